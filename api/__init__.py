@@ -1,0 +1,1 @@
+"""oncoguide's service layer: FastAPI app, storage, jobs, auth, web pages and the CLI."""

@@ -1,0 +1,48 @@
+"""The `oncoguide` command. Each subcommand lives in its own module and registers itself on `app`.
+
+Errors from any stage are `OncoguideError`s: `main` prints their message (never record text) on
+stderr and exits with the error's code from the taxonomy in `ingest/errors.py`.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from ingest.errors import OncoguideError
+
+app = typer.Typer(
+    name="oncoguide",
+    help="Read breast-cancer records, extract a profile with evidence, and tailor answers to it.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+# Subcommand modules: importing one registers its commands on `app`.
+from api.cli import version_cmd  # noqa: E402,F401  (one import line per subcommand module)
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        app(args=argv, standalone_mode=False)
+    except OncoguideError as exc:
+        typer.echo(f"error [{exc.code}]: {exc.message}", err=True)
+        return exc.exit_code
+    except typer.Exit as exc:
+        return exc.exit_code
+    except typer.Abort:
+        typer.echo("aborted", err=True)
+        return 130
+    except Exception as exc:  # click usage errors carry their own exit code
+        code = getattr(exc, "exit_code", None)
+        if code is not None and hasattr(exc, "show"):
+            exc.show()
+            return code
+        raise
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Shared test fixtures. Tests never read ../shared: a fresh machine has none."""
