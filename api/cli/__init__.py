@@ -20,6 +20,11 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+
+@app.callback()
+def _root() -> None:
+    """oncoguide: records in, profile with evidence, tailored guidance out."""
+
 # Subcommand modules: importing one registers its commands on `app`.
 from api.cli import version_cmd  # noqa: E402,F401  (one import line per subcommand module)
 

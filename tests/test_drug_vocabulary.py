@@ -1,0 +1,57 @@
+"""The drug vocabulary: generic names, brands, abbreviations, biosimilar suffixes, misspellings."""
+
+import json
+
+import pytest
+
+from extract.vocab import DrugVocabulary, drugs, load_json
+from ingest.errors import ConfigurationError
+
+
+@pytest.mark.parametrize(
+    "written, generic",
+    [
+        ("ribociclib", "ribociclib"),
+        ("Kisqali", "ribociclib"),
+        ("Ribocyclib", "ribociclib"),
+        ("kisquali", "ribociclib"),
+        ("palbocyclib", "palbociclib"),
+        ("Ibrance", "palbociclib"),
+        ("anastrazole", "anastrozole"),
+        ("letrazole", "letrozole"),
+        ("Femara", "letrozole"),
+        ("T-DXd", "fam-trastuzumab deruxtecan"),
+        ("Enhertu", "fam-trastuzumab deruxtecan"),
+        ("T-DM1", "ado-trastuzumab emtansine"),
+        ("trastuzumab-dkst", "trastuzumab"),
+        ("Ogivri", "trastuzumab"),
+        ("tamoxifin", "tamoxifen"),
+        ("fulvestrent", "fulvestrant"),
+        ("Lynparza", "olaparib"),
+        ("ribociclibb", "ribociclib"),  # fuzzy, not listed
+    ],
+)
+def test_lookup_finds_the_generic_name(written, generic):
+    hit = drugs().lookup(written)
+    assert hit is not None, written
+    assert hit[0].name == generic
+
+
+@pytest.mark.parametrize("word", ["AI", "patient", "negative", "carcinoma", "ribbon"])
+def test_lookup_does_not_invent_drugs(word):
+    assert drugs().lookup(word) is None
+
+
+def test_at_least_forty_breast_cancer_drugs():
+    assert sum(d.oncology for d in drugs().drugs) >= 40
+
+
+def test_broken_vocabulary_fails_loudly(tmp_path):
+    good = json.loads((__import__("extract.vocab", fromlist=["x"]).VOCAB_DIR / "drugs.json").read_text())
+    good["drugs"][0]["class"] = "no_such_class"
+    (tmp_path / "drugs.json").write_text(json.dumps(good))
+    with pytest.raises(ConfigurationError, match="unknown class"):
+        load_json("drugs.json", DrugVocabulary, tmp_path)
+    (tmp_path / "drugs.json").write_text("{not json")
+    with pytest.raises(ConfigurationError, match="not valid JSON"):
+        load_json("drugs.json", DrugVocabulary, tmp_path)
