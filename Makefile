@@ -27,7 +27,7 @@ bench: $(STAMP)
 	$(PY) -m bench
 
 samples: $(STAMP)
-	$(PY) -m samples.generate
+	ONCOGUIDE_REGENERATE_SAMPLES=1 $(PY) -m samples.generate
 
 eval: $(STAMP)
 	$(VENV)/bin/oncoguide eval ../shared/data/tcga-brca-dev.jsonl

@@ -123,6 +123,16 @@ class DecompressionBomb(IngestError):
     )
 
 
+class OcrFailed(IngestError):
+    code = "ocr_failed"
+    exit_code = 19
+    http_status = 422
+    default_message = (
+        "The OCR engine could not read a page of this document. Scan or photograph that page "
+        "again (flat, in good light, at 300 DPI) and upload the new copy."
+    )
+
+
 class OcrUnavailable(OncoguideError):
     code = "ocr_unavailable"
     exit_code = 30

@@ -40,6 +40,7 @@ class Page(BaseModel):
     height: float = 0.0
     dpi: float = 72.0
     rotation: int = Field(0, description="degrees the page image was rotated to read it upright")
+    skew: float = Field(0.0, description="small rotation (degrees) applied to straighten a scan before OCR")
     words: list[Word] = Field(default_factory=list)
     error: PageError | None = None
 

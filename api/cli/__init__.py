@@ -27,11 +27,16 @@ def _root() -> None:
 
 # Subcommand modules: importing one registers its commands on `app`.
 from api.cli import version_cmd  # noqa: E402,F401  (one import line per subcommand module)
+from api.cli import ingest_cmd  # noqa: E402,F401
+from api.cli import serve_cmd, worker_cmd, user_cmd, patient_cmd, demo_cmd  # noqa: E402,F401
+from api.cli import eval_cmd  # noqa: E402,F401
+from api.cli import guide_cmd  # noqa: E402,F401
 
 
 def main(argv: list[str] | None = None) -> int:
     try:
-        app(args=argv, standalone_mode=False)
+        # Without standalone mode click returns a raised typer.Exit's code instead of raising it.
+        result = app(args=argv, standalone_mode=False)
     except OncoguideError as exc:
         typer.echo(f"error [{exc.code}]: {exc.message}", err=True)
         return exc.exit_code
@@ -46,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
             exc.show()
             return code
         raise
-    return 0
+    return result if isinstance(result, int) else 0
 
 
 if __name__ == "__main__":  # pragma: no cover

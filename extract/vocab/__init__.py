@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -59,6 +60,25 @@ class Drug(BaseModel):
 
 #: Biosimilar and nonproprietary suffixes stripped before lookup ("trastuzumab-dkst").
 _SUFFIX = re.compile(r"-[a-z]{4}\b", re.IGNORECASE)
+#: Terms this short are matched case-sensitively and whole ("SG", "T-DM1"), never fuzzily.
+_SHORT = 4
+#: Words that look like a misspelt drug to a fuzzy matcher but are ordinary record words.
+_NOT_DRUGS = frozenset({"letter", "patient", "patients", "ribbon", "taxonomy", "carbon"})
+
+
+@dataclass(frozen=True)
+class DrugMention:
+    """A drug named in a text: where, as which written term, and how sure the match is."""
+
+    drug: "Drug"
+    start: int
+    end: int
+    term: str  # the vocabulary term it matched, lower case
+    score: float  # 100 for an exact term, else the fuzzy score
+
+    @property
+    def fuzzy(self) -> bool:
+        return self.score < 100.0
 
 
 class DrugVocabulary(BaseModel):
@@ -90,6 +110,18 @@ class DrugVocabulary(BaseModel):
         self._by_name = {d.name: d for d in self.drugs}
         self._classes = {c.id: c for c in self.classes}
         self._fuzzy_keys = [k for k in self._by_term if len(k) >= 5]
+        terms = sorted({t for d in self.drugs for t in self.terms_of(d)}, key=len, reverse=True)
+
+        def alternation(words: list[str]) -> str:
+            return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+        # Long terms any case, with an optional biosimilar suffix; short ones exactly as written.
+        self._long_re = re.compile(
+            rf"(?<![\w-])(?:{alternation([t for t in terms if len(t) > _SHORT])})(?:-[a-z]{{4}})?(?![\w-])",
+            re.IGNORECASE)
+        self._short_re = re.compile(rf"(?<![\w-])(?:{alternation([t for t in terms if len(t) <= _SHORT])})(?![\w-])")
+        self._word_re = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z'-]{4,}(?![\w-])")
+        self._fuzzy_cache: dict[str, tuple[Drug, str, float] | None] = {}
 
     def get(self, name: str) -> Drug | None:
         return self._by_name.get(name)
@@ -113,6 +145,38 @@ class DrugVocabulary(BaseModel):
             return None
         term, score, _ = hit
         return self._by_term[term], term, float(score)
+
+
+    def find(self, text: str, fuzzy: bool = True) -> list[DrugMention]:
+        """Every drug named in `text`, left to right, without overlaps: vocabulary terms first
+        (longest wins: "trastuzumab deruxtecan" is not "trastuzumab"), then single words that a
+        fuzzy match names ("Ribocyclib"), which must start with the same letter as the term."""
+        found: list[DrugMention] = []
+        taken: list[tuple[int, int]] = []
+        for regex in (self._long_re, self._short_re):
+            for m in regex.finditer(text):
+                if any(m.start() < e and s < m.end() for s, e in taken):
+                    continue
+                hit = self.lookup(m.group(0), min_score=100.0)
+                if hit is None:
+                    continue
+                found.append(DrugMention(hit[0], m.start(), m.end(), hit[1], 100.0))
+                taken.append((m.start(), m.end()))
+        if fuzzy:
+            for m in self._word_re.finditer(text):
+                if any(m.start() < e and s < m.end() for s, e in taken):
+                    continue
+                word = m.group(0).lower()
+                if word in _NOT_DRUGS:
+                    continue
+                if word not in self._fuzzy_cache:
+                    hit = self.lookup(word)
+                    self._fuzzy_cache[word] = hit if hit and hit[1][:1] == word[:1] else None
+                hit = self._fuzzy_cache[word]
+                if hit is not None:
+                    found.append(DrugMention(hit[0], m.start(), m.end(), hit[1], hit[2]))
+        found.sort(key=lambda d: d.start)
+        return found
 
 
 @lru_cache(maxsize=1)

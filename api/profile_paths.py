@@ -1,0 +1,121 @@
+"""Dotted profile paths (``receptors.er.percent``, ``medications[0].dose``): parse, get, set, flatten."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pydantic import BaseModel
+
+from extract.models import Profile
+from api.errors import InvalidRequest
+
+_PATH = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\[\d{1,4}\]|\.[A-Za-z_][A-Za-z0-9_]*)*")
+_TOKEN = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)|\[(\d{1,4})\]")
+_MISSING = object()
+
+
+def parse(path: str) -> list[str | int]:
+    if not isinstance(path, str) or len(path) > 200 or not _PATH.fullmatch(path):
+        raise InvalidRequest(
+            "Name a profile field as a path of dots and [n], such as 'receptors.her2.ihc_score' "
+            "or 'medications[0].dose'."
+        )
+    return [name if name else int(index) for name, index in _TOKEN.findall(path)]
+
+
+def get(data: Any, parts: list[str | int], default: Any = None) -> Any:
+    cur = data
+    for part in parts:
+        if isinstance(part, int):
+            if not isinstance(cur, list) or part >= len(cur):
+                return default
+        elif not isinstance(cur, dict) or part not in cur:
+            return default
+        cur = cur[part]
+    return cur
+
+
+def set_(data: dict, parts: list[str | int], value: Any) -> None:
+    cur: Any = data
+    for i, part in enumerate(parts[:-1]):
+        nxt = parts[i + 1]
+        if isinstance(part, int):
+            cur = cur[part]
+            continue
+        if part not in cur or cur[part] is None:
+            cur[part] = [] if isinstance(nxt, int) else {}
+        cur = cur[part]
+    last = parts[-1]
+    if isinstance(last, int):
+        cur[last] = value
+    else:
+        cur[last] = value
+
+
+def delete(data: dict, parts: list[str | int]) -> None:
+    parent = get(data, parts[:-1], None) if len(parts) > 1 else data
+    last = parts[-1]
+    if isinstance(parent, dict) and not isinstance(last, int):
+        parent.pop(last, None)
+
+
+def flatten(profile: dict) -> dict[str, Any]:
+    """Leaf path → value. Lists of objects are walked by index; lists of plain values are one leaf."""
+    out: dict[str, Any] = {}
+
+    def walk(value: Any, prefix: str) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, f"{prefix}.{key}" if prefix else key)
+        elif isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+            for i, item in enumerate(value):
+                walk(item, f"{prefix}[{i}]")
+        elif value is not None and value != [] and value != {}:
+            out[prefix] = value
+
+    walk(profile, "")
+    return out
+
+
+def check_known(path: str, current_profile: dict) -> list[str | int]:
+    """Parse `path`; require it to exist in the current profile or to be a PROFILE.md field
+    (list items must exist already)."""
+    parts = parse(path)
+    if get(current_profile, parts, _MISSING) is not _MISSING:
+        return parts
+    annotation: Any = Profile
+    for i, part in enumerate(parts):
+        if isinstance(part, int):
+            item = _list_item(annotation)
+            if item is None or get(current_profile, parts[: i + 1], _MISSING) is _MISSING:
+                raise InvalidRequest(f"'{path}' names a list item that the profile does not have.")
+            annotation = item
+            continue
+        model = _model(annotation)
+        field = model.model_fields.get(part) if model else None
+        if field is None:
+            raise InvalidRequest(f"'{path}' is not a field of the profile (see PROFILE.md for the paths).")
+        annotation = field.annotation
+    return parts
+
+
+def _args(annotation: Any) -> tuple:
+    return getattr(annotation, "__args__", ()) or ()
+
+
+def _model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in _args(annotation):  # Optional[Model]
+        if isinstance(arg, type) and issubclass(arg, BaseModel):
+            return arg
+    return None
+
+
+def _list_item(annotation: Any) -> Any:
+    candidates = [annotation, *_args(annotation)]
+    for cand in candidates:
+        if getattr(cand, "__origin__", None) is list and _args(cand):
+            return _args(cand)[0]
+    return None

@@ -1,0 +1,96 @@
+"""What kind of record a document is, and its date.
+
+`classify_document(document, analyzed_pages) -> (kind, date)`; kinds are the contract's
+`DocumentKind`: pathology, addendum, clinic_note, lab, imaging, genetics, medication_list, other.
+Cues and weights are data (`rules/document_kinds.json`); the date grammar and the labels that
+date each kind are in `rules/dates.json` (see `extract.dates`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import Protocol
+
+from pydantic import BaseModel, Field, field_validator
+
+from extract.dates import document_date
+from extract.models import DocumentKind
+from extract.vocab import load_json
+from ingest.models import Document
+
+RULES_DIR = Path(__file__).parent / "rules"
+
+
+class KindCue(BaseModel):
+    id: str
+    pattern: str
+    weight: float
+    multiline: bool = False
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, pattern: str) -> str:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f"pattern {pattern!r} is not a valid regex: {exc}") from exc
+        return pattern
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        return re.compile(self.pattern, re.IGNORECASE | (re.MULTILINE if self.multiline else 0))
+
+
+class KindRule(BaseModel):
+    kind: DocumentKind
+    cues: list[KindCue] = Field(min_length=1)
+
+
+class KindRules(BaseModel):
+    version: str
+    comment: str = ""
+    header_chars: int = Field(gt=0)
+    header_boost: float = Field(ge=1)
+    min_score: float = Field(gt=0)
+    kinds: list[KindRule]
+
+
+@lru_cache(maxsize=1)
+def kind_rules() -> KindRules:
+    return load_json("document_kinds.json", KindRules, RULES_DIR)  # type: ignore[return-value]
+
+
+class _HasText(Protocol):
+    text: str
+
+
+def kind_scores(text: str) -> dict[str, float]:
+    """Each kind's score for a document's text (for reading why a kind was chosen)."""
+    rules = kind_rules()
+    scores: dict[str, float] = {}
+    for rule in rules.kinds:
+        score = 0.0
+        for cue in rule.cues:
+            for m in cue.regex.finditer(text):
+                score += cue.weight * (rules.header_boost if m.start() < rules.header_chars else 1)
+        scores[rule.kind] = score
+    return scores
+
+
+def classify_text(text: str) -> DocumentKind:
+    scores = kind_scores(text)
+    kind, best = max(scores.items(), key=lambda kv: kv[1])
+    return kind if best >= kind_rules().min_score else "other"  # type: ignore[return-value]
+
+
+def classify_document(document: Document, analyzed_pages: Sequence[_HasText] = ()) -> tuple[DocumentKind, date | None]:
+    """The document's kind and date (None when no date is written in it)."""
+    pages = analyzed_pages or [p for p in document.pages if p.error is None]
+    texts = [p.text for p in pages]
+    kind = classify_text("\n".join(texts))
+    found = document_date(texts, kind)
+    return kind, (found[1].value if found else None)

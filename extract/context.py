@@ -1,0 +1,167 @@
+"""Context: whether a mention is a fact about this patient (ConText) and which section it sits in.
+
+Two rule files feed the spaCy pipeline (`extract/pipeline.py`):
+- `rules/context.yaml`: our ConText rules, added to medspaCy's default English rules (pathology
+  negation such as "not identified" and "absent", rule-out "r/o" and "cannot be excluded",
+  hypotheticals, family members, history);
+- `rules/sections.yaml`: section headers of pathology reports and clinic notes for the Sectionizer.
+
+`assertion_of(...)` turns the ConText modifiers whose scope covers a span, and the section the span
+sits in, into one `extract.findings.Assertion`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from extract.findings import Assertion
+from extract.rules import RULE_ID, RULES_DIR, load_model
+
+ContextCategory = Literal[
+    "NEGATED_EXISTENCE", "POSSIBLE_EXISTENCE", "HISTORICAL", "HYPOTHETICAL", "FAMILY", "TERMINATE",
+]
+Direction = Literal["FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO"]
+
+#: ConText category -> assertion, strongest first: a mention both negated and in a family member's
+#: history is not a fact either way, and "negated" explains it best.
+CATEGORY_ASSERTION: dict[str, Assertion] = {
+    "NEGATED_EXISTENCE": "negated",
+    "FAMILY": "family",
+    "HYPOTHETICAL": "hypothetical",
+    "POSSIBLE_EXISTENCE": "possible",
+    "HISTORICAL": "historical",
+}
+_PRIORITY: list[Assertion] = ["negated", "family", "hypothetical", "possible", "historical"]
+
+#: Sections whose content is, as a whole, not about the patient's current state.
+SECTION_ASSERTION: dict[str, Assertion] = {
+    "family_history": "family",
+}
+
+
+class ContextRuleSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str = Field(pattern=RULE_ID)
+    literal: str = Field(min_length=1)
+    category: ContextCategory
+    direction: Direction
+    pattern: list[dict[str, Any]] | str | None = None
+    max_scope: int | None = Field(None, gt=0)
+    allowed_types: list[str] | None = None
+
+
+class ContextRuleFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    version: str
+    rules: list[ContextRuleSpec]
+
+    @model_validator(mode="after")
+    def _unique(self) -> "ContextRuleFile":
+        ids = [r.id for r in self.rules]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"duplicate rule ids {dupes}")
+        return self
+
+
+class SectionRuleSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str = Field(pattern=RULE_ID)
+    category: str = Field(pattern=r"^[a-z_]+$")
+    patterns: list[str] = Field(default_factory=list)
+    line_patterns: list[str] = Field(default_factory=list)
+    #: Also accept a header that ends with '.' (see the file's `end_dot`).
+    dot: bool = False
+
+    @model_validator(mode="after")
+    def _some_pattern(self) -> "SectionRuleSpec":
+        if not self.patterns and not self.line_patterns:
+            raise ValueError(f"section rule {self.id!r} has no patterns")
+        return self
+
+
+class SectionRuleFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    version: str
+    end: str
+    end_dot: str
+    rules: list[SectionRuleSpec]
+
+    @field_validator("end", "end_dot")
+    @classmethod
+    def _compiles(cls, end: str) -> str:
+        try:
+            re.compile(end)
+        except re.error as exc:
+            raise ValueError(f"'end' does not compile: {exc}") from exc
+        return end
+
+    @model_validator(mode="after")
+    def _patterns_compile(self) -> "SectionRuleFile":
+        self.header_regexes()
+        return self
+
+    def header_regexes(self) -> list[tuple[str, str, str]]:
+        """(rule id, category, full header regex) for every pattern, compiled-checked."""
+        out = []
+        for rule in self.rules:
+            for pat, line in [(p, False) for p in rule.patterns] + [(p, True) for p in rule.line_patterns]:
+                lead = r"(?:^|(?<=\n))[ \t]*" if line else r"(?<![\w\-/])"
+                source = f"(?i){lead}(?:{pat}){self.end_dot if rule.dot else self.end}"
+                try:
+                    re.compile(source)
+                except re.error as exc:
+                    raise ValueError(f"section rule {rule.id!r} pattern does not compile: {exc}") from exc
+                out.append((rule.id, rule.category, source))
+        return out
+
+
+@lru_cache(maxsize=None)
+def context_rules(path: Path = RULES_DIR / "context.yaml") -> ContextRuleFile:
+    return load_model(path, ContextRuleFile)  # type: ignore[return-value]
+
+
+@lru_cache(maxsize=None)
+def section_rules(path: Path = RULES_DIR / "sections.yaml") -> SectionRuleFile:
+    return load_model(path, SectionRuleFile)  # type: ignore[return-value]
+
+
+def medspacy_context_rules(spec: ContextRuleFile):
+    """Our context rules as medspaCy `ConTextRule`s (the rule id is kept in the metadata)."""
+    from medspacy.context import ConTextRule
+
+    rules = []
+    for r in spec.rules:
+        rules.append(ConTextRule(
+            literal=r.literal,
+            category=r.category,
+            pattern=r.pattern,
+            direction=r.direction,
+            max_scope=r.max_scope,
+            allowed_types=set(r.allowed_types) if r.allowed_types else None,
+            metadata={"id": r.id},
+        ))
+    return rules
+
+
+def medspacy_section_rules(spec: SectionRuleFile):
+    from medspacy.section_detection import SectionRule
+
+    return [SectionRule(literal=rule_id, category=category, pattern=source)
+            for rule_id, category, source in spec.header_regexes()]
+
+
+def combine(categories: list[str], section: str | None) -> Assertion:
+    """One assertion from the ConText categories that modify a span and the span's section."""
+    found: set[Assertion] = {CATEGORY_ASSERTION[c] for c in categories if c in CATEGORY_ASSERTION}
+    if section in SECTION_ASSERTION:
+        found.add(SECTION_ASSERTION[section])
+    for assertion in _PRIORITY:
+        if assertion in found:
+            return assertion
+    return "present"

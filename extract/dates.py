@@ -1,0 +1,199 @@
+"""Dates as records write them, and the labelled dates that date a document.
+
+Grammar data: `rules/dates.json` (month names, the labels "Collected:", "Date of service:", ...,
+and which label dates which kind of document). Numeric dates read month-first (US records) unless
+the first number cannot be a month ("14/03/2026").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from extract.vocab import load_json
+
+RULES_DIR = Path(__file__).parent / "rules"
+
+
+class DateLabel(BaseModel):
+    id: str
+    kind: str
+    patterns: list[str]
+
+
+class DateRules(BaseModel):
+    version: str
+    comment: str = ""
+    two_digit_year_pivot: int
+    months: dict[int, list[str]]
+    not_record_dates: list[str]
+    labels: list[DateLabel]
+    kind_priority: dict[str, list[str]]
+
+    @cached_property
+    def month_of(self) -> dict[str, int]:
+        return {name: number for number, names in self.months.items() for name in names}
+
+    @cached_property
+    def date_re(self) -> re.Pattern[str]:
+        # Month-name dates may wrap onto the next line ("on May\n21, 2024").
+        month = "|".join(sorted(self.month_of, key=len, reverse=True))
+        return re.compile(
+            rf"""(?<![\w/.-])(?:
+                (?P<iy>\d{{4}})(?P<isep>[-/.])(?P<im>\d{{1,2}})(?P=isep)(?P<id>\d{{1,2}})
+              | (?P<na>\d{{1,2}})(?P<nsep>[-/.])(?P<nb>\d{{1,2}})(?P=nsep)(?P<ny>\d{{4}}|\d{{2}})
+              | (?P<mm>{month})\.?[ \t]*\n?[ \t]*(?<=\s)(?P<md>\d{{1,2}})(?:st|nd|rd|th)?,?[ \t]*\n?[ \t]*(?<=\s)(?P<my>\d{{4}})
+              | (?P<dd>\d{{1,2}})(?:st|nd|rd|th)?(?P<dsep>[ \t]*\n?[ \t]*(?<=\s)|-)(?P<dm>{month})\.?(?:,?[ \t]*\n?[ \t]*(?<=\s)|-)(?P<dy>\d{{4}}|\d{{2}})
+            )(?![\w/]|[-.]\d)""",
+            re.IGNORECASE | re.VERBOSE,
+        )
+
+    @cached_property
+    def label_re(self) -> re.Pattern[str]:
+        alternatives = []
+        for label in self.labels:
+            for pattern in label.patterns:
+                alternatives.append((pattern, label))
+        alternatives.sort(key=lambda a: len(a[0]), reverse=True)
+        body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p, _ in alternatives)
+        # A label, then ":" or "on" or spaces (or a few words on the same line), then the date.
+        return re.compile(rf"(?<![\w])(?P<label>{body})\b[ \t]*(?:[:#=-][ \t]*|on[ \t]+)?(?P<gap>[^\n]{{0,20}}?)",
+                          re.IGNORECASE)
+
+    @cached_property
+    def excluded_re(self) -> re.Pattern[str]:
+        body = "|".join(re.escape(p) for p in sorted(self.not_record_dates, key=len, reverse=True))
+        return re.compile(rf"(?<![\w])(?:{body})\b[^\n]{{0,12}}$", re.IGNORECASE)
+
+    @cached_property
+    def _label_by_text(self) -> dict[str, DateLabel]:
+        return {p.lower(): label for label in self.labels for p in label.patterns}
+
+    def label_of(self, text: str) -> DateLabel:
+        return self._label_by_text[re.sub(r"\s+", " ", text.lower())]
+
+
+@lru_cache(maxsize=1)
+def date_rules() -> DateRules:
+    return load_json("dates.json", DateRules, RULES_DIR)  # type: ignore[return-value]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    value: date
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class LabelledDate:
+    kind: str
+    rule: str
+    mention: DateMention
+    label_start: int
+
+
+def _year(text: str, pivot: int) -> int:
+    y = int(text)
+    if len(text) == 2:
+        y += 2000 if y <= pivot else 1900
+    return y
+
+
+def _to_date(m: re.Match[str], rules: DateRules) -> date | None:
+    g = m.groupdict()
+    try:
+        if g["iy"]:
+            return date(int(g["iy"]), int(g["im"]), int(g["id"]))
+        if g["na"]:
+            a, b, y = int(g["na"]), int(g["nb"]), _year(g["ny"], rules.two_digit_year_pivot)
+            if g["nsep"] == "." and len(g["ny"]) == 2:
+                return None  # "1.5.25" is more often a number than a date
+            month, day = (a, b) if a <= 12 else (b, a)
+            return date(y, month, day)
+        if g["mm"]:
+            return date(int(g["my"]), rules.month_of[g["mm"].lower()], int(g["md"]))
+        if g["dd"]:
+            return date(_year(g["dy"], rules.two_digit_year_pivot), rules.month_of[g["dm"].lower()], int(g["dd"]))
+    except ValueError:  # 2/30/2026 and the like: not a date
+        return None
+    return None
+
+
+def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
+    """Every full date (day, month, year) in text[start:end], with offsets into `text`."""
+    rules = date_rules()
+    out = []
+    for m in rules.date_re.finditer(text, start, len(text) if end is None else end):
+        value = _to_date(m, rules)
+        if value is not None and 1900 <= value.year <= 2100:
+            out.append(DateMention(value, m.start(), m.end(), m.group(0)))
+    return out
+
+
+def parse_date(text: str) -> date | None:
+    """The date a whole string states, or None."""
+    found = find_dates(text.strip())
+    if len(found) == 1 and found[0].start == 0 and found[0].end == len(text.strip()):
+        return found[0].value
+    return None
+
+
+def is_excluded(text: str, date_start: int) -> bool:
+    """True for a birth date or a print date: dates that never date a record."""
+    line_start = text.rfind("\n", 0, date_start) + 1
+    return bool(date_rules().excluded_re.search(text[line_start:date_start]))
+
+
+def labelled_dates(text: str) -> list[LabelledDate]:
+    """Dates introduced by a label ("Collected: 03/14/2026", "Date of service 2026-03-14"), and
+    dates standing alone on their line (a letter's date, kind "letter")."""
+    rules = date_rules()
+    dates = [d for d in find_dates(text) if not is_excluded(text, d.start)]
+    by_start = {d.start: d for d in dates}
+    out = []
+    for d in dates:
+        line_start = text.rfind("\n", 0, d.start) + 1
+        line_end = text.find("\n", d.end)
+        line_end = len(text) if line_end < 0 else line_end
+        if not text[line_start:d.start].strip() and not text[d.end:line_end].strip():
+            out.append(LabelledDate("letter", "date.label.letter-line", d, d.start))
+    for m in rules.label_re.finditer(text):
+        after = m.end("label")
+        nxt = next((d for d in dates if after <= d.start <= after + 24
+                    and "\n" not in text[after:d.start]), None)
+        if nxt is None or nxt.start not in by_start:
+            continue
+        label = rules.label_of(m.group("label"))
+        out.append(LabelledDate(label.kind, label.id, nxt, m.start()))
+    return out
+
+
+def document_date(texts: list[str], kind: str) -> tuple[int, DateMention, str] | None:
+    """The date of a document of this kind: (page index, mention, rule id), or None.
+
+    The labels that date this kind come first in `kind_priority`; among equals, the first on the
+    earliest page. Without any label, the first date of the first page that is not a birth date.
+    """
+    rules = date_rules()
+    priority = rules.kind_priority.get(kind, rules.kind_priority["other"])
+    best: tuple[tuple, tuple[int, DateMention, str]] | None = None
+    for page_index, text in enumerate(texts):
+        for found in labelled_dates(text):
+            rank = priority.index(found.kind) if found.kind in priority else len(priority)
+            key = (rank, page_index, found.label_start)
+            if best is None or key < best[0]:
+                best = (key, (page_index, found.mention, found.rule))
+    if best is not None:
+        return best[1]
+    for page_index, text in enumerate(texts):
+        for found in find_dates(text):
+            if not is_excluded(text, found.start):
+                return page_index, found, "date.first-on-page"
+    return None

@@ -1,0 +1,360 @@
+"""Derived values: `derive_all(report: ProfileReport) -> ProfileReport`.
+
+Called by the merge once the documents' findings are one profile. Follows
+`../shared/reference/breast-oncology.md`:
+
+- ER/PR status from percent: < 1 % negative, 1-10 % low_positive, > 10 % positive. The status the
+  report states is kept; a stated "positive" at 1-10 % is refined to low_positive (ASCO/CAP 2020
+  calls that range "low positive"); any other disagreement keeps the stated status. Both cases add
+  a conflict so a navigator sees the two readings.
+- HER2 final status: ISH settles an IHC 2+ (groups 1-5 from ratio and copy number, with the
+  concurrent IHC for groups 2-4); IHC 3+ positive, 0/1+ negative, 2+ without ISH equivocal. A
+  stated final status is kept; a disagreement with the derived one becomes a conflict.
+- HER2 category: positive; low (IHC 1+, or 2+ with negative ISH); ultralow (IHC 0 with faint
+  staining in <= 10 % of cells, as stated); zero (IHC 0 with no staining, as stated). IHC 2+ with
+  ISH pending has no category. An IHC 0 whose staining detail is not given has no category.
+- subtype from hormone receptors and final HER2 status.
+- pathologic T from the invasive tumour size (T1mi ... T3) when no pT is stated, the size comes from
+  a pathology document and nothing states a T4 extension (skin ulceration, chest wall, inflammatory).
+- AJCC anatomic stage group from T/N/M when the records state none, and only when M is known
+  (M0 or M1): a pathology report's "MX" or silence about M is not M0. Never a prognostic stage.
+- metastatic flag from M1 (or a stated stage IV); False from a stated M0.
+
+Derived values carry the evidence of their inputs, each entry's rule replaced by the derivation's
+`derived.*` rule id (the input rule is kept in the entry's note).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from extract.models import Conflict, Evidence, ProfileReport
+
+# -- profile access by dotted path --------------------------------------------------------------
+
+
+def get_path(report: ProfileReport, path: str) -> Any:
+    node: Any = report.profile
+    for part in path.split("."):
+        if node is None:
+            return None
+        node = node.get(part) if isinstance(node, dict) else getattr(node, part, None)
+    return node
+
+
+def set_path(report: ProfileReport, path: str, value: Any) -> None:
+    parts = path.split(".")
+    node: Any = report.profile
+    for part in parts[:-1]:
+        node = node[part] if isinstance(node, dict) else getattr(node, part)
+    if isinstance(node, dict):
+        node[parts[-1]] = value
+    else:
+        setattr(node, parts[-1], value)
+
+
+def _derived_evidence(report: ProfileReport, rule: str, inputs: list[str]) -> list[Evidence]:
+    out: list[Evidence] = []
+    seen: set[tuple] = set()
+    for path in inputs:
+        for ev in report.evidence.get(path, []):
+            key = (ev.document, ev.page, ev.start, ev.end)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(ev.model_copy(update={"rule": rule, "note": f"input {path} ({ev.rule})"}))
+    return out
+
+
+def _set_derived(report: ProfileReport, path: str, value: Any, rule: str, inputs: list[str]) -> None:
+    evidence = _derived_evidence(report, rule, inputs)
+    if not evidence:
+        return  # no value without evidence
+    set_path(report, path, value)
+    report.evidence[path] = evidence
+
+
+def _conflict(report: ProfileReport, path: str, values: list[Any], inputs: list[str], resolution: str) -> None:
+    evidence = [ev for p in inputs for ev in report.evidence.get(p, [])]
+    if any(c.field == path and c.values == values for c in report.conflicts):
+        return
+    report.conflicts.append(Conflict(field=path, values=values, evidence=evidence, resolution=resolution))
+
+
+# -- ER / PR --------------------------------------------------------------------------------------
+
+
+def status_from_percent(percent: float) -> str:
+    if percent < 1:
+        return "negative"
+    if percent <= 10:
+        return "low_positive"
+    return "positive"
+
+
+def _hormone_receptor(report: ProfileReport, name: str) -> None:
+    base = f"receptors.{name}"
+    percent = get_path(report, f"{base}.percent")
+    stated = get_path(report, f"{base}.status")
+    if percent is None:
+        return
+    if get_path(report, f"{base}.percent_qualifier") == ">":
+        # "> N %": every value above N must give the same status, else the status is not known.
+        low, high = status_from_percent(float(percent) + 0.01), status_from_percent(100.0)
+        if low != high:
+            return
+    derived = status_from_percent(float(percent))
+    if get_path(report, f"{base}.percent_qualifier") == ">":
+        derived = status_from_percent(float(percent) + 0.01)
+    rule = f"derived.{name}.status-from-percent"
+    if stated is None:
+        _set_derived(report, f"{base}.status", derived, rule, [f"{base}.percent"])
+    elif stated == derived:
+        return
+    elif stated == "positive" and derived == "low_positive":
+        _conflict(report, f"{base}.status", [stated, derived], [f"{base}.status", f"{base}.percent"],
+                  "refined to low_positive: 1-10 % staining is ER/PR-low positive (ASCO/CAP 2020)")
+        _set_derived(report, f"{base}.status", derived, rule, [f"{base}.status", f"{base}.percent"])
+    else:
+        _conflict(report, f"{base}.status", [stated, derived], [f"{base}.status", f"{base}.percent"],
+                  "stated status kept; it disagrees with the percent of stained cells")
+
+
+# -- HER2 -----------------------------------------------------------------------------------------
+
+
+def ish_group(ratio: float | None, copies: float | None) -> int | None:
+    """ASCO/CAP 2018 dual-probe ISH group (1-5), or None without both numbers."""
+    if ratio is None or copies is None:
+        return None
+    if ratio >= 2.0:
+        return 1 if copies >= 4.0 else 2
+    if copies >= 6.0:
+        return 3
+    if copies >= 4.0:
+        return 4
+    return 5
+
+
+def ish_status(result: str | None, ratio: float | None, copies: float | None, ihc: str | None) -> str | None:
+    """HER2 status from ISH: the stated result, else the group (with concurrent IHC for 2-4), else
+    a ratio alone when it is unambiguous under every guideline version (< 1.8 or > 2.2)."""
+    if result == "amplified":
+        return "positive"
+    if result == "not_amplified":
+        return "negative"
+    group = ish_group(ratio, copies)
+    if group == 1:
+        return "positive"
+    if group == 5:
+        return "negative"
+    if group in (2, 3, 4):
+        if ihc is None:
+            return None
+        if ihc == "3+" or (group == 3 and ihc == "2+"):
+            return "positive"
+        return "negative"
+    if ratio is not None and copies is None:
+        if ratio > 2.2:
+            return "positive"
+        if ratio < 1.8:
+            return "negative"
+    if result == "equivocal":
+        return "equivocal"
+    return None
+
+
+def _her2(report: ProfileReport) -> None:
+    b = "receptors.her2"
+    ihc = get_path(report, f"{b}.ihc_score")
+    result = get_path(report, f"{b}.ish_result")
+    ratio = get_path(report, f"{b}.ish_ratio")
+    copies = get_path(report, f"{b}.ish_copy_number")
+    stated = get_path(report, f"{b}.status")
+
+    ish_inputs = [p for p in (f"{b}.ish_result", f"{b}.ish_ratio", f"{b}.ish_copy_number")
+                  if get_path(report, p) is not None]
+    from_ish = ish_status(result, ratio, copies, ihc)
+    if from_ish is not None and from_ish != "equivocal":
+        derived, inputs = from_ish, ish_inputs + ([f"{b}.ihc_score"] if ihc else [])
+    elif ihc is not None:
+        derived = {"3+": "positive", "2+": "equivocal", "1+": "negative", "0": "negative"}[ihc]
+        inputs = [f"{b}.ihc_score"]
+    else:
+        derived, inputs = from_ish, ish_inputs
+
+    rule = "derived.her2.status"
+    if derived is not None:
+        if stated is None:
+            _set_derived(report, f"{b}.status", derived, rule, inputs)
+        elif stated == "equivocal" and derived in ("positive", "negative"):
+            # The ISH result settles an equivocal IHC: that is the final status, not a conflict.
+            _set_derived(report, f"{b}.status", derived, rule, inputs + [f"{b}.status"])
+        elif stated != derived:
+            _conflict(report, f"{b}.status", [stated, derived], [f"{b}.status", *inputs],
+                      "stated final status kept; it disagrees with the IHC/ISH results")
+
+    status = get_path(report, f"{b}.status")
+    category = None
+    cat_inputs: list[str] = [f"{b}.status"]
+    detail = get_path(report, f"{b}.ihc_detail")
+    if status == "positive":
+        category = "positive"
+    elif status == "negative" and ihc == "1+":
+        category, cat_inputs = "low", [f"{b}.ihc_score", f"{b}.status"]
+    elif status == "negative" and ihc == "2+":
+        category, cat_inputs = "low", [f"{b}.ihc_score", f"{b}.status", *ish_inputs]
+    elif status == "negative" and ihc == "0" and detail in ("ultralow", "null"):
+        category = "ultralow" if detail == "ultralow" else "zero"
+        cat_inputs = [f"{b}.ihc_score", f"{b}.ihc_detail"]
+    if category is not None and get_path(report, f"{b}.category") is None:
+        _set_derived(report, f"{b}.category", category, "derived.her2.category", cat_inputs)
+
+
+# -- subtype --------------------------------------------------------------------------------------
+
+_POSITIVE = ("positive", "low_positive")
+
+
+def _subtype(report: ProfileReport) -> None:
+    if report.profile.subtype is not None:
+        return
+    er = get_path(report, "receptors.er.status")
+    pr = get_path(report, "receptors.pr.status")
+    her2 = get_path(report, "receptors.her2.status")
+    if her2 not in ("positive", "negative"):
+        return
+    if er in _POSITIVE or pr in _POSITIVE:
+        hr, hr_inputs = True, [p for p, v in (("receptors.er.status", er), ("receptors.pr.status", pr)) if v in _POSITIVE]
+    elif er == "negative" and pr == "negative":
+        hr, hr_inputs = False, ["receptors.er.status", "receptors.pr.status"]
+    else:
+        return
+    subtype = {
+        (True, "negative"): "hr_positive_her2_negative",
+        (True, "positive"): "hr_positive_her2_positive",
+        (False, "positive"): "hr_negative_her2_positive",
+        (False, "negative"): "triple_negative",
+    }[(hr, her2)]
+    _set_derived(report, "subtype", subtype, "derived.subtype", hr_inputs + ["receptors.her2.status"])
+
+
+# -- stage ----------------------------------------------------------------------------------------
+
+
+def _t_group(t: str) -> str | None:
+    t = t.upper()
+    if t.startswith("TIS"):
+        return "Tis"
+    for g in ("T0", "T1", "T2", "T3", "T4"):
+        if t.startswith(g):
+            return g
+    return None
+
+
+def _n_group(n: str) -> str | None:
+    n = n.upper().replace(" ", "")
+    if n.startswith("N1MI"):
+        return "N1mi"
+    for g in ("N0", "N1", "N2", "N3"):
+        if n.startswith(g):
+            return g
+    return None
+
+
+def anatomic_stage(t: str, n: str, m: str) -> str | None:
+    """AJCC 8th anatomic stage group from categories (None when TX/NX or not covered)."""
+    if m.upper().startswith("M1"):
+        return "IV"
+    if not m.upper().startswith("M0"):
+        return None
+    tg, ng = _t_group(t), _n_group(n)
+    if tg is None or ng is None:
+        return None
+    if ng == "N3":
+        return "IIIC"
+    if tg == "T4":
+        return "IIIB"
+    if ng == "N2":
+        return "IIIA"
+    if ng == "N1mi" and tg in ("T0", "T1"):
+        return "IB"
+    if ng in ("N1", "N1mi"):
+        return {"T0": "IIA", "T1": "IIA", "T2": "IIB", "T3": "IIIA"}.get(tg)
+    # N0
+    return {"Tis": "0", "T1": "IA", "T2": "IIA", "T3": "IIB"}.get(tg)
+
+
+_NOT_PATHOLOGY = ("clinic_note", "imaging", "lab", "medication_list", "genetics")
+
+
+def t_from_size(mm: float) -> str:
+    """AJCC 8th T category from the largest invasive focus (T1-T3 only; T4 depends on extension)."""
+    if mm <= 1:
+        return "T1mi"
+    if mm <= 5:
+        return "T1a"
+    if mm <= 10:
+        return "T1b"
+    if mm <= 20:
+        return "T1c"
+    if mm <= 50:
+        return "T2"
+    return "T3"
+
+
+def _pt_from_size(report: ProfileReport) -> None:
+    """pT from the pathologic tumour size when no pT is stated and nothing says T4."""
+    if get_path(report, "stage.pathologic.t") or get_path(report, "stage.t4_feature"):
+        return
+    size = get_path(report, "diagnosis.tumor_size_mm")
+    if size is None:
+        return
+    kinds = {d.id: d.kind for d in report.documents}
+    sources = report.evidence.get("diagnosis.tumor_size_mm", [])
+    if not sources or kinds.get(sources[0].document) in _NOT_PATHOLOGY:
+        return  # a size measured on imaging is not a pathologic T
+    _set_derived(report, "stage.pathologic.t", t_from_size(float(size)), "derived.stage.pt-from-size",
+                 ["diagnosis.tumor_size_mm"])
+
+
+def _stage(report: ProfileReport) -> None:
+    _pt_from_size(report)
+    stage = report.profile.stage
+    m_path = None
+    for prefix in ("stage.pathologic", "stage.clinical"):
+        if get_path(report, f"{prefix}.m"):
+            m_path = f"{prefix}.m"
+            break
+    m = get_path(report, m_path) if m_path else None
+
+    if stage.metastatic is None:
+        if m and m.upper().startswith("M1"):
+            _set_derived(report, "stage.metastatic", True, "derived.stage.metastatic-from-m1", [m_path])
+        elif stage.group == "IV":
+            _set_derived(report, "stage.metastatic", True, "derived.stage.metastatic-from-stage-iv", ["stage.group"])
+        elif m and m.upper().startswith("M0"):
+            _set_derived(report, "stage.metastatic", False, "derived.stage.metastatic-from-m0", [m_path])
+
+    if stage.group is not None or m is None:
+        return
+    for prefix in ("stage.pathologic", "stage.clinical"):
+        t, n = get_path(report, f"{prefix}.t"), get_path(report, f"{prefix}.n")
+        if t and n:
+            group = anatomic_stage(t, n, m)
+            if group:
+                _set_derived(report, "stage.group", group, "derived.stage.group-from-tnm",
+                             [f"{prefix}.t", f"{prefix}.n", m_path])
+            return
+    if m.upper().startswith("M1"):
+        _set_derived(report, "stage.group", "IV", "derived.stage.group-from-tnm", [m_path])
+
+
+def derive_all(report: ProfileReport) -> ProfileReport:
+    """Add every derivation (module docstring) to `report` in place, and return it."""
+    _hormone_receptor(report, "er")
+    _hormone_receptor(report, "pr")
+    _her2(report)
+    _subtype(report)
+    _stage(report)
+    return report

@@ -1,0 +1,55 @@
+"""One document in, its findings out: `read_document(document, document_id) -> DocumentFacts`.
+
+Every readable page is analysed once (`extract.analysis.analyze_page`) and every registered field
+extractor (`extract.fields.FIELD_EXTRACTORS`) runs over it. The document's kind and date come from
+`extract.classify.classify_document(document, analyzed_pages) -> (kind, date)` when that module is
+installed; otherwise the kind is "other" and the date unknown.
+
+Findings are returned best first for each path (a fact before a negated mention, the final
+diagnosis or synoptic summary before a gross description or clinical history, the index cancer
+before a second specimen), so the merge can take the first fact of a path as the document's value
+and list the others that disagree as conflicts.
+"""
+
+from __future__ import annotations
+
+import importlib
+from datetime import date as Date
+
+from extract.analysis import AnalyzedPage, analyze_page
+from extract.findings import DocumentFacts, Finding
+from extract.specimens import order_findings
+from extract.models import DocumentSummary
+from ingest.models import Document
+
+
+def read_document(document: Document, document_id: str) -> DocumentFacts:
+    """Analyse every readable page, run every field extractor, classify the document."""
+    from extract.fields import FIELD_EXTRACTORS
+
+    pages = [analyze_page(document_id, page) for page in document.pages if page.error is None]
+    findings: list[Finding] = []
+    for analyzed in pages:
+        for extractor in FIELD_EXTRACTORS:
+            findings.extend(extractor(analyzed))
+    kind, when = _classify(document, pages)
+    summary = DocumentSummary(
+        id=document_id,
+        filename=document.filename,
+        sha256=document.sha256,
+        pages=len(document.pages),
+        kind=kind,
+        date=when,
+        text_source=document.text_source,
+    )
+    return DocumentFacts(summary=summary, findings=order_findings(findings))
+
+
+def _classify(document: Document, pages: list[AnalyzedPage]) -> tuple[str, Date | None]:
+    try:
+        classify = importlib.import_module("extract.classify")
+    except ModuleNotFoundError as exc:
+        if exc.name != "extract.classify":
+            raise
+        return "other", None
+    return classify.classify_document(document, pages)

@@ -1,0 +1,97 @@
+"""Shared helpers of the pathology field extractors: findings from matches, numbers, OCR readings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from extract.analysis import AnalyzedPage
+from extract.findings import Finding
+from extract.models import Evidence
+from extract.rules import CompiledRule
+from extract.specimens import part_at, section_weight
+
+_NUMBER_WORDS = {
+    "no": 0, "none": 0, "zero": 0, "a": 1, "an": 1, "single": 1, "one": 1, "two": 2, "three": 3,
+    "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+    "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+}
+
+
+def number(text: str) -> int | None:
+    """An integer written in digits or words ("14", "fourteen", "twenty-three", "twenty thre")."""
+    t = " ".join(text.strip().lower().replace("(", "").replace(")", "").split())
+    if t.isdigit():
+        return int(t)
+    if t in ("a single", "single", "a", "an"):
+        return 1
+    total = 0
+    for word in t.replace("-", " ").split():
+        word = {"thre": "three", "theree": "three", "fourty": "forty"}.get(word, word)
+        if word == "a" and total:
+            return None
+        if word not in _NUMBER_WORDS:
+            return None
+        total += _NUMBER_WORDS[word]
+    return total if t else None
+
+
+def decimal(text: str) -> float | None:
+    """A decimal number, tolerating OCR's space after the point ("3. 5") and a comma ("3,5")."""
+    t = text.replace(" ", "").replace(",", ".")
+    try:
+        return float(t)
+    except ValueError:
+        return None
+
+
+def rule_id(rule: CompiledRule | str) -> str:
+    return rule if isinstance(rule, str) else rule.id
+
+
+def make_finding(
+    page: AnalyzedPage,
+    path: str,
+    value: Any,
+    span: tuple[int, int],
+    rule: CompiledRule | str,
+    *,
+    target: tuple[int, int] | None = None,
+    correction: str | None = None,
+    confidence: float | None = None,
+    extra_spans: list[tuple[int, int]] | None = None,
+    laterality: str | None = None,
+    negation_applies: bool = True,
+) -> Finding:
+    """A finding for `value` read at `span`, tagged with its specimen part, side and procedure.
+
+    `target` is the span ConText judges; it defaults to `span`. `negation_applies=False` for
+    values that a nearby "no" cannot negate (a staging category "pN0: No regional lymph node
+    metastasis", a node count "no malignancy in 17 lymph nodes (0/17)"): they stay facts unless
+    hypothetical, family or uncertain.
+    """
+    start, end = span
+    base = confidence if confidence is not None else (rule.confidence if isinstance(rule, CompiledRule) else 0.9)
+    conf = round(base * section_weight(page.section_at(start)), 3)
+    evidence: list[Evidence] = [page.evidence(start, end, rule_id(rule), correction, conf)]
+    for s, e in extra_spans or []:
+        evidence.append(page.evidence(s, e, rule_id(rule), None, conf))
+    ts, te = target or span
+    assertion = page.assertion(ts, te)
+    if assertion == "negated" and not negation_applies:
+        assertion = "present"
+    part = part_at(page, start)
+    return Finding(
+        path=path,
+        value=value,
+        evidence=evidence,
+        assertion=assertion,
+        specimen=part.label if part else None,
+        laterality=laterality if laterality else (part.laterality if part else None),
+        procedure=part.procedure if part else None,
+    )
+
+
+def ocr_correction(read: str, normal: str) -> str | None:
+    """"NO->N0" when OCR characters were read as something else, else None."""
+    return None if read == normal else f"{read}->{normal}"

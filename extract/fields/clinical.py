@@ -1,0 +1,89 @@
+"""Clinical facts from notes: recurrence score, menopausal status, ECOG performance status.
+
+Grammar: `rules/clinical.yaml`. Negated, hypothetical, family and possible mentions are not facts
+("premenopausal women should ..." is general talk, "her mother was postmenopausal" is family);
+KPS / Karnofsky is another scale and is never read as ECOG; "ECOG 0-1" gives no value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from extract.analysis import AnalyzedPage
+from extract.findings import Finding
+from extract.rules import CompiledRule, grammar
+
+_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4}
+_MENOPAUSE = {"pre": "premenopausal", "peri": "perimenopausal", "post": "postmenopausal"}
+_NOT_FACT = {"negated", "hypothetical", "family", "possible"}
+_SCORE_RANGES = {"oncotype_dx": (0, 100), "prosigna": (0, 100), "mammaprint": (-1, 1)}
+
+
+def _about_patient(page: AnalyzedPage, start: int, end: int) -> bool:
+    if page.section_at(start) == "family_history" or page.assertion(start, end) in _NOT_FACT:
+        return False
+    s_start, _ = page.sentence_at(start)
+    family = grammar("clinical")["clinical.exclude.family"]
+    return next(iter(family.finditer(page.text, page.is_ocr, s_start, start)), None) is None
+
+
+def _matches(page: AnalyzedPage, prefix: str) -> Iterator[tuple[CompiledRule, object]]:
+    for rule in grammar("clinical").with_prefix(prefix):
+        for m in rule.finditer(page.text, page.is_ocr):
+            yield rule, m
+
+
+def extract_recurrence_score(page: AnalyzedPage) -> Iterator[Finding]:
+    for rule, m in _matches(page, "rs."):
+        if not _about_patient(page, m.start(), m.end()):
+            continue
+        test = str(rule.params["test"])
+        value = float(m.group("value").replace(" ", ""))
+        low, high = _SCORE_RANGES[test]
+        if not low <= value <= high:
+            continue
+        ev = page.evidence(m.start(), m.end(), rule.id)
+        yield Finding(
+            path="recurrence_score",
+            value={"test": test, "value": int(value) if value.is_integer() and test != "mammaprint" else value},
+            evidence=[ev],
+        )
+
+
+def extract_menopausal_status(page: AnalyzedPage) -> Iterator[Finding]:
+    seen: list[tuple[int, int]] = []
+    for rule, m in _matches(page, "meno."):
+        if any(s < m.end() and m.start() < e for s, e in seen):
+            continue
+        if not _about_patient(page, m.start(), m.end()):
+            continue
+        seen.append((m.start(), m.end()))
+        status = m.groupdict().get("status") or rule.params["status"]
+        yield Finding(path="menopausal_status", value=_MENOPAUSE[str(status).lower()],
+                      evidence=[page.evidence(m.start(), m.end(), rule.id)])
+
+
+def extract_ecog(page: AnalyzedPage) -> Iterator[Finding]:
+    karnofsky = grammar("clinical")["ecog.exclude.karnofsky"]
+    seen: list[tuple[int, int]] = []
+    for rule, m in _matches(page, "ecog."):
+        if rule.id == "ecog.exclude.karnofsky" or any(s < m.end() and m.start() < e for s, e in seen):
+            continue
+        if rule.id == "ecog.performance-status":
+            # "performance status" alone is ECOG unless the clause names Karnofsky.
+            s_start, s_end = page.sentence_at(m.start())
+            if next(iter(karnofsky.finditer(page.text, page.is_ocr, s_start, s_end)), None) is not None:
+                continue
+        if not _about_patient(page, m.start(), m.end()):
+            continue
+        seen.append((m.start(), m.end()))
+        raw = m.group("value").lower()
+        value = _WORDS[raw] if raw in _WORDS else int(raw)
+        yield Finding(path="ecog", value=value, evidence=[page.evidence(m.start(), m.end(), rule.id)])
+
+
+def extract_clinical(page: AnalyzedPage) -> Iterator[Finding]:
+    """Recurrence score, menopausal status and ECOG (one registered extractor for the three)."""
+    yield from extract_recurrence_score(page)
+    yield from extract_menopausal_status(page)
+    yield from extract_ecog(page)

@@ -1,0 +1,272 @@
+"""Genomic results: gene, result (pathogenic / detected / not_detected / vus), variant, origin.
+
+Genes come from `extract/vocab/genes.json`, cues from `rules/genomics.yaml`. A result is read in
+the clause that holds the gene (a table row is one clause); "BRCA1/2" names both genes. Origin is
+germline or somatic only when the clause, or else the page, says which (a tumor-only BRCA finding
+is somatic, never germline); genes whose breast-cancer alterations are always acquired (PIK3CA,
+ESR1, AKT1) are somatic by `derived.genomics.origin-by-gene`. A family member's result is never
+the patient's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field, model_validator
+
+from extract.analysis import AnalyzedPage
+from extract.fields.statements import statement_at
+from extract.findings import Finding
+from extract.models import Evidence
+from extract.rules import grammar
+from extract.vocab import VOCAB_DIR, load_json
+
+Origin = Literal["germline", "somatic"]
+_NOT_FACT = {"family", "hypothetical", "possible"}  # negation is a result here, not a reason to drop
+#: Clause boundaries inside a sentence: a result after "; " or ", but" is another gene's.
+_CLAUSE_BREAK = re.compile(r";|\.(?:\s|$)|,?\s+(?:but|whereas|while|however)\s+|:\s*$", re.I)
+#: At least this many genes listed together with no result of their own name a panel.
+_PANEL_MIN = 3
+
+
+class Gene(BaseModel):
+    symbol: str = Field(pattern=r"^[A-Z0-9]+$")
+    aliases: list[str] = Field(default_factory=list)
+    origin_by_gene: Origin | None = None
+
+
+class GeneVocabulary(BaseModel):
+    version: str
+    sources: list[str] = Field(default_factory=list)
+    comment: str = ""
+    genes: list[Gene]
+
+    @model_validator(mode="after")
+    def _unique(self) -> "GeneVocabulary":
+        seen: set[str] = set()
+        for gene in self.genes:
+            for term in (gene.symbol, *gene.aliases):
+                if term.upper() in seen:
+                    raise ValueError(f"gene term {term!r} is listed twice")
+                seen.add(term.upper())
+        return self
+
+    @cached_property
+    def by_term(self) -> dict[str, Gene]:
+        return {re.sub(r"[\s-]", "", t).upper(): g for g in self.genes for t in (g.symbol, *g.aliases)}
+
+    @cached_property
+    def mention_re(self) -> re.Pattern[str]:
+        terms = sorted({t for g in self.genes for t in (g.symbol, *g.aliases)}, key=len, reverse=True)
+        body = "|".join(re.escape(t).replace(r"\ ", r"[\s-]?") for t in terms)
+        # "BRCA1/2", "BRCA 1 and 2", "BRCA1/BRCA2": a second number after the gene names its sibling.
+        return re.compile(rf"(?<![\w-])(?P<gene>{body})(?:\s*(?:/|and|&|or)\s*(?P<sibling>[12])(?![\w.]))?(?![\w-])")
+
+
+@lru_cache(maxsize=1)
+def gene_vocabulary() -> GeneVocabulary:
+    return load_json("genes.json", GeneVocabulary, VOCAB_DIR)  # type: ignore[return-value]
+
+
+@dataclass(frozen=True)
+class _GeneMention:
+    gene: Gene
+    start: int
+    end: int
+
+
+def _mentions(text: str) -> list[_GeneMention]:
+    vocab = gene_vocabulary()
+    out = []
+    for m in vocab.mention_re.finditer(text):
+        gene = vocab.by_term[re.sub(r"[\s-]", "", m.group("gene")).upper()]
+        out.append(_GeneMention(gene, m.start("gene"), m.end("gene")))
+        if m.group("sibling") and gene.symbol.startswith("BRCA"):
+            sibling = vocab.by_term.get(f"BRCA{m.group('sibling')}")
+            if sibling is not None and sibling is not gene:
+                out.append(_GeneMention(sibling, m.start("sibling"), m.end("sibling")))
+    return out
+
+
+def _clause(page: AnalyzedPage, pos: int) -> tuple[int, int]:
+    s_start, s_end = statement_at(page, pos)
+    text = page.text
+    start = s_start
+    for m in _CLAUSE_BREAK.finditer(text, s_start, pos):
+        start = m.end()
+    m = _CLAUSE_BREAK.search(text, pos, s_end)
+    return start, (m.start() if m else s_end)
+
+
+def extract_genomics(page: AnalyzedPage) -> Iterator[Finding]:
+    text = page.text
+    mentions = _mentions(text)
+    if not mentions:
+        return
+    g = grammar("genomics")
+    page_origins = {rule.params["value"] for rule in g.with_prefix("gene.origin.")
+                    if next(iter(rule.finditer(text, page.is_ocr)), None) is not None}
+    unresolved: list[_GeneMention] = []
+    resolved: set[str] = set()
+    for mention in mentions:
+        if page.section_at(mention.start) == "family_history":
+            continue
+        if page.assertion(mention.start, mention.end) in _NOT_FACT:
+            continue
+        c_start, c_end = _clause(page, mention.start)
+        if next(iter(g["gene.exclude.family"].finditer(text, page.is_ocr, c_start, c_end)), None) is not None:
+            continue
+        result = _result(page, mention, mentions, c_start, c_end)
+        if result is None:
+            unresolved.append(mention)
+            continue
+        resolved.add(mention.gene.symbol)
+        yield _finding(page, mention, mentions, result, c_start, c_end, page_origins)
+    yield from _panel(page, unresolved, resolved, page_origins)
+
+
+def _panel(page: AnalyzedPage, unresolved: list[_GeneMention], resolved: set[str], page_origins: set[str]) -> Iterator[Finding]:
+    """"Hereditary panel, 8 genes (ATM, BRCA1, ...)" then "Result: NEGATIVE - no pathogenic
+    variants were identified": a panel-wide negative result holds for each listed gene that has
+    no result of its own on the page."""
+    listed = _listed_together(page, unresolved)
+    if len(listed) < _PANEL_MIN:
+        return
+    rule = grammar("genomics")["gene.panel.result-negative"]
+    for m in rule.finditer(page.text, page.is_ocr):
+        s_start, s_end = statement_at(page, m.start())
+        if _mentions(page.text[s_start:s_end]) or page.assertion(m.start(), m.end()) in _NOT_FACT:
+            continue  # a statement naming a gene is that gene's result, not the panel's
+        cue = (rule, m)
+        done: set[str] = set()
+        for mention in listed:
+            if mention.gene.symbol in resolved or mention.gene.symbol in done:
+                continue
+            done.add(mention.gene.symbol)
+            c_start, c_end = _clause(page, mention.start)
+            yield _finding(page, mention, [], cue, c_start, c_end, page_origins, rule_id="gene.panel.listed")
+        return
+
+
+def _listed_together(page: AnalyzedPage, mentions: list[_GeneMention]) -> list[_GeneMention]:
+    """The longest run of genes separated only by commas, "and", "or" or slashes."""
+    best: list[_GeneMention] = []
+    run: list[_GeneMention] = []
+    for mention in mentions:
+        if run and re.fullmatch(r"[\s,/&]*(?:and|or)?[\s,/&]*", page.text[run[-1].end:mention.start], re.I):
+            run.append(mention)
+        else:
+            run = [mention]
+        if len(run) > len(best):
+            best = list(run)
+    return best
+
+
+def _result(page: AnalyzedPage, mention: _GeneMention, mentions: list[_GeneMention], c_start: int, c_end: int):
+    """The result cue nearest the gene in its clause (a stronger cue on a tie), or None."""
+    g = grammar("genomics")
+    cues = []
+    for rule in g.with_prefix("gene.result."):
+        for m in rule.finditer(page.text, page.is_ocr, c_start, c_end):
+            if any(o.start <= m.start() < o.end for o in mentions):
+                continue
+            cues.append((rule, m))
+    # Overlapping cues: the longer one ("no pathogenic variants" over "pathogenic").
+    cues.sort(key=lambda c: (c[1].start(), -(c[1].end() - c[1].start())))
+    kept = []
+    for cue in cues:
+        if kept and cue[1].start() < kept[-1][1].end():
+            continue
+        kept.append(cue)
+    if not kept:
+        return None
+    negated = [c for c in kept if c[0].params["value"] == "not_detected"]
+    if negated and page.assertion(mention.start, mention.end) == "negated":
+        # "No pathogenic variants, likely pathogenic variants or VUS were detected in BRCA1"
+        kept = negated
+
+    def distance(cue) -> tuple[int, int]:
+        m = cue[1]
+        gap = m.start() - mention.end if m.start() >= mention.end else mention.start - m.end()
+        # Another gene between the cue and this gene: the cue is that gene's, unless it is a list.
+        between = [o for o in mentions if o is not mention and min(m.start(), mention.start) < o.start < max(m.end(), mention.end)]
+        if between and not _is_list(page.text, mention, between, m):
+            gap += 1000
+        return gap, -int(cue[0].params["strength"])
+
+    return min(kept, key=distance)
+
+
+def _is_list(text: str, mention: _GeneMention, between: list[_GeneMention], cue) -> bool:
+    """"negative for BRCA1, BRCA2 and PALB2": the genes between share the cue."""
+    lo = min(mention.start, *(b.start for b in between), cue.start())
+    hi = max(mention.end, *(b.end for b in between), cue.end())
+    span = text[lo:hi]
+    residue = re.sub(r"[A-Z0-9]{2,}|[\s,/&]|\band\b|\bor\b|\bin\b|\bfor\b|\bgenes?\b", "", span[cue.end() - lo:] if cue.start() < mention.start else span[:cue.start() - lo])
+    return len(residue.strip()) <= 3
+
+
+def _finding(page: AnalyzedPage, mention: _GeneMention, mentions: list[_GeneMention], result, c_start: int, c_end: int,
+             page_origins: set[str], rule_id: str = "vocab.genes") -> Finding:
+    text = page.text
+    rule, cue = result
+    gene_ev = page.evidence(mention.start, mention.end, rule_id)
+    leaves: dict[str, list[Evidence]] = {"gene": [gene_ev]}
+    value: dict[str, Any] = {"gene": mention.gene.symbol}
+
+    origin, origin_ev = _origin(page, mention, c_start, c_end, page_origins)
+    outcome = rule.params["value"]
+    if outcome == "detected" and origin == "germline":
+        outcome = "pathogenic"  # a germline "mutation" or "carrier" in a report is a pathogenic variant
+    value["result"] = outcome
+    leaves["result"] = [page.evidence(cue.start(), cue.end(), rule.id)]
+    if origin is not None:
+        value["origin"] = origin
+        leaves["origin"] = [origin_ev]
+
+    if outcome != "not_detected":
+        nxt = min([o.start for o in mentions if o.start > mention.end] + [c_end])
+        variant = _variant(page, mention.end, nxt)
+        if variant is not None:
+            start, end = variant
+            value["variant"] = text[start:end]
+            leaves["variant"] = [page.evidence(start, end, "gene.variant")]
+    return Finding(path="genomics", value=value, evidence=[gene_ev], leaf_evidence=leaves)
+
+
+def _variant(page: AnalyzedPage, start: int, end: int) -> tuple[int, int] | None:
+    g = grammar("genomics")
+    for rule_id in ("gene.variant.hgvs", "gene.variant.protein-short"):
+        m = next(iter(g[rule_id].finditer(page.text, page.is_ocr, start, end)), None)
+        if m is not None:
+            s, e = m.span()
+            if page.text[e - 1] == ")" and "(" not in page.text[s:e]:
+                e -= 1
+            return s, e
+    return None
+
+
+def _origin(page: AnalyzedPage, mention: _GeneMention, c_start: int, c_end: int, page_origins: set[str]):
+    """Origin stated in the clause, else in the sentence, else on the page (when only one is named)."""
+    g = grammar("genomics")
+    s_start, s_end = statement_at(page, mention.start)
+    for start, end in ((c_start, c_end), (s_start, s_end)):
+        found = []
+        for rule in g.with_prefix("gene.origin."):
+            for m in rule.finditer(page.text, page.is_ocr, start, end):
+                found.append((abs(m.start() - mention.start), rule, m))
+        if found:
+            _, rule, m = min(found, key=lambda f: f[0])
+            return rule.params["value"], page.evidence(m.start(), m.end(), rule.id)
+    if len(page_origins) == 1:
+        origin = next(iter(page_origins))
+        rule = g[f"gene.origin.{origin}"]
+        m = next(iter(rule.finditer(page.text, page.is_ocr)))
+        return origin, page.evidence(m.start(), m.end(), f"{rule.id}.page")
+    if mention.gene.origin_by_gene:
+        return mention.gene.origin_by_gene, page.evidence(mention.start, mention.end, "derived.genomics.origin-by-gene")
+    return None, None

@@ -1,0 +1,142 @@
+"""Histologic (Nottingham) grade of the invasive carcinoma, its score and components, from
+`rules/grade.yaml`.
+
+Rules are tried most specific first and a span claimed by one is not read again. Differentiation
+words ("poorly differentiated") count only in a sentence that names an invasive carcinoma. DCIS
+nuclear grade, LIN/DIN grades and CTCAE grades are never the tumour grade. The score and the three
+components are extra keys (`diagnosis.nottingham_score`, `diagnosis.grade_tubules`,
+`diagnosis.grade_nuclei`, `diagnosis.grade_mitoses`); a grade computed from them is a separate
+finding, so a stated grade that disagrees with its components shows up as a conflict.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import regex
+
+from extract.analysis import AnalyzedPage
+from extract.fields.base import make_finding, ocr_correction
+from extract.fields.histology import mentions
+from extract.findings import Finding
+from extract.rules import grammar
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "1": 1, "2": 2, "3": 3, "l": 1, "ll": 2, "lll": 3, "il": 2, "li": 2}
+_NOT_TUMOUR_GRADE = regex.compile(
+    r"(?:nuclear|dcis|in[\s-]situ|intraductal|\bdin\b|\blin\b|comedo|neutropenia|toxicity|nuclear\s+grade)[^.;]{0,25}$",
+    regex.IGNORECASE)
+
+
+def _words_grade(words: str) -> int | None:
+    w = words.lower()
+    if "poorly" in w or "oorly" in w or w.startswith("high"):
+        return 3
+    if "moderately" in w or w.startswith("intermediate"):
+        return 2
+    if "well" in w or "ell" in w or w.startswith("low"):
+        return 1 if "moderately" not in w else 2
+    return None
+
+
+def grade_from_score(score: int) -> int:
+    return 1 if score <= 5 else (2 if score <= 7 else 3)
+
+
+def _g_value(m: regex.Match) -> tuple[int | None, str | None]:
+    raw = m.groupdict().get("g2") or m.groupdict().get("g")
+    if not raw:
+        return None, None
+    value = _ROMAN.get(raw.lower())
+    if value is None:
+        return None, None
+    # OCR reads roman I as a lower-case l ("lll", "Il").
+    corr = ocr_correction(raw, "I" * value) if "l" in raw else None
+    return value, corr
+
+
+def _invasive_nearby(page: AnalyzedPage, start: int, end: int) -> bool:
+    s0, s1 = page.sentence_at(start)
+    lo, hi = min(s0, start - 60), max(s1, end + 60)
+    return any(h.invasive and lo <= s <= hi for s, _, h, _ in mentions(page))
+
+
+def extract_grade(page: AnalyzedPage) -> Iterator[Finding]:
+    g = grammar("grade")
+    text = page.text
+    taken: list[tuple[int, int]] = []
+    anchors: list[int] = []
+    for rule_id in ("grade.system-label", "grade.system-words", "grade.system-no-word", "grade.g-number",
+                    "grade.words"):
+        rule = g[rule_id]
+        for m in rule.finditer(text, page.is_ocr):
+            s, e = m.span()
+            if any(a < e and s < b for a, b in taken):
+                continue
+            before = text[max(0, s - 30):s]
+            if rule_id in ("grade.g-number", "grade.words") and _NOT_TUMOUR_GRADE.search(before):
+                continue
+            if rule_id == "grade.g-number" and m.group(0)[:1] in "Gg" and (
+                    g["grade.exclude.block-name"].pattern_for(False).search(before)
+                    or g["grade.exclude.block-range"].pattern_for(False).match(text, e)):
+                continue
+            if rule_id in ("grade.words", "grade.g-number") and g["grade.exclude.in-situ-after"].pattern_for(
+                    False).match(text, e):
+                continue
+            value, corr = _g_value(m)
+            if value is None and m.groupdict().get("words"):
+                value = _words_grade(m.group("words"))
+            if value is None:
+                continue
+            if rule_id == "grade.words" and not _invasive_nearby(page, s, e):
+                continue
+            if rule_id == "grade.g-number" and m.group(0).lower().startswith("grade") and not (
+                    _invasive_nearby(page, s, e) or ":" in m.group(0)):
+                continue
+            taken.append((s, e))
+            anchors.append(s)
+            yield make_finding(page, "diagnosis.grade", value, (s, e), rule, correction=corr)
+
+    for m in g["grade.score"].finditer(text, page.is_ocr):
+        s, e = m.span()
+        parts = [m.group(k) for k in ("a", "b", "c")] if m.group("a") else [m.group(k) for k in ("a2", "b2", "c2")]
+        if m.group("score"):
+            score = int(m.group("score"))
+        elif m.group("sum"):
+            score = int(m.group("sum"))
+        elif all(parts):
+            score = sum(int(p) for p in parts)
+        else:
+            continue
+        if m.group("a") and m.group("sum") and sum(int(p) for p in parts) != score:
+            continue  # an arithmetic slip in the text: read neither
+        anchors.append(s)
+        yield make_finding(page, "diagnosis.nottingham_score", score, (s, e), g["grade.score"])
+        yield make_finding(page, "diagnosis.grade", grade_from_score(score), (s, e), "grade.from-score",
+                           confidence=0.85)
+        if all(parts):
+            for name, value in zip(("tubules", "nuclei", "mitoses"), parts):
+                yield make_finding(page, f"diagnosis.grade_{name}", int(value), (s, e), g["grade.score"])
+
+    yield from _components(page, anchors)
+
+
+def _components(page: AnalyzedPage, anchors: list[int]) -> Iterator[Finding]:
+    """Tubules / nuclei / mitoses scores written out near a grade or score."""
+    g = grammar("grade")
+    for anchor in sorted(set(anchors)):
+        lo, hi = max(0, anchor - 80), min(len(page.text), anchor + 320)
+        found = {}
+        for name in ("tubules", "nuclei", "mitoses"):
+            for m in g[f"grade.component.{name}"].finditer(page.text, page.is_ocr, lo, hi):
+                found[name] = m
+                break
+        if len(found) < 3:
+            continue
+        start = min(m.start() for m in found.values())
+        end = max(m.end() for m in found.values())
+        values = {k: int(m.group("v")) for k, m in found.items()}
+        for name, value in values.items():
+            yield make_finding(page, f"diagnosis.grade_{name}", value, found[name].span(), f"grade.component.{name}")
+        yield make_finding(page, "diagnosis.grade", grade_from_score(sum(values.values())), (start, end),
+                           "grade.from-components", confidence=0.85)
+        break

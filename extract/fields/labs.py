@@ -1,0 +1,312 @@
+"""Labs: ANC, WBC, platelets, hemoglobin, ALT, AST, bilirubin, creatinine, QTcF, glucose, HbA1c.
+
+Each value is stored in one unit per lab (`extract/vocab/labs.json`; ANC, WBC and platelets in
+10^9/L, converted from cells/µL, /mm³, K/µL, 10^3/µL), with the flag (L/H) and reference range
+when printed, the date of the result, and the CTCAE v5.0 grade where one applies. A value with no
+unit gets the unit its size implies, marked by the rule `derived.lab.unit-inferred`. Values in
+rules and thresholds ("hold if ANC < 1.0", "ANC ≥ 1.5 required") are not results.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cached_property, lru_cache
+from typing import Any
+
+from pydantic import BaseModel, Field, model_validator
+
+from extract.analysis import AnalyzedPage
+from extract.dates import find_dates, labelled_dates
+from extract.findings import Finding
+from extract.models import Evidence
+from extract.rules import grammar
+from extract.vocab import VOCAB_DIR, load_json
+
+_SHORT = 3  # names this short match case-sensitively ("Cr" is creatinine, "CR" is not)
+_NOT_FACT = {"negated", "hypothetical", "family", "possible"}
+_TAIL_RULES = ("lab.tail.flag", "lab.tail.unit", "lab.tail.range", "lab.tail.range-upper")
+_FLAGS = {"l": "L", "low": "L", "ll": "LL", "h": "H", "high": "H", "hh": "HH", "crit": "critical",
+          "critical": "critical", "abnormal": "A", "a": "A"}
+
+
+class UnitlessRule(BaseModel):
+    min: float
+    max: float
+    unit: str
+    factor: float
+
+
+class Grade(BaseModel):
+    grade: int = Field(ge=0, le=5)
+    below: float | None = None
+    above: float | None = None
+    at_most: float | None = None
+    below_lln: bool = False
+    at_least_lln: bool = False
+    above_uln_times: float | None = None
+    at_most_uln: bool = False
+
+
+class LabSpec(BaseModel):
+    name: str
+    names: list[str] = Field(min_length=1)
+    unit: str
+    units: dict[str, float]
+    unitless: list[UnitlessRule] = Field(default_factory=list)
+    plausible: tuple[float, float]
+    grades: list[Grade] = Field(default_factory=list)
+
+    @cached_property
+    def unit_factors(self) -> dict[str, float]:
+        return {_unit_key(u): f for u, f in self.units.items()}
+
+
+class LabVocabulary(BaseModel):
+    version: str
+    sources: list[str] = Field(default_factory=list)
+    comment: str = ""
+    labs: list[LabSpec]
+
+    @model_validator(mode="after")
+    def _check(self) -> "LabVocabulary":
+        seen: dict[str, str] = {}
+        for lab in self.labs:
+            if lab.unit not in lab.units and lab.unit != "%":
+                raise ValueError(f"lab {lab.name!r}: stored unit {lab.unit!r} is not among its units")
+            for name in lab.names:
+                key = name if len(name) <= _SHORT else name.lower()
+                if key in seen and seen[key] != lab.name:
+                    raise ValueError(f"lab name {name!r} names both {seen[key]!r} and {lab.name!r}")
+                seen[key] = lab.name
+        return self
+
+    @cached_property
+    def by_written_name(self) -> dict[str, LabSpec]:
+        out = {}
+        for lab in self.labs:
+            for name in lab.names:
+                out[name if len(name) <= _SHORT else name.lower()] = lab
+        return out
+
+    @cached_property
+    def name_re(self) -> re.Pattern[str]:
+        names = sorted(self.by_written_name, key=len, reverse=True)
+
+        def alt(words: list[str]) -> str:
+            return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+        long_names = alt([n for n in names if len(n) > _SHORT])
+        short_names = alt([n for n in names if len(n) <= _SHORT])
+        return re.compile(rf"(?<![\w/-])(?:(?i:{long_names})|{short_names})(?![\w/-])")
+
+    def spec_of(self, written: str) -> LabSpec:
+        written = re.sub(r"\s+", " ", written)
+        return self.by_written_name.get(written) or self.by_written_name[written.lower()]
+
+
+def _unit_key(unit: str) -> str:
+    return re.sub(r"\s+", "", unit).lower().replace("µ", "u").replace("×", "x").replace("mcl", "ul")
+
+
+@lru_cache(maxsize=1)
+def lab_vocabulary() -> LabVocabulary:
+    return load_json("labs.json", LabVocabulary, VOCAB_DIR)  # type: ignore[return-value]
+
+
+def _number(text: str) -> tuple[float, str | None]:
+    fixed = text.replace(",", "").replace("O", "0").replace("o", "0")
+    correction = f"{text}->{fixed}" if ("O" in text or "o" in text) else None
+    return float(fixed), correction
+
+
+def extract_labs(page: AnalyzedPage) -> Iterator[Finding]:
+    vocab = lab_vocabulary()
+    g = grammar("labs")
+    after_name = g["lab.value.after-name"]
+    text = page.text
+    taken_until = -1
+    for m in vocab.name_re.finditer(text):
+        if m.start() < taken_until:
+            continue
+        spec = vocab.spec_of(m.group(0))
+        hit = next(iter(after_name.finditer(text, page.is_ocr, m.end(), _line_end(text, m.end()))), None)
+        if hit is None:
+            continue
+        finding = _read_value(page, spec, m, hit)
+        if finding is not None:
+            taken_until = hit.end()
+            yield finding
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
+
+
+def _is_result(page: AnalyzedPage, name: re.Match, hit) -> bool:
+    """Not a threshold or a rule ("if ANC < 1.0", "ANC ≥ 1.5 required"), not negated or hypothetical."""
+    if page.assertion(hit.start("value"), hit.end("value")) in _NOT_FACT:
+        return False
+    s_start, _ = page.sentence_at(name.start())
+    clause_start = max([s_start] + [i + 1 for i in _clause_breaks(page.text, s_start, name.start())])
+    before = page.text[clause_start:hit.start("value")]
+    if next(iter(grammar("labs")["lab.exclude.threshold"].finditer(before, page.is_ocr)), None) is not None:
+        return False
+    close = re.compile(r"[;\n]|\.(?:\s|$)").search(page.text, hit.end())
+    after = page.text[hit.end():close.start() if close else len(page.text)]
+    return next(iter(grammar("labs")["lab.exclude.threshold-after"].finditer(after, page.is_ocr)), None) is None
+
+
+def _clause_breaks(text: str, start: int, end: int) -> list[int]:
+    return [i for i in range(start, end) if text[i] in ";\n"]
+
+
+def _read_tail(page: AnalyzedPage, pos: int, end: int) -> dict[str, Any]:
+    """Flag, unit and reference range after a value, in whatever order the table prints them."""
+    g = grammar("labs")
+    found: dict[str, Any] = {}
+    progress = True
+    while progress and pos < end:
+        progress = False
+        for rule_id in _TAIL_RULES:
+            key = rule_id.rsplit(".", 1)[1]
+            key = "range" if key.startswith("range") else key
+            if key in found:
+                continue
+            m = next(iter(g[rule_id].finditer(page.text, page.is_ocr, pos, end)), None)
+            if m is None:
+                continue
+            found[key] = (rule_id, m)
+            pos = m.end()
+            progress = True
+            break
+    return found
+
+
+def _read_value(page: AnalyzedPage, spec: LabSpec, name: re.Match, hit) -> Finding | None:
+    if not _is_result(page, name, hit):
+        return None
+    text = page.text
+    raw, correction = _number(hit.group("value"))
+    tail = _read_tail(page, hit.end(), _line_end(text, hit.end()))
+    leaves: dict[str, list[Evidence]] = {"name": [page.evidence(name.start(), name.end(), "lab.name")]}
+    value: dict[str, Any] = {"name": spec.name}
+    value_ev = page.evidence(hit.start("value"), hit.end("value"), "lab.value.after-name", correction=correction)
+
+    if "unit" in tail:
+        rule_id, um = tail["unit"]
+        factor = spec.unit_factors.get(_unit_key(um.group("unit")))
+        if factor is None:
+            return None  # "Neutrophils 62 %" is a differential, not a count; a unit of another lab
+        leaves["unit"] = [page.evidence(um.start("unit"), um.end("unit"), rule_id)]
+    else:
+        rule = next((r for r in spec.unitless if r.min <= raw <= r.max), None)
+        if rule is None:
+            return None  # a number no unit of this lab explains
+        factor = rule.factor
+        leaves["unit"] = [value_ev.model_copy(update={"rule": "derived.lab.unit-inferred",
+                                                      "note": f"no unit printed; read as {rule.unit}"})]
+    stored = round(raw * factor, 4)
+    if not spec.plausible[0] <= stored <= spec.plausible[1]:
+        return None
+    value["value"] = stored
+    value["unit"] = spec.unit
+    leaves["value"] = [value_ev]
+    if hit.group("cmp"):
+        value["comparator"] = hit.group("cmp")
+        leaves["comparator"] = [page.evidence(hit.start("cmp"), hit.end("cmp"), "lab.value.after-name")]
+
+    low = high = None
+    if "range" in tail:
+        rule_id, rm = tail["range"]
+        if rm.groupdict().get("low"):
+            low = round(_number(rm.group("low"))[0] * factor, 4)
+            value["reference_low"] = low
+            leaves["reference_low"] = [page.evidence(rm.start("low"), rm.end("low"), rule_id)]
+        high = round(_number(rm.group("high"))[0] * factor, 4)
+        value["reference_high"] = high
+        leaves["reference_high"] = [page.evidence(rm.start("high"), rm.end("high"), rule_id)]
+    if "flag" in tail:
+        rule_id, fm = tail["flag"]
+        flag = _FLAGS.get(fm.group("flag").strip("()*").lower())
+        if flag:
+            value["flag"] = flag
+            leaves["flag"] = [page.evidence(fm.start("flag"), fm.end("flag"), rule_id)]
+
+    when = _date_of(page, name.start(), hit.end())
+    if when is not None:
+        value["date"] = when[0]
+        leaves["date"] = [when[1]]
+
+    grade = ctcae_grade(spec, stored, low, high)
+    if grade is not None:
+        value["grade"] = grade
+        inputs = leaves["value"] + leaves.get("reference_low", []) + leaves.get("reference_high", [])
+        leaves["grade"] = [ev.model_copy(update={"rule": f"derived.ctcae.{spec.name.lower()}"}) for ev in inputs]
+    return Finding(path="labs", value=value, evidence=leaves["value"], leaf_evidence=leaves)
+
+
+def ctcae_grade(spec: LabSpec, value: float, low: float | None, high: float | None) -> int | None:
+    """The CTCAE grade of a value, or None when the bands need a reference range that is missing."""
+    for band in spec.grades:
+        if band.below is not None and value < band.below:
+            return band.grade
+        if band.above is not None and value > band.above:
+            return band.grade
+        if band.at_most is not None and value <= band.at_most:
+            return band.grade
+        if band.below_lln and low is not None and value < low:
+            return band.grade
+        if band.at_least_lln and low is not None and value >= low:
+            return band.grade
+        if band.above_uln_times is not None and high is not None and value > band.above_uln_times * high:
+            return band.grade
+        if band.at_most_uln and high is not None and value <= high:
+            return band.grade
+    return None
+
+
+def _date_of(page: AnalyzedPage, start: int, end: int) -> tuple[Any, Evidence] | None:
+    """The date of a result: on its own line, else the nearest labelled or heading date above it in
+    the same section, else the page's collection or report date."""
+    text = page.text
+    line_start = text.rfind("\n", 0, start) + 1
+    s_start, s_end = page.sentence_at(start)
+    in_sentence = find_dates(text, max(s_start, line_start), min(s_end, _line_end(text, end)))
+    if in_sentence:
+        d = min(in_sentence, key=lambda d: abs(d.start - end))
+        return d.value, page.evidence(d.start, d.end, "lab.date.same-sentence")
+    labelled = labelled_dates(text)
+    if _TODAY.search(text, max(s_start, line_start), min(s_end, _line_end(text, end))):
+        # "ECG today", "CBC today": the date of the visit the note records.
+        for kind in ("visit", "letter", "reported"):
+            found = next((ld.mention for ld in labelled if ld.kind == kind), None)
+            if found is not None:
+                return found.value, page.evidence(found.start, found.end, "lab.date.today")
+        return None
+    section = page.section_at(start)
+    headings = [d for d in find_dates(text, 0, line_start)
+                if page.section_at(d.start) == section and _is_heading_date(text, d.start)]
+    labelled = [ld for ld in labelled if ld.kind in ("collected", "reported", "received")]
+    above = [ld.mention for ld in labelled if ld.mention.start < start and page.section_at(ld.mention.start) == section]
+    candidates = [(d.start, d, "lab.date.heading") for d in headings] + [(d.start, d, "lab.date.labelled") for d in above]
+    if candidates:
+        _, d, rule = max(candidates, key=lambda c: c[0])
+        return d.value, page.evidence(d.start, d.end, rule)
+    collected = [ld for ld in labelled if ld.kind == "collected"] or [ld for ld in labelled if ld.kind == "reported"]
+    if collected:
+        d = collected[0].mention
+        return d.value, page.evidence(d.start, d.end, "lab.date.page")
+    return None
+
+
+_TODAY = re.compile(r"\b(?:today|today's|this\s+morning|this\s+visit|at\s+this\s+visit)\b", re.I)
+_HEADING = re.compile(r"[ \t]*(?:(?:labs?|laboratory(?:\s+results)?|results?|cbc|bloodwork|blood\s+work)\b[ \t]*"
+                      r"(?:\(|on|from|dated|drawn|collected)?[ \t:]*)?", re.I)
+
+
+def _is_heading_date(text: str, pos: int) -> bool:
+    """A date that heads lab lines: at a line start, or after "Labs", "Labs on", "CBC (" ..."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    return _HEADING.fullmatch(text, line_start, pos) is not None

@@ -1,0 +1,611 @@
+"""Medications: one item per drug per page, with dose, schedule, status, dates and dose changes.
+
+Drug names come from the drug vocabulary (`extract/vocab/drugs.json`: exact terms and fuzzy
+misspellings); everything around them from `rules/medications.yaml`.
+
+How a page is read:
+1. Each drug mention that is about this patient's treatment (not an allergy, not declined or
+   negated, not a family member's, not in a conditional clause) gets a scope: the part of its
+   sentence that belongs to it (up to the next drug; a few words right before it are its own:
+   "stopped tamoxifen"). A following sentence with no drug of its own that talks about "the dose"
+   or "it" ("On 3/14/2026 the dose was reduced to 400 mg") joins the scope of the drug before it.
+2. The scope gives the dose (its first plain dose), dose changes said to have happened (past
+   tense: "reduced from 600 mg to 400 mg", "resumed at 400 mg"; "reduce to" and "will resume
+   at" are plans), frequency, schedule, route, status words, reasons and dates.
+3. Drugs named together in one sentence share what the sentence says of all of them: the status
+   word at its head ("plan docetaxel and cyclophosphamide"), a trailing "; completed", a start
+   date ("began paclitaxel ... with trastuzumab ... on April 2, 2024"), and a route or frequency
+   written once after drugs joined by "and".
+4. Per drug, later statements on the page win; the status is the last explicit status word (a
+   section such as "Current medications" only supplies a default); the current dose is the last
+   dose stated or changed to.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from extract.analysis import AnalyzedPage
+from extract.dates import find_dates
+from extract.fields.statements import statement_at
+from extract.findings import Finding
+from extract.models import Evidence
+from extract.rules import CompiledRule, grammar
+from extract.vocab import DrugMention, drugs
+
+#: Sentences of their own that refer back to the drug named just before.
+_REFERS_BACK = re.compile(r"\b(?:dose|doses|dosing|it|this|therapy|treatment|medication|drug|pills?|tablets?)\b", re.I)
+#: How far (characters) a referring sentence may be from its drug.
+_REFER_WINDOW = 300
+#: A status word this close before a drug is about that drug ("discontinued tamoxifen").
+_PRE_CUE_WINDOW = 30
+#: A cue introduced like this is background inside its sentence ("resumed after being held").
+_BACKGROUND = re.compile(r"\b(?:after|following|since|despite)\s+(?:being\s+|having\s+been\s+|a\s+|an\s+|the\s+)?\w*\s*$", re.I)
+_ON_DRUG = re.compile(r"\bon\s+(?:(?:adjuvant|neoadjuvant|first-line|second-line|maintenance|oral|weekly|daily)\s+)*$", re.I)
+#: Between a status word and the drug it governs ("stopped taking tamoxifen", "plan adjuvant docetaxel").
+_LEADS_TO_DRUG = re.compile(r"\s*(?:(?:taking|using|the|her|his|adjuvant|neoadjuvant|oral|IV|on|with|to)\s+)*", re.I)
+_CLAUSE_END = re.compile(r";|\.\s")
+#: What may stand between two drugs that share a route or frequency written after the second.
+_JOINED = re.compile(r"^[\s,]*(?:and|&|plus|\+)?[\s,]*$", re.I)
+_DATE_THEN_COLON = re.compile(r"\s*[:\-–]\s*")
+_LIST_LEAD = re.compile(r"[\s\-•*\d.)]*")
+_STARTED = re.compile(r"\b(?:started|starting|initiated|began|begun|commenced)\b", re.I)
+_PLANNED_START = re.compile(r"\b(?:will\s+start|to\s+start|plan(?:s|ned)?|scheduled)\b", re.I)
+_ENDED = re.compile(r"\b(?:stopped|discontinued|completed|finished|d/c'?d)\b", re.I)
+#: Sections whose drugs are current unless the text says otherwise; and historical ones.
+_SECTION_STATUS = {"medications": "active", "past_medical_history": "historical"}
+_NOT_FACT = {"negated", "hypothetical", "family", "possible"}
+_WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4}
+_SHARED_ATTRIBUTES = ("route", "frequency", "schedule")
+
+
+@dataclass
+class _Leaf:
+    value: Any
+    evidence: list[Evidence]
+    pos: int  # where it was read, for "the later statement wins"
+
+
+@dataclass
+class _Change:
+    to_dose: _Leaf
+    unit: _Leaf | None
+    pos: int
+    span: tuple[int, int]
+    from_dose: _Leaf | None = None
+    date: _Leaf | None = None
+    reason: _Leaf | None = None
+    resumption: bool = False
+
+
+@dataclass
+class _Read:
+    """What one drug mention's scope says."""
+
+    mention: DrugMention
+    pre_start: int
+    end: int
+    sentence: tuple[int, int]
+    leaves: dict[str, _Leaf] = field(default_factory=dict)
+    dose: tuple[_Leaf, _Leaf] | None = None
+    changes: list[_Change] = field(default_factory=list)
+    statuses: list[_Leaf] = field(default_factory=list)  # explicit status words
+    default_status: _Leaf | None = None  # from the section or the mention's context
+    reasons: list[_Leaf] = field(default_factory=list)
+    attributes_end: int = 0  # end of the last dose/route/frequency/schedule read in the scope
+
+
+def _rules(prefix: str) -> list[CompiledRule]:
+    return grammar("medications").with_prefix(prefix)
+
+
+def _rule(rule_id: str) -> CompiledRule:
+    return grammar("medications")[rule_id]
+
+
+def _first_match(rule: CompiledRule, page: AnalyzedPage, text: str):
+    return next(iter(rule.finditer(text, page.is_ocr)), None)
+
+
+def _number(text: str) -> tuple[float, str | None]:
+    """A number as read; OCR letter O inside digits becomes 0 and is reported as a correction."""
+    fixed = text.replace("O", "0").replace("o", "0")
+    return float(fixed), (f"{text}->{fixed}" if fixed != text else None)
+
+
+def _unit(text: str) -> str:
+    unit = re.sub(r"\s+", "", text).lower().replace("µg", "mcg").replace("ug", "mcg")
+    unit = unit.replace("m²", "m2").replace("m^2", "m2")
+    return {"unit": "units", "iu": "units", "ml": "mL"}.get(unit, unit)
+
+
+def extract_medications(page: AnalyzedPage) -> Iterator[Finding]:
+    mentions = [m for m in drugs().find(page.text) if _counts(page, m)]
+    if not mentions:
+        return
+    reads = [_read(page, m, pre_start, end) for m, (pre_start, end) in zip(mentions, _scopes(page, mentions), strict=True)]
+    _share_within_sentences(page, reads)
+    by_drug: dict[str, list[_Read]] = {}
+    for r in reads:
+        by_drug.setdefault(r.mention.drug.name, []).append(r)
+    for name, drug_reads in by_drug.items():
+        yield _finding(page, name, drug_reads)
+
+
+# --------------------------------------------------------------------------- which mentions count
+
+
+def _counts(page: AnalyzedPage, mention: DrugMention) -> bool:
+    """A mention about a drug this patient takes, took or will take."""
+    text = page.text
+    if page.section_at(mention.start) in ("allergies", "family_history"):
+        return False
+    if page.assertion(mention.start, mention.end) in _NOT_FACT:
+        return False
+    s_start, s_end = statement_at(page, mention.start)
+    if _first_match(_rule("med.exclude.allergy"), page, text[s_start:mention.start]):
+        return False
+    if _first_match(_rule("med.exclude.declined"), page, text[s_start:s_end]):
+        return False
+    if _first_match(_rule("med.exclude.temporal-anchor"), page, text[max(s_start, mention.start - 40):mention.start]):
+        return False  # "after paclitaxel", "before each paclitaxel dose": a point in time, not a statement
+    if _conditional_from(page, s_start, mention.start) is not None:
+        return False  # "if progression, would switch to fulvestrant"
+    if _first_match(_rule("med.exclude.after-clause"), page, text[s_start:mention.start]) and \
+            not _first_match(_rule("med.exclude.past-tense"), page, text[mention.end:s_end]):
+        return False  # "after paclitaxel, trastuzumab every 3 weeks": a later plan
+    return True
+
+
+def _conditional_from(page: AnalyzedPage, start: int, pos: int) -> int | None:
+    """Start of a conditional clause that is still open at `pos` (searching from `start`)."""
+    opened = None
+    for m in _rule("med.exclude.conditional").finditer(page.text, page.is_ocr, start, pos):
+        opened = m.start()
+    if opened is None:
+        return None
+    return None if _CLAUSE_END.search(page.text, opened, pos) else opened
+
+
+# --------------------------------------------------------------------------- scopes
+
+
+def _scopes(page: AnalyzedPage, mentions: list[DrugMention]) -> list[tuple[int, int]]:
+    """(pre-cue start, scope end) of each mention (the scope itself starts at the mention).
+
+    Between two drugs of one statement, the status words right before the second drug are its
+    own ("... and stopped tamoxifen"); everything else between them belongs to the first."""
+    ends: list[int] = []
+    for i, m in enumerate(mentions):
+        s_start, s_end = statement_at(page, m.start)
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if nxt is not None and nxt.start < s_end:
+            ends.append(_own_words_start(page, m.end, nxt.start))
+        else:
+            ends.append(_extend_to_referring_sentences(page, m, s_end, nxt))
+    out = []
+    for i, m in enumerate(mentions):
+        s_start, _ = statement_at(page, m.start)
+        prev_end = ends[i - 1] if i and mentions[i - 1].end > s_start else s_start
+        out.append((min(m.start, max(prev_end, m.start - _PRE_CUE_WINDOW)), ends[i]))
+    return out
+
+
+def _own_words_start(page: AnalyzedPage, after: int, drug_start: int) -> int:
+    """Where the words that belong to the drug at `drug_start` begin: a status word right before
+    it ("stopped tamoxifen", "plan tamoxifen"), else the drug itself."""
+    start = max(after, drug_start - _PRE_CUE_WINDOW)
+    best = drug_start
+    for rule in _rules("med.status."):
+        for m in rule.finditer(page.text, page.is_ocr, start, drug_start):
+            if _LEADS_TO_DRUG.fullmatch(page.text, m.end(), drug_start) and m.start() < best:
+                best = m.start()
+    return best
+
+
+def _extend_to_referring_sentences(page: AnalyzedPage, m: DrugMention, end: int, nxt: DrugMention | None) -> int:
+    text = page.text
+    section = page.section_at(m.start)
+    limit = nxt.start if nxt is not None else len(text)
+    while end < limit and end - m.end < _REFER_WINDOW:
+        s_start, s_end = statement_at(page, _skip_space(text, end))
+        if s_start < end or s_end > limit or page.section_at(s_start) != section:
+            break
+        if not _REFERS_BACK.search(text, s_start, s_end) or not _mentions_change_or_status(page, s_start, s_end):
+            break
+        end = s_end
+    return end
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _mentions_change_or_status(page: AnalyzedPage, start: int, end: int) -> bool:
+    return any(next(iter(rule.finditer(page.text, page.is_ocr, start, end)), None) is not None
+               for rule in (*_rules("med.change."), *_rules("med.status.")) if not rule.params.get("before_only"))
+
+
+# --------------------------------------------------------------------------- reading one scope
+
+
+def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) -> _Read:
+    text = page.text
+    info = mention.drug
+    r = _Read(mention, pre_start, end, statement_at(page, mention.start))
+    r.leaves["name"] = _Leaf(info.name, [_name_evidence(page, mention)], mention.start)
+    r.leaves["drug_class"] = _Leaf(info.drug_class, [page.evidence(mention.start, mention.end, "vocab.drugs.class")],
+                                   mention.start)
+    brand = next((b for b in info.brands if b.lower() == mention.term), None)
+    if brand:
+        r.leaves["brand"] = _Leaf(brand, [page.evidence(mention.start, mention.end, "vocab.drugs.brand")], mention.start)
+
+    blocked = _blocked_spans(page, mention.start, end)
+
+    def usable(s: int, e: int) -> bool:
+        return not any(bs <= s < be for bs, be in blocked) and page.assertion(s, e) not in ("hypothetical", "negated")
+
+    body = mention.end
+    # Dose changes first: their numbers are not plain dose statements.
+    for rule in _rules("med.change."):
+        for m in rule.finditer(text, page.is_ocr, body, end):
+            if usable(m.start(), m.end()) and not any(c.span[0] < m.end() and m.start() < c.span[1] for c in r.changes):
+                r.changes.append(_change_of(page, rule, m))
+    planned = _rule("med.exclude.planned-dose")
+    for m in _rule("med.dose.amount").finditer(text, page.is_ocr, body, end):
+        if not usable(m.start(), m.end()) or any(c.span[0] <= m.start() < c.span[1] for c in r.changes):
+            continue
+        if _first_match(planned, page, text[max(body, m.start() - 50):m.start()]):
+            continue  # "resume at 400 mg", "will lower to 100 mg": a plan, not the dose now
+        value, fix = _number(m.group("dose"))
+        r.dose = (_Leaf(value, [page.evidence(m.start("dose"), m.end("dose"), "med.dose.amount", correction=fix)], m.start()),
+                  _Leaf(_unit(m.group("unit")), [page.evidence(m.start("unit"), m.end("unit"), "med.dose.amount")], m.start()))
+        r.attributes_end = m.end()
+        break  # the first plain dose of a scope is its dose ("400 mg ... From 600 mg" is a change)
+
+    for prefix, leaf in (("med.frequency.", "frequency"), ("med.route.", "route"), ("med.schedule.", "schedule")):
+        hit = _first(page, _rules(prefix), body, end, usable)
+        if hit:
+            rule, m = hit
+            value = _schedule_of(rule, m) if leaf == "schedule" else rule.params["value"]
+            r.leaves[leaf] = _Leaf(value, [page.evidence(m.start(), m.end(), rule.id)], m.start())
+            r.attributes_end = max(r.attributes_end, m.end())
+
+    _read_statuses(page, r, usable)
+    _read_reasons(page, r, body, end)
+    _read_dates(page, r)
+    return r
+
+
+def _name_evidence(page: AnalyzedPage, m: DrugMention) -> Evidence:
+    return page.evidence(m.start, m.end, "vocab.drugs.fuzzy" if m.fuzzy else "vocab.drugs.exact",
+                         correction=f"{page.text[m.start:m.end]}->{m.drug.name}" if m.fuzzy else None,
+                         confidence=round(m.score / 100, 2))
+
+
+def _blocked_spans(page: AnalyzedPage, start: int, end: int) -> list[tuple[int, int]]:
+    """Conditional clauses inside [start, end): from the cue to the clause's end."""
+    spans = []
+    for m in _rule("med.exclude.conditional").finditer(page.text, page.is_ocr, start, end):
+        close = _CLAUSE_END.search(page.text, m.end(), end)
+        spans.append((m.start(), close.start() if close else end))
+    return spans
+
+
+def _first(page: AnalyzedPage, rules: Iterable[CompiledRule], start: int, end: int,
+           usable: Callable[[int, int], bool]) -> tuple[CompiledRule, regex.Match] | None:
+    best = None
+    for rule in rules:
+        for m in rule.finditer(page.text, page.is_ocr, start, end):
+            if usable(m.start(), m.end()):
+                if best is None or m.start() < best[1].start():
+                    best = (rule, m)
+                break
+    return best
+
+
+def _schedule_of(rule: CompiledRule, m: regex.Match) -> str:
+    g = m.groupdict()
+    if rule.id == "med.schedule.days-of-cycle":
+        return f"days {int(g['first'])}-{int(g['last'])} of {int(g['cycle'])}"
+    if rule.id == "med.schedule.weeks-on-off":
+        on = _WORD_NUMBERS.get(g["on"].lower()) or int(g["on"])
+        off = _WORD_NUMBERS.get(g["off"].lower()) or int(g["off"])
+        return f"days 1-{7 * on} of {7 * (on + off)}"
+    if rule.id == "med.schedule.days-on-off":
+        on, off = int(g["on"]), int(g["off"])
+        if on + off >= 14:  # a cycle ("21 days on, 7 off"), not a weekly pattern ("4 on, 3 off")
+            return f"days 1-{on} of {on + off}"
+        return f"{on} days on, {off} days off"
+    if rule.id == "med.schedule.day-list":
+        days = [int(d) for d in re.findall(r"\d+", g["days"])]
+        out = "days " + ", ".join(str(d) for d in days[:-1]) + f" and {days[-1]}"
+        if g.get("cycle"):
+            out += f" of {int(g['cycle'])}"
+        if g.get("then"):
+            out += ", then " + re.sub(r"\s+", " ", g["then"].lower())
+        return out
+    return str(rule.params.get("value", re.sub(r"\s+", " ", m.group(0).lower())))
+
+
+def _change_of(page: AnalyzedPage, rule: CompiledRule, m: regex.Match) -> _Change:
+    g = m.groupdict()
+    to_value, fix = _number(g["to"])
+    change = _Change(
+        to_dose=_Leaf(to_value, [page.evidence(m.start("to"), m.end("to"), rule.id, correction=fix)], m.start()),
+        unit=_Leaf(_unit(g["unit"]), [page.evidence(m.start("unit"), m.end("unit"), rule.id)], m.start()),
+        pos=m.start(),
+        span=m.span(),
+        resumption=bool(rule.params.get("resumption")),
+    )
+    if g.get("from"):
+        from_value, fix = _number(g["from"])
+        change.from_dose = _Leaf(from_value, [page.evidence(m.start("from"), m.end("from"), rule.id, correction=fix)],
+                                 m.start())
+    return change
+
+
+def _read_statuses(page: AnalyzedPage, r: _Read, usable: Callable[[int, int], bool]) -> None:
+    text = page.text
+    mention = r.mention
+    found: list[tuple[int, CompiledRule, regex.Match]] = []
+    for rule in _rules("med.status."):
+        regions = [(r.pre_start, mention.start)] if rule.params.get("before_only") else \
+            [(r.pre_start, mention.start), (mention.end, r.end)]
+        for region_start, region_end in regions:
+            for m in rule.finditer(text, page.is_ocr, region_start, region_end):
+                if not usable(m.start(), m.end()):
+                    continue
+                if _BACKGROUND.search(text, max(region_start, m.start() - 40), m.start()):
+                    continue  # "resumed after being held": the hold is background
+                found.append((m.start(), rule, m))
+    # Overlapping cues: the longer one ("temporarily stopped" is a hold, not a stop).
+    found.sort(key=lambda f: (f[0], -(f[2].end() - f[2].start())))
+    for pos, rule, m in found:
+        if r.statuses and pos < r.statuses[-1].pos + len(r.statuses[-1].evidence[0].text):
+            continue
+        r.statuses.append(_Leaf(rule.params["value"], [page.evidence(m.start(), m.end(), rule.id)], pos))
+    on = _ON_DRUG.search(text, r.pre_start, mention.start)
+    if not r.statuses and on is not None:
+        r.statuses.append(_Leaf("active", [page.evidence(on.start(), on.start() + 2, "med.status.on-drug")], mention.start))
+    assertion = page.assertion(mention.start, mention.end)
+    default = "historical" if assertion == "historical" else _SECTION_STATUS.get(page.section_at(mention.start) or "")
+    if default:
+        rule_id = "med.status.context-historical" if assertion == "historical" else f"med.status.section-{default}"
+        r.default_status = _Leaf(default, [page.evidence(mention.start, mention.end, rule_id)], mention.start)
+
+
+def _read_reasons(page: AnalyzedPage, r: _Read, start: int, end: int) -> None:
+    text = page.text
+    intro = _rule("med.reason.intro")
+    for rule in _rules("med.reason."):
+        if rule.id == "med.reason.intro":
+            continue
+        for m in rule.finditer(text, page.is_ocr, start, end):
+            if not _first_match(intro, page, text[max(start, m.start() - 60):m.start()]):
+                continue
+            if any(x.pos <= m.start() < x.pos + len(x.evidence[0].text) for x in r.reasons):
+                continue
+            r.reasons.append(_Leaf(rule.params["value"], [page.evidence(m.start(), m.end(), rule.id)], m.start()))
+    r.reasons.sort(key=lambda x: x.pos)
+
+
+def _read_dates(page: AnalyzedPage, r: _Read) -> None:
+    """Dates in the scope: a change's date, a start or end date. A date just before the drug
+    counts only as a list heading ("12/04/2023: Started ribociclib")."""
+    text = page.text
+    for found in find_dates(text, r.pre_start, r.end):
+        if found.start < r.mention.start and not (_DATE_THEN_COLON.match(text, found.end) and _LIST_LEAD.fullmatch(
+                text, max(r.sentence[0], text.rfind("\n", 0, found.start) + 1), found.start)):
+            continue
+        change = next((c for c in r.changes if c.date is None and _near(found.start, found.end, c, text)), None)
+        if change is not None:
+            change.date = _Leaf(found.value, [page.evidence(found.start, found.end, "med.change.date")], found.start)
+            continue
+        before = text[max(r.pre_start, found.start - 30):found.start]
+        leaf = None
+        for rule_id, name in (("med.date.start", "start"), ("med.date.end", "end")):
+            if _first_match(_rule(rule_id), page, before):
+                leaf, rule = name, rule_id
+                break
+        else:
+            leaf = _dated_by_status(r, text, found.start, found.end)
+            rule = f"med.date.{leaf}-by-status"
+        if leaf and leaf not in r.leaves:
+            r.leaves[leaf] = _Leaf(found.value, [page.evidence(found.start, found.end, rule)], found.start)
+
+
+def _dated_by_status(r: _Read, text: str, d_start: int, d_end: int) -> str | None:
+    """"start" or "end" when the status word of the date's clause starts or stops the drug
+    ("started ... on 01/05/2026", "12/04/2023: Started ribociclib", "first dose planned for ...")."""
+    clause_start = max([r.pre_start] + [m.end() for m in _CLAUSE_END.finditer(text, r.pre_start, d_start)])
+    before = [s for s in r.statuses if clause_start <= s.pos < d_start]
+    after = [s for s in r.statuses if d_end <= s.pos <= d_end + 6]
+    cue = before[-1] if before else (after[0] if after else None)
+    if cue is None:
+        return None
+    word = cue.evidence[0].text
+    if _STARTED.search(word) or _PLANNED_START.search(word):
+        return "start"
+    if _ENDED.search(word):
+        return "end"
+    return None
+
+
+def _near(d_start: int, d_end: int, change: _Change, text: str) -> bool:
+    """A date in the same clause as a change, right before or after it."""
+    c_start, c_end = change.span
+    if d_start >= c_end:
+        gap = text[c_end:d_start]
+    elif d_end <= c_start:
+        gap = text[d_end:c_start]
+    else:
+        return True
+    return len(gap) <= 40 and not re.search(r"[;\n]|\.\s", gap) and not re.search(
+        r"\b(?:started|since|began|initiated|held|stopped|discontinued)\b", gap, re.I)
+
+
+# --------------------------------------------------------------------------- drugs named together
+
+
+def _share_within_sentences(page: AnalyzedPage, reads: list[_Read]) -> None:
+    groups: dict[tuple[int, int], list[_Read]] = {}
+    for r in reads:
+        groups.setdefault(r.sentence, []).append(r)
+    for sentence, group in groups.items():
+        if len(group) > 1:
+            _share_head_status(group)
+            _share_attributes_backwards(page, group)
+        _share_trailing_status(page, sentence, group, reads)
+        _share_start_date(page, sentence, group)
+
+
+def _share_head_status(group: list[_Read]) -> None:
+    """"plan docetaxel ... and cyclophosphamide": the first drug's status word before it."""
+    head = [s for s in group[0].statuses if s.pos < group[0].mention.start]
+    if not head:
+        return
+    for r in group[1:]:
+        if not r.statuses:
+            r.statuses.append(head[-1])
+
+
+def _share_attributes_backwards(page: AnalyzedPage, group: list[_Read]) -> None:
+    """"docetaxel 75 mg/m2 and cyclophosphamide 600 mg/m2 IV every 3 weeks": the route and
+    frequency written after the last of drugs joined by "and" belong to each of them."""
+    for earlier, later in zip(reversed(group[:-1]), reversed(group[1:])):
+        gap = page.text[max(earlier.attributes_end, earlier.mention.end):later.mention.start]
+        if not _JOINED.match(gap):
+            continue
+        for leaf in _SHARED_ATTRIBUTES:
+            if leaf not in earlier.leaves and leaf in later.leaves:
+                earlier.leaves[leaf] = later.leaves[leaf]
+
+
+def _share_trailing_status(page: AnalyzedPage, sentence: tuple[int, int], group: list[_Read], reads: list[_Read]) -> None:
+    """"... doxorubicin and cyclophosphamide every 3 weeks for 4 cycles; completed.": a short
+    drug-less sentence after a ';' with a status word is about every drug of the sentence."""
+    text = page.text
+    s_start, s_end = sentence
+    if not text[s_start:s_end].rstrip().endswith(";"):
+        return
+    n_start, n_end = statement_at(page, _skip_space(text, s_end))
+    if n_start < s_end or n_end - n_start > 60 or any(n_start <= r.mention.start < n_end for r in reads):
+        return
+    for rule in _rules("med.status."):
+        if rule.params.get("before_only"):
+            continue
+        m = next(iter(rule.finditer(text, page.is_ocr, n_start, n_end)), None)
+        if m is not None:
+            cue = _Leaf(rule.params["value"], [page.evidence(m.start(), m.end(), rule.id)], m.start())
+            for r in group:
+                r.statuses.append(cue)
+            return
+
+
+def _share_start_date(page: AnalyzedPage, sentence: tuple[int, int], group: list[_Read]) -> None:
+    """"She began paclitaxel ... with trastuzumab ... on April 2, 2024": the one date of a
+    sentence that starts drugs is each drug's start."""
+    head = [s for s in group[0].statuses if s.pos < group[0].mention.start and _STARTED.search(s.evidence[0].text)]
+    if not head:
+        return
+    used = {c.date.pos for r in group for c in r.changes if c.date is not None}
+    dates = [d for d in find_dates(page.text, head[-1].pos, sentence[1]) if d.start not in used]
+    if len(dates) != 1:
+        return
+    d = dates[0]
+    for r in group:
+        if "start" not in r.leaves:
+            r.leaves["start"] = _Leaf(d.value, [page.evidence(d.start, d.end, "med.date.start-of-sentence")], d.start)
+
+
+# --------------------------------------------------------------------------- one finding per drug
+
+_CHANGE_LEAVES = ("date", "from_dose", "to_dose", "unit", "reason")
+
+
+def _fold_changes(changes: list[_Change]) -> list[_Change]:
+    """Changes to the same dose whose dates and starting doses do not disagree are one change;
+    the first telling keeps its place, the others fill in what it lacks."""
+    folded: list[_Change] = []
+    for change in changes:
+        same = next((f for f in folded if f.to_dose.value == change.to_dose.value
+                     and _agree(f.date, change.date) and _agree(f.from_dose, change.from_dose)), None)
+        if same is None:
+            folded.append(change)
+            continue
+        for key in ("date", "from_dose", "reason", "unit"):
+            if getattr(same, key) is None and getattr(change, key) is not None:
+                setattr(same, key, getattr(change, key))
+        same.resumption = same.resumption and change.resumption
+        same.span = (same.span[0], max(same.span[1], change.span[1]))
+    return folded
+
+
+def _agree(a: _Leaf | None, b: _Leaf | None) -> bool:
+    return a is None or b is None or a.value == b.value
+
+
+
+def _finding(page: AnalyzedPage, name: str, reads: list[_Read]) -> Finding:
+    leaves: dict[str, _Leaf] = {}
+    for r in reads:  # text order: later statements win
+        for leaf, item in r.leaves.items():
+            if leaf not in leaves or item.pos >= leaves[leaf].pos:
+                leaves[leaf] = item
+
+    # The same change told twice (history list, narrative, list comment) is one change.
+    changes = _fold_changes(sorted((c for r in reads for c in r.changes), key=lambda c: c.pos))
+    plain = sorted(((r.dose[0].pos, r.dose[0], r.dose[1]) for r in reads if r.dose), key=lambda s: s[0])
+    reasons = sorted((x for r in reads for x in r.reasons), key=lambda x: x.pos)
+    for change in changes:
+        if change.from_dose is None:
+            # The dose before the change: the last plain dose stated before it that differs.
+            before = [d for pos, d, _ in plain if pos < change.pos and d.value != change.to_dose.value]
+            if before:
+                prior = before[-1]
+                change.from_dose = _Leaf(prior.value, [ev.model_copy(update={"rule": "med.change.from-previous-dose"})
+                                                       for ev in prior.evidence], prior.pos)
+        if change.reason is None:
+            # The reason stated with the change, or the reason of the hold just before it.
+            near = [x for x in reasons if change.pos - 200 <= x.pos <= change.span[1] + 80]
+            if near:
+                change.reason = min(near, key=lambda x: abs(x.pos - change.span[1]) if x.pos >= change.span[1]
+                                    else change.pos - x.pos)
+    # Current dose: the last dose stated or changed to, in text order.
+    statements = sorted(plain + [(c.pos, c.to_dose, c.unit) for c in changes], key=lambda s: s[0])
+    if statements:
+        _, dose, unit = statements[-1]
+        leaves["dose"] = dose
+        if unit is not None:
+            leaves["unit"] = unit
+    # A resumption at the dose it had before (or at an unknown one) is no change.
+    changes = [c for c in changes if not (c.resumption and (c.from_dose is None or c.from_dose.value == c.to_dose.value))]
+
+    explicit = [s for r in reads for s in r.statuses]
+    defaults = [r.default_status for r in reads if r.default_status is not None]
+    status = max(explicit, key=lambda s: s.pos) if explicit else (max(defaults, key=lambda s: s.pos) if defaults else None)
+    if status is not None:
+        leaves["status"] = status
+
+    value: dict[str, Any] = {leaf: item.value for leaf, item in leaves.items()}
+    leaf_evidence: dict[str, list[Evidence]] = {leaf: item.evidence for leaf, item in leaves.items()}
+    value["changes"] = []
+    for i, change in enumerate(changes):
+        entry: dict[str, Any] = {}
+        for key in _CHANGE_LEAVES:
+            item: _Leaf | None = getattr(change, key)
+            if item is not None:
+                entry[key] = item.value
+                leaf_evidence[f"changes[{i}].{key}"] = item.evidence
+        value["changes"].append(entry)
+    name_evidence = [_name_evidence(page, r.mention) for r in reads]
+    leaf_evidence["name"] = name_evidence
+    return Finding(path="medications", value=value, evidence=name_evidence, leaf_evidence=leaf_evidence)

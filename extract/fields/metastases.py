@@ -1,0 +1,208 @@
+"""Metastatic disease: distant sites, metastatic statements, oligometastatic disease.
+
+A site counts when a metastasis word and a distant site word share a clause ("osseous
+metastases", "metastatic to the liver and lungs", "liver, biopsy: metastatic carcinoma"), neither
+negated nor uncertain ("no liver lesions", "suspicious for bone metastasis"). Nodes of the breast's
+own basin (axillary, sentinel, internal mammary, supraclavicular) and the breast's skin are
+regional, never distant sites. "Metastatic breast cancer", "stage IV" and "distant metastasis"
+state metastatic disease; "no evidence of metastatic disease" states its absence ("no new
+metastases" does not). Oligometastatic: stated, or at most 5 distant lesions counted on the page
+(rule `derived.metastases.lesion-count`); "innumerable" or "diffuse" lesions are not.
+
+Sites: `extract/vocab/sites.json`; phrasing: `rules/metastases.yaml`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+
+from pydantic import BaseModel, Field
+
+from extract.analysis import AnalyzedPage
+from extract.findings import Finding
+from extract.models import Evidence, MetastaticSite
+from extract.rules import grammar
+from extract.vocab import VOCAB_DIR, load_json
+
+_NOT_FACT = {"negated", "hypothetical", "family", "possible"}
+_CLAUSE_BREAK = re.compile(r";|\n\s*\n|\.(?:\s|$)|,?\s+(?:but|whereas|however|although)\s+", re.I)
+_COUNT_WORDS = {"solitary": 1, "single": 1, "isolated": 1, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3,
+                "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_OLIGO_MAX = 5
+#: Evidence covering the site word and the metastasis word together when they are this close.
+_JOIN = 80
+
+
+class SiteWords(BaseModel):
+    site: MetastaticSite
+    words: list[str] = Field(min_length=1)
+
+
+class SiteVocabulary(BaseModel):
+    version: str
+    sources: list[str] = Field(default_factory=list)
+    comment: str = ""
+    sites: list[SiteWords]
+    regional_words: list[str]
+    regional_skin_words: list[str]
+
+    @cached_property
+    def site_of(self) -> dict[str, str]:
+        return {w.lower(): s.site for s in self.sites for w in s.words}
+
+    @cached_property
+    def site_re(self) -> re.Pattern[str]:
+        return _words_re(list(self.site_of))
+
+    @cached_property
+    def regional_re(self) -> re.Pattern[str]:
+        return _words_re(self.regional_words)
+
+    @cached_property
+    def regional_skin_re(self) -> re.Pattern[str]:
+        return _words_re(self.regional_skin_words)
+
+
+def _words_re(words: list[str]) -> re.Pattern[str]:
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.I)
+
+
+@lru_cache(maxsize=1)
+def site_vocabulary() -> SiteVocabulary:
+    return load_json("sites.json", SiteVocabulary, VOCAB_DIR)  # type: ignore[return-value]
+
+
+@dataclass(frozen=True)
+class _Site:
+    site: str
+    start: int
+    end: int
+    evidence: list[Evidence]
+    clause: tuple[int, int]
+
+
+def _clause(page: AnalyzedPage, start: int, end: int) -> tuple[int, int]:
+    s_start, s_end = page.sentence_at(start)
+    text = page.text
+    c_start = s_start
+    for m in _CLAUSE_BREAK.finditer(text, s_start, start):
+        c_start = m.end()
+    m = _CLAUSE_BREAK.search(text, end, s_end)
+    return c_start, (m.start() if m else s_end)
+
+
+def _in_lymph_node_part(page: AnalyzedPage, pos: int) -> bool:
+    from extract.specimens import part_at
+
+    part = part_at(page, pos)
+    return part is not None and part.site == "lymph_node"
+
+
+def _local_skin(page: AnalyzedPage, site: str, start: int, end: int) -> bool:
+    """"skin of the breast", "chest wall soft tissue": local disease, not a distant site."""
+    if site != "skin_soft_tissue":
+        return False
+    return site_vocabulary().regional_skin_re.search(page.text, max(0, start - 25), end + 25) is not None
+
+
+def _evidence(page: AnalyzedPage, a: tuple[int, int], b: tuple[int, int], rule: str) -> list[Evidence]:
+    lo, hi = min(a[0], b[0]), max(a[1], b[1])
+    if hi - lo <= _JOIN and "\n" not in page.text[lo:hi].strip("\n"):
+        return [page.evidence(lo, hi, rule)]
+    return [page.evidence(*a, rule), page.evidence(*b, "met.word")]
+
+
+def _sites(page: AnalyzedPage) -> list[_Site]:
+    vocab = site_vocabulary()
+    g = grammar("metastases")
+    words = [w for w in g["met.word"].finditer(page.text, page.is_ocr)
+             if page.assertion(w.start(), w.end()) not in _NOT_FACT and not _in_lymph_node_part(page, w.start())]
+    found: list[_Site] = []
+    for word in words:
+        c_start, c_end = _clause(page, word.start(), word.end())
+        for site in vocab.site_re.finditer(page.text, c_start, c_end):
+            if any(f.start == site.start() for f in found):
+                continue
+            name = vocab.site_of[re.sub(r"\s+", " ", site.group(0).lower())]
+            if page.assertion(site.start(), site.end()) in _NOT_FACT or _local_skin(page, name, site.start(), site.end()):
+                continue
+            # The metastasis word of the clause nearest the site word.
+            same_clause = [w for w in words if c_start <= w.start() < c_end]
+            nearest = min(same_clause, key=lambda w: min(abs(w.start() - site.end()), abs(site.start() - w.end())))
+            found.append(_Site(name, site.start(), site.end(),
+                               _evidence(page, site.span(), nearest.span(), f"met.site.{name}"), (c_start, c_end)))
+    return found
+
+
+def extract_metastases(page: AnalyzedPage) -> Iterator[Finding]:
+    sites = _sites(page)
+    for site in sites:
+        yield Finding(path="stage.metastatic_sites", value=site.site, evidence=site.evidence)
+        yield Finding(path="stage.metastatic", value=True,
+                      evidence=[ev.model_copy(update={"rule": "met.site-stated"}) for ev in site.evidence])
+    yield from _statements(page)
+    yield from _oligometastatic(page, sites)
+
+
+def _statements(page: AnalyzedPage) -> Iterator[Finding]:
+    g = grammar("metastases")
+    vocab = site_vocabulary()
+    for m in g["met.statement"].finditer(page.text, page.is_ocr):
+        if page.assertion(m.start(), m.end()) in _NOT_FACT or _in_lymph_node_part(page, m.start()):
+            continue
+        c_start, c_end = _clause(page, m.start(), m.end())
+        if vocab.regional_re.search(page.text, c_start, c_end) and not vocab.site_re.search(page.text, c_start, c_end):
+            continue  # "metastatic disease in 2 of 14 lymph nodes" is regional
+        yield Finding(path="stage.metastatic", value=True, evidence=[page.evidence(m.start(), m.end(), "met.statement")])
+    for m in g["met.negated-statement"].finditer(page.text, page.is_ocr):
+        c_start, c_end = _clause(page, m.start(), m.end())
+        clause = page.text[c_start:c_end]
+        if next(iter(g["met.exclude.not-all"].finditer(clause, page.is_ocr)), None) is not None:
+            continue
+        if vocab.regional_re.search(clause) or vocab.site_re.search(page.text, m.end(), c_end):
+            continue  # about the nodes, or about one site only
+        if page.assertion(m.start(), m.end()) in ("hypothetical", "family", "possible"):
+            continue
+        yield Finding(path="stage.metastatic", value=False,
+                      evidence=[page.evidence(m.start(), m.end(), "met.negated-statement")])
+
+
+def _oligometastatic(page: AnalyzedPage, sites: list[_Site]) -> Iterator[Finding]:
+    g = grammar("metastases")
+    for m in g["met.oligo.stated"].finditer(page.text, page.is_ocr):
+        if page.assertion(m.start(), m.end()) not in _NOT_FACT:
+            yield Finding(path="stage.oligometastatic", value=True,
+                          evidence=[page.evidence(m.start(), m.end(), "met.oligo.stated")])
+    if not sites:
+        return
+    # Lesions counted per site: the largest count said about it; every site must be counted.
+    counts: dict[str, tuple[int, list[Evidence]]] = {}
+    for site in sites:
+        c_start, c_end = site.clause
+        many = next(iter(g["met.count.many"].finditer(page.text, page.is_ocr, c_start, c_end)), None)
+        if many is not None:
+            counts[site.site] = (_OLIGO_MAX + 1, [page.evidence(many.start(), many.end(), "met.count.many")])
+            continue
+        numbers = [n for n in g["met.count.number"].finditer(page.text, page.is_ocr, c_start, c_end)]
+        if not numbers:
+            continue
+        # The count phrase nearest the site word ("two liver metastases and a single lung nodule").
+        n = min(numbers, key=lambda n: 0 if n.start() <= site.start < n.end() else
+                min(abs(n.start() - site.end), abs(site.start - n.end())))
+        best = counts.get(site.site)
+        if best is None or _count(n.group("count")) > best[0]:
+            counts[site.site] = (_count(n.group("count")), [page.evidence(n.start(), n.end(), "met.count.number")])
+    if set(counts) != {s.site for s in sites}:
+        return  # some site's lesions are not counted: no total
+    total = sum(c for c, _ in counts.values())
+    evidence = [ev.model_copy(update={"rule": "derived.metastases.lesion-count"}) for _, evs in counts.values() for ev in evs]
+    yield Finding(path="stage.oligometastatic", value=total <= _OLIGO_MAX, evidence=evidence)
+
+
+def _count(word: str) -> int:
+    word = word.lower()
+    return _COUNT_WORDS[word] if word in _COUNT_WORDS else int(word)

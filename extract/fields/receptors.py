@@ -1,0 +1,421 @@
+"""ER, PR (status, percent, intensity, Allred), HER2 (IHC score, ISH result/ratio/copy number,
+status) and Ki-67, from `rules/receptors.yaml`.
+
+Every marker label on the page opens a window that runs to the next label of another marker; a
+value must follow its label with only filler between, and details are read in the window. Values
+written before their label ("negative for ER and PR") have their own rules. Guideline text quoted
+in reports ("ER/PR positive is defined as an Allred score > 2") never yields a value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+import regex
+
+from extract.analysis import AnalyzedPage
+from extract.fields.base import decimal, make_finding
+from extract.findings import Finding
+from extract.rules import CompiledRule, grammar
+
+_WINDOW = 170  # characters of details read after a label
+_INTENSITY = {"weak": "weak", "faint": "weak", "moderate": "moderate", "intermediate": "moderate",
+              "strong": "strong", "intense": "strong"}
+_INTENSITY_SCORE = {"1": "weak", "2": "moderate", "3": "strong"}
+
+
+@dataclass(frozen=True)
+class Anchor:
+    kind: str  # er, pr, both, her2, ki67, other
+    start: int
+    end: int
+
+
+def _g():
+    return grammar("receptors")
+
+
+def anchors(page: AnalyzedPage) -> list[Anchor]:
+    cached = page.cache.get("marker_anchors")
+    if cached is not None:
+        return cached
+    out = []
+    for m in _g()["marker.anchor"].finditer(page.text, page.is_ocr):
+        kind = next(k for k in ("both", "her2", "er", "pr", "ki67", "other") if m.group(k))
+        out.append(Anchor(kind, m.start(), m.end()))
+    page.cache["marker_anchors"] = out
+    return out
+
+
+def _window_end(page: AnalyzedPage, items: list[Anchor], i: int, limit: int = _WINDOW) -> int:
+    a = items[i]
+    end = min(len(page.text), a.end + limit)
+    for b in items[i + 1:]:
+        if b.start >= end:
+            break
+        if b.kind != a.kind:
+            return b.start
+    return end
+
+
+def _is_reference_text(page: AnalyzedPage, start: int, end: int) -> bool:
+    s0, s1 = page.sentence_at(start)
+    lo, hi = max(s0, start - 40), min(max(s1, end), end + 25)
+    rule = _g()["marker.reference-text"]
+    return any(True for _ in rule.finditer(page.text, page.is_ocr, lo, hi))
+
+
+def _first(rule: CompiledRule, page: AnalyzedPage, pos: int, end: int) -> regex.Match | None:
+    for m in rule.finditer(page.text, page.is_ocr, pos, end):
+        return m
+    return None
+
+
+def _stop(page: AnalyzedPage, pos: int, end: int) -> int:
+    m = _first(_g()["receptor.detail.stop"], page, pos, end)
+    return m.start() if m else end
+
+
+def _percent(m: regex.Match) -> tuple[float | None, str | None]:
+    """(percent, how it was written). A range gives its lower bound; "<1%" gives 0; other
+    "less than" values give none (the value is not known)."""
+    pct = decimal(m.group("pct"))
+    if pct is None or pct > 100:
+        return None, None
+    cmp = (m.group("cmp") or "").lower().replace(" ", "")
+    if cmp.startswith(("<", "≤", "lessthan", "under")):
+        return (0.0, "<") if pct <= 1 else (None, "<")
+    if cmp.startswith((">", "≥", "greaterthan", "morethan", "over")):
+        return pct, ">"
+    return pct, None
+
+
+def _status_word(word: str) -> str | None:
+    w = regex.sub(r"\s+", " ", word.lower())
+    if "low" in w and "pos" in w:
+        return "low_positive"
+    if w.startswith(("not ", "no ")) or "neg" in w or w.startswith(("n3", "nega")):
+        return "negative"
+    if "equivocal" in w or "indeterminate" in w:
+        return "equivocal"
+    if w.startswith(("weakly", "strongly", "focally", "diffusely", "patchy")) or "pos" in w or w.startswith("p"):
+        return "positive"
+    return None
+
+
+def _tag_prior(findings: list[Finding], page: AnalyzedPage, start: int, limit: int) -> list[Finding]:
+    """Results quoted from an earlier specimen belong to that specimen (and usually a core biopsy).
+
+    Looks from 60 characters before the label to 60 after the last value read (not past `limit`)."""
+    if not findings:
+        return findings
+    end = max(e.end for f in findings for e in f.evidence)
+    m = _first(_g()["receptor.prior-specimen"], page, max(0, start - 60), min(len(page.text), limit, end + 60))
+    if m:
+        core = "core" in m.group(0).lower() or "biops" in m.group(0).lower() or "bx" in m.group(0).lower()
+        for f in findings:
+            f.specimen = "prior"
+            f.procedure = "core_biopsy" if core else f.procedure
+    return findings
+
+
+# -- ER / PR ----------------------------------------------------------------------------------
+
+
+def _receptor_details(page: AnalyzedPage, names: list[str], label_start: int, pos: int, end: int,
+                      have_percent: bool) -> tuple[list[Finding], int]:
+    """Percent, intensity, Allred for `names` in text[pos:end]; returns findings and the last end."""
+    g = _g()
+    out: list[Finding] = []
+    last = pos
+    if not have_percent:
+        m = _first(g["receptor.detail.percent"], page, pos, end)
+        if m:
+            pct, how = _percent(m)
+            if pct is not None:
+                for n in names:
+                    out.append(make_finding(page, f"receptors.{n}.percent", pct, (label_start, m.end()),
+                                            "receptor.detail.percent"))
+                    if how == ">":
+                        out.append(make_finding(page, f"receptors.{n}.percent_qualifier", ">",
+                                                (label_start, m.end()), "receptor.detail.percent"))
+                last = max(last, m.end())
+    m = _first(g["receptor.detail.intensity"], page, pos, end)
+    if m:
+        value = None
+        if m.group("intensity"):
+            value = _INTENSITY.get(m.group("intensity").lower().split()[0].split("-")[0])
+        elif m.group("intensity_score"):
+            value = _INTENSITY_SCORE.get(m.group("intensity_score"))
+        elif m.group("intensity_plus"):
+            value = _INTENSITY_SCORE.get(m.group("intensity_plus")[0])
+        if value:
+            for n in names:
+                out.append(make_finding(page, f"receptors.{n}.intensity", value, (label_start, m.end()),
+                                        "receptor.detail.intensity"))
+            last = max(last, m.end())
+    m = _first(g["receptor.detail.allred"], page, pos, end)
+    if m:
+        for n in names:
+            out.append(make_finding(page, f"receptors.{n}.allred", int(m.group("allred")), (label_start, m.end()),
+                                    "receptor.detail.allred"))
+        last = max(last, m.end())
+    return out, last
+
+
+def _names(kind: str) -> list[str]:
+    return ["er", "pr"] if kind == "both" else [kind]
+
+
+def hormone_receptors(page: AnalyzedPage) -> Iterator[Finding]:
+    """ER and PR findings on the page."""
+    g = _g()
+    items = anchors(page)
+    taken: list[tuple[int, int]] = []
+    for i, a in enumerate(items):
+        if a.kind not in ("er", "pr", "both"):
+            continue
+        end = _window_end(page, items, i)
+        if g["receptor.exclude.rt-pcr-score"].pattern_for(page.is_ocr).match(page.text, a.end, end):
+            continue
+        m = g["receptor.label-value"].pattern_for(page.is_ocr).match(page.text, a.end, end, timeout=0.1)
+        if not m or _is_reference_text(page, m.start("value"), m.end("value")):
+            continue
+        names = _names(a.kind)
+        found: list[Finding] = []
+        rule = g["receptor.label-value"]
+        have_percent = False
+        if m.group("status"):
+            status = _status_word(m.group("status"))
+            if status in ("positive", "negative", "low_positive"):
+                for n in names:
+                    found.append(make_finding(page, f"receptors.{n}.status", status, (a.start, m.end()), rule))
+        elif m.group("pct_value"):
+            pct, how = _percent(m)
+            have_percent = True
+            if pct is not None:
+                for n in names:
+                    found.append(make_finding(page, f"receptors.{n}.percent", pct, (a.start, m.end()), rule))
+                    if how == ">":
+                        found.append(make_finding(page, f"receptors.{n}.percent_qualifier", ">", (a.start, m.end()), rule))
+            if how == "<" and pct == 0.0:
+                for n in names:
+                    found.append(make_finding(page, f"receptors.{n}.status", "negative", (a.start, m.end()), rule))
+        elif m.group("sign"):
+            status = "positive" if "+" in m.group("sign") else "negative"
+            for n in names:
+                found.append(make_finding(page, f"receptors.{n}.status", status, (a.start, m.end()), rule,
+                                          target=(a.start, a.end)))
+        if not found:
+            continue
+        details, _ = _receptor_details(page, names, a.start, m.end(), _stop(page, m.end(), end), have_percent)
+        found.extend(details)
+        taken.append((a.start, m.end()))
+        yield from _tag_prior(found, page, a.start, end)
+
+    for m in g["receptor.status-for-label"].finditer(page.text, page.is_ocr):
+        if any(s <= m.start() < e for s, e in taken) or _is_reference_text(page, m.start(), m.end()):
+            continue
+        status = _status_word(m.group("status"))
+        if status not in ("positive", "negative", "low_positive"):
+            continue
+        names = ["er", "pr"] if (m.group("both") or m.group("pr2")) else (["er"] if m.group("er") else ["pr"])
+        found = [make_finding(page, f"receptors.{n}.status", status, m.span(), g["receptor.status-for-label"])
+                 for n in names]
+        yield from _tag_prior(found, page, m.start(), m.end() + 60)
+
+    for m in g["receptor.percent-for-label"].finditer(page.text, page.is_ocr):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        pct, _ = _percent(m)
+        if pct is None:
+            continue
+        names = ["er", "pr"] if m.group("both") else (["er"] if m.group("er") else ["pr"])
+        found = [make_finding(page, f"receptors.{n}.percent", pct, m.span(), g["receptor.percent-for-label"])
+                 for n in names]
+        inten = _first(g["receptor.detail.intensity"], page, m.end("value"), m.end())
+        if inten and inten.group("intensity"):
+            value = _INTENSITY.get(inten.group("intensity").lower().split()[0].split("-")[0])
+            if value:
+                found += [make_finding(page, f"receptors.{n}.intensity", value, m.span(),
+                                       g["receptor.percent-for-label"]) for n in names]
+        yield from _tag_prior(found, page, m.start(), m.end() + 60)
+
+    for m in g["receptor.triple-negative"].finditer(page.text, page.is_ocr):
+        for path in ("receptors.er.status", "receptors.pr.status", "receptors.her2.status"):
+            yield make_finding(page, path, "negative", m.span(), g["receptor.triple-negative"])
+
+
+# -- HER2 -------------------------------------------------------------------------------------
+
+
+def _score(m: regex.Match) -> str | None:
+    for name in ("score", "score_paren", "score_word", "score_zero"):
+        value = m.group(name)
+        if value:
+            digit = value.strip()[0]
+            return "0" if digit == "0" else f"{digit}+"
+    return None
+
+
+def her2(page: AnalyzedPage) -> Iterator[Finding]:
+    """HER2 IHC score, ISH result/ratio/copy number and stated status."""
+    g = _g()
+    items = anchors(page)
+    for i, a in enumerate(items):
+        if a.kind != "her2":
+            continue
+        end = _window_end(page, items, i, limit=200)
+        if g["receptor.exclude.rt-pcr-score"].pattern_for(page.is_ocr).match(page.text, a.end, end):
+            continue
+        found: list[Finding] = []
+        m = g["her2.label-value"].pattern_for(page.is_ocr).match(page.text, a.end, end, timeout=0.1)
+        syn = None
+        if not m:
+            syn = _first(g["her2.synoptic"], page, a.end, end)
+            if syn is None or _is_reference_text(page, syn.start(), syn.end()):
+                continue
+            status = _status_word(syn.group("status"))
+            if status:
+                found.append(make_finding(page, "receptors.her2.status", status, (a.start, syn.end()),
+                                          g["her2.synoptic"]))
+            if syn.group("score"):
+                found.append(make_finding(page, "receptors.her2.ihc_score",
+                                          "0" if syn.group("score") == "0" else f"{syn.group('score')}+",
+                                          (a.start, syn.end()), g["her2.synoptic"]))
+            yield from _tag_prior(found, page, a.start, end)
+            continue
+        if _is_reference_text(page, m.start("value"), m.end("value")):
+            continue
+        found = list(_her2_window(page, a, m, end))
+        yield from _tag_prior(found, page, a.start, end)
+
+
+def _her2_window(page: AnalyzedPage, a: Anchor, m: regex.Match, end: int) -> Iterator[Finding]:
+    g = _g()
+    rule = g["her2.label-value"]
+    stop = _stop(page, m.end(), end)
+    details_end = max(stop, m.end())
+    filler = m.group("filler") or ""
+    ish_before = bool(_first(g["her2.detail.ish-method"], page, a.start, m.start("value")))
+    ihc_before = bool(_first(g["her2.detail.ihc-method"], page, a.start, m.start("value")))
+    target = None
+
+    status_word = m.group("status")
+    if status_word:
+        status = _status_word(status_word)
+        weakly = status_word.lower().startswith("weakly")
+        if ish_before and not ihc_before and status in ("positive", "negative"):
+            value = "amplified" if status == "positive" else "not_amplified"
+            yield make_finding(page, "receptors.her2.ish_result", value, (a.start, m.end()), rule, target=target)
+        elif status and not weakly:
+            # "Negative by FISH": the ISH result and the stated final status.
+            after = page.text[m.end():m.end() + 12].lower()
+            if regex.match(r"\s*by\.?\s+(?:fish|ish|cish|sish)", after) and status in ("positive", "negative"):
+                yield make_finding(page, "receptors.her2.ish_result",
+                                   "amplified" if status == "positive" else "not_amplified",
+                                   (a.start, m.end() + len(regex.match(r"\s*by\.?\s+\w+", after).group(0))),
+                                   rule, target=target)
+            yield make_finding(page, "receptors.her2.status", status, (a.start, m.end()), rule, target=target)
+    elif m.group("score"):
+        score = m.group("score").replace(" ", "")
+        yield make_finding(page, "receptors.her2.ihc_score", "0" if score.startswith("0") else score,
+                           (a.start, m.end()), rule, target=target)
+    elif m.group("ish"):
+        word = m.group("ish").lower()
+        value = "amplified" if (word.startswith("amplified")) else "not_amplified"
+        yield make_finding(page, "receptors.her2.ish_result", value, (a.start, m.end()), rule, target=target)
+    elif m.group("ratio_first"):
+        ratio = decimal(m.group("ratio_first"))
+        if ratio is not None and (ish_before or "ratio" in filler.lower()):
+            yield make_finding(page, "receptors.her2.ish_ratio", ratio, (a.start, m.end()), rule, target=target)
+
+    # Details in the rest of the window.
+    pos = m.end()
+    if not m.group("score") and not _first(g["her2.detail.score-range"], page, pos, details_end):
+        s = _first(g["her2.detail.ihc-score"], page, pos, details_end)
+        if s and not _is_reference_text(page, s.start(), s.end()):
+            score = _score(s)
+            if score:
+                yield make_finding(page, "receptors.her2.ihc_score", score, (a.start, s.end()),
+                                   "her2.detail.ihc-score", target=target)
+    if not m.group("ish"):
+        r = _first(g["her2.detail.ish-result"], page, pos, details_end)
+        if r and not _is_reference_text(page, r.start(), r.end()) and not (
+                status_word and regex.match(r"\s*by\.?\s+(?:fish|ish)", page.text[m.end():m.end() + 12], regex.I)):
+            value = "not_amplified" if r.group("not_amp") else ("amplified" if r.group("amp") else "equivocal")
+            yield make_finding(page, "receptors.her2.ish_result", value, (a.start, r.end()),
+                               "her2.detail.ish-result", target=target)
+    if not m.group("ratio_first"):
+        r = _first(g["her2.detail.ratio"], page, pos, details_end) or _bare_ratio(page, m, details_end)
+        if r is not None and not _is_reference_text(page, r.start(), r.end()):
+            ratio = decimal(r.group("ratio") or r.groupdict().get("ratio2") or "")
+            if ratio is not None and ratio < 30:
+                yield make_finding(page, "receptors.her2.ish_ratio", ratio, (a.start, r.end()),
+                                   "her2.detail.ratio", target=target)
+    c = _first(g["her2.detail.copy-number"], page, a.start, details_end)
+    if c and not _is_reference_text(page, c.start(), c.end()):
+        copies = decimal(c.group("copies"))
+        if copies is not None:
+            yield make_finding(page, "receptors.her2.ish_copy_number", copies, (a.start, c.end()),
+                               "her2.detail.copy-number", target=target)
+    for rule_id, value in (("her2.detail.ultralow", "ultralow"), ("her2.detail.null", "null")):
+        u = _first(g[rule_id], page, a.start, details_end)
+        if u:
+            yield make_finding(page, "receptors.her2.ihc_detail", value, (a.start, u.end()), rule_id, target=target)
+            break
+
+
+def _bare_ratio(page: AnalyzedPage, m: regex.Match, end: int) -> regex.Match | None:
+    """A decimal right after an ISH result word: "Non-amplified (1.02)"."""
+    r = _first(_g()["her2.detail.ish-result"], page, m.start("value"), end)
+    if r is None:
+        return None
+    return _g()["her2.detail.bare-ratio"].pattern_for(page.is_ocr).match(page.text, r.end(), end)
+
+
+def her2_ratio_statements(page: AnalyzedPage) -> Iterator[Finding]:
+    """Ratios written under their own label ("HER2/CEP17 ratio: 1.05"), away from a HER2 label window."""
+    g = _g()
+    rule = g["her2.detail.ratio"]
+    covered = page.cache.get("her2_ratio_spans", [])
+    for m in rule.finditer(page.text, page.is_ocr):
+        if not m.group("ratio") or any(s <= m.start() < e for s, e in covered):
+            continue
+        if _is_reference_text(page, m.start(), m.end()):
+            continue
+        ratio = decimal(m.group("ratio"))
+        if ratio is not None and ratio < 30:
+            yield make_finding(page, "receptors.her2.ish_ratio", ratio, m.span(), rule)
+
+
+# -- Ki-67 ------------------------------------------------------------------------------------
+
+
+def ki67(page: AnalyzedPage) -> Iterator[Finding]:
+    g = _g()
+    items = anchors(page)
+    for i, a in enumerate(items):
+        if a.kind != "ki67":
+            continue
+        end = _window_end(page, items, i, limit=80)
+        m = g["ki67.label-value"].pattern_for(page.is_ocr).match(page.text, a.end, end, timeout=0.1)
+        if not m or _is_reference_text(page, m.start("value"), m.end("value")):
+            continue
+        pct, how = _percent(m)
+        if pct is None:
+            continue
+        yield make_finding(page, "receptors.ki67_percent", pct, (a.start, m.end()), g["ki67.label-value"],
+                           target=(a.start, a.end))
+
+
+def extract_receptors(page: AnalyzedPage) -> Iterator[Finding]:
+    """All receptor findings: ER, PR, HER2, Ki-67."""
+    yield from hormone_receptors(page)
+    her2_findings = list(her2(page))
+    page.cache["her2_ratio_spans"] = [(f.evidence[0].start, f.evidence[0].end) for f in her2_findings
+                                      if f.path == "receptors.her2.ish_ratio"]
+    yield from her2_findings
+    yield from her2_ratio_statements(page)
+    yield from ki67(page)

@@ -1,0 +1,262 @@
+"""Pathologic and clinical TNM, stated stage group and prognostic stage, from `rules/tnm.yaml`.
+
+A staging string ("pT2 NO (i+) Mx", "pT4b(mult)N3aL1V0R0", "T2, pN1a, MX") is read from its T
+token onwards; N and M tokens written on their own count when they carry a prefix (pN2, cM0) or
+follow a staging label ("Regional Lymph Nodes: pN2"). A category without prefix is pathologic when
+another token of its string is (pT2 ... N1), or a label says so ("PTNM CLASSIFICATION: T3 N1 MX");
+clinical when the text says clinical or cTNM; otherwise it follows the section (clinical history
+and plans are clinical, a pathology diagnosis pathologic).
+
+Values: T and N without prefix ("T1c", "Tis", "N0(i+)", "N1mi", "N2a"), M as "M0"/"M1"; "MX"
+(obsolete) never becomes M0: it is kept as `stage.<kind>.m_raw` and M stays unknown. Node counts
+inside a pN ("pN0(0/13)") become lymph_nodes findings. Stage groups are kept only when they are
+in the AJCC 8th vocabulary (0, IA ... IV); "clinical stage IIB" goes to `stage.clinical.group`.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import regex
+
+from extract.analysis import AnalyzedPage
+from extract.fields.base import make_finding, ocr_correction
+from extract.findings import Finding
+from extract.rules import grammar
+
+STAGE_GROUPS = {"0", "IA", "IB", "IIA", "IIB", "IIIA", "IIIB", "IIIC", "IV"}
+_CLINICAL_SECTIONS = {"clinical_history", "preoperative_diagnosis", "assessment_plan", "impression",
+                      "past_medical_history", "findings"}
+_OCR_DIGIT = str.maketrans({"O": "0", "o": "0", "I": "1", "i": "1", "l": "1", "|": "1"})
+_ARABIC = {"1": "I", "2": "II", "3": "III", "4": "IV"}
+
+
+def _t_value(m: regex.Match) -> str | None:
+    raw = m.group("t")
+    t = regex.sub(r"\s+", "", raw)
+    if t.lower().startswith("is"):
+        return "Tis"
+    if t.upper() == "X":
+        return None
+    digit = t[0].translate(_OCR_DIGIT)
+    rest = t[1:].lower()
+    if rest.startswith("mi"):
+        rest = "mi"
+    return f"T{digit}{rest}"
+
+
+def _n_value(m: regex.Match) -> str | None:
+    n = regex.sub(r"\s+", "", m.group("n"))
+    if n.upper() == "X":
+        return None
+    digit = n[0].translate(_OCR_DIGIT)
+    rest = n[1:].lower()
+    if rest.startswith("mi"):
+        rest = "mi"
+    suffix = regex.sub(r"\s+", "", m.group("nsuf") or "").lower().replace("−", "-")
+    if "(mi)" in suffix and digit == "1":
+        rest = "mi"
+    if regex.search(r"i\)?\+|\(i\+", suffix) and "mol" not in suffix:
+        return f"N{digit}{rest}(i+)"
+    if "mol+" in suffix:
+        return f"N{digit}{rest}(mol+)"
+    return f"N{digit}{rest}"
+
+
+def _m_value(m: regex.Match) -> str | None:
+    raw = regex.sub(r"\s+", "", m.group("m"))
+    if raw.upper() == "X":
+        return None
+    digit = raw[0].translate(_OCR_DIGIT)
+    return f"M{digit}(i+)" if "i+" in raw.lower() else f"M{digit}"
+
+
+def _prefix(m: regex.Match, group: str) -> str | None:
+    p = m.group(group)
+    return p.lower() if p else None
+
+
+def _read_token(m: regex.Match, group: str) -> str:
+    return regex.sub(r"\s+", "", m.group(0)[m.start(group) - m.start():])
+
+
+def _correction(m: regex.Match, group: str, normal: str, page: AnalyzedPage) -> str | None:
+    if not page.is_ocr:
+        return None
+    raw = regex.sub(r"\s+", "", m.group(group))
+    norm = normal[1:].split("(")[0]
+    if raw.lower() == norm.lower():
+        return None
+    if raw[:1] in "OoIil|":
+        return ocr_correction(raw, norm)
+    return None
+
+
+def _kind(page: AnalyzedPage, start: int, prefixes: list[str | None]) -> str:
+    """'pathologic' or 'clinical' for a staging string (see module docstring)."""
+    g = grammar("tnm")
+    if any(p in ("p", "yp", "rp", "a", "y") for p in prefixes):
+        return "pathologic"
+    if any(p in ("c", "yc") for p in prefixes):
+        return "clinical"
+    before = page.text[max(0, start - 50):start]
+    if g["tnm.context.clinical"].pattern_for(False).search(before):
+        return "clinical"
+    if g["tnm.context.pathologic"].pattern_for(False).search(before):
+        return "pathologic"
+    return "clinical" if page.section_at(start) in _CLINICAL_SECTIONS else "pathologic"
+
+
+def _staging_context(page: AnalyzedPage, start: int) -> bool:
+    before = page.text[max(0, start - 50):start]
+    return bool(grammar("tnm")["tnm.context.staging"].pattern_for(False).search(before))
+
+
+def extract_tnm(page: AnalyzedPage) -> Iterator[Finding]:
+    g = grammar("tnm")
+    text, ocr = page.text, page.is_ocr
+    t_rule, n_rule, m_rule = g["tnm.t"], g["tnm.n"], g["tnm.m"]
+    between = g["tnm.between"].pattern_for(ocr)
+    counts_rule = g["tnm.node-counts"].pattern_for(ocr)
+    consumed: list[tuple[int, int]] = []
+
+    def chain_from(pos: int):
+        b = between.match(text, pos)
+        return b.end() if b else pos
+
+    for tm in t_rule.finditer(text, ocr):
+        pos = chain_from(tm.end())
+        nm = n_rule.pattern_for(ocr).match(text, pos)
+        counts = None
+        mm = None
+        if nm:
+            counts = counts_rule.match(text, nm.end())
+            pos = chain_from(counts.end() if counts else nm.end())
+            mm = m_rule.pattern_for(ocr).match(text, pos)
+        tpre = _prefix(tm, "tpre")
+        npre = _prefix(nm, "npre") if nm else None
+        # Without a prefix, a T needs its N or a staging label ("T1 weighted" is MRI, not TNM).
+        if tpre is None and nm is None and not _staging_context(page, tm.start()):
+            continue
+        # OCR's "TIC"/"TO" need a prefix or a chained N to count.
+        if tpre is None and nm is None and tm.group("t")[:1] in "OoIil|":
+            continue
+        kind = _kind(page, tm.start(), [tpre, npre, _prefix(mm, "mpre") if mm else None])
+        consumed.append((tm.start(), (mm or counts or nm or tm).end()))
+        yield from _emit(page, kind, tm, nm, mm, counts, [tpre, npre])
+
+    for nm in n_rule.finditer(text, ocr):
+        if any(a <= nm.start() < b for a, b in consumed):
+            continue
+        npre = _prefix(nm, "npre")
+        if npre is None and not _staging_context(page, nm.start()):
+            continue
+        if npre is None and nm.group("n")[:1] in "OoIil|":
+            continue
+        counts = counts_rule.match(text, nm.end())
+        kind = _kind(page, nm.start(), [npre])
+        consumed.append((nm.start(), (counts or nm).end()))
+        yield from _emit(page, kind, None, nm, None, counts, [npre])
+
+    for mm in m_rule.finditer(text, ocr):
+        if any(a <= mm.start() < b for a, b in consumed):
+            continue
+        mpre = _prefix(mm, "mpre")
+        if mpre is None and not _staging_context(page, mm.start()):
+            continue
+        if mm.group("m")[:1] in "Oo" and mpre is None:
+            continue
+        kind = _kind(page, mm.start(), [mpre])
+        yield from _emit(page, kind, None, None, mm, None, [mpre])
+
+    yield from _biobank(page)
+    yield from _stage_groups(page)
+    yield from _t4_features(page)
+
+
+def _t4_features(page: AnalyzedPage) -> Iterator[Finding]:
+    """Extension that makes a tumour T4 whatever its size (so T is never derived from size then)."""
+    rule = grammar("tnm")["t4.feature"]
+    for m in rule.finditer(page.text, page.is_ocr):
+        kind = "skin" if m.group("skin") else ("chest_wall" if m.group("wall") else "inflammatory")
+        yield make_finding(page, "stage.t4_feature", kind, m.span(), rule)
+
+
+def _emit(page: AnalyzedPage, kind: str, tm, nm, mm, counts, prefixes) -> Iterator[Finding]:
+    base = f"stage.{kind}"
+    rule_t, rule_n, rule_m = grammar("tnm")["tnm.t"], grammar("tnm")["tnm.n"], grammar("tnm")["tnm.m"]
+    if tm is not None:
+        value = _t_value(tm)
+        if value:
+            yield make_finding(page, f"{base}.t", value, tm.span(), rule_t,
+                               correction=_correction(tm, "t", value, page), negation_applies=False)
+    if nm is not None:
+        value = _n_value(nm)
+        if value:
+            yield make_finding(page, f"{base}.n", value, nm.span(), rule_n,
+                               correction=_correction(nm, "n", value, page), negation_applies=False)
+    if mm is not None:
+        value = _m_value(mm)
+        if value:
+            yield make_finding(page, f"{base}.m", value, mm.span(), rule_m,
+                               correction=_correction(mm, "m", value, page), negation_applies=False)
+        else:
+            yield make_finding(page, f"{base}.m_raw", "MX", mm.span(), rule_m)
+    if kind == "pathologic":
+        prefix = next((p for p in prefixes if p in ("p", "yp")), None)
+        first, rule = (tm, rule_t) if tm is not None else ((nm, rule_n) if nm is not None else (mm, rule_m))
+        if prefix and first is not None:
+            yield make_finding(page, f"{base}.prefix", prefix, first.span(), rule)
+    if counts is not None:
+        pos, ex = int(counts.group("pos")), int(counts.group("ex"))
+        if pos <= ex:
+            span = (nm.start(), counts.end())
+            yield make_finding(page, "lymph_nodes.positive", pos, span, "tnm.node-counts", confidence=0.9)
+            yield make_finding(page, "lymph_nodes.examined", ex, span, "tnm.node-counts", confidence=0.9)
+
+
+def _biobank(page: AnalyzedPage) -> Iterator[Finding]:
+    rule = grammar("tnm")["tnm.biobank"]
+    for m in rule.finditer(page.text, page.is_ocr):
+        t, n, mv = m.group("t"), m.group("n"), m.group("m")
+        if t and t.upper() != "X":
+            yield make_finding(page, "stage.pathologic.t", "Tis" if t.lower() == "is" else f"T{t.lower()}",
+                               m.span("tl"), rule, negation_applies=False)
+        if n and n.upper() != "X":
+            yield make_finding(page, "stage.pathologic.n", f"N{n.lower()}", m.span("nl"), rule, negation_applies=False)
+        if mv and mv.upper() != "X":
+            yield make_finding(page, "stage.pathologic.m", f"M{mv}", m.span("ml"), rule, negation_applies=False)
+
+
+def normalise_group(raw: str) -> tuple[str, str | None]:
+    """("IIB", correction) from "II b", "|IB", "llA", "2B"."""
+    compact = regex.sub(r"\s+", "", raw).upper()
+    letter = compact[-1] if compact[-1:] in "ABC" else ""
+    numeral = compact[: len(compact) - len(letter)]
+    fixed = numeral.replace("|", "I").replace("L", "I")
+    if fixed in _ARABIC:
+        fixed = _ARABIC[fixed]
+    elif fixed == "1V":
+        fixed = "IV"
+    value = fixed + letter
+    corr = ocr_correction(numeral, fixed) if numeral != fixed and not numeral.isdigit() else None
+    return value, corr
+
+
+def _stage_groups(page: AnalyzedPage) -> Iterator[Finding]:
+    g = grammar("tnm")
+    for rule_id in ("stage.prognostic", "stage.group"):
+        rule = g[rule_id]
+        for m in rule.finditer(page.text, page.is_ocr):
+            value, corr = normalise_group(m.group("group"))
+            if rule_id == "stage.prognostic":
+                if value in STAGE_GROUPS:
+                    yield make_finding(page, "stage.prognostic_group", value, m.span(), rule, correction=corr)
+                continue
+            if "prognostic" in page.text[max(0, m.start() - 25):m.start()].lower():
+                continue
+            if value not in STAGE_GROUPS:
+                continue
+            clinical = m.group("clin") or "clinical" in page.text[max(0, m.start() - 30):m.start()].lower()
+            path = "stage.clinical.group" if clinical else "stage.group"
+            yield make_finding(page, path, value, m.span(), rule, correction=corr)

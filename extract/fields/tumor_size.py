@@ -1,0 +1,60 @@
+"""Tumour size in mm (largest dimension of the invasive tumour), from `rules/tumor_size.yaml`.
+
+"2.5 X 2.0 X 1.5 CM" gives 25 mm (the largest dimension); a list of foci ("THREE TUMORS MEASURING
+2.2, 1.0 AND 1.0 CM") gives the largest. Sizes of nodal metastases, DCIS, specimens, margins and
+biopsy cavities are skipped. OCR pages accept "3. 5 cm" and "1.5 ck".
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import regex
+
+from extract.analysis import AnalyzedPage
+from extract.fields.base import decimal, make_finding
+from extract.findings import Finding
+from extract.rules import grammar
+
+_RULES = ("size.invasive-label", "size.tumor-label", "size.list", "size.forming-mass", "size.after-histology",
+          "size.measuring-dimension")
+_NUM = regex.compile(r"\d{1,3}(?:\s?[.,]\s?\d{1,2})?")
+
+
+def to_mm(value: float, unit: str) -> float:
+    u = unit.lower()
+    return round(value * 10, 1) if u.startswith(("c", "e")) else round(value, 1)
+
+
+def extract_tumor_size(page: AnalyzedPage) -> Iterator[Finding]:
+    g = grammar("tumor_size")
+    exclude = g["size.exclude.context"].pattern_for(False)
+    taken: list[tuple[int, int]] = []
+    for rule_id in _RULES:
+        rule = g[rule_id]
+        for m in rule.finditer(page.text, page.is_ocr):
+            s, e = m.span()
+            if any(a < e and s < b for a, b in taken):
+                continue
+            before = page.text[max(0, s - 60):s] if rule_id in ("size.invasive-label", "size.tumor-label") else \
+                page.text[max(0, s - 60):m.start("unit")]
+            if exclude.search(before):
+                continue
+            unit = m.group("unit")
+            if m.groupdict().get("list"):
+                numbers = [decimal(x) for x in _NUM.findall(m.group("list"))]
+            else:
+                numbers = [decimal(m.group(k)) for k in ("d1", "d2", "d3") if m.group(k)]
+            numbers = [n for n in numbers if n is not None]
+            if not numbers or unit.lower() == "ck" and not page.is_ocr:
+                continue
+            mm = to_mm(max(numbers), unit)
+            if not 0 < mm <= 300:
+                continue
+            taken.append((s, e))
+            corr = None
+            if unit.lower() in ("ck", "em"):
+                corr = f"{unit}->cm"
+            elif regex.search(r"\d\s[.,]\s?\d|\d[.,]\s\d", m.group(0)):
+                corr = "spaced decimal point"
+            yield make_finding(page, "diagnosis.tumor_size_mm", mm, (s, e), rule, correction=corr)

@@ -1,0 +1,201 @@
+"""Rule files: value grammars, section headers and context rules, kept as data beside this module.
+
+Every file is YAML or JSON, validated by pydantic when loaded; a broken file raises
+`ConfigurationError` naming the file and the problem. Every rule has a stable id that travels with
+each match into the evidence (`Evidence.rule`).
+
+Grammar files (`Grammar`) hold regexes with named groups. A pattern may use `{NAME}` to include a
+fragment defined once in the file's `fragments`. A fragment may give a second, OCR-tolerant form
+(`ocr:`) that is used only on OCR pages (`NO` read as `N0`, `TIC` as `T1c`); the field code records
+which characters it read differently on the evidence's `correction`.
+
+Regexes run with the `regex` package and a time budget per page (`TIMEOUT_S`); a rule that runs
+out of time is skipped for that page and logged by rule id only (never with record text).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterator
+
+import regex
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from ingest.errors import ConfigurationError
+
+RULES_DIR = Path(__file__).parent
+#: Seconds one rule may spend on one page before it is abandoned for that page.
+TIMEOUT_S = 0.25
+RULE_ID = r"^[a-z0-9_]+(?:[.\-][a-z0-9_]+)+$"
+_FLAGS = {"IGNORECASE": regex.IGNORECASE, "VERBOSE": regex.VERBOSE, "MULTILINE": regex.MULTILINE,
+          "DOTALL": regex.DOTALL}
+_FRAGMENT_REF = regex.compile(r"\{([A-Z][A-Z0-9_]*)\}")
+
+log = logging.getLogger(__name__)
+
+
+def read_data_file(path: Path) -> object:
+    """Parse a YAML or JSON rule file; any failure becomes a ConfigurationError naming the file."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise ConfigurationError(f"Rule file {path} is missing; reinstall oncoguide.") from exc
+    try:
+        if path.suffix == ".json":
+            return json.loads(text)
+        return yaml.safe_load(text)
+    except (json.JSONDecodeError, yaml.YAMLError) as exc:
+        raise ConfigurationError(f"Rule file {path} cannot be parsed: {exc}") from exc
+
+
+def load_model(path: Path, model: type[BaseModel]) -> BaseModel:
+    """Load and validate one rule file with `model`."""
+    raw = read_data_file(path)
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        raise ConfigurationError(f"Rule file {path} is invalid: {exc}") from exc
+
+
+class Fragment(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    text: str
+    #: The OCR-tolerant form, used only on OCR pages.
+    ocr: str | None = None
+
+
+class GrammarRule(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str = Field(pattern=RULE_ID)
+    pattern: str
+    description: str | None = None
+    confidence: float = Field(0.9, ge=0, le=1)
+    #: True: the rule is itself an OCR-tolerant variant and runs on OCR pages only.
+    ocr_only: bool = False
+    #: Free-form parameters read by the field code (e.g. which receptor a label names).
+    params: dict[str, str | int | float | bool | list[str]] = Field(default_factory=dict)
+
+
+class GrammarFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    version: str
+    description: str | None = None
+    flags: list[str] = Field(default_factory=lambda: ["IGNORECASE", "VERBOSE"])
+    fragments: dict[str, Fragment | str] = Field(default_factory=dict)
+    rules: list[GrammarRule]
+
+    @field_validator("flags")
+    @classmethod
+    def _known_flags(cls, flags: list[str]) -> list[str]:
+        unknown = [f for f in flags if f not in _FLAGS]
+        if unknown:
+            raise ValueError(f"unknown regex flags {unknown}; use {sorted(_FLAGS)}")
+        return flags
+
+    @model_validator(mode="after")
+    def _check(self) -> "GrammarFile":
+        ids = [r.id for r in self.rules]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"duplicate rule ids {dupes}")
+        # Compile everything now so a bad pattern fails at load, not on a patient's record.
+        for rule in self.rules:
+            for ocr in (False, True):
+                source = self.expand(rule.pattern, ocr=ocr, seen=())
+                try:
+                    regex.compile(source, self.flag_bits())
+                except regex.error as exc:
+                    raise ValueError(f"rule {rule.id!r} does not compile: {exc}") from exc
+        return self
+
+    def flag_bits(self) -> int:
+        bits = 0
+        for name in self.flags:
+            bits |= _FLAGS[name]
+        return bits
+
+    def expand(self, pattern: str, *, ocr: bool, seen: tuple[str, ...]) -> str:
+        """Replace `{NAME}` references by their fragments (recursively), as a non-capturing group."""
+
+        def replace(match: regex.Match) -> str:
+            name = match.group(1)
+            if name in seen:
+                raise ValueError(f"fragment {name!r} refers to itself")
+            if name not in self.fragments:
+                raise ValueError(f"unknown fragment {{{name}}}")
+            frag = self.fragments[name]
+            if isinstance(frag, str):
+                body = frag
+            else:
+                body = frag.ocr if (ocr and frag.ocr is not None) else frag.text
+            return "(?:" + self.expand(body, ocr=ocr, seen=(*seen, name)) + ")"
+
+        return _FRAGMENT_REF.sub(replace, pattern)
+
+
+class CompiledRule:
+    """One grammar rule compiled for text-layer pages and (when it differs) for OCR pages."""
+
+    __slots__ = ("id", "confidence", "params", "ocr_only", "strict", "ocr")
+
+    def __init__(self, rule: GrammarRule, grammar: GrammarFile) -> None:
+        bits = grammar.flag_bits()
+        self.id = rule.id
+        self.confidence = rule.confidence
+        self.params = rule.params
+        self.ocr_only = rule.ocr_only
+        strict_src = grammar.expand(rule.pattern, ocr=False, seen=())
+        ocr_src = grammar.expand(rule.pattern, ocr=True, seen=())
+        self.strict = regex.compile(strict_src, bits)
+        self.ocr = self.strict if ocr_src == strict_src else regex.compile(ocr_src, bits)
+
+    def pattern_for(self, is_ocr: bool) -> regex.Pattern | None:
+        if self.ocr_only and not is_ocr:
+            return None
+        return self.ocr if is_ocr else self.strict
+
+    def finditer(self, text: str, is_ocr: bool, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match]:
+        """Matches of this rule in `text`, within the time budget; nothing more once it runs out."""
+        pattern = self.pattern_for(is_ocr)
+        if pattern is None:
+            return
+        end = len(text) if endpos is None else endpos
+        try:
+            yield from pattern.finditer(text, pos, end, timeout=TIMEOUT_S)
+        except TimeoutError:
+            log.warning("rule %s ran out of time on a page and was skipped", self.id)
+
+
+class Grammar:
+    """A loaded grammar file: its rules in file order, by id."""
+
+    def __init__(self, name: str, spec: GrammarFile) -> None:
+        self.name = name
+        self.spec = spec
+        self.rules = [CompiledRule(r, spec) for r in spec.rules]
+        self._by_id = {r.id: r for r in self.rules}
+
+    def __getitem__(self, rule_id: str) -> CompiledRule:
+        return self._by_id[rule_id]
+
+    def with_prefix(self, prefix: str) -> list[CompiledRule]:
+        return [r for r in self.rules if r.id.startswith(prefix)]
+
+    def fragment(self, name: str, *, ocr: bool = False) -> regex.Pattern:
+        """A fragment compiled on its own (for small checks in field code)."""
+        return regex.compile(self.spec.expand("{" + name + "}", ocr=ocr, seen=()), self.spec.flag_bits())
+
+
+def load_grammar_file(path: Path) -> Grammar:
+    spec = load_model(path, GrammarFile)
+    return Grammar(path.stem, spec)  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=None)
+def grammar(name: str) -> Grammar:
+    """The packaged grammar `extract/rules/<name>.yaml`, loaded once per process."""
+    return load_grammar_file(RULES_DIR / f"{name}.yaml")

@@ -1,0 +1,140 @@
+"""Tesseract in-process through tesserocr: the fast engine.
+
+One `PyTessBaseAPI` per concurrent caller (tesserocr releases the GIL while recognising, so
+threads run in parallel); idle API objects are kept in a pool and reused across pages and documents,
+since initialising one costs about 80 ms.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import queue
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from PIL import Image
+
+from ingest.errors import OcrFailed, OcrUnavailable
+from ingest.ocr.engine import OcrOutput, Orientation
+from ingest.ocr.images import straighten
+from ingest.ocr.tsv import parse_tsv
+
+_TESSDATA_DIRS = (
+    "/usr/share/tesseract-ocr/5/tessdata",
+    "/usr/share/tesseract-ocr/4.00/tessdata",
+    "/usr/share/tessdata",
+    "/usr/local/share/tessdata",
+)
+_INSTALL_HINT = "Install Tesseract and its English data with: sudo apt-get install -y tesseract-ocr"
+#: Writing direction reported by the layout pass for vertical text lines.
+_TOP_TO_BOTTOM = 2
+#: Beyond this the layout's skew estimate is not a scan's small tilt; leave it to orientation.
+_MAX_SKEW = 10.0
+
+
+def find_tessdata(lang: str = "eng") -> str | None:
+    """The tessdata directory holding `lang`: TESSDATA_PREFIX if set, else Debian's locations."""
+    candidates = [os.environ["TESSDATA_PREFIX"]] if os.environ.get("TESSDATA_PREFIX") else []
+    candidates += list(_TESSDATA_DIRS)
+    for directory in candidates:
+        for path in (Path(directory), Path(directory) / "tessdata"):
+            if (path / f"{lang}.traineddata").is_file():
+                return str(path) + os.sep
+    return None
+
+
+class TesserocrEngine:
+    name = "tesserocr"
+
+    def __init__(self, tessdata: str | None = None, lang: str = "eng") -> None:
+        try:
+            import tesserocr
+        except ImportError as exc:  # the wheel is a dependency, but a broken install is possible
+            raise OcrUnavailable(f"The tesserocr package is not installed. {_INSTALL_HINT}") from exc
+        self._tesserocr = tesserocr
+        self._path = tessdata or find_tessdata(lang)
+        if self._path is None:
+            raise OcrUnavailable(f"Tesseract's English language data was not found. {_INSTALL_HINT}")
+        self._lang = lang
+        self._idle: queue.SimpleQueue = queue.SimpleQueue()
+        self._idle_osd: queue.SimpleQueue = queue.SimpleQueue()
+        self._all: list = []
+        self._lock = threading.Lock()
+        self._closed = False
+        self._idle.put(self._new_api(osd=False))  # fail now, not on the first page
+
+    def _new_api(self, *, osd: bool):
+        tesserocr = self._tesserocr
+        lang = "osd" if osd else self._lang
+        psm = tesserocr.PSM.OSD_ONLY if osd else tesserocr.PSM.AUTO
+        try:
+            api = tesserocr.PyTessBaseAPI(path=self._path, lang=lang, psm=psm)
+        except RuntimeError as exc:
+            raise OcrUnavailable(f"Tesseract could not load its '{lang}' language data. {_INSTALL_HINT}") from exc
+        with self._lock:
+            self._all.append(api)
+        return api
+
+    @contextmanager
+    def _api(self, *, osd: bool = False) -> Iterator[object]:
+        if self._closed:
+            raise OcrUnavailable("The OCR engine was closed; start a new one.")
+        pool = self._idle_osd if osd else self._idle
+        try:
+            api = pool.get_nowait()
+        except queue.Empty:
+            api = self._new_api(osd=osd)
+        try:
+            yield api
+        finally:
+            api.Clear()
+            pool.put(api)
+
+    @staticmethod
+    def _set_image(api, image: Image.Image, dpi: int) -> None:
+        gray = image if image.mode == "L" else image.convert("L")
+        # Raw bytes: handing tesserocr a PIL image makes it re-encode the page (about 0.15 s).
+        api.SetImageBytes(gray.tobytes(), gray.width, gray.height, 1, gray.width)
+        api.SetSourceResolution(int(dpi))
+
+    def recognize(self, image: Image.Image, dpi: int, *, deskew_above: float | None = None) -> OcrOutput:
+        with self._api() as api:
+            try:
+                self._set_image(api, image, dpi)
+                layout = api.AnalyseLayout()
+                orientation = layout.Orientation() if layout is not None else None
+                vertical = orientation is not None and orientation[1] == _TOP_TO_BOTTOM
+                skew = 0.0
+                if orientation is not None and deskew_above is not None and not vertical:
+                    angle = math.degrees(orientation[3])
+                    if deskew_above < abs(angle) < _MAX_SKEW:
+                        skew = angle
+                        self._set_image(api, straighten(image, angle), dpi)
+                # Recognize reuses the layout found above when the image did not change.
+                api.Recognize()
+                tsv = api.GetTSVText(0) or ""
+            except RuntimeError as exc:
+                raise OcrFailed() from exc
+        return OcrOutput(parse_tsv(tsv), vertical_text=vertical, skew=round(skew, 2))
+
+    def detect_orientation(self, image: Image.Image, dpi: int) -> Orientation | None:
+        with self._api(osd=True) as api:
+            try:
+                self._set_image(api, image, dpi)
+                result = api.DetectOrientationScript()
+            except RuntimeError:
+                return None  # too little text to tell: not an error
+        if not result:
+            return None
+        # orient_deg is how far the image is turned clockwise; turning it back is the complement.
+        return Orientation((360 - int(result["orient_deg"])) % 360, float(result["orient_conf"]))
+
+    def close(self) -> None:
+        self._closed = True
+        with self._lock:
+            apis, self._all = self._all, []
+        for api in apis:
+            api.End()

@@ -1,0 +1,69 @@
+"""Plain-text records: decode, split into pages on form feeds, one word per whitespace-free run.
+
+A text file has no geometry, so its word boxes are character cells: x is the column and y the
+line number on the page (`Page.dpi` 0 marks that the units are not pixels).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.errors import UnsupportedType
+from ingest.models import Page, Word
+
+_WORD = re.compile(r"\S+")
+_ENCODINGS = ("utf-8-sig", "utf-16", "cp1252", "latin-1")
+
+
+def decode(data: bytes) -> str:
+    """Decode a text record: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252/Latin-1."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encodings: tuple[str, ...] = ("utf-16",)
+    else:
+        encodings = tuple(e for e in _ENCODINGS if e != "utf-16")
+    for encoding in encodings:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    raise UnsupportedType("This text file uses an unknown character encoding. Save it as UTF-8 or as a PDF.")
+
+
+def split_pages(text: str) -> list[str]:
+    """Pages are separated by form feeds; a trailing form feed does not start a page."""
+    pages = text.split("\f")
+    if len(pages) > 1 and not pages[-1].strip():
+        pages.pop()
+    return pages
+
+
+def text_page(number: int, text: str) -> Page:
+    words: list[Word] = []
+    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    line = 0
+    for match in _WORD.finditer(text):
+        while line + 1 < len(line_starts) and line_starts[line + 1] <= match.start():
+            line += 1
+        col = match.start() - line_starts[line]
+        words.append(
+            Word(
+                text=match.group(),
+                start=match.start(),
+                end=match.end(),
+                x0=col,
+                y0=line,
+                x1=col + len(match.group()),
+                y1=line + 1,
+            )
+        )
+    width = max((len(s) for s in text.split("\n")), default=0)
+    return Page(
+        number=number,
+        text=text,
+        source="text-layer",
+        width=width,
+        height=len(line_starts),
+        dpi=0,
+        words=words,
+    )

@@ -1,0 +1,166 @@
+"""Synthetic inputs with known text, for the ingest tests and benchmark (never real records).
+
+Text PDFs come from reportlab; scans are those PDFs rasterised by PDFium, optionally turned,
+tilted, blurred, noised and JPEG-compressed, and wrapped back into image-only PDFs.
+"""
+
+from __future__ import annotations
+
+import io
+import random
+from collections.abc import Sequence
+
+import pypdfium2 as pdfium
+from PIL import Image, ImageChops, ImageFilter
+from reportlab.lib.pagesizes import letter
+from reportlab.lib.pdfencrypt import StandardEncryption
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen import canvas
+
+_HEADERS = ["SURGICAL PATHOLOGY REPORT", "ONCOLOGY CLINIC NOTE", "LABORATORY REPORT", "PATHOLOGY ADDENDUM"]
+_NAMES = ["Alma Testpatient", "Berit Samplewood", "Corinne Fictiva", "Dalia Mockridge"]
+_LINES = [
+    "FINAL DIAGNOSIS:",
+    "A. Left breast, 2:00, ultrasound-guided core needle biopsy:",
+    "- Invasive ductal carcinoma, Nottingham grade {g} (tubules 3, nuclei 2, mitoses 1).",
+    "- Ductal carcinoma in situ, cribriform type, intermediate nuclear grade.",
+    "- Lymphovascular invasion: Not identified.",
+    "Estrogen receptor (ER): Positive, {er}% of tumor cells, strong intensity.",
+    "Progesterone receptor (PR): Positive, {pr}%, moderate intensity.",
+    "HER2 (IHC): 2+ (equivocal). Reflex FISH: not amplified, ratio 1.{r}.",
+    "Ki-67 proliferation index: {ki}%.",
+    "PATHOLOGIC STAGE: pT2 pN1a cM0 (AJCC 8th edition).",
+    "The tumor measures {a}.{b} x 1.8 x 1.5 cm. Margins are negative; closest 0.4 cm.",
+    "Lymph nodes: 2 of 14 positive for metastatic carcinoma (largest deposit 6 mm).",
+    "No extranodal extension is identified. Microcalcifications are present.",
+    "MEDICATIONS: ribociclib 400 mg daily, days 1-21 of 28; letrozole 2.5 mg daily.",
+    "Dose reduced from 600 mg to 400 mg on 05/{d}/2025 for grade 3 neutropenia.",
+    "Absolute neutrophil count 0.{n} x10^9/L (reference 1.5-8.0).",
+    "Family history: mother with breast cancer at age 52; no known BRCA testing.",
+    "Plan: continue endocrine therapy; repeat CBC in two weeks before cycle 4.",
+    "COMMENT: Results were discussed with Dr. Riverside on 03/{d}/2025.",
+    "Electronically signed by: Pat Examplar, MD, Pathologist.",
+]
+
+
+def report_pages(pages: int = 1, lines_per_page: int = 34, seed: int = 0) -> list[list[str]]:
+    """Lines of invented report text, different on every page."""
+    rnd = random.Random(seed)
+    out: list[list[str]] = []
+    for number in range(1, pages + 1):
+        lines = [rnd.choice(_HEADERS), f"Patient: {rnd.choice(_NAMES)}   MRN: {rnd.randint(10**6, 10**7)}   Page {number}"]
+        while len(lines) < lines_per_page:
+            template = rnd.choice(_LINES)
+            lines.append(template.format(g=rnd.randint(1, 3), er=rnd.randint(1, 99), pr=rnd.randint(0, 90),
+                                         r=rnd.randint(0, 9), ki=rnd.randint(5, 60), a=rnd.randint(1, 4),
+                                         b=rnd.randint(0, 9), d=rnd.randint(10, 28), n=rnd.randint(3, 9)))
+        out.append(lines)
+    return out
+
+
+def text_pdf(pages: Sequence[Sequence[str]], *, user_password: str | None = None,
+             owner_password: str | None = None, font_size: float = 11) -> bytes:
+    """A text PDF, one page per list of lines (US Letter, Helvetica)."""
+    buf = io.BytesIO()
+    encrypt = None
+    if user_password is not None or owner_password is not None:
+        encrypt = StandardEncryption(user_password or "", ownerPassword=owner_password or user_password or "",
+                                     canPrint=1, canModify=0, canCopy=0, canAnnotate=0)
+    c = canvas.Canvas(buf, pagesize=letter, encrypt=encrypt, invariant=1)
+    for lines in pages:
+        _draw_lines(c, lines, font_size)
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def _draw_lines(c: canvas.Canvas, lines: Sequence[str], font_size: float, *, invisible: bool = False) -> None:
+    text = c.beginText(60, 740)
+    text.setFont("Helvetica", font_size)
+    text.setLeading(font_size * 1.45)
+    if invisible:
+        text.setTextRenderMode(3)
+    for line in lines:
+        text.textLine(line)
+    c.drawText(text)
+
+
+def rasterize(pdf: bytes, dpi: int = 300) -> list[Image.Image]:
+    """Each page of `pdf` as a grayscale image at `dpi`, as a scanner would see it."""
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        return [doc[i].render(scale=dpi / 72, grayscale=True).to_pil().copy() for i in range(len(doc))]
+    finally:
+        doc.close()
+
+
+def degrade(image: Image.Image, *, turn: int = 0, tilt: float = 0.0, blur: float = 0.0, noise: float = 0.0,
+            jpeg_quality: int | None = None, seed: int = 0) -> Image.Image:
+    """A worse scan: turned by `turn` degrees clockwise, tilted `tilt` degrees, blurred, noised, JPEG'd."""
+    img = image.convert("L")
+    if tilt:
+        img = img.rotate(tilt, resample=Image.Resampling.BILINEAR, fillcolor=255)
+    if blur:
+        img = img.filter(ImageFilter.GaussianBlur(blur))
+    if noise:
+        random.seed(seed)  # effect_noise draws from C rand(); the seed keeps the test inputs stable
+        img = ImageChops.add(img, Image.effect_noise(img.size, noise), offset=-128)
+    if jpeg_quality:
+        buf = io.BytesIO()
+        img.save(buf, "JPEG", quality=jpeg_quality)
+        img = Image.open(io.BytesIO(buf.getvalue())).convert("L")
+    if turn % 360:
+        img = img.rotate(-turn, expand=True)
+    return img
+
+
+def image_pdf(images: Sequence[Image.Image], *, dpi: int = 300,
+              invisible_text: Sequence[Sequence[str]] | None = None) -> bytes:
+    """An image-only PDF (a scan), optionally with an invisible text layer per page (as OCR'd scans have)."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=letter, invariant=1)
+    for i, image in enumerate(images):
+        _draw_scan(c, image, dpi)
+        if invisible_text is not None:
+            _draw_lines(c, invisible_text[i], 11, invisible=True)
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def mixed_pdf(text_lines: Sequence[str], scan: Image.Image, *, dpi: int = 300) -> bytes:
+    """Page 1 with a text layer, page 2 a scanned image only."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=letter, invariant=1)
+    _draw_lines(c, text_lines, 11)
+    c.showPage()
+    _draw_scan(c, scan, dpi)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def _draw_scan(c: canvas.Canvas, image: Image.Image, dpi: int) -> None:
+    width, height = image.width * 72 / dpi, image.height * 72 / dpi
+    c.setPageSize((width, height))
+    jpeg = io.BytesIO()
+    image.convert("L").save(jpeg, "JPEG", quality=85)
+    c.drawImage(ImageReader(io.BytesIO(jpeg.getvalue())), 0, 0, width=width, height=height)
+
+
+def image_bytes(image: Image.Image, fmt: str, **save_args: object) -> bytes:
+    buf = io.BytesIO()
+    image.save(buf, fmt, **save_args)
+    return buf.getvalue()
+
+
+def known_text(lines: Sequence[str]) -> str:
+    return "\n".join(lines)
+
+
+def cer(text: str, reference: str) -> float:
+    """Character error rate of `text` against `reference`, whitespace runs counted as one space."""
+    from rapidfuzz.distance import Levenshtein
+
+    hyp, ref = " ".join(text.split()), " ".join(reference.split())
+    return Levenshtein.distance(hyp, ref) / max(len(ref), 1)
