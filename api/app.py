@@ -94,4 +94,7 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
     from api.routes import fhir
 
     app.include_router(fhir.router)
+    from api.web import install_web  # web pages (issue 6)
+
+    install_web(app, hsts=s.environment == "production")
     return app

@@ -56,6 +56,19 @@ def verify_password(password: str, stored: str | None) -> bool:
     return hmac.compare_digest(actual, expected)
 
 
+_DUMMY_HASH = hash_password("not a real password")
+
+
+def authenticate_password(session: Session, email: str, password: str) -> User:
+    """The user whose email and password match (for the web pages' login), or `Unauthorized`.
+    An unknown email costs the same scrypt run as a wrong password."""
+    user = session.exec(select(User).where(User.email == email.strip().lower())).first()
+    ok = verify_password(password, user.password_hash if user and user.password_hash else _DUMMY_HASH)
+    if user is None or not ok or user.disabled or not user.password_hash:
+        raise Unauthorized("The email or password is not right. Try again, or ask your care team to reset it.")
+    return user
+
+
 def create_user(
     session: Session, email: str, role: str, *, patient_id: str | None = None,
     password: str | None = None,

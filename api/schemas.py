@@ -93,6 +93,10 @@ class Word(BaseModel):
 
 
 class PageDetail(BaseModel):
+    """A page's text and word boxes. Boxes are in the page's own units (`width` x `height`, at
+    `dpi`, origin top-left, upright); to draw them on the page image, scale by
+    image width / `width`."""
+
     document_id: str
     number: int
     text: str
@@ -102,6 +106,7 @@ class PageDetail(BaseModel):
     height: float
     dpi: float
     image_dpi: int
+    image: str
     words: list[Word]
     error: ErrorDetail | None
 

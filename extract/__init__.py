@@ -19,7 +19,8 @@ __all__ = ["build_profile", "merge_facts", "read_document"]
 
 def read_document(document: Document, document_id: str) -> DocumentFacts:
     """Every page analysed, every registered field extractor run (see `extract.document`)."""
-    # Imported here: extract.document imports the field modules, which import this package.
+    # Imported on first use: it loads spaCy and every rule file, which `import extract.models`
+    # (the API, personalize) should not pay for.
     from extract.document import read_document as _read_document
 
     return _read_document(document, document_id)

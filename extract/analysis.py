@@ -28,8 +28,13 @@ from spacy.tokens import Doc
 from extract.context import combine
 from extract.findings import Assertion
 from extract.models import Evidence
-from extract.pipeline import build_nlp
+from extract.pipeline import build_context_nlp, build_nlp, may_have_context
 from ingest.models import Page
+
+
+#: Sentences longer than this (characters) are judged in a window of _WINDOW characters each side.
+_LONG_SENTENCE = 300
+_WINDOW = 120
 
 
 @dataclass
@@ -43,6 +48,7 @@ class AnalyzedPage:
     _sent_starts: list[int] = field(default_factory=list, repr=False)
     _sections: list[tuple[int, str | None]] = field(default_factory=list, repr=False)
     _section_starts: list[int] = field(default_factory=list, repr=False)
+    _context_cache: dict = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._sent_bounds = [(s.start_char, s.end_char) for s in self.doc.sents] if len(self.doc) else []
@@ -92,21 +98,59 @@ class AnalyzedPage:
         return out
 
     def modifiers_of(self, start: int, end: int) -> list[str]:
-        """ConText categories of the modifiers whose scope covers the characters [start, end)."""
-        span = self.doc.char_span(start, end, alignment_mode="expand")
-        graph = getattr(self.doc._, "context_graph", None)
-        if span is None or not len(span) or graph is None:
-            return []
-        out = []
-        for m in graph.modifiers:
-            m_start, m_end = m.modifier_span
-            # A modifier inside the mention is part of it ("ER: negative" is a value, not a
-            # negation); medspaCy's own overlap test misses a modifier strictly inside the span.
-            if m_start < span.end and span.start < m_end:
+        """ConText categories of the modifiers whose scope covers the characters [start, end).
+
+        ConText's scope is the sentence, so it runs on each sentence the span touches (cached per
+        sentence), which gives what a whole-page run would. Run-on OCR text can make a "sentence"
+        of a thousand characters; there it runs on the 120 characters either side of the span."""
+        out: list[str] = []
+        for i in self._sentence_indices(start, end):
+            s0, s1 = self._sent_bounds[i]
+            w0, w1 = max(start, s0), min(end, s1)
+            if s1 - s0 > _LONG_SENTENCE:
+                s0, s1 = self._window(s0, s1, w0, w1)
+            graph, doc = self._context(s0, s1)
+            if graph is None:
                 continue
-            if m.modifies(span):
-                out.append(m.category)
+            span = doc.char_span(w0 - s0, w1 - s0, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            for m in graph.modifiers:
+                m_start, m_end = m.modifier_span
+                # A modifier inside the mention is part of it ("ER: negative" is a value, not a
+                # negation); medspaCy's own overlap test misses a modifier strictly inside the span.
+                if m_start < span.end and span.start < m_end:
+                    continue
+                if m.modifies(span):
+                    out.append(m.category)
         return out
+
+    def _window(self, s0: int, s1: int, w0: int, w1: int) -> tuple[int, int]:
+        lo, hi = max(s0, w0 - _WINDOW), min(s1, w1 + _WINDOW)
+        # Snap to whitespace so no word is cut.
+        while lo > s0 and not self.text[lo - 1].isspace():
+            lo -= 1
+        while hi < s1 and not self.text[hi].isspace():
+            hi += 1
+        return lo, hi
+
+    def _sentence_indices(self, start: int, end: int) -> range:
+        if not self._sent_bounds:
+            return range(0)
+        first = max(0, bisect_right(self._sent_starts, start) - 1)
+        last = max(first, bisect_right(self._sent_starts, max(start, end - 1)) - 1)
+        return range(first, last + 1)
+
+    def _context(self, s0: int, s1: int):
+        cached = self._context_cache.get((s0, s1))
+        if cached is None:
+            if not may_have_context(self.text[s0:s1]):
+                cached = (None, None)
+            else:
+                doc = build_context_nlp()(self.text[s0:s1])
+                cached = (doc._.context_graph, doc)
+            self._context_cache[(s0, s1)] = cached
+        return cached
 
     def assertion(self, start: int, end: int) -> Assertion:
         """Whether the mention at [start, end) is a fact about this patient (see module docstring)."""

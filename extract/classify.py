@@ -30,6 +30,10 @@ class KindCue(BaseModel):
     pattern: str
     weight: float
     multiline: bool = False
+    #: Lower-case words of which one must occur in the text for the cue to be tried (a fast filter).
+    requires: list[str] = Field(default_factory=list)
+    #: False for body words that a header may hold in any kind of document.
+    header_boost: bool = True
 
     @field_validator("pattern")
     @classmethod
@@ -72,11 +76,15 @@ def kind_scores(text: str) -> dict[str, float]:
     """Each kind's score for a document's text (for reading why a kind was chosen)."""
     rules = kind_rules()
     scores: dict[str, float] = {}
+    lowered = text.lower()
     for rule in rules.kinds:
         score = 0.0
         for cue in rule.cues:
+            if cue.requires and not any(word in lowered for word in cue.requires):
+                continue
             for m in cue.regex.finditer(text):
-                score += cue.weight * (rules.header_boost if m.start() < rules.header_chars else 1)
+                in_header = cue.header_boost and m.start() < rules.header_chars
+                score += cue.weight * (rules.header_boost if in_header else 1)
         scores[rule.kind] = score
     return scores
 

@@ -178,6 +178,8 @@ _FUZZY_TOKEN = re.compile(r"\b[A-Za-z][A-Za-z\-]{5,}\b")
 #: Words for drug-term lookup: "t-dxd", "cdk4/6", "john's" and "trastuzumab-dkst" stay one token.
 _TOKEN = re.compile(r"\w+(?:[\-/'\u2019]\w+)*")
 _BIOSIMILAR = re.compile(r"^(.+)-[a-z]{4}$")
+
+
 def _freeze(scope: Mapping[str, list[str]] | None) -> Mapping[str, frozenset[str]]:
     return {dim: frozenset(values) for dim, values in (scope or {}).items()}
 

@@ -112,7 +112,7 @@ class SectionRuleFile(BaseModel):
         for rule in self.rules:
             for pat, line in [(p, False) for p in rule.patterns] + [(p, True) for p in rule.line_patterns]:
                 lead = r"(?:^|(?<=\n))[ \t]*" if line else r"(?<![\w\-/])"
-                source = f"(?i){lead}(?:{pat}){self.end_dot if rule.dot else self.end}"
+                source = f"(?i:{lead}(?:{pat}){self.end_dot if rule.dot else self.end})"
                 try:
                     re.compile(source)
                 except re.error as exc:

@@ -128,13 +128,20 @@ def _to_date(m: re.Match[str], rules: DateRules) -> date | None:
 
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
     """Every full date (day, month, year) in text[start:end], with offsets into `text`."""
+    end = len(text) if end is None else end
+    return [d for d in _all_dates(text) if d.start >= start and d.end <= end]
+
+
+@lru_cache(maxsize=32)
+def _all_dates(text: str) -> tuple[DateMention, ...]:
+    """The dates of a whole text, read once (the field extractors ask about parts of a page)."""
     rules = date_rules()
     out = []
-    for m in rules.date_re.finditer(text, start, len(text) if end is None else end):
+    for m in rules.date_re.finditer(text):
         value = _to_date(m, rules)
         if value is not None and 1900 <= value.year <= 2100:
             out.append(DateMention(value, m.start(), m.end(), m.group(0)))
-    return out
+    return tuple(out)
 
 
 def parse_date(text: str) -> date | None:
@@ -152,6 +159,12 @@ def is_excluded(text: str, date_start: int) -> bool:
 
 
 def labelled_dates(text: str) -> list[LabelledDate]:
+    """Dates introduced by a label, and dates alone on their line (see below)."""
+    return list(_labelled_dates(text))
+
+
+@lru_cache(maxsize=32)
+def _labelled_dates(text: str) -> tuple[LabelledDate, ...]:
     """Dates introduced by a label ("Collected: 03/14/2026", "Date of service 2026-03-14"), and
     dates standing alone on their line (a letter's date, kind "letter")."""
     rules = date_rules()
@@ -172,7 +185,7 @@ def labelled_dates(text: str) -> list[LabelledDate]:
             continue
         label = rules.label_of(m.group("label"))
         out.append(LabelledDate(label.kind, label.id, nxt, m.start()))
-    return out
+    return tuple(out)
 
 
 def document_date(texts: list[str], kind: str) -> tuple[int, DateMention, str] | None:

@@ -304,18 +304,24 @@ def t_from_size(mm: float) -> str:
 
 
 def _pt_from_size(report: ProfileReport) -> None:
-    """pT from the pathologic tumour size when no pT is stated and nothing says T4."""
-    if get_path(report, "stage.pathologic.t") or get_path(report, "stage.t4_feature"):
-        return
+    """pT from the pathologic tumour size when no pT is stated and nothing says T4; a stated pT
+    that the size contradicts (pT2 for a 72 mm tumour) is kept, with a conflict."""
     size = get_path(report, "diagnosis.tumor_size_mm")
-    if size is None:
+    if size is None or get_path(report, "stage.t4_feature"):
         return
     kinds = {d.id: d.kind for d in report.documents}
     sources = report.evidence.get("diagnosis.tumor_size_mm", [])
     if not sources or kinds.get(sources[0].document) in _NOT_PATHOLOGY:
         return  # a size measured on imaging is not a pathologic T
-    _set_derived(report, "stage.pathologic.t", t_from_size(float(size)), "derived.stage.pt-from-size",
-                 ["diagnosis.tumor_size_mm"])
+    by_size = t_from_size(float(size))
+    stated = get_path(report, "stage.pathologic.t")
+    if stated is None:
+        _set_derived(report, "stage.pathologic.t", by_size, "derived.stage.pt-from-size",
+                     ["diagnosis.tumor_size_mm"])
+    elif stated[:2] in ("T1", "T2", "T3") and stated[:2] != by_size[:2] and get_path(
+            report, "stage.pathologic.prefix") != "yp":
+        _conflict(report, "stage.pathologic.t", [stated, by_size], ["stage.pathologic.t", "diagnosis.tumor_size_mm"],
+                  "stated pT kept; the tumour size in the records gives another T category")
 
 
 def _stage(report: ProfileReport) -> None:

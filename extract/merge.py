@@ -18,7 +18,7 @@ from `extract.derive.derive_all` (pathology engineer's module).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -42,23 +42,36 @@ class MergeRule(BaseModel):
     path: str
     policy: Policy
     why: str
+    #: False when other values are not disagreements (later specimens' dates for the diagnosis date).
+    conflicts: bool = True
 
 
 class MergeRules(BaseModel):
     version: str
     comment: str = ""
     default_policy: Policy
+    primary_sources: list[str]
+    primary_source_paths: list[str]
     tumor_paths: list[str]
     rules: list[MergeRule]
 
     def policy_of(self, path: str) -> tuple[Policy, str]:
-        for rule in self.rules:
-            if rule.path == path:
-                return rule.policy, rule.id
-        return self.default_policy, f"merge.default.{self.default_policy}"
+        rule = self.rule_of(path)
+        return (rule.policy, rule.id) if rule else (self.default_policy, f"merge.default.{self.default_policy}")
+
+    def rule_of(self, path: str) -> MergeRule | None:
+        return next((rule for rule in self.rules if rule.path == path), None)
 
     def is_tumor_path(self, path: str) -> bool:
-        return any(path == p or (p.endswith(".") and path.startswith(p)) for p in self.tumor_paths)
+        return _listed(path, self.tumor_paths)
+
+    def source_rank(self, path: str, kind: str) -> int:
+        """1 when the document is a primary source for the path (a pathology report for receptors)."""
+        return int(_listed(path, self.primary_source_paths) and kind in self.primary_sources)
+
+
+def _listed(path: str, prefixes: list[str]) -> bool:
+    return any(path == p or (p.endswith(".") and path.startswith(p)) for p in prefixes)
 
 
 @lru_cache(maxsize=1)
@@ -145,6 +158,20 @@ def merge_facts(facts: Sequence[DocumentFacts]) -> ProfileReport:
     return _derive(report)
 
 
+def profile_leaves(node: Any, prefix: str = "") -> Iterator[tuple[str, Any]]:
+    """(dotted path, value) of every non-empty leaf of a profile's JSON, paths as the evidence
+    keys name them: `receptors.er.status`, `medications[0].changes[0].to_dose`. A list of words
+    (`stage.metastatic_sites`) is one leaf."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from profile_leaves(value, f"{prefix}.{key}" if prefix else key)
+    elif isinstance(node, list) and node and all(isinstance(v, dict) for v in node):
+        for i, value in enumerate(node):
+            yield from profile_leaves(value, f"{prefix}[{i}]")
+    elif node is not None and node != [] and node != {}:
+        yield prefix, node
+
+
 def _build_profile(values: dict[str, Any]) -> Profile:
     """Dotted paths → the nested Profile model (validated: a bad value is a bug, said clearly)."""
     nested: dict[str, Any] = {}
@@ -188,8 +215,14 @@ def _distinct_values(group: Iterable[_Mention]) -> list[Any]:
     return values
 
 
-def _choose(group: list[_Mention], policy: Policy) -> _Mention:
+def _choose(group: list[_Mention], policy: Policy, rules: MergeRules) -> _Mention:
+    path = group[0].finding.path
+    primary = [m for m in group if rules.source_rank(path, m.doc.kind)]
+    group = primary or group  # a pathology report's own value beats a note's quote of it
     if policy == "earliest":
+        # The earliest date stated (a diagnosis date), else the earliest document's value.
+        if all(isinstance(m.finding.value, date) for m in group):
+            return min(group, key=lambda m: (m.finding.value, m.doc_order, m.rank_in_doc))
         return min(group, key=lambda m: (m.doc.date or date.max, m.doc_order, m.rank_in_doc))
     if policy == "resection_then_latest":
         return max(group, key=lambda m: (_PROCEDURE_RANK.get(m.finding.procedure, 1), m.time_key()))
@@ -203,15 +236,20 @@ def _choose(group: list[_Mention], policy: Policy) -> _Mention:
 def _merge_scalar(path: str, group: list[_Mention], profile: dict, report: ProfileReport,
                   rules: MergeRules) -> None:
     policy, rule_id = rules.policy_of(path)
-    chosen = _choose(group, policy)
+    chosen = _choose(group, policy, rules)
     value = chosen.finding.value
     profile[path] = value
     # The chosen value's own mentions first, then the others that agree with it.
     agreeing = [m for m in group if _same(m.finding.value, value)]
     agreeing.sort(key=lambda m: m is not chosen)
     report.evidence[path] = _dedupe([ev for m in agreeing for ev in m.finding.evidence])
+    if isinstance(value, dict):  # a small record ({test, value}): each of its leaves has the evidence
+        for key, item in value.items():
+            if item is not None:
+                report.evidence[f"{path}.{key}"] = report.evidence[path]
     values = _distinct_values(group)
-    if len(values) > 1:
+    rule = rules.rule_of(path)
+    if len(values) > 1 and (rule is None or rule.conflicts):
         values.sort(key=lambda v: not _same(v, value))
         report.conflicts.append(Conflict(
             field=path,
@@ -251,18 +289,37 @@ def _dedupe(evidence: Iterable[Evidence]) -> list[Evidence]:
 def _index_laterality(by_path: dict[str, list[_Mention]], rules: MergeRules) -> str | None:
     """The side of the index cancer when tumor findings name both sides, else None.
 
-    Same rule as inside one report (`extract.specimens.index_side`): the side with the largest
-    invasive tumor or the higher pT; when no size or pT tells, the side named first."""
-    from extract.specimens import index_side
-
-    sided = [m for path, group in by_path.items() if rules.is_tumor_path(path) or path == "diagnosis.laterality"
-             for m in group if m.finding.laterality in ("left", "right")]
-    if len({m.finding.laterality for m in sided}) < 2:
+    The side with the largest measured invasive tumor; without sizes, the higher pT; then the
+    side with an invasive histology (not DCIS or LCIS alone); then the side named first."""
+    sides: dict[str, list[_Mention]] = defaultdict(list)
+    for path, group in by_path.items():
+        if rules.is_tumor_path(path) or path == "diagnosis.laterality":
+            for m in group:
+                if m.finding.laterality in ("left", "right"):
+                    sides[m.finding.laterality].append(m)
+    if len(sides) < 2:
         return None
-    side = index_side([m.finding for m in sided])
-    if side is None:
-        side = min(sided, key=lambda m: (m.doc.date or date.max, m.doc_order, m.rank_in_doc)).finding.laterality
-    return side
+
+    def rank(side: str) -> tuple:
+        found = sides[side]
+        sizes = [float(m.finding.value) for m in found if m.finding.path == "diagnosis.tumor_size_mm"]
+        t_ranks = [_t_rank(m.finding.value) for m in found if m.finding.path == "stage.pathologic.t"]
+        invasive = any(m.finding.path == "diagnosis.histology" and m.finding.value not in _IN_SITU for m in found)
+        first = min((m.doc.date or date.max, m.doc_order, m.rank_in_doc) for m in found)
+        return (max(sizes, default=-1.0), max(t_ranks, default=-1), invasive,
+                -first[0].toordinal(), -first[1], -first[2])
+
+    return max(sides, key=rank)
+
+
+_IN_SITU = frozenset({"dcis", "lcis"})
+_T_ORDER = ("T0", "TIS", "T1MI", "T1A", "T1B", "T1C", "T1", "T2", "T3", "T4")
+
+
+def _t_rank(t: object) -> int:
+    key = str(t).upper()
+    ranks = [i for i, prefix in enumerate(_T_ORDER) if key.startswith(prefix)]
+    return max(ranks, default=-1)
 
 
 def _keep_other_tumors(other: dict[str, list[_Mention]], profile: dict, report: ProfileReport,
@@ -278,7 +335,7 @@ def _keep_other_tumors(other: dict[str, list[_Mention]], profile: dict, report: 
             [ev for m in other[side][:1] for ev in m.finding.evidence])
         for path, group in sorted(by_path.items()):
             policy, _ = rules.policy_of(path)
-            chosen = _choose(group, policy)
+            chosen = _choose(group, policy, rules)
             node = tumor
             *parents, leaf = path.split(".")
             for key in parents:

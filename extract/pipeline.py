@@ -1,27 +1,39 @@
-"""The spaCy pipeline, assembled in one visible place and built once per process.
+"""The spaCy pipelines, assembled in one visible place and built once per process.
+
+Page pipeline (`build_nlp`), run once over every page:
 
     blank("en") tokenizer
-    -> oncoguide_sentences   sentence starts at line breaks, bullets, numbered items and after
+    -> oncoguide_sentences   sentence starts at line breaks, bullets/numbered items and after
                              sentence-final punctuation (the plain sentencizer ignores newlines, so
                              synoptic "Label: value" lines would run together)
-    -> abbreviation_detector scispaCy: "invasive ductal carcinoma (IDC)" defines IDC
-    -> medspacy_sectionizer  section headers from rules/sections.yaml; each header is its own sentence
-    -> medspacy_context      medspaCy's default ConText rules plus rules/context.yaml
+    -> oncoguide_abbreviations  scispaCy's abbreviation detector: "invasive ductal carcinoma (IDC)"
+    -> oncoguide_sectionizer medspaCy's Sectionizer with the headers of rules/sections.yaml; each
+                             header is its own sentence
 
-Value grammars do not use this pipeline's tokens (tokenizers glue "):" in "HER2 (IHC): 2+"); they
-run as regexes over the page text. The Doc gives sentences, sections and context.
+Context pipeline (`build_context_nlp`), run lazily on the sentences that hold a finding:
+
+    blank("en") tokenizer -> oncoguide_one_sentence -> medspacy_context
+                             (medspaCy's default ConText rules + rules/context.yaml)
+
+ConText's scope is the sentence, so running it per sentence gives what a whole-page run gives, at
+a fraction of the cost (most sentences of a report hold no finding). Value grammars do not use
+these tokens (tokenizers glue "):" in "HER2 (IHC): 2+"); they are regexes over the page text.
 
 `build_nlp(sentences="pyrush")` swaps our sentence component for medspaCy's PyRuSH, for the
-comparison in `bench/extract.py` (PyRuSH was slower and no better on our sentence table).
+comparison in `bench/extract.py`.
 """
 
 from __future__ import annotations
 
+import re
 import warnings
 from functools import lru_cache
 from typing import Literal
 
+import numpy
+import regex
 import spacy
+from spacy.attrs import IDX, IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -29,63 +41,161 @@ from extract.context import context_rules, medspacy_context_rules, medspacy_sect
 
 SentenceSplitter = Literal["rules", "pyrush"]
 
-_FINAL_PUNCT = frozenset({".", "?", "!", ";"})
-#: Tokens that close what came before rather than open a sentence.
-_CLOSING = frozenset({")", "]", "}", ".", ",", ":", ";", "'", '"', "!", "?"})
+
+#: Where a sentence may start: after a line break (at the next non-space), or after '.', '?', '!'
+#: or ';' and spaces (see `_sentence_starts` for the exceptions).
+_BOUNDARY = re.compile(r"\n[ \t]*(?=\S)|(?<=[.?!;])[ \t]+(?=\S)")
+_CLOSING = frozenset(")]},.:;'\"!?")
+#: A part label before the point ("A. BREAST, LEFT", "2. LYMPH NODES"): not a sentence end.
+_LABEL_BEFORE = re.compile(r"(?:^|[\s:(])(?:[A-Za-z]|\d{1,2})\.$")
+
+
+def _sentence_starts(text: str) -> list[int]:
+    """Character offsets where sentences start. Not before a closing mark, and not inside an
+    OCR-split decimal ("0. 8 cm")."""
+    out = []
+    for m in _BOUNDARY.finditer(text):
+        end = m.end()
+        if text[m.start()] != "\n":
+            nxt = text[end]
+            if nxt in _CLOSING:
+                continue
+            if nxt.isdigit() and m.start() >= 2 and text[m.start() - 2].isdigit() and text[m.start() - 1] == ".":
+                continue
+            if _LABEL_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+                continue
+        out.append(end)
+    return out
 
 
 @Language.component("oncoguide_sentences")
 def oncoguide_sentences(doc: Doc) -> Doc:
     """Sentence starts that respect line breaks, bullets and synoptic lines (see module docstring)."""
-    line_start = True
-    prev_final = False
-    for token in doc:
-        text = token.text
-        if token.i == 0:
-            token.is_sent_start = True
-        elif line_start and not token.is_space:
-            token.is_sent_start = True
-        elif prev_final and not token.is_space and text not in _CLOSING and not _continues(token):
-            token.is_sent_start = True
-        else:
-            token.is_sent_start = False
-        if token.is_space:
-            if "\n" in text:
-                line_start = True
-            continue
-        # A bullet at a line start opens a sentence and the text after it stays in it.
-        line_start = False
-        prev_final = text in _FINAL_PUNCT
+    if not len(doc):
+        return doc
+    flags = numpy.full((len(doc), 1), -1, dtype="int64")
+    flags[0, 0] = 1
+    offsets = doc.to_array(IDX)
+    chars = _sentence_starts(doc.text)
+    if chars:
+        idx = numpy.searchsorted(offsets, chars)
+        flags[idx[idx < len(doc)], 0] = 1
+    spaces = doc.to_array(IS_SPACE)
+    flags[1:, 0][spaces[1:] == 1] = -1  # whitespace tokens never start a sentence
+    doc.from_array([SENT_START], flags.astype("uint64"))  # spaCy reads -1 ("not a start") as uint64
     return doc
 
 
-def _continues(token) -> bool:
-    """A token after '.' that does not start a sentence: a decimal tail or a lower-case word after
-    an abbreviation such as "approx." ("0. 8 cm" OCR splits and "e.g. slides" stay together)."""
-    text = token.text
-    if text[:1].isdigit() and token.i >= 2 and token.doc[token.i - 2].text[-1:].isdigit():
-        return True
-    return False
+@Language.component("oncoguide_one_sentence")
+def one_sentence(doc: Doc) -> Doc:
+    """The context pipeline's input is one sentence."""
+    if len(doc):
+        flags = numpy.full((len(doc), 1), -1, dtype="int64")
+        flags[0, 0] = 1
+        doc.from_array([SENT_START], flags.astype("uint64"))
+    return doc
 
 
-def _add_sectionizer(nlp: Language) -> None:
-    sectionizer = nlp.add_pipe(
-        "medspacy_sectionizer",
-        config={"rules": None, "span_attrs": None, "apply_sentence_boundary": True},
-    )
-    sectionizer.add(medspacy_section_rules(section_rules()))
+class HeaderMatcher:
+    """Section-header matching for medspaCy's Sectionizer: each header regex runs once over the page
+    text (with the `regex` package, whose literal prefilter makes 60 patterns cost ~1 ms a page) and
+    overlapping headers keep the leftmost, then longest. medspaCy's own regex matcher recomputes the
+    whole page text once per pattern, which cost 60 ms a page."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+        self._rules: list = []
+        self.rule_map: dict = {}
+        self._compiled: list[tuple[int, regex.Pattern]] = []
+
+    @property
+    def rules(self) -> list:
+        return list(self._rules)
+
+    @property
+    def labels(self) -> set[str]:
+        return {r.category for r in self._rules}
+
+    def add(self, rules) -> None:
+        for rule in rules:
+            rule_id = f"{rule.category}_{len(self._rules)}"
+            self.rule_map[rule_id] = rule
+            self._rules.append(rule)
+            self._compiled.append((self.nlp.vocab.strings.add(rule_id), regex.compile(rule.pattern)))
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        text = doc.text
+        found = [(m.start(), m.end(), key) for key, pattern in self._compiled
+                 for m in pattern.finditer(text) if m.end() > m.start()]
+        found.sort(key=lambda f: (f[0], f[0] - f[1]))
+        matches = []
+        last_end = -1
+        for start, end, key in found:
+            if start < last_end:
+                continue
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None and len(span):
+                matches.append((key, span.start, span.end))
+                last_end = end
+        return matches
 
 
-def _add_context(nlp: Language) -> None:
-    # ConText runs with no targets: it finds the modifiers and their scopes once per doc, and
-    # AnalyzedPage.assertion() asks them about any span later.
-    context = nlp.add_pipe("medspacy_context", config={"rules": "default", "span_attrs": None})
-    context.add(medspacy_context_rules(context_rules()))
+class PageSectionizer:
+    """medspaCy's Sectionizer with our header rules and HeaderMatcher, minus its per-token
+    bookkeeping: `doc._.sections` is built as medspaCy builds it (header, body, category), but
+    `token._.section` is not set on every token (3 ms a page; nothing here reads it)."""
+
+    def __init__(self, nlp: Language) -> None:
+        from medspacy.section_detection import Sectionizer
+
+        self._inner = Sectionizer(nlp, rules=None, span_attrs=None, apply_sentence_boundary=True)
+        self._inner._Sectionizer__matcher = HeaderMatcher(nlp)  # see HeaderMatcher
+        self._inner.add(medspacy_section_rules(section_rules()))
+        self._matcher: HeaderMatcher = self._inner._Sectionizer__matcher
+
+    def __call__(self, doc: Doc) -> Doc:
+        from medspacy.section_detection.section import Section
+
+        matches = self._matcher(doc)
+        sections = []
+        if not matches or matches[0][1] != 0:
+            sections.append(Section(None, 0, 0, 0, matches[0][1] if matches else len(doc)))
+        for i, (key, start, end) in enumerate(matches):
+            # A header is a sentence of its own, and so is the text after it.
+            doc[start].is_sent_start = True
+            if end < len(doc):
+                doc[end].is_sent_start = True
+            rule = self._matcher.rule_map[self._matcher.nlp.vocab.strings[key]]
+            body_end = matches[i + 1][1] if i + 1 < len(matches) else len(doc)
+            sections.append(Section(rule.category, start, end, end, body_end, None, rule))
+        doc._.sections = sections
+        return doc
+
+
+@Language.factory("oncoguide_sectionizer")
+def _sectionizer(nlp, name):  # no annotations: spaCy validates factory arguments from them
+    return PageSectionizer(nlp)
+
+
+@Language.factory("oncoguide_abbreviations")
+def _abbreviations(nlp, name):  # no annotations: spaCy validates factory arguments from them
+    """scispaCy's abbreviation detector, without the warning it gives on every page that its
+    (unused) global matcher has no patterns."""
+    from scispacy.abbreviation import AbbreviationDetector
+
+    detector = AbbreviationDetector(nlp)
+
+    def detect(doc: Doc) -> Doc:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return detector(doc)
+
+    return detect
 
 
 @lru_cache(maxsize=2)
 def build_nlp(sentences: SentenceSplitter = "rules") -> Language:
-    """The pipeline (see module docstring); cached, so each process builds it once."""
+    """The page pipeline (see module docstring); cached, so each process builds it once."""
     import medspacy  # noqa: F401  (registers the medspacy_* factories)
     import scispacy.abbreviation  # noqa: F401  (registers abbreviation_detector)
 
@@ -97,9 +207,58 @@ def build_nlp(sentences: SentenceSplitter = "rules") -> Language:
         nlp.add_pipe("medspacy_pyrush")
     else:
         nlp.add_pipe("oncoguide_sentences")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        nlp.add_pipe("abbreviation_detector")
-    _add_sectionizer(nlp)
-    _add_context(nlp)
+    nlp.add_pipe("oncoguide_abbreviations")
+    nlp.add_pipe("oncoguide_sectionizer")
     return nlp
+
+
+@lru_cache(maxsize=1)
+def build_context_nlp() -> Language:
+    """The ConText pipeline, run on one sentence at a time (see module docstring)."""
+    import medspacy  # noqa: F401
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("oncoguide_one_sentence")
+    context = nlp.add_pipe("medspacy_context", config={"rules": "default", "span_attrs": None})
+    context.add(medspacy_context_rules(context_rules()))
+    return nlp
+
+
+_WORDS = re.compile(r"[a-z]+(?:[/'][a-z]+)*|n't")
+
+
+@lru_cache(maxsize=1)
+def context_triggers() -> frozenset[str]:
+    """Words of which a sentence must hold one for any ConText rule to match in it, so sentences
+    without them skip ConText (most sentences of a report). Derived from the loaded rules: a rule's
+    most selective required token (its longest word for a phrase rule)."""
+    nlp = build_context_nlp()
+    words: set[str] = set()
+    for rule in nlp.get_pipe("medspacy_context").rules:
+        if rule.direction.upper() in ("TERMINATE", "PSEUDO"):
+            continue
+        pattern = rule.pattern
+        if isinstance(pattern, list):
+            # The most selective required token: the one whose shortest word is longest.
+            best: list[str] = []
+            for token in pattern:
+                if token.get("OP") in ("?", "*"):
+                    continue
+                value = token.get("LOWER", token.get("TEXT", token.get("ORTH")))
+                values = value.get("IN", []) if isinstance(value, dict) else [value]
+                found = [max(_WORDS.findall(str(v).lower()) or [""], key=len) for v in values if v is not None]
+                found = [w for w in found if w]
+                if found and (not best or min(map(len, found)) > min(map(len, best))):
+                    best = found
+            words.update(best)
+        else:
+            found = _WORDS.findall(rule.literal.lower())
+            if found:
+                words.add(max(found, key=len))
+    return frozenset(words)
+
+
+def may_have_context(text: str) -> bool:
+    """False when no ConText rule can match in `text` (see `context_triggers`)."""
+    triggers = context_triggers()
+    return any(w in triggers for w in _WORDS.findall(text.lower()))

@@ -81,7 +81,7 @@ def parts(page: "AnalyzedPage") -> list[Part]:
     found: list[Part] = []
     taken: list[tuple[int, int]] = []
     for rule_id in ("specimen.part-header", "specimen.site-header"):
-        for m in g[rule_id].finditer(page.text, page.is_ocr):
+        for m in (m for a, b in _segments(page) for m in g[rule_id].finditer(page.text, page.is_ocr, a, b)):
             start, end = m.span()
             if any(s < end and start < e for s, e in taken):
                 continue
@@ -131,6 +131,12 @@ def _merge_lists(page: "AnalyzedPage", found: list[Part]) -> list[Part]:
         run.append(part)
     flush()
     return out
+
+
+def _segments(page: "AnalyzedPage") -> list[tuple[int, int]]:
+    from extract.fields.base import segments
+
+    return segments(page)
 
 
 def _in_sequence(page: "AnalyzedPage", found: list[Part]) -> list[Part]:

@@ -64,9 +64,8 @@ def compose(lines: list[Line]) -> tuple[str, list[Word]]:
                 parts.append(" ")
                 offset += 1
             parts.append(token)
-            # model_construct: the values come from our own arithmetic, validated by the tests.
             words.append(
-                Word.model_construct(
+                Word(
                     text=token,
                     start=offset,
                     end=offset + len(token),

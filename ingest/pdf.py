@@ -13,12 +13,14 @@ from collections.abc import Iterator
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+from PIL import Image, ImageStat
 
 from ingest.errors import CorruptFile, EmptyDocument, OncoguideError, PageTooLarge, PasswordProtected, TooManyPages
 from ingest.layout import compose
 from ingest.limits import Limits
 from ingest.messages import page_too_large_message, too_many_pages_message
 from ingest.models import Page
+from ingest.ocr.images import turn
 from ingest.ocr.page import OcrJob
 from ingest.quality import judge
 from ingest.textlayer import page_frame, read_lines
@@ -31,6 +33,9 @@ _SOME_PAGES = re.compile(rb"/Count\s+[1-9]")
 #: PDFium may not be called from two threads at once, even for different documents.
 PDFIUM_LOCK = threading.RLock()
 _NO_PAGES = "This PDF has no pages. Check that it is the right file and export it again."
+
+#: Embedded scans at these resolutions are OCR'd as they are; others are rendered at ocr_dpi.
+_MIN_SCAN_DPI, _MAX_SCAN_DPI = 200, 600
 
 THIN_TEXT_CHARS = 200
 SCAN_COVERAGE = 0.5
@@ -118,6 +123,10 @@ def _page_unit(pdf: pdfium.PdfDocument, index: int, limits: Limits) -> PageUnit:
 
 
 def _render_job(page: pdfium.PdfPage, number: int, width: float, height: float, limits: Limits) -> OcrJob:
+    scan = _scan_image(page, limits)
+    if scan is not None:
+        image, dpi = scan
+        return OcrJob(number=number, image=image, dpi=dpi)
     dpi = limits.ocr_dpi
     # Checked before rendering: PDFium would happily allocate a 200 x 200 inch bitmap.
     if width <= 0 or height <= 0 or (width / 72 * dpi) * (height / 72 * dpi) > limits.max_page_pixels:
@@ -134,3 +143,38 @@ def _mostly_image(page: pdfium.PdfPage, page_area: float) -> bool:
         left, bottom, right, top = obj.get_bounds()
         covered = max(covered, (right - left) * (top - bottom))
     return covered / page_area >= SCAN_COVERAGE
+
+
+def _scan_image(page: pdfium.PdfPage, limits: Limits) -> tuple[Image.Image, int] | None:
+    """A scanned page's own image, decoded directly (about 4x cheaper than rendering the page),
+    when the page is nothing but one upright, page-filling image at a scanner's resolution (plus an
+    invisible text layer). Anything else returns None and the page is rendered instead."""
+    image_obj = None
+    for obj in page.get_objects(max_depth=1):
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE and image_obj is None:
+            image_obj = obj
+        elif not (obj.type == pdfium_c.FPDF_PAGEOBJ_TEXT
+                  and pdfium_c.FPDFTextObj_GetTextRenderMode(obj) == pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE):
+            return None
+    if image_obj is None:
+        return None
+    m = image_obj.get_matrix()
+    left, bottom, right, top = page.get_cropbox()
+    if m.b or m.c or m.a <= 0 or m.d <= 0:
+        return None  # turned, flipped or sheared: let PDFium render it
+    if abs(m.e - left) > 0.02 * (right - left) or abs(m.f - bottom) > 0.02 * (top - bottom) or \
+            abs(m.a - (right - left)) > 0.02 * (right - left) or abs(m.d - (top - bottom)) > 0.02 * (top - bottom):
+        return None  # does not fill the page
+    px_width, px_height = image_obj.get_px_size()
+    dpi_x, dpi_y = px_width / (m.a / 72), px_height / (m.d / 72)
+    if not (_MIN_SCAN_DPI <= dpi_x <= _MAX_SCAN_DPI) or abs(dpi_x - dpi_y) > 0.03 * dpi_x:
+        return None
+    if px_width * px_height > limits.max_page_pixels:
+        raise PageTooLarge()
+    bitmap = image_obj.get_bitmap(render=False)
+    image = bitmap.to_pil().convert("L")  # a copy: the bitmap's buffer belongs to PDFium
+    del bitmap  # freed now, while the PDFium lock is held
+    if ImageStat.Stat(image.reduce(8)).mean[0] < 100:
+        return None  # mostly dark: an inverted (/Decode) or negative image; rendering applies it
+    rotation = page.get_rotation() % 360
+    return (turn(image, rotation) if rotation in (90, 180, 270) else image), round(dpi_x)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -100,11 +99,11 @@ _VOWEL = re.compile(r"[aeiouyAEIOUY]")
 _SHORT_PUNCT = re.compile(r"[-–—:;,.()/*•#&+=%]{1,3}")
 
 
-def _bad_char(ch: str) -> bool:
-    if ch in "\t\n\r\f":
-        return False
-    cat = unicodedata.category(ch)
-    return cat in ("Cc", "Co", "Cs", "Cn") or ch == "\ufffd"
+# Controls (but not tab/newline/CR/FF), surrogates, private-use glyphs, non-characters, U+FFFD.
+_BAD_CHAR = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\uf8ff\ufdd0-\ufdef\ufffe\uffff\ufffd"
+                       "\U000f0000-\U0010ffff]")
+_SPACE = re.compile(r"\s")
+_ALNUM = re.compile(r"[^\W_]")
 
 
 def _word_shaped(token: str) -> bool:
@@ -123,10 +122,10 @@ def judge(text: str, rules: TextQualityRules | None = None) -> Verdict:
     """Judge a text layer; `usable` is False when it should be replaced by OCR."""
     rules = rules or default_rules()
     cid_chars = sum(len(m) for m in _CID.findall(text))
-    chars = sum(1 for ch in text if not ch.isspace())
-    bad = cid_chars + sum(1 for ch in text if _bad_char(ch))
+    chars = len(text) - len(_SPACE.findall(text))
+    bad = cid_chars + len(_BAD_CHAR.findall(text))
     bad_ratio = bad / chars if chars else 0.0
-    alnum_ratio = sum(1 for ch in text if ch.isalnum()) / chars if chars else 1.0
+    alnum_ratio = len(_ALNUM.findall(text)) / chars if chars else 1.0
 
     tokens = [t for t in text.split() if not _SHORT_PUNCT.fullmatch(t)]
     shaped = sum(1 for t in tokens if _word_shaped(t))

@@ -71,29 +71,28 @@ def read_lines(textpage: pdfium.PdfTextPage, frame: PageFrame) -> list[Line]:
             return text_index
         return pdfium_c.FPDFText_GetCharIndexFromTextIndex(textpage, text_index)
 
+    handle = textpage.raw
+    count_rects, get_rect = pdfium_c.FPDFText_CountRects, pdfium_c.FPDFText_GetRect
     l, t, r, b = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
+    refs = (ctypes.byref(l), ctypes.byref(t), ctypes.byref(r), ctypes.byref(b))
+    to_page = frame.box
     lines: list[Line] = []
-    for line_match in _iter_lines(text):
-        line_text, line_start = line_match
+    for line_text, line_start in _iter_lines(text):
         line = Line()
         for tok in _TOKEN.finditer(line_text):
             first = char_index(line_start + tok.start())
             last = char_index(line_start + tok.end() - 1)
             if first < 0 or last < first:
                 continue
-            n_rects = pdfium_c.FPDFText_CountRects(textpage, first, last - first + 1)
-            box: list[float] | None = None
-            for i in range(max(n_rects, 0)):
-                if not pdfium_c.FPDFText_GetRect(textpage, i, l, t, r, b):
+            box: tuple[float, float, float, float] | None = None
+            for i in range(max(count_rects(handle, first, last - first + 1), 0)):
+                if not get_rect(handle, i, *refs):
                     continue
-                x0, y0, x1, y1 = frame.box(l.value, b.value, r.value, t.value)
-                if box is None:
-                    box = [x0, y0, x1, y1]
-                else:
-                    box = [min(box[0], x0), min(box[1], y0), max(box[2], x1), max(box[3], y1)]
-            if box is None:
-                continue
-            line.words.append(RawWord(tok.group(), *box))
+                x0, y0, x1, y1 = to_page(l.value, b.value, r.value, t.value)
+                box = (x0, y0, x1, y1) if box is None else (
+                    min(box[0], x0), min(box[1], y0), max(box[2], x1), max(box[3], y1))
+            if box is not None:
+                line.words.append(RawWord(tok.group(), *box))
         if line.words:
             lines.append(line)
     mark_paragraphs(lines)

@@ -34,6 +34,8 @@ _WORD = re.compile(r"[a-z0-9]+")
 _CAR_T = re.compile(r"\bcar[\s\-\u2010\u2011]?t\b")
 _STAGE_NUMBER = re.compile(r"\bstage\s+([1-4])\b")
 _ROMAN = {"1": "i", "2": "ii", "3": "iii", "4": "iv"}
+#: A TNM category ("T2", "pN1a", "M0") stands for staging as a whole.
+_TNM = re.compile(r"^(?:yp|p|c)?(?:t(?:is|x|[0-4][a-d]?(?:mi)?)|n(?:x|[0-3][a-c]?(?:mi)?)|m[01x])$")
 
 
 class MatchingConfig(BaseModel):
@@ -74,13 +76,22 @@ def tokens(text: str, config: MatchingConfig | None = None) -> list[str]:
     synonyms, stop = config.synonyms, set(config.stopwords)
     out = []
     for word in raw_words(text):
-        word = synonyms.get(word, word)
+        word = "tnm" if _TNM.match(word) else synonyms.get(word, word)
         if word in stop:
             continue
         if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
             word = synonyms.get(word[:-1], word[:-1])
-        out.append(word)
+        out.append(_fold(word))
     return out
+
+
+def _fold(word: str) -> str:
+    """A light stemmer: 'treatment', 'treated' and 'treating' all become 'treat'."""
+    if len(word) > 5:
+        for suffix in ("ment", "ing", "ed"):
+            if word.endswith(suffix):
+                return word[: -len(suffix)]
+    return word
 
 
 class AnswerMeta(BaseModel):
@@ -164,6 +175,15 @@ class Library:
     def get(self, answer_id: str) -> LibraryAnswer | None:
         return self._by_id.get(answer_id)
 
+    def __iter__(self):
+        """Each answer as a plain dict (id, title, questions, topics, dates), e.g. for the API."""
+        for a in self.answers:
+            yield {"id": a.id, "title": a.meta.title, "questions": list(a.meta.questions), "topics": list(a.meta.topics),
+                   "written": a.meta.written.isoformat(), "review_by": a.meta.review_by.isoformat()}
+
+    def __len__(self) -> int:
+        return len(self.answers)
+
     def questions(self) -> list[tuple[str, str]]:
         return [(a.id, q) for a in self.answers for q in a.meta.questions]
 
@@ -191,8 +211,9 @@ class Library:
         from extract.concepts import find_concepts
 
         config = matching_config()
-        words = set(raw_words(question))
-        if words & set(config.domain_words) or {config.synonyms.get(w, w) for w in words} & set(config.domain_words):
+        words = set(raw_words(question)) | set(tokens(question, config))
+        domain = set(config.domain_words) | {_fold(w) for w in config.domain_words}
+        if words & domain or {config.synonyms.get(w, w) for w in words} & domain:
             return True
         return bool(find_concepts(question))
 

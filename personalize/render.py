@@ -40,6 +40,12 @@ class Item:
     citations: list[Citation]
     #: Markdown needs a blank line around paragraphs, none between bullets of one list.
     blank_before: bool = False
+    #: Further parts that do not apply for the same reason, folded into this one line.
+    more: list[Block] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return 1 + len(self.more)
 
 
 @dataclass
@@ -72,6 +78,9 @@ def view_model(guidance: Guidance) -> dict:
         if not sections or sections[-1].heading != block.heading:
             sections.append(Section(block.heading))
         items = sections[-1].items
+        if block.applies == "no" and items and items[-1].block.applies == "no" and items[-1].block.note == block.note:
+            items[-1].more.append(block)  # several parts left out for one reason: one line
+            continue
         paragraph = block.role != "bullet" and block.applies != "no"
         previous_paragraph = bool(items) and items[-1].block.role != "bullet" and items[-1].block.applies != "no"
         blank = bool(items) and (paragraph or previous_paragraph)

@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Generic, Literal, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -52,7 +52,7 @@ RULES_DIR = Path(__file__).parent / "rules"
 TOPICS = frozenset({
     "treatment", "side_effects", "neutropenia", "trials", "immunotherapy", "lifestyle", "integrative",
     "pathology", "stage", "her2_low", "adc", "endocrine", "bone_health", "genetics", "fertility",
-    "sexual_health", "menopause", "recurrence", "coping",
+    "sexual_health", "menopause", "recurrence", "coping", "eligibility",
 })
 Severity = Literal["info", "warning", "critical"]
 _REVISED = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -176,6 +176,8 @@ class Template:
 # -- rule models ----------------------------------------------------------------------------------
 
 class MissingSpec(BaseModel):
+    """A `missing` entry: the profile field to confirm, and why it matters (for the patient)."""
+
     model_config = ConfigDict(extra="forbid")
     field: str
     why: str = Field(min_length=20)
@@ -267,42 +269,28 @@ def _templates(sources: tuple[str, ...]) -> list[Template]:
     return [Template(s) for s in sources]
 
 
-def _unique_ids(rules: list) -> None:
-    seen: set[str] = set()
-    for rule in rules:
-        if rule.id in seen:
-            raise ValueError(f"rule id {rule.id!r} is used twice")
-        seen.add(rule.id)
+RuleT = TypeVar("RuleT", OverlayRule, QuestionRule)
 
 
-class OverlayFile(BaseModel):
+class RuleFile(BaseModel, Generic[RuleT]):
+    """overlays.yaml or questions.yaml: a version and rules with unique ids."""
+
     model_config = ConfigDict(extra="forbid")
     version: str
-    rules: list[OverlayRule]
+    rules: list[RuleT]
 
     @model_validator(mode="after")
-    def _ids(self) -> "OverlayFile":
-        _unique_ids(self.rules)
+    def _unique_ids(self) -> "RuleFile":
+        seen: set[str] = set()
+        for rule in self.rules:
+            if rule.id in seen:
+                raise ValueError(f"rule id {rule.id!r} is used twice")
+            seen.add(rule.id)
         return self
 
 
-class QuestionFile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    version: str
-    questions: list[QuestionRule]
-
-    @model_validator(mode="after")
-    def _ids(self) -> "QuestionFile":
-        _unique_ids(self.questions)
-        return self
-
-
-class DimensionText(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    #: Profile fields the dimension reads, for `missing` entries.
-    field: str
-    #: Why an unknown value matters, phrased for the patient ("confirm with your care team").
-    why: str = Field(min_length=20)
+OverlayFile = RuleFile[OverlayRule]
+QuestionFile = RuleFile[QuestionRule]
 
 
 class Texts(BaseModel):
@@ -312,7 +300,8 @@ class Texts(BaseModel):
     foreign_answer_note: str
     overdue_note: str
     er_low_note: str
-    dimensions: dict[str, DimensionText]
+    #: Per dimension: the field to confirm and why, when the records do not settle it.
+    dimensions: dict[str, MissingSpec]
     values: dict[str, dict[str, str]] = Field(default_factory=dict)
     units: dict[str, str] = Field(default_factory=dict)
     #: What a block "about" a dimension value is called in notes ("HER2-positive cancer").

@@ -140,8 +140,11 @@ def _overlay_block(rule: OverlayRule, view: ProfileView, rs: RuleSet, used: list
             used = used + filled
     if not sentences:
         return None
+    text = " ".join(sentences)
+    if text.endswith(";"):  # a list of items whose last ones were not in the records
+        text = text[:-1] + "."
     return Block(
-        id=f"t{n}", kind="tailored", rule=rule.id, severity=rule.severity, text=" ".join(sentences),
+        id=f"t{n}", kind="tailored", rule=rule.id, severity=rule.severity, text=text,
         applies="yes", because=_because(used),
         facts=[QuotedFact(text=f, source=rule.source, revised=rule.revised) for f in rule.facts],
     )
@@ -173,7 +176,7 @@ def _overlays(view: ProfileView, topics: set[str], rs: RuleSet, missing: _Missin
 def _questions(view: ProfileView, topics: set[str], rs: RuleSet) -> list[str]:
     out: list[str] = []
     display = rs.texts.display()
-    for rule in rs.questions.questions:
+    for rule in rs.questions.rules:
         if not rule.applies_to(topics):
             continue
         if rule.relevant_when is not None and evaluate(rule.relevant_when, view, rule.bind).value is not True:

@@ -37,6 +37,15 @@ def test_upload_is_processed_into_a_profile_with_evidence(client, people):
     assert prof["documents"][0]["id"] == did
 
 
+def test_a_document_with_an_unreadable_page_is_partial(client, people):
+    r = upload(client, people.pat1, people.p1.id, ("p.txt", b"ecog=1\n\fBADPAGE\n\fdiagnosis.grade=2\n"))
+    doc = client.get(f"/api/documents/{r.json()['document_id']}", headers=People.h(people.pat1)).json()
+    assert doc["status"] == "partial" and doc["error"]["code"] == "partial" and "Page(s) 2 " in doc["error"]["message"]
+    assert [p["error"]["code"] if p["error"] else None for p in doc["pages"]] == [None, "ocr_failed", None]
+    prof = client.get(f"/api/patients/{people.p1.id}/profile", headers=People.h(people.pat1)).json()
+    assert prof["profile"]["ecog"] == 1 and prof["profile"]["diagnosis"]["grade"] == 2
+
+
 def test_same_bytes_again_return_the_existing_document(client, people, services):
     from sqlmodel import Session, select
     from api.db import Document, ProfileVersion
@@ -207,3 +216,18 @@ def test_logs_hold_no_record_text_values_or_file_names(client, people, caplog):
     for needle in ("Quokka", "Zanzibar", "Wombat", "Marmoset", "invasive_lobular", "receptors.er.percent=95",
                    "PATHOLOGY", "Ann Example", people.pat1, people.nav):
         assert needle not in text, needle
+
+
+def test_database_outage_answers_503_and_recovers(client, people, services):
+    from sqlalchemy import create_engine
+
+    working = services.engine
+    services.engine = create_engine("postgresql+psycopg2://nobody:x@127.0.0.1:1/none", pool_pre_ping=False)
+    try:
+        assert client.get("/healthz").status_code == 503
+        r = client.get("/api/patients", headers=People.h(people.nav))
+        assert r.status_code == 503 and r.json()["error"]["code"] == "storage_unavailable"
+    finally:
+        services.engine.dispose()
+        services.engine = working
+    assert client.get("/api/patients", headers=People.h(people.nav)).status_code == 200

@@ -141,6 +141,27 @@ def test_tokens_and_passwords_are_stored_hashed(services, people):
     assert not verify_password("x", None) and not verify_password("x", "garbage")
 
 
+def test_password_login(services):
+    from sqlmodel import Session
+
+    from api.auth import authenticate_password, create_user
+    from api.db import Patient, session_scope
+    from api.errors import Unauthorized
+
+    with session_scope(services.engine) as s:
+        patient = Patient(name="P")
+        s.add(patient)
+        s.flush()
+        create_user(s, "pw@example.test", "patient", patient_id=patient.id, password="a long password")
+        create_user(s, "nopw@example.test", "navigator")
+    with Session(services.engine) as s:
+        assert authenticate_password(s, " PW@example.test", "a long password").email == "pw@example.test"
+        for email, password in (("pw@example.test", "wrong"), ("ghost@example.test", "a long password"),
+                                ("nopw@example.test", "")):
+            with pytest.raises(Unauthorized):
+                authenticate_password(s, email, password)
+
+
 def test_rate_limit_per_token(tmp_path):
     from fastapi.testclient import TestClient
     from api.app import create_app

@@ -6,7 +6,7 @@ exact evidence spans. It is a test double, never the product's pipeline.
 
 Control lines in an upload: ``LOCKED`` → password-protected error (bad input, no retry);
 ``FLAKY n`` → a transient error on the first n tries (counted in a file beside the DB);
-``CRASH`` → a RuntimeError carrying record text (a bug in a stage); ``GATE`` → waits while ``$ONCOGUIDE_DATA_DIR/gate`` exists (for killing a worker mid-job).
+a page starting ``BADPAGE`` → that page fails (partial document); ``CRASH`` → a RuntimeError carrying record text (a bug in a stage); ``GATE`` → waits while ``$ONCOGUIDE_DATA_DIR/gate`` exists (for killing a worker mid-job).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from fastapi.testclient import TestClient
 from extract.findings import DocumentFacts, Finding
 from extract.models import DocumentSummary, Evidence, ProfileReport
 from ingest.errors import EmptyDocument, OcrUnavailable, PasswordProtected
-from ingest.models import Document, Page, Word
+from ingest.models import Document, Page, PageError, Word
 
 _LINE = re.compile(r"^([a-z_][a-z0-9_.]*)=(.+)$", re.MULTILINE)
 
@@ -61,7 +61,9 @@ class FakePipeline:
         for number, chunk in enumerate(chunks, 1):
             words = [Word(text=m.group(), start=m.start(), end=m.end(), x0=10, y0=10 + m.start(), x1=50, y1=20 + m.start())
                      for m in re.finditer(r"\S+", chunk)]
-            pages.append(Page(number=number, text=chunk, source="text-layer", words=words, width=612, height=792))
+            error = PageError(code="ocr_failed", message="page unreadable") if chunk.startswith("BADPAGE") else None
+            pages.append(Page(number=number, text="" if error else chunk, source="text-layer",
+                              words=[] if error else words, width=612, height=792, error=error))
             if progress:
                 progress(number, len(chunks))
         return Document(sha256="0" * 64, filename=filename, type="text", pages=pages)

@@ -152,3 +152,26 @@ def test_at_most_workers_plus_one_page_images_are_alive() -> None:
     read(image_pdf([SCAN] * 8, dpi=100), "s.pdf", engine=FakeEngine(count),
          limits=Limits(ocr_dpi=100, workers=2))
     assert len(alive) == 8 and max(alive) <= 3 + 1  # workers + 1 queued, + the test's SCAN
+
+
+def test_scanned_page_image_is_taken_as_it_is_without_rendering(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ingest.synth import rasterize
+
+    scan = rasterize(text_pdf([LINES[0]]), dpi=300)[0]
+    seen: list[tuple[int, int]] = []
+    engine = FakeEngine(lambda image: seen.append(image.size) or "Ki-67: 20%")
+
+    def no_render(*args, **kwargs):
+        raise AssertionError("a plain scanned page must not be rendered")
+
+    monkeypatch.setattr(pdfium.PdfPage, "render", no_render)
+    page = read(image_pdf([scan], invisible_text=[["~~ ;'l'l-.i __ ..,; ,'."]]), "s.pdf", engine=engine).pages[0]
+    assert seen == [scan.size] and page.dpi == 300 and page.source == "ocr"
+
+
+def test_low_resolution_scan_is_rendered_at_the_ocr_resolution() -> None:
+    seen: list[tuple[int, int]] = []
+    engine = FakeEngine(lambda image: seen.append(image.size) or "Ki-67: 20%")
+    page = read(image_pdf([SCAN], dpi=100), "s.pdf", engine=engine).pages[0]  # 100 DPI: upsampled by rendering
+    assert page.dpi == 300 and len(seen) == 1
+    assert seen[0][0] == 2550 and abs(seen[0][1] - 3300) <= 1

@@ -156,18 +156,29 @@ def _wait(predicate, timeout: float, what: str) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("queue", ["sqlite", pytest.param("redis", marks=pytest.mark.redis)])
-def test_worker_killed_mid_job_finishes_it_once_after_restart(tmp_path, db_url, queue):
+@pytest.mark.parametrize("database,queue", [
+    ("sqlite", "sqlite"),  # the embedded default
+    pytest.param("sqlite", "redis", marks=pytest.mark.redis),
+    pytest.param("postgres", "redis", marks=[pytest.mark.postgres, pytest.mark.redis]),  # several machines
+])
+def test_worker_killed_mid_job_finishes_it_once_after_restart(tmp_path, database, queue):
+    from tests.test_api_fakes import POSTGRES_URL, fresh_postgres
+
     if queue == "redis":
         if not REDIS_URL:
             pytest.skip("ONCOGUIDE_TEST_REDIS_URL is not set")
         import redis
 
         redis.Redis.from_url(REDIS_URL).flushdb()
+    db_url = None
+    if database == "postgres":
+        if not POSTGRES_URL:
+            pytest.skip("ONCOGUIDE_TEST_POSTGRES_URL is not set")
+        db_url = fresh_postgres(POSTGRES_URL)
     settings = make_settings(tmp_path, database_url=db_url, redis_url=REDIS_URL if queue == "redis" else None,
-                             job_lease_seconds=1.5, job_sweep_seconds=0.3)
+                             job_lease_seconds=1.0, job_sweep_seconds=0.2)
     env = {**os.environ, "ONCOGUIDE_DATA_DIR": str(settings.data_dir), "ONCOGUIDE_PIPELINE": settings.pipeline,
-           "ONCOGUIDE_JOB_LEASE_SECONDS": "1.5", "ONCOGUIDE_JOB_SWEEP_SECONDS": "0.3",
+           "ONCOGUIDE_JOB_LEASE_SECONDS": "1.0", "ONCOGUIDE_JOB_SWEEP_SECONDS": "0.2",
            "ONCOGUIDE_DATABASE_URL": settings.resolved_database_url, "ONCOGUIDE_REDIS_URL": settings.redis_url or "",
            "PYTHONPATH": str(REPO)}
     svc = Services.from_settings(settings)

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from extract.findings import DocumentFacts, Finding
-from extract.merge import MergeRules, merge_facts
+from extract.merge import MergeRules, merge_facts, profile_leaves
 from extract.models import DocumentSummary, Evidence
 from extract.vocab import load_json
 from ingest.errors import ConfigurationError
@@ -53,7 +53,19 @@ def test_agreeing_documents_give_no_conflict_and_pool_their_evidence():
     b = facts("d2", "clinic_note", "2025-02-10", fact("d2", "receptors.er.status", "positive", "ER+", 40))
     report = merge_facts([a, b])
     assert report.conflicts == []
-    assert [e.document for e in report.evidence["receptors.er.status"]] == ["d2", "d1"]
+    # the pathology report's own statement first, then the note that agrees with it
+    assert [e.document for e in report.evidence["receptors.er.status"]] == ["d1", "d2"]
+
+
+def test_a_pathology_report_beats_a_later_notes_quote_of_an_older_result():
+    path_2019 = facts("d1", "pathology", "2019-04-05", fact("d1", "receptors.er.percent", 70.0, "ER 70%"))
+    liver_2025 = facts("d2", "pathology", "2025-01-31", fact("d2", "receptors.er.percent", 0.0, "NEGATIVE (0%)"))
+    note_2025 = facts("d3", "clinic_note", "2025-03-13", fact("d3", "receptors.er.percent", 70.0, "from ER 70%"))
+    report = merge_facts([path_2019, liver_2025, note_2025])
+    assert report.profile.receptors.er.percent == 0.0
+    conflict = conflict_of(report, "receptors.er.percent")
+    assert conflict.values == [0.0, 70.0]
+    assert {e.document for e in conflict.evidence} == {"d1", "d2", "d3"}
 
 
 def test_resection_beats_a_later_core_biopsy_for_size_and_pt():
@@ -92,10 +104,13 @@ def test_an_addendum_on_the_same_day_overrides_its_report():
 
 
 def test_diagnosis_date_is_the_earliest_specimen():
-    a = facts("d1", "pathology", "2025-03-02", fact("d1", "diagnosis.date", "2025-03-01", "03/01/2025"))
-    b = facts("d2", "pathology", "2025-01-20", fact("d2", "diagnosis.date", "2025-01-18", "01/18/2025"))
-    report = merge_facts([a, b])
-    assert report.profile.diagnosis.date == date(2025, 1, 18)
+    a = facts("d1", "pathology", "2025-03-02", fact("d1", "diagnosis.date", date(2025, 3, 1), "03/01/2025"))
+    b = facts("d2", "pathology", "2025-01-20", fact("d2", "diagnosis.date", date(2025, 1, 18), "01/18/2025"))
+    # the resection report states the earlier core biopsy date too: the earliest date wins
+    c = facts("d3", "pathology", "2025-03-05", fact("d3", "diagnosis.date", date(2025, 1, 17), "01/17/2025"),
+              fact("d3", "diagnosis.date", date(2025, 3, 3), "03/03/2025", 40))
+    report = merge_facts([a, b, c])
+    assert report.profile.diagnosis.date == date(2025, 1, 17)
 
 
 def test_negated_and_family_mentions_never_reach_the_profile():
@@ -222,19 +237,10 @@ def test_every_leaf_of_a_merged_profile_has_evidence():
                                                      {"name": "letrozole", "dose": "2.5", "unit": "mg"})),
     ])
     data = report.to_json_dict()
-    for path in _leaf_paths(data["profile"]):
+    paths = [path for path, _ in profile_leaves(data["profile"])]
+    assert "medications[0].dose" in paths and "receptors.er.percent" in paths
+    for path in paths:
         assert data["evidence"].get(path), path
-
-
-def _leaf_paths(node, prefix=""):
-    if isinstance(node, dict):
-        for k, v in node.items():
-            yield from _leaf_paths(v, f"{prefix}.{k}" if prefix else k)
-    elif isinstance(node, list) and node and isinstance(node[0], dict):
-        for i, v in enumerate(node):
-            yield from _leaf_paths(v, f"{prefix}[{i}]")
-    else:
-        yield prefix
 
 
 def test_broken_merge_rules_fail_loudly(tmp_path):

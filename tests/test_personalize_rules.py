@@ -150,7 +150,7 @@ def test_display_drops_trailing_zeros_and_uses_labels():
 
 def test_packaged_rules_load():
     loaded = load_rules()
-    assert len(loaded.overlays.rules) >= 30 and len(loaded.questions.questions) >= 15
+    assert len(loaded.overlays.rules) >= 30 and len(loaded.questions.rules) >= 15
     ids = {r.id for r in loaded.overlays.rules}
     for needed in ("overlay.ribociclib.anc_grade3", "overlay.palbociclib.anc", "overlay.abemaciclib.diarrhea",
                    "overlay.aromatase_inhibitor.bone_joints", "overlay.tamoxifen.clots", "overlay.fulvestrant.injections",
@@ -190,7 +190,7 @@ def _edit(path: Path, change) -> None:
         ("overlays.yaml", lambda d: d["rules"][0].update(id="ribociclib"), "id"),
         ("overlays.yaml", lambda d: d["rules"][0].update(mentions=["unobtainium"]), "drug vocabulary"),
         ("overlays.yaml", lambda d: d["rules"][0].update(bind={"anc": "labs[name]"}), "binding anc"),
-        ("questions.yaml", lambda d: d["questions"][0].update(text="My HER2 is {cat"), "without"),
+        ("questions.yaml", lambda d: d["rules"][0].update(text="My HER2 is {cat"), "without"),
         ("texts.yaml", lambda d: d.pop("disclaimer"), "disclaimer"),
         ("texts.yaml", lambda d: d["dimensions"].pop("her2"), "dimensions need a text"),
     ],

@@ -151,3 +151,16 @@ def test_clean_filename():
     assert clean_filename("") == clean_filename("...") == "upload"
     long = clean_filename("x" * 500 + ".pdf")
     assert len(long) <= 200 and long.endswith(".pdf")
+
+
+def test_several_processes_migrating_at_once(tmp_path, db_url):
+    """Workers and the API all migrate at start; starting them together must not fail."""
+    import subprocess
+    import sys
+
+    url = db_url or f"sqlite:///{tmp_path / 'race.db'}"
+    code = f"from api.db import open_database; open_database({url!r}).dispose()"
+    procs = [subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE) for _ in range(3)]
+    for proc in procs:
+        _, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err.decode()[-1500:]

@@ -31,6 +31,7 @@ from api.cli import ingest_cmd  # noqa: E402,F401
 from api.cli import serve_cmd, worker_cmd, user_cmd, patient_cmd, demo_cmd  # noqa: E402,F401
 from api.cli import eval_cmd  # noqa: E402,F401
 from api.cli import guide_cmd  # noqa: E402,F401
+from api.cli import profile_cmd  # noqa: E402,F401
 
 
 def main(argv: list[str] | None = None) -> int:

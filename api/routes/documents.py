@@ -114,7 +114,8 @@ def page_detail(did: str, n: PageNumber, user: CurrentUser, session: SessionDep,
     session.commit()
     return PageDetail(
         document_id=did, number=page.number, text=page.text, source=page.source, confidence=page.confidence,
-        width=page.width, height=page.height, dpi=page.dpi, image_dpi=svc.settings.render_dpi, words=page.words,
+        width=page.width, height=page.height, dpi=page.dpi, image_dpi=svc.settings.render_dpi,
+        image=f"/api/documents/{did}/pages/{n}.png", words=page.words,
         error=ErrorDetail(code=page.error_code, message=page.error_message or "") if page.error_code else None,
     )
 

@@ -25,12 +25,14 @@ from extract.fields.tumor_size import extract_tumor_size  # noqa: E402
 from extract.fields.tnm import extract_tnm  # noqa: E402
 from extract.fields.lymph_nodes import extract_lymph_nodes  # noqa: E402
 from extract.fields.laterality import extract_laterality  # noqa: E402
+from extract.fields.extras import extract_extras  # noqa: E402
 
 FIELD_EXTRACTORS += [extract_receptors, extract_histology, extract_grade, extract_tumor_size, extract_tnm,
-                     extract_lymph_nodes, extract_laterality]
+                     extract_lymph_nodes, extract_laterality, extract_extras]
 # Clinical fields (clinical engineer): one import and registration line per module below.
 from extract.fields.medications import extract_medications; FIELD_EXTRACTORS.append(extract_medications)  # noqa: E402,E702
 from extract.fields.labs import extract_labs; FIELD_EXTRACTORS.append(extract_labs)  # noqa: E402,E702
 from extract.fields.genomics import extract_genomics; FIELD_EXTRACTORS.append(extract_genomics)  # noqa: E402,E702
 from extract.fields.clinical import extract_clinical; FIELD_EXTRACTORS.append(extract_clinical)  # noqa: E402,E702
 from extract.fields.metastases import extract_metastases; FIELD_EXTRACTORS.append(extract_metastases)  # noqa: E402,E702
+from extract.fields.diagnosis_date import extract_diagnosis_date; FIELD_EXTRACTORS.append(extract_diagnosis_date)  # noqa: E402,E702

@@ -45,6 +45,39 @@ def decimal(text: str) -> float | None:
         return None
 
 
+#: Sections that never hold the pathology values (a specimen's gross description measures the
+#: specimen; medication, lab and exam sections belong to clinic notes).
+SKIPPED_SECTIONS = frozenset({"gross", "medications", "allergies", "labs", "social_history", "physical_exam"})
+
+
+def segments(page: AnalyzedPage, skip: frozenset[str] = SKIPPED_SECTIONS) -> list[tuple[int, int]]:
+    """(start, end) of the page's text outside the `skip` sections, cached per page."""
+    key = ("segments", skip)
+    cached = page.cache.get(key)
+    if cached is not None:
+        return cached
+    bounds = page.sections() or [(0, None)]
+    if bounds[0][0] > 0:
+        bounds = [(0, None), *bounds]
+    out: list[tuple[int, int]] = []
+    for i, (start, name) in enumerate(bounds):
+        end = bounds[i + 1][0] if i + 1 < len(bounds) else len(page.text)
+        if name in skip or end <= start:
+            continue
+        if out and out[-1][1] == start:
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    page.cache[key] = out
+    return out
+
+
+def scan(page: AnalyzedPage, rule: CompiledRule, skip: frozenset[str] = SKIPPED_SECTIONS):
+    """Matches of `rule` in the page text outside the `skip` sections."""
+    for start, end in segments(page, skip):
+        yield from rule.finditer(page.text, page.is_ocr, start, end)
+
+
 def rule_id(rule: CompiledRule | str) -> str:
     return rule if isinstance(rule, str) else rule.id
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from extract.analysis import AnalyzedPage
+from extract.fields.statements import assertion_at, names_relative, section_at, statement_at
 from extract.findings import Finding
 from extract.rules import CompiledRule, grammar
 
@@ -20,11 +21,10 @@ _SCORE_RANGES = {"oncotype_dx": (0, 100), "prosigna": (0, 100), "mammaprint": (-
 
 
 def _about_patient(page: AnalyzedPage, start: int, end: int) -> bool:
-    if page.section_at(start) == "family_history" or page.assertion(start, end) in _NOT_FACT:
+    if section_at(page, start) == "family_history" or assertion_at(page, start, end) in _NOT_FACT:
         return False
-    s_start, _ = page.sentence_at(start)
-    family = grammar("clinical")["clinical.exclude.family"]
-    return next(iter(family.finditer(page.text, page.is_ocr, s_start, start)), None) is None
+    s_start, _ = statement_at(page, start)
+    return not names_relative(page, s_start, start)
 
 
 def _matches(page: AnalyzedPage, prefix: str) -> Iterator[tuple[CompiledRule, object]]:
@@ -71,7 +71,7 @@ def extract_ecog(page: AnalyzedPage) -> Iterator[Finding]:
             continue
         if rule.id == "ecog.performance-status":
             # "performance status" alone is ECOG unless the clause names Karnofsky.
-            s_start, s_end = page.sentence_at(m.start())
+            s_start, s_end = statement_at(page, m.start())
             if next(iter(karnofsky.finditer(page.text, page.is_ocr, s_start, s_end)), None) is not None:
                 continue
         if not _about_patient(page, m.start(), m.end()):

@@ -19,7 +19,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field, model_validator
 
 from extract.analysis import AnalyzedPage
-from extract.fields.statements import statement_at
+from extract.fields.statements import assertion_at, names_relative, section_at, statement_at
 from extract.findings import Finding
 from extract.models import Evidence
 from extract.rules import grammar
@@ -28,7 +28,7 @@ from extract.vocab import VOCAB_DIR, load_json
 Origin = Literal["germline", "somatic"]
 _NOT_FACT = {"family", "hypothetical", "possible"}  # negation is a result here, not a reason to drop
 #: Clause boundaries inside a sentence: a result after "; " or ", but" is another gene's.
-_CLAUSE_BREAK = re.compile(r";|\.(?:\s|$)|,?\s+(?:but|whereas|while|however)\s+|:\s*$", re.I)
+_CLAUSE_BREAK = re.compile(r";|\.(?:\s|$)|,?\s+(?:but|whereas|while|however)\s+", re.I)
 #: At least this many genes listed together with no result of their own name a panel.
 _PANEL_MIN = 3
 
@@ -113,12 +113,12 @@ def extract_genomics(page: AnalyzedPage) -> Iterator[Finding]:
     unresolved: list[_GeneMention] = []
     resolved: set[str] = set()
     for mention in mentions:
-        if page.section_at(mention.start) == "family_history":
+        if section_at(page, mention.start) == "family_history":
             continue
-        if page.assertion(mention.start, mention.end) in _NOT_FACT:
+        if assertion_at(page, mention.start, mention.end) in _NOT_FACT:
             continue
         c_start, c_end = _clause(page, mention.start)
-        if next(iter(g["gene.exclude.family"].finditer(text, page.is_ocr, c_start, c_end)), None) is not None:
+        if names_relative(page, c_start, c_end):
             continue
         result = _result(page, mention, mentions, c_start, c_end)
         if result is None:
@@ -139,7 +139,7 @@ def _panel(page: AnalyzedPage, unresolved: list[_GeneMention], resolved: set[str
     rule = grammar("genomics")["gene.panel.result-negative"]
     for m in rule.finditer(page.text, page.is_ocr):
         s_start, s_end = statement_at(page, m.start())
-        if _mentions(page.text[s_start:s_end]) or page.assertion(m.start(), m.end()) in _NOT_FACT:
+        if _mentions(page.text[s_start:s_end]) or assertion_at(page, m.start(), m.end()) in _NOT_FACT:
             continue  # a statement naming a gene is that gene's result, not the panel's
         cue = (rule, m)
         done: set[str] = set()
@@ -185,7 +185,7 @@ def _result(page: AnalyzedPage, mention: _GeneMention, mentions: list[_GeneMenti
     if not kept:
         return None
     negated = [c for c in kept if c[0].params["value"] == "not_detected"]
-    if negated and page.assertion(mention.start, mention.end) == "negated":
+    if negated and assertion_at(page, mention.start, mention.end) == "negated":
         # "No pathogenic variants, likely pathogenic variants or VUS were detected in BRCA1"
         kept = negated
 

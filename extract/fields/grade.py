@@ -16,7 +16,7 @@ from typing import Iterator
 import regex
 
 from extract.analysis import AnalyzedPage
-from extract.fields.base import make_finding, ocr_correction
+from extract.fields.base import make_finding, ocr_correction, scan
 from extract.fields.histology import mentions
 from extract.findings import Finding
 from extract.rules import grammar
@@ -68,7 +68,7 @@ def extract_grade(page: AnalyzedPage) -> Iterator[Finding]:
     for rule_id in ("grade.system-label", "grade.system-words", "grade.system-no-word", "grade.g-number",
                     "grade.words"):
         rule = g[rule_id]
-        for m in rule.finditer(text, page.is_ocr):
+        for m in scan(page, rule):
             s, e = m.span()
             if any(a < e and s < b for a, b in taken):
                 continue
@@ -96,7 +96,7 @@ def extract_grade(page: AnalyzedPage) -> Iterator[Finding]:
             anchors.append(s)
             yield make_finding(page, "diagnosis.grade", value, (s, e), rule, correction=corr)
 
-    for m in g["grade.score"].finditer(text, page.is_ocr):
+    for m in scan(page, g["grade.score"]):
         s, e = m.span()
         parts = [m.group(k) for k in ("a", "b", "c")] if m.group("a") else [m.group(k) for k in ("a2", "b2", "c2")]
         if m.group("score"):

@@ -15,10 +15,11 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from extract.analysis import AnalyzedPage
-from extract.fields.base import make_finding
+from extract.fields.base import make_finding, segments
 from extract.findings import Finding
 from extract.models import Histology
 from extract.specimens import part_at
+from extract.rules import TIMEOUT_S
 from extract.vocab import load_json
 
 _CODE = r"^\d{4}/[0-3]$"
@@ -85,7 +86,7 @@ def mentions(page: AnalyzedPage) -> list[tuple[int, int, HistologyType, float]]:
     for htype in histology_vocabulary().types:
         for pattern, conf in htype.compiled():
             try:
-                for m in pattern.finditer(page.text, timeout=0.25):
+                for m in (m for a, b in segments(page) for m in pattern.finditer(page.text, a, b, timeout=TIMEOUT_S)):
                     s, e = m.span()
                     if s == e or any(a < e and s < b for a, b in taken):
                         continue

@@ -18,6 +18,7 @@ from pydantic import BaseModel, Field, model_validator
 
 from extract.analysis import AnalyzedPage
 from extract.dates import find_dates, labelled_dates
+from extract.fields.statements import assertion_at, names_relative, section_at, statement_at
 from extract.findings import Finding
 from extract.models import Evidence
 from extract.rules import grammar
@@ -146,9 +147,11 @@ def _line_end(text: str, pos: int) -> int:
 
 def _is_result(page: AnalyzedPage, name: re.Match, hit) -> bool:
     """Not a threshold or a rule ("if ANC < 1.0", "ANC ≥ 1.5 required"), not negated or hypothetical."""
-    if page.assertion(hit.start("value"), hit.end("value")) in _NOT_FACT:
+    if assertion_at(page, hit.start("value"), hit.end("value")) in _NOT_FACT:
         return False
-    s_start, _ = page.sentence_at(name.start())
+    s_start, _ = statement_at(page, name.start())
+    if names_relative(page, s_start, name.start()):
+        return False  # "her mother's platelets"
     clause_start = max([s_start] + [i + 1 for i in _clause_breaks(page.text, s_start, name.start())])
     before = page.text[clause_start:hit.start("value")]
     if next(iter(grammar("labs")["lab.exclude.threshold"].finditer(before, page.is_ocr)), None) is not None:
@@ -272,7 +275,7 @@ def _date_of(page: AnalyzedPage, start: int, end: int) -> tuple[Any, Evidence] |
     the same section, else the page's collection or report date."""
     text = page.text
     line_start = text.rfind("\n", 0, start) + 1
-    s_start, s_end = page.sentence_at(start)
+    s_start, s_end = statement_at(page, start)
     in_sentence = find_dates(text, max(s_start, line_start), min(s_end, _line_end(text, end)))
     if in_sentence:
         d = min(in_sentence, key=lambda d: abs(d.start - end))
@@ -285,11 +288,11 @@ def _date_of(page: AnalyzedPage, start: int, end: int) -> tuple[Any, Evidence] |
             if found is not None:
                 return found.value, page.evidence(found.start, found.end, "lab.date.today")
         return None
-    section = page.section_at(start)
+    section = section_at(page, start)
     headings = [d for d in find_dates(text, 0, line_start)
-                if page.section_at(d.start) == section and _is_heading_date(text, d.start)]
+                if section_at(page, d.start) == section and _is_heading_date(text, d.start)]
     labelled = [ld for ld in labelled if ld.kind in ("collected", "reported", "received")]
-    above = [ld.mention for ld in labelled if ld.mention.start < start and page.section_at(ld.mention.start) == section]
+    above = [ld.mention for ld in labelled if ld.mention.start < start and section_at(page, ld.mention.start) == section]
     candidates = [(d.start, d, "lab.date.heading") for d in headings] + [(d.start, d, "lab.date.labelled") for d in above]
     if candidates:
         _, d, rule = max(candidates, key=lambda c: c[0])

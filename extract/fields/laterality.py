@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from extract.analysis import AnalyzedPage
-from extract.fields.base import make_finding
+from extract.fields.base import make_finding, scan
 from extract.fields.histology import mentions
 from extract.findings import Finding
 from extract.rules import grammar
@@ -31,7 +31,7 @@ def _invasive_in(page: AnalyzedPage, lo: int, hi: int) -> bool:
 def extract_laterality(page: AnalyzedPage) -> Iterator[Finding]:
     g = grammar("laterality")
     for rule_id in ("laterality.label", "laterality.anatomic-site"):
-        for m in g[rule_id].finditer(page.text, page.is_ocr):
+        for m in scan(page, g[rule_id]):
             side = _side(m.group("side"))
             if side:
                 yield make_finding(page, "diagnosis.laterality", side, m.span(), g[rule_id],
@@ -49,7 +49,7 @@ def extract_laterality(page: AnalyzedPage) -> Iterator[Finding]:
             yield make_finding(page, "diagnosis.laterality", part.laterality, span, "laterality.specimen",
                                confidence=0.92, laterality=part.laterality)
     # "left breast" in a sentence that names an invasive carcinoma (or in the clinical history).
-    for m in g["laterality.breast-side"].finditer(page.text, page.is_ocr):
+    for m in scan(page, g["laterality.breast-side"]):
         side = _side(m.group("side"))
         if side is None:
             continue

@@ -14,7 +14,7 @@ from typing import Iterator
 import regex
 
 from extract.analysis import AnalyzedPage
-from extract.fields.base import make_finding, number
+from extract.fields.base import make_finding, number, scan
 from extract.findings import Finding
 from extract.rules import grammar
 from extract.specimens import part_at
@@ -51,13 +51,13 @@ def _totals(page: AnalyzedPage) -> Iterator[Finding]:
     g = _g()
     found_ex = found_pos = False
     macro_micro: list[regex.Match] = []
-    for m in g["nodes.total.synoptic-examined"].finditer(page.text, page.is_ocr):
+    for m in scan(page, g["nodes.total.synoptic-examined"]):
         if not _counted(page, m.start()) or found_ex:
             continue
         found_ex = True
         yield make_finding(page, "lymph_nodes.examined", int(m.group("ex")), m.span(), g["nodes.total.synoptic-examined"],
                            negation_applies=False)
-    for m in g["nodes.total.synoptic-positive"].finditer(page.text, page.is_ocr):
+    for m in scan(page, g["nodes.total.synoptic-positive"]):
         if not _counted(page, m.start()):
             continue
         kind = (m.group("kind") or "").lower()
@@ -73,10 +73,10 @@ def _totals(page: AnalyzedPage) -> Iterator[Finding]:
         first, rest = macro_micro[0], macro_micro[1:]
         yield make_finding(page, "lymph_nodes.positive", total, first.span(), "nodes.total.macro-plus-micro",
                            extra_spans=[m.span() for m in rest], confidence=0.95, negation_applies=False)
-    for rule_id in ("nodes.total.fraction", "nodes.total.summary-line"):
+    for rule_id in ("nodes.total.positive-of-examined", "nodes.total.fraction", "nodes.total.summary-line"):
         if found_ex and found_pos:
             break
-        for m in g[rule_id].finditer(page.text, page.is_ocr):
+        for m in scan(page, g[rule_id]):
             if not _counted(page, m.start()):
                 continue
             count = _count_of(page, m, rule_id)
@@ -126,7 +126,7 @@ def _part_counts(page: AnalyzedPage) -> list[Count]:
     taken: list[tuple[int, int]] = []
     for rule_id in ("nodes.part.single-of", "nodes.part.x-of-y", "nodes.part.in-count", "nodes.part.count-polarity", "nodes.part.count-after",
                     "nodes.part.fraction"):
-        for m in g[rule_id].finditer(page.text, page.is_ocr):
+        for m in scan(page, g[rule_id]):
             s, e = m.span()
             if not _counted(page, s) or any(a < e and s < b for a, b in taken):
                 continue

@@ -32,7 +32,7 @@ import regex
 
 from extract.analysis import AnalyzedPage
 from extract.dates import find_dates
-from extract.fields.statements import statement_at
+from extract.fields.statements import assertion_at, names_relative, section_at, statement_at
 from extract.findings import Finding
 from extract.models import Evidence
 from extract.rules import CompiledRule, grammar
@@ -143,11 +143,13 @@ def extract_medications(page: AnalyzedPage) -> Iterator[Finding]:
 def _counts(page: AnalyzedPage, mention: DrugMention) -> bool:
     """A mention about a drug this patient takes, took or will take."""
     text = page.text
-    if page.section_at(mention.start) in ("allergies", "family_history"):
-        return False
-    if page.assertion(mention.start, mention.end) in _NOT_FACT:
+    if section_at(page, mention.start) in ("allergies", "family_history"):
         return False
     s_start, s_end = statement_at(page, mention.start)
+    assertion = assertion_at(page, mention.start, mention.end)
+    # ConText's family trigger also fires inside drug names ("fam-trastuzumab"): a relative must be named.
+    if assertion in ("negated", "hypothetical", "possible") or names_relative(page, s_start, mention.start):
+        return False
     if _first_match(_rule("med.exclude.allergy"), page, text[s_start:mention.start]):
         return False
     if _first_match(_rule("med.exclude.declined"), page, text[s_start:s_end]):
@@ -210,11 +212,11 @@ def _own_words_start(page: AnalyzedPage, after: int, drug_start: int) -> int:
 
 def _extend_to_referring_sentences(page: AnalyzedPage, m: DrugMention, end: int, nxt: DrugMention | None) -> int:
     text = page.text
-    section = page.section_at(m.start)
+    section = section_at(page, m.start)
     limit = nxt.start if nxt is not None else len(text)
     while end < limit and end - m.end < _REFER_WINDOW:
         s_start, s_end = statement_at(page, _skip_space(text, end))
-        if s_start < end or s_end > limit or page.section_at(s_start) != section:
+        if s_start < end or s_end > limit or section_at(page, s_start) != section:
             break
         if not _REFERS_BACK.search(text, s_start, s_end) or not _mentions_change_or_status(page, s_start, s_end):
             break
@@ -250,7 +252,7 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
     blocked = _blocked_spans(page, mention.start, end)
 
     def usable(s: int, e: int) -> bool:
-        return not any(bs <= s < be for bs, be in blocked) and page.assertion(s, e) not in ("hypothetical", "negated")
+        return not any(bs <= s < be for bs, be in blocked) and assertion_at(page, s, e) not in ("hypothetical", "negated")
 
     body = mention.end
     # Dose changes first: their numbers are not plain dose statements.
@@ -285,9 +287,11 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
 
 
 def _name_evidence(page: AnalyzedPage, m: DrugMention) -> Evidence:
-    return page.evidence(m.start, m.end, "vocab.drugs.fuzzy" if m.fuzzy else "vocab.drugs.exact",
-                         correction=f"{page.text[m.start:m.end]}->{m.drug.name}" if m.fuzzy else None,
-                         confidence=round(m.score / 100, 2))
+    """The drug's name as written; a misspelling (listed or fuzzy) is recorded as a correction."""
+    listed = m.term in {w.lower() for w in m.drug.misspellings}
+    rule = "vocab.drugs.fuzzy" if m.fuzzy else ("vocab.drugs.misspelling" if listed else "vocab.drugs.exact")
+    correction = f"{page.text[m.start:m.end]}->{m.drug.name}" if (m.fuzzy or listed) else None
+    return page.evidence(m.start, m.end, rule, correction=correction, confidence=round(m.score / 100, 2))
 
 
 def _blocked_spans(page: AnalyzedPage, start: int, end: int) -> list[tuple[int, int]]:
@@ -375,8 +379,8 @@ def _read_statuses(page: AnalyzedPage, r: _Read, usable: Callable[[int, int], bo
     on = _ON_DRUG.search(text, r.pre_start, mention.start)
     if not r.statuses and on is not None:
         r.statuses.append(_Leaf("active", [page.evidence(on.start(), on.start() + 2, "med.status.on-drug")], mention.start))
-    assertion = page.assertion(mention.start, mention.end)
-    default = "historical" if assertion == "historical" else _SECTION_STATUS.get(page.section_at(mention.start) or "")
+    assertion = assertion_at(page, mention.start, mention.end)
+    default = "historical" if assertion == "historical" else _SECTION_STATUS.get(section_at(page, mention.start) or "")
     if default:
         rule_id = "med.status.context-historical" if assertion == "historical" else f"med.status.section-{default}"
         r.default_status = _Leaf(default, [page.evidence(mention.start, mention.end, rule_id)], mention.start)
@@ -490,9 +494,16 @@ def _share_attributes_backwards(page: AnalyzedPage, group: list[_Read]) -> None:
 
 
 def _share_trailing_status(page: AnalyzedPage, sentence: tuple[int, int], group: list[_Read], reads: list[_Read]) -> None:
-    """"... doxorubicin and cyclophosphamide every 3 weeks for 4 cycles; completed.": a short
-    drug-less sentence after a ';' with a status word is about every drug of the sentence."""
+    """A status word after the last of several drugs is about all of them ("TCHP (docetaxel,
+    carboplatin, trastuzumab, pertuzumab) for 6 cycles, completed"), and so is a short drug-less
+    sentence after a ';' ("... cyclophosphamide every 3 weeks for 4 cycles; completed.")."""
     text = page.text
+    last = group[-1]
+    after = [s for s in last.statuses if s.pos > last.mention.start]
+    if after and len(group) > 1:
+        for r in group[:-1]:
+            if not r.statuses:
+                r.statuses.append(after[0])
     s_start, s_end = sentence
     if not text[s_start:s_end].rstrip().endswith(";"):
         return

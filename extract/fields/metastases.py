@@ -22,6 +22,7 @@ from functools import cached_property, lru_cache
 from pydantic import BaseModel, Field
 
 from extract.analysis import AnalyzedPage
+from extract.fields.statements import assertion_at, section_at, statement_at
 from extract.findings import Finding
 from extract.models import Evidence, MetastaticSite
 from extract.rules import grammar
@@ -86,7 +87,7 @@ class _Site:
 
 
 def _clause(page: AnalyzedPage, start: int, end: int) -> tuple[int, int]:
-    s_start, s_end = page.sentence_at(start)
+    s_start, s_end = statement_at(page, start)
     text = page.text
     c_start = s_start
     for m in _CLAUSE_BREAK.finditer(text, s_start, start):
@@ -120,7 +121,7 @@ def _sites(page: AnalyzedPage) -> list[_Site]:
     vocab = site_vocabulary()
     g = grammar("metastases")
     words = [w for w in g["met.word"].finditer(page.text, page.is_ocr)
-             if page.assertion(w.start(), w.end()) not in _NOT_FACT and not _in_lymph_node_part(page, w.start())]
+             if assertion_at(page, w.start(), w.end()) not in _NOT_FACT and not _in_lymph_node_part(page, w.start())]
     found: list[_Site] = []
     for word in words:
         c_start, c_end = _clause(page, word.start(), word.end())
@@ -128,7 +129,7 @@ def _sites(page: AnalyzedPage) -> list[_Site]:
             if any(f.start == site.start() for f in found):
                 continue
             name = vocab.site_of[re.sub(r"\s+", " ", site.group(0).lower())]
-            if page.assertion(site.start(), site.end()) in _NOT_FACT or _local_skin(page, name, site.start(), site.end()):
+            if assertion_at(page, site.start(), site.end()) in _NOT_FACT or _local_skin(page, name, site.start(), site.end()):
                 continue
             # The metastasis word of the clause nearest the site word.
             same_clause = [w for w in words if c_start <= w.start() < c_end]
@@ -152,7 +153,11 @@ def _statements(page: AnalyzedPage) -> Iterator[Finding]:
     g = grammar("metastases")
     vocab = site_vocabulary()
     for m in g["met.statement"].finditer(page.text, page.is_ocr):
-        if page.assertion(m.start(), m.end()) in _NOT_FACT or _in_lymph_node_part(page, m.start()):
+        if assertion_at(page, m.start(), m.end()) in _NOT_FACT or _in_lymph_node_part(page, m.start()):
+            continue
+        after = page.text[m.end():m.end() + 40]
+        before = page.text[max(0, m.start() - 30):m.start()]
+        if _matches(g["met.exclude.not-a-statement"], page, after) or _matches(g["met.exclude.risk"], page, before):
             continue
         c_start, c_end = _clause(page, m.start(), m.end())
         if vocab.regional_re.search(page.text, c_start, c_end) and not vocab.site_re.search(page.text, c_start, c_end):
@@ -165,16 +170,20 @@ def _statements(page: AnalyzedPage) -> Iterator[Finding]:
             continue
         if vocab.regional_re.search(clause) or vocab.site_re.search(page.text, m.end(), c_end):
             continue  # about the nodes, or about one site only
-        if page.assertion(m.start(), m.end()) in ("hypothetical", "family", "possible"):
+        if assertion_at(page, m.start(), m.end()) in ("hypothetical", "family", "possible"):
             continue
         yield Finding(path="stage.metastatic", value=False,
                       evidence=[page.evidence(m.start(), m.end(), "met.negated-statement")])
 
 
+def _matches(rule, page: AnalyzedPage, text: str) -> bool:
+    return next(iter(rule.finditer(text, page.is_ocr)), None) is not None
+
+
 def _oligometastatic(page: AnalyzedPage, sites: list[_Site]) -> Iterator[Finding]:
     g = grammar("metastases")
     for m in g["met.oligo.stated"].finditer(page.text, page.is_ocr):
-        if page.assertion(m.start(), m.end()) not in _NOT_FACT:
+        if assertion_at(page, m.start(), m.end()) not in _NOT_FACT:
             yield Finding(path="stage.oligometastatic", value=True,
                           evidence=[page.evidence(m.start(), m.end(), "met.oligo.stated")])
     if not sites:

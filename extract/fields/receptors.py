@@ -15,9 +15,9 @@ from typing import Iterator
 import regex
 
 from extract.analysis import AnalyzedPage
-from extract.fields.base import decimal, make_finding
+from extract.fields.base import decimal, make_finding, scan
 from extract.findings import Finding
-from extract.rules import CompiledRule, grammar
+from extract.rules import TIMEOUT_S, CompiledRule, grammar
 
 _WINDOW = 170  # characters of details read after a label
 _INTENSITY = {"weak": "weak", "faint": "weak", "moderate": "moderate", "intermediate": "moderate",
@@ -41,7 +41,7 @@ def anchors(page: AnalyzedPage) -> list[Anchor]:
     if cached is not None:
         return cached
     out = []
-    for m in _g()["marker.anchor"].finditer(page.text, page.is_ocr):
+    for m in scan(page, _g()["marker.anchor"]):
         kind = next(k for k in ("both", "her2", "er", "pr", "ki67", "other") if m.group(k))
         out.append(Anchor(kind, m.start(), m.end()))
     page.cache["marker_anchors"] = out
@@ -168,18 +168,62 @@ def _names(kind: str) -> list[str]:
     return ["er", "pr"] if kind == "both" else [kind]
 
 
+def _values_before(page: AnalyzedPage, items: list[Anchor], taken: list[tuple[int, int]]) -> Iterator[Finding]:
+    """Values written before their label: "negative for ER and PR", "80% of tumor cells ... for ER".
+    A label read this way is not read again forwards (its window holds the next statement)."""
+    g = _g()
+    status_before = g["receptor.status-for-label"].pattern_for(page.is_ocr)
+    percent_before = g["receptor.percent-for-label"].pattern_for(page.is_ocr)
+    and_next = g["receptor.and-next-label"].pattern_for(page.is_ocr)
+    for i, a in enumerate(items):
+        if a.kind not in ("er", "pr", "both") or any(s <= a.start < e for s, e in taken):
+            continue
+        names = _names(a.kind)
+        if a.kind == "er" and i + 1 < len(items) and items[i + 1].kind == "pr" and and_next.match(
+                page.text, a.end, items[i + 1].start):
+            names, end = ["er", "pr"], items[i + 1].end  # "ER and PR"
+        else:
+            end = a.end
+        m = status_before.search(page.text, max(0, a.start - 40), a.start, timeout=TIMEOUT_S)
+        if m and not _is_reference_text(page, m.start(), end):
+            status = _status_word(m.group("status"))
+            if status in ("positive", "negative", "low_positive"):
+                found = [make_finding(page, f"receptors.{n}.status", status, (m.start(), end),
+                                      g["receptor.status-for-label"]) for n in names]
+                taken.append((m.start(), end))
+                yield from _tag_prior(found, page, m.start(), end + 60)
+                continue
+        m = percent_before.search(page.text, max(0, a.start - 160), a.start, timeout=TIMEOUT_S)
+        if m:
+            pct, _ = _percent(m)
+            if pct is None:
+                continue
+            start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+            found = [make_finding(page, f"receptors.{n}.percent", pct, (start, end),
+                                  g["receptor.percent-for-label"]) for n in names]
+            inten = _first(g["receptor.detail.intensity"], page, m.end("value"), m.end())
+            if inten and inten.group("intensity"):
+                value = _INTENSITY.get(inten.group("intensity").lower().split()[0].split("-")[0])
+                if value:
+                    found += [make_finding(page, f"receptors.{n}.intensity", value, (start, end),
+                                           g["receptor.percent-for-label"]) for n in names]
+            taken.append((start, end))
+            yield from _tag_prior(found, page, start, end + 60)
+
+
 def hormone_receptors(page: AnalyzedPage) -> Iterator[Finding]:
     """ER and PR findings on the page."""
     g = _g()
     items = anchors(page)
     taken: list[tuple[int, int]] = []
+    yield from _values_before(page, items, taken)
     for i, a in enumerate(items):
-        if a.kind not in ("er", "pr", "both"):
+        if a.kind not in ("er", "pr", "both") or any(s <= a.start < e for s, e in taken):
             continue
         end = _window_end(page, items, i)
         if g["receptor.exclude.rt-pcr-score"].pattern_for(page.is_ocr).match(page.text, a.end, end):
             continue
-        m = g["receptor.label-value"].pattern_for(page.is_ocr).match(page.text, a.end, end, timeout=0.1)
+        m = g["receptor.label-value"].pattern_for(page.is_ocr).match(page.text, a.end, end, timeout=TIMEOUT_S)
         if not m or _is_reference_text(page, m.start("value"), m.end("value")):
             continue
         names = _names(a.kind)
@@ -214,35 +258,7 @@ def hormone_receptors(page: AnalyzedPage) -> Iterator[Finding]:
         taken.append((a.start, m.end()))
         yield from _tag_prior(found, page, a.start, end)
 
-    for m in g["receptor.status-for-label"].finditer(page.text, page.is_ocr):
-        if any(s <= m.start() < e for s, e in taken) or _is_reference_text(page, m.start(), m.end()):
-            continue
-        status = _status_word(m.group("status"))
-        if status not in ("positive", "negative", "low_positive"):
-            continue
-        names = ["er", "pr"] if (m.group("both") or m.group("pr2")) else (["er"] if m.group("er") else ["pr"])
-        found = [make_finding(page, f"receptors.{n}.status", status, m.span(), g["receptor.status-for-label"])
-                 for n in names]
-        yield from _tag_prior(found, page, m.start(), m.end() + 60)
-
-    for m in g["receptor.percent-for-label"].finditer(page.text, page.is_ocr):
-        if any(s <= m.start() < e for s, e in taken):
-            continue
-        pct, _ = _percent(m)
-        if pct is None:
-            continue
-        names = ["er", "pr"] if m.group("both") else (["er"] if m.group("er") else ["pr"])
-        found = [make_finding(page, f"receptors.{n}.percent", pct, m.span(), g["receptor.percent-for-label"])
-                 for n in names]
-        inten = _first(g["receptor.detail.intensity"], page, m.end("value"), m.end())
-        if inten and inten.group("intensity"):
-            value = _INTENSITY.get(inten.group("intensity").lower().split()[0].split("-")[0])
-            if value:
-                found += [make_finding(page, f"receptors.{n}.intensity", value, m.span(),
-                                       g["receptor.percent-for-label"]) for n in names]
-        yield from _tag_prior(found, page, m.start(), m.end() + 60)
-
-    for m in g["receptor.triple-negative"].finditer(page.text, page.is_ocr):
+    for m in scan(page, g["receptor.triple-negative"]):
         for path in ("receptors.er.status", "receptors.pr.status", "receptors.her2.status"):
             yield make_finding(page, path, "negative", m.span(), g["receptor.triple-negative"])
 
@@ -270,7 +286,7 @@ def her2(page: AnalyzedPage) -> Iterator[Finding]:
         if g["receptor.exclude.rt-pcr-score"].pattern_for(page.is_ocr).match(page.text, a.end, end):
             continue
         found: list[Finding] = []
-        m = g["her2.label-value"].pattern_for(page.is_ocr).match(page.text, a.end, end, timeout=0.1)
+        m = g["her2.label-value"].pattern_for(page.is_ocr).match(page.text, a.end, end, timeout=TIMEOUT_S)
         syn = None
         if not m:
             syn = _first(g["her2.synoptic"], page, a.end, end)
@@ -380,7 +396,7 @@ def her2_ratio_statements(page: AnalyzedPage) -> Iterator[Finding]:
     g = _g()
     rule = g["her2.detail.ratio"]
     covered = page.cache.get("her2_ratio_spans", [])
-    for m in rule.finditer(page.text, page.is_ocr):
+    for m in scan(page, rule):
         if not m.group("ratio") or any(s <= m.start() < e for s, e in covered):
             continue
         if _is_reference_text(page, m.start(), m.end()):
@@ -388,6 +404,18 @@ def her2_ratio_statements(page: AnalyzedPage) -> Iterator[Finding]:
         ratio = decimal(m.group("ratio"))
         if ratio is not None and ratio < 30:
             yield make_finding(page, "receptors.her2.ish_ratio", ratio, m.span(), rule)
+
+
+def her2_copy_statements(page: AnalyzedPage, found: list[Finding]) -> Iterator[Finding]:
+    """Average HER2 copy number written under its own label ("Average HER2 copy number per cell: 5.8")."""
+    if any(f.path == "receptors.her2.ish_copy_number" for f in found):
+        return
+    rule = _g()["her2.detail.copy-number"]
+    for m in scan(page, rule):
+        copies = decimal(m.group("copies"))
+        if copies is not None and not _is_reference_text(page, m.start(), m.end()):
+            yield make_finding(page, "receptors.her2.ish_copy_number", copies, m.span(), rule)
+            return
 
 
 # -- Ki-67 ------------------------------------------------------------------------------------
@@ -400,7 +428,7 @@ def ki67(page: AnalyzedPage) -> Iterator[Finding]:
         if a.kind != "ki67":
             continue
         end = _window_end(page, items, i, limit=80)
-        m = g["ki67.label-value"].pattern_for(page.is_ocr).match(page.text, a.end, end, timeout=0.1)
+        m = g["ki67.label-value"].pattern_for(page.is_ocr).match(page.text, a.end, end, timeout=TIMEOUT_S)
         if not m or _is_reference_text(page, m.start("value"), m.end("value")):
             continue
         pct, how = _percent(m)
@@ -418,4 +446,5 @@ def extract_receptors(page: AnalyzedPage) -> Iterator[Finding]:
                                       if f.path == "receptors.her2.ish_ratio"]
     yield from her2_findings
     yield from her2_ratio_statements(page)
+    yield from her2_copy_statements(page, her2_findings)
     yield from ki67(page)

@@ -77,3 +77,38 @@ def statement_at(page: AnalyzedPage, offset: int) -> tuple[int, int]:
         return (0, len(page.text))
     starts = page.cache["clinical.statements"][1]
     return spans[max(0, bisect_right(starts, offset) - 1)]
+
+
+#: Sections that turn facts off (a relative's history, an allergy list). An unknown header after
+#: them ("Performance status") ends them for the clinical fields, so a line such as "ECOG 0" under
+#: it is not read as family history.
+_CLOSABLE = frozenset({"family_history", "allergies"})
+_HEADING_LINE = re.compile(r"\n[ \t]*[A-Z][A-Za-z /&()-]{2,48}:?[ \t]*(?=\n)")
+
+
+def section_at(page: AnalyzedPage, offset: int) -> str | None:
+    """The page's section at `offset`, except that a family-history or allergy section ends at
+    the next line that looks like a header, even one the section rules do not know."""
+    section = page.section_at(offset)
+    if section not in _CLOSABLE:
+        return section
+    header = max((start for start, name in page.sections() if start <= offset), default=0)
+    header_line_end = page.text.find("\n", header)
+    if header_line_end < 0 or header_line_end >= offset:
+        return section
+    return None if _HEADING_LINE.search(page.text, header_line_end, offset) else section
+
+
+def assertion_at(page: AnalyzedPage, start: int, end: int):
+    """`AnalyzedPage.assertion`, with the section read by `section_at` above."""
+    from extract.context import combine
+
+    return combine(page.modifiers_of(start, end), section_at(page, start))
+
+
+def names_relative(page: AnalyzedPage, start: int, end: int) -> bool:
+    """Whether text[start:end] names a relative ("mother", "sister's", "maternal aunt", "family")."""
+    from extract.rules import grammar
+
+    rule = grammar("clinical")["clinical.exclude.family"]
+    return next(iter(rule.finditer(page.text, page.is_ocr, start, end)), None) is not None

@@ -20,7 +20,7 @@ from typing import Iterator
 import regex
 
 from extract.analysis import AnalyzedPage
-from extract.fields.base import make_finding, ocr_correction
+from extract.fields.base import make_finding, ocr_correction, scan
 from extract.findings import Finding
 from extract.rules import grammar
 
@@ -124,7 +124,7 @@ def extract_tnm(page: AnalyzedPage) -> Iterator[Finding]:
         b = between.match(text, pos)
         return b.end() if b else pos
 
-    for tm in t_rule.finditer(text, ocr):
+    for tm in scan(page, t_rule):
         pos = chain_from(tm.end())
         nm = n_rule.pattern_for(ocr).match(text, pos)
         counts = None
@@ -145,7 +145,7 @@ def extract_tnm(page: AnalyzedPage) -> Iterator[Finding]:
         consumed.append((tm.start(), (mm or counts or nm or tm).end()))
         yield from _emit(page, kind, tm, nm, mm, counts, [tpre, npre])
 
-    for nm in n_rule.finditer(text, ocr):
+    for nm in scan(page, n_rule):
         if any(a <= nm.start() < b for a, b in consumed):
             continue
         npre = _prefix(nm, "npre")
@@ -158,11 +158,12 @@ def extract_tnm(page: AnalyzedPage) -> Iterator[Finding]:
         consumed.append((nm.start(), (counts or nm).end()))
         yield from _emit(page, kind, None, nm, None, counts, [npre])
 
-    for mm in m_rule.finditer(text, ocr):
+    for mm in scan(page, m_rule):
         if any(a <= mm.start() < b for a, b in consumed):
             continue
         mpre = _prefix(mm, "mpre")
-        if mpre is None and not _staging_context(page, mm.start()):
+        if mpre is None and not (_staging_context(page, mm.start()) or (
+                mm.group("m")[:1] in "01" and _after_tnm(consumed, mm.start()))):
             continue
         if mm.group("m")[:1] in "Oo" and mpre is None:
             continue
@@ -177,47 +178,67 @@ def extract_tnm(page: AnalyzedPage) -> Iterator[Finding]:
 def _t4_features(page: AnalyzedPage) -> Iterator[Finding]:
     """Extension that makes a tumour T4 whatever its size (so T is never derived from size then)."""
     rule = grammar("tnm")["t4.feature"]
-    for m in rule.finditer(page.text, page.is_ocr):
+    for m in scan(page, rule):
         kind = "skin" if m.group("skin") else ("chest_wall" if m.group("wall") else "inflammatory")
         yield make_finding(page, "stage.t4_feature", kind, m.span(), rule)
 
 
+def _after_tnm(consumed: list[tuple[int, int]], start: int) -> bool:
+    """An M written shortly after a T/N string ("pT2 (32 mm) pN1a (2/3 nodes), grade 2 ... M0: ...")."""
+    return any(0 <= start - b <= 200 for _, b in consumed)
+
+
 def _emit(page: AnalyzedPage, kind: str, tm, nm, mm, counts, prefixes) -> Iterator[Finding]:
-    base = f"stage.{kind}"
-    rule_t, rule_n, rule_m = grammar("tnm")["tnm.t"], grammar("tnm")["tnm.n"], grammar("tnm")["tnm.m"]
+    """Findings of one staging string; a token with its own c/p prefix goes where it says
+    ("pT1c pN1a cM0": the M is clinical)."""
+    g = grammar("tnm")
+
+    def where(m, group: str) -> str:
+        own = _prefix(m, group)
+        if own in ("c", "yc"):
+            return "stage.clinical"
+        if own in ("p", "yp"):
+            return "stage.pathologic"
+        if group == "mpre" and _m_value(m) in ("M0", "M0(i+)"):
+            return "stage.clinical"  # M0 is a clinical category (AJCC has no pM0)
+        return f"stage.{kind}"
+
     if tm is not None:
         value = _t_value(tm)
         if value:
-            yield make_finding(page, f"{base}.t", value, tm.span(), rule_t,
+            yield make_finding(page, f"{where(tm, 'tpre')}.t", value, tm.span(), g["tnm.t"],
                                correction=_correction(tm, "t", value, page), negation_applies=False)
     if nm is not None:
         value = _n_value(nm)
         if value:
-            yield make_finding(page, f"{base}.n", value, nm.span(), rule_n,
+            yield make_finding(page, f"{where(nm, 'npre')}.n", value, nm.span(), g["tnm.n"],
                                correction=_correction(nm, "n", value, page), negation_applies=False)
     if mm is not None:
         value = _m_value(mm)
+        base = where(mm, "mpre")
         if value:
-            yield make_finding(page, f"{base}.m", value, mm.span(), rule_m,
+            yield make_finding(page, f"{base}.m", value, mm.span(), g["tnm.m"],
                                correction=_correction(mm, "m", value, page), negation_applies=False)
         else:
-            yield make_finding(page, f"{base}.m_raw", "MX", mm.span(), rule_m)
+            yield make_finding(page, f"{base}.m_raw", "MX", mm.span(), g["tnm.m"], negation_applies=False)
     if kind == "pathologic":
         prefix = next((p for p in prefixes if p in ("p", "yp")), None)
-        first, rule = (tm, rule_t) if tm is not None else ((nm, rule_n) if nm is not None else (mm, rule_m))
+        first, rule = (tm, g["tnm.t"]) if tm is not None else ((nm, g["tnm.n"]) if nm is not None else (mm, g["tnm.m"]))
         if prefix and first is not None:
-            yield make_finding(page, f"{base}.prefix", prefix, first.span(), rule)
+            yield make_finding(page, "stage.pathologic.prefix", prefix, first.span(), rule, negation_applies=False)
     if counts is not None:
         pos, ex = int(counts.group("pos")), int(counts.group("ex"))
         if pos <= ex:
             span = (nm.start(), counts.end())
-            yield make_finding(page, "lymph_nodes.positive", pos, span, "tnm.node-counts", confidence=0.9)
-            yield make_finding(page, "lymph_nodes.examined", ex, span, "tnm.node-counts", confidence=0.9)
+            yield make_finding(page, "lymph_nodes.positive", pos, span, "tnm.node-counts", confidence=0.9,
+                               negation_applies=False)
+            yield make_finding(page, "lymph_nodes.examined", ex, span, "tnm.node-counts", confidence=0.9,
+                               negation_applies=False)
 
 
 def _biobank(page: AnalyzedPage) -> Iterator[Finding]:
     rule = grammar("tnm")["tnm.biobank"]
-    for m in rule.finditer(page.text, page.is_ocr):
+    for m in scan(page, rule):
         t, n, mv = m.group("t"), m.group("n"), m.group("m")
         if t and t.upper() != "X":
             yield make_finding(page, "stage.pathologic.t", "Tis" if t.lower() == "is" else f"T{t.lower()}",
@@ -247,7 +268,7 @@ def _stage_groups(page: AnalyzedPage) -> Iterator[Finding]:
     g = grammar("tnm")
     for rule_id in ("stage.prognostic", "stage.group"):
         rule = g[rule_id]
-        for m in rule.finditer(page.text, page.is_ocr):
+        for m in scan(page, rule):
             value, corr = normalise_group(m.group("group"))
             if rule_id == "stage.prognostic":
                 if value in STAGE_GROUPS:

@@ -12,7 +12,7 @@ from typing import Iterator
 import regex
 
 from extract.analysis import AnalyzedPage
-from extract.fields.base import decimal, make_finding
+from extract.fields.base import SKIPPED_SECTIONS, decimal, make_finding, scan
 from extract.findings import Finding
 from extract.rules import grammar
 
@@ -27,12 +27,20 @@ def to_mm(value: float, unit: str) -> float:
 
 
 def extract_tumor_size(page: AnalyzedPage) -> Iterator[Finding]:
+    found = list(_sizes(page, SKIPPED_SECTIONS))
+    if not found:
+        # Only a gross description gives a size: read it there (its findings weigh less).
+        found = list(_sizes(page, SKIPPED_SECTIONS - {"gross"}))
+    yield from found
+
+
+def _sizes(page: AnalyzedPage, skip: frozenset[str]) -> Iterator[Finding]:
     g = grammar("tumor_size")
     exclude = g["size.exclude.context"].pattern_for(False)
     taken: list[tuple[int, int]] = []
     for rule_id in _RULES:
         rule = g[rule_id]
-        for m in rule.finditer(page.text, page.is_ocr):
+        for m in scan(page, rule, skip):
             s, e = m.span()
             if any(a < e and s < b for a, b in taken):
                 continue

@@ -29,7 +29,7 @@ from ingest.errors import ConfigurationError
 
 RULES_DIR = Path(__file__).parent
 #: Seconds one rule may spend on one page before it is abandoned for that page.
-TIMEOUT_S = 0.25
+TIMEOUT_S = 2.0
 RULE_ID = r"^[a-z0-9_]+(?:[.\-][a-z0-9_]+)+$"
 _FLAGS = {"IGNORECASE": regex.IGNORECASE, "VERBOSE": regex.VERBOSE, "MULTILINE": regex.MULTILINE,
           "DOTALL": regex.DOTALL}
@@ -78,6 +78,9 @@ class GrammarRule(BaseModel):
     ocr_only: bool = False
     #: Free-form parameters read by the field code (e.g. which receptor a label names).
     params: dict[str, str | int | float | bool | list[str]] = Field(default_factory=dict)
+    #: Lower-case words of which the page must contain at least one for the rule to run at all (a
+    #: cheap prefilter for rules that rarely match; it must never exclude a possible match).
+    requires: list[str] = Field(default_factory=list)
 
 
 class GrammarFile(BaseModel):
@@ -137,10 +140,25 @@ class GrammarFile(BaseModel):
         return _FRAGMENT_REF.sub(replace, pattern)
 
 
+_LOWER_CACHE: dict[int, tuple[str, str]] = {}
+
+
+def _lower(text: str) -> str:
+    """text.lower(), remembered for the last few pages (rules ask for it many times a page)."""
+    hit = _LOWER_CACHE.get(id(text))
+    if hit is not None and hit[0] is text:
+        return hit[1]
+    if len(_LOWER_CACHE) > 8:
+        _LOWER_CACHE.clear()
+    low = text.lower()
+    _LOWER_CACHE[id(text)] = (text, low)
+    return low
+
+
 class CompiledRule:
     """One grammar rule compiled for text-layer pages and (when it differs) for OCR pages."""
 
-    __slots__ = ("id", "confidence", "params", "ocr_only", "strict", "ocr")
+    __slots__ = ("id", "confidence", "params", "ocr_only", "strict", "ocr", "requires")
 
     def __init__(self, rule: GrammarRule, grammar: GrammarFile) -> None:
         bits = grammar.flag_bits()
@@ -148,6 +166,7 @@ class CompiledRule:
         self.confidence = rule.confidence
         self.params = rule.params
         self.ocr_only = rule.ocr_only
+        self.requires = tuple(w.lower() for w in rule.requires)
         strict_src = grammar.expand(rule.pattern, ocr=False, seen=())
         ocr_src = grammar.expand(rule.pattern, ocr=True, seen=())
         self.strict = regex.compile(strict_src, bits)
@@ -162,6 +181,8 @@ class CompiledRule:
         """Matches of this rule in `text`, within the time budget; nothing more once it runs out."""
         pattern = self.pattern_for(is_ocr)
         if pattern is None:
+            return
+        if self.requires and not any(w in _lower(text) for w in self.requires):
             return
         end = len(text) if endpos is None else endpos
         try:

@@ -60,8 +60,12 @@ class Drug(BaseModel):
 
 #: Biosimilar and nonproprietary suffixes stripped before lookup ("trastuzumab-dkst").
 _SUFFIX = re.compile(r"-[a-z]{4}\b", re.IGNORECASE)
-#: Terms this short are matched case-sensitively and whole ("SG", "T-DM1"), never fuzzily.
+#: Terms this short are matched case-sensitively and whole ("SG", "5-FU"), never fuzzily.
 _SHORT = 4
+#: Words and single punctuation marks: terms and texts are compared token by token.
+_TOKEN = re.compile(r"[^\W_]+|[^\w\s]")
+_SUFFIX_WORD = re.compile(r"[a-z]{4}")
+_WORD_RE = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z'-]{4,}(?![\w-])")
 #: Words that look like a misspelt drug to a fuzzy matcher but are ordinary record words.
 _NOT_DRUGS = frozenset({"letter", "patient", "patients", "ribbon", "taxonomy", "carbon"})
 
@@ -94,6 +98,9 @@ class DrugVocabulary(BaseModel):
         for drug in self.drugs:
             if drug.drug_class not in class_ids:
                 raise ValueError(f"drug {drug.name!r} names unknown class {drug.drug_class!r}")
+            repeated = {m.lower() for m in drug.misspellings} & {t.lower() for t in (drug.name, *drug.brands)}
+            if repeated:
+                raise ValueError(f"drug {drug.name!r} lists {sorted(repeated)} as a misspelling of itself")
             for term in self.terms_of(drug):
                 key = term.lower()
                 if key in seen and seen[key] != drug.name:
@@ -110,17 +117,17 @@ class DrugVocabulary(BaseModel):
         self._by_name = {d.name: d for d in self.drugs}
         self._classes = {c.id: c for c in self.classes}
         self._fuzzy_keys = [k for k in self._by_term if len(k) >= 5]
-        terms = sorted({t for d in self.drugs for t in self.terms_of(d)}, key=len, reverse=True)
-
-        def alternation(words: list[str]) -> str:
-            return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-
-        # Long terms any case, with an optional biosimilar suffix; short ones exactly as written.
-        self._long_re = re.compile(
-            rf"(?<![\w-])(?:{alternation([t for t in terms if len(t) > _SHORT])})(?:-[a-z]{{4}})?(?![\w-])",
-            re.IGNORECASE)
-        self._short_re = re.compile(rf"(?<![\w-])(?:{alternation([t for t in terms if len(t) <= _SHORT])})(?![\w-])")
-        self._word_re = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z'-]{4,}(?![\w-])")
+        # Terms as token sequences ("t - dxd", "st john ' s wort") for matching words, not characters.
+        self._by_tokens: dict[tuple[str, ...], tuple[Drug, str]] = {}
+        for drug in self.drugs:
+            for term in self.terms_of(drug):
+                self._by_tokens[tuple(_TOKEN.findall(term.lower()))] = (drug, term)
+        # The token counts of the terms that start with each word, longest first.
+        self._lengths_by_first: dict[str, list[int]] = {}
+        for key in self._by_tokens:
+            self._lengths_by_first.setdefault(key[0], []).append(len(key))
+        for lengths in self._lengths_by_first.values():
+            lengths.sort(reverse=True)
         self._fuzzy_cache: dict[str, tuple[Drug, str, float] | None] = {}
 
     def get(self, name: str) -> Drug | None:
@@ -148,35 +155,73 @@ class DrugVocabulary(BaseModel):
 
 
     def find(self, text: str, fuzzy: bool = True) -> list[DrugMention]:
-        """Every drug named in `text`, left to right, without overlaps: vocabulary terms first
-        (longest wins: "trastuzumab deruxtecan" is not "trastuzumab"), then single words that a
-        fuzzy match names ("Ribocyclib"), which must start with the same letter as the term."""
+        """Every drug named in `text`, left to right, without overlaps.
+
+        Vocabulary terms are matched word by word, longest first ("trastuzumab deruxtecan" is not
+        "trastuzumab"), with an optional biosimilar suffix ("-dkst"); terms of up to 4 letters only
+        as written ("SG", not "sg"). Then single words a fuzzy match names ("Ribocyclib"), which
+        must start with the letter of the term they match."""
+        lowered = text.lower()
+        tokens = list(_TOKEN.finditer(lowered if len(lowered) == len(text) else text))
+        words = [t.group(0).lower() for t in tokens]
         found: list[DrugMention] = []
-        taken: list[tuple[int, int]] = []
-        for regex in (self._long_re, self._short_re):
-            for m in regex.finditer(text):
-                if any(m.start() < e and s < m.end() for s, e in taken):
-                    continue
-                hit = self.lookup(m.group(0), min_score=100.0)
-                if hit is None:
-                    continue
-                found.append(DrugMention(hit[0], m.start(), m.end(), hit[1], 100.0))
-                taken.append((m.start(), m.end()))
+        starts = self._lengths_by_first
+        i = 0
+        while i < len(tokens):
+            hit = self._term_at(text, tokens, words, i) if words[i] in starts else None
+            if hit is None:
+                i += 1
+                continue
+            drug, term, j = hit
+            end = tokens[j - 1].end()
+            # a biosimilar or nonproprietary suffix: "trastuzumab-dkst", "deruxtecan-nxki"
+            if j + 1 < len(tokens) and words[j] == "-" and tokens[j].start() == end and _SUFFIX_WORD.fullmatch(words[j + 1]):
+                end, j = tokens[j + 1].end(), j + 2
+            found.append(DrugMention(drug, tokens[i].start(), end, term.lower(), 100.0))
+            i = j
         if fuzzy:
-            for m in self._word_re.finditer(text):
-                if any(m.start() < e and s < m.end() for s, e in taken):
-                    continue
-                word = m.group(0).lower()
-                if word in _NOT_DRUGS:
-                    continue
-                if word not in self._fuzzy_cache:
-                    hit = self.lookup(word)
-                    self._fuzzy_cache[word] = hit if hit and hit[1][:1] == word[:1] else None
-                hit = self._fuzzy_cache[word]
-                if hit is not None:
-                    found.append(DrugMention(hit[0], m.start(), m.end(), hit[1], hit[2]))
-        found.sort(key=lambda d: d.start)
+            found += self._fuzzy_mentions(text, found)
+            found.sort(key=lambda d: d.start)
         return found
+
+    def _term_at(self, text: str, tokens: list, words: list[str], i: int) -> tuple[Drug, str, int] | None:
+        for n in self._lengths_by_first.get(words[i], ()):
+            if i + n > len(tokens):
+                continue
+            entry = self._by_tokens.get(tuple(words[i:i + n]))
+            if entry is None:
+                continue
+            drug, term = entry
+            written = text[tokens[i].start():tokens[i + n - 1].end()]
+            if _joined_like(written, term) and (len(term) > _SHORT or written == term):
+                return drug, term, i + n
+        return None
+
+    def _fuzzy_mentions(self, text: str, exact: list[DrugMention]) -> list[DrugMention]:
+        covered = bytearray(len(text))
+        for m in exact:
+            covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+        out = []
+        for m in _WORD_RE.finditer(text):
+            if any(covered[m.start():m.end()]):
+                continue
+            word = m.group(0).lower()
+            if word in _NOT_DRUGS:
+                continue
+            if word not in self._fuzzy_cache:
+                hit = self.lookup(word)
+                self._fuzzy_cache[word] = hit if hit and hit[1][:1] == word[:1] else None
+            hit = self._fuzzy_cache[word]
+            if hit is not None:
+                out.append(DrugMention(hit[0], m.start(), m.end(), hit[1], hit[2]))
+        return out
+
+
+def _joined_like(written: str, term: str) -> bool:
+    """Words of a term may be spaced differently ("Kisqali  Femara"), but a hyphen or slash written
+    without spaces in the term must be written without spaces in the text ("T-DXd", not "T - DXd")."""
+    return bool(re.fullmatch(r"\s*".join(re.escape(p) for p in re.split(r"\s+", term)), written, re.IGNORECASE)) or \
+        re.sub(r"\s+", " ", written).lower() == term.lower()
 
 
 @lru_cache(maxsize=1)

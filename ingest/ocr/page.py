@@ -16,8 +16,9 @@ from ingest.models import Page
 from ingest.ocr.engine import OcrEngine, OcrOutput
 from ingest.ocr.images import half, turn
 
-#: Straighten scans tilted by more than this many degrees (smaller tilts do not change the text).
-DESKEW_ABOVE = 0.4
+#: Straighten scans tilted by more than this many degrees. Straightening costs a second recognition;
+#: below about a degree Tesseract reads as well without it (see bench.ingest, "straightening").
+DESKEW_ABOVE = 1.0
 #: Below this mean word confidence a page may be upside down: ask the orientation detector.
 LOW_CONFIDENCE = 0.6
 #: Tesseract's orientation confidence under which its answer is ignored (15 is "reasonably confident").
@@ -34,16 +35,16 @@ class OcrJob:
     rotation: int = 0
 
 
-def ocr_page(engine: OcrEngine, job: OcrJob) -> Page:
+def ocr_page(engine: OcrEngine, job: OcrJob, *, deskew_above: float | None = DESKEW_ABOVE) -> Page:
     image = job.image if job.image.mode == "L" else job.image.convert("L")
-    out = engine.recognize(image, job.dpi, deskew_above=DESKEW_ABOVE)
+    out = engine.recognize(image, job.dpi, deskew_above=deskew_above)
     turned_by = 0
     confidence = out.mean_confidence
     if out.vertical_text or (confidence is not None and confidence < LOW_CONFIDENCE):
         orientation = engine.detect_orientation(half(image), max(job.dpi // 2, 1))
         if orientation and orientation.clockwise and orientation.confidence >= MIN_ORIENTATION_CONFIDENCE:
             upright = turn(image, orientation.clockwise)
-            retry = engine.recognize(upright, job.dpi, deskew_above=DESKEW_ABOVE)
+            retry = engine.recognize(upright, job.dpi, deskew_above=deskew_above)
             if _reads_better(retry, out, prefer_new=out.vertical_text):
                 out, image, turned_by = retry, upright, orientation.clockwise
     text, words = compose(out.lines)

@@ -101,24 +101,31 @@ class TesserocrEngine:
         api.SetSourceResolution(int(dpi))
 
     def recognize(self, image: Image.Image, dpi: int, *, deskew_above: float | None = None) -> OcrOutput:
+        # Recognize releases the GIL; AnalyseLayout does not, so the layout (orientation, skew) is
+        # read from the recognised page and a skewed page is recognised a second time, straightened.
         with self._api() as api:
             try:
                 self._set_image(api, image, dpi)
-                layout = api.AnalyseLayout()
-                orientation = layout.Orientation() if layout is not None else None
-                vertical = orientation is not None and orientation[1] == _TOP_TO_BOTTOM
-                skew = 0.0
-                if orientation is not None and deskew_above is not None and not vertical:
-                    angle = math.degrees(orientation[3])
-                    if deskew_above < abs(angle) < _MAX_SKEW:
-                        skew = angle
-                        self._set_image(api, straighten(image, angle), dpi)
-                # Recognize reuses the layout found above when the image did not change.
                 api.Recognize()
+                vertical, angle = self._layout(api)
+                skew = 0.0
+                if deskew_above is not None and not vertical and deskew_above < abs(angle) < _MAX_SKEW:
+                    skew = angle
+                    self._set_image(api, straighten(image, angle), dpi)
+                    api.Recognize()
                 tsv = api.GetTSVText(0) or ""
             except RuntimeError as exc:
                 raise OcrFailed() from exc
         return OcrOutput(parse_tsv(tsv), vertical_text=vertical, skew=round(skew, 2))
+
+    @staticmethod
+    def _layout(api) -> tuple[bool, float]:
+        """(vertical text lines found, skew in degrees counter-clockwise to straighten)."""
+        iterator = api.GetIterator()
+        if iterator is None:
+            return False, 0.0
+        _, writing_direction, _, deskew_radians = iterator.Orientation()
+        return writing_direction == _TOP_TO_BOTTOM, math.degrees(deskew_radians)
 
     def detect_orientation(self, image: Image.Image, dpi: int) -> Orientation | None:
         with self._api(osd=True) as api:

@@ -1,0 +1,1 @@
+"""The pages, one module per area: sign-in, patient pages, documents and evidence, navigator review."""

@@ -1,0 +1,140 @@
+"""Extraction speed: `python -m bench.extract [--reports N] [--chars 3500]`.
+
+Runs on one core (the process is pinned to CPU 0 where the OS allows) and reports CPU time per
+report, so other load on the machine inflates the figures less than wall time would:
+
+- the page pipeline alone (tokenizer, sentences, abbreviations, sections);
+- the pathology field extractors (with ConText, run lazily per sentence);
+- `read_document` with every registered extractor (pathology and clinical fields);
+- the whole profile (`extract.build_profile`: read, merge, derive);
+- sentence splitting: our rules against medspaCy's PyRuSH, speed and agreement with a table of
+  expected boundaries.
+
+Reports: the TCGA dev texts when `../shared/data/tcga-brca-dev.jsonl` is present, cut to `--chars`
+characters at a sentence end; otherwise the plain-text twins of the sample records.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import statistics
+import time
+from pathlib import Path
+
+from ingest.models import Document, Page
+
+ROOT = Path(__file__).resolve().parents[1]
+TCGA = ROOT.parent / "shared" / "data" / "tcga-brca-dev.jsonl"
+
+SENTENCE_TABLE = [
+    ("ER: Positive (95%)\nPR: Negative\nHER2 (IHC): 2+", 3),
+    ("- Invasive ductal carcinoma\n- Margins negative\n- LVI absent", 3),
+    ("TUMOR SIZE: 2.5 CM. MARGINS NEGATIVE. SIZE 3. 0CM BY GROSS.", 3),
+    ("A. BREAST, LEFT, LUMPECTOMY: CARCINOMA. B. LYMPH NODE: BENIGN.", 2),
+    ("Tumor size 1.8 cm. Grade 2.\nLymph nodes: 0/3", 3),
+    ("No lymphovascular invasion; margins free.", 2),
+]
+
+
+def _texts(n: int, chars: int) -> list[str]:
+    if TCGA.exists():
+        raw = [json.loads(line)["text"] for line in TCGA.read_text(encoding="utf-8").splitlines() if line.strip()]
+    else:
+        raw = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "samples" / "records").glob("*/*.txt"))]
+    # Reports of about `chars` characters: the longer texts, cut at a sentence end.
+    long_enough = [t for t in raw if len(t) >= chars] or raw
+    out = []
+    for text in long_enough:
+        if len(text) > chars:
+            cut = text.rfind(". ", 0, chars)
+            text = text[: cut + 1 if cut > chars // 2 else chars]
+        out.append(text)
+    return (out * (n // max(1, len(out)) + 1))[:n]
+
+
+def _doc(text: str) -> Document:
+    return Document(sha256=hashlib.sha256(text.encode()).hexdigest(), filename="bench.txt", type="text",
+                    pages=[Page(number=1, text=text, source="ocr")])
+
+
+def _time(fn, items) -> list[float]:
+    out = []
+    for item in items:
+        t0 = time.process_time()
+        fn(item)
+        out.append((time.process_time() - t0) * 1000)
+    return out
+
+
+def _row(name: str, ms: list[float]) -> str:
+    mean = statistics.fmean(ms)
+    return f"| {name} | {statistics.median(ms):.1f} | {mean:.1f} | {1000 / mean:.0f} |"
+
+
+def sentence_comparison() -> list[str]:
+    from extract.pipeline import build_nlp
+
+    rows = []
+    for kind in ("rules", "pyrush"):
+        nlp = build_nlp(kind)
+        right = sum(1 for text, n in SENTENCE_TABLE if len([s for s in nlp(text).sents if s.text.strip()]) == n)
+        texts = _texts(40, 3500)
+        nlp(texts[0])
+        component = nlp.get_pipe("oncoguide_sentences" if kind == "rules" else "medspacy_pyrush")
+        docs = [nlp.make_doc(t) for t in texts]
+        ms = _time(component, docs)
+        rows.append(f"| {kind} | {statistics.fmean(ms):.2f} | {right}/{len(SENTENCE_TABLE)} |")
+    return rows
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--reports", type=int, default=200)
+    parser.add_argument("--chars", type=int, default=3500)
+    args = parser.parse_args(argv)
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {0})
+
+    t0 = time.perf_counter()
+    from extract import build_profile
+    from extract.analysis import analyze_page
+    from extract.document import read_document
+    from extract.fields import FIELD_EXTRACTORS
+    from extract.pipeline import build_context_nlp, build_nlp
+
+    build_nlp()
+    build_context_nlp()
+    startup = time.perf_counter() - t0
+
+    texts = _texts(args.reports, args.chars)
+    pathology = [f for f in FIELD_EXTRACTORS if f.__module__.split(".")[-1] in
+                 ("receptors", "histology", "grade", "tumor_size", "tnm", "lymph_nodes", "laterality")]
+    docs = [_doc(t) for t in texts]
+    read_document(docs[0], "d1")  # warm caches (rule files, vocabularies)
+
+    pipeline_ms = _time(lambda d: build_nlp()(d.pages[0].text), docs)
+    pages = [analyze_page("d1", d.pages[0]) for d in docs]
+    pathology_ms = _time(lambda p: [list(f(p)) for f in pathology], pages)
+    read_ms = _time(lambda d: read_document(d, "d1"), docs)
+    profile_ms = _time(lambda d: build_profile([d]), docs)
+
+    source = "TCGA dev texts" if TCGA.exists() else "sample record texts"
+    print(f"{len(texts)} reports ({source}), mean {statistics.fmean(len(t) for t in texts):.0f} characters; "
+          f"startup (imports + pipelines) {startup:.1f} s; one core, CPU time\n")
+    print("| step | median ms/report | mean ms/report | reports/s |")
+    print("|---|---|---|---|")
+    print(_row("page pipeline (spaCy, sentences, sections)", pipeline_ms))
+    print(_row("pathology extractors (with ConText)", pathology_ms))
+    print(_row("read_document, all registered extractors", read_ms))
+    print(_row("build_profile (read + merge + derive)", profile_ms))
+    print("\n| sentence splitter | ms/report | sentence table right |")
+    print("|---|---|---|")
+    for row in sentence_comparison():
+        print(row)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,37 @@
+"""Extras beyond the profile's floor (PROFILE.md allows new keys): lymphovascular invasion
+(`diagnosis.lvi`: present / absent) and margin status (`diagnosis.margins`: negative / close /
+positive), from `rules/extras.yaml`. A stated absence ("No lymphovascular invasion",
+"LVI: not identified") is a fact: the value "absent"."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from extract.analysis import AnalyzedPage
+from extract.fields.base import make_finding, scan
+from extract.findings import Finding
+from extract.rules import grammar
+
+_MARGIN = {"negative": "negative", "free": "negative", "clear": "negative", "uninvolved": "negative",
+           "positive": "positive", "involved": "positive", "close": "close"}
+
+
+def extract_extras(page: AnalyzedPage) -> Iterator[Finding]:
+    g = grammar("extras")
+    for m in scan(page, g["lvi.label-value"]):
+        word = (m.group("value") or "").lower()
+        label_end = m.start("value") if word else m.end()
+        # The sentence around the label decides first: "No lymphovascular invasion is identified".
+        around = page.assertion(m.start(), label_end)
+        if around in ("possible", "hypothetical", "family"):
+            continue
+        if around == "negated" or word.startswith(("not", "absent", "none", "negative", "no ")):
+            value = "absent"
+        else:
+            value = "present"
+        yield make_finding(page, "diagnosis.lvi", value, m.span(), g["lvi.label-value"], negation_applies=False)
+    for m in scan(page, g["margins.label-value"]):
+        value = _MARGIN.get(m.group("value").lower().split()[-1])
+        if value:
+            yield make_finding(page, "diagnosis.margins", value, m.span(), g["margins.label-value"],
+                               negation_applies=False)

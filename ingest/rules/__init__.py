@@ -1,0 +1,1 @@
+"""Data files: the rules ingest applies (validated when loaded)."""

@@ -1,0 +1,166 @@
+"""ConText and sections: a table of tricky sentences with the assertion each target gets, and rule
+files that are broken on purpose fail loudly."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extract.analysis import analyze_page
+from extract.context import ContextRuleFile, SectionRuleFile, combine
+from extract.fields.histology import HistologyVocabulary
+from extract.rules import GrammarFile, load_grammar_file, load_model
+from extract.vocab import load_json
+from ingest.errors import ConfigurationError
+from ingest.models import Page
+
+
+def assertion_of(text: str, target: str) -> str:
+    page = analyze_page("d1", Page(number=1, text=text, source="text-layer"))
+    start = text.index(target)
+    return page.assertion(start, start + len(target))
+
+
+# (sentence, target, expected assertion)
+CONTEXT_TABLE = [
+    # pathology negation phrasing
+    ("Lymphovascular invasion: not identified.", "Lymphovascular invasion", "negated"),
+    ("Lymphovascular invasion is not seen.", "Lymphovascular invasion", "negated"),
+    ("Ductal carcinoma in situ: absent.", "Ductal carcinoma in situ", "negated"),
+    ("Ductal carcinoma in situ (DCIS): none identified.", "Ductal carcinoma in situ", "negated"),
+    ("Negative for metastatic carcinoma.", "metastatic carcinoma", "negated"),
+    ("No evidence of metastatic carcinoma in two lymph nodes.", "metastatic carcinoma", "negated"),
+    ("No residual invasive carcinoma is present.", "invasive carcinoma", "negated"),
+    ("The margins are free of invasive carcinoma.", "invasive carcinoma", "negated"),
+    ("HER2 amplification was not detected.", "HER2 amplification", "negated"),
+    ("Skin and nipple, no tumor seen; nipple uninvolved.", "tumor", "negated"),
+    # a negation is scoped: it does not reach past a sentence end or a "but"
+    ("No DCIS. Invasive lobular carcinoma, 1.2 cm.", "Invasive lobular carcinoma", "present"),
+    ("No lymphovascular invasion, but invasive carcinoma involves the deep margin.", "invasive carcinoma",
+     "present"),
+    ("Invasive ductal carcinoma, no special type, grade 2.", "Invasive ductal carcinoma", "present"),
+    ("Invasive carcinoma of no special type.", "Invasive carcinoma", "present"),
+    # rule-out and uncertainty
+    ("PRE-OPERATIVE DIAGNOSIS: r/o invasive carcinoma", "invasive carcinoma", "possible"),
+    ("Rule out lobular carcinoma.", "lobular carcinoma", "possible"),
+    ("Focal invasion cannot be excluded.", "Focal invasion", "possible"),
+    ("Cannot rule out microinvasion on this core.", "microinvasion", "possible"),
+    ("One area is suspicious for invasive micropapillary carcinoma.", "invasive micropapillary carcinoma",
+     "possible"),
+    # hypotheticals
+    ("If ANC falls below 1.0, reduce ribociclib to 400 mg.", "reduce ribociclib to 400 mg", "hypothetical"),
+    ("Should the tumor prove HER2 positive, trastuzumab would be added.", "HER2 positive", "hypothetical"),
+    ("She is a candidate for adjuvant capecitabine.", "adjuvant capecitabine", "hypothetical"),
+    ("In case of progression, fulvestrant is an option.", "progression", "hypothetical"),
+    # family
+    ("Her mother had breast cancer at 45.", "breast cancer", "family"),
+    ("Breast cancer in her maternal aunt.", "Breast cancer", "family"),
+    ("Sister is a BRCA1 carrier.", "BRCA1 carrier", "family"),
+    ("FAMILY HISTORY:\nOvarian cancer, BRCA2 positive.", "BRCA2 positive", "family"),
+    # history (a fact, with a past)
+    ("History of right breast carcinoma treated in 2015.", "right breast carcinoma", "historical"),
+    ("Status post left mastectomy for invasive carcinoma.", "left mastectomy", "historical"),
+    # plain facts
+    ("Invasive lobular carcinoma, classic type, 2.3 cm.", "Invasive lobular carcinoma", "present"),
+    ("ER: negative (0%).", "ER: negative", "present"),
+    ("Tumor cells are negative for estrogen receptor.", "negative for estrogen receptor", "present"),
+]
+
+
+@pytest.mark.parametrize("text,target,expected", CONTEXT_TABLE)
+def test_context_table(text, target, expected):
+    assert assertion_of(text, target) == expected
+
+
+def test_assertion_priority_negated_beats_family_and_history():
+    assert combine(["HISTORICAL", "NEGATED_EXISTENCE"], None) == "negated"
+    assert combine(["FAMILY", "HYPOTHETICAL"], None) == "family"
+    assert combine([], "family_history") == "family"
+    assert combine([], "final_diagnosis") == "present"
+
+
+# -- sections -------------------------------------------------------------------------------------
+
+SECTION_TABLE = [
+    ("FINAL DIAGNOSIS: A. Breast, left: invasive carcinoma.", "invasive carcinoma", "final_diagnosis"),
+    ("Final Pathologic Diagnosis.\nBreast, right: DCIS.", "DCIS", "final_diagnosis"),
+    ("DIAGNOSIS: carcinoma. GROSS DESCRIPTION: a 3 cm mass.", "a 3 cm mass", "gross"),
+    ("CLINICAL DIAGNOSIS AND HISTORY: left breast mass.", "left breast mass", "clinical_history"),
+    ("PRE-OPERATIVE DIAGNOSIS: breast cancer.", "breast cancer", "preoperative_diagnosis"),
+    ("ADDENDUM: HER2 by FISH is not amplified.", "HER2 by FISH", "addendum"),
+    ("MICROSCOPIC DESCRIPTION: sheets of tumor cells.", "sheets of tumor cells", "microscopic"),
+    ("SYNOPTIC REPORT - BREAST. Tumor size: 2 cm.", "Tumor size", "synoptic"),
+    ("Assessment and Plan:\nContinue letrozole.", "Continue letrozole", "assessment_plan"),
+    ("Medications:\nletrozole 2.5 mg daily", "letrozole", "medications"),
+    ("Family History:\nmother with breast cancer", "mother", "family_history"),
+    ("IMPRESSION: no suspicious lesion.", "no suspicious lesion", "impression"),
+    ("Labs:\nANC 1.2", "ANC", "labs"),
+    # a word inside a sentence does not open a section
+    ("The clinical diagnosis was confirmed. Plan is to follow up.", "Plan is", None),
+]
+
+
+@pytest.mark.parametrize("text,target,section", SECTION_TABLE)
+def test_section_table(text, target, section):
+    page = analyze_page("d1", Page(number=1, text=text, source="text-layer"))
+    assert page.section_at(text.index(target)) == section
+
+
+# -- broken rule files fail loudly ----------------------------------------------------------------
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("body,problem", [
+    ("version: '1'\nrules:\n  - id: a.b\n    pattern: '(unclosed'\n", "does not compile"),
+    ("version: '1'\nrules:\n  - id: a.b\n    pattern: 'x'\n  - id: a.b\n    pattern: 'y'\n", "duplicate rule ids"),
+    ("version: '1'\nrules:\n  - id: Not An Id\n    pattern: 'x'\n", "String should match pattern"),
+    ("version: '1'\nrules:\n  - id: a.b\n    pattern: '{MISSING}'\n", "unknown fragment"),
+    ("version: '1'\nrules:\n  - id: a.b\n    pattern: 'x'\n    colour: red\n", "Extra inputs"),
+    ("version: '1'\nrules: [\n", "cannot be parsed"),
+])
+def test_a_broken_grammar_file_raises_configuration_error(tmp_path, body, problem):
+    path = _write(tmp_path, "broken.yaml", body)
+    with pytest.raises(ConfigurationError) as info:
+        load_grammar_file(path)
+    assert problem in info.value.message
+    assert "broken.yaml" in info.value.message
+
+
+def test_a_missing_rule_file_says_to_reinstall(tmp_path):
+    with pytest.raises(ConfigurationError, match="reinstall"):
+        load_grammar_file(tmp_path / "absent.yaml")
+
+
+def test_a_broken_context_rule_file_raises_configuration_error(tmp_path):
+    path = _write(tmp_path, "context.yaml",
+                  "version: '1'\nrules:\n  - id: c.x\n    literal: nope\n    category: MAYBE\n    direction: FORWARD\n")
+    with pytest.raises(ConfigurationError, match="category"):
+        load_model(path, ContextRuleFile)
+
+
+def test_a_broken_section_rule_file_raises_configuration_error(tmp_path):
+    path = _write(tmp_path, "sections.yaml",
+                  "version: '1'\nend: ':'\nend_dot: '[:.]'\nrules:\n  - id: s.x\n    category: x\n    patterns: ['(']\n")
+    with pytest.raises(ConfigurationError, match="does not compile"):
+        load_model(path, SectionRuleFile)
+
+
+def test_a_broken_histology_vocabulary_raises_configuration_error(tmp_path):
+    good = json.loads((Path(__file__).parents[1] / "extract" / "vocab" / "histology.json").read_text())
+    good["types"][0]["code"] = "85003"  # not an ICD-O-3 morphology code
+    path = _write(tmp_path, "histology.json", json.dumps(good))
+    with pytest.raises(ConfigurationError, match="histology.json"):
+        load_json("histology.json", HistologyVocabulary, tmp_path)
+
+
+def test_the_packaged_rule_files_load():
+    for name in ("receptors", "grade", "tumor_size", "tnm", "lymph_nodes", "laterality", "specimens"):
+        spec = load_grammar_file(Path(__file__).parents[1] / "extract" / "rules" / f"{name}.yaml").spec
+        assert isinstance(spec, GrammarFile) and spec.rules

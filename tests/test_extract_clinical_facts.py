@@ -1,0 +1,172 @@
+"""Recurrence score, menopausal status, ECOG, metastatic disease, dates and document kinds."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from extract.classify import KindRules, classify_document, classify_text
+from extract.dates import document_date, find_dates, labelled_dates, parse_date
+from extract.fields.clinical import extract_clinical
+from extract.fields.metastases import extract_metastases
+from extract.rules import RULES_DIR
+from extract.vocab import load_json
+from ingest.errors import ConfigurationError
+from ingest.models import Document, Page
+from tests.clinical_helpers import run
+
+D = dt.date
+
+CLINICAL = [
+    # (text, path, value, evidence text) -- value None: nothing for that path
+    ("Oncotype DX Recurrence Score: 18.", "recurrence_score", {"test": "oncotype_dx", "value": 18},
+     "Oncotype DX Recurrence Score: 18"),
+    ("Oncotype DX: Recurrence Score 18 (reported 15-Apr-2025)", "recurrence_score",
+     {"test": "oncotype_dx", "value": 18}, "Oncotype DX: Recurrence Score 18"),
+    ("21-gene assay returned a recurrence score of 31.", "recurrence_score", {"test": "oncotype_dx", "value": 31}, None),
+    ("Oncotype DX score was 9, low risk.", "recurrence_score", {"test": "oncotype_dx", "value": 9}, None),
+    ("MammaPrint: Low Risk (+0.345)", "recurrence_score", {"test": "mammaprint", "value": 0.345}, None),
+    ("Oncotype DX was ordered; result pending.", "recurrence_score", None, None),
+    ("She is a 52-year-old postmenopausal woman.", "menopausal_status", "postmenopausal", "postmenopausal"),
+    ("Menopausal status: Premenopausal", "menopausal_status", "premenopausal", "Menopausal status: Premenopausal"),
+    ("48-year-old perimenopausal woman", "menopausal_status", "perimenopausal", None),
+    ("Post-menopausal since age 51.", "menopausal_status", "postmenopausal", None),
+    ("LMP 3 years ago.", "menopausal_status", "postmenopausal", "LMP 3 years ago"),
+    ("Her mother was postmenopausal at diagnosis.", "menopausal_status", None, None),
+    ("Aromatase inhibitors are used in postmenopausal women.", "menopausal_status", None, None),
+    ("She is not postmenopausal.", "menopausal_status", None, None),
+    ("ECOG 1.", "ecog", 1, "ECOG 1"),
+    ("ECOG performance status: 0", "ecog", 0, "ECOG performance status: 0"),
+    ("Performance status 2", "ecog", 2, "Performance status 2"),
+    ("ECOG PS of one", "ecog", 1, None),
+    ("Zubrod 1", "ecog", 1, None),
+    ("Performance status\nECOG 0.\nResults", "ecog", 0, "ECOG 0"),
+    ("KPS 80%; performance status 80", "ecog", None, None),
+    ("Karnofsky performance status 90.", "ecog", None, None),
+    ("ECOG 0-1", "ecog", None, None),
+    ("Family history:\nMother with breast cancer.\nPerformance status\nECOG 1 (fatigue).", "ecog", 1, None),
+]
+
+METASTASES = [
+    # (text, expected sites, metastatic, oligometastatic)
+    ("IMPRESSION: Multiple new lytic lesions in the spine and pelvis consistent with osseous metastases. "
+     "No evidence of liver metastases.", ["bone"], True, None),
+    ("Metastatic breast cancer to bone, liver and lungs.", ["bone", "liver", "lung"], True, None),
+    ("No evidence of metastatic disease.", [], False, None),
+    ("No evidence of new metastatic disease.", [], None, None),
+    ("Metastatic carcinoma in 2 of 14 axillary lymph nodes.", [], None, None),
+    ("B. SENTINEL LYMPH NODE #1, EXCISION:\n   Metastatic breast carcinoma, 3 mm.", [], None, None),
+    ("Bone scan to evaluate for metastases.", [], None, None),
+    ("Suspicious for hepatic metastasis.", [], None, None),
+    ("MRI brain with contrast ordered to rule out brain metastases.", [], None, None),
+    ("Solitary T10 bone metastasis, treated with SBRT. Oligometastatic disease.", ["bone"], True, True),
+    ("Two liver metastases and a single lung nodule consistent with metastasis.", ["liver", "lung"], True, True),
+    ("At least eight new hypoenhancing hepatic lesions, consistent with metastases.", ["liver"], True, False),
+    ("Innumerable hepatic metastases.", ["liver"], True, False),
+    ("Stage IV ER+ breast cancer, de novo.", [], True, None),
+    ("Her mother had metastatic breast cancer.", [], None, None),
+    ("Carcinoma involves the skin of the breast with metastatic deposits.", [], None, None),
+    ("Liver, core biopsy: metastatic carcinoma consistent with breast primary.", ["liver"], True, None),
+    ("BONES: No evidence of osseous metastatic disease.", [], None, None),
+    ("Malignant pleural effusion with metastatic carcinoma.", ["pleura"], True, None),
+    ("Metastases to mediastinal lymph nodes and adrenal gland.", ["distant_lymph_nodes", "other"], True, None),
+]
+
+
+@pytest.mark.parametrize("text, path, value, span", CLINICAL, ids=[f"{r[1]}-{i}" for i, r in enumerate(CLINICAL)])
+def test_clinical_phrasings(text, path, value, span):
+    found = [f for f in run(extract_clinical, text) if f.path == path and f.is_fact]
+    if value is None:
+        assert found == [], [f.value for f in found]
+        return
+    assert found, f"no {path}"
+    assert found[0].value == value
+    if span is not None:
+        assert found[0].evidence[0].text == span
+
+
+@pytest.mark.parametrize("text, sites, metastatic, oligo", METASTASES, ids=[f"met-{i}" for i in range(len(METASTASES))])
+def test_metastatic_phrasings(text, sites, metastatic, oligo):
+    findings = [f for f in run(extract_metastases, text) if f.is_fact]
+    assert sorted({f.value for f in findings if f.path == "stage.metastatic_sites"}) == sorted(sites)
+    flags = {f.value for f in findings if f.path == "stage.metastatic"}
+    assert flags == (set() if metastatic is None else {metastatic})
+    oligos = {f.value for f in findings if f.path == "stage.oligometastatic"}
+    assert oligos == (set() if oligo is None else {oligo})
+
+
+def test_counted_oligometastatic_status_is_derived_from_the_counts():
+    findings = run(extract_metastases, "Two osseous metastases (T9 vertebral body and right iliac wing).")
+    (oligo,) = [f for f in findings if f.path == "stage.oligometastatic"]
+    assert oligo.value is True
+    assert [e.text for e in oligo.evidence] == ["Two osseous metastases"]
+    assert all(e.rule == "derived.metastases.lesion-count" for e in oligo.evidence)
+
+
+DATES = [
+    ("03/14/2026", D(2026, 3, 14)), ("3/4/26", D(2026, 3, 4)), ("2026-03-14", D(2026, 3, 14)),
+    ("14/03/2026", D(2026, 3, 14)), ("March 14, 2026", D(2026, 3, 14)), ("Mar. 14th, 2026", D(2026, 3, 14)),
+    ("14 March 2026", D(2026, 3, 14)), ("14-Mar-2026", D(2026, 3, 14)), ("14-MAR-26", D(2026, 3, 14)),
+    ("Sept 3 2025", D(2025, 9, 3)), ("2/30/2026", None), ("May 2025", None), ("1-21", None), ("1.5.25", None),
+]
+
+
+@pytest.mark.parametrize("text, value", DATES)
+def test_date_formats(text, value):
+    assert parse_date(text) == value
+
+
+def test_a_letters_date_line_dates_a_genetics_letter():
+    text = "CANCER GENETICS PROGRAM\nMay 20, 2024\nDear Ms. Brisk,\n(report Q24-558120, issued May 16, 2024)"
+    assert document_date([text], "genetics")[1].value == D(2024, 5, 20)
+
+
+def test_birth_dates_never_date_a_record():
+    text = "DOB: 01/02/1960\nReport Date: March 3, 2026\nCollected: 02/27/2026"
+    assert [d.value for d in find_dates(text)] == [D(1960, 1, 2), D(2026, 3, 3), D(2026, 2, 27)]
+    assert {ld.kind: ld.mention.value for ld in labelled_dates(text)} == {"reported": D(2026, 3, 3),
+                                                                          "collected": D(2026, 2, 27)}
+    assert document_date([text], "pathology")[1].value == D(2026, 3, 3)
+    assert document_date([text], "lab")[1].value == D(2026, 2, 27)
+    assert document_date(["Patient: X | DOB: 08/19/1957"], "other") is None
+
+
+KINDS = [
+    ("SURGICAL PATHOLOGY REPORT\nFINAL DIAGNOSIS: invasive ductal carcinoma\nGROSS DESCRIPTION: cores", "pathology"),
+    ("ADDENDUM REPORT\nHER2 FISH: amplified, ratio 2.6", "addendum"),
+    ("MEDICAL ONCOLOGY FOLLOW-UP NOTE\nDate of service: 03/25/2024\nInterval history: well.\nAssessment and plan: continue.",
+     "clinic_note"),
+    ("HEMATOLOGY - COMPLETE BLOOD COUNT WITH DIFFERENTIAL\nTest Result Flag Units Reference range\nWBC 2.4 L", "lab"),
+    ("EXAM: CT CHEST, ABDOMEN AND PELVIS\nTECHNIQUE: contrast\nFINDINGS:\nIMPRESSION: no disease", "imaging"),
+    ("Germline Genetic Test Report\nBRCA1 and BRCA2 full gene sequencing\nRESULT: POSITIVE - PATHOGENIC VARIANT", "genetics"),
+    ("MEDICATION LIST\nDrug Dose Sig: take one daily\nletrozole 2.5 mg", "medication_list"),
+    ("WESTBROOK HOSPITAL\nMolecular Pathology Addendum\nPathology no.: WP25-2207 (addendum 1) Issued: 20-May-2025\n"
+     "HER2 IN SITU HYBRIDIZATION\nInterpretation: NOT AMPLIFIED", "addendum"),
+    ("BREAST UNIT\nClinic date: 2025-05-13\nDiagnosis: Left breast invasive lobular carcinoma, pT2 pN1a, grade 2.\n"
+     "Dear Dr Halvorsen,\nI saw Mrs Marchbanks today.", "clinic_note"),
+    ("Breast, left, wide local excision: Infiltrating ductal carcinoma, Nottingham grade III (of III) forming a "
+     "3 x 3 x 2.5 cm mass. No vascular invasion is identified.", "pathology"),
+    ("Dear friend, thank you for your letter.", "other"),
+]
+
+
+@pytest.mark.parametrize("text, kind", KINDS)
+def test_document_kinds(text, kind):
+    assert classify_text(text) == kind
+
+
+def test_classify_document_gives_kind_and_date():
+    document = Document(sha256="0" * 64, filename="x.txt", type="text", pages=[
+        Page(number=1, text="CT REPORT\nExam date: Nov 29, 2023\nTECHNIQUE: contrast\nIMPRESSION: two lesions",
+             source="text-layer")])
+    assert classify_document(document) == ("imaging", D(2023, 11, 29))
+
+
+def test_broken_kind_rules_fail_loudly(tmp_path):
+    raw = json.loads((RULES_DIR / "document_kinds.json").read_text())
+    raw["kinds"][0]["cues"][0]["pattern"] = "(unclosed"
+    (tmp_path / "document_kinds.json").write_text(json.dumps(raw))
+    with pytest.raises(ConfigurationError, match="not a valid regex"):
+        load_json("document_kinds.json", KindRules, tmp_path)

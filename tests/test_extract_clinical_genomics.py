@@ -1,0 +1,92 @@
+"""Genomic results: gene, result, variant, origin; family members' results are never the patient's."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from extract.fields.genomics import GeneVocabulary, extract_genomics
+from extract.vocab import VOCAB_DIR, load_json
+from ingest.errors import ConfigurationError
+from tests.clinical_helpers import evidence_text, run
+
+ROWS = [
+    # (text, {gene: expected leaves}, {gene: {leaf: evidence text}})
+    ("Germline genetic testing (Invitae): pathogenic variant in BRCA2 c.5946delT (p.Ser1982fs).",
+     {"BRCA2": {"result": "pathogenic", "origin": "germline", "variant": "c.5946delT"}},
+     {"BRCA2": {"variant": "c.5946delT", "result": "pathogenic variant", "origin": "Invitae"}}),
+    ("Germline testing negative for BRCA1, BRCA2, PALB2, CHEK2 and ATM.",
+     {g: {"result": "not_detected", "origin": "germline"} for g in ("BRCA1", "BRCA2", "PALB2", "CHEK2", "ATM")}, {}),
+    ("Her mother carries a BRCA1 mutation. Patient's own testing: BRCA1/2 negative.",
+     {"BRCA1": {"result": "not_detected"}, "BRCA2": {"result": "not_detected"}}, {"BRCA2": {"gene": "2"}}),
+    ("FoundationOne CDx: PIK3CA H1047R mutation detected; ESR1 not detected; TP53 wild type.",
+     {"PIK3CA": {"result": "detected", "origin": "somatic", "variant": "H1047R"},
+      "ESR1": {"result": "not_detected", "origin": "somatic"}, "TP53": {"result": "not_detected"}},
+     {"PIK3CA": {"origin": "FoundationOne CDx"}}),
+    ("Guardant360 ctDNA: ESR1 Y537S detected.", {"ESR1": {"result": "detected", "origin": "somatic", "variant": "Y537S"}}, {}),
+    ("CHEK2 variant of uncertain significance (c.1100delC).", {"CHEK2": {"result": "vus", "variant": "c.1100delC"}}, {}),
+    ("No pathogenic variants were identified in BRCA1 or BRCA2.",
+     {"BRCA1": {"result": "not_detected"}, "BRCA2": {"result": "not_detected"}}, {}),
+    ("Tumor NGS showed a somatic BRCA2 mutation.", {"BRCA2": {"result": "detected", "origin": "somatic"}}, {}),
+    ("BRCA2 c.5946del p.Ser1982Argfs*22 Heterozygous Pathogenic",
+     {"BRCA2": {"result": "pathogenic", "variant": "c.5946del"}}, {"BRCA2": {"result": "Pathogenic"}}),
+    ("No pathogenic variants, likely pathogenic variants or variants of uncertain significance were detected in BRCA1.",
+     {"BRCA1": {"result": "not_detected"}}, {}),
+    ("Germline testing: BRCA2 pathogenic variant (c.5946del).",
+     {"BRCA2": {"result": "pathogenic", "origin": "germline", "variant": "c.5946del"}}, {}),
+    ("She is a BRCA1 mutation carrier.", {"BRCA1": {"result": "pathogenic", "origin": "germline"}}, {}),
+    ("PIK3CA: E545K mutation.", {"PIK3CA": {"result": "detected", "origin": "somatic", "variant": "E545K"}},
+     {"PIK3CA": {"origin": "PIK3CA"}}),  # acquired by nature: origin by gene, marked derived
+    ("AKT1 E17K detected in tumor tissue.", {"AKT1": {"result": "detected", "variant": "E17K"}}, {}),
+    ("Hereditary breast cancer panel, 8 genes (ATM, BRCA1, BRCA2, CDH1, CHEK2, PALB2, PTEN, TP53): full "
+     "sequencing.\nResult: NEGATIVE - no pathogenic or likely pathogenic variants were identified.\nOne variant of "
+     "uncertain significance (VUS) was reported: ATM c.4388T>G (p.Phe1463Cys).",
+     {"ATM": {"result": "vus", "variant": "c.4388T>G", "origin": "germline"},
+      **{g: {"result": "not_detected", "origin": "germline"} for g in ("BRCA1", "BRCA2", "CDH1", "CHEK2", "PALB2", "PTEN", "TP53")}},
+     {"BRCA1": {"result": "Result: NEGATIVE", "gene": "BRCA1"}}),
+]
+
+FAMILY = [
+    "FAMILY HISTORY:\nSister with breast cancer, BRCA2 positive.",
+    "Her mother carries a BRCA1 mutation.",
+    "The BRCA1 variant c.5266dupC that was found in your sister was not detected in your sample.",
+    "You did not inherit your family's BRCA1 variant.",
+    "A maternal cousin tested positive for a BRCA2 variant in 2019.",
+    "If BRCA positive, consider olaparib.",
+    "Genetic testing for BRCA1 and BRCA2 was ordered today; results pending.",
+]
+
+
+@pytest.mark.parametrize("text, genes, spans", ROWS, ids=[f"genomics-{i}" for i in range(len(ROWS))])
+def test_genomic_phrasings(text, genes, spans):
+    found = {f.value["gene"]: f for f in run(extract_genomics, text)}
+    assert set(found) == set(genes), sorted(found)
+    for gene, leaves in genes.items():
+        for leaf, value in leaves.items():
+            assert found[gene].value.get(leaf) == value, (gene, leaf, found[gene].value)
+        for leaf in found[gene].value:
+            assert found[gene].leaf_evidence.get(leaf), (gene, leaf)
+    for gene, leaf_spans in spans.items():
+        for leaf, span in leaf_spans.items():
+            assert evidence_text(found[gene], leaf) == span, (gene, leaf)
+
+
+@pytest.mark.parametrize("text", FAMILY)
+def test_family_members_and_hypotheticals_are_not_the_patients_results(text):
+    assert [f.value for f in run(extract_genomics, text)] == []
+
+
+def test_a_tumor_only_brca_finding_is_never_germline():
+    (finding,) = run(extract_genomics, "Tumor-only sequencing: BRCA2 mutation detected.")
+    assert finding.value["origin"] == "somatic"
+    (finding,) = run(extract_genomics, "BRCA2 mutation detected.")
+    assert "origin" not in finding.value  # not stated: not guessed
+
+
+def test_broken_gene_vocabulary_fails_loudly(tmp_path):
+    raw = json.loads((VOCAB_DIR / "genes.json").read_text())
+    raw["genes"].append({"symbol": "BRCA1"})
+    (tmp_path / "genes.json").write_text(json.dumps(raw))
+    with pytest.raises(ConfigurationError, match="listed twice"):
+        load_json("genes.json", GeneVocabulary, tmp_path)

@@ -1,0 +1,207 @@
+"""Medications from narrative notes and medication lists: a table of real-world phrasings.
+
+Each row: the text, the drug (generic name), the leaves expected on its item, and for some leaves
+the exact text their evidence must cover. Evidence spans are checked against the text in `run`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from extract.fields.medications import extract_medications
+from extract.rules import GrammarFile, load_model
+from ingest.errors import ConfigurationError
+from tests.clinical_helpers import check_item, item, run
+
+D = dt.date
+
+ROWS = [
+    # --- medication lists and tables ----------------------------------------------------------------
+    ("MEDICATIONS:\n1. Ribociclib 600 mg PO daily, days 1-21 of 28\n", "ribociclib",
+     {"dose": 600, "unit": "mg", "route": "oral", "frequency": "daily", "schedule": "days 1-21 of 28",
+      "status": "active"}, {"dose": "600", "schedule": "days 1-21 of 28", "status": "Ribociclib"}),
+    ("Current medications:\nLetrozole (Femara) 2.5 mg PO Daily Since 12/04/2023\n", "letrozole",
+     {"brand": "Femara", "dose": 2.5, "start": D(2023, 12, 4), "status": "active"}, {"start": "12/04/2023"}),
+    ("Medication | Dose | Route | Frequency | Status\nPalbociclib (Ibrance) | 100 mg | PO | daily, 3 weeks on / 1 week off | On hold\n",
+     "palbociclib", {"brand": "Ibrance", "dose": 100, "schedule": "days 1-21 of 28", "status": "held"},
+     {"status": "On hold"}),
+    ("Current medications:\nDenosumab (Xgeva) 120 mg SC Every 4 weeks\n", "denosumab",
+     {"route": "subcutaneous", "frequency": "every 4 weeks", "dose": 120}, {"route": "SC"}),
+    ("Fulvestrant 500 mg IM on days 1, 15, 29, then monthly\n", "fulvestrant",
+     {"route": "intramuscular", "schedule": "days 1, 15 and 29, then monthly", "dose": 500}, {}),
+    ("Zoladex 3.6 mg subcut every 4 weeks\n", "goserelin",
+     {"brand": "Zoladex", "route": "subcutaneous", "frequency": "every 4 weeks", "dose": 3.6}, {"brand": "Zoladex"}),
+    ("Abemaciclib 150 mg BID continuously (started 02/01/2025)\n", "abemaciclib",
+     {"frequency": "twice daily", "schedule": "continuous", "start": D(2025, 2, 1), "status": "active"},
+     {"frequency": "BID"}),
+    ("Capivasertib 400 mg twice daily, 4 days on, 3 days off\n", "capivasertib",
+     {"schedule": "4 days on, 3 days off", "frequency": "twice daily"}, {}),
+    ("Paclitaxel 80 mg/m2 IV weekly\n", "paclitaxel",
+     {"dose": 80, "unit": "mg/m2", "route": "intravenous", "frequency": "weekly"}, {"unit": "mg/m2"}),
+    ("Trastuzumab (Herceptin) 6 mg/kg IV every 3 weeks\n", "trastuzumab",
+     {"unit": "mg/kg", "frequency": "every 3 weeks", "brand": "Herceptin"}, {}),
+    ("Tamoxifen 20 mg PO Daily Stopped 01/2025\n", "tamoxifen", {"status": "stopped", "dose": 20}, {"status": "Stopped"}),
+    ("Ribociclib (Kisqali) 400 mg PO Daily, days 1-21 of 28 From 600 mg 03/18/2024\n", "ribociclib",
+     {"dose": 400, "changes": [{"from_dose": 600, "to_dose": 400, "date": D(2024, 3, 18)}]},
+     {"dose": "400", "changes[0].from_dose": "600"}),
+    ("Anastrozole 1 mg daily, started 2021-01-02\n", "anastrozole", {"start": D(2021, 1, 2), "status": "active"}, {}),
+    ("Ribociclib 200 mg tablets x 3 (600 mg) daily days 1-21 q28 days\n", "ribociclib",
+     {"schedule": "days 1-21 of 28"}, {}),
+    # --- misspellings, brands, abbreviations ---------------------------------------------------------------
+    ("She takes Ribocyclib 400mg daily.", "ribociclib", {"dose": 400, "status": "active"}, {"name": "Ribocyclib"}),
+    ("Continue letrazole 2.5 mg daily.", "letrozole", {"dose": 2.5, "status": "active"}, {"name": "letrazole"}),
+    ("On Kisquali 600 mg.", "ribociclib", {"dose": 600, "status": "active"}, {}),
+    ("Started T-DXd 5.4 mg/kg IV every 3 weeks on 02/20/2025.", "fam-trastuzumab deruxtecan",
+     {"dose": 5.4, "unit": "mg/kg", "start": D(2025, 2, 20), "status": "active"}, {"name": "T-DXd"}),
+    ("Trastuzumab-dkst 6 mg/kg every 3 weeks.", "trastuzumab", {"frequency": "every 3 weeks"}, {}),
+    ("Ibrence 125 mg daily for 21 days, 7 days off.", "palbociclib", {"dose": 125}, {"name": "Ibrence"}),
+    # --- narrative dose changes ----------------------------------------------------------------------------
+    ("Ribociclib was held for grade 3 neutropenia and resumed at 400 mg on 03/18/2024. Ribociclib 600 mg "
+     "daily had been started in December.", "ribociclib",
+     {"dose": 600, "changes": []}, {}),
+    ("Ribociclib 600 mg daily since 12/04/2023. Ribociclib was held for grade 3 neutropenia and resumed at "
+     "400 mg on 03/18/2024.", "ribociclib",
+     {"dose": 400, "status": "active",
+      "changes": [{"date": D(2024, 3, 18), "from_dose": 600, "to_dose": 400, "unit": "mg", "reason": "neutropenia"}]},
+     {"changes[0].to_dose": "400", "changes[0].reason": "neutropenia", "changes[0].date": "03/18/2024"}),
+    ("Ribociclib dose reduced from 600 mg to 400 mg on 3/14/2026 due to neutropenia.", "ribociclib",
+     {"dose": 400, "changes": [{"date": D(2026, 3, 14), "from_dose": 600, "to_dose": 400, "reason": "neutropenia"}]},
+     {"changes[0].from_dose": "600", "changes[0].to_dose": "400"}),
+    ("She started Kisqali 600 mg daily on 01/05/2026. On 3/14/2026 the dose was reduced to 400 mg because of "
+     "grade 3 neutropenia.", "ribociclib",
+     {"brand": "Kisqali", "start": D(2026, 1, 5), "dose": 400,
+      "changes": [{"date": D(2026, 3, 14), "from_dose": 600, "to_dose": 400, "reason": "neutropenia"}]},
+     {"start": "01/05/2026"}),
+    ("Paclitaxel was reduced from 80 mg/m2 to 60 mg/m2 on May\n21, 2024 for grade 2 peripheral neuropathy.",
+     "paclitaxel", {"dose": 60, "unit": "mg/m2",
+                    "changes": [{"date": D(2024, 5, 21), "from_dose": 80, "to_dose": 60, "reason": "peripheral neuropathy"}]},
+     {"changes[0].date": "May\n21, 2024"}),
+    ("Palbociclib 100 mg (reduced from 125 mg) for thrombocytopenia.", "palbociclib",
+     {"dose": 100, "changes": [{"from_dose": 125, "to_dose": 100, "reason": "thrombocytopenia"}]}, {}),
+    ("Abemaciclib dose reduction from 150 to 100 mg for diarrhea.", "abemaciclib",
+     {"dose": 100, "changes": [{"from_dose": 150, "to_dose": 100, "reason": "diarrhea"}]}, {}),
+    ("Abemaciclib 150 → 100 mg BID after grade 3 diarrhea.", "abemaciclib",
+     {"dose": 100, "changes": [{"from_dose": 150, "to_dose": 100}]}, {}),
+    ("Alpelisib was decreased to 250 mg for hyperglycemia. Alpelisib 300 mg daily had been the starting dose.",
+     "alpelisib", {"changes": [{"to_dose": 250, "reason": "hyperglycemia"}]}, {}),
+    ("Ribociclib was restarted at the same dose of 600 mg.", "ribociclib", {"dose": 600, "changes": []}, {}),
+    # --- status -------------------------------------------------------------------------------------------
+    ("Hold ribociclib until ANC recovers, then resume at 400 mg.", "ribociclib", {"status": "held"}, {"status": "Hold"}),
+    ("Ribociclib on hold since 3/1/2026 for ANC 0.7.", "ribociclib", {"status": "held"}, {"status": "on hold"}),
+    ("Discontinued tamoxifen 20 mg daily in 2020; started anastrozole 1 mg daily 01/02/2021.", "tamoxifen",
+     {"status": "stopped", "dose": 20}, {"status": "Discontinued"}),
+    ("Discontinued tamoxifen 20 mg daily in 2020; started anastrozole 1 mg daily 01/02/2021.", "anastrozole",
+     {"status": "active", "start": D(2021, 1, 2)}, {}),
+    ("She has stopped taking ibuprofen.", "ibuprofen", {"status": "stopped"}, {"status": "stopped taking"}),
+    ("Plan: start olaparib 300 mg twice daily.", "olaparib", {"status": "planned", "frequency": "twice daily"}, {}),
+    ("Endocrine therapy: plan tamoxifen 20 mg daily after paclitaxel is completed.", "tamoxifen",
+     {"status": "planned", "dose": 20}, {}),
+    ("She will start zoledronic acid 4 mg IV every 6 months, first dose planned for 3 June 2025.",
+     "zoledronic acid", {"status": "planned", "start": D(2025, 6, 3), "frequency": "every 6 months"}, {}),
+    ("Plan adjuvant docetaxel 75 mg/m2 and cyclophosphamide 600 mg/m2 IV every 3 weeks for 4 cycles.",
+     "docetaxel", {"status": "planned", "route": "intravenous", "frequency": "every 3 weeks", "dose": 75}, {}),
+    ("Plan adjuvant docetaxel 75 mg/m2 and cyclophosphamide 600 mg/m2 IV every 3 weeks for 4 cycles.",
+     "cyclophosphamide", {"status": "planned", "dose": 600}, {}),
+    ("She completed 5 years of tamoxifen in 2019.", "tamoxifen", {"status": "historical"}, {}),
+    ("Adjuvant TCHP (docetaxel, carboplatin, trastuzumab, pertuzumab) for 6 cycles, completed.", "carboplatin",
+     {"status": "historical"}, {}),
+    ("Pembrolizumab with doxorubicin and cyclophosphamide every 3 weeks for 4 cycles; completed.", "doxorubicin",
+     {"status": "historical"}, {}),
+    ("She is currently on letrozole 2.5 mg daily.", "letrozole", {"status": "active"}, {}),
+    ("Continue paclitaxel 60 mg/m2 weekly, with trastuzumab 2 mg/kg weekly.", "trastuzumab",
+     {"status": "active", "dose": 2, "unit": "mg/kg"}, {}),
+    ("She began paclitaxel 80 mg/m2 IV weekly with trastuzumab 2 mg/kg IV weekly on April 2, 2024.", "trastuzumab",
+     {"start": D(2024, 4, 2)}, {"start": "April 2, 2024"}),
+    ("She has completed cycle 2 of ribociclib.", "ribociclib", {}, {}),
+]
+
+ABSENT = [
+    # (text, drug): the drug must not be a medication item, or the leaf must not hold the value
+    ("ALLERGIES: penicillin, tamoxifen (rash)", "tamoxifen", None),
+    ("Allergic to letrozole (hives).", "letrozole", None),
+    ("FAMILY HISTORY:\nMother had breast cancer, treated with tamoxifen.", "tamoxifen", None),
+    ("Her mother took tamoxifen for 5 years.", "tamoxifen", None),
+    ("We discussed adding ribociclib; she declined.", "ribociclib", None),
+    ("She will not be taking ribociclib.", "ribociclib", None),
+    ("Olaparib is not indicated because her germline testing is negative.", "olaparib", None),
+    ("If residual disease is found at surgery, adjuvant olaparib would be considered.", "olaparib", None),
+    ("Consider switching to fulvestrant 500 mg IM if progression.", "fulvestrant", None),
+    ("No prior endocrine therapy; never took tamoxifen.", "tamoxifen", None),
+    ("Dexamethasone 10 mg IV before each paclitaxel dose", "paclitaxel", None),
+    ("Continue ribociclib 400 mg daily. If ANC falls below 1.0, reduce to 200 mg.", "ribociclib", ("dose", 200)),
+    ("Continue ribociclib 400 mg daily. If ANC falls below 1.0 again, the dose would be reduced to 200 mg.",
+     "ribociclib", ("dose", 200)),
+    ("Continue trastuzumab 2 mg/kg weekly; after paclitaxel, trastuzumab every 3 weeks to complete one year.",
+     "trastuzumab", ("frequency", "every 3 weeks")),
+    ("Peripheral neuropathy, grade 2: if it progresses to grade 3, paclitaxel would be stopped.", "paclitaxel", None),
+    ("If she develops a new cough, T-DXd will be held.", "fam-trastuzumab deruxtecan", None),
+]
+
+
+@pytest.mark.parametrize("text, drug, leaves, spans", ROWS, ids=[f"{r[1]}-{i}" for i, r in enumerate(ROWS)])
+def test_medication_phrasings(text, drug, leaves, spans):
+    check_item(item(run(extract_medications, text), "name", drug), drug, leaves, spans)
+
+
+@pytest.mark.parametrize("text, drug, leaf", ABSENT, ids=[f"{r[1]}-{i}" for i, r in enumerate(ABSENT)])
+def test_not_medications(text, drug, leaf):
+    found = item(run(extract_medications, text), "name", drug)
+    if leaf is None:
+        assert found is None, found.value
+    else:
+        name, value = leaf
+        assert found is not None
+        assert found.value.get(name) != value
+        assert all(c.get("to_dose") != value for c in found.value["changes"])
+
+
+def test_one_item_per_drug_on_a_page():
+    text = ("MEDICATIONS:\nRibociclib 600 mg daily\nASSESSMENT AND PLAN:\nContinue ribociclib. Ribociclib was "
+            "held for neutropenia and resumed at 400 mg.")
+    findings = [f for f in run(extract_medications, text) if f.value["name"] == "ribociclib"]
+    assert len(findings) == 1
+    assert [e.text for e in findings[0].leaf_evidence["name"]] == ["Ribociclib", "ribociclib", "Ribociclib"]
+
+
+@pytest.mark.parametrize("written, rule", [("Ribocyclib", "vocab.drugs.misspelling"), ("Ribociclibb", "vocab.drugs.fuzzy")])
+def test_misspelling_is_recorded_as_a_correction(written, rule):
+    (finding,) = run(extract_medications, f"{written} 400 mg daily")
+    (evidence,) = finding.leaf_evidence["name"]
+    assert evidence.rule == rule
+    assert evidence.correction == f"{written}->ribociclib"
+    (exact,) = run(extract_medications, "Kisqali 400 mg daily")
+    assert exact.leaf_evidence["name"][0].correction is None
+
+
+def test_ocr_zero_read_as_letter_o_in_a_dose():
+    (finding,) = run(extract_medications, "Ribociclib 4OO mg daily", ocr=True)
+    assert finding.value["dose"] == 400
+    assert finding.leaf_evidence["dose"][0].correction == "4OO->400"
+    (text_layer,) = run(extract_medications, "Ribociclib 4OO mg daily")
+    assert "dose" not in text_layer.value  # tolerant readings are for OCR pages only
+
+
+def test_broken_medication_grammar_fails_loudly(tmp_path):
+    from extract.rules import RULES_DIR
+
+    bad = (RULES_DIR / "medications.yaml").read_text().replace("id: med.dose.amount", "id: Med Dose")
+    (tmp_path / "medications.yaml").write_text(bad)
+    with pytest.raises(ConfigurationError, match="medications.yaml is invalid"):
+        load_model(tmp_path / "medications.yaml", GrammarFile)
+    (tmp_path / "broken.yaml").write_text("rules: [ {id: med.x, pattern: '(unclosed'} ]\nversion: '1'\n")
+    with pytest.raises(ConfigurationError, match="does not compile"):
+        load_model(tmp_path / "broken.yaml", GrammarFile)
+
+
+def test_drug_vocabulary_finds_mentions_without_overlaps():
+    from extract.vocab import drugs
+
+    text = "fam-trastuzumab deruxtecan-nxki (T-DXd), then trastuzumab; SG; AI; Patient"
+    found = [(text[m.start:m.end], m.drug.name) for m in drugs().find(text)]
+    assert found == [("fam-trastuzumab deruxtecan-nxki", "fam-trastuzumab deruxtecan"),
+                     ("T-DXd", "fam-trastuzumab deruxtecan"), ("trastuzumab", "trastuzumab"),
+                     ("SG", "sacituzumab govitecan")]
+    assert json.dumps([m.term for m in drugs().find("sg ribbon letter")]) == "[]"

@@ -1,0 +1,338 @@
+"""Pathology field grammars: tables of real-world phrasings with exact expected values and spans.
+
+Every row is our own phrasing, written the way different institutions word narrative diagnoses,
+CAP-style synoptic lines, addenda and clinical notes, on text-layer and on OCR pages (OCR slips
+are read only on OCR pages, and the reading is recorded on the evidence).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.analysis import analyze_page
+from extract.fields.extras import extract_extras
+from extract.fields.grade import extract_grade
+from extract.fields.histology import extract_histology
+from extract.fields.laterality import extract_laterality
+from extract.fields.lymph_nodes import extract_lymph_nodes
+from extract.fields.receptors import extract_receptors
+from extract.fields.tnm import extract_tnm
+from extract.fields.tumor_size import extract_tumor_size
+from extract.specimens import order_findings
+from ingest.models import Page
+
+EXTRACTORS = [extract_receptors, extract_histology, extract_grade, extract_tumor_size, extract_tnm,
+              extract_lymph_nodes, extract_laterality, extract_extras]
+
+
+def findings(text: str, source: str = "text-layer"):
+    page = analyze_page("d1", Page(number=1, text=text, source=source))
+    out = [f for ex in EXTRACTORS for f in ex(page)]
+    for f in out:
+        for ev in f.evidence:
+            assert text[ev.start:ev.end] == ev.text
+            assert ev.source == source
+    return order_findings(out)
+
+
+def first_fact(text: str, path: str, source: str = "text-layer"):
+    return next((f for f in findings(text, source) if f.path == path and f.is_fact), None)
+
+
+# (text, path, expected value, expected evidence text of the first fact)
+ROWS = [
+    # --- ER / PR ----------------------------------------------------------------------------------
+    ("ER: Positive (95%, strong)", "receptors.er.status", "positive", "ER: Positive"),
+    ("ER: Positive (95%, strong)", "receptors.er.percent", 95.0, "ER: Positive (95%"),
+    ("ER: Positive (95%, strong)", "receptors.er.intensity", "strong", "ER: Positive (95%, strong"),
+    ("Estrogen receptor: negative (<1%)", "receptors.er.status", "negative", "Estrogen receptor: negative"),
+    ("ESTROGEN RECEPTOR: POSITIVE (3+, 90%)", "receptors.er.intensity", "strong", "ESTROGEN RECEPTOR: POSITIVE (3+"),
+    ("ESTROGEN RECEPTOR: POSITIVE (3+, 90%)", "receptors.er.percent", 90.0, "ESTROGEN RECEPTOR: POSITIVE (3+, 90%"),
+    ("PROGESTERONE RECEPTORS: POSITIVE (60-70% NUCLEAR STAINING", "receptors.pr.percent", 60.0,
+     "PROGESTERONE RECEPTORS: POSITIVE (60-70%"),
+    ("Estrogen Receptor (ER), clone SP1: Low Positive, 5% of tumor cells, weak", "receptors.er.status",
+     "low_positive", "Estrogen Receptor (ER), clone SP1: Low Positive"),
+    ("Progesterone Receptor (PgR): 0%, no staining in tumor cells", "receptors.pr.percent", 0.0,
+     "Progesterone Receptor (PgR): 0%"),
+    ("PR: negative (0%); ER: positive (80%)", "receptors.pr.status", "negative", "PR: negative"),
+    ("PR: negative (0%); ER: positive (80%)", "receptors.er.percent", 80.0, "ER: positive (80%"),
+    ("Hormone receptors: ER positive (Allred score 7/8), PR negative (Allred 0/8).", "receptors.er.allred", 7,
+     "ER positive (Allred score 7/8"),
+    ("ER: Negative. Allred Score: 0 = Proportion Score 0 + Intensity Score 0.", "receptors.er.allred", 0,
+     "ER: Negative. Allred Score: 0"),
+    ("ER: Positive. Allred Score: 8 = Proportion Score 5 + Intensity Score 3.", "receptors.er.intensity", "strong",
+     "ER: Positive. Allred Score: 8 = Proportion Score 5 + Intensity Score 3"),
+    ("The tumor cells are negative for estrogen and progesterone receptors.", "receptors.pr.status", "negative",
+     "negative for estrogen and progesterone receptors"),
+    ("Invasive carcinoma is positive for ER and PR.", "receptors.er.status", "positive", "positive for ER and PR"),
+    ("Invasive carcinoma is positive for ER and PR.", "receptors.pr.status", "positive", "positive for ER and PR"),
+    ("ER/PR IMMUNOSTAINS ARE NEGATIVE.", "receptors.pr.status", "negative", "ER/PR IMMUNOSTAINS ARE NEGATIVE"),
+    ("Steroid receptors are positive (100% strong staining).", "receptors.er.percent", 100.0,
+     "Steroid receptors are positive (100%"),
+    ("About 70% of tumor cells show moderate nuclear staining for estrogen receptor.", "receptors.er.percent",
+     70.0, "About 70% of tumor cells show moderate nuclear staining for estrogen receptor"),
+    ("ER+/PR-/HER2- invasive ductal carcinoma", "receptors.er.status", "positive", "ER+"),
+    ("ER+/PR-/HER2- invasive ductal carcinoma", "receptors.pr.status", "negative", "PR-"),
+    ("Estrogen receptor: >95% nuclear staining, strong intensity", "receptors.er.percent", 95.0,
+     "Estrogen receptor: >95%"),
+    ("ER (clone 6F11): positive, 91-100% of invasive cells", "receptors.er.percent", 91.0,
+     "ER (clone 6F11): positive, 91-100%"),
+    ("PR: Positive expression in 80% of invasive tumor nuclei.", "receptors.pr.percent", 80.0,
+     "PR: Positive expression in 80%"),
+    ("ER: Moderate to strong expression in 60% of invasive tumor nuclei.", "receptors.er.percent", 60.0,
+     "ER: Moderate to strong expression in 60%"),
+    ("Estrogen receptor. POSITIVE ( > 90%). Progesterone receptor. PgR 636. POSITIVE (1-10%).",
+     "receptors.pr.percent", 1.0, "PgR 636. POSITIVE (1-10%"),
+    ("Patient is triple negative per outside report.", "receptors.her2.status", "negative", "triple negative"),
+    # --- HER2 ------------------------------------------------------------------------------------
+    ("HER2/neu by IHC: NEGATIVE (1+)", "receptors.her2.ihc_score", "1+", "HER2/neu by IHC: NEGATIVE (1+"),
+    ("HER2/neu by IHC: NEGATIVE (1+)", "receptors.her2.status", "negative", "HER2/neu by IHC: NEGATIVE"),
+    ("HER2 (IHC): 2+", "receptors.her2.ihc_score", "2+", "HER2 (IHC): 2+"),
+    ("HER 2 NEU BY IHC: 2+ (SEE ADDENDUM). HER 2 NEU BY FISH: PENDING", "receptors.her2.ihc_score", "2+",
+     "HER 2 NEU BY IHC: 2+"),
+    ("HER2 FISH: not amplified, ratio 1.3", "receptors.her2.ish_result", "not_amplified",
+     "HER2 FISH: not amplified"),
+    ("HER2 FISH: not amplified, ratio 1.3", "receptors.her2.ish_ratio", 1.3, "HER2 FISH: not amplified, ratio 1.3"),
+    ("HER2/NEU BY FISH = 1.1 NOT AMPLIFIED", "receptors.her2.ish_ratio", 1.1, "HER2/NEU BY FISH = 1.1"),
+    ("HER2/neu antigen (FISH): Non-amplified (ratio: 1.91)", "receptors.her2.ish_result", "not_amplified",
+     "HER2/neu antigen (FISH): Non-amplified"),
+    ("HER-2/neu (SISH): AMPLIFIED. HER2/CEP17 ratio 4.6; average HER2 copy number 9.8 signals per cell.",
+     "receptors.her2.ish_copy_number", 9.8,
+     "HER-2/neu (SISH): AMPLIFIED. HER2/CEP17 ratio 4.6; average HER2 copy number 9.8"),
+    ("HER-2/neu (SISH): AMPLIFIED. HER2/CEP17 ratio 4.6", "receptors.her2.ish_result", "amplified",
+     "HER-2/neu (SISH): AMPLIFIED"),
+    ("HER2 (4B5): Score 3+ (positive), complete intense membrane staining in 80% of cells",
+     "receptors.her2.ihc_score", "3+", "HER2 (4B5): Score 3+"),
+    ("HER2/NEU: WEAKLY POSITIVE BY IMMUNOHISTOCHEMISTRY (2+). NEGATIVE BY FISH (HER2/CEP17 RATIO: 0.9).",
+     "receptors.her2.ish_ratio", 0.9, None),
+    ("HER2: Negative by FISH", "receptors.her2.ish_result", "not_amplified", "HER2: Negative by FISH"),
+    ("HER2 IHC: 0 (no staining observed)", "receptors.her2.ihc_detail", "null",
+     "HER2 IHC: 0 (no staining observed"),
+    ("HER2 by IHC: 0, ultralow (faint incomplete staining in 5% of cells)", "receptors.her2.ihc_detail",
+     "ultralow", "HER2 by IHC: 0, ultralow"),
+    ("HER2 Results. Interpretation: EQUIVOCAL. Intensity: 2+.", "receptors.her2.ihc_score", "2+",
+     "HER2 Results. Interpretation: EQUIVOCAL. Intensity: 2+"),
+    ("Ki-67: 15%", "receptors.ki67_percent", 15.0, "Ki-67: 15%"),
+    ("Ki67 proliferation index 20-30%", "receptors.ki67_percent", 20.0, "Ki67 proliferation index 20-30%"),
+    ("MIB-1 labeling index: approximately 40%", "receptors.ki67_percent", 40.0,
+     "MIB-1 labeling index: approximately 40%"),
+    # --- histology -------------------------------------------------------------------------------
+    ("Invasive ductal carcinoma, Nottingham grade 2", "diagnosis.histology", "invasive_ductal",
+     "Invasive ductal carcinoma"),
+    ("Invasive ductal carcinoma, Nottingham grade 2", "diagnosis.histology_code", "8500/3",
+     "Invasive ductal carcinoma"),
+    ("INVASIVE CARCINOMA OF NO SPECIAL TYPE (DUCTAL), GRADE 3", "diagnosis.histology", "invasive_ductal",
+     "INVASIVE CARCINOMA OF NO SPECIAL TYPE"),
+    ("Infiltrating lobular carcinoma, classic type.", "diagnosis.histology", "invasive_lobular",
+     "Infiltrating lobular carcinoma"),
+    ("Invasive pleomorphic lobular carcinoma", "diagnosis.histology_code", "8520/3",
+     "Invasive pleomorphic lobular carcinoma"),
+    ("Invasive carcinoma with mixed ductal and lobular features", "diagnosis.histology", "mixed_ductal_lobular",
+     "Invasive carcinoma with mixed ductal and lobular features"),
+    ("Mucinous (colloid) carcinoma is not favored; invasive mucinous carcinoma, pure type.",
+     "diagnosis.histology", "mucinous", "invasive mucinous carcinoma"),
+    ("Ductal carcinoma in situ, high nuclear grade, solid type.", "diagnosis.histology", "dcis",
+     "Ductal carcinoma in situ"),
+    ("Metaplastic carcinoma with squamous differentiation.", "diagnosis.histology_code", "8575/3",
+     "Metaplastic carcinoma"),
+    ("Histologic Type of Invasive Carcinoma: Invasive lobular carcinoma", "diagnosis.histology",
+     "invasive_lobular", "Invasive lobular carcinoma"),
+    ("Tubular carcinoma, 0.8 cm.", "diagnosis.histology", "tubular", "Tubular carcinoma"),
+    ("No residual invasive carcinoma identified. Ductal carcinoma in situ, 3 mm.", "diagnosis.histology",
+     "dcis", "Ductal carcinoma in situ"),
+    # --- grade -----------------------------------------------------------------------------------
+    ("Nottingham grade: 2 (tubules 3, nuclei 2, mitoses 1; score 6/9)", "diagnosis.grade", 2,
+     "Nottingham grade: 2"),
+    ("NOTTINGHAM GRADE: III/III, POORLY DIFFERENTIATED", "diagnosis.grade", 3, "NOTTINGHAM GRADE: III/III"),
+    ("Invasive ductal carcinoma, SBR grade 1.", "diagnosis.grade", 1, "SBR grade 1"),
+    ("Modified Scarff Bloom Richardson Grade: 2", "diagnosis.grade", 2, "Modified Scarff Bloom Richardson Grade: 2"),
+    ("Overall Grade: Grade 3", "diagnosis.grade", 3, "Overall Grade: Grade 3"),
+    ("INFILTRATING DUCTAL CARCINOMA, POORLY DIFFERENTIATED.", "diagnosis.grade", 3, "POORLY DIFFERENTIATED"),
+    ("Moderately differentiated invasive ductal carcinoma (tumor diameter 2.1 cm).", "diagnosis.grade", 2,
+     "Moderately differentiated"),
+    ("Tumor classification: NOS, G II, pT2N0.", "diagnosis.grade", 2, "G II"),
+    ("NOTTINGHAM SCORE: 7 OUT OF 9 (TUBULES=3, NUCLEI=2, MITOSES=2)", "diagnosis.nottingham_score", 7,
+     "NOTTINGHAM SCORE: 7 OUT OF 9"),
+    ("Invasive lobular carcinoma, Nottingham grade 2 (3+2+2=7)", "diagnosis.grade_mitoses", 2, "3+2+2=7"),
+    ("HISTOLOGIC GRADE lll/lll", "diagnosis.grade", 3, "HISTOLOGIC GRADE lll/lll"),
+    # --- tumour size -----------------------------------------------------------------------------
+    ("TUMOR SIZE: 2.5 X 2.0 X 1.5 CM", "diagnosis.tumor_size_mm", 25.0, "TUMOR SIZE: 2.5 X 2.0 X 1.5 CM"),
+    ("Tumor size (greatest dimension): 35 mm", "diagnosis.tumor_size_mm", 35.0,
+     "Tumor size (greatest dimension): 35 mm"),
+    ("Size of Largest Invasive Carcinoma: Greatest dimension of largest focus of invasion: 1.8 cm",
+     "diagnosis.tumor_size_mm", 18.0,
+     "Size of Largest Invasive Carcinoma: Greatest dimension of largest focus of invasion: 1.8 cm"),
+    ("Invasive ductal carcinoma, measuring 2.2 cm in greatest dimension.", "diagnosis.tumor_size_mm", 22.0,
+     "carcinoma, measuring 2.2 cm"),
+    ("Infiltrating ductal carcinoma forming a mass (2.3 x 2.1 x 1.7 cm).", "diagnosis.tumor_size_mm", 23.0,
+     "forming a mass (2.3 x 2.1 x 1.7 cm"),
+    ("THREE TUMORS MEASURING 2.2, 1.0 AND 1.0 CM ARE PRESENT", "diagnosis.tumor_size_mm", 22.0,
+     "TUMORS MEASURING 2.2, 1.0 AND 1.0 CM"),
+    ("Tumor size: 0.9 cm. Largest metastatic deposit: 1.4 cm.", "diagnosis.tumor_size_mm", 9.0,
+     "Tumor size: 0.9 cm"),
+    ("SIZE (INVASIVE): Approximately 70 mm; see comment", "diagnosis.tumor_size_mm", 70.0,
+     "SIZE (INVASIVE): Approximately 70 mm"),
+    ("TUMOR SIZE: 3. 5 CM (MEASURED GROSSLY)", "diagnosis.tumor_size_mm", 35.0, "TUMOR SIZE: 3. 5 CM"),
+    ("The tumor is 0.4 cm from the deep margin.", "diagnosis.tumor_size_mm", None, None),
+    ("Largest metastatic focus: 1.4 cm with extranodal extension.", "diagnosis.tumor_size_mm", None, None),
+    # --- TNM and stage ---------------------------------------------------------------------------
+    ("PATHOLOGIC STAGE: pT2 N0 (i+) MX", "stage.pathologic.t", "T2", "pT2"),
+    ("PATHOLOGIC STAGE: pT2 N0 (i+) MX", "stage.pathologic.n", "N0(i+)", "N0 (i+)"),
+    ("PATHOLOGIC STAGE: pT2 N0 (i+) MX", "stage.pathologic.m_raw", "MX", "MX"),
+    ("AJCC 8th edition: pT1c pN1a(2/14) cM0", "stage.pathologic.n", "N1a", "pN1a"),
+    ("AJCC 8th edition: pT1c pN1a(2/14) cM0", "lymph_nodes.examined", 14, "pN1a(2/14)"),
+    ("AJCC 8th edition: pT1c pN1a(2/14) cM0", "stage.clinical.m", "M0", "cM0"),
+    ("Tumor classification: NOS, G III, pT4b(mult)N3aL1V0R0.", "stage.pathologic.t", "T4b", "pT4b(mult)"),
+    ("Tumor classification: NOS, G III, pT4b(mult)N3aL1V0R0.", "stage.pathologic.n", "N3a", "N3a"),
+    ("Post-treatment staging: ypT1a ypN0(sn)", "stage.pathologic.prefix", "yp", "ypT1a"),
+    ("Post-treatment staging: ypT1a ypN0(sn)", "stage.pathologic.t", "T1a", "ypT1a"),
+    ("Regional Lymph Nodes (pN): pN1mi: micrometastases", "stage.pathologic.n", "N1mi", "pN1mi"),
+    ("Sentinel node: [AJCC pN1 mi (sn)]", "stage.pathologic.n", "N1mi", "pN1 mi (sn)"),
+    ("Clinical staging at presentation: cT2 cN1 cM0, clinical stage IIB.", "stage.clinical.t", "T2", "cT2"),
+    ("Clinical staging at presentation: cT2 cN1 cM0, clinical stage IIB.", "stage.clinical.group", "IIB",
+     "clinical stage IIB"),
+    ("PTNM CLASSIFICATION: T3 N1 MX; STAGE IIIA.", "stage.pathologic.t", "T3", "T3"),
+    ("PTNM CLASSIFICATION: T3 N1 MX; STAGE IIIA.", "stage.group", "IIIA", "STAGE IIIA"),
+    ("AJCC Pathologic Prognostic Stage Group: IB", "stage.prognostic_group", "IB",
+     "Pathologic Prognostic Stage Group: IB"),
+    ("T Stage: 2 N Stage: 1a M Stage: 0", "stage.pathologic.n", "N1a", "N Stage: 1a"),
+    ("MRI of the brain: T1 weighted images show no lesion.", "stage.pathologic.t", None, None),
+    ("The mass at 3:00 measures 2 cm.", "stage.pathologic.t", None, None),
+    # --- lymph nodes -----------------------------------------------------------------------------
+    ("Lymph nodes, left axilla, dissection: metastatic carcinoma in 3 of 17 lymph nodes (3/17).",
+     "lymph_nodes.positive", 3, "(3/17)"),
+    ("Four (out of fourteen) axillary lymph nodes are positive for metastatic carcinoma.",
+     "lymph_nodes.examined", 14, "Four (out of fourteen) axillary lymph nodes"),
+    ("Total number examined: 23. Total number with metastasis: 14.", "lymph_nodes.positive", 14,
+     "Total number with metastasis: 14"),
+    ("Number of lymph nodes examined: 12. Number of lymph nodes with macrometastases: 2. "
+     "Number of lymph nodes with micrometastases: 1.", "lymph_nodes.positive", 3,
+     "Number of lymph nodes with macrometastases: 2"),
+    ("A. Sentinel lymph node #1, excision: One lymph node, negative for carcinoma (0/1). "
+     "B. Sentinel lymph node #2, excision: Two lymph nodes, negative for carcinoma (0/2).",
+     "lymph_nodes.examined", 3, "(0/1)"),
+    ("Lymph node status: Positive 8 / 13", "lymph_nodes.examined", 13, "Lymph node status: Positive 8 / 13"),
+    ("Sentinel lymph node, biopsy: one lymph node with isolated tumor cells (0/1).", "lymph_nodes.positive", 0,
+     None),
+    # --- laterality ------------------------------------------------------------------------------
+    ("Specimen Laterality: Left", "diagnosis.laterality", "left", "Specimen Laterality: Left"),
+    ("A. Breast, right, lumpectomy: Invasive ductal carcinoma, grade 2.", "diagnosis.laterality", "right",
+     "Breast, right"),
+    ("B. Right breast, simple mastectomy: benign breast tissue. C. Left breast, mastectomy: "
+     "invasive lobular carcinoma, 2.4 cm.", "diagnosis.laterality", "left", "Left breast"),
+    # --- extras: lymphovascular invasion and margins --------------------------------------------
+    ("Lymphovascular invasion: not identified.", "diagnosis.lvi", "absent", "Lymphovascular invasion: not identified"),
+    ("No lymphovascular invasion is identified.", "diagnosis.lvi", "absent", "lymphovascular invasion is identified"),
+    ("VENOUS / LYMPHATIC INVASION: PRESENT (F5).", "diagnosis.lvi", "present",
+     "VENOUS / LYMPHATIC INVASION: PRESENT"),
+    ("MARGINS : NEGATIVE FOR TUMOR.", "diagnosis.margins", "negative", "MARGINS : NEGATIVE"),
+    ("The surgical margins are free of tumor.", "diagnosis.margins", "negative", "surgical margins are free"),
+    ("SURGICAL MARGINS POSITIVE FOR TUMOR.", "diagnosis.margins", "positive", "SURGICAL MARGINS POSITIVE"),
+]
+
+
+@pytest.mark.parametrize("text,path,value,evidence", ROWS, ids=[f"{r[1]}:{i}" for i, r in enumerate(ROWS)])
+def test_phrasing(text, path, value, evidence):
+    f = first_fact(text, path)
+    if value is None:
+        assert f is None, f"expected no fact for {path}, got {f and f.value!r}"
+        return
+    assert f is not None, f"no fact for {path}"
+    assert f.value == value
+    if evidence is not None:
+        assert f.evidence[0].text == evidence
+
+
+# OCR slips: read on OCR pages (with the correction on the evidence), never on text-layer pages.
+OCR_ROWS = [
+    ("ESTROGEN RECEPTORS: POSTTIVE (95% NUCLEAR STAINING)", "receptors.er.status", "positive", None),
+    ("PATHOLOGIC STAGE: pT2 NO MX", "stage.pathologic.n", "N0", "O->0"),
+    ("AJCC STAGE: pTIC pN0", "stage.pathologic.t", "T1c", "IC->1c"),
+    ("[AJCC pTlc]", "stage.pathologic.t", "T1c", "lc->1c"),
+    ("pT2 pNia (2/9)", "stage.pathologic.n", "N1a", "ia->1a"),
+    ("cT2 cN1 cMO", "stage.clinical.m", "M0", "O->0"),
+    ("STAGE GROUPING: |IB", "stage.group", "IIB", "|I->II"),
+    ("HISTOLOGIC GRADE lll/lll", "diagnosis.grade", 3, "lll->III"),
+]
+
+
+@pytest.mark.parametrize("text,path,value,correction", OCR_ROWS)
+def test_ocr_slip_is_read_on_ocr_pages_with_its_correction(text, path, value, correction):
+    f = first_fact(text, path, source="ocr")
+    assert f is not None and f.value == value
+    assert f.evidence[0].correction == correction
+
+
+@pytest.mark.parametrize("text,path", [(t, p) for t, p, _, _ in OCR_ROWS[:7]])
+def test_ocr_slip_is_not_read_on_text_layer_pages(text, path):
+    f = first_fact(text, path, source="text-layer")
+    assert f is None or f.evidence[0].correction is None
+
+
+# Mentions that are not facts about this patient.
+NOT_FACT_ROWS = [
+    ("No residual invasive ductal carcinoma is identified.", "diagnosis.histology", "invasive_ductal"),
+    ("PRE-OPERATIVE DIAGNOSIS: r/o invasive lobular carcinoma", "diagnosis.histology", "invasive_lobular"),
+    ("Her mother had invasive lobular carcinoma at age 45.", "diagnosis.histology", "invasive_lobular"),
+    ("FAMILY HISTORY: sister with invasive ductal carcinoma, ER positive.", "diagnosis.histology",
+     "invasive_ductal"),
+    ("Invasive lobular carcinoma cannot be excluded on this limited sample.", "diagnosis.histology",
+     "invasive_lobular"),
+    ("If the tumor is HER2 positive (3+), trastuzumab would be added.", "receptors.her2.ihc_score", "3+"),
+    ("Negative for invasive carcinoma; atypical ductal hyperplasia.", "diagnosis.histology", "invasive_ductal"),
+]
+
+
+@pytest.mark.parametrize("text,path,value", NOT_FACT_ROWS)
+def test_negated_hypothetical_family_and_rule_out_mentions_are_not_facts(text, path, value):
+    mentions = [f for f in findings(text) if f.path == path and f.value == value]
+    assert all(not f.is_fact for f in mentions)
+
+
+def test_status_words_after_the_value_do_not_negate_it():
+    # "ER: negative" is a value, and "are negative" inside the mention is part of it.
+    f = first_fact("ER/PR immunostains are negative in the invasive carcinoma.", "receptors.er.status")
+    assert f is not None and f.value == "negative" and f.assertion == "present"
+
+
+def test_guideline_text_quoted_in_a_report_gives_no_value():
+    text = ("ER/PR positive is defined as an Allred score of >2. Interpretation: ER Negative < 6.5, "
+            "Positive >= 6.5. Ratio less than 2.0: HER2 gene amplification not observed.")
+    assert [f for f in findings(text) if f.path.startswith("receptors.")] == []
+
+
+def test_oncotype_rt_pcr_scores_are_not_ihc_results():
+    text = "ONCOTYPE DX: Recurrence Score 16. ER Score: 10.1 Positive. PR Score: 7.7 Positive. Her2 Score: 9.8 Negative."
+    assert [f for f in findings(text) if f.path.startswith("receptors.")] == []
+
+
+def test_dcis_nuclear_grade_is_not_the_tumour_grade():
+    text = "Ductal carcinoma in situ, nuclear grade 3, comedo type. High-grade DCIS spans 4 mm."
+    assert first_fact(text, "diagnosis.grade") is None
+
+
+def test_block_names_are_not_grades():
+    text = "Sections submitted in blocks G1 and G2. Cassettes G1-G10 hold the tumor."
+    assert first_fact(text, "diagnosis.grade") is None
+
+
+def test_results_quoted_from_a_prior_core_biopsy_are_tied_to_that_specimen():
+    f = first_fact("ESTROGEN RECEPTORS: POSITIVE (95%, per prior core biopsy S24-1234).", "receptors.er.status")
+    assert f.specimen == "prior" and f.procedure == "core_biopsy"
+
+
+def test_findings_are_tagged_with_their_part_side_and_procedure():
+    text = ("FINAL DIAGNOSIS: A. Breast, left, lumpectomy: invasive ductal carcinoma, 1.4 cm. "
+            "B. Breast, right, core needle biopsy: invasive lobular carcinoma.")
+    sizes = [f for f in findings(text) if f.path == "diagnosis.tumor_size_mm"]
+    assert [(f.specimen, f.laterality, f.procedure) for f in sizes] == [("A", "left", "resection")]
+    lobular = next(f for f in findings(text) if f.value == "invasive_lobular")
+    assert (lobular.specimen, lobular.laterality, lobular.procedure) == ("B", "right", "core_biopsy")
+
+
+def test_the_index_cancer_comes_first_in_a_bilateral_report():
+    text = ("A. Right breast, excision: invasive lobular carcinoma, tumor size 1.2 cm. "
+            "B. Left breast, mastectomy: invasive ductal carcinoma, tumor size 3.1 cm.")
+    lat = [f for f in findings(text) if f.path == "diagnosis.laterality" and f.is_fact]
+    assert lat[0].value == "left"
+    assert {f.value for f in lat} == {"left", "right"}

@@ -1,0 +1,67 @@
+"""The guide's own example: ER+ HER2-low (IHC 1+), bone-only oligometastatic disease, ribociclib
+reduced 600 -> 400 mg for neutropenia, a low ANC, asking how CAR-T works."""
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from personalize import guide
+
+FIXTURES = Path(__file__).parent / "fixtures"
+PROFILE = json.loads((FIXTURES / "profiles" / "er_pos_her2_low_oligomet_ribociclib.json").read_text(encoding="utf-8"))
+CAR_T = (FIXTURES / "answers" / "car-t-general-answer.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module", params=["foreign", "library"])
+def result(request):
+    if request.param == "foreign":
+        return guide(PROFILE, answer_text=CAR_T, today=date(2026, 11, 26))
+    return guide(PROFILE, question="How does CAR-T cell therapy work for breast cancer?", today=date(2026, 11, 26))
+
+
+def test_her2_positive_trial_part_is_marked_not_matching_her_her2_low_result(result):
+    blocks = [b for b in result.blocks if b.kind == "general" and "HER2-positive" in (b.heading or "") + b.text
+              and "HER2-low" not in (b.heading or "") + b.text]
+    assert blocks and all(b.applies == "no" for b in blocks)
+    block = blocks[0]
+    assert "HER2-positive" in block.note and "HER2-low (IHC 1+)" in block.note
+    record_lines = [e.text for b in block.because for e in b.evidence]
+    assert "HER2 (IHC): 1+" in record_lines
+    assert {b.field for b in block.because} >= {"receptors.her2.category", "receptors.her2.ihc_score"}
+
+
+def test_a_tailored_note_says_what_her_low_neutrophil_count_means_for_trials(result):
+    note = next(b for b in result.blocks if b.rule == "overlay.trials.neutrophils")
+    assert note.kind == "tailored" and note.severity == "warning" and note.applies == "yes"
+    assert "0.8" in note.text and "2026-11-20" in note.text and "ribociclib" in note.text
+    assert any("recover" in f.text for f in note.facts)
+    assert {b.field for b in note.because} >= {"labs[1].value", "labs[1].date"}
+    value = next(b for b in note.because if b.field == "labs[1].value")
+    assert value.value == 0.8 and [(e.document, e.page, e.text) for e in value.evidence] == [("d3", 1, "0.8")]
+
+
+def test_missing_lists_performance_status(result):
+    ecog = [m for m in result.missing if m.field == "ecog"]
+    assert ecog and "0 or 1" in ecog[0].why
+
+
+def test_fever_with_low_counts_is_flagged_critical(result):
+    critical = [b for b in result.blocks if b.severity == "critical"]
+    assert [b.rule for b in critical] == ["overlay.neutropenia.fever_risk"]
+
+
+def test_questions_use_her_own_values(result):
+    asked = " ".join(result.questions_to_ask)
+    assert "HER2-low (IHC 1+)" in asked and "trastuzumab deruxtecan" in asked
+    assert "0.8 × 10⁹/L on 2026-11-20" in asked
+
+
+def test_summary_and_records(result):
+    assert result.profile_summary == (
+        "Your records: ER-positive (95%), PR-positive (40%), HER2-low (IHC 1+); stage IV, metastatic to the bones "
+        "only (oligometastatic); current medicines: ribociclib 400 mg and letrozole 2.5 mg.")
+    assert {r.document for r in result.records} == {"d1", "d2", "d3"}
+    data = result.to_json_dict()
+    assert set(data) >= {"question", "answer_source", "profile_summary", "blocks", "missing", "questions_to_ask", "disclaimer"}
