@@ -12,7 +12,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ingest.errors import OncoguideError
-from api.errors import InternalError, StorageUnavailable
+from api.errors import InternalError, InvalidRequest, StorageUnavailable
 from api.middleware import BodySizeLimit
 from api.ratelimit import TokenBuckets
 from api.routes import audit, documents, guidance, health, patients, profiles
@@ -70,6 +70,9 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException):
         message = exc.detail if isinstance(exc.detail, str) else "The request could not be handled."
+        if exc.status_code == 400:  # a body that cannot be parsed: the taxonomy's invalid request (422)
+            return _error(422, InvalidRequest.code, "The request body could not be read (broken JSON or form "
+                          "data). Send it again; see the API documentation at /docs.")
         if exc.status_code == 404:
             message = "Nothing was found at this address, or you do not have access to it."
         return _error(exc.status_code, _HTTP_CODES.get(exc.status_code, "http_error"), message)

@@ -107,6 +107,8 @@ class PageRow(SQLModel, table=True):
     height: float = 0.0
     dpi: float = 72.0
     rotation: int = 0
+    #: Degrees (counter-clockwise) OCR straightened the page by; word boxes are in that frame.
+    skew: float = 0.0
     words: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     error_code: str | None = Field(default=None, max_length=64)
     error_message: str | None = Field(default=None, sa_column=Column(Text))
@@ -158,6 +160,12 @@ class CorrectionRow(SQLModel, table=True):
     by_user_id: int = Field(foreign_key="users.id")
     by_email: str = Field(max_length=320)
     at: datetime = Field(default_factory=utcnow)
+    #: What the navigator saw: the extracted value of the field at the time (a later extraction
+    #: that still says this raises no conflict) ...
+    extracted_value: Any = Field(default=None, sa_column=Column(JSON))
+    #: ... and, per list index in `field`, the identity of that item (`api.list_items`), so the
+    #: correction follows its drug or lab when a re-extraction lists them in another order.
+    item_keys: list[Any] | None = Field(default=None, sa_column=Column(JSON))
 
 
 class Confirmation(SQLModel, table=True):

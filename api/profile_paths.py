@@ -24,6 +24,14 @@ def parse(path: str) -> list[str | int]:
     return [name if name else int(index) for name, index in _TOKEN.findall(path)]
 
 
+def join(parts: list[str | int]) -> str:
+    """The dotted path of `parts` (the inverse of `parse`)."""
+    out = ""
+    for part in parts:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
 def get(data: Any, parts: list[str | int], default: Any = None) -> Any:
     cur = data
     for part in parts:
@@ -76,6 +84,24 @@ def flatten(profile: dict) -> dict[str, Any]:
 
     walk(profile, "")
     return out
+
+
+def unflatten(leaves: dict[str, Any]) -> dict:
+    """A profile rebuilt from `flatten`'s leaves (list items at their indexes)."""
+    root: dict = {}
+    for path, value in leaves.items():
+        parts = parse(path)
+        cur: Any = root
+        for part, nxt in zip(parts, [*parts[1:], None]):
+            child = value if nxt is None else ([] if isinstance(nxt, int) else {})
+            if isinstance(part, int):
+                cur.extend([None] * (part + 1 - len(cur)))
+                if cur[part] is None or nxt is None:
+                    cur[part] = child
+            elif cur.get(part) is None or nxt is None:
+                cur[part] = child
+            cur = cur[part]
+    return root
 
 
 def check_known(path: str, current_profile: dict) -> list[str | int]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import json
+import math
 from datetime import datetime
 from typing import Any
 
@@ -19,6 +20,7 @@ from sqlalchemy import update
 from sqlmodel import Session, select
 
 from extract.models import ProfileReport
+from api import list_items
 from api import profile_paths as paths
 from api.db import Confirmation, CorrectionRow, Patient, ProfileVersion, User, utcnow
 from api.errors import InvalidRequest, NotFound, ReviewConflict
@@ -66,65 +68,67 @@ def _values_equal(a: Any, b: Any) -> bool:
     return a == b
 
 
+def _absent(value: Any) -> bool:
+    return value is None or value == [] or value == {}
+
+
 def apply_review(
     extracted: dict, corrections: list[CorrectionRow], confirmation: Confirmation | None,
 ) -> dict:
-    """The served report: `extracted` with corrections, then the confirmation, applied."""
+    """The served report: `extracted` with corrections, then the confirmation, applied.
+
+    Paths into lists are followed by item identity (`api.list_items`), so a review stays with its
+    drug or lab when a re-extraction reorders the list. For each field only the latest correction
+    decides whether the extraction now says something the navigator has not seen (a
+    `navigator_kept` conflict): an earlier row's conflict is settled by the later row."""
     report = copy.deepcopy(extracted) or empty_report()
-    report.setdefault("profile", {})
+    profile: dict = report.setdefault("profile", {})
     evidence: dict[str, list] = report.setdefault("evidence", {})
     conflicts: list[dict] = report.setdefault("conflicts", [])
-    review = {"status": "extracted", "corrections": []}
-    needs_review = False
-    extracted_leaves = paths.flatten(extracted.get("profile", {})) if extracted else {}
+    extracted_profile = (extracted or {}).get("profile", {}) or {}
+    extracted_evidence = (extracted or {}).get("evidence", {}) or {}
+    review: dict[str, Any] = {"status": "extracted", "corrections": []}
+    kept_conflicts: dict[str, dict] = {}  # field -> conflict raised by its latest correction
+    decided_at: dict[str, datetime] = {}  # field (as now resolved) -> time of its latest correction
 
     for row in corrections:
-        parts = paths.parse(row.field)
-        extracted_now = extracted_leaves.get(row.field)
-        if row.action in ("correct", "settle_conflict"):
-            paths.set_(report["profile"], parts, row.new_value)
-        elif row.action == "not_stated":
-            paths.delete(report["profile"], parts)
-        kept = row.new_value if row.action != "accept" else row.old_value
-        # A re-extraction brought a value the navigator never saw: keep theirs, flag the new one.
-        if (row.action != "not_stated" and extracted_now is not None
-                and not _values_equal(extracted_now, kept) and not _values_equal(extracted_now, row.old_value)):
-            conflicts.append({"field": row.field, "values": [kept, extracted_now],
-                              "evidence": [e for e in extracted.get("evidence", {}).get(row.field, [])],
-                              "resolution": "navigator_kept"})
-            needs_review = True
-        else:
-            conflicts[:] = [c for c in conflicts if not (c.get("field") == row.field and c.get("resolution") != "navigator_kept")]
-        evidence.setdefault(row.field, [])
-        if row.action == "not_stated":
-            evidence[row.field] = []
-        evidence[row.field].append(_navigator_evidence(kept if row.action != "not_stated" else None,
-                                                       row.by_email, row.at, row.note, f"navigator.{row.action}"))
         review["corrections"].append({
             "field": row.field, "old_value": row.old_value, "new_value": row.new_value, "note": row.note,
             "by": row.by_email, "at": _stamp(row.at), "action": row.action,
         })
+        parts, missing = list_items.resolve(profile, paths.parse(row.field), row.item_keys)
+        if missing is not None:
+            continue  # the drug or lab it was about is no longer in the records
+        field = paths.join(parts)
+        kept_conflicts.pop(field, None)
+        decided_at[field] = row.at
+        if row.action in ("correct", "settle_conflict"):
+            paths.set_(profile, parts, row.new_value)
+        elif row.action == "not_stated":
+            paths.delete(profile, parts)
+        kept = row.new_value if row.action != "accept" else row.old_value
+        extracted_now = paths.get(extracted_profile, parts)
+        seen = (kept, row.old_value, row.extracted_value)
+        # A re-extraction brought a value the navigator never saw: keep theirs, flag the new one.
+        if (row.action != "not_stated" and not _absent(extracted_now)
+                and not any(_values_equal(extracted_now, value) for value in seen)):
+            kept_conflicts[field] = {"field": field, "values": [kept, extracted_now],
+                                     "evidence": list(extracted_evidence.get(field, [])),
+                                     "resolution": "navigator_kept"}
+        else:
+            conflicts[:] = [c for c in conflicts if c.get("field") != field]
+        if row.action == "not_stated":
+            evidence[field] = []
+        evidence.setdefault(field, []).append(_navigator_evidence(
+            kept if row.action != "not_stated" else None, row.by_email, row.at, row.note, f"navigator.{row.action}"))
+    conflicts.extend(kept_conflicts.values())
+    needs_review = bool(kept_conflicts)
 
     if confirmation is not None:
-        current = paths.flatten(report["profile"])
-        newer_corrections = [c for c in corrections if c.at > confirmation.at]
-        overridden = {c.field for c in newer_corrections}  # corrected since: the correction wins
-        for field, confirmed in confirmation.values.items():
-            if field in overridden:
-                continue
-            parts = paths.parse(field)
-            now = current.get(field)
-            if now is None or _values_equal(now, confirmed["value"]):
-                paths.set_(report["profile"], parts, confirmed["value"])
-                if now is None:
-                    evidence[field] = confirmed.get("evidence", [])
-                continue
-            paths.set_(report["profile"], parts, confirmed["value"])
-            conflicts.append({"field": field, "values": [confirmed["value"], now],
-                              "evidence": evidence.get(field, []), "resolution": "confirmed_kept"})
-            evidence[field] = confirmed.get("evidence", [])
-            needs_review = True
-        new_fields = set(paths.flatten(report["profile"])) - set(confirmation.values)
+        confirmed_fields, changed = _apply_confirmation(report, confirmation, decided_at)
+        needs_review = needs_review or changed
+        new_fields = set(paths.flatten(profile)) - confirmed_fields
+        newer_corrections = any(c.at > confirmation.at for c in corrections)
         if needs_review or new_fields or newer_corrections:
             review["status"] = "in_review"
         else:
@@ -137,6 +141,49 @@ def apply_review(
         review["status"] = "in_review"
     report["review"] = review
     return _validated(report)
+
+
+def _apply_confirmation(report: dict, confirmation: Confirmation, decided_at: dict[str, datetime]) -> tuple[set[str], bool]:
+    """Put the confirmed values back over the report (a field corrected since keeps the correction);
+    a value that now differs is kept as confirmed and flagged. Returns (the confirmed fields as
+    resolved in this report, whether a conflict was raised)."""
+    profile, evidence, conflicts = report["profile"], report["evidence"], report["conflicts"]
+    confirmed_profile = paths.unflatten({path: entry["value"] for path, entry in confirmation.values.items()})
+    fields: set[str] = set()
+    changed = False
+    for path, confirmed in confirmation.values.items():
+        parts = paths.parse(path)
+        keys = list_items.keys_along(confirmed_profile, parts)
+        resolved, missing = list_items.resolve(profile, parts, keys)
+        restored = False
+        if missing is not None:
+            # A confirmed drug or lab this extraction does not list: keep it as confirmed.
+            key = keys[sum(isinstance(p, int) for p in parts[:missing])]
+            container = paths.get(profile, resolved)
+            if key is None or not (container is None or isinstance(container, list)):
+                continue  # a positional item that is gone: nothing to match it with
+            if container is None:
+                paths.set_(profile, resolved, container := [])
+            container.append(copy.deepcopy(paths.get(confirmed_profile, parts[: missing + 1])))
+            resolved, missing = list_items.resolve(profile, parts, keys)
+            if missing is not None:
+                continue
+            restored = True
+        field = paths.join(resolved)
+        fields.add(field)
+        at = decided_at.get(field)
+        if at is not None and at > confirmation.at:
+            continue  # corrected since the confirmation: the correction wins
+        now = paths.get(profile, resolved)
+        paths.set_(profile, resolved, confirmed["value"])
+        if _absent(now) or restored:
+            evidence[field] = confirmed.get("evidence", [])
+        elif not _values_equal(now, confirmed["value"]):
+            conflicts.append({"field": field, "values": [confirmed["value"], now],
+                              "evidence": evidence.get(field, []), "resolution": "confirmed_kept"})
+            evidence[field] = confirmed.get("evidence", [])
+            changed = True
+    return fields, changed
 
 
 def _validated(report: dict) -> dict:
@@ -186,18 +233,33 @@ def correct_field(
     latest = latest_version(session, patient_id)
     if latest is None:
         raise ReviewConflict("This patient has no extracted profile yet; wait for the uploads to be processed.")
-    parts = paths.check_known(field, latest.report.get("profile", {}))
-    old = paths.get(latest.report.get("profile", {}), parts)
+    _require_finite(value)
+    profile = latest.report.get("profile", {})
+    parts = paths.check_known(field, profile)
+    old = paths.get(profile, parts)
+    keys = list_items.keys_along(profile, parts)
     if action == "settle_conflict" and not any(c.get("field") == field for c in latest.report.get("conflicts", [])):
         raise InvalidRequest(f"There is no open conflict on '{field}' to settle.")
     if action in ("correct", "settle_conflict") and value is None:
         raise InvalidRequest("Give the corrected value, or use action 'not_stated' when the records do not say.")
     new = value if action in ("correct", "settle_conflict") else (old if action == "accept" else None)
+    # Served lists are the extraction's lists (in its order) plus restored confirmed items after
+    # them, so the same indexes name the field's extracted value.
+    extracted_value = paths.get(latest.extracted.get("profile", {}), parts)
     session.add(CorrectionRow(patient_id=patient_id, field=field, action=action, old_value=old,
                               new_value=new, note=(note or None), by_user_id=user.id, by_email=user.email,
-                              at=utcnow()))
+                              at=utcnow(), extracted_value=extracted_value,
+                              item_keys=keys if any(k is not None for k in keys) else None))
     session.flush()
     return write_version(session, patient_id, version, latest.extracted, "correction", user=user)
+
+
+def _require_finite(value: Any) -> None:
+    """JSON allows NaN and Infinity; a profile value never is one."""
+    if isinstance(value, float) and not math.isfinite(value):
+        raise InvalidRequest("A value must be a finite number; NaN and Infinity are not allowed.")
+    for item in value.values() if isinstance(value, dict) else value if isinstance(value, list) else ():
+        _require_finite(item)
 
 
 def confirm_profile(session: Session, patient_id: str, user: User) -> ProfileVersion:

@@ -18,7 +18,7 @@ class ErrorBody(BaseModel):
 
 
 class PatientCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
     name: str = Field(min_length=1, max_length=200)
     navigator_email: str | None = Field(None, max_length=320, description="assign this navigator (admin only)")
 

@@ -39,6 +39,9 @@ class Settings(BaseSettings):
     rate_limit_per_minute: int = Field(600, gt=0, description="requests per token per minute")
     rate_limit_burst: int = Field(120, gt=0)
     session_secret: str = Field("development", description="signs web session cookies (issue 6)")
+    session_hours: float = Field(12.0, gt=0, le=24 * 30, description="a web sign-in lasts this long")
+    demo_password: str | None = Field(None, min_length=8, description="web password of `oncoguide demo`'s users; "
+                                      "unset: a random one per run")
 
     # Jobs
     job_max_attempts: int = Field(4, ge=1, description="tries of a transient failure before giving up")
@@ -55,7 +58,7 @@ class Settings(BaseSettings):
     # Originals at rest (issue 7): Fernet key; unset stores originals as uploaded.
     encryption_key: str | None = None
 
-    @field_validator("database_url", "redis_url", "encryption_key", mode="before")
+    @field_validator("database_url", "redis_url", "encryption_key", "demo_password", mode="before")
     @classmethod
     def _blank_is_unset(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
@@ -96,5 +99,7 @@ def load_settings(**overrides: object) -> Settings:
     try:
         return Settings(**overrides)
     except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'settings'}: {e['msg']}" for e in exc.errors())
-        raise ConfigurationError(f"Invalid ONCOGUIDE_* setting: {problems}") from exc
+        problems = "; ".join(
+            f"{'ONCOGUIDE_' + '_'.join(map(str, e['loc'])).upper() if e['loc'] else 'settings'}: {e['msg']}"
+            for e in exc.errors())
+        raise ConfigurationError(f"Invalid setting: {problems}. Fix the environment variable and start again.") from exc

@@ -12,9 +12,10 @@ import hashlib
 import io
 import os
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
-from ingest.errors import ConfigurationError, CorruptFile, DecompressionBomb, PageTooLarge
+from ingest.errors import ConfigurationError, CorruptFile, PageTooLarge
 from api.errors import NotFound, StorageUnavailable
 
 
@@ -91,34 +92,73 @@ class BlobStore:
         return payload
 
 
+@dataclass(frozen=True)
+class PageView:
+    """How a page is shown so that its word boxes (kept at ingest) fall on its words: turned and
+    straightened as OCR read it, and in gray for scans and photos (a PNG about half the size)."""
+
+    #: ingest's `Page.rotation`: clockwise degrees the page was turned to read it upright (for a
+    #: photo, its EXIF orientation included; for a PDF, on top of the page's own /Rotate).
+    rotation: int = 0
+    #: ingest's `Page.skew`: degrees (counter-clockwise) OCR straightened the page by.
+    skew: float = 0.0
+    gray: bool = False
+
+    @property
+    def tag(self) -> str:
+        return f"r{self.rotation % 360}s{self.skew:+.2f}{'g' if self.gray else 'c'}"
+
+
+#: Encodings of a page image and their media types. WebP (lossy) is for browsers that ask for it.
+MEDIA_TYPES = {"png": "image/png", "webp": "image/webp"}
+_WEBP_QUALITY = 80
+
+
 class PageImages:
-    """PNG of one page of a stored original, rendered on demand and cached on disk."""
+    """One page of a stored original as an image in its words' frame, rendered on demand and
+    cached on disk per view and encoding."""
 
     def __init__(self, blobs: BlobStore, cache_dir: Path, dpi: int, max_pixels: int) -> None:
         self.blobs, self.cache_dir, self.dpi, self.max_pixels = blobs, Path(cache_dir), dpi, max_pixels
 
-    def png(self, sha256: str, number: int, doc_type: str | None = None) -> bytes:
-        cached = self.cache_dir / "pages" / sha256[:2] / f"{sha256}-{number}-{self.dpi}.png"
+    def png(self, sha256: str, number: int, doc_type: str | None = None, view: PageView = PageView()) -> bytes:
+        return self.image(sha256, number, doc_type, view, "png")
+
+    def image(self, sha256: str, number: int, doc_type: str | None = None, view: PageView = PageView(),
+              encoding: str = "png") -> bytes:
+        if encoding not in MEDIA_TYPES:
+            raise ValueError(f"no page image encoding {encoding!r}")
+        cached = self.cache_dir / "pages" / sha256[:2] / f"{sha256}-{number}-{self.dpi}-{view.tag}.{encoding}"
         if cached.exists():
             return cached.read_bytes()
         data = self.blobs.get(sha256)
-        png = self._render(data, number, doc_type)
+        encoded = _encode(self._render(data, number, doc_type, view), encoding)
         try:
             cached.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=cached.parent, prefix=".render-")
             with os.fdopen(fd, "wb") as fh:
-                fh.write(png)
+                fh.write(encoded)
             os.replace(tmp, cached)
         except OSError:
             pass  # a cache that cannot be written only costs a re-render
-        return png
+        return encoded
 
-    def _render(self, data: bytes, number: int, doc_type: str | None) -> bytes:
+    def _render(self, data: bytes, number: int, doc_type: str | None, view: PageView):
+        from ingest.ocr.images import straighten, turn
+
         if data[:5] == b"%PDF-" or doc_type == "pdf":
-            return self._render_pdf(data, number)
-        return self._render_image(data, number)
+            image, turned = self._render_pdf(data, number, view.gray), 0
+        else:
+            image, turned = self._render_image(data, number, doc_type)
+        if view.gray and image.mode != "L":
+            image = image.convert("L")
+        image = turn(image, (view.rotation - turned) % 360)
+        if view.skew:
+            image = straighten(image if image.mode == "L" else image.convert("L"), view.skew)
+        return image
 
-    def _render_pdf(self, data: bytes, number: int) -> bytes:
+    def _render_pdf(self, data: bytes, number: int, gray: bool):
+        """The page as PDFium draws it (its /Rotate applied), at the configured resolution."""
         import pypdfium2 as pdfium
 
         try:
@@ -136,41 +176,47 @@ class PageImages:
                 scale *= (self.max_pixels / pixels) ** 0.5 * 0.99  # the renderer rounds sizes up
                 if width * scale < 50 or height * scale < 50:
                     raise PageTooLarge()
-            bitmap = page.render(scale=scale)
-            image = bitmap.to_pil()
-            return _png_bytes(image)
+            return page.render(scale=scale, grayscale=gray).to_pil()
+        except pdfium.PdfiumError as exc:
+            raise CorruptFile() from exc
         finally:
             pdf.close()
 
-    def _render_image(self, data: bytes, number: int) -> bytes:
-        from PIL import Image, ImageOps, UnidentifiedImageError
+    def _render_image(self, data: bytes, number: int, doc_type: str | None = None):
+        """(the frame upright by its EXIF orientation, the clockwise degrees that turned it)."""
+        from PIL import Image, ImageOps
 
-        try:
-            with Image.open(io.BytesIO(data)) as img:  # Pillow refuses decompression bombs here
-                n_frames = getattr(img, "n_frames", 1)
-                if not 1 <= number <= n_frames:
-                    raise NotFound("This document has no such page.")
-                img.seek(number - 1)
-                if img.format == "JPEG":  # decode at a reduced size when it is far above the cap
-                    ratio = (self.max_pixels / (img.width * img.height)) ** 0.5
-                    if ratio < 1:
-                        img.draft(img.mode, (int(img.width * ratio) + 1, int(img.height * ratio) + 1))
-                frame = ImageOps.exif_transpose(img.copy())
-        except Image.DecompressionBombError as exc:
-            raise DecompressionBomb() from exc
-        except UnidentifiedImageError as exc:
-            raise CorruptFile() from exc
-        except OSError as exc:
-            raise CorruptFile() from exc
-        if frame.width * frame.height > self.max_pixels:
-            ratio = (self.max_pixels / (frame.width * frame.height)) ** 0.5
-            frame.thumbnail((max(1, int(frame.width * ratio)), max(1, int(frame.height * ratio))))
-        if frame.mode not in ("RGB", "L", "RGBA", "LA"):
-            frame = frame.convert("RGB")
-        return _png_bytes(frame)
+        # ingest's own decoding guard (Pillow's errors → ours) and EXIF table, so the frame
+        # matches the one OCR read.
+        from ingest.images import _EXIF_TURN, _decoding
+
+        if doc_type == "heic":  # Pillow opens HEIC photos only with pillow-heif's opener registered
+            from ingest.images import _register_heif
+
+            _register_heif()
+        with _decoding(), Image.open(io.BytesIO(data)) as img:  # Pillow refuses decompression bombs here
+            n_frames = getattr(img, "n_frames", 1)
+            if not 1 <= number <= n_frames:
+                raise NotFound("This document has no such page.")
+            img.seek(number - 1)
+            turned = _EXIF_TURN.get(img.getexif().get(0x0112, 1), 0)
+            if img.format == "JPEG":  # decode at a reduced size when it is far above the cap
+                ratio = (self.max_pixels / (img.width * img.height)) ** 0.5
+                if ratio < 1:
+                    img.draft(img.mode, (int(img.width * ratio) + 1, int(img.height * ratio) + 1))
+            frame = ImageOps.exif_transpose(img.copy())
+            if frame.width * frame.height > self.max_pixels:
+                ratio = (self.max_pixels / (frame.width * frame.height)) ** 0.5
+                frame.thumbnail((max(1, int(frame.width * ratio)), max(1, int(frame.height * ratio))))
+            if frame.mode not in ("RGB", "L", "RGBA", "LA"):
+                frame = frame.convert("RGB")
+        return frame, turned
 
 
-def _png_bytes(image) -> bytes:
+def _encode(image, encoding: str) -> bytes:
     out = io.BytesIO()
-    image.save(out, format="PNG", optimize=False)
+    if encoding == "webp":
+        image.save(out, format="WEBP", quality=_WEBP_QUALITY)
+    else:
+        image.save(out, format="PNG", optimize=False)
     return out.getvalue()

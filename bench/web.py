@@ -1,4 +1,5 @@
-"""Web pages benchmark: server time and size of each page for the sample patient p01.
+"""Web pages benchmark: server time and size of each page for the sample patient p01, and the
+size of every scanned or photographed sample page image (before: colour PNG; now: gray PNG, WebP).
 
 The app runs in-process (TestClient over HTTPS, real ingest, extract and personalize stages, jobs
 run at upload). After the p01 records are read (scanned pathology report, clinic note), each page
@@ -99,6 +100,8 @@ def run(n: int) -> dict:
                 "my profile": ("GET", f"/patients/{pid}/profile", {}),
                 "evidence on the page": ("GET", evidence, {}),
                 "page image (PNG, cached after the first)": ("GET", f"/documents/{doc}/pages/1.png", {}),
+                "page image (WebP, as browsers ask)": ("GET", f"/documents/{doc}/pages/1.png", {"headers": {
+                    "Accept": "image/avif,image/webp,image/apng,image/*,*/*;q=0.8"}}),
                 "ask CAR-T → guidance": ("POST", f"/patients/{pid}/ask", {"data": {
                     "csrf": token, "question": "How does CAR-T therapy work for breast cancer?"}}),
             }
@@ -114,6 +117,56 @@ def run(n: int) -> dict:
                 results[name] = {"n": 1, "p50_ms": None, "p95_ms": None, "max_ms": None, "bytes": len(client.get(url).content)}
         svc.close()
     return results
+
+
+def image_sizes() -> list[dict]:
+    """Size of every scanned or photographed sample page as served: before (the page as rendered,
+    in colour, PNG), now (gray PNG; WebP when a browser asks), and the time to render and encode
+    each (done once per page, then cached)."""
+    from api.storage import BlobStore, PageImages, PageView
+    from api.settings import Settings
+
+    settings = Settings()
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        blobs = BlobStore(Path(tmp) / "originals")
+        images = PageImages(blobs, Path(tmp) / "cache", settings.render_dpi, settings.render_max_pixels)
+        records = sorted((REPO / "samples" / "records").glob("*/*.scan.pdf")) + sorted(
+            (REPO / "samples" / "records").glob("*/*.photo.*"))
+        for path in records:
+            sha = blobs.put(path.read_bytes())
+            doc_type = "pdf" if path.suffix == ".pdf" else "jpeg"
+            pages = _page_count(path) if doc_type == "pdf" else 1
+            for number in range(1, pages + 1):
+                row = {"page": f"{path.parent.name}/{path.name} p{number}"}
+                for name, view, encoding in (("before", PageView(), "png"), ("gray_png", PageView(gray=True), "png"),
+                                             ("webp", PageView(gray=True), "webp")):
+                    started = time.perf_counter()
+                    row[name] = len(images.image(sha, number, doc_type, view, encoding))
+                    row[name + "_ms"] = (time.perf_counter() - started) * 1000
+                rows.append(row)
+    return rows
+
+
+def _page_count(path: Path) -> int:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(path.read_bytes())
+    try:
+        return len(pdf)
+    finally:
+        pdf.close()
+
+
+def image_table(rows: list[dict]) -> str:
+    lines = ["| scanned or photographed page | before: colour PNG | now: gray PNG | now: WebP (browsers) | "
+             "render + encode ms (PNG / WebP) |", "|---|---|---|---|---|"]
+    for r in rows + [{"page": "**total**", **{k: sum(x[k] for x in rows) for k in ("before", "gray_png", "webp")}}]:
+        ms = f"{r['gray_png_ms']:.0f} / {r['webp_ms']:.0f}" if "webp_ms" in r else ""
+        lines.append(f"| {r['page']} | {r['before'] / 1024:.0f} KB | {r['gray_png'] / 1024:.0f} KB "
+                     f"({100 * (1 - r['gray_png'] / r['before']):.0f} % less) | {r['webp'] / 1024:.0f} KB "
+                     f"({100 * (1 - r['webp'] / r['before']):.0f} % less) | {ms} |")
+    return "\n".join(lines)
 
 
 def _cell(value, fmt: str) -> str:
@@ -140,6 +193,12 @@ def write_section(text: str, path: Path = REPO / "docs" / "benchmarks.md") -> No
     path.write_text(doc, encoding="utf-8")
 
 
+def _render_dpi() -> int:
+    from api.settings import Settings
+
+    return Settings().render_dpi
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-n", type=int, default=30, help="requests per page (after one warm-up)")
@@ -147,22 +206,31 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     load_before = os.getloadavg()
     results = run(args.n)
+    sizes = image_sizes()
     load_after = os.getloadavg()
     out = REPO / "bench" / "out"
     out.mkdir(parents=True, exist_ok=True)
-    (out / "web.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    (out / "web.json").write_text(json.dumps({"pages": results, "page_images": sizes}, indent=2), encoding="utf-8")
     body = table(results)
     print(body)
+    print()
+    print(image_table(sizes))
     if args.write:
         write_section(
             f"{SECTION}\n\nServer time and size of each page for sample patient p01 (scanned pathology report and "
             "clinic note read by the real stages), in-process over TestClient, so network and browser rendering are "
             f"not included; {args.n} requests per page after one warm-up. Reproduce with "
             "`.venv/bin/python -m bench.web --write`; raw figures in `bench/out/web.json`.\n\n"
-            f"{body}\n\n- What a phone waits for is the page image: a scanned page is "
-            f"{results['page image (PNG, cached after the first)']['bytes'] / 1048576:.1f} MB as PNG at the "
-            "service's render DPI, against at most "
-            f"{max(r['bytes'] for k, r in results.items() if r['bytes'] and 'PNG' not in k) / 1024:.0f} KB for any page's HTML.\n"
+            f"{body}\n\n- What a phone waits for is the page image: p01's scanned page is "
+            f"{results['page image (PNG, cached after the first)']['bytes'] / 1024:.0f} KB as a gray PNG at the "
+            f"service's render DPI and {results['page image (WebP, as browsers ask)']['bytes'] / 1024:.0f} KB as "
+            "the WebP a browser gets, against at most "
+            f"{max(r['bytes'] for k, r in results.items() if r['bytes'] and 'image' not in k) / 1024:.0f} KB for any page's HTML.\n"
+            "\nPage images of every scanned or photographed sample page at the render DPI "
+            f"({_render_dpi()}): scans and photos are served in gray, and as WebP (quality 80) to clients whose "
+            "`Accept` header names it (browsers do); `GET .../pages/{n}.png` without it stays a PNG. Render and "
+            "encode happen once per page and view, then the image is served from the disk cache.\n\n"
+            f"{image_table(sizes)}\n\n"
             f"- Load average before/after: {' '.join(f'{x:.1f}' for x in load_before)} / "
             f"{' '.join(f'{x:.1f}' for x in load_after)} (2 cores, shared); measured {time.strftime('%Y-%m-%d')}.\n")
     return 0

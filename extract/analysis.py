@@ -126,7 +126,9 @@ class AnalyzedPage:
         return out
 
     def _window(self, s0: int, s1: int, w0: int, w1: int) -> tuple[int, int]:
-        lo, hi = max(s0, w0 - _WINDOW), min(s1, w1 + _WINDOW)
+        # Window edges on a 40-character grid, so nearby mentions share one ConText run.
+        lo = max(s0, s0 + (w0 - _WINDOW - s0) // 40 * 40)
+        hi = min(s1, s0 + -(-(w1 + _WINDOW - s0) // 40) * 40)
         # Snap to whitespace so no word is cut.
         while lo > s0 and not self.text[lo - 1].isspace():
             lo -= 1

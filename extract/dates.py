@@ -154,8 +154,12 @@ def parse_date(text: str) -> date | None:
 
 def is_excluded(text: str, date_start: int) -> bool:
     """True for a birth date or a print date: dates that never date a record."""
-    line_start = text.rfind("\n", 0, date_start) + 1
-    return bool(date_rules().excluded_re.search(text[line_start:date_start]))
+    rules = date_rules()
+    # A match is a label and at most 12 characters ending at the date: look back only that far
+    # (plus one for the lookbehind), or a long line makes this quadratic.
+    reach = max(map(len, rules.not_record_dates), default=0) + 14
+    line_start = text.rfind("\n", max(0, date_start - reach), date_start) + 1
+    return bool(rules.excluded_re.search(text[max(line_start, date_start - reach):date_start]))
 
 
 def labelled_dates(text: str) -> list[LabelledDate]:

@@ -7,15 +7,21 @@ Called by the merge once the documents' findings are one profile. Follows
   report states is kept; a stated "positive" at 1-10 % is refined to low_positive (ASCO/CAP 2020
   calls that range "low positive"); any other disagreement keeps the stated status. Both cases add
   a conflict so a navigator sees the two readings.
-- HER2 final status: ISH settles an IHC 2+ (groups 1-5 from ratio and copy number, with the
-  concurrent IHC for groups 2-4); IHC 3+ positive, 0/1+ negative, 2+ without ISH equivocal. A
-  stated final status is kept; a disagreement with the derived one becomes a conflict.
+- HER2 final status: ISH settles an IHC 2+ (the report's clean ISH interpretation, else the 2018
+  groups 1-5 from ratio and copy number, with the concurrent IHC for groups 2-4; a ratio >= 2.0
+  without the mean copy number, or a hedged "amplified", stays equivocal unless IHC is 3+); IHC 3+
+  positive, 0/1+ negative, 2+ without ISH equivocal. A stated final status is kept; a disagreement
+  with the derived one becomes a conflict.
 - HER2 category: positive; low (IHC 1+, or 2+ with negative ISH); ultralow (IHC 0 with faint
   staining in <= 10 % of cells, as stated); zero (IHC 0 with no staining, as stated). IHC 2+ with
   ISH pending has no category. An IHC 0 whose staining detail is not given has no category.
 - subtype from hormone receptors and final HER2 status.
 - pathologic T from the invasive tumour size (T1mi ... T3) when no pT is stated, the size comes from
-  a pathology document and nothing states a T4 extension (skin ulceration, chest wall, inflammatory).
+  a pathology document and nothing states a T4 extension (skin ulceration, chest wall, inflammatory);
+  a stated pT whose group the size contradicts is kept, with a conflict.
+- pathologic N from the index side's axillary node counts when no pN is stated (`n_from_nodes`;
+  prefix yp after neoadjuvant therapy); a stated pN whose group the counts contradict is kept, with
+  a conflict.
 - AJCC anatomic stage group from T/N/M when the records state none, and only when M is known
   (M0 or M1): a pathology report's "MX" or silence about M is not M0. Never a prognostic stage.
 - metastatic flag from M1 (or a stated stage IV); False from a stated M0.
@@ -125,41 +131,53 @@ def _hormone_receptor(report: ProfileReport, name: str) -> None:
 
 def ish_group(ratio: float | None, copies: float | None) -> int | None:
     """ASCO/CAP 2018 dual-probe ISH group (1-5), or None without both numbers."""
-    if ratio is None or copies is None:
-        return None
+    groups = ish_groups(ratio, copies, copies)
+    return next(iter(groups)) if len(groups) == 1 else None
+
+
+def ish_groups(ratio: float | None, low: float | None, high: float | None) -> set[int]:
+    """The 2018 groups a result may be in: the ratio with a mean HER2 copy number (low == high),
+    a range of copies per nucleus ("Her2x3-5"), or no copy number (low and high None)."""
+    if ratio is None:
+        return set()
+    lo = 0.0 if low is None else low
+    hi = float("inf") if high is None else high
     if ratio >= 2.0:
-        return 1 if copies >= 4.0 else 2
-    if copies >= 6.0:
-        return 3
-    if copies >= 4.0:
-        return 4
-    return 5
+        return ({1} if hi >= 4.0 else set()) | ({2} if lo < 4.0 else set())
+    return (({3} if hi >= 6.0 else set()) | ({4} if lo < 6.0 and hi >= 4.0 else set())
+            | ({5} if lo < 4.0 else set()))
 
 
-def ish_status(result: str | None, ratio: float | None, copies: float | None, ihc: str | None) -> str | None:
-    """HER2 status from ISH: the stated result, else the group (with concurrent IHC for 2-4), else
-    a ratio alone when it is unambiguous under every guideline version (< 1.8 or > 2.2)."""
-    if result == "amplified":
-        return "positive"
-    if result == "not_amplified":
-        return "negative"
-    group = ish_group(ratio, copies)
+def _group_status(group: int, ihc: str | None) -> str | None:
+    """Final status of a group, with the concurrent IHC for groups 2-4 (None when IHC unknown)."""
     if group == 1:
         return "positive"
     if group == 5:
         return "negative"
-    if group in (2, 3, 4):
-        if ihc is None:
-            return None
-        if ihc == "3+" or (group == 3 and ihc == "2+"):
-            return "positive"
+    if ihc is None:
+        return None
+    return "positive" if ihc == "3+" or (group == 3 and ihc == "2+") else "negative"
+
+
+def ish_status(result: str | None, ratio: float | None, copies: float | None, ihc: str | None,
+               copies_range: tuple[float, float] | None = None, caveat: bool = False) -> str | None:
+    """HER2 status from ISH under the 2018 groups, strictly.
+
+    The report's stated interpretation decides ("amplified", "not amplified"), unless the report
+    hedges it ("this result may not reflect true amplification"). Otherwise the status is the one
+    every group the numbers allow gives (with the concurrent IHC for groups 2-4): a ratio of 2.0 or
+    more without the mean copy number may be group 1 or 2, so it is not positive by itself unless
+    IHC is 3+. When the groups disagree, the status is equivocal if amplification is possible (ratio
+    >= 2.0) or the report states an ISH result, and unknown otherwise."""
+    if result == "amplified" and not caveat:
+        return "positive"
+    if result == "not_amplified" and not caveat:
         return "negative"
-    if ratio is not None and copies is None:
-        if ratio > 2.2:
-            return "positive"
-        if ratio < 1.8:
-            return "negative"
-    if result == "equivocal":
+    low, high = copies_range if copies_range else (copies, copies)
+    statuses = {_group_status(g, ihc) for g in ish_groups(ratio, low, high)}
+    if len(statuses) == 1 and None not in statuses:
+        return next(iter(statuses))
+    if (ratio is not None and ratio >= 2.0) or result is not None:
         return "equivocal"
     return None
 
@@ -172,10 +190,13 @@ def _her2(report: ProfileReport) -> None:
     copies = get_path(report, f"{b}.ish_copy_number")
     stated = get_path(report, f"{b}.status")
 
-    ish_inputs = [p for p in (f"{b}.ish_result", f"{b}.ish_ratio", f"{b}.ish_copy_number")
+    copies_range = get_path(report, f"{b}.ish_copy_number_range")
+    caveat = bool(get_path(report, f"{b}.ish_caveat"))
+    ish_inputs = [p for p in (f"{b}.ish_result", f"{b}.ish_ratio", f"{b}.ish_copy_number",
+                              f"{b}.ish_copy_number_range", f"{b}.ish_caveat")
                   if get_path(report, p) is not None]
-    from_ish = ish_status(result, ratio, copies, ihc)
-    if from_ish is not None and from_ish != "equivocal":
+    from_ish = ish_status(result, ratio, copies, ihc, tuple(copies_range) if copies_range else None, caveat)
+    if from_ish is not None:
         derived, inputs = from_ish, ish_inputs + ([f"{b}.ihc_score"] if ihc else [])
     elif ihc is not None:
         derived = {"3+": "positive", "2+": "equivocal", "1+": "negative", "0": "negative"}[ihc]
@@ -324,8 +345,69 @@ def _pt_from_size(report: ProfileReport) -> None:
                   "stated pT kept; the tumour size in the records gives another T category")
 
 
+def n_from_nodes(positive: int, *, itc: bool = False, micrometastases: int | None = None,
+                 n3_site: bool = False) -> str:
+    """N category from the index side's axillary node count (AJCC 8th, group level): 0 -> N0
+    (N0(i+) when isolated tumour cells are the only finding), micrometastases only in 1-3 nodes ->
+    N1mi, 1-3 -> N1, 4-9 -> N2, 10 or more -> N3; a positive supraclavicular or infraclavicular
+    node -> N3 whatever the count."""
+    if n3_site:
+        return "N3"
+    if positive == 0:
+        return "N0(i+)" if itc else "N0"
+    if micrometastases == positive and positive <= 3:
+        return "N1mi"
+    if positive <= 3:
+        return "N1"
+    if positive <= 9:
+        return "N2"
+    return "N3"
+
+
+def _from_pathology(report: ProfileReport, path: str) -> bool:
+    kinds = {d.id: d.kind for d in report.documents}
+    sources = report.evidence.get(path, [])
+    return bool(sources) and kinds.get(sources[0].document) not in _NOT_PATHOLOGY
+
+
+def _pn_from_nodes(report: ProfileReport) -> None:
+    """pN from the node counts when no pN is stated (`derived.stage.pn-from-nodes`); a stated pN
+    whose group the counts contradict is kept, with a conflict."""
+    b = "lymph_nodes"
+    axillary = get_path(report, f"{b}.axillary_positive") is not None
+    pos_path, ex_path = (f"{b}.axillary_positive", f"{b}.axillary_examined") if axillary else (
+        f"{b}.positive", f"{b}.examined")
+    positive, examined = get_path(report, pos_path), get_path(report, ex_path)
+    if positive is None or not examined or not _from_pathology(report, pos_path):
+        return
+    if get_path(report, f"{b}.internal_mammary_positive"):
+        return  # N1b/N1c/N2b/N3b depend on how the internal mammary node was found
+    n3_paths = [p for p in (f"{b}.supraclavicular_positive", f"{b}.infraclavicular_positive") if get_path(report, p)]
+    itc = bool(get_path(report, f"{b}.isolated_tumor_cells"))
+    micro = get_path(report, f"{b}.micrometastases")
+    derived = n_from_nodes(int(positive), itc=itc, micrometastases=micro, n3_site=bool(n3_paths))
+    if derived.startswith("N0") and get_path(report, f"{b}.workup_pending"):
+        return  # deeper levels or stains of the negative nodes are still to be reported
+    inputs = [pos_path, ex_path, *n3_paths]
+    if derived == "N0(i+)":
+        inputs.append(f"{b}.isolated_tumor_cells")
+    elif derived == "N1mi":
+        inputs.append(f"{b}.micrometastases")
+    stated = get_path(report, "stage.pathologic.n")
+    if stated is not None:
+        if _n_group(stated) and _n_group(stated)[:2] != derived[:2] and not n3_paths:
+            _conflict(report, "stage.pathologic.n", [stated, derived], ["stage.pathologic.n", *inputs],
+                      "stated pN kept; the node counts in the records give another N category")
+        return
+    _set_derived(report, "stage.pathologic.n", derived, "derived.stage.pn-from-nodes", inputs)
+    if get_path(report, "stage.pathologic.prefix") is None and get_path(report, "treatment.neoadjuvant"):
+        _set_derived(report, "stage.pathologic.prefix", "yp", "derived.stage.pn-from-nodes",
+                     ["treatment.neoadjuvant"])
+
+
 def _stage(report: ProfileReport) -> None:
     _pt_from_size(report)
+    _pn_from_nodes(report)
     stage = report.profile.stage
     m_path = None
     for prefix in ("stage.pathologic", "stage.clinical"):

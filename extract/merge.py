@@ -34,7 +34,8 @@ from ingest.errors import ConfigurationError
 
 RULES_DIR = Path(__file__).parent / "rules"
 
-Policy = Literal["latest", "earliest", "resection_then_latest", "settled_then_latest", "true_wins"]
+Policy = Literal["latest", "earliest", "resection_then_latest", "settled_then_latest", "true_wins",
+                 "invasive_then_latest"]
 
 
 class MergeRule(BaseModel):
@@ -230,7 +231,14 @@ def _choose(group: list[_Mention], policy: Policy, rules: MergeRules) -> _Mentio
         return max(group, key=lambda m: (m.finding.value != "equivocal", m.time_key()))
     if policy == "true_wins":
         return max(group, key=lambda m: (m.finding.value is True, m.time_key()))
+    if policy == "invasive_then_latest":
+        return max(group, key=lambda m: (not _in_situ(m.finding.value), m.time_key()))
     return max(group, key=lambda m: m.time_key())
+
+
+def _in_situ(value: object) -> bool:
+    """DCIS / LCIS, or an ICD-O-3 code with behaviour /2."""
+    return value in _IN_SITU or (isinstance(value, str) and value.endswith("/2"))
 
 
 def _merge_scalar(path: str, group: list[_Mention], profile: dict, report: ProfileReport,
@@ -289,8 +297,9 @@ def _dedupe(evidence: Iterable[Evidence]) -> list[Evidence]:
 def _index_laterality(by_path: dict[str, list[_Mention]], rules: MergeRules) -> str | None:
     """The side of the index cancer when tumor findings name both sides, else None.
 
-    The side with the largest measured invasive tumor; without sizes, the higher pT; then the
-    side with an invasive histology (not DCIS or LCIS alone); then the side named first."""
+    The side the records' laterality statements settle on (see below); when they say "bilateral"
+    or nothing, the side with the largest measured invasive tumor; without sizes, the higher pT;
+    then the side with an invasive histology (not DCIS or LCIS alone); then the side named first."""
     sides: dict[str, list[_Mention]] = defaultdict(list)
     for path, group in by_path.items():
         if rules.is_tumor_path(path) or path == "diagnosis.laterality":
@@ -299,6 +308,15 @@ def _index_laterality(by_path: dict[str, list[_Mention]], rules: MergeRules) -> 
                     sides[m.finding.laterality].append(m)
     if len(sides) < 2:
         return None
+
+    # The side the profile names (its diagnosis.laterality, chosen like any other value) is the index
+    # cancer's, so the profile's laterality and its tumor values always describe the same tumor.
+    stated = by_path.get("diagnosis.laterality", [])
+    if stated:
+        policy, _ = rules.policy_of("diagnosis.laterality")
+        named = _choose(stated, policy, rules).finding.value
+        if named in sides:
+            return named
 
     def rank(side: str) -> tuple:
         found = sides[side]

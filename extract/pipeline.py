@@ -5,7 +5,9 @@ Page pipeline (`build_nlp`), run once over every page:
     blank("en") tokenizer
     -> oncoguide_sentences   sentence starts at line breaks, bullets/numbered items and after
                              sentence-final punctuation (the plain sentencizer ignores newlines, so
-                             synoptic "Label: value" lines would run together)
+                             synoptic "Label: value" lines would run together); a line that wraps
+                             prose onto the next one ("resumed at 400 mg on\n03/18/2024") is not
+                             a sentence end, and neither is the point of "Rt.", "Dr." or "e.g."
     -> oncoguide_abbreviations  scispaCy's abbreviation detector: "invasive ductal carcinoma (IDC)"
     -> oncoguide_sectionizer medspaCy's Sectionizer with the headers of rules/sections.yaml; each
                              header is its own sentence
@@ -35,6 +37,7 @@ import regex
 import spacy
 from spacy.attrs import IDX, IS_SPACE, SENT_START
 from spacy.language import Language
+from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from extract.context import context_rules, medspacy_context_rules, medspacy_section_rules, section_rules
@@ -48,12 +51,35 @@ _BOUNDARY = re.compile(r"\n[ \t]*(?=\S)|(?<=[.?!;])[ \t]+(?=\S)")
 _CLOSING = frozenset(")]},.:;'\"!?")
 #: A part label before the point ("A. BREAST, LEFT", "2. LYMPH NODES"): not a sentence end.
 _LABEL_BEFORE = re.compile(r"(?:^|[\s:(])(?:[A-Za-z]|\d{1,2})\.$")
+#: Abbreviations whose point does not end a sentence ("Rt. breast", "Dr. Smith", "e.g. ER").
+_ABBREVIATION_BEFORE = re.compile(r"(?:^|[\s(])(?:[Rr]t|[Ll]t|RT|LT|[Dd]r|Mrs?|Ms|[Vv]s|approx|[Ee]\.g|[Ii]\.e|[Ff]ig|cf)\.$")
+
+# Soft-wrapped prose: a line that continues on the next one. The line does not end in sentence
+# punctuation, and either ends on a word that cannot end a sentence or the next line starts in
+# lower case or with a digit. The next line must not be a bullet, numbered item or "Label:" line.
+_LINE_ENDS = re.compile(r"[.;:!?]\s*$")
+_OPEN_END = re.compile(r"(?:,|\(|-|\b(?:and|or|with|of|to|at|on|in|for|the|a|an|by|from|than|was|were|is|are|"
+                       r"her|his|after|before|per|x))[ \t]*$", re.I)
+_CONTINUES = re.compile(r"(?:[a-z0-9(]|mg\b|x10)")
+_NEW_ITEM = re.compile(r"(?:[-•*]\s|\d{1,2}[.)]\s|[A-Z][A-Z /&]{2,}:|[A-Z][\w /&-]{0,40}:[ \t]*$)")
+
+
+def _wraps(text: str, line_start: int, break_at: int, next_start: int) -> bool:
+    """Whether the line text[line_start:break_at] runs on into the line at next_start."""
+    line = text[line_start:break_at]
+    if not line.strip() or "\n" in line or _LINE_ENDS.search(line):
+        return False  # a blank line before the break, or a sentence end
+    if _NEW_ITEM.match(text, next_start):
+        return False
+    return bool(_CONTINUES.match(text, next_start) or _OPEN_END.search(line))
 
 
 def _sentence_starts(text: str) -> list[int]:
-    """Character offsets where sentences start. Not before a closing mark, and not inside an
-    OCR-split decimal ("0. 8 cm")."""
+    """Character offsets where sentences start. Not before a closing mark, not inside an
+    OCR-split decimal ("0. 8 cm"), not after a part label or an abbreviation, and not where a
+    line of prose wraps onto the next."""
     out = []
+    line_start = 0
     for m in _BOUNDARY.finditer(text):
         end = m.end()
         if text[m.start()] != "\n":
@@ -63,6 +89,12 @@ def _sentence_starts(text: str) -> list[int]:
             if nxt.isdigit() and m.start() >= 2 and text[m.start() - 2].isdigit() and text[m.start() - 1] == ".":
                 continue
             if _LABEL_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+                continue
+            if _ABBREVIATION_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+                continue
+        else:
+            previous_line, line_start = line_start, m.start() + 1
+            if _wraps(text, previous_line, m.start(), end):
                 continue
         out.append(end)
     return out
@@ -184,6 +216,10 @@ def _abbreviations(nlp, name):  # no annotations: spaCy validates factory argume
     from scispacy.abbreviation import AbbreviationDetector
 
     detector = AbbreviationDetector(nlp)
+    # Its pattern "(" + any tokens + ")" pairs every "(" with every later ")": quadratic, minutes on
+    # a page of parentheses. It keeps only matches of at most 8 inner tokens, so match only those.
+    detector.matcher = Matcher(nlp.vocab)
+    detector.matcher.add("parenthesis", [[{"ORTH": "("}, {"OP": "{1,8}"}, {"ORTH": ")"}]])
 
     def detect(doc: Doc) -> Doc:
         with warnings.catch_warnings():

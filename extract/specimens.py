@@ -3,8 +3,9 @@
 Reports list parts ("A. BREAST, LEFT, LUMPECTOMY:", "B. LYMPH NODE, SENTINEL #1, EXCISION:"); a
 value read inside a part belongs to that part's specimen, side and procedure. `part_at(page,
 offset)` finds the part header that governs an offset; `order_findings` puts each path's findings
-best first (facts, then the index cancer's specimen, then the more reliable section) so that a
-second specimen or the other breast never silently replaces the index cancer.
+best first (facts, then the index cancer's specimen, then this report's own results before those
+quoted from a prior specimen, then the more reliable section) so that a second specimen or the
+other breast never silently replaces the index cancer.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
     from extract.analysis import AnalyzedPage
 
 Side = Literal["left", "right"]
-_SIDE = {"left": "left", "lt": "left", "right": "right", "rt": "right"}
+_SIDE = {"left": "left", "lt": "left", "l": "left", "right": "right", "rt": "right", "r": "right"}
 _LYMPH = ("lymph", "node", "sentinel", "axill", "sln", "l. n.", "l.n.")
 
 
@@ -99,8 +100,26 @@ def parts(page: "AnalyzedPage") -> list[Part]:
             taken.append((start, end))
     found.sort(key=lambda p: p.start)
     found = _merge_lists(page, _in_sequence(page, found))
+    found = sorted(found + _references(page, found), key=lambda p: p.start)
     page.cache["parts"] = found
     return found
+
+
+def _references(page: "AnalyzedPage", headers: list[Part]) -> list[Part]:
+    """"(part B)" in a summary line: that line is about part B (its side, site and procedure)."""
+    out = []
+    rule = grammar("specimens")["specimen.part-reference"]
+    for m in (m for a, b in _segments(page) for m in rule.finditer(page.text, page.is_ocr, a, b)):
+        label = m.group("label").upper()
+        target = next((p for p in reversed(headers) if p.start < m.start() and p.label == label), None)
+        if target is None:
+            continue
+        line_start = page.text.rfind("\n", 0, m.start()) + 1
+        start = max(line_start, page.sentence_at(m.start())[0])
+        out.append(Part(start=start, end=m.end(), label=target.label, site=target.site,
+                        laterality=target.laterality, bilateral=target.bilateral, procedure=target.procedure,
+                        rule="specimen.part-reference"))
+    return out
 
 
 def _merge_lists(page: "AnalyzedPage", found: list[Part]) -> list[Part]:
@@ -244,6 +263,7 @@ def order_findings(findings: list[Finding]) -> list[Finding]:
     def key(item: tuple[int, Finding]):
         i, f = item
         on_index = side is None or f.laterality is None or f.laterality == side
-        return (order[f.path], not f.is_fact, not on_index, -_confidence(f), i)
+        # A result quoted from an earlier specimen comes after this report's own result.
+        return (order[f.path], not f.is_fact, not on_index, f.specimen == "prior", -_confidence(f), i)
 
     return [f for _, f in sorted(enumerate(findings), key=key)]

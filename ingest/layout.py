@@ -42,6 +42,8 @@ class Line:
 
 def clean_token(text: str) -> str:
     """Normalise one token's characters; whitespace never survives inside a word."""
+    if text.isascii() and text.isprintable() and " " not in text:
+        return text  # the common case, nothing to change
     return "".join(text.translate(_LIGATURES).split())
 
 

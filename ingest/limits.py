@@ -23,5 +23,11 @@ class Limits(BaseModel):
     max_ocr_pixels: int = Field(
         25_000_000, gt=0, description="larger images (phone photos) are scaled down to this before OCR"
     )
+    max_page_chars: int = Field(
+        30_000, gt=0, description="characters of one page's text layer (a dense printed page holds under 10,000)"
+    )
+    max_text_chars: int = Field(
+        500_000, gt=0, description="characters of a whole document; extraction time grows with the text"
+    )
     ocr_dpi: int = Field(300, ge=72, le=600, description="resolution PDF pages are rendered at for OCR")
     workers: int | None = Field(None, ge=1, description="OCR threads; None uses every core")

@@ -17,6 +17,14 @@ def too_large_message(size: int, limit: int) -> str:
     )
 
 
+def too_much_text_message(chars: int, limit: int, page: int | None = None) -> str:
+    where = f"Page {page} holds" if page is not None else "This document holds"
+    return (
+        f"{where} about {chars:,} characters of text; the limit is {limit:,}, far more than printed "
+        "records hold. Upload only the reports you need as separate files, or print the document to PDF."
+    )
+
+
 def page_too_large_message(number: int, width_in: float, height_in: float) -> str:
     return (
         f"Page {number} is {width_in:.0f} x {height_in:.0f} inches, too large to render and read. Print or "

@@ -15,10 +15,11 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from PIL import Image, ImageStat
 
-from ingest.errors import CorruptFile, EmptyDocument, OncoguideError, PageTooLarge, PasswordProtected, TooManyPages
+from ingest.errors import (CorruptFile, EmptyDocument, FileTooLarge, OncoguideError, PageTooLarge, PasswordProtected,
+                           TooManyPages)
 from ingest.layout import compose
 from ingest.limits import Limits
-from ingest.messages import page_too_large_message, too_many_pages_message
+from ingest.messages import page_too_large_message, too_many_pages_message, too_much_text_message
 from ingest.models import Page
 from ingest.ocr.images import turn
 from ingest.ocr.page import OcrJob
@@ -103,6 +104,9 @@ def _page_unit(pdf: pdfium.PdfDocument, index: int, limits: Limits) -> PageUnit:
         frame = page_frame(page)
         textpage = page.get_textpage()
         try:
+            chars = textpage.count_chars()
+            if chars > limits.max_page_chars:  # counted before words are built (10 MB would take GBs)
+                raise FileTooLarge(too_much_text_message(chars, limits.max_page_chars, number))
             lines = read_lines(textpage, frame)
         finally:
             textpage.close()

@@ -19,7 +19,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from ingest.errors import EmptyDocument, FileTooLarge, OncoguideError, TooManyPages
 from ingest.images import image_units
 from ingest.limits import Limits
-from ingest.messages import too_large_message, too_many_pages_message
+from ingest.messages import too_large_message, too_many_pages_message, too_much_text_message
 from ingest.models import Document, DocumentType, Page, PageError
 from ingest.ocr import OcrEngine, OcrJob, default_engine, ocr_page
 from ingest.pdf import open_pdf, pdf_units
@@ -56,7 +56,10 @@ def _open(data: bytes, kind: DocumentType, limits: Limits) -> tuple[int, Iterato
         pdf, count = open_pdf(data, limits)
         return count, pdf_units(pdf, count, limits)
     if kind == "text":
-        texts = split_pages(decode(data))
+        text = decode(data)
+        if len(text) > limits.max_text_chars:
+            raise FileTooLarge(too_much_text_message(len(text), limits.max_text_chars))
+        texts = split_pages(text, limits.max_page_chars)
         if len(texts) > limits.max_pages:
             raise TooManyPages(too_many_pages_message(len(texts), limits.max_pages))
         return len(texts), iter([text_page(i + 1, t) for i, t in enumerate(texts)])
@@ -72,8 +75,13 @@ def _run(units: Iterator[PageUnit], total: int, engine: OcrEngine | None, limits
     pending: dict[Future, int] = {}
     ocr_engine: OcrEngine | None = engine
     engine_error: OncoguideError | None = None
+    chars = 0
 
     def finish(page: Page) -> None:
+        nonlocal chars
+        chars += len(page.text)
+        if chars > limits.max_text_chars:  # extraction time grows with the text: stop reading here
+            raise FileTooLarge(too_much_text_message(chars, limits.max_text_chars))
         done[page.number] = page
         if progress:
             progress(len(done), total)

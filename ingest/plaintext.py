@@ -30,12 +30,23 @@ def decode(data: bytes) -> str:
     raise UnsupportedType("This text file uses an unknown character encoding. Save it as UTF-8 or as a PDF.")
 
 
-def split_pages(text: str) -> list[str]:
-    """Pages are separated by form feeds; a trailing form feed does not start a page."""
+def split_pages(text: str, max_chars: int | None = None) -> list[str]:
+    """Pages are separated by form feeds; a trailing form feed does not start a page. A page longer
+    than `max_chars` (a text file has no real pages) is cut after its last line break (else its
+    last space, else anywhere) that keeps the piece within `max_chars`."""
     pages = text.split("\f")
     if len(pages) > 1 and not pages[-1].strip():
         pages.pop()
-    return pages
+    if max_chars is None:
+        return pages
+    out: list[str] = []
+    for page in pages:
+        while len(page) > max_chars:
+            cut = page.rfind("\n", 0, max_chars) + 1 or page.rfind(" ", 0, max_chars) + 1 or max_chars
+            out.append(page[:cut])
+            page = page[cut:]
+        out.append(page)
+    return out
 
 
 def text_page(number: int, text: str) -> Page:

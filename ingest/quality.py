@@ -95,7 +95,7 @@ _EDGE_PUNCT = "\"'`.,;:!?()[]{}<>*•·-–—/\\|_~"
 # Words (with inner hyphens/apostrophes), numbers, measurements and codes such as pT2, S25-01234, 95%.
 _WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
 _CODE = re.compile(r"[A-Za-z]{0,6}[0-9][A-Za-z0-9.,:/%+×x#-]*")
-_VOWEL = re.compile(r"[aeiouyAEIOUY]")
+_VOWELS = frozenset("aeiouyAEIOUY")
 _SHORT_PUNCT = re.compile(r"[-–—:;,.()/*•#&+=%]{1,3}")
 
 
@@ -110,11 +110,12 @@ def _word_shaped(token: str) -> bool:
     core = token.strip(_EDGE_PUNCT)
     if not core:
         return False
-    if _WORD.fullmatch(core):
+    # Plain ASCII words (most tokens) are checked with string methods; the regexes handle the rest.
+    if (core.isascii() and core.isalpha()) or _WORD.fullmatch(core):
         # A long all-consonant run is not a word; a mix like "lIlI" of l/I is OCR junk.
-        if len(core) >= 4 and not _VOWEL.search(core):
-            return core.isupper() and len(core) <= 6  # abbreviations: DCIS? (has I) / CBC / HPF
-        return not re.fullmatch(r"[lI1|]+", core) or len(core) == 1
+        if len(core) >= 4 and _VOWELS.isdisjoint(core):
+            return core.isupper() and len(core) <= 6  # abbreviations such as CBC, HPF
+        return len(core) == 1 or bool(core.strip("lI1|"))
     return bool(_CODE.fullmatch(core))
 
 

@@ -36,6 +36,11 @@ _BINARY_BYTES = frozenset(range(0, 32)) - {9, 10, 12, 13}
 def sniff(data: bytes) -> DocumentType:
     """Return the document type of `data`, or raise `UnsupportedType` saying what to upload."""
     head = data[:1024]
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    for magic, hint in _REFUSED[:2]:  # a ZIP or Office file holding a PDF is not that PDF
+        if head.startswith(magic):
+            raise UnsupportedType(hint)
     # PDFs may carry junk before the header; readers accept it within the first kilobyte.
     if b"%PDF-" in head:
         return "pdf"

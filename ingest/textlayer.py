@@ -67,8 +67,6 @@ def read_lines(textpage: pdfium.PdfTextPage, frame: PageFrame) -> list[Line]:
     translate = len(text) != n_chars
 
     def char_index(text_index: int) -> int:
-        if not translate:
-            return text_index
         return pdfium_c.FPDFText_GetCharIndexFromTextIndex(textpage, text_index)
 
     handle = textpage.raw
@@ -80,10 +78,11 @@ def read_lines(textpage: pdfium.PdfTextPage, frame: PageFrame) -> list[Line]:
     for line_text, line_start in _iter_lines(text):
         line = Line()
         for tok in _TOKEN.finditer(line_text):
-            first = char_index(line_start + tok.start())
-            last = char_index(line_start + tok.end() - 1)
-            if first < 0 or last < first:
-                continue
+            first, last = line_start + tok.start(), line_start + tok.end() - 1
+            if translate:
+                first, last = char_index(first), char_index(last)
+                if first < 0 or last < first:
+                    continue
             box: tuple[float, float, float, float] | None = None
             for i in range(max(count_rects(handle, first, last - first + 1), 0)):
                 if not get_rect(handle, i, *refs):

@@ -38,6 +38,8 @@ ROWS = [
     ("She is a BRCA1 mutation carrier.", {"BRCA1": {"result": "pathogenic", "origin": "germline"}}, {}),
     ("PIK3CA: E545K mutation.", {"PIK3CA": {"result": "detected", "origin": "somatic", "variant": "E545K"}},
      {"PIK3CA": {"origin": "PIK3CA"}}),  # acquired by nature: origin by gene, marked derived
+    ("Germline BRCA testing was negative.", {"BRCA1": {"result": "not_detected", "origin": "germline"},
+                                             "BRCA2": {"result": "not_detected", "origin": "germline"}}, {"BRCA1": {"gene": "BRCA"}}),
     ("AKT1 E17K detected in tumor tissue.", {"AKT1": {"result": "detected", "variant": "E17K"}}, {}),
     ("Hereditary breast cancer panel, 8 genes (ATM, BRCA1, BRCA2, CDH1, CHEK2, PALB2, PTEN, TP53): full "
      "sequencing.\nResult: NEGATIVE - no pathogenic or likely pathogenic variants were identified.\nOne variant of "
@@ -55,6 +57,7 @@ FAMILY = [
     "A maternal cousin tested positive for a BRCA2 variant in 2019.",
     "If BRCA positive, consider olaparib.",
     "Genetic testing for BRCA1 and BRCA2 was ordered today; results pending.",
+    "p53 immunostain: wild-type pattern.",
 ]
 
 

@@ -29,6 +29,8 @@ ROWS = [
     ("ANC 1.6 x10E3/uL", "ANC", {"value": 1.6}, {}),
     ("ANC 2.1 10^3/µL", "ANC", {"value": 2.1}, {}),
     ("Abs neut 0.45", "ANC", {"value": 0.45, "grade": 4}, {}),
+    ("Absolute Neutrophil Count ......... 0.9 L", "ANC", {"value": 0.9, "flag": "L", "grade": 3}, {}),
+    ("Neut Abs 1.1 K/uL", "ANC", {"value": 1.1}, {}),
     ("ANC was 850.", "ANC", {"value": 0.85}, {"unit": "850"}),  # no unit: inferred from size, marked derived
     ("ANC (absolute neutrophils) 3.8 1.5-7.8 K/uL", "ANC", {"value": 3.8, "reference_low": 1.5}, {}),
     ("WBC 2.4 L x10^9/L 4.0 - 11.0", "WBC", {"value": 2.4, "grade": 2, "flag": "L"}, {}),

@@ -61,7 +61,7 @@ ROWS = [
     # --- narrative dose changes ----------------------------------------------------------------------------
     ("Ribociclib was held for grade 3 neutropenia and resumed at 400 mg on 03/18/2024. Ribociclib 600 mg "
      "daily had been started in December.", "ribociclib",
-     {"dose": 600, "changes": []}, {}),
+     {"dose": 400, "changes": [{"from_dose": 600, "to_dose": 400, "reason": "neutropenia"}]}, {}),
     ("Ribociclib 600 mg daily since 12/04/2023. Ribociclib was held for grade 3 neutropenia and resumed at "
      "400 mg on 03/18/2024.", "ribociclib",
      {"dose": 400, "status": "active",
@@ -116,6 +116,14 @@ ROWS = [
     ("She began paclitaxel 80 mg/m2 IV weekly with trastuzumab 2 mg/kg IV weekly on April 2, 2024.", "trastuzumab",
      {"start": D(2024, 4, 2)}, {"start": "April 2, 2024"}),
     ("She has completed cycle 2 of ribociclib.", "ribociclib", {}, {}),
+    ("She declined chemotherapy but continues letrozole 2.5 mg daily.", "letrozole", {"status": "active"}, {}),
+    ("Tamoxifen was switched to letrozole in 2021.", "tamoxifen", {"status": "stopped"}, {"status": "switched"}),
+    ("Tamoxifen was switched to letrozole in 2021.", "letrozole", {"status": "active"}, {}),
+    ("Switched from tamoxifen to anastrozole 1 mg daily.", "anastrozole", {"status": "active", "dose": 1}, {}),
+    ("Kisqali 600mg PO QD x21d q28d", "ribociclib", {"schedule": "days 1-21 of 28", "frequency": "daily"}, {}),
+    ("Xeloda 1500 mg BID d1-14 q21d", "capecitabine", {"schedule": "days 1-14 of 21", "brand": "Xeloda"}, {}),
+    ("Ibrance dose decreased to 100 mg due to neutropenia on 2/1/2025. Ibrance 125 mg had been started in 2024.",
+     "palbociclib", {"dose": 100, "changes": [{"from_dose": 125, "to_dose": 100, "reason": "neutropenia"}]}, {}),
 ]
 
 ABSENT = [

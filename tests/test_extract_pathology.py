@@ -336,3 +336,16 @@ def test_the_index_cancer_comes_first_in_a_bilateral_report():
     lat = [f for f in findings(text) if f.path == "diagnosis.laterality" and f.is_fact]
     assert lat[0].value == "left"
     assert {f.value for f in lat} == {"left", "right"}
+
+
+def test_a_summary_line_about_an_earlier_part_takes_that_parts_side():
+    # Regression: a synoptic line "(part B)" after a right-breast part was tagged right.
+    text = ("SPECIMENS\nA. Left breast, mastectomy. B. Left axillary sentinel lymph nodes (3). C. Right breast, "
+            "mastectomy.\nSUMMARY DIAGNOSIS\nA. Left breast, mastectomy: invasive lobular carcinoma, 32 mm.\n"
+            "B. Left axillary sentinel lymph nodes: metastatic carcinoma in 2 of 3 nodes (2/3).\n"
+            "C. Right breast, mastectomy: lobular carcinoma in situ. No invasive carcinoma identified.\n"
+            "SYNOPTIC REPORT - PART A (LEFT BREAST)\nSentinel nodes (part B): 2 positive / 3 examined\n")
+    nodes = [f for f in findings(text) if f.path == "lymph_nodes.examined"]
+    assert nodes[0].value == 3 and nodes[0].laterality == "left" and nodes[0].specimen == "B"
+    sides = {f.value for f in findings(text) if f.path == "diagnosis.laterality" and f.is_fact}
+    assert sides == {"left"}  # "No invasive carcinoma identified" on the right is not a cancer there

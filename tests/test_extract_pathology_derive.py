@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from extract.derive import anatomic_stage, derive_all, get_path, ish_group, set_path, t_from_size
+from extract.derive import anatomic_stage, derive_all, get_path, ish_group, ish_groups, set_path, t_from_size
 from extract.models import DocumentSummary, Evidence, ProfileReport
 
 
@@ -59,9 +59,17 @@ def test_greater_than_ten_percent_is_positive_not_low():
 
 
 @pytest.mark.parametrize("ratio,copies,group", [(2.5, 5.0, 1), (2.1, 3.2, 2), (1.5, 6.5, 3), (1.2, 4.6, 4),
-                                                (1.1, 2.2, 5), (None, 3.0, None)])
+                                                (1.1, 2.2, 5), (None, 3.0, None), (2.3, None, None),
+                                                (2.0, 4.0, 1), (1.99, 6.0, 3), (1.99, 3.99, 5)])
 def test_ish_groups(ratio, copies, group):
     assert ish_group(ratio, copies) == group
+
+
+@pytest.mark.parametrize("ratio,low,high,groups", [(2.3, None, None, {1, 2}), (2.3, 3.0, 5.0, {1, 2}),
+                                                   (2.3, 4.0, 6.0, {1}), (1.5, None, None, {3, 4, 5}),
+                                                   (1.5, 4.5, 5.5, {4}), (1.5, 3.0, 7.0, {3, 4, 5})])
+def test_ish_groups_a_result_may_be_in(ratio, low, high, groups):
+    assert ish_groups(ratio, low, high) == groups
 
 
 @pytest.mark.parametrize("values,status,category", [
@@ -78,7 +86,24 @@ def test_ish_groups(ratio, copies, group):
     ({"receptors.her2.ihc_score": "0", "receptors.her2.ihc_detail": "ultralow"}, "negative", "ultralow"),
     ({"receptors.her2.ihc_score": "0", "receptors.her2.ihc_detail": "null"}, "negative", "zero"),
     ({"receptors.her2.ish_ratio": 1.9}, None, None),  # 1.8-2.2: depends on the guideline year
-    ({"receptors.her2.ish_ratio": 1.3}, "negative", None),
+    # 2018 groups, strictly: a ratio without the mean copy number leaves the group open.
+    ({"receptors.her2.ish_ratio": 1.3}, None, None),  # group 3, 4 or 5: needs copies or the IHC
+    ({"receptors.her2.ish_ratio": 1.3, "receptors.her2.ihc_score": "1+"}, "negative", "low"),  # 3-5 with 1+
+    ({"receptors.her2.ish_ratio": 2.28}, "equivocal", None),  # group 1 or 2
+    ({"receptors.her2.ish_ratio": 2.28, "receptors.her2.ihc_score": "2+"}, "equivocal", None),
+    ({"receptors.her2.ish_ratio": 2.28, "receptors.her2.ihc_score": "1+"}, "equivocal", None),
+    ({"receptors.her2.ish_ratio": 2.28, "receptors.her2.ihc_score": "3+"}, "positive", "positive"),  # 1 or 2+3+
+    ({"receptors.her2.ish_ratio": 2.28, "receptors.her2.ish_copy_number": 4.2}, "positive", "positive"),  # 1
+    ({"receptors.her2.ish_ratio": 2.28, "receptors.her2.ish_copy_number": 3.6, "receptors.her2.ihc_score": "2+"},
+     "negative", "low"),  # group 2 with IHC 2+
+    ({"receptors.her2.ish_ratio": 2.28, "receptors.her2.ish_copy_number_range": [3.0, 5.0],
+      "receptors.her2.ihc_score": "2+"}, "equivocal", None),  # "Her2x3-5": group 1 or 2
+    ({"receptors.her2.ish_ratio": 2.6, "receptors.her2.ish_copy_number_range": [4.0, 7.0]}, "positive", "positive"),
+    # The report's interpretation decides, unless it hedges it.
+    ({"receptors.her2.ish_ratio": 2.28, "receptors.her2.ish_result": "amplified"}, "positive", "positive"),
+    ({"receptors.her2.ish_ratio": 2.28, "receptors.her2.ish_result": "amplified", "receptors.her2.ish_caveat": True,
+      "receptors.her2.ihc_score": "2+"}, "equivocal", None),
+    ({"receptors.her2.ish_result": "equivocal", "receptors.her2.ihc_score": "1+"}, "equivocal", None),
 ])
 def test_her2_status_and_category(values, status, category):
     rep = report(values)

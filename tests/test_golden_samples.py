@@ -86,16 +86,10 @@ def _read(path: Path):
 
 def _files(patient: str, fmt: str) -> list[Path] | None:
     """The files of this patient in this format, or None when the format has nothing of its own."""
+    from bench.clinical import files_in_format
+
     records = _records_dir()
-    files, swapped = [], False
-    for entry in _manifest_entries(records, patient):
-        name = entry["text_pdf"]
-        if fmt == "scanned" and "scan" in entry:
-            name, swapped = entry["scan"]["file"], True
-        if fmt == "photo" and "photo" in entry:
-            name, swapped = entry["photo"]["file"], True
-        files.append(records / name)
-    return files if (fmt == "text" or swapped) else None
+    return files_in_format(_manifest_entries(records, patient), records, fmt)
 
 
 @cache

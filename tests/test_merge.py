@@ -113,6 +113,16 @@ def test_diagnosis_date_is_the_earliest_specimen():
     assert report.profile.diagnosis.date == date(2025, 1, 17)
 
 
+def test_the_invasive_histology_beats_an_in_situ_one():
+    doc = facts("d1", "pathology", "2025-03-02",
+                fact("d1", "diagnosis.histology", "lcis", "Classic LCIS"),
+                fact("d1", "diagnosis.histology", "invasive_lobular", "Invasive lobular carcinoma", 30))
+    later = facts("d2", "pathology", "2025-04-02", fact("d2", "diagnosis.histology", "dcis", "DCIS, re-excision"))
+    report = merge_facts([doc, later])
+    assert report.profile.diagnosis.histology == "invasive_lobular"
+    assert conflict_of(report, "diagnosis.histology").values == ["invasive_lobular", "lcis", "dcis"]
+
+
 def test_negated_and_family_mentions_never_reach_the_profile():
     doc = facts("d1", "clinic_note", "2025-03-02",
                 fact("d1", "stage.metastatic", True, "metastatic disease", assertion="negated"),

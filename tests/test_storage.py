@@ -104,9 +104,61 @@ def test_migrations_apply_and_are_idempotent(tmp_path, db_url):
     assert {"users", "api_tokens", "patients", "navigator_assignments", "documents", "pages", "jobs",
             "profile_versions", "corrections", "confirmations", "audit_events", "alembic_version"} <= tables
     with engine.connect() as conn:
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == _head_revision()
         if url.startswith("sqlite"):
             assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+    engine.dispose()
+
+
+def _head_revision() -> str:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from api.db import MIGRATIONS_DIR
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return ScriptDirectory.from_config(cfg).get_current_head()  # one head: raises if migrations branch
+
+
+def test_a_database_with_records_upgrades_to_the_latest_schema(tmp_path):
+    """Pages and corrections written before 0002 keep working: no skew (0) and no review context."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlmodel import Session, select
+
+    from api.db import MIGRATIONS_DIR, CorrectionRow, Document, PageRow, Patient, User, make_engine, migrate, utcnow
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+    rows = {
+        "patients": {"id": "pat_1", "name": "A", "created_at": utcnow(), "profile_seq": 0},
+        "users": {"id": 1, "email": "n@x.test", "role": "navigator", "created_at": utcnow(), "disabled": False},
+        "documents": {"id": "doc_1", "patient_id": "pat_1", "sha256": "0" * 64, "filename": "a.pdf", "size": 1,
+                      "status": "done", "created_at": utcnow(), "updated_at": utcnow()},
+        "pages": {"document_id": "doc_1", "number": 1, "text": "t", "source": "ocr", "width": 1.0, "height": 1.0,
+                  "dpi": 300.0, "rotation": 90, "words": "[]"},
+        "corrections": {"patient_id": "pat_1", "field": "ecog", "action": "accept", "by_user_id": 1,
+                        "by_email": "n@x.test", "at": utcnow()},
+    }
+    from sqlalchemy import MetaData
+
+    meta = MetaData()
+    meta.reflect(engine)
+    with engine.begin() as conn:
+        for table, values in rows.items():
+            conn.execute(meta.tables[table].insert().values(**values))
+    migrate(engine)
+    with Session(engine) as s:
+        page = s.exec(select(PageRow)).one()
+        assert (page.rotation, page.skew) == (90, 0.0)
+        row = s.exec(select(CorrectionRow)).one()
+        assert row.extracted_value is None and row.item_keys is None
+        assert s.get(Document, "doc_1") and s.get(Patient, "pat_1") and s.get(User, 1)
     engine.dispose()
 
 

@@ -118,7 +118,7 @@ def test_a_tampered_or_expired_session_cookie_is_refused(web, web_people, web_se
     assert web.get(f"/patients/{web_people.p1.id}", follow_redirects=False).status_code == 303
     _replace_cookie(web, "og_session", good)
     assert web.get(f"/patients/{web_people.p1.id}").status_code == 200
-    monkeypatch.setattr("api.web.session.SESSION_SECONDS", -1)  # every cookie is now too old
+    monkeypatch.setattr("api.web.session.session_seconds", lambda settings: -1)  # every cookie is now too old
     assert web.get(f"/patients/{web_people.p1.id}", follow_redirects=False).status_code == 303
     cli_token, web_token = _tokens(web_services, "ann@example.test")
     assert cli_token.revoked_at is None and web_token.revoked_at is not None
@@ -187,6 +187,7 @@ def test_record_text_and_file_names_render_as_text_not_markup(web, web_people):
 
 def test_hsts_only_when_asked_for():
     import asyncio
+    from concurrent.futures import ThreadPoolExecutor
 
     from api.web.headers import SecurityHeaders
 
@@ -200,7 +201,10 @@ def test_hsts_only_when_asked_for():
         async def send(message):
             sent.append(message)
 
-        asyncio.run(SecurityHeaders(app, **options)({"type": "http", "path": "/"}, None, send))
+        # In a thread of its own: an earlier test (Playwright's sync API) may own this thread's loop.
+        call = SecurityHeaders(app, **options)({"type": "http", "path": "/"}, None, send)
+        with ThreadPoolExecutor(1) as pool:
+            pool.submit(asyncio.run, call).result()
         return {k.decode(): v.decode() for k, v in sent[0]["headers"]}
 
     assert "strict-transport-security" not in headers()

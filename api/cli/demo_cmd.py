@@ -1,7 +1,9 @@
 """`oncoguide demo` (what `make run` calls): load the sample patients with their records from
-`samples/records/<patient-id>/`, print a navigator token, a patient token and the address, then
-serve with a worker. Safe to run again: patients and documents already loaded are reused, and
-fresh tokens are printed (stored tokens are hashed and cannot be shown again).
+`samples/records/<patient-id>/`, print the web password of the demo navigator and patient users
+(random per run, or ONCOGUIDE_DEMO_PASSWORD), their emails and tokens, which patient the patient
+user belongs to and the address, then serve with a worker. Safe to run again: patients and
+documents already loaded are reused, and fresh tokens and a fresh password are printed (stored
+tokens and passwords are hashed and cannot be shown again).
 
 With the samples' `manifest.json`, each document is loaded once: its text PDF, or with `--scans`
 its scanned or photographed version where there is one. Without a manifest, every record file in
@@ -10,6 +12,7 @@ a patient's folder is loaded (a `.txt` twin of a PDF is skipped)."""
 from __future__ import annotations
 
 import json
+import secrets
 from pathlib import Path
 
 import typer
@@ -47,25 +50,30 @@ def sample_patients(samples_dir: Path, scans: bool = False) -> list[tuple[str, l
     return [(f"Sample patient {d.name}", record_files(d)) for d in dirs]
 
 
-def load_samples(svc, samples_dir: Path = SAMPLES_DIR, scans: bool = False) -> dict:
-    """Create the demo users and sample patients, store their records and queue them.
-    Returns {"navigator": token, "patient": token, "patients": n, "documents": n, "queued": [ids]}."""
+def load_samples(svc, samples_dir: Path = SAMPLES_DIR, scans: bool = False, password: str | None = None) -> dict:
+    """Create the demo users and sample patients, store their records and queue them. The
+    navigator and patient users get `password` for the web pages (an existing user's is replaced).
+    Returns {"navigator": token, "patient": token, "patients": n, "documents": n, "queued": [ids],
+    "patient_id", "patient_name", "navigator_email", "patient_email"}."""
     from sqlmodel import select
 
-    from api.auth import assign_navigator, create_user, issue_token
+    from api.auth import assign_navigator, create_user, hash_password, issue_token
     from api.db import Patient, User, session_scope
     from api.uploads import store_document
 
     queued: list[str] = []
     documents = 0
     with session_scope(svc.engine) as s:
-        def user(email: str, role: str, patient_id: str | None = None) -> tuple[User, str]:
+        def user(email: str, role: str, patient_id: str | None = None, web_password: str | None = None) -> tuple[User, str]:
             existing = s.exec(select(User).where(User.email == email)).first()
-            if existing is not None:
-                return existing, issue_token(s, existing)
-            return create_user(s, email, role, patient_id=patient_id)
+            if existing is None:
+                return create_user(s, email, role, patient_id=patient_id, password=web_password)
+            if web_password:
+                existing.password_hash = hash_password(web_password)
+                s.add(existing)
+            return existing, issue_token(s, existing)
 
-        navigator, nav_token = user(NAVIGATOR, "navigator")
+        navigator, nav_token = user(NAVIGATOR, "navigator", web_password=password)
         user(ADMIN, "admin")
         samples = sample_patients(samples_dir, scans)
         first_patient: Patient | None = None
@@ -93,11 +101,14 @@ def load_samples(svc, samples_dir: Path = SAMPLES_DIR, scans: bool = False) -> d
                 s.add(first_patient)
                 s.flush()
             assign_navigator(s, navigator, first_patient.id)
-        _, patient_token = user(f"patient-{first_patient.id}@demo.oncoguide", "patient", first_patient.id)
+        patient_user, patient_token = user(f"patient-{first_patient.id}@demo.oncoguide", "patient", first_patient.id,
+                                           web_password=password)
     for document_id in queued:
         svc.queue.enqueue(document_id)
     return {"navigator": nav_token, "patient": patient_token, "patients": max(len(samples), 1),
-            "documents": documents, "queued": queued, "patient_id": first_patient.id}
+            "documents": documents, "queued": queued, "patient_id": first_patient.id,
+            "patient_name": first_patient.name, "navigator_email": navigator.email,
+            "patient_email": patient_user.email}
 
 
 @app.command("demo")
@@ -107,24 +118,33 @@ def demo(
     serve: bool = typer.Option(True, "--serve/--no-serve", help="serve after loading"),
     scans: bool = typer.Option(False, "--scans", help="load scanned/photographed versions where the samples have them"),
 ) -> None:
-    """Load the sample patients and records, print tokens and the address, and serve."""
+    """Load the sample patients and records, print how to sign in (web password, tokens) and the
+    address, and serve. The password is ONCOGUIDE_DEMO_PASSWORD, or a random one for this run."""
     from api.cli.serve_cmd import serve_app
     from api.services import Services
     from api.settings import load_settings
 
-    svc = Services.from_settings(load_settings())
+    settings = load_settings()
+    password = settings.demo_password or secrets.token_urlsafe(12)
+    svc = Services.from_settings(settings)
     try:
-        loaded = load_samples(svc, scans=scans)
+        loaded = load_samples(svc, SAMPLES_DIR, scans=scans, password=password)
     finally:
         svc.close()
     address = f"http://{host}:{port}"
-    typer.echo(f"oncoguide demo: {loaded['patients']} sample patient(s), {loaded['documents']} record(s) "
-               f"({len(loaded['queued'])} queued for processing)")
+    echo = typer.echo
+    echo(f"oncoguide demo: {loaded['patients']} sample patient(s), {loaded['documents']} record(s) "
+         f"({len(loaded['queued'])} queued for processing)")
     if not SAMPLES_DIR.is_dir():
-        typer.echo("  (no samples/records/ yet: run 'make samples' to generate them)")
-    typer.echo(f"  navigator token: {loaded['navigator']}")
-    typer.echo(f"  patient token:   {loaded['patient']}  (patient {loaded['patient_id']})")
-    typer.echo(f"  open:            {address}/docs  (send 'Authorization: Bearer <token>')")
-    typer.echo(f"  try:             curl -H 'Authorization: Bearer {loaded['navigator']}' {address}/api/patients")
+        echo("  (no samples/records/ yet: run 'make samples' to generate them)")
+    echo(f"  web pages:       {address}/  (sign in with an email below and the password)")
+    echo(f"  password:        {password}  (" + ("from ONCOGUIDE_DEMO_PASSWORD" if settings.demo_password
+                                                 else "new for this run; set ONCOGUIDE_DEMO_PASSWORD to choose one") + ")")
+    echo(f"  navigator:       {loaded['navigator_email']}")
+    echo(f"  patient:         {loaded['patient_email']}  belongs to {loaded['patient_name']} ({loaded['patient_id']})")
+    echo(f"  navigator token: {loaded['navigator']}")
+    echo(f"  patient token:   {loaded['patient']}")
+    echo(f"  API:             {address}/docs  (send 'Authorization: Bearer <token>')")
+    echo(f"  try:             curl -H 'Authorization: Bearer {loaded['navigator']}' {address}/api/patients")
     if serve:
         serve_app(host, port, worker=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, File, Path, UploadFile, status
+from fastapi import APIRouter, File, Header, Path, UploadFile, status
 from fastapi.responses import Response
 from sqlmodel import Session, select
 
@@ -14,6 +14,7 @@ from api.db import Document, PageRow, User
 from api.uploads import clean_filename, store_document
 from api.deps import ClientIp, CurrentUser, ServicesDep, SessionDep, reachable
 from api.errors import InvalidRequest, NotFound
+from api.storage import MEDIA_TYPES, PageView
 from api.schemas import (
     DocumentPublic, ErrorBody, ErrorDetail, PageDetail, PageSummary, Progress, UploadAccepted,
     UploadedDocument,
@@ -93,23 +94,49 @@ def get_document(did: str, user: CurrentUser, session: SessionDep, ip: ClientIp)
 
 
 @router.get("/api/documents/{did}/pages/{n}.png", response_class=Response,
-            responses={200: {"content": {"image/png": {}}}, 422: {"model": ErrorBody}})
-def page_image(did: str, n: PageNumber, user: CurrentUser, session: SessionDep, svc: ServicesDep, ip: ClientIp):
+            responses={200: {"content": {"image/png": {}, "image/webp": {}},
+                             "description": "The page upright, in the frame of its word boxes. PNG (gray for "
+                                            "scans and photos), or WebP when the Accept header asks for it."},
+                       422: {"model": ErrorBody}})
+def page_image(did: str, n: PageNumber, user: CurrentUser, session: SessionDep, svc: ServicesDep, ip: ClientIp,
+               accept: Annotated[str | None, Header()] = None):
     doc = _reachable_document(session, user, did)
     if doc.doc_type == "text":
         raise NotFound("A plain-text document has no page image; read its text instead.")
-    png = svc.page_images.png(doc.sha256, n, doc.doc_type)
+    page = _page_row(session, did, n)
+    view = PageView(rotation=page.rotation, skew=page.skew, gray=page.source == "ocr")
+    encoding = "webp" if accepts_webp(accept) else "png"
+    image = svc.page_images.image(doc.sha256, n, doc.doc_type, view, encoding)
     audit.record(session, user, "page.image", patient_id=doc.patient_id, document_id=did, ip=ip, detail={"page": n})
     session.commit()
-    return Response(png, media_type="image/png", headers={"Cache-Control": "private, max-age=3600"})
+    return Response(image, media_type=MEDIA_TYPES[encoding],
+                    headers={"Cache-Control": "private, max-age=3600", "Vary": "Accept"})
+
+
+def accepts_webp(accept: str | None) -> bool:
+    """Whether an Accept header names WebP (browsers do); `*/*` and `image/*` get PNG."""
+    for item in (accept or "").split(","):
+        media, _, params = item.strip().partition(";")
+        if media.strip().lower() == "image/webp":
+            q = params.replace(" ", "").lower().partition("q=")[2]
+            try:
+                return not q or float(q[:5]) > 0
+            except ValueError:
+                return False
+    return False
+
+
+def _page_row(session: Session, did: str, n: int) -> PageRow:
+    page = session.exec(select(PageRow).where(PageRow.document_id == did, PageRow.number == n)).first()
+    if page is None:
+        raise NotFound("This document has no such page, or it has not been read yet.")
+    return page
 
 
 @router.get("/api/documents/{did}/pages/{n}", response_model=PageDetail)
 def page_detail(did: str, n: PageNumber, user: CurrentUser, session: SessionDep, svc: ServicesDep, ip: ClientIp):
     doc = _reachable_document(session, user, did)
-    page = session.exec(select(PageRow).where(PageRow.document_id == did, PageRow.number == n)).first()
-    if page is None:
-        raise NotFound("This document has no such page, or it has not been read yet.")
+    page = _page_row(session, did, n)
     audit.record(session, user, "page.read", patient_id=doc.patient_id, document_id=did, ip=ip, detail={"page": n})
     session.commit()
     return PageDetail(

@@ -35,8 +35,8 @@ def page(session: Session, svc: Services, user: User, did: str, n: int, ip: str 
     return documents.page_detail(did=did, n=n, user=user, session=session, svc=svc, ip=ip)
 
 
-def page_png(session: Session, svc: Services, user: User, did: str, n: int, ip: str | None):
-    return documents.page_image(did=did, n=n, user=user, session=session, svc=svc, ip=ip)
+def page_png(session: Session, svc: Services, user: User, did: str, n: int, ip: str | None, accept: str | None = None):
+    return documents.page_image(did=did, n=n, user=user, session=session, svc=svc, ip=ip, accept=accept)
 
 
 def profile(session: Session, user: User, pid: str, ip: str | None) -> dict:

@@ -3,7 +3,7 @@
 Signing in issues an ordinary API token (stored hashed, like every token) and puts it in the
 ``og_session`` cookie, signed and timestamped with ``ONCOGUIDE_SESSION_SECRET`` (itsdangerous),
 ``Secure``, ``HttpOnly``, ``SameSite=Lax``. A request is signed in when the signature holds, the
-cookie is younger than `SESSION_SECONDS` and the token is live, so signing out (which revokes that
+cookie is younger than ``ONCOGUIDE_SESSION_HOURS`` (default 12) and the token is live, so signing out (which revokes that
 one token) or ``oncoguide user revoke`` ends the session at once.
 
 Forms carry a token derived from the ``og_csrf`` cookie (a random value) with an HMAC under the
@@ -32,7 +32,10 @@ SESSION_COOKIE = "og_session"
 CSRF_COOKIE = "og_csrf"
 CSRF_FIELD = "csrf"
 CSRF_HEADER = "x-csrf-token"
-SESSION_SECONDS = 12 * 3600
+
+
+def session_seconds(settings: Settings) -> int:
+    return max(1, int(settings.session_hours * 3600))
 
 
 def _serializer(settings: Settings) -> URLSafeTimedSerializer:
@@ -49,7 +52,7 @@ def _cookie(response: Response, name: str, value: str, max_age: int | None) -> N
 def start_session(session: Session, user: User, settings: Settings, response: Response) -> None:
     """Issue a token for `user` and set the session cookie on `response`."""
     token = issue_token(session, user)
-    _cookie(response, SESSION_COOKIE, _serializer(settings).dumps(token), SESSION_SECONDS)
+    _cookie(response, SESSION_COOKIE, _serializer(settings).dumps(token), session_seconds(settings))
 
 
 def end_session(session: Session, token: str | None, response: Response) -> None:
@@ -71,7 +74,7 @@ def session_token(request: Request, session: Session, settings: Settings) -> str
         return None
     serializer = _serializer(settings)
     try:
-        return serializer.loads(raw, max_age=SESSION_SECONDS)
+        return serializer.loads(raw, max_age=session_seconds(settings))
     except SignatureExpired:
         ok, token = serializer.loads_unsafe(raw)
         if isinstance(token, str):

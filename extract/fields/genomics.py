@@ -64,7 +64,7 @@ class GeneVocabulary(BaseModel):
         terms = sorted({t for g in self.genes for t in (g.symbol, *g.aliases)}, key=len, reverse=True)
         body = "|".join(re.escape(t).replace(r"\ ", r"[\s-]?") for t in terms)
         # "BRCA1/2", "BRCA 1 and 2", "BRCA1/BRCA2": a second number after the gene names its sibling.
-        return re.compile(rf"(?<![\w-])(?P<gene>{body})(?:\s*(?:/|and|&|or)\s*(?P<sibling>[12])(?![\w.]))?(?![\w-])")
+        return re.compile(rf"(?<![\w-])(?:(?P<gene>{body})(?:\s*(?:/|and|&|or)\s*(?P<sibling>[12])(?![\w.]))?|(?P<brca>BRCA))(?![\w-])")
 
 
 @lru_cache(maxsize=1)
@@ -83,6 +83,9 @@ def _mentions(text: str) -> list[_GeneMention]:
     vocab = gene_vocabulary()
     out = []
     for m in vocab.mention_re.finditer(text):
+        if m.group("brca"):  # "BRCA negative": both genes
+            out += [_GeneMention(vocab.by_term[g], m.start(), m.end()) for g in ("BRCA1", "BRCA2")]
+            continue
         gene = vocab.by_term[re.sub(r"[\s-]", "", m.group("gene")).upper()]
         out.append(_GeneMention(gene, m.start("gene"), m.end("gene")))
         if m.group("sibling") and gene.symbol.startswith("BRCA"):

@@ -1,9 +1,13 @@
 """Laterality of the cancer, from `rules/laterality.yaml`.
 
-Read from a stated laterality item, or from a "left/right breast" mention in a sentence or part
-that names an invasive carcinoma (a benign right mastectomy does not make a left cancer right).
-Mentions in clinical history count, with less confidence. A report with cancer in both breasts
-yields both sides; the index cancer's side is put first (extract/specimens.py).
+Read from a stated laterality item, or from a side named with the organ ("left breast", "Rt.
+breast", "right mastectomy", "left axillary") in a sentence or part that states a cancer: an
+invasive carcinoma, or a word such as carcinoma, cancer, malignancy, tumour or a pT category that
+is not negated and not part of an in-situ diagnosis (a benign right mastectomy, LCIS, or DCIS of
+the right breast beside a left invasive cancer, does not make the cancer right-sided; in a report
+of DCIS alone, the DCIS side is the cancer's side). Mentions in clinical
+history count, with less confidence. A report with cancer in both breasts yields both sides; the
+index cancer's side is put first (extract/specimens.py).
 """
 
 from __future__ import annotations
@@ -13,11 +17,12 @@ from typing import Iterator
 from extract.analysis import AnalyzedPage
 from extract.fields.base import make_finding, scan
 from extract.fields.histology import mentions
-from extract.findings import Finding
+from extract.findings import FACTUAL, Finding
 from extract.rules import grammar
-from extract.specimens import part_at, parts
+from extract.specimens import parts
 
-_SIDES = {"left": "left", "lt": "left", "right": "right", "rt": "right", "bilateral": "bilateral"}
+_SIDES = {"left": "left", "lt": "left", "l": "left", "right": "right", "rt": "right", "r": "right",
+          "bilateral": "bilateral"}
 
 
 def _side(raw: str) -> str | None:
@@ -25,7 +30,44 @@ def _side(raw: str) -> str | None:
 
 
 def _invasive_in(page: AnalyzedPage, lo: int, hi: int) -> bool:
-    return any(h.invasive and lo <= s < hi for s, _, h, _ in mentions(page))
+    """A stated (not negated or ruled-out) invasive carcinoma in text[lo:hi]."""
+    return any(h.invasive and lo <= s < hi and page.assertion(s, e) in FACTUAL for s, e, h, _ in mentions(page))
+
+
+def _invasive_page(page: AnalyzedPage) -> bool:
+    cached = page.cache.get("laterality.invasive_page")
+    if cached is None:
+        cached = page.cache["laterality.invasive_page"] = _invasive_in(page, 0, len(page.text))
+    return cached
+
+
+def _cancer_in(page: AnalyzedPage, lo: int, hi: int) -> bool:
+    """An invasive carcinoma, or a stated cancer word in text[lo:hi] that is not part of an LCIS
+    diagnosis (not a cancer under AJCC 8th), nor of a DCIS diagnosis when the page states an
+    invasive carcinoma elsewhere (the DCIS side is then not the index cancer's)."""
+    if _invasive_in(page, lo, hi):
+        return True
+    in_situ = [(s, e) for s, e, h, _ in mentions(page)
+               if not h.invasive and s < hi and lo < e and (h.value == "lcis" or _invasive_page(page))]
+    for m in grammar("laterality")["laterality.tumor-word"].finditer(page.text, page.is_ocr, lo, hi):
+        if any(s <= m.start() < e for s, e in in_situ):
+            continue
+        if page.assertion(m.start(), m.end()) in FACTUAL:
+            return True
+    return False
+
+
+def _clauses(page: AnalyzedPage, offset: int) -> tuple[int, int]:
+    """The sentence holding `offset`, with the clause before and after it when a ';' joins them
+    ("palpable L breast mass; core biopsy shows carcinoma")."""
+    s0, s1 = page.sentence_at(offset)
+    text = page.text
+    if text[s0:s1].rstrip().endswith(";") and s1 < len(text):
+        s1 = page.sentence_at(s1 + len(text[s1:]) - len(text[s1:].lstrip()))[1]
+    before = text[:s0].rstrip()
+    if before.endswith(";"):
+        s0 = page.sentence_at(len(before) - 1)[0]
+    return s0, s1
 
 
 def extract_laterality(page: AnalyzedPage) -> Iterator[Finding]:
@@ -36,28 +78,29 @@ def extract_laterality(page: AnalyzedPage) -> Iterator[Finding]:
             if side:
                 yield make_finding(page, "diagnosis.laterality", side, m.span(), g[rule_id],
                                    laterality=side if side != "bilateral" else None)
-    # Breast parts whose text names an invasive carcinoma.
+    # Breast parts whose text names an invasive carcinoma, or whose header or first sentence after
+    # it states a cancer ("1. Ablated (left) breast sample with further invasive tumor components").
     all_parts = parts(page)
     for i, part in enumerate(all_parts):
         if part.site != "breast" or part.laterality is None:
             continue
         end = next((p.start for p in all_parts[i + 1:] if page.section_at(p.start) == page.section_at(part.start)),
                    len(page.text))
-        if _invasive_in(page, part.start, end):
+        first = min(end, page.sentence_at(min(part.end + 1, len(page.text) - 1))[1])
+        if _invasive_in(page, part.start, end) or _cancer_in(page, part.start, max(first, part.end)):
             m = next(g["laterality.breast-side"].finditer(page.text, page.is_ocr, part.start, part.end), None)
             span = m.span() if m else (part.start, part.end)
             yield make_finding(page, "diagnosis.laterality", part.laterality, span, "laterality.specimen",
                                confidence=0.92, laterality=part.laterality)
-    # "left breast" in a sentence that names an invasive carcinoma (or in the clinical history).
+    # A side with its organ in a sentence that states a cancer. Mentions inside a part header were
+    # judged above, by what their part says.
+    headers = [(p.start, p.end) for p in all_parts]
     for m in scan(page, g["laterality.breast-side"]):
         side = _side(m.group("side"))
-        if side is None:
+        if side is None or any(a <= m.start() < b for a, b in headers):
             continue
-        s0, s1 = page.sentence_at(m.start())
-        part = part_at(page, m.start())
-        near = _invasive_in(page, s0, s1) or (part is not None and part.start <= m.start() < part.end
-                                              and _invasive_in(page, part.end, part.end + 200))
-        if not near and "cancer" not in page.text[s0:s1].lower() and "carcinoma" not in page.text[s0:s1].lower():
+        s0, s1 = _clauses(page, m.start())
+        if not _cancer_in(page, s0, s1):
             continue
         yield make_finding(page, "diagnosis.laterality", side, m.span(), g["laterality.breast-side"],
                            laterality=side if side != "bilateral" else None)

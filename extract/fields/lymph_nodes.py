@@ -4,12 +4,27 @@ A stated total wins ("Total number examined: 23", "SUMMARY OF LYMPH NODES: 3/26"
 each part's count is read once and the parts are added up ("A. ... (0/1)", "B. ... 18 OF 20
 EXAMINED LYMPH NODES"): the sum's evidence lists every count it added. Isolated tumour cells count
 as examined, not positive. Frozen-section, gross and clinical-history text is not counted.
+
+Counts are added up per side: in a bilateral report each breast's axilla gives its own totals,
+tagged with that side (the merge keeps the other breast's apart). For the N category derived from
+counts (extract/derive.py), a count also records where its nodes are and what they hold:
+- nodes named supraclavicular, infraclavicular or internal mammary, or outside the regional basins,
+  are not axillary: when a side has such nodes, `lymph_nodes.axillary_positive` and
+  `.axillary_examined` give its axillary (with sentinel, intramammary and unnamed regional) nodes
+  alone, and `lymph_nodes.supraclavicular_positive` (also infraclavicular) or
+  `.internal_mammary_positive` say that such a node holds a metastasis;
+- `lymph_nodes.micrometastases`: how many positive nodes hold micrometastases only (a synoptic
+  count, or counts whose statement names a micrometastasis and no macrometastasis);
+- `lymph_nodes.isolated_tumor_cells`: a node holds isolated tumour cells (counted negative), stated
+  next to its count or as the page's type of nodal metastasis ("Type of metastasis: ITC");
+- `lymph_nodes.workup_pending`: recuts or stains of counted nodes are still to be reported (their
+  count of 0 is not yet an N0).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 import regex
 
@@ -17,10 +32,15 @@ from extract.analysis import AnalyzedPage
 from extract.fields.base import make_finding, number, scan
 from extract.findings import Finding
 from extract.rules import grammar
-from extract.specimens import part_at
+from extract.specimens import part_at, side_of
 
 _SKIP_SECTIONS = {"gross", "frozen_section", "clinical_history", "preoperative_diagnosis", "comment", "microscopic"}
 _POSITIVE = regex.compile(r"positive|involved|with\s|containing|replaced|show|metasta", regex.I)
+_SITES = ("nodes.site.supraclavicular", "nodes.site.infraclavicular", "nodes.site.internal-mammary",
+          "nodes.site.distant")
+#: Sites whose positive node makes the N category N3 whatever the axillary count.
+_N3_SITES = {"supraclavicular": "lymph_nodes.supraclavicular_positive",
+             "infraclavicular": "lymph_nodes.infraclavicular_positive"}
 
 
 @dataclass
@@ -31,6 +51,14 @@ class Count:
     end: int
     part: str | None
     rule: str
+    side: str | None = None
+    #: "axillary" (also sentinel, intramammary and unnamed regional nodes), "supraclavicular",
+    #: "infraclavicular", "internal_mammary" or "other".
+    site: str = "axillary"
+    itc: bool = False
+    micro: bool = False
+    #: Further work-up of these nodes (recuts, stains) is still to be reported.
+    pending: bool = False
 
 
 def _g():
@@ -43,36 +71,104 @@ def _itc_near(page: AnalyzedPage, start: int, end: int) -> bool:
     return any(True for _ in _g()["nodes.part.itc"].finditer(page.text, page.is_ocr, lo, min(hi, len(page.text))))
 
 
+def _itc_type(page: AnalyzedPage) -> bool:
+    """The page names isolated tumour cells as its type of nodal metastasis ("Type of metastasis: ITC")."""
+    cached = page.cache.get("nodes.itc-type")
+    if cached is None:
+        cached = page.cache["nodes.itc-type"] = any(
+            page.assertion(m.start(), m.end()) != "negated" for m in scan(page, _g()["nodes.itc-type"]))
+    return cached
+
+
 def _counted(page: AnalyzedPage, offset: int) -> bool:
     return page.section_at(offset) not in _SKIP_SECTIONS
 
 
-def _totals(page: AnalyzedPage) -> Iterator[Finding]:
+def _found(rule_id: str, page: AnalyzedPage, lo: int, hi: int) -> bool:
+    return next(iter(_g()[rule_id].finditer(page.text, page.is_ocr, lo, hi)), None) is not None
+
+
+def _describe(page: AnalyzedPage, count: Count) -> None:
+    """Side, site and micrometastasis of a count, from its part header and its sentence."""
+    part = part_at(page, count.start)
+    s0, _ = page.sentence_at(count.start)
+    header = (part.start, part.end) if part else (count.start, count.start)
+    statement = (min(s0, count.start), count.end)
+    count.part = part.label if part else None
+    side, _ = side_of(page.text[statement[0]:statement[1]])
+    count.side = side or (part.laterality if part else None) or _side_before(page, count.start)
+    for lo, hi in (statement, header):
+        site = next((str(_g()[r].params["site"]) for r in _SITES if _found(r, page, lo, hi)), None)
+        if site:
+            count.site = site
+            break
+    s_end = page.sentence_at(max(count.start, count.end - 1))[1]
+    count.pending = _found("nodes.pending", page, count.start, min(len(page.text), s_end + 200))
+    if count.pos:
+        # The count's sentence and the next one ("... (1/3). The deposit is a micrometastasis.").
+        s_end = page.sentence_at(max(count.start, count.end - 1))[1]
+        lo = max(s0, count.start - 200)
+        hi = min(page.sentence_at(s_end)[1] if s_end < len(page.text) else s_end, count.end + 250)
+        count.micro = _stated("nodes.micrometastasis", page, lo, hi) and not _stated("nodes.macrometastasis", page, lo, hi)
+
+
+def _side_before(page: AnalyzedPage, start: int) -> str | None:
+    """The side of the nearest "left axilla" / "right breast" in the 150 characters before a count
+    (a part header that the OCR text lost its label for)."""
+    found = None
+    for m in grammar("laterality")["laterality.breast-side"].finditer(page.text, page.is_ocr, max(0, start - 150),
+                                                                      start):
+        found = m
+    if found is None:
+        return None
+    side, _ = side_of(found.group(0))
+    return side
+
+
+def _stated(rule_id: str, page: AnalyzedPage, lo: int, hi: int) -> bool:
+    """A mention of the rule in text[lo:hi] that is not negated ("no macrometastasis")."""
+    return any(page.assertion(m.start(), m.end()) != "negated"
+               for m in _g()[rule_id].finditer(page.text, page.is_ocr, lo, hi))
+
+
+def _totals(page: AnalyzedPage) -> tuple[list[Finding], bool, bool]:
+    """Findings of stated totals, and whether an examined / a positive total was found."""
     g = _g()
+    out: list[Finding] = []
     found_ex = found_pos = False
-    macro_micro: list[regex.Match] = []
+    kinds: dict[str, list[regex.Match]] = {"macro": [], "micro": [], "isolated": []}
     for m in scan(page, g["nodes.total.synoptic-examined"]):
         if not _counted(page, m.start()) or found_ex:
             continue
         found_ex = True
-        yield make_finding(page, "lymph_nodes.examined", int(m.group("ex")), m.span(), g["nodes.total.synoptic-examined"],
-                           negation_applies=False)
+        out.append(make_finding(page, "lymph_nodes.examined", int(m.group("ex")), m.span(),
+                                g["nodes.total.synoptic-examined"], negation_applies=False))
     for m in scan(page, g["nodes.total.synoptic-positive"]):
         if not _counted(page, m.start()):
             continue
         kind = (m.group("kind") or "").lower()
-        if kind.startswith(("macro", "micro")):
-            macro_micro.append(m)
-        elif not kind.startswith("isolated") and not found_pos:
+        if kind.startswith(("macro", "micro", "isolated")):
+            kinds[kind[:5] if kind.startswith("m") else "isolated"].append(m)
+        elif not found_pos:
             found_pos = True
-            yield make_finding(page, "lymph_nodes.positive", int(m.group("pos")), m.span(),
-                               g["nodes.total.synoptic-positive"], negation_applies=False)
+            out.append(make_finding(page, "lymph_nodes.positive", int(m.group("pos")), m.span(),
+                                    g["nodes.total.synoptic-positive"], negation_applies=False))
+    macro_micro = kinds["macro"] + kinds["micro"]
     if macro_micro and not found_pos:
         found_pos = True
         total = sum(int(m.group("pos")) for m in macro_micro)
         first, rest = macro_micro[0], macro_micro[1:]
-        yield make_finding(page, "lymph_nodes.positive", total, first.span(), "nodes.total.macro-plus-micro",
-                           extra_spans=[m.span() for m in rest], confidence=0.95, negation_applies=False)
+        out.append(make_finding(page, "lymph_nodes.positive", total, first.span(), "nodes.total.macro-plus-micro",
+                                extra_spans=[m.span() for m in rest], confidence=0.95, negation_applies=False))
+    micro = sum(int(m.group("pos")) for m in kinds["micro"])
+    if micro and kinds["macro"] and not any(int(m.group("pos")) for m in kinds["macro"]):
+        m = kinds["micro"][0]
+        out.append(make_finding(page, "lymph_nodes.micrometastases", micro, m.span(),
+                                g["nodes.total.synoptic-positive"], negation_applies=False))
+    itc = next((m for m in kinds["isolated"] if int(m.group("pos"))), None)
+    if itc is not None:
+        out.append(make_finding(page, "lymph_nodes.isolated_tumor_cells", True, itc.span(),
+                                g["nodes.total.synoptic-positive"], negation_applies=False))
     for rule_id in ("nodes.total.positive-of-examined", "nodes.total.fraction", "nodes.total.summary-line"):
         if found_ex and found_pos:
             break
@@ -83,13 +179,18 @@ def _totals(page: AnalyzedPage) -> Iterator[Finding]:
             if count is None:
                 continue
             if not found_ex:
-                yield make_finding(page, "lymph_nodes.examined", count.ex, m.span(), g[rule_id], negation_applies=False)
+                out.append(make_finding(page, "lymph_nodes.examined", count.ex, m.span(), g[rule_id],
+                                        negation_applies=False))
                 found_ex = True
             if not found_pos and count.pos is not None:
-                yield make_finding(page, "lymph_nodes.positive", count.pos, m.span(), g[rule_id], negation_applies=False)
+                out.append(make_finding(page, "lymph_nodes.positive", count.pos, m.span(), g[rule_id],
+                                        negation_applies=False))
                 found_pos = True
+            if count.itc:
+                out.append(make_finding(page, "lymph_nodes.isolated_tumor_cells", True, m.span(), g[rule_id],
+                                        negation_applies=False))
             break
-    page.cache["node_totals"] = (found_ex, found_pos)
+    return out, found_ex, found_pos
 
 
 def _count_of(page: AnalyzedPage, m: regex.Match, rule_id: str) -> Count | None:
@@ -115,17 +216,18 @@ def _count_of(page: AnalyzedPage, m: regex.Match, rule_id: str) -> Count | None:
         return None
     if pos is not None and pos > ex:
         return None
-    if pos and _itc_near(page, m.start(), m.end()):
+    itc = _itc_near(page, m.start(), m.end()) or _itc_type(page)
+    if pos and itc:
         pos = 0
-    return Count(pos, ex, m.start(), m.end(), None, rule_id)
+    return Count(pos, ex, m.start(), m.end(), None, rule_id, itc=itc and pos == 0)
 
 
 def _part_counts(page: AnalyzedPage) -> list[Count]:
     g = _g()
     counts: list[Count] = []
     taken: list[tuple[int, int]] = []
-    for rule_id in ("nodes.part.single-of", "nodes.part.x-of-y", "nodes.part.in-count", "nodes.part.count-polarity", "nodes.part.count-after",
-                    "nodes.part.fraction"):
+    for rule_id in ("nodes.part.single-of", "nodes.part.x-of-y", "nodes.part.in-count", "nodes.part.count-polarity",
+                    "nodes.part.count-after", "nodes.part.fraction", "nodes.part.level"):
         for m in scan(page, g[rule_id]):
             s, e = m.span()
             if not _counted(page, s) or any(a < e and s < b for a, b in taken):
@@ -138,8 +240,7 @@ def _part_counts(page: AnalyzedPage) -> list[Count]:
             count = _count_of(page, m, rule_id)
             if count is None:
                 continue
-            part = part_at(page, s)
-            count.part = part.label if part else None
+            _describe(page, count)
             taken.append((s, e))
             counts.append(count)
     counts.sort(key=lambda c: c.start)
@@ -150,30 +251,88 @@ def _part_counts(page: AnalyzedPage) -> list[Count]:
         if prev and prev.part == c.part and prev.ex == c.ex and (
                 c.start - prev.end < 60 or page.sentence_at(c.start) == page.sentence_at(prev.start)):
             if prev.rule != "nodes.part.fraction" and c.rule == "nodes.part.fraction":
+                c.micro, c.itc = c.micro or prev.micro, c.itc or prev.itc
                 merged[-1] = c  # the explicit fraction is the better evidence
+            else:
+                prev.micro, prev.itc = prev.micro or c.micro, prev.itc or c.itc
             continue
         # The same count restated (a summary line, "see specimen #1") is not more nodes: identical
-        # counts within a part, or of three or more nodes anywhere on the page, are read once.
-        if any(o.pos == c.pos and o.ex == c.ex and (o.part == c.part or c.ex >= 3) for o in merged):
+        # counts within a part, or of three or more nodes on the same side, are read once.
+        if any(o.pos == c.pos and o.ex == c.ex and (o.part == c.part or (
+                c.ex >= 3 and (o.side == c.side or None in (o.side, c.side)))) for o in merged):
             continue
         merged.append(c)
     return merged
 
 
-def extract_lymph_nodes(page: AnalyzedPage) -> Iterator[Finding]:
-    yield from _totals(page)
-    found_ex, found_pos = page.cache.get("node_totals", (False, False))
-    if found_ex and found_pos:
-        return
-    counts = _part_counts(page)
-    if not counts:
-        return
+def _by_side(counts: list[Count]) -> list[tuple[str | None, list[Count]]]:
+    """Counts grouped by the side of their axilla. Counts without a side go with the one side the
+    others name; when both sides are named, they stay a group of their own."""
+    sides = sorted({c.side for c in counts if c.side})
+    if len(sides) <= 1:
+        return [(sides[0] if sides else None, counts)]
+    groups = [(side, [c for c in counts if c.side == side]) for side in sides]
+    unsided = [c for c in counts if c.side is None]
+    return groups + ([(None, unsided)] if unsided else [])
+
+
+def _sum_findings(page: AnalyzedPage, counts: list[Count], side: str | None, prefix: str,
+                  examined: bool = True, positive: bool = True) -> Iterator[Finding]:
     first, rest = counts[0], counts[1:]
     extra = [(c.start, c.end) for c in rest]
     rule = "nodes.sum-of-parts" if rest else first.rule
-    if not found_ex:
-        yield make_finding(page, "lymph_nodes.examined", sum(c.ex for c in counts), (first.start, first.end), rule,
-                           extra_spans=extra, confidence=0.85, negation_applies=False)
-    if not found_pos and all(c.pos is not None for c in counts):
-        yield make_finding(page, "lymph_nodes.positive", sum(c.pos or 0 for c in counts), (first.start, first.end),
-                           rule, extra_spans=extra, confidence=0.85, negation_applies=False)
+    if examined:
+        yield make_finding(page, f"{prefix}examined", sum(c.ex for c in counts), (first.start, first.end), rule,
+                           extra_spans=extra, confidence=0.85, negation_applies=False, laterality=side)
+    if positive and all(c.pos is not None for c in counts):
+        yield make_finding(page, f"{prefix}positive", sum(c.pos or 0 for c in counts), (first.start, first.end),
+                           rule, extra_spans=extra, confidence=0.85, negation_applies=False, laterality=side)
+
+
+def _side_findings(page: AnalyzedPage, side: str | None, counts: list[Count], found_ex: bool,
+                   found_pos: bool) -> Iterator[Finding]:
+    """Totals of one side's counts, and what the N category from counts needs (module docstring)."""
+    if not (found_ex and found_pos):
+        yield from _sum_findings(page, counts, side, "lymph_nodes.", not found_ex, not found_pos)
+    axillary = [c for c in counts if c.site == "axillary"]
+    if axillary and len(axillary) < len(counts):
+        yield from _sum_findings(page, axillary, side, "lymph_nodes.axillary_")
+    for c in counts:
+        path = _N3_SITES.get(c.site) or ("lymph_nodes.internal_mammary_positive" if c.site == "internal_mammary"
+                                         else None)
+        if path and c.pos:
+            yield make_finding(page, path, True, (c.start, c.end), c.rule, negation_applies=False, laterality=side)
+    positive = [c for c in axillary if c.pos]
+    if positive and all(c.micro for c in positive):
+        yield make_finding(page, "lymph_nodes.micrometastases", sum(c.pos or 0 for c in positive),
+                           (positive[0].start, positive[0].end), "nodes.micrometastasis",
+                           extra_spans=[(c.start, c.end) for c in positive[1:]], negation_applies=False,
+                           laterality=side)
+    itc = next((c for c in axillary if c.itc), None)
+    if itc is not None:
+        yield make_finding(page, "lymph_nodes.isolated_tumor_cells", True, (itc.start, itc.end), "nodes.part.itc",
+                           negation_applies=False, laterality=side)
+    pending = next((c for c in counts if c.pending), None)
+    if pending is not None:
+        yield make_finding(page, "lymph_nodes.workup_pending", True, (pending.start, pending.end), "nodes.pending",
+                           negation_applies=False, laterality=side)
+
+
+def extract_lymph_nodes(page: AnalyzedPage) -> Iterator[Finding]:
+    totals, found_ex, found_pos = _totals(page)
+    yield from totals
+    counts = _part_counts(page)
+    if not counts:
+        return
+    groups = _by_side(counts)
+    if len(groups) == 1:
+        # A stated total covers the page; the parts still say where the nodes are.
+        stated = {t.path for t in totals}
+        yield from (f for f in _side_findings(page, groups[0][0], counts, found_ex, found_pos)
+                    if f.path not in stated)
+        return
+    # Both sides: a total stated inside one side's part is that side's total only.
+    for side, group in groups:
+        stated = {t.path for t in totals if t.laterality == side}
+        yield from (f for f in _side_findings(page, side, group, "lymph_nodes.examined" in stated,
+                                              "lymph_nodes.positive" in stated) if f.path not in stated)

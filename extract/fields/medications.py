@@ -59,7 +59,6 @@ _PLANNED_START = re.compile(r"\b(?:will\s+start|to\s+start|plan(?:s|ned)?|schedu
 _ENDED = re.compile(r"\b(?:stopped|discontinued|completed|finished|d/c'?d)\b", re.I)
 #: Sections whose drugs are current unless the text says otherwise; and historical ones.
 _SECTION_STATUS = {"medications": "active", "past_medical_history": "historical"}
-_NOT_FACT = {"negated", "hypothetical", "family", "possible"}
 _WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4}
 _SHARED_ATTRIBUTES = ("route", "frequency", "schedule")
 
@@ -93,6 +92,7 @@ class _Read:
     sentence: tuple[int, int]
     leaves: dict[str, _Leaf] = field(default_factory=dict)
     dose: tuple[_Leaf, _Leaf] | None = None
+    earlier_dose: bool = False  # the statement is about a dose before a change ("had been started at")
     changes: list[_Change] = field(default_factory=list)
     statuses: list[_Leaf] = field(default_factory=list)  # explicit status words
     default_status: _Leaf | None = None  # from the section or the mention's context
@@ -152,8 +152,9 @@ def _counts(page: AnalyzedPage, mention: DrugMention) -> bool:
         return False
     if _first_match(_rule("med.exclude.allergy"), page, text[s_start:mention.start]):
         return False
-    if _first_match(_rule("med.exclude.declined"), page, text[s_start:s_end]):
-        return False
+    c_start, c_end = _clause_around(text, s_start, s_end, mention.start)
+    if _first_match(_rule("med.exclude.declined"), page, text[c_start:c_end]):
+        return False  # "she declined ribociclib", "olaparib is not indicated" (in the drug's own clause)
     if _first_match(_rule("med.exclude.temporal-anchor"), page, text[max(s_start, mention.start - 40):mention.start]):
         return False  # "after paclitaxel", "before each paclitaxel dose": a point in time, not a statement
     if _conditional_from(page, s_start, mention.start) is not None:
@@ -162,6 +163,16 @@ def _counts(page: AnalyzedPage, mention: DrugMention) -> bool:
             not _first_match(_rule("med.exclude.past-tense"), page, text[mention.end:s_end]):
         return False  # "after paclitaxel, trastuzumab every 3 weeks": a later plan
     return True
+
+
+_CLAUSE_BREAK = re.compile(r";|\.\s|,?\s+(?:but|however|whereas|although)\s+", re.I)
+
+
+def _clause_around(text: str, start: int, end: int, pos: int) -> tuple[int, int]:
+    """The clause of [start, end) that holds `pos` (split at ';', '. ' and 'but')."""
+    c_start = max([start] + [m.end() for m in _CLAUSE_BREAK.finditer(text, start, pos)])
+    m = _CLAUSE_BREAK.search(text, pos, end)
+    return c_start, (m.start() if m else end)
 
 
 def _conditional_from(page: AnalyzedPage, start: int, pos: int) -> int | None:
@@ -270,6 +281,7 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
         r.dose = (_Leaf(value, [page.evidence(m.start("dose"), m.end("dose"), "med.dose.amount", correction=fix)], m.start()),
                   _Leaf(_unit(m.group("unit")), [page.evidence(m.start("unit"), m.end("unit"), "med.dose.amount")], m.start()))
         r.attributes_end = m.end()
+        r.earlier_dose = bool(_first_match(_rule("med.dose.earlier"), page, text[r.sentence[0]:r.sentence[1]]))
         break  # the first plain dose of a scope is its dose ("400 mg ... From 600 mg" is a change)
 
     for prefix, leaf in (("med.frequency.", "frequency"), ("med.route.", "route"), ("med.schedule.", "schedule")):
@@ -319,6 +331,8 @@ def _schedule_of(rule: CompiledRule, m: regex.Match) -> str:
     g = m.groupdict()
     if rule.id == "med.schedule.days-of-cycle":
         return f"days {int(g['first'])}-{int(g['last'])} of {int(g['cycle'])}"
+    if rule.id == "med.schedule.days-x-every":
+        return f"days 1-{int(g['last'] or g['last2'])} of {int(g['cycle'])}"
     if rule.id == "med.schedule.weeks-on-off":
         on = _WORD_NUMBERS.get(g["on"].lower()) or int(g["on"])
         off = _WORD_NUMBERS.get(g["off"].lower()) or int(g["off"])
@@ -465,10 +479,32 @@ def _share_within_sentences(page: AnalyzedPage, reads: list[_Read]) -> None:
         groups.setdefault(r.sentence, []).append(r)
     for sentence, group in groups.items():
         if len(group) > 1:
+            _share_switch(page, group)
             _share_head_status(group)
             _share_attributes_backwards(page, group)
         _share_trailing_status(page, sentence, group, reads)
         _share_start_date(page, sentence, group)
+
+
+_SWITCHED_TO = re.compile(r"\s*(?:(?:was|were|has\s+been|had\s+been)\s+)?(?P<verb>switched|changed|transitioned|converted)"
+                          r"\s+(?:over\s+)?to\s+", re.I)
+
+
+def _share_switch(page: AnalyzedPage, group: list[_Read]) -> None:
+    """"Tamoxifen was switched to letrozole": the first drug stopped, the second is active."""
+    for earlier, later in zip(group, group[1:]):
+        m = _SWITCHED_TO.fullmatch(page.text, earlier.mention.end, later.mention.start)
+        if m is None:
+            # "switched from tamoxifen to anastrozole"
+            head = [s for s in earlier.statuses if s.pos < earlier.mention.start
+                    and s.evidence[0].text.lower().startswith(("switched", "changed"))]
+            if head and re.fullmatch(r"\s*to\s+", page.text[earlier.mention.end:later.mention.start]):
+                later.statuses.append(_Leaf("active", head[-1].evidence, later.mention.start))
+            continue
+        cue = [page.evidence(m.start("verb"), m.end("verb"), "med.status.switched")]
+        if not any(s.pos > earlier.mention.start for s in earlier.statuses):
+            earlier.statuses.append(_Leaf("stopped", cue, m.start("verb")))
+        later.statuses.append(_Leaf("active", cue, later.mention.start))
 
 
 def _share_head_status(group: list[_Read]) -> None:
@@ -575,11 +611,14 @@ def _finding(page: AnalyzedPage, name: str, reads: list[_Read]) -> Finding:
     # The same change told twice (history list, narrative, list comment) is one change.
     changes = _fold_changes(sorted((c for r in reads for c in r.changes), key=lambda c: c.pos))
     plain = sorted(((r.dose[0].pos, r.dose[0], r.dose[1]) for r in reads if r.dose), key=lambda s: s[0])
+    earlier = [d for r in reads if r.dose and r.earlier_dose for d in r.dose[:1]]
     reasons = sorted((x for r in reads for x in r.reasons), key=lambda x: x.pos)
     for change in changes:
         if change.from_dose is None:
-            # The dose before the change: the last plain dose stated before it that differs.
-            before = [d for pos, d, _ in plain if pos < change.pos and d.value != change.to_dose.value]
+            # The dose before the change: the last plain dose stated before it that differs, or a
+            # dose the page says came earlier ("had been started at 125 mg") wherever it is written.
+            before = [d for pos, d, _ in plain if pos < change.pos and d.value != change.to_dose.value] or \
+                     [d for d in earlier if d.value != change.to_dose.value]
             if before:
                 prior = before[-1]
                 change.from_dose = _Leaf(prior.value, [ev.model_copy(update={"rule": "med.change.from-previous-dose"})
@@ -590,8 +629,10 @@ def _finding(page: AnalyzedPage, name: str, reads: list[_Read]) -> Finding:
             if near:
                 change.reason = min(near, key=lambda x: abs(x.pos - change.span[1]) if x.pos >= change.span[1]
                                     else change.pos - x.pos)
-    # Current dose: the last dose stated or changed to, in text order.
-    statements = sorted(plain + [(c.pos, c.to_dose, c.unit) for c in changes], key=lambda s: s[0])
+    # Current dose: the last dose stated or changed to, in text order; an earlier dose only when
+    # nothing else is stated.
+    current = [p for p in plain if p[1] not in earlier] + [(c.pos, c.to_dose, c.unit) for c in changes]
+    statements = sorted(current or plain, key=lambda s: s[0])
     if statements:
         _, dose, unit = statements[-1]
         leaves["dose"] = dose

@@ -22,7 +22,7 @@ from functools import cached_property, lru_cache
 from pydantic import BaseModel, Field
 
 from extract.analysis import AnalyzedPage
-from extract.fields.statements import assertion_at, section_at, statement_at
+from extract.fields.statements import assertion_at, statement_at
 from extract.findings import Finding
 from extract.models import Evidence, MetastaticSite
 from extract.rules import grammar

@@ -20,6 +20,9 @@ from extract.findings import Finding
 from extract.rules import TIMEOUT_S, CompiledRule, grammar
 
 _WINDOW = 170  # characters of details read after a label
+_MAX_MEAN_COPIES = 40.0
+#: How far after an ISH result a hedge of it is looked for (characters).
+_CAVEAT_REACH = 800
 _INTENSITY = {"weak": "weak", "faint": "weak", "moderate": "moderate", "intermediate": "moderate",
               "strong": "strong", "intense": "strong"}
 _INTENSITY_SCORE = {"1": "weak", "2": "moderate", "3": "strong"}
@@ -291,6 +294,9 @@ def her2(page: AnalyzedPage) -> Iterator[Finding]:
         if not m:
             syn = _first(g["her2.synoptic"], page, a.end, end)
             if syn is None or _is_reference_text(page, syn.start(), syn.end()):
+                found = _her2_status_before(page, a, end)
+                if found:
+                    yield from _tag_prior(found, page, found[0].evidence[0].start, end)
                 continue
             status = _status_word(syn.group("status"))
             if status:
@@ -306,6 +312,25 @@ def her2(page: AnalyzedPage) -> Iterator[Finding]:
             continue
         found = list(_her2_window(page, a, m, end))
         yield from _tag_prior(found, page, a.start, end)
+
+
+def _her2_status_before(page: AnalyzedPage, a: Anchor, end: int) -> list[Finding]:
+    """A status written before the HER2 label ("... and negative for Her-2 by immunohistochemistry"),
+    with an IHC score written just after it ("negative for HER2 (score 1+)")."""
+    g = _g()
+    m = g["receptor.status-for-label"].pattern_for(page.is_ocr).search(page.text, max(0, a.start - 40), a.start,
+                                                                     timeout=TIMEOUT_S)
+    if not m or _is_reference_text(page, m.start(), a.end):
+        return []
+    status = _status_word(m.group("status"))
+    if status not in ("positive", "negative"):
+        return []
+    found = [make_finding(page, "receptors.her2.status", status, (m.start(), a.end), g["receptor.status-for-label"])]
+    score = _first(g["her2.detail.ihc-score"], page, a.end, min(end, a.end + 40))
+    if score and _score(score) and not _is_reference_text(page, score.start(), score.end()):
+        found.append(make_finding(page, "receptors.her2.ihc_score", _score(score), (m.start(), score.end()),
+                                  "her2.detail.ihc-score"))
+    return found
 
 
 def _her2_window(page: AnalyzedPage, a: Anchor, m: regex.Match, end: int) -> Iterator[Finding]:
@@ -372,7 +397,7 @@ def _her2_window(page: AnalyzedPage, a: Anchor, m: regex.Match, end: int) -> Ite
                                    "her2.detail.ratio", target=target)
     c = _first(g["her2.detail.copy-number"], page, a.start, details_end)
     if c and not _is_reference_text(page, c.start(), c.end()):
-        copies = decimal(c.group("copies"))
+        copies = _copies(c.group("copies"))
         if copies is not None:
             yield make_finding(page, "receptors.her2.ish_copy_number", copies, (a.start, c.end()),
                                "her2.detail.copy-number", target=target)
@@ -412,10 +437,41 @@ def her2_copy_statements(page: AnalyzedPage, found: list[Finding]) -> Iterator[F
         return
     rule = _g()["her2.detail.copy-number"]
     for m in scan(page, rule):
-        copies = decimal(m.group("copies"))
+        copies = _copies(m.group("copies"))
         if copies is not None and not _is_reference_text(page, m.start(), m.end()):
             yield make_finding(page, "receptors.her2.ish_copy_number", copies, m.span(), rule)
             return
+
+
+def _copies(text: str) -> float | None:
+    """A mean HER2 copy number; a larger figure is a signal total ("HER2 signals: 84")."""
+    copies = decimal(text)
+    return copies if copies is not None and copies <= _MAX_MEAN_COPIES else None
+
+
+def her2_copy_range(page: AnalyzedPage) -> Iterator[Finding]:
+    """HER2 copies per nucleus in ISCN nomenclature ("nuc ish(D17Z1x2,HER2x3-5)"): a range, kept
+    apart from the mean copy number (`receptors.her2.ish_copy_number_range`, [low, high])."""
+    rule = _g()["her2.detail.copy-number-iscn"]
+    for m in scan(page, rule):
+        low = _copies(m.group("copies"))
+        high = _copies(m.group("copies_hi")) if m.group("copies_hi") else low
+        if low is not None and high is not None and low <= high:
+            yield make_finding(page, "receptors.her2.ish_copy_number_range", [low, high], m.span(), rule)
+            return
+
+
+def her2_ish_caveat(page: AnalyzedPage, found: list[Finding]) -> Iterator[Finding]:
+    """A hedge of the ISH result in the text after it ("this result may not reflect true HER2
+    amplification"): the stated "amplified" is then not a clean positive (extract/derive.py)."""
+    ish = [f.evidence[0].start for f in found if f.path.startswith("receptors.her2.ish_") and f.is_fact]
+    if not ish:
+        return
+    rule = _g()["her2.detail.ish-caveat"]
+    lo = min(ish)
+    for m in rule.finditer(page.text, page.is_ocr, lo, min(len(page.text), max(ish) + _CAVEAT_REACH)):
+        yield make_finding(page, "receptors.her2.ish_caveat", True, m.span(), rule)
+        return
 
 
 # -- Ki-67 ------------------------------------------------------------------------------------
@@ -445,6 +501,9 @@ def extract_receptors(page: AnalyzedPage) -> Iterator[Finding]:
     page.cache["her2_ratio_spans"] = [(f.evidence[0].start, f.evidence[0].end) for f in her2_findings
                                       if f.path == "receptors.her2.ish_ratio"]
     yield from her2_findings
-    yield from her2_ratio_statements(page)
-    yield from her2_copy_statements(page, her2_findings)
+    ratios = list(her2_ratio_statements(page))
+    yield from ratios
+    copies = list(her2_copy_statements(page, her2_findings)) + list(her2_copy_range(page))
+    yield from copies
+    yield from her2_ish_caveat(page, her2_findings + ratios + copies)
     yield from ki67(page)

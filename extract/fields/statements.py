@@ -1,12 +1,10 @@
-"""Statements: sentences as the clinical field extractors read them, with wrapped lines joined.
+"""Statements: sentences as the clinical field extractors read them.
 
-The pipeline's sentences start at every line break (so that synoptic "Label: value" lines stay
-apart). Narrative text from a PDF or OCR is wrapped at the page margin, so one sentence runs over
-several lines ("resumed at 400 mg on\\n03/18/2024"). `statement_at` joins a pipeline sentence
-with the lines it wraps onto: the next line continues it when the sentence does not end in
-punctuation and the next line starts in lower case or with a digit, or the sentence ends on a
-word that cannot end one ("and", "with", "of", a comma). Bullets, numbered items and headers
-always start a new statement. Offsets are into the page text.
+The pipeline's sentences (`extract.pipeline`) already join prose wrapped over several lines
+("resumed at 400 mg on\\n03/18/2024") and keep synoptic "Label: value" lines, bullets and
+numbered items apart. A statement is such a sentence, split again where the tokenizer glued a
+sentence end to an initial ("vitamin D. Dental"), and cut into pieces of at most
+MAX_STATEMENT_CHARS. Offsets are into the page text.
 """
 
 from __future__ import annotations
@@ -16,13 +14,12 @@ from bisect import bisect_right
 
 from extract.analysis import AnalyzedPage
 
-_ENDS = re.compile(r"[.;:!?]\s*$")
-_OPEN_END = re.compile(r"(?:,|\(|-|\b(?:and|or|with|of|to|at|on|in|for|the|a|an|by|from|than|was|were|is|are|her|his|after|before|per|x))\s*$", re.I)
-_CONTINUES = re.compile(r"\s*(?:[a-z0-9(]|mg\b|x10)")
 #: A sentence end the tokenizer glued to an initial ("vitamin D. Dental"): split there.
 _INNER_END = re.compile(r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bvs)(?<!\bSt)(?<!\bNo)(?<!\bapprox)"
                         r"(?<=[\w)%])\.[ \t]+(?=[A-Z][a-z])")
-_NEW_ITEM = re.compile(r"\s*(?:[-•*]\s|\d{1,2}[.)]\s|[A-Z][A-Z /&]{2,}:|[A-Z][\w /&-]{0,40}:\s*$)")
+#: Real sentences are far shorter; a longer run of text (a hostile page without full stops) is cut
+#: into pieces, which keeps the field extractors' look-backs within a statement linear.
+MAX_STATEMENT_CHARS = 2000
 
 
 def statements(page: AnalyzedPage) -> list[tuple[int, int]]:
@@ -48,26 +45,20 @@ def statements(page: AnalyzedPage) -> list[tuple[int, int]]:
             split.append((start, m.start() + 1))
             start = m.end()
         split.append((start, end))
-    joined: list[tuple[int, int]] = []
-    for start, end in split:
-        if joined and _continues(text, joined[-1], start):
-            joined[-1] = (joined[-1][0], end)
-        else:
-            joined.append((start, end))
+    joined = [piece for start, end in split for piece in _capped(text, start, end)]
     page.cache["clinical.statements"] = (joined, [s for s, _ in joined])
     return joined
 
 
-def _continues(text: str, previous: tuple[int, int], start: int) -> bool:
-    gap = text[previous[1]:start]
-    if "\n" not in gap and not text[previous[0]:previous[1]].endswith("\n"):
-        return False  # the pipeline split inside a line: a real sentence end
-    body = text[previous[0]:previous[1]]
-    line_end = text.find("\n", start)
-    line = text[start:len(text) if line_end < 0 else line_end]
-    if not body.strip() or _ENDS.search(body) or _NEW_ITEM.match(line) or "\n\n" in text[previous[1] - 1:start + 1]:
-        return False
-    return bool(_CONTINUES.match(line) or _OPEN_END.search(body))
+def _capped(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """[start, end) in pieces of at most MAX_STATEMENT_CHARS, cut after a space where there is one."""
+    pieces = []
+    while end - start > MAX_STATEMENT_CHARS:
+        cut = text.rfind(" ", start + 1, start + MAX_STATEMENT_CHARS) + 1 or start + MAX_STATEMENT_CHARS
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
 
 
 def statement_at(page: AnalyzedPage, offset: int) -> tuple[int, int]:

@@ -11,6 +11,8 @@ Values: T and N without prefix ("T1c", "Tis", "N0(i+)", "N1mi", "N2a"), M as "M0
 (obsolete) never becomes M0: it is kept as `stage.<kind>.m_raw` and M stays unknown. Node counts
 inside a pN ("pN0(0/13)") become lymph_nodes findings. Stage groups are kept only when they are
 in the AJCC 8th vocabulary (0, IA ... IV); "clinical stage IIB" goes to `stage.clinical.group`.
+A statement that the specimen follows neoadjuvant therapy ("status post neoadjuvant chemotherapy",
+"residual cancer burden") is `treatment.neoadjuvant`.
 """
 
 from __future__ import annotations
@@ -173,6 +175,15 @@ def extract_tnm(page: AnalyzedPage) -> Iterator[Finding]:
     yield from _biobank(page)
     yield from _stage_groups(page)
     yield from _t4_features(page)
+    yield from _neoadjuvant(page)
+
+
+def _neoadjuvant(page: AnalyzedPage) -> Iterator[Finding]:
+    """A statement that the specimen follows neoadjuvant therapy (`treatment.neoadjuvant`), which
+    gives a pN derived from node counts its yp prefix (extract/derive.py)."""
+    rule = grammar("tnm")["stage.neoadjuvant"]
+    for m in scan(page, rule):
+        yield make_finding(page, "treatment.neoadjuvant", True, m.span(), rule)
 
 
 def _t4_features(page: AnalyzedPage) -> Iterator[Finding]:

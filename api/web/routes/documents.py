@@ -6,12 +6,11 @@ from dataclasses import dataclass
 from typing import Annotated
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Header, Path, Query, Request
 from sqlmodel import Session
 
 from api.db import User
 from api.deps import ClientIp, ServicesDep, SessionDep
-from api.profiles import current_report
 from api.services import Services
 from api.web import evidence as ev
 from api.web import service
@@ -56,8 +55,9 @@ def page_figure(session: Session, svc: Services, user: User, did: str, n: int, s
 
 
 @router.get("/documents/{did}/pages/{n}.png")
-def page_png(did: str, n: PageNumber, user: WebUser, session: SessionDep, svc: ServicesDep, ip: ClientIp):
-    return service.page_png(session, svc, user, did, n, ip)
+def page_png(did: str, n: PageNumber, user: WebUser, session: SessionDep, svc: ServicesDep, ip: ClientIp,
+             accept: Annotated[str | None, Header()] = None):
+    return service.page_png(session, svc, user, did, n, ip, accept)
 
 
 @router.get("/documents/{did}/pages/{n}/view")
@@ -67,7 +67,7 @@ def evidence_view(did: str, n: PageNumber, request: Request, user: WebUser, sess
     pid = service.document_row(session, user, did).patient_id
     label, others = None, []
     if field:
-        report = current_report(session, pid)
+        report = service.profile(session, user, pid, ip)
         entries = (report.get("evidence", {}) or {}).get(field, [])
         if entries:
             label = (fact_about(report, field) if user.role == "patient" else None) or field_name(facts(), field)

@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
+from api import audit
 from api.deps import ClientIp, ServicesDep, SessionDep, reachable
 from api.errors import InvalidRequest, ReviewConflict
 from api.schemas import CorrectionIn
@@ -34,13 +35,18 @@ AUDIT_WORDS = {
     "guidance.create": "asked for guidance", "page.image": "viewed a page image", "page.read": "viewed a page",
     "document.list": "listed documents", "document.read": "viewed a document", "fhir.export": "exported FHIR",
     "audit.read": "viewed the audit trail", "patient.read": "viewed the patient", "patient.create": "created the patient",
-    "session.start": "signed in", "session.end": "signed out",
+    "session.start": "signed in", "session.end": "signed out", "patient.list": "listed patients",
 }
 
 
 @router.get("/queue")
-def queue(request: Request, user: NavigatorWebUser, session: SessionDep):
-    return render(request, "queue.html", rows=build_queue(session, user))
+def queue(request: Request, user: NavigatorWebUser, session: SessionDep, ip: ClientIp):
+    rows = build_queue(session, user)
+    # The queue shows each patient's review state, read from their profiles: audited as the
+    # API's patient list is.
+    audit.record(session, user, "patient.list", ip=ip, detail={"count": len(rows), "view": "queue"})
+    session.commit()
+    return render(request, "queue.html", rows=rows)
 
 
 def _review_page(request: Request, session, svc, user, pid: str, ip, field: str | None, ev_index: int,

@@ -1,0 +1,198 @@
+"""Laterality and staging through the whole pipeline (`extract.build_profile`): the side of the
+cancer in phrasings of other institutions, pN derived from axillary node counts, and stated
+categories kept with a conflict when the measurements disagree.
+
+Every text is our own phrasing, written the way different hospitals word their reports; none is
+copied from the development set.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from extract import build_profile
+from extract.models import ProfileReport
+from ingest.models import Document, Page
+
+
+def profile(text: str, source: str = "text-layer") -> ProfileReport:
+    doc = Document(sha256=hashlib.sha256(text.encode()).hexdigest(), filename="report.txt", type="text",
+                   pages=[Page(number=1, text=text, source=source)])
+    report = build_profile([doc])
+    for entries in report.evidence.values():
+        for ev in entries:
+            assert text[ev.start:ev.end] == ev.text
+    return report
+
+
+def value(report: ProfileReport, path: str):
+    node = report.to_json_dict()["profile"]
+    for part in path.split("."):
+        if not isinstance(node, dict):
+            return None
+        node = node.get(part)
+    return node
+
+
+def conflict(report: ProfileReport, field: str):
+    return next((c for c in report.conflicts if c.field == field), None)
+
+
+# -- laterality --------------------------------------------------------------------------------
+
+LATERALITY_ROWS = [
+    ("Diagnosis: 1. Ablated (left) breast sample with further invasive tumor components in the lower quadrant.",
+     "left", "(left) breast"),
+    ("Invasive ductal carcinoma (8 cm). Concluding tumor classification for the right breast: NOS, G II, pT3 N0.",
+     "right", "right breast"),
+    ("Tumor classification for left breast: NOS, G III, pT2 N0 L0 V0 R0.", "left", "left breast"),
+    ("Rt. breast, lumpectomy: invasive ductal carcinoma, 1.4 cm.", "right", "Rt. breast"),
+    ("A. R BREAST, LUMPECTOMY: INVASIVE LOBULAR CARCINOMA, 2.2 CM.", "right", "R BREAST"),
+    ("B. BREAST, L, MASTECTOMY: INVASIVE DUCTAL CARCINOMA, GRADE 2.", "left", "BREAST, L"),
+    ("Lt modified radical mastectomy: residual invasive carcinoma, 1.2 cm.", "left", "Lt modified radical mastectomy"),
+    ("Left axillary lymph nodes: metastatic carcinoma in 3 of 12 nodes.", "left", "Left axillary"),
+    ("Tumor laterality - right", "right", "Tumor laterality - right"),
+    ("Tumor site: Breast, left, upper outer quadrant", "left", "Tumor site: Breast, left"),
+    ("Clinical history: 54 year old with a palpable L breast mass; core biopsy shows carcinoma.", "left",
+     "L breast"),
+    ("Right breast: ductal carcinoma in situ, low nuclear grade, 5 mm.", "right", "Right breast"),
+]
+
+
+@pytest.mark.parametrize("text,side,evidence", LATERALITY_ROWS)
+def test_stated_laterality(text, side, evidence):
+    report = profile(text)
+    assert value(report, "diagnosis.laterality") == side
+    assert report.evidence["diagnosis.laterality"][0].text == evidence
+
+
+NO_LATERALITY_ROWS = [
+    "Right breast, prophylactic mastectomy: benign breast tissue; no tumor identified.",
+    "Right breast, re-excision: tumor-free margins.",
+    "Left breast: lobular carcinoma in situ, classic type.",
+    "Ablated breast sample with a poorly differentiated invasive ductal carcinoma (tumor diameter 7 cm).",
+    "Lymph nodes: L0 V0 R0; the tumor is 2 cm.",
+]
+
+
+@pytest.mark.parametrize("text", NO_LATERALITY_ROWS)
+def test_no_laterality_without_a_stated_cancer_on_that_side(text):
+    assert value(profile(text), "diagnosis.laterality") is None
+
+
+def test_dcis_of_the_other_breast_does_not_move_the_cancer_side():
+    text = ("A. Left breast, lumpectomy: invasive ductal carcinoma, 2.1 cm. "
+            "B. Right breast, excision: ductal carcinoma in situ, 4 mm.")
+    report = profile(text)
+    assert value(report, "diagnosis.laterality") == "left"
+    assert value(report, "diagnosis.histology") == "invasive_ductal"
+
+
+# -- pN from node counts -----------------------------------------------------------------------
+
+
+def test_pn_from_an_axillary_count_with_the_count_as_evidence():
+    text = ("Breast, left, mastectomy: invasive ductal carcinoma, 3.2 cm. "
+            "Four (out of fourteen) axillary lymph nodes are positive for metastatic carcinoma.")
+    report = profile(text)
+    assert value(report, "stage.pathologic.n") == "N2"
+    ev = report.evidence["stage.pathologic.n"]
+    assert ev[0].rule == "derived.stage.pn-from-nodes"
+    assert ev[0].text == "Four (out of fourteen) axillary lymph nodes"
+
+
+@pytest.mark.parametrize("counts,n", [
+    ("Sentinel lymph nodes, right axilla: two lymph nodes, negative for carcinoma (0/2).", "N0"),
+    ("Axillary dissection: metastatic carcinoma in 2 of 15 lymph nodes (2/15).", "N1"),
+    ("Axillary lymph nodes: metastatic carcinoma in nine of nineteen lymph nodes.", "N2"),
+    ("Level I and II axillary contents: 12 of 21 lymph nodes positive for metastatic carcinoma.", "N3"),
+    ("Sentinel lymph node, excision: one lymph node with isolated tumor cells (0/1).", "N0(i+)"),
+    ("Sentinel lymph node #1: micrometastasis (1.2 mm) in one of three lymph nodes (1/3).", "N1mi"),
+    ("Number of lymph nodes examined: 5. Number of lymph nodes with macrometastases: 0. "
+     "Number of lymph nodes with micrometastases: 2.", "N1mi"),
+    ("Sentinel lymph nodes: 1/2. Total lymph nodes: 1/2. Type of metastasis: ITC.", "N0(i+)"),
+])
+def test_n_category_from_counts(counts, n):
+    report = profile("Breast, right, lumpectomy: invasive lobular carcinoma, 1.8 cm. " + counts)
+    assert value(report, "stage.pathologic.n") == n
+    assert report.evidence["stage.pathologic.n"][0].rule == "derived.stage.pn-from-nodes"
+
+
+def test_a_positive_supraclavicular_node_makes_n3_and_is_not_an_axillary_node():
+    text = ("A. LEFT BREAST, LUMPECTOMY: RESIDUAL INFILTRATING DUCTAL CARCINOMA, 2.5 CM. "
+            "B. LEFT AXILLARY CONTENTS, DISSECTION: METASTATIC CARCINOMA INVOLVING 3 OF 20 EXAMINED LYMPH NODES. "
+            "C. LEFT SUPRACLAVICULAR LYMPH NODE, EXCISION: METASTATIC CARCINOMA INVOLVING 1 EXAMINED LYMPH NODE.")
+    report = profile(text)
+    assert value(report, "lymph_nodes.positive") == 4
+    assert value(report, "lymph_nodes.axillary_positive") == 3
+    assert value(report, "lymph_nodes.supraclavicular_positive") is True
+    assert value(report, "stage.pathologic.n") == "N3"
+    texts = [e.text for e in report.evidence["stage.pathologic.n"]]
+    assert any(t.endswith("INVOLVING 1 EXAMINED LYMPH NODE") for t in texts)
+
+
+def test_a_stated_pn_is_never_replaced_by_the_counts_and_a_discordance_is_flagged():
+    report = profile("Invasive ductal carcinoma, 2.4 cm. Metastatic carcinoma in 5 of 12 lymph nodes (5/12). "
+                     "AJCC: pT2 pN1a.")
+    assert value(report, "stage.pathologic.n") == "N1a"
+    found = conflict(report, "stage.pathologic.n")
+    assert found is not None and found.values == ["N1a", "N2"] and "kept" in found.resolution
+    assert {e.text for e in found.evidence} >= {"pN1a", "(5/12)"}
+
+
+def test_after_neoadjuvant_therapy_the_derived_category_is_yp():
+    report = profile("Status post neoadjuvant chemotherapy. Breast, right, mastectomy: residual invasive ductal "
+                     "carcinoma, 1.1 cm. Lymph nodes, right axilla: metastatic carcinoma in 2 of 15 lymph nodes (2/15).")
+    assert value(report, "stage.pathologic.n") == "N1"
+    assert value(report, "stage.pathologic.prefix") == "yp"
+    assert report.evidence["stage.pathologic.prefix"][0].text == "Status post neoadjuvant chemotherapy"
+
+
+def test_no_neoadjuvant_therapy_gives_no_yp():
+    report = profile("No neoadjuvant therapy was given. Breast, left, lumpectomy: invasive ductal carcinoma, 1.5 cm. "
+                     "Sentinel lymph nodes: no malignancy seen in three lymph nodes (0/3).")
+    assert value(report, "stage.pathologic.n") == "N0"
+    assert value(report, "stage.pathologic.prefix") is None
+
+
+def test_pending_work_up_of_negative_nodes_gives_no_n0():
+    report = profile("1. SENTINEL LYMPH NODE #1, RIGHT AXILLA; BIOPSY: - ONE BENIGN LYMPH NODE (0/1). - DEEPER "
+                     "LEVEL RECUTS AND SPECIAL STAINS HAVE BEEN ORDERED. 2. BREAST, RIGHT; WIDE EXCISION: - INVASIVE "
+                     "DUCTAL CARCINOMA, 2.0 CM.")
+    assert value(report, "lymph_nodes.examined") == 1
+    assert value(report, "stage.pathologic.n") is None
+
+
+def test_bilateral_counts_stay_with_their_side():
+    text = ("A. Left breast, mastectomy: invasive ductal carcinoma, 3.0 cm. "
+            "B. Left axillary lymph nodes: metastatic carcinoma in four of ten lymph nodes (4/10). "
+            "C. Right breast, mastectomy: invasive lobular carcinoma, 0.9 cm. "
+            "D. Right sentinel lymph nodes: three lymph nodes, negative for carcinoma (0/3).")
+    report = profile(text)
+    assert value(report, "diagnosis.laterality") == "left"
+    assert (value(report, "lymph_nodes.positive"), value(report, "lymph_nodes.examined")) == (4, 10)
+    assert value(report, "stage.pathologic.n") == "N2"
+    other = report.to_json_dict()["profile"]["other_tumors"][0]
+    assert other["laterality"] == "right" and other["lymph_nodes"] == {"positive": 0, "examined": 3}
+
+
+# -- stated pT against the measured size ----------------------------------------------------------
+
+
+def test_a_stated_pt_the_size_contradicts_is_kept_with_both_evidences():
+    text = ("Breast, right, simple mastectomy: Infiltrating ductal carcinoma, Nottingham grade 3, forming a "
+            "single mass (7.2 x 4.5 x 3.4 cm) [AJCC pT2].")
+    report = profile(text)
+    assert value(report, "stage.pathologic.t") == "T2"
+    found = conflict(report, "stage.pathologic.t")
+    assert found is not None and found.values == ["T2", "T3"]
+    assert {e.rule for e in found.evidence} >= {"tnm.t"} and len(found.evidence) >= 2
+    assert any("7.2" in e.text for e in found.evidence)
+
+
+def test_a_t4_extension_is_not_discordant_with_the_size():
+    report = profile("Invasive ductal carcinoma, 2.3 cm, with ulceration of the overlying skin. [AJCC pT4b]")
+    assert value(report, "stage.pathologic.t") == "T4b"
+    assert conflict(report, "stage.pathologic.t") is None
