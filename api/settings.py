@@ -30,10 +30,10 @@ class Settings(BaseSettings):
     redis_url: str | None = Field(None, description="Redis URL for the job queue; default Huey SQLite")
 
     # Uploads
-    max_upload_bytes: int = Field(25 * 1024 * 1024, gt=0, description="per file")
+    max_upload_bytes: int = Field(50 * 1024 * 1024, gt=0, description="per file (the ingest default)")
     max_request_bytes: int = Field(100 * 1024 * 1024, gt=0, description="per upload request, all files")
     max_files_per_request: int = Field(20, gt=0)
-    max_pages: int = Field(200, gt=0, description="pages per document handed to ingest")
+    max_pages: int = Field(300, gt=0, description="pages per document handed to ingest (the ingest default)")
 
     # Access
     rate_limit_per_minute: int = Field(600, gt=0, description="requests per token per minute")

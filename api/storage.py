@@ -1,9 +1,14 @@
 """Originals stored once by sha256 under the data directory, and page images rendered from them.
 
 An original is written to a temporary file and moved into place only if no file of that hash
-exists, so stored bytes are never overwritten and processing never deletes them. With
-``ONCOGUIDE_ENCRYPTION_KEY`` (a Fernet key) originals are encrypted at rest; the hash is always
-that of the uploaded bytes.
+exists, so stored bytes are never overwritten and processing never deletes them. Every read checks
+the bytes against the hash they are stored under: a damaged copy is reported (and replaced by the
+next upload of the same file), never handed on.
+
+With ``ONCOGUIDE_ENCRYPTION_KEY`` (a Fernet key, or several separated by commas: the first
+encrypts, any decrypts, for rotating keys) originals and cached page images are encrypted at rest;
+the hash is always that of the uploaded bytes. Originals stored before a key was set stay readable.
+See docs/security.md.
 """
 
 from __future__ import annotations
@@ -28,10 +33,11 @@ class BlobStore:
         self.root = Path(root)
         self._fernet = None
         if encryption_key:
-            from cryptography.fernet import Fernet
+            from cryptography.fernet import Fernet, MultiFernet
 
             try:
-                self._fernet = Fernet(encryption_key.encode())
+                keys = [k.strip() for k in encryption_key.split(",") if k.strip()]
+                self._fernet = MultiFernet([Fernet(k.encode()) for k in keys])
             except (ValueError, TypeError) as exc:
                 raise ConfigurationError(
                     "ONCOGUIDE_ENCRYPTION_KEY is not a valid Fernet key. Create one with: "
@@ -47,9 +53,14 @@ class BlobStore:
         """Store `data` unless already stored; return its sha256."""
         digest = sha256_hex(data)
         target = self.path_of(digest)
+        damaged = False
         if target.exists():
-            return digest
-        payload = self._fernet.encrypt(data) if self._fernet else data
+            try:
+                self.get(digest)
+                return digest
+            except (CorruptFile, ConfigurationError):
+                damaged = True  # these bytes are the good copy: they replace it
+        payload = self.seal(data)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
@@ -60,11 +71,12 @@ class BlobStore:
                     os.fsync(fh.fileno())
                 # os.link fails if the target exists: a concurrent writer of the same bytes wins.
                 try:
-                    os.link(tmp, target)
+                    os.replace(tmp, target) if damaged else os.link(tmp, target)
                 except FileExistsError:
                     pass
             finally:
-                os.unlink(tmp)
+                if os.path.exists(tmp):
+                    os.unlink(tmp)
         except OSError as exc:
             raise StorageUnavailable(
                 "The upload could not be stored: the data directory is full or not writable. "
@@ -79,17 +91,78 @@ class BlobStore:
             raise NotFound("The original file of this document is missing from storage.") from exc
         except OSError as exc:
             raise StorageUnavailable() from exc
-        if self._fernet:
-            from cryptography.fernet import InvalidToken
+        if sha256_hex(payload) == sha256:
+            return payload  # stored in the clear (before a key was set, or with none)
+        if self._fernet is None:
+            if _is_fernet_token(payload):
+                raise ConfigurationError(
+                    "The stored originals are encrypted: set ONCOGUIDE_ENCRYPTION_KEY to the key they "
+                    "were stored with."
+                )
+            raise _damaged()
+        from cryptography.fernet import InvalidToken
 
-            try:
-                return self._fernet.decrypt(payload)
-            except InvalidToken as exc:
+        try:
+            data = self._fernet.decrypt(payload)
+        except InvalidToken as exc:
+            if _is_fernet_token(payload):
                 raise ConfigurationError(
                     "A stored original cannot be decrypted: ONCOGUIDE_ENCRYPTION_KEY differs from "
-                    "the key it was stored with."
+                    "the key it was stored with (keep old keys after the new one, separated by commas), "
+                    "or the stored copy is damaged (upload the file again to replace it)."
                 ) from exc
-        return payload
+            raise _damaged() from exc
+        if sha256_hex(data) != sha256:
+            raise _damaged()
+        return data
+
+    def reseal_all(self) -> int:
+        """Write every stored original again, sealed with the first key (originals stored in the
+        clear get encrypted, those under an older key move to the new one); return how many. Each
+        is checked against its hash first and replaced atomically."""
+        count = 0
+        for path in sorted(self.root.glob("??/" + "?" * 64)):
+            data = self.get(path.name)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".incoming-")
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(self.seal(data))
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, path)
+            count += 1
+        return count
+
+    def seal(self, data: bytes) -> bytes:
+        """`data` as it is written to disk: encrypted when a key is set."""
+        return self._fernet.encrypt(data) if self._fernet else data
+
+    def unseal(self, stored: bytes) -> bytes | None:
+        """What `seal` wrote, or None when `stored` was not sealed with the current keys."""
+        if self._fernet is None:
+            return None if _is_fernet_token(stored) else stored
+        from cryptography.fernet import InvalidToken
+
+        try:
+            return self._fernet.decrypt(stored)
+        except InvalidToken:
+            return None
+
+
+def _is_fernet_token(data: bytes) -> bool:
+    """A Fernet token: URL-safe base64 of version byte 0x80, timestamp, IV, ciphertext and HMAC."""
+    import base64
+    import binascii
+
+    try:
+        raw = base64.urlsafe_b64decode(data[:64] + b"=" * (-len(data[:64]) % 4))
+    except (binascii.Error, ValueError):
+        return False
+    return raw[:1] == b"\x80" and len(data) >= 100
+
+
+def _damaged() -> CorruptFile:
+    return CorruptFile("The stored copy of this document is damaged. Upload the file again: the new "
+                       "copy replaces the damaged one.")
 
 
 @dataclass(frozen=True)
@@ -130,14 +203,16 @@ class PageImages:
             raise ValueError(f"no page image encoding {encoding!r}")
         cached = self.cache_dir / "pages" / sha256[:2] / f"{sha256}-{number}-{self.dpi}-{view.tag}.{encoding}"
         if cached.exists():
-            return cached.read_bytes()
+            hit = self.blobs.unseal(cached.read_bytes())  # page images are records too: sealed like originals
+            if hit is not None:
+                return hit
         data = self.blobs.get(sha256)
         encoded = _encode(self._render(data, number, doc_type, view), encoding)
         try:
             cached.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=cached.parent, prefix=".render-")
             with os.fdopen(fd, "wb") as fh:
-                fh.write(encoded)
+                fh.write(self.blobs.seal(encoded))
             os.replace(tmp, cached)
         except OSError:
             pass  # a cache that cannot be written only costs a re-render

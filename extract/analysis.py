@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 from extract.context import combine
 from extract.findings import Assertion
 from extract.models import Evidence
-from extract.pipeline import build_context_nlp, build_nlp, may_have_context
+from extract.pipeline import build_nlp, run_context
 from ingest.models import Page
 
 
@@ -92,6 +92,9 @@ class AnalyzedPage:
 
     def abbreviations(self) -> dict[str, str]:
         """Short forms the page defines ("IDC" -> "invasive ductal carcinoma"), from scispaCy."""
+        if "abbreviations" not in self.cache:
+            # The detector is disabled in the page pipeline and runs here, once, on demand.
+            self.cache["abbreviations"] = build_nlp().get_pipe("oncoguide_abbreviations")(self.doc)
         out: dict[str, str] = {}
         for short in getattr(self.doc._, "abbreviations", None) or []:
             out.setdefault(short.text, short._.long_form.text)
@@ -146,11 +149,8 @@ class AnalyzedPage:
     def _context(self, s0: int, s1: int):
         cached = self._context_cache.get((s0, s1))
         if cached is None:
-            if not may_have_context(self.text[s0:s1]):
-                cached = (None, None)
-            else:
-                doc = build_context_nlp()(self.text[s0:s1])
-                cached = (doc._.context_graph, doc)
+            doc = run_context(self.text[s0:s1])
+            cached = (None, None) if doc is None else (doc._.context_graph, doc)
             self._context_cache[(s0, s1)] = cached
         return cached
 

@@ -89,7 +89,10 @@ def kind_scores(text: str) -> dict[str, float]:
     return scores
 
 
+@lru_cache(maxsize=16)
 def classify_text(text: str) -> DocumentKind:
+    """The kind of a text (remembered for the last few texts: a page is classified for its
+    diagnosis date and again, as the whole of a one-page document, for the document)."""
     scores = kind_scores(text)
     kind, best = max(scores.items(), key=lambda kv: kv[1])
     return kind if best >= kind_rules().min_score else "other"  # type: ignore[return-value]

@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from extract.findings import Assertion
 from extract.rules import RULE_ID, RULES_DIR, load_model
+from ingest.errors import ConfigurationError
 
 ContextCategory = Literal[
     "NEGATED_EXISTENCE", "POSSIBLE_EXISTENCE", "HISTORICAL", "HYPOTHETICAL", "FAMILY", "TERMINATE",
@@ -41,6 +42,7 @@ _PRIORITY: list[Assertion] = ["negated", "family", "hypothetical", "possible", "
 #: Sections whose content is, as a whole, not about the patient's current state.
 SECTION_ASSERTION: dict[str, Assertion] = {
     "family_history": "family",
+    "past_medical_history": "historical",
 }
 
 
@@ -54,11 +56,41 @@ class ContextRuleSpec(BaseModel):
     max_scope: int | None = Field(None, gt=0)
     allowed_types: list[str] | None = None
 
+    @model_validator(mode="after")
+    def _token_words(self) -> "ContextRuleSpec":
+        # YAML reads a bare on/off/yes/no as a boolean, which spaCy's matcher rejects later.
+        if isinstance(self.pattern, list) and any(isinstance(v, bool) for v in _token_values(self.pattern)):
+            raise ValueError(f"context rule {self.id!r} has a boolean where a word is expected; quote words "
+                             "such as 'on', 'no' and 'yes'")
+        return self
+
+
+def _token_values(pattern: list[dict[str, Any]]):
+    for token in pattern:
+        for value in token.values():
+            if isinstance(value, dict):
+                for inner in value.values():
+                    yield from (inner if isinstance(inner, list) else [inner])
+            else:
+                yield value
+
+
+class DefaultRuleOverride(BaseModel):
+    """A change to one of medspaCy's default ConText rules, named by its literal and category."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str = Field(pattern=RULE_ID)
+    literal: str = Field(min_length=1)
+    category: ContextCategory
+    max_scope: int = Field(gt=0)
+    why: str
+
 
 class ContextRuleFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
     version: str
     rules: list[ContextRuleSpec]
+    default_overrides: list[DefaultRuleOverride] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _unique(self) -> "ContextRuleFile":
@@ -67,6 +99,12 @@ class ContextRuleFile(BaseModel):
         if dupes:
             raise ValueError(f"duplicate rule ids {dupes}")
         return self
+
+
+#: A header word after these words is prose or a reference, not a header ("SEE COMMENT.", "NOT
+#: IDENTIFIED ON INITIAL GROSS EXAMINATION.", "per the final diagnosis").
+_NOT_AFTER_PROSE = "".join(rf"(?<!\b{w}\s)" for w in ("see", "per", "on", "initial", "the", "in", "of", "for", "by",
+                                                       "a", "to", "with", "this", "our", "no"))
 
 
 class SectionRuleSpec(BaseModel):
@@ -111,7 +149,7 @@ class SectionRuleFile(BaseModel):
         out = []
         for rule in self.rules:
             for pat, line in [(p, False) for p in rule.patterns] + [(p, True) for p in rule.line_patterns]:
-                lead = r"(?:^|(?<=\n))[ \t]*" if line else r"(?<![\w\-/])"
+                lead = r"(?:^|(?<=\n))[ \t]*" if line else r"(?<![\w\-/])" + _NOT_AFTER_PROSE
                 source = f"(?i:{lead}(?:{pat}){self.end_dot if rule.dot else self.end})"
                 try:
                     re.compile(source)
@@ -147,6 +185,23 @@ def medspacy_context_rules(spec: ContextRuleFile):
             metadata={"id": r.id},
         ))
     return rules
+
+
+def apply_default_overrides(rules: list, spec: ContextRuleFile) -> list:
+    """The loaded ConText rules with `default_overrides` applied (each must name a loaded rule)."""
+    import copy
+
+    out = list(rules)
+    for override in spec.default_overrides:
+        hits = [i for i, r in enumerate(out) if r.literal == override.literal and r.category == override.category]
+        if not hits:
+            raise ConfigurationError(f"Context rule override {override.id!r} names no loaded rule "
+                                     f"({override.literal!r}, {override.category}); fix extract/rules/context.yaml.")
+        for i in hits:
+            changed = copy.copy(out[i])
+            changed.max_scope = override.max_scope
+            out[i] = changed
+    return out
 
 
 def medspacy_section_rules(spec: SectionRuleFile):

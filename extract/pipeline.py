@@ -8,7 +8,10 @@ Page pipeline (`build_nlp`), run once over every page:
                              synoptic "Label: value" lines would run together); a line that wraps
                              prose onto the next one ("resumed at 400 mg on\n03/18/2024") is not
                              a sentence end, and neither is the point of "Rt.", "Dr." or "e.g."
-    -> oncoguide_abbreviations  scispaCy's abbreviation detector: "invasive ductal carcinoma (IDC)"
+    -> oncoguide_abbreviations  scispaCy's abbreviation detector: "invasive ductal carcinoma (IDC)";
+                             in the pipeline but disabled: it runs on a page only when its
+                             abbreviations are asked for (`AnalyzedPage.abbreviations()`), since no
+                             field extractor reads them and it cost ~1.5 ms a page
     -> oncoguide_sectionizer medspaCy's Sectionizer with the headers of rules/sections.yaml; each
                              header is its own sentence
 
@@ -40,7 +43,9 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
-from extract.context import context_rules, medspacy_context_rules, medspacy_section_rules, section_rules
+from extract.context import (apply_default_overrides, context_rules, medspacy_context_rules, medspacy_section_rules,
+                             section_rules)
+from ingest.errors import ConfigurationError
 
 SentenceSplitter = Literal["rules", "pyrush"]
 
@@ -172,10 +177,18 @@ class HeaderMatcher:
         return matches
 
 
+#: Sections that, as a whole, turn facts off (a relative's history, an allergy list). They end at
+#: the next line that looks like a header even when the header rules do not know it
+#: ("Performance status"), so that "ECOG 0" under it is not read as family history.
+_CLOSABLE_SECTIONS = frozenset({"family_history", "allergies"})
+_HEADING_LINE = re.compile(r"\n[ \t]*([A-Z][A-Za-z /&()-]{2,48}:?)[ \t]*(?=\n)")
+
+
 class PageSectionizer:
     """medspaCy's Sectionizer with our header rules and HeaderMatcher, minus its per-token
     bookkeeping: `doc._.sections` is built as medspaCy builds it (header, body, category), but
-    `token._.section` is not set on every token (3 ms a page; nothing here reads it)."""
+    `token._.section` is not set on every token (3 ms a page; nothing here reads it). A family
+    history or allergy section ends at the next header-like line (see `_CLOSABLE_SECTIONS`)."""
 
     def __init__(self, nlp: Language) -> None:
         from medspacy.section_detection import Sectionizer
@@ -199,9 +212,28 @@ class PageSectionizer:
                 doc[end].is_sent_start = True
             rule = self._matcher.rule_map[self._matcher.nlp.vocab.strings[key]]
             body_end = matches[i + 1][1] if i + 1 < len(matches) else len(doc)
-            sections.append(Section(rule.category, start, end, end, body_end, None, rule))
+            closing = self._closing_line(doc, end, body_end) if rule.category in _CLOSABLE_SECTIONS else None
+            if closing is None:
+                sections.append(Section(rule.category, start, end, end, body_end, None, rule))
+            else:
+                line_start, line_end = closing
+                sections.append(Section(rule.category, start, end, end, line_start, None, rule))
+                sections.append(Section(None, line_start, line_end, line_end, body_end))
         doc._.sections = sections
         return doc
+
+    @staticmethod
+    def _closing_line(doc: Doc, body_start: int, body_end: int) -> tuple[int, int] | None:
+        """Token span of the first header-like line in a closable section's body, if any."""
+        if body_start >= len(doc):
+            return None
+        lo = doc[body_start].idx
+        hi = doc[body_end].idx if body_end < len(doc) else len(doc.text)
+        m = _HEADING_LINE.search(doc.text, max(0, lo - 1), hi)
+        if m is None:
+            return None
+        span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        return (span.start, span.end) if span is not None and len(span) else None
 
 
 @Language.factory("oncoguide_sectionizer")
@@ -245,6 +277,7 @@ def build_nlp(sentences: SentenceSplitter = "rules") -> Language:
         nlp.add_pipe("oncoguide_sentences")
     nlp.add_pipe("oncoguide_abbreviations")
     nlp.add_pipe("oncoguide_sectionizer")
+    nlp.disable_pipe("oncoguide_abbreviations")  # run on demand (see module docstring)
     return nlp
 
 
@@ -256,41 +289,73 @@ def build_context_nlp() -> Language:
     nlp = spacy.blank("en")
     nlp.add_pipe("oncoguide_one_sentence")
     context = nlp.add_pipe("medspacy_context", config={"rules": "default", "span_attrs": None})
-    context.add(medspacy_context_rules(context_rules()))
+    try:
+        context.add(medspacy_context_rules(context_rules()))
+    except ValueError as exc:  # spaCy's MatchPatternError: a token pattern it cannot compile
+        raise ConfigurationError(f"Rule file extract/rules/context.yaml has a token pattern spaCy cannot use: "
+                                 f"{exc}. Fix the rule (quote YAML words such as 'on', 'no', 'yes').") from exc
     return nlp
 
 
 _WORDS = re.compile(r"[a-z]+(?:[/'][a-z]+)*|n't")
 
 
+def _rule_words(rule) -> frozenset[str] | None:
+    """Words of which a text must hold one for `rule` to match in it: its most selective required
+    token (the one whose shortest word is longest; for a phrase rule, its longest word). None when
+    no such word can be named (a regex rule, or a token that may be punctuation)."""
+    pattern = rule.pattern
+    if isinstance(pattern, str):
+        return None
+    if pattern is None:
+        found = _WORDS.findall(rule.literal.lower())
+        return frozenset([max(found, key=len)]) if found else None
+    best: list[str] = []
+    for token in pattern:
+        if token.get("OP") in ("?", "*"):
+            continue
+        value = token.get("LOWER", token.get("TEXT", token.get("ORTH")))
+        values = value.get("IN", []) if isinstance(value, dict) else [value]
+        words = [max(_WORDS.findall(str(v).lower()) or [""], key=len) for v in values if v is not None]
+        if not values or not words or not all(words):
+            continue  # an alternative without a word: this token guarantees nothing
+        if not best or min(map(len, words)) > min(map(len, best)):
+            best = words
+    return frozenset(best) if best else None
+
+
+@lru_cache(maxsize=1)
+def _context_rules_by_word() -> tuple[tuple, dict[str, tuple[int, ...]], frozenset[str]]:
+    """The loaded ConText rules; for every trigger word, the rules that need it; and the rules
+    that need no particular word (always run)."""
+    rules = tuple(apply_default_overrides(build_context_nlp().get_pipe("medspacy_context").rules, context_rules()))
+    by_word: dict[str, list[int]] = {}
+    always: list[int] = []
+    for i, rule in enumerate(rules):
+        words = _rule_words(rule)
+        if words is None:
+            always.append(i)
+        else:
+            for w in words:
+                by_word.setdefault(w, []).append(i)
+    return rules, {w: tuple(ix) for w, ix in by_word.items()}, frozenset(always)
+
+
 @lru_cache(maxsize=1)
 def context_triggers() -> frozenset[str]:
     """Words of which a sentence must hold one for any ConText rule to match in it, so sentences
-    without them skip ConText (most sentences of a report). Derived from the loaded rules: a rule's
-    most selective required token (its longest word for a phrase rule)."""
-    nlp = build_context_nlp()
+    without them skip ConText (most sentences of a report). Terminations and pseudo-triggers only
+    act on other rules' matches, so their words do not count; a regex rule counts by the words of
+    its literal."""
+    rules, _, _ = _context_rules_by_word()
     words: set[str] = set()
-    for rule in nlp.get_pipe("medspacy_context").rules:
+    for rule in rules:
         if rule.direction.upper() in ("TERMINATE", "PSEUDO"):
             continue
-        pattern = rule.pattern
-        if isinstance(pattern, list):
-            # The most selective required token: the one whose shortest word is longest.
-            best: list[str] = []
-            for token in pattern:
-                if token.get("OP") in ("?", "*"):
-                    continue
-                value = token.get("LOWER", token.get("TEXT", token.get("ORTH")))
-                values = value.get("IN", []) if isinstance(value, dict) else [value]
-                found = [max(_WORDS.findall(str(v).lower()) or [""], key=len) for v in values if v is not None]
-                found = [w for w in found if w]
-                if found and (not best or min(map(len, found)) > min(map(len, best))):
-                    best = found
-            words.update(best)
-        else:
-            found = _WORDS.findall(rule.literal.lower())
-            if found:
-                words.add(max(found, key=len))
+        found = _rule_words(rule)
+        if found is None:
+            found = frozenset(_WORDS.findall(rule.literal.lower()))
+        words.update(found)
     return frozenset(words)
 
 
@@ -298,3 +363,35 @@ def may_have_context(text: str) -> bool:
     """False when no ConText rule can match in `text` (see `context_triggers`)."""
     triggers = context_triggers()
     return any(w in triggers for w in _WORDS.findall(text.lower()))
+
+
+@lru_cache(maxsize=512)
+def _context_component(rule_ids: frozenset[int]):
+    """A ConText component holding only the given rules (built once per distinct set)."""
+    from medspacy.context import ConText
+
+    rules, _, _ = _context_rules_by_word()
+    # spaCy's token matcher warns on every call when it holds no pattern: give it one. A rule whose
+    # words are absent cannot match, so adding it changes nothing.
+    if not any(isinstance(rules[i].pattern, list) for i in rule_ids):
+        rule_ids = rule_ids | {next(i for i, r in enumerate(rules) if isinstance(r.pattern, list))}
+    component = ConText(build_context_nlp(), name="oncoguide_context_subset", rules=None, span_attrs=None)
+    component.add([rules[i] for i in sorted(rule_ids)])
+    return component
+
+
+def run_context(text: str) -> Doc | None:
+    """ConText over one sentence (or window) of text: the doc with `doc._.context_graph`, or None
+    when no rule can match in it.
+
+    Only the rules whose trigger word occurs in the text run (plus those that need no particular
+    word): a rule that cannot match changes nothing, so the modifiers found are those of the full
+    rule set, while spaCy's matcher, whose cost grows with every rule it holds, runs a handful."""
+    words = set(_WORDS.findall(text.lower()))
+    if not words & context_triggers():
+        return None
+    _, by_word, always = _context_rules_by_word()
+    rule_ids = frozenset(always.union(*(by_word.get(w, ()) for w in words)))
+    nlp = build_context_nlp()
+    doc = one_sentence(nlp.make_doc(text))
+    return _context_component(rule_ids)(doc)

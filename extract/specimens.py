@@ -190,15 +190,31 @@ def _clean_label(label: str) -> str:
     return label.upper()
 
 
+#: Sections that continue the part before them when they name none of their own (a synoptic
+#: block's "Findings:" or "Comment:" line is about the part the block describes).
+_CONTINUING_SECTIONS = frozenset({"findings", "comment", "ancillary_studies", "staging"})
+
+
 def part_at(page: "AnalyzedPage", offset: int) -> Part | None:
-    """The part header governing `offset`: the nearest one before it in the same section."""
+    """The part header governing `offset`: the nearest one before it in the same section (or, in
+    a findings/comment section without one, in the section before). A "(part B)" reference
+    governs its own line only."""
     section = page.section_at(offset)
     best = None
+    previous = None
     for part in parts(page):
         if part.start > offset:
             break
+        if part.rule == "specimen.part-reference" and page.text.find("\n", part.end, offset) >= 0:
+            continue  # a reference on an earlier line
         if page.section_at(part.start) == section:
             best = part
+        else:
+            previous = part
+    if best is None and section in _CONTINUING_SECTIONS and previous is not None:
+        start = max((s for s, _ in page.sections() if s <= offset), default=0)
+        if page.section_at(max(0, start - 1)) == page.section_at(previous.start):
+            return previous
     return best
 
 
@@ -206,7 +222,7 @@ def part_at(page: "AnalyzedPage", offset: int) -> Part | None:
 SECTION_WEIGHT: dict[str | None, float] = {
     "final_diagnosis": 1.0, "synoptic": 1.0, "addendum": 1.0, "ancillary_studies": 0.95,
     "microscopic": 0.95, "comment": 0.9, None: 0.9, "impression": 0.9, "findings": 0.85,
-    "assessment_plan": 0.85, "frozen_section": 0.6, "clinical_history": 0.6,
+    "assessment_plan": 0.85, "staging": 0.95, "frozen_section": 0.6, "clinical_history": 0.6,
     "past_medical_history": 0.6, "preoperative_diagnosis": 0.5, "specimen": 0.85, "gross": 0.5,
 }
 
@@ -263,7 +279,9 @@ def order_findings(findings: list[Finding]) -> list[Finding]:
     def key(item: tuple[int, Finding]):
         i, f = item
         on_index = side is None or f.laterality is None or f.laterality == side
-        # A result quoted from an earlier specimen comes after this report's own result.
-        return (order[f.path], not f.is_fact, not on_index, f.specimen == "prior", -_confidence(f), i)
+        # A result quoted from an earlier specimen, or a historical mention ("receptor conversion
+        # from ER 70 % in 2019"), comes after this report's own current result.
+        return (order[f.path], not f.is_fact, not on_index, f.specimen == "prior", f.assertion == "historical",
+                -_confidence(f), i)
 
     return [f for _, f in sorted(enumerate(findings), key=key)]

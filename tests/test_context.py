@@ -66,6 +66,21 @@ CONTEXT_TABLE = [
     ("Invasive lobular carcinoma, classic type, 2.3 cm.", "Invasive lobular carcinoma", "present"),
     ("ER: negative (0%).", "ER: negative", "present"),
     ("Tumor cells are negative for estrogen receptor.", "negative for estrogen receptor", "present"),
+    # "Label: none" negates its label only, not the run-on synoptic items before it
+    ("Type of Procurement: Radical mastectomy Grade: 3. T Stage: 2 N Stage: 0 M Stage: 0 Treatment: none.",
+     "Grade: 3", "present"),
+    ("Lymphovascular invasion: none.", "Lymphovascular invasion", "negated"),
+    # a drug name is not a family member ("fam" is a default FAMILY trigger)
+    ("02/20/2025: started fam-trastuzumab deruxtecan 5.4 mg/kg IV every 3 weeks.", "trastuzumab deruxtecan",
+     "present"),
+    ("Fam-Trastuzumab deruxtecan (Enhertu): active.", "Trastuzumab deruxtecan", "present"),
+    ("Her sister was treated with trastuzumab.", "trastuzumab", "family"),
+    # an earlier result quoted as the starting point of a change is history
+    ("ER-negative on liver biopsy (receptor conversion from ER 70%, PR 30% in 2019).", "ER 70%", "historical"),
+    ("The tumor was originally ER positive (90%).", "ER positive", "historical"),
+    ("At initial diagnosis the tumor was HER2 2+.", "HER2 2+", "historical"),
+    # "PR-negative on liver biopsy" is a value: it does not negate the value before it
+    ("HER2-positive (IHC 3+), ER-negative and PR-negative on liver biopsy.", "ER-negative", "present"),
 ]
 
 
@@ -97,8 +112,18 @@ SECTION_TABLE = [
     ("Family History:\nmother with breast cancer", "mother", "family_history"),
     ("IMPRESSION: no suspicious lesion.", "no suspicious lesion", "impression"),
     ("Labs:\nANC 1.2", "ANC", "labs"),
+    # a family history (or allergy list) ends at the next header-like line, known or not
+    ("FAMILY HISTORY\nMother: breast cancer at 52.\nPerformance status\nECOG 1.", "ECOG 1", "performance_status"),
+    ("Family history:\nSister with ovarian cancer.\nFunctional level\nECOG 0, fully active.", "ECOG 0", None),
+    ("Family history:\nSister with ovarian cancer.\nStaging\npT2 pN1a M0", "pT2", "staging"),
+    ("Family History:\nmother with breast cancer at 45, treated with tamoxifen.", "tamoxifen", "family_history"),
     # a word inside a sentence does not open a section
     ("The clinical diagnosis was confirmed. Plan is to follow up.", "Plan is", None),
+    # nor does a header word after a reference or a preposition ("SEE COMMENT.", "ON INITIAL GROSS EXAMINATION.")
+    ("DIAGNOSIS: FREE OF TUMOR. SEE COMMENT. 4. METASTATIC CARCINOMA IN 1 OF 6 LYMPH NODES.", "1 OF 6",
+     "final_diagnosis"),
+    ("DIAGNOSIS: THE SITE WAS NOT IDENTIFIED ON INITIAL GROSS EXAMINATION. RARE FOCI OF CARCINOMA.", "RARE FOCI",
+     "final_diagnosis"),
 ]
 
 
@@ -143,6 +168,27 @@ def test_a_broken_context_rule_file_raises_configuration_error(tmp_path):
                   "version: '1'\nrules:\n  - id: c.x\n    literal: nope\n    category: MAYBE\n    direction: FORWARD\n")
     with pytest.raises(ConfigurationError, match="category"):
         load_model(path, ContextRuleFile)
+
+
+def test_a_context_rule_with_an_unquoted_yaml_boolean_raises_configuration_error(tmp_path):
+    # YAML reads a bare `on` as True; spaCy's matcher would reject the pattern much later.
+    path = _write(tmp_path, "context.yaml",
+                  "version: '1'\nrules:\n  - id: c.x\n    literal: negative on\n    category: NEGATED_EXISTENCE\n"
+                  "    direction: PSEUDO\n    pattern:\n      - {LOWER: negative}\n      - {LOWER: {IN: [on, in]}}\n")
+    with pytest.raises(ConfigurationError, match="quote words"):
+        load_model(path, ContextRuleFile)
+
+
+def test_an_override_of_a_default_context_rule_that_does_not_exist_raises_configuration_error(tmp_path):
+    from extract.context import apply_default_overrides
+    from extract.pipeline import build_context_nlp
+
+    path = _write(tmp_path, "context.yaml",
+                  "version: '1'\nrules: []\ndefault_overrides:\n  - id: c.o\n    literal: 'no such trigger'\n"
+                  "    category: NEGATED_EXISTENCE\n    max_scope: 3\n    why: test\n")
+    spec = load_model(path, ContextRuleFile)
+    with pytest.raises(ConfigurationError, match="names no loaded rule"):
+        apply_default_overrides(build_context_nlp().get_pipe("medspacy_context").rules, spec)
 
 
 def test_a_broken_section_rule_file_raises_configuration_error(tmp_path):

@@ -29,7 +29,7 @@ import httpx
 import pytest
 from sqlmodel import Session, func, select
 
-from tests.hostile.live import Clinic, free_port, wait_final, wait_for
+from tests.hostile.live import Clinic, PrivatePostgres, wait_final, wait_for
 
 pytestmark = pytest.mark.slow
 
@@ -106,6 +106,17 @@ def _people(clinic: Clinic) -> tuple[str, str]:
     clinic.user("nav@clinic.test", "navigator")
     pid = clinic.patient("Crash Example", "nav@clinic.test")
     return pid, clinic.user("crash@example.test", "patient", pid)
+
+
+def _running_with_one_document(clinic: Clinic) -> tuple[str, httpx.Client, str]:
+    """Start the API and a worker, and process a first upload; (patient id, her client, document id)."""
+    clinic.start_api()
+    clinic.start_worker()
+    pid, token = _people(clinic)
+    client = clinic.client(token, timeout=30)
+    first = upload(client, pid, "one.txt", note(1)).json()["document_id"]
+    assert wait_final(client, first)["status"] == "done"
+    return pid, client, first
 
 
 # --- kill -9 ------------------------------------------------------------------------------------
@@ -318,40 +329,6 @@ def test_a_database_locked_longer_than_the_busy_timeout_is_a_503_and_recovers(tm
     svc.close()
 
 
-class PrivatePostgres:
-    """A throwaway PostgreSQL cluster in a temporary directory, on its own port, that the test can
-    stop and start (the shared test database is left alone)."""
-
-    def __init__(self, root: Path) -> None:
-        self.root, self.port = root, free_port()
-        self.bindir = Path(subprocess.run(["pg_config", "--bindir"], capture_output=True, text=True,
-                                          check=True).stdout.strip())
-        self.data = root / "pgdata"
-        self.as_user = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-
-    def _run(self, *args: str) -> None:
-        subprocess.run([*self.as_user, *args], check=True, capture_output=True, timeout=120)
-
-    def init(self) -> "PrivatePostgres":
-        self.root.mkdir(parents=True, exist_ok=True)
-        if self.as_user:
-            shutil.chown(self.root, "postgres")
-        self._run(str(self.bindir / "initdb"), "-D", str(self.data), "-A", "trust", "-U", "oncoguide",
-                  "--no-sync")
-        return self
-
-    def start(self) -> None:
-        self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-w", "-l", str(self.root / "pg.log"),
-                  "-o", f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off", "start")
-
-    def stop(self, mode: str = "immediate") -> None:
-        self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-w", "-m", mode, "stop")
-
-    @property
-    def url(self) -> str:
-        return f"postgresql+psycopg2://oncoguide@127.0.0.1:{self.port}/postgres"
-
-
 def _can_run_postgres() -> str | None:
     if shutil.which("pg_config") is None:
         return "PostgreSQL server binaries are not installed"
@@ -378,13 +355,7 @@ def test_postgresql_restarted_mid_run_fails_cleanly_and_recovers_without_restart
     pg.start()
     clinic = Clinic(tmp_path / "data", database_url=pg.url, settings=FAKE_STAGES)
     try:
-        clinic.start_api()
-        clinic.start_worker()
-        pid, token = _people(clinic)
-        client = clinic.client(token, timeout=30)
-        first = upload(client, pid, "one.txt", note(1)).json()["document_id"]
-        assert wait_final(client, first)["status"] == "done"
-
+        pid, client, first = _running_with_one_document(clinic)
         pg.stop("immediate")  # as a crash would: every connection cut
         during = [client.get(f"/api/patients/{pid}/profile"), upload(client, pid, "two.txt", note(2)),
                   client.get(f"/api/documents/{first}"), client.get("/healthz")]
@@ -447,12 +418,7 @@ def _fill(directory: Path, leave: int) -> Path:
 def test_a_full_or_read_only_data_directory_is_a_clear_error_and_nothing_is_corrupted(small_data_dir):
     clinic = Clinic(small_data_dir, settings=FAKE_STAGES)
     try:
-        clinic.start_api()
-        clinic.start_worker()
-        pid, token = _people(clinic)
-        client = clinic.client(token, timeout=30)
-        kept = upload(client, pid, "kept.txt", note(1)).json()["document_id"]
-        assert wait_final(client, kept)["status"] == "done"
+        pid, client, kept = _running_with_one_document(clinic)
         before = client.get(f"/api/documents/{kept}").json()
         pages_before = [client.get(f"/api/documents/{kept}/pages/{p['number']}").json()["text"] for p in before["pages"]]
 

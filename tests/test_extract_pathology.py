@@ -112,6 +112,29 @@ ROWS = [
      "ultralow", "HER2 by IHC: 0, ultralow"),
     ("HER2 Results. Interpretation: EQUIVOCAL. Intensity: 2+.", "receptors.her2.ihc_score", "2+",
      "HER2 Results. Interpretation: EQUIVOCAL. Intensity: 2+"),
+    # HER2 copy number forms (mean or average signals per cell; ISCN ranges are kept apart)
+    ("HER2 FISH: HER2/CEP17 ratio 2.3; mean HER2 copy number 4.2 per cell.", "receptors.her2.ish_copy_number", 4.2,
+     "mean HER2 copy number 4.2"),
+    ("HER2 (dual-probe ISH): ratio 1.6. Average HER2 signals per cell: 6.4", "receptors.her2.ish_copy_number", 6.4,
+     "Average HER2 signals per cell: 6.4"),
+    ("HER2 SISH: an average of 3.8 HER2 signals per nucleus; ratio 2.1.", "receptors.her2.ish_copy_number", 3.8,
+     "average of 3.8 HER2 signals per nucleus"),
+    ("FISH result: nuc ish(D17Z1x2,HER2x3-5)[60]. HER2/CEP17 ratio 2.3.", "receptors.her2.ish_copy_number_range",
+     [3.0, 5.0], "HER2x3-5"),
+    ("HER2 FISH: Total HER2 signals: 84. Total CEP17 signals: 40.", "receptors.her2.ish_copy_number", None, None),
+    ("HER-2 NOT AMPLIFIED. Number of Her2 signals/nucleus. 2.3. Number of CEP 17 signals/nucleus. 1.8.",
+     "receptors.her2.ish_copy_number", 2.3, "HER-2 NOT AMPLIFIED. Number of Her2 signals/nucleus. 2.3"),
+    ("HER2 not amplified. ISCN: nuc ish(CEP17,HER2)x2[200].", "receptors.her2.ish_copy_number_range", [2.0, 2.0],
+     "(CEP17,HER2)x2"),
+    ("HER2 FISH: amplified (ratio 2.28). Comment: In our opinion this result may not reflect true HER2 "
+     "amplification.", "receptors.her2.ish_caveat", True, "may not reflect"),
+    ("ER. 0%. PR. 0%. HER2. 0.0%. A separate image analysis report has been generated.",
+     "receptors.her2.ihc_score", None, None),  # a percent of stained cells, not a score
+    # results quoted from a previous biopsy in prose
+    ("Predictive markers performed on previous biopsy (S24-1234) were positive for ER and PR and negative for "
+     "Her-2 by immunohistochemistry.", "receptors.her2.status", "negative", "negative for Her-2"),
+    ("The tumor cells are negative for HER2 (score 1+).", "receptors.her2.ihc_score", "1+",
+     "negative for HER2 (score 1+"),
     ("Ki-67: 15%", "receptors.ki67_percent", 15.0, "Ki-67: 15%"),
     ("Ki67 proliferation index 20-30%", "receptors.ki67_percent", 20.0, "Ki67 proliferation index 20-30%"),
     ("MIB-1 labeling index: approximately 40%", "receptors.ki67_percent", 40.0,
@@ -319,6 +342,22 @@ def test_block_names_are_not_grades():
 def test_results_quoted_from_a_prior_core_biopsy_are_tied_to_that_specimen():
     f = first_fact("ESTROGEN RECEPTORS: POSITIVE (95%, per prior core biopsy S24-1234).", "receptors.er.status")
     assert f.specimen == "prior" and f.procedure == "core_biopsy"
+
+
+def test_receptors_quoted_in_prose_from_a_previous_biopsy_are_tied_to_it():
+    text = ("E. Right breast, mastectomy: invasive lobular carcinoma, 1.1 cm. Predictive markers performed on "
+            "previous biopsy were positive for ER and PR and negative for Her-2 and E-cadherin.")
+    found = [f for f in findings(text) if f.path.startswith("receptors.") and f.is_fact]
+    assert {(f.path, f.value) for f in found} == {("receptors.er.status", "positive"),
+                                                  ("receptors.pr.status", "positive"),
+                                                  ("receptors.her2.status", "negative")}
+    assert all(f.specimen == "prior" and f.procedure == "core_biopsy" for f in found)
+
+
+def test_this_reports_own_result_comes_before_one_quoted_from_a_prior_biopsy():
+    text = "HER2 (IHC): Equivocal (2+). The previous core biopsy was negative for HER2."
+    first = first_fact(text, "receptors.her2.status")
+    assert first.value == "equivocal" and first.specimen is None
 
 
 def test_findings_are_tagged_with_their_part_side_and_procedure():

@@ -36,6 +36,15 @@ SENTENCE_TABLE = [
     # a section header is its own sentence
     ("FINAL DIAGNOSIS: Invasive carcinoma.", ["FINAL DIAGNOSIS:", "Invasive carcinoma."]),
     ("No lymphovascular invasion; margins free.", ["No lymphovascular invasion;", "margins free."]),
+    # prose wrapped at the margin is one sentence; a synoptic line or bullet after it is not
+    ("Ribociclib was held for grade 3 neutropenia and resumed at 400 mg on\n03/18/2024. ANC 1.6 today.",
+     ["Ribociclib was held for grade 3 neutropenia and resumed at 400 mg on\n03/18/2024.", "ANC 1.6 today."]),
+    ("She tolerated the first cycle of paclitaxel\nwell, with grade 1 neuropathy.\nER: positive\nPR: negative",
+     ["She tolerated the first cycle of paclitaxel\nwell, with grade 1 neuropathy.", "ER: positive", "PR: negative"]),
+    ("Plan is to continue letrozole and\n- repeat labs in 2 weeks", ["Plan is to continue letrozole and",
+                                                                     "- repeat labs in 2 weeks"]),
+    # abbreviations do not end a sentence
+    ("Rt. breast, lumpectomy: carcinoma. Seen by Dr. Hale.", ["Rt. breast, lumpectomy: carcinoma.", "Seen by Dr. Hale."]),
 ]
 
 

@@ -9,6 +9,8 @@ real ones half of the time, so success answers are checked too, not only 404s.
 
 from __future__ import annotations
 
+import os
+
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
@@ -20,6 +22,8 @@ from schemathesis.specs.openapi.checks import (
 
 from tests.test_api_fakes import People, make_settings
 
+#: Examples per operation; `ONCOGUIDE_SCHEMATHESIS_EXAMPLES=200` for a long run.
+EXAMPLES = int(os.environ.get("ONCOGUIDE_SCHEMATHESIS_EXAMPLES", "12"))
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_headers_conformance,
           response_schema_conformance, negative_data_rejection]
 
@@ -58,7 +62,7 @@ schema = _schema()
 
 
 @schema.parametrize()
-@settings(max_examples=12, deadline=None, derandomize=True,
+@settings(max_examples=EXAMPLES, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.function_scoped_fixture])
 def test_no_500_and_every_response_matches_the_schema(clinic, case):
     app, people = clinic

@@ -32,6 +32,7 @@ from api.cli import serve_cmd, worker_cmd, user_cmd, patient_cmd, demo_cmd  # no
 from api.cli import eval_cmd  # noqa: E402,F401
 from api.cli import guide_cmd  # noqa: E402,F401
 from api.cli import profile_cmd  # noqa: E402,F401
+from api.cli import storage_cmd  # noqa: E402,F401
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -16,6 +16,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.routing import APIRoute
 from sqlalchemy.exc import DBAPIError, OperationalError
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.db import User
 from api.deps import SessionDep
@@ -60,6 +61,11 @@ class PageRoute(APIRoute):
                 fields = ", ".join(sorted({str(e.get("loc", ("", ""))[-1]) for e in exc.errors()})) or "the form"
                 return _as_page(request, InvalidRequest(f"Some of the form was missing or not valid ({fields}). "
                                                         "Go back, fill it in and send it again."))
+            except StarletteHTTPException as exc:
+                if exc.status_code != 400:
+                    raise
+                # A body that cannot be parsed (broken form data): not a bug of ours.
+                return _as_page(request, InvalidRequest("The form could not be read. Go back and send it again."))
             except (OperationalError, DBAPIError) as exc:
                 log.warning("database unavailable on a page: %s", type(exc).__name__)
                 return _as_page(request, StorageUnavailable())

@@ -81,16 +81,16 @@ def mentions(page: AnalyzedPage) -> list[tuple[int, int, HistologyType, float]]:
     cached = page.cache.get("histology")
     if cached is not None:
         return cached
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(page.text))  # 1 where an earlier type claimed the character
     found: list[tuple[int, int, HistologyType, float]] = []
     for htype in histology_vocabulary().types:
         for pattern, conf in htype.compiled():
             try:
                 for m in (m for a, b in segments(page) for m in pattern.finditer(page.text, a, b, timeout=TIMEOUT_S)):
                     s, e = m.span()
-                    if s == e or any(a < e and s < b for a, b in taken):
+                    if s == e or taken.find(1, s, e) >= 0:
                         continue
-                    taken.append((s, e))
+                    taken[s:e] = b"\x01" * (e - s)
                     found.append((s, e, htype, conf))
             except TimeoutError:
                 continue

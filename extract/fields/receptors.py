@@ -110,11 +110,18 @@ def _status_word(word: str) -> str | None:
 def _tag_prior(findings: list[Finding], page: AnalyzedPage, start: int, limit: int) -> list[Finding]:
     """Results quoted from an earlier specimen belong to that specimen (and usually a core biopsy).
 
-    Looks from 60 characters before the label to 60 after the last value read (not past `limit`)."""
+    Looks from 60 characters before the label to 60 after the last value read (not past `limit`),
+    within the sentence of the values: a prior specimen named in the next sentence is about
+    something else, unless the values' sentence leaves a parenthesis open ("(95%, FROM. PREVIOUS
+    BIOPSY" in OCR text)."""
     if not findings:
         return findings
     end = max(e.end for f in findings for e in f.evidence)
-    m = _first(_g()["receptor.prior-specimen"], page, max(0, start - 60), min(len(page.text), limit, end + 60))
+    hi = min(len(page.text), limit, end + 60)
+    s0, s1 = page.sentence_at(max(start, end - 1))
+    if s1 < hi and page.text.count("(", start, s1) <= page.text.count(")", start, s1):
+        hi = max(end, s1)
+    m = _first(_g()["receptor.prior-specimen"], page, max(0, start - 60, min(start, page.sentence_at(start)[0])), hi)
     if m:
         core = "core" in m.group(0).lower() or "biops" in m.group(0).lower() or "bx" in m.group(0).lower()
         for f in findings:

@@ -70,24 +70,10 @@ def statement_at(page: AnalyzedPage, offset: int) -> tuple[int, int]:
     return spans[max(0, bisect_right(starts, offset) - 1)]
 
 
-#: Sections that turn facts off (a relative's history, an allergy list). An unknown header after
-#: them ("Performance status") ends them for the clinical fields, so a line such as "ECOG 0" under
-#: it is not read as family history.
-_CLOSABLE = frozenset({"family_history", "allergies"})
-_HEADING_LINE = re.compile(r"\n[ \t]*[A-Z][A-Za-z /&()-]{2,48}:?[ \t]*(?=\n)")
-
-
 def section_at(page: AnalyzedPage, offset: int) -> str | None:
-    """The page's section at `offset`, except that a family-history or allergy section ends at
-    the next line that looks like a header, even one the section rules do not know."""
-    section = page.section_at(offset)
-    if section not in _CLOSABLE:
-        return section
-    header = max((start for start, name in page.sections() if start <= offset), default=0)
-    header_line_end = page.text.find("\n", header)
-    if header_line_end < 0 or header_line_end >= offset:
-        return section
-    return None if _HEADING_LINE.search(page.text, header_line_end, offset) else section
+    """The page's section at `offset` (a family-history or allergy section ends at the next line
+    that looks like a header: see `extract.pipeline.PageSectionizer`)."""
+    return page.section_at(offset)
 
 
 def assertion_at(page: AnalyzedPage, start: int, end: int):

@@ -9,6 +9,7 @@ same database before or while the server runs. Nothing here reads ../shared.
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -197,9 +198,81 @@ class Clinic:
         with session_scope(self.engine) as s:
             return create_user(s, email, role, patient_id=patient_id, password=password)[1]
 
+    def token(self, email: str) -> str:
+        """A new bearer token for an existing user."""
+        from sqlmodel import select
+
+        from api.auth import issue_token
+        from api.db import User, session_scope
+
+        with session_scope(self.engine) as s:
+            return issue_token(s, s.exec(select(User).where(User.email == email)).one())
+
     def client(self, token: str | None = None, timeout: float = 120) -> httpx.Client:
         headers = {"Authorization": f"Bearer {token}"} if token else {}
         return httpx.Client(base_url=self.url, headers=headers, timeout=timeout)
+
+
+class PrivatePostgres:
+    """A throwaway PostgreSQL cluster in `root`, on its own port, that can be stopped and started
+    (the shared test database is left alone). Without `durable`, fsync is off (tests); the server
+    runs as the postgres user when we are root, so `root` must be reachable by it."""
+
+    def __init__(self, root: Path, *, durable: bool = False) -> None:
+        self.root, self.port, self.durable = root, free_port(), durable
+        self.bindir = Path(subprocess.run(["pg_config", "--bindir"], capture_output=True, text=True,
+                                          check=True).stdout.strip())
+        self.data = root / "pgdata"
+        self.as_user = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+
+    def _run(self, *args: str) -> None:
+        subprocess.run([*self.as_user, *args], check=True, capture_output=True, timeout=120)
+
+    def init(self) -> "PrivatePostgres":
+        self.root.mkdir(parents=True, exist_ok=True)
+        if self.as_user:
+            shutil.chown(self.root, "postgres")
+        self._run(str(self.bindir / "initdb"), "-D", str(self.data), "-A", "trust", "-U", "oncoguide",
+                  "--no-sync")
+        return self
+
+    def start(self) -> None:
+        self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-w", "-l", str(self.root / "pg.log"),
+                  "-o", f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c max_connections=200"
+                  + ("" if self.durable else " -c fsync=off"), "start")
+
+    def stop(self, mode: str = "immediate") -> None:
+        self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-w", "-m", mode, "stop")
+
+    @property
+    def url(self) -> str:
+        return f"postgresql+psycopg2://oncoguide@127.0.0.1:{self.port}/postgres"
+
+
+class RedisServer:
+    """A throwaway redis-server on a free loopback port, without persistence."""
+
+    def __init__(self) -> None:
+        self.port = free_port()
+        self.proc = subprocess.Popen(["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
+                                      "--appendonly", "no"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        import redis
+
+        def ping() -> bool:
+            try:
+                return redis.Redis(port=self.port).ping()
+            except redis.RedisError:
+                return False
+
+        wait_for(ping, 10, "redis-server to start")
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(10)
 
 
 def wait_final(client: httpx.Client, document_id: str, timeout: float = 180) -> dict:
