@@ -20,7 +20,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ingest.errors import ConfigurationError, CorruptFile, PageTooLarge
+from ingest.errors import ConfigurationError, CorruptFile
 from api.errors import NotFound, StorageUnavailable
 
 
@@ -233,29 +233,14 @@ class PageImages:
         return image
 
     def _render_pdf(self, data: bytes, number: int, gray: bool):
-        """The page as PDFium draws it (its /Rotate applied), at the configured resolution."""
-        import pypdfium2 as pdfium
+        """The page as PDFium draws it (its /Rotate applied), at the configured resolution. Rendered
+        by ingest under its PDFium lock: PDFium is not thread-safe and requests run in threads."""
+        from ingest.render import render_page_image
 
         try:
-            pdf = pdfium.PdfDocument(data)
-        except pdfium.PdfiumError as exc:
-            raise CorruptFile() from exc
-        try:
-            if not 1 <= number <= len(pdf):
-                raise NotFound("This document has no such page.")
-            page = pdf[number - 1]
-            width, height = page.get_size()  # points
-            scale = self.dpi / 72.0
-            pixels = width * scale * height * scale
-            if pixels > self.max_pixels:
-                scale *= (self.max_pixels / pixels) ** 0.5 * 0.99  # the renderer rounds sizes up
-                if width * scale < 50 or height * scale < 50:
-                    raise PageTooLarge()
-            return page.render(scale=scale, grayscale=gray).to_pil()
-        except pdfium.PdfiumError as exc:
-            raise CorruptFile() from exc
-        finally:
-            pdf.close()
+            return render_page_image(data, number, dpi=self.dpi, max_pixels=self.max_pixels, gray=gray)
+        except IndexError as exc:
+            raise NotFound("This document has no such page.") from exc
 
     def _render_image(self, data: bytes, number: int, doc_type: str | None = None):
         """(the frame upright by its EXIF orientation, the clockwise degrees that turned it)."""
@@ -263,18 +248,18 @@ class PageImages:
 
         # ingest's own decoding guard (Pillow's errors → ours) and EXIF table, so the frame
         # matches the one OCR read.
-        from ingest.images import _EXIF_TURN, _decoding
+        from ingest.images import EXIF_TURN, decoding
 
         if doc_type == "heic":  # Pillow opens HEIC photos only with pillow-heif's opener registered
-            from ingest.images import _register_heif
+            from ingest.images import register_heif
 
-            _register_heif()
-        with _decoding(), Image.open(io.BytesIO(data)) as img:  # Pillow refuses decompression bombs here
+            register_heif()
+        with decoding(), Image.open(io.BytesIO(data)) as img:  # Pillow refuses decompression bombs here
             n_frames = getattr(img, "n_frames", 1)
             if not 1 <= number <= n_frames:
                 raise NotFound("This document has no such page.")
             img.seek(number - 1)
-            turned = _EXIF_TURN.get(img.getexif().get(0x0112, 1), 0)
+            turned = EXIF_TURN.get(img.getexif().get(0x0112, 1), 0)
             if img.format == "JPEG":  # decode at a reduced size when it is far above the cap
                 ratio = (self.max_pixels / (img.width * img.height)) ** 0.5
                 if ratio < 1:

@@ -1,12 +1,15 @@
-"""Extraction speed: `python -m bench.extract [--reports N] [--chars 3500]`.
+"""Extraction speed: `python -m bench.extract [--reports N] [--chars 3500] [--repeat 3]`.
 
 Runs on one core (the process is pinned to CPU 0 where the OS allows) and reports CPU time per
-report, so other load on the machine inflates the figures less than wall time would:
+report, each report's fastest of `--repeat` runs, so other load on the shared machine (which
+preempts the process and evicts its caches) inflates the figures less than wall time or a single
+run would; the load average before and after is printed with the figures:
 
 - the page pipeline alone (tokenizer, sentences, abbreviations, sections);
 - the pathology field extractors (with ConText, run lazily per sentence);
 - `read_document` with every registered extractor (pathology and clinical fields);
 - the whole profile (`extract.build_profile`: read, merge, derive);
+- ConText with every rule in the matcher against the rules whose trigger word occurs;
 - sentence splitting: our rules against medspaCy's PyRuSH, speed and agreement with a table of
   expected boundaries.
 
@@ -60,17 +63,29 @@ def _doc(text: str) -> Document:
                     pages=[Page(number=1, text=text, source="ocr")])
 
 
-def _time(fn, items, repeat: int = 1) -> list[float]:
-    """CPU ms per item; with `repeat` > 1, each item's fastest of `repeat` runs (the runs that other
-    processes on the shared core slowed down least)."""
+def _time(fn, items) -> list[float]:
     out = []
     for item in items:
-        best = float("inf")
+        t0 = time.process_time()
+        fn(item)
+        out.append((time.process_time() - t0) * 1000)
+    return out
+
+
+def _steps(steps: list, items, repeat: int) -> list[list[float]]:
+    """CPU ms of every step for every item: the steps run back to back on one item (so they see
+    the same machine load), `repeat` times, and each step's fastest run counts (the run that other
+    processes on the shared core slowed down least)."""
+    out: list[list[float]] = [[] for _ in steps]
+    for item in items:
+        best = [float("inf")] * len(steps)
         for _ in range(repeat):
-            t0 = time.process_time()
-            fn(item)
-            best = min(best, (time.process_time() - t0) * 1000)
-        out.append(best)
+            for i, step in enumerate(steps):
+                t0 = time.process_time()
+                step(item)
+                best[i] = min(best[i], (time.process_time() - t0) * 1000)
+        for i, ms in enumerate(best):
+            out[i].append(ms)
     return out
 
 
@@ -95,6 +110,25 @@ def sentence_comparison() -> list[str]:
     return rows
 
 
+def context_comparison(texts: list[str]) -> list[str]:
+    """ConText over sentence-sized windows of the reports: every loaded rule in spaCy's matcher
+    (medspaCy's component as built) against the rules whose trigger word is in the window
+    (`extract.pipeline.run_context`, what the pipeline uses)."""
+    from extract.pipeline import build_context_nlp, may_have_context, run_context
+
+    windows = [t[i:i + 260] for t in texts[:60] for i in range(0, len(t) - 260, 500)]
+    windows = [w for w in windows if may_have_context(w)]
+    full = build_context_nlp()
+    for w in windows:  # warm both (the per-subset components are built once)
+        full(w)
+        run_context(w)
+    rows = []
+    for name, fn in (("all rules", full), ("rules whose trigger word occurs", run_context)):
+        ms = _time(fn, windows)
+        rows.append(f"| {name} | {len(windows)} | {statistics.fmean(ms):.2f} |")
+    return rows
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reports", type=int, default=200)
@@ -103,7 +137,7 @@ def main(argv: list[str] | None = None) -> None:
                         help="runs per report; the fastest counts (default 3)")
     args = parser.parse_args(argv)
     if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {0})
+        os.sched_setaffinity(0, {int(os.environ.get("ONCOGUIDE_BENCH_CPU", "0"))})
 
     t0 = time.perf_counter()
     from extract import build_profile
@@ -124,17 +158,16 @@ def main(argv: list[str] | None = None) -> None:
 
     load_before = os.getloadavg() if hasattr(os, "getloadavg") else None
     r = args.repeat
-    pipeline_ms = _time(lambda d: build_nlp()(d.pages[0].text), docs, r)
     # Extractors cache their work on the page, so each timed run gets a freshly analysed page.
     def pathology_fields(d: Document) -> None:
         page = analyze_page("d1", d.pages[0])
         for field in pathology:
             list(field(page))
 
-    pathology_ms = _time(pathology_fields, docs, r)
+    pipeline_ms, pathology_ms, read_ms, profile_ms = _steps(
+        [lambda d: build_nlp()(d.pages[0].text), pathology_fields, lambda d: read_document(d, "d1"),
+         lambda d: build_profile([d])], docs, r)
     pathology_ms = [max(0.0, a - b) for a, b in zip(pathology_ms, pipeline_ms)]
-    read_ms = _time(lambda d: read_document(d, "d1"), docs, r)
-    profile_ms = _time(lambda d: build_profile([d]), docs, r)
     load_after = os.getloadavg() if hasattr(os, "getloadavg") else None
 
     source = "TCGA dev texts" if TCGA.exists() else "sample record texts"
@@ -150,6 +183,10 @@ def main(argv: list[str] | None = None) -> None:
     print(_row("pathology extractors (with ConText; page pipeline subtracted)", pathology_ms))
     print(_row("read_document, all registered extractors", read_ms))
     print(_row("build_profile (read + merge + derive)", profile_ms))
+    print("\n| ConText on 260-character windows | windows | ms/window |")
+    print("|---|---|---|")
+    for row in context_comparison(texts):
+        print(row)
     print("\n| sentence splitter | ms/report | sentence table right |")
     print("|---|---|---|")
     for row in sentence_comparison():

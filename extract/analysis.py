@@ -23,6 +23,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.tokens import Doc
 
 from extract.context import combine
@@ -51,7 +53,7 @@ class AnalyzedPage:
     _context_cache: dict = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
-        self._sent_bounds = [(s.start_char, s.end_char) for s in self.doc.sents] if len(self.doc) else []
+        self._sent_bounds = _sentence_bounds(self.doc)
         self._sent_starts = [b[0] for b in self._sent_bounds]
         sections: list[tuple[int, str | None]] = []
         for section in getattr(self.doc._, "sections", None) or []:
@@ -174,6 +176,20 @@ class AnalyzedPage:
             rule=rule,
             correction=correction,
         )
+
+
+def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """(start_char, end_char) of every sentence, as `doc.sents` gives them, read from the token
+    arrays (iterating `doc.sents` walks every token twice and cost ~1 ms a page)."""
+    if not len(doc):
+        return []
+    arr = doc.to_array([IDX, LENGTH, SENT_START])
+    starts = numpy.flatnonzero(arr[:, 2] == 1).tolist()
+    if not starts or starts[0] != 0:
+        starts.insert(0, 0)
+    ends = starts[1:] + [len(doc)]
+    idx, length = arr[:, 0], arr[:, 1]
+    return [(int(idx[a]), int(idx[b - 1] + length[b - 1])) for a, b in zip(starts, ends)]
 
 
 def analyze_page(document_id: str, page: Page) -> AnalyzedPage:

@@ -195,6 +195,13 @@ def _clean_label(label: str) -> str:
 _CONTINUING_SECTIONS = frozenset({"findings", "comment", "ancillary_studies", "staging"})
 
 
+def _parts_with_sections(page: "AnalyzedPage") -> list[tuple[Part, str | None]]:
+    cached = page.cache.get("parts_with_sections")
+    if cached is None:
+        cached = page.cache["parts_with_sections"] = [(p, page.section_at(p.start)) for p in parts(page)]
+    return cached
+
+
 def part_at(page: "AnalyzedPage", offset: int) -> Part | None:
     """The part header governing `offset`: the nearest one before it in the same section (or, in
     a findings/comment section without one, in the section before). A "(part B)" reference
@@ -202,12 +209,12 @@ def part_at(page: "AnalyzedPage", offset: int) -> Part | None:
     section = page.section_at(offset)
     best = None
     previous = None
-    for part in parts(page):
+    for part, part_section in _parts_with_sections(page):
         if part.start > offset:
             break
         if part.rule == "specimen.part-reference" and page.text.find("\n", part.end, offset) >= 0:
             continue  # a reference on an earlier line
-        if page.section_at(part.start) == section:
+        if part_section == section:
             best = part
         else:
             previous = part

@@ -27,14 +27,14 @@ from ingest.units import Failed, PageUnit
 _PIL_ERRORS = (OSError, SyntaxError, ValueError, EOFError, struct.error, zlib.error, IndexError, KeyError,
                TypeError, UnidentifiedImageError)
 #: EXIF orientation tag values → clockwise degrees `exif_transpose` turns the image.
-_EXIF_TURN = {3: 180, 4: 180, 5: 90, 6: 90, 7: 270, 8: 270}
+EXIF_TURN = {3: 180, 4: 180, 5: 90, 6: 90, 7: 270, 8: 270}
 _FORMATS = {"png": ["PNG"], "jpeg": ["JPEG", "MPO"], "tiff": ["TIFF"], "webp": ["WEBP"], "heic": ["HEIF", "AVIF"]}
 #: A US Letter page's long side in inches, to estimate the resolution of photos without one.
 _PAGE_LONG_SIDE_IN = 11.0
 
 
 @contextmanager
-def _decoding() -> Iterator[None]:
+def decoding() -> Iterator[None]:
     """Translate Pillow's exceptions into ours, keeping the cause."""
     try:
         with warnings.catch_warnings():
@@ -51,7 +51,7 @@ def _decoding() -> Iterator[None]:
         raise CorruptFile() from exc
 
 
-def _register_heif() -> None:
+def register_heif() -> None:
     try:
         import pillow_heif
     except ImportError as exc:
@@ -69,8 +69,8 @@ def count_frames(image: Image.Image) -> int:
 def image_units(data: bytes, kind: DocumentType, limits: Limits) -> tuple[int, Iterator[PageUnit]]:
     """Open an image upload; return its page count and a lazy iterator over its pages."""
     if kind == "heic":
-        _register_heif()
-    with _decoding():
+        register_heif()
+    with decoding():
         image = Image.open(io.BytesIO(data), formats=_FORMATS.get(kind))
         frames = count_frames(image)
     if frames > limits.max_pages:
@@ -90,7 +90,7 @@ def _frames(image: Image.Image, frames: int, limits: Limits) -> Iterator[PageUni
 
 
 def _frame_job(image: Image.Image, index: int, limits: Limits) -> OcrJob:
-    with _decoding():
+    with decoding():
         if index:
             image.seek(index)
         width, height = image.size
@@ -101,7 +101,7 @@ def _frame_job(image: Image.Image, index: int, limits: Limits) -> OcrJob:
             scale = math.sqrt(limits.max_ocr_pixels / (width * height))
             image.draft("L", (max(1, int(width * scale)), max(1, int(height * scale))))
         dpi = _source_dpi(image, width, height)
-        exif_turn = _EXIF_TURN.get(image.getexif().get(0x0112, 1), 0)
+        exif_turn = EXIF_TURN.get(image.getexif().get(0x0112, 1), 0)
         frame = ImageOps.exif_transpose(image) if exif_turn else image
         frame = frame.convert("L")
         dpi = dpi * frame.width / (height if exif_turn in (90, 270) else width)

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 MB = 1024 * 1024
+#: Characters a page may average before the whole document is too much text: a dense printed page
+#: holds 2,000-4,000 (9-point type, narrow margins, about 5,000). The document cap defaults to
+#: `max_pages` such pages, so any document within the page limit that reads like print fits
+#: (300 pages of 5,000: 1.5 million characters, under 400 MB while read).
+DENSE_PAGE_CHARS = 5_000
 
 
 class Limits(BaseModel):
@@ -24,10 +31,22 @@ class Limits(BaseModel):
         25_000_000, gt=0, description="larger images (phone photos) are scaled down to this before OCR"
     )
     max_page_chars: int = Field(
-        30_000, gt=0, description="characters of one page's text layer (a dense printed page holds under 10,000)"
+        30_000, gt=0, description="characters of one page's text layer (a dense printed page holds under "
+                                  "10,000); a page over it fails alone, counted before its words are built"
     )
     max_text_chars: int = Field(
-        500_000, gt=0, description="characters of a whole document; extraction time grows with the text"
+        300 * DENSE_PAGE_CHARS, gt=0,
+        description="characters of a whole document, the refused pages' included; extraction time and memory "
+                    "grow with the text. Defaults to max_pages x DENSE_PAGE_CHARS (at least max_page_chars)",
     )
     ocr_dpi: int = Field(300, ge=72, le=600, description="resolution PDF pages are rendered at for OCR")
     workers: int | None = Field(None, ge=1, description="OCR threads; None uses every core")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _text_cap_follows_page_cap(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("max_text_chars") is None:
+            pages, page_chars = data.get("max_pages", 300), data.get("max_page_chars", 30_000)
+            if isinstance(pages, int) and isinstance(page_chars, int) and pages > 0:
+                data = {**data, "max_text_chars": max(pages * DENSE_PAGE_CHARS, page_chars)}
+        return data

@@ -18,9 +18,11 @@ def too_large_message(size: int, limit: int) -> str:
 
 
 def too_much_text_message(chars: int, limit: int, page: int | None = None) -> str:
-    where = f"Page {page} holds" if page is not None else "This document holds"
+    """For a page: how much it holds. For a document, reading stops once past the limit, so `chars`
+    is what had been read by then: the document holds at least that."""
+    where = f"Page {page} holds about" if page is not None else "This document holds over"
     return (
-        f"{where} about {chars:,} characters of text; the limit is {limit:,}, far more than printed "
+        f"{where} {chars:,} characters of text; the limit is {limit:,}, far more than printed "
         "records hold. Upload only the reports you need as separate files, or print the document to PDF."
     )
 

@@ -2,7 +2,8 @@
 
 1. refuse empty and oversized uploads (before looking inside);
 2. sniff the type from the bytes;
-3. open the container and count pages (limits checked before decoding or rendering);
+3. open the container and count pages (limits checked before decoding or rendering); a PDF goes to
+   PDFium first and to pdfplumber when PDFium cannot open it or fails on every page;
 4. walk the pages one at a time: text-layer pages are finished at once, pages that need OCR go to a
    bounded pool of worker threads (at most workers + 1 page images in memory);
 5. assemble: a page that failed carries its error and the document is a partial success; when no
@@ -16,13 +17,14 @@ import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 
-from ingest.errors import EmptyDocument, FileTooLarge, OncoguideError, TooManyPages
+from ingest.errors import CorruptFile, EmptyDocument, FileTooLarge, OncoguideError, TooManyPages
 from ingest.images import image_units
 from ingest.limits import Limits
 from ingest.messages import too_large_message, too_many_pages_message, too_much_text_message
 from ingest.models import Document, DocumentType, Page, PageError
 from ingest.ocr import OcrEngine, OcrJob, default_engine, ocr_page
-from ingest.pdf import open_pdf, pdf_units
+from ingest.pdf import read_pdf
+from ingest.pdf_fallback import fallback_units
 from ingest.plaintext import decode, split_pages, text_page
 from ingest.sniff import sniff
 from ingest.units import Failed, PageUnit
@@ -46,15 +48,19 @@ def read(
     if len(data) > limits.max_bytes:
         raise FileTooLarge(too_large_message(len(data), limits.max_bytes))
     kind = sniff(data)
-    total, units = _open(data, kind, limits)
+    total, units, second_parser = _open(data, kind, limits)
     pages, failures = _run(units, total, engine, limits, progress)
+    if second_parser and _every_page_damaged(pages, failures):
+        second = fallback_units(data, limits)  # pdfplumber may rebuild what PDFium could not
+        if second is not None:
+            pages, failures = _run(second[1], second[0], engine, limits, progress)
     return _assemble(data, filename, kind, pages, failures)
 
 
-def _open(data: bytes, kind: DocumentType, limits: Limits) -> tuple[int, Iterator[PageUnit]]:
+def _open(data: bytes, kind: DocumentType, limits: Limits) -> tuple[int, Iterator[PageUnit], bool]:
+    """(page count, pages, whether a second parser may be tried if every page turns out damaged)."""
     if kind == "pdf":
-        pdf, count = open_pdf(data, limits)
-        return count, pdf_units(pdf, count, limits)
+        return read_pdf(data, limits)
     if kind == "text":
         text = decode(data)
         if len(text) > limits.max_text_chars:
@@ -62,8 +68,12 @@ def _open(data: bytes, kind: DocumentType, limits: Limits) -> tuple[int, Iterato
         texts = split_pages(text, limits.max_page_chars)
         if len(texts) > limits.max_pages:
             raise TooManyPages(too_many_pages_message(len(texts), limits.max_pages))
-        return len(texts), iter([text_page(i + 1, t) for i, t in enumerate(texts)])
-    return image_units(data, kind, limits)
+        return len(texts), iter([text_page(i + 1, t) for i, t in enumerate(texts)]), False
+    return *image_units(data, kind, limits), False
+
+
+def _every_page_damaged(pages: list[Page], failures: dict[int, OncoguideError]) -> bool:
+    return bool(pages) and len(failures) == len(pages) and all(isinstance(e, CorruptFile) for e in failures.values())
 
 
 def _run(units: Iterator[PageUnit], total: int, engine: OcrEngine | None, limits: Limits,
@@ -77,16 +87,22 @@ def _run(units: Iterator[PageUnit], total: int, engine: OcrEngine | None, limits
     engine_error: OncoguideError | None = None
     chars = 0
 
-    def finish(page: Page) -> None:
+    def count(more: int) -> None:
         nonlocal chars
-        chars += len(page.text)
-        if chars > limits.max_text_chars:  # extraction time grows with the text: stop reading here
+        chars += more
+        if chars > limits.max_text_chars:  # extraction time and memory grow with the text: stop here
             raise FileTooLarge(too_much_text_message(chars, limits.max_text_chars))
+
+    def finish(page: Page) -> None:
+        count(len(page.text))
         done[page.number] = page
         if progress:
             progress(len(done), total)
 
     def fail(number: int, error: OncoguideError) -> None:
+        # A page refused for holding too much text still counts: a document of such pages is refused
+        # as a whole once the text seen passes the document's cap, instead of page after page.
+        count(int(error.details.get("chars", 0)))
         failures[number] = error
         finish(Page(number=number, text="", source="ocr", error=PageError(code=error.code, message=error.message)))
 

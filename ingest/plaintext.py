@@ -12,22 +12,37 @@ from ingest.errors import UnsupportedType
 from ingest.models import Page, Word
 
 _WORD = re.compile(r"\S+")
-_ENCODINGS = ("utf-8-sig", "utf-16", "cp1252", "latin-1")
 
 
 def decode(data: bytes) -> str:
-    """Decode a text record: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252/Latin-1."""
+    """Decode a text record: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252, else
+    Latin-1 (which decodes any byte). Line ends become "\n" (Windows "\r\n" and old Mac "\r"),
+    so the page text, and every offset into it, is the same whichever system wrote the file."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encodings: tuple[str, ...] = ("utf-16",)
-    else:
-        encodings = tuple(e for e in _ENCODINGS if e != "utf-16")
-    for encoding in encodings:
         try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
-    raise UnsupportedType("This text file uses an unknown character encoding. Save it as UTF-8 or as a PDF.")
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise UnsupportedType(
+                "This text file is damaged or uses an unknown character encoding. Save it as UTF-8 or as a PDF."
+            ) from exc
+    else:
+        text = _decode_8bit(data)
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+
+
+def _decode_8bit(data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        head = data[: exc.start]
+        # UTF-8 text cut inside its last character (an interrupted download): keep what is whole.
+        # A plain-ASCII head ending in one high byte is more likely Latin-1, e.g. a final "é".
+        if exc.reason == "unexpected end of data" and exc.start >= len(data) - 3 and not head.isascii():
+            return head.decode("utf-8-sig")
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:  # bytes cp1252 leaves undefined (0x81, 0x8d, ...): Latin-1 has them all
+        return data.decode("latin-1")
 
 
 def split_pages(text: str, max_chars: int | None = None) -> list[str]:

@@ -6,17 +6,20 @@ names the reason a layer was rejected.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from ingest.errors import ConfigurationError
+from ingest.datafiles import load_data
 
 RULES_DIR = Path(__file__).parent / "rules"
+#: A usable text layer this short on a page mostly covered by an image (this share of the page) is a
+#: stamp or header on a scan: the scan is what holds the record, so the page is read with OCR.
+THIN_TEXT_CHARS = 200
+SCAN_COVERAGE = 0.5
 
 
 class _Rule(BaseModel):
@@ -63,14 +66,7 @@ class TextQualityRules(BaseModel):
 
 def load_rules(path: Path = RULES_DIR / "text_quality.json") -> TextQualityRules:
     """Load and validate the rules; a broken file raises `ConfigurationError` naming it."""
-    try:
-        return TextQualityRules.model_validate(json.loads(path.read_text(encoding="utf-8")))
-    except FileNotFoundError as exc:
-        raise ConfigurationError(f"Rules file {path} is missing.") from exc
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigurationError(f"Rules file {path} is not valid JSON: {exc}") from exc
-    except ValidationError as exc:
-        raise ConfigurationError(f"Rules file {path} is invalid: {exc}") from exc
+    return load_data(path, TextQualityRules)
 
 
 @lru_cache(maxsize=1)

@@ -85,6 +85,61 @@ def _draw_lines(c: canvas.Canvas, lines: Sequence[str], font_size: float, *, inv
     c.drawText(text)
 
 
+#: A CBC drawn as a ruled table; "\n" wraps a cell onto a second line.
+LAB_TABLE = [
+    ("Test", "Result", "Flag", "Units", "Reference range"),
+    ("WBC", "2.4", "L", "x10^9/L", "4.0 - 11.0"),
+    ("Hemoglobin", "12.6", "", "g/dL", "12.0 - 15.5"),
+    ("Neutrophils,\nabsolute (ANC)", "0.82", "L", "x10^9/L", "1.80 - 7.70"),
+    ("Platelets", "171", "", "x10^9/L", "150 - 400"),
+]
+
+
+def ruled_table_pdf(pages: int = 1, *, rows: Sequence[Sequence[str]] = LAB_TABLE, by_column: bool = False,
+                    rotate: int = 0, upright: bool = False, cropbox_shift: float = 0.0) -> bytes:
+    """Pages holding a heading, a ruled table and a closing line. `by_column` writes the cells
+    column by column (as some lab systems do: PDFium then reads a column at a time); wrapped cells
+    have their neighbours centred beside them. `rotate` sets the page's /Rotate (reportlab then
+    writes a landscape MediaBox, shown turned to portrait, so the drawing shows sideways); with
+    `upright` (and /Rotate 90) the drawing is turned against it and shows upright.
+    `cropbox_shift` moves the CropBox origin (points)."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=letter, invariant=1)
+    xs = [60, 200, 260, 300, 380, 500]
+    leading, pad = 12.0, 4.0
+    for number in range(1, pages + 1):
+        if rotate:
+            c.setPageRotation(rotate)
+        c.saveState()
+        if upright:  # undo the viewer's quarter turn: draw turned a quarter counter-clockwise
+            c.translate(792, 0)
+            c.rotate(90)
+        if cropbox_shift:
+            c.setCropBox((cropbox_shift, cropbox_shift, 612, 792))
+        c.setFont("Helvetica", 10)
+        c.drawString(60, 740, f"COMPLETE BLOOD COUNT   Page {number}")
+        heights = [max(len(cell.split("\n")) for cell in row) * leading + 2 * pad for row in rows]
+        tops = [720.0]
+        for h in heights:
+            tops.append(tops[-1] - h)
+        cells = [(r, k) for k in range(len(rows[0])) for r in range(len(rows))] if by_column else \
+            [(r, k) for r in range(len(rows)) for k in range(len(rows[0]))]
+        for r, k in cells:
+            parts = rows[r][k].split("\n")
+            first = (tops[r] + tops[r + 1]) / 2 + (len(parts) - 1) * leading / 2 - 3.5
+            for i, part in enumerate(parts):
+                c.drawString(xs[k] + 4, first - i * leading, part)
+        for y in tops:
+            c.line(xs[0], y, xs[-1], y)
+        for x in xs:
+            c.line(x, tops[0], x, tops[-1])
+        c.drawString(60, tops[-1] - 30, "Verified by: laboratory staff. Reference ranges are for adults.")
+        c.restoreState()
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
 def rasterize(pdf: bytes, dpi: int = 300) -> list[Image.Image]:
     """Each page of `pdf` as a grayscale image at `dpi`, as a scanner would see it."""
     doc = pdfium.PdfDocument(pdf)

@@ -79,6 +79,8 @@ CONTEXT_TABLE = [
     ("ER-negative on liver biopsy (receptor conversion from ER 70%, PR 30% in 2019).", "ER 70%", "historical"),
     ("The tumor was originally ER positive (90%).", "ER positive", "historical"),
     ("At initial diagnosis the tumor was HER2 2+.", "HER2 2+", "historical"),
+    ("Oncologic history\n- 04/02/2019: Right lumpectomy: pT2 pN1a (2/14), grade 3, ER 70%, PR 30%.", "ER 70%",
+     "historical"),
     # "PR-negative on liver biopsy" is a value: it does not negate the value before it
     ("HER2-positive (IHC 3+), ER-negative and PR-negative on liver biopsy.", "ER-negative", "present"),
 ]

@@ -125,8 +125,8 @@ def _running_with_one_document(clinic: Clinic) -> tuple[str, httpx.Client, str]:
 def twenty_page_scan() -> bytes:
     from ingest.synth import image_pdf, rasterize, report_pages, text_pdf
 
-    pages = rasterize(text_pdf(report_pages(pages=20, lines_per_page=8, seed=11)), dpi=200)
-    return image_pdf([p.crop((0, 0, p.width, p.height // 4)) for p in pages], dpi=200)
+    pages = rasterize(text_pdf(report_pages(pages=20, lines_per_page=5, seed=11)), dpi=200)
+    return image_pdf([p.crop((0, 0, p.width, p.height // 6)) for p in pages], dpi=200)  # small pages: quick OCR
 
 
 @pytest.mark.ocr
@@ -285,7 +285,8 @@ def test_a_locked_sqlite_database_makes_requests_wait_then_succeed(clinic):
     lock.close()
     for t in threads:
         t.join(30)
-    assert answers["healthz"][0] == 200 and answers["healthz"][1] < 2.0  # reads never wait in WAL mode
+    # Reads do not wait for a writer in WAL mode: health answered before the lock went.
+    assert answers["healthz"][0] == 200 and answers["healthz"][1] < 1.5
     assert answers["profile"][0] == 200 and answers["upload"][0] == 202
     assert answers["upload"][1] >= 1.5  # the write waited for the lock
     assert_no_500(clinic)

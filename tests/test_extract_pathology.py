@@ -388,3 +388,21 @@ def test_a_summary_line_about_an_earlier_part_takes_that_parts_side():
     assert nodes[0].value == 3 and nodes[0].laterality == "left" and nodes[0].specimen == "B"
     sides = {f.value for f in findings(text) if f.path == "diagnosis.laterality" and f.is_fact}
     assert sides == {"left"}  # "No invasive carcinoma identified" on the right is not a cancer there
+
+
+def test_a_part_reference_governs_its_own_line_only():
+    text = ("SUMMARY DIAGNOSIS\nA. Left breast, mastectomy: invasive lobular carcinoma, 32 mm.\n"
+            "B. Left axillary sentinel lymph nodes: metastatic carcinoma in 2 of 3 nodes.\n"
+            "SYNOPTIC REPORT - PART A (LEFT BREAST)\nInvasive tumour size: 32 mm\n"
+            "Sentinel nodes (part B): 2 positive / 3 examined\nPathological staging: pT2 pN1a(sn)\n")
+    t = first_fact(text, "stage.pathologic.t")
+    nodes = first_fact(text, "lymph_nodes.examined")
+    assert (t.specimen, t.laterality) == ("A", "left")
+    assert (nodes.specimen, nodes.laterality) == ("B", "left")
+
+
+def test_a_findings_line_in_a_synoptic_block_belongs_to_the_blocks_part():
+    text = ("SPECIMENS\nA. Left breast, mastectomy. C. Right breast, risk-reducing mastectomy.\n"
+            "SYNOPTIC REPORT - PART C (RIGHT BREAST)\nFindings: Classic lobular carcinoma in situ, 3 mm.\n")
+    lcis = next(f for f in findings(text) if f.path == "diagnosis.histology" and f.value == "lcis")
+    assert (lcis.specimen, lcis.laterality) == ("C", "right")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from extract.analysis import AnalyzedPage
-from extract.fields.statements import assertion_at, names_relative, section_at, statement_at
+from extract.fields.statements import assertion_at, clinical_segments, names_relative, section_at, statement_at
 from extract.findings import Finding
 from extract.rules import CompiledRule, grammar
 
@@ -29,8 +29,9 @@ def _about_patient(page: AnalyzedPage, start: int, end: int) -> bool:
 
 def _matches(page: AnalyzedPage, prefix: str) -> Iterator[tuple[CompiledRule, object]]:
     for rule in grammar("clinical").with_prefix(prefix):
-        for m in rule.finditer(page.text, page.is_ocr):
-            yield rule, m
+        for start, end in clinical_segments(page):
+            for m in rule.finditer(page.text, page.is_ocr, start, end):
+                yield rule, m
 
 
 def extract_recurrence_score(page: AnalyzedPage) -> Iterator[Finding]:

@@ -39,6 +39,9 @@ class HistologyType(BaseModel):
     invasive: bool
     confidence: float = Field(0.9, ge=0, le=1)
     patterns: list[HistologyPattern | str] = Field(min_length=1)
+    #: Lower-case words of which the page must hold one for the type's patterns to be tried (a
+    #: fast filter; it must name a word every pattern of the type needs).
+    requires: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _compile(self) -> "HistologyType":
@@ -83,7 +86,10 @@ def mentions(page: AnalyzedPage) -> list[tuple[int, int, HistologyType, float]]:
         return cached
     taken = bytearray(len(page.text))  # 1 where an earlier type claimed the character
     found: list[tuple[int, int, HistologyType, float]] = []
+    lowered = page.text.lower()
     for htype in histology_vocabulary().types:
+        if htype.requires and not any(w in lowered for w in htype.requires):
+            continue
         for pattern, conf in htype.compiled():
             try:
                 for m in (m for a, b in segments(page) for m in pattern.finditer(page.text, a, b, timeout=TIMEOUT_S)):

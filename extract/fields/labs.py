@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field, model_validator
 
 from extract.analysis import AnalyzedPage
 from extract.dates import find_dates, labelled_dates
-from extract.fields.statements import assertion_at, names_relative, section_at, statement_at
+from extract.fields.statements import assertion_at, clinical_segments, names_relative, section_at, statement_at
 from extract.findings import Finding
 from extract.models import Evidence
 from extract.rules import grammar
@@ -127,7 +127,7 @@ def extract_labs(page: AnalyzedPage) -> Iterator[Finding]:
     after_name = g["lab.value.after-name"]
     text = page.text
     taken_until = -1
-    for m in vocab.name_re.finditer(text):
+    for m in (m for a, b in clinical_segments(page) for m in vocab.name_re.finditer(text, a, b)):
         if m.start() < taken_until:
             continue
         spec = vocab.spec_of(m.group(0))

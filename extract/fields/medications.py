@@ -23,6 +23,7 @@ How a page is read:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -32,7 +33,7 @@ import regex
 
 from extract.analysis import AnalyzedPage
 from extract.dates import find_dates
-from extract.fields.statements import assertion_at, names_relative, section_at, statement_at
+from extract.fields.statements import assertion_at, clinical_segments, names_relative, section_at, statement_at
 from extract.findings import Finding
 from extract.models import Evidence
 from extract.rules import CompiledRule, grammar
@@ -125,7 +126,7 @@ def _unit(text: str) -> str:
 
 
 def extract_medications(page: AnalyzedPage) -> Iterator[Finding]:
-    mentions = [m for m in drugs().find(page.text) if _counts(page, m)]
+    mentions = [m for m in _drug_mentions(page) if _counts(page, m)]
     if not mentions:
         return
     reads = [_read(page, m, pre_start, end) for m, (pre_start, end) in zip(mentions, _scopes(page, mentions), strict=True)]
@@ -135,6 +136,15 @@ def extract_medications(page: AnalyzedPage) -> Iterator[Finding]:
         by_drug.setdefault(r.mention.drug.name, []).append(r)
     for name, drug_reads in by_drug.items():
         yield _finding(page, name, drug_reads)
+
+
+def _drug_mentions(page: AnalyzedPage) -> list[DrugMention]:
+    """Drugs named in the page text the clinical extractors scan (offsets into the page)."""
+    out: list[DrugMention] = []
+    for start, end in clinical_segments(page):
+        out += [dataclasses.replace(m, start=m.start + start, end=m.end + start)
+                for m in drugs().find(page.text[start:end])]
+    return out
 
 
 # --------------------------------------------------------------------------- which mentions count

@@ -22,7 +22,7 @@ from functools import cached_property, lru_cache
 from pydantic import BaseModel, Field
 
 from extract.analysis import AnalyzedPage
-from extract.fields.statements import assertion_at, statement_at
+from extract.fields.statements import assertion_at, clinical_segments, statement_at
 from extract.findings import Finding
 from extract.models import Evidence, MetastaticSite
 from extract.rules import grammar
@@ -120,7 +120,7 @@ def _evidence(page: AnalyzedPage, a: tuple[int, int], b: tuple[int, int], rule: 
 def _sites(page: AnalyzedPage) -> list[_Site]:
     vocab = site_vocabulary()
     g = grammar("metastases")
-    words = [w for w in g["met.word"].finditer(page.text, page.is_ocr)
+    words = [w for a, b in clinical_segments(page) for w in g["met.word"].finditer(page.text, page.is_ocr, a, b)
              if assertion_at(page, w.start(), w.end()) not in _NOT_FACT and not _in_lymph_node_part(page, w.start())]
     found: list[_Site] = []
     for word in words:
@@ -152,7 +152,7 @@ def extract_metastases(page: AnalyzedPage) -> Iterator[Finding]:
 def _statements(page: AnalyzedPage) -> Iterator[Finding]:
     g = grammar("metastases")
     vocab = site_vocabulary()
-    for m in g["met.statement"].finditer(page.text, page.is_ocr):
+    for m in (m for a, b in clinical_segments(page) for m in g["met.statement"].finditer(page.text, page.is_ocr, a, b)):
         if assertion_at(page, m.start(), m.end()) in _NOT_FACT or _in_lymph_node_part(page, m.start()):
             continue
         after = page.text[m.end():m.end() + 40]
@@ -163,7 +163,8 @@ def _statements(page: AnalyzedPage) -> Iterator[Finding]:
         if vocab.regional_re.search(page.text, c_start, c_end) and not vocab.site_re.search(page.text, c_start, c_end):
             continue  # "metastatic disease in 2 of 14 lymph nodes" is regional
         yield Finding(path="stage.metastatic", value=True, evidence=[page.evidence(m.start(), m.end(), "met.statement")])
-    for m in g["met.negated-statement"].finditer(page.text, page.is_ocr):
+    for m in (m for a, b in clinical_segments(page)
+              for m in g["met.negated-statement"].finditer(page.text, page.is_ocr, a, b)):
         c_start, c_end = _clause(page, m.start(), m.end())
         clause = page.text[c_start:c_end]
         if next(iter(g["met.exclude.not-all"].finditer(clause, page.is_ocr)), None) is not None:
@@ -182,7 +183,7 @@ def _matches(rule, page: AnalyzedPage, text: str) -> bool:
 
 def _oligometastatic(page: AnalyzedPage, sites: list[_Site]) -> Iterator[Finding]:
     g = grammar("metastases")
-    for m in g["met.oligo.stated"].finditer(page.text, page.is_ocr):
+    for m in (m for a, b in clinical_segments(page) for m in g["met.oligo.stated"].finditer(page.text, page.is_ocr, a, b)):
         if assertion_at(page, m.start(), m.end()) not in _NOT_FACT:
             yield Finding(path="stage.oligometastatic", value=True,
                           evidence=[page.evidence(m.start(), m.end(), "met.oligo.stated")])

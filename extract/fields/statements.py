@@ -70,6 +70,19 @@ def statement_at(page: AnalyzedPage, offset: int) -> tuple[int, int]:
     return spans[max(0, bisect_right(starts, offset) - 1)]
 
 
+#: Sections that never hold a clinical fact (a specimen's gross description): not scanned.
+_NOT_CLINICAL = frozenset({"gross"})
+
+
+def clinical_segments(page: AnalyzedPage) -> list[tuple[int, int]]:
+    """(start, end) of the page's text that the clinical field extractors scan: all of it but the
+    gross description of specimens (half of a resection report's text, and never a medication, a
+    lab value, a gene result or a metastasis of this patient)."""
+    from extract.fields.base import segments
+
+    return segments(page, _NOT_CLINICAL)
+
+
 def section_at(page: AnalyzedPage, offset: int) -> str | None:
     """The page's section at `offset` (a family-history or allergy section ends at the next line
     that looks like a header: see `extract.pipeline.PageSectionizer`)."""

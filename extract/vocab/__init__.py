@@ -6,32 +6,23 @@ A broken file raises `ConfigurationError` naming the file and the problem.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel, Field, ValidationError, model_validator
+from pydantic import BaseModel, Field, model_validator
 from rapidfuzz import fuzz, process
 
-from ingest.errors import ConfigurationError
+from ingest import datafiles
 
 VOCAB_DIR = Path(__file__).parent
 
 
 def load_json(name: str, model: type[BaseModel], directory: Path = VOCAB_DIR) -> BaseModel:
-    """Load `directory/name` and validate it with `model`; fail loudly on any problem."""
-    path = directory / name
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-        return model.model_validate(raw)
-    except FileNotFoundError as exc:
-        raise ConfigurationError(f"Vocabulary file {path} is missing.") from exc
-    except json.JSONDecodeError as exc:
-        raise ConfigurationError(f"Vocabulary file {path} is not valid JSON: {exc}") from exc
-    except ValidationError as exc:
-        raise ConfigurationError(f"Vocabulary file {path} is invalid: {exc}") from exc
+    """Load `directory/name` and validate it with `model` (`ingest.datafiles.load_json`, with the
+    vocabulary directory as default); a broken file raises `ConfigurationError`."""
+    return datafiles.load_json(name, model, directory)
 
 
 class DrugClass(BaseModel):

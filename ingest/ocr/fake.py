@@ -1,14 +1,16 @@
-"""Engines that need no Tesseract: for tests and for runs where OCR is deliberately off."""
+"""Engines that need no Tesseract (for tests and for runs where OCR is deliberately off), and a
+wrapper that counts what a real engine is asked to do (for tests and benchmarks)."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 
 from PIL import Image
 
 from ingest.errors import OcrFailed
 from ingest.layout import Line, RawWord
-from ingest.ocr.engine import OcrOutput, Orientation
+from ingest.ocr.engine import OcrEngine, OcrOutput, Orientation
 
 
 class NullEngine:
@@ -54,3 +56,25 @@ class FakeEngine:
 
     def close(self) -> None:
         pass
+
+
+class CountingEngine:
+    """Another engine, counting its recognitions (a page that is read twice costs twice)."""
+
+    name = "counting"
+
+    def __init__(self, engine: OcrEngine) -> None:
+        self.engine = engine
+        self.recognitions = 0
+        self._lock = threading.Lock()
+
+    def recognize(self, image: Image.Image, dpi: int, *, deskew_above: float | None = None) -> OcrOutput:
+        with self._lock:
+            self.recognitions += 1
+        return self.engine.recognize(image, dpi, deskew_above=deskew_above)
+
+    def detect_orientation(self, image: Image.Image, dpi: int) -> Orientation | None:
+        return self.engine.detect_orientation(image, dpi)
+
+    def close(self) -> None:
+        """The wrapped engine is not this wrapper's to close."""

@@ -1,8 +1,11 @@
-"""OCR one page image into a `Page`: recognise, and turn the page when it reads sideways or upside down.
+"""OCR one page image into a `Page`: turned upright and straightened, then recognised once.
 
-Upright pages (the common case) cost one recognition. Orientation detection runs only when the
-layout found vertical text lines or the words came back with low confidence; the turned page is
-kept only when it reads better.
+A quick look at the page (`survey.py`, about 20 ms) measures its tilt and tells whether its lines
+run sideways or upside down; only then is Tesseract's orientation detector asked, and the page is
+turned and straightened before it is recognised, so most pages cost one recognition. Afterwards
+the engine's own skew estimate and the words' confidence are checked: a page still tilted is
+straightened and read again, and a page read with low confidence or vertical lines is offered to
+the orientation detector again; the turned reading is kept only when it reads better.
 """
 
 from __future__ import annotations
@@ -14,7 +17,8 @@ from PIL import Image
 from ingest.layout import compose
 from ingest.models import Page
 from ingest.ocr.engine import OcrEngine, OcrOutput
-from ingest.ocr.images import half, turn
+from ingest.ocr.images import half, straighten, turn
+from ingest.ocr.survey import survey
 
 #: Straighten scans tilted by more than this many degrees. Straightening costs a second recognition;
 #: below about a degree Tesseract reads as well without it (see bench.ingest, "straightening").
@@ -37,8 +41,8 @@ class OcrJob:
 
 def ocr_page(engine: OcrEngine, job: OcrJob, *, deskew_above: float | None = DESKEW_ABOVE) -> Page:
     image = job.image if job.image.mode == "L" else job.image.convert("L")
+    image, turned_by, straightened = _upright(engine, image, job.dpi, deskew_above)
     out = engine.recognize(image, job.dpi, deskew_above=deskew_above)
-    turned_by = 0
     confidence = out.mean_confidence
     if out.vertical_text or (confidence is not None and confidence < LOW_CONFIDENCE):
         orientation = engine.detect_orientation(half(image), max(job.dpi // 2, 1))
@@ -46,7 +50,7 @@ def ocr_page(engine: OcrEngine, job: OcrJob, *, deskew_above: float | None = DES
             upright = turn(image, orientation.clockwise)
             retry = engine.recognize(upright, job.dpi, deskew_above=deskew_above)
             if _reads_better(retry, out, prefer_new=out.vertical_text):
-                out, image, turned_by = retry, upright, orientation.clockwise
+                out, image, turned_by = retry, upright, (turned_by + orientation.clockwise) % 360
     text, words = compose(out.lines)
     return Page(
         number=job.number,
@@ -57,9 +61,26 @@ def ocr_page(engine: OcrEngine, job: OcrJob, *, deskew_above: float | None = DES
         height=float(image.height),
         dpi=float(job.dpi),
         rotation=(job.rotation + turned_by) % 360,
-        skew=out.skew,
+        skew=round(straightened + out.skew, 2),
         words=words,
     )
+
+
+def _upright(engine: OcrEngine, image: Image.Image, dpi: int,
+             deskew_above: float | None) -> tuple[Image.Image, int, float]:
+    """(the page turned and straightened as the survey suggests, clockwise degrees turned,
+    degrees straightened counter-clockwise)."""
+    look = survey(image)
+    turned_by = 0
+    if look.turned:
+        orientation = engine.detect_orientation(half(image), max(dpi // 2, 1))
+        expected = (90, 270) if look.sideways else (180,)
+        if orientation and orientation.clockwise in expected and orientation.confidence >= MIN_ORIENTATION_CONFIDENCE:
+            image, turned_by = turn(image, orientation.clockwise), orientation.clockwise
+            look = survey(image)
+    if deskew_above is not None and deskew_above < abs(look.skew):
+        return straighten(image, look.skew), turned_by, look.skew
+    return image, turned_by, 0.0
 
 
 def _reads_better(new: OcrOutput, old: OcrOutput, *, prefer_new: bool) -> bool:

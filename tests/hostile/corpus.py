@@ -406,7 +406,7 @@ CASES: list[Case] = [
     Case("binary junk", binary_junk, Expect.failed("unsupported_type"), filename="record.bin"),
     Case("UTF-16 text", utf16_text, Expect(), filename="notes.txt"),
     Case("a 60,000-character word", long_word_text, Expect(), filename="notes.txt"),
-    Case("record text with <script>", script_text, Expect(text="<script>alert('x')</script>"), filename="notes.txt"),
+    Case("record text holding a script element", script_text, Expect(text="<script>alert('x')</script>"), filename="notes.txt"),
     Case("file name with path traversal", lambda: plain_text("Traversal.\n"), Expect(), filename="../../../../etc/cron.d/x.txt",
          shown_name="x.txt"),
     Case("file name with a NUL byte", lambda: plain_text("NUL.\n"), Expect(), filename="report\x00.exe.txt", shown_name="report.exe.txt"),

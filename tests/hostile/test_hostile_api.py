@@ -6,7 +6,7 @@ request-level attacks: wrong Content-Type, broken multipart, a body cut off midw
 missing lengths, too many or too large files.
 
 The server (`conftest.live_clinic`, shared with the log test) runs with the product's limits
-(200 pages, text and pixel caps) except the upload limits, lowered to 12 MB a file and 40 MB a
+(pages, pixels and characters of text) except the upload limits, lowered to 12 MB a file and 40 MB a
 request so that the tests of those limits send less.
 """
 
