@@ -1,4 +1,4 @@
-"""The FastAPI application: routes per resource, JSON errors, upload size limit, rate limit."""
+"""The FastAPI application: routes per resource, JSON errors, upload size limit, rate limits."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ingest.errors import OncoguideError
-from api.errors import InternalError, InvalidRequest, StorageUnavailable
-from api.middleware import BodySizeLimit
-from api.ratelimit import TokenBuckets
+from api.errors import StorageUnavailable, unreadable_body
+from api.middleware import BodySizeLimit, UnexpectedErrors
+from api.ratelimit import AuthFailures, TokenBuckets
 from api.routes import audit, documents, guidance, health, patients, profiles
 from api.services import Services
 from api.settings import Settings, load_settings
@@ -49,14 +49,19 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
     )
     app.state.services = services
     app.state.rate_limiter = TokenBuckets(s.rate_limit_per_minute, s.rate_limit_burst)
+    app.state.auth_failures = AuthFailures(s.auth_failures_per_minute, s.auth_failures_burst)
     app.add_middleware(BodySizeLimit, max_bytes=s.max_request_bytes)
+    app.add_middleware(UnexpectedErrors)  # outside the size limit, inside the security headers
 
     @app.exception_handler(OncoguideError)
     async def _oncoguide_error(request: Request, exc: OncoguideError):
         if exc.http_status >= 500:
             log.warning("%s on %s %s", exc.code, request.method, request.scope.get("route").path
                         if request.scope.get("route") else "?")
-        return _error(exc.http_status, exc.code, exc.message)
+        response = _error(exc.http_status, exc.code, exc.message)
+        if getattr(exc, "retry_after", None):
+            response.headers["Retry-After"] = str(exc.retry_after)
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError):
@@ -70,9 +75,11 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException):
         message = exc.detail if isinstance(exc.detail, str) else "The request could not be handled."
-        if exc.status_code == 400:  # a body that cannot be parsed: the taxonomy's invalid request (422)
-            return _error(422, InvalidRequest.code, "The request body could not be read (broken JSON or form "
-                          "data). Send it again; see the API documentation at /docs.")
+        if exc.status_code == 400:  # a body that could not be read: 422, or 503 when the spool failed
+            err = unreadable_body(exc)
+            if err.http_status >= 500:
+                log.warning("%s reading a request body on %s", err.code, request.method)
+            return _error(err.http_status, err.code, err.message)
         if exc.status_code == 404:
             message = "Nothing was found at this address, or you do not have access to it."
         return _error(exc.status_code, _HTTP_CODES.get(exc.status_code, "http_error"), message)
@@ -83,14 +90,6 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
         log.warning("database unavailable: %s", type(exc).__name__)
         err = StorageUnavailable()
         return _error(err.http_status, err.code, err.message)
-
-    @app.exception_handler(Exception)
-    async def _unexpected(request: Request, exc: Exception):
-        # Type only: a message could carry record content.
-        log.error("unexpected %s on %s %s", type(exc).__name__, request.method,
-                  request.scope.get("route").path if request.scope.get("route") else "?")
-        err = InternalError()
-        return _error(500, err.code, err.message)
 
     for module in (health, patients, documents, profiles, guidance, audit):
         app.include_router(module.router)

@@ -15,7 +15,7 @@ from typing import Literal
 
 from sqlmodel import Session, select
 
-from api.db import ApiToken, NavigatorAssignment, Patient, User, utcnow
+from api.db import ApiToken, NavigatorAssignment, Patient, User, is_record_id, utcnow
 from api.errors import InvalidRequest, NotFound, Unauthorized, UserExists
 
 Role = Literal["patient", "navigator", "admin"]
@@ -62,7 +62,9 @@ _DUMMY_HASH = hash_password("not a real password")
 def authenticate_password(session: Session, email: str, password: str) -> User:
     """The user whose email and password match (for the web pages' login), or `Unauthorized`.
     An unknown email costs the same scrypt run as a wrong password."""
-    user = session.exec(select(User).where(User.email == email.strip().lower())).first()
+    email = email.strip().lower()
+    # An email with a NUL character (which PostgreSQL refuses in a query) is nobody's.
+    user = session.exec(select(User).where(User.email == email)).first() if "\x00" not in email else None
     ok = verify_password(password, user.password_hash if user and user.password_hash else _DUMMY_HASH)
     if user is None or not ok or user.disabled or not user.password_hash:
         raise Unauthorized("The email or password is not right. Try again, or ask your care team to reset it.")
@@ -156,7 +158,7 @@ def can_reach(session: Session, user: User, patient_id: str) -> bool:
 
 def reachable_patient(session: Session, user: User, patient_id: str) -> Patient:
     """The patient, or `NotFound` when it does not exist or is outside the user's reach (same answer)."""
-    patient = session.get(Patient, patient_id) if len(patient_id) <= 32 else None
+    patient = session.get(Patient, patient_id) if is_record_id(patient_id) else None
     if patient is None or not can_reach(session, user, patient_id):
         raise NotFound()
     return patient

@@ -6,6 +6,7 @@ start. Table models never leave the service: routes answer with the schemas in `
 
 from __future__ import annotations
 
+import re
 import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -30,6 +31,15 @@ def utcnow() -> datetime:
 
 def new_id(prefix: str) -> str:
     return f"{prefix}_{secrets.token_hex(8)}"
+
+
+_RECORD_ID = re.compile(r"[A-Za-z0-9_-]{1,32}")
+
+
+def is_record_id(value: str) -> bool:
+    """Whether `value` can be a patient or document id (an address with anything else, such as a
+    NUL character PostgreSQL refuses in a query, names nothing)."""
+    return bool(_RECORD_ID.fullmatch(value))
 
 
 class User(SQLModel, table=True):

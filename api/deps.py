@@ -10,7 +10,7 @@ from sqlmodel import Session
 
 from api.auth import hash_token, reachable_patient, user_for_token
 from api.db import Patient, User
-from api.errors import Forbidden
+from api.errors import Forbidden, Unauthorized
 from api.services import Services
 
 
@@ -35,12 +35,30 @@ def _bearer(request: Request) -> str | None:
     return token.strip() if scheme.lower() == "bearer" and token.strip() else None
 
 
-def get_current_user(request: Request, session: SessionDep) -> User:
-    token = _bearer(request)
-    user = user_for_token(session, token)
-    request.app.state.rate_limiter.take(hash_token(token))
+def authenticate_token(request: Request, session: Session, token: str | None) -> User:
+    """The user of a bearer or session token, or `Unauthorized`; shared by the API and the pages.
+
+    A client address that has failed too often is refused (429) before the database is asked;
+    a token that authenticates spends one request of its own rate limit."""
+    if not token:
+        raise Unauthorized()
+    digest = hash_token(token)
+    failures = request.app.state.auth_failures
+    address = client_ip(request)
+    failures.check(address, digest)
+    try:
+        user = user_for_token(session, token)
+    except Unauthorized:
+        failures.failed(address, digest)
+        raise
+    failures.succeeded(digest)
+    request.app.state.rate_limiter.take(digest)
     request.state.user = user
     return user
+
+
+def get_current_user(request: Request, session: SessionDep) -> User:
+    return authenticate_token(request, session, _bearer(request))
 
 
 CurrentUser = Annotated[User, Depends(get_current_user)]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from ingest.errors import OncoguideError
 
 
@@ -41,6 +43,14 @@ class RateLimited(ServiceError):
     http_status = 429
     transient = True
     default_message = "Too many requests in a short time. Wait a minute and try again."
+
+    def __init__(self, message: str | None = None, *, retry_after: float | None = None) -> None:
+        #: Whole seconds until a retry can succeed (the `Retry-After` header), when known.
+        self.retry_after = max(1, math.ceil(retry_after)) if retry_after is not None else None
+        if message is None and self.retry_after is not None:
+            wait = "a second" if self.retry_after == 1 else f"{self.retry_after} seconds"
+            message = f"Too many requests in a short time. Wait {wait} and try again."
+        super().__init__(message)
 
 
 class InvalidRequest(ServiceError):
@@ -94,3 +104,16 @@ class InternalError(ServiceError):
         "oncoguide could not finish this because of an internal error. Try again later; if it "
         "fails again, tell your care team."
     )
+
+
+def unreadable_body(exc: BaseException) -> OncoguideError:
+    """The error for a request body that could not be read (`exc` is the framework's 400, its
+    cause the real failure): the server's temporary directory failing while an upload is spooled
+    there (full, read-only) is the server's trouble; anything else is a broken body."""
+    if isinstance(exc.__cause__, OSError):
+        return StorageUnavailable(
+            "The upload could not be received: the server's temporary directory is full or not "
+            "writable. Try again later; if it persists, tell the service's operator (TMPDIR)."
+        )
+    return InvalidRequest("The request body could not be read (broken JSON or form data). Send it again; "
+                          "see the API documentation at /docs.")

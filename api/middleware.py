@@ -1,10 +1,15 @@
-"""ASGI middleware: refuse an upload larger than the limit before its body is read in full."""
+"""ASGI middleware: refuse an upload larger than the limit before its body is read in full, and
+answer an unexpected exception without letting its message reach a log."""
 
 from __future__ import annotations
 
 import json
+import logging
 
 from ingest.errors import FileTooLarge
+from api.errors import InternalError
+
+log = logging.getLogger("oncoguide.api")
 
 
 class _TooLarge(Exception):
@@ -64,8 +69,42 @@ async def _send_413(send, max_bytes: int) -> None:
         f"This upload is larger than the limit of {max_bytes // (1024 * 1024)} MB. Upload fewer "
         "files at a time, split the document, or scan it at a lower resolution."
     )
-    body = json.dumps({"error": err.to_dict()}).encode()
-    await send({"type": "http.response.start", "status": 413,
+    await _send_json(send, 413, {"error": err.to_dict()}, [(b"connection", b"close")])
+
+
+class UnexpectedErrors:
+    """Answers an exception no handler took (a bug) with the taxonomy's 500, logging its type only.
+
+    Starlette answers such an exception and then raises it again for the server, which logs the
+    traceback with the exception's message: a message that could carry record text."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        started = False
+
+        async def tracking_send(message):
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except Exception as exc:
+            route = scope.get("route")
+            log.error("unexpected %s on %s %s", type(exc).__name__, scope.get("method"),
+                      getattr(route, "path", "?"))
+            if not started:
+                err = InternalError()
+                await _send_json(send, err.http_status, {"error": err.to_dict()})
+
+
+async def _send_json(send, status: int, payload: dict, extra_headers: list | None = None) -> None:
+    body = json.dumps(payload).encode()
+    await send({"type": "http.response.start", "status": status,
                 "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
-                            (b"connection", b"close")]})
+                            *(extra_headers or [])]})
     await send({"type": "http.response.body", "body": body})

@@ -233,7 +233,7 @@ def correct_field(
     latest = latest_version(session, patient_id)
     if latest is None:
         raise ReviewConflict("This patient has no extracted profile yet; wait for the uploads to be processed.")
-    _require_finite(value)
+    _require_plain_value(value)
     profile = latest.report.get("profile", {})
     parts = paths.check_known(field, profile)
     old = paths.get(profile, parts)
@@ -254,12 +254,20 @@ def correct_field(
     return write_version(session, patient_id, version, latest.extracted, "correction", user=user)
 
 
-def _require_finite(value: Any) -> None:
-    """JSON allows NaN and Infinity; a profile value never is one."""
+#: How deeply a corrected value may nest (a medication with its dose changes: 3 levels).
+MAX_VALUE_DEPTH = 8
+
+
+def _require_plain_value(value: Any, depth: int = 0) -> None:
+    """JSON allows NaN, Infinity, NUL characters and nesting without end; a profile value has none."""
+    if depth > MAX_VALUE_DEPTH:
+        raise InvalidRequest(f"A value may nest lists and objects at most {MAX_VALUE_DEPTH} levels deep.")
     if isinstance(value, float) and not math.isfinite(value):
         raise InvalidRequest("A value must be a finite number; NaN and Infinity are not allowed.")
+    if isinstance(value, str) and "\x00" in value:
+        raise InvalidRequest("A value must not contain NUL characters.")
     for item in value.values() if isinstance(value, dict) else value if isinstance(value, list) else ():
-        _require_finite(item)
+        _require_plain_value(item, depth + 1)
 
 
 def confirm_profile(session: Session, patient_id: str, user: User) -> ProfileVersion:

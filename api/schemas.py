@@ -3,9 +3,20 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+
+def _no_nul(value: str) -> str:
+    # PostgreSQL cannot store a NUL character in text; no name or note needs one.
+    if "\x00" in value:
+        raise ValueError("must not contain NUL characters")
+    return value
+
+
+#: Free text that is stored (names, notes).
+StoredText = Annotated[str, AfterValidator(_no_nul)]
 
 
 class ErrorDetail(BaseModel):
@@ -19,8 +30,8 @@ class ErrorBody(BaseModel):
 
 class PatientCreate(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-    name: str = Field(min_length=1, max_length=200)
-    navigator_email: str | None = Field(None, max_length=320, description="assign this navigator (admin only)")
+    name: StoredText = Field(min_length=1, max_length=200)
+    navigator_email: StoredText | None = Field(None, max_length=320, description="assign this navigator (admin only)")
 
 
 class PatientId(BaseModel):
@@ -115,7 +126,7 @@ class CorrectionIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     field: str = Field(min_length=1, max_length=200, examples=["receptors.her2.ihc_score"])
     value: Any = None
-    note: str | None = Field(None, max_length=2000)
+    note: StoredText | None = Field(None, max_length=2000)
     action: Literal["correct", "accept", "not_stated", "settle_conflict"] = "correct"
 
 

@@ -38,6 +38,9 @@ class Settings(BaseSettings):
     # Access
     rate_limit_per_minute: int = Field(600, gt=0, description="requests per token per minute")
     rate_limit_burst: int = Field(120, gt=0)
+    auth_failures_per_minute: int = Field(10, gt=0, description="failed sign-ins / unknown or revoked tokens "
+                                          "per client address per minute, after the burst")
+    auth_failures_burst: int = Field(10, gt=0)
     session_secret: str = Field("development", description="signs web session cookies (issue 6)")
     session_hours: float = Field(12.0, gt=0, le=24 * 30, description="a web sign-in lasts this long")
     demo_password: str | None = Field(None, min_length=8, description="web password of `oncoguide demo`'s users; "

@@ -22,6 +22,13 @@ def clean_filename(name: str | None) -> str:
     return base
 
 
+def clean_content_type(value: str | None) -> str | None:
+    """The part's declared type as stored (it is never trusted: files are typed from their bytes):
+    printable ASCII, at most 127 characters."""
+    kept = "".join(ch for ch in (value or "") if " " <= ch <= "~").strip()[:127]
+    return kept or None
+
+
 def store_document(session: Session, user: User, pid: str, sha: str, filename: str,
                   content_type: str | None, size: int) -> tuple[Document, bool, bool]:
     """(document, created, to be queued). The same bytes again give the existing document; one

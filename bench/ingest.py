@@ -289,6 +289,58 @@ print(json.dumps({"pages": len(doc.pages), "wall_s": round(wall, 1), "sources": 
 """
 
 
+_COMPARE_CHILD = """
+import json, os, resource, sys, time
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+import ingest
+from ingest import Limits, NullEngine, read
+from ingest.synth import report_pages, text_pdf
+
+def cpu():
+    u = resource.getrusage(resource.RUSAGE_SELF)
+    return u.ru_utime + u.ru_stime
+
+text = text_pdf(report_pages(pages=30, lines_per_page=34, seed=1))
+read(text, "warm-up", engine=NullEngine())
+best = float("inf")
+for _ in range(5):
+    start = cpu()
+    read(text, "bench.pdf", engine=NullEngine())
+    best = min(best, (cpu() - start) / 30)
+scans = open(sys.argv[1], "rb").read()
+start = cpu()
+doc = read(scans, "bench.pdf", limits=Limits(workers=1))
+print(json.dumps({"ingest": ingest.__file__, "text_ms": round(best * 1000, 2),
+                  "ocr_cpu_s": round((cpu() - start) / len(doc.pages), 3), "texts": [p.text for p in doc.pages]}))
+"""
+
+
+def compare(rev: str, pages: int = 8, rounds: int = 3) -> dict:
+    """This tree's ingest against `rev`'s, in alternating fresh processes on the same inputs: the
+    text-layer CPU per page (best of 5) and the OCR CPU per scanned page (1 worker), with CER."""
+    import io
+    import tarfile
+
+    scans, refs = scanned_set(pages)
+    results: dict[str, list[dict]] = {rev: [], "this tree": []}
+    with tempfile.TemporaryDirectory() as old, tempfile.NamedTemporaryFile(suffix=".pdf") as f:
+        archive = subprocess.run(["git", "archive", "--format=tar", rev, "ingest"], cwd=REPO, capture_output=True,
+                                 check=True).stdout
+        tarfile.open(fileobj=io.BytesIO(archive)).extractall(old)
+        f.write(scans)
+        f.flush()
+        for _ in range(rounds):
+            for name, root in ((rev, old), ("this tree", str(REPO))):
+                run = subprocess.run([sys.executable, "-c", _COMPARE_CHILD, f.name], capture_output=True, text=True,
+                                     cwd=root, env={**os.environ, "PYTHONPATH": root}, check=True)
+                results[name].append(json.loads(run.stdout))
+    assert results[rev][0]["ingest"].startswith(old)
+    return {name: {"text_ms": statistics.median(r["text_ms"] for r in runs),
+                   "ocr_cpu_s": statistics.median(r["ocr_cpu_s"] for r in runs),
+                   "cer": round(corpus_cer(runs[0]["texts"], refs), 4), "pages": pages, "rounds": rounds}
+            for name, runs in results.items()}
+
+
 def peak_rss(data: bytes, *flags: str) -> dict:
     """Read `data` in a fresh interpreter and report its own peak resident memory."""
     with tempfile.NamedTemporaryFile(suffix=".pdf") as f:
@@ -351,8 +403,10 @@ def quality_calibration() -> dict | None:
 # --- report ---------------------------------------------------------------------------------------
 
 def markdown(r: dict) -> str:
-    reran = (f" (then `--only {','.join(r['reran'])}` on {r['rerun_date']}, load average {r['rerun_load']} after)"
-             if r.get("reran") else "")
+    reruns = r.get("reruns") or ([{"steps": r["reran"], "date": r["rerun_date"], "load": r["rerun_load"]}]
+                                 if r.get("reran") else [])
+    reran = "".join(f" (then `--only {','.join(x['steps'])}` on {x['date']}, load average {x['load']} after)"
+                    for x in reruns)
     lines = [SECTION, "",
              f"Measured {r['date']} with `.venv/bin/python -m bench.ingest{' --quick' if r['quick'] else ''}`{reran} on "
              f"{r['cpus']} cores ({r['cpu']}); load average {r['load_before']} before, {r['load_after']} after "
@@ -393,6 +447,16 @@ def markdown(r: dict) -> str:
                          f"{m['peak_rss_mb']} MB | {'' if key == 'rss_ruled_open' else '< 400 MB'} |")
         elif m:
             lines.append(f"| {label} | failed: {m['error'][:120]} | |")
+    c = r.get("compare")
+    if c:
+        (rev, old), (_, new) = c.items()
+        lines += ["", f"This tree against commit {rev} (`--compare {rev}`): {old['rounds']} rounds of fresh processes, "
+                  "alternating, on the same inputs (medians; CPU time, which the shared machine's load moves less than "
+                  "wall time):", "",
+                  f"| measure | {rev} | this tree |", "|---|---|---|",
+                  f"| text-layer page, CPU (best of 5 reads of 30 pages) | {old['text_ms']} ms | {new['text_ms']} ms |",
+                  f"| scanned page, CPU, 1 worker ({old['pages']} pages of the scanned set) | {old['ocr_cpu_s']} s, CER "
+                  f"{old['cer']:.2%} | {new['ocr_cpu_s']} s, CER {new['cer']:.2%} |"]
     b = r.get("before")
     if b:
         lines += ["", f"Before and after this run's change ({b['label']}; both on the same scanned set and "
@@ -401,7 +465,7 @@ def markdown(r: dict) -> str:
                   f"| text-layer page | {b['text_layer']['ms_per_page']} ms | {t['ms_per_page']} ms |"]
         for old, new in zip(b["ocr"], r["ocr"]):
             lines.append(f"| scanned page, {new['workers']} worker(s) | {_ocr_cell(old)} | {_ocr_cell(new)} |")
-        lines.append(f"| load average during the run | {b['load']} | {r.get('rerun_load') or r['load_after']} |")
+        lines.append(f"| load average after the OCR step | {b['load']} | {r.get('loads', {}).get('ocr', '?')} |")
     lines += ["", "Threads against processes (the same render-then-OCR loop, 2 workers; runs alternate):", "",
               "| parallelism | s a page | CER |", "|---|---|---|"]
     for p in r["pools"]:
@@ -467,6 +531,7 @@ def main(argv: list[str] | None = None) -> int:
                                        "rss_scanned_small, rss_scanned)")
     parser.add_argument("--before", type=Path, help="an earlier run's ingest.json to compare with")
     parser.add_argument("--before-label", default="before", help="what the earlier run measured")
+    parser.add_argument("--compare", metavar="REV", help="also compare this tree's ingest with commit REV's")
     parser.add_argument("--render", action="store_true",
                         help="measure nothing: print (and with --write, write) the section from bench/out/ingest.json")
     args = parser.parse_args(argv)
@@ -503,18 +568,26 @@ def main(argv: list[str] | None = None) -> int:
     ]
     if not args.quick:
         steps.append(("rss_scanned", lambda: peak_rss(many_pages(300, scanned=True))))
+    if args.compare:
+        steps.append(("compare", lambda: compare(args.compare)))
     OUT.mkdir(parents=True, exist_ok=True)
     if args.only:
         wanted = set(args.only.split(","))
         steps = [(name, step) for name, step in steps if name in wanted]
         previous = json.loads((OUT / "ingest.json").read_text()) if (OUT / "ingest.json").exists() else {}
-        r = {**previous, "reran": sorted(wanted), "rerun_load": r["load_before"], "rerun_date": r["date"]}
+        earlier = previous.get("reruns") or ([{"steps": previous["reran"], "date": previous["rerun_date"],
+                                               "load": previous["rerun_load"]}] if previous.get("reran") else [])
+        r = {**previous, "reran": sorted(wanted), "rerun_load": r["load_before"], "rerun_date": r["date"],
+             "reruns": earlier}
     for name, step in steps:
         start = time.perf_counter()
         r[name] = step()
+        r.setdefault("loads", {})[name] = " ".join(f"{x:.2f}" for x in os.getloadavg())  # right after the step
         print(f"{name}: {time.perf_counter() - start:.0f} s, load {os.getloadavg()[0]:.2f}", file=sys.stderr, flush=True)
         (OUT / "ingest.json").write_text(json.dumps(r, indent=1))  # partial results survive a crash
     r["rerun_load" if args.only else "load_after"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    if args.only:
+        r["reruns"] = r["reruns"] + [{"steps": r["reran"], "date": r["rerun_date"], "load": r["rerun_load"]}]
     if args.before:
         b = json.loads(args.before.read_text())
         r["before"] = {"label": args.before_label, "text_layer": b["text_layer"], "ocr": b["ocr"],

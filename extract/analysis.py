@@ -14,6 +14,9 @@ Interface (agreed in notes/interfaces.md; field extractors of every engineer bui
         "negated", "hypothetical", "family" or "possible"
     AnalyzedPage.evidence(start, end, rule, correction=None, confidence=None) -> extract.models.Evidence
         with text == page.text[start:end] and the page's source ("text-layer" or "ocr")
+    AnalyzedPage.abbreviations() -> {short form: long form}   short forms defined in the page's
+        document (scispaCy's detector); `.defined_abbreviations()` gives where each is written
+        (extract.abbreviations.Abbreviation)
 
 Offsets are character offsets into `page.text`. Nothing here logs record text.
 """
@@ -27,6 +30,7 @@ import numpy
 from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.tokens import Doc
 
+from extract.abbreviations import Abbreviation
 from extract.context import combine
 from extract.findings import Assertion
 from extract.models import Evidence
@@ -46,6 +50,8 @@ class AnalyzedPage:
     doc: Doc
     #: Per-page memo for extractors (specimen parts, ...), so shared work is done once per page.
     cache: dict = field(default_factory=dict, repr=False)
+    #: Abbreviations the other pages of the document define (see `defined_abbreviations()`).
+    document_definitions: dict = field(default_factory=dict, repr=False)
     _sent_bounds: list[tuple[int, int]] = field(default_factory=list, repr=False)
     _sent_starts: list[int] = field(default_factory=list, repr=False)
     _sections: list[tuple[int, str | None]] = field(default_factory=list, repr=False)
@@ -92,15 +98,24 @@ class AnalyzedPage:
         """(start offset, section name) of every section, in page order."""
         return list(self._sections)
 
+    def definitions(self) -> dict[str, "Abbreviation"]:
+        """Short forms this page defines ("ANC" -> "absolute neutrophil count"), from scispaCy's
+        detector in the page pipeline: the first definition of each, with where it is written."""
+        cached = self.cache.get("abbreviations.page")
+        if cached is None:
+            from extract.abbreviations import page_definitions
+
+            cached = self.cache["abbreviations.page"] = page_definitions(self)
+        return cached
+
+    def defined_abbreviations(self) -> dict[str, "Abbreviation"]:
+        """Short forms defined in this page's document: the page's own, then those the other pages
+        define (`document_definitions`, set by `extract.document.read_document`)."""
+        return {**self.document_definitions, **self.definitions()}
+
     def abbreviations(self) -> dict[str, str]:
-        """Short forms the page defines ("IDC" -> "invasive ductal carcinoma"), from scispaCy."""
-        if "abbreviations" not in self.cache:
-            # The detector is disabled in the page pipeline and runs here, once, on demand.
-            self.cache["abbreviations"] = build_nlp().get_pipe("oncoguide_abbreviations")(self.doc)
-        out: dict[str, str] = {}
-        for short in getattr(self.doc._, "abbreviations", None) or []:
-            out.setdefault(short.text, short._.long_form.text)
-        return out
+        """Short form -> long form of every abbreviation defined in the page's document."""
+        return {short: a.long for short, a in self.defined_abbreviations().items()}
 
     def modifiers_of(self, start: int, end: int) -> list[str]:
         """ConText categories of the modifiers whose scope covers the characters [start, end).

@@ -18,7 +18,9 @@ Called by the merge once the documents' findings are one profile. Follows
 - subtype from hormone receptors and final HER2 status.
 - pathologic T from the invasive tumour size (T1mi ... T3) when no pT is stated, the size comes from
   a pathology document and nothing states a T4 extension (skin ulceration, chest wall, inflammatory);
-  a stated pT whose group the size contradicts is kept, with a conflict.
+  a stated pT whose group the size contradicts is kept, with a conflict, and so is a stated T1
+  subcategory (T1mi, T1a, T1b, T1c) that the size contradicts both as measured and as AJCC rounds
+  it (to the nearest millimetre, 1-2 mm up to 2 mm).
 - pathologic N from the index side's axillary node counts when no pN is stated (`n_from_nodes`;
   prefix yp after neoadjuvant therapy); a stated pN whose group the counts contradict is kept, with
   a conflict.
@@ -32,6 +34,7 @@ Derived values carry the evidence of their inputs, each entry's rule replaced by
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from extract.models import Conflict, Evidence, ProfileReport
@@ -339,10 +342,36 @@ def _pt_from_size(report: ProfileReport) -> None:
     if stated is None:
         _set_derived(report, "stage.pathologic.t", by_size, "derived.stage.pt-from-size",
                      ["diagnosis.tumor_size_mm"])
-    elif stated[:2] in ("T1", "T2", "T3") and stated[:2] != by_size[:2] and get_path(
-            report, "stage.pathologic.prefix") != "yp":
+    elif get_path(report, "stage.pathologic.prefix") == "yp":
+        return  # after neoadjuvant therapy the residual size does not set the category alone
+    elif stated[:2] in ("T1", "T2", "T3") and stated[:2] != by_size[:2]:
         _conflict(report, "stage.pathologic.t", [stated, by_size], ["stage.pathologic.t", "diagnosis.tumor_size_mm"],
                   "stated pT kept; the tumour size in the records gives another T category")
+    elif _t1_subcategory_contradicted(stated, float(size)):
+        _conflict(report, "stage.pathologic.t", [stated, by_size], ["stage.pathologic.t", "diagnosis.tumor_size_mm"],
+                  "stated pT kept; the tumour size in the records gives another T1 subcategory")
+
+
+_T1_SUB = re.compile(r"T1(mi|a|b|c)(?![a-z])", re.IGNORECASE)
+
+
+def _ajcc_rounded_mm(mm: float) -> float:
+    """A size rounded as AJCC rounds it: to the nearest millimetre, with sizes between 1 and 2 mm
+    rounded up to 2 mm (so a 1.4 mm focus is T1a, not T1mi)."""
+    if 1 < mm < 2:
+        return 2.0
+    return float(int(mm + 0.5))
+
+
+def _t1_subcategory_contradicted(stated: str, mm: float) -> bool:
+    """A stated T1 subcategory (T1mi, T1a, T1b, T1c) that the largest invasive size contradicts,
+    read both as measured and as AJCC rounds it (a 5.4 mm focus stated pT1a is not a conflict)."""
+    m = _T1_SUB.match(stated)
+    if m is None:
+        return False  # "T1" alone names no subcategory
+    written = "T1" + m.group(1).lower()
+    readings = {t_from_size(mm), t_from_size(_ajcc_rounded_mm(mm))}
+    return all(r.startswith("T1") for r in readings) and written not in readings
 
 
 def n_from_nodes(positive: int, *, itc: bool = False, micrometastases: int | None = None,

@@ -1,7 +1,8 @@
 """One document in, its findings out: `read_document(document, document_id) -> DocumentFacts`.
 
-Every readable page is analysed once (`extract.analysis.analyze_page`) and every registered field
-extractor (`extract.fields.FIELD_EXTRACTORS`) runs over it. The document's kind and date come from
+Every readable page is analysed once (`extract.analysis.analyze_page`), the short forms any page
+defines are shared with every page of the document (`AnalyzedPage.defined_abbreviations()`), and every
+registered field extractor (`extract.fields.FIELD_EXTRACTORS`) runs over each page. The document's kind and date come from
 `extract.classify.classify_document(document, analyzed_pages) -> (kind, date)` when that module is
 installed; otherwise the kind is "other" and the date unknown.
 
@@ -28,6 +29,13 @@ def read_document(document: Document, document_id: str) -> DocumentFacts:
     from extract.fields import FIELD_EXTRACTORS
 
     pages = [analyze_page(document_id, page) for page in document.pages if page.error is None]
+    # A short form defined on one page is used on the others ("RIB" on page 2 of a clinic note).
+    defined: dict = {}
+    for analyzed in pages:
+        for short, abbreviation in analyzed.definitions().items():
+            defined.setdefault(short, abbreviation)
+    for analyzed in pages:
+        analyzed.document_definitions = defined
     findings: list[Finding] = []
     for analyzed in pages:
         for extractor in FIELD_EXTRACTORS:

@@ -8,10 +8,11 @@ Page pipeline (`build_nlp`), run once over every page:
                              synoptic "Label: value" lines would run together); a line that wraps
                              prose onto the next one ("resumed at 400 mg on\n03/18/2024") is not
                              a sentence end, and neither is the point of "Rt.", "Dr." or "e.g."
-    -> oncoguide_abbreviations  scispaCy's abbreviation detector: "invasive ductal carcinoma (IDC)";
-                             in the pipeline but disabled: it runs on a page only when its
-                             abbreviations are asked for (`AnalyzedPage.abbreviations()`), since no
-                             field extractor reads them and it cost ~1.5 ms a page
+    -> oncoguide_abbreviations  scispaCy's abbreviation detector ("absolute neutrophil count
+                             (ANC)", "ribociclib (RIB)"), run only on the parentheses that may
+                             define one (`definition_candidates`; a page without any skips it);
+                             the medication, lab and marker extractors resolve short forms the
+                             vocabularies do not know through it (`extract.abbreviations`)
     -> oncoguide_sectionizer medspaCy's Sectionizer with the headers of rules/sections.yaml; each
                              header is its own sentence
 
@@ -113,7 +114,7 @@ def oncoguide_sentences(doc: Doc) -> Doc:
     flags = numpy.full((len(doc), 1), -1, dtype="int64")
     flags[0, 0] = 1
     offsets = doc.to_array(IDX)
-    chars = _sentence_starts(doc.text)
+    chars = _sentence_starts(doc_text(doc))
     if chars:
         idx = numpy.searchsorted(offsets, chars)
         flags[idx[idx < len(doc)], 0] = 1
@@ -161,7 +162,7 @@ class HeaderMatcher:
             self._compiled.append((self.nlp.vocab.strings.add(rule_id), regex.compile(rule.pattern)))
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
-        text = doc.text
+        text = doc_text(doc)
         found = [(m.start(), m.end(), key) for key, pattern in self._compiled
                  for m in pattern.finditer(text) if m.end() > m.start()]
         found.sort(key=lambda f: (f[0], f[0] - f[1]))
@@ -228,8 +229,9 @@ class PageSectionizer:
         if body_start >= len(doc):
             return None
         lo = doc[body_start].idx
-        hi = doc[body_end].idx if body_end < len(doc) else len(doc.text)
-        m = _HEADING_LINE.search(doc.text, max(0, lo - 1), hi)
+        text = doc_text(doc)
+        hi = doc[body_end].idx if body_end < len(doc) else len(text)
+        m = _HEADING_LINE.search(text, max(0, lo - 1), hi)
         if m is None:
             return None
         span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
@@ -241,24 +243,97 @@ def _sectionizer(nlp, name):  # no annotations: spaCy validates factory argument
     return PageSectionizer(nlp)
 
 
+#: Where scispaCy could find a definition: a parenthesised short form after its long form
+#: ("absolute neutrophil count (ANC)": one to three words, the first starting with a letter), or a
+#: parenthesised long form of four words or more after a short form ("RIB (ribociclib 600 mg
+#: daily)"). Pages without either skip the detector. Bounded: no unbounded repeats.
+_PARENTHESES = re.compile(r"\(([^()\n]{1,160})\)")
+_SHORT_FORM_INSIDE = re.compile(r"[ \t]*[A-Za-z][^()\s]{1,9}(?:[ \t]+[^()\s]{1,9}){0,2}[ \t]*")
+_SHORT_FORM_BEFORE = re.compile(r"(?:^|[^\w-])[A-Za-z][^\s()]{1,8}[ \t]*$")
+#: scispaCy keeps parentheses of at most 8 inner tokens (more are never a definition).
+_MAX_INNER_TOKENS = 8
+
+
+def definition_candidates(text: str) -> list[tuple[int, int]]:
+    """Character spans of the parentheses "( ... )" that may define an abbreviation, in order."""
+    found = []
+    for m in _PARENTHESES.finditer(text):
+        inner = m.group(1)
+        if _SHORT_FORM_INSIDE.fullmatch(inner) or (
+                len(inner) >= 7 and len(inner.split()) >= 4
+                and _SHORT_FORM_BEFORE.search(text, max(0, m.start() - 12), m.start())):
+            found.append(m.span())
+    return found
+
+
+class _TextKeepingTokenizer:
+    """The pipeline's tokenizer, keeping the text it was given on the doc (`doc_text`)."""
+
+    def __init__(self, tokenizer) -> None:
+        self.inner = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        doc = self.inner(text)
+        doc.user_data["oncoguide.text"] = text
+        return doc
+
+    def __getattr__(self, name: str):
+        return getattr(self.inner, name)
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, computed once per doc (spaCy joins every token's text on each call: about 0.5 ms
+    for a 3,500-character page, and every component of the page pipeline reads it)."""
+    text = doc.user_data.get("oncoguide.text")
+    if text is None:
+        text = doc.user_data["oncoguide.text"] = doc.text
+    return text
+
+
+class PageAbbreviations:
+    """scispaCy's abbreviation detector (Schwartz & Hearst) over the candidate parentheses of a
+    page (`definition_candidates`), not over every parenthesis the token matcher would pair: it
+    sets `doc._.abbreviations` (every use of each defined short form on the page, with
+    `span._.long_form`) and nothing when the page has no candidate."""
+
+    def __init__(self, nlp: Language) -> None:
+        from scispacy.abbreviation import AbbreviationDetector
+
+        self.detector = AbbreviationDetector(nlp)
+        # Its own matcher pairs every "(" with every later ")": quadratic, minutes on a page of
+        # parentheses. Calling the detector whole (`self.detector(doc)`) uses this bounded one.
+        self.detector.matcher = Matcher(nlp.vocab)
+        self.detector.matcher.add("parenthesis", [[{"ORTH": "("}, {"OP": f"{{1,{_MAX_INNER_TOKENS}}}"}, {"ORTH": ")"}]])
+
+    def __call__(self, doc: Doc) -> Doc:
+        from scispacy.abbreviation import filter_matches
+
+        doc._.abbreviations = []  # the extension's default list is shared by every doc: never append to it
+        inner: list[tuple[int, int, int]] = []
+        for start, end in definition_candidates(doc_text(doc)):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            # spaCy's English exceptions keep the emoticon "):" one token ("(ER): positive").
+            if span is None or span[0].text != "(" or span[-1].text not in (")", "):"):
+                continue  # the tokenizer glued the parenthesis to a word: not a candidate
+            if 1 <= len(span) - 2 <= _MAX_INNER_TOKENS:
+                inner.append((0, span.start + 1, span.end - 1))  # the inner tokens, as scispaCy passes them
+        if not inner:
+            return doc
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # its global matcher warns when it holds no pattern
+            found = self.detector.find_matches_for(filter_matches(inner, doc), doc)
+        uses = []
+        for long_form, shorts in found:
+            for short in shorts:
+                short._.long_form = long_form
+                uses.append(short)
+        doc._.abbreviations = sorted(uses, key=lambda s: s.start)
+        return doc
+
+
 @Language.factory("oncoguide_abbreviations")
 def _abbreviations(nlp, name):  # no annotations: spaCy validates factory arguments from them
-    """scispaCy's abbreviation detector, without the warning it gives on every page that its
-    (unused) global matcher has no patterns."""
-    from scispacy.abbreviation import AbbreviationDetector
-
-    detector = AbbreviationDetector(nlp)
-    # Its pattern "(" + any tokens + ")" pairs every "(" with every later ")": quadratic, minutes on
-    # a page of parentheses. It keeps only matches of at most 8 inner tokens, so match only those.
-    detector.matcher = Matcher(nlp.vocab)
-    detector.matcher.add("parenthesis", [[{"ORTH": "("}, {"OP": "{1,8}"}, {"ORTH": ")"}]])
-
-    def detect(doc: Doc) -> Doc:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return detector(doc)
-
-    return detect
+    return PageAbbreviations(nlp)
 
 
 @lru_cache(maxsize=2)
@@ -268,6 +343,7 @@ def build_nlp(sentences: SentenceSplitter = "rules") -> Language:
     import scispacy.abbreviation  # noqa: F401  (registers abbreviation_detector)
 
     nlp = spacy.blank("en")
+    nlp.tokenizer = _TextKeepingTokenizer(nlp.tokenizer)
     if sentences == "pyrush":
         from loguru import logger
 
@@ -277,7 +353,6 @@ def build_nlp(sentences: SentenceSplitter = "rules") -> Language:
         nlp.add_pipe("oncoguide_sentences")
     nlp.add_pipe("oncoguide_abbreviations")
     nlp.add_pipe("oncoguide_sectionizer")
-    nlp.disable_pipe("oncoguide_abbreviations")  # run on demand (see module docstring)
     return nlp
 
 
@@ -365,7 +440,7 @@ def may_have_context(text: str) -> bool:
     return any(w in triggers for w in _WORDS.findall(text.lower()))
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=2048)
 def _context_component(rule_ids: frozenset[int]):
     """A ConText component holding only the given rules (built once per distinct set)."""
     from medspacy.context import ConText
@@ -376,6 +451,11 @@ def _context_component(rule_ids: frozenset[int]):
     if not any(isinstance(rules[i].pattern, list) for i in rule_ids):
         rule_ids = rule_ids | {next(i for i, r in enumerate(rules) if isinstance(r.pattern, list))}
     component = ConText(build_context_nlp(), name="oncoguide_context_subset", rules=None, span_attrs=None)
+    # These token patterns were validated when the full ConText pipeline was built (a bad one
+    # raises ConfigurationError there); validating them again took 70 % of building a subset.
+    token_matcher = getattr(getattr(component, "_ConText__matcher", None), "_MedspacyMatcher__matcher", None)
+    if token_matcher is not None:
+        token_matcher.validate = False
     component.add([rules[i] for i in sorted(rule_ids)])
     return component
 

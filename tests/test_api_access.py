@@ -51,7 +51,8 @@ def world(tmp_path_factory):
     from api.services import Services
     from tests.test_api_fakes import make_settings
 
-    svc = Services.from_settings(make_settings(tmp_path_factory.mktemp("matrix"), rate_limit_burst=10_000),
+    svc = Services.from_settings(make_settings(tmp_path_factory.mktemp("matrix"), rate_limit_burst=10_000,
+                                               auth_failures_burst=10_000),
                                  immediate=True)
     people = People(svc)
     with TestClient(create_app(services=svc)) as client:

@@ -196,3 +196,72 @@ def test_a_t4_extension_is_not_discordant_with_the_size():
     report = profile("Invasive ductal carcinoma, 2.3 cm, with ulceration of the overlying skin. [AJCC pT4b]")
     assert value(report, "stage.pathologic.t") == "T4b"
     assert conflict(report, "stage.pathologic.t") is None
+
+
+# -- a synoptic summary restating the parts' node counts -----------------------------------------
+
+RESTATED_ROWS = [
+    # The summary adds an earlier sentinel node to the diagnosis line's count: its total stands.
+    ("FINAL DIAGNOSIS:\nA. Left breast, modified radical mastectomy: invasive ductal carcinoma, 2.1 cm. Eleven lymph "
+     "nodes, negative for carcinoma (0/11).\nTUMOR SUMMARY:\nRegional lymph nodes: metastatic carcinoma in 1 of 12 "
+     "lymph nodes (1/12), including the prior sentinel lymph node.\n", (1, 12), ["(1/12)"]),
+    # Per-part synoptic parameters restating the part's diagnosis line in other words.
+    ("DIAGNOSIS:\nA. Right breast, mastectomy: invasive lobular carcinoma, 1.7 cm. Nine lymph nodes, no metastatic "
+     "carcinoma (0/9).\nBREAST PATHOLOGIC PARAMETERS (PART A RIGHT BREAST):\nNodal status: metastatic carcinoma in "
+     "two of ten nodes (2/10), with the sentinel node biopsy of last month.\n", (2, 10), ["(2/10)"]),
+    # A summary restating one part of several: read once, the other parts still added.
+    ("DIAGNOSIS:\nA. Right breast, lumpectomy: invasive lobular carcinoma, 1.6 cm.\nB. Right axillary dissection: "
+     "metastatic carcinoma in three of fourteen lymph nodes (3/14).\nC. Right sentinel lymph node: two lymph "
+     "nodes, no tumor seen (0/2).\nSYNOPTIC REPORT - BREAST:\nSentinel node biopsy: two nodes, no tumor (0/2).\n",
+     (3, 16), ["(3/14)", "(0/2)"]),
+]
+
+
+@pytest.mark.parametrize("text,counts,evidence", RESTATED_ROWS)
+def test_a_synoptic_summary_restating_part_counts_is_not_added_to_them(text, counts, evidence):
+    report = profile(text)
+    assert (value(report, "lymph_nodes.positive"), value(report, "lymph_nodes.examined")) == counts
+    assert [e.text for e in report.evidence["lymph_nodes.examined"]] == evidence
+
+
+def test_a_summary_of_another_part_is_still_added():
+    text = ("DIAGNOSIS:\nA. Left breast, mastectomy: invasive ductal carcinoma, 2.5 cm. Six lymph nodes negative for "
+            "carcinoma (0/6).\nB. Left axillary tail, excision: fibroadipose tissue.\n"
+            "BREAST PATHOLOGIC PARAMETERS (PART B LEFT AXILLARY TAIL):\nNodes: metastatic carcinoma in one of two "
+            "lymph nodes (1/2).\n")
+    report = profile(text)
+    assert (value(report, "lymph_nodes.positive"), value(report, "lymph_nodes.examined")) == (1, 8)
+
+
+def test_a_decimal_size_is_not_a_node_count():
+    report = profile("A. Left breast, mastectomy: invasive ductal carcinoma, 2.5 cm. Six lymph nodes negative for "
+                     "carcinoma (0/6).")
+    assert (value(report, "lymph_nodes.positive"), value(report, "lymph_nodes.examined")) == (0, 6)
+
+
+# -- a stated T1 subcategory against the measured size --------------------------------------------
+
+T1_SUBCATEGORY_ROWS = [
+    ("Invasive ductal carcinoma, tumor size: 1.6 cm. pT1a pN0.", "T1a", ["T1a", "T1c"]),
+    ("Invasive ductal carcinoma, tumor size 0.3 cm. Pathologic stage: pT1mi pN0", "T1mi", ["T1mi", "T1a"]),
+    ("Invasive carcinoma, size of invasive component 8 mm. pT1c(m) N0", "T1c", ["T1c", "T1b"]),
+    ("INFILTRATING LOBULAR CARCINOMA, TUMOR SIZE: 0.9 CM. PT1A NO MX", "T1a", ["T1a", "T1b"]),
+    # Agreeing, or within AJCC's rounding (5.4 mm rounds to 5 mm: T1a), or no subcategory stated.
+    ("Invasive ductal carcinoma, tumor size: 1.6 cm. pT1c pN0.", "T1c", None),
+    ("Invasive ductal carcinoma measuring 5.4 mm. pT1a N0.", "T1a", None),
+    ("Invasive ductal carcinoma, tumor size 1.4 cm. pT1 N0.", "T1", None),
+    # After neoadjuvant therapy the residual size does not set the category alone.
+    ("Residual invasive carcinoma, tumor size 0.8 cm. ypT1a ypN0.", "T1a", None),
+]
+
+
+@pytest.mark.parametrize("text,stated,values", T1_SUBCATEGORY_ROWS)
+def test_a_t1_subcategory_the_size_contradicts_is_kept_with_a_conflict(text, stated, values):
+    report = profile(text)
+    assert value(report, "stage.pathologic.t") == stated
+    found = conflict(report, "stage.pathologic.t")
+    if values is None:
+        assert found is None
+    else:
+        assert found is not None and found.values == values and "subcategory" in found.resolution
+        assert {e.rule for e in found.evidence} >= {"tnm.t"} and len(found.evidence) >= 2

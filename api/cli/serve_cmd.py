@@ -21,20 +21,41 @@ def configure_logging() -> None:
     logging.getLogger("alembic").setLevel(logging.WARNING)
 
 
+class _Stop(Exception):
+    """SIGTERM (a supervisor stopping the service), raised in the main thread like Ctrl-C."""
+
+
+def _raise_stop(signum, frame) -> None:
+    raise _Stop()
+
+
 def start_worker_process(threads: int | None = None) -> subprocess.Popen:
-    """`oncoguide worker` as a child process with the same environment."""
-    cmd = [sys.executable, "-m", "api", "worker"]
+    """`oncoguide worker` as a child process with the same environment.
+
+    It runs in a process group of its own, so Ctrl-C in a terminal reaches only `serve`, which
+    then stops it once, gracefully; and it ends when `serve` does, however `serve` ends (even
+    killed with SIGKILL: see `api.lifeline`)."""
+    cmd = [sys.executable, "-m", "api", "worker", "--exit-with-parent", str(os.getpid())]
     if threads:
         cmd += ["--threads", str(threads)]
-    return subprocess.Popen(cmd, env=os.environ.copy())
+    return subprocess.Popen(cmd, env=os.environ.copy(), process_group=0)
 
 
-def stop_worker_process(proc: subprocess.Popen | None) -> None:
+def stop_worker_process(proc: subprocess.Popen | None, timeout: float = 30.0) -> None:
+    """SIGINT: Huey's consumer finishes the job in hand, then exits. If that takes longer than
+    `timeout`, or the user interrupts again, a second SIGINT stops it at once (the job in hand is
+    done again later, from its lease)."""
     if proc is None or proc.poll() is not None:
         return
-    proc.send_signal(signal.SIGINT)  # Huey's consumer finishes the job in hand, then exits
+    proc.send_signal(signal.SIGINT)
     try:
-        proc.wait(timeout=30)
+        proc.wait(timeout=timeout)
+        return
+    except (subprocess.TimeoutExpired, KeyboardInterrupt, _Stop):
+        pass
+    proc.send_signal(signal.SIGINT)
+    try:
+        proc.wait(timeout=10)
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.wait()
@@ -50,12 +71,18 @@ def serve_app(host: str, port: int, *, worker: bool, threads: int | None = None)
     configure_logging()
     # Settings, database (migrated) and pipeline are checked before anything starts.
     svc = Services.from_settings(load_settings())
+    # uvicorn shuts down on SIGINT or SIGTERM, then raises the signal again: as KeyboardInterrupt
+    # or `_Stop` here, so the worker is stopped below instead of the process just ending.
+    previous = signal.signal(signal.SIGTERM, _raise_stop)
     proc = start_worker_process(threads) if worker else None
     try:
         uvicorn.run(create_app(services=svc), host=host, port=port, log_level="info")
+    except (KeyboardInterrupt, _Stop):
+        pass
     finally:
         stop_worker_process(proc)
         svc.close()
+        signal.signal(signal.SIGTERM, previous)
 
 
 @app.command("serve")

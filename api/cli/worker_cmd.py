@@ -9,8 +9,16 @@ from api.cli import app
 
 
 @app.command("worker")
-def worker(threads: int = typer.Option(0, "--threads", help="jobs at a time (default ONCOGUIDE_WORKER_THREADS)")) -> None:
+def worker(
+    threads: int = typer.Option(0, "--threads", help="jobs at a time (default ONCOGUIDE_WORKER_THREADS)"),
+    parent: int = typer.Option(0, "--exit-with-parent", hidden=True,
+                               help="process id of `oncoguide serve`: stop when it ends"),
+) -> None:
     """Run a worker until interrupted."""
+    if parent:
+        from api.lifeline import exit_with_parent
+
+        exit_with_parent(parent)
     from api.cli.serve_cmd import configure_logging
     from api.jobs import run_worker
     from api.services import Services

@@ -10,8 +10,8 @@ from sqlmodel import Session, select
 
 from ingest.errors import EmptyDocument, FileTooLarge
 from api import audit
-from api.db import Document, PageRow, User
-from api.uploads import clean_filename, store_document
+from api.db import Document, PageRow, User, is_record_id
+from api.uploads import clean_content_type, clean_filename, store_document
 from api.deps import ClientIp, CurrentUser, ServicesDep, SessionDep, reachable
 from api.errors import InvalidRequest, NotFound
 from api.storage import MEDIA_TYPES, PageView
@@ -43,7 +43,7 @@ def upload_documents(pid: str, user: CurrentUser, session: SessionDep, svc: Serv
             raise FileTooLarge(_too_large(settings.max_upload_bytes))
         if not data:
             raise EmptyDocument("One of the files is empty (0 bytes). Choose the file again and re-upload it.")
-        payloads.append((data, clean_filename(upload.filename), (upload.content_type or "")[:127] or None))
+        payloads.append((data, clean_filename(upload.filename), clean_content_type(upload.content_type)))
 
     results: list[UploadedDocument] = []
     new_ids: list[str] = []
@@ -78,7 +78,7 @@ def list_documents(pid: str, user: CurrentUser, session: SessionDep, svc: Servic
 
 
 def _reachable_document(session: Session, user: User, did: str) -> Document:
-    doc = session.get(Document, did) if len(did) <= 32 else None
+    doc = session.get(Document, did) if is_record_id(did) else None
     if doc is None:
         raise NotFound()
     reachable(session, user, doc.patient_id)

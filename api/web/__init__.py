@@ -1,7 +1,8 @@
 """Web pages for patients and care navigators (server-rendered, Jinja2, a little JavaScript).
 
-`install_web(app)` adds the pages, their static files, the security headers (CSP without inline
-script or style, nosniff, frame denial) and the sign-in rate limit to the FastAPI app. The pages
+`install_web(app)` adds the pages, their static files and the security headers (CSP without
+inline script or style, nosniff, frame denial) to the FastAPI app. Wrong passwords count in the
+API's limit of failed authentications per client address (`api.ratelimit.AuthFailures`). The pages
 act through the API's own route functions (see `api.web.service`), so access rules and audit
 events are the API's; they authenticate with a session cookie instead of a bearer header, and
 every form carries an anti-forgery token (see `api.web.session`).
@@ -12,12 +13,8 @@ from __future__ import annotations
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from api.ratelimit import TokenBuckets
 from api.web.headers import SecurityHeaders
 from api.web.render import STATIC_DIR
-
-#: Sign-in attempts per client address: a burst of 10, then 10 a minute.
-LOGIN_PER_MINUTE = 10
 
 
 def install_web(app: FastAPI, *, hsts: bool = False) -> None:
@@ -26,5 +23,4 @@ def install_web(app: FastAPI, *, hsts: bool = False) -> None:
     for module in (auth, patient, documents, navigator):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    app.state.login_limiter = TokenBuckets(LOGIN_PER_MINUTE, LOGIN_PER_MINUTE)
     app.add_middleware(SecurityHeaders, hsts=hsts)

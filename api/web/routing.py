@@ -20,7 +20,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.db import User
 from api.deps import SessionDep
-from api.errors import Forbidden, InternalError, InvalidRequest, StorageUnavailable, Unauthorized
+from api.errors import Forbidden, InternalError, InvalidRequest, StorageUnavailable, Unauthorized, unreadable_body
 from api.web.render import render
 from api.web.session import CSRF_FIELD, CSRF_HEADER, check_csrf, signed_in_user
 from ingest.errors import OncoguideError
@@ -41,11 +41,15 @@ def safe_next(target: str | None) -> str | None:
 
 def _as_page(request: Request, exc: OncoguideError):
     if wants_json(request):
-        return JSONResponse({"error": exc.to_dict()}, status_code=exc.http_status)
-    if isinstance(exc, Unauthorized):
+        response = JSONResponse({"error": exc.to_dict()}, status_code=exc.http_status)
+    elif isinstance(exc, Unauthorized):
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         return RedirectResponse(f"/login?next={quote(target, safe='')}", status_code=303)
-    return render(request, "error.html", status=exc.http_status, error=exc)
+    else:
+        response = render(request, "error.html", status=exc.http_status, error=exc)
+    if getattr(exc, "retry_after", None):
+        response.headers["Retry-After"] = str(exc.retry_after)
+    return response
 
 
 class PageRoute(APIRoute):
@@ -64,8 +68,10 @@ class PageRoute(APIRoute):
             except StarletteHTTPException as exc:
                 if exc.status_code != 400:
                     raise
-                # A body that cannot be parsed (broken form data): not a bug of ours.
-                return _as_page(request, InvalidRequest("The form could not be read. Go back and send it again."))
+                # A body that could not be read: broken form data, or the upload's spool failing.
+                err = unreadable_body(exc)
+                return _as_page(request, err if err.http_status >= 500 else
+                                InvalidRequest("The form could not be read. Go back and send it again."))
             except (OperationalError, DBAPIError) as exc:
                 log.warning("database unavailable on a page: %s", type(exc).__name__)
                 return _as_page(request, StorageUnavailable())

@@ -22,8 +22,9 @@ from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import update
 from sqlmodel import Session
 
-from api.auth import hash_token, issue_token, user_for_token
+from api.auth import hash_token, issue_token
 from api.db import ApiToken, User, utcnow
+from api.deps import authenticate_token
 from api.errors import Unauthorized
 from api.settings import Settings
 from api.web.errors import CsrfRejected
@@ -90,9 +91,7 @@ def signed_in_user(request: Request, session: Session, settings: Settings) -> Us
     token = session_token(request, session, settings)
     if token is None:
         raise Unauthorized("Sign in to see this page.")
-    user = user_for_token(session, token)
-    request.app.state.rate_limiter.take(hash_token(token))
-    request.state.user = user
+    user = authenticate_token(request, session, token)  # the API's check: same limits
     request.state.session_token = token
     return user
 

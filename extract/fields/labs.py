@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Any
 
 from pydantic import BaseModel, Field, model_validator
 
+from extract.abbreviations import Abbreviation, defined_terms, uses
 from extract.analysis import AnalyzedPage
 from extract.dates import find_dates, labelled_dates
 from extract.fields.statements import assertion_at, clinical_segments, names_relative, section_at, statement_at
@@ -127,17 +129,54 @@ def extract_labs(page: AnalyzedPage) -> Iterator[Finding]:
     after_name = g["lab.value.after-name"]
     text = page.text
     taken_until = -1
-    for m in (m for a, b in clinical_segments(page) for m in vocab.name_re.finditer(text, a, b)):
-        if m.start() < taken_until:
+    names = [_Name(m.start(), m.end(), vocab.spec_of(m.group(0)))
+             for a, b in clinical_segments(page) for m in vocab.name_re.finditer(text, a, b)]
+    defined = _defined_names(page)
+    if defined:
+        names = sorted(names + [d for d in defined if not any(n.start < d.end and d.start < n.end for n in names)],
+                       key=lambda n: n.start)
+    for name in names:
+        if name.start < taken_until:
             continue
-        spec = vocab.spec_of(m.group(0))
-        hit = next(iter(after_name.finditer(text, page.is_ocr, m.end(), _line_end(text, m.end()))), None)
+        hit = next(iter(after_name.finditer(text, page.is_ocr, name.end, _line_end(text, name.end))), None)
         if hit is None:
             continue
-        finding = _read_value(page, spec, m, hit)
+        finding = _read_value(page, name, hit)
         if finding is not None:
             taken_until = hit.end()
             yield finding
+
+
+@dataclass(frozen=True)
+class _Name:
+    """A lab's name as written on the page; `abbreviation` when it is a short form the document
+    defines ("absolute neutrophil count (ANEU) ... ANEU 0.9")."""
+
+    start: int
+    end: int
+    spec: LabSpec
+    abbreviation: Abbreviation | None = None
+
+    def evidence(self, page: AnalyzedPage) -> Evidence:
+        if self.abbreviation is None:
+            return page.evidence(self.start, self.end, "lab.name")
+        return page.evidence(self.start, self.end, "lab.name.defined-abbreviation",
+                             correction=self.abbreviation.correction)
+
+
+def _lab_of(abbreviation: Abbreviation) -> LabSpec | None:
+    """The lab a definition's long form names, unless its short form is already a lab name."""
+    vocab = lab_vocabulary()
+    if vocab.name_re.fullmatch(abbreviation.short):
+        return None
+    if vocab.name_re.fullmatch(abbreviation.long):
+        return vocab.spec_of(abbreviation.long)
+    return None
+
+
+def _defined_names(page: AnalyzedPage) -> list[_Name]:
+    return [_Name(s, e, spec, abbreviation) for abbreviation, spec in defined_terms(page, _lab_of)
+            for a, b in clinical_segments(page) for s, e in uses(page, abbreviation, a, b)]
 
 
 def _line_end(text: str, pos: int) -> int:
@@ -145,14 +184,14 @@ def _line_end(text: str, pos: int) -> int:
     return len(text) if end < 0 else end
 
 
-def _is_result(page: AnalyzedPage, name: re.Match, hit) -> bool:
+def _is_result(page: AnalyzedPage, name: "_Name", hit) -> bool:
     """Not a threshold or a rule ("if ANC < 1.0", "ANC ≥ 1.5 required"), not negated or hypothetical."""
     if assertion_at(page, hit.start("value"), hit.end("value")) in _NOT_FACT:
         return False
-    s_start, _ = statement_at(page, name.start())
-    if names_relative(page, s_start, name.start()):
+    s_start, _ = statement_at(page, name.start)
+    if names_relative(page, s_start, name.start):
         return False  # "her mother's platelets"
-    clause_start = max([s_start] + [i + 1 for i in _clause_breaks(page.text, s_start, name.start())])
+    clause_start = max([s_start] + [i + 1 for i in _clause_breaks(page.text, s_start, name.start)])
     before = page.text[clause_start:hit.start("value")]
     if next(iter(grammar("labs")["lab.exclude.threshold"].finditer(before, page.is_ocr)), None) is not None:
         return False
@@ -187,13 +226,14 @@ def _read_tail(page: AnalyzedPage, pos: int, end: int) -> dict[str, Any]:
     return found
 
 
-def _read_value(page: AnalyzedPage, spec: LabSpec, name: re.Match, hit) -> Finding | None:
+def _read_value(page: AnalyzedPage, name: _Name, hit) -> Finding | None:
     if not _is_result(page, name, hit):
         return None
+    spec = name.spec
     text = page.text
     raw, correction = _number(hit.group("value"))
     tail = _read_tail(page, hit.end(), _line_end(text, hit.end()))
-    leaves: dict[str, list[Evidence]] = {"name": [page.evidence(name.start(), name.end(), "lab.name")]}
+    leaves: dict[str, list[Evidence]] = {"name": [name.evidence(page)]}
     value: dict[str, Any] = {"name": spec.name}
     value_ev = page.evidence(hit.start("value"), hit.end("value"), "lab.value.after-name", correction=correction)
 
@@ -237,7 +277,7 @@ def _read_value(page: AnalyzedPage, spec: LabSpec, name: re.Match, hit) -> Findi
             value["flag"] = flag
             leaves["flag"] = [page.evidence(fm.start("flag"), fm.end("flag"), rule_id)]
 
-    when = _date_of(page, name.start(), hit.end())
+    when = _date_of(page, name.start, hit.end())
     if when is not None:
         value["date"] = when[0]
         leaves["date"] = [when[1]]

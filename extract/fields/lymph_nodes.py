@@ -2,7 +2,8 @@
 
 A stated total wins ("Total number examined: 23", "SUMMARY OF LYMPH NODES: 3/26"). Without one,
 each part's count is read once and the parts are added up ("A. ... (0/1)", "B. ... 18 OF 20
-EXAMINED LYMPH NODES"): the sum's evidence lists every count it added. Isolated tumour cells count
+EXAMINED LYMPH NODES"): the sum's evidence lists every count it added. A synoptic summary's count
+of a part (or side) is that part's total: the diagnosis lines it restates are not added to it. Isolated tumour cells count
 as examined, not positive. Frozen-section, gross and clinical-history text is not counted.
 
 Counts are added up per side: in a bilateral report each breast's axilla gives its own totals,
@@ -262,7 +263,43 @@ def _part_counts(page: AnalyzedPage) -> list[Count]:
                 c.ex >= 3 and (o.side == c.side or None in (o.side, c.side)))) for o in merged):
             continue
         merged.append(c)
-    return merged
+    return _without_restated(page, merged)
+
+
+#: Sections that summarise a case's parts (CAP-style synoptic parameters, "Tumor summary").
+_SUMMARY_SECTIONS = frozenset({"synoptic"})
+
+
+def _without_restated(page: AnalyzedPage, counts: list[Count]) -> list[Count]:
+    """Counts without those a synoptic summary restates.
+
+    A summary's count is the total of the nodes it summarises: "Fourteen nodes, negative (0/14)" in
+    part A's diagnosis and "one of fifteen nodes positive (1/15)" in part A's synoptic parameters
+    (which adds an earlier sentinel node) are 15 nodes, not 29. A summary count covers the counts
+    outside summaries of its part (or, when it names no part, of its side) when it accounts for at
+    least as many nodes, examined and positive, as they add up to; those are then not added. A
+    summary count equal to one of them restates that one and is read once."""
+    summary = [c for c in counts if page.section_at(c.start) in _SUMMARY_SECTIONS]
+    if not summary or len(summary) == len(counts):
+        return counts
+    in_summary = {id(c) for c in summary}
+    groups: dict[tuple[str | None, str | None], list[Count]] = {}
+    for c in summary:
+        groups.setdefault((c.part, None if c.part else c.side), []).append(c)
+    dropped: set[int] = set()
+    for (part, side), group in groups.items():
+        covered = [c for c in counts if id(c) not in in_summary and (
+            c.part == part if part else (side is None or c.side in (None, side)))]
+        if not covered:
+            continue
+        positives_covered = all(c.pos is not None for c in covered + group) and \
+            sum(c.pos or 0 for c in group) >= sum(c.pos or 0 for c in covered)
+        if positives_covered and sum(c.ex for c in group) >= sum(c.ex for c in covered):
+            dropped.update(id(c) for c in covered)
+            continue
+        # The summary restates one part's count ("Sentinel nodes: 0/2" of part B): read it once.
+        dropped.update(id(g) for g in group if any(c.pos == g.pos and c.ex == g.ex for c in covered))
+    return [c for c in counts if id(c) not in dropped]
 
 
 def _by_side(counts: list[Count]) -> list[tuple[str | None, list[Count]]]:

@@ -31,6 +31,7 @@ from typing import Any
 
 import regex
 
+from extract.abbreviations import Abbreviation, defined_terms, uses
 from extract.analysis import AnalyzedPage
 from extract.dates import find_dates
 from extract.fields.statements import assertion_at, clinical_segments, names_relative, section_at, statement_at
@@ -101,7 +102,7 @@ class _Read:
     attributes_end: int = 0  # end of the last dose/route/frequency/schedule read in the scope
 
 
-def _rules(prefix: str) -> list[CompiledRule]:
+def _rules(prefix: str) -> tuple[CompiledRule, ...]:
     return grammar("medications").with_prefix(prefix)
 
 
@@ -139,11 +140,43 @@ def extract_medications(page: AnalyzedPage) -> Iterator[Finding]:
 
 
 def _drug_mentions(page: AnalyzedPage) -> list[DrugMention]:
-    """Drugs named in the page text the clinical extractors scan (offsets into the page)."""
+    """Drugs named in the page text the clinical extractors scan (offsets into the page): the
+    vocabulary's terms, and short forms the document defines for a drug ("ribociclib (RIB)")."""
     out: list[DrugMention] = []
     for start, end in clinical_segments(page):
         out += [dataclasses.replace(m, start=m.start + start, end=m.end + start)
                 for m in drugs().find(page.text[start:end])]
+    defined = _defined_drug_mentions(page)
+    if not defined:
+        return out
+    # A defined short form wins over a fuzzy reading of the same word; a vocabulary term over both.
+    exact = [m for m in out if not m.fuzzy]
+    kept = [m for m in defined if not any(x.start < m.end and m.start < x.end for x in exact)]
+    fuzzy = [m for m in out if m.fuzzy and not any(x.start < m.end and m.start < x.end for x in kept)]
+    return sorted(exact + fuzzy + kept, key=lambda m: m.start)
+
+
+def _drug_of(abbreviation: Abbreviation):
+    """The drug a definition's long form names ("ribociclib", "Kisqali"), unless its short form is
+    already a vocabulary term."""
+    if drugs().find(abbreviation.short, fuzzy=False):
+        return None
+    found = drugs().find(abbreviation.long, fuzzy=False)
+    if len(found) == 1 and found[0].start == 0 and found[0].end == len(abbreviation.long):
+        return found[0]
+    return None
+
+
+def _defined_drug_mentions(page: AnalyzedPage) -> list[DrugMention]:
+    """Uses of the document's short forms for drugs, remembered on the page for their evidence."""
+    out: list[DrugMention] = []
+    defined: dict[tuple[int, int], Abbreviation] = {}
+    for abbreviation, named in defined_terms(page, _drug_of):
+        for start, end in clinical_segments(page):
+            for s, e in uses(page, abbreviation, start, end):
+                out.append(DrugMention(named.drug, s, e, named.term, 100.0))
+                defined[(s, e)] = abbreviation
+    page.cache["medications.defined_abbreviations"] = defined
     return out
 
 
@@ -263,9 +296,11 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
     text = page.text
     info = mention.drug
     r = _Read(mention, pre_start, end, statement_at(page, mention.start))
-    r.leaves["name"] = _Leaf(info.name, [_name_evidence(page, mention)], mention.start)
-    r.leaves["drug_class"] = _Leaf(info.drug_class, [page.evidence(mention.start, mention.end, "vocab.drugs.class")],
-                                   mention.start)
+    name = _name_evidence(page, mention)
+    r.leaves["name"] = _Leaf(info.name, [name], mention.start)
+    expansion = name.correction if name.rule == "med.name.defined-abbreviation" else None
+    r.leaves["drug_class"] = _Leaf(info.drug_class, [page.evidence(mention.start, mention.end, "vocab.drugs.class",
+                                                                   correction=expansion)], mention.start)
     brand = next((b for b in info.brands if b.lower() == mention.term), None)
     if brand:
         r.leaves["brand"] = _Leaf(brand, [page.evidence(mention.start, mention.end, "vocab.drugs.brand")], mention.start)
@@ -309,7 +344,12 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
 
 
 def _name_evidence(page: AnalyzedPage, m: DrugMention) -> Evidence:
-    """The drug's name as written; a misspelling (listed or fuzzy) is recorded as a correction."""
+    """The drug's name as written; a misspelling (listed or fuzzy) is recorded as a correction, and
+    so is the expansion of a short form the document defines ("RIB->ribociclib")."""
+    abbreviation = page.cache.get("medications.defined_abbreviations", {}).get((m.start, m.end))
+    if abbreviation is not None:
+        return page.evidence(m.start, m.end, "med.name.defined-abbreviation", correction=abbreviation.correction,
+                             confidence=0.9)
     listed = m.term in {w.lower() for w in m.drug.misspellings}
     rule = "vocab.drugs.fuzzy" if m.fuzzy else ("vocab.drugs.misspelling" if listed else "vocab.drugs.exact")
     correction = f"{page.text[m.start:m.end]}->{m.drug.name}" if (m.fuzzy or listed) else None

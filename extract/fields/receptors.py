@@ -14,8 +14,9 @@ from typing import Iterator
 
 import regex
 
+from extract.abbreviations import Abbreviation, defined_terms, uses
 from extract.analysis import AnalyzedPage
-from extract.fields.base import decimal, make_finding, scan
+from extract.fields.base import decimal, make_finding, scan, segments
 from extract.findings import Finding
 from extract.rules import TIMEOUT_S, CompiledRule, grammar
 
@@ -39,16 +40,71 @@ def _g():
     return grammar("receptors")
 
 
+def _kind(m: regex.Match) -> str:
+    return next(k for k in ("both", "her2", "er", "pr", "ki67", "other") if m.group(k))
+
+
 def anchors(page: AnalyzedPage) -> list[Anchor]:
     cached = page.cache.get("marker_anchors")
     if cached is not None:
         return cached
-    out = []
-    for m in scan(page, _g()["marker.anchor"]):
-        kind = next(k for k in ("both", "her2", "er", "pr", "ki67", "other") if m.group(k))
-        out.append(Anchor(kind, m.start(), m.end()))
+    out = [Anchor(_kind(m), m.start(), m.end()) for m in scan(page, _g()["marker.anchor"])]
+    defined = _defined_anchors(page, out)
+    if defined:
+        out = sorted(out + defined, key=lambda a: a.start)
     page.cache["marker_anchors"] = out
     return out
+
+
+#: What may follow a marker's name in a long form: "Oestrogen receptor-alpha (ERa)".
+_LONG_FORM_TAIL = regex.compile(r"[\s-]*(?:alpha|α|beta|β)?", regex.IGNORECASE)
+
+
+def _marker_of(abbreviation: Abbreviation) -> str | None:
+    """The marker (er, pr, her2, ki67 or both) a definition's long form names, unless its short
+    form is already a marker label."""
+    pattern = _g()["marker.anchor"].pattern_for(False)
+    if pattern.fullmatch(abbreviation.short):
+        return None
+    m = pattern.match(abbreviation.long)
+    if m is None or not _LONG_FORM_TAIL.fullmatch(abbreviation.long, m.end()):
+        return None
+    kind = _kind(m)
+    return kind if kind != "other" else None
+
+
+def _defined_anchors(page: AnalyzedPage, known: list[Anchor]) -> list[Anchor]:
+    """Labels written as a short form the document defines ("Estrogen receptor (ESR) ... ESR:
+    positive"); their expansions are remembered for the evidence (`_with_expansions`)."""
+    out = []
+    expansions: dict[tuple[int, int], Abbreviation] = {}
+    for abbreviation, kind in defined_terms(page, _marker_of):
+        for a, b in segments(page):
+            for s, e in uses(page, abbreviation, a, b):
+                if not any(k.start < e and s < k.end for k in known):
+                    out.append(Anchor(kind, s, e))
+                    expansions[(s, e)] = abbreviation
+    page.cache["marker_expansions"] = expansions
+    return out
+
+
+def _with_expansions(page: AnalyzedPage, findings: Iterator[Finding]) -> Iterator[Finding]:
+    """Each finding whose evidence holds a defined short form records the expansion in the
+    evidence's `correction` ("ESR->Estrogen receptor")."""
+    for f in findings:
+        expansions = page.cache.get("marker_expansions")
+        if expansions:
+            f.evidence = [_expanded(ev, expansions) for ev in f.evidence]
+        yield f
+
+
+def _expanded(ev, expansions: dict[tuple[int, int], Abbreviation]):
+    if ev.correction is not None:
+        return ev
+    inside = [a for (s, e), a in expansions.items() if ev.start <= s and e <= ev.end]
+    if not inside:
+        return ev
+    return ev.model_copy(update={"correction": "; ".join(dict.fromkeys(a.correction for a in inside))})
 
 
 def _window_end(page: AnalyzedPage, items: list[Anchor], i: int, limit: int = _WINDOW) -> int:
@@ -503,6 +559,10 @@ def ki67(page: AnalyzedPage) -> Iterator[Finding]:
 
 def extract_receptors(page: AnalyzedPage) -> Iterator[Finding]:
     """All receptor findings: ER, PR, HER2, Ki-67."""
+    yield from _with_expansions(page, _receptor_findings(page))
+
+
+def _receptor_findings(page: AnalyzedPage) -> Iterator[Finding]:
     yield from hormone_receptors(page)
     her2_findings = list(her2(page))
     page.cache["her2_ratio_spans"] = [(f.evidence[0].start, f.evidence[0].end) for f in her2_findings

@@ -199,12 +199,18 @@ class Grammar:
         self.spec = spec
         self.rules = [CompiledRule(r, spec) for r in spec.rules]
         self._by_id = {r.id: r for r in self.rules}
+        self._by_prefix: dict[str, tuple[CompiledRule, ...]] = {}
 
     def __getitem__(self, rule_id: str) -> CompiledRule:
         return self._by_id[rule_id]
 
-    def with_prefix(self, prefix: str) -> list[CompiledRule]:
-        return [r for r in self.rules if r.id.startswith(prefix)]
+    def with_prefix(self, prefix: str) -> tuple[CompiledRule, ...]:
+        """The rules whose id starts with `prefix`, in file order (computed once per prefix: field
+        code asks for them thousands of times a page)."""
+        found = self._by_prefix.get(prefix)
+        if found is None:
+            found = self._by_prefix[prefix] = tuple(r for r in self.rules if r.id.startswith(prefix))
+        return found
 
     def fragment(self, name: str, *, ocr: bool = False) -> regex.Pattern:
         """A fragment compiled on its own (for small checks in field code)."""

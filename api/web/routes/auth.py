@@ -41,11 +41,17 @@ def login_page(request: Request, next: str | None = None, done: str | None = Non
 def login(request: Request, session: SessionDep, ip: ClientIp, email: Annotated[str, Form(max_length=320)],
           password: Annotated[str, Form(max_length=1000)], next: Annotated[str | None, Form()] = None):
     target = safe_next(next)
+    failures = request.app.state.auth_failures  # shared with the API's tokens: failures per address
     try:
-        request.app.state.login_limiter.take(f"login:{ip}")
+        failures.check(ip)
         user = authenticate_password(session, email, password)
-    except (Unauthorized, RateLimited) as exc:
+    except Unauthorized as exc:
+        failures.failed(ip)
         return render(request, "login.html", status=exc.http_status, next=target, error=exc.message, email=email)
+    except RateLimited as exc:
+        page = render(request, "login.html", status=exc.http_status, next=target, error=exc.message, email=email)
+        page.headers["Retry-After"] = str(exc.retry_after or 60)
+        return page
     response = RedirectResponse(target or home(user), status_code=303)
     start_session(session, user, request.app.state.services.settings, response)
     audit.record(session, user, "session.start", patient_id=user.patient_id, ip=ip)

@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
+from pydantic import ValidationError
 
 from api import audit
 from api.deps import ClientIp, ServicesDep, SessionDep, reachable
@@ -103,11 +104,20 @@ def review_field(pid: str, request: Request, user: NavigatorWebUser, session: Se
             typed = conflict_choice(choice, conflict)
         elif action not in ("accept", "not_stated"):
             raise InvalidRequest("Choose accept, correct, not stated or settle.")
-        service.correct(session, user, pid, CorrectionIn(field=field, action=action, value=typed, note=note or None), ip)
+        service.correct(session, user, pid, _correction(field, action, typed, note), ip)
     except (InvalidRequest, ReviewConflict) as exc:
         session.rollback()
         return _review_page(request, session, svc, user, pid, ip, field, 0, error=exc.message, status=exc.http_status)
     return RedirectResponse(f"/review/{pid}?{urlencode({'field': field, 'done': action})}", status_code=303)
+
+
+def _correction(field: str, action: str, value, note: str) -> CorrectionIn:
+    """The form as the API's correction body; what the body refuses is the form's error."""
+    try:
+        return CorrectionIn(field=field, action=action, value=value, note=note or None)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise InvalidRequest(f"The {'.'.join(map(str, first['loc'])) or 'form'} cannot be used: {first['msg']}.") from exc
 
 
 @router.post("/review/{pid}/confirm", dependencies=[CsrfChecked])
