@@ -220,6 +220,23 @@ def _process_ocr(job):
     return ocr_page(_PROCESS_ENGINE, job)
 
 
+def process_pool_startup(workers: int = 2, repeats: int = 3) -> dict:
+    """Seconds from creating a process pool of OCR workers (spawned, each with its own Tesseract)
+    until every worker has answered: what a process pool would add to each document unless it were
+    kept alive between documents."""
+    import multiprocessing
+
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                                 initializer=_process_init) as pool:
+            for f in [pool.submit(time.sleep, 0.0) for _ in range(workers)]:
+                f.result()
+            times.append(time.perf_counter() - start)
+    return {"workers": workers, "seconds": round(statistics.median(times), 2)}
+
+
 def ocr_pool(data: bytes, refs: list[str], kind: str, workers: int = 2) -> dict:
     """The pipeline's loop (render on the calling thread, OCR in a pool) with threads or processes."""
     import multiprocessing
@@ -470,6 +487,16 @@ def markdown(r: dict) -> str:
               "| parallelism | s a page | CER |", "|---|---|---|"]
     for p in r["pools"]:
         lines.append(f"| {p['kind']} | {p['s_per_page']} | {p['cer']:.2%} |")
+    startup = r.get("pool_startup")
+    if startup:
+        pools = r["pools"]
+        gain = (statistics.mean(p["s_per_page"] for p in pools if p["kind"] == "threads")
+                - statistics.mean(p["s_per_page"] for p in pools if p["kind"] == "processes"))
+        lines += ["", f"Starting a pool of {startup['workers']} OCR processes (spawned, Tesseract loaded in each) takes "
+                  f"{startup['seconds']} s (step `pool_startup`, median of 3). Processes saved {gain:.3f} s a page "
+                  "above; the pipeline keeps threads, since a document would need "
+                  + (f"{startup['seconds'] / gain:.0f} scanned pages" if gain > 0 else "more pages than any")
+                  + " before a fresh pool paid for itself, and most records are 1 to 5 pages."]
     d = r.get("straightening")
     if d:
         lines += ["", f"Straightening tilted scans (tilts {', '.join(f'{t:+}°' for t in d['tilts'])}, blurred, noised, "
@@ -556,6 +583,7 @@ def main(argv: list[str] | None = None) -> int:
     steps += [
         ("ocr", lambda: [ocr_ours(scans, refs, 1), ocr_ours(scans, refs, 2)]),
         ("pools", lambda: [ocr_pool(scans, refs, kind) for kind in ("threads", "processes") * 2]),
+        ("pool_startup", process_pool_startup),
         ("straightening", straightening),
         ("invert", invert_check),
         ("ocrmypdf_plain", lambda: ocrmypdf(scans, refs, [])),
