@@ -492,11 +492,16 @@ def markdown(r: dict) -> str:
         pools = r["pools"]
         gain = (statistics.mean(p["s_per_page"] for p in pools if p["kind"] == "threads")
                 - statistics.mean(p["s_per_page"] for p in pools if p["kind"] == "processes"))
-        lines += ["", f"Starting a pool of {startup['workers']} OCR processes (spawned, Tesseract loaded in each) takes "
-                  f"{startup['seconds']} s (step `pool_startup`, median of 3). Processes saved {gain:.3f} s a page "
-                  "above; the pipeline keeps threads, since a document would need "
-                  + (f"{startup['seconds'] / gain:.0f} scanned pages" if gain > 0 else "more pages than any")
-                  + " before a fresh pool paid for itself, and most records are 1 to 5 pages."]
+        start = (f"Starting a pool of {startup['workers']} OCR processes (spawned, Tesseract loaded in each) takes "
+                 f"{startup['seconds']} s (step `pool_startup`, median of 3). ")
+        if gain > 0:
+            verdict = (f"Processes saved {gain:.3f} s a page above, so a document would need "
+                       f"{startup['seconds'] / gain:.0f} scanned pages before a fresh pool paid for itself; most "
+                       "records are 1 to 5 pages, so the pipeline keeps threads.")
+        else:
+            verdict = (f"Threads were {-gain:.3f} s a page faster above, without that start-up: the pipeline keeps "
+                       "threads.")
+        lines += ["", start + verdict]
     d = r.get("straightening")
     if d:
         lines += ["", f"Straightening tilted scans (tilts {', '.join(f'{t:+}°' for t in d['tilts'])}, blurred, noised, "

@@ -61,6 +61,8 @@ class KindRules(BaseModel):
     version: str
     comment: str = ""
     header_chars: int = Field(gt=0)
+    #: The header ends before the first line longer than this (prose is not a letterhead or title).
+    header_line_max: int = Field(gt=0)
     header_boost: float = Field(ge=1)
     min_score: float = Field(gt=0)
     kinds: list[KindRule]
@@ -80,16 +82,30 @@ def kind_scores(text: str) -> dict[str, float]:
     rules = kind_rules()
     scores: dict[str, float] = {}
     lowered = text.lower()
+    header_end = _header_end(text, rules)
     for rule in rules.kinds:
         score = 0.0
         for cue in rule.cues:
             if cue.requires and not any(word in lowered for word in cue.requires):
                 continue
             for m in cue.regex.finditer(text):
-                in_header = cue.header_boost and m.start() < rules.header_chars
+                in_header = cue.header_boost and m.start() < header_end
                 score += cue.weight * (rules.header_boost if in_header else 1)
         scores[rule.kind] = score
     return scores
+
+
+def _header_end(text: str, rules: KindRules) -> int:
+    """Where the document's header ends: its leading short lines (letterhead, title, labels),
+    within the first `header_chars` characters. A clinic note that mentions "germline testing" in
+    its first sentence has not got that for a title. Text without line structure (OCR output run
+    into one line) has no header to tell apart: its first `header_chars` characters count."""
+    end = 0
+    for line in text[: rules.header_chars].splitlines(keepends=True):
+        if len(line.strip()) > rules.header_line_max:
+            return end or rules.header_chars
+        end += len(line)
+    return min(end, rules.header_chars)
 
 
 @lru_cache(maxsize=16)

@@ -256,6 +256,9 @@ def _merge_scalar(path: str, group: list[_Mention], profile: dict, report: Profi
             if item is not None:
                 report.evidence[f"{path}.{key}"] = report.evidence[path]
     values = _distinct_values(group)
+    if policy == "invasive_then_latest" and not _in_situ(value):
+        # DCIS beside an invasive carcinoma is its in-situ component, not a disagreement about it.
+        values = [v for v in values if not _in_situ(v)]
     rule = rules.rule_of(path)
     if len(values) > 1 and (rule is None or rule.conflicts):
         values.sort(key=lambda v: not _same(v, value))

@@ -149,6 +149,10 @@ KINDS = [
     ("Breast, left, wide local excision: Infiltrating ductal carcinoma, Nottingham grade III (of III) forming a "
      "3 x 3 x 2.5 cm mass. No vascular invasion is identified.", "pathology"),
     ("Dear friend, thank you for your letter.", "other"),
+    # A title is a short leading line: genetics words in the first sentence of a note are not one.
+    ("Oncology Follow-up\n\nPatient is a 58 yo postmenopausal woman with ER+/PR+/HER2- metastatic breast cancer, "
+     "diagnosed 2022. Her sister carries a BRCA2 mutation; her own germline testing (Invitae) was negative.\n"
+     "Current regimen: letrozole 2.5 mg daily.\nECOG 1.", "clinic_note"),
 ]
 
 

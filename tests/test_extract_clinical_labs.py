@@ -31,6 +31,10 @@ ROWS = [
     ("Abs neut 0.45", "ANC", {"value": 0.45, "grade": 4}, {}),
     ("Absolute Neutrophil Count ......... 0.9 L", "ANC", {"value": 0.9, "flag": "L", "grade": 3}, {}),
     ("Neut Abs 1.1 K/uL", "ANC", {"value": 1.1}, {}),
+    ("Neutrophils, Abs     950  L    cells/uL     1800-7700", "ANC",
+     {"value": 0.95, "flag": "L", "reference_low": 1.8, "reference_high": 7.7, "grade": 3},
+     {"value": "950", "unit": "cells/uL", "name": "Neutrophils, Abs"}),
+    ("Neutrophils (Absolute) 1.7 x10E3/uL 1.4-7.0", "ANC", {"value": 1.7}, {"name": "Neutrophils (Absolute)"}),
     ("ANC was 850.", "ANC", {"value": 0.85}, {"unit": "850"}),  # no unit: inferred from size, marked derived
     ("ANC (absolute neutrophils) 3.8 1.5-7.8 K/uL", "ANC", {"value": 3.8, "reference_low": 1.5}, {}),
     ("WBC 2.4 L x10^9/L 4.0 - 11.0", "WBC", {"value": 2.4, "grade": 2, "flag": "L"}, {}),

@@ -85,6 +85,10 @@ ROWS = [
      "receptors.pr.percent", 1.0, "PgR 636. POSITIVE (1-10%"),
     ("Patient is triple negative per outside report.", "receptors.her2.status", "negative", "triple negative"),
     # --- HER2 ------------------------------------------------------------------------------------
+    ("58 yo woman with ER+/PR+/HER2- metastatic breast cancer to bone", "receptors.her2.status", "negative", "HER2-"),
+    ("ER+ PR- HER2+ (IHC 3+) invasive ductal carcinoma", "receptors.her2.status", "positive", "HER2+"),
+    ("Receptors: ER (+), PR (-), HER2 (+).", "receptors.her2.status", "positive", "HER2 (+)"),
+    ("Her sister had HER2-low breast cancer.", "receptors.her2.status", None, None),
     ("HER2/neu by IHC: NEGATIVE (1+)", "receptors.her2.ihc_score", "1+", "HER2/neu by IHC: NEGATIVE (1+"),
     ("HER2/neu by IHC: NEGATIVE (1+)", "receptors.her2.status", "negative", "HER2/neu by IHC: NEGATIVE"),
     ("HER2 (IHC): 2+", "receptors.her2.ihc_score", "2+", "HER2 (IHC): 2+"),
@@ -243,6 +247,15 @@ ROWS = [
      "Breast, right"),
     ("B. Right breast, simple mastectomy: benign breast tissue. C. Left breast, mastectomy: "
      "invasive lobular carcinoma, 2.4 cm.", "diagnosis.laterality", "left", "Left breast"),
+    ("RIGHT BREAST, SEGMENTAL MASTECTOMY WITH NEEDLE LOCALIZATION:\n   INVASIVE LOBULAR CARCINOMA, CLASSIC TYPE.",
+     "diagnosis.laterality", "right", "RIGHT BREAST"),
+    ("Left breast, 2:00, core biopsy:\n- Invasive carcinoma of no special type (ductal), grade 3.",
+     "diagnosis.laterality", "left", "Left breast"),
+    ("Right breast, 10:00, core biopsy:\n- Benign breast tissue with fibroadenomatoid change.",
+     "diagnosis.laterality", None, None),
+    ("Lymph Nodes Examined: 14\nLymph Nodes with Macrometastases: 0\nLymph Nodes with Micrometastases: 1",
+     "lymph_nodes.examined", 14, "Lymph Nodes Examined: 14"),
+    ("Regional lymph nodes examined: 3", "lymph_nodes.examined", 3, "Regional lymph nodes examined: 3"),
     # --- extras: lymphovascular invasion and margins --------------------------------------------
     ("Lymphovascular invasion: not identified.", "diagnosis.lvi", "absent", "Lymphovascular invasion: not identified"),
     ("No lymphovascular invasion is identified.", "diagnosis.lvi", "absent", "lymphovascular invasion is identified"),

@@ -265,3 +265,16 @@ def test_a_t1_subcategory_the_size_contradicts_is_kept_with_a_conflict(text, sta
     else:
         assert found is not None and found.values == values and "subcategory" in found.resolution
         assert {e.rule for e in found.evidence} >= {"tnm.t"} and len(found.evidence) >= 2
+
+
+def test_dcis_beside_an_invasive_carcinoma_is_its_component_not_a_conflict():
+    rep = profile("DIAGNOSIS:\nLeft breast, core biopsy:\n- Invasive ductal carcinoma, Nottingham grade 3.\n"
+                  "- Ductal carcinoma in situ, high nuclear grade, with comedonecrosis.")
+    assert value(rep, "diagnosis.histology") == "invasive_ductal"
+    assert not [c for c in rep.conflicts if c.field.startswith("diagnosis.histology")]
+
+
+def test_two_invasive_histologies_still_conflict():
+    rep = profile("A. Left breast, core biopsy: invasive ductal carcinoma, grade 2.\n\n"
+                  "ADDENDUM: on review the tumor is an invasive lobular carcinoma, classic type.")
+    assert [c for c in rep.conflicts if c.field == "diagnosis.histology"]

@@ -430,6 +430,9 @@ def _her2_window(page: AnalyzedPage, a: Anchor, m: regex.Match, end: int) -> Ite
         word = m.group("ish").lower()
         value = "amplified" if (word.startswith("amplified")) else "not_amplified"
         yield make_finding(page, "receptors.her2.ish_result", value, (a.start, m.end()), rule, target=target)
+    elif m.group("sign"):  # shorthand "ER+/PR+/HER2-", "HER2 (+)"
+        status = "positive" if "+" in m.group("sign") else "negative"
+        yield make_finding(page, "receptors.her2.status", status, (a.start, m.end()), rule, target=target)
     elif m.group("ratio_first"):
         ratio = decimal(m.group("ratio_first"))
         if ratio is not None and (ish_before or "ratio" in filler.lower()):
