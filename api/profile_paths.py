@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -124,6 +125,33 @@ def check_known(path: str, current_profile: dict) -> list[str | int]:
             raise InvalidRequest(f"'{path}' is not a field of the profile (see PROFILE.md for the paths).")
         annotation = field.annotation
     return parts
+
+
+@cache
+def leaf_fields() -> dict[str, Any]:
+    """Every PROFILE.md field a navigator can fill in by hand: dotted path -> an empty value of its
+    type (`[]` for a list of plain values such as "stage.metastatic_sites", `False`, `0`, `0.0`, or
+    None for text), so a typed-in value can be read as that type. Lists of objects (medications,
+    labs, genomics) are left out: their items come from records, not from a form."""
+    out: dict[str, Any] = {}
+
+    def walk(model: type[BaseModel], prefix: str) -> None:
+        for name, field in model.model_fields.items():
+            path = f"{prefix}.{name}" if prefix else name
+            item = _list_item(field.annotation)
+            if item is not None:
+                if _model(item) is None:
+                    out[path] = []
+                continue
+            inner = _model(field.annotation)
+            if inner is not None:
+                walk(inner, path)
+                continue
+            kinds = {field.annotation, *_args(field.annotation)}
+            out[path] = False if bool in kinds else 0 if int in kinds else 0.0 if float in kinds else None
+
+    walk(Profile, "")
+    return out
 
 
 def _args(annotation: Any) -> tuple:

@@ -202,6 +202,33 @@ def test_navigator_corrects_a_field_and_the_patient_sees_it_at_once(web, ann):
     assert "HER2-zero" in guidance  # the guidance follows the corrected profile
 
 
+def test_navigator_adds_a_value_the_extraction_missed(web, ann):
+    pid = ann.p1.id
+    sign_in(web, "nav@clinic.test")
+    page = _review(web, pid)
+    addable = re.findall(r'<option value="([\w.]+)">', page.split('id="add-value"', 1)[1])
+    assert "diagnosis.laterality" in addable and "stage.metastatic_sites" in addable
+    assert "receptors.her2.category" not in addable  # already in the profile: corrected, not added
+    r = _act(web, pid, field="diagnosis.laterality", action="correct", value="left", note="")
+    assert r.status_code == 422 and "Add a note" in r.text
+    r = _act(web, pid, field="diagnosis.laterality", action="correct", value="left",
+             note="Page 1 of the pathology report: 'LEFT BREAST, MASTECTOMY'.")
+    assert r.status_code == 303
+    r = _act(web, pid, field="stage.metastatic_sites", action="correct", value="bone, liver",
+             note="CT report of 2024-01-10, impression.")
+    assert r.status_code == 303
+    r = _act(web, pid, field="lymph_nodes.examined", action="correct", value="fourteen", note="typo")
+    assert r.status_code == 422 and "type it as one" in r.text  # read as the field's type: a number
+    page = _review(web, pid, "diagnosis.laterality")
+    assert '<strong class="selected-value">left</strong>' in page and "flag-corrected" in page
+    assert 'id="add-value"' in page and '<option value="diagnosis.laterality">' not in page
+    audit = web.get(f"/review/{pid}/audit").text
+    assert "diagnosis.laterality" in audit and "stage.metastatic_sites" in audit
+    sign_in(web, "ann@example.test")
+    profile = web.get(f"/patients/{pid}/profile").text
+    assert "your left breast" in profile and "Corrected by your care team" in profile
+
+
 def test_navigator_marks_not_stated_settles_a_conflict_and_confirms(web, ann):
     pid = ann.p1.id
     sign_in(web, "nav@clinic.test")

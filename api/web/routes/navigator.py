@@ -12,11 +12,13 @@ from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
 
 from api import audit
+from api import profile_paths as paths
 from api.deps import ClientIp, ServicesDep, SessionDep, reachable
 from api.errors import InvalidRequest, ReviewConflict
 from api.schemas import CorrectionIn
 from api.web import service
 from api.web.evidence import document_words, documents_by_id
+from api.web.facts import facts, field_name
 from api.web.queue import build_queue
 from api.web.render import render
 from api.web.review import coerce, conflict_choice, current_value, field_rows, needs_check, shown
@@ -66,9 +68,11 @@ def _review_page(request: Request, session, svc, user, pid: str, ip, field: str 
                              int(chosen.get("end", 0)), ip)
     documents = documents_by_id(report)
     sections = [(name, list(items)) for name, items in groupby(rows, key=lambda r: r.section)]
+    listed = {r.path for r in rows}
+    addable = [(path, field_name(facts(), path)) for path in paths.leaf_fields() if path not in listed]
     docs = [(d, status_words(DocState.of_public(d))) for d in service.list_documents(session, svc, user, pid, ip)]
     return render(request, "review.html", status=status, patient=patient, report=report, sections=sections,
-                  selected=selected, placed=placed, ev_index=ev_index, figure=figure, error=error, notice=notice,
+                  selected=selected, placed=placed, addable=addable, ev_index=ev_index, figure=figure, error=error, notice=notice,
                   documents=docs, review=report.get("review", {}) or {}, field_query=_field_query,
                   shown=shown, doc_words=lambda did: document_words(documents.get(did)))
 
@@ -98,7 +102,9 @@ def review_field(pid: str, request: Request, user: NavigatorWebUser, session: Se
             raise InvalidRequest("Add a note saying why (for example which page or document shows the right value).")
         typed = None
         if action == "correct":
-            typed = coerce(value, current_value(report, field))
+            current = current_value(report, field)
+            # A value the extraction missed is read as its field's type (a number, yes/no, a list).
+            typed = coerce(value, current if current is not None else paths.leaf_fields().get(field))
         elif action == "settle_conflict":
             conflict = next((c for c in report.get("conflicts", []) if c.get("field") == field), None)
             typed = conflict_choice(choice, conflict)
