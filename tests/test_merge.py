@@ -120,7 +120,20 @@ def test_the_invasive_histology_beats_an_in_situ_one():
     later = facts("d2", "pathology", "2025-04-02", fact("d2", "diagnosis.histology", "dcis", "DCIS, re-excision"))
     report = merge_facts([doc, later])
     assert report.profile.diagnosis.histology == "invasive_lobular"
-    assert conflict_of(report, "diagnosis.histology").values == ["invasive_lobular", "lcis", "dcis"]
+    # In-situ disease beside or after an invasive carcinoma is its component or residue, not a
+    # disagreement about the cancer's type: no conflict for a navigator to settle.
+    assert conflict_of(report, "diagnosis.histology") is None
+
+
+def test_two_invasive_histologies_are_a_conflict_even_with_in_situ_disease_beside_them():
+    doc = facts("d1", "pathology", "2025-03-02",
+                fact("d1", "diagnosis.histology", "dcis", "DCIS"),
+                fact("d1", "diagnosis.histology", "invasive_ductal", "Invasive ductal carcinoma", 30))
+    later = facts("d2", "pathology", "2025-04-02",
+                  fact("d2", "diagnosis.histology", "invasive_lobular", "Invasive lobular carcinoma"))
+    report = merge_facts([doc, later])
+    assert report.profile.diagnosis.histology == "invasive_lobular"
+    assert conflict_of(report, "diagnosis.histology").values == ["invasive_lobular", "invasive_ductal"]
 
 
 def test_negated_and_family_mentions_never_reach_the_profile():
