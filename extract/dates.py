@@ -2,7 +2,8 @@
 
 Grammar data: `rules/dates.json` (month names, the labels "Collected:", "Date of service:", ...,
 and which label dates which kind of document). Numeric dates read month-first (US records) unless
-the first number cannot be a month ("14/03/2026").
+the first number cannot be a month ("14/03/2026"), the date is written with dots ("12.01.2026"), or
+the text's other dates show it writes the day first (UK, Australian and Indian letters).
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ class DateRules(BaseModel):
     not_record_dates: list[str]
     labels: list[DateLabel]
     kind_priority: dict[str, list[str]]
+    #: Separators of numeric dates written day-first ("12.01.2026" is 12 January in Europe and India).
+    day_first_separators: list[str] = []
 
     @cached_property
     def month_of(self) -> dict[str, int]:
@@ -106,7 +109,7 @@ def _year(text: str, pivot: int) -> int:
     return y
 
 
-def _to_date(m: re.Match[str], rules: DateRules) -> date | None:
+def _to_date(m: re.Match[str], rules: DateRules, day_first: bool = False) -> date | None:
     g = m.groupdict()
     try:
         if g["iy"]:
@@ -115,7 +118,8 @@ def _to_date(m: re.Match[str], rules: DateRules) -> date | None:
             a, b, y = int(g["na"]), int(g["nb"]), _year(g["ny"], rules.two_digit_year_pivot)
             if g["nsep"] == "." and len(g["ny"]) == 2:
                 return None  # "1.5.25" is more often a number than a date
-            month, day = (a, b) if a <= 12 else (b, a)
+            day_first = (day_first or g["nsep"] in rules.day_first_separators) and b <= 12
+            month, day = (b, a) if day_first or a > 12 else (a, b)
             return date(y, month, day)
         if g["mm"]:
             return date(int(g["my"]), rules.month_of[g["mm"].lower()], int(g["md"]))
@@ -137,11 +141,25 @@ def _all_dates(text: str) -> tuple[DateMention, ...]:
     """The dates of a whole text, read once (the field extractors ask about parts of a page)."""
     rules = date_rules()
     out = []
-    for m in rules.date_re.finditer(text):
-        value = _to_date(m, rules)
+    matches = list(rules.date_re.finditer(text))
+    day_first = _writes_day_first(matches)
+    for m in matches:
+        value = _to_date(m, rules, day_first)
         if value is not None and 1900 <= value.year <= 2100:
             out.append(DateMention(value, m.start(), m.end(), m.group(0)))
     return tuple(out)
+
+
+def _writes_day_first(matches: list[re.Match[str]]) -> bool:
+    """True when a text's numeric dates show it writes the day first ("Review date: 21/02/2026")
+    and none shows the month first ("03/28/2026"): its "02/12/2025" is 2 December."""
+    day_first = month_first = False
+    for m in matches:
+        if m.group("na"):
+            a, b = int(m.group("na")), int(m.group("nb"))
+            day_first |= 12 < a <= 31 and b <= 12
+            month_first |= 12 < b <= 31 and a <= 12
+    return day_first and not month_first
 
 
 def parse_date(text: str) -> date | None:

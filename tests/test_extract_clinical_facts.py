@@ -47,6 +47,22 @@ CLINICAL = [
     ("Karnofsky performance status 90.", "ecog", None, None),
     ("ECOG 0-1", "ecog", None, None),
     ("Family history:\nMother with breast cancer.\nPerformance status\nECOG 1 (fatigue).", "ecog", 1, None),
+    ("Her Oncotype from 2019 was 18 and her Karnofsky is 80 percent.", "recurrence_score",
+     {"test": "oncotype_dx", "value": 18}, "Oncotype from 2019 was 18"),
+    ("Oncotype DX (2021): 24", "recurrence_score", {"test": "oncotype_dx", "value": 24}, None),
+    ("Oncotype DX performed in 2023.", "recurrence_score", None, None),
+    ("WHO PS 0-1.", "ecog", None, None),
+    ("Oncotype DX not performed.", "recurrence_score", None, None),
+    ("Premenopausal at diagnosis; now postmenopausal after BSO.", "menopausal_status", "postmenopausal", "postmenopausal"),
+    ("Perimenopausal prior to chemo, now amenorrhoeic on goserelin.", "menopausal_status", None, None),
+    ("She had a bilateral salpingo-oophorectomy in 2019.", "menopausal_status", "postmenopausal",
+     "had a bilateral salpingo-oophorectomy"),
+    ("Risk-reducing BSO was discussed.", "menopausal_status", None, None),
+    ("PS (ECOG) 1", "ecog", 1, "PS (ECOG) 1"),
+    ("Performance status: WHO 1", "ecog", 1, "Performance status: WHO 1"),
+    ("ECOG performance status is currently 1", "ecog", 1, None),
+    ("ECOG 1 -> 2 since last visit.", "ecog", None, None),
+    ("Oncotype DX Breast Recurrence Score® 22", "recurrence_score", {"test": "oncotype_dx", "value": 22}, None),
 ]
 
 METASTASES = [
@@ -72,6 +88,15 @@ METASTASES = [
     ("BONES: No evidence of osseous metastatic disease.", [], None, None),
     ("Malignant pleural effusion with metastatic carcinoma.", ["pleura"], True, None),
     ("Metastases to mediastinal lymph nodes and adrenal gland.", ["distant_lymph_nodes", "other"], True, None),
+    ("58 yo F w/ HR+/HER2- MBC (liver, bone) on fulvestrant.", ["bone", "liver"], True, None),
+    ("Oestrogen receptor positive breast cancer, oligometastatic to a single sternal lesion (SBRT 11/2025).",
+     ["bone"], True, True),
+    ("No evidence of disease recurrence on CT 2/2026. No bone metastases.", [], None, None),
+    ("cM1 (bone)", ["bone"], True, None),
+    ("Stage IV (M1, bone-only)", ["bone"], True, None),
+    ("Bone-only metastatic disease.", ["bone"], True, None),
+    ("M1 macrophage infiltrate noted in the liver.", [], None, None),
+    ("pT2 pN1a M0", [], None, None),
 ]
 
 
@@ -110,12 +135,23 @@ DATES = [
     ("14/03/2026", D(2026, 3, 14)), ("March 14, 2026", D(2026, 3, 14)), ("Mar. 14th, 2026", D(2026, 3, 14)),
     ("14 March 2026", D(2026, 3, 14)), ("14-Mar-2026", D(2026, 3, 14)), ("14-MAR-26", D(2026, 3, 14)),
     ("Sept 3 2025", D(2025, 9, 3)), ("2/30/2026", None), ("May 2025", None), ("1-21", None), ("1.5.25", None),
+    ("12.01.2026", D(2026, 1, 12)), ("05.11.2025", D(2025, 11, 5)), ("2026.01.12", D(2026, 1, 12)),
 ]
 
 
 @pytest.mark.parametrize("text, value", DATES)
 def test_date_formats(text, value):
     assert parse_date(text) == value
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Review date: 21/02/2026, started 02/12/2025", D(2025, 12, 2)),  # the text writes the day first
+    ("Seen 03/28/2026, started 02/12/2025", D(2025, 2, 12)),  # ... the month first
+    ("Started 02/12/2025", D(2025, 2, 12)),  # nothing says otherwise: US order
+    ("Seen 21/02/2026 and 03/28/2026; started 02/12/2025", D(2025, 2, 12)),  # mixed: US order
+])
+def test_a_texts_own_dates_say_whether_it_writes_the_day_first(text, value):
+    assert find_dates(text)[-1].value == value
 
 
 def test_a_letters_date_line_dates_a_genetics_letter():
@@ -153,6 +189,21 @@ KINDS = [
     ("Oncology Follow-up\n\nPatient is a 58 yo postmenopausal woman with ER+/PR+/HER2- metastatic breast cancer, "
      "diagnosed 2022. Her sister carries a BRCA2 mutation; her own germline testing (Invitae) was negative.\n"
      "Current regimen: letrozole 2.5 mg daily.\nECOG 1.", "clinic_note"),
+    ("PATHOLOGY - HAEMATOLOGY          NHS Trust\nSample taken: 05-Feb-2026\nFULL BLOOD COUNT\n"
+     "Haemoglobin 98 g/L (115 - 165) L\nNeutrophil count 0.6 x10^9/L (2.0 - 7.5) L", "lab"),
+    ("DEPARTMENT OF MEDICAL ONCOLOGY\nOPD Follow up   Date: 12.01.2026\nMrs. S. Rao, 46 yrs, k/c/o Ca left breast.\n"
+     "Genetic testing: BRCA1 pathogenic variant c.68_69delAG detected (germline).\nRx:\nTab. Olaparib 300 mg BD",
+     "clinic_note"),
+    ("CONSULTATION\nDate of service 04/07/2026\nThis 67-year-old woman presents with back pain. Tumor NGS "
+     "(FoundationOne CDx) showed a PIK3CA mutation; her germline panel was negative.\nPlan: start ribociclib.",
+     "clinic_note"),
+    ("HEMATOLOGY/ONCOLOGY PROGRESS NOTE\nDOS: 2/9/2026\nS: on fulvestrant. Liquid biopsy: ESR1 detected.\n"
+     "A/P: continue.", "clinic_note"),
+    ("PROBLEM LIST\n1. Metastatic breast cancer, HR+/HER2-low - bone-only disease\n   - Current: elacestrant 345 mg PO "
+     "daily\n   - ESR1 mutation (Y537N) on ctDNA 09/2025\n2. Germline genetics: ATM VUS only\nPerformance status: ECOG 1",
+     "clinic_note"),
+    ("Cancer Centre - Systemic Therapy Clinic        Visit: 2026-01-19\nHgb 104 g/L | WBC 3.3 x 10E9/L\n"
+     "Tamoxifen 20 mg PO OD since 2024-03-01.\nECOG: 0.", "clinic_note"),
 ]
 
 
@@ -174,3 +225,21 @@ def test_broken_kind_rules_fail_loudly(tmp_path):
     (tmp_path / "document_kinds.json").write_text(json.dumps(raw))
     with pytest.raises(ConfigurationError, match="not a valid regex"):
         load_json("document_kinds.json", KindRules, tmp_path)
+
+
+@pytest.mark.parametrize("text, value, span", [
+    ("Date of diagnosis: 03/12/2019", D(2019, 3, 12), "03/12/2019"),
+    ("Dx 3/12/19, s/p lumpectomy and radiation.", D(2019, 3, 12), "3/12/19"),
+    ("Diagnosis date - 2019-03-12", D(2019, 3, 12), "2019-03-12"),
+    ("Diagnosed on core biopsy 03/12/2019.", D(2019, 3, 12), "03/12/2019"),
+    ("Rx 3/12/19: letrozole.", None, None),
+    ("Her mother's date of diagnosis: 03/12/1999.", None, None),
+    ("Her sister was diagnosed on 04/02/2015.", None, None),
+])
+def test_diagnosis_date_phrasings(text, value, span):
+    from extract.fields.diagnosis_date import extract_diagnosis_date
+
+    found = [f for f in run(extract_diagnosis_date, text) if f.is_fact]
+    assert [f.value for f in found] == ([] if value is None else [value])
+    if span is not None:
+        assert found[0].evidence[0].text == span

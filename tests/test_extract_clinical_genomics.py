@@ -47,6 +47,15 @@ ROWS = [
      {"ATM": {"result": "vus", "variant": "c.4388T>G", "origin": "germline"},
       **{g: {"result": "not_detected", "origin": "germline"} for g in ("BRCA1", "BRCA2", "CDH1", "CHEK2", "PALB2", "PTEN", "TP53")}},
      {"BRCA1": {"result": "Result: NEGATIVE", "gene": "BRCA1"}}),
+    ("Liquid biopsy (Guardant360, 1/12/26): ESR1 Y537S detected, PIK3CA not detected.",
+     {"ESR1": {"result": "detected", "variant": "Y537S", "origin": "somatic"},
+      "PIK3CA": {"result": "not_detected", "origin": "somatic"}}, {"ESR1": {"result": "detected"}}),
+    ("Germline: neg (Myriad myRisk 2024). FoundationOne Liquid CDx 2/2026: ESR1 D538G, PIK3CA E545K.",
+     {"ESR1": {"result": "detected", "variant": "D538G", "origin": "somatic"},
+      "PIK3CA": {"result": "detected", "variant": "E545K", "origin": "somatic"}}, {"ESR1": {"result": "D538G"}}),
+    ("Germline panel (Invitae): BRCA2 c.8167G>C.", {}, {}),  # a named germline variant without a class may be a VUS
+    ("A variant of uncertain significance was identified in the CHEK2 gene (c.1283C>T).",
+     {"CHEK2": {"result": "vus", "variant": "c.1283C>T"}}, {"CHEK2": {"result": "variant of uncertain significance"}}),
 ]
 
 FAMILY = [
@@ -58,6 +67,9 @@ FAMILY = [
     "If BRCA positive, consider olaparib.",
     "Genetic testing for BRCA1 and BRCA2 was ordered today; results pending.",
     "p53 immunostain: wild-type pattern.",
+    "Your family history (your sister's PALB2 pathogenic variant) means relatives should be offered testing.",
+    "Her daughter asked about BRCA testing; the patient herself has not had genetic testing.",
+    "Alpelisib could be an option in future if a PIK3CA mutation is found.",
 ]
 
 

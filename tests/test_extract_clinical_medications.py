@@ -124,6 +124,49 @@ ROWS = [
     ("Xeloda 1500 mg BID d1-14 q21d", "capecitabine", {"schedule": "days 1-14 of 21", "brand": "Xeloda"}, {}),
     ("Ibrance dose decreased to 100 mg due to neutropenia on 2/1/2025. Ibrance 125 mg had been started in 2024.",
      "palbociclib", {"dose": 100, "changes": [{"from_dose": 125, "to_dose": 100, "reason": "neutropenia"}]}, {}),
+    # --- other institutions' formats (UK, India, order sheets) --------------------------------------------
+    ("Current treatment: Letrozole 2.5mg od and Palbociclib 100mg od D1-21 q28d.", "palbociclib",
+     {"frequency": "daily", "schedule": "days 1-21 of 28"}, {"frequency": "od", "schedule": "D1-21 q28d"}),
+    ("Current treatment: Letrozole 2.5mg od and Palbociclib 100mg od D1-21 q28d.", "letrozole",
+     {"frequency": "daily", "schedule": None}, {"frequency": "od"}),
+    ("Palbociclib 125 mg d1-21 q28d", "palbociclib", {"schedule": "days 1-21 of 28", "frequency": None}, {}),
+    ("Tab. Olaparib 300 mg BD - continue", "olaparib", {"frequency": "twice daily", "status": "active"},
+     {"frequency": "BD"}),
+    ("Inj. Zoledronic acid 4 mg IV 4 weekly", "zoledronic acid", {"frequency": "every 4 weeks"}, {"frequency": "4 weekly"}),
+    ("Trastuzumab 600 mg SC 3-weekly", "trastuzumab", {"frequency": "every 3 weeks"}, {"frequency": "3-weekly"}),
+    ("Denosumab 120 mg s/c four-weekly", "denosumab", {"frequency": "every 4 weeks"}, {}),
+    ("Zoledronic acid 4 mg IV 6-monthly", "zoledronic acid", {"frequency": "every 6 months"}, {"frequency": "6-monthly"}),
+    ("Anastrozole 1 mg mane", "anastrozole", {"frequency": "daily"}, {"frequency": "mane"}),
+    ("Capecitabine 1000 mg/m2 b.d. days 1-14 of 21", "capecitabine",
+     {"frequency": "twice daily", "schedule": "days 1-14 of 21"}, {"frequency": "b.d."}),
+    ("Kisqali (ribociclib) 200 mg tab  take 3 tabs (600 mg) po daily d1-21 of 28   Active", "ribociclib",
+     {"dose": 600, "unit": "mg", "schedule": "days 1-21 of 28", "status": "active"},
+     {"dose": "600", "schedule": "d1-21 of 28"}),
+    ("Abemaciclib HELD since 2/2/26 for grade 2 diarrhea", "abemaciclib", {"status": "held", "start": None}, {}),
+    ("Plan: start ribociclib 600 mg daily 3 weeks on 1 week off with letrozole 2.5 mg daily, and goserelin is not "
+     "needed.", "letrozole", {"status": "planned", "dose": 2.5}, {}),
+    ("She completed five years of anastrozole in April 2024 and now presents with back pain and an MRI on "
+     "03/28/2026 shows bone metastases.", "anastrozole", {"status": "historical", "end": None}, {}),
+    ("Current Rx: lbrance 75mg daily 21/7, Faslodex 500mg IM monthly.", "palbociclib",
+     {"schedule": "days 1-21 of 28", "frequency": "daily", "route": None}, {"schedule": "21/7", "name": "lbrance"}),
+    ("Plan: cont Ibrance 75. RTC 4 wks.", "palbociclib", {"status": "active"}, {"status": "cont"}),
+    ("- Goserelin 10.8mg SC 12-weekly", "goserelin", {"frequency": "every 3 months"}, {"frequency": "12-weekly"}),
+    ("Review date: 21/02/2026\n- Anastrozole 1mg daily + ribociclib 400mg daily (3 weeks on/1 week off), commenced "
+     "02/12/2025", "ribociclib", {"start": D(2025, 12, 2), "status": "active"}, {"start": "02/12/2025", "status": "commenced"}),
+    ("Abemaciclib was stopped on 14/12/2025 because of grade 3 diarrhoea and will not be restarted.", "abemaciclib",
+     {"status": "stopped", "end": D(2025, 12, 14)}, {"end": "14/12/2025"}),
+    ("Trastuzumab deruxtecan (Enhertu) 5.4 mg/kg IV q3w - Cycle 6 Day 1 - GIVEN", "fam-trastuzumab deruxtecan",
+     {"status": "active", "dose": 5.4, "frequency": "every 3 weeks"}, {"status": "GIVEN"}),
+    ("Tamoxifen 20 mg PO OD since 2024-03-01. Held x 2 weeks for DVT workup, restarted 2026-01-05.", "tamoxifen",
+     {"status": "active", "frequency": "daily", "start": D(2024, 3, 1)}, {"status": "restarted"}),
+    ("Ribociclib held from 3/1/2026 to 3/15/2026 for ANC 0.8, resumed at 400 mg on 3/16/2026.", "ribociclib",
+     {"status": "active", "end": None, "start": None}, {"status": "resumed"}),
+    ("Kisqali 400mg once daily for 21 days then 7 days off", "ribociclib", {"schedule": "days 1-21 of 28"},
+     {"schedule": "for 21 days then 7 days off"}),
+    ("Kisqali 600 mg daily 21 days on 7 days off, currently cycle 5", "ribociclib", {"status": "active"},
+     {"status": "currently cycle 5"}),
+    ("Ogivri (trastuzumab-dkst) 6 mg/kg IV every 21 days", "trastuzumab",
+     {"brand": "Ogivri", "dose": 6, "unit": "mg/kg", "frequency": "every 3 weeks"}, {}),
 ]
 
 ABSENT = [
@@ -146,6 +189,15 @@ ABSENT = [
      "trastuzumab", ("frequency", "every 3 weeks")),
     ("Peripheral neuropathy, grade 2: if it progresses to grade 3, paclitaxel would be stopped.", "paclitaxel", None),
     ("If she develops a new cough, T-DXd will be held.", "fam-trastuzumab deruxtecan", None),
+    ("Plan: start ribociclib with letrozole, and goserelin is not needed.", "goserelin", None),
+    ("Ovarian suppression with goserelin (Zoladex) is not required as she is postmenopausal.", "goserelin", None),
+    ("Stools 4-5/day on abemaciclib 150 mg.", "abemaciclib", ("frequency", "daily")),
+    ("Ribociclib 400 mg daily. Dose modification guidance: if ANC is < 1.0 x 10^9/L, hold ribociclib until ANC >= 1.0, "
+     "then resume at 200 mg.", "ribociclib", ("status", "held")),
+    ("We discussed that alpelisib could be an option in future if a PIK3CA mutation is found.", "alpelisib", None),
+    ("Phesgo 600/600 mg SC q3 weeks was discussed but not started.", "pertuzumab, trastuzumab, and hyaluronidase", None),
+    ("Pegfilgrastim (Neulasta Onpro) 6 mg SC - not given, not indicated", "pegfilgrastim", None),
+    ("Given her neutropenia, palbociclib 100 mg daily.", "palbociclib", ("status", "active")),
 ]
 
 

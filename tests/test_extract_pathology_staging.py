@@ -58,6 +58,13 @@ LATERALITY_ROWS = [
     ("Clinical history: 54 year old with a palpable L breast mass; core biopsy shows carcinoma.", "left",
      "L breast"),
     ("Right breast: ductal carcinoma in situ, low nuclear grade, 5 mm.", "right", "Right breast"),
+    # Other institutions: the side only on the specimen line, the carcinoma in the next sentence.
+    ("Left breast segmental mastectomy after neoadjuvant chemotherapy.\nResidual invasive ductal carcinoma, 0.6 cm.",
+     "left", "Left breast"),
+    ("HISTOPATHOLOGY REPORT\nSpecimen: Left MRM\nImpression: Infiltrating duct carcinoma, NOS, grade III.",
+     "left", "Left MRM"),
+    ("FINAL DIAGNOSIS\nRight breast, prophylactic mastectomy: benign breast tissue.\n"
+     "Left breast: Invasive ductal carcinoma, grade 2.", "left", "Left breast"),
 ]
 
 
@@ -69,6 +76,8 @@ def test_stated_laterality(text, side, evidence):
 
 
 NO_LATERALITY_ROWS = [
+    # Two sides named and no cancer sentence with either: no side is chosen.
+    "Specimens: right breast reduction; left breast reduction.\nInvasive ductal carcinoma, grade 2, 1.1 cm.",
     "Right breast, prophylactic mastectomy: benign breast tissue; no tumor identified.",
     "Right breast, re-excision: tumor-free margins.",
     "Left breast: lobular carcinoma in situ, classic type.",

@@ -15,11 +15,14 @@ from collections.abc import Iterator
 from extract.analysis import AnalyzedPage
 from extract.classify import classify_text
 from extract.dates import find_dates, labelled_dates
-from extract.fields.statements import assertion_at
+from extract.fields.statements import assertion_at, names_relative, statement_at
 from extract.findings import Finding
 
-_DIAGNOSED = re.compile(r"\bdiagnosed\s+(?:on\s+|in\s+|by\s+|with\s+)?(?:(?:a\s+|the\s+)?(?:core\s+(?:needle\s+)?biopsy|biopsy|"
-                        r"fine\s+needle\s+aspiration)\s+)?(?:on\s+|dated\s+)?$", re.I)
+_DIAGNOSED = re.compile(r"(?:\bdiagnosed\s+(?:on\s+|in\s+|by\s+|with\s+)?(?:(?:a\s+|the\s+)?(?:core\s+(?:needle\s+)?biopsy|biopsy|"
+                        r"fine\s+needle\s+aspiration)\s+)?(?:on\s+|dated\s+)?"
+                        # "Date of diagnosis: 03/12/2019", "Diagnosis date - 2019-03-12", "Dx 3/12/19", "Dx date:"
+                        r"|\b(?:date\s+of\s+(?:initial\s+|first\s+)?diagnosis|(?:initial\s+)?diagnosis\s+date|dx(?:\s+date)?|"
+                        r"dx'd)\s*(?:[:=-]\s*|on\s+)?)$", re.I)
 _SPECIMEN_KINDS = ("pathology", "addendum")
 
 
@@ -27,7 +30,8 @@ def extract_diagnosis_date(page: AnalyzedPage) -> Iterator[Finding]:
     text = page.text
     for found in find_dates(text):
         before = text[max(0, found.start - 60):found.start]
-        if _DIAGNOSED.search(before) and assertion_at(page, found.start, found.end) in ("present", "historical"):
+        if _DIAGNOSED.search(before) and assertion_at(page, found.start, found.end) in ("present", "historical") \
+                and not names_relative(page, statement_at(page, found.start)[0], found.start):  # "her mother's"
             yield Finding(path="diagnosis.date", value=found.value,
                           evidence=[page.evidence(found.start, found.end, "diagnosis.date.stated")])
     collected = [ld.mention for ld in labelled_dates(text) if ld.kind == "collected"]

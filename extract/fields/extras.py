@@ -12,7 +12,7 @@ from extract.fields.base import make_finding, scan
 from extract.findings import Finding
 from extract.rules import grammar
 
-_MARGIN = {"negative": "negative", "free": "negative", "clear": "negative", "uninvolved": "negative",
+_MARGIN = {"negative": "negative", "neg": "negative", "free": "negative", "clear": "negative", "uninvolved": "negative",
            "positive": "positive", "involved": "positive", "close": "close"}
 
 
@@ -20,16 +20,23 @@ def extract_extras(page: AnalyzedPage) -> Iterator[Finding]:
     g = grammar("extras")
     for m in scan(page, g["lvi.label-value"]):
         word = (m.group("value") or "").lower()
+        if not word and g["lvi.uncertain"].pattern_for(page.is_ocr).match(page.text, m.end()):
+            continue
         label_end = m.start("value") if word else m.end()
         # The sentence around the label decides first: "No lymphovascular invasion is identified".
         around = page.assertion(m.start(), label_end)
         if around in ("possible", "hypothetical", "family"):
             continue
-        if around == "negated" or word.startswith(("not", "absent", "none", "negative", "no ")):
+        if around == "negated" or word.startswith(("not ", "absent", "none", "negative", "no ")):
             value = "absent"
         else:
             value = "present"
         yield make_finding(page, "diagnosis.lvi", value, m.span(), g["lvi.label-value"], negation_applies=False)
+    for m in scan(page, g["lvi.tnm-descriptor"]):
+        yield make_finding(page, "diagnosis.lvi", "present" if m.group("l") == "1" else "absent", m.span(),
+                           g["lvi.tnm-descriptor"], negation_applies=False)
+    for m in scan(page, g["margins.close"]):
+        yield make_finding(page, "diagnosis.margins", "close", m.span(), g["margins.close"])
     for m in scan(page, g["margins.label-value"]):
         value = _MARGIN.get(m.group("value").lower().split()[-1])
         if value:

@@ -123,13 +123,23 @@ def extract_genomics(page: AnalyzedPage) -> Iterator[Finding]:
         c_start, c_end = _clause(page, mention.start)
         if names_relative(page, c_start, c_end):
             continue
-        result = _result(page, mention, mentions, c_start, c_end)
+        result = _result(page, mention, mentions, c_start, c_end) or _named_variant(page, mention, c_end, page_origins)
         if result is None:
             unresolved.append(mention)
             continue
         resolved.add(mention.gene.symbol)
         yield _finding(page, mention, mentions, result, c_start, c_end, page_origins)
     yield from _panel(page, unresolved, resolved, page_origins)
+
+
+def _named_variant(page: AnalyzedPage, mention: _GeneMention, c_end: int, page_origins: set[str]):
+    """"ESR1 D538G" with no result word in the clause: the variant was detected (tumour results only)."""
+    rule = grammar("genomics")["gene.named-variant.detected"]
+    lead = re.compile(r"[ \t:(-]*").match(page.text, mention.end, c_end)
+    m = next(iter(rule.finditer(page.text, page.is_ocr, lead.end() if lead else mention.end, c_end)), None)
+    if m is None or _origin(page, mention, *_clause(page, mention.start), page_origins)[0] == "germline":
+        return None
+    return rule, m
 
 
 def _panel(page: AnalyzedPage, unresolved: list[_GeneMention], resolved: set[str], page_origins: set[str]) -> Iterator[Finding]:
@@ -187,10 +197,6 @@ def _result(page: AnalyzedPage, mention: _GeneMention, mentions: list[_GeneMenti
         kept.append(cue)
     if not kept:
         return None
-    negated = [c for c in kept if c[0].params["value"] == "not_detected"]
-    if negated and assertion_at(page, mention.start, mention.end) == "negated":
-        # "No pathogenic variants, likely pathogenic variants or VUS were detected in BRCA1"
-        kept = negated
 
     def distance(cue) -> tuple[int, int]:
         m = cue[1]
@@ -201,6 +207,16 @@ def _result(page: AnalyzedPage, mention: _GeneMention, mentions: list[_GeneMenti
             gap += 1000
         return gap, -int(cue[0].params["strength"])
 
+    # A negation that reaches this gene only past another gene is that gene's ("ESR1 Y537S
+    # detected, PIK3CA not detected").
+    # A classification in the gene's clause ("a variant of uncertain significance was identified in
+    # the CHEK2 gene") outweighs a bare "identified"/"detected" nearer the gene.
+    if any(int(c[0].params["strength"]) > 1 and distance(c)[0] < 1000 for c in kept):
+        kept = [c for c in kept if int(c[0].params["strength"]) > 1]
+    negated = [c for c in kept if c[0].params["value"] == "not_detected" and distance(c)[0] < 1000]
+    if negated and assertion_at(page, mention.start, mention.end) == "negated":
+        # "No pathogenic variants, likely pathogenic variants or VUS were detected in BRCA1"
+        kept = negated
     return min(kept, key=distance)
 
 

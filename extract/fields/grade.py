@@ -98,16 +98,19 @@ def extract_grade(page: AnalyzedPage) -> Iterator[Finding]:
 
     for m in scan(page, g["grade.score"]):
         s, e = m.span()
-        parts = [m.group(k) for k in ("a", "b", "c")] if m.group("a") else [m.group(k) for k in ("a2", "b2", "c2")]
+        # "3+2+2=7", "(3+2+2)" or the UK "T3 P2 M1 = 6/9" (tubules, pleomorphism, mitoses).
+        suffix = next((k for k in ("", "2", "3") if m.group("a" + k)), "2")
+        parts = [m.group(k + suffix) for k in ("a", "b", "c")]
+        stated_sum = m.group("sum") or m.group("sum3")
         if m.group("score"):
             score = int(m.group("score"))
-        elif m.group("sum"):
-            score = int(m.group("sum"))
+        elif stated_sum:
+            score = int(stated_sum)
         elif all(parts):
             score = sum(int(p) for p in parts)
         else:
             continue
-        if m.group("a") and m.group("sum") and sum(int(p) for p in parts) != score:
+        if all(parts) and stated_sum and sum(int(p) for p in parts) != score:
             continue  # an arithmetic slip in the text: read neither
         anchors.append(s)
         yield make_finding(page, "diagnosis.nottingham_score", score, (s, e), g["grade.score"])
@@ -124,7 +127,8 @@ def _components(page: AnalyzedPage, anchors: list[int]) -> Iterator[Finding]:
     """Tubules / nuclei / mitoses scores written out near a grade or score."""
     g = grammar("grade")
     for anchor in sorted(set(anchors)):
-        lo, hi = max(0, anchor - 80), min(len(page.text), anchor + 320)
+        # CAP synoptic forms list the components above their "Overall Grade" line.
+        lo, hi = max(0, anchor - 240), min(len(page.text), anchor + 320)
         found = {}
         for name in ("tubules", "nuclei", "mitoses"):
             for m in g[f"grade.component.{name}"].finditer(page.text, page.is_ocr, lo, hi):

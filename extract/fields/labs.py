@@ -54,6 +54,8 @@ class Grade(BaseModel):
 class LabSpec(BaseModel):
     name: str
     names: list[str] = Field(min_length=1)
+    #: Written forms that name this lab only when one of its units is printed with the value.
+    names_with_unit: list[str] = Field(default_factory=list)
     unit: str
     units: dict[str, float]
     unitless: list[UnitlessRule] = Field(default_factory=list)
@@ -77,7 +79,7 @@ class LabVocabulary(BaseModel):
         for lab in self.labs:
             if lab.unit not in lab.units and lab.unit != "%":
                 raise ValueError(f"lab {lab.name!r}: stored unit {lab.unit!r} is not among its units")
-            for name in lab.names:
+            for name in [*lab.names, *lab.names_with_unit]:
                 key = name if len(name) <= _SHORT else name.lower()
                 if key in seen and seen[key] != lab.name:
                     raise ValueError(f"lab name {name!r} names both {seen[key]!r} and {lab.name!r}")
@@ -88,12 +90,17 @@ class LabVocabulary(BaseModel):
     def by_written_name(self) -> dict[str, LabSpec]:
         out = {}
         for lab in self.labs:
-            for name in lab.names:
+            for name in [*lab.names, *lab.names_with_unit]:
                 out[name if len(name) <= _SHORT else name.lower()] = lab
         return out
 
     @cached_property
-    def name_re(self) -> re.Pattern[str]:
+    def needs_unit(self) -> frozenset[str]:
+        """Written names (lower-case) that name a lab only with a unit printed."""
+        return frozenset(n.lower() for lab in self.labs for n in lab.names_with_unit)
+
+    @cached_property
+    def name_body(self) -> str:
         names = sorted(self.by_written_name, key=len, reverse=True)
 
         def alt(words: list[str]) -> str:
@@ -101,7 +108,21 @@ class LabVocabulary(BaseModel):
 
         long_names = alt([n for n in names if len(n) > _SHORT])
         short_names = alt([n for n in names if len(n) <= _SHORT])
-        return re.compile(rf"(?<![\w/-])(?:(?i:{long_names})|{short_names})(?![\w/-])")
+        return rf"(?:(?i:{long_names})|{short_names})"
+
+    @cached_property
+    def name_re(self) -> re.Pattern[str]:
+        return re.compile(rf"(?<![\w/-]){self.name_body}(?![\w/-])")
+
+    @cached_property
+    def name_before_re(self) -> re.Pattern[str]:
+        """A name ending where the search ends (the first of two names joined by a slash)."""
+        return re.compile(rf"(?<![\w/-]){self.name_body}[ \t]*$")
+
+    @cached_property
+    def name_after_re(self) -> re.Pattern[str]:
+        """A name starting where the match starts (the second of two names joined by a slash)."""
+        return re.compile(rf"[ \t]*(?P<name>{self.name_body})(?![\w/-])")
 
     def spec_of(self, written: str) -> LabSpec:
         written = re.sub(r"\s+", " ", written)
@@ -109,7 +130,10 @@ class LabVocabulary(BaseModel):
 
 
 def _unit_key(unit: str) -> str:
-    return re.sub(r"\s+", "", unit).lower().replace("µ", "u").replace("×", "x").replace("mcl", "ul")
+    key = re.sub(r"\s+", "", unit).lower().replace("µ", "u").replace("×", "x").replace("mcl", "ul")
+    key = key.replace("⁹", "^9").replace("³", "^3")
+    # "10^9", "10*9", "10E9", "10(9)" and OCR's flattened "10 9" are one exponent.
+    return re.sub(r"10(?:\^|\*|e)?\(?([39])\)?(?=/)", r"10^\1", key)
 
 
 @lru_cache(maxsize=1)
@@ -135,6 +159,7 @@ def extract_labs(page: AnalyzedPage) -> Iterator[Finding]:
     if defined:
         names = sorted(names + [d for d in defined if not any(n.start < d.end and d.start < n.end for n in names)],
                        key=lambda n: n.start)
+    yield from _pairs(page)
     for name in names:
         if name.start < taken_until:
             continue
@@ -145,6 +170,53 @@ def extract_labs(page: AnalyzedPage) -> Iterator[Finding]:
         if finding is not None:
             taken_until = hit.end()
             yield finding
+
+
+class _PairHit:
+    """One value of a slash pair, read like a single value hit (`lab.value.pair`)."""
+
+    rule_id = "lab.value.pair"
+
+    def __init__(self, m, which: int) -> None:
+        self._m, self._g = m, f"v{which}"
+
+    def group(self, name: str):
+        return self._m.group(self._g) if name == "value" else None
+
+    def start(self, name: str = "value") -> int:
+        return self._m.start(self._g)
+
+    def end(self, name: str | None = None) -> int:
+        return self._m.end(self._g)
+
+
+def _pairs(page: AnalyzedPage) -> Iterator[Finding]:
+    vocab = lab_vocabulary()
+    rule = grammar("labs")["lab.value.pair"]
+    text = page.text
+    for a, b in clinical_segments(page):
+        # "AST/ALT 88/102": look for names only around a slash between letters (few on a page).
+        for slash in _LETTER_SLASH.finditer(text, a, b):
+            second = vocab.name_after_re.match(text, slash.end(), b)  # anchored: cheap, so first
+            if second is None:
+                continue
+            first = vocab.name_before_re.search(text, max(a, slash.start() - _LONGEST_NAME), slash.start())
+            if first is None:
+                continue
+            m = next(iter(rule.finditer(text, page.is_ocr, second.end(), _line_end(text, second.end()))), None)
+            if m is None:
+                continue
+            spans = ((first.start(), first.end()), second.span("name"))
+            for which, (start, end) in enumerate(spans, 1):
+                written = text[start:end].rstrip()
+                name = _Name(start, start + len(written), vocab.spec_of(written))
+                finding = _read_value(page, name, _PairHit(m, which))
+                if finding is not None:
+                    yield finding
+
+
+_LETTER_SLASH = re.compile(r"(?<=[A-Za-z)])[ \t]*/(?=[ \t]*[A-Za-z])")
+_LONGEST_NAME = 40
 
 
 @dataclass(frozen=True)
@@ -177,6 +249,10 @@ def _lab_of(abbreviation: Abbreviation) -> LabSpec | None:
 def _defined_names(page: AnalyzedPage) -> list[_Name]:
     return [_Name(s, e, spec, abbreviation) for abbreviation, spec in defined_terms(page, _lab_of)
             for a, b in clinical_segments(page) for s, e in uses(page, abbreviation, a, b)]
+
+
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
 
 
 def _line_end(text: str, pos: int) -> int:
@@ -235,7 +311,8 @@ def _read_value(page: AnalyzedPage, name: _Name, hit) -> Finding | None:
     tail = _read_tail(page, hit.end(), _line_end(text, hit.end()))
     leaves: dict[str, list[Evidence]] = {"name": [name.evidence(page)]}
     value: dict[str, Any] = {"name": spec.name}
-    value_ev = page.evidence(hit.start("value"), hit.end("value"), "lab.value.after-name", correction=correction)
+    value_ev = page.evidence(hit.start("value"), hit.end("value"), getattr(hit, "rule_id", "lab.value.after-name"),
+                             correction=correction)
 
     if "unit" in tail:
         rule_id, um = tail["unit"]
@@ -243,6 +320,8 @@ def _read_value(page: AnalyzedPage, name: _Name, hit) -> Finding | None:
         if factor is None:
             return None  # "Neutrophils 62 %" is a differential, not a count; a unit of another lab
         leaves["unit"] = [page.evidence(um.start("unit"), um.end("unit"), rule_id)]
+    elif re.sub(r"\s+", " ", text[name.start:name.end]).lower() in lab_vocabulary().needs_unit:
+        return None  # "Neutrophils 62": a differential percentage as often as a count
     else:
         rule = next((r for r in spec.unitless if r.min <= raw <= r.max), None)
         if rule is None:
@@ -332,8 +411,12 @@ def _date_of(page: AnalyzedPage, start: int, end: int) -> tuple[Any, Evidence] |
     headings = [d for d in find_dates(text, 0, line_start)
                 if section_at(page, d.start) == section and _is_heading_date(text, d.start)]
     labelled = [ld for ld in labelled if ld.kind in ("collected", "reported", "received")]
-    above = [ld.mention for ld in labelled if ld.mention.start < start and section_at(page, ld.mention.start) == section]
-    candidates = [(d.start, d, "lab.date.heading") for d in headings] + [(d.start, d, "lab.date.labelled") for d in above]
+    above = [ld for ld in labelled if ld.mention.start < start and section_at(page, ld.mention.start) == section]
+    # The nearest line above wins; on one line ("Date Collected: ... Date Reported: ..."), the
+    # collection date, which is when the blood was drawn.
+    candidates = [((_line_start(text, d.start), 0, d.start), d, "lab.date.heading") for d in headings] + [
+        ((_line_start(text, ld.mention.start), ld.kind == "collected", ld.mention.start), ld.mention, "lab.date.labelled")
+        for ld in above]
     if candidates:
         _, d, rule = max(candidates, key=lambda c: c[0])
         return d.value, page.evidence(d.start, d.end, rule)

@@ -22,7 +22,7 @@ from extract.rules import grammar
 from extract.specimens import parts
 
 _SIDES = {"left": "left", "lt": "left", "l": "left", "right": "right", "rt": "right", "r": "right",
-          "bilateral": "bilateral"}
+          "bilateral": "bilateral", "sinistrae": "left", "dextrae": "right"}
 
 
 def _side(raw: str) -> str | None:
@@ -71,6 +71,36 @@ def _clauses(page: AnalyzedPage, offset: int) -> tuple[int, int]:
 
 
 def extract_laterality(page: AnalyzedPage) -> Iterator[Finding]:
+    found = list(_stated_sides(page))
+    yield from found
+    if not found:
+        yield from _sole_side(page)
+
+
+def _sole_side(page: AnalyzedPage) -> Iterator[Finding]:
+    """A page that states an invasive carcinoma and names one breast side only, never in the
+    sentence of the cancer ("Specimen: RIGHT BREAST MASTECTOMY AND AXILLARY CLEARANCE" above
+    "Invasive lobular carcinoma ..."): that side, with less confidence. Family, negated and
+    hypothetical mentions do not count; two sides named give nothing. DCIS counts too (a complete
+    response after neoadjuvant therapy leaves only DCIS); LCIS and benign findings do not."""
+    if not (_invasive_page(page) or any(h.value == "dcis" and page.assertion(s, e) in FACTUAL
+                                        for s, e, h, _ in mentions(page))):
+        return
+    g = grammar("laterality")
+    sides: dict[str, tuple[int, int]] = {}
+    for m in scan(page, g["laterality.breast-side"]):
+        side = _side(m.group("side"))
+        if side is None or page.assertion(m.start(), m.end()) not in FACTUAL:
+            continue
+        sides.setdefault(side, m.span())
+    if len(sides) == 1:
+        side, span = next(iter(sides.items()))
+        if side != "bilateral":
+            yield make_finding(page, "diagnosis.laterality", side, span, "laterality.sole-side",
+                               confidence=0.7, laterality=side)
+
+
+def _stated_sides(page: AnalyzedPage) -> Iterator[Finding]:
     g = grammar("laterality")
     for rule_id in ("laterality.label", "laterality.anatomic-site"):
         for m in scan(page, g[rule_id]):

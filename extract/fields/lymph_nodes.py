@@ -170,7 +170,8 @@ def _totals(page: AnalyzedPage) -> tuple[list[Finding], bool, bool]:
     if itc is not None:
         out.append(make_finding(page, "lymph_nodes.isolated_tumor_cells", True, itc.span(),
                                 g["nodes.total.synoptic-positive"], negation_applies=False))
-    for rule_id in ("nodes.total.positive-of-examined", "nodes.total.fraction", "nodes.total.summary-line"):
+    for rule_id in ("nodes.total.positive-of-examined", "nodes.total.examined-and-positive", "nodes.total.fraction",
+                    "nodes.total.summary-line"):
         if found_ex and found_pos:
             break
         for m in scan(page, g[rule_id]):
@@ -227,8 +228,8 @@ def _part_counts(page: AnalyzedPage) -> list[Count]:
     g = _g()
     counts: list[Count] = []
     taken: list[tuple[int, int]] = []
-    for rule_id in ("nodes.part.single-of", "nodes.part.x-of-y", "nodes.part.in-count", "nodes.part.count-polarity",
-                    "nodes.part.count-after", "nodes.part.fraction", "nodes.part.level"):
+    for rule_id in ("nodes.part.single-of", "nodes.part.x-of-y", "nodes.part.in-count", "nodes.part.label-count",
+                    "nodes.part.count-polarity", "nodes.part.count-after", "nodes.part.fraction", "nodes.part.level"):
         for m in scan(page, g[rule_id]):
             s, e = m.span()
             if not _counted(page, s) or any(a < e and s < b for a, b in taken):

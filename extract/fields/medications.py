@@ -42,6 +42,10 @@ from extract.vocab import DrugMention, drugs
 
 #: Sentences of their own that refer back to the drug named just before.
 _REFERS_BACK = re.compile(r"\b(?:dose|doses|dosing|it|this|therapy|treatment|medication|drug|pills?|tablets?)\b", re.I)
+#: A sentence opening with a status verb and no subject is about the drug before it ("Tamoxifen 20 mg
+#: daily. Held x 2 weeks for DVT workup, restarted 2026-01-05.").
+_SUBJECTLESS = re.compile(r"[\W\d]*(?:held|restarted|resumed|stopped|discontinued|paused|interrupted|"
+                          r"dose[-\s]reduced|reduced|decreased|increased)\b", re.I)
 #: How far (characters) a referring sentence may be from its drug.
 _REFER_WINDOW = 300
 #: A status word this close before a drug is about that drug ("discontinued tamoxifen").
@@ -198,6 +202,8 @@ def _counts(page: AnalyzedPage, mention: DrugMention) -> bool:
     c_start, c_end = _clause_around(text, s_start, s_end, mention.start)
     if _first_match(_rule("med.exclude.declined"), page, text[c_start:c_end]):
         return False  # "she declined ribociclib", "olaparib is not indicated" (in the drug's own clause)
+    if _first_match(_rule("med.exclude.not-needed"), page, text[mention.end:min(s_end, mention.end + 80)]):
+        return False  # "goserelin is not needed"
     if _first_match(_rule("med.exclude.temporal-anchor"), page, text[max(s_start, mention.start - 40):mention.start]):
         return False  # "after paclitaxel", "before each paclitaxel dose": a point in time, not a statement
     if _conditional_from(page, s_start, mention.start) is not None:
@@ -272,7 +278,8 @@ def _extend_to_referring_sentences(page: AnalyzedPage, m: DrugMention, end: int,
         s_start, s_end = statement_at(page, _skip_space(text, end))
         if s_start < end or s_end > limit or section_at(page, s_start) != section:
             break
-        if not _REFERS_BACK.search(text, s_start, s_end) or not _mentions_change_or_status(page, s_start, s_end):
+        refers = _REFERS_BACK.search(text, s_start, s_end) or _SUBJECTLESS.match(text, s_start, s_end)
+        if not refers or not _mentions_change_or_status(page, s_start, s_end):
             break
         end = s_end
     return end
@@ -317,14 +324,17 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
             if usable(m.start(), m.end()) and not any(c.span[0] < m.end() and m.start() < c.span[1] for c in r.changes):
                 r.changes.append(_change_of(page, rule, m))
     planned = _rule("med.exclude.planned-dose")
-    for m in _rule("med.dose.amount").finditer(text, page.is_ocr, body, end):
+    total = _first(page, [_rule("med.dose.total")], body, end, usable)
+    amounts = [total[1]] if total else _rule("med.dose.amount").finditer(text, page.is_ocr, body, end)
+    dose_rule = "med.dose.total" if total else "med.dose.amount"
+    for m in amounts:
         if not usable(m.start(), m.end()) or any(c.span[0] <= m.start() < c.span[1] for c in r.changes):
             continue
         if _first_match(planned, page, text[max(body, m.start() - 50):m.start()]):
             continue  # "resume at 400 mg", "will lower to 100 mg": a plan, not the dose now
         value, fix = _number(m.group("dose"))
-        r.dose = (_Leaf(value, [page.evidence(m.start("dose"), m.end("dose"), "med.dose.amount", correction=fix)], m.start()),
-                  _Leaf(_unit(m.group("unit")), [page.evidence(m.start("unit"), m.end("unit"), "med.dose.amount")], m.start()))
+        r.dose = (_Leaf(value, [page.evidence(m.start("dose"), m.end("dose"), dose_rule, correction=fix)], m.start()),
+                  _Leaf(_unit(m.group("unit")), [page.evidence(m.start("unit"), m.end("unit"), dose_rule)], m.start()))
         r.attributes_end = m.end()
         r.earlier_dose = bool(_first_match(_rule("med.dose.earlier"), page, text[r.sentence[0]:r.sentence[1]]))
         break  # the first plain dose of a scope is its dose ("400 mg ... From 600 mg" is a change)
@@ -336,6 +346,9 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
             value = _schedule_of(rule, m) if leaf == "schedule" else rule.params["value"]
             r.leaves[leaf] = _Leaf(value, [page.evidence(m.start(), m.end(), rule.id)], m.start())
             r.attributes_end = max(r.attributes_end, m.end())
+    frequency, schedule = r.leaves.get("frequency"), r.leaves.get("schedule")
+    if frequency and schedule and schedule.pos <= frequency.pos < schedule.pos + len(schedule.evidence[0].text):
+        del r.leaves["frequency"]  # "d1-21 q28d": the cycle's length, not how often a dose is taken
 
     _read_statuses(page, r, usable)
     _read_reasons(page, r, body, end)
@@ -387,7 +400,7 @@ def _schedule_of(rule: CompiledRule, m: regex.Match) -> str:
         on = _WORD_NUMBERS.get(g["on"].lower()) or int(g["on"])
         off = _WORD_NUMBERS.get(g["off"].lower()) or int(g["off"])
         return f"days 1-{7 * on} of {7 * (on + off)}"
-    if rule.id == "med.schedule.days-on-off":
+    if rule.id in ("med.schedule.days-on-off", "med.schedule.days-slash", "med.schedule.days-then-off"):
         on, off = int(g["on"]), int(g["off"])
         if on + off >= 14:  # a cycle ("21 days on, 7 off"), not a weekly pattern ("4 on, 3 off")
             return f"days 1-{on} of {on + off}"
@@ -478,6 +491,8 @@ def _read_dates(page: AnalyzedPage, r: _Read) -> None:
             change.date = _Leaf(found.value, [page.evidence(found.start, found.end, "med.change.date")], found.start)
             continue
         before = text[max(r.pre_start, found.start - 30):found.start]
+        if _first_match(_rule("med.date.hold-span"), page, text[max(r.pre_start, found.start - 50):found.start]):
+            continue  # "held from 3/1/2026 to 3/15/2026": the hold's dates, not the drug's
         leaf = None
         for rule_id, name in (("med.date.start", "start"), ("med.date.end", "end")):
             if _first_match(_rule(rule_id), page, before):
@@ -490,6 +505,11 @@ def _read_dates(page: AnalyzedPage, r: _Read) -> None:
             r.leaves[leaf] = _Leaf(found.value, [page.evidence(found.start, found.end, rule)], found.start)
 
 
+#: How far before a date its status word may stand ("started ribociclib 600 mg daily with letrozole on ...").
+_STATUS_DATE_REACH = 80
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
 def _dated_by_status(r: _Read, text: str, d_start: int, d_end: int) -> str | None:
     """"start" or "end" when the status word of the date's clause starts or stops the drug
     ("started ... on 01/05/2026", "12/04/2023: Started ribociclib", "first dose planned for ...")."""
@@ -497,8 +517,10 @@ def _dated_by_status(r: _Read, text: str, d_start: int, d_end: int) -> str | Non
     before = [s for s in r.statuses if clause_start <= s.pos < d_start]
     after = [s for s in r.statuses if d_end <= s.pos <= d_end + 6]
     cue = before[-1] if before else (after[0] if after else None)
-    if cue is None:
-        return None
+    if cue is None or cue.pos < d_start - _STATUS_DATE_REACH:
+        return None  # a run-on sentence's later date is another event's
+    if cue.pos < d_start and _YEAR.search(text, cue.pos, d_start):
+        return None  # "completed in April 2024 and ... an MRI on 03/28/2026": the status has its own date
     word = cue.evidence[0].text
     if _STARTED.search(word) or _PLANNED_START.search(word):
         return "start"
@@ -574,6 +596,8 @@ def _share_attributes_backwards(page: AnalyzedPage, group: list[_Read]) -> None:
         gap = page.text[max(earlier.attributes_end, earlier.mention.end):later.mention.start]
         if not _JOINED.match(gap):
             continue
+        if "frequency" in earlier.leaves:
+            continue  # a sig of its own ("ibrance 75mg daily 21/7, Faslodex 500mg IM monthly"): the rest is the next drug's
         for leaf in _SHARED_ATTRIBUTES:
             if leaf not in earlier.leaves and leaf in later.leaves:
                 earlier.leaves[leaf] = later.leaves[leaf]

@@ -69,7 +69,8 @@ class SiteVocabulary(BaseModel):
 
 def _words_re(words: list[str]) -> re.Pattern[str]:
     body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.I)
+    # "bone-only disease" names bone; other hyphenated words ("liver-type") do not.
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w]|-(?!only\b))", re.I)
 
 
 @lru_cache(maxsize=1)

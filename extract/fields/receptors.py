@@ -163,6 +163,15 @@ def _status_word(word: str) -> str | None:
     return None
 
 
+def _status_from_allred(allred: int) -> str | None:
+    """The status an Allred (Quick) score alone settles: 0 or 2 means at most 1 % of cells stain
+    (negative); 6-8 means at least a tenth of cells (positive). 3-5 may be under 1 %, 1-10 % or
+    more, so it settles nothing."""
+    if allred <= 2:
+        return "negative"
+    return "positive" if allred >= 6 else None
+
+
 def _tag_prior(findings: list[Finding], page: AnalyzedPage, start: int, limit: int) -> list[Finding]:
     """Results quoted from an earlier specimen belong to that specimen (and usually a core biopsy).
 
@@ -196,7 +205,9 @@ def _receptor_details(page: AnalyzedPage, names: list[str], label_start: int, po
     out: list[Finding] = []
     last = pos
     if not have_percent:
-        m = _first(g["receptor.detail.percent"], page, pos, end)
+        m = next((m for m in g["receptor.detail.percent"].finditer(page.text, page.is_ocr, pos, end)
+                  if not ((m.group("cmp") or m.group("pct_hi")) and g["receptor.detail.category-text"].pattern_for(
+                      page.is_ocr).match(page.text, m.end()))), None)
         if m:
             pct, how = _percent(m)
             if pct is not None:
@@ -312,6 +323,14 @@ def hormone_receptors(page: AnalyzedPage) -> Iterator[Finding]:
             if how == "<" and pct == 0.0:
                 for n in names:
                     found.append(make_finding(page, f"receptors.{n}.status", "negative", (a.start, m.end()), rule))
+        elif m.group("allred_value"):
+            allred = int(m.group("allred"))
+            status = _status_from_allred(allred)
+            for n in names:
+                found.append(make_finding(page, f"receptors.{n}.allred", allred, (a.start, m.end()), rule))
+                if status:
+                    found.append(make_finding(page, f"receptors.{n}.status", status, (a.start, m.end()),
+                                              "receptor.status-from-allred", confidence=0.8))
         elif m.group("sign"):
             status = "positive" if "+" in m.group("sign") else "negative"
             for n in names:

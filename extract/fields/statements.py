@@ -39,6 +39,7 @@ def statements(page: AnalyzedPage) -> list[tuple[int, int]]:
         if span[1] <= bounds[-1][1]:
             break
         bounds.append((max(span[0], bounds[-1][1]), span[1]))
+    bounds = _rejoin_dotted_abbreviations(text, bounds)
     split: list[tuple[int, int]] = []
     for start, end in bounds:
         for m in _INNER_END.finditer(text, start, end):
@@ -48,6 +49,23 @@ def statements(page: AnalyzedPage) -> list[tuple[int, int]]:
     joined = [piece for start, end in split for piece in _capped(text, start, end)]
     page.cache["clinical.statements"] = (joined, [s for s, _ in joined])
     return joined
+
+
+#: A sentence "ending" in a dotted abbreviation ("b.d.", "p.o.", "t.d.s.") whose next word is in
+#: lower case: the tokenizer's sentence end is no sentence end ("300 mg b.d. days 1-14 of 21").
+_DOTTED_END = re.compile(r"(?<![\w.])(?:[a-z]\.){2,3}$", re.I)
+_LOWER_START = re.compile(r"[a-z0-9(]")
+
+
+def _rejoin_dotted_abbreviations(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in bounds:
+        if out and "\n" not in text[out[-1][1]:start] and _LOWER_START.match(text, start) \
+                and _DOTTED_END.search(text, out[-1][0], out[-1][1]):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
 
 
 def _capped(text: str, start: int, end: int) -> list[tuple[int, int]]:
