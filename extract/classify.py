@@ -35,6 +35,8 @@ class KindCue(BaseModel):
     requires: list[str] = Field(default_factory=list)
     #: False for body words that a header may hold in any kind of document.
     header_boost: bool = True
+    #: At most this many matches count (words that any kind of record may repeat); None: all.
+    max_hits: int | None = Field(None, ge=1)
 
     @field_validator("pattern")
     @classmethod
@@ -88,9 +90,11 @@ def kind_scores(text: str) -> dict[str, float]:
         for cue in rule.cues:
             if cue.requires and not any(word in lowered for word in cue.requires):
                 continue
-            for m in cue.regex.finditer(text):
+            for hits, m in enumerate(cue.regex.finditer(text), start=1):
                 in_header = cue.header_boost and m.start() < header_end
                 score += cue.weight * (rules.header_boost if in_header else 1)
+                if cue.max_hits is not None and hits >= cue.max_hits:
+                    break
         scores[rule.kind] = score
     return scores
 

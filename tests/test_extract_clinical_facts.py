@@ -185,6 +185,12 @@ KINDS = [
     ("Breast, left, wide local excision: Infiltrating ductal carcinoma, Nottingham grade III (of III) forming a "
      "3 x 3 x 2.5 cm mass. No vascular invasion is identified.", "pathology"),
     ("Dear friend, thank you for your letter.", "other"),
+    # Pathology reports without a "pathology report" title: section labels and staging words.
+    ("MACROSCOPIC: Labelled \"R breast\".\nMICROSCOPIC:\nDIAGNOSIS: Right breast, mastectomy: invasive breast "
+     "carcinoma of no special type, Grade 3, maximum size 32mm.\nReceptor status: ER negative (<1%), PR negative (<1%).",
+     "pathology"),
+    ("Histopathological findings: Breast, left, segmentectomy.\nInvasive carcinoma of no special type (NST), G2.\n"
+     "ICD-O: 8500/3\nTNM (UICC 8th ed.): pT2 (m) pN0 (0/3 sn) L0 V0 R0", "pathology"),
     # A title is a short leading line: genetics words in the first sentence of a note are not one.
     ("Oncology Follow-up\n\nPatient is a 58 yo postmenopausal woman with ER+/PR+/HER2- metastatic breast cancer, "
      "diagnosed 2022. Her sister carries a BRCA2 mutation; her own germline testing (Invitae) was negative.\n"

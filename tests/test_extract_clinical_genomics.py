@@ -56,6 +56,7 @@ ROWS = [
     ("Germline panel (Invitae): BRCA2 c.8167G>C.", {}, {}),  # a named germline variant without a class may be a VUS
     ("A variant of uncertain significance was identified in the CHEK2 gene (c.1283C>T).",
      {"CHEK2": {"result": "vus", "variant": "c.1283C>T"}}, {"CHEK2": {"result": "variant of uncertain significance"}}),
+    ("Tumor NGS (FoundationOne CDx): ERBB2 amplification detected.", {"ERBB2": {"result": "detected"}}, {}),
 ]
 
 FAMILY = [
@@ -70,6 +71,9 @@ FAMILY = [
     "Your family history (your sister's PALB2 pathogenic variant) means relatives should be offered testing.",
     "Her daughter asked about BRCA testing; the patient herself has not had genetic testing.",
     "Alpelisib could be an option in future if a PIK3CA mutation is found.",
+    # Receptor tests of the ERBB2 protein or its copies are the receptor extractor's, not genomics'.
+    "HER2 (ERBB2) by Immunohistochemistry: Negative (score 1+).",
+    "ERBB2 by SISH: not amplified, ratio 1.3.",
 ]
 
 

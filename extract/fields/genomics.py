@@ -123,6 +123,8 @@ def extract_genomics(page: AnalyzedPage) -> Iterator[Finding]:
         c_start, c_end = _clause(page, mention.start)
         if names_relative(page, c_start, c_end):
             continue
+        if next(iter(g["gene.exclude.protein-assay"].finditer(text, page.is_ocr, c_start, c_end)), None) is not None:
+            continue  # a receptor test (IHC, ISH), not a sequencing result
         result = _result(page, mention, mentions, c_start, c_end) or _named_variant(page, mention, c_end, page_origins)
         if result is None:
             unresolved.append(mention)
