@@ -453,6 +453,72 @@ def test_ocr_slip_is_not_read_on_text_layer_pages(text, path):
     assert f is None or f.evidence[0].correction is None
 
 
+# OCR letters inside numbers (O/o for 0, I/l/| for 1): read on OCR pages with the reading on the
+# evidence, never on text-layer pages. (text, path, value, evidence text, correction)
+OCR_DIGIT_ROWS = [
+    ("Sentinel lymph node, left axilla: O/3 lymph nodes positive.", "lymph_nodes.examined", 3,
+     "O/3 lymph nodes", "O->0"),
+    ("Sentinel lymph node, left axilla: O/3 lymph nodes positive.", "lymph_nodes.positive", 0,
+     "O/3 lymph nodes", "O->0"),
+    ("Axillary lymph nodes: l/12 positive for metastatic carcinoma.", "lymph_nodes.positive", 1,
+     "Axillary lymph nodes: l/12", "l->1"),
+    ("Left sentinel lymph node: benign (O/2).", "lymph_nodes.examined", 2, "(O/2)", "O->0"),
+    ("Axillary level I: metastatic carcinoma in lymph nodes (l/1O).", "lymph_nodes.examined", 10, "(l/1O)",
+     "l->1; 1O->10"),
+    ("ER: Positive (9O%, strong)", "receptors.er.percent", 90.0, "ER: Positive (9O%", "9O->90"),
+    ("PR: positive, 8O % of tumor cells", "receptors.pr.percent", 80.0, "PR: positive, 8O %", "8O->80"),
+    ("Estrogen receptor: positive (l00%)", "receptors.er.percent", 100.0, "Estrogen receptor: positive (l00%",
+     "l00->100"),
+    ("Ki-67: 2O%", "receptors.ki67_percent", 20.0, "Ki-67: 2O%", "2O->20"),
+    ("PR negative (Allred O/8).", "receptors.pr.allred", 0, "PR negative (Allred O/8", "O->0"),
+    ("ER: Negative. Allred Score: O = Proportion Score 0 + Intensity Score 0.", "receptors.er.allred", 0,
+     "ER: Negative. Allred Score: O", "O->0"),
+    ("Tumor size: l.8 CM", "diagnosis.tumor_size_mm", 18.0, "Tumor size: l.8 CM", "l.8->1.8"),
+    ("TUMOR SIZE: 2.O cm", "diagnosis.tumor_size_mm", 20.0, "TUMOR SIZE: 2.O cm", "2.O->2.0"),
+    ("Tumor size: 2.O x l.5 x 1.0 cm", "diagnosis.tumor_size_mm", 20.0, "Tumor size: 2.O x l.5 x 1.0 cm",
+     "2.O->2.0; l.5->1.5"),
+]
+
+
+@pytest.mark.parametrize("text,path,value,evidence,correction", OCR_DIGIT_ROWS)
+def test_ocr_letters_in_numbers_are_read_on_ocr_pages_with_their_correction(text, path, value, evidence,
+                                                                            correction):
+    f = first_fact(text, path, source="ocr")
+    assert f is not None and f.value == value
+    assert f.evidence[0].text == evidence
+    assert f.evidence[0].correction == correction
+
+
+@pytest.mark.parametrize("text,path", [(t, p) for t, p, *_ in OCR_DIGIT_ROWS])
+def test_ocr_letters_in_numbers_are_not_read_on_text_layer_pages(text, path):
+    f = first_fact(text, path, source="text-layer")
+    assert f is None or f.evidence[0].correction is None
+
+
+@pytest.mark.parametrize("text,path,value", [
+    ("Left sentinel lymph node: benign (0/2).", "lymph_nodes.examined", 2),
+    ("ER: Positive (90%, strong)", "receptors.er.percent", 90.0),
+    ("TUMOR SIZE: 2.0 cm", "diagnosis.tumor_size_mm", 20.0),
+    ("PR negative (Allred 0/8).", "receptors.pr.allred", 0),
+])
+@pytest.mark.parametrize("source", ["ocr", "text-layer"])
+def test_numbers_written_in_digits_carry_no_correction(text, path, value, source):
+    f = first_fact(text, path, source=source)
+    assert f is not None and f.value == value and f.evidence[0].correction is None
+
+
+@pytest.mark.parametrize("text,path", [
+    ("Lab ID l0/2, sentinel lymph node biopsy.", "lymph_nodes.examined"),  # 10/2 is no node count
+    ("Sentinel lymph node staging (I/II).", "lymph_nodes.examined"),  # no real digit in the fraction
+    ("Sentinel lymph node, reagent LOT 12.", "lymph_nodes.examined"),
+    ("ER: positive (LOT 12)", "receptors.er.percent"),
+    ("ER: positive, clone lO%", "receptors.er.percent"),  # no real digit
+    ("Tumor size: l.l cm", "diagnosis.tumor_size_mm"),  # no real digit
+])
+def test_ocr_letters_without_a_number_are_not_read(text, path):
+    assert first_fact(text, path, source="ocr") is None
+
+
 # Mentions that are not facts about this patient.
 NOT_FACT_ROWS = [
     ("No residual invasive ductal carcinoma is identified.", "diagnosis.histology", "invasive_ductal"),

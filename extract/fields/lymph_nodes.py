@@ -32,7 +32,7 @@ import regex
 from extract.analysis import AnalyzedPage
 from extract.fields.base import make_finding, number, scan
 from extract.findings import Finding
-from extract.rules import grammar
+from extract.rules import grammar, ocr_number
 from extract.specimens import part_at, side_of
 
 _SKIP_SECTIONS = {"gross", "frozen_section", "clinical_history", "preoperative_diagnosis", "comment", "microscopic"}
@@ -60,6 +60,8 @@ class Count:
     micro: bool = False
     #: Further work-up of these nodes (recuts, stains) is still to be reported.
     pending: bool = False
+    #: OCR letters read as digits in the count ("O/3" as 0/3: "O->0").
+    correction: str | None = None
 
 
 def _g():
@@ -182,11 +184,11 @@ def _totals(page: AnalyzedPage) -> tuple[list[Finding], bool, bool]:
                 continue
             if not found_ex:
                 out.append(make_finding(page, "lymph_nodes.examined", count.ex, m.span(), g[rule_id],
-                                        negation_applies=False))
+                                        correction=count.correction, negation_applies=False))
                 found_ex = True
             if not found_pos and count.pos is not None:
                 out.append(make_finding(page, "lymph_nodes.positive", count.pos, m.span(), g[rule_id],
-                                        negation_applies=False))
+                                        correction=count.correction, negation_applies=False))
                 found_pos = True
             if count.itc:
                 out.append(make_finding(page, "lymph_nodes.isolated_tumor_cells", True, m.span(), g[rule_id],
@@ -195,12 +197,23 @@ def _totals(page: AnalyzedPage) -> tuple[list[Finding], bool, bool]:
     return out, found_ex, found_pos
 
 
+def _ocr_count(page: AnalyzedPage, groups: dict) -> tuple[str, str | None, str | None]:
+    """(examined text, positive text, correction) with OCR letters read as digits ("O/3", "l/12"),
+    on OCR pages and when the fraction holds a real digit; "I/II" stays unread."""
+    ex_text, pos_text = groups.get("ex") or groups.get("ex2") or "", groups.get("pos")
+    if not page.is_ocr or not pos_text or not any(c.isdigit() for c in ex_text + pos_text):
+        return ex_text, pos_text, None
+    ex_text, ex_corr = ocr_number(ex_text)
+    pos_text, pos_corr = ocr_number(pos_text)
+    return ex_text, pos_text, "; ".join(c for c in (pos_corr, ex_corr) if c) or None
+
+
 def _count_of(page: AnalyzedPage, m: regex.Match, rule_id: str) -> Count | None:
     groups = m.groupdict()
-    ex = number(groups.get("ex") or groups.get("ex2") or "")
+    ex_text, pos_text, correction = _ocr_count(page, groups)
+    ex = number(ex_text)
     if ex is None or ex > 99:
         return None
-    pos_text = groups.get("pos")
     polarity = (groups.get("polarity") or groups.get("polarity0") or "").lower()
     if pos_text:
         pos = number(pos_text)
@@ -221,7 +234,7 @@ def _count_of(page: AnalyzedPage, m: regex.Match, rule_id: str) -> Count | None:
     itc = _itc_near(page, m.start(), m.end()) or _itc_type(page)
     if pos and itc:
         pos = 0
-    return Count(pos, ex, m.start(), m.end(), None, rule_id, itc=itc and pos == 0)
+    return Count(pos, ex, m.start(), m.end(), None, rule_id, itc=itc and pos == 0, correction=correction)
 
 
 def _part_counts(page: AnalyzedPage) -> list[Count]:
@@ -319,12 +332,15 @@ def _sum_findings(page: AnalyzedPage, counts: list[Count], side: str | None, pre
     first, rest = counts[0], counts[1:]
     extra = [(c.start, c.end) for c in rest]
     rule = "nodes.sum-of-parts" if rest else first.rule
+    correction = "; ".join(dict.fromkeys(c.correction for c in counts if c.correction)) or None
     if examined:
         yield make_finding(page, f"{prefix}examined", sum(c.ex for c in counts), (first.start, first.end), rule,
-                           extra_spans=extra, confidence=0.85, negation_applies=False, laterality=side)
+                           extra_spans=extra, correction=correction, confidence=0.85, negation_applies=False,
+                           laterality=side)
     if positive and all(c.pos is not None for c in counts):
         yield make_finding(page, f"{prefix}positive", sum(c.pos or 0 for c in counts), (first.start, first.end),
-                           rule, extra_spans=extra, confidence=0.85, negation_applies=False, laterality=side)
+                           rule, extra_spans=extra, correction=correction, confidence=0.85, negation_applies=False,
+                           laterality=side)
 
 
 def _side_findings(page: AnalyzedPage, side: str | None, counts: list[Count], found_ex: bool,

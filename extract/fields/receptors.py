@@ -18,7 +18,7 @@ from extract.abbreviations import Abbreviation, defined_terms, uses
 from extract.analysis import AnalyzedPage
 from extract.fields.base import decimal, make_finding, scan, segments
 from extract.findings import Finding
-from extract.rules import TIMEOUT_S, CompiledRule, grammar
+from extract.rules import TIMEOUT_S, CompiledRule, grammar, ocr_number
 
 _WINDOW = 170  # characters of details read after a label
 _MAX_MEAN_COPIES = 40.0
@@ -136,10 +136,15 @@ def _stop(page: AnalyzedPage, pos: int, end: int) -> int:
     return m.start() if m else end
 
 
+def _ocr_read(m: regex.Match, group: str) -> str | None:
+    """The correction to record when OCR letters in `group` were read as digits ("9O->90")."""
+    return ocr_number(m.group(group) or "")[1]
+
+
 def _percent(m: regex.Match) -> tuple[float | None, str | None]:
     """(percent, how it was written). A range gives its lower bound; "<1%" gives 0; other
     "less than" values give none (the value is not known)."""
-    pct = decimal(m.group("pct"))
+    pct = decimal(ocr_number(m.group("pct"))[0])
     if pct is None or pct > 100:
         return None, None
     cmp = (m.group("cmp") or "").lower().replace(" ", "")
@@ -213,7 +218,7 @@ def _receptor_details(page: AnalyzedPage, names: list[str], label_start: int, po
             if pct is not None:
                 for n in names:
                     out.append(make_finding(page, f"receptors.{n}.percent", pct, (label_start, m.end()),
-                                            "receptor.detail.percent"))
+                                            "receptor.detail.percent", correction=_ocr_read(m, "pct")))
                     if how == ">":
                         out.append(make_finding(page, f"receptors.{n}.percent_qualifier", ">",
                                                 (label_start, m.end()), "receptor.detail.percent"))
@@ -235,8 +240,9 @@ def _receptor_details(page: AnalyzedPage, names: list[str], label_start: int, po
     m = _first(g["receptor.detail.allred"], page, pos, end)
     if m:
         for n in names:
-            out.append(make_finding(page, f"receptors.{n}.allred", int(m.group("allred")), (label_start, m.end()),
-                                    "receptor.detail.allred"))
+            out.append(make_finding(page, f"receptors.{n}.allred", int(ocr_number(m.group("allred"))[0]),
+                                    (label_start, m.end()), "receptor.detail.allred",
+                                    correction=_ocr_read(m, "allred")))
         last = max(last, m.end())
     return out, last
 
@@ -277,7 +283,7 @@ def _values_before(page: AnalyzedPage, items: list[Anchor], taken: list[tuple[in
                 continue
             start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
             found = [make_finding(page, f"receptors.{n}.percent", pct, (start, end),
-                                  g["receptor.percent-for-label"]) for n in names]
+                                  g["receptor.percent-for-label"], correction=_ocr_read(m, "pct")) for n in names]
             inten = _first(g["receptor.detail.intensity"], page, m.end("value"), m.end())
             if inten and inten.group("intensity"):
                 value = _INTENSITY.get(inten.group("intensity").lower().split()[0].split("-")[0])
@@ -317,17 +323,19 @@ def hormone_receptors(page: AnalyzedPage) -> Iterator[Finding]:
             have_percent = True
             if pct is not None:
                 for n in names:
-                    found.append(make_finding(page, f"receptors.{n}.percent", pct, (a.start, m.end()), rule))
+                    found.append(make_finding(page, f"receptors.{n}.percent", pct, (a.start, m.end()), rule,
+                                              correction=_ocr_read(m, "pct")))
                     if how == ">":
                         found.append(make_finding(page, f"receptors.{n}.percent_qualifier", ">", (a.start, m.end()), rule))
             if how == "<" and pct == 0.0:
                 for n in names:
                     found.append(make_finding(page, f"receptors.{n}.status", "negative", (a.start, m.end()), rule))
         elif m.group("allred_value"):
-            allred = int(m.group("allred"))
+            allred = int(ocr_number(m.group("allred"))[0])
             status = _status_from_allred(allred)
             for n in names:
-                found.append(make_finding(page, f"receptors.{n}.allred", allred, (a.start, m.end()), rule))
+                found.append(make_finding(page, f"receptors.{n}.allred", allred, (a.start, m.end()), rule,
+                                          correction=_ocr_read(m, "allred")))
                 if status:
                     found.append(make_finding(page, f"receptors.{n}.status", status, (a.start, m.end()),
                                               "receptor.status-from-allred", confidence=0.8))
@@ -576,7 +584,7 @@ def ki67(page: AnalyzedPage) -> Iterator[Finding]:
         if pct is None:
             continue
         yield make_finding(page, "receptors.ki67_percent", pct, (a.start, m.end()), g["ki67.label-value"],
-                           target=(a.start, a.end))
+                           target=(a.start, a.end), correction=_ocr_read(m, "pct"))
 
 
 def extract_receptors(page: AnalyzedPage) -> Iterator[Finding]:

@@ -2,7 +2,8 @@
 
 "2.5 X 2.0 X 1.5 CM" gives 25 mm (the largest dimension); a list of foci ("THREE TUMORS MEASURING
 2.2, 1.0 AND 1.0 CM") gives the largest. Sizes of nodal metastases, DCIS, specimens, margins and
-biopsy cavities are skipped. OCR pages accept "3. 5 cm" and "1.5 ck".
+biopsy cavities are skipped. OCR pages accept "3. 5 cm", "1.5 ck" and letters read for digits
+("l.8 CM", "2.O cm"), each reading recorded on the evidence.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import regex
 from extract.analysis import AnalyzedPage
 from extract.fields.base import SKIPPED_SECTIONS, decimal, make_finding, scan
 from extract.findings import Finding
-from extract.rules import grammar
+from extract.rules import grammar, ocr_number
 
 _RULES = ("size.invasive-label", "size.tumor-label", "size.list", "size.forming-mass", "size.after-histology",
           "size.before-histology", "size.measuring-dimension")
@@ -49,10 +50,13 @@ def _sizes(page: AnalyzedPage, skip: frozenset[str]) -> Iterator[Finding]:
             if exclude.search(before):
                 continue
             unit = m.group("unit")
+            ocr_read: list[str] = []
             if m.groupdict().get("list"):
                 numbers = [decimal(x) for x in _NUM.findall(m.group("list"))]
             else:
-                numbers = [decimal(m.group(k)) for k in ("d1", "d2", "d3") if m.group(k)]
+                read = [ocr_number(m.group(k)) for k in ("d1", "d2", "d3") if m.group(k)]
+                numbers = [decimal(x) for x, _ in read]
+                ocr_read = [c for _, c in read if c]
             numbers = [n for n in numbers if n is not None]
             if not numbers or unit.lower() == "ck" and not page.is_ocr:
                 continue
@@ -65,4 +69,5 @@ def _sizes(page: AnalyzedPage, skip: frozenset[str]) -> Iterator[Finding]:
                 corr = f"{unit}->cm"
             elif regex.search(r"\d\s[.,]\s?\d|\d[.,]\s\d", m.group(0)):
                 corr = "spaced decimal point"
+            corr = "; ".join(c for c in (*ocr_read, corr) if c) or None
             yield make_finding(page, "diagnosis.tumor_size_mm", mm, (s, e), rule, correction=corr)

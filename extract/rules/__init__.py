@@ -226,3 +226,21 @@ def load_grammar_file(path: Path) -> Grammar:
 def grammar(name: str) -> Grammar:
     """The packaged grammar `extract/rules/<name>.yaml`, loaded once per process."""
     return load_grammar_file(RULES_DIR / f"{name}.yaml")
+
+
+#: Letters OCR reads for digits: O/o for 0, I/l/| for 1. Only `ocr` fragments let them match, so
+#: a text-layer page never reaches this with such a letter.
+_OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
+_OCR_NUMBER = regex.compile(r"[\dOoIl|]+(?:\s?[.,]\s?[\dOoIl|]+)?")
+
+
+def ocr_number(read: str) -> tuple[str, str | None]:
+    """A number matched by an `ocr` fragment with its digits restored, and the correction to record
+    on the evidence: "9O" -> ("90", "9O->90"). Words ("one") and real digits come back unchanged.
+    The grammar or the caller makes sure a real digit stands near (in the token, or the other
+    side of its fraction: "O/3"), since a lone "I" or "O" is no number by itself."""
+    token = read.strip()
+    if not _OCR_NUMBER.fullmatch(token):
+        return read, None
+    fixed = token.translate(_OCR_DIGITS)
+    return (fixed, None) if fixed == token else (fixed, f"{token}->{fixed}")
