@@ -239,3 +239,23 @@ def test_6_the_server_log_holds_no_record_content(server):
                    "locked-report", "NEGATIVE", "Ki-67", "invasive", "ribociclib", "How does CAR-T",
                    "addendum of 2023-11-20", PASSWORD):
         assert needle not in log, needle
+
+
+def test_7_a_file_dropped_on_the_upload_area_is_uploaded_and_read(server, login, shot):
+    """Drag and drop, as a desktop browser delivers it: a `drop` event carrying the files."""
+    from playwright.sync_api import expect
+
+    page = login(server.other_email)
+    note = "ONCOLOGY FOLLOW-UP NOTE\nDate of service: 2025-06-02\nECOG performance status: 1.\n"
+    dropped = page.evaluate_handle(
+        """(text) => { const dt = new DataTransfer();
+                       dt.items.add(new File([text], 'dropped-note.txt', {type: 'text/plain'}));
+                       return dt; }""", note)
+    page.dispatch_event("#dropzone", "dragenter", {"dataTransfer": dropped})
+    expect(page.locator("#dropzone")).to_have_class(re.compile(r"\bdragging\b"))
+    page.dispatch_event("#dropzone", "drop", {"dataTransfer": dropped})
+    expect(page.locator("#dropzone")).not_to_have_class(re.compile(r"\bdragging\b"))
+    expect(page.locator("#upload-list")).to_contain_text("dropped-note.txt")
+    done = page.locator('#documents li.document[data-status="done"]', has_text="dropped-note.txt")
+    expect(done).to_have_count(1, timeout=PROCESSING_TIMEOUT_MS)
+    shot(page, "dropped-file-read")
