@@ -400,6 +400,12 @@ def her2(page: AnalyzedPage) -> Iterator[Finding]:
             continue
         if _is_reference_text(page, m.start("value"), m.end("value")):
             continue
+        if m.group("score"):
+            # "negative for HER2 (score 1+)": the status written before the label, with its score.
+            found = _her2_status_before(page, a, end)
+            if found:
+                yield from _tag_prior(found, page, found[0].evidence[0].start, end)
+                continue
         found = list(_her2_window(page, a, m, end))
         yield from _tag_prior(found, page, a.start, end)
 
