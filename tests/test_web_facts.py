@@ -128,7 +128,7 @@ def test_unreadable_wording_files_are_configuration_errors(tmp_path):
     bad.write_text("sections: [unclosed", encoding="utf-8")
     with pytest.raises(ConfigurationError, match="not valid YAML"):
         load_facts(bad)
-    with pytest.raises(ConfigurationError, match="cannot be read"):
+    with pytest.raises(ConfigurationError, match="missing"):
         load_facts(tmp_path / "missing.yaml")
     assert load_facts().version  # the shipped file loads
 

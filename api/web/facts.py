@@ -13,16 +13,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from jinja2 import TemplateSyntaxError, Undefined
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 from api import profile_paths as paths
 from api.errors import InvalidRequest
 from api.web import evidence as ev
-from ingest.errors import ConfigurationError
+from ingest.datafiles import load_data
 from personalize.display import join, number
 
 FACTS_FILE = Path(__file__).with_name("facts.yaml")
@@ -106,17 +105,7 @@ class FactsConfig(BaseModel):
 
 def load_facts(path: Path = FACTS_FILE) -> FactsConfig:
     """The wording file, validated; a broken file raises `ConfigurationError` naming the problem."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ConfigurationError(f"The web wording file {path} cannot be read.") from exc
-    except yaml.YAMLError as exc:
-        raise ConfigurationError(f"The web wording file {path} is not valid YAML: {exc}") from exc
-    try:
-        return FactsConfig.model_validate(data)
-    except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()[:5])
-        raise ConfigurationError(f"The web wording file {path} is invalid: {problems}") from exc
+    return load_data(path, FactsConfig)
 
 
 @lru_cache(maxsize=1)
