@@ -23,7 +23,7 @@ from extract.dates import find_dates, labelled_dates
 from extract.fields.statements import assertion_at, clinical_segments, names_relative, section_at, statement_at
 from extract.findings import Finding
 from extract.models import Evidence
-from extract.rules import grammar
+from extract.rules import grammar, ocr_number
 from extract.vocab import VOCAB_DIR, load_json
 
 _SHORT = 3  # names this short match case-sensitively ("Cr" is creatinine, "CR" is not)
@@ -142,8 +142,8 @@ def lab_vocabulary() -> LabVocabulary:
 
 
 def _number(text: str) -> tuple[float, str | None]:
-    fixed = text.replace(",", "").replace("O", "0").replace("o", "0")
-    correction = f"{text}->{fixed}" if ("O" in text or "o" in text) else None
+    """A value as read, thousands separators dropped ("1,350"), OCR letters in digits restored."""
+    fixed, correction = ocr_number(text.replace(",", ""))
     return float(fixed), correction
 
 

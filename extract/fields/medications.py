@@ -37,7 +37,7 @@ from extract.dates import find_dates
 from extract.fields.statements import assertion_at, clinical_segments, names_relative, section_at, statement_at
 from extract.findings import Finding
 from extract.models import Evidence
-from extract.rules import CompiledRule, grammar
+from extract.rules import CompiledRule, grammar, ocr_number
 from extract.vocab import DrugMention, drugs
 
 #: Sentences of their own that refer back to the drug named just before.
@@ -119,9 +119,9 @@ def _first_match(rule: CompiledRule, page: AnalyzedPage, text: str):
 
 
 def _number(text: str) -> tuple[float, str | None]:
-    """A number as read; OCR letter O inside digits becomes 0 and is reported as a correction."""
-    fixed = text.replace("O", "0").replace("o", "0")
-    return float(fixed), (f"{text}->{fixed}" if fixed != text else None)
+    """A number as read; OCR letters inside digits ("4OO") are restored and reported as a correction."""
+    fixed, correction = ocr_number(text)
+    return float(fixed), correction
 
 
 def _unit(text: str) -> str:
