@@ -141,6 +141,10 @@ class AnalyzedPage:
                 # negation); medspaCy's own overlap test misses a modifier strictly inside the span.
                 if m_start < span.end and span.start < m_end:
                     continue
+                # A trigger inside a parenthetical ("HER2 score 0 (no staining), Ki-67 8 %") speaks
+                # of what the parenthesis qualifies, not of what follows it.
+                if _closes_before(doc.text, doc[m_start:m_end].start_char, span.start_char):
+                    continue
                 if m.modifies(span):
                     out.append(m.category)
         return out
@@ -191,6 +195,21 @@ class AnalyzedPage:
             rule=rule,
             correction=correction,
         )
+
+
+def _closes_before(text: str, trigger: int, target: int) -> bool:
+    """Is the character at `trigger` inside a parenthesis that closes before `target`?"""
+    if target <= trigger:
+        return False
+    depth = 0
+    for i in range(trigger, target):
+        if text[i] == "(":
+            depth += 1
+        elif text[i] == ")":
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
 
 
 def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:

@@ -44,14 +44,30 @@ class DateRules(BaseModel):
 
     @cached_property
     def date_re(self) -> re.Pattern[str]:
-        # Month-name dates may wrap onto the next line ("on May\n21, 2024").
+        # Month-name dates may wrap onto the next line ("on May\n21, 2024"). A day is one space from
+        # its month: a table's "off 7  Feb 2024" is a number in one column and a month in the next.
         month = "|".join(sorted(self.month_of, key=len, reverse=True))
         return re.compile(
             rf"""(?<![\w/.-])(?:
                 (?P<iy>\d{{4}})(?P<isep>[-/.])(?P<im>\d{{1,2}})(?P=isep)(?P<id>\d{{1,2}})
               | (?P<na>\d{{1,2}})(?P<nsep>[-/.])(?P<nb>\d{{1,2}})(?P=nsep)(?P<ny>\d{{4}}|\d{{2}})
               | (?P<mm>{month})\.?[ \t]*\n?[ \t]*(?<=\s)(?P<md>\d{{1,2}})(?:st|nd|rd|th)?,?[ \t]*\n?[ \t]*(?<=\s)(?P<my>\d{{4}})
-              | (?P<dd>\d{{1,2}})(?:st|nd|rd|th)?(?P<dsep>[ \t]*\n?[ \t]*(?<=\s)|-)(?P<dm>{month})\.?(?:,?[ \t]*\n?[ \t]*(?<=\s)|-)(?P<dy>\d{{4}}|\d{{2}})
+              | (?P<dd>\d{{1,2}})(?:st|nd|rd|th)?(?P<dsep>[ \t]|[ \t]?\n[ \t]*|-)(?P<dm>{month})\.?(?:,?[ \t]*\n?[ \t]*(?<=\s)|-)(?P<dy>\d{{4}}|\d{{2}})
+            )(?![\w/]|[-.]\d)""",
+            re.IGNORECASE | re.VERBOSE,
+        )
+
+    @cached_property
+    def month_year_re(self) -> re.Pattern[str]:
+        # A month without a day: "April 2024", "Jan '24", "03/2023", "2024-04". A two-digit year
+        # only after an apostrophe ("Jan 24" is more often 24 January).
+        month = "|".join(sorted(self.month_of, key=len, reverse=True))
+        return re.compile(
+            rf"""(?<![\w/.'-])(?:
+                (?P<mm>{month})\.?(?:,?[ \t]+(?:of[ \t]+)?|-)(?P<my>(?:19|20)\d{{2}})
+              | (?P<am>{month})\.?[ \t]*['’](?P<ay>\d{{2}})
+              | (?P<nm>0?[1-9]|1[0-2])[/-](?P<ny>(?:19|20)\d{{2}})
+              | (?P<iy>(?:19|20)\d{{2}})-(?P<im>0[1-9]|1[0-2])
             )(?![\w/]|[-.]\d)""",
             re.IGNORECASE | re.VERBOSE,
         )
@@ -160,6 +176,48 @@ def _writes_day_first(matches: list[re.Match[str]]) -> bool:
             day_first |= 12 < a <= 31 and b <= 12
             month_first |= 12 < b <= 31 and a <= 12
     return day_first and not month_first
+
+
+@dataclass(frozen=True)
+class MonthMention:
+    """A month and year written without a day ("completed April 2024", "since 03/2023")."""
+
+    year: int
+    month: int
+    start: int
+    end: int
+    text: str
+
+    @property
+    def iso(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+
+def find_month_years(text: str, start: int = 0, end: int | None = None) -> list[MonthMention]:
+    """Every month-and-year without a day in text[start:end] (never part of a full date)."""
+    end = len(text) if end is None else end
+    return [m for m in _all_month_years(text) if m.start >= start and m.end <= end]
+
+
+@lru_cache(maxsize=32)
+def _all_month_years(text: str) -> tuple[MonthMention, ...]:
+    rules = date_rules()
+    full = _all_dates(text)
+    out = []
+    for m in rules.month_year_re.finditer(text):
+        if any(d.start < m.end() and m.start() < d.end for d in full):
+            continue  # "14 March 2026" is a full date
+        g = m.groupdict()
+        if g["mm"] or g["am"]:
+            month = rules.month_of[(g["mm"] or g["am"]).lower()]
+            year = int(g["my"]) if g["mm"] else _year(g["ay"], rules.two_digit_year_pivot)
+        elif g["nm"]:
+            month, year = int(g["nm"]), int(g["ny"])
+        else:
+            month, year = int(g["im"]), int(g["iy"])
+        if 1900 <= year <= 2100:
+            out.append(MonthMention(year, month, m.start(), m.end(), m.group(0)))
+    return tuple(out)
 
 
 def parse_date(text: str) -> date | None:

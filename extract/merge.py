@@ -424,7 +424,7 @@ def _item_of(m: _Mention) -> _Item:
 
 
 _MEDICATION_SCALARS = ("brand", "drug_class", "dose", "unit", "frequency", "schedule", "route",
-                       "status", "start", "end")
+                       "status", "start", "end", "start_month", "end_month", "brands")
 
 
 def _merge_medications(group: list[_Mention], profile: dict, report: ProfileReport) -> None:
@@ -457,6 +457,7 @@ def _merge_medications(group: list[_Mention], profile: dict, report: ProfileRepo
                     if k.startswith(f"changes[{j}].")
                 }
                 add_dose_change(changes, dict(change), change_leaves)
+        _brand_history(stated, merged)
         changes.sort(key=lambda c: (c[0].get("date") is None, str(c[0].get("date") or "")))
         if changes:
             merged.value["changes"] = [c[0] for c in changes]
@@ -483,6 +484,21 @@ def _merge_medications(group: list[_Mention], profile: dict, report: ProfileRepo
             resolution="latest (merge.medication.latest): documents state different doses and no "
                        "recorded dose change explains it",
         ))
+
+
+def _brand_history(stated: dict[str, list[tuple[Any, list[Evidence]]]], merged: _Item) -> None:
+    """Brands of one drug across documents, in order (a biosimilar switch keeps its history)."""
+    order: list[str] = []
+    evidence: list[Evidence] = []
+    for value, ev in stated.get("brands", []) + stated.get("brand", []):
+        for brand in value if isinstance(value, list) else [value]:
+            if brand not in order:
+                order.append(brand)
+        evidence += ev
+    if len(order) > 1:
+        order.remove(merged.value["brand"])
+        merged.value["brands"] = [*order, merged.value["brand"]]
+        merged.leaves["brands"] = _dedupe(evidence)
 
 
 def add_dose_change(changes: list[tuple[dict, dict[str, list[Evidence]]]], change: dict,

@@ -4,7 +4,10 @@ Each answer is Markdown with YAML front matter (id, title, questions in several 
 topics, written and review-by dates, sources by name), validated when loaded.
 
 Matching ranks answers with BM25 (rank-bm25) over their title and question phrasings, their
-section headings and their text (weights in rules/matching.yaml). An answer is chosen only when
+section headings and their text (weights in rules/matching.yaml), plus a bonus for each concept
+the question names (CAR-T, trials, genetics, a drug ...) in proportion to how many of an answer's
+own phrasings name it: word overlap alone let "Is there a CAR T option for me?" go to the
+treatment overview, whose phrasings share "option". An answer is chosen only when
 the question names something from breast-cancer care (a concept the concept matcher knows, or a
 domain word) and the best score reaches `min_score`; otherwise `NoMatchingAnswer` is raised
 instead of forcing an answer on "what's the weather?".
@@ -48,6 +51,7 @@ class MatchingConfig(BaseModel):
     stopwords: list[str] = Field(default_factory=list)
     heading_weight: float = Field(gt=0, le=1)
     body_weight: float = Field(gt=0, le=1)
+    concept_weight: float = Field(default=0.0, ge=0)
     min_score: float = Field(ge=0)
 
     @model_validator(mode="after")
@@ -206,6 +210,21 @@ class Library:
                     owner.append((n, weight))
         return BM25Okapi(docs), owner
 
+    @cached_property
+    def _concept_shares(self) -> list[dict[str, float]]:
+        """Per answer: the share of its title and question phrasings that name each concept."""
+        from extract.concepts import find_concepts
+
+        shares = []
+        for answer in self.answers:
+            phrasings = (answer.meta.title, *answer.meta.questions)
+            counts: dict[str, int] = {}
+            for text in phrasings:
+                for concept in {c.concept for c in find_concepts(text)}:
+                    counts[concept] = counts.get(concept, 0) + 1
+            shares.append({c: n / len(phrasings) for c, n in counts.items()})
+        return shares
+
     def in_domain(self, question: str) -> bool:
         """Does the question name anything from breast-cancer care (a known concept or domain word)?"""
         from extract.concepts import find_concepts
@@ -228,6 +247,15 @@ class Library:
         for doc, score in enumerate(scores):
             n, weight = owner[doc]
             best[n] = max(best.get(n, 0.0), float(score) * weight)
+        weight = matching_config().concept_weight
+        if weight:
+            from extract.concepts import find_concepts
+
+            named = {c.concept for c in find_concepts(question)}
+            for n, shares in enumerate(self._concept_shares):
+                bonus = sum(shares.get(c, 0.0) for c in named)
+                if bonus:
+                    best[n] = best.get(n, 0.0) + weight * bonus
         ranked = [Match(self.answers[n], score) for n, score in best.items()]
         ranked.sort(key=lambda m: m.score, reverse=True)
         return ranked

@@ -63,6 +63,28 @@ CLINICAL = [
     ("ECOG performance status is currently 1", "ecog", 1, None),
     ("ECOG 1 -> 2 since last visit.", "ecog", None, None),
     ("Oncotype DX Breast Recurrence Score® 22", "recurrence_score", {"test": "oncotype_dx", "value": 22}, None),
+    ("Menstrual history: LMP 2 years ago.", "menopausal_status", "postmenopausal", "LMP 2 years ago"),
+    ("She is s/p BSO in 2019.", "menopausal_status", "postmenopausal", "s/p BSO"),
+    ("Premenopausal woman, on goserelin for ovarian suppression.", "menopausal_status", "premenopausal", None),
+    ("She continues Zoladex 3.6 mg monthly for ovarian suppression.", "menopausal_status", "premenopausal",
+     "continues Zoladex 3.6 mg monthly for ovarian suppression"),
+    ("Ovarian function suppression with leuprolide since 2024.", "menopausal_status", "premenopausal",
+     "Ovarian function suppression with leuprolide"),
+    # never premenopausal (ConText's "not" also reaches "postmenopausal" here: no value at all)
+    ("Ovarian suppression with goserelin (Zoladex) is not required as she is postmenopausal.", "menopausal_status",
+     None, None),
+    ("Ovarian suppression with goserelin was discussed.", "menopausal_status", None, None),
+    ("If premenopausal, she would need goserelin for ovarian suppression.", "menopausal_status", None, None),
+    ("s/p TAH-BSO 2012.", "menopausal_status", "postmenopausal", "s/p TAH-BSO"),
+    ("Last menstrual period 18 months ago.", "menopausal_status", "postmenopausal", None),
+    ("LMP 6 months ago.", "menopausal_status", None, None),
+    ("Her sister is on goserelin for ovarian suppression.", "menopausal_status", None, None),
+    ("Recurrence Score Result: 26", "recurrence_score", {"test": "oncotype_dx", "value": 26}, "Recurrence Score Result: 26"),
+    ("EndoPredict EPclin 3.8 (high risk)", "recurrence_score", {"test": "endopredict", "value": 3.8},
+     "EndoPredict EPclin 3.8"),
+    ("EndoPredict (2021): EPclin 3.1", "recurrence_score", {"test": "endopredict", "value": 3.1}, "EPclin 3.1"),
+    ("EndoPredict was requested.", "recurrence_score", None, None),
+    ("EPclin score of 12", "recurrence_score", None, None),
 ]
 
 METASTASES = [
@@ -97,6 +119,33 @@ METASTASES = [
     ("Bone-only metastatic disease.", ["bone"], True, None),
     ("M1 macrophage infiltrate noted in the liver.", [], None, None),
     ("pT2 pN1a M0", [], None, None),
+    ("Metastatic sites: solitary T8 lesion.", ["bone"], True, True),
+    ("Bone-only disease.", ["bone"], True, None),
+    ("Disease remains bone only, stable on letrozole.", ["bone"], True, None),
+    ("No visceral disease.", [], None, None),
+    ("Sites of disease: 2 liver lesions.", ["liver"], True, True),
+    ("Distant disease: liver and lung.", ["liver", "lung"], True, None),
+    ("Oligometastatic disease: 3 bone lesions, no visceral involvement.", ["bone"], True, True),
+    ("Known metastases at L2 and L4, treated with SBRT.", ["bone"], True, None),
+    ("IMAGING: CT C/A/P shows 2 liver lesions, largest 1.4 cm.", [], None, None),
+    ("T2 hyperintense lesion in the liver, likely hemangioma.", [], None, None),
+    ("Evaluate for bone-only disease.", [], None, None),
+    ("Her sister has bone-only disease.", [], None, None),
+    ("If she develops bone-only disease, consider denosumab.", [], None, None),
+    ("Degenerative change at L4-L5; no metastatic disease.", [], False, None),
+    ("Metastatic to bone (sacrum, L3) and a 9 mm RUL nodule, biopsy-proven.", ["bone", "lung"], True, None),
+    ("Metastatic disease: 3 lung nodules, largest 8 mm.", ["lung"], True, True),
+    ("Solitary 12 mm liver metastasis.", ["liver"], True, True),
+    ("Two liver metastases, 1.4 cm and 2.2 cm.", ["liver"], True, True),
+    ("Ca left breast with skeletal metastases (D10, L2 vertebrae) - Stage IV", ["bone"], True, None),
+    ("Ribociclib D1 to D21, review at L2 clinic.", [], None, None),
+    # "Label: no ...": medspaCy's ": no" negates only the label before it
+    ("MRI brain: no intracranial metastatic disease.", [], None, None),
+    ("Brain: no metastatic disease.", [], False, None),
+    ("CT: no hepatic metastatic disease.", [], None, None),
+    ("Impression: metastatic disease to bone.", ["bone"], True, None),
+    ("Liver: 2 metastases, no new lesions.", ["liver"], True, True),
+    ("3 brain mets, largest 6 mm.", ["brain"], True, True),
 ]
 
 
@@ -136,6 +185,8 @@ DATES = [
     ("14 March 2026", D(2026, 3, 14)), ("14-Mar-2026", D(2026, 3, 14)), ("14-MAR-26", D(2026, 3, 14)),
     ("Sept 3 2025", D(2025, 9, 3)), ("2/30/2026", None), ("May 2025", None), ("1-21", None), ("1.5.25", None),
     ("12.01.2026", D(2026, 1, 12)), ("05.11.2025", D(2025, 11, 5)), ("2026.01.12", D(2026, 1, 12)),
+    ("7  Feb 2024", None),  # a table's number column, then a month column: no date
+    ("21st March, 2025", D(2025, 3, 21)), ("3\nMay 2024", D(2024, 5, 3)),
 ]
 
 
@@ -152,6 +203,25 @@ def test_date_formats(text, value):
 ])
 def test_a_texts_own_dates_say_whether_it_writes_the_day_first(text, value):
     assert find_dates(text)[-1].value == value
+
+
+MONTH_YEARS = [
+    ("completed April 2024", ["2024-04"]), ("since 03/2023", ["2023-03"]), ("started Jan '24", ["2024-01"]),
+    ("January of 2024", ["2024-01"]), ("Sept. 2023", ["2023-09"]), ("start date: 2023-09", ["2023-09"]),
+    ("14 March 2026", []), ("March 14, 2026", []), ("3/4/26", []), ("Jan 24", []), ("1-21", []),
+    ("S2024-04-11", []), ("13/2024", []), ("spring 2024", []),
+]
+
+
+@pytest.mark.parametrize("text, months", MONTH_YEARS)
+def test_month_and_year_without_a_day(text, months):
+    from extract.dates import find_month_years
+
+    assert [m.iso for m in find_month_years(text)] == months
+
+
+def test_a_month_alone_never_dates_a_document():
+    assert document_date(["Clinic letter\nMarch 2026\nDear Dr Smith,"], "clinic_note") is None
 
 
 def test_a_letters_date_line_dates_a_genetics_letter():

@@ -57,6 +57,13 @@ ROWS = [
     ("A variant of uncertain significance was identified in the CHEK2 gene (c.1283C>T).",
      {"CHEK2": {"result": "vus", "variant": "c.1283C>T"}}, {"CHEK2": {"result": "variant of uncertain significance"}}),
     ("Tumor NGS (FoundationOne CDx): ERBB2 amplification detected.", {"ERBB2": {"result": "detected"}}, {}),
+    # "likely pathogenic" is a class, not doubt; zygosity is a germline report's word
+    ("Impression: Likely pathogenic variant in PALB2 (c.3113G>A).",
+     {"PALB2": {"result": "pathogenic", "variant": "c.3113G>A"}}, {"PALB2": {"result": "Likely pathogenic variant"}}),
+    ("Gene: CHEK2   Variant: c.1100delC   Zygosity: Heterozygous   Classification: Pathogenic",
+     {"CHEK2": {"result": "pathogenic", "origin": "germline", "variant": "c.1100delC"}}, {"CHEK2": {"origin": "Zygosity"}}),
+    ("Tumor NGS: PIK3CA H1047R detected; loss of heterozygosity at BRCA2.",
+     {"PIK3CA": {"result": "detected", "origin": "somatic"}}, {}),
 ]
 
 FAMILY = [
@@ -74,6 +81,8 @@ FAMILY = [
     # Receptor tests of the ERBB2 protein or its copies are the receptor extractor's, not genomics'.
     "HER2 (ERBB2) by Immunohistochemistry: Negative (score 1+).",
     "ERBB2 by SISH: not amplified, ratio 1.3.",
+    "Her sister carries a likely pathogenic BRCA1 variant.",
+    "Possibly a likely pathogenic variant in PALB2?",
 ]
 
 

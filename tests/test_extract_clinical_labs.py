@@ -96,6 +96,23 @@ ROWS = [
      {"value": 1.1, "flag": "L", "reference_low": 1.5}, {"value": "1.1"}),
     ("WBC 3.2 4.0-11.0 K/uL L ANC 1.1 1.5-8.0 K/uL L PLT 140 150-400 K/uL L", "platelets",
      {"value": 140, "flag": "L", "reference_low": 150}, {"name": "PLT"}),
+    # --- Epic / Cerner / UK result tables: flags written other ways --------------------------------------
+    ("WBC                      1.8 Lo    3.4-10.8       x10E3/uL", "WBC", {"value": 1.8, "flag": "L", "grade": 3},
+     {"flag": "Lo"}),
+    ("Hemoglobin               9.8 ↓     11.1-15.9      g/dL", "hemoglobin", {"value": 9.8, "flag": "L", "grade": 2},
+     {"flag": "↓"}),
+    ("ALT 140 ↑ (7-35) U/L", "ALT", {"value": 140, "flag": "H", "grade": 2}, {"flag": "↑"}),
+    ("Glucose 254 mg/dL Hi", "glucose", {"value": 254, "flag": "H"}, {"flag": "Hi"}),
+    ("Neutrophils Absolute     0.45      1.40-7.00      x10*3/uL   Critical Low", "ANC",
+     {"value": 0.45, "grade": 4, "flag": "critical", "reference_low": 1.4}, {"flag": "Critical Low"}),
+    ("PLATELET COUNT         42 *L      x10(3)/mcL  140-400       Final", "platelets",
+     {"value": 42, "flag": "L", "grade": 3}, {"flag": "*L"}),
+    ("Plt ct 56 K/cumm", "platelets", {"value": 56, "grade": 2}, {"name": "Plt ct", "unit": "K/cumm"}),
+    ("Haemoglobin           96 g/L        [115 - 165]  L", "hemoglobin", {"value": 9.6, "flag": "L", "grade": 2},
+     {"unit": "g/L"}),
+    ("Neutrophils           0.7 x10^9/L   [2.0 - 7.5]  LL", "ANC", {"value": 0.7, "flag": "LL", "grade": 3}, {}),
+    ("Bilirubin 21 umol/L (0-21)", "bilirubin", {"value": 1.2281}, {"unit": "umol/L"}),
+    ("Bili 0.9, ALT 30", "bilirubin", {"value": 0.9, "unit": "mg/dL"}, {}),
 ]
 
 NOT_RESULTS = [
@@ -115,6 +132,7 @@ NOT_RESULTS = [
     "Her mother's AST/ALT were 88/102.",
     "ANC 500-1000 expected at nadir",
     "Seg Neutrophils 45 %",
+    "Neutrophils %            18.2      40.0-75.0      %          Low",
 ]
 
 
@@ -124,6 +142,36 @@ def test_lab_phrasings(text, name, leaves, spans):
     check_item(found, name, leaves, spans)
     if "grade" in found.value:
         assert all(ev.rule.startswith("derived.ctcae.") for ev in found.leaf_evidence["grade"])
+
+
+FLOWSHEET = ("Recent Labs\n"
+             "Component      Latest Ref Rng    2/24/2026    3/3/2026     3/10/2026\n"
+             "ANC            1.5 - 8.0 K/uL    0.9 (L)      1.2 (L)      1.6\n"
+             "PLT            150 - 400 K/uL    98 (L)       110 (L)      142 (L)\n")
+
+
+def test_a_flowsheet_row_gives_one_result_per_date_column_never_the_range():
+    found = run(extract_labs, FLOWSHEET)
+    anc = sorted(((f.value["date"], f.value["value"], f.value.get("grade"), f.value.get("flag"))
+                  for f in found if f.value["name"] == "ANC"))
+    assert anc == [(D(2026, 2, 24), 0.9, 3, "L"), (D(2026, 3, 3), 1.2, 2, "L"), (D(2026, 3, 10), 1.6, None, None)]
+    plt = {f.value["date"]: f for f in found if f.value["name"] == "platelets"}
+    assert plt[D(2026, 2, 24)].value["value"] == 98 and plt[D(2026, 2, 24)].value["reference_low"] == 150
+    assert plt[D(2026, 2, 24)].leaf_evidence["date"][0].text == "2/24/2026"
+    assert plt[D(2026, 2, 24)].leaf_evidence["value"][0].text == "98"
+    assert plt[D(2026, 2, 24)].leaf_evidence["unit"][0].text == "K/uL"
+
+
+def test_a_range_first_row_without_a_date_header_gives_nothing():
+    assert run(extract_labs, "ANC            1.5 - 8.0 K/uL    0.9 (L)\n") == []
+
+
+def test_a_bare_bilirubin_too_high_for_mg_per_dl_is_not_guessed():
+    # UK letters write bilirubin in umol/L without a unit; 15 mg/dL would be a grade 4 value.
+    found = run(extract_labs, "FBC 12/01/2026: Hb 98, WCC 3.2, Plts 145. Bili 15, ALT 62 (H).")
+    assert item(found, "name", "bilirubin") is None
+    assert item(found, "name", "ALT").value["flag"] == "H"
+    assert item(found, "name", "platelets").value["value"] == 145
 
 
 @pytest.mark.parametrize("text", NOT_RESULTS)

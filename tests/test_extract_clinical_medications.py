@@ -167,6 +167,85 @@ ROWS = [
      {"status": "currently cycle 5"}),
     ("Ogivri (trastuzumab-dkst) 6 mg/kg IV every 21 days", "trastuzumab",
      {"brand": "Ogivri", "dose": 6, "unit": "mg/kg", "frequency": "every 3 weeks"}, {}),
+    # --- month-and-year dates: kept as a month, never given an invented day ----------------------------------
+    ("She completed adjuvant letrozole in April 2024.", "letrozole",
+     {"status": "historical", "end_month": "2024-04", "end": None}, {"end_month": "April 2024"}),
+    ("Tamoxifen since 03/2023, stopped Jan '24.", "tamoxifen",
+     {"status": "stopped", "start_month": "2023-03", "end_month": "2024-01", "start": None},
+     {"start_month": "03/2023", "end_month": "Jan '24"}),
+    ("Started Ibrance 125 mg Jan 2025, D1-21 q28d.", "palbociclib",
+     {"start_month": "2025-01", "schedule": "days 1-21 of 28", "status": "active"}, {"start_month": "Jan 2025"}),
+    ("Tamoxifen 20 mg PO Daily Stopped 01/2025\n", "tamoxifen", {"end_month": "2025-01"}, {"end_month": "01/2025"}),
+    ("Anastrozole 1 mg daily, started 2021-01-02 (first prescribed January of 2021)", "anastrozole",
+     {"start": D(2021, 1, 2), "start_month": None}, {"start": "2021-01-02"}),
+    ("Letrozole 2.5 mg PO daily - start date: 2023-09\n", "letrozole", {"start_month": "2023-09"}, {}),
+    ("Letrozole 2.5 mg daily; mammogram March 2025 was normal.", "letrozole", {"start_month": None, "end_month": None}, {}),
+    ("Palbociclib held from March 2026 to April 2026 for neutropenia.", "palbociclib",
+     {"start_month": None, "end_month": None, "status": "held"}, {}),
+    ("Exemestane 25 mg daily, finished Sept. 2023.", "exemestane", {"end_month": "2023-09"}, {"end_month": "Sept. 2023"}),
+    # --- day lists and cycles in weeks ------------------------------------------------------------------------
+    ("Fulvestrant 500 mg IM D1, D15, D29 then q4w", "fulvestrant",
+     {"schedule": "days 1, 15 and 29, then every 4 weeks"}, {"schedule": "D1, D15, D29 then q4w"}),
+    ("Paclitaxel 80 mg/m2 days 1, 8 and 15 q28d.", "paclitaxel",
+     {"schedule": "days 1, 8 and 15 of 28", "frequency": None}, {"schedule": "days 1, 8 and 15 q28d"}),
+    ("Gemcitabine 1000 mg/m2 IV d1, d8 every 21 days", "gemcitabine", {"schedule": "days 1 and 8 of 21"}, {}),
+    ("Capecitabine 1000 mg/m2 BID d1-14 q3w", "capecitabine",
+     {"schedule": "days 1-14 of 21", "frequency": "twice daily"}, {"schedule": "d1-14 q3w"}),
+    ("Xeloda 1500 mg bd days 1-14 every 3 weeks", "capecitabine", {"schedule": "days 1-14 of 21"}, {}),
+    ("Ribociclib 600 mg daily d1-21 q4w", "ribociclib", {"schedule": "days 1-21 of 28"}, {}),
+    ("Eribulin 1.23 mg/m2 IV on D1 and D8 of a 21-day cycle", "eribulin", {"schedule": "days 1 and 8 of 21"},
+     {"schedule": "D1 and D8 of a 21-day cycle"}),
+    # --- a brand switch within one drug keeps one item and its brand history ---------------------------------
+    ("Trastuzumab (Herceptin) 6 mg/kg IV q3w, switched to Ogivri (trastuzumab-dkst) in 11/2025.", "trastuzumab",
+     {"brand": "Ogivri", "dose": 6}, {"brand": "Ogivri", "brands": "Herceptin"}),
+    ("Trastuzumab (Herceptin) 6 mg/kg every 3 weeks", "trastuzumab", {"brand": "Herceptin", "brands": None}, {}),
+    # --- drugs written together, month starts, slot dosing, weekly after mg/m2 ------------------------------
+    ("PD on CT 9/2025, so letrozole/ribociclib were stopped and she began Enhertu 5.4 mg/kg q21d on 10/06/2025.",
+     "letrozole", {"status": "stopped"}, {"status": "stopped"}),
+    ("Letrozole and ribociclib were discontinued for progression.", "letrozole", {"status": "stopped"},
+     {"status": "discontinued"}),
+    ("She started 1L letrozole + ribociclib in Aug 2023; ribociclib dose reduced to 400 mg in Oct 2023.",
+     "letrozole", {"start_month": "2023-08", "status": "active"}, {"start_month": "Aug 2023"}),
+    ("She started 1L letrozole + ribociclib in Aug 2023; ribociclib dose reduced to 400 mg in Oct 2023.",
+     "ribociclib", {"start_month": "2023-08", "dose": 400}, {"start_month": "Aug 2023"}),
+    ("Since 04/2024 tamoxifen 20 mg 1-0-0.", "tamoxifen", {"start_month": "2024-04", "frequency": "daily"},
+     {"start_month": "04/2024", "frequency": "1-0-0"}),
+    ("Metformin 500 mg 1-0-1", "metformin", {"frequency": "twice daily"}, {}),
+    ("12x paclitaxel 80 mg/m2 weekly, completed 03/2024.", "paclitaxel",
+     {"frequency": "weekly", "status": "historical", "end_month": "2024-03"}, {"frequency": "weekly"}),
+    ("4) Denosumab 120 mg SC every 4 weeks - HELD (dental extraction planned)", "denosumab", {"status": "held"},
+     {"status": "HELD"}),
+    ("she then started tamoxifen in October 2025 and goserelin was added in November 2025 she reports hot flashes",
+     "goserelin", {"status": "active", "start_month": "2025-11"}, {"status": "was added", "start_month": "November 2025"}),
+    ("Palbociclib 125 mg PO daily x21d q28d — Day 1 given 01/03/2026", "palbociclib",
+     {"status": "active", "schedule": "days 1-21 of 28", "start": None}, {"status": "given"}),
+    ("Denosumab 120 mg SC — not given (awaiting dental review)", "denosumab", {"status": None}, {}),
+    # --- medication summary tables: sig columns -----------------------------------------------------------
+    ("Ibrance 125 mg capsule         Take 1 capsule daily x 21 days, off 7  Feb 2024    -", "palbociclib",
+     {"schedule": "days 1-21 of 28", "dose": 125, "start": None}, {"schedule": "x 21 days, off 7"}),
+    ("Faslodex 250 mg/5 mL syringe   Inject 500 mg IM every 28 days         02/2024     -", "fulvestrant",
+     {"dose": 500, "unit": "mg", "frequency": "every 4 weeks"}, {"dose": "500"}),
+    ("Verzenio 50 mg tablet: take 150 mg by mouth twice daily", "abemaciclib", {"dose": 150}, {"dose": "150"}),
+    ("She started letrozole + ribociclib in Aug 2023; ribociclib dose reduced to 400 mg in Oct 2023 for neutropenia.",
+     "ribociclib", {"changes": [{"date_month": "2023-10", "to_dose": 400, "reason": "neutropenia", "date": None}]},
+     {"changes[0].date_month": "Oct 2023"}),
+    # --- short forms, "was on", attributes of a referring sentence stay with their drug -----------------------
+    ("- Fulv 500 mg IM q4wk, last given 2/26/26.", "fulvestrant",
+     {"dose": 500, "route": "intramuscular", "frequency": "every 4 weeks", "start": None}, {"name": "Fulv"}),
+    ("- Was on anastrozole + palbo 2021–4/2024 (PD).", "anastrozole", {"status": "historical"}, {"status": "Was on"}),
+    ("- Was on anastrozole + palbo 2021–4/2024 (PD).", "palbociclib", {"status": "historical"}, {"name": "palbo"}),
+    ("Abema 100 mg BID.", "abemaciclib", {"dose": 100, "frequency": "twice daily"}, {"name": "Abema"}),
+    ("Ribociclib was on hold for neutropenia.", "ribociclib", {"status": "held"}, {}),
+    ("On 2L fulvestrant + abemaciclib since 5/2024.\n- Abemaciclib dose reduced 150→100 mg BID 7/2024 for diarrhea.",
+     "fulvestrant", {"frequency": None, "start_month": "2024-05"}, {}),
+    # --- months that are not a drug's start or end ------------------------------------------------------------
+    ("Completed paclitaxel in spring 2024.", "paclitaxel", {"status": "historical", "end_month": None, "end": None}, {}),
+    ("Letrozole 2.5 mg daily. Next mammogram due May 2026.", "letrozole", {"start_month": None, "end_month": None}, {}),
+    ("Ribociclib held Feb 2026 for neutropenia, resumed Mar 2026 at 400 mg.", "ribociclib",
+     {"status": "active", "end_month": None, "start_month": None}, {}),
+    ("Plan to start letrozole in May 2026.", "letrozole", {"status": "planned", "start_month": "2026-05"}, {}),
+    ("2. Tab. Palbociclib 125 mg OD x 21 days, 7 days gap", "palbociclib",
+     {"schedule": "days 1-21 of 28", "frequency": "daily"}, {"schedule": "x 21 days, 7 days gap"}),
 ]
 
 ABSENT = [
@@ -216,6 +295,37 @@ def test_not_medications(text, drug, leaf):
         assert found is not None
         assert found.value.get(name) != value
         assert all(c.get("to_dose") != value for c in found.value["changes"])
+
+
+@pytest.mark.parametrize("text, brands", [
+    ("Trastuzumab (Herceptin) 6 mg/kg IV q3w, switched to Ogivri (trastuzumab-dkst) in 11/2025.",
+     ["Herceptin", "Ogivri"]),
+    ("Herceptin 600 mg SC q3w. Changed to Kanjinti due to insurance.", ["Herceptin", "Kanjinti"]),
+    ("Herceptin 6 mg/kg q3w; later Trazimera; Herceptin again.", ["Herceptin", "Trazimera"]),
+])
+def test_a_brand_switch_keeps_one_item_with_its_brand_history(text, brands):
+    (finding,) = [f for f in run(extract_medications, text) if f.value["name"] == "trastuzumab"]
+    assert finding.value["brands"] == brands
+    assert finding.value["brand"] == brands[-1] or text.endswith("again.")
+    assert [e.text for e in finding.leaf_evidence["brands"]] == brands
+
+
+def test_a_brand_switch_across_documents_keeps_the_history():
+    from extract.findings import DocumentFacts
+    from extract.merge import merge_facts
+    from extract.models import DocumentSummary
+
+    def facts(doc: str, text: str, date: dt.date) -> DocumentFacts:
+        summary = DocumentSummary(id=doc, filename=f"{doc}.txt", sha256="0" * 64, pages=1, kind="clinic_note",
+                                  date=date, text_source="text-layer")
+        return DocumentFacts(summary=summary, findings=run(extract_medications, text))
+
+    report = merge_facts([facts("d1", "Herceptin 6 mg/kg IV every 3 weeks.", D(2025, 1, 5)),
+                          facts("d2", "Ogivri 6 mg/kg IV every 3 weeks.", D(2025, 12, 1))])
+    (med,) = report.profile.medications
+    assert med.brand == "Ogivri"
+    assert med.model_extra["brands"] == ["Herceptin", "Ogivri"]
+    assert [e.text for e in report.evidence["medications[0].brands"]] == ["Herceptin", "Ogivri"]
 
 
 def test_one_item_per_drug_on_a_page():

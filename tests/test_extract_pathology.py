@@ -298,6 +298,43 @@ ROWS = [
      "Ductal carcinoma in situ"),
     ("Apocrine carcinoma is not favored; invasive ductal carcinoma with apocrine features.", "diagnosis.histology",
      "invasive_ductal", None),
+    # Lead's round 3: leftovers the pathology round saw but did not fix.
+    ("Wide local excision: Mixed NST and mucinous carcinoma, grade 2, 18 mm.", "diagnosis.histology", "other",
+     "Mixed NST and mucinous carcinoma"),
+    ("Wide local excision: Mixed NST and mucinous carcinoma, grade 2, 18 mm.", "diagnosis.histology_code", "8523/3",
+     "Mixed NST and mucinous carcinoma"),
+    ("Invasive ductal and mucinous carcinoma was considered; pure mucinous carcinoma.", "diagnosis.histology",
+     "mucinous", "pure mucinous carcinoma"),
+    ("Core biopsy: Invasive carcinoma with apocrine differentiation, grade 2.", "diagnosis.histology_code", "8401/3",
+     "Invasive carcinoma with apocrine differentiation"),
+    ("Core biopsy: Invasive ductal carcinoma with apocrine differentiation, grade 2.", "diagnosis.histology",
+     "invasive_ductal", "Invasive ductal carcinoma"),
+    ("Local recurrence, chest wall: rcT2 N0 M0 after re-excision.", "stage.clinical.t", "T2", "rcT2"),
+    ("Local recurrence, chest wall: rcT2 N0 M0 after re-excision.", "stage.pathologic.t", None, None),
+    ("Left axillary contents. Nodes: 2+/12, largest deposit 6 mm.", "lymph_nodes.positive", 2, "Nodes: 2+/12"),
+    ("Left axillary contents. Nodes: 2+/12, largest deposit 6 mm.", "lymph_nodes.examined", 12, "Nodes: 2+/12"),
+    ("Nodes: not received with this specimen.", "lymph_nodes.positive", None, None),
+    # A negation inside a parenthesis stays there; "HER2 score N" is IHC unless the score is a decimal.
+    ("Immunohistochemistry: ER 90% strong (IRS 12), PR 5% weak (IRS 2), HER2 score 0 (no staining), Ki-67 8%.", "receptors.ki67_percent", 8.0, "Ki-67 8%"),
+    ("Immunohistochemistry: ER 90% strong (IRS 12), PR 5% weak (IRS 2), HER2 score 0 (no staining), Ki-67 8%.", "receptors.her2.ihc_score", "0", "HER2 score 0"),
+    ("Her2 score: 2+ equivocal", "receptors.her2.ihc_score", "2+", "Her2 score: 2+"),
+    ("Oncotype DX: ER Score 10.1 Positive; HER2 Score: 9.3 Negative", "receptors.her2.ihc_score", None, None),
+    ("Bone scan (no uptake), ER negative.", "receptors.er.status", "negative", None),
+    # South African / UK layout: "MICROSCOPY / CONCLUSION" ends the gross section; a bare "Size" line.
+    ("MACROSCOPY\nRight breast wide local excision, 68 x 55 x 30 mm.\n\nMICROSCOPY / CONCLUSION\nRight breast, WLE:\n- Invasive breast carcinoma, no special type (ductal), grade 2.\n- Size 24 mm (largest dimension, microscopic).\n", "diagnosis.histology", "invasive_ductal", "Invasive breast carcinoma, no special type"),
+    ("MACROSCOPY\nRight breast wide local excision, 68 x 55 x 30 mm.\n\nMICROSCOPY / CONCLUSION\nRight breast, WLE:\n- Invasive breast carcinoma, no special type (ductal), grade 2.\n- Size 24 mm (largest dimension, microscopic).\n", "diagnosis.tumor_size_mm", 24.0, "Size 24 mm"),
+    ("DIAGNOSIS:\n- Invasive carcinoma NST, grade 2.\n- Size: 1.8 cm.\n- Margins clear.", "diagnosis.tumor_size_mm", 18.0,
+     "Size: 1.8 cm"),
+    ("GROSS:\nSpecimen: right breast.\nSize: 68 x 55 x 30 mm.", "diagnosis.tumor_size_mm", None, None),
+    ("Cavity wall re-excision.\nSize 3.2 cm.", "diagnosis.tumor_size_mm", None, None),
+    ("Tumor Size: Greatest dimension of largest invasive focus (Millimeters): 31 mm", "diagnosis.tumor_size_mm", 31.0,
+     "Greatest dimension of largest invasive focus (Millimeters): 31 mm"),
+    ("Scirrhous carcinoma of the right breast.", "diagnosis.histology", "invasive_ductal", "Scirrhous carcinoma"),
+    ("Papillotubular carcinoma, left breast.", "diagnosis.histology", "invasive_ductal", "Papillotubular carcinoma"),
+    ("HER2 DISH: not amplified (ratio 1.3).", "receptors.her2.ish_result", "not_amplified", "HER2 DISH: not amplified"),
+    ("The dish was cleaned; HER2 negative.", "receptors.her2.ish_result", None, None),
+    ("Pt is a 61 y/o woman with a left breast mass.", "stage.pathologic.t", None, None),
+    ("ptis (DCIS), pN0", "stage.pathologic.t", "Tis", "ptis (DCIS)"),
     # Grade: UK component shorthand, CAP components listed above the overall grade, G in a LIS line.
     ("Invasive lobular carcinoma, Nottingham histological grade 2 (T3 P2 M1 = 6/9).", "diagnosis.nottingham_score", 6,
      "T3 P2 M1 = 6/9"),
@@ -415,6 +452,69 @@ ROWS = [
     ("Microscopic examination reveals an invasive mammary carcinoma with mixed ductal and lobular features which "
      "measures 2.2 cm in greatest dimension, Nottingham grade 1 of 3, and the margins are negative.",
      "diagnosis.tumor_size_mm", 22.0, "measures 2.2 cm in greatest dimension"),
+    # Round 3: TNM strings with node counts and suffixes in one token, staging in clinic letters and
+    # MDT summaries (a bare "T2N1M0" there is the clinical staging; in a pathology report, pathologic).
+    ("pT2 pN0(i-)(0/2)", "lymph_nodes.examined", 2, "pN0(i-)(0/2)"),
+    ("pT2 pN0(i-)(0/2)", "stage.pathologic.n", "N0", "pN0(i-)"),
+    ("ypT1c(m) ypN0(sn)", "stage.pathologic.prefix", "yp", "ypT1c(m)"),
+    ("ypT1c(m) ypN0(sn)", "stage.pathologic.n", "N0", "ypN0(sn)"),
+    ("Pathological staging: pTis (DCIS) pN0", "stage.pathologic.t", "Tis", "pTis (DCIS)"),
+    ("UICC: pT1c, pN1(sn)(1/2), cM0, L0, V0, R0", "lymph_nodes.positive", 1, "pN1(sn)(1/2)"),
+    ("UICC: pT1c, pN1(sn)(1/2), cM0, L0, V0, R0", "stage.clinical.m", "M0", "cM0"),
+    ("Dear Dr Rao,\nI saw Mrs Jones in the breast clinic today with a T2N1M0 left breast cancer.",
+     "stage.clinical.t", "T2", "T2"),
+    ("Dear Dr Rao,\nI saw Mrs Jones in the breast clinic today with a T2N1M0 left breast cancer.",
+     "stage.pathologic.t", None, None),
+    ("Oncology follow-up\nDiagnosis: left breast ILC, stage IIA (T2N0M0), Ki-67 10%.", "stage.clinical.n", "N0", "N0"),
+    ("BREAST MDT OUTCOME\nRight breast cancer, stage IIB (T2N1M0). For neoadjuvant chemotherapy.",
+     "stage.clinical.n", "N1", "N1"),
+    ("BREAST MDT OUTCOME\nRight breast cancer, stage IIB (T2N1M0). For neoadjuvant chemotherapy.",
+     "stage.pathologic.n", None, None),
+    ("Oncology follow-up\nLeft breast cancer, cT2 N1 M0 at diagnosis; after surgery ypT1c ypN0.",
+     "stage.clinical.t", "T2", "cT2"),
+    ("Oncology follow-up\nLeft breast cancer, cT2 N1 M0 at diagnosis; after surgery ypT1c ypN0.",
+     "stage.pathologic.t", "T1c", "ypT1c"),
+    ("SURGICAL PATHOLOGY REPORT\nFinal diagnosis: invasive ductal carcinoma, 2.4 cm.\nStaging: T2 N1 M0",
+     "stage.pathologic.t", "T2", "T2"),
+    ("SURGICAL PATHOLOGY REPORT\nFinal diagnosis: invasive ductal carcinoma, 2.4 cm.\nStaging: T2 N1 M0",
+     "stage.clinical.t", None, None),
+    # Receptors in clinic letters and MDT lists, Allred written as its sum, HER2 0 before prose.
+    ("MDT outcome: cT2 N1 M0; ER 90% PR 5% HER2 1+ (low)", "receptors.pr.percent", 5.0, "PR 5%"),
+    ("MDT outcome: cT2 N1 M0; ER 90% PR 5% HER2 1+ (low)", "receptors.her2.ihc_score", "1+", "HER2 1+"),
+    ("HER2 0 (ultralow, faint staining in <10%)", "receptors.her2.ihc_detail", "ultralow", "HER2 0 (ultralow"),
+    ("Ki67 25-30%", "receptors.ki67_percent", 25.0, "Ki67 25-30%"),
+    ("HER2 IHC 0 with no staining.", "receptors.her2.ihc_score", "0", "HER2 IHC 0"),
+    ("HER2 0 and PR 20%", "receptors.her2.ihc_score", "0", "HER2 0"),
+    ("HER2 0.5 cm from the margin", "receptors.her2.ihc_score", None, None),
+    ("ER: Allred 0+0 = 0 (negative)", "receptors.er.allred", 0, "ER: Allred 0+0 = 0"),
+    ("PR: Allred score 4+2=6, positive.", "receptors.pr.allred", 6, "PR: Allred score 4+2=6"),
+    ("ER Quick score 5 + 3 = 8", "receptors.er.status", "positive", "ER Quick score 5 + 3 = 8"),
+    ("ER: Allred 5+3 in the prior core", "receptors.er.allred", None, None),  # no stated total
+    ("Receptors: ER+ (Allred 8), PR- (Allred 2), HER2 neg (IHC 0).", "receptors.pr.allred", 2, "PR- (Allred 2"),
+    ("Triple-negative phenotype (ER 0%, PR 0%, HER2 0).", "receptors.her2.status", "negative", "Triple-negative"),
+    ("Her sister's tumour was triple negative.", "receptors.er.status", None, None),
+    ("Her mother's cancer was ER positive.", "receptors.er.status", None, None),
+    ("HER2-enriched by PAM50.", "receptors.her2.status", None, None),
+    # Grade with OCR-free components under a heading that has no value of its own.
+    ("Invasive ductal carcinoma.\nNottingham histologic grade:\nTubule formation: 3\nNuclear pleomorphism: 3\n"
+     "Mitotic count: 2", "diagnosis.grade", 3, "Tubule formation: 3\nNuclear pleomorphism: 3\nMitotic count: 2"),
+    ("Nuclear pleomorphism: 3, mitotic count: 2 (DCIS only)", "diagnosis.grade", None, None),
+    # Node counts after the procedure's name (UK SLNB / axillary clearance), a date is not a count.
+    ("SLNB 1/2 positive.", "lymph_nodes.positive", 1, "SLNB 1/2"),
+    ("Sentinel node biopsy: 0/3 (negative).", "lymph_nodes.examined", 3, "Sentinel node biopsy: 0/3"),
+    ("Right SLNB: 2/2 (macrometastases).", "lymph_nodes.positive", 2, "SLNB: 2/2"),
+    ("Axillary clearance 0/12, reactive changes only.", "lymph_nodes.examined", 12, "Axillary clearance 0/12"),
+    ("SLNB 12/03/2025 at the Royal Infirmary.", "lymph_nodes.examined", None, None),
+    ("SLNB planned; ANC 4/16 on today's bloods.", "lymph_nodes.examined", None, None),
+    # Invasive size named by its qualifier first; mixed NST and lobular histology.
+    ("Maximum invasive diameter 21mm.", "diagnosis.tumor_size_mm", 21.0, "Maximum invasive diameter 21mm"),
+    ("Max. invasive tumour extent: 14 mm", "diagnosis.tumor_size_mm", 14.0, "Max. invasive tumour extent: 14 mm"),
+    ("Tumour type: Mixed NST and lobular carcinoma.", "diagnosis.histology", "mixed_ductal_lobular",
+     "Mixed NST and lobular carcinoma"),
+    ("Invasive carcinoma, mixed no special type and classical lobular types.", "diagnosis.histology_code", "8522/3",
+     "mixed no special type and classical lobular types"),
+    ("Mixed ductal (NST) and lobular carcinoma, grade 2.", "diagnosis.histology", "mixed_ductal_lobular",
+     "Mixed ductal (NST) and lobular carcinoma"),
 ]
 
 
@@ -440,6 +540,7 @@ OCR_ROWS = [
     ("cT2 cN1 cMO", "stage.clinical.m", "M0", "O->0"),
     ("STAGE GROUPING: |IB", "stage.group", "IIB", "|I->II"),
     ("HISTOLOGIC GRADE lll/lll", "diagnosis.grade", 3, "lll->III"),
+    ("Pathological staging: pTis (DCIS) pN0", "stage.pathologic.t", "Tis", None),  # read as written
 ]
 
 
@@ -480,6 +581,20 @@ OCR_DIGIT_ROWS = [
     ("TUMOR SIZE: 2.O cm", "diagnosis.tumor_size_mm", 20.0, "TUMOR SIZE: 2.O cm", "2.O->2.0"),
     ("Tumor size: 2.O x l.5 x 1.0 cm", "diagnosis.tumor_size_mm", 20.0, "Tumor size: 2.O x l.5 x 1.0 cm",
      "2.O->2.0; l.5->1.5"),
+    # Nottingham components and sums with OCR letters (l, I, | for 1; Z for 2), node counts in a pN.
+    ("Tubule formation: 3\nNuclear pleomorphism: Z\nMitotic count: l\nOverall grade: 2", "diagnosis.grade_nuclei",
+     2, "Nuclear pleomorphism: Z", "Z->2"),
+    ("Tubule formation: 3\nNuclear pleomorphism: Z\nMitotic count: l\nOverall grade: 2", "diagnosis.grade_mitoses",
+     1, "Mitotic count: l", "l->1"),
+    ("Invasive ductal carcinoma.\nNottingham histologic grade:\nTubule formation: 3\nNuclear pleomorphism: Z\n"
+     "Mitotic count: |", "diagnosis.grade", 2, "Tubule formation: 3\nNuclear pleomorphism: Z\nMitotic count: |",
+     "Z->2; |->1"),
+    ("Invasive carcinoma NST, Nottingham score 3+3+l = 7", "diagnosis.nottingham_score", 7, "3+3+l = 7", "l->1"),
+    ("Invasive carcinoma NST, Nottingham score 3+3+l = 7", "diagnosis.grade", 2, "3+3+l = 7", "l->1"),
+    ("Modified Bloom Richardson score 3 + Z + 3 = 8", "diagnosis.grade_nuclei", 2, "3 + Z + 3 = 8", "Z->2"),
+    ("pT1c pN0(O/2) pMX", "lymph_nodes.examined", 2, "pN0(O/2)", "O->0"),
+    ("ypT2 ypN1a(l/14)", "lymph_nodes.positive", 1, "ypN1a(l/14)", "l->1"),
+    ("pT2 pN1a(2/l4)", "lymph_nodes.examined", 14, "pN1a(2/l4)", "l4->14"),
 ]
 
 
@@ -517,6 +632,9 @@ def test_numbers_written_in_digits_carry_no_correction(text, path, value, source
     ("ER: positive (LOT 12)", "receptors.er.percent"),
     ("ER: positive, clone lO%", "receptors.er.percent"),  # no real digit
     ("Tumor size: l.l cm", "diagnosis.tumor_size_mm"),  # no real digit
+    ("Invasive carcinoma (3+3+l)", "diagnosis.nottingham_score"),  # an OCR letter without a sum to confirm it
+    ("Nottingham score 3+3+l = 8", "diagnosis.nottingham_score"),  # the parts do not give the stated sum
+    ("HER2 (I+) score l + l + l", "diagnosis.grade"),
 ])
 def test_ocr_letters_without_a_number_are_not_read(text, path):
     assert first_fact(text, path, source="ocr") is None

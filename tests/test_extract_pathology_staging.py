@@ -287,3 +287,66 @@ def test_two_invasive_histologies_still_conflict():
     rep = profile("A. Left breast, core biopsy: invasive ductal carcinoma, grade 2.\n\n"
                   "ADDENDUM: on review the tumor is an invasive lobular carcinoma, classic type.")
     assert [c for c in rep.conflicts if c.field == "diagnosis.histology"]
+
+
+# -- document kinds of short pathology snippets and MDT summaries -------------------------------
+
+KIND_ROWS = [
+    ("Histology: Left breast 2 o'clock core biopsy - invasive carcinoma of no special type, grade 2. B5b.\n"
+     "ER 8/8, HER2 negative (1+).", "pathology"),
+    ("Core biopsy: grade 2 IDC, ER 8/8, PR 6/8, HER2 IHC 2+, ISH not amplified (ratio 1.4).\nRight breast 10 o'clock.",
+     "pathology"),
+    ("HISTOPATHOLOGY REPORT\nSpecimen received: right breast wide local excision.\nInvasive carcinoma NST.",
+     "pathology"),
+    ("BREAST MDT OUTCOME 03/02/2025\nDiagnosis: Right breast cancer, cT2 N1 M0.\nReceptors: ER 90% PR 5% HER2 1+.\n"
+     "Outcome: for neoadjuvant chemotherapy.", "clinic_note"),
+    ("Tumour board summary\nLeft breast IDC grade 3, triple negative. Recommendation: neoadjuvant chemotherapy.",
+     "clinic_note"),
+    # A clinic letter that quotes the core biopsy result is still a clinic letter.
+    ("Dear Dr Patel,\nI saw Mrs Smith in the breast clinic today.\nCore biopsy: grade 2 IDC, ER 8/8, B5b.\n"
+     "We discussed surgery.", "clinic_note"),
+    # Vitamin B12 in a lab printout is not a B-category.
+    ("Vitamin B12 level: 350 pg/mL", "other"),
+]
+
+
+@pytest.mark.parametrize("text,kind", KIND_ROWS)
+def test_short_pathology_snippets_and_mdt_summaries_are_classified(text, kind):
+    from extract.classify import classify_text
+    assert classify_text(text) == kind
+
+
+def test_a_bare_tnm_in_a_clinic_letter_is_the_clinical_staging():
+    report = profile("Dear Dr Patel,\nI saw Mrs Smith in the breast clinic today. She has a T2N1M0 left breast "
+                     "cancer, triple negative.\nYours sincerely")
+    assert value(report, "stage.clinical.t") == "T2" and value(report, "stage.clinical.n") == "N1"
+    assert value(report, "stage.pathologic.t") is None
+
+
+def test_ocr_nottingham_components_give_the_grade_with_their_reading_on_the_evidence():
+    report = profile("SURGICAL PATHOLOGY REPORT\nFINAL DIAGNOSIS: LEFT BREAST, LUMPECTOMY: INVASIVE DUCTAL CARCINOMA.\n"
+                     "Nottingham histologic grade: Tubule formation: 3 Nuclear pleomorphism: Z Mitotic count: l\n",
+                     source="ocr")
+    assert value(report, "diagnosis.grade") == 2
+    assert report.evidence["diagnosis.grade"][0].correction == "Z->2; l->1"
+
+
+def test_a_report_whose_results_stand_under_microscopy_keeps_them():
+    # Indian style: "Gross:" then "Microscopy:" with the result lines, and no diagnosis section.
+    report = profile("HISTOPATHOLOGY REPORT\nSpecimen: Left MRM with axillary clearance\n"
+                     "Gross: MRM specimen 20x18x4 cm; grey white tumour 3.5x3x2.5 cm in the upper outer quadrant.\n"
+                     "Microscopy: Infiltrating duct carcinoma, NOS, MBR grade II (T3+N2+M1=6).\n"
+                     "Lymph nodes: 4/18 lymph nodes show metastatic deposits.\npTNM: pT2 N2a\n"
+                     "IHC: ER: positive (Allred 7), PR: positive (Allred 5), HER2neu: 3+ positive, Ki67: 40%.")
+    assert value(report, "diagnosis.histology") == "invasive_ductal"
+    assert value(report, "diagnosis.grade") == 2
+    assert (value(report, "lymph_nodes.positive"), value(report, "lymph_nodes.examined")) == (4, 18)
+    assert value(report, "receptors.her2.ihc_score") == "3+"
+    assert value(report, "stage.pathologic.n") == "N2a"
+
+
+def test_a_microscopic_description_does_not_add_to_the_diagnosis_counts():
+    report = profile("FINAL DIAGNOSIS:\nA. Left axillary sentinel lymph nodes: metastatic carcinoma in 1 of 3 lymph nodes "
+                     "(1/3).\nMICROSCOPIC:\nA. Sentinel nodes: 1 of 3 nodes with a 4 mm deposit.\n"
+                     "B. Additional axillary tissue: 0/2 nodes.")
+    assert (value(report, "lymph_nodes.positive"), value(report, "lymph_nodes.examined")) == (1, 3)

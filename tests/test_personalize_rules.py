@@ -59,6 +59,20 @@ def test_vocabulary_flags_pick_interacting_medicines():
     assert view.resolve("meds[flag=cyp2d6_inhibitor].name").value == "paroxetine"
 
 
+@pytest.mark.parametrize("written, name", [("Wellbutrin XL 150 mg daily", "bupropion"), ("duloxetine 60 mg once daily", "duloxetine")])
+def test_other_cyp2d6_blockers_are_flagged_too(written, name):
+    """Bupropion (strong) and duloxetine (moderate) block CYP2D6 as paroxetine does."""
+    data = profile("locally_advanced_tamoxifen_paroxetine")
+    meds = data["profile"]["medications"]
+    paroxetine = next(m for m in meds if m["name"] == "paroxetine")
+    from extract.vocab import drugs
+
+    found = drugs().find(written)
+    assert [d.drug.name for d in found] == [name]
+    paroxetine["name"] = found[0].drug.name
+    assert ProfileView(data).resolve("meds[flag=cyp2d6_inhibitor].name").value == name
+
+
 def test_counts_in_another_unit_than_the_contracts_are_not_compared():
     data = profile("er_pos_her2_low_oligomet_ribociclib")
     data["profile"]["labs"][1]["unit"] = "cells/mm3"

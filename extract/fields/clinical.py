@@ -17,7 +17,7 @@ from extract.rules import CompiledRule, grammar
 _WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4}
 _MENOPAUSE = {"pre": "premenopausal", "peri": "perimenopausal", "post": "postmenopausal"}
 _NOT_FACT = {"negated", "hypothetical", "family", "possible"}
-_SCORE_RANGES = {"oncotype_dx": (0, 100), "prosigna": (0, 100), "mammaprint": (-1, 1)}
+_SCORE_RANGES = {"oncotype_dx": (0, 100), "prosigna": (0, 100), "mammaprint": (-1, 1), "endopredict": (0, 6)}
 
 
 def _about_patient(page: AnalyzedPage, start: int, end: int) -> bool:
@@ -46,7 +46,8 @@ def extract_recurrence_score(page: AnalyzedPage) -> Iterator[Finding]:
         ev = page.evidence(m.start(), m.end(), rule.id)
         yield Finding(
             path="recurrence_score",
-            value={"test": test, "value": int(value) if value.is_integer() and test != "mammaprint" else value},
+            value={"test": test, "value": int(value) if value.is_integer() and test not in ("mammaprint", "endopredict")
+                   else value},
             evidence=[ev],
         )
 

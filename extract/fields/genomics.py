@@ -118,9 +118,12 @@ def extract_genomics(page: AnalyzedPage) -> Iterator[Finding]:
     for mention in mentions:
         if section_at(page, mention.start) == "family_history":
             continue
-        if assertion_at(page, mention.start, mention.end) in _NOT_FACT:
-            continue
         c_start, c_end = _clause(page, mention.start)
+        assertion = assertion_at(page, mention.start, mention.end)
+        if assertion == "possible" and _likely_is_a_class(page, c_start, c_end):
+            assertion = "present"
+        if assertion in _NOT_FACT:
+            continue
         if names_relative(page, c_start, c_end):
             continue
         if next(iter(g["gene.exclude.protein-assay"].finditer(text, page.is_ocr, c_start, c_end)), None) is not None:
@@ -132,6 +135,18 @@ def extract_genomics(page: AnalyzedPage) -> Iterator[Finding]:
         resolved.add(mention.gene.symbol)
         yield _finding(page, mention, mentions, result, c_start, c_end, page_origins)
     yield from _panel(page, unresolved, resolved, page_origins)
+
+
+def _likely_is_a_class(page: AnalyzedPage, start: int, end: int) -> bool:
+    """The clause's "likely" is the ACMG class "likely pathogenic", and no other doubt word is there."""
+    rule = grammar("genomics")["gene.classification.likely"]
+    classes = list(rule.finditer(page.text, page.is_ocr, start, end))
+    if not classes:
+        return False
+    rest = page.text[start:end]
+    for m in reversed(classes):
+        rest = rest[:m.start() - start] + rest[m.end() - start:]
+    return not re.search(r"\b(?:possible|possibly|probable|probably|suspected|suspicious|may|might|likely|cannot\s+be\s+excluded|query|\?)", rest, re.I)
 
 
 def _named_variant(page: AnalyzedPage, mention: _GeneMention, c_end: int, page_origins: set[str]):

@@ -38,6 +38,21 @@ def _words_grade(words: str) -> int | None:
     return None
 
 
+#: OCR readings of a component score (1-3) accepted on OCR pages only (see the CV fragment).
+_OCR_COMPONENT = {"l": "1", "I": "1", "|": "1", "Z": "2"}
+
+
+def _component(raw: str) -> tuple[int, str | None]:
+    """A component score and, when OCR read it as a letter ("l", "Z"), that reading."""
+    digit = _OCR_COMPONENT.get(raw, raw)
+    return int(digit), ocr_correction(raw, digit)
+
+
+def _corrections(raws: list[str]) -> str | None:
+    fixed = [c for c in (_component(r)[1] for r in raws) if c]
+    return "; ".join(fixed) or None
+
+
 def grade_from_score(score: int) -> int:
     return 1 if score <= 5 else (2 if score <= 7 else 3)
 
@@ -100,26 +115,31 @@ def extract_grade(page: AnalyzedPage) -> Iterator[Finding]:
         s, e = m.span()
         # "3+2+2=7", "(3+2+2)" or the UK "T3 P2 M1 = 6/9" (tubules, pleomorphism, mitoses).
         suffix = next((k for k in ("", "2", "3") if m.group("a" + k)), "2")
-        parts = [m.group(k + suffix) for k in ("a", "b", "c")]
+        raws = [m.group(k + suffix) for k in ("a", "b", "c")]
+        parts = [_component(r)[0] for r in raws] if all(raws) else []
+        corr = _corrections(raws) if parts else None
         stated_sum = m.group("sum") or m.group("sum3")
         if m.group("score"):
             score = int(m.group("score"))
         elif stated_sum:
             score = int(stated_sum)
-        elif all(parts):
-            score = sum(int(p) for p in parts)
+        elif parts:
+            score = sum(parts)
         else:
             continue
-        if all(parts) and stated_sum and sum(int(p) for p in parts) != score:
-            continue  # an arithmetic slip in the text: read neither
+        if parts and stated_sum and sum(parts) != score:
+            continue  # an arithmetic slip in the text (or an OCR letter read wrongly): read neither
+        if corr and not stated_sum:
+            continue  # an OCR letter among the parts is read only when the stated sum confirms it
         anchors.append(s)
-        yield make_finding(page, "diagnosis.nottingham_score", score, (s, e), g["grade.score"])
+        yield make_finding(page, "diagnosis.nottingham_score", score, (s, e), g["grade.score"], correction=corr)
         yield make_finding(page, "diagnosis.grade", grade_from_score(score), (s, e), "grade.from-score",
-                           confidence=0.85)
-        if all(parts):
-            for name, value in zip(("tubules", "nuclei", "mitoses"), parts):
-                yield make_finding(page, f"diagnosis.grade_{name}", int(value), (s, e), g["grade.score"])
+                           confidence=0.85, correction=corr)
+        for name, value in zip(("tubules", "nuclei", "mitoses"), parts):
+            yield make_finding(page, f"diagnosis.grade_{name}", value, (s, e), g["grade.score"], correction=corr)
 
+    # A grading heading whose value only its components give ("Nottingham histologic grade:").
+    anchors.extend(m.start() for m in scan(page, g["grade.component-heading"]))
     yield from _components(page, anchors)
 
 
@@ -138,9 +158,11 @@ def _components(page: AnalyzedPage, anchors: list[int]) -> Iterator[Finding]:
             continue
         start = min(m.start() for m in found.values())
         end = max(m.end() for m in found.values())
-        values = {k: int(m.group("v")) for k, m in found.items()}
-        for name, value in values.items():
-            yield make_finding(page, f"diagnosis.grade_{name}", value, found[name].span(), f"grade.component.{name}")
-        yield make_finding(page, "diagnosis.grade", grade_from_score(sum(values.values())), (start, end),
-                           "grade.from-components", confidence=0.85)
+        read = {k: _component(m.group("v")) for k, m in found.items()}
+        for name, (value, corr) in read.items():
+            yield make_finding(page, f"diagnosis.grade_{name}", value, found[name].span(), f"grade.component.{name}",
+                               correction=corr)
+        yield make_finding(page, "diagnosis.grade", grade_from_score(sum(v for v, _ in read.values())), (start, end),
+                           "grade.from-components", confidence=0.85,
+                           correction=_corrections([m.group("v") for m in found.values()]))
         break

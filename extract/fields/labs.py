@@ -30,7 +30,9 @@ _SHORT = 3  # names this short match case-sensitively ("Cr" is creatinine, "CR" 
 _NOT_FACT = {"negated", "hypothetical", "family", "possible"}
 _TAIL_RULES = ("lab.tail.flag", "lab.tail.unit", "lab.tail.range", "lab.tail.range-upper")
 _FLAGS = {"l": "L", "low": "L", "ll": "LL", "h": "H", "high": "H", "hh": "HH", "crit": "critical",
-          "critical": "critical", "abnormal": "A", "a": "A"}
+          "critical": "critical", "abnormal": "A", "a": "A", "lo": "L", "hi": "H", "↓": "L", "↑": "H", "↓↓": "LL",
+          "↑↑": "HH", "critical low": "critical", "critical high": "critical", "crit low": "critical",
+          "crit high": "critical"}
 
 
 class UnitlessRule(BaseModel):
@@ -165,6 +167,10 @@ def extract_labs(page: AnalyzedPage) -> Iterator[Finding]:
             continue
         hit = next(iter(after_name.finditer(text, page.is_ocr, name.end, _line_end(text, name.end))), None)
         if hit is None:
+            row = _flowsheet_values(page, name)
+            if row:
+                taken_until = _line_end(text, name.end)
+                yield from row
             continue
         finding = _read_value(page, name, hit)
         if finding is not None:
@@ -213,6 +219,99 @@ def _pairs(page: AnalyzedPage) -> Iterator[Finding]:
                 finding = _read_value(page, name, _PairHit(m, which))
                 if finding is not None:
                     yield finding
+
+
+class _ColumnHit:
+    """One value cell of a flowsheet row, read like a single value hit (`lab.value.flowsheet`)."""
+
+    rule_id = "lab.value.flowsheet"
+
+    def __init__(self, m) -> None:
+        self._m = m
+
+    def group(self, name: str):
+        return self._m.group("value") if name == "value" else None
+
+    def start(self, name: str = "value") -> int:
+        return self._m.start("value")
+
+    def end(self, name: str | None = None) -> int:
+        return self._m.end("value")
+
+
+_CELL = re.compile(r"(?<!\S)(?P<value>\d+(?:\.\d+)?)(?:[ \t]*\(?\*?(?:LL|HH|L|H)\*?\)?)?(?!\S)")
+#: How many lines above a flowsheet row its header of dates may stand.
+_HEADER_REACH = 12
+
+
+def _flowsheet_values(page: AnalyzedPage, name: "_Name") -> list[Finding]:
+    """An EHR flowsheet row ("ANC  1.5 - 8.0 K/uL  0.9 (L)  1.2 (L)  1.6") under a header of dates:
+    the reference range comes first, then one cell per date; each cell is a result dated by its
+    column's header."""
+    text = page.text
+    g = grammar("labs")
+    end = _line_end(text, name.end)
+    rng = next(iter(g["lab.tail.range"].finditer(text, page.is_ocr, name.end, end)), None)
+    if rng is None or text[name.end:rng.start()].strip(" \t:|"):
+        return []
+    unit = next(iter(g["lab.tail.unit"].finditer(text, page.is_ocr, rng.end(), end)), None)
+    cells = list(_CELL.finditer(text, unit.end() if unit is not None else rng.end(), end))
+    header = _date_header(text, _line_start(text, name.start))
+    if not cells or header is None:
+        return []
+    out = [_flowsheet_cell(page, name, rng, unit, cell, header) for cell in cells]
+    return [f for f in out if f is not None]
+
+
+def _flowsheet_cell(page: AnalyzedPage, name: "_Name", rng, unit, cell, header) -> Finding | None:
+    text = page.text
+    header_start, dates = header
+    col = cell.start("value") - _line_start(text, name.start)
+    d = min(dates, key=lambda d: min(abs(d.start - header_start - col), abs(d.end - header_start - col)))
+    finding = _read_value(page, name, _ColumnHit(cell))
+    if finding is None:
+        return None
+    value, leaves = finding.value, finding.leaf_evidence
+    spec = name.spec
+    factor = spec.unit_factors.get(_unit_key(unit.group("unit"))) if unit is not None else None
+    if unit is not None:
+        if factor is None:
+            return None  # "%": a differential row
+        raw = _number(cell.group("value"))[0]
+        value["value"] = round(raw * factor, 4)
+        if not spec.plausible[0] <= value["value"] <= spec.plausible[1]:
+            return None
+        leaves["unit"] = [page.evidence(unit.start("unit"), unit.end("unit"), "lab.tail.unit")]
+    factor = factor or 1.0
+    low = round(_number(rng.group("low"))[0] * factor, 4)
+    high = round(_number(rng.group("high"))[0] * factor, 4)
+    value["reference_low"], value["reference_high"] = low, high
+    leaves["reference_low"] = [page.evidence(rng.start("low"), rng.end("low"), "lab.tail.range")]
+    leaves["reference_high"] = [page.evidence(rng.start("high"), rng.end("high"), "lab.tail.range")]
+    value["date"] = d.value
+    leaves["date"] = [page.evidence(d.start, d.end, "lab.date.column")]
+    grade = ctcae_grade(spec, value["value"], low, high)
+    value.pop("grade", None)
+    leaves.pop("grade", None)
+    if grade is not None:
+        value["grade"] = grade
+        inputs = leaves["value"] + leaves["reference_low"] + leaves["reference_high"]
+        leaves["grade"] = [ev.model_copy(update={"rule": f"derived.ctcae.{spec.name.lower()}"}) for ev in inputs]
+    return finding
+
+
+def _date_header(text: str, line_start: int):
+    """The nearest line above holding two or more dates (a flowsheet's column header): its start and dates."""
+    pos = line_start
+    for _ in range(_HEADER_REACH):
+        if pos <= 0:
+            return None
+        start = text.rfind("\n", 0, pos - 1) + 1
+        dates = find_dates(text, start, pos - 1)
+        if len(dates) >= 2:
+            return start, dates
+        pos = start
+    return None
 
 
 _LETTER_SLASH = re.compile(r"(?<=[A-Za-z)])[ \t]*/(?=[ \t]*[A-Za-z])")

@@ -83,8 +83,17 @@ def _itc_type(page: AnalyzedPage) -> bool:
     return cached
 
 
+#: Sections that state the result a microscopic description restates.
+_RESULT_SECTIONS = {"final_diagnosis", "synoptic", "addendum"}
+
+
 def _counted(page: AnalyzedPage, offset: int) -> bool:
-    return page.section_at(offset) not in _SKIP_SECTIONS
+    section = page.section_at(offset)
+    if section == "microscopic":
+        # A microscopic description restates the diagnosis' counts; in a report without a
+        # diagnosis section ("Microscopy: ... Lymph nodes: 4/18 ...") it is the result itself.
+        return not any(name in _RESULT_SECTIONS for _, name in page.sections())
+    return section not in _SKIP_SECTIONS
 
 
 def _found(rule_id: str, page: AnalyzedPage, lo: int, hi: int) -> bool:
@@ -242,7 +251,8 @@ def _part_counts(page: AnalyzedPage) -> list[Count]:
     counts: list[Count] = []
     taken: list[tuple[int, int]] = []
     for rule_id in ("nodes.part.single-of", "nodes.part.x-of-y", "nodes.part.in-count", "nodes.part.label-count",
-                    "nodes.part.count-polarity", "nodes.part.count-after", "nodes.part.fraction", "nodes.part.level"):
+                    "nodes.part.count-polarity", "nodes.part.count-after", "nodes.part.procedure-fraction",
+                    "nodes.part.fraction", "nodes.part.level"):
         for m in scan(page, g[rule_id]):
             s, e = m.span()
             if not _counted(page, s) or any(a < e and s < b for a, b in taken):

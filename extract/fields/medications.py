@@ -33,7 +33,7 @@ import regex
 
 from extract.abbreviations import Abbreviation, defined_terms, uses
 from extract.analysis import AnalyzedPage
-from extract.dates import find_dates
+from extract.dates import find_dates, find_month_years
 from extract.fields.statements import assertion_at, clinical_segments, names_relative, section_at, statement_at
 from extract.findings import Finding
 from extract.models import Evidence
@@ -60,7 +60,7 @@ _CLAUSE_END = re.compile(r";|\.\s")
 _JOINED = re.compile(r"^[\s,]*(?:and|&|plus|\+)?[\s,]*$", re.I)
 _DATE_THEN_COLON = re.compile(r"\s*[:\-–]\s*")
 _LIST_LEAD = re.compile(r"[\s\-•*\d.)]*")
-_STARTED = re.compile(r"\b(?:started|starting|initiated|began|begun|commenced)\b", re.I)
+_STARTED = re.compile(r"\b(?:started|starting|initiated|began|begun|commenced|added)\b", re.I)
 _PLANNED_START = re.compile(r"\b(?:will\s+start|to\s+start|plan(?:s|ned)?|scheduled)\b", re.I)
 _ENDED = re.compile(r"\b(?:stopped|discontinued|completed|finished|d/c'?d)\b", re.I)
 #: Sections whose drugs are current unless the text says otherwise; and historical ones.
@@ -86,6 +86,7 @@ class _Change:
     date: _Leaf | None = None
     reason: _Leaf | None = None
     resumption: bool = False
+    date_month: _Leaf | None = None  # "reduced to 400 mg in Oct 2023": the month, no day
 
 
 @dataclass
@@ -324,9 +325,9 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
             if usable(m.start(), m.end()) and not any(c.span[0] < m.end() and m.start() < c.span[1] for c in r.changes):
                 r.changes.append(_change_of(page, rule, m))
     planned = _rule("med.exclude.planned-dose")
-    total = _first(page, [_rule("med.dose.total")], body, end, usable)
+    total = _first(page, [_rule("med.dose.total"), _rule("med.dose.sig")], body, end, usable)
     amounts = [total[1]] if total else _rule("med.dose.amount").finditer(text, page.is_ocr, body, end)
-    dose_rule = "med.dose.total" if total else "med.dose.amount"
+    dose_rule = total[0].id if total else "med.dose.amount"
     for m in amounts:
         if not usable(m.start(), m.end()) or any(c.span[0] <= m.start() < c.span[1] for c in r.changes):
             continue
@@ -393,14 +394,16 @@ def _first(page: AnalyzedPage, rules: Iterable[CompiledRule], start: int, end: i
 def _schedule_of(rule: CompiledRule, m: regex.Match) -> str:
     g = m.groupdict()
     if rule.id == "med.schedule.days-of-cycle":
-        return f"days {int(g['first'])}-{int(g['last'])} of {int(g['cycle'])}"
+        cycle = int(g["cycle"]) * (7 if g.get("weeks") else 1)
+        return f"days {int(g['first'])}-{int(g['last'])} of {cycle}"
     if rule.id == "med.schedule.days-x-every":
         return f"days 1-{int(g['last'] or g['last2'])} of {int(g['cycle'])}"
     if rule.id == "med.schedule.weeks-on-off":
         on = _WORD_NUMBERS.get(g["on"].lower()) or int(g["on"])
         off = _WORD_NUMBERS.get(g["off"].lower()) or int(g["off"])
         return f"days 1-{7 * on} of {7 * (on + off)}"
-    if rule.id in ("med.schedule.days-on-off", "med.schedule.days-slash", "med.schedule.days-then-off"):
+    if rule.id in ("med.schedule.days-on-off", "med.schedule.days-slash", "med.schedule.days-then-off",
+                   "med.schedule.days-x-then-off", "med.schedule.days-x-gap"):
         on, off = int(g["on"]), int(g["off"])
         if on + off >= 14:  # a cycle ("21 days on, 7 off"), not a weekly pattern ("4 on, 3 off")
             return f"days 1-{on} of {on + off}"
@@ -408,10 +411,13 @@ def _schedule_of(rule: CompiledRule, m: regex.Match) -> str:
     if rule.id == "med.schedule.day-list":
         days = [int(d) for d in re.findall(r"\d+", g["days"])]
         out = "days " + ", ".join(str(d) for d in days[:-1]) + f" and {days[-1]}"
-        if g.get("cycle"):
-            out += f" of {int(g['cycle'])}"
+        weeks = g.get("qweeks") or g.get("qw")
+        cycle = int(g["cycle"] or g["qdays"] or 0) or (7 * int(weeks) if weeks else 0)
+        if cycle:
+            out += f" of {cycle}"
         if g.get("then"):
-            out += ", then " + re.sub(r"\s+", " ", g["then"].lower())
+            then = re.sub(r"\s+", " ", g["then"].lower())
+            out += ", then " + ("every 4 weeks" if then.startswith("q") else then)
         return out
     return str(rule.params.get("value", re.sub(r"\s+", " ", m.group(0).lower())))
 
@@ -493,16 +499,44 @@ def _read_dates(page: AnalyzedPage, r: _Read) -> None:
         before = text[max(r.pre_start, found.start - 30):found.start]
         if _first_match(_rule("med.date.hold-span"), page, text[max(r.pre_start, found.start - 50):found.start]):
             continue  # "held from 3/1/2026 to 3/15/2026": the hold's dates, not the drug's
-        leaf = None
-        for rule_id, name in (("med.date.start", "start"), ("med.date.end", "end")):
-            if _first_match(_rule(rule_id), page, before):
-                leaf, rule = name, rule_id
-                break
-        else:
-            leaf = _dated_by_status(r, text, found.start, found.end)
-            rule = f"med.date.{leaf}-by-status"
+        leaf, rule = _start_or_end(page, r, before, found.start, found.end)
         if leaf and leaf not in r.leaves:
             r.leaves[leaf] = _Leaf(found.value, [page.evidence(found.start, found.end, rule)], found.start)
+    _read_month_dates(page, r)
+
+
+def _start_or_end(page: AnalyzedPage, r: _Read, before: str, d_start: int, d_end: int) -> tuple[str | None, str]:
+    """Whether a date is the drug's start or end (and the rule that says so): the words right
+    before it ("since", "stopped"), else the status word of its clause."""
+    for rule_id, name in (("med.date.start", "start"), ("med.date.end", "end")):
+        if _first_match(_rule(rule_id), page, before):
+            return name, rule_id
+    leaf = _dated_by_status(r, page.text, d_start, d_end)
+    return leaf, f"med.date.{leaf}-by-status"
+
+
+def _read_month_dates(page: AnalyzedPage, r: _Read) -> None:
+    """A start or end written as a month and year ("completed April 2024", "since 03/2023"): the
+    profile's `start`/`end` are full dates, so the month goes to `start_month`/`end_month`
+    ("2024-04"), never to a date with an invented day."""
+    text = page.text
+    for found in find_month_years(text, r.pre_start, r.end):
+        if found.start < r.mention.start and text[found.end:r.mention.start].strip(" \t:-,"):
+            continue  # before the drug only right before it ("Since 04/2024 tamoxifen 20 mg")
+        change = next((c for c in r.changes if c.date is None and c.date_month is None
+                       and _near(found.start, found.end, c, text)), None)
+        if change is not None and found.start > r.mention.start:
+            change.date_month = _Leaf(found.iso, [page.evidence(found.start, found.end, "med.change.date")], found.start)
+            continue
+        before = text[max(r.pre_start, found.start - 30):found.start]
+        if found.start < r.mention.start:
+            line_start = text.rfind("\n", 0, found.start) + 1
+            before = text[max(line_start, found.start - 30):found.start]
+        if _first_match(_rule("med.date.hold-span"), page, text[max(r.pre_start, found.start - 50):found.start]):
+            continue
+        leaf, rule = _start_or_end(page, r, before, found.start, found.end)
+        if leaf and leaf not in r.leaves and f"{leaf}_month" not in r.leaves:
+            r.leaves[f"{leaf}_month"] = _Leaf(found.iso, [page.evidence(found.start, found.end, rule)], found.start)
 
 
 #: How far before a date its status word may stand ("started ribociclib 600 mg daily with letrozole on ...").
@@ -553,6 +587,7 @@ def _share_within_sentences(page: AnalyzedPage, reads: list[_Read]) -> None:
         if len(group) > 1:
             _share_switch(page, group)
             _share_head_status(group)
+            _share_joined_status(page, group)
             _share_attributes_backwards(page, group)
         _share_trailing_status(page, sentence, group, reads)
         _share_start_date(page, sentence, group)
@@ -589,6 +624,26 @@ def _share_head_status(group: list[_Read]) -> None:
             r.statuses.append(head[-1])
 
 
+_SLASH_JOINED = re.compile(r"\s*(?:/|\+|&|,|\band\b|\bplus\b)\s*", re.I)
+
+
+def _share_joined_status(page: AnalyzedPage, group: list[_Read]) -> None:
+    """"letrozole/ribociclib were stopped", "letrozole and ribociclib were stopped": drugs written
+    right next to each other share the status word and the start date after the last of them."""
+    for earlier, later in zip(reversed(group[:-1]), reversed(group[1:])):
+        if not _SLASH_JOINED.fullmatch(page.text, earlier.mention.end, later.mention.start):
+            continue
+        after = [s for s in later.statuses if s.pos > later.mention.start]
+        if after and not any(s.pos > earlier.mention.start for s in earlier.statuses):
+            earlier.statuses.append(after[0])
+        # "fulvestrant + abemaciclib since 5/2024": the start written after both is each one's.
+        for leaf in ("start", "start_month"):
+            item = later.leaves.get(leaf)
+            if item is not None and later.mention.end <= item.pos < later.sentence[1] \
+                    and "start" not in earlier.leaves and "start_month" not in earlier.leaves:
+                earlier.leaves[leaf] = item
+
+
 def _share_attributes_backwards(page: AnalyzedPage, group: list[_Read]) -> None:
     """"docetaxel 75 mg/m2 and cyclophosphamide 600 mg/m2 IV every 3 weeks": the route and
     frequency written after the last of drugs joined by "and" belong to each of them."""
@@ -599,7 +654,8 @@ def _share_attributes_backwards(page: AnalyzedPage, group: list[_Read]) -> None:
         if "frequency" in earlier.leaves:
             continue  # a sig of its own ("ibrance 75mg daily 21/7, Faslodex 500mg IM monthly"): the rest is the next drug's
         for leaf in _SHARED_ATTRIBUTES:
-            if leaf not in earlier.leaves and leaf in later.leaves:
+            # Only what the shared sentence says: not a later sentence that refers back to the second drug.
+            if leaf not in earlier.leaves and leaf in later.leaves and later.leaves[leaf].pos < later.sentence[1]:
                 earlier.leaves[leaf] = later.leaves[leaf]
 
 
@@ -639,17 +695,28 @@ def _share_start_date(page: AnalyzedPage, sentence: tuple[int, int], group: list
         return
     used = {c.date.pos for r in group for c in r.changes if c.date is not None}
     dates = [d for d in find_dates(page.text, head[-1].pos, sentence[1]) if d.start not in used]
-    if len(dates) != 1:
+    if len(dates) == 1:
+        d = dates[0]
+        for r in group:
+            if "start" not in r.leaves:
+                r.leaves["start"] = _Leaf(d.value, [page.evidence(d.start, d.end, "med.date.start-of-sentence")], d.start)
         return
-    d = dates[0]
+    # "She started letrozole + ribociclib in Aug 2023": the month the drugs started, up to the clause's end.
+    if dates or len(group) < 2:
+        return
+    clause = _CLAUSE_END.search(page.text, group[-1].mention.end, sentence[1])
+    months = find_month_years(page.text, head[-1].pos, clause.start() if clause else sentence[1])
+    if len(months) != 1:
+        return
+    m = months[0]
     for r in group:
-        if "start" not in r.leaves:
-            r.leaves["start"] = _Leaf(d.value, [page.evidence(d.start, d.end, "med.date.start-of-sentence")], d.start)
+        if "start" not in r.leaves and "start_month" not in r.leaves:
+            r.leaves["start_month"] = _Leaf(m.iso, [page.evidence(m.start, m.end, "med.date.start-of-sentence")], m.start)
 
 
 # --------------------------------------------------------------------------- one finding per drug
 
-_CHANGE_LEAVES = ("date", "from_dose", "to_dose", "unit", "reason")
+_CHANGE_LEAVES = ("date", "date_month", "from_dose", "to_dose", "unit", "reason")
 
 
 def _fold_changes(changes: list[_Change]) -> list[_Change]:
@@ -658,11 +725,12 @@ def _fold_changes(changes: list[_Change]) -> list[_Change]:
     folded: list[_Change] = []
     for change in changes:
         same = next((f for f in folded if f.to_dose.value == change.to_dose.value
-                     and _agree(f.date, change.date) and _agree(f.from_dose, change.from_dose)), None)
+                     and _agree(f.date, change.date) and _agree(f.date_month, change.date_month)
+                     and _agree(f.from_dose, change.from_dose)), None)
         if same is None:
             folded.append(change)
             continue
-        for key in ("date", "from_dose", "reason", "unit"):
+        for key in ("date", "date_month", "from_dose", "reason", "unit"):
             if getattr(same, key) is None and getattr(change, key) is not None:
                 setattr(same, key, getattr(change, key))
         same.resumption = same.resumption and change.resumption
@@ -675,12 +743,34 @@ def _agree(a: _Leaf | None, b: _Leaf | None) -> bool:
 
 
 
+def _brand_history(reads: list[_Read]) -> _Leaf | None:
+    """Brands of one drug named in turn ("Herceptin ... switched to Ogivri (trastuzumab-dkst)"):
+    the brands in text order, each once, when there is more than one; `brand` is the last."""
+    named = sorted((r.leaves["brand"] for r in reads if "brand" in r.leaves), key=lambda x: x.pos)
+    order: list[str] = []
+    evidence: list[Evidence] = []
+    for leaf in named:
+        if leaf.value not in order:
+            order.append(leaf.value)
+            evidence += leaf.evidence
+    if len(order) < 2:
+        return None
+    return _Leaf(order, evidence, named[-1].pos)
+
+
 def _finding(page: AnalyzedPage, name: str, reads: list[_Read]) -> Finding:
     leaves: dict[str, _Leaf] = {}
     for r in reads:  # text order: later statements win
         for leaf, item in r.leaves.items():
             if leaf not in leaves or item.pos >= leaves[leaf].pos:
                 leaves[leaf] = item
+
+    for leaf in ("start", "end"):
+        if leaf in leaves:
+            leaves.pop(f"{leaf}_month", None)  # a full date says more than its month
+    brands = _brand_history(reads)
+    if brands is not None:
+        leaves["brands"] = brands
 
     # The same change told twice (history list, narrative, list comment) is one change.
     changes = _fold_changes(sorted((c for r in reads for c in r.changes), key=lambda c: c.pos))

@@ -97,6 +97,13 @@ def _clause(page: AnalyzedPage, start: int, end: int) -> tuple[int, int]:
     return c_start, (m.start() if m else s_end)
 
 
+def _after_label_no(page: AnalyzedPage, pos: int) -> bool:
+    """"Brain: no metastatic disease": negated, although ConText's ": no" looks back only."""
+    line_start = page.text.rfind("\n", 0, pos) + 1
+    rule = grammar("metastases")["met.exclude.label-no"]
+    return next(iter(rule.finditer(page.text[line_start:pos], page.is_ocr)), None) is not None
+
+
 def _in_lymph_node_part(page: AnalyzedPage, pos: int) -> bool:
     from extract.specimens import part_at
 
@@ -122,7 +129,8 @@ def _sites(page: AnalyzedPage) -> list[_Site]:
     vocab = site_vocabulary()
     g = grammar("metastases")
     words = [w for a, b in clinical_segments(page) for w in g["met.word"].finditer(page.text, page.is_ocr, a, b)
-             if assertion_at(page, w.start(), w.end()) not in _NOT_FACT and not _in_lymph_node_part(page, w.start())]
+             if assertion_at(page, w.start(), w.end()) not in _NOT_FACT and not _in_lymph_node_part(page, w.start())
+             and not _after_label_no(page, w.start())]
     found: list[_Site] = []
     for word in words:
         c_start, c_end = _clause(page, word.start(), word.end())
@@ -130,7 +138,8 @@ def _sites(page: AnalyzedPage) -> list[_Site]:
             if any(f.start == site.start() for f in found):
                 continue
             name = vocab.site_of[re.sub(r"\s+", " ", site.group(0).lower())]
-            if assertion_at(page, site.start(), site.end()) in _NOT_FACT or _local_skin(page, name, site.start(), site.end()):
+            if assertion_at(page, site.start(), site.end()) in _NOT_FACT or _local_skin(page, name, site.start(), site.end()) \
+                    or _after_label_no(page, site.start()):
                 continue
             # The metastasis word of the clause nearest the site word.
             same_clause = [w for w in words if c_start <= w.start() < c_end]
@@ -154,7 +163,8 @@ def _statements(page: AnalyzedPage) -> Iterator[Finding]:
     g = grammar("metastases")
     vocab = site_vocabulary()
     for m in (m for a, b in clinical_segments(page) for m in g["met.statement"].finditer(page.text, page.is_ocr, a, b)):
-        if assertion_at(page, m.start(), m.end()) in _NOT_FACT or _in_lymph_node_part(page, m.start()):
+        if assertion_at(page, m.start(), m.end()) in _NOT_FACT or _in_lymph_node_part(page, m.start()) \
+                or _after_label_no(page, m.start()):
             continue
         after = page.text[m.end():m.end() + 40]
         before = page.text[max(0, m.start() - 30):m.start()]
@@ -198,7 +208,9 @@ def _oligometastatic(page: AnalyzedPage, sites: list[_Site]) -> Iterator[Finding
         if many is not None:
             counts[site.site] = (_OLIGO_MAX + 1, [page.evidence(many.start(), many.end(), "met.count.many")])
             continue
-        numbers = [n for n in g["met.count.number"].finditer(page.text, page.is_ocr, c_start, c_end)]
+        # A count phrase that names another site ("a 9 mm RUL nodule") does not count this one's lesions.
+        numbers = [n for n in g["met.count.number"].finditer(page.text, page.is_ocr, c_start, c_end)
+                   if not any(s.site != site.site and n.start() <= s.start < n.end() for s in sites)]
         if not numbers:
             continue
         # The count phrase nearest the site word ("two liver metastases and a single lung nodule").

@@ -376,7 +376,7 @@ def her2(page: AnalyzedPage) -> Iterator[Finding]:
         if a.kind != "her2":
             continue
         end = _window_end(page, items, i, limit=200)
-        if g["receptor.exclude.rt-pcr-score"].pattern_for(page.is_ocr).match(page.text, a.end, end):
+        if g["her2.exclude.rt-pcr-score"].pattern_for(page.is_ocr).match(page.text, a.end, end):
             continue
         found: list[Finding] = []
         m = g["her2.label-value"].pattern_for(page.is_ocr).match(page.text, a.end, end, timeout=TIMEOUT_S)

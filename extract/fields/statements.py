@@ -55,13 +55,17 @@ def statements(page: AnalyzedPage) -> list[tuple[int, int]]:
 #: lower case: the tokenizer's sentence end is no sentence end ("300 mg b.d. days 1-14 of 21").
 _DOTTED_END = re.compile(r"(?<![\w.])(?:[a-z]\.){2,3}$", re.I)
 _LOWER_START = re.compile(r"[a-z0-9(]")
+#: A month abbreviated with a dot, then a day or year ("finished Sept. 2023", "Jan. 5, 2024").
+_MONTH_END = re.compile(r"\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.$", re.I)
+_DIGIT_START = re.compile(r"\d")
 
 
 def _rejoin_dotted_abbreviations(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for start, end in bounds:
-        if out and "\n" not in text[out[-1][1]:start] and _LOWER_START.match(text, start) \
-                and _DOTTED_END.search(text, out[-1][0], out[-1][1]):
+        if out and "\n" not in text[out[-1][1]:start] and (
+                (_LOWER_START.match(text, start) and _DOTTED_END.search(text, out[-1][0], out[-1][1]))
+                or (_DIGIT_START.match(text, start) and _MONTH_END.search(text, out[-1][0], out[-1][1]))):
             out[-1] = (out[-1][0], end)
         else:
             out.append((start, end))

@@ -22,6 +22,7 @@ from typing import Iterator
 import regex
 
 from extract.analysis import AnalyzedPage
+from extract.classify import classify_text
 from extract.fields.base import make_finding, ocr_correction, scan
 from extract.findings import Finding
 from extract.rules import grammar
@@ -29,6 +30,8 @@ from extract.rules import grammar
 STAGE_GROUPS = {"0", "IA", "IB", "IIA", "IIB", "IIIA", "IIIB", "IIIC", "IV"}
 _CLINICAL_SECTIONS = {"clinical_history", "preoperative_diagnosis", "assessment_plan", "impression",
                       "past_medical_history", "findings"}
+#: Kinds of record whose staging strings without a prefix are clinical.
+_CLINICAL_KINDS = {"clinic_note", "imaging"}
 _OCR_DIGIT = str.maketrans({"O": "0", "o": "0", "I": "1", "i": "1", "l": "1", "|": "1"})
 _ARABIC = {"1": "I", "2": "II", "3": "III", "4": "IV"}
 
@@ -87,8 +90,8 @@ def _correction(m: regex.Match, group: str, normal: str, page: AnalyzedPage) -> 
         return None
     raw = regex.sub(r"\s+", "", m.group(group))
     norm = normal[1:].split("(")[0]
-    if raw.lower() == norm.lower():
-        return None
+    if raw.lower() == norm.lower() or raw.lower().startswith("is"):
+        return None  # "Tis (DCIS)" is read as written
     if raw[:1] in "OoIil|":
         return ocr_correction(raw, norm)
     return None
@@ -99,14 +102,18 @@ def _kind(page: AnalyzedPage, start: int, prefixes: list[str | None]) -> str:
     g = grammar("tnm")
     if any(p in ("p", "yp", "rp", "a", "y") for p in prefixes):
         return "pathologic"
-    if any(p in ("c", "yc") for p in prefixes):
+    if any(p in ("c", "yc", "rc") for p in prefixes):
         return "clinical"
     before = page.text[max(0, start - 50):start]
     if g["tnm.context.clinical"].pattern_for(False).search(before):
         return "clinical"
     if g["tnm.context.pathologic"].pattern_for(False).search(before):
         return "pathologic"
-    return "clinical" if page.section_at(start) in _CLINICAL_SECTIONS else "pathologic"
+    if page.section_at(start) in _CLINICAL_SECTIONS:
+        return "clinical"
+    # A clinic letter's or MDT summary's bare "T2N1M0" is the clinical staging; a pathology
+    # report's is pathologic.
+    return "clinical" if classify_text(page.text) in _CLINICAL_KINDS else "pathologic"
 
 
 def _staging_context(page: AnalyzedPage, start: int) -> bool:
@@ -238,13 +245,16 @@ def _emit(page: AnalyzedPage, kind: str, tm, nm, mm, counts, prefixes) -> Iterat
         if prefix and first is not None:
             yield make_finding(page, "stage.pathologic.prefix", prefix, first.span(), rule, negation_applies=False)
     if counts is not None:
-        pos, ex = int(counts.group("pos")), int(counts.group("ex"))
+        raw_pos, raw_ex = counts.group("pos"), counts.group("ex")
+        pos, ex = int(raw_pos.translate(_OCR_DIGIT)), int(raw_ex.translate(_OCR_DIGIT))
+        fixed = [c for c in (ocr_correction(raw_pos, str(pos)), ocr_correction(raw_ex, str(ex))) if c]
+        corr = "; ".join(fixed) or None
         if pos <= ex:
             span = (nm.start(), counts.end())
             yield make_finding(page, "lymph_nodes.positive", pos, span, "tnm.node-counts", confidence=0.9,
-                               negation_applies=False)
+                               negation_applies=False, correction=corr)
             yield make_finding(page, "lymph_nodes.examined", ex, span, "tnm.node-counts", confidence=0.9,
-                               negation_applies=False)
+                               negation_applies=False, correction=corr)
 
 
 def _biobank(page: AnalyzedPage) -> Iterator[Finding]:

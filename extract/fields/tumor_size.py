@@ -18,7 +18,7 @@ from extract.findings import Finding
 from extract.rules import grammar, ocr_number
 
 _RULES = ("size.invasive-label", "size.tumor-label", "size.list", "size.forming-mass", "size.after-histology",
-          "size.before-histology", "size.measuring-dimension")
+          "size.before-histology", "size.measuring-dimension", "size.line-label")
 _NUM = regex.compile(r"\d{1,3}(?:\s?[.,]\s?\d{1,2})?")
 
 

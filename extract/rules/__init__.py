@@ -81,6 +81,20 @@ class GrammarRule(BaseModel):
     #: Lower-case words of which the page must contain at least one for the rule to run at all (a
     #: cheap prefilter for rules that rarely match; it must never exclude a possible match).
     requires: list[str] = Field(default_factory=list)
+    #: Where the rule can match: near a match of `anchor` (see `Window`).
+    window: "Window | None" = None
+
+
+class Window(BaseModel):
+    """The rule runs only on the text from `before` characters ahead of each match of `anchor` to
+    `after` characters past it, rather than on the whole page: every match of the rule contains an
+    anchor and reaches no further from it than that. A cheap literal anchor (a unit, a keyword)
+    turns a scan that tries the full pattern at every character into a few short ones."""
+
+    model_config = ConfigDict(extra="forbid")
+    anchor: str
+    before: int = Field(ge=0, le=2000)
+    after: int = Field(ge=0, le=2000)
 
 
 class GrammarFile(BaseModel):
@@ -108,11 +122,14 @@ class GrammarFile(BaseModel):
         # Compile everything now so a bad pattern fails at load, not on a patient's record.
         for rule in self.rules:
             for ocr in (False, True):
-                source = self.expand(rule.pattern, ocr=ocr, seen=())
-                try:
-                    regex.compile(source, self.flag_bits())
-                except regex.error as exc:
-                    raise ValueError(f"rule {rule.id!r} does not compile: {exc}") from exc
+                sources = [self.expand(rule.pattern, ocr=ocr, seen=())]
+                if rule.window is not None:
+                    sources.append(self.expand(rule.window.anchor, ocr=ocr, seen=()))
+                for source in sources:
+                    try:
+                        regex.compile(source, self.flag_bits())
+                    except regex.error as exc:
+                        raise ValueError(f"rule {rule.id!r} does not compile: {exc}") from exc
         return self
 
     def flag_bits(self) -> int:
@@ -140,7 +157,12 @@ class GrammarFile(BaseModel):
         return _FRAGMENT_REF.sub(replace, pattern)
 
 
+GrammarRule.model_rebuild()
+#: How far past a window's end a rule reads (its lookaheads after a match).
+_WINDOW_TAIL = 160
+
 _LOWER_CACHE: dict[int, tuple[str, str]] = {}
+_ANCHOR_CACHE: dict[tuple[int, int], tuple[str, list[tuple[int, int]]]] = {}
 
 
 def _lower(text: str) -> str:
@@ -155,10 +177,30 @@ def _lower(text: str) -> str:
     return low
 
 
+@lru_cache(maxsize=256)
+def _anchor(source: str, bits: int) -> regex.Pattern:
+    """One compiled anchor per distinct source (several rules share one, e.g. the size units)."""
+    return regex.compile(source, bits)
+
+
+def _anchor_spans(anchor: regex.Pattern, text: str) -> list[tuple[int, int]]:
+    """Where `anchor` matches in `text`, remembered for the last few pages and anchors."""
+    key = (id(text), id(anchor))
+    hit = _ANCHOR_CACHE.get(key)
+    if hit is not None and hit[0] is text:
+        return hit[1]
+    if len(_ANCHOR_CACHE) > 64:
+        _ANCHOR_CACHE.clear()
+    spans = [m.span() for m in anchor.finditer(text, timeout=TIMEOUT_S)]
+    _ANCHOR_CACHE[key] = (text, spans)
+    return spans
+
+
 class CompiledRule:
     """One grammar rule compiled for text-layer pages and (when it differs) for OCR pages."""
 
-    __slots__ = ("id", "confidence", "params", "ocr_only", "strict", "ocr", "requires")
+    __slots__ = ("id", "confidence", "params", "ocr_only", "strict", "ocr", "requires", "window", "anchor_strict",
+                 "anchor_ocr")
 
     def __init__(self, rule: GrammarRule, grammar: GrammarFile) -> None:
         bits = grammar.flag_bits()
@@ -171,6 +213,11 @@ class CompiledRule:
         ocr_src = grammar.expand(rule.pattern, ocr=True, seen=())
         self.strict = regex.compile(strict_src, bits)
         self.ocr = self.strict if ocr_src == strict_src else regex.compile(ocr_src, bits)
+        self.window = rule.window
+        self.anchor_strict = self.anchor_ocr = None
+        if rule.window is not None:
+            self.anchor_strict = _anchor(grammar.expand(rule.window.anchor, ocr=False, seen=()), bits)
+            self.anchor_ocr = _anchor(grammar.expand(rule.window.anchor, ocr=True, seen=()), bits)
 
     def pattern_for(self, is_ocr: bool) -> regex.Pattern | None:
         if self.ocr_only and not is_ocr:
@@ -186,9 +233,46 @@ class CompiledRule:
             return
         end = len(text) if endpos is None else endpos
         try:
-            yield from pattern.finditer(text, pos, end, timeout=TIMEOUT_S)
+            if self.window is None:
+                yield from pattern.finditer(text, pos, end, timeout=TIMEOUT_S)
+            else:
+                yield from self._windowed(pattern, text, is_ocr, pos, end)
         except TimeoutError:
             log.warning("rule %s ran out of time on a page and was skipped", self.id)
+
+    def _windowed(self, pattern: regex.Pattern, text: str, is_ocr: bool, pos: int, end: int) -> Iterator[regex.Match]:
+        """`pattern.finditer(text, pos, end)`, run only on the windows around the anchors."""
+        resume = pos
+        for w0, w1 in self._windows(text, is_ocr, pos, end):
+            limit = min(end, w1 + _WINDOW_TAIL)
+            for m in pattern.finditer(text, max(w0, resume), limit, timeout=TIMEOUT_S):
+                if m.start() >= w1:
+                    break  # past this window: the next one finds what starts there
+                if limit < end:
+                    # The limit reads as the end of the text ($, lookaheads): confirm the match on
+                    # the whole text; if it differs, read on from there without windows.
+                    full = pattern.match(text, m.start(), end, timeout=TIMEOUT_S)
+                    if full is None or full.span() != m.span():
+                        yield from pattern.finditer(text, m.start(), end, timeout=TIMEOUT_S)
+                        return
+                    m = full
+                yield m
+                resume = m.end()
+
+    def _windows(self, text: str, is_ocr: bool, pos: int, end: int) -> list[tuple[int, int]]:
+        """The merged [start, end) windows around the anchors found in text[pos:end]."""
+        anchor = self.anchor_ocr if is_ocr else self.anchor_strict
+        before, after = self.window.before, self.window.after
+        out: list[tuple[int, int]] = []
+        for a0, a1 in _anchor_spans(anchor, text):
+            if a1 <= pos or a0 >= end:
+                continue
+            w0, w1 = max(pos, a0 - before), min(end, a1 + after)
+            if out and w0 <= out[-1][1]:
+                out[-1] = (out[-1][0], max(out[-1][1], w1))
+            else:
+                out.append((w0, w1))
+        return out
 
 
 class Grammar:

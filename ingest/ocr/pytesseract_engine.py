@@ -15,6 +15,7 @@ from PIL import Image
 from ingest.errors import OcrFailed, OcrUnavailable
 from ingest.ocr.engine import OcrOutput, Orientation
 from ingest.ocr.tsv import parse_tsv
+from ingest.ocr.words import user_words_file
 
 _INSTALL_HINT = "Install it with: sudo apt-get install -y tesseract-ocr"
 
@@ -49,7 +50,7 @@ class PytesseractEngine:
                 raise OcrFailed() from exc
 
     def recognize(self, image: Image.Image, dpi: int, *, deskew_above: float | None = None) -> OcrOutput:
-        tsv = self._run(image, self._pt.image_to_data, f"--dpi {int(dpi)} --psm 3")
+        tsv = self._run(image, self._pt.image_to_data, f"--dpi {int(dpi)} --psm 3 --user-words {user_words_file()}")
         return OcrOutput(parse_tsv(tsv))
 
     def detect_orientation(self, image: Image.Image, dpi: int) -> Orientation | None:

@@ -21,6 +21,7 @@ from ingest.errors import OcrFailed, OcrUnavailable
 from ingest.ocr.engine import OcrOutput, Orientation
 from ingest.ocr.images import straighten
 from ingest.ocr.tsv import parse_tsv
+from ingest.ocr.words import user_words_file
 
 _TESSDATA_DIRS = (
     "/usr/share/tesseract-ocr/5/tessdata",
@@ -70,8 +71,9 @@ class TesserocrEngine:
         tesserocr = self._tesserocr
         lang = "osd" if osd else self._lang
         psm = tesserocr.PSM.OSD_ONLY if osd else tesserocr.PSM.AUTO
+        variables = {} if osd else {"user_words_file": user_words_file()}  # read at init only
         try:
-            api = tesserocr.PyTessBaseAPI(path=self._path, lang=lang, psm=psm)
+            api = tesserocr.PyTessBaseAPI(path=self._path, lang=lang, psm=psm, variables=variables)
         except RuntimeError as exc:
             raise OcrUnavailable(f"Tesseract could not load its '{lang}' language data. {_INSTALL_HINT}") from exc
         with self._lock:

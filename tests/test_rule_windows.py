@@ -1,0 +1,84 @@
+"""Rules with a `window` run only around their anchors; they must find exactly what a scan of the
+whole text finds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract.rules import RULES_DIR, grammar, load_grammar_file
+from ingest.errors import ConfigurationError
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "records"
+WINDOWED = [(name, rule) for name in ("tumor_size", "grade", "lymph_nodes", "specimens", "tnm", "receptors")
+            for rule in grammar(name).rules if rule.window is not None]
+
+
+def _full(rule, text: str, is_ocr: bool, pos: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """The rule's matches from a scan of the whole range (its `requires` filter applied as usual)."""
+    pattern = rule.pattern_for(is_ocr)
+    if pattern is None or (rule.requires and not any(w in text.lower() for w in rule.requires)):
+        return []
+    return [m.span() for m in pattern.finditer(text, pos, len(text) if end is None else end)]
+
+
+def _windowed(rule, text: str, is_ocr: bool, pos: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    return [m.span() for m in rule.finditer(text, is_ocr, pos, end)]
+
+
+def _texts() -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*/*.txt"))]
+    for module in ("test_extract_pathology", "test_extract_pathology_staging"):
+        table = __import__(f"tests.{module}", fromlist=["ROWS"])
+        texts += [row[0] for row in getattr(table, "ROWS", [])]
+    return texts
+
+
+def test_some_rules_are_windowed() -> None:
+    assert {rule.id for _, rule in WINDOWED} >= {"size.tumor-label", "grade.score", "nodes.part.x-of-y"}
+
+
+@pytest.mark.parametrize("is_ocr", [False, True], ids=["text-layer", "ocr"])
+def test_windows_find_what_a_whole_scan_finds_in_records(is_ocr: bool) -> None:
+    texts = _texts()
+    assert len(texts) > 100
+    for _, rule in WINDOWED:
+        for text in texts:
+            assert _windowed(rule, text, is_ocr) == _full(rule, text, is_ocr), (rule.id, text[:80])
+
+
+def test_windows_respect_the_callers_range() -> None:
+    text = "Tumor size: 2.5 cm. Later: tumour size 1.1 cm and 3 of 12 lymph nodes."
+    rule = grammar("tumor_size")["size.tumor-label"]
+    for pos, end in [(0, len(text)), (5, 40), (20, len(text)), (30, 45)]:
+        assert _windowed(rule, text, False, pos, end) == _full(rule, text, False, pos, end)
+
+
+# Texts made of the words the windowed rules read, in any order and spacing.
+_PIECES = st.sampled_from([
+    "tumor size", "Tumour size:", "invasive", "carcinoma", "ductal", "measuring", "in greatest dimension",
+    "2.5", "1.2 x 0.8", "cm", "mm", "CM", "ck", "em", "of", "3", "12", "twelve", "/", "lymph nodes", "node",
+    "SLN", "l.n.", "positive", "negative", "grade", "Nottingham", "score", "+", "=", "7", "(", ")", ":", ".",
+    ",", "\n", "  ", " ", "Size", "-", "forming a", "mass", "poorly differentiated", "T3", "P2", "M1", "9",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, min_size=1, max_size=60), st.booleans())
+def test_windows_find_what_a_whole_scan_finds_in_any_text(pieces: list[str], is_ocr: bool) -> None:
+    text = " ".join(pieces)
+    for _, rule in WINDOWED:
+        assert _windowed(rule, text, is_ocr) == _full(rule, text, is_ocr), rule.id
+
+
+def test_a_window_whose_anchor_does_not_compile_fails_at_load(tmp_path: Path) -> None:
+    path = tmp_path / "broken.yaml"
+    path.write_text(
+        'version: "x"\nrules:\n  - id: size.broken\n    pattern: \'\\d+ cm\'\n'
+        "    window: {anchor: '(cm', before: 10, after: 2}\n", encoding="utf-8")
+    with pytest.raises(ConfigurationError, match="size.broken"):
+        load_grammar_file(path)
+    assert RULES_DIR.is_dir()
