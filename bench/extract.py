@@ -147,6 +147,46 @@ def context_comparison(texts: list[str]) -> list[str]:
     return rows
 
 
+def window_comparison(texts: list[str], rounds: int = 7) -> list[str]:
+    """The rules that have a `window`, run on the windows around their anchors against a scan of
+    the whole page (as OCR pages, like the dev set), alternating in one process; fastest round."""
+    from extract.rules import RULES_DIR, grammar
+
+    rules = [r for path in sorted(RULES_DIR.glob("*.yaml")) if path.stem not in ("context", "sections")
+             for r in _grammar_rules(grammar, path.stem) if r.window is not None]
+
+    def whole(text: str) -> None:
+        lowered = text.lower()
+        for r in rules:
+            pattern = r.pattern_for(True)
+            if pattern is not None and (not r.requires or any(w in lowered for w in r.requires)):
+                for _ in pattern.finditer(text):
+                    pass
+
+    def windowed(text: str) -> None:
+        for r in rules:
+            for _ in r.finditer(text, True):
+                pass
+
+    best = {"whole page": float("inf"), "windows around the anchors": float("inf")}
+    for _ in range(rounds):
+        for name, fn in (("whole page", whole), ("windows around the anchors", windowed)):
+            start = time.process_time()
+            for text in texts:
+                fn(text)
+            best[name] = min(best[name], (time.process_time() - start) * 1000 / len(texts))
+    return [f"| {name} ({len(rules)} rules) | {ms:.2f} |" for name, ms in best.items()]
+
+
+def _grammar_rules(grammar, name: str) -> list:
+    from ingest.errors import ConfigurationError
+
+    try:
+        return grammar(name).rules
+    except ConfigurationError:  # not a grammar file
+        return []
+
+
 def _unseen(chars: int) -> tuple[list[float], list[float]]:
     """CPU ms of `read_document` on each report the process has not read before (`_unseen_split`),
     and of reading each once more right after (single runs both, so equally exposed to the load
@@ -232,6 +272,10 @@ def main(argv: list[str] | None = None) -> None:
     print("\n| ConText on 260-character windows | windows | ms/window |")
     print("|---|---|---|")
     for row in context_comparison(texts):
+        print(row)
+    print("\n| windowed grammar rules, fastest of 7 alternating rounds | ms/report |")
+    print("|---|---|")
+    for row in window_comparison(texts):
         print(row)
     print("\n| sentence splitter | ms/report | sentence table right |")
     print("|---|---|---|")
