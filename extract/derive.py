@@ -204,6 +204,9 @@ def _her2(report: ProfileReport) -> None:
     elif ihc is not None:
         derived = {"3+": "positive", "2+": "equivocal", "1+": "negative", "0": "negative"}[ihc]
         inputs = [f"{b}.ihc_score"]
+    elif get_path(report, f"{b}.category") in ("low", "ultralow", "zero"):
+        # A stated HER2-low, -ultralow or -zero is HER2-negative by definition (ASCO/CAP).
+        derived, inputs = "negative", [f"{b}.category"]
     else:
         derived, inputs = from_ish, ish_inputs
 
@@ -231,8 +234,12 @@ def _her2(report: ProfileReport) -> None:
     elif status == "negative" and ihc == "0" and detail in ("ultralow", "null"):
         category = "ultralow" if detail == "ultralow" else "zero"
         cat_inputs = [f"{b}.ihc_score", f"{b}.ihc_detail"]
-    if category is not None and get_path(report, f"{b}.category") is None:
+    stated_category = get_path(report, f"{b}.category")
+    if category is not None and stated_category is None:
         _set_derived(report, f"{b}.category", category, "derived.her2.category", cat_inputs)
+    elif category is not None and stated_category != category:
+        _conflict(report, f"{b}.category", [stated_category, category], [f"{b}.category", *cat_inputs],
+                  "stated HER2 category kept; it disagrees with the IHC/ISH results")
 
 
 # -- subtype --------------------------------------------------------------------------------------

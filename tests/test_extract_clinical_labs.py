@@ -113,6 +113,10 @@ ROWS = [
     ("Neutrophils           0.7 x10^9/L   [2.0 - 7.5]  LL", "ANC", {"value": 0.7, "flag": "LL", "grade": 3}, {}),
     ("Bilirubin 21 umol/L (0-21)", "bilirubin", {"value": 1.2281}, {"unit": "umol/L"}),
     ("Bili 0.9, ALT 30", "bilirubin", {"value": 0.9, "unit": "mg/dL"}, {}),
+    # A bare neutrophil value with decimals is a count (UK letters); a whole number may be a percentage.
+    ("Her recent FBC showed Neut 1.3.", "ANC", {"value": 1.3, "unit": "10^9/L"}, {"value": "1.3", "name": "Neut"}),
+    ("Bloods today: Hb 118 g/L, WCC 4.1, neutrophils 2.3, platelets 245.", "ANC", {"value": 2.3, "unit": "10^9/L"},
+     {"value": "2.3", "unit": "2.3", "name": "neutrophils"}),
 ]
 
 NOT_RESULTS = [
@@ -125,8 +129,10 @@ NOT_RESULTS = [
     "Goal platelets at least 50 before the procedure.",
     "Neutrophils                  41                   %              Not Estab.",
     "Labs: WBC 4.1, neutrophils 62, lymphocytes 28.",
+    "Neutrophils 8 (low).",
+    "Neutrophils 55.2",
+    "Neutrophils 2.3%",
     "Platelets 1.2",
-    "Her recent FBC showed Neut 1.3.",
     "Dose modification guidance: if ANC is < 1.0 x 10^9/L, hold ribociclib until ANC >= 1.0, then resume at 200 mg.",
     "NEUT %           19.4     L     40-75          %",
     "Her mother's AST/ALT were 88/102.",

@@ -59,6 +59,11 @@ ROWS = [
     ("Trastuzumab-dkst 6 mg/kg every 3 weeks.", "trastuzumab", {"frequency": "every 3 weeks"}, {}),
     ("Ibrence 125 mg daily for 21 days, 7 days off.", "palbociclib", {"dose": 125}, {"name": "Ibrence"}),
     # --- narrative dose changes ----------------------------------------------------------------------------
+    ("Cycle 3 delayed for grade 3 neutropenia (ANC 0.7); ribociclib reduced to 400 mg from cycle 4.", "ribociclib",
+     {"dose": 400, "changes": [{"to_dose": 400, "unit": "mg", "reason": "neutropenia"}]},
+     {"changes[0].reason": "neutropenia"}),
+    ("Because of grade 3 diarrhoea, abemaciclib was reduced from 150 mg to 100 mg twice daily.", "abemaciclib",
+     {"dose": 100, "changes": [{"from_dose": 150, "to_dose": 100, "unit": "mg", "reason": "diarrhea"}]}, {}),
     ("Ribociclib was held for grade 3 neutropenia and resumed at 400 mg on 03/18/2024. Ribociclib 600 mg "
      "daily had been started in December.", "ribociclib",
      {"dose": 400, "changes": [{"from_dose": 600, "to_dose": 400, "reason": "neutropenia"}]}, {}),
@@ -277,6 +282,8 @@ ABSENT = [
     ("Phesgo 600/600 mg SC q3 weeks was discussed but not started.", "pertuzumab, trastuzumab, and hyaluronidase", None),
     ("Pegfilgrastim (Neulasta Onpro) 6 mg SC - not given, not indicated", "pegfilgrastim", None),
     ("Given her neutropenia, palbociclib 100 mg daily.", "palbociclib", ("status", "active")),
+    ("Treatment history: letrozole + ribociclib 600 mg daily d1-21 q28d from 02/2024.", "letrozole",
+     ("schedule", "days 1-21 of 28")),
 ]
 
 

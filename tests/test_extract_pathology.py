@@ -335,6 +335,10 @@ ROWS = [
     ("The dish was cleaned; HER2 negative.", "receptors.her2.ish_result", None, None),
     ("Pt is a 61 y/o woman with a left breast mass.", "stage.pathologic.t", None, None),
     ("ptis (DCIS), pN0", "stage.pathologic.t", "Tis", "ptis (DCIS)"),
+    ("Metastatic HR+/HER2-low (IHC 1+) IDC of the right breast.", "receptors.her2.category", "low", "HER2-low"),
+    ("Metastatic HR+/HER2-low (IHC 1+) IDC of the right breast.", "receptors.her2.ihc_score", "1+", "HER2-low (IHC 1+"),
+    ("HER2-ultralow breast cancer, ER positive.", "receptors.her2.category", "ultralow", "HER2-ultralow"),
+    ("HER2 low-level amplification is not seen.", "receptors.her2.category", None, None),
     # Grade: UK component shorthand, CAP components listed above the overall grade, G in a LIS line.
     ("Invasive lobular carcinoma, Nottingham histological grade 2 (T3 P2 M1 = 6/9).", "diagnosis.nottingham_score", 6,
      "T3 P2 M1 = 6/9"),

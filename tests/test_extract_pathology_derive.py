@@ -199,3 +199,18 @@ def test_derived_values_always_carry_evidence():
                  "stage.pathologic.t", "stage.group", "stage.metastatic"):
         assert get_path(rep, path) is not None, path
         assert rep.evidence[path] and all(e.rule.startswith("derived.") for e in rep.evidence[path]), path
+
+
+@pytest.mark.parametrize("category", ["low", "ultralow", "zero"])
+def test_a_stated_her2_low_ultralow_or_zero_is_her2_negative(category):
+    rep = report({"receptors.her2.category": category})
+    assert rep.profile.receptors.her2.status == "negative"
+    ev = rep.evidence["receptors.her2.status"]
+    assert ev[0].rule == "derived.her2.status" and ev[0].text == f"receptors.her2.category={category}"
+
+
+def test_a_stated_her2_category_against_a_positive_ihc_is_a_conflict():
+    rep = report({"receptors.her2.category": "low", "receptors.her2.ihc_score": "3+"})
+    assert rep.profile.receptors.her2.status == "positive"
+    conflict = next(c for c in rep.conflicts if c.field == "receptors.her2.category")
+    assert conflict.values == ["low", "positive"]

@@ -53,11 +53,16 @@ class Grade(BaseModel):
     at_most_uln: bool = False
 
 
+_DECIMAL = re.compile(r"\d[.,]\d")
+
 class LabSpec(BaseModel):
     name: str
     names: list[str] = Field(min_length=1)
     #: Written forms that name this lab only when one of its units is printed with the value.
     names_with_unit: list[str] = Field(default_factory=list)
+    #: ...or when the value has decimals and is at most this ("neutrophils 2.3" in a UK letter is a
+    #: count in the lab's unit; a differential percentage is written "62" or "62 %").
+    decimal_count_max: float | None = None
     unit: str
     units: dict[str, float]
     unitless: list[UnitlessRule] = Field(default_factory=list)
@@ -420,7 +425,12 @@ def _read_value(page: AnalyzedPage, name: _Name, hit) -> Finding | None:
             return None  # "Neutrophils 62 %" is a differential, not a count; a unit of another lab
         leaves["unit"] = [page.evidence(um.start("unit"), um.end("unit"), rule_id)]
     elif re.sub(r"\s+", " ", text[name.start:name.end]).lower() in lab_vocabulary().needs_unit:
-        return None  # "Neutrophils 62": a differential percentage as often as a count
+        if not (spec.decimal_count_max is not None and _DECIMAL.search(hit.group("value"))
+                and raw <= spec.decimal_count_max):
+            return None  # "Neutrophils 62": a differential percentage as often as a count
+        factor = 1.0
+        leaves["unit"] = [value_ev.model_copy(update={"rule": "derived.lab.unit-inferred",
+                                                      "note": f"no unit printed; a decimal count read as {spec.unit}"})]
     else:
         rule = next((r for r in spec.unitless if r.min <= raw <= r.max), None)
         if rule is None:

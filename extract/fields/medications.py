@@ -352,7 +352,10 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
         del r.leaves["frequency"]  # "d1-21 q28d": the cycle's length, not how often a dose is taken
 
     _read_statuses(page, r, usable)
-    _read_reasons(page, r, body, end)
+    # A reason may come before the drug is named, in the same sentence or a clause before a
+    # semicolon ("Cycle 3 delayed for grade 3 neutropenia; ribociclib reduced to 400 mg"): it counts
+    # only for a change of this drug.
+    _read_reasons(page, r, _clause_start(page.text, min(body, r.sentence[0])), end)
     _read_dates(page, r)
     return r
 
@@ -467,6 +470,14 @@ def _read_statuses(page: AnalyzedPage, r: _Read, usable: Callable[[int, int], bo
     if default:
         rule_id = "med.status.context-historical" if assertion == "historical" else f"med.status.section-{default}"
         r.default_status = _Leaf(default, [page.evidence(mention.start, mention.end, rule_id)], mention.start)
+
+
+def _clause_start(text: str, start: int) -> int:
+    """Where the sentence holding `start` begins, counting a clause before a semicolon as part of it."""
+    before = text[:start].rstrip()
+    if not before.endswith(";"):
+        return start
+    return max(before.rfind(". ", 0, len(before) - 1) + 1, before.rfind("\n", 0, len(before) - 1) + 1, start - 200)
 
 
 def _read_reasons(page: AnalyzedPage, r: _Read, start: int, end: int) -> None:
@@ -656,6 +667,9 @@ def _share_attributes_backwards(page: AnalyzedPage, group: list[_Read]) -> None:
         for leaf in _SHARED_ATTRIBUTES:
             # Only what the shared sentence says: not a later sentence that refers back to the second drug.
             if leaf not in earlier.leaves and leaf in later.leaves and later.leaves[leaf].pos < later.sentence[1]:
+                if leaf == "schedule" and earlier.dose is None and later.dose is not None \
+                        and later.dose[0].pos < later.leaves[leaf].pos:
+                    continue  # "letrozole + ribociclib 600 mg daily d1-21 q28d": the cycle is ribociclib's
                 earlier.leaves[leaf] = later.leaves[leaf]
 
 

@@ -455,6 +455,9 @@ def _her2_window(page: AnalyzedPage, a: Anchor, m: regex.Match, end: int) -> Ite
                                    (a.start, m.end() + len(regex.match(r"\s*by\.?\s+\w+", after).group(0))),
                                    rule, target=target)
             yield make_finding(page, "receptors.her2.status", status, (a.start, m.end()), rule, target=target)
+    elif m.group("category"):  # "HER2-low (IHC 1+)", "HER2-ultralow": the category as stated
+        word = regex.sub(r"[\s-]", "", m.group("category").lower())
+        yield make_finding(page, "receptors.her2.category", word, (a.start, m.end()), rule, target=target)
     elif m.group("score"):
         score = m.group("score").replace(" ", "")
         yield make_finding(page, "receptors.her2.ihc_score", "0" if score.startswith("0") else score,
