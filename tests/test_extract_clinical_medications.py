@@ -58,6 +58,8 @@ ROWS = [
      {"dose": 5.4, "unit": "mg/kg", "start": D(2025, 2, 20), "status": "active"}, {"name": "T-DXd"}),
     ("Trastuzumab-dkst 6 mg/kg every 3 weeks.", "trastuzumab", {"frequency": "every 3 weeks"}, {}),
     ("Ibrence 125 mg daily for 21 days, 7 days off.", "palbociclib", {"dose": 125}, {"name": "Ibrence"}),
+    ("Plan: adjuvant chemotherapy (dose-dense AC followed by paclitaxel) then radiotherapy, then abemaciclib.",
+     "paclitaxel", {"status": "planned"}, {"status": "Plan"}),
     # --- narrative dose changes ----------------------------------------------------------------------------
     ("Cycle 3 delayed for grade 3 neutropenia (ANC 0.7); ribociclib reduced to 400 mg from cycle 4.", "ribociclib",
      {"dose": 400, "changes": [{"to_dose": 400, "unit": "mg", "reason": "neutropenia"}]},
@@ -284,6 +286,7 @@ ABSENT = [
     ("Given her neutropenia, palbociclib 100 mg daily.", "palbociclib", ("status", "active")),
     ("Treatment history: letrozole + ribociclib 600 mg daily d1-21 q28d from 02/2024.", "letrozole",
      ("schedule", "days 1-21 of 28")),
+    ("Plan: review in 4 weeks. Tamoxifen 20 mg daily.", "tamoxifen", ("status", "planned")),
 ]
 
 

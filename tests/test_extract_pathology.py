@@ -339,6 +339,10 @@ ROWS = [
     ("Metastatic HR+/HER2-low (IHC 1+) IDC of the right breast.", "receptors.her2.ihc_score", "1+", "HER2-low (IHC 1+"),
     ("HER2-ultralow breast cancer, ER positive.", "receptors.her2.category", "ultralow", "HER2-ultralow"),
     ("HER2 low-level amplification is not seen.", "receptors.her2.category", None, None),
+    ("The tumor cells are strongly and diffusely positive for estrogen receptor (approximately 95%) and weakly positive for progesterone receptor (approximately 15%).", "receptors.er.percent", 95.0, "diffusely positive for estrogen receptor (approximately 95%"),
+    ("The tumor cells are strongly and diffusely positive for estrogen receptor (approximately 95%) and weakly positive for progesterone receptor (approximately 15%).", "receptors.pr.percent", 15.0, "weakly positive for progesterone receptor (approximately 15%"),
+    ("Negative for ER (0%) and PR (<1%).", "receptors.pr.status", "negative", "Negative for ER (0%) and PR"),
+    ("Positive for ER (see comment).", "receptors.er.percent", None, None),
     # Grade: UK component shorthand, CAP components listed above the overall grade, G in a LIS line.
     ("Invasive lobular carcinoma, Nottingham histological grade 2 (T3 P2 M1 = 6/9).", "diagnosis.nottingham_score", 6,
      "T3 P2 M1 = 6/9"),

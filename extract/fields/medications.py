@@ -65,6 +65,9 @@ _PLANNED_START = re.compile(r"\b(?:will\s+start|to\s+start|plan(?:s|ned)?|schedu
 _ENDED = re.compile(r"\b(?:stopped|discontinued|completed|finished|d/c'?d)\b", re.I)
 #: Sections whose drugs are current unless the text says otherwise; and historical ones.
 _SECTION_STATUS = {"medications": "active", "past_medical_history": "historical"}
+#: A line that opens with a plan label: its drugs without a status word of their own are planned.
+_SENTENCE_END = re.compile(r"[.!?]\s")
+_PLAN_LABEL = re.compile(r"\s*(?:\d+[.)]\s*)?(plan|recommendations?|proposed\s+treatment)\s*:", re.I)
 _WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4}
 _SHARED_ATTRIBUTES = ("route", "frequency", "schedule")
 
@@ -470,6 +473,12 @@ def _read_statuses(page: AnalyzedPage, r: _Read, usable: Callable[[int, int], bo
     if default:
         rule_id = "med.status.context-historical" if assertion == "historical" else f"med.status.section-{default}"
         r.default_status = _Leaf(default, [page.evidence(mention.start, mention.end, rule_id)], mention.start)
+    else:
+        label = _PLAN_LABEL.match(text, text.rfind("\n", 0, mention.start) + 1, mention.start)
+        if label is not None and not _SENTENCE_END.search(text, label.end(), mention.start):
+            # "Plan: adjuvant AC followed by paclitaxel, then abemaciclib"
+            r.default_status = _Leaf("planned", [page.evidence(label.start(1), label.end(1), "med.status.plan-label")],
+                                     mention.start)
 
 
 def _clause_start(text: str, start: int) -> int:

@@ -273,6 +273,17 @@ def _values_before(page: AnalyzedPage, items: list[Anchor], taken: list[tuple[in
             if status in ("positive", "negative", "low_positive"):
                 found = [make_finding(page, f"receptors.{n}.status", status, (m.start(), end),
                                       g["receptor.status-for-label"]) for n in names]
+                after = g["receptor.percent-after-status-label"].pattern_for(page.is_ocr).match(
+                    page.text, end, min(len(page.text), end + 60), timeout=TIMEOUT_S)
+                # "positive for estrogen receptor (approximately 95%)", "Negative for ER (0%) and PR (<1%)"
+                for n, label_end in zip(names, (a.end, end) if len(names) == 2 else (end,)):
+                    after = g["receptor.percent-after-status-label"].pattern_for(page.is_ocr).match(
+                        page.text, label_end, min(len(page.text), label_end + 60), timeout=TIMEOUT_S)
+                    pct = _percent(after)[0] if after else None
+                    if pct is not None:
+                        found.append(make_finding(page, f"receptors.{n}.percent", pct, (m.start(), after.end()),
+                                                  g["receptor.percent-after-status-label"],
+                                                  correction=_ocr_read(after, "pct")))
                 taken.append((m.start(), end))
                 yield from _tag_prior(found, page, m.start(), end + 60)
                 continue
