@@ -13,6 +13,14 @@ from tests.clinical_helpers import evidence_text, run
 
 ROWS = [
     # (text, {gene: expected leaves}, {gene: {leaf: evidence text}})
+    # Negations whose "no" stands before qualifiers or the genes themselves (once read as pathogenic).
+    ("No germline pathogenic variants identified in BRCA1, BRCA2, PALB2, CHEK2, ATM.",
+     {g: {"result": "not_detected"} for g in ("BRCA1", "BRCA2", "PALB2", "CHEK2", "ATM")}, {}),
+    ("No BRCA1 or BRCA2 mutation was identified.",
+     {"BRCA1": {"result": "not_detected"}, "BRCA2": {"result": "not_detected"}},
+     {"BRCA1": {"result": "No BRCA1 or BRCA2 mutation was identified"}}),
+    ("No BRCA1 or BRCA2 mutation was identified. PALB2 pathogenic variant detected.",
+     {"BRCA1": {"result": "not_detected"}, "BRCA2": {"result": "not_detected"}, "PALB2": {"result": "pathogenic"}}, {}),
     ("Germline genetic testing (Invitae): pathogenic variant in BRCA2 c.5946delT (p.Ser1982fs).",
      {"BRCA2": {"result": "pathogenic", "origin": "germline", "variant": "c.5946delT"}},
      {"BRCA2": {"variant": "c.5946delT", "result": "pathogenic variant", "origin": "Invitae"}}),
