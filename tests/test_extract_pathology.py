@@ -343,6 +343,8 @@ ROWS = [
     ("The tumor cells are strongly and diffusely positive for estrogen receptor (approximately 95%) and weakly positive for progesterone receptor (approximately 15%).", "receptors.pr.percent", 15.0, "weakly positive for progesterone receptor (approximately 15%"),
     ("Negative for ER (0%) and PR (<1%).", "receptors.pr.status", "negative", "Negative for ER (0%) and PR"),
     ("Positive for ER (see comment).", "receptors.er.percent", None, None),
+    ("ER: positive control stains appropriately.", "receptors.er.status", None, None),
+    ("ER: Negative (external positive control stains appropriately)", "receptors.er.status", "negative", "ER: Negative"),
     # Grade: UK component shorthand, CAP components listed above the overall grade, G in a LIS line.
     ("Invasive lobular carcinoma, Nottingham histological grade 2 (T3 P2 M1 = 6/9).", "diagnosis.nottingham_score", 6,
      "T3 P2 M1 = 6/9"),
