@@ -150,10 +150,9 @@ def context_comparison(texts: list[str]) -> list[str]:
 def window_comparison(texts: list[str], rounds: int = 7) -> list[str]:
     """The rules that have a `window`, run on the windows around their anchors against a scan of
     the whole page (as OCR pages, like the dev set), alternating in one process; fastest round."""
-    from extract.rules import RULES_DIR, grammar
+    from extract.rules import windowed_rules
 
-    rules = [r for path in sorted(RULES_DIR.glob("*.yaml")) if path.stem not in ("context", "sections")
-             for r in _grammar_rules(grammar, path.stem) if r.window is not None]
+    rules = windowed_rules()
 
     def whole(text: str) -> None:
         lowered = text.lower()
@@ -176,15 +175,6 @@ def window_comparison(texts: list[str], rounds: int = 7) -> list[str]:
                 fn(text)
             best[name] = min(best[name], (time.process_time() - start) * 1000 / len(texts))
     return [f"| {name} ({len(rules)} rules) | {ms:.2f} |" for name, ms in best.items()]
-
-
-def _grammar_rules(grammar, name: str) -> list:
-    from ingest.errors import ConfigurationError
-
-    try:
-        return grammar(name).rules
-    except ConfigurationError:  # not a grammar file
-        return []
 
 
 def _unseen(chars: int) -> tuple[list[float], list[float]]:

@@ -148,8 +148,12 @@ def _to_date(m: re.Match[str], rules: DateRules, day_first: bool = False) -> dat
 
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
     """Every full date (day, month, year) in text[start:end], with offsets into `text`."""
-    end = len(text) if end is None else end
-    return [d for d in _all_dates(text) if d.start >= start and d.end <= end]
+    return _within(_all_dates(text), start, len(text) if end is None else end)
+
+
+def _within(mentions, start: int, end: int) -> list:
+    """The mentions lying wholly inside text[start:end]."""
+    return [m for m in mentions if m.start >= start and m.end <= end]
 
 
 @lru_cache(maxsize=32)
@@ -195,8 +199,7 @@ class MonthMention:
 
 def find_month_years(text: str, start: int = 0, end: int | None = None) -> list[MonthMention]:
     """Every month-and-year without a day in text[start:end] (never part of a full date)."""
-    end = len(text) if end is None else end
-    return [m for m in _all_month_years(text) if m.start >= start and m.end <= end]
+    return _within(_all_month_years(text), start, len(text) if end is None else end)
 
 
 @lru_cache(maxsize=32)

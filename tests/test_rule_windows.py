@@ -9,12 +9,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.rules import RULES_DIR, grammar, load_grammar_file
+from extract.rules import grammar, load_grammar_file, windowed_rules
 from ingest.errors import ConfigurationError
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "records"
-WINDOWED = [(name, rule) for name in ("tumor_size", "grade", "lymph_nodes", "specimens", "tnm", "receptors")
-            for rule in grammar(name).rules if rule.window is not None]
+WINDOWED = windowed_rules()
 
 
 def _full(rule, text: str, is_ocr: bool, pos: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -38,14 +37,14 @@ def _texts() -> list[str]:
 
 
 def test_some_rules_are_windowed() -> None:
-    assert {rule.id for _, rule in WINDOWED} >= {"size.tumor-label", "grade.score", "nodes.part.x-of-y"}
+    assert {rule.id for rule in WINDOWED} >= {"size.tumor-label", "grade.score", "nodes.part.x-of-y"}
 
 
 @pytest.mark.parametrize("is_ocr", [False, True], ids=["text-layer", "ocr"])
 def test_windows_find_what_a_whole_scan_finds_in_records(is_ocr: bool) -> None:
     texts = _texts()
     assert len(texts) > 100
-    for _, rule in WINDOWED:
+    for rule in WINDOWED:
         for text in texts:
             assert _windowed(rule, text, is_ocr) == _full(rule, text, is_ocr), (rule.id, text[:80])
 
@@ -70,7 +69,7 @@ _PIECES = st.sampled_from([
 @given(st.lists(_PIECES, min_size=1, max_size=60), st.booleans())
 def test_windows_find_what_a_whole_scan_finds_in_any_text(pieces: list[str], is_ocr: bool) -> None:
     text = " ".join(pieces)
-    for _, rule in WINDOWED:
+    for rule in WINDOWED:
         assert _windowed(rule, text, is_ocr) == _full(rule, text, is_ocr), rule.id
 
 
@@ -81,4 +80,3 @@ def test_a_window_whose_anchor_does_not_compile_fails_at_load(tmp_path: Path) ->
         "    window: {anchor: '(cm', before: 10, after: 2}\n", encoding="utf-8")
     with pytest.raises(ConfigurationError, match="size.broken"):
         load_grammar_file(path)
-    assert RULES_DIR.is_dir()
