@@ -37,6 +37,15 @@ class DateRules(BaseModel):
     kind_priority: dict[str, list[str]]
     #: Separators of numeric dates written day-first ("12.01.2026" is 12 January in Europe and India).
     day_first_separators: list[str] = []
+    #: Words only records from day-first countries write ("NHS", "haemoglobin", "tumour"): with
+    #: them, and no date that must be month-first, "12/03/2026" is 12 March.
+    day_first_cues: list[str] = []
+
+    @cached_property
+    def day_first_cue_re(self) -> re.Pattern[str] | None:
+        if not self.day_first_cues:
+            return None
+        return re.compile(r"\b(?:" + "|".join(self.day_first_cues) + r")", re.IGNORECASE)
 
     @cached_property
     def month_of(self) -> dict[str, int]:
@@ -162,7 +171,7 @@ def _all_dates(text: str) -> tuple[DateMention, ...]:
     rules = date_rules()
     out = []
     matches = list(rules.date_re.finditer(text))
-    day_first = _writes_day_first(matches)
+    day_first = _writes_day_first(matches, text, rules)
     for m in matches:
         value = _to_date(m, rules, day_first)
         if value is not None and 1900 <= value.year <= 2100:
@@ -170,16 +179,22 @@ def _all_dates(text: str) -> tuple[DateMention, ...]:
     return tuple(out)
 
 
-def _writes_day_first(matches: list[re.Match[str]]) -> bool:
+def _writes_day_first(matches: list[re.Match[str]], text: str = "", rules: DateRules | None = None) -> bool:
     """True when a text's numeric dates show it writes the day first ("Review date: 21/02/2026")
-    and none shows the month first ("03/28/2026"): its "02/12/2025" is 2 December."""
-    day_first = month_first = False
+    and none shows the month first ("03/28/2026"): its "02/12/2025" is 2 December. Without such a
+    date, a word only day-first countries write ("NHS", "haemoglobin") says so too."""
+    day_first = month_first = ambiguous = False
     for m in matches:
         if m.group("na"):
             a, b = int(m.group("na")), int(m.group("nb"))
             day_first |= 12 < a <= 31 and b <= 12
             month_first |= 12 < b <= 31 and a <= 12
-    return day_first and not month_first
+            ambiguous |= a <= 12 and b <= 12
+    if month_first:
+        return False
+    if not day_first and ambiguous and rules is not None and rules.day_first_cue_re is not None:
+        day_first = rules.day_first_cue_re.search(text) is not None
+    return day_first
 
 
 @dataclass(frozen=True)
@@ -293,3 +308,46 @@ def document_date(texts: list[str], kind: str) -> tuple[int, DateMention, str] |
             if not is_excluded(text, found.start):
                 return page_index, found, "date.first-on-page"
     return None
+
+
+@dataclass(frozen=True)
+class YearMention:
+    """A year written without month or day ("AC-T (2019)", "since 2021"), or a range of years
+    ("tamoxifen 2015-2020": `first` 2015, `last` 2020)."""
+
+    first: int
+    last: int | None
+    start: int
+    end: int
+    text: str
+
+
+_YEAR_RE = re.compile(
+    r"(?<![\w/.'’:-])(?P<first>(?:19|20)\d{2})"
+    r"(?:[ \t]*(?:-|–|—|to|until|through|thru)[ \t]*(?P<last>(?:19|20)\d{2}))?"
+    r"(?![\w/'’]|[-.:]\d|[ \t]*(?:-|–|—)[ \t]*\d)",
+    re.IGNORECASE,
+)
+
+
+def find_years(text: str, start: int = 0, end: int | None = None) -> list[YearMention]:
+    """Every year (or range of years) without a month in text[start:end], never part of a full
+    date or a month and year."""
+    return _within(_all_years(text), start, len(text) if end is None else end)
+
+
+@lru_cache(maxsize=32)
+def _all_years(text: str) -> tuple[YearMention, ...]:
+    if not re.search(r"(?:19|20)\d\d", text):
+        return ()
+    taken = [(d.start, d.end) for d in _all_dates(text)] + [(m.start, m.end) for m in _all_month_years(text)]
+    out = []
+    for m in _YEAR_RE.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        first = int(m.group("first"))
+        last = int(m.group("last")) if m.group("last") else None
+        if not 1900 <= first <= 2100 or (last is not None and not first <= last <= 2100):
+            continue
+        out.append(YearMention(first, last, m.start(), m.end(), m.group(0)))
+    return tuple(out)

@@ -200,6 +200,12 @@ def test_date_formats(text, value):
     ("Seen 03/28/2026, started 02/12/2025", D(2025, 2, 12)),  # ... the month first
     ("Started 02/12/2025", D(2025, 2, 12)),  # nothing says otherwise: US order
     ("Seen 21/02/2026 and 03/28/2026; started 02/12/2025", D(2025, 2, 12)),  # mixed: US order
+    # Words only day-first countries write settle an ambiguous date; a month-first date overrules them.
+    ("St Mary's NHS Trust. Collected 12/03/2026", D(2026, 3, 12)),
+    ("FULL BLOOD COUNT\nHaemoglobin 102 g/L, sample 04/05/2026", D(2026, 5, 4)),
+    ("Tumour board 03/28/2026; started 02/12/2025", D(2025, 2, 12)),
+    ("Hemoglobin 10.2 g/dL, collected 04/05/2026", D(2026, 4, 5)),
+    ("Breast MDT outcome 12/03/2026", D(2026, 3, 12)),
 ])
 def test_a_texts_own_dates_say_whether_it_writes_the_day_first(text, value):
     assert find_dates(text)[-1].value == value
@@ -218,6 +224,26 @@ def test_month_and_year_without_a_day(text, months):
     from extract.dates import find_month_years
 
     assert [m.iso for m in find_month_years(text)] == months
+
+
+YEARS = [
+    ("tamoxifen 2015-2020", [(2015, 2020)]), ("AC-T (2019)", [(2019, None)]), ("since 2021.", [(2021, None)]),
+    ("2015 – 2020", [(2015, 2020)]), ("from 2015 to 2020", [(2015, 2020)]),
+    ("2024-04", []), ("acc S2019-12345", []), ("12/2020", []), ("Jan 2020", []), ("1/2/2020", []),
+    ("2020-2015", []), ("14 March 2026", []),
+]
+
+
+@pytest.mark.parametrize("text, years", YEARS)
+def test_years_without_a_month(text, years):
+    from extract.dates import find_years
+
+    assert [(y.first, y.last) for y in find_years(text)] == years
+
+
+def test_a_discharge_summary_is_dated_by_its_discharge_date():
+    text = "DISCHARGE SUMMARY\nAdmission date: 02/01/2026   Discharge date: 02/05/2026\nDiagnosis: neutropenic fever."
+    assert document_date([text], "clinic_note")[1].value == D(2026, 2, 5)
 
 
 def test_a_month_alone_never_dates_a_document():
@@ -280,6 +306,26 @@ KINDS = [
      "clinic_note"),
     ("Cancer Centre - Systemic Therapy Clinic        Visit: 2026-01-19\nHgb 104 g/L | WBC 3.3 x 10E9/L\n"
      "Tamoxifen 20 mg PO OD since 2024-03-01.\nECOG: 0.", "clinic_note"),
+    # Discharge summaries, MARs, pharmacy labels, UK FBC printouts
+    ("DISCHARGE SUMMARY\nAdmission date: 02/01/2026   Discharge date: 02/05/2026\nDiagnosis: febrile neutropenia on "
+     "docetaxel.\nDischarge medications:\n1. Filgrastim 300 mcg SC daily\nLabs on discharge: ANC 1.6, WBC 3.2",
+     "clinic_note"),
+    ("St Mary's Hospital NHS Trust\nINPATIENT DISCHARGE SUMMARY\nDate of admission: 03/02/2026\nReason for admission: "
+     "neutropenic sepsis.\nHospital course: IV antibiotics.", "clinic_note"),
+    ("MAR - Medication Administration\nScheduled Medications   Dose   Route   Time   Given by\n"
+     "ondansetron (ZOFRAN) injection  8 mg  IV  08:00  RN KL", "medication_list"),
+    ("BOOTS PHARMACY\nDispensed: 04/02/2026\nANASTROZOLE 1MG TABLETS\nTake ONE tablet daily\nQty: 28    Mrs J SMITH\n"
+     "Keep out of reach of children", "medication_list"),
+    ("CVS/pharmacy #1234\nRx# 4455667   Filled: 02/14/2026\nPALBOCICLIB 125MG CAPSULE\nTAKE 1 CAPSULE BY MOUTH DAILY",
+     "medication_list"),
+    ("FULL BLOOD COUNT\nSample collected: 12/03/2026 09:14\nTest  Result  Units  Ref range  Flag\n"
+     "Haemoglobin  102  g/L  115-165  L\nNeutrophils  0.8  x10^9/L  2.0-7.5  L", "lab"),
+    ("REPEAT MEDICATION\nDrug                    Dosage              Last issued\n"
+     "Letrozole 2.5mg tablets  ONE to be taken daily  02/03/2026", "medication_list"),
+    ("Medication Orders\nOrder            Details              Order Status   Start\n"
+     "eribulin 1.4 mg/m2 IV   d1, d8 q21d   Ordered   4/2/2025", "medication_list"),
+    ("Discharge planning was discussed at the oncology follow-up visit.\nInterval history: well.\n"
+     "Assessment and plan: continue letrozole.", "clinic_note"),
 ]
 
 

@@ -13,6 +13,14 @@ from tests.clinical_helpers import evidence_text, run
 
 ROWS = [
     # (text, {gene: expected leaves}, {gene: {leaf: evidence text}})
+    # A class written right after a gene is its own, even after a list negation.
+    ("Pt's own testing: negative for BRCA1/2, PALB2 VUS.",
+     {"BRCA1": {"result": "not_detected"}, "BRCA2": {"result": "not_detected"}, "PALB2": {"result": "vus"}},
+     {"PALB2": {"result": "VUS"}}),
+    ("Germline panel negative for BRCA1, BRCA2; CHEK2 variant of uncertain significance.",
+     {"BRCA1": {"result": "not_detected"}, "BRCA2": {"result": "not_detected"}, "CHEK2": {"result": "vus"}}, {}),
+    ("Germline: negative for BRCA1, BRCA2 and PALB2.",
+     {g: {"result": "not_detected"} for g in ("BRCA1", "BRCA2", "PALB2")}, {}),
     # Negations whose "no" stands before qualifiers or the genes themselves (once read as pathogenic).
     ("No germline pathogenic variants identified in BRCA1, BRCA2, PALB2, CHEK2, ATM.",
      {g: {"result": "not_detected"} for g in ("BRCA1", "BRCA2", "PALB2", "CHEK2", "ATM")}, {}),

@@ -117,7 +117,42 @@ ROWS = [
     ("Her recent FBC showed Neut 1.3.", "ANC", {"value": 1.3, "unit": "10^9/L"}, {"value": "1.3", "name": "Neut"}),
     ("Bloods today: Hb 118 g/L, WCC 4.1, neutrophils 2.3, platelets 245.", "ANC", {"value": 2.3, "unit": "10^9/L"},
      {"value": "2.3", "unit": "2.3", "name": "neutrophils"}),
+    ("ABS NEUTROPHIL CT    0.6 (LL)  10*3/uL    1.5-8.0", "ANC", {"value": 0.6, "flag": "LL", "grade": 3},
+     {"name": "ABS NEUTROPHIL CT", "flag": "(LL)"}),
+    ("ANC 0.8 (L)", "ANC", {"value": 0.8, "flag": "L", "grade": 3}, {"flag": "(L)"}),
+    ("Neut# 1.1", "ANC", {"value": 1.1, "unit": "10^9/L"}, {"name": "Neut#"}),
+    ("Neutrophils Abs    1.2       L       1.8 - 7.7      K/uL", "ANC",
+     {"value": 1.2, "flag": "L", "reference_low": 1.8, "reference_high": 7.7}, {"reference_low": "1.8"}),
+    ("Neut        0.9 x10^9/L (2.0-7.5)  L", "ANC", {"value": 0.9, "reference_low": 2.0, "flag": "L"}, {}),
 ]
+
+STATED_GRADES = [
+    # (text, lab, grade stated by the record, evidence text, rule)
+    ("Today grade 3 neutropenia with ANC of 0.7, ribociclib held.", "ANC", 3, "grade 3 neutropenia", "lab.grade.stated"),
+    ("Grade 2 neutropenia last cycle (ANC 1.2).", "ANC", 2, "Grade 2 neutropenia", "lab.grade.stated"),
+    ("ABS NEUTROPHIL CT    0.6 (LL)  10*3/uL\nCTCAE: neutropenia grade 4, AST increased grade 1.", "ANC", 4,
+     "neutropenia grade 4", "lab.grade.stated-on-page"),
+    ("Platelets 48, G3 thrombocytopenia.", "platelets", 3, "G3 thrombocytopenia", "lab.grade.stated"),
+    ("ALT 260 U/L (CTCAE grade 3 ALT increased).", "ALT", 3, "CTCAE grade 3 ALT increased", "lab.grade.stated"),
+    # not stated for this value: the CTCAE bands decide
+    ("ANC 0.7; no grade 4 neutropenia so far.", "ANC", 3, "0.7", "derived.ctcae.anc"),
+    ("ANC 0.7 today.\nANC 1.6 last week.\nCTCAE: neutropenia grade 4", "ANC", 3, "0.7", "derived.ctcae.anc"),
+    ("ANC 0.9. If grade 4 neutropenia occurs, hold.", "ANC", 3, "0.9", "derived.ctcae.anc"),
+]
+
+
+@pytest.mark.parametrize("text, name, grade, span, rule", STATED_GRADES)
+def test_a_stated_ctcae_grade_is_the_values_grade(text, name, grade, span, rule):
+    found = [f for f in run(extract_labs, text) if f.value["name"] == name][0]
+    assert found.value["grade"] == grade
+    assert found.leaf_evidence["grade"][0].text == span
+    assert found.leaf_evidence["grade"][0].rule == rule
+
+
+def test_a_neutrophil_percentage_with_a_wbc_gives_no_anc():
+    found = run(extract_labs, "Labs today: WBC 2.9, neutrophils 35%, Hb 11.2, plt 160. ANC not reported.")
+    assert item(found, "name", "ANC") is None
+    assert item(found, "name", "WBC").value["value"] == 2.9
 
 NOT_RESULTS = [
     "If ANC falls below 1.0, hold ribociclib.",

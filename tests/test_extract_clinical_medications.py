@@ -18,6 +18,23 @@ from tests.clinical_helpers import check_item, item, run
 
 D = dt.date
 
+MED_TABLE_UK = ("Medication List\n"
+                "Medication                 Dose        Start        End          Status\n"
+                "Letrozole 2.5 mg tablet    2.5 mg OD   15/01/2021   23/06/2024\n"
+                "Anastrozole 1 mg tablet    1 mg OD     24/06/2024\n"
+                "Ribociclib 200 mg tablet   600 mg OD   15/07/2024   20/01/2026   Stopped\n")
+MED_TABLE_EPIC = ("Current Outpatient Medications\n"
+                  "Medication          Sig                             Start Date    End Date\n"
+                  "tamoxifen 20 mg tab Take 1 tablet by mouth daily    03/04/2019    05/01/2024\n"
+                  "letrozole 2.5 mg tab Take 1 tablet by mouth daily   05/02/2024\n"
+                  "ondansetron 8 mg tab Take 1 tablet every 8 hours as needed   01/10/2024   02/15/2024\n")
+
+MED_FAX = ("MEDICATION LIST (faxed)\nMed Name Dose Freq Start Stop\nAnastrozole 1mg daily 2019-04-02 2024-04-01\n"
+           "Exemestane 25mg daily 2024-04-15\n")
+TX_HISTORY = ("Treatment history\n2016-2017: neoadjuvant ddAC x4 -> weekly paclitaxel x12\n2017-2022: tamoxifen\n"
+              "2023 - present: letrozole + abemaciclib (abemaciclib reduced to 100 mg BID 06/2023, then 50 mg BID "
+              "09/2023 for diarrhoea)\n")
+
 ROWS = [
     # --- medication lists and tables ----------------------------------------------------------------
     ("MEDICATIONS:\n1. Ribociclib 600 mg PO daily, days 1-21 of 28\n", "ribociclib",
@@ -253,6 +270,97 @@ ROWS = [
     ("Plan to start letrozole in May 2026.", "letrozole", {"status": "planned", "start_month": "2026-05"}, {}),
     ("2. Tab. Palbociclib 125 mg OD x 21 days, 7 days gap", "palbociclib",
      {"schedule": "days 1-21 of 28", "frequency": "daily"}, {"schedule": "x 21 days, 7 days gap"}),
+    # --- tables with start / end columns: the dates are the item's start and end; a past end means stopped ------
+    (MED_TABLE_UK, "letrozole", {"start": D(2021, 1, 15), "end": D(2024, 6, 23), "status": "stopped", "dose": 2.5,
+                                 "changes": []},
+     {"start": "15/01/2021", "end": "23/06/2024", "status": "23/06/2024"}),
+    (MED_TABLE_UK, "anastrozole", {"start": D(2024, 6, 24), "end": None, "status": "active"}, {"start": "24/06/2024"}),
+    (MED_TABLE_UK, "ribociclib", {"start": D(2024, 7, 15), "end": D(2026, 1, 20), "status": "stopped"},
+     {"status": "Stopped", "end": "20/01/2026"}),
+    (MED_TABLE_EPIC, "tamoxifen", {"start": D(2019, 3, 4), "end": D(2024, 5, 1), "status": "stopped", "dose": 20},
+     {"start": "03/04/2019", "end": "05/01/2024"}),
+    (MED_TABLE_EPIC, "letrozole", {"start": D(2024, 5, 2), "end": None, "status": "active", "frequency": "daily"},
+     {"start": "05/02/2024"}),
+    (MED_TABLE_EPIC, "ondansetron", {"start": D(2024, 1, 10), "end": D(2024, 2, 15), "status": "stopped"},
+     {"start": "01/10/2024", "end": "02/15/2024"}),
+    ("Drug | Dose | Started | Stopped | Reason\nExemestane | 25 mg daily | 2022-02-01 | 2023-08-15 | arthralgia\n",
+     "exemestane", {"start": D(2022, 2, 1), "end": D(2023, 8, 15), "status": "stopped", "dose": 25},
+     {"end": "2023-08-15"}),
+    ("Medication               Start      Stop\nTamoxifen 20 mg daily    03/2015    06/2020\n", "tamoxifen",
+     {"start_month": "2015-03", "end_month": "2020-06", "status": "stopped", "start": None, "end": None},
+     {"start_month": "03/2015", "end_month": "06/2020"}),
+    ("Medication                  Last filled    Start date\nAnastrozole 1 mg daily      02/01/2026     01/15/2024\n",
+     "anastrozole", {"start": D(2024, 1, 15), "end": None}, {"start": "01/15/2024"}),
+    # --- years only: kept as years, never as an invented date -----------------------------------------------------
+    ("Tamoxifen 2015-2020.", "tamoxifen",
+     {"status": "historical", "start_year": 2015, "end_year": 2020, "start": None, "end": None},
+     {"start_year": "2015-2020", "status": "2015-2020"}),
+    ("She has been on letrozole since 2021.", "letrozole", {"status": "active", "start_year": 2021, "start": None},
+     {"start_year": "2021"}),
+    ("Paclitaxel (2019), then capecitabine.", "paclitaxel", {"status": "historical", "year": 2019}, {"year": "2019"}),
+    ("Anastrozole 1 mg daily 2020–2022, stopped for arthralgia.", "anastrozole",
+     {"status": "stopped", "start_year": 2020, "end_year": 2022}, {"end_year": "2020–2022"}),
+    ("Ribociclib 600 mg daily, started 2023.", "ribociclib", {"start_year": 2023, "status": "active"}, {}),
+    ("Letrozole 2.5 mg daily since 03/2022 (first prescribed 2021).", "letrozole",
+     {"start_month": "2022-03", "start_year": None}, {}),
+    # --- chained changes in one sentence ---------------------------------------------------------------------------
+    ("Ribociclib reduced to 400 mg in Nov 2023, then to 200 mg in Jan 2024 for recurrent neutropenia.", "ribociclib",
+     {"dose": 200, "changes": [{"to_dose": 400, "date_month": "2023-11", "reason": "neutropenia"},
+                               {"from_dose": 400, "to_dose": 200, "date_month": "2024-01", "reason": "neutropenia"}]},
+     {"dose": "200", "changes[0].date_month": "Nov 2023", "changes[1].date_month": "Jan 2024",
+      "changes[1].to_dose": "200"}),
+    ("Abemaciclib was decreased from 150 mg to 100 mg on 02/03/2025 and then to 50 mg on 04/10/2025 due to diarrhea.",
+     "abemaciclib",
+     {"dose": 50, "changes": [{"from_dose": 150, "to_dose": 100, "date": D(2025, 2, 3), "reason": "diarrhea"},
+                              {"from_dose": 100, "to_dose": 50, "date": D(2025, 4, 10), "reason": "diarrhea"}]},
+     {"changes[1].date": "04/10/2025"}),
+    ("Palbociclib was reduced to 100 mg, and later to 75 mg for thrombocytopenia.", "palbociclib",
+     {"dose": 75, "changes": [{"to_dose": 100}, {"from_dose": 100, "to_dose": 75, "reason": "thrombocytopenia"}]}, {}),
+    # --- labels, MARs, discharge lists ----------------------------------------------------------------------------
+    ("BOOTS PHARMACY\nDispensed: 04/02/2026\nANASTROZOLE 1MG TABLETS\nTake ONE tablet daily\nQty: 28\n", "anastrozole",
+     {"dose": 1, "frequency": "daily"}, {"frequency": "daily"}),
+    ("PALBOCICLIB 125MG CAPSULE\nTAKE 1 CAPSULE BY MOUTH DAILY FOR 21 DAYS THEN 7 DAYS OFF\nQTY: 21\n", "palbociclib",
+     {"schedule": "days 1-21 of 28", "route": "oral", "frequency": "daily"}, {"route": "BY MOUTH"}),
+    ("Scheduled Medications           Dose      Route   Time\npaclitaxel in NS 250 mL  80 mg/m2  IV  09:30\n",
+     "paclitaxel", {"dose": 80, "unit": "mg/m2", "route": "intravenous"}, {"dose": "80"}),
+    ("Medications on discharge: Letrozole 2.5mg OD (unchanged).", "letrozole", {"status": "active", "dose": 2.5},
+     {"status": "unchanged"}),
+    ("Triptorelin (Decapeptyl) 3 mg IM every 4 weeks", "triptorelin",
+     {"brand": "Decapeptyl", "frequency": "every 4 weeks", "route": "intramuscular"}, {}),
+    ("dexamethasone tablet            8 mg      PO      08:00", "dexamethasone", {"dose": 8, "route": "oral"}, {}),
+    (MED_TABLE_UK, "ribociclib", {"dose": 600, "unit": "mg"}, {"dose": "600"}),
+    ("Order                          Details                      Order Status    Start              Stop\n"
+     "capecitabine 500 mg tab        1,500 mg PO BID d1-14 q21d   Discontinued    1/5/2025 08:00     3/30/2025 09:12\n"
+     "eribulin 1.4 mg/m2 IV          d1, d8 q21d                  Ordered         4/2/2025 10:00\n", "capecitabine",
+     {"dose": 1500, "status": "stopped", "start": D(2025, 1, 5), "end": D(2025, 3, 30)},
+     {"dose": "1,500", "status": "Discontinued"}),
+    ("Order                          Details                      Order Status    Start              Stop\n"
+     "eribulin 1.4 mg/m2 IV          d1, d8 q21d                  Ordered         4/2/2025 10:00\n", "eribulin",
+     {"start": D(2025, 4, 2), "end": None}, {}),
+    ("Drug                      Dosage              Last issued   Review date\n"
+     "Tamoxifen 20mg tablets    ONE daily           14/01/2025    Discontinued 20/02/2025\n", "tamoxifen",
+     {"status": "stopped", "end": D(2025, 2, 20), "start": None}, {"end": "20/02/2025"}),
+    ("- Docetaxel/cyclophosphamide x4 cycles, 2012", "docetaxel", {"status": "historical", "year": 2012}, {}),
+    ("- Docetaxel/cyclophosphamide x4 cycles, 2012", "cyclophosphamide", {"status": "historical", "year": 2012},
+     {"year": "2012"}),
+    ("Letrozole 2.5 mg tablet, take one daily", "letrozole", {"dose": 2.5}, {}),
+    ("Pt 39F premenopausal on ovarian suppression (goserelin) + exemestane.", "goserelin", {"status": "active"},
+     {"status": "on"}),
+    ("Pt 39F premenopausal on ovarian suppression (goserelin) + exemestane.", "exemestane", {"status": "active"},
+     {"status": "on"}),
+    ("She is on letrozole and stopped tamoxifen in 2020.", "tamoxifen", {"status": "stopped"}, {"status": "stopped"}),
+    # --- a header flattened to single spaces (faxed / OCR'd list) ------------------------------------------------
+    (MED_FAX, "anastrozole", {"start": D(2019, 4, 2), "end": D(2024, 4, 1), "status": "stopped"}, {"end": "2024-04-01"}),
+    (MED_FAX, "exemestane", {"start": D(2024, 4, 15), "end": None}, {"start": "2024-04-15"}),
+    # --- year headings of a treatment history ----------------------------------------------------------------------
+    (TX_HISTORY, "paclitaxel", {"start_year": 2016, "end_year": 2017, "status": "historical"}, {"start_year": "2016-2017"}),
+    (TX_HISTORY, "tamoxifen", {"start_year": 2017, "end_year": 2022, "status": "historical"}, {"end_year": "2017-2022"}),
+    (TX_HISTORY, "letrozole", {"start_year": 2023, "end_year": None}, {"start_year": "2023"}),
+    (TX_HISTORY, "abemaciclib",
+     {"dose": 50, "start_year": 2023,
+      "changes": [{"to_dose": 100, "date_month": "2023-06"}, {"from_dose": 100, "to_dose": 50, "date_month": "2023-09",
+                                                              "reason": "diarrhea"}]},
+     {"changes[1].to_dose": "50"}),
 ]
 
 ABSENT = [
@@ -287,6 +395,17 @@ ABSENT = [
     ("Treatment history: letrozole + ribociclib 600 mg daily d1-21 q28d from 02/2024.", "letrozole",
      ("schedule", "days 1-21 of 28")),
     ("Plan: review in 4 weeks. Tamoxifen 20 mg daily.", "tamoxifen", ("status", "planned")),
+    ("Palbociclib 125 mg daily; if counts drop, then to 100 mg.", "palbociclib", ("dose", 100)),
+    ("Letrozole 2.5 mg daily; DEXA 2024 normal.", "letrozole", ("start_year", 2024)),
+    ("Letrozole 2.5 mg daily; DEXA 2024 normal.", "letrozole", ("year", 2024)),
+    ("Letrozole 2.5 mg daily. Bone scan 2023 clear.", "letrozole", ("status", "historical")),
+    ("Ribociclib 400 mg daily, then to 200 mg if neutropenia recurs.", "ribociclib", ("dose", 200)),
+    ("Medication                Start Date    End Date\nLetrozole 2.5 mg daily    01/15/2024\n", "letrozole", ("status", "stopped")),
+    ("Medication                Start Date    End Date\nLetrozole 2.5 mg daily    01/15/2024\n", "letrozole", ("end", D(2024, 1, 15))),
+    ("Paclitaxel 80 mg/m2 in 250 mL NS weekly", "paclitaxel", ("dose", 250)),
+    (TX_HISTORY, "paclitaxel", ("end_year", 2022)),
+    (TX_HISTORY, "letrozole", ("status", "historical")),
+    ("Med Name Dose Freq Start Stop\nLetrozole 2.5mg daily 2023-01-05\n", "letrozole", ("end", D(2023, 1, 5))),
 ]
 
 

@@ -525,6 +525,141 @@ ROWS = [
      "mixed no special type and classical lobular types"),
     ("Mixed ductal (NST) and lobular carcinoma, grade 2.", "diagnosis.histology", "mixed_ductal_lobular",
      "Mixed ductal (NST) and lobular carcinoma"),
+    # ER/PR-low stated with its percent or "low": one low_positive status on the evidence of the percent.
+    ("Estrogen receptor: weakly positive (5%)", "receptors.er.status", "low_positive",
+     "Estrogen receptor: weakly positive (5%"),
+    ("Estrogen receptor: weakly positive (5%)", "receptors.er.percent", 5.0, "Estrogen receptor: weakly positive (5%"),
+    ("ER: positive, low (1-10%)", "receptors.er.status", "low_positive", "ER: positive, low (1-10%"),
+    ("ER low positive. PR negative. HER2 negative (IHC 1+).", "receptors.er.status", "low_positive", "ER low positive"),
+    ("PR: positive (weak, 3%)", "receptors.pr.status", "low_positive", "PR: positive (weak, 3%"),
+    ("PR: positive, low", "receptors.pr.status", "low_positive", "PR: positive, low"),
+    ("Progesterone receptor: weakly positive in 8% of tumour cells", "receptors.pr.status", "low_positive",
+     "Progesterone receptor: weakly positive in 8%"),
+    ("ER: weakly positive (15%)", "receptors.er.status", "positive", "ER: weakly positive"),
+    ("ER: Positive (>10%)", "receptors.er.status", "positive", "ER: Positive"),
+    ("ER: Positive, low grade carcinoma", "receptors.er.status", "positive", "ER: Positive"),
+    # A hormone-receptor summary: HER2 is read; a positive HR names neither ER nor PR, a negative one both.
+    ("HR+/HER2- invasive ductal carcinoma of the right breast.", "receptors.her2.status", "negative", "HER2-"),
+    ("HR+/HER2- invasive ductal carcinoma of the right breast.", "receptors.er.status", None, None),
+    ("HR+/HER2- invasive ductal carcinoma of the right breast.", "receptors.pr.status", None, None),
+    ("Assessment: HR-positive, HER2-negative metastatic breast cancer.", "receptors.her2.status", "negative",
+     "HER2-negative"),
+    ("Assessment: HR-positive, HER2-negative metastatic breast cancer.", "receptors.er.status", None, None),
+    ("Hormone receptor positive, HER2 negative disease.", "receptors.pr.status", None, None),
+    ("Hormone receptor-positive breast cancer on letrozole.", "receptors.er.status", None, None),
+    ("HR-negative, HER2-positive breast cancer.", "receptors.er.status", "negative", "HR-negative"),
+    ("HR-/HER2+ disease of the left breast.", "receptors.pr.status", "negative", "HR-"),
+    ("HR-/HER2+ disease of the left breast.", "receptors.her2.status", "positive", "HER2+"),
+    ("Vitals: HR 72, BP 120/80.", "receptors.er.status", None, None),
+    ("She has triple negative breast cancer of the left breast.", "receptors.pr.status", "negative",
+     "triple negative"),
+    ("Hormone receptors are positive (100% strong staining for both estrogen and progesterone receptors).",
+     "receptors.pr.status", "positive", "Hormone receptors are positive"),
+    ("strongly ER positive, PR weakly positive, HER2 not overexpressed", "receptors.her2.status", "negative",
+     "HER2 not overexpressed"),
+    ("HER2: no overexpression (1+)", "receptors.her2.ihc_score", "1+", "HER2: no overexpression (1+"),
+    # More histologic types, with their ICD-O-3 codes.
+    ("Invasive micropapillary carcinoma, grade 3.", "diagnosis.histology_code", "8507/3",
+     "Invasive micropapillary carcinoma"),
+    ("Metaplastic carcinoma, spindle cell type.", "diagnosis.histology", "metaplastic",
+     "Metaplastic carcinoma, spindle cell type"),
+    ("Metaplastic carcinoma, spindle cell type.", "diagnosis.histology_code", "8032/3",
+     "Metaplastic carcinoma, spindle cell type"),
+    ("Metaplastic carcinoma, squamous cell type.", "diagnosis.histology_code", "8070/3",
+     "Metaplastic carcinoma, squamous cell type"),
+    ("Metaplastic carcinoma with chondroid (matrix-producing) differentiation.", "diagnosis.histology_code", "8575/3",
+     "Metaplastic carcinoma"),
+    ("Low-grade adenosquamous carcinoma, 9 mm.", "diagnosis.histology", "metaplastic",
+     "Low-grade adenosquamous carcinoma"),
+    ("Low-grade adenosquamous carcinoma, 9 mm.", "diagnosis.histology_code", "8570/3",
+     "Low-grade adenosquamous carcinoma"),
+    ("Fibromatosis-like metaplastic carcinoma.", "diagnosis.histology_code", "8572/3",
+     "Fibromatosis-like metaplastic carcinoma"),
+    ("Primary squamous cell carcinoma of the left breast.", "diagnosis.histology_code", "8070/3",
+     "Primary squamous cell carcinoma of the left breast"),
+    ("Squamous cell carcinoma of the skin, excised.", "diagnosis.histology", None, None),
+    ("Invasive apocrine carcinoma.", "diagnosis.histology_code", "8401/3", "Invasive apocrine carcinoma"),
+    ("Invasive pleomorphic lobular carcinoma.", "diagnosis.histology_code", "8520/3",
+     "Invasive pleomorphic lobular carcinoma"),
+    ("Invasive carcinoma with lobular features.", "diagnosis.histology", "mixed_ductal_lobular",
+     "Invasive carcinoma with lobular features"),
+    ("Invasive ductal carcinoma with lobular features, grade 2.", "diagnosis.histology_code", "8522/3",
+     "Invasive ductal carcinoma with lobular features"),
+    ("Invasive ductal carcinoma with mucinous differentiation.", "diagnosis.histology", "invasive_ductal",
+     "Invasive ductal carcinoma"),
+    ("Encapsulated papillary carcinoma.", "diagnosis.histology_code", "8504/2", "Encapsulated papillary carcinoma"),
+    ("Encapsulated papillary carcinoma with focal invasion.", "diagnosis.histology", "papillary",
+     "Encapsulated papillary carcinoma with focal invasion"),
+    ("Solid papillary carcinoma with invasion.", "diagnosis.histology_code", "8509/3",
+     "Solid papillary carcinoma with invasion"),
+    ("Solid papillary carcinoma in situ.", "diagnosis.histology_code", "8509/2", "Solid papillary carcinoma in situ"),
+    ("Invasive solid papillary carcinoma.", "diagnosis.histology_code", "8509/3", "Invasive solid papillary carcinoma"),
+    ("Adenoid cystic carcinoma, classic type.", "diagnosis.histology_code", "8200/3", "Adenoid cystic carcinoma"),
+    ("Secretory carcinoma.", "diagnosis.histology_code", "8502/3", "Secretory carcinoma"),
+    # Node totals written as label and fraction, "of ... positive", or examined/positive labels.
+    ("Lymph nodes positive: 2 of 12", "lymph_nodes.positive", 2, "Lymph nodes positive: 2 of 12"),
+    ("Lymph nodes positive: 2 of 12", "lymph_nodes.examined", 12, "Lymph nodes positive: 2 of 12"),
+    ("LYMPH NODES: 3 OF 12 POSITIVE.", "lymph_nodes.positive", 3, "LYMPH NODES: 3 OF 12 POSITIVE"),
+    ("Number of nodes examined: 3", "lymph_nodes.examined", 3, "Number of nodes examined: 3"),
+    ("Total nodes: 14; positive: 2", "lymph_nodes.positive", 2, "nodes: 14; positive: 2"),
+    ("Total nodes: 14; positive: 2", "lymph_nodes.examined", 14, "nodes: 14; positive: 2"),
+    # Grade from a named score; invasive size under CAP and UK labels.
+    ("MBR score 7 (grade 2)", "diagnosis.grade", 2, "MBR score 7"),
+    ("SBR score: 8/9", "diagnosis.nottingham_score", 8, "SBR score: 8/9"),
+    ("Elston-Ellis score 5, invasive ductal carcinoma", "diagnosis.grade", 1, "Elston-Ellis score 5"),
+    ("Fibre score 5 on the dietary questionnaire.", "diagnosis.grade", None, None),
+    ("Size of largest invasive focus: 1.4 cm (additional foci 0.3 and 0.5 cm)", "diagnosis.tumor_size_mm", 14.0,
+     "Size of largest invasive focus: 1.4 cm"),
+    ("Greatest dimension of invasive carcinoma: 0.9 cm", "diagnosis.tumor_size_mm", 9.0,
+     "Greatest dimension of invasive carcinoma: 0.9 cm"),
+    ("Whole tumour size (including DCIS): 45 mm; invasive size: 28 mm", "diagnosis.tumor_size_mm", 28.0,
+     "invasive size: 28 mm"),
+    ("Gross: Mastectomy specimen 22x18x5 cm. Tumour in UOQ measuring 3.2x2.8x2 cm.", "diagnosis.tumor_size_mm", 32.0,
+     "Tumour in UOQ measuring 3.2x2.8x2 cm"),
+    ("Tumour bed measuring 4 cm.", "diagnosis.tumor_size_mm", None, None),
+    # Dictated prose: one receptor's "was negative" does not negate the receptor before it.
+    ("ER was strongly positive at 95 percent, PR was 20 percent and HER2 was negative by FISH with a ratio of 1.1.",
+     "receptors.er.status", "positive", "ER was strongly positive"),
+    ("ER was strongly positive at 95 percent, PR was 20 percent and HER2 was negative by FISH with a ratio of 1.1.",
+     "receptors.pr.percent", 20.0, "PR was 20 percent"),
+    ("Estrogen receptor was positive and progesterone receptor was negative.", "receptors.er.status", "positive",
+     "Estrogen receptor was positive"),
+    ("ER and PR were positive, HER2 (IHC) was negative", "receptors.pr.status", "positive", "ER and PR were positive"),
+    ("ER and PR were positive, HER2 (IHC) was negative", "receptors.her2.status", "negative",
+     "HER2 (IHC) was negative"),
+    # Spelled-out node counts with none / zero.
+    ("The pathology showed zero of two sentinel nodes involved.", "lymph_nodes.positive", 0,
+     "zero of two sentinel nodes"),
+    ("none of the three sentinel nodes involved", "lymph_nodes.examined", 3, "none of the three sentinel nodes"),
+    ("None of 14 axillary lymph nodes contain carcinoma.", "lymph_nodes.positive", 0,
+     "None of 14 axillary lymph nodes"),
+    # CAP biomarker template Ki-67 line.
+    ("Ki-67: Percentage of Positive Nuclei: 12%", "receptors.ki67_percent", 12.0,
+     "Ki-67: Percentage of Positive Nuclei: 12%"),
+    ("Ki67: positive in 40% of tumor cells", "receptors.ki67_percent", 40.0, "Ki67: positive in 40%"),
+    ("Ki-67: not performed; ER 90%", "receptors.ki67_percent", None, None),
+    # "ER/PR: positive/negative" is read respectively.
+    ("ER/PR: positive/negative", "receptors.er.status", "positive", "ER/PR: positive"),
+    ("ER/PR: positive/negative", "receptors.pr.status", "negative", "ER/PR: positive/negative"),
+    ("ER/PR: negative", "receptors.pr.status", "negative", "ER/PR: negative"),
+    ("HR: 88 bpm, BP 130/85, HR-QoL questionnaire done.", "receptors.pr.status", None, None),
+    # "Lymph-vascular space invasion" is one label; an open answer is no value.
+    ("Lymph-vascular space invasion: present", "diagnosis.lvi", "present", "Lymph-vascular space invasion: present"),
+    ("Lymph-vascular space invasion: suspicious", "diagnosis.lvi", None, None),
+    ("Lymphovascular invasion: No\nTreatment effect: No\nMicrocalcifications: none", "diagnosis.lvi", "absent",
+     "Lymphovascular invasion"),
+    ("Margins: negative; closest 2 mm", "diagnosis.margins", "negative", "Margins: negative"),
+    # Nottingham components written as a sum without plus signs.
+    ("Modified Bloom Richardson: tubules 3 nuclei 2 mitoses 1 = 6, grade 2", "diagnosis.nottingham_score", 6,
+     "tubules 3 nuclei 2 mitoses 1 = 6"),
+    ("Tubules 3, nuclei 3, mitoses 3 = 8", "diagnosis.nottingham_score", None, None),  # the sum disagrees
+    # Grade components written T/N/M are never a staging string (no M1).
+    ("Histological grade: 2 (T3 N2 M1)", "stage.pathologic.m", None, None),
+    ("Histological grade: 2 (T3 N2 M1)", "stage.pathologic.t", None, None),
+    ("Nottingham grade 2 (T2, P3, M1)", "stage.clinical.m", None, None),
+    ("Grade 3 (T3 N3 M2 = 8)", "stage.pathologic.n", None, None),
+    ("Invasive ductal carcinoma, grade 3 (pT2 pN1 M0)", "stage.pathologic.n", "N1", "pN1"),
+    ("IDC grade 3, T2 N1 M0", "stage.pathologic.t", "T2", "T2"),
 ]
 
 
@@ -661,6 +796,13 @@ NOT_FACT_ROWS = [
      "invasive_lobular"),
     ("If the tumor is HER2 positive (3+), trastuzumab would be added.", "receptors.her2.ihc_score", "3+"),
     ("Negative for invasive carcinoma; atypical ductal hyperplasia.", "diagnosis.histology", "invasive_ductal"),
+    # A synoptic "present: No" negates its own label, not the next line.
+    ("DCIS present: No", "diagnosis.histology", "dcis"),
+    ("Ductal carcinoma in situ present: no\nLymphovascular invasion: No", "diagnosis.histology", "dcis"),
+    # A receptor's own "was negative" keeps the context rules for what precedes it.
+    ("The tumor is not HER2 positive.", "receptors.her2.status", "positive"),
+    ("If HER2 positive, trastuzumab would be added.", "receptors.her2.status", "positive"),
+    ("Her mother had ER positive breast cancer; her HER2 was negative.", "receptors.er.status", "positive"),
 ]
 
 
@@ -668,6 +810,20 @@ NOT_FACT_ROWS = [
 def test_negated_hypothetical_family_and_rule_out_mentions_are_not_facts(text, path, value):
     mentions = [f for f in findings(text) if f.path == path and f.value == value]
     assert all(not f.is_fact for f in mentions)
+
+
+@pytest.mark.parametrize("text", ["DCIS present: No\nHistologic type: Invasive ductal carcinoma",
+                                  "Lymphovascular invasion: No\nTreatment effect: No\nHistologic type: Invasive "
+                                  "ductal carcinoma"])
+def test_a_present_no_line_leaves_the_next_line_a_fact(text):
+    assert first_fact(text, "diagnosis.histology").value == "invasive_ductal"
+
+
+@pytest.mark.parametrize("text,path", [("Estrogen receptor: weakly positive (5%)", "receptors.er.status"),
+                                       ("ER: positive, low (1-10%)", "receptors.er.status"),
+                                       ("PR: Positive (2%, weak)", "receptors.pr.status")])
+def test_er_low_with_its_percent_is_one_status(text, path):
+    assert [f.value for f in findings(text) if f.path == path] == ["low_positive"]
 
 
 def test_status_words_after_the_value_do_not_negate_it():

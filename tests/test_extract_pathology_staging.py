@@ -65,6 +65,13 @@ LATERALITY_ROWS = [
      "left", "Left MRM"),
     ("FINAL DIAGNOSIS\nRight breast, prophylactic mastectomy: benign breast tissue.\n"
      "Left breast: Invasive ductal carcinoma, grade 2.", "left", "Left breast"),
+    # Both breasts in one run-on line: each "Side breast:" governs its own sentence.
+    ("SURGICAL PATHOLOGY REPORT\nFINAL DIAGNOSIS:\nRight breast: no evidence of malignancy. Left breast: invasive "
+     "lobular carcinoma, 2.0 cm.", "left", "Left breast"),
+    ("Right breast: benign fibrocystic change; no atypia. Left breast: invasive carcinoma of no special type, "
+     "grade 3.", "left", "Left breast"),
+    ("Site: Rt breast, 10 o'clock, core biopsy. Invasive ductal carcinoma.", "right", "Site: Rt breast"),
+    ("Breast (L) core biopsy: invasive carcinoma of no special type", "left", "Breast (L"),
 ]
 
 
@@ -307,6 +314,25 @@ KIND_ROWS = [
      "We discussed surgery.", "clinic_note"),
     # Vitamin B12 in a lab printout is not a B-category.
     ("Vitamin B12 level: 350 pg/mL", "other"),
+    # Marker, ISH, cytology and consultation reports are pathology; a letter quoting markers is not.
+    ("BREAST BIOMARKER REPORT\nER: positive, low (1-10%)\nPR: negative\nHER2: negative (score 0)", "pathology"),
+    ("HER2 FISH REPORT\nHER2/CEP17 ratio: 1.3\nResult: not amplified", "pathology"),
+    ("Prognostic and predictive markers (breast)\nER: 8/8\nPR: 6/8\nHER2: 0", "pathology"),
+    ("CYTOLOGY REPORT\nFNA left axillary node: metastatic carcinoma, consistent with breast primary.", "pathology"),
+    ("FROZEN SECTION DIAGNOSIS: sentinel node, negative for carcinoma.", "pathology"),
+    ("PATHOLOGY CONSULTATION REPORT\nOutside slides reviewed: invasive ductal carcinoma, grade 3.", "pathology"),
+    ("ANATOMIC PATHOLOGY\nCase: S25-1001\nDiagnosis: Right breast, core: invasive carcinoma.", "pathology"),
+    ("Dear Dr Jones,\nThank you for referring Mrs X. Breast biomarker results: ER 8/8, HER2 negative. Plan: "
+     "letrozole.", "clinic_note"),
+    ("BREAST BIOMARKER REPORTING TEMPLATE\nEstrogen Receptor (ER) Status: Positive\nHER2 (by immunohistochemistry): "
+     "Negative (Score 1+)", "pathology"),
+    ("Tissue Diagnosis\nBreast, left, 2 o'clock, US-guided core biopsy:\n- Invasive carcinoma of no special type, grade 2",
+     "pathology"),
+    ("RECEPTOR STATUS\nER: positive 95%\nPR: positive 40%\nHER2: negative (1+)\nKi-67: 10%", "pathology"),
+    ("Patient: Jane Doe\nResult: ESTROGEN RECEPTOR (ER) POSITIVE 90%; PROGESTERONE RECEPTOR (PR) POSITIVE 60%; "
+     "HER-2/NEU (IHC) 1+ NEGATIVE", "pathology"),
+    ("Progress note\nHPI: estrogen receptor positive breast cancer on letrozole. HER2 not amplified.\nPlan: continue.",
+     "clinic_note"),
 ]
 
 
@@ -350,3 +376,75 @@ def test_a_microscopic_description_does_not_add_to_the_diagnosis_counts():
                      "(1/3).\nMICROSCOPIC:\nA. Sentinel nodes: 1 of 3 nodes with a 4 mm deposit.\n"
                      "B. Additional axillary tissue: 0/2 nodes.")
     assert (value(report, "lymph_nodes.positive"), value(report, "lymph_nodes.examined")) == (1, 3)
+
+
+# -- TNM split over lines, AJCC strings, M categories that are not M1 ------------------------------
+
+TNM_ROWS = [
+    ("Pathologic stage (AJCC 8th)\npT2\npN1a\n", {"stage.pathologic.t": "T2", "stage.pathologic.n": "N1a"}),
+    ("Primary tumour (pT): pT2\nRegional lymph nodes (pN): pN1a (2/14)\nDistant metastasis (pM): not applicable\n",
+     {"stage.pathologic.t": "T2", "stage.pathologic.n": "N1a", "stage.pathologic.m": None, "stage.metastatic": None,
+      "lymph_nodes.positive": 2, "lymph_nodes.examined": 14}),
+    ("FINAL DIAGNOSIS: RIGHT BREAST, MASTECTOMY: INVASIVE DUCTAL CARCINOMA, 3.1 CM. AJCC 8th: pT2 pN1a pMX.\n"
+     "LYMPH NODES: 3 OF 12 POSITIVE.", {"stage.pathologic.t": "T2", "stage.pathologic.n": "N1a",
+                                        "stage.pathologic.m": None, "stage.metastatic": None,
+                                        "lymph_nodes.positive": 3, "lymph_nodes.examined": 12}),
+    ("Invasive ductal carcinoma.\npM: not applicable", {"stage.pathologic.m": None, "stage.metastatic": None}),
+    ("Invasive ductal carcinoma.\nPathologic staging: pT1c, pN0(sn), cMX",
+     {"stage.pathologic.t": "T1c", "stage.pathologic.n": "N0", "stage.clinical.m": None, "stage.metastatic": None}),
+    ("Invasive ductal carcinoma.\nT category: pT2\nN category: pN3a\nM category: cM0(i+)",
+     {"stage.pathologic.n": "N3a", "stage.clinical.m": "M0(i+)", "stage.metastatic": False}),
+    ("Staging: ypT1b ypN0 M0\nResidual cancer burden: RCB-I", {"stage.pathologic.prefix": "yp",
+                                                               "stage.pathologic.t": "T1b"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", TNM_ROWS)
+def test_tnm_on_separate_lines_and_m_categories(text, expected):
+    report = profile(text)
+    for path, want in expected.items():
+        assert value(report, path) == want, path
+
+
+def test_er_low_stated_with_its_percent_has_no_conflicting_status():
+    report = profile("SURGICAL PATHOLOGY REPORT\nInvasive ductal carcinoma, grade 2.\n"
+                     "Estrogen receptor: weakly positive (5%)\nProgesterone receptor: negative (0%)\n")
+    assert value(report, "receptors.er.status") == "low_positive"
+    assert report.evidence["receptors.er.status"][0].text == "Estrogen receptor: weakly positive (5%"
+    assert conflict(report, "receptors.er.status") is None
+
+
+def test_a_hormone_receptor_summary_gives_her2_but_no_er_or_pr():
+    report = profile("ONCOLOGY CLINIC LETTER\nDear Dr Smith,\nI saw Mrs Jones today. She has a 2.3 cm HR+/HER2- "
+                     "invasive ductal carcinoma of the right breast.\n")
+    assert value(report, "receptors.her2.status") == "negative"
+    assert value(report, "receptors.er.status") is None and value(report, "receptors.pr.status") is None
+    assert value(report, "subtype") is None
+
+
+def test_a_staging_line_after_a_benign_part_is_the_reports_own():
+    report = profile("SURGICAL PATHOLOGY REPORT\nFINAL DIAGNOSIS:\nA. LEFT BREAST, SEGMENTAL MASTECTOMY:\n"
+                     " - RESIDUAL INVASIVE DUCTAL CARCINOMA, 0.8 CM, WITH TREATMENT EFFECT.\n"
+                     "B. LEFT AXILLARY SENTINEL LYMPH NODES (3):\n - ONE OF THREE LYMPH NODES WITH METASTATIC "
+                     "CARCINOMA (4 MM) (1/3).\nC. RIGHT BREAST, REDUCTION MAMMOPLASTY:\n - BENIGN BREAST TISSUE WITH "
+                     "FIBROCYSTIC CHANGES. NO ATYPIA OR MALIGNANCY.\nPathologic stage: ypT1b ypN1a\n")
+    assert value(report, "stage.pathologic.n") == "N1a"
+    assert report.evidence["stage.pathologic.n"][0].text == "ypN1a"
+    assert value(report, "stage.pathologic.prefix") == "yp"
+    assert not report.to_json_dict()["profile"].get("other_tumors")
+
+
+def test_identical_counts_of_nodes_numbered_apart_are_added():
+    report = profile("Final Pathologic Diagnosis\nLeft breast, lumpectomy: Invasive ductal carcinoma, 0.9 cm.\n"
+                     "Left axillary sentinel lymph node #1, excision: One lymph node, negative for metastatic "
+                     "carcinoma (0/1).\nLeft axillary sentinel lymph node #2, excision: One lymph node, negative "
+                     "for metastatic carcinoma (0/1).\n")
+    assert value(report, "lymph_nodes.examined") == 2
+    assert value(report, "lymph_nodes.positive") == 0
+
+
+def test_an_identical_count_restated_for_the_same_node_is_read_once():
+    report = profile("Final Pathologic Diagnosis\nLeft breast, lumpectomy: Invasive ductal carcinoma, 0.9 cm.\n"
+                     "Sentinel lymph node #1: one lymph node, negative for metastatic carcinoma (0/1).\n"
+                     "Sentinel lymph node #1 (see above): negative (0/1).\n")
+    assert value(report, "lymph_nodes.examined") == 1

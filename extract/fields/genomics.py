@@ -231,6 +231,11 @@ def _result(page: AnalyzedPage, mention: _GeneMention, mentions: list[_GeneMenti
     if any(int(c[0].params["strength"]) > 1 and distance(c)[0] < 1000 for c in kept):
         kept = [c for c in kept if int(c[0].params["strength"]) > 1]
     negated = [c for c in kept if c[0].params["value"] == "not_detected" and distance(c)[0] < 1000]
+    attached = [c for c in kept if c[0].params["value"] == "vus" and c[1].start() >= mention.end
+                and not page.text[mention.end:c[1].start()].strip(" \t:-(")]
+    if attached and negated and all(c[1].end() <= mention.start for c in negated):
+        # "negative for BRCA1/2, PALB2 VUS": the class written right after the gene is its own
+        return attached[0]
     if negated and assertion_at(page, mention.start, mention.end) == "negated":
         # "No pathogenic variants, likely pathogenic variants or VUS were detected in BRCA1"
         kept = negated

@@ -68,6 +68,9 @@ class LabSpec(BaseModel):
     unitless: list[UnitlessRule] = Field(default_factory=list)
     plausible: tuple[float, float]
     grades: list[Grade] = Field(default_factory=list)
+    #: CTCAE adverse-event terms graded on this lab ("neutropenia" for ANC): a grade stated with
+    #: one of them ("grade 3 neutropenia") is the value's grade.
+    ae_terms: list[str] = Field(default_factory=list)
 
     @cached_property
     def unit_factors(self) -> dict[str, float]:
@@ -166,7 +169,7 @@ def extract_labs(page: AnalyzedPage) -> Iterator[Finding]:
     if defined:
         names = sorted(names + [d for d in defined if not any(n.start < d.end and d.start < n.end for n in names)],
                        key=lambda n: n.start)
-    yield from _pairs(page)
+    found: list[Finding] = list(_pairs(page))
     for name in names:
         if name.start < taken_until:
             continue
@@ -175,12 +178,75 @@ def extract_labs(page: AnalyzedPage) -> Iterator[Finding]:
             row = _flowsheet_values(page, name)
             if row:
                 taken_until = _line_end(text, name.end)
-                yield from row
+                found += row
             continue
         finding = _read_value(page, name, hit)
         if finding is not None:
             taken_until = hit.end()
-            yield finding
+            found.append(finding)
+    _apply_stated_grades(page, found)
+    yield from found
+
+
+@lru_cache(maxsize=1)
+def _stated_grade_res() -> dict[str, re.Pattern[str]]:
+    """Per lab, "grade 3 neutropenia", "neutropenia grade 3", "G3 neutropenia", "neutropenia (CTCAE grade 3)"."""
+    out = {}
+    for spec in lab_vocabulary().labs:
+        if not spec.ae_terms:
+            continue
+        terms = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(spec.ae_terms, key=len, reverse=True))
+        grade = r"(?:CTCAE\s+(?:v(?:ersion)?\s*\d(?:\.\d+)?\s+)?)?(?:grade|gr\.?|G)\s*(?P<{g}>[1-4])\b"
+        out[spec.name] = re.compile(
+            rf"\b{grade.format(g='before')}\s+(?:\w+\s+)?(?P<term>{terms})\b"
+            rf"|\b(?P<term2>{terms})\s*(?:[,:(]\s*)?(?:\(\s*)?{grade.format(g='after')}", re.IGNORECASE)
+    return out
+
+
+def _stated_grades(page: AnalyzedPage, name: str, start: int, end: int) -> list[tuple[int, re.Match[str]]]:
+    pattern = _stated_grade_res().get(name)
+    if pattern is None:
+        return []
+    out = []
+    for m in pattern.finditer(page.text, start, end):
+        term = "term" if m.group("term") else "term2"
+        if assertion_at(page, m.start(term), m.end(term)) in _NOT_FACT:
+            continue  # "no grade 3 neutropenia", "if grade 3 neutropenia recurs"
+        out.append((int(m.group("before") or m.group("after")), m))
+    return out
+
+
+def _apply_stated_grades(page: AnalyzedPage, found: list[Finding]) -> None:
+    """A CTCAE grade the record states for a value ("grade 3 neutropenia with ANC of 0.7") is its
+    grade, in place of the one read from the CTCAE bands: in the value's sentence, or, for the only
+    value of a lab on the page, in a line of the page that states grades ("CTCAE: neutropenia grade 4")."""
+    by_name: dict[str, list[Finding]] = {}
+    for f in found:
+        if isinstance(f.value, dict) and f.value.get("name"):
+            by_name.setdefault(f.value["name"], []).append(f)
+    for name, findings in by_name.items():
+        if name not in _stated_grade_res():
+            continue
+        page_wide = None
+        for f in findings:
+            pos = f.evidence[0].start
+            s_start, s_end = statement_at(page, pos)
+            stated = {g: m for g, m in _stated_grades(page, name, s_start, s_end)}
+            rule = "lab.grade.stated"
+            if not stated and len(findings) == 1:
+                if page_wide is None:
+                    page_wide = {g: m for g, m in _stated_grades(page, name, 0, len(page.text))
+                                 if _GRADE_LINE.match(page.text, _line_start(page.text, m.start()), m.start())}
+                stated, rule = page_wide, "lab.grade.stated-on-page"
+            if len(stated) != 1:
+                continue  # none, or two grades for one lab in one sentence: the bands decide
+            grade, m = next(iter(stated.items()))
+            f.value["grade"] = grade
+            f.leaf_evidence["grade"] = [page.evidence(m.start(), m.end(), rule)]
+
+
+#: A line that states toxicity grades ("CTCAE: ...", "Toxicity: ...", "Adverse events: ...").
+_GRADE_LINE = re.compile(r"\W*(?:CTCAE(?:\s+v?\d(?:\.\d+)?)?|toxicit(?:y|ies)|adverse\s+events?|AEs?)\s*(?:grade|grading)?\s*[:\-]", re.I)
 
 
 class _PairHit:

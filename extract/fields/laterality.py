@@ -57,6 +57,10 @@ def _cancer_in(page: AnalyzedPage, lo: int, hi: int) -> bool:
     return False
 
 
+#: The cancer test, for other fields (a staging line after a benign part is not that part's).
+cancer_in = _cancer_in
+
+
 def _clauses(page: AnalyzedPage, offset: int) -> tuple[int, int]:
     """The sentence holding `offset`, with the clause before and after it when a ';' joins them
     ("palpable L breast mass; core biopsy shows carcinoma")."""

@@ -35,6 +35,7 @@ from extract.findings import Finding
 from extract.rules import grammar, ocr_number
 from extract.specimens import part_at, side_of
 
+_NODE_NUMBER = regex.compile(r"\bnodes?\s*(?:\#|no\.?|number)\s?(\d{1,2})\b", regex.IGNORECASE)
 _SKIP_SECTIONS = {"gross", "frozen_section", "clinical_history", "preoperative_diagnosis", "comment", "microscopic"}
 _POSITIVE = regex.compile(r"positive|involved|with\s|containing|replaced|show|metasta", regex.I)
 _SITES = ("nodes.site.supraclavicular", "nodes.site.infraclavicular", "nodes.site.internal-mammary",
@@ -62,6 +63,9 @@ class Count:
     pending: bool = False
     #: OCR letters read as digits in the count ("O/3" as 0/3: "O->0").
     correction: str | None = None
+    #: The node number its line names ("sentinel lymph node #2"): two identical counts of nodes
+    #: numbered apart are two nodes, not one restated.
+    node_number: str | None = None
 
 
 def _g():
@@ -107,6 +111,9 @@ def _describe(page: AnalyzedPage, count: Count) -> None:
     header = (part.start, part.end) if part else (count.start, count.start)
     statement = (min(s0, count.start), count.end)
     count.part = part.label if part else None
+    line_start = page.text.rfind("\n", 0, count.start) + 1
+    number_m = _NODE_NUMBER.search(page.text, line_start, count.start)
+    count.node_number = number_m.group(1) if number_m else None
     side, _ = side_of(page.text[statement[0]:statement[1]])
     count.side = side or (part.laterality if part else None) or _side_before(page, count.start)
     for lo, hi in (statement, header):
@@ -283,7 +290,7 @@ def _part_counts(page: AnalyzedPage) -> list[Count]:
             continue
         # The same count restated (a summary line, "see specimen #1") is not more nodes: identical
         # counts within a part, or of three or more nodes on the same side, are read once.
-        if any(o.pos == c.pos and o.ex == c.ex and (o.part == c.part or (
+        if any(o.pos == c.pos and o.ex == c.ex and ((o.part == c.part and o.node_number == c.node_number) or (
                 c.ex >= 3 and (o.side == c.side or None in (o.side, c.side)))) for o in merged):
             continue
         merged.append(c)

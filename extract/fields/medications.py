@@ -33,7 +33,9 @@ import regex
 
 from extract.abbreviations import Abbreviation, defined_terms, uses
 from extract.analysis import AnalyzedPage
-from extract.dates import find_dates, find_month_years
+import datetime as _dt
+
+from extract.dates import find_dates, find_month_years, find_years
 from extract.fields.statements import assertion_at, clinical_segments, names_relative, section_at, statement_at
 from extract.findings import Finding
 from extract.models import Evidence
@@ -46,13 +48,18 @@ _REFERS_BACK = re.compile(r"\b(?:dose|doses|dosing|it|this|therapy|treatment|med
 #: daily. Held x 2 weeks for DVT workup, restarted 2026-01-05.").
 _SUBJECTLESS = re.compile(r"[\W\d]*(?:held|restarted|resumed|stopped|discontinued|paused|interrupted|"
                           r"dose[-\s]reduced|reduced|decreased|increased)\b", re.I)
+#: A directions line of its own under a drug (pharmacy labels, GP printouts, Epic "Sig:").
+_SIG_LINE = re.compile(r"[ \t]*(?:sig\s*:\s*|directions?\s*:\s*)?(?:take|inject|give|use|apply|swallow|chew|dissolve)\s+"
+                       r"(?:\d+|one|two|three|four|half|a|an|the|1/2)\b", re.I)
 #: How far (characters) a referring sentence may be from its drug.
 _REFER_WINDOW = 300
 #: A status word this close before a drug is about that drug ("discontinued tamoxifen").
 _PRE_CUE_WINDOW = 30
 #: A cue introduced like this is background inside its sentence ("resumed after being held").
 _BACKGROUND = re.compile(r"\b(?:after|following|since|despite)\s+(?:being\s+|having\s+been\s+|a\s+|an\s+|the\s+)?\w*\s*$", re.I)
-_ON_DRUG = re.compile(r"\bon\s+(?:(?:adjuvant|neoadjuvant|first-line|second-line|maintenance|oral|weekly|daily)\s+)*$", re.I)
+_ON_DRUG = re.compile(r"\bon\s+(?:(?:adjuvant|neoadjuvant|first-line|second-line|maintenance|oral|weekly|daily)\s+)*$"
+                      # "on ovarian suppression (goserelin)": a class named, then the drug in brackets
+                      r"|\bon\s+(?:[a-z][\w/-]*\s+){1,3}\(\s*$", re.I)
 #: Between a status word and the drug it governs ("stopped taking tamoxifen", "plan adjuvant docetaxel").
 _LEADS_TO_DRUG = re.compile(r"\s*(?:(?:taking|using|the|her|his|adjuvant|neoadjuvant|oral|IV|on|with|to)\s+)*", re.I)
 _CLAUSE_END = re.compile(r";|\.\s")
@@ -108,6 +115,7 @@ class _Read:
     default_status: _Leaf | None = None  # from the section or the mention's context
     reasons: list[_Leaf] = field(default_factory=list)
     attributes_end: int = 0  # end of the last dose/route/frequency/schedule read in the scope
+    year_status: _Leaf | None = None  # "tamoxifen 2015-2020", "AC-T (2019)": a course in past years
 
 
 def _rules(prefix: str) -> tuple[CompiledRule, ...]:
@@ -125,7 +133,7 @@ def _first_match(rule: CompiledRule, page: AnalyzedPage, text: str):
 def _number(text: str) -> tuple[float, str | None]:
     """A number as read; OCR letters inside digits ("4OO") are restored and reported as a correction."""
     fixed, correction = ocr_number(text)
-    return float(fixed), correction
+    return float(fixed.replace(",", "")), correction
 
 
 def _unit(text: str) -> str:
@@ -258,8 +266,21 @@ def _scopes(page: AnalyzedPage, mentions: list[DrugMention]) -> list[tuple[int, 
     for i, m in enumerate(mentions):
         s_start, _ = statement_at(page, m.start)
         prev_end = ends[i - 1] if i and mentions[i - 1].end > s_start else s_start
-        out.append((min(m.start, max(prev_end, m.start - _PRE_CUE_WINDOW)), ends[i]))
+        out.append((min(m.start, max(prev_end, m.start - _PRE_CUE_WINDOW, _table_row_start(page.text, m.start))), ends[i]))
     return out
+
+
+_TABLE_GAP = re.compile(r"\S(?: {2,}|\t|[ \t]*\|[ \t]*)\S")
+
+
+def _table_row_start(text: str, pos: int) -> int:
+    """The start of the line at `pos` when the line before it is a table's (cells apart by runs of
+    spaces, tabs or pipes): a header's "Stop" column is no status word of the first row's drug."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    if line_start == 0:
+        return 0
+    prev_start = text.rfind("\n", 0, line_start - 1) + 1
+    return line_start if _TABLE_GAP.search(text, prev_start, line_start - 1) else 0
 
 
 def _own_words_start(page: AnalyzedPage, after: int, drug_start: int) -> int:
@@ -282,6 +303,9 @@ def _extend_to_referring_sentences(page: AnalyzedPage, m: DrugMention, end: int,
         s_start, s_end = statement_at(page, _skip_space(text, end))
         if s_start < end or s_end > limit or section_at(page, s_start) != section:
             break
+        if _SIG_LINE.match(text, s_start, s_end) and "\n" in text[max(0, end - 1):s_start + 1]:
+            end = s_end  # a label's or list's directions line under the drug ("Take ONE tablet daily")
+            continue
         refers = _REFERS_BACK.search(text, s_start, s_end) or _SUBJECTLESS.match(text, s_start, s_end)
         if not refers or not _mentions_change_or_status(page, s_start, s_end):
             break
@@ -326,6 +350,8 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
     for rule in _rules("med.change."):
         for m in rule.finditer(text, page.is_ocr, body, end):
             if usable(m.start(), m.end()) and not any(c.span[0] < m.end() and m.start() < c.span[1] for c in r.changes):
+                if rule.params.get("chained") and not any(c.pos < m.start() for c in r.changes):
+                    continue  # "then to 200 mg" continues a change told before it
                 r.changes.append(_change_of(page, rule, m))
     planned = _rule("med.exclude.planned-dose")
     total = _first(page, [_rule("med.dose.total"), _rule("med.dose.sig")], body, end, usable)
@@ -336,6 +362,11 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
             continue
         if _first_match(planned, page, text[max(body, m.start() - 50):m.start()]):
             continue  # "resume at 400 mg", "will lower to 100 mg": a plan, not the dose now
+        if m.group("unit").lower() == "ml" and _first_match(_rule("med.exclude.diluent"), page,
+                                                            text[max(body, m.start() - 40):m.start()]):
+            continue  # "in NS 250 mL": the infusion bag's volume
+        m = _dose_after_strength(page, m, end, lambda a, b: usable(a, b) and not any(
+            c.span[0] <= a < c.span[1] for c in r.changes))
         value, fix = _number(m.group("dose"))
         r.dose = (_Leaf(value, [page.evidence(m.start("dose"), m.end("dose"), dose_rule, correction=fix)], m.start()),
                   _Leaf(_unit(m.group("unit")), [page.evidence(m.start("unit"), m.end("unit"), dose_rule)], m.start()))
@@ -361,6 +392,28 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
     _read_reasons(page, r, _clause_start(page.text, min(body, r.sentence[0])), end)
     _read_dates(page, r)
     return r
+
+
+#: A product's dosage form right after its strength ("200 mg tablet", "500 mg tab").
+_FORM_AFTER = re.compile(r"[ \t]*(?:film[-\s]coated[ \t]+)?(?:tabs?|tablets?|caps?|capsules?|inj(?:ection)?|syringe|vial|pen|"
+                         r"prefilled[ \t]+syringe|oral[ \t]+(?:tablet|capsule)s?)\b", re.I)
+
+
+def _dose_after_strength(page: AnalyzedPage, m: regex.Match, end: int, usable: Callable[[int, int], bool]) -> regex.Match:
+    """A list row naming the product's strength, then the dose taken ("Ribociclib 200 mg tablet
+    600 mg OD", "capecitabine 500 mg tab  1,500 mg PO BID"): the dose taken, in the same unit, on
+    the same line."""
+    text = page.text
+    if not _FORM_AFTER.match(text, m.end()):
+        return m
+    line_end = text.find("\n", m.end())
+    line_end = end if line_end < 0 else min(end, line_end)
+    for later in _rule("med.dose.amount").finditer(text, page.is_ocr, m.end(), line_end):
+        if _unit(later.group("unit")) == _unit(m.group("unit")) and usable(later.start(), later.end()) \
+                and not _first_match(_rule("med.exclude.planned-dose"), page, text[m.end():later.start()]):
+            return later
+        break
+    return m
 
 
 def _name_evidence(page: AnalyzedPage, m: DrugMention) -> Evidence:
@@ -508,11 +561,16 @@ def _read_dates(page: AnalyzedPage, r: _Read) -> None:
     """Dates in the scope: a change's date, a start or end date. A date just before the drug
     counts only as a list heading ("12/04/2023: Started ribociclib")."""
     text = page.text
+    consumed = _read_column_dates(page, r)
+    candidates: list[tuple[str, str, Any]] = []
     for found in find_dates(text, r.pre_start, r.end):
+        if found.start in consumed:
+            continue
         if found.start < r.mention.start and not (_DATE_THEN_COLON.match(text, found.end) and _LIST_LEAD.fullmatch(
                 text, max(r.sentence[0], text.rfind("\n", 0, found.start) + 1), found.start)):
             continue
-        change = next((c for c in r.changes if c.date is None and _near(found.start, found.end, c, text)), None)
+        change = _nearest_change([c for c in r.changes if c.date is None and c.date_month is None
+                                  and _near(found.start, found.end, c, text)], found.start, found.end)
         if change is not None:
             change.date = _Leaf(found.value, [page.evidence(found.start, found.end, "med.change.date")], found.start)
             continue
@@ -520,9 +578,15 @@ def _read_dates(page: AnalyzedPage, r: _Read) -> None:
         if _first_match(_rule("med.date.hold-span"), page, text[max(r.pre_start, found.start - 50):found.start]):
             continue  # "held from 3/1/2026 to 3/15/2026": the hold's dates, not the drug's
         leaf, rule = _start_or_end(page, r, before, found.start, found.end)
-        if leaf and leaf not in r.leaves:
+        if leaf:
+            candidates.append((leaf, rule, found))
+    # A date with its own word right before it ("Discontinued 20/02/2025") wins over one read from
+    # a status word after it ("14/01/2025   Discontinued 20/02/2025").
+    for leaf, rule, found in sorted(candidates, key=lambda c: "-by-status" in c[1]):
+        if leaf not in r.leaves:
             r.leaves[leaf] = _Leaf(found.value, [page.evidence(found.start, found.end, rule)], found.start)
-    _read_month_dates(page, r)
+    _read_month_dates(page, r, consumed)
+    _read_years(page, r, consumed)
 
 
 def _start_or_end(page: AnalyzedPage, r: _Read, before: str, d_start: int, d_end: int) -> tuple[str | None, str]:
@@ -535,16 +599,18 @@ def _start_or_end(page: AnalyzedPage, r: _Read, before: str, d_start: int, d_end
     return leaf, f"med.date.{leaf}-by-status"
 
 
-def _read_month_dates(page: AnalyzedPage, r: _Read) -> None:
+def _read_month_dates(page: AnalyzedPage, r: _Read, consumed: set[int] = frozenset()) -> None:
     """A start or end written as a month and year ("completed April 2024", "since 03/2023"): the
     profile's `start`/`end` are full dates, so the month goes to `start_month`/`end_month`
     ("2024-04"), never to a date with an invented day."""
     text = page.text
     for found in find_month_years(text, r.pre_start, r.end):
+        if found.start in consumed:
+            continue
         if found.start < r.mention.start and text[found.end:r.mention.start].strip(" \t:-,"):
             continue  # before the drug only right before it ("Since 04/2024 tamoxifen 20 mg")
-        change = next((c for c in r.changes if c.date is None and c.date_month is None
-                       and _near(found.start, found.end, c, text)), None)
+        change = _nearest_change([c for c in r.changes if c.date is None and c.date_month is None
+                                  and _near(found.start, found.end, c, text)], found.start, found.end)
         if change is not None and found.start > r.mention.start:
             change.date_month = _Leaf(found.iso, [page.evidence(found.start, found.end, "med.change.date")], found.start)
             continue
@@ -581,6 +647,33 @@ def _dated_by_status(r: _Read, text: str, d_start: int, d_end: int) -> str | Non
     if _ENDED.search(word):
         return "end"
     return None
+
+
+def _status_from_dates(leaves: dict[str, _Leaf], reads: list[_Read], default: _Leaf | None) -> _Leaf | None:
+    """Without a status word: an end date in the past means stopped ("End 03/06/2024" in a list);
+    a course written in past years ("tamoxifen 2015-2020", "AC-T (2019)") is historical."""
+    today = _dt.date.today()
+    end = leaves.get("end")
+    end_month = leaves.get("end_month")
+    if end is not None and end.value <= today or \
+            end is None and end_month is not None and end_month.value < today.strftime("%Y-%m"):
+        leaf = end if end is not None else end_month
+        return _Leaf("stopped", [ev.model_copy(update={"rule": "med.status.end-date-past"}) for ev in leaf.evidence],
+                     leaf.pos)
+    years = [r.year_status for r in reads if r.year_status is not None]
+    if years and (default is None or default.value != "active" or "end_year" in leaves):
+        return years[-1]
+    return default
+
+
+def _nearest_change(changes: list[_Change], d_start: int, d_end: int) -> _Change | None:
+    """Of the changes a date may belong to, the closest ("reduced to 400 mg in Nov 2023, then to
+    200 mg in Jan 2024": each month is its own change's)."""
+    def gap(c: _Change) -> int:
+        return max(0, d_start - c.span[1], c.span[0] - d_end)
+    # A date after its change is the usual order ("reduced to 400 mg in Nov 2023"); one before
+    # ("On 3/14/2026 the dose was reduced") only when no change precedes it.
+    return min(changes, key=lambda c: (c.span[1] > d_start, gap(c))) if changes else None
 
 
 def _near(d_start: int, d_end: int, change: _Change, text: str) -> bool:
@@ -644,24 +737,39 @@ def _share_head_status(group: list[_Read]) -> None:
             r.statuses.append(head[-1])
 
 
+_ON_JOINED = re.compile(r"\)?\s*(?:/|\+|&|\band\b|\bplus\b|\bwith\b)\s*", re.I)
 _SLASH_JOINED = re.compile(r"\s*(?:/|\+|&|,|\band\b|\bplus\b)\s*", re.I)
 
 
 def _share_joined_status(page: AnalyzedPage, group: list[_Read]) -> None:
     """"letrozole/ribociclib were stopped", "letrozole and ribociclib were stopped": drugs written
     right next to each other share the status word and the start date after the last of them."""
+    for earlier, later in zip(group[:-1], group[1:]):
+        # "on goserelin + exemestane", "on ovarian suppression (goserelin) + exemestane": both are taken.
+        on = [s for s in earlier.statuses if s.evidence[0].rule == "med.status.on-drug"]
+        if on and not later.statuses and _ON_JOINED.fullmatch(page.text, earlier.mention.end, later.mention.start):
+            later.statuses.append(_Leaf("active", on[-1].evidence, later.mention.start))
     for earlier, later in zip(reversed(group[:-1]), reversed(group[1:])):
         if not _SLASH_JOINED.fullmatch(page.text, earlier.mention.end, later.mention.start):
             continue
         after = [s for s in later.statuses if s.pos > later.mention.start]
         if after and not any(s.pos > earlier.mention.start for s in earlier.statuses):
             earlier.statuses.append(after[0])
+
         # "fulvestrant + abemaciclib since 5/2024": the start written after both is each one's.
         for leaf in ("start", "start_month"):
             item = later.leaves.get(leaf)
             if item is not None and later.mention.end <= item.pos < later.sentence[1] \
                     and "start" not in earlier.leaves and "start_month" not in earlier.leaves:
                 earlier.leaves[leaf] = item
+        # "docetaxel/cyclophosphamide x4 cycles, 2012": the years written after both are each one's.
+        if not any(k in earlier.leaves for k in ("start", "start_month", "start_year", "end", "end_month", "year")):
+            for leaf in ("start_year", "end_year", "year"):
+                item = later.leaves.get(leaf)
+                if item is not None and later.mention.end <= item.pos < later.sentence[1]:
+                    earlier.leaves[leaf] = item
+            if later.year_status is not None and earlier.year_status is None:
+                earlier.year_status = later.year_status
 
 
 def _share_attributes_backwards(page: AnalyzedPage, group: list[_Read]) -> None:
@@ -791,6 +899,8 @@ def _finding(page: AnalyzedPage, name: str, reads: list[_Read]) -> Finding:
     for leaf in ("start", "end"):
         if leaf in leaves:
             leaves.pop(f"{leaf}_month", None)  # a full date says more than its month
+        if leaf in leaves or f"{leaf}_month" in leaves:
+            leaves.pop(f"{leaf}_year", None)  # and a month more than its year
     brands = _brand_history(reads)
     if brands is not None:
         leaves["brands"] = brands
@@ -806,6 +916,11 @@ def _finding(page: AnalyzedPage, name: str, reads: list[_Read]) -> Finding:
             # dose the page says came earlier ("had been started at 125 mg") wherever it is written.
             before = [d for pos, d, _ in plain if pos < change.pos and d.value != change.to_dose.value] or \
                      [d for d in earlier if d.value != change.to_dose.value]
+            # "reduced to 400 mg ..., then to 200 mg": the change before it in the same sentence.
+            chained = [c.to_dose for c in changes if c.pos < change.pos and c.to_dose.value != change.to_dose.value
+                       and not _SENTENCE_END.search(page.text, c.span[1], change.pos)]
+            if chained and (not before or before[-1].pos < chained[-1].pos):
+                before = chained
             if before:
                 prior = before[-1]
                 change.from_dose = _Leaf(prior.value, [ev.model_copy(update={"rule": "med.change.from-previous-dose"})
@@ -831,6 +946,8 @@ def _finding(page: AnalyzedPage, name: str, reads: list[_Read]) -> Finding:
     explicit = [s for r in reads for s in r.statuses]
     defaults = [r.default_status for r in reads if r.default_status is not None]
     status = max(explicit, key=lambda s: s.pos) if explicit else (max(defaults, key=lambda s: s.pos) if defaults else None)
+    if not explicit:
+        status = _status_from_dates(leaves, reads, status)
     if status is not None:
         leaves["status"] = status
 
@@ -848,3 +965,181 @@ def _finding(page: AnalyzedPage, name: str, reads: list[_Read]) -> Finding:
     name_evidence = [_name_evidence(page, r.mention) for r in reads]
     leaf_evidence["name"] = name_evidence
     return Finding(path="medications", value=value, evidence=name_evidence, leaf_evidence=leaf_evidence)
+
+
+#: What separates the cells of a table row: a pipe, a tab, or a run of spaces (a PDF table
+#: flattened by OCR or text extraction).
+_CELL_GAP = re.compile(r"[ \t]*\|[ \t]*|\t+| {2,}")
+#: How far above a row its table's header may stand (characters, lines).
+_HEADER_REACH, _HEADER_LINES = 2500, 25
+#: How far (characters) a date may sit from its header cell's left edge when rows and header
+#: have different numbers of cells.
+_COLUMN_SLACK = 6
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The cells of the line text[start:end] as absolute (start, end) spans."""
+    out, pos = [], start
+    for m in _CELL_GAP.finditer(text, start, end):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if text[pos:end].strip():
+        out.append((pos, end))
+    return [(s + len(text[s:e]) - len(text[s:e].lstrip()), s + len(text[s:e].rstrip())) for s, e in out
+            if text[s:e].strip()]
+
+
+def _table_header(page: AnalyzedPage, line_start: int) -> tuple[int, list[tuple[int, int, str | None]], bool] | None:
+    """The header line of the table holding the row at `line_start`, when it names a start or end
+    date column ("Medication  Dose  Start  End  Status"): (its start, its cells with their kind:
+    "start", "end", "date" for other date columns, None for the rest)."""
+    cache = page.cache.setdefault("medications.table_headers", {})
+    if line_start in cache:
+        return cache[line_start]
+    text = page.text
+    found = None
+    pos = line_start
+    for _ in range(_HEADER_LINES):
+        if pos <= 0 or line_start - pos > _HEADER_REACH:
+            break
+        h_start = text.rfind("\n", 0, pos - 1) + 1
+        h_end = pos - 1
+        pos = h_start
+        cells = _cells(text, h_start, h_end)
+        if len(cells) < 2 and _WORD_HEADER.match(text, h_start, h_end):
+            # A header flattened to single spaces ("Med Name Dose Freq Start Stop"): its words.
+            cells = [(m.start(), m.end()) for m in _HEADER_WORD.finditer(text, h_start, h_end)]
+            kinds = [_column_kind(text[a:b]) for a, b in cells]
+            if "start" in kinds or "end" in kinds:
+                found = (h_start, [(a, b, k) for (a, b), k in zip(cells, kinds, strict=True) if k], True)
+                break
+            continue
+        if len(cells) < 2 or find_dates(text, h_start, h_end):
+            continue
+        kinds = [_column_kind(text[s:e]) for s, e in cells]
+        if "start" in kinds or "end" in kinds:
+            found = (h_start, [(s, e, k) for (s, e), k in zip(cells, kinds, strict=True)], False)
+            break
+    cache[line_start] = found
+    return found
+
+
+#: A header line written with single spaces: no digits, naming the drug column.
+_WORD_HEADER = re.compile(r"(?=[^\d\n]{10,120}$)[^\n]*\b(?:med(?:ication)?s?|drugs?|name|dose|dosage)\b", re.I)
+_HEADER_WORD = re.compile(r"\b(?:start|stop|end|date)\s+(?:date|dt)\b|\b[\w/']+", re.I)
+
+
+def _column_kind(cell: str) -> str | None:
+    cell = re.sub(r"\s+", " ", cell.strip(" :*#.")).strip()
+    for rule_id in ("med.column.start", "med.column.end", "med.column.date"):
+        rule = _rule(rule_id)
+        if rule.strict.fullmatch(cell):
+            return rule.params.get("value", "date")
+    return None
+
+
+def _read_column_dates(page: AnalyzedPage, r: _Read) -> set[int]:
+    """Dates in the start / end columns of a medication table row ("Letrozole 2.5 mg  12/01/2021
+    03/06/2024" under "Medication  Dose  Start  End"): the drug's start and end (a full date, a
+    month or a year). Returns the starts of the dates read (also those of other date columns)."""
+    text = page.text
+    line_start = text.rfind("\n", 0, r.mention.start) + 1
+    line_end = text.find("\n", r.mention.end)
+    line_end = len(text) if line_end < 0 else line_end
+    header = _table_header(page, line_start)
+    if header is None:
+        return set()
+    h_start, columns, by_words = header
+    found: list[tuple[int, int, str, Any]] = []  # start, end, precision, value
+    found += [(d.start, d.end, "", d.value) for d in find_dates(text, r.mention.end, line_end)]
+    found += [(m.start, m.end, "_month", m.iso) for m in find_month_years(text, r.mention.end, line_end)]
+    found += [(y.start, y.end, "_year", y.first) for y in find_years(text, r.mention.end, line_end) if y.last is None]
+    if not found:
+        return set()
+    found.sort()
+    by_order = len(found) == len([c for c in columns if c[2] is not None])
+    row = _cells(text, line_start, line_end)
+    dated_columns = [c for c in columns if c[2] is not None]
+    consumed: set[int] = set()
+    for d_start, d_end, precision, value in found:
+        kind = None
+        if by_words:
+            if by_order:
+                kind = dated_columns[found.index((d_start, d_end, precision, value))][2]
+            elif len(found) == 1 and dated_columns and dated_columns[0][2] == "start":
+                kind = "start"  # a row that leaves its later date cells empty
+        elif by_order and len(row) != len(columns):
+            kind = dated_columns[found.index((d_start, d_end, precision, value))][2]
+        elif len(row) == len(columns):
+            index = next((i for i, (s, e) in enumerate(row) if s <= d_start < e), None)
+            kind = columns[index][2] if index is not None else None
+        else:
+            x = d_start - line_start
+            near = min(columns, key=lambda c: abs(c[0] - h_start - x))
+            if abs(near[0] - h_start - x) <= _COLUMN_SLACK:
+                kind = near[2]
+        if kind is None:
+            continue
+        consumed.add(d_start)
+        if kind not in ("start", "end"):
+            continue
+        if any(f"{kind}{p}" in r.leaves for p in ("", "_month", "_year")):
+            continue
+        r.leaves[f"{kind}{precision}"] = _Leaf(value, [page.evidence(d_start, d_end, f"med.date.column-{kind}")], d_start)
+    return consumed
+
+
+#: After a year: it heads a list line ("2017-2022: tamoxifen"); or it opens a course still going.
+_YEAR_HEADING = re.compile(r"[ \t]*(?::|[-–][ \t])")
+_OPEN_ENDED = re.compile(r"[ \t]*(?:-|–|—|to|until)[ \t]*(?:present|current|now|ongoing|date|today)\b", re.I)
+
+
+def _read_years(page: AnalyzedPage, r: _Read, consumed: set[int]) -> None:
+    """A course written with years only: "tamoxifen 2015-2020" (start and end years, historical),
+    "on letrozole since 2021" (the start year), "AC-T (2019)", "docetaxel in 2019" (the year it was
+    given: historical unless the text says otherwise). The profile's dates are full dates, so
+    the years go to `start_year` / `end_year` / `year`, never to an invented date."""
+    text = page.text
+    this_year = _dt.date.today().year
+    line_start = text.rfind("\n", 0, r.mention.start) + 1
+    for found in find_years(text, min(r.pre_start, line_start), r.end):
+        if found.start in consumed:
+            continue
+        heading = _YEAR_HEADING.match(text, found.end)
+        if found.start < r.mention.start:
+            # "2017-2022: tamoxifen": a year heading its line is the line's drugs'
+            if not (heading and found.start >= line_start and _LIST_LEAD.fullmatch(text, line_start, found.start)):
+                continue
+        elif heading and _LIST_LEAD.fullmatch(text, text.rfind("\n", 0, found.start) + 1, found.start):
+            break  # the next line's heading: not this drug's
+        if _OPEN_ENDED.match(text, found.end) and found.last is None:
+            r.leaves.setdefault("start_year", _Leaf(found.first, [page.evidence(found.start, found.end, "med.date.year-to-present")],
+                                                    found.start))
+            return  # "2023 - present": started that year, still taken
+        if any(f"{leaf}{p}" in r.leaves for leaf in ("start", "end") for p in ("", "_month")):
+            return  # a fuller date says more
+        before = text[max(r.pre_start, found.start - 30):found.start]
+        if _first_match(_rule("med.date.hold-span"), page, text[max(r.pre_start, found.start - 50):found.start]):
+            continue
+        if any(c.span[0] <= found.start < c.span[1] + 30 for c in r.changes):
+            continue  # "reduced to 400 mg in 2023": the change's year
+        evidence = [page.evidence(found.start, found.end, "med.date.year-range" if found.last else "med.date.year")]
+        if found.last is not None:
+            r.leaves.setdefault("start_year", _Leaf(found.first, evidence, found.start))
+            r.leaves.setdefault("end_year", _Leaf(found.last, evidence, found.start))
+            if found.last < this_year and r.year_status is None:
+                r.year_status = _Leaf("historical", evidence, found.start)
+            return
+        leaf, rule = _start_or_end(page, r, before, found.start, found.end)
+        if leaf:
+            r.leaves.setdefault(f"{leaf}_year", _Leaf(found.first, [page.evidence(found.start, found.end, rule)],
+                                                      found.start))
+            return
+        # A bare year right after the drug, in brackets or after "in" ("AC-T (2019)", "docetaxel in 2019").
+        gap = text[r.mention.end:found.start]
+        if re.fullmatch(r"[^.;\n]{0,40}?(?:\(\s*|\bin\s+|,\s*)", gap) and found.first < this_year:
+            r.leaves.setdefault("year", _Leaf(found.first, evidence, found.start))
+            if r.year_status is None:
+                r.year_status = _Leaf("historical", evidence, found.start)
+            return

@@ -247,6 +247,56 @@ def _receptor_details(page: AnalyzedPage, names: list[str], label_start: int, po
     return out, last
 
 
+_RANGE_END = regex.compile(r"(?:-|–|to)\s*(\d{1,3})\s*(?:%|percent)$", regex.IGNORECASE)
+
+
+def _refine_low(page: AnalyzedPage, found: list[Finding], label_start: int, value_end: int,
+                end: int) -> list[Finding]:
+    """A stated "positive" whose own label window says 1-10 % ("ER weakly positive (5%)", "ER:
+    positive, low (1-10%)") or "low" ("PR: positive, low") is ER/PR-low: the status is
+    low_positive on one evidence reaching the percent, never a "positive" beside it."""
+    statuses = [f for f in found if f.path.endswith(".status") and f.value == "positive"]
+    if not statuses:
+        return found
+    reach = None
+    low = _g()["receptor.low-after-status"].pattern_for(page.is_ocr).match(page.text, value_end, end)
+    if low:
+        reach = low.end()
+    for f in found:
+        if not f.path.endswith(".percent") or f.value is None or not 1 <= f.value <= 10:
+            continue
+        if any(q.path == f.path + "_qualifier" for q in found):
+            continue
+        hi = _RANGE_END.search(f.evidence[0].text)
+        if hi and float(hi.group(1)) > 10:
+            continue
+        reach = max(reach or 0, f.evidence[0].end)
+    if reach is None:
+        return found
+    out = [f for f in found if f not in statuses]
+    for f in statuses:
+        refined = make_finding(page, f.path, "low_positive", (label_start, reach), _g()["receptor.label-value"])
+        refined.specimen, refined.laterality, refined.procedure = f.specimen, f.laterality, f.procedure
+        refined.assertion = f.assertion
+        out.insert(0, refined)
+    return out
+
+
+def _hr_summary(page: AnalyzedPage, a: Anchor) -> bool:
+    """A hormone-receptor summary label ("HR+", "hormone receptor positive"): ER and/or PR."""
+    return a.kind == "both" and bool(_g()["receptor.hr-summary"].pattern_for(page.is_ocr).match(
+        page.text, a.start, a.end))
+
+
+def _negative_summary(m: regex.Match) -> bool:
+    """Only a negative hormone-receptor summary states both receptors ("HR-negative", "HR-")."""
+    if m.group("status"):
+        return _status_word(m.group("status")) == "negative"
+    if m.group("sign"):
+        return "-" in m.group("sign")
+    return False
+
+
 def _names(kind: str) -> list[str]:
     return ["er", "pr"] if kind == "both" else [kind]
 
@@ -270,6 +320,8 @@ def _values_before(page: AnalyzedPage, items: list[Anchor], taken: list[tuple[in
         m = status_before.search(page.text, max(0, a.start - 40), a.start, timeout=TIMEOUT_S)
         if m and not _is_reference_text(page, m.start(), end):
             status = _status_word(m.group("status"))
+            if status in ("positive", "low_positive") and _hr_summary(page, a):
+                continue
             if status in ("positive", "negative", "low_positive"):
                 found = [make_finding(page, f"receptors.{n}.status", status, (m.start(), end),
                                       g["receptor.status-for-label"]) for n in names]
@@ -323,10 +375,21 @@ def hormone_receptors(page: AnalyzedPage) -> Iterator[Finding]:
         names = _names(a.kind)
         found: list[Finding] = []
         rule = g["receptor.label-value"]
+        if _hr_summary(page, a) and not _negative_summary(m):
+            continue
         have_percent = False
         if m.group("status"):
             status = _status_word(m.group("status"))
-            if status in ("positive", "negative", "low_positive"):
+            second = g["receptor.respective-status"].pattern_for(page.is_ocr).match(page.text, m.end(), end) \
+                if len(names) == 2 else None
+            if second and status in ("positive", "negative", "low_positive"):
+                # "ER/PR: positive/negative": one status each, in the order of the labels.
+                other = _status_word(second.group("status"))
+                found.append(make_finding(page, "receptors.er.status", status, (a.start, m.end()), rule))
+                if other in ("positive", "negative", "low_positive"):
+                    found.append(make_finding(page, "receptors.pr.status", other, (a.start, second.end()), rule))
+                names = ["er"]
+            elif status in ("positive", "negative", "low_positive"):
                 for n in names:
                     found.append(make_finding(page, f"receptors.{n}.status", status, (a.start, m.end()), rule))
         elif m.group("pct_value"):
@@ -359,6 +422,8 @@ def hormone_receptors(page: AnalyzedPage) -> Iterator[Finding]:
             continue
         details, _ = _receptor_details(page, names, a.start, m.end(), _stop(page, m.end(), end), have_percent)
         found.extend(details)
+        if m.group("status"):
+            found = _refine_low(page, found, a.start, m.end(), end)
         taken.append((a.start, m.end()))
         yield from _tag_prior(found, page, a.start, end)
 

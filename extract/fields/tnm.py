@@ -122,12 +122,49 @@ def _staging_context(page: AnalyzedPage, start: int) -> bool:
 
 
 def extract_tnm(page: AnalyzedPage) -> Iterator[Finding]:
+    """TNM, stage group and neoadjuvant findings; a staging line after a benign breast part is
+    the report's own, not that part's ("C. RIGHT BREAST, REDUCTION: BENIGN ..." then
+    "Pathologic stage: ypT1b ypN1a")."""
+    for f in _extract_tnm(page):
+        if f.specimen is not None and f.path.startswith(("stage.", "lymph_nodes.")) and _benign_part_before(
+                page, f.evidence[0].start):
+            f.specimen = f.laterality = f.procedure = None
+        yield f
+
+
+def _benign_part_before(page: AnalyzedPage, offset: int) -> bool:
+    """The breast part governing `offset` states no cancer (nor any carcinoma, in situ included)
+    between its header and `offset`."""
+    from extract.fields.histology import mentions
+    from extract.fields.laterality import cancer_in
+    from extract.specimens import part_at
+
+    part = part_at(page, offset)
+    if part is None or part.site != "breast":
+        return False
+    if any(part.start <= s < offset for s, _, _, _ in mentions(page)):
+        return False
+    return not cancer_in(page, part.start, offset)
+
+
+def _grade_components(page: AnalyzedPage, start: int, end: int) -> bool:
+    """An unprefixed "T3 N2 M1" that is a grade's components (tubules, nuclei, mitoses): inside
+    the parenthesis of a grade or score, or followed by their sum ("T3 N3 M2 = 8")."""
+    g = grammar("tnm")
+    line = page.text.rfind("\n", 0, start) + 1
+    if g["tnm.exclude.grade-components"].pattern_for(page.is_ocr).search(page.text, max(line, start - 60), start):
+        return True
+    return bool(g["tnm.exclude.grade-sum"].pattern_for(page.is_ocr).match(page.text, end))
+
+
+def _extract_tnm(page: AnalyzedPage) -> Iterator[Finding]:
     g = grammar("tnm")
     text, ocr = page.text, page.is_ocr
     t_rule, n_rule, m_rule = g["tnm.t"], g["tnm.n"], g["tnm.m"]
     between = g["tnm.between"].pattern_for(ocr)
     counts_rule = g["tnm.node-counts"].pattern_for(ocr)
     consumed: list[tuple[int, int]] = []
+    components: list[tuple[int, int]] = []  # grade components written T/N/M, never staging
 
     def chain_from(pos: int):
         b = between.match(text, pos)
@@ -144,6 +181,11 @@ def extract_tnm(page: AnalyzedPage) -> Iterator[Finding]:
             mm = m_rule.pattern_for(ocr).match(text, pos)
         tpre = _prefix(tm, "tpre")
         npre = _prefix(nm, "npre") if nm else None
+        if tpre is None and _grade_components(page, tm.start(), (mm or counts or nm or tm).end()):
+            # Its M (and N) are components too: the whole parenthesis is not a staging string.
+            close = text.find(")", tm.start(), tm.start() + 40)
+            components.append((tm.start(), max(close + 1, (mm or counts or nm or tm).end())))
+            continue
         # Without a prefix, a T needs its N or a staging label ("T1 weighted" is MRI, not TNM).
         if tpre is None and nm is None and not _staging_context(page, tm.start()):
             continue
@@ -155,7 +197,7 @@ def extract_tnm(page: AnalyzedPage) -> Iterator[Finding]:
         yield from _emit(page, kind, tm, nm, mm, counts, [tpre, npre])
 
     for nm in scan(page, n_rule):
-        if any(a <= nm.start() < b for a, b in consumed):
+        if any(a <= nm.start() < b for a, b in consumed + components):
             continue
         npre = _prefix(nm, "npre")
         if npre is None and not _staging_context(page, nm.start()):
@@ -168,7 +210,7 @@ def extract_tnm(page: AnalyzedPage) -> Iterator[Finding]:
         yield from _emit(page, kind, None, nm, None, counts, [npre])
 
     for mm in scan(page, m_rule):
-        if any(a <= mm.start() < b for a, b in consumed):
+        if any(a <= mm.start() < b for a, b in consumed + components):
             continue
         mpre = _prefix(mm, "mpre")
         if mpre is None and not (_staging_context(page, mm.start()) or (
