@@ -537,9 +537,15 @@ def markdown(r: dict) -> str:
               "- PDFs PDFium cannot open, or in which it finds no page it can read, go to pdfplumber: text-layer pages "
               "from its words, scanned pages OCR'd from their embedded image. Corrupt means both failed.",
               "- Scanned pages: a 20 ms look at a quarter-size copy measures the tilt and notices sideways or "
-              "upside-down text; Tesseract's orientation detector confirms a turn; the page is turned and "
-              "straightened before it is recognised, so it is recognised once. Tesseract's own skew estimate and "
-              "the words' confidence are still checked afterwards (a second reading when they disagree).",
+              "upside-down text. A page of ordinary text lines is then read line by line from a half-size, "
+              "straightened copy: `ingest/ocr/lines.py` finds the lines (rows of ink, touching lines cut at their "
+              "thinnest row, horizontal rules erased, each line cut at wide blank gaps) and Tesseract reads each "
+              "piece as one line (`PSM 7`), skipping its page layout analysis and the blank stretches; the line "
+              "recogniser scales every line to its own height, so the half-size copy reads as well. A turned page "
+              "is turned as the look suggests and kept when it reads with confidence 0.85 or more. Pages with "
+              "vertical rules (tables, forms), pictures, lines that all touch, or a low confidence go to "
+              "Tesseract's orientation detector and page layout as before. Each page is still recognised once; "
+              "the words' confidence is checked afterwards (a second reading when it is low).",
               "- Tesseract is handed a list of domain words its English dictionary lacks (`ingest/rules/ocr_words.yaml`: "
               "staging codes with every prefix, marker and gene names), so it reads more 'cM0' and fewer 'cMO'; the "
               "list costs nothing measurable a page. The third ocrmypdf row gives ocrmypdf the same list.",

@@ -3,7 +3,6 @@ the real engine, a tilted or turned page is then recognised once, not twice."""
 
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 
 import pytest
@@ -46,15 +45,9 @@ def test_nothing_to_judge_changes_nothing(image: Image.Image) -> None:
 
 
 def _engine():
-    from ingest.errors import OcrUnavailable
-    from ingest.ocr import default_engine
+    from tests.ocr_helpers import real_engine
 
-    try:
-        return default_engine()
-    except OcrUnavailable:
-        if os.environ.get("CI") == "true":
-            raise
-        pytest.skip("Tesseract not installed")
+    return real_engine()
 
 
 @pytest.mark.ocr

@@ -61,3 +61,12 @@ class OcrEngine(Protocol):
     def close(self) -> None:
         """Release engine resources; the engine may not be used afterwards."""
         ...
+
+
+@runtime_checkable
+class LineReader(Protocol):
+    """An engine that can also read a page line by line, given its lines (`ingest.ocr.lines`)."""
+
+    def read_lines(self, image: Image.Image, dpi: int, lines: list) -> OcrOutput:
+        """Recognise each line's segments as raw text lines; boxes in the pixels of `image`."""
+        ...

@@ -10,7 +10,7 @@ from PIL import Image
 
 from ingest.errors import OcrFailed
 from ingest.layout import Line, RawWord
-from ingest.ocr.engine import OcrEngine, OcrOutput, Orientation
+from ingest.ocr.engine import LineReader, OcrEngine, OcrOutput, Orientation
 
 
 class NullEngine:
@@ -66,7 +66,17 @@ class CountingEngine:
     def __init__(self, engine: OcrEngine) -> None:
         self.engine = engine
         self.recognitions = 0
+        #: Of those, readings line by line (`LineReader.read_lines`).
+        self.line_readings = 0
         self._lock = threading.Lock()
+        if isinstance(engine, LineReader):  # only then is this wrapper a line reader too
+            self.read_lines = self._read_lines
+
+    def _read_lines(self, image: Image.Image, dpi: int, lines: list) -> OcrOutput:
+        with self._lock:
+            self.recognitions += 1
+            self.line_readings += 1
+        return self.engine.read_lines(image, dpi, lines)
 
     def recognize(self, image: Image.Image, dpi: int, *, deskew_above: float | None = None) -> OcrOutput:
         with self._lock:

@@ -15,11 +15,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import numpy as np
 from PIL import Image
 
 from ingest.errors import OcrFailed, OcrUnavailable
+from ingest.layout import Line, RawWord, mark_paragraphs
 from ingest.ocr.engine import OcrOutput, Orientation
 from ingest.ocr.images import straighten
+from ingest.ocr.lines import TextLine
 from ingest.ocr.tsv import parse_tsv
 from ingest.ocr.words import user_words_file
 
@@ -62,15 +65,18 @@ class TesserocrEngine:
         self._lang = lang
         self._idle: queue.SimpleQueue = queue.SimpleQueue()
         self._idle_osd: queue.SimpleQueue = queue.SimpleQueue()
+        self._idle_lines: queue.SimpleQueue = queue.SimpleQueue()
         self._all: list = []
         self._lock = threading.Lock()
         self._closed = False
         self._idle.put(self._new_api(osd=False))  # fail now, not on the first page
 
-    def _new_api(self, *, osd: bool):
+    def _new_api(self, *, osd: bool, lines: bool = False):
         tesserocr = self._tesserocr
         lang = "osd" if osd else self._lang
-        psm = tesserocr.PSM.OSD_ONLY if osd else tesserocr.PSM.AUTO
+        # One text line for line-by-line reading: mode 7 finds the line's own ink inside the
+        # margin; mode 13 (raw line) was as fast but reads marks into blank margins ('_', '~').
+        psm = tesserocr.PSM.OSD_ONLY if osd else tesserocr.PSM.SINGLE_LINE if lines else tesserocr.PSM.AUTO
         variables = {} if osd else {"user_words_file": user_words_file()}  # read at init only
         try:
             api = tesserocr.PyTessBaseAPI(path=self._path, lang=lang, psm=psm, variables=variables)
@@ -81,14 +87,14 @@ class TesserocrEngine:
         return api
 
     @contextmanager
-    def _api(self, *, osd: bool = False) -> Iterator[object]:
+    def _api(self, *, osd: bool = False, lines: bool = False) -> Iterator[object]:
         if self._closed:
             raise OcrUnavailable("The OCR engine was closed; start a new one.")
-        pool = self._idle_osd if osd else self._idle
+        pool = self._idle_osd if osd else self._idle_lines if lines else self._idle
         try:
             api = pool.get_nowait()
         except queue.Empty:
-            api = self._new_api(osd=osd)
+            api = self._new_api(osd=osd, lines=lines)
         try:
             yield api
         finally:
@@ -120,6 +126,34 @@ class TesserocrEngine:
                 raise OcrFailed() from exc
         return OcrOutput(parse_tsv(tsv), vertical_text=vertical, skew=round(skew, 2))
 
+    def read_lines(self, image: Image.Image, dpi: int, lines: list[TextLine]) -> OcrOutput:
+        """Recognise each segment of `lines` (found by `ingest.ocr.lines.find_lines` on this
+        image) as one text line, cut out with a margin, skipping Tesseract's page layout analysis."""
+        level = self._tesserocr.RIL.WORD
+        page = np.asarray(image if image.mode == "L" else image.convert("L"), dtype=np.uint8)
+        # Margins take the paper's own tone (the page's median), so a grey scan gains no edge
+        # where a margin meets the paper.
+        paper = int(np.median(page[::4, ::4]))
+        out: list[Line] = []
+        with self._api(lines=True) as api:
+            try:
+                for text_line in lines:
+                    line = Line()
+                    across, down = text_line.margin
+                    for left, top, right, bottom in text_line.segments:
+                        crop = np.pad(page[top:bottom, left:right], ((down, down), (across, across)),
+                                      constant_values=paper)
+                        api.SetImageBytes(crop.tobytes(), crop.shape[1], crop.shape[0], 1, crop.shape[1])
+                        api.SetSourceResolution(int(dpi))
+                        api.Recognize()
+                        line.words.extend(_words(api.GetIterator(), level, left - across, top - down))
+                    if line.words:
+                        out.append(line)
+            except RuntimeError as exc:
+                raise OcrFailed() from exc
+        mark_paragraphs(out)
+        return OcrOutput(out)
+
     @staticmethod
     def _layout(api) -> tuple[bool, float]:
         """(vertical text lines found, skew in degrees counter-clockwise to straighten)."""
@@ -147,3 +181,19 @@ class TesserocrEngine:
             apis, self._all = self._all, []
         for api in apis:
             api.End()
+
+
+def _words(iterator, level, dx: int, dy: int) -> Iterator[RawWord]:
+    """The recognised words of one segment with their boxes (moved by dx, dy into page pixels)
+    and confidences."""
+    if iterator is None:
+        return
+    while True:
+        text = iterator.GetUTF8Text(level)
+        box = iterator.BoundingBox(level)
+        if text and text.strip() and box is not None:
+            left, top, right, bottom = box
+            confidence = min(max(iterator.Confidence(level) / 100.0, 0.0), 1.0)
+            yield RawWord(text, float(left + dx), float(top + dy), float(right + dx), float(bottom + dy), confidence)
+        if not iterator.Next(level):
+            return

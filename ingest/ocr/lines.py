@@ -1,0 +1,212 @@
+"""Find a page's text lines before OCR, so Tesseract can read them one by one.
+
+Tesseract's own page layout analysis costs about a fifth of a page's recognition, and its line
+recogniser costs in proportion to the width of the line image it is given. A page of ordinary
+text lines (reports, letters, lab printouts) is cut here into bands of rows holding ink, and each
+band into segments at wide blank gaps (so the blank middle of "Label:        value" is never
+recognised). The page is left to Tesseract's own layout (`None`) whenever it does not look like
+lines of text: little ink, ink everywhere, bands that cannot be cut into lines, or many tall bands
+(pictures, logos, handwriting).
+
+Works on an upright, straightened grayscale page (dark text on light paper).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from PIL import Image
+
+#: A row holds text when its ink exceeds this share of a typical text row's ink (specks, noise and
+#: table borders stay below it).
+_ROW_INK_SHARE = 0.03
+#: Bands shorter than this share of the typical band are rules or specks, not text.
+_MIN_BAND_SHARE = 0.3
+#: A band taller than this many typical bands holds several lines that touch: cut it.
+_SPLIT_FACTOR = 1.6
+#: After cutting, bands still taller than this many typical bands are not lines of text.
+_TALL_FACTOR = 2.6
+#: Tall bands holding more than this share of the ink: the page is not lines of text.
+_MAX_TALL_INK_SHARE = 0.12
+#: A blank gap wider than this many band heights separates two segments of a band.
+_SEGMENT_GAP = 1.5
+#: Segments with less ink than this share of height squared are specks.
+_MIN_SEGMENT_INK = 0.05
+#: White margin around a segment, as shares of its band's height (the recogniser needs some).
+_PAD_Y, _PAD_X = 0.2, 0.3
+#: Straight ink runs longer than this many band heights, down or across, are rules: a table or a
+#: form, which Tesseract's layout reads better (it takes the rules out).
+_RULE_DOWN = 2.5
+#: Horizontal ink runs this long (pixels of the half-size page, about 1.7 inches) are rules.
+_RULE_ACROSS_PX = 250
+#: Fewer than this many text bands: nothing worth cutting by hand.
+_MIN_BANDS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class TextLine:
+    """One band of text: its segments as (left, top, right, bottom) pixel boxes, left to right,
+    and the white margin (pixels across, down) to put around each before recognising it: blank
+    paper, not the page around it, so no stroke of a neighbouring line is read as a mark."""
+
+    segments: tuple[tuple[int, int, int, int], ...]
+    height: int
+    margin: tuple[int, int]
+
+
+def median_height(lines: list[TextLine]) -> float:
+    return float(np.median([line.height for line in lines]))
+
+
+def find_lines(image: Image.Image) -> list[TextLine] | None:
+    """The page's text lines top to bottom, or None to leave the page to Tesseract's layout."""
+    page = np.asarray(image, dtype=np.uint8)
+    ink = page <= _otsu(page[::2, ::2])
+    total = int(ink.sum())
+    if total == 0 or total > 0.4 * ink.size:
+        return None
+    rows = ink.sum(axis=1)
+    if _has_run(ink, max(int(_RULE_DOWN * _typical_band(rows)), 8), axis=0):
+        return None  # a vertical rule: a table or a form, which Tesseract's layout reads better
+    _erase_horizontal_rules(ink, _RULE_ACROSS_PX)
+    rows = ink.sum(axis=1)
+    busy = rows[rows > 0]
+    typical_row = float(np.percentile(busy, 90)) if busy.size else 0.0
+    if typical_row <= 0:
+        return None
+    bands = _runs(rows > max(_ROW_INK_SHARE * typical_row, 1.0))
+    if len(bands) < _MIN_BANDS:
+        return None
+    typical = float(np.median([end - start for start, end in bands]))
+    bands = [piece for band in bands for piece in _split(rows, band, typical)]
+    bands = [b for b in bands if b[1] - b[0] >= _MIN_BAND_SHARE * typical]
+    if len(bands) < _MIN_BANDS:
+        return None
+    bands = _grown(rows, bands)
+    typical = float(np.median([end - start for start, end in bands]))
+    tall_ink = sum(int(rows[s:e].sum()) for s, e in bands if e - s > _TALL_FACTOR * typical)
+    if tall_ink > _MAX_TALL_INK_SHARE * total:
+        return None
+    lines = []
+    for top, bottom in bands:
+        band_height = bottom - top
+        segments = _segments(ink[top:bottom], band_height)
+        if not segments:
+            continue
+        margin = (max(round(_PAD_X * band_height), 2), max(round(_PAD_Y * band_height), 2))
+        lines.append(TextLine(tuple((left, top, right, bottom) for left, right in segments), band_height, margin))
+    return lines if len(lines) >= _MIN_BANDS else None
+
+
+def _typical_band(rows: np.ndarray) -> float:
+    """Median height of the runs of rows holding ink (a first estimate of a text line's height)."""
+    runs = _runs(rows > 0)
+    return float(np.median([end - start for start, end in runs])) if runs else 0.0
+
+
+def _full_windows(ink: np.ndarray, length: int, axis: int) -> np.ndarray:
+    """True where a window of `length` pixels along `axis`, starting there, is all ink (an erosion
+    by doubling: about log2(length) boolean passes, much cheaper than counting)."""
+    run, covered = ink, 1
+    while covered < length:
+        step = min(covered, length - covered)
+        run = _and_shifted(run, step, axis)
+        covered += step
+    return run
+
+
+def _and_shifted(a: np.ndarray, step: int, axis: int) -> np.ndarray:
+    """a[i] & a[i + step] along `axis`, as long as `a` minus `step`."""
+    size = a.shape[axis]
+    if step >= size:
+        return np.zeros_like(a.take([], axis=axis))
+    if axis == 0:
+        return a[: size - step] & a[step:]
+    return a[:, : size - step] & a[:, step:]
+
+
+def _has_run(ink: np.ndarray, length: int, axis: int) -> bool:
+    return ink.shape[axis] >= length and bool(_full_windows(ink, length, axis).any())
+
+
+def _erase_horizontal_rules(ink: np.ndarray, length: int) -> None:
+    """Clear the pixels of horizontal runs of ink at least `length` long (rules under a letterhead,
+    between sections, underlines), so they neither join nor pose as text lines."""
+    if ink.shape[1] < length:
+        return
+    rows = np.flatnonzero(ink.sum(axis=1) >= length)  # only rows with that much ink can hold a rule
+    if rows.size == 0:
+        return
+    starts = _full_windows(ink[rows], length, axis=1)
+    if not starts.any():
+        return
+    # A pixel is covered when a full window starts within the `length` pixels up to it.
+    width = ink.shape[1]
+    counts = np.zeros((rows.size, starts.shape[1] + 1), np.int32)
+    np.cumsum(starts, axis=1, out=counts[:, 1:])
+    x = np.arange(width)
+    covered = (counts[:, np.minimum(x, width - length) + 1] - counts[:, np.maximum(x - length + 1, 0)]) > 0
+    block = ink[rows]
+    block[covered] = False
+    ink[rows] = block
+
+
+def _otsu(pixels: np.ndarray) -> int:
+    hist = np.bincount(pixels.ravel(), minlength=256).astype(np.float64)
+    p = hist / max(hist.sum(), 1.0)
+    omega, mu = np.cumsum(p), np.cumsum(p * np.arange(256))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        between = (mu[-1] * omega - mu) ** 2 / (omega * (1.0 - omega))
+    return int(np.nanargmax(between)) if np.isfinite(between).any() else 127
+
+
+def _runs(on: np.ndarray) -> list[tuple[int, int]]:
+    """(start, end) of each run of True."""
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], on.astype(np.int8), [0]))))
+    return [(int(s), int(e)) for s, e in zip(edges[::2], edges[1::2])]
+
+
+def _grown(rows: np.ndarray, bands: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Each band extended over the faint rows next to it (the tail of a ';', a '^', a descender),
+    never past a blank row nor halfway to its neighbour."""
+    grown = []
+    for i, (start, end) in enumerate(bands):
+        low = (bands[i - 1][1] + start + 1) // 2 if i else 0
+        high = (end + bands[i + 1][0]) // 2 if i + 1 < len(bands) else len(rows)
+        while start > low and rows[start - 1] > 0:
+            start -= 1
+        while end < high and rows[end] > 0:
+            end += 1
+        grown.append((start, end))
+    return grown
+
+
+def _split(rows: np.ndarray, band: tuple[int, int], typical: float) -> list[tuple[int, int]]:
+    """Cut a band holding touching lines at its thinnest rows between line bodies."""
+    start, end = band
+    if end - start <= _SPLIT_FACTOR * typical:
+        return [band]
+    profile = rows[start:end].astype(np.float64)
+    # Look for the thinnest row in the middle stretch of where the next line should begin.
+    low, high = int(0.6 * typical), min(int(1.4 * typical), len(profile) - int(0.5 * typical))
+    if high <= low:
+        return [band]
+    cut = low + int(np.argmin(profile[low:high]))
+    if profile[cut] > 0.5 * profile.max():
+        return [band]  # no thin row: one tall thing (a heading, a picture), judged by the caller
+    return [(start, start + cut)] + _split(rows, (start + cut + 1, end), typical)
+
+
+def _segments(band: np.ndarray, height: int) -> list[tuple[int, int]]:
+    """Horizontal stretches of a band's ink, split at gaps wider than the segment gap."""
+    columns = band.sum(axis=0)
+    runs = _runs(columns > 0)
+    merged: list[list[int]] = []
+    for left, right in runs:
+        if merged and left - merged[-1][1] <= _SEGMENT_GAP * height:
+            merged[-1][1] = right
+        else:
+            merged.append([left, right])
+    floor = _MIN_SEGMENT_INK * height * height
+    return [(left, right) for left, right in merged if int(columns[left:right].sum()) >= floor]
