@@ -221,3 +221,53 @@ def test_small_large_and_low_resolution_text_reads_line_by_line(font_size: int, 
     page = ocr_page(engine, OcrJob(1, rasterize(text_pdf([LINES], font_size=font_size), dpi=dpi)[0], dpi))
     assert cer(page.text, REFERENCE) < 0.01, page.text
     assert engine.recognitions == engine.line_readings == 1
+
+
+class _Iterator:
+    """Tesseract's result iterator over (text, box) words; a text of None raises as Tesseract's
+    does for a piece it recognised as nothing ("No text returned")."""
+
+    def __init__(self, words) -> None:
+        self.words, self.at = words, 0
+
+    def GetUTF8Text(self, level):  # noqa: N802 (Tesseract's names)
+        text = self.words[self.at][0]
+        if text is None:
+            raise RuntimeError("No text returned")
+        return text
+
+    def BoundingBox(self, level):  # noqa: N802
+        return self.words[self.at][1]
+
+    def Confidence(self, level):  # noqa: N802
+        return 90.0
+
+    def Next(self, level):  # noqa: N802
+        self.at += 1
+        return self.at < len(self.words)
+
+
+def test_a_piece_read_as_nothing_is_skipped_not_a_failed_page() -> None:
+    from ingest.ocr.tesserocr_engine import _words
+
+    words = list(_words(_Iterator([(None, (0, 0, 5, 5)), ("ANC", (10, 2, 40, 20)), (None, (50, 2, 52, 4))]),
+                        level=3, dx=100, dy=7))
+    assert [(w.text, w.x0, w.y0, w.x1, w.y1) for w in words] == [("ANC", 110.0, 9.0, 140.0, 27.0)]
+
+
+@pytest.mark.ocr
+@pytest.mark.parametrize("tilt", [-2.0, 3.5])
+def test_tilted_lines_are_not_cut_by_hand_when_straightening_is_off(tilt: float) -> None:
+    """Unstraightened, a tilted page's lines overlap: the page layout reads it instead."""
+    engine = CountingEngine(real_engine())
+    image = degrade(rasterize(text_pdf([LINES]), dpi=300)[0], seed=1, tilt=tilt, blur=0.6, noise=15)
+    page = ocr_page(engine, OcrJob(1, image, 300), deskew_above=None)
+    assert engine.line_readings == 0 and page.words
+
+
+def test_lines_that_the_survey_missed_the_tilt_of_are_not_cut() -> None:
+    """Cut straight across, tilted lines would be read in pieces of two lines: none are found."""
+    straight = rasterize(text_pdf([report_pages(pages=1, lines_per_page=34, seed=6)[0]]), dpi=300)[0]
+    for tilt in (1.0, 2.0, 3.5):
+        assert find_lines(half(degrade(straight, seed=1, tilt=tilt).convert("L"))) is None, tilt
+    assert len(find_lines(half(straight.convert("L")))) == 34

@@ -40,6 +40,11 @@ _PAD_Y, _PAD_X = 0.2, 0.3
 _RULE_DOWN = 2.5
 #: Horizontal ink runs this long (pixels of the half-size page, about 1.7 inches) are rules.
 _RULE_ACROSS_PX = 250
+#: A median shift of a line's ink from its left quarter to its right one above this share of the
+#: line's height: the lines are tilted.
+_MAX_TILT_SHIFT = 0.25
+#: A typical band taller than this many tall strokes holds more than one line of text.
+_MAX_BAND_TO_STROKE = 2.0
 #: Fewer than this many text bands: nothing worth cutting by hand.
 _MIN_BANDS = 3
 
@@ -88,6 +93,8 @@ def find_lines(image: Image.Image) -> list[TextLine] | None:
     tall_ink = sum(int(rows[s:e].sum()) for s, e in bands if e - s > _TALL_FACTOR * typical)
     if tall_ink > _MAX_TALL_INK_SHARE * total:
         return None
+    if _tilted(ink, bands) or typical > _MAX_BAND_TO_STROKE * _tall_stroke(ink):
+        return None  # lines run uphill, or bands hold several lines each: not cut right
     lines = []
     for top, bottom in bands:
         band_height = bottom - top
@@ -97,6 +104,41 @@ def find_lines(image: Image.Image) -> list[TextLine] | None:
         margin = (max(round(_PAD_X * band_height), 2), max(round(_PAD_Y * band_height), 2))
         lines.append(TextLine(tuple((left, top, right, bottom) for left, right in segments), band_height, margin))
     return lines if len(lines) >= _MIN_BANDS else None
+
+
+def _tilted(ink: np.ndarray, bands: list[tuple[int, int]]) -> bool:
+    """Whether the bands' text runs uphill or downhill: the ink of a band's left quarter sits
+    higher or lower than that of its right quarter by a large share of the band (a page the
+    survey misjudged, whose lines would be cut across)."""
+    shifts = []
+    for top, bottom in bands:
+        columns = np.flatnonzero(ink[top:bottom].any(axis=0))
+        if columns.size < 8 * (bottom - top):
+            continue  # too short a line to tell
+        left, right = columns[0], columns[-1]
+        quarter = (right - left) // 4
+        heights = []
+        for a, b in ((left, left + quarter), (right - quarter, right)):
+            rows = ink[top:bottom, a:b].sum(axis=1)
+            if rows.sum() == 0:
+                break
+            heights.append(float(np.dot(rows, np.arange(bottom - top)) / rows.sum()))
+        if len(heights) == 2:
+            shifts.append(abs(heights[1] - heights[0]) / (bottom - top))
+    return bool(shifts) and float(np.median(shifts)) > _MAX_TILT_SHIFT
+
+
+def _tall_stroke(ink: np.ndarray) -> float:
+    """The height of the page's tall strokes (the upright of an 'l', 'd' or 'H'): the 98th
+    percentile of its vertical runs of ink (most runs cross a thin horizontal stroke)."""
+    padded = np.zeros((ink.shape[0] + 2, ink.shape[1]), np.int8)
+    padded[1:-1] = ink
+    edges = np.diff(padded, axis=0)
+    starts = np.flatnonzero(edges.T.ravel() == 1)
+    ends = np.flatnonzero(edges.T.ravel() == -1)
+    lengths = ends - starts
+    lengths = lengths[lengths >= 2]
+    return float(np.percentile(lengths, 98)) if lengths.size else 0.0
 
 
 def _typical_band(rows: np.ndarray) -> float:

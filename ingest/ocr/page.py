@@ -134,7 +134,9 @@ def _read_by_lines(engine: LineReader, image: Image.Image, dpi: int, skew: float
     copy is straightened whenever it is tilted enough to make neighbouring lines overlap; the
     words' boxes are given back in the pixels of `image`, and the reading's `skew` is the angle
     the copy was straightened by."""
-    straighten_by = skew if deskew_above is not None and LINE_DESKEW_ABOVE < abs(skew) else 0.0
+    if deskew_above is None and LINE_DESKEW_ABOVE < abs(skew):
+        return None  # straightening is off: tilted lines overlap, the page layout copes better
+    straighten_by = skew if LINE_DESKEW_ABOVE < abs(skew) else 0.0
     work, factor = half(image), 2
     if straighten_by:
         # Bilinear: half the time of bicubic on this copy, the same text (bench.ingest, straightening).

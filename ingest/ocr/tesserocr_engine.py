@@ -189,7 +189,10 @@ def _words(iterator, level, dx: int, dy: int) -> Iterator[RawWord]:
     if iterator is None:
         return
     while True:
-        text = iterator.GetUTF8Text(level)
+        try:
+            text = iterator.GetUTF8Text(level)
+        except RuntimeError:  # "No text returned": a speck or a stroke recognised as nothing
+            text = None
         box = iterator.BoundingBox(level)
         if text and text.strip() and box is not None:
             left, top, right, bottom = box
