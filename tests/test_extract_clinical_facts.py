@@ -146,6 +146,12 @@ METASTASES = [
     ("Impression: metastatic disease to bone.", ["bone"], True, None),
     ("Liver: 2 metastases, no new lesions.", ["liver"], True, True),
     ("3 brain mets, largest 6 mm.", ["brain"], True, True),
+    # UICC site codes after M1 (../shared/reference/breast-oncology.md section 5)
+    ("Staging: cT2 cN1 cM1(oss), ER positive.", ["bone"], True, None),
+    ("AJCC 8th: pT2 pN1a pM1 (PUL, HEP)", ["lung", "liver"], True, None),
+    ("ycT1 ycN0 M1(BRA)", ["brain"], True, None),
+    ("If PET shows cM1(OSS), we would change the plan.", [], None, None),
+    ("cM1 (per CT report)", [], None, None),
 ]
 
 

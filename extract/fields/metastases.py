@@ -49,6 +49,8 @@ class SiteVocabulary(BaseModel):
     sites: list[SiteWords]
     regional_words: list[str]
     regional_skin_words: list[str]
+    #: UICC site codes written after M1 ("cM1(OSS)") and the site each names.
+    tnm_suffixes: dict[str, MetastaticSite] = Field(default_factory=dict)
 
     @cached_property
     def site_of(self) -> dict[str, str]:
@@ -155,8 +157,24 @@ def extract_metastases(page: AnalyzedPage) -> Iterator[Finding]:
         yield Finding(path="stage.metastatic_sites", value=site.site, evidence=site.evidence)
         yield Finding(path="stage.metastatic", value=True,
                       evidence=[ev.model_copy(update={"rule": "met.site-stated"}) for ev in site.evidence])
+    yield from _suffix_sites(page)
     yield from _statements(page)
     yield from _oligometastatic(page, sites)
+
+
+def _suffix_sites(page: AnalyzedPage) -> Iterator[Finding]:
+    """Sites named by the UICC codes after M1 ("cM1(OSS, HEP)"), the whole expression as evidence."""
+    suffixes = {code.lower(): site for code, site in site_vocabulary().tnm_suffixes.items()}
+    rule = grammar("metastases")["met.site-suffix"]
+    for m in (m for a, b in clinical_segments(page) for m in rule.finditer(page.text, page.is_ocr, a, b)):
+        if assertion_at(page, m.start(), m.end()) in _NOT_FACT:
+            continue
+        evidence = [page.evidence(m.start(), m.end(), "met.site-suffix")]
+        for code in re.finditer(r"[a-z]+", m.group("codes"), re.I):
+            site = suffixes.get(code.group(0).lower())
+            if site is not None:
+                yield Finding(path="stage.metastatic_sites", value=site, evidence=evidence)
+        yield Finding(path="stage.metastatic", value=True, evidence=evidence)
 
 
 def _statements(page: AnalyzedPage) -> Iterator[Finding]:
