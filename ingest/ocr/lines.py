@@ -5,8 +5,10 @@ recogniser costs in proportion to the width of the line image it is given. A pag
 text lines (reports, letters, lab printouts) is cut here into bands of rows holding ink, and each
 band into segments at wide blank gaps (so the blank middle of "Label:        value" is never
 recognised). The page is left to Tesseract's own layout (`None`) whenever it does not look like
-lines of text: little ink, ink everywhere, bands that cannot be cut into lines, or many tall bands
-(pictures, logos, handwriting).
+lines of text: little ink, ink everywhere, vertical rules (a table or a form), bands that cannot be
+cut into lines, many tall bands (pictures, logos, handwriting), or lines that run uphill (a tilt
+the survey before it missed). Horizontal rules are erased rather than refused: most letterheads
+have one. Rows of a two-column layout are read across, as one line each.
 
 Works on an upright, straightened grayscale page (dark text on light paper).
 """
@@ -38,7 +40,8 @@ _PAD_Y, _PAD_X = 0.2, 0.3
 #: Straight ink runs longer than this many band heights, down or across, are rules: a table or a
 #: form, which Tesseract's layout reads better (it takes the rules out).
 _RULE_DOWN = 2.5
-#: Horizontal ink runs this long (pixels of the half-size page, about 1.7 inches) are rules.
+#: Horizontal ink runs this many pixels long are rules (1.7 inches on the half-size page the lines
+#: are usually found on; no run of text ink is that long).
 _RULE_ACROSS_PX = 250
 #: A median shift of a line's ink from its left quarter to its right one above this share of the
 #: line's height: the lines are tilted.
@@ -52,8 +55,8 @@ _MIN_BANDS = 3
 @dataclass(frozen=True, slots=True)
 class TextLine:
     """One band of text: its segments as (left, top, right, bottom) pixel boxes, left to right,
-    and the white margin (pixels across, down) to put around each before recognising it: blank
-    paper, not the page around it, so no stroke of a neighbouring line is read as a mark."""
+    and the margin (pixels across, down) of blank paper to put around each before recognising it
+    (blank, not the page around it, so no stroke of a neighbouring line is read as a mark)."""
 
     segments: tuple[tuple[int, int, int, int], ...]
     height: int
