@@ -361,6 +361,23 @@ ROWS = [
       "changes": [{"to_dose": 100, "date_month": "2023-06"}, {"from_dose": 100, "to_dose": 50, "date_month": "2023-09",
                                                               "reason": "diarrhea"}]},
      {"changes[1].to_dose": "50"}),
+    # Regimens written as letters: each drug of the regimen, the letters as its evidence.
+    ("History: completed 4 cycles of ddAC in 2019, then weekly paclitaxel x12.", "doxorubicin",
+     {"status": "historical", "year": 2019}, {"name": "ddAC", "status": "2019"}),
+    ("History: completed 4 cycles of ddAC in 2019, then weekly paclitaxel x12.", "cyclophosphamide",
+     {"status": "historical", "year": 2019}, {"name": "ddAC"}),
+    ("History: completed 4 cycles of ddAC in 2019, then weekly paclitaxel x12.", "paclitaxel",
+     {"frequency": "weekly"}, {"frequency": "weekly"}),
+    ("Plan: TCHP x6 cycles, then trastuzumab to complete one year.", "pertuzumab", {"status": "planned"},
+     {"name": "TCHP"}),
+    ("Plan: TCHP x6 cycles, then trastuzumab to complete one year.", "carboplatin", {"status": "planned"},
+     {"name": "TCHP"}),
+    ("Adjuvant FEC-T 2015-2016.", "epirubicin", {"status": "historical", "start_year": 2015, "end_year": 2016},
+     {"name": "FEC-T"}),
+    ("Adjuvant FEC-T 2015-2016.", "fluorouracil", {"status": "historical"}, {"name": "FEC-T"}),
+    ("Neoadjuvant chemotherapy: 4 cycles of TC (2021).", "docetaxel", {"status": "historical", "year": 2021},
+     {"name": "TC"}),
+    ("EC x4 followed by docetaxel, completed 03/2022.", "epirubicin", {}, {"name": "EC"}),
 ]
 
 ABSENT = [
@@ -406,6 +423,14 @@ ABSENT = [
     (TX_HISTORY, "paclitaxel", ("end_year", 2022)),
     (TX_HISTORY, "letrozole", ("status", "historical")),
     ("Med Name Dose Freq Start Stop\nLetrozole 2.5mg daily 2023-01-05\n", "letrozole", ("end", D(2023, 1, 5))),
+    # Regimen letters that are something else: before meals, total cholesterol, enteric-coated.
+    ("Omeprazole 20 mg AC.", "doxorubicin", None),
+    ("Lipids: LDL 2.1, TC 4.3 mmol/L.", "docetaxel", None),
+    ("Aspirin EC 81 mg daily.", "epirubicin", None),
+    ("If the tumour is HER2-positive we would offer TCHP.", "pertuzumab", None),
+    # A frequency word is its own drug's, not the drug before it ("then weekly paclitaxel").
+    ("Completed 4 cycles of ddAC, then weekly paclitaxel.", "doxorubicin", ("frequency", "weekly")),
+    ("Denosumab 120 mg SC every 4 weeks with calcium and vitamin D.", "calcium and vitamin d", ("frequency", "every 4 weeks")),
 ]
 
 
@@ -504,3 +529,22 @@ def test_drug_vocabulary_finds_mentions_without_overlaps():
                      ("T-DXd", "fam-trastuzumab deruxtecan"), ("trastuzumab", "trastuzumab"),
                      ("SG", "sacituzumab govitecan")]
     assert json.dumps([m.term for m in drugs().find("sg ribbon letter")]) == "[]"
+
+
+def test_a_regimen_naming_an_unknown_drug_or_sharing_a_token_fails_at_load():
+    import json
+
+    from pydantic import ValidationError
+
+    from extract.vocab import VOCAB_DIR, DrugVocabulary
+
+    raw = json.loads((VOCAB_DIR / "drugs.json").read_text(encoding="utf-8"))
+    DrugVocabulary.model_validate(raw)  # as shipped
+    unknown = json.loads(json.dumps(raw))
+    unknown["regimens"]["items"][0]["drugs"].append("adriamycin-x")
+    with pytest.raises(ValidationError, match="unknown drugs"):
+        DrugVocabulary.model_validate(unknown)
+    shared = json.loads(json.dumps(raw))
+    shared["regimens"]["items"][1]["tokens"].append("ddAC")
+    with pytest.raises(ValidationError, match="ddAC"):
+        DrugVocabulary.model_validate(shared)

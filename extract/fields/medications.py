@@ -146,7 +146,11 @@ def extract_medications(page: AnalyzedPage) -> Iterator[Finding]:
     mentions = [m for m in _drug_mentions(page) if _counts(page, m)]
     if not mentions:
         return
-    reads = [_read(page, m, pre_start, end) for m, (pre_start, end) in zip(mentions, _scopes(page, mentions), strict=True)]
+    reads = []
+    for m, (pre_start, end) in zip(mentions, _scopes(page, mentions), strict=True):
+        reads.append(_read(page, m, pre_start, end))
+        # A regimen's other drugs read the same scope ("4 cycles of ddAC (2019)": both historical).
+        reads += [_read(page, partner, pre_start, end) for partner in _regimen_partners(page, m)]
     _share_within_sentences(page, reads)
     by_drug: dict[str, list[_Read]] = {}
     for r in reads:
@@ -162,6 +166,7 @@ def _drug_mentions(page: AnalyzedPage) -> list[DrugMention]:
     for start, end in clinical_segments(page):
         out += [dataclasses.replace(m, start=m.start + start, end=m.end + start)
                 for m in drugs().find(page.text[start:end])]
+    out = _with_regimens(page, out)
     defined = _defined_drug_mentions(page)
     if not defined:
         return out
@@ -170,6 +175,31 @@ def _drug_mentions(page: AnalyzedPage) -> list[DrugMention]:
     kept = [m for m in defined if not any(x.start < m.end and m.start < x.end for x in exact)]
     fuzzy = [m for m in out if m.fuzzy and not any(x.start < m.end and m.start < x.end for x in kept)]
     return sorted(exact + fuzzy + kept, key=lambda m: m.start)
+
+
+def _with_regimens(page: AnalyzedPage, mentions: list[DrugMention]) -> list[DrugMention]:
+    """`mentions` and the regimens written as letters ("ddAC", "TCHP") where no drug is named:
+    each regimen is one mention of its first drug, its other drugs remembered on the page (read
+    with the same scope, see `extract_medications`) and its letters as every drug's evidence."""
+    vocab = drugs()
+    regimens: dict[tuple[int, int], tuple[str, list[DrugMention]]] = {}
+    found: list[DrugMention] = []
+    for start, end in clinical_segments(page):
+        for r in vocab.find_regimens(page.text[start:end]):
+            s, e = r.start + start, r.end + start
+            if any(m.start < e and s < m.end for m in mentions):
+                continue
+            term = page.text[s:e].lower()
+            each = [DrugMention(vocab.get(name), s, e, term, 100.0) for name in r.regimen.drugs]
+            found.append(each[0])
+            regimens[(s, e)] = (page.text[s:e], each[1:])
+    page.cache["medications.regimens"] = regimens
+    return sorted(mentions + found, key=lambda m: m.start) if found else mentions
+
+
+def _regimen_partners(page: AnalyzedPage, mention: DrugMention) -> list[DrugMention]:
+    hit = page.cache.get("medications.regimens", {}).get((mention.start, mention.end))
+    return hit[1] if hit is not None else []
 
 
 def _drug_of(abbreviation: Abbreviation):
@@ -283,16 +313,34 @@ def _table_row_start(text: str, pos: int) -> int:
     return line_start if _TABLE_GAP.search(text, prev_start, line_start - 1) else 0
 
 
+def _frequency_before(page: AnalyzedPage, r: _Read, usable) -> tuple[CompiledRule, regex.Match] | None:
+    """A frequency word written right before the drug ("weekly paclitaxel")."""
+    hit = _frequency_right_before(page, r.pre_start, r.mention.start, with_rule=True)
+    return hit if hit is not None and usable(hit[1].start(), hit[1].end()) else None
+
+
+def _frequency_right_before(page: AnalyzedPage, start: int, drug_start: int, *, with_rule: bool = False):
+    """The frequency word that ends where the drug's name begins (spaces between only): "then
+    weekly paclitaxel", not "every 4 weeks with calcium"."""
+    for rule in _rules("med.frequency."):
+        for m in rule.finditer(page.text, page.is_ocr, start, drug_start):
+            if not page.text[m.end():drug_start].strip():
+                return (rule, m) if with_rule else m
+    return None
+
+
 def _own_words_start(page: AnalyzedPage, after: int, drug_start: int) -> int:
     """Where the words that belong to the drug at `drug_start` begin: a status word right before
-    it ("stopped tamoxifen", "plan tamoxifen"), else the drug itself."""
+    it ("stopped tamoxifen", "plan tamoxifen") or a frequency word touching it ("then weekly
+    paclitaxel"), else the drug itself."""
     start = max(after, drug_start - _PRE_CUE_WINDOW)
     best = drug_start
     for rule in _rules("med.status."):
         for m in rule.finditer(page.text, page.is_ocr, start, drug_start):
             if _LEADS_TO_DRUG.fullmatch(page.text, m.end(), drug_start) and m.start() < best:
                 best = m.start()
-    return best
+    frequency = _frequency_right_before(page, start, drug_start)
+    return min(best, frequency.start()) if frequency is not None else best
 
 
 def _extend_to_referring_sentences(page: AnalyzedPage, m: DrugMention, end: int, nxt: DrugMention | None) -> int:
@@ -376,6 +424,8 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
 
     for prefix, leaf in (("med.frequency.", "frequency"), ("med.route.", "route"), ("med.schedule.", "schedule")):
         hit = _first(page, _rules(prefix), body, end, usable)
+        if hit is None and leaf == "frequency":
+            hit = _frequency_before(page, r, usable)
         if hit:
             rule, m = hit
             value = _schedule_of(rule, m) if leaf == "schedule" else rule.params["value"]
@@ -419,6 +469,10 @@ def _dose_after_strength(page: AnalyzedPage, m: regex.Match, end: int, usable: C
 def _name_evidence(page: AnalyzedPage, m: DrugMention) -> Evidence:
     """The drug's name as written; a misspelling (listed or fuzzy) is recorded as a correction, and
     so is the expansion of a short form the document defines ("RIB->ribociclib")."""
+    regimen = page.cache.get("medications.regimens", {}).get((m.start, m.end))
+    if regimen is not None:
+        return page.evidence(m.start, m.end, "vocab.drugs.regimen", correction=f"{regimen[0]}->{m.drug.name}",
+                             confidence=0.85)
     abbreviation = page.cache.get("medications.defined_abbreviations", {}).get((m.start, m.end))
     if abbreviation is not None:
         return page.evidence(m.start, m.end, "med.name.defined-abbreviation", correction=abbreviation.correction,

@@ -76,11 +76,41 @@ class DrugMention:
         return self.score < 100.0
 
 
+class Regimen(BaseModel):
+    """A chemotherapy regimen written as letters ("ddAC", "TCHP") and the drugs it stands for."""
+
+    name: str
+    drugs: list[str] = Field(min_length=2)
+    #: Written forms matched anywhere (whole, case-sensitive).
+    tokens: list[str] = Field(default_factory=list)
+    #: Written forms that are also other things ("AC" before meals): only next to chemotherapy words.
+    tokens_in_context: list[str] = Field(default_factory=list)
+
+
+class Regimens(BaseModel):
+    comment: str = ""
+    items: list[Regimen] = Field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class RegimenMention:
+    regimen: Regimen
+    start: int
+    end: int
+
+
+#: What makes an ambiguous regimen token a regimen: a count or chemotherapy word after it, or
+#: "cycles of" before it.
+_REGIMEN_AFTER = re.compile(r"\s*(?:[xX×]\s*\d|(?:chemo(?:therapy)?|regimen|cycles?|followed\s+by|then)\b|->|→|\(\d{4}\))")
+_REGIMEN_BEFORE = re.compile(r"(?:(?:cycles?|courses?|doses?)\s+of|dose[\s-]dense|adjuvant|neoadjuvant)\s+$", re.I)
+
+
 class DrugVocabulary(BaseModel):
     version: str
     sources: list[str] = Field(default_factory=list)
     classes: list[DrugClass]
     drugs: list[Drug]
+    regimens: Regimens = Field(default_factory=Regimens)
 
     @model_validator(mode="after")
     def _check(self) -> "DrugVocabulary":
@@ -97,13 +127,39 @@ class DrugVocabulary(BaseModel):
                 if key in seen and seen[key] != drug.name:
                     raise ValueError(f"term {term!r} names both {seen[key]!r} and {drug.name!r}")
                 seen[key] = drug.name
+        names = {d.name for d in self.drugs}
+        tokens: dict[str, str] = {}
+        for regimen in self.regimens.items:
+            unknown = [d for d in regimen.drugs if d not in names]
+            if unknown:
+                raise ValueError(f"regimen {regimen.name!r} names unknown drugs {unknown}")
+            for token in (*regimen.tokens, *regimen.tokens_in_context):
+                if token in tokens:
+                    raise ValueError(f"regimen token {token!r} is in both {tokens[token]!r} and {regimen.name!r}")
+                tokens[token] = regimen.name
         return self
 
     @staticmethod
     def terms_of(drug: Drug) -> list[str]:
         return [drug.name, *drug.brands, *drug.abbreviations, *drug.misspellings]
 
+    def find_regimens(self, text: str) -> list[RegimenMention]:
+        """Regimens written as letters in `text` ("4 cycles of ddAC", "TCHP x6"), left to right."""
+        out: list[RegimenMention] = []
+        for m in self._regimen_re.finditer(text):
+            token = m.group(0)
+            regimen, needs_context = self._regimen_of[token]
+            if needs_context and not (_REGIMEN_AFTER.match(text, m.end())
+                                      or _REGIMEN_BEFORE.search(text, max(0, m.start() - 30), m.start())):
+                continue
+            out.append(RegimenMention(regimen, m.start(), m.end()))
+        return out
+
     def model_post_init(self, _context: object) -> None:
+        self._regimen_of = {t: (r, False) for r in self.regimens.items for t in r.tokens}
+        self._regimen_of |= {t: (r, True) for r in self.regimens.items for t in r.tokens_in_context}
+        body = "|".join(re.escape(t) for t in sorted(self._regimen_of, key=len, reverse=True)) or "(?!)"
+        self._regimen_re = re.compile(rf"(?<![\w-])(?:{body})(?!\w|-\w)")
         self._by_term = {t.lower(): d for d in self.drugs for t in self.terms_of(d)}
         self._by_name = {d.name: d for d in self.drugs}
         self._classes = {c.id: c for c in self.classes}
