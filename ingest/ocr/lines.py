@@ -20,6 +20,8 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image
 
+from ingest.ocr.ink import otsu_threshold, true_runs
+
 #: A row holds text when its ink exceeds this share of a typical text row's ink (specks, noise and
 #: table borders stay below it).
 _ROW_INK_SHARE = 0.03
@@ -70,7 +72,7 @@ def median_height(lines: list[TextLine]) -> float:
 def find_lines(image: Image.Image) -> list[TextLine] | None:
     """The page's text lines top to bottom, or None to leave the page to Tesseract's layout."""
     page = np.asarray(image, dtype=np.uint8)
-    ink = page <= _otsu(page[::2, ::2])
+    ink = page <= otsu_threshold(page[::2, ::2])
     total = int(ink.sum())
     if total == 0 or total > 0.4 * ink.size:
         return None
@@ -83,7 +85,7 @@ def find_lines(image: Image.Image) -> list[TextLine] | None:
     typical_row = float(np.percentile(busy, 90)) if busy.size else 0.0
     if typical_row <= 0:
         return None
-    bands = _runs(rows > max(_ROW_INK_SHARE * typical_row, 1.0))
+    bands = true_runs(rows > max(_ROW_INK_SHARE * typical_row, 1.0))
     if len(bands) < _MIN_BANDS:
         return None
     typical = float(np.median([end - start for start, end in bands]))
@@ -146,7 +148,7 @@ def _tall_stroke(ink: np.ndarray) -> float:
 
 def _typical_band(rows: np.ndarray) -> float:
     """Median height of the runs of rows holding ink (a first estimate of a text line's height)."""
-    runs = _runs(rows > 0)
+    runs = true_runs(rows > 0)
     return float(np.median([end - start for start, end in runs])) if runs else 0.0
 
 
@@ -197,21 +199,6 @@ def _erase_horizontal_rules(ink: np.ndarray, length: int) -> None:
     ink[rows] = block
 
 
-def _otsu(pixels: np.ndarray) -> int:
-    hist = np.bincount(pixels.ravel(), minlength=256).astype(np.float64)
-    p = hist / max(hist.sum(), 1.0)
-    omega, mu = np.cumsum(p), np.cumsum(p * np.arange(256))
-    with np.errstate(divide="ignore", invalid="ignore"):
-        between = (mu[-1] * omega - mu) ** 2 / (omega * (1.0 - omega))
-    return int(np.nanargmax(between)) if np.isfinite(between).any() else 127
-
-
-def _runs(on: np.ndarray) -> list[tuple[int, int]]:
-    """(start, end) of each run of True."""
-    edges = np.flatnonzero(np.diff(np.concatenate(([0], on.astype(np.int8), [0]))))
-    return [(int(s), int(e)) for s, e in zip(edges[::2], edges[1::2])]
-
-
 def _grown(rows: np.ndarray, bands: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Each band extended over the faint rows next to it (the tail of a ';', a '^', a descender),
     never past a blank row nor halfway to its neighbour."""
@@ -246,7 +233,7 @@ def _split(rows: np.ndarray, band: tuple[int, int], typical: float) -> list[tupl
 def _segments(band: np.ndarray, height: int) -> list[tuple[int, int]]:
     """Horizontal stretches of a band's ink, split at gaps wider than the segment gap."""
     columns = band.sum(axis=0)
-    runs = _runs(columns > 0)
+    runs = true_runs(columns > 0)
     merged: list[list[int]] = []
     for left, right in runs:
         if merged and left - merged[-1][1] <= _SEGMENT_GAP * height:

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image
 
+from ingest.ocr.ink import otsu_threshold, true_runs
+
 #: Reduction of the page for the look (300 DPI becomes 75 DPI: text lines stay apart).
 _REDUCE = 4
 #: Angles searched: a scan's tilt, not a turned page.
@@ -62,13 +64,7 @@ def survey(image: Image.Image) -> Survey:
 def _ink(image: Image.Image) -> tuple[np.ndarray, np.ndarray]:
     """Coordinates of the dark pixels of a reduced copy (Otsu's threshold)."""
     small = np.asarray(image.reduce(_REDUCE), dtype=np.uint8)
-    hist = np.bincount(small.ravel(), minlength=256).astype(np.float64)
-    p = hist / max(hist.sum(), 1.0)
-    omega, mu = np.cumsum(p), np.cumsum(p * np.arange(256))
-    with np.errstate(divide="ignore", invalid="ignore"):
-        between = (mu[-1] * omega - mu) ** 2 / (omega * (1.0 - omega))
-    threshold = int(np.nanargmax(between)) if np.isfinite(between).any() else 127
-    ys, xs = np.nonzero(small <= threshold)
+    ys, xs = np.nonzero(small <= otsu_threshold(small))
     # Ink covering most of the page is not text on paper (a negative, a dark photo): no judgement.
     if len(xs) > 0.5 * small.size:
         return np.empty(0, np.float32), np.empty(0, np.float32)
@@ -103,8 +99,7 @@ def _ascender_ratio(xs: np.ndarray, ys: np.ndarray, skew: float) -> float:
     profile = _profile(xs, ys, skew)
     on = profile > 0.05 * profile.max()
     above = below = 0.0
-    edges = np.flatnonzero(np.diff(np.concatenate(([0], on.astype(np.int8), [0]))))
-    for start, end in zip(edges[::2], edges[1::2]):
+    for start, end in true_runs(on):
         line = profile[start:end]
         if len(line) < 4:
             continue
