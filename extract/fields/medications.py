@@ -313,19 +313,14 @@ def _table_row_start(text: str, pos: int) -> int:
     return line_start if _TABLE_GAP.search(text, prev_start, line_start - 1) else 0
 
 
-def _frequency_before(page: AnalyzedPage, r: _Read, usable) -> tuple[CompiledRule, regex.Match] | None:
-    """A frequency word written right before the drug ("weekly paclitaxel")."""
-    hit = _frequency_right_before(page, r.pre_start, r.mention.start, with_rule=True)
-    return hit if hit is not None and usable(hit[1].start(), hit[1].end()) else None
-
-
-def _frequency_right_before(page: AnalyzedPage, start: int, drug_start: int, *, with_rule: bool = False):
+def _frequency_right_before(page: AnalyzedPage, start: int,
+                            drug_start: int) -> tuple[CompiledRule, regex.Match] | None:
     """The frequency word that ends where the drug's name begins (spaces between only): "then
     weekly paclitaxel", not "every 4 weeks with calcium"."""
     for rule in _rules("med.frequency."):
         for m in rule.finditer(page.text, page.is_ocr, start, drug_start):
             if not page.text[m.end():drug_start].strip():
-                return (rule, m) if with_rule else m
+                return rule, m
     return None
 
 
@@ -340,7 +335,7 @@ def _own_words_start(page: AnalyzedPage, after: int, drug_start: int) -> int:
             if _LEADS_TO_DRUG.fullmatch(page.text, m.end(), drug_start) and m.start() < best:
                 best = m.start()
     frequency = _frequency_right_before(page, start, drug_start)
-    return min(best, frequency.start()) if frequency is not None else best
+    return min(best, frequency[1].start()) if frequency is not None else best
 
 
 def _extend_to_referring_sentences(page: AnalyzedPage, m: DrugMention, end: int, nxt: DrugMention | None) -> int:
@@ -424,8 +419,10 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
 
     for prefix, leaf in (("med.frequency.", "frequency"), ("med.route.", "route"), ("med.schedule.", "schedule")):
         hit = _first(page, _rules(prefix), body, end, usable)
-        if hit is None and leaf == "frequency":
-            hit = _frequency_before(page, r, usable)
+        if hit is None and leaf == "frequency":  # "weekly paclitaxel"
+            hit = _frequency_right_before(page, r.pre_start, r.mention.start)
+            if hit is not None and not usable(hit[1].start(), hit[1].end()):
+                hit = None
         if hit:
             rule, m = hit
             value = _schedule_of(rule, m) if leaf == "schedule" else rule.params["value"]

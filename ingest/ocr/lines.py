@@ -37,10 +37,10 @@ _MAX_TALL_INK_SHARE = 0.12
 _SEGMENT_GAP = 1.5
 #: Segments with less ink than this share of height squared are specks.
 _MIN_SEGMENT_INK = 0.05
-#: White margin around a segment, as shares of its band's height (the recogniser needs some).
+#: Margin of blank paper around a segment, as shares of its band's height (the recogniser needs some).
 _PAD_Y, _PAD_X = 0.2, 0.3
-#: Straight ink runs longer than this many band heights, down or across, are rules: a table or a
-#: form, which Tesseract's layout reads better (it takes the rules out).
+#: Vertical ink runs longer than this many band heights are rules: a table or a form, which
+#: Tesseract's layout reads better (it takes the rules out).
 _RULE_DOWN = 2.5
 #: Horizontal ink runs this many pixels long are rules (1.7 inches on the half-size page the lines
 #: are usually found on; no run of text ink is that long).
