@@ -165,6 +165,63 @@ def straightening() -> dict:
     return result
 
 
+SQUEEZE_FONTS = {"Helvetica": None, "Times-Roman": None, "Courier": None,
+                 "DejaVu Sans Condensed": "/usr/share/fonts/truetype/dejavu/DejaVuSansCondensed.ttf",
+                 "DejaVu Serif Condensed": "/usr/share/fonts/truetype/dejavu/DejaVuSerifCondensed.ttf",
+                 "Liberation Sans Narrow": "/usr/share/fonts/truetype/liberation/LiberationSansNarrow-Regular.ttf"}
+
+
+def squeeze_fonts(sizes: tuple[int, ...] = (9, 11)) -> dict:
+    """Line pieces read at their own width against narrowed (`LINE_SQUEEZE`), on two noised pages
+    per font and size, fonts from wide (Courier) to narrow (Liberation Sans Narrow): CER and CPU."""
+    import io
+
+    from reportlab.lib.pagesizes import letter
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    from ingest.ocr import OcrJob, default_engine, ocr_page
+    from ingest.ocr import tesserocr_engine
+    from ingest.synth import degrade, rasterize, report_pages
+
+    texts = report_pages(pages=2, lines_per_page=34, seed=11)
+    refs = ["\n".join(lines) for lines in texts]
+    engine, squeeze = default_engine(), tesserocr_engine.LINE_SQUEEZE
+    rows = []
+    try:
+        for font, path in SQUEEZE_FONTS.items():
+            if path:
+                if not Path(path).exists():
+                    continue
+                pdfmetrics.registerFont(TTFont(font, path))
+            for size in sizes:
+                buffer = io.BytesIO()
+                c = canvas.Canvas(buffer, pagesize=letter)
+                for lines in texts:
+                    text = c.beginText(54, 740)
+                    text.setFont(font, size)
+                    text.setLeading(size * 1.45)
+                    for line in lines:
+                        text.textLine(line)
+                    c.drawText(text)
+                    c.showPage()
+                c.save()
+                images = [degrade(img, seed=3, noise=6, blur=0.4).convert("L")
+                          for img in rasterize(buffer.getvalue(), 300)]
+                row = {"font": font, "size": size}
+                for label, factor in (("full", 1.0), ("narrowed", squeeze)):
+                    tesserocr_engine.LINE_SQUEEZE = factor
+                    cpu = time.thread_time()
+                    read = [ocr_page(engine, OcrJob(i + 1, img, 300)).text for i, img in enumerate(images)]
+                    row[label] = {"cer": round(corpus_cer(read, refs), 5),
+                                  "cpu_s_per_page": round((time.thread_time() - cpu) / len(images), 3)}
+                rows.append(row)
+    finally:
+        tesserocr_engine.LINE_SQUEEZE = squeeze
+    return {"squeeze": squeeze, "rows": rows}
+
+
 def invert_check(pages: int = 4, repeats: int = 2) -> dict:
     """Tesseract's `tessedit_do_invert=0` (skip re-reading lines as white on black) against its
     default, interleaved on the same pages: recognition CPU seconds and CER."""
@@ -521,6 +578,14 @@ def markdown(r: dict) -> str:
         lines += ["", f"Text-layer judge (`ingest/rules/text_quality.json`) on the {q['real_reports']} real OCR'd TCGA "
                   f"reports in ../shared/data: {q['real_kept']} kept as real text. Garbage made from them, rejected: "
                   + "; ".join(f"{k} {v}" for k, v in q["garbage_rejected"].items()) + "."]
+    z = r.get("squeeze")
+    if z:
+        lines += ["", f"Line pieces read at their own width against narrowed to {z['squeeze']} (step `squeeze`; two noised "
+                  "300-DPI pages per font and size, CPU of the whole page reading):", "",
+                  "| font | size | CER full width | CER narrowed | CPU s a page, full | CPU s a page, narrowed |",
+                  "|---|---|---|---|---|---|"]
+        lines += [f"| {row['font']} | {row['size']} pt | {row['full']['cer']:.2%} | {row['narrowed']['cer']:.2%} | "
+                  f"{row['full']['cpu_s_per_page']} | {row['narrowed']['cpu_s_per_page']} |" for row in z["rows"]]
     v = r.get("invert")
     if v:
         default, off = v["default"], v["tessedit_do_invert=0"]
@@ -541,7 +606,10 @@ def markdown(r: dict) -> str:
               "straightened copy: `ingest/ocr/lines.py` finds the lines (rows of ink, touching lines cut at their "
               "thinnest row, horizontal rules erased, each line cut at wide blank gaps) and Tesseract reads each "
               "piece as one line (`PSM 7`), skipping its page layout analysis and the blank stretches; the line "
-              "recogniser scales every line to its own height, so the half-size copy reads as well. A turned page "
+              "recogniser scales every line to its own height, so the half-size copy reads as well. Each piece is "
+              "first narrowed to 0.8 of its width (`LINE_SQUEEZE`): the recogniser's cost follows the columns of the "
+              "height-scaled line, and at 0.8 the text reads like a condensed font (step `squeeze` below); word "
+              "boxes are cut at the next word's start and tightened to their ink before being widened back. A turned page "
               "is turned as the look suggests and kept when it reads with confidence 0.85 or more. Pages with "
               "vertical rules (tables, forms), pictures, lines that all touch, or a low confidence go to "
               "Tesseract's orientation detector and page layout as before. Each page is still recognised once; "
@@ -575,7 +643,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ocr-pages", type=int, default=16)
     parser.add_argument("--write", action="store_true", help="update the Ingest section of docs/benchmarks.md")
     parser.add_argument("--only", help="comma-separated steps to rerun, merged into bench/out/ingest.json "
-                                       "(quality, text_layer, ruled, ocr, pools, straightening, invert, ocrmypdf_plain, "
+                                       "(quality, text_layer, ruled, ocr, pools, straightening, invert, squeeze, ocrmypdf_plain, "
                                        "ocrmypdf_parity, ocrmypdf_parity_words, rss_text, rss_ruled_small, rss_ruled, rss_ruled_open, "
                                        "rss_scanned_small, rss_scanned)")
     parser.add_argument("--before", type=Path, help="an earlier run's ingest.json to compare with")
@@ -608,6 +676,7 @@ def main(argv: list[str] | None = None) -> int:
         ("pool_startup", process_pool_startup),
         ("straightening", straightening),
         ("invert", invert_check),
+        ("squeeze", squeeze_fonts),
         ("ocrmypdf_plain", lambda: ocrmypdf(scans, refs, [])),
         ("ocrmypdf_parity", lambda: ocrmypdf(scans, refs, ["--rotate-pages", "--rotate-pages-threshold", "2", "--deskew"])),
         ("ocrmypdf_parity_words", lambda: ocrmypdf(scans, refs, ["--rotate-pages", "--rotate-pages-threshold", "2", "--deskew",

@@ -52,6 +52,9 @@ class AnalyzedPage:
     cache: dict = field(default_factory=dict, repr=False)
     #: Abbreviations the other pages of the document define (see `defined_abbreviations()`).
     document_definitions: dict = field(default_factory=dict, repr=False)
+    #: Every analysed page of the same document, this one included (set by `read_document`), for
+    #: the few judgements made over the whole document; empty when the page is read alone.
+    document_pages: list = field(default_factory=list, repr=False)
     _sent_bounds: list[tuple[int, int]] = field(default_factory=list, repr=False)
     _sent_starts: list[int] = field(default_factory=list, repr=False)
     _sections: list[tuple[int, str | None]] = field(default_factory=list, repr=False)

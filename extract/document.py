@@ -36,6 +36,7 @@ def read_document(document: Document, document_id: str) -> DocumentFacts:
             defined.setdefault(short, abbreviation)
     for analyzed in pages:
         analyzed.document_definitions = defined
+        analyzed.document_pages = pages
     findings: list[Finding] = []
     for analyzed in pages:
         for extractor in FIELD_EXTRACTORS:

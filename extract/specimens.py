@@ -221,8 +221,22 @@ def part_at(page: "AnalyzedPage", offset: int) -> Part | None:
     if best is None and section in _CONTINUING_SECTIONS and previous is not None:
         start = max((s for s, _ in page.sections() if s <= offset), default=0)
         if page.section_at(max(0, start - 1)) == page.section_at(previous.start):
-            return previous
-    return best
+            return _named_side_part(page, offset, previous)
+    return _named_side_part(page, offset, best) if best is not None and best.end <= offset else best
+
+
+def _named_side_part(page: "AnalyzedPage", offset: int, inherited: Part) -> Part | None:
+    """A sentence after a part's header that names the other breast (a comment or a receptor line
+    after the last part: "Right breast tumour (A3): ER negative") belongs to the one breast part of
+    that side, or to no part, not to the part it follows."""
+    if inherited.laterality is None:
+        return inherited
+    s0, s1 = page.sentence_at(offset)
+    side, _ = side_of(page.text[max(s0, inherited.end):s1])
+    if side is None or side == inherited.laterality:
+        return inherited
+    same_side = [p for p in parts(page) if p.site == "breast" and p.laterality == side]
+    return same_side[0] if len(same_side) == 1 else None
 
 
 #: How much a section's statements are trusted for pathology values (times the rule's confidence).

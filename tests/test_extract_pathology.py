@@ -588,10 +588,9 @@ ROWS = [
     ("Invasive apocrine carcinoma.", "diagnosis.histology_code", "8401/3", "Invasive apocrine carcinoma"),
     ("Invasive pleomorphic lobular carcinoma.", "diagnosis.histology_code", "8520/3",
      "Invasive pleomorphic lobular carcinoma"),
-    ("Invasive carcinoma with lobular features.", "diagnosis.histology", "mixed_ductal_lobular",
-     "Invasive carcinoma with lobular features"),
-    ("Invasive ductal carcinoma with lobular features, grade 2.", "diagnosis.histology_code", "8522/3",
-     "Invasive ductal carcinoma with lobular features"),
+    ("Invasive carcinoma with lobular features.", "diagnosis.histology", None, None),
+    ("Invasive ductal carcinoma with lobular features, grade 2.", "diagnosis.histology_code", "8500/3",
+     "Invasive ductal carcinoma"),
     ("Invasive ductal carcinoma with mucinous differentiation.", "diagnosis.histology", "invasive_ductal",
      "Invasive ductal carcinoma"),
     ("Encapsulated papillary carcinoma.", "diagnosis.histology_code", "8504/2", "Encapsulated papillary carcinoma"),
@@ -667,6 +666,278 @@ ROWS = [
     ("Grade 3 (T3 N3 M2 = 8)", "stage.pathologic.n", None, None),
     ("Invasive ductal carcinoma, grade 3 (pT2 pN1 M0)", "stage.pathologic.n", "N1", "pN1"),
     ("IDC grade 3, T2 N1 M0", "stage.pathologic.t", "T2", "T2"),
+    # round 5 (staging and tumour extent)
+    # A grade next to an invasive carcinoma named without a type.
+    ("Residual invasive carcinoma, 1.2 cm, grade 3.", "diagnosis.grade", 3, "grade 3"),
+    ("Invasive carcinoma, grade 2.", "diagnosis.grade", 2, "grade 2"),
+    ("CARCINOMA, INVASIVE DUCTAL TYPE, GRADE II/III, RIGHT BREAST.", "diagnosis.grade", 2, "GRADE II/III"),
+    ("Diagnosis: Infiltrating duct carcinoma. Tumor size: 3.5x2.5x2 cm. Lymph nodes: 3 of 15 positive. TNM: T2N1M0. "
+     "Grade 3/3.", "diagnosis.grade", 3, "Grade 3/3"),
+    ("INVASIVE DUCTAL CARCINOMA, NOTTINGHAM GRADE Ill (SEE NOTE).", "diagnosis.grade", 3, "NOTTINGHAM GRADE Ill"),
+    ("No invasive carcinoma is identified. Ductal carcinoma in situ, solid type, grade 2.", "diagnosis.grade", None,
+     None),
+    ("Negative for invasive carcinoma. Atypical ductal hyperplasia, grade 2.", "diagnosis.grade", None, None),
+    ("The lesion was ill defined, grade ill", "diagnosis.grade", None, None),
+    # Spaced and merged staging strings.
+    ("AJCC (8TH EDITION) STAGING: p T 1 c N 0 (sn) M X", "stage.pathologic.t", "T1c", "p T 1 c"),
+    ("AJCC (8TH EDITION) STAGING: p T 1 c N 0 (sn) M X", "stage.pathologic.prefix", "p", "p T 1 c"),
+    ("Stage: p T3 p N 3 a", "stage.pathologic.n", "N3a", "p N 3 a"),
+    ("Lymph nodes: 4/10 with metastases. pT2pN2aM0.", "stage.pathologic.t", "T2", "pT2"),
+    ("Lymph nodes: 4/10 with metastases. pT2pN2aM0.", "stage.pathologic.n", "N2a", "pN2a"),
+    ("pT1cpN0(sn)", "stage.pathologic.n", "N0", "pN0(sn)"),
+    ("up T2 weighted images", "stage.pathologic.t", None, None),
+    # A stage group in the sentence of a clinical label is the clinical one.
+    ("Clinical diagnosis: cancer of the right breast, T2N1M0, stage IIB.", "stage.clinical.group", "IIB", "stage IIB"),
+    ("Clinical diagnosis: cancer of the right breast, T2N1M0, stage IIB.", "stage.group", None, None),
+    ("Clinical diagnosis: breast cancer. Final diagnosis: invasive ductal carcinoma, pT2 pN1a, stage IIB.",
+     "stage.group", "IIB", "stage IIB"),
+    # Tumour size.
+    ("TUMOR SIZE: GREATEST DIMENSION: 2.3 CM", "diagnosis.tumor_size_mm", 23.0,
+     "TUMOR SIZE: GREATEST DIMENSION: 2.3 CM"),
+    ("Tumor size: greatest dimension 2.3 cm", "diagnosis.tumor_size_mm", 23.0, "Tumor size: greatest dimension 2.3 cm"),
+    ("Macroscopy: the mammary gland 22x18x5 cm with a tumour 3.5x2.5x2 cm in the upper outer quadrant.",
+     "diagnosis.tumor_size_mm", 35.0, "tumour 3.5x2.5x2 cm"),
+    ("Macroscopic description: the gland contains a tumour node 2.8 cm in diameter.", "diagnosis.tumor_size_mm", 28.0,
+     "tumour node 2.8 cm"),
+    ("Macroscopically: breast 19 x 15 x 4 cm, in the upper-outer quadrant a tumour of 2.2 x 1.9 x 1.6 cm, 3 cm from "
+     "the deep margin.", "diagnosis.tumor_size_mm", 22.0, "tumour of 2.2 x 1.9 x 1.6 cm"),
+    ("Cut section shows a firm greyish white tumour measuring 6x5x4cm.", "diagnosis.tumor_size_mm", 60.0,
+     "tumour measuring 6x5x4cm"),
+    ("Gross: tumor 2.5x2x2 cm, hard.", "diagnosis.tumor_size_mm", 25.0, "tumor 2.5x2x2 cm"),
+    ("Invasive carcinoma of no special type, grade 2, size 17 mm.", "diagnosis.tumor_size_mm", 17.0,
+     "carcinoma of no special type, grade 2, size 17 mm"),
+    ("Invasive lobular carcinoma, multifocal (3 foci; largest 2.4 cm; others 0.9 and 0.5 cm).",
+     "diagnosis.tumor_size_mm", 24.0, "multifocal (3 foci; largest 2.4 cm"),
+    ("Breast with a tumor 2 cm from the deep margin.", "diagnosis.tumor_size_mm", None, None),
+    ("Margin: tumor 2 mm away", "diagnosis.tumor_size_mm", None, None),
+    ("Axillary lymph nodes: metastatic carcinoma in 2 of 12; the largest metastasis 3 mm", "diagnosis.tumor_size_mm",
+     None, None),
+    # Node counts.
+    ("- SENTINEL LYMPH NODES: 1 OF 3 WITH MICROMETASTASIS (0.15 CM); NON-SENTINEL LYMPH NODES: 0 OF 6.",
+     "lymph_nodes.examined", 9, "SENTINEL LYMPH NODES: 1 OF 3 WITH MICRO"),
+    ("- SENTINEL LYMPH NODES: 1 OF 3 WITH MICROMETASTASIS (0.15 CM); NON-SENTINEL LYMPH NODES: 0 OF 6.",
+     "lymph_nodes.micrometastases", 1, "SENTINEL LYMPH NODES: 1 OF 3 WITH MICRO"),
+    ("Axillary fatty tissue with 12 lymph nodes, metastases in 2.", "lymph_nodes.positive", 2,
+     "12 lymph nodes, metastases in 2"),
+    ("Diagnosis: Invasive ductal carcinoma. LYMPH NODES 1/12.", "lymph_nodes.examined", 12, "LYMPH NODES 1/12"),
+    ("Axillary lymph nodes: two of nine involved.", "lymph_nodes.positive", 2,
+     "Axillary lymph nodes: two of nine involved"),
+    ("Sentinel node: 1 of 2 negative", "lymph_nodes.positive", 1, "Sentinel node: 1 of 2 negative"),
+    ("Lymph nodes: 0 of 1.5 cm", "lymph_nodes.examined", None, None),
+    ("LYMPH NODES, LEFT AXILLA (LEVEL I AND II): 0/9.", "lymph_nodes.examined", 9,
+     "LYMPH NODES, LEFT AXILLA (LEVEL I AND II): 0/9"),
+    ("Lymph Nodes Examined: 3\nLymph Nodes Positive: 0\n", "lymph_nodes.positive", 0, "Lymph Nodes Positive: 0"),
+    ("RIGHT BREAST, MASTECTOMY:\nINVASIVE DUCTAL CARCINOMA, 2 FOCI:\n FOCUS 1 (LOWER INNER QUADRANT): 0.7 CM.\n "
+     "FOCUS 2 (UPPER OUTER QUADRANT): 2.6 CM.\n", "diagnosis.tumor_size_mm", 26.0,
+     "FOCUS 2 (UPPER OUTER QUADRANT): 2.6 CM"),
+    # The words before a size are not its spaced decimal point ("grade 3, 6.2 cm").
+    ("Invasive micropapillary carcinoma, grade 3, 6.2 cm, with skin ulceration.", "diagnosis.tumor_size_mm", 62.0,
+     "carcinoma, grade 3, 6.2 cm"),
+    ("Invasive carcinoma. Axillary lymph nodes: out of 10 nodes, 2 contain metastases.", "lymph_nodes.positive", 2,
+     "out of 10 nodes, 2 contain metastases"),
+    ("out of twelve lymph nodes examined, three are involved", "lymph_nodes.examined", 12,
+     "out of twelve lymph nodes examined, three are involved"),
+    ("Out of 5 lymph nodes, none contain metastases", "lymph_nodes.positive", 0,
+     "Out of 5 lymph nodes, none contain metastases"),
+    ("SENTINEL NODES: 2, BOTH NEGATIVE. NON-SENTINEL NODES: 4, ALL NEGATIVE.", "lymph_nodes.examined", 6,
+     "SENTINEL NODES: 2, BOTH NEGATIVE"),
+    ("Final staging: STAGE II-A", "stage.group", "IIA", "STAGE II-A"),
+    ("pT2, pN1 (sn), cM0, L0, V0, Pn0, R0, G2", "stage.pathologic.n", "N1", "pN1 (sn)"),
+    ("pT1a(m) pN0(mol+)", "stage.pathologic.n", "N0(mol+)", "pN0(mol+)"),
+    ("Clinical information: If the axillary nodes are positive, the patient would be stage IIB; otherwise IIA.",
+     "stage.group", None, None),
+    ("FINAL DIAGNOSIS:\n - DUCTAL CARCINOMA IN SITU, HIGH NUCLEAR GRADE (GRADE 3), COMEDO TYPE, SPANNING 1.5 CM.\n"
+     " - NO INVASIVE CARCINOMA IDENTIFIED.", "diagnosis.grade", None, None),
+    ("FINAL DIAGNOSIS:\n - DUCTAL CARCINOMA IN SITU, HIGH NUCLEAR GRADE (GRADE 3), COMEDO TYPE, SPANNING 1.5 CM.\n"
+     " - NO INVASIVE CARCINOMA IDENTIFIED.", "diagnosis.tumor_size_mm", None, None),
+    ("Histological examination: infiltrating ductal carcinoma of the breast, grade III (Bloom-Richardson 8 points), "
+     "tumour diameter 2,3 cm.", "diagnosis.tumor_size_mm", 23.0, "tumour diameter 2,3 cm"),
+    ("Final diagnosis: LEFT BREAST, MASTECTOMY: INVASIVE DUCTAL CARCINOMA. LYMPH NODES (14): 3 WITH METASTASES, 11 "
+     "WITHOUT METASTASES.", "lymph_nodes.positive", 3, "LYMPH NODES (14): 3 WITH METASTASES"),
+    ("Axillary lymph nodes (9): none involved", "lymph_nodes.examined", 9, "Axillary lymph nodes (9): none involved"),
+    ("Breast carcinoma, ductal, invasive. Grade: II. Size: 28 mm. Nodes: 0/5.", "diagnosis.tumor_size_mm", 28.0,
+     "Size: 28 mm"),
+    ("Invasive carcinoma. Specimen: mastectomy. Size: 25 x 20 x 5 cm.", "diagnosis.tumor_size_mm", None, None),
+    ("Invasive carcinoma, grade 2. DCIS, intermediate grade. Size: 12 mm.", "diagnosis.tumor_size_mm", None, None),
+    ("SBR GRADE: 2 (T:3, N:2, M:1). pT2 pN1a.", "stage.pathologic.t", "T2", "pT2"),
+    ("Diagnosis: BREAST (RIGHT) - INVASIVE DUCTAL CARCINOMA NOS, GRADE 3. MAXIMUM DIMENSION 55 MM.",
+     "diagnosis.tumor_size_mm", 55.0, "MAXIMUM DIMENSION 55 MM"),
+    ("Invasive carcinoma. Specimen 20 x 15 cm, maximum dimension 20 cm.", "diagnosis.tumor_size_mm", None, None),
+    # A new sentence about DCIS does not make the invasive carcinoma's grade a DCIS grade.
+    ("Left breast, mastectomy: Invasive ductal carcinoma measuring 2.2 cm, grade 2. Ductal carcinoma in situ "
+     "measuring 4.5 cm.", "diagnosis.grade", 2, "grade 2"),
+    ("Invasive ductal carcinoma, grade 2 DCIS present", "diagnosis.grade", None, None),
+    ("Previous core biopsy (outside) reported grade 3.", "diagnosis.grade", None, None),
+    ("Final Diagnosis: Right breast, modified radical mastectomy: Mixed invasive ductal and lobular carcinoma. "
+     "Tumor size (gross): 3.8 cm. Lymph nodes: 0 positive / 21 total.", "diagnosis.tumor_size_mm", 38.0,
+     "Tumor size (gross): 3.8 cm"),
+    ("Invasive carcinoma. Lymph nodes: 0 positive / 21 total.", "lymph_nodes.examined", 21, "0 positive / 21 total"),
+    ("Lymph nodes: 0 positive", "lymph_nodes.examined", None, None),
+    ("Carcinoma ductale infiltrans G-2", "diagnosis.grade", 2, "G-2"),
+    ("Invasive ductal carcinoma. Sections G-1 and G-2 show tumour", "diagnosis.grade", None, None),
+    ("Invasive ductal carcinoma. Blocks G-1 to G-3 submitted", "diagnosis.grade", None, None),
+    ("Invasive ductal carcinoma. Degree of differentiation: G2.", "diagnosis.grade", 2, "G2"),
+    # round 5 (receptors and tumour type)
+    # OCR letter slips and line-break hyphens inside histology words (the reading is on the evidence).
+    ("HISTOLOGIC TYPE: INVASIVE DUCTAI CARCINOMA (NO SPECIAL TYPE)", "diagnosis.histology", "invasive_ductal",
+     "INVASIVE DUCTAI CARCINOMA"),
+    ("- INVASIVE LOBUIAR CARCINOMA, CLASSIC TYPE.", "diagnosis.histology", "invasive_lobular",
+     "INVASIVE LOBUIAR CARCINOMA"),
+    ("INFILTRATING LOBU-\nLAR CARCINOMA, PLEOMORPHIC TYPE", "diagnosis.histology_code", "8520/3",
+     "INFILTRATING LOBU-\nLAR CARCINOMA"),
+    ("INVASIVE DUCTAL CARClNOMA, GRADE 2", "diagnosis.histology", "invasive_ductal", "INVASIVE DUCTAL CARClNOMA"),
+    # "with micropapillary features" names the pattern; a stated ductal type stays ductal.
+    ("INVASIVE CARCI-\nNOMA WITH MICROPAPILLARY FEATURES, GRADE 3.", "diagnosis.histology", "other",
+     "INVASIVE CARCI-\nNOMA WITH MICROPAPILLARY FEATURES"),
+    ("Invasive carcinoma with micropapillary features.", "diagnosis.histology_code", "8507/3",
+     "Invasive carcinoma with micropapillary features"),
+    ("Invasive ductal carcinoma with micropapillary features.", "diagnosis.histology", "invasive_ductal",
+     "Invasive ductal carcinoma"),
+    # An invasive carcinoma without a type gives no histology (ductal is not assumed), and DCIS beside it
+    # is its in-situ component, not the histology; DCIS alone (invasion negated) stays the histology.
+    ("Right breast, excision: Invasive carcinoma, grade 2, 1.4 cm.", "diagnosis.histology", None, None),
+    ("Invasive carcinoma, grade 2. Ductal carcinoma in situ, low grade.", "diagnosis.histology", None, None),
+    ("Invasive carcinoma, grade 2. Ductal carcinoma in situ, low grade.", "diagnosis.in_situ_histology", "dcis",
+     "Ductal carcinoma in situ"),
+    ("Ductal carcinoma in situ, high grade. No invasive carcinoma identified.", "diagnosis.histology", "dcis",
+     "Ductal carcinoma in situ"),
+    ("DCIS, high grade. Negative for invasive carcinoma.", "diagnosis.histology", "dcis", "DCIS"),
+    # NST written with the organ or as "non-specific type" (translated reports).
+    ("Invasive carcinoma of the breast, no special type (NST), grade 2.", "diagnosis.histology", "invasive_ductal",
+     "Invasive carcinoma of the breast, no special type"),
+    ("Invasive carcinoma of non-specific type (invasive ductal), G3", "diagnosis.histology_code", "8500/3",
+     "Invasive carcinoma of non-specific type"),
+    # Allred written as points (translated reports); an H-score in points is not an Allred score.
+    ("Estrogen receptor (clone SP1): 7 points by Allred (PS 5, IS 2), positive.", "receptors.er.allred", 7,
+     "Estrogen receptor (clone SP1): 7 points by Allred"),
+    ("Estrogen receptors (ER) - 0 points. Progesterone receptors (PR) - 0 points.", "receptors.pr.allred", 0,
+     "Progesterone receptors (PR) - 0 points"),
+    ("Estrogen receptors (ER) - 0 points. Progesterone receptors (PR) - 0 points.", "receptors.er.status",
+     "negative", "Estrogen receptors (ER) - 0 points"),
+    ("ER: 150 points (H-score)", "receptors.er.allred", None, None),
+    ("ER: 5 points on H-score", "receptors.er.allred", None, None),
+    # Plus signs: "+++" is a positive receptor and its intensity; HER2 "++"/"+++" is the IHC score.
+    ("Estrogen receptor: +++ (strong, 90%)", "receptors.er.status", "positive", "Estrogen receptor: +++"),
+    ("Estrogen receptor: +++ (strong, 90%)", "receptors.er.intensity", "strong", "Estrogen receptor: +++"),
+    ("Estrogen receptors: positive (+++) in 80 % of tumour cells.", "receptors.er.intensity", "strong",
+     "Estrogen receptors: positive (+++)"),
+    ("Progesterone receptors: positive (++) in 40 % of tumour cells.", "receptors.pr.intensity", "moderate",
+     "Progesterone receptors: positive (++)"),
+    ("HER2/neu: +++", "receptors.her2.ihc_score", "3+", "HER2/neu: +++"),
+    ("HER2: ++ (moderate, incomplete membrane staining in 15% of cells)", "receptors.her2.ihc_score", "2+",
+     "HER2: ++"),
+    ("HER2: +", "receptors.her2.ihc_score", None, None),
+    ("ER+/PR+/HER2+", "receptors.her2.ihc_score", None, None),
+    # A provisional status, and class statements about tumours in general, are no results.
+    ("Conclusion: Luminal B (HER2-negative pending ISH).", "receptors.her2.status", None, None),
+    ("HER2 negative, awaiting FISH", "receptors.her2.status", None, None),
+    ("Note: ER-low positive tumors may behave like ER-negative tumors.", "receptors.er.status", None, None),
+    ("ER: positive (95%). ER-positive cancers may benefit from endocrine therapy.", "receptors.er.status",
+     "positive", "ER: positive"),
+    # The type named after the carcinoma, "NOS", and a "Tumor type:" label.
+    ("Invasive carcinoma, ductal type, grade 2", "diagnosis.histology", "invasive_ductal",
+     "Invasive carcinoma, ductal type"),
+    ("INVASIVE CARCINOMA (DUCTAL TYPE)", "diagnosis.histology_code", "8500/3", "INVASIVE CARCINOMA (DUCTAL TYPE)"),
+    ("Invasive ca, ductal type, grade 2", "diagnosis.histology", "invasive_ductal", "Invasive ca, ductal type"),
+    ("Invasive carcinoma, lobular type", "diagnosis.histology", "invasive_lobular", "Invasive carcinoma, lobular type"),
+    ("Invasive carcinoma, NOS", "diagnosis.histology", "invasive_ductal", "Invasive carcinoma, NOS"),
+    ("Tumor type: invasive ductal", "diagnosis.histology", "invasive_ductal", "Tumor type: invasive ductal"),
+    ("Invasive carcinoma, nos grade 2", "diagnosis.histology", None, None),  # "nos" in lower case is no code
+    # Allred as a total score (TS) or a bare sum with its proportion and intensity scores.
+    ("ER status - positive (TS 8: PS 5 + IS 3)", "receptors.er.allred", 8, "ER status - positive (TS 8"),
+    ("ER: 8 (PS 5, IS 3)", "receptors.er.allred", 8, "ER: 8 (PS 5, IS 3)"),
+    ("PR: 0 (PS 0, IS 0)", "receptors.pr.status", "negative", "PR: 0 (PS 0, IS 0)"),
+    ("ER: 8 (cores 3)", "receptors.er.allred", None, None),
+    # Ki-67 inside a parenthesis after its description; HercepTest as the HER2 label.
+    ("Proliferative activity (Ki-67): 30% of tumour cells", "receptors.ki67_percent", 30.0, "Ki-67): 30%"),
+    ("Herceptest: 2+ (weakly positive)", "receptors.her2.ihc_score", "2+", "Herceptest: 2+"),
+    ("HER2/neu (HercepTest): NEGATIVE (1+)", "receptors.her2.status", "negative", "HER2/neu (HercepTest): NEGATIVE"),
+    # An ISH result given as "equivocal" is the ISH result (and leaves the status equivocal).
+    ("HER2 by FISH: equivocal (ratio 1.9, average HER2 copy number 4.5)", "receptors.her2.ish_result", "equivocal",
+     "HER2 by FISH: equivocal"),
+    # Leader dots between a label and its value in a markers table.
+    ("HER-2/neu (IHC) .............. NEGATIVE (score 1+)", "receptors.her2.status", "negative",
+     "HER-2/neu (IHC) .............. NEGATIVE"),
+    ("Estrogen receptor studies on the current tumor: positive, 60%, moderate.", "receptors.er.status", "positive",
+     "Estrogen receptor studies on the current tumor: positive"),
+    ("Receptors: ER 100% (+++), PgR 30% (++), HER2 1+ negative", "receptors.pr.intensity", "moderate",
+     "PgR 30% (++)"),
+    # lead: the type after the word carcinoma, as LIS printouts order it
+    ("LEFT BREAST: CARCINOMA, INVASIVE DUCTAL TYPE, GRADE II/III.", "diagnosis.histology", "invasive_ductal",
+     "CARCINOMA, INVASIVE DUCTAL TYPE"),
+    ("BREAST, RIGHT: CARCINOMA, INFILTRATING LOBULAR, CLASSIC TYPE.", "diagnosis.histology", "invasive_lobular",
+     "CARCINOMA, INFILTRATING LOBULAR"),
+    ("BREAST: CARCINOMA, DUCTAL, IN SITU, SOLID TYPE.", "diagnosis.histology", "dcis", "CARCINOMA, DUCTAL, IN SITU"),
+    # lead: an ISH group stated with its own definition is a result, not quoted guideline text
+    ("HER2 ISH: Group 5 (HER2/CEP17 ratio < 2.0 and average HER2 copy number < 4.0), negative.",
+     "receptors.her2.ish_result", "not_amplified",
+     "HER2 ISH: Group 5 (HER2/CEP17 ratio < 2.0 and average HER2 copy number < 4.0), negative"),
+    # round 5, second pass (receptors and tumour type)
+    # "with lobular features" describes one carcinoma: its stated type, or no histology when untyped.
+    ("Infiltrating carcinoma (NST) with focal lobular features, G2.", "diagnosis.histology", "invasive_ductal",
+     "Infiltrating carcinoma (NST)"),
+    ("INVASIVE CARCINOMA WITH LOBULAR DIFFERENTIATION, GRADE 2.", "diagnosis.histology", None, None),
+    ("Invasive carcinoma with mixed ductal and lobular features, 2.2 cm.", "diagnosis.histology_code", "8522/3",
+     "Invasive carcinoma with mixed ductal and lobular features"),
+    # Receptor tables flattened by OCR or a PDF: the column bar is filler.
+    ("Marker | Result | Percent | Intensity\nER | Positive | 80-90% | Strong", "receptors.er.percent", 80.0,
+     "ER | Positive | 80-90%"),
+    ("ER | Positive | 80-90% | Strong", "receptors.er.intensity", "strong", "ER | Positive | 80-90% | Strong"),
+    ("PR | Negative | less than 1% | -", "receptors.pr.status", "negative", "PR | Negative"),
+    ("HER2 (IHC) | Negative | 1+ |", "receptors.her2.ihc_score", "1+", "HER2 (IHC) | Negative | 1+"),
+    ("Ki-67 (MIB1) | hot spot 25% |", "receptors.ki67_percent", 25.0, "Ki-67 (MIB1) | hot spot 25%"),
+    ("KI-67 (MIB1) HOT SPOT 18%.", "receptors.ki67_percent", 18.0, "KI-67 (MIB1) HOT SPOT 18%"),
+    ("MIB1 hot-spot index 40%", "receptors.ki67_percent", 40.0, "MIB1 hot-spot index 40%"),
+    ("Estrogen receptor: weakly positive in 5% of tumor cells.", "receptors.er.status", "low_positive",
+     "Estrogen receptor: weakly positive in 5%"),
+    ("Progesterone receptor: less than 1% (negative).", "receptors.pr.percent", 0.0,
+     "Progesterone receptor: less than 1%"),
+    # mRNA results (TargetPrint, RT-PCR) are not the IHC result.
+    ("TargetPrint (mRNA): ER positive, PR positive, HER2 negative.", "receptors.er.status", None, None),
+    ("TargetPrint (mRNA): ER positive, PR positive, HER2 negative.", "receptors.her2.status", None, None),
+    ("Single-gene results by RT-PCR: ER positive, PR negative.", "receptors.pr.status", None, None),
+    ("ER: Positive by RT-PCR (Oncotype DX).", "receptors.er.status", None, None),
+    ("ER Score: 9.8 Positive", "receptors.er.status", None, None),
+    ("Oncotype DX recurrence score 14. Tumor ER positive (95%) by IHC.", "receptors.er.status", "positive",
+     "ER positive"),
+    ("IHC per submitting lab ER positive 90%, PR positive 30%.", "receptors.pr.percent", 30.0, "PR positive 30%"),
+    # Consult letters quoting outside results: the result, as quoted.
+    ("Per outside report from Lakeshore Pathology: ER 95%, PR 5%, HER2 1+ by IHC.", "receptors.pr.percent", 5.0,
+     "PR 5%"),
+    ("Her sister had ER-negative breast cancer at 44.", "receptors.er.status", None, None),
+    # An ISH line whose label is followed by its measures, not a value.
+    ("HER2 FISH (dual probe): RATIO 2.6, MEAN HER2 COPY NUMBER 6.3. AMPLIFIED.", "receptors.her2.ish_ratio", 2.6,
+     "HER2 FISH (dual probe): RATIO 2.6"),
+    ("HER2 FISH (dual probe): RATIO 2.6, MEAN HER2 COPY NUMBER 6.3. AMPLIFIED.", "receptors.her2.ish_result",
+     "amplified", "HER2 FISH (dual probe): RATIO 2.6, MEAN HER2 COPY NUMBER 6.3. AMPLIFIED"),
+    ("HER2 SISH: ratio 1.3, not amplified.", "receptors.her2.ish_result", "not_amplified",
+     "HER2 SISH: ratio 1.3, not amplified"),
+    ("HER2 FISH: to follow in an addendum. Ratio 2.4 on the control.", "receptors.her2.ish_ratio", None, None),
+    ("FISH REPORT - HER2/neu\nHER2/CEP17 ratio: 1.11\nINTERPRETATION: NEGATIVE (NOT AMPLIFIED), GROUP 5.",
+     "receptors.her2.ish_ratio", 1.11, "HER2/CEP17 ratio: 1.11"),
+    ("FISH REPORT - HER2/neu probe\nINTERPRETATION: NEGATIVE (NOT AMPLIFIED).", "receptors.her2.ish_result",
+     "not_amplified", "HER2/neu probe\nINTERPRETATION: NEGATIVE (NOT AMPLIFIED"),
+    ("HER2 IHC (4B5): EQUIVOCAL (2+). INTERPRETATION: EQUIVOCAL (AMPLIFIED CONTROL).", "receptors.her2.ish_result",
+     None, None),
+    # "status" alone is no history ("status post" is).
+    ("Receptor status: ER - negative (0%), PR - negative (0%).", "receptors.er.status", "negative", "ER - negative"),
+    # Spaced letters are not read: the words are not there to read as written.
+    ("E R : P O S I T I V E    P R : N E G A T I V E", "receptors.er.status", None, None),
+    # Three results written respectively after three labels.
+    ("RESULTS OF IMMUNOSTAINS: ER/PR/HER2: +/+/- .", "receptors.pr.status", "positive", "ER/PR/HER2: +/+/-"),
+    ("RESULTS OF IMMUNOSTAINS: ER/PR/HER2: +/+/- .", "receptors.her2.status", "negative", "ER/PR/HER2: +/+/-"),
+    ("ER/PgR/HER2neu = pos/neg/neg", "receptors.pr.status", "negative", "ER/PgR/HER2neu = pos/neg/neg"),
+    ("ER/PR/HER2 testing: see addendum 1/2/3.", "receptors.er.status", None, None),
+    ("ER(+) PR(-) HER2(3+). Ki-67: 20-25%.", "receptors.ki67_percent", 20.0, "Ki-67: 20-25%"),
+    ("HER2:CEP17 = 2.35, average copies 5.1 (ISH).", "receptors.her2.ish_ratio", 2.35, "HER2:CEP17 = 2.35"),
+    # Equivocal by both IHC and ISH; the final status is the one stated.
+    ("HER2 testing summary: IHC 2+ (equivocal); reflex FISH: ratio 1.8 - ISH equivocal (group 4).",
+     "receptors.her2.ihc_score", "2+", "HER2 testing summary: IHC 2+"),
+    ("HER2 testing summary: IHC 2+ (equivocal); reflex FISH: ratio 1.8 - ISH equivocal (group 4).",
+     "receptors.her2.ish_result", "equivocal",
+     "HER2 testing summary: IHC 2+ (equivocal); reflex FISH: ratio 1.8 - ISH equivocal"),
+    ("HER2 DDISH: Ratio 1.1. HER2 average copy number 2.3.\nFinal HER2: NEGATIVE (IHC 1+).",
+     "receptors.her2.ish_ratio", 1.1, "HER2 DDISH: Ratio 1.1"),
 ]
 
 
@@ -693,6 +964,9 @@ OCR_ROWS = [
     ("STAGE GROUPING: |IB", "stage.group", "IIB", "|I->II"),
     ("HISTOLOGIC GRADE lll/lll", "diagnosis.grade", 3, "lll->III"),
     ("Pathological staging: pTis (DCIS) pN0", "stage.pathologic.t", "Tis", None),  # read as written
+    # round 5, second pass (receptors and tumour type): a status split across a line with a hyphen
+    ("ER POSITIVE (ALLRED 7/8), PR POSI-\nTIVE (ALLRED 5/8)", "receptors.pr.status", "positive", None),
+    ("HER2 NEGA-\nTIVE (SCORE 0)", "receptors.her2.status", "negative", None),
 ]
 
 
@@ -747,6 +1021,14 @@ OCR_DIGIT_ROWS = [
     ("pT1c pN0(O/2) pMX", "lymph_nodes.examined", 2, "pN0(O/2)", "O->0"),
     ("ypT2 ypN1a(l/14)", "lymph_nodes.positive", 1, "ypN1a(l/14)", "l->1"),
     ("pT2 pN1a(2/l4)", "lymph_nodes.examined", 14, "pN1a(2/l4)", "l4->14"),
+    # round 5 (receptors and tumour type)
+    ("ESTROGEN RECEPT0R: POSITIVE (90%, STRONG).", "receptors.er.percent", 90.0, "ESTROGEN RECEPT0R: POSITIVE (90%",
+     "RECEPT0R->RECEPTOR"),
+    ("PROGESTER0NE RECEPT0R: NEGATIVE (0%).", "receptors.pr.status", "negative", "PROGESTER0NE RECEPT0R: NEGATIVE",
+     "PROGESTER0NE->PROGESTERONE; RECEPT0R->RECEPTOR"),
+    ("HER-2/NEU (HERCEPTEST): NEGATIVE (SCORE l+).", "receptors.her2.ihc_score", "1+",
+     "HER-2/NEU (HERCEPTEST): NEGATIVE (SCORE l+", "l->1"),
+    ("HER2 IHC: I+ (negative)", "receptors.her2.ihc_score", "1+", "HER2 IHC: I+", "I->1"),
 ]
 
 
@@ -841,7 +1123,8 @@ def test_status_words_after_the_value_do_not_negate_it():
 
 def test_guideline_text_quoted_in_a_report_gives_no_value():
     text = ("ER/PR positive is defined as an Allred score of >2. Interpretation: ER Negative < 6.5, "
-            "Positive >= 6.5. Ratio less than 2.0: HER2 gene amplification not observed.")
+            "Positive >= 6.5. Ratio less than 2.0: HER2 gene amplification not observed. "
+            "Group 5 (ratio < 2.0 with copy number < 4.0) is considered negative.")
     assert [f for f in findings(text) if f.path.startswith("receptors.")] == []
 
 

@@ -72,6 +72,22 @@ LATERALITY_ROWS = [
      "grade 3.", "left", "Left breast"),
     ("Site: Rt breast, 10 o'clock, core biopsy. Invasive ductal carcinoma.", "right", "Site: Rt breast"),
     ("Breast (L) core biopsy: invasive carcinoma of no special type", "left", "Breast (L"),
+    # round 5 (receptors and tumour type)
+    ("RIGHT BREAST, MODIFIED RADICAL MASTECTOMY:\n- INVASIVE LOBUIAR CARCINOMA, CLASSIC TYPE, GRADE 2.", "right",
+     "RIGHT BREAST"),
+    ("Diagnosis: Invasive carcinoma of the breast, no special type (NST), grade 2. Left breast.", "left",
+     "Left breast"),
+    ("DIAGNOSIS: LEFT BREAST, CORE NEEDLE BIOPSY AT 2 O'CLOCK:\nINVASIVE CARCI-\nNOMA WITH MICROPAPILLARY FEATURES.",
+     "left", "LEFT BREAST"),
+    # round 5, second pass (receptors and tumour type)
+    # A side named only in the gross description or on the container's label.
+    ("GROSS DESCRIPTION: Received in formalin, labeled with the patient's name and \"L breast\", is a lumpectomy.\n"
+     "FINAL DIAGNOSIS:\nBREAST, LUMPECTOMY: INFILTRATING DUCTAL CARCINOMA, GRADE 2.", "left", "L breast"),
+    # A side named only in the history, with an invasive carcinoma whose type is not stated.
+    ("CLINICAL HISTORY: Palpable mass, upper outer quadrant of the right breast.\nFINAL DIAGNOSIS:\n"
+     "BREAST, WIDE LOCAL EXCISION: INVASIVE CARCINOMA, GRADE 2, 1.8 CM.", "right", "right breast"),
+    ("Material: left breast with axillary fatty tissue after radical mastectomy by Madden.\n"
+     "Microscopic: Carcinoma ductale infiltrans (NST), G2.", "left", "left breast"),
 ]
 
 
@@ -90,6 +106,9 @@ NO_LATERALITY_ROWS = [
     "Left breast: lobular carcinoma in situ, classic type.",
     "Ablated breast sample with a poorly differentiated invasive ductal carcinoma (tumor diameter 7 cm).",
     "Lymph nodes: L0 V0 R0; the tumor is 2 cm.",
+    # round 5, second pass (receptors and tumour type): the gross names both sides; a benign gross only.
+    "GROSS: Two containers, labeled \"right breast\" and \"left breast\".\nDIAGNOSIS: INVASIVE DUCTAL CARCINOMA.",
+    "GROSS: Received labeled \"left breast reduction\".\nDIAGNOSIS: BENIGN BREAST TISSUE, NO CARCINOMA.",
 ]
 
 
@@ -333,6 +352,13 @@ KIND_ROWS = [
      "HER-2/NEU (IHC) 1+ NEGATIVE", "pathology"),
     ("Progress note\nHPI: estrogen receptor positive breast cancer on letrozole. HER2 not amplified.\nPlan: continue.",
      "clinic_note"),
+    # round 5 (receptors and tumour type)
+    ("DIAGNOSIS: RIGHT BREAST, MASTECTOMY: INFILTRATING CARCINOMA, SEE COMMENT.\nER: POSITIVE 80%; PR: POSITIVE 20%; "
+     "HER2 (SP3): 0.", "pathology"),
+    ("Follow-up visit\n61 year old woman with ER positive, PR negative breast cancer on letrozole.\nPlan: continue.",
+     "clinic_note"),
+    ("Histological examination No. 5521\nConclusion: invasive breast carcinoma of non-special type, G2.\n"
+     "IHC: ER - 6 points (Allred), HER2/neu - 0.", "pathology"),
 ]
 
 
@@ -396,6 +422,24 @@ TNM_ROWS = [
      {"stage.pathologic.n": "N3a", "stage.clinical.m": "M0(i+)", "stage.metastatic": False}),
     ("Staging: ypT1b ypN0 M0\nResidual cancer burden: RCB-I", {"stage.pathologic.prefix": "yp",
                                                                "stage.pathologic.t": "T1b"}),
+    # round 5 (staging and tumour extent)
+    ("Histopathological examination\nMicroscopy: Carcinoma ductale infiltrans (NST), G2. Axillary fatty tissue with "
+     "12 lymph nodes, metastases in 2.\nDiagnosis: invasive ductal carcinoma of the left mammary gland, pT2 N1a (2/12) "
+     "M0. Stage IIB.", {"stage.pathologic.t": "T2", "stage.pathologic.n": "N1a", "stage.group": "IIB",
+                        "lymph_nodes.positive": 2, "lymph_nodes.examined": 12, "diagnosis.grade": 2}),
+    ("PATHOLOGY REPORT\nDIAGNOSIS: LEFT BREAST, MASTECTOMY: INVASIVE LOBULAR CARCINOMA, 4.2 CM. LYMPH NODES: 0 OF 11 "
+     "AXILLARY LYMPH NODES POSITIVE. pT2pN0(sn)MX", {"stage.pathologic.t": "T2", "stage.pathologic.n": "N0",
+                                                    "stage.pathologic.m_raw": "MX", "lymph_nodes.examined": 11}),
+    ("Pathology report (translated)\nClinical diagnosis: cancer of the right breast, T2N1M0, stage IIB.\n"
+     "Histological conclusion: Invasive carcinoma of no special type, G3, maximum diameter 28 mm. Lymph nodes: 4/10 "
+     "with metastases. pT2pN2aM0.", {"stage.clinical.t": "T2", "stage.clinical.n": "N1", "stage.clinical.group": "IIB",
+                                    "stage.pathologic.t": "T2", "stage.pathologic.n": "N2a", "diagnosis.grade": 3,
+                                    "diagnosis.tumor_size_mm": 28.0, "lymph_nodes.positive": 4}),
+    ("FINAL DIAGNOSIS:\nBREAST, LEFT, SEGMENTAL MASTECTOMY:\n- INFILTRATING DUCTAL CARCINOMA, GRADE II/III.\n"
+     "- SENTINEL LYMPH NODES: 1 OF 3 WITH MICROMETASTASIS (0.15 CM); NON-SENTINEL LYMPH NODES: 0 OF 6.\n",
+     {"lymph_nodes.positive": 1, "lymph_nodes.examined": 9, "stage.pathologic.n": "N1mi", "diagnosis.grade": 2}),
+    ("Family history: sister with breast cancer, stage IIIA.\nDiagnosis: invasive ductal carcinoma, 1.1 cm, grade 1.",
+     {"stage.group": None, "stage.clinical.group": None, "diagnosis.grade": 1}),
 ]
 
 
@@ -448,3 +492,90 @@ def test_an_identical_count_restated_for_the_same_node_is_read_once():
                      "Sentinel lymph node #1: one lymph node, negative for metastatic carcinoma (0/1).\n"
                      "Sentinel lymph node #1 (see above): negative (0/1).\n")
     assert value(report, "lymph_nodes.examined") == 1
+
+
+# -- round 5 (staging and tumour extent) ---------------------------------------------------------
+
+
+def test_each_side_of_a_bilateral_staging_line_keeps_its_own_categories():
+    report = profile("SURGICAL PATHOLOGY REPORT\nDIAGNOSIS:\nA. RIGHT BREAST, LUMPECTOMY:\n   INVASIVE LOBULAR "
+                     "CARCINOMA, NOTTINGHAM GRADE 1, 1.4 CM.\nB. LEFT BREAST, LUMPECTOMY:\n   INVASIVE DUCTAL "
+                     "CARCINOMA, NOTTINGHAM GRADE 3, 2.7 CM.\nC. LEFT SENTINEL LYMPH NODES: METASTATIC CARCINOMA IN "
+                     "ONE OF THREE LYMPH NODES (1/3).\nSTAGING: RIGHT: pT1c pN0(sn). LEFT: pT2 pN1a(sn).\n")
+    assert value(report, "diagnosis.laterality") == "left"
+    assert value(report, "stage.pathologic.t") == "T2" and value(report, "stage.pathologic.n") == "N1a"
+    other = report.to_json_dict()["profile"]["other_tumors"][0]
+    assert other["laterality"] == "right"
+    assert other["stage"]["pathologic"] == {"t": "T1c", "n": "N0", "prefix": "p"}
+
+
+def test_a_merged_ocr_staging_string_gives_t_n_and_the_obsolete_mx():
+    report = profile("FINAL DIAGNOSIS: INVASIVE DUCTAL CARCINOMA, 2.8 CM. -AJCC STAGE PT2NOMX.", source="ocr")
+    assert value(report, "stage.pathologic.t") == "T2"
+    assert value(report, "stage.pathologic.n") == "N0"
+    assert report.evidence["stage.pathologic.n"][0].correction == "O->0"
+    assert value(report, "stage.pathologic.m_raw") == "MX" and value(report, "stage.metastatic") is None
+    # On a text layer the letter O is not read as a zero.
+    assert value(profile("FINAL DIAGNOSIS: INVASIVE DUCTAL CARCINOMA, 2.8 CM. -AJCC STAGE PT2NOMX."),
+                 "stage.pathologic.n") is None
+
+
+def test_a_staging_string_after_a_page_header_on_the_next_page_is_read():
+    pages = ["SURGICAL PATHOLOGY REPORT\nFINAL DIAGNOSIS:\nA. LEFT BREAST, MASTECTOMY:\n - INVASIVE LOBULAR "
+             "CARCINOMA, 3.6 CM, GRADE 2.\nB. LEFT AXILLA: METASTATIC CARCINOMA IN 4 OF 13 LYMPH NODES.\n",
+             "Page 2 of 3 Patient: [redacted] Accession #: S26-2231\nFINAL DIAGNOSIS (continued):\n"
+             "TUMOR STAGE: T2 N2a MX\nCOMMENT: Receptors to follow.\n"]
+    doc = Document(sha256=hashlib.sha256("".join(pages).encode()).hexdigest(), filename="report.txt", type="text",
+                   pages=[Page(number=i + 1, text=t, source="ocr") for i, t in enumerate(pages)])
+    report = build_profile([doc])
+    assert value(report, "stage.pathologic.t") == "T2" and value(report, "stage.pathologic.n") == "N2a"
+    assert report.evidence["stage.pathologic.t"][0].page == 2
+    assert value(report, "lymph_nodes.positive") == 4 and value(report, "diagnosis.grade") == 2
+
+
+def test_a_size_read_from_words_before_it_has_no_spaced_decimal_correction():
+    report = profile("FINAL DIAGNOSIS\nLeft breast, mastectomy:\n"
+                     "- Invasive micropapillary carcinoma, grade 3, 6.2 cm.\n")
+    assert value(report, "diagnosis.tumor_size_mm") == 62.0
+    assert report.evidence["diagnosis.tumor_size_mm"][0].correction is None
+
+
+@pytest.mark.parametrize("text,path,want,correction", [
+    ("Pathologic stage: pTZ pNZa", "stage.pathologic.t", "T2", "Z->2"),
+    ("Pathologic stage: pTZ pNZa", "stage.pathologic.n", "N2a", "Za->2a"),
+    ("AJCC: p T l c N l mi M X", "stage.pathologic.n", "N1mi", "lmi->1mi"),
+])
+def test_ocr_letters_in_a_spaced_or_merged_staging_string(text, path, want, correction):
+    report = profile(text, source="ocr")
+    assert value(report, path) == want
+    assert report.evidence[path][0].correction == correction
+    # A text layer has no OCR letters: neither "pTZ" nor "N l mi" is read there.
+    assert value(profile(text), path) is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("FINAL DIAGNOSIS: INVASIVE DUCTAL CARCINOMA. TNM: T2 Page 2 of 4 Patient: Accession #: S26-0001 N1 M0. GRADE 2.",
+     {"stage.pathologic.t": "T2", "stage.pathologic.n": "N1", "stage.clinical.m": "M0"}),
+    ("FINAL DIAGNOSIS: INVASIVE DUCTAL CARCINOMA.\nTNM: T2\nPage 2 of 3 Patient: [redacted] Accession #: S26-4410 "
+     "DOB: [redacted]\nFINAL DIAGNOSIS (continued):\nN1 MX\n",
+     {"stage.pathologic.t": "T2", "stage.pathologic.n": "N1", "stage.pathologic.m_raw": "MX"}),
+    ("AJCC STAGE: pT2 Page 2 of 2 Patient: Accession #: pN1a MX",
+     {"stage.pathologic.n": "N1a", "stage.pathologic.m_raw": "MX", "stage.metastatic": None}),
+    # Without a header between them, an N and a later sentence's words stay apart.
+    ("INVASIVE DUCTAL CARCINOMA. pN1a. Mitoses: 2", {"stage.pathologic.n": "N1a", "stage.pathologic.m_raw": None}),
+])
+def test_a_page_header_cutting_a_staging_string_in_two(text, expected):
+    report = profile(text, source="ocr")
+    for path, want in expected.items():
+        assert value(report, path) == want, path
+
+
+def test_the_staging_of_an_earlier_cancer_of_the_other_breast_stays_with_that_side():
+    report = profile("SURGICAL PATHOLOGY REPORT\nCLINICAL HISTORY: 58 year old woman with history of right breast "
+                     "cancer (T1N0, 2014), now with a new left breast mass.\nFINAL DIAGNOSIS:\n"
+                     "LEFT BREAST, LUMPECTOMY:\n INVASIVE DUCTAL CARCINOMA, NOTTINGHAM GRADE 2 OF 3.\n"
+                     " INVASIVE TUMOR SIZE: 1.9 CM.\npT1c pN0(sn)\n")
+    assert value(report, "stage.pathologic.t") == "T1c"
+    assert value(report, "stage.clinical.t") is None
+    other = report.to_json_dict()["profile"]["other_tumors"]
+    assert other == [{"laterality": "right", "stage": {"clinical": {"n": "N0", "t": "T1"}}}]

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 
+from collections import Counter
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -169,6 +171,14 @@ def test_a_clean_page_is_read_line_by_line_as_well_as_with_the_page_layout() -> 
     # Boxes are scaled back from the half-size copy: the first line sits near the top of the page.
     first = next(w for w in by_lines.words if w.text.startswith("SURGICAL") or w.text.startswith("Patient"))
     assert first.y1 < 0.15 * by_lines.height
+    # ...and widened back from the narrowed line pieces: each word the page layout also read once
+    # sits where the page layout put it, to within 4 pixels at 300 DPI.
+    seen = Counter(w.text for line in whole.lines for w in line.words)
+    layout = {w.text: w for line in whole.lines for w in line.words if seen[w.text] == 1}
+    matched = [(w, layout[w.text]) for w in by_lines.words if w.text in layout]
+    assert len(matched) > 0.5 * len(layout)
+    for word, reference in matched:
+        assert abs(word.x0 - reference.x0) <= 4 and abs(word.x1 - reference.x1) <= 4, (word, reference)
 
 
 @pytest.mark.ocr
@@ -253,6 +263,18 @@ def test_a_piece_read_as_nothing_is_skipped_not_a_failed_page() -> None:
     words = list(_words(_Iterator([(None, (0, 0, 5, 5)), ("ANC", (10, 2, 40, 20)), (None, (50, 2, 52, 4))]),
                         level=3, dx=100, dy=7))
     assert [(w.text, w.x0, w.y0, w.x1, w.y1) for w in words] == [("ANC", 110.0, 9.0, 140.0, 27.0)]
+
+
+def test_word_boxes_from_a_narrowed_piece_are_cut_at_the_next_word_tightened_and_widened_back() -> None:
+    from ingest.ocr.tesserocr_engine import _words
+
+    ink = np.zeros(80, dtype=bool)
+    ink[10:30] = ink[40:44] = ink[60:70] = True  # "Page", "1", "of": three runs of ink
+    # The recogniser's "Page" runs over the space and into "1"; "of" has blank paper either side.
+    iterator = _Iterator([("Page", (9, 2, 42, 20)), ("1", (40, 2, 44, 20)), ("of", (56, 2, 75, 20))])
+    words = _words(iterator, level=3, dx=100, dy=7, x_scale=1.25, ink=ink)
+    assert [(w.text, w.x0, w.x1) for w in words] == [("Page", 112.5, 137.5), ("1", 150.0, 155.0),
+                                                     ("of", 175.0, 187.5)]
 
 
 @pytest.mark.ocr

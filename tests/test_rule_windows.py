@@ -62,6 +62,7 @@ _PIECES = st.sampled_from([
     "2.5", "1.2 x 0.8", "cm", "mm", "CM", "ck", "em", "of", "3", "12", "twelve", "/", "lymph nodes", "node",
     "SLN", "l.n.", "positive", "negative", "grade", "Nottingham", "score", "+", "=", "7", "(", ")", ":", ".",
     ",", "\n", "  ", " ", "Size", "-", "forming a", "mass", "poorly differentiated", "T3", "P2", "M1", "9",
+    "with a tumour", "tumour", "2,8x2,5x2", "x",
 ])
 
 
@@ -71,6 +72,24 @@ def test_windows_find_what_a_whole_scan_finds_in_any_text(pieces: list[str], is_
     text = " ".join(pieces)
     for rule in WINDOWED:
         assert _windowed(rule, text, is_ocr) == _full(rule, text, is_ocr), rule.id
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PIECES, min_size=1, max_size=60), st.booleans())
+def test_windows_find_what_a_whole_scan_finds_when_the_text_runs_on_past_them(pieces: list[str], is_ocr: bool) -> None:
+    """Text long after the windows: each match is confirmed against the whole text."""
+    text = " ".join(pieces) + " and the rest of the report follows here." * 8
+    for rule in WINDOWED:
+        assert _windowed(rule, text, is_ocr) == _full(rule, text, is_ocr), rule.id
+
+
+def test_a_match_begun_with_words_it_consumes_is_confirmed_on_a_long_text() -> None:
+    """`size.tumour-mass` consumes "with a" and starts its match after them (\\K): it used to be
+    re-matched at its own start, fail, and be lost whenever the text ran on past its window."""
+    text = ("Macroscopy: mammary gland 18x15x4 cm with a tumour 2,8x2,5x2 cm in the upper outer quadrant. "
+            "Lymph nodes: in the axillary fatty tissue 11 lymph nodes were found, metastases in 3 of them. " * 3)
+    rule = grammar("tumor_size")["size.tumour-mass"]
+    assert _windowed(rule, text, False) == _full(rule, text, False) != []
 
 
 def test_a_window_whose_anchor_does_not_compile_fails_at_load(tmp_path: Path) -> None:

@@ -61,7 +61,7 @@ def _g_value(m: regex.Match) -> tuple[int | None, str | None]:
     raw = m.groupdict().get("g2") or m.groupdict().get("g")
     if not raw:
         return None, None
-    value = _ROMAN.get(raw.lower())
+    value = _ROMAN.get(raw.lower().replace("l", "i"))  # OCR's "Ill", "lIl" for III
     if value is None:
         return None, None
     # OCR reads roman I as a lower-case l ("lll", "Il").
@@ -69,10 +69,16 @@ def _g_value(m: regex.Match) -> tuple[int | None, str | None]:
     return value, corr
 
 
-def _invasive_nearby(page: AnalyzedPage, start: int, end: int) -> bool:
+def _invasive_nearby(page: AnalyzedPage, start: int, end: int, whole_page: bool = False) -> bool:
+    """An invasive carcinoma is named near `start` (or anywhere on the page): a histology mention,
+    or an invasive carcinoma named without a type (`grade.context.invasive`, not negated)."""
     s0, s1 = page.sentence_at(start)
-    lo, hi = min(s0, start - 60), max(s1, end + 60)
-    return any(h.invasive and lo <= s <= hi for s, _, h, _ in mentions(page))
+    lo, hi = (0, len(page.text)) if whole_page else (max(0, min(s0, start - 60)),
+                                                     min(len(page.text), max(s1, end + 60)))
+    if any(h.invasive and lo <= s <= hi for s, _, h, _ in mentions(page)):
+        return True
+    return any(page.assertion(m.start(), m.end()) != "negated"
+               for m in grammar("grade")["grade.context.invasive"].finditer(page.text, page.is_ocr, lo, hi))
 
 
 def extract_grade(page: AnalyzedPage) -> Iterator[Finding]:
@@ -104,8 +110,11 @@ def extract_grade(page: AnalyzedPage) -> Iterator[Finding]:
                 continue
             if rule_id == "grade.words" and not _invasive_nearby(page, s, e):
                 continue
+            # "Grade 3/3" (a grade out of its scale) in a summary line counts when the page names an
+            # invasive carcinoma anywhere; a bare "grade 2" needs one nearby.
             if rule_id == "grade.g-number" and m.group(0).lower().startswith("grade") and not (
-                    _invasive_nearby(page, s, e) or ":" in m.group(0)):
+                    _invasive_nearby(page, s, e, whole_page="/" in m.group(0) or " of" in m.group(0).lower())
+                    or ":" in m.group(0)):
                 continue
             taken.append((s, e))
             anchors.append(s)

@@ -15,8 +15,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from extract.analysis import AnalyzedPage
-from extract.fields.base import make_finding, scan
-from extract.fields.histology import mentions
+from extract.fields.base import SKIPPED_SECTIONS, make_finding, scan
+from extract.fields.histology import mentions, untyped_invasive
 from extract.findings import FACTUAL, Finding
 from extract.rules import grammar
 from extract.specimens import parts
@@ -85,23 +85,32 @@ def _sole_side(page: AnalyzedPage) -> Iterator[Finding]:
     """A page that states an invasive carcinoma and names one breast side only, never in the
     sentence of the cancer ("Specimen: RIGHT BREAST MASTECTOMY AND AXILLARY CLEARANCE" above
     "Invasive lobular carcinoma ..."): that side, with less confidence. Family, negated and
-    hypothetical mentions do not count; two sides named give nothing. DCIS counts too (a complete
-    response after neoadjuvant therapy leaves only DCIS); LCIS and benign findings do not."""
-    if not (_invasive_page(page) or any(h.value == "dcis" and page.assertion(s, e) in FACTUAL
-                                        for s, e, h, _ in mentions(page))):
+    hypothetical mentions do not count; two sides named give nothing. The gross description is
+    read only when the rest of the page names no side. DCIS counts too (a complete
+    response after neoadjuvant therapy leaves only DCIS), and so does an invasive carcinoma whose type is
+    not stated; LCIS and benign findings do not."""
+    found = mentions(page)
+    if not (_invasive_page(page) or any(h.value == "dcis" and page.assertion(s, e) in FACTUAL for s, e, h, _ in found)
+            or untyped_invasive(page, found)):
         return
     g = grammar("laterality")
-    sides: dict[str, tuple[int, int]] = {}
-    for m in scan(page, g["laterality.breast-side"]):
-        side = _side(m.group("side"))
-        if side is None or page.assertion(m.start(), m.end()) not in FACTUAL:
-            continue
-        sides.setdefault(side, m.span())
-    if len(sides) == 1:
-        side, span = next(iter(sides.items()))
-        if side != "bilateral":
-            yield make_finding(page, "diagnosis.laterality", side, span, "laterality.sole-side",
-                               confidence=0.7, laterality=side)
+    # The gross description (a container "labeled 'L breast'") is read only when the rest of the
+    # page names no side at all, with less confidence.
+    for skip, rule, confidence in ((SKIPPED_SECTIONS, "laterality.sole-side", 0.7),
+                                   (SKIPPED_SECTIONS - {"gross"}, "laterality.sole-side-gross", 0.6)):
+        sides: dict[str, tuple[int, int]] = {}
+        for m in scan(page, g["laterality.breast-side"], skip):
+            side = _side(m.group("side"))
+            if side is None or page.assertion(m.start(), m.end()) not in FACTUAL:
+                continue
+            sides.setdefault(side, m.span())
+        if len(sides) == 1:
+            side, span = next(iter(sides.items()))
+            if side != "bilateral":
+                yield make_finding(page, "diagnosis.laterality", side, span, rule,
+                                   confidence=confidence, laterality=side)
+        if sides:
+            return
 
 
 def _stated_sides(page: AnalyzedPage) -> Iterator[Finding]:
@@ -120,6 +129,8 @@ def _stated_sides(page: AnalyzedPage) -> Iterator[Finding]:
             continue
         end = next((p.start for p in all_parts[i + 1:] if page.section_at(p.start) == page.section_at(part.start)),
                    len(page.text))
+        # A part's text ends with its section: a synoptic block after the last part is not that part's.
+        end = min(end, next((s for s, _ in page.sections() if s > part.end), end))
         first = min(end, page.sentence_at(min(part.end + 1, len(page.text) - 1))[1])
         if _invasive_in(page, part.start, end) or _cancer_in(page, part.start, max(first, part.end)):
             m = next(g["laterality.breast-side"].finditer(page.text, page.is_ocr, part.start, part.end), None)

@@ -228,8 +228,8 @@ def _count_of(page: AnalyzedPage, m: regex.Match, rule_id: str) -> Count | None:
     groups = m.groupdict()
     ex_text, pos_text, correction = _ocr_count(page, groups)
     ex = number(ex_text)
-    if ex is None or ex > 99:
-        return None
+    if not ex or ex > 99:
+        return None  # no nodes counted ("Lymph nodes: 0 positive / 21 total" is read by its total)
     polarity = (groups.get("polarity") or groups.get("polarity0") or "").lower()
     if pos_text:
         pos = number(pos_text)
@@ -257,7 +257,9 @@ def _part_counts(page: AnalyzedPage) -> list[Count]:
     g = _g()
     counts: list[Count] = []
     taken: list[tuple[int, int]] = []
-    for rule_id in ("nodes.part.single-of", "nodes.part.x-of-y", "nodes.part.in-count", "nodes.part.label-count",
+    for rule_id in ("nodes.part.single-of", "nodes.part.x-of-y", "nodes.part.nodes-metastases-in", "nodes.part.label-of",
+                    "nodes.part.label-fraction", "nodes.part.out-of-first", "nodes.part.count-label-positive",
+                    "nodes.part.in-count", "nodes.part.label-count",
                     "nodes.part.count-polarity", "nodes.part.count-after", "nodes.part.procedure-fraction",
                     "nodes.part.fraction", "nodes.part.level"):
         for m in scan(page, g[rule_id]):

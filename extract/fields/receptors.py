@@ -122,7 +122,11 @@ def _is_reference_text(page: AnalyzedPage, start: int, end: int) -> bool:
     s0, s1 = page.sentence_at(start)
     lo, hi = max(s0, start - 40), min(max(s1, end), end + 25)
     rule = _g()["marker.reference-text"]
-    return any(True for _ in rule.finditer(page.text, page.is_ocr, lo, hi))
+    found = [m.span() for m in rule.finditer(page.text, page.is_ocr, lo, hi)]
+    if not found:
+        return False
+    groups = [m.span() for m in _g()["marker.ish-group-definition"].finditer(page.text, page.is_ocr, max(lo - 40, 0), hi)]
+    return any(not any(g0 <= m0 and m1 <= g1 for g0, g1 in groups) for m0, m1 in found)
 
 
 def _first(rule: CompiledRule, page: AnalyzedPage, pos: int, end: int) -> regex.Match | None:
@@ -180,7 +184,8 @@ def _status_from_allred(allred: int) -> str | None:
 def _tag_prior(findings: list[Finding], page: AnalyzedPage, start: int, limit: int) -> list[Finding]:
     """Results quoted from an earlier specimen belong to that specimen (and usually a core biopsy).
 
-    Looks from 60 characters before the label to 60 after the last value read (not past `limit`),
+    Looks from 160 characters before the label (within its sentence: "Biomarkers (from core biopsy
+    S1, previously reported): ER ..., HER2 ...") to 60 after the last value read (not past `limit`),
     within the sentence of the values: a prior specimen named in the next sentence is about
     something else, unless the values' sentence leaves a parenthesis open ("(95%, FROM. PREVIOUS
     BIOPSY" in OCR text)."""
@@ -191,12 +196,19 @@ def _tag_prior(findings: list[Finding], page: AnalyzedPage, start: int, limit: i
     s0, s1 = page.sentence_at(max(start, end - 1))
     if s1 < hi and page.text.count("(", start, s1) <= page.text.count(")", start, s1):
         hi = max(end, s1)
-    m = _first(_g()["receptor.prior-specimen"], page, max(0, start - 60, min(start, page.sentence_at(start)[0])), hi)
+    # Values inside a parenthesis are read to its close: "(ER negative, PR negative, HER2 3+ on
+    # prior core biopsy)" quotes all three from the prior specimen.
+    if page.text.count("(", s0, end) > page.text.count(")", s0, end):
+        close = page.text.find(")", end, min(len(page.text), end + 150))
+        hi = max(hi, close) if close >= 0 else hi
+    m = _first(_g()["receptor.prior-specimen"], page, max(0, start - 160, min(start, page.sentence_at(start)[0])), hi)
     if m:
         core = "core" in m.group(0).lower() or "biops" in m.group(0).lower() or "bx" in m.group(0).lower()
         for f in findings:
             f.specimen = "prior"
             f.procedure = "core_biopsy" if core else f.procedure
+            # The part the line sits under is not the specimen the result came from, nor its side.
+            f.laterality = None
     return findings
 
 
@@ -232,6 +244,8 @@ def _receptor_details(page: AnalyzedPage, names: list[str], label_start: int, po
             value = _INTENSITY_SCORE.get(m.group("intensity_score"))
         elif m.group("intensity_plus"):
             value = _INTENSITY_SCORE.get(m.group("intensity_plus")[0])
+        elif m.group("intensity_signs"):  # "(+++)"
+            value = _INTENSITY_SCORE.get(str(len(m.group("intensity_signs"))))
         if value:
             for n in names:
                 out.append(make_finding(page, f"receptors.{n}.intensity", value, (label_start, m.end()),
@@ -357,6 +371,16 @@ def _values_before(page: AnalyzedPage, items: list[Anchor], taken: list[tuple[in
             yield from _tag_prior(found, page, start, end + 60)
 
 
+def _by_mrna(page: AnalyzedPage, a: Anchor, end: int) -> bool:
+    """The label's result is an mRNA one (TargetPrint, RT-PCR), not IHC or ISH."""
+    g = _g()
+    line_start = page.text.rfind("\n", 0, a.start) + 1
+    return bool(g["receptor.exclude.mrna-before"].pattern_for(page.is_ocr).search(
+                    page.text, max(line_start, a.start - 80), a.start, timeout=TIMEOUT_S)
+                or g["receptor.exclude.mrna-after"].pattern_for(page.is_ocr).match(
+                    page.text, a.end, min(end, a.end + 60), timeout=TIMEOUT_S))
+
+
 def hormone_receptors(page: AnalyzedPage) -> Iterator[Finding]:
     """ER and PR findings on the page."""
     g = _g()
@@ -367,7 +391,7 @@ def hormone_receptors(page: AnalyzedPage) -> Iterator[Finding]:
         if a.kind not in ("er", "pr", "both") or any(s <= a.start < e for s, e in taken):
             continue
         end = _window_end(page, items, i)
-        if g["receptor.exclude.rt-pcr-score"].pattern_for(page.is_ocr).match(page.text, a.end, end):
+        if g["receptor.exclude.rt-pcr-score"].pattern_for(page.is_ocr).match(page.text, a.end, end) or _by_mrna(page, a, end):
             continue
         m = g["receptor.label-value"].pattern_for(page.is_ocr).match(page.text, a.end, end, timeout=TIMEOUT_S)
         if not m or _is_reference_text(page, m.start("value"), m.end("value")):
@@ -418,6 +442,14 @@ def hormone_receptors(page: AnalyzedPage) -> Iterator[Finding]:
             for n in names:
                 found.append(make_finding(page, f"receptors.{n}.status", status, (a.start, m.end()), rule,
                                           target=(a.start, a.end)))
+        elif m.group("signs"):  # "Estrogen receptors: +++": positive, and "++"/"+++" is the staining intensity
+            pluses = m.group("signs").count("+")
+            for n in names:
+                found.append(make_finding(page, f"receptors.{n}.status", "positive", (a.start, m.end()), rule,
+                                          target=(a.start, a.end)))
+                if pluses > 1:
+                    found.append(make_finding(page, f"receptors.{n}.intensity", _INTENSITY_SCORE[str(pluses)],
+                                              (a.start, m.end()), rule, target=(a.start, a.end)))
         if not found:
             continue
         details, _ = _receptor_details(page, names, a.start, m.end(), _stop(page, m.end(), end), have_percent)
@@ -439,8 +471,17 @@ def _score(m: regex.Match) -> str | None:
     for name in ("score", "score_paren", "score_word", "score_zero"):
         value = m.group(name)
         if value:
-            digit = value.strip()[0]
+            digit = ocr_number(value.strip()[0])[0]  # "l+" on an OCR page is 1+
             return "0" if digit == "0" else f"{digit}+"
+    return None
+
+
+def _score_correction(m: regex.Match) -> str | None:
+    """The OCR reading of an IHC score digit ("l->1"), for the evidence."""
+    for name in ("score", "score_word"):
+        value = m.groupdict().get(name)
+        if value:
+            return ocr_number(value.strip()[0])[1]
     return None
 
 
@@ -452,7 +493,7 @@ def her2(page: AnalyzedPage) -> Iterator[Finding]:
         if a.kind != "her2":
             continue
         end = _window_end(page, items, i, limit=200)
-        if g["her2.exclude.rt-pcr-score"].pattern_for(page.is_ocr).match(page.text, a.end, end):
+        if g["her2.exclude.rt-pcr-score"].pattern_for(page.is_ocr).match(page.text, a.end, end) or _by_mrna(page, a, end):
             continue
         found: list[Finding] = []
         m = g["her2.label-value"].pattern_for(page.is_ocr).match(page.text, a.end, end, timeout=TIMEOUT_S)
@@ -460,7 +501,7 @@ def her2(page: AnalyzedPage) -> Iterator[Finding]:
         if not m:
             syn = _first(g["her2.synoptic"], page, a.end, end)
             if syn is None or _is_reference_text(page, syn.start(), syn.end()):
-                found = _her2_status_before(page, a, end)
+                found = _her2_status_before(page, a, end) or _ish_line(page, a, end)
                 if found:
                     yield from _tag_prior(found, page, found[0].evidence[0].start, end)
                 continue
@@ -468,6 +509,14 @@ def her2(page: AnalyzedPage) -> Iterator[Finding]:
             if status:
                 found.append(make_finding(page, "receptors.her2.status", status, (a.start, syn.end()),
                                           g["her2.synoptic"]))
+                # An ISH report's interpretation ("INTERPRETATION: NEGATIVE (NOT AMPLIFIED)"): its
+                # result, read only when the label's line or window names ISH and the window not IHC.
+                r = _first(g["her2.detail.ish-result"], page, syn.end(), min(end, syn.end() + 30))
+                if r and _first(g["her2.detail.ish-method"], page, page.text.rfind("\n", 0, a.start) + 1, syn.start()) \
+                        and not _first(g["her2.detail.ihc-method"], page, a.start, syn.end()):
+                    value = "not_amplified" if r.group("not_amp") else ("amplified" if r.group("amp") else "equivocal")
+                    found.append(make_finding(page, "receptors.her2.ish_result", value, (a.start, r.end()),
+                                              "her2.detail.ish-result"))
             if syn.group("score"):
                 found.append(make_finding(page, "receptors.her2.ihc_score",
                                           "0" if syn.group("score") == "0" else f"{syn.group('score')}+",
@@ -486,6 +535,32 @@ def her2(page: AnalyzedPage) -> Iterator[Finding]:
         yield from _tag_prior(found, page, a.start, end)
 
 
+def _ish_line(page: AnalyzedPage, a: Anchor, end: int) -> list[Finding]:
+    """An ISH line whose label is followed by its measures rather than a value ("HER2 FISH (dual
+    probe): RATIO 2.6, MEAN HER2 COPY NUMBER 6.3. AMPLIFIED."): its ratio and result, read to the
+    line's end. Copy numbers are read by `her2_copy_statements`."""
+    g = _g()
+    method = _first(g["her2.detail.ish-method"], page, a.end, min(end, a.end + 12))
+    if method is None:
+        return []
+    line_end = page.text.find("\n", a.end)
+    stop = _stop(page, a.end, min(end, line_end if line_end >= 0 else end))
+    if _first(g["her2.detail.ihc-method"], page, a.end, stop):
+        return []
+    found = []
+    r = _first(g["her2.detail.ratio"], page, method.end(), stop)
+    if r is not None and not _is_reference_text(page, r.start(), r.end()):
+        ratio = decimal(r.group("ratio") or r.groupdict().get("ratio2") or "")
+        if ratio is not None and ratio < 30:
+            found.append(make_finding(page, "receptors.her2.ish_ratio", ratio, (a.start, r.end()), "her2.detail.ratio"))
+    r = _first(g["her2.detail.ish-result"], page, method.end(), stop)
+    if r is not None and not _is_reference_text(page, r.start(), r.end()):
+        value = "not_amplified" if r.group("not_amp") else ("amplified" if r.group("amp") else "equivocal")
+        found.append(make_finding(page, "receptors.her2.ish_result", value, (a.start, r.end()),
+                                  "her2.detail.ish-result"))
+    return found
+
+
 def _her2_status_before(page: AnalyzedPage, a: Anchor, end: int) -> list[Finding]:
     """A status written before the HER2 label ("... and negative for Her-2 by immunohistochemistry"),
     with an IHC score written just after it ("negative for HER2 (score 1+)")."""
@@ -501,7 +576,7 @@ def _her2_status_before(page: AnalyzedPage, a: Anchor, end: int) -> list[Finding
     score = _first(g["her2.detail.ihc-score"], page, a.end, min(end, a.end + 40))
     if score and _score(score) and not _is_reference_text(page, score.start(), score.end()):
         found.append(make_finding(page, "receptors.her2.ihc_score", _score(score), (m.start(), score.end()),
-                                  "her2.detail.ihc-score"))
+                                  "her2.detail.ihc-score", correction=_score_correction(score)))
     return found
 
 
@@ -516,12 +591,17 @@ def _her2_window(page: AnalyzedPage, a: Anchor, m: regex.Match, end: int) -> Ite
     target = None
 
     status_word = m.group("status")
-    if status_word:
+    if (status_word or m.group("sign")) and g["her2.exclude.provisional"].pattern_for(page.is_ocr).match(
+            page.text, m.end(), min(len(page.text), m.end() + 20)):
+        status_word = None  # "HER2-negative pending ISH": a provisional status is no result
+    elif status_word:
         status = _status_word(status_word)
         weakly = status_word.lower().startswith("weakly")
-        if ish_before and not ihc_before and status in ("positive", "negative"):
-            value = "amplified" if status == "positive" else "not_amplified"
+        if ish_before and not ihc_before and status in ("positive", "negative", "equivocal"):
+            value = {"positive": "amplified", "negative": "not_amplified"}.get(status, "equivocal")
             yield make_finding(page, "receptors.her2.ish_result", value, (a.start, m.end()), rule, target=target)
+            if status == "equivocal":  # "HER2 by FISH: equivocal" leaves the status equivocal too
+                yield make_finding(page, "receptors.her2.status", status, (a.start, m.end()), rule, target=target)
         elif status and not weakly:
             # "Negative by FISH": the ISH result and the stated final status.
             after = page.text[m.end():m.end() + 12].lower()
@@ -535,8 +615,11 @@ def _her2_window(page: AnalyzedPage, a: Anchor, m: regex.Match, end: int) -> Ite
         word = regex.sub(r"[\s-]", "", m.group("category").lower())
         yield make_finding(page, "receptors.her2.category", word, (a.start, m.end()), rule, target=target)
     elif m.group("score"):
-        score = m.group("score").replace(" ", "")
-        yield make_finding(page, "receptors.her2.ihc_score", "0" if score.startswith("0") else score,
+        score, correction = ocr_number(m.group("score").replace(" ", "")[0])
+        yield make_finding(page, "receptors.her2.ihc_score", "0" if score == "0" else f"{score}+",
+                           (a.start, m.end()), rule, target=target, correction=correction)
+    elif m.group("score_signs"):  # "HER2/neu: +++" is IHC 3+
+        yield make_finding(page, "receptors.her2.ihc_score", f"{m.group('score_signs').count('+')}+",
                            (a.start, m.end()), rule, target=target)
     elif m.group("ish"):
         word = m.group("ish").lower()
@@ -558,7 +641,7 @@ def _her2_window(page: AnalyzedPage, a: Anchor, m: regex.Match, end: int) -> Ite
             score = _score(s)
             if score:
                 yield make_finding(page, "receptors.her2.ihc_score", score, (a.start, s.end()),
-                                   "her2.detail.ihc-score", target=target)
+                                   "her2.detail.ihc-score", target=target, correction=_score_correction(s))
     if not m.group("ish"):
         r = _first(g["her2.detail.ish-result"], page, pos, details_end)
         if r and not _is_reference_text(page, r.start(), r.end()) and not (
@@ -674,11 +757,45 @@ def ki67(page: AnalyzedPage) -> Iterator[Finding]:
 
 def extract_receptors(page: AnalyzedPage) -> Iterator[Finding]:
     """All receptor findings: ER, PR, HER2, Ki-67."""
-    yield from _with_expansions(page, _receptor_findings(page))
+    findings = _with_expansions(page, _receptor_findings(page))
+    yield from (_with_label_readings(findings) if page.is_ocr else findings)
+
+
+#: A receptor's long name with "0" read for "o" on an OCR page ("ESTROGEN RECEPT0R").
+_ZERO_IN_LABEL = regex.compile(r"\b(?=\w*0)(?:[o0]?estr[o0]gen|pr[o0]gester[o0]ne|recept[o0]rs?)\b", regex.IGNORECASE)
+
+
+def _with_label_readings(findings: Iterator[Finding]) -> Iterator[Finding]:
+    """Each finding whose label was read with "0" for "o" records the reading on its evidence."""
+    for f in findings:
+        f.evidence = [_label_read(ev) for ev in f.evidence]
+        yield f
+
+
+def _label_read(ev):
+    if "0" not in ev.text:
+        return ev
+    readings = [f"{w}->{w.replace('0', 'O' if w.isupper() else 'o')}"
+                for w in dict.fromkeys(m.group(0) for m in _ZERO_IN_LABEL.finditer(ev.text))]
+    if not readings:
+        return ev
+    return ev.model_copy(update={"correction": "; ".join(([ev.correction] if ev.correction else []) + readings)})
+
+
+def slash_triples(page: AnalyzedPage) -> Iterator[Finding]:
+    """"ER/PR/HER2: +/+/-": each label's result, read respectively, the whole phrase as evidence."""
+    rule = _g()["receptor.slash-triple"]
+    for m in scan(page, rule):
+        for name in ("er", "pr", "her2"):
+            word = m.group(name).strip("() ")
+            status = "positive" if word == "+" else "negative" if word == "-" else _status_word(word)
+            if status in ("positive", "negative"):
+                yield make_finding(page, f"receptors.{name}.status", status, m.span(), rule)
 
 
 def _receptor_findings(page: AnalyzedPage) -> Iterator[Finding]:
     yield from hormone_receptors(page)
+    yield from slash_triples(page)
     her2_findings = list(her2(page))
     page.cache["her2_ratio_spans"] = [(f.evidence[0].start, f.evidence[0].end) for f in her2_findings
                                       if f.path == "receptors.her2.ish_ratio"]

@@ -32,7 +32,7 @@ _CLINICAL_SECTIONS = {"clinical_history", "preoperative_diagnosis", "assessment_
                       "past_medical_history", "findings"}
 #: Kinds of record whose staging strings without a prefix are clinical.
 _CLINICAL_KINDS = {"clinic_note", "imaging"}
-_OCR_DIGIT = str.maketrans({"O": "0", "o": "0", "I": "1", "i": "1", "l": "1", "|": "1"})
+_OCR_DIGIT = str.maketrans({"O": "0", "o": "0", "I": "1", "i": "1", "l": "1", "|": "1", "Z": "2"})
 _ARABIC = {"1": "I", "2": "II", "3": "III", "4": "IV"}
 
 
@@ -92,7 +92,7 @@ def _correction(m: regex.Match, group: str, normal: str, page: AnalyzedPage) -> 
     norm = normal[1:].split("(")[0]
     if raw.lower() == norm.lower() or raw.lower().startswith("is"):
         return None  # "Tis (DCIS)" is read as written
-    if raw[:1] in "OoIil|":
+    if raw[:1] in "OoIil|Z":
         return ocr_correction(raw, norm)
     return None
 
@@ -166,9 +166,16 @@ def _extract_tnm(page: AnalyzedPage) -> Iterator[Finding]:
     consumed: list[tuple[int, int]] = []
     components: list[tuple[int, int]] = []  # grade components written T/N/M, never staging
 
+    header = g["tnm.page-header"].pattern_for(ocr)
+
     def chain_from(pos: int):
         b = between.match(text, pos)
-        return b.end() if b else pos
+        pos = b.end() if b else pos
+        h = header.match(text, pos)  # a page header cutting the string in two
+        if h and h.end() > pos:
+            b = between.match(text, h.end())
+            pos = b.end() if b else h.end()
+        return pos
 
     for tm in scan(page, t_rule):
         pos = chain_from(tm.end())
@@ -205,9 +212,14 @@ def _extract_tnm(page: AnalyzedPage) -> Iterator[Finding]:
         if npre is None and nm.group("n")[:1] in "OoIil|":
             continue
         counts = counts_rule.match(text, nm.end())
-        kind = _kind(page, nm.start(), [npre])
-        consumed.append((nm.start(), (counts or nm).end()))
-        yield from _emit(page, kind, None, nm, None, counts, [npre])
+        # Its M ("pN1a MX" after a T the page header cut off).
+        mm = m_rule.pattern_for(ocr).match(text, chain_from((counts or nm).end()))
+        mpre = _prefix(mm, "mpre") if mm else None
+        if mm and mpre is None and mm.group("m")[:1] in "Oo" and npre is None:
+            mm = None
+        kind = _kind(page, nm.start(), [npre, mpre])
+        consumed.append((nm.start(), (mm or counts or nm).end()))
+        yield from _emit(page, kind, None, nm, mm, counts, [npre])
 
     for mm in scan(page, m_rule):
         if any(a <= mm.start() < b for a, b in consumed + components):
@@ -252,6 +264,10 @@ def _emit(page: AnalyzedPage, kind: str, tm, nm, mm, counts, prefixes) -> Iterat
     """Findings of one staging string; a token with its own c/p prefix goes where it says
     ("pT1c pN1a cM0": the M is clinical)."""
     g = grammar("tnm")
+    first_token = next(x for x in (tm, nm, mm) if x is not None)
+    label = g["tnm.context.side"].pattern_for(False).search(page.text, max(0, first_token.start() - 30),
+                                                           first_token.start())
+    side = label.group("side").lower() if label else None  # else the part's side (make_finding)
 
     def where(m, group: str) -> str:
         own = _prefix(m, group)
@@ -267,25 +283,27 @@ def _emit(page: AnalyzedPage, kind: str, tm, nm, mm, counts, prefixes) -> Iterat
         value = _t_value(tm)
         if value:
             yield make_finding(page, f"{where(tm, 'tpre')}.t", value, tm.span(), g["tnm.t"],
-                               correction=_correction(tm, "t", value, page), negation_applies=False)
+                               correction=_correction(tm, "t", value, page), negation_applies=False, laterality=side)
     if nm is not None:
         value = _n_value(nm)
         if value:
             yield make_finding(page, f"{where(nm, 'npre')}.n", value, nm.span(), g["tnm.n"],
-                               correction=_correction(nm, "n", value, page), negation_applies=False)
+                               correction=_correction(nm, "n", value, page), negation_applies=False, laterality=side)
     if mm is not None:
         value = _m_value(mm)
         base = where(mm, "mpre")
         if value:
             yield make_finding(page, f"{base}.m", value, mm.span(), g["tnm.m"],
-                               correction=_correction(mm, "m", value, page), negation_applies=False)
+                               correction=_correction(mm, "m", value, page), negation_applies=False, laterality=side)
         else:
-            yield make_finding(page, f"{base}.m_raw", "MX", mm.span(), g["tnm.m"], negation_applies=False)
+            yield make_finding(page, f"{base}.m_raw", "MX", mm.span(), g["tnm.m"], negation_applies=False,
+                               laterality=side)
     if kind == "pathologic":
         prefix = next((p for p in prefixes if p in ("p", "yp")), None)
         first, rule = (tm, g["tnm.t"]) if tm is not None else ((nm, g["tnm.n"]) if nm is not None else (mm, g["tnm.m"]))
         if prefix and first is not None:
-            yield make_finding(page, "stage.pathologic.prefix", prefix, first.span(), rule, negation_applies=False)
+            yield make_finding(page, "stage.pathologic.prefix", prefix, first.span(), rule, negation_applies=False,
+                               laterality=side)
     if counts is not None:
         raw_pos, raw_ex = counts.group("pos"), counts.group("ex")
         pos, ex = int(raw_pos.translate(_OCR_DIGIT)), int(raw_ex.translate(_OCR_DIGIT))
@@ -294,9 +312,9 @@ def _emit(page: AnalyzedPage, kind: str, tm, nm, mm, counts, prefixes) -> Iterat
         if pos <= ex:
             span = (nm.start(), counts.end())
             yield make_finding(page, "lymph_nodes.positive", pos, span, "tnm.node-counts", confidence=0.9,
-                               negation_applies=False, correction=corr)
+                               negation_applies=False, correction=corr, laterality=side)
             yield make_finding(page, "lymph_nodes.examined", ex, span, "tnm.node-counts", confidence=0.9,
-                               negation_applies=False, correction=corr)
+                               negation_applies=False, correction=corr, laterality=side)
 
 
 def _biobank(page: AnalyzedPage) -> Iterator[Finding]:
@@ -314,7 +332,7 @@ def _biobank(page: AnalyzedPage) -> Iterator[Finding]:
 
 def normalise_group(raw: str) -> tuple[str, str | None]:
     """("IIB", correction) from "II b", "|IB", "llA", "2B"."""
-    compact = regex.sub(r"\s+", "", raw).upper()
+    compact = regex.sub(r"[\s-]+", "", raw).upper()
     letter = compact[-1] if compact[-1:] in "ABC" else ""
     numeral = compact[: len(compact) - len(letter)]
     fixed = numeral.replace("|", "I").replace("L", "I")
@@ -341,6 +359,8 @@ def _stage_groups(page: AnalyzedPage) -> Iterator[Finding]:
                 continue
             if value not in STAGE_GROUPS:
                 continue
-            clinical = m.group("clin") or "clinical" in page.text[max(0, m.start() - 30):m.start()].lower()
+            label = g["stage.context.clinical-label"].pattern_for(False)
+            clinical = m.group("clin") or "clinical" in page.text[max(0, m.start() - 30):m.start()].lower() or \
+                label.search(page.text, max(0, m.start() - 160), m.start())
             path = "stage.clinical.group" if clinical else "stage.group"
             yield make_finding(page, path, value, m.span(), rule, correction=corr)

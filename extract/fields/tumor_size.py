@@ -17,9 +17,18 @@ from extract.fields.base import SKIPPED_SECTIONS, decimal, make_finding, scan
 from extract.findings import Finding
 from extract.rules import grammar, ocr_number
 
-_RULES = ("size.invasive-label", "size.tumor-label", "size.list", "size.forming-mass", "size.after-histology",
-          "size.before-histology", "size.measuring-dimension", "size.line-label")
+_RULES = ("size.invasive-label", "size.tumor-label", "size.tumour-mass", "size.maximum-dimension",
+          "size.largest-focus", "size.focus-line", "size.list", "size.forming-mass", "size.after-histology",
+          "size.before-histology", "size.measuring-dimension", "size.line-label", "size.sentence-label")
+#: Rules whose match names the tumour itself: only the text before the match can make it another size.
+_LABELLED = ("size.invasive-label", "size.tumor-label", "size.tumour-mass", "size.maximum-dimension")
 _NUM = regex.compile(r"\d{1,3}(?:\s?[.,]\s?\d{1,2})?")
+
+
+def _dimensions(m: regex.Match) -> str:
+    """The measurement of a size match (not the words before it: "grade 3, 6.2 cm" has no spaced point)."""
+    start = m.start("d1") if m.groupdict().get("d1") is not None else m.start("list")
+    return m.string[start:m.end()]
 
 
 def to_mm(value: float, unit: str) -> float:
@@ -32,7 +41,16 @@ def extract_tumor_size(page: AnalyzedPage) -> Iterator[Finding]:
     if not found:
         # Only a gross description gives a size: read it there (its findings weigh less).
         found = list(_sizes(page, SKIPPED_SECTIONS - {"gross"}))
-    yield from found
+    yield from _largest_focus(found)
+
+
+def _largest_focus(found: list[Finding]) -> list[Finding]:
+    """Of the lines of a multifocal tumour ("Focus 1: 2.6 cm", "Focus 2: 0.7 cm"), the largest."""
+    foci = [f for f in found if f.evidence[0].rule == "size.focus-line"]
+    if len(foci) < 2:
+        return found
+    largest = max(foci, key=lambda f: f.value)
+    return [f for f in found if f not in foci or f is largest]
 
 
 def _sizes(page: AnalyzedPage, skip: frozenset[str]) -> Iterator[Finding]:
@@ -45,7 +63,7 @@ def _sizes(page: AnalyzedPage, skip: frozenset[str]) -> Iterator[Finding]:
             s, e = m.span()
             if any(a < e and s < b for a, b in taken):
                 continue
-            before = page.text[max(0, s - 60):s] if rule_id in ("size.invasive-label", "size.tumor-label") else \
+            before = page.text[max(0, s - 60):s] if rule_id in _LABELLED else \
                 page.text[max(0, s - 60):m.start("unit")]
             if exclude.search(before):
                 continue
@@ -67,7 +85,7 @@ def _sizes(page: AnalyzedPage, skip: frozenset[str]) -> Iterator[Finding]:
             corr = None
             if unit.lower() in ("ck", "em"):
                 corr = f"{unit}->cm"
-            elif regex.search(r"\d\s[.,]\s?\d|\d[.,]\s\d", m.group(0)):
+            elif regex.search(r"\d\s[.,]\s?\d|\d[.,]\s\d", _dimensions(m)):
                 corr = "spaced decimal point"
             corr = "; ".join(c for c in (*ocr_read, corr) if c) or None
             yield make_finding(page, "diagnosis.tumor_size_mm", mm, (s, e), rule, correction=corr)

@@ -245,19 +245,22 @@ class CompiledRule:
         resume = pos
         for w0, w1 in self._windows(text, is_ocr, pos, end):
             limit = min(end, w1 + _WINDOW_TAIL)
-            for m in pattern.finditer(text, max(w0, resume), limit, timeout=TIMEOUT_S):
+            start = max(w0, resume)
+            for m in pattern.finditer(text, start, limit, timeout=TIMEOUT_S):
                 if m.start() >= w1:
                     break  # past this window: the next one finds what starts there
                 if limit < end:
                     # The limit reads as the end of the text ($, lookaheads): confirm the match on
-                    # the whole text; if it differs, read on from there without windows.
-                    full = pattern.match(text, m.start(), end, timeout=TIMEOUT_S)
+                    # the whole text, searching from where this one was searched for (a match
+                    # begun with \K starts after words it consumed, so it cannot be re-matched at
+                    # its own start); if it differs, read on from there without windows.
+                    full = next(iter(pattern.finditer(text, start, end, timeout=TIMEOUT_S)), None)
                     if full is None or full.span() != m.span():
-                        yield from pattern.finditer(text, m.start(), end, timeout=TIMEOUT_S)
+                        yield from pattern.finditer(text, start, end, timeout=TIMEOUT_S)
                         return
                     m = full
                 yield m
-                resume = m.end()
+                resume = start = m.end()
 
     def _windows(self, text: str, is_ocr: bool, pos: int, end: int) -> list[tuple[int, int]]:
         """The merged [start, end) windows around the anchors found in text[pos:end]."""

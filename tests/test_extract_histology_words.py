@@ -1,0 +1,149 @@
+"""Histology words tolerant of OCR slips, invasive carcinoma without a type, and receptor lines of
+one part in a bilateral report, through the vocabulary loader and the whole pipeline.
+
+Every text is our own phrasing.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extract.fields.histology import HistologyVocabulary
+from extract.vocab import load_json
+from ingest.errors import ConfigurationError
+from tests.test_extract_pathology_staging import profile as _profile
+
+_VOCAB = Path(__file__).parents[1] / "extract" / "vocab" / "histology.json"
+
+
+def _broken(tmp_path: Path, change) -> Path:
+    raw = json.loads(_VOCAB.read_text())
+    change(raw)
+    (tmp_path / "histology.json").write_text(json.dumps(raw))
+    return tmp_path
+
+
+def test_a_pattern_naming_an_unknown_word_is_a_configuration_error(tmp_path):
+    def change(raw):
+        raw["types"][0]["patterns"].append("{CARCINOMAS}")
+    with pytest.raises(ConfigurationError, match="unknown word"):
+        load_json("histology.json", HistologyVocabulary, _broken(tmp_path, change))
+
+
+def test_a_word_whose_pattern_misses_the_word_itself_is_a_configuration_error(tmp_path):
+    def change(raw):
+        raw["words"]["DUCTAL"]["pattern"] = "ductai"
+    with pytest.raises(ConfigurationError, match="does not match the word itself"):
+        load_json("histology.json", HistologyVocabulary, _broken(tmp_path, change))
+
+
+def test_an_ocr_slip_in_the_histology_is_read_and_recorded():
+    report = _profile("FINAL DIAGNOSIS:\nLEFT BREAST, LUMPECTOMY: INVASIVE DUCTAI CARCINOMA, GRADE 2.", "ocr")
+    assert report.profile.diagnosis.histology == "invasive_ductal"
+    ev = report.evidence["diagnosis.histology"][0]
+    assert (ev.text, ev.correction) == ("INVASIVE DUCTAI CARCINOMA", "DUCTAI->DUCTAL")
+
+
+def test_dcis_beside_an_untyped_invasive_carcinoma_is_not_the_histology():
+    report = _profile("FINAL DIAGNOSIS:\nRIGHT BREAST, EXCISION: INVASIVE CARCINOMA, GRADE 2, 1.4 CM.\n"
+                      "DUCTAL CARCINOMA IN SITU, LOW NUCLEAR GRADE.")
+    data = report.to_json_dict()
+    assert data["profile"]["diagnosis"].get("histology") is None
+    assert data["profile"]["diagnosis"]["in_situ_histology"] == "dcis"
+    assert data["profile"]["diagnosis"]["laterality"] == "right"
+
+
+def _two_pages(first: str, second: str):
+    import hashlib
+    from extract import build_profile
+    from ingest.models import Document, Page
+    doc = Document(sha256=hashlib.sha256((first + second).encode()).hexdigest(), filename="report.txt",
+                   type="text", pages=[Page(number=1, text=first, source="text-layer"),
+                                       Page(number=2, text=second, source="text-layer")])
+    return build_profile([doc])
+
+
+def test_dcis_on_another_page_of_an_untyped_invasive_carcinoma_is_not_the_histology():
+    report = _two_pages("FINAL DIAGNOSIS:\nLEFT BREAST, MASTECTOMY: INVASIVE CARCINOMA, GRADE 3, 2.6 CM.\n",
+                        "MICROSCOPIC:\nDUCTAL CARCINOMA IN SITU, SOLID TYPE, HIGH NUCLEAR GRADE, IS ALSO PRESENT.\n")
+    diagnosis = report.to_json_dict()["profile"]["diagnosis"]
+    assert diagnosis.get("histology") is None
+    assert diagnosis["in_situ_histology"] == "dcis"
+
+
+def test_a_typed_invasive_carcinoma_on_another_page_keeps_dcis_an_ordinary_mention():
+    report = _two_pages("FINAL DIAGNOSIS:\nLEFT BREAST: INVASIVE CARCINOMA, GRADE 3.\nDUCTAL CARCINOMA IN SITU.\n",
+                        "SYNOPTIC:\nHISTOLOGIC TYPE: INVASIVE LOBULAR CARCINOMA.\n")
+    assert report.profile.diagnosis.histology == "invasive_lobular"
+
+
+def test_dcis_alone_is_still_the_histology():
+    report = _profile("FINAL DIAGNOSIS:\nLEFT BREAST, EXCISION: DUCTAL CARCINOMA IN SITU, HIGH NUCLEAR GRADE.\n"
+                      "NO INVASIVE CARCINOMA IDENTIFIED.")
+    assert report.profile.diagnosis.histology == "dcis"
+
+
+def test_a_synoptic_block_after_a_benign_part_is_not_that_parts_cancer():
+    report = _profile("FINAL DIAGNOSIS:\nA. LEFT BREAST, SIMPLE MASTECTOMY:\n- INFILTRATING DUCTAL CARCINOMA.\n"
+                      "B. RIGHT BREAST, PROPHYLACTIC SIMPLE MASTECTOMY:\n- FIBROCYSTIC CHANGES. NO EVIDENCE OF "
+                      "MALIGNANCY.\nSYNOPTIC REPORT - BREAST\nHISTOLOGIC TYPE: INFILTRATING DUCTAL CARCINOMA\n")
+    assert report.profile.diagnosis.laterality == "left"
+    assert not [c for c in report.conflicts if c.field == "diagnosis.laterality"]
+
+
+def test_results_quoted_from_a_prior_biopsy_do_not_take_the_side_of_the_part_above_them():
+    report = _profile("DIAGNOSIS\nA. Right breast, lumpectomy:\n  Invasive carcinoma of no special type (ductal), "
+                      "grade 1, 0.9 cm.\nB. Left breast, reduction mammoplasty:\n  Benign breast tissue; no carcinoma.\n"
+                      "Biomarkers (from core biopsy S26-5523, previously reported): ER positive (>90%), PR positive "
+                      "(80%), HER2 negative (1+).\n")
+    data = report.to_json_dict()["profile"]
+    assert data["diagnosis"]["laterality"] == "right"
+    assert data["receptors"]["er"]["status"] == "positive"
+    assert data["receptors"]["her2"]["status"] == "negative"
+    assert not data.get("other_tumors")
+
+
+def test_a_comment_about_the_other_breasts_cancer_keeps_its_own_side():
+    report = _profile("FINAL DIAGNOSIS:\nA. LEFT BREAST, LUMPECTOMY: NO RESIDUAL INVASIVE CARCINOMA. RESIDUAL DUCTAL "
+                      "CARCINOMA IN SITU, 4 MM.\nB. RIGHT BREAST, EXCISIONAL BIOPSY: FIBROADENOMA.\nCOMMENT: The "
+                      "patient received neoadjuvant chemotherapy for a left breast invasive ductal carcinoma (ER "
+                      "negative, PR negative, HER2 positive 3+ on prior core biopsy).\n", "ocr")
+    data = report.to_json_dict()["profile"]
+    assert (data["diagnosis"]["laterality"], data["diagnosis"]["histology"]) == ("left", "invasive_ductal")
+    assert data["receptors"]["er"]["status"] == "negative" and data["receptors"]["her2"]["ihc_score"] == "3+"
+    assert not data.get("other_tumors")
+
+
+_BILATERAL = "FINAL DIAGNOSIS:\nA. RIGHT BREAST, LUMPECTOMY: INVASIVE DUCTAL CARCINOMA, GRADE 3, 2.4 CM.\n" \
+             "B. LEFT BREAST, EXCISION: INVASIVE LOBULAR CARCINOMA, GRADE 1, 0.6 CM.\n"
+
+
+@pytest.mark.parametrize("lines,marker,index_status,other_status", [
+    # a part line of biomarkers belongs to its part
+    ("BREAST BIOMARKERS:\nPART A: ER NEGATIVE (0%), PR NEGATIVE (0%), HER2 NEGATIVE (IHC 1+).\n"
+     "PART B: ER POSITIVE (100%, STRONG), PR POSITIVE (70%), HER2 NEGATIVE (IHC 0).\n", "er", "negative", "positive"),
+    # a comment after the last part that names the other breast belongs to that breast
+    ("COMMENT:\nThe right breast carcinoma was ER negative (0%) and PR negative (0%) on the core biopsy. "
+     "The left breast carcinoma is ER positive (90%).\n", "er", "negative", "positive"),
+    # receptor lines after the last part follow the breast they name
+    ("RECEPTOR STUDIES:\nRight breast tumor (A3): ER negative (<1%), HER2 positive (3+).\n"
+     "Left breast tumor (B2): ER positive (90%), HER2 negative (1+).\n", "her2", "positive", "negative"),
+])
+def test_receptor_lines_of_a_bilateral_report_belong_to_the_breast_they_name(lines, marker, index_status,
+                                                                              other_status):
+    data = _profile(_BILATERAL + lines).to_json_dict()["profile"]
+    assert data["diagnosis"]["laterality"] == "right"
+    assert data["receptors"][marker]["status"] == index_status
+    other = data["other_tumors"][0]
+    assert other["laterality"] == "left" and other["receptors"][marker]["status"] == other_status
+
+
+def test_a_label_named_status_is_not_history():
+    from tests.test_extract_pathology import findings
+    found = [(f.evidence[0].text, f.assertion) for f in findings(
+        "FINAL DIAGNOSIS: INVASIVE DUCTAL CARCINOMA.\nReceptor status: ER - negative (0%).\n"
+        "Status post lumpectomy in 2019 for ER positive disease.\n", "text-layer") if f.path == "receptors.er.status"]
+    assert found == [("ER - negative", "present"), ("ER positive", "historical")]
