@@ -104,7 +104,8 @@ class ContextRuleFile(BaseModel):
 #: A header word after these words is prose or a reference, not a header ("SEE COMMENT.", "NOT
 #: IDENTIFIED ON INITIAL GROSS EXAMINATION.", "per the final diagnosis").
 _NOT_AFTER_PROSE = "".join(rf"(?<!\b{w}\s)" for w in ("see", "per", "on", "initial", "the", "in", "of", "for", "by",
-                                                       "a", "to", "with", "this", "our", "no"))
+                                                       "a", "to", "with", "this", "our", "no")) + \
+    r"(?<!\bsee\.\s)"  # OCR'd run-on text ends each printed line with a period: "SEE. COMMENT."
 
 
 class SectionRuleSpec(BaseModel):
@@ -149,7 +150,9 @@ class SectionRuleFile(BaseModel):
         out = []
         for rule in self.rules:
             for pat, line in [(p, False) for p in rule.patterns] + [(p, True) for p in rule.line_patterns]:
-                lead = r"(?:^|(?<=\n))[ \t]*" if line else r"(?<![\w\-/])" + _NOT_AFTER_PROSE
+                # Inline headers: the header words are looked for (a lookahead) before the prose
+                # words that may not precede them, so those lookbehinds run only where a header is.
+                lead = r"(?:^|(?<=\n))[ \t]*" if line else rf"(?<![\w\-/])(?=(?:{pat})){_NOT_AFTER_PROSE}"
                 source = f"(?i:{lead}(?:{pat}){self.end_dot if rule.dot else self.end})"
                 try:
                     re.compile(source)

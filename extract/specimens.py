@@ -11,6 +11,7 @@ other breast never silently replaces the index cancer.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from extract.findings import Finding, Procedure
@@ -34,10 +35,17 @@ class Part:
     bilateral: bool
     procedure: Procedure | None
     rule: str
+    #: Where the side came from when the header took it from a specimen list (see
+    #: `specimen_list`): (page number, start, end) of the side's words in the list entry.
+    listed: tuple[int, int, int] | None = None
+    #: The list entry of the same label it was matched with: (page number, start, end).
+    entry: tuple[int, int, int] | None = None
 
 
+@lru_cache(maxsize=1024)
 def side_of(text: str) -> tuple[Side | None, bool]:
-    """The side a phrase names: (left|right|None, bilateral?)."""
+    """The side a phrase names: (left|right|None, bilateral?). Remembered: each finding in a
+    sentence asks about the same sentence."""
     sides = set()
     bilateral = False
     for match in grammar("specimens")["specimen.side"].finditer(text, False):
@@ -100,6 +108,7 @@ def parts(page: "AnalyzedPage") -> list[Part]:
             taken.append((start, end))
     found.sort(key=lambda p: p.start)
     found = _merge_lists(page, _in_sequence(page, found))
+    found = _with_listed_parts(page, found)
     found = sorted(found + _references(page, found), key=lambda p: p.start)
     page.cache["parts"] = found
     return found
@@ -118,7 +127,7 @@ def _references(page: "AnalyzedPage", headers: list[Part]) -> list[Part]:
         start = max(line_start, page.sentence_at(m.start())[0])
         out.append(Part(start=start, end=m.end(), label=target.label, site=target.site,
                         laterality=target.laterality, bilateral=target.bilateral, procedure=target.procedure,
-                        rule="specimen.part-reference"))
+                        rule="specimen.part-reference", listed=target.listed, entry=target.entry))
     return out
 
 
@@ -129,8 +138,8 @@ def _merge_lists(page: "AnalyzedPage", found: list[Part]) -> list[Part]:
     run: list[Part] = []
 
     def flush() -> None:
-        if len(run) == 1:
-            out.append(run[0])
+        if len(run) == 1 or (run and _each_listed(page, run)):
+            out.extend(run)
         elif run:
             sides = {p.laterality for p in run if p.laterality}
             out.append(Part(
@@ -150,6 +159,14 @@ def _merge_lists(page: "AnalyzedPage", found: list[Part]) -> list[Part]:
         run.append(part)
     flush()
     return out
+
+
+def _each_listed(page: "AnalyzedPage", run: list[Part]) -> bool:
+    """Headers one after another that a specimen list before them names each ("A. METASTATIC
+    CARCINOMA IN ONE LYMPH NODE (1/1). B. ONE LYMPH NODE, NEGATIVE (0/1).") are parts of their own,
+    not a list of parts."""
+    source = _list_before(page, run[0].start)
+    return source is not None and all(p.label in source[0].entries for p in run)
 
 
 def _segments(page: "AnalyzedPage") -> list[tuple[int, int]]:
@@ -188,6 +205,204 @@ def _clean_label(label: str) -> str:
     if label.lower().startswith("part"):
         label = label[4:].strip()
     return label.upper()
+
+
+# -- specimen lists ----------------------------------------------------------------------------
+# Many reports name each part once, in a list ("SPECIMEN(S): A. Left breast, lumpectomy  B. Left
+# axillary sentinel lymph node #1"), and the diagnosis then gives the label only ("A. INVASIVE
+# DUCTAL CARCINOMA ..."). Such a header takes its side (and, when it names none, its site and
+# procedure) from the entry of the same label in the nearest list before it on the page, or on an
+# earlier page. Only an entry that names exactly one side gives a side; a label missing from the
+# list gives nothing; a header that names its own side keeps it.
+
+#: Sections whose label-only lines are part headers ("A. INVASIVE DUCTAL CARCINOMA").
+_DIAGNOSIS_SECTIONS = frozenset({"final_diagnosis", "microscopic", "addendum", None})
+#: How far a list runs when no section header ends it.
+_LIST_SPAN = 800
+
+
+@dataclass(frozen=True)
+class ListedPart:
+    """One entry of a specimen list: its label, its text's span and what that text names."""
+    label: str
+    start: int
+    end: int
+    site: Literal["breast", "lymph_node", "other"]
+    laterality: Side | None
+    procedure: Procedure | None
+    side_span: tuple[int, int] | None
+
+
+@dataclass(frozen=True)
+class SpecimenList:
+    start: int  # the opener ("SPECIMEN(S):")
+    end: int  # end of the last entry
+    entries: dict[str, ListedPart]
+
+
+def _label_value(label: str) -> int:
+    return int(label) if label.isdigit() else ord(label) - ord("A") + 1
+
+
+def specimen_lists(page: "AnalyzedPage") -> list[SpecimenList]:
+    """The specimen lists on the page, in order (cached on the page). Entries are taken in strict
+    sequence (A, B, C... or 1, 2, 3...), so a "#1" or "2:00" inside an entry does not split it."""
+    cached = page.cache.get("specimen_lists")
+    if cached is not None:
+        return cached
+    g = grammar("specimens")
+    text = page.text
+    out: list[SpecimenList] = []
+    for opener in g["specimen.list-opener"].finditer(text, page.is_ocr):
+        if out and opener.start() < out[-1].end:
+            continue
+        stop = min((s for s, _ in page.sections() if s > opener.start()), default=len(text))
+        stop = min(stop, opener.end() + _LIST_SPAN)
+        labels: list[tuple[str, int, int]] = []
+        for m in g["specimen.list-item"].finditer(text, page.is_ocr, opener.end(), stop):
+            label = m.group("label").upper()
+            if not labels:
+                if text[opener.end():m.start()].strip() or _label_value(label) != 1:
+                    break  # a list starts right after its opener, at A or 1
+            elif label.isdigit() != labels[0][0].isdigit() or _label_value(label) != _label_value(labels[-1][0]) + 1:
+                continue
+            labels.append((label, m.start(), m.end()))
+        if not labels:
+            continue
+        entries: dict[str, ListedPart] = {}
+        for i, (label, _, head_end) in enumerate(labels):
+            end = labels[i + 1][1] if i + 1 < len(labels) else _entry_end(text, head_end, stop)
+            entries[label] = _entry(page, label, head_end, end)
+        out.append(SpecimenList(opener.start(), max(e.end for e in entries.values()), entries))
+    page.cache["specimen_lists"] = out
+    return out
+
+
+def _entry_end(text: str, start: int, stop: int) -> int:
+    """The last entry runs to the end of its line or sentence ("... C: LEFT BREAST. FINAL ...")."""
+    ends = [i for i in (text.find("\n", start, stop), text.find(". ", start, stop)) if i >= 0]
+    return min(ends, default=stop)
+
+
+def _entry(page: "AnalyzedPage", label: str, start: int, end: int) -> ListedPart:
+    text = page.text[start:end]
+    side, _ = side_of(text)
+    span = None
+    if side is not None:
+        m = next(m for m in grammar("specimens")["specimen.side"].finditer(page.text, page.is_ocr, start, end)
+                 if _SIDE.get(m.group("side").lower()) == side)
+        span = m.span("side")
+    return ListedPart(label, start, end, _site_of(text), side, procedure_of(text), span)
+
+
+def _list_before(page: "AnalyzedPage", offset: int) -> tuple[SpecimenList, int] | None:
+    """The nearest list before `offset` on this page, else the last list of an earlier page, with
+    the number of the page that holds it."""
+    here = [sl for sl in specimen_lists(page) if sl.end <= offset]
+    if here:
+        return here[-1], page.page.number
+    earlier = [p for p in page.document_pages if p.page.number < page.page.number]
+    for other in reversed(earlier):
+        lists = specimen_lists(other)
+        if lists:
+            return lists[-1], other.page.number
+    return None
+
+
+def _compatible(a: str, b: str) -> bool:
+    """A node part and a breast part are not the same specimen (the list is then not about
+    these labels); any other pairing may be."""
+    return a == b or "other" in (a, b)
+
+
+def _with_listed_parts(page: "AnalyzedPage", found: list[Part]) -> list[Part]:
+    """Headers after a specimen list take what they do not name from its entries, and label-only
+    headers in the diagnosis ("A. INVASIVE DUCTAL CARCINOMA") become parts."""
+    if not specimen_lists(page) and not any(specimen_lists(p) for p in page.document_pages
+                                            if p.page.number < page.page.number):
+        return found
+    inside = [(sl.start, sl.end) for sl in specimen_lists(page)]
+    out: list[Part] = []
+    for part in found:
+        source = _list_before(page, part.start)
+        entry = source[0].entries.get(part.label or "") if source else None
+        if (entry is None or any(a <= part.start < b for a, b in inside) or part.rule != "specimen.part-header"
+                or not _compatible(part.site, entry.site)):
+            out.append(part)
+            continue
+        inherit = part.laterality is None and not part.bilateral and entry.laterality is not None
+        # A header whose words name neither breast nor node ("A. Invasive carcinoma, margins
+        # negative") is the list's breast or node part.
+        out.append(Part(
+            start=part.start, end=part.end, label=part.label, site=entry.site if part.site == "other" else part.site,
+            laterality=entry.laterality if inherit else part.laterality, bilateral=part.bilateral,
+            procedure=part.procedure or entry.procedure, rule=part.rule,
+            listed=(source[1], *entry.side_span) if inherit and source and entry.side_span else None,
+            entry=(source[1], entry.start, entry.end) if source else None,
+        ))
+    return sorted(out + _bare_parts(page, out, inside), key=lambda p: p.start)
+
+
+def _bare_parts(page: "AnalyzedPage", found: list[Part], inside: list[tuple[int, int]]) -> list[Part]:
+    text = page.text
+    taken = [(p.start, max(p.end, p.start + 1)) for p in found]
+    out: list[Part] = []
+    for m in (m for a, b in _segments(page) for m in grammar("specimens")["specimen.bare-part"].finditer(
+            text, page.is_ocr, a, b)):
+        start, end = m.span("head")
+        section = page.section_at(start)
+        if section not in _DIAGNOSIS_SECTIONS or any(a <= start < b for a, b in inside + taken):
+            continue
+        source = _list_before(page, start)
+        label = m.group("label").upper()
+        entry = source[0].entries.get(label) if source else None
+        if source is None:
+            continue
+        # Labels only go up within a section, by small steps: "A. Gross measurement" in a
+        # parameters list after part E is not part A, nor "11. THE INVASIVE CARCINOMA ..." inside
+        # part 4 part 11.
+        kind = label.isdigit()
+        before = [_label_value(p.label) for p in found + out if p.label and "-" not in p.label
+                  and p.label.isdigit() == kind and p.start < start and page.section_at(p.start) == section]
+        if max(before, default=0) >= _label_value(label) or _label_value(label) > max(before, default=0) + 3:
+            continue
+        if entry is None:
+            # A label the list does not name, next in sequence ("B." after "A."): a part of
+            # which nothing is known, so the text after it is not part A's.
+            if before and _label_value(label) == max(before) + 1:
+                out.append(Part(start=start, end=end, label=label, site="other", laterality=None, bilateral=False,
+                                procedure=None, rule="specimen.unlisted-part"))
+            continue
+        # The header's own words name a side: that side, not the list's.
+        s1 = page.sentence_at(end)[1]
+        colon = text.find(":", end, s1)
+        own_side, own_bilateral = side_of(text[end:colon if colon >= 0 else s1])
+        side = own_side if own_side or own_bilateral else entry.laterality
+        listed = (source[1], *entry.side_span) if source and side and side == entry.laterality and not own_side \
+            and entry.side_span else None
+        out.append(Part(start=start, end=end, label=label, site=entry.site, laterality=side,
+                        bilateral=own_bilateral, procedure=entry.procedure, rule="specimen.listed-part",
+                        listed=listed, entry=(source[1], entry.start, entry.end) if source else None))
+    return out
+
+
+def _on_page(page: "AnalyzedPage", where: tuple[int, int, int] | None):
+    if where is None:
+        return None
+    number, start, end = where
+    source = next((p for p in [page, *page.document_pages] if p.page.number == number), None)
+    return (source, (start, end)) if source is not None else None
+
+
+def listed_side(page: "AnalyzedPage", part: Part) -> tuple["AnalyzedPage", tuple[int, int]] | None:
+    """The page and span of the list words a part took its side from (None if its own)."""
+    return _on_page(page, part.listed)
+
+
+def listed_entry(page: "AnalyzedPage", part: Part) -> tuple["AnalyzedPage", tuple[int, int]] | None:
+    """The page and span of the list entry a part was matched with ("C. Left supraclavicular
+    lymph node"), for what its header does not say."""
+    return _on_page(page, part.entry)
 
 
 #: Sections that continue the part before them when they name none of their own (a synoptic

@@ -55,3 +55,14 @@ def test_broken_vocabulary_fails_loudly(tmp_path):
     (tmp_path / "drugs.json").write_text("{not json")
     with pytest.raises(ConfigurationError, match="not valid JSON"):
         load_json("drugs.json", DrugVocabulary, tmp_path)
+
+
+@pytest.mark.parametrize("text,names", [
+    # "5" starts "5-FU" and is on most pages: the walk is skipped only when no term can be there
+    ("Tumor 5 cm; 5 of 12 nodes; grade 2.", []),
+    ("Previously treated with 5-FU and Kisqali 600 mg.", ["fluorouracil", "ribociclib"]),
+    ("Ribocyclib was held.", ["ribociclib"]),
+    ("No drug words here at all.", []),
+])
+def test_find_names_every_drug_on_a_page_and_nothing_on_a_page_without_one(text, names):
+    assert [m.drug.name for m in drugs().find(text)] == names

@@ -868,6 +868,12 @@ ROWS = [
     ("BREAST, RIGHT: CARCINOMA, INFILTRATING LOBULAR, CLASSIC TYPE.", "diagnosis.histology", "invasive_lobular",
      "CARCINOMA, INFILTRATING LOBULAR"),
     ("BREAST: CARCINOMA, DUCTAL, IN SITU, SOLID TYPE.", "diagnosis.histology", "dcis", "CARCINOMA, DUCTAL, IN SITU"),
+    # lead: a size closing one numbered part is not a node count of the next ("12 MM.\n2. ONE LYMPH NODE")
+    ("1. LEFT BREAST, LUMPECTOMY: INVASIVE DUCTAL CARCINOMA, GRADE 2, 12 MM.\n2. ONE LYMPH NODE WITH "
+     "MICROMETASTASIS (1/1).", "lymph_nodes.positive", 1, "(1/1)"),
+    # lead: "SEE. COMMENT." in run-on OCR text refers to a comment; it does not open one
+    ("DIAGNOSIS: A. BREAST, RIGHT, MASTECTOMY: INVASIVE DUCTAL CARCINOMA, GRADE 3, SEE. COMMENT. B. LYMPH NODES, "
+     "RIGHT AXILLA: METASTATIC CARCINOMA IN SIX OF FIFTEEN LYMPH NODES (6/15).", "lymph_nodes.positive", 6, "(6/15)"),
     # lead: an ISH group stated with its own definition is a result, not quoted guideline text
     ("HER2 ISH: Group 5 (HER2/CEP17 ratio < 2.0 and average HER2 copy number < 4.0), negative.",
      "receptors.her2.ish_result", "not_amplified",

@@ -19,7 +19,7 @@ from extract.fields.base import SKIPPED_SECTIONS, make_finding, scan
 from extract.fields.histology import mentions, untyped_invasive
 from extract.findings import FACTUAL, Finding
 from extract.rules import grammar
-from extract.specimens import parts
+from extract.specimens import listed_side, parts
 
 _SIDES = {"left": "left", "lt": "left", "l": "left", "right": "right", "rt": "right", "r": "right",
           "bilateral": "bilateral", "sinistrae": "left", "dextrae": "right"}
@@ -133,6 +133,13 @@ def _stated_sides(page: AnalyzedPage) -> Iterator[Finding]:
         end = min(end, next((s for s, _ in page.sections() if s > part.end), end))
         first = min(end, page.sentence_at(min(part.end + 1, len(page.text) - 1))[1])
         if _invasive_in(page, part.start, end) or _cancer_in(page, part.start, max(first, part.end)):
+            listed = listed_side(page, part)
+            if listed is not None:
+                # The side is named only in the specimen list ("A. Left breast, lumpectomy"): cite it there.
+                finding = make_finding(listed[0], "diagnosis.laterality", part.laterality, listed[1],
+                                       "laterality.specimen-list", confidence=0.9, laterality=part.laterality)
+                yield finding.model_copy(update={"specimen": part.label, "procedure": part.procedure})
+                continue
             m = next(g["laterality.breast-side"].finditer(page.text, page.is_ocr, part.start, part.end), None)
             span = m.span() if m else (part.start, part.end)
             yield make_finding(page, "diagnosis.laterality", part.laterality, span, "laterality.specimen",

@@ -33,7 +33,7 @@ from extract.analysis import AnalyzedPage
 from extract.fields.base import make_finding, number, scan
 from extract.findings import Finding
 from extract.rules import grammar, ocr_number
-from extract.specimens import part_at, side_of
+from extract.specimens import listed_entry, part_at, side_of
 
 _NODE_NUMBER = regex.compile(r"\bnodes?\s*(?:\#|no\.?|number)\s?(\d{1,2})\b", regex.IGNORECASE)
 _SKIP_SECTIONS = {"gross", "frozen_section", "clinical_history", "preoperative_diagnosis", "comment", "microscopic"}
@@ -116,8 +116,10 @@ def _describe(page: AnalyzedPage, count: Count) -> None:
     count.node_number = number_m.group(1) if number_m else None
     side, _ = side_of(page.text[statement[0]:statement[1]])
     count.side = side or (part.laterality if part else None) or _side_before(page, count.start)
-    for lo, hi in (statement, header):
-        site = next((str(_g()[r].params["site"]) for r in _SITES if _found(r, page, lo, hi)), None)
+    spans = [(page, statement), (page, header)]
+    entry = listed_entry(page, part) if part else None  # the specimen list's words for a label-only header
+    for src, (lo, hi) in spans + ([entry] if entry else []):
+        site = next((str(_g()[r].params["site"]) for r in _SITES if _found(r, src, lo, hi)), None)
         if site:
             count.site = site
             break

@@ -175,6 +175,9 @@ class DrugVocabulary(BaseModel):
             self._lengths_by_first.setdefault(key[0], []).append(len(key))
         for lengths in self._lengths_by_first.values():
             lengths.sort(reverse=True)
+        # The longest word of each term: a text holding none of them names no term ("5" starts
+        # "5-FU" and is on most pages; "fu" is not).
+        self._key_words = frozenset(max(key, key=len) for key in self._by_tokens)
         self._fuzzy_cache: dict[str, tuple[Drug, str, float] | None] = {}
 
     def get(self, name: str) -> Drug | None:
@@ -209,10 +212,16 @@ class DrugVocabulary(BaseModel):
         as written ("SG", not "sg"). Then single words a fuzzy match names ("Ribocyclib"), which
         must start with the letter of the term they match."""
         lowered = text.lower()
-        tokens = list(_TOKEN.finditer(lowered if len(lowered) == len(text) else text))
-        words = [t.group(0).lower() for t in tokens]
+        source = lowered if len(lowered) == len(text) else text
         found: list[DrugMention] = []
         starts = self._lengths_by_first
+        # Most pages name no drug: when no term's longest word is there, skip the word-by-word walk.
+        present = _TOKEN.findall(source)
+        if self._key_words.isdisjoint(present if source is lowered else (w.lower() for w in present)):
+            tokens, words = [], []
+        else:
+            tokens = list(_TOKEN.finditer(source))
+            words = [t.group(0).lower() for t in tokens]
         i = 0
         while i < len(tokens):
             hit = self._term_at(text, tokens, words, i) if words[i] in starts else None
@@ -245,6 +254,18 @@ class DrugVocabulary(BaseModel):
         return None
 
     def _fuzzy_mentions(self, text: str, exact: list[DrugMention]) -> list[DrugMention]:
+        # Each distinct word is looked up once (remembered across pages); the page is walked
+        # again only when one of them names a drug.
+        named = False
+        for word in {w.lower() for w in _WORD_RE.findall(text)}:
+            if word in _NOT_DRUGS:
+                continue
+            if word not in self._fuzzy_cache:
+                hit = self.lookup(word)
+                self._fuzzy_cache[word] = hit if hit and hit[1][:1] == word[:1] else None
+            named = named or self._fuzzy_cache[word] is not None
+        if not named:
+            return []
         covered = bytearray(len(text))
         for m in exact:
             covered[m.start:m.end] = b"\x01" * (m.end - m.start)
