@@ -514,7 +514,7 @@ def her2(page: AnalyzedPage) -> Iterator[Finding]:
                 r = _first(g["her2.detail.ish-result"], page, syn.end(), min(end, syn.end() + 30))
                 if r and _first(g["her2.detail.ish-method"], page, page.text.rfind("\n", 0, a.start) + 1, syn.start()) \
                         and not _first(g["her2.detail.ihc-method"], page, a.start, syn.end()):
-                    value = "not_amplified" if r.group("not_amp") else ("amplified" if r.group("amp") else "equivocal")
+                    value = _ish_value(r)
                     found.append(make_finding(page, "receptors.her2.ish_result", value, (a.start, r.end()),
                                               "her2.detail.ish-result"))
             if syn.group("score"):
@@ -533,6 +533,11 @@ def her2(page: AnalyzedPage) -> Iterator[Finding]:
                 continue
         found = list(_her2_window(page, a, m, end))
         yield from _tag_prior(found, page, a.start, end)
+
+
+def _ish_value(m: regex.Match) -> str:
+    """The ISH result a `her2.detail.ish-result` match states."""
+    return "not_amplified" if m.group("not_amp") else ("amplified" if m.group("amp") else "equivocal")
 
 
 def _ish_line(page: AnalyzedPage, a: Anchor, end: int) -> list[Finding]:
@@ -555,7 +560,7 @@ def _ish_line(page: AnalyzedPage, a: Anchor, end: int) -> list[Finding]:
             found.append(make_finding(page, "receptors.her2.ish_ratio", ratio, (a.start, r.end()), "her2.detail.ratio"))
     r = _first(g["her2.detail.ish-result"], page, method.end(), stop)
     if r is not None and not _is_reference_text(page, r.start(), r.end()):
-        value = "not_amplified" if r.group("not_amp") else ("amplified" if r.group("amp") else "equivocal")
+        value = _ish_value(r)
         found.append(make_finding(page, "receptors.her2.ish_result", value, (a.start, r.end()),
                                   "her2.detail.ish-result"))
     return found
@@ -646,7 +651,7 @@ def _her2_window(page: AnalyzedPage, a: Anchor, m: regex.Match, end: int) -> Ite
         r = _first(g["her2.detail.ish-result"], page, pos, details_end)
         if r and not _is_reference_text(page, r.start(), r.end()) and not (
                 status_word and regex.match(r"\s*by\.?\s+(?:fish|ish)", page.text[m.end():m.end() + 12], regex.I)):
-            value = "not_amplified" if r.group("not_amp") else ("amplified" if r.group("amp") else "equivocal")
+            value = _ish_value(r)
             yield make_finding(page, "receptors.her2.ish_result", value, (a.start, r.end()),
                                "her2.detail.ish-result", target=target)
     if not m.group("ratio_first"):
