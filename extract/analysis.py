@@ -33,6 +33,7 @@ from spacy.tokens import Doc
 from extract.abbreviations import Abbreviation
 from extract.context import combine
 from extract.findings import Assertion
+from extract.furniture import reading_view
 from extract.models import Evidence
 from extract.pipeline import build_nlp, run_context
 from ingest.models import Page
@@ -60,6 +61,9 @@ class AnalyzedPage:
     _sections: list[tuple[int, str | None]] = field(default_factory=list, repr=False)
     _section_starts: list[int] = field(default_factory=list, repr=False)
     _context_cache: dict = field(default_factory=dict, repr=False)
+    #: The page text with its furniture (running headers, page numbers) blanked to spaces, same
+    #: length (`extract.furniture`): what `.text` gives the extractors. Evidence cuts `page.text`.
+    reading: str | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self._sent_bounds = _sentence_bounds(self.doc)
@@ -73,7 +77,7 @@ class AnalyzedPage:
 
     @property
     def text(self) -> str:
-        return self.page.text
+        return self.page.text if self.reading is None else self.reading
 
     @property
     def is_ocr(self) -> bool:
@@ -184,15 +188,15 @@ class AnalyzedPage:
 
     def evidence(self, start: int, end: int, rule: str, correction: str | None = None,
                  confidence: float | None = None) -> Evidence:
-        """Evidence for page.text[start:end] (start/end clamped to the text)."""
-        n = len(self.text)
+        """Evidence for page.text[start:end] (start/end clamped to the text), furniture included."""
+        n = len(self.page.text)
         start, end = max(0, min(start, n)), max(0, min(end, n))
         return Evidence(
             document=self.document_id,
             page=self.page.number,
             start=start,
             end=end,
-            text=self.text[start:end],
+            text=self.page.text[start:end],
             source=self.page.source,
             confidence=confidence,
             rule=rule,
@@ -229,6 +233,9 @@ def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     return [(int(idx[a]), int(idx[b - 1] + length[b - 1])) for a, b in zip(starts, ends)]
 
 
-def analyze_page(document_id: str, page: Page) -> AnalyzedPage:
-    """Run the pipeline (built once per process) over one page."""
-    return AnalyzedPage(document_id=document_id, page=page, doc=build_nlp()(page.text))
+def analyze_page(document_id: str, page: Page, reading: str | None = None) -> AnalyzedPage:
+    """Run the pipeline (built once per process) over one page's reading view (`reading`, else
+    the page's own, `extract.furniture.reading_view`)."""
+    if reading is None:
+        reading = reading_view(page.text)
+    return AnalyzedPage(document_id=document_id, page=page, doc=build_nlp()(reading), reading=reading)

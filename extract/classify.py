@@ -9,7 +9,7 @@ date each kind are in `rules/dates.json` (see `extract.dates`).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -53,6 +53,11 @@ class KindCue(BaseModel):
         # 60 % of the time `re` takes: classification ran at 2.3 ms a 3,500-character report.
         return regex.compile(self.pattern, regex.IGNORECASE | (regex.MULTILINE if self.multiline else 0))
 
+    @cached_property
+    def line_anchored(self) -> bool:
+        """Whether every match starts a line: then only line starts are tried (see `_cue_matches`)."""
+        return self.multiline and self.pattern.startswith("^")
+
 
 class KindRule(BaseModel):
     kind: DocumentKind
@@ -85,18 +90,44 @@ def kind_scores(text: str) -> dict[str, float]:
     scores: dict[str, float] = {}
     lowered = text.lower()
     header_end = _header_end(text, rules)
+    line_starts = _line_starts(text)
     for rule in rules.kinds:
         score = 0.0
         for cue in rule.cues:
             if cue.requires and not any(word in lowered for word in cue.requires):
                 continue
-            for hits, m in enumerate(cue.regex.finditer(text), start=1):
+            for hits, m in enumerate(_cue_matches(cue, text, line_starts), start=1):
                 in_header = cue.header_boost and m.start() < header_end
                 score += cue.weight * (rules.header_boost if in_header else 1)
                 if cue.max_hits is not None and hits >= cue.max_hits:
                     break
         scores[rule.kind] = score
     return scores
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    at = text.find("\n")
+    while at != -1:
+        starts.append(at + 1)
+        at = text.find("\n", at + 1)
+    return starts
+
+
+def _cue_matches(cue: KindCue, text: str, line_starts: list[int]) -> Iterator[regex.Match[str]]:
+    """The cue's matches, as `finditer` gives them. A line-anchored cue is tried at line starts
+    only: the regex engine would try (and fail) at every character, about 15 times the work."""
+    if not cue.line_anchored:
+        yield from cue.regex.finditer(text)
+        return
+    end = 0
+    for start in line_starts:
+        if start < end:
+            continue  # inside the previous match, which crossed a line break
+        m = cue.regex.match(text, start)
+        if m is not None:
+            yield m
+            end = max(m.end(), start + 1)
 
 
 def _header_end(text: str, rules: KindRules) -> int:

@@ -62,6 +62,11 @@ class ContextRuleSpec(BaseModel):
         if isinstance(self.pattern, list) and any(isinstance(v, bool) for v in _token_values(self.pattern)):
             raise ValueError(f"context rule {self.id!r} has a boolean where a word is expected; quote words "
                              "such as 'on', 'no' and 'yes'")
+        if isinstance(self.pattern, str):
+            try:
+                re.compile(self.pattern)  # medspaCy compiles it later, raising re.error mid-build
+            except re.error as exc:
+                raise ValueError(f"context rule {self.id!r} has a pattern that does not compile: {exc}") from exc
         return self
 
 

@@ -17,18 +17,22 @@ from __future__ import annotations
 import importlib
 from datetime import date as Date
 
-from extract.analysis import AnalyzedPage, analyze_page
+from extract.analysis import analyze_page
 from extract.findings import DocumentFacts, Finding
+from extract.furniture import reading_views
 from extract.specimens import order_findings
 from extract.models import DocumentSummary
-from ingest.models import Document
+from ingest.models import Document, Page
 
 
 def read_document(document: Document, document_id: str) -> DocumentFacts:
     """Analyse every readable page, run every field extractor, classify the document."""
     from extract.fields import FIELD_EXTRACTORS
 
-    pages = [analyze_page(document_id, page) for page in document.pages if page.error is None]
+    readable = [page for page in document.pages if page.error is None]
+    # Running headers and footers are blanked for the extractors (`extract.furniture`).
+    views = reading_views([page.text for page in readable])
+    pages = [analyze_page(document_id, page, view) for page, view in zip(readable, views, strict=True)]
     # A short form defined on one page is used on the others ("RIB" on page 2 of a clinic note).
     defined: dict = {}
     for analyzed in pages:
@@ -41,7 +45,7 @@ def read_document(document: Document, document_id: str) -> DocumentFacts:
     for analyzed in pages:
         for extractor in FIELD_EXTRACTORS:
             findings.extend(extractor(analyzed))
-    kind, when = _classify(document, pages)
+    kind, when = _classify(document, readable)  # the real text: a dated sign-out stamp dates the report
     summary = DocumentSummary(
         id=document_id,
         filename=document.filename,
@@ -54,7 +58,7 @@ def read_document(document: Document, document_id: str) -> DocumentFacts:
     return DocumentFacts(summary=summary, findings=order_findings(findings))
 
 
-def _classify(document: Document, pages: list[AnalyzedPage]) -> tuple[str, Date | None]:
+def _classify(document: Document, pages: list[Page]) -> tuple[str, Date | None]:
     try:
         classify = importlib.import_module("extract.classify")
     except ModuleNotFoundError as exc:

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
+import regex
+
 from extract.findings import Finding, Procedure
 from extract.rules import grammar
 
@@ -89,7 +91,7 @@ def parts(page: "AnalyzedPage") -> list[Part]:
     g = grammar("specimens")
     found: list[Part] = []
     taken: list[tuple[int, int]] = []
-    for rule_id in ("specimen.part-header", "specimen.site-header"):
+    for rule_id in ("specimen.part-header", "specimen.site-header", "specimen.block-header"):
         for m in (m for a, b in _segments(page) for m in g[rule_id].finditer(page.text, page.is_ocr, a, b)):
             start, end = m.span()
             if any(s < end and start < e for s, e in taken):
@@ -437,7 +439,43 @@ def part_at(page: "AnalyzedPage", offset: int) -> Part | None:
         start = max((s for s, _ in page.sections() if s <= offset), default=0)
         if page.section_at(max(0, start - 1)) == page.section_at(previous.start):
             return _named_side_part(page, offset, previous)
-    return _named_side_part(page, offset, best) if best is not None and best.end <= offset else best
+    if best is None:
+        return _block_at(page, offset) or _sentence_side(page, offset)
+    return _named_side_part(page, offset, best) if best.end <= offset else best
+
+
+#: Sections that end one breast's synoptic block (`specimen.block-header`); its own label lines
+#: ("Specimen:", "Pathologic Staging:") open other sections that do not.
+_BLOCK_ENDS = frozenset({"synoptic", "final_diagnosis", "addendum", "comment", "gross", "microscopic",
+                         "clinical_history"})
+
+
+def _block_at(page: "AnalyzedPage", offset: int) -> Part | None:
+    """The synoptic block heading ("SYNOPTIC REPORT - LEFT BREAST") whose block holds `offset`."""
+    block = None
+    for part, _ in _parts_with_sections(page):
+        if part.start > offset:
+            break
+        if part.rule == "specimen.block-header":
+            block = part
+    if block is None or any(block.end <= s <= offset and name in _BLOCK_ENDS for s, name in page.sections()):
+        return None
+    return block
+
+
+def _sentence_side(page: "AnalyzedPage", offset: int) -> Part | None:
+    """Outside any part, on a page whose parts name a side: a sentence naming the other breast
+    ("the patient's 2006 contralateral (right) breast carcinoma was ER negative") is about that
+    breast (see `_named_side_part`)."""
+    sided = {p.laterality for p in parts(page) if p.site == "breast" and p.laterality}
+    if len(sided) != 1:
+        return None
+    s0, s1 = page.sentence_at(offset)
+    side, _ = side_of(page.text[s0:s1])
+    if side is None or side in sided or "breast" not in page.text[s0:s1].lower():
+        return None
+    return Part(start=s0, end=s0, label=None, site="breast", laterality=side, bilateral=False, procedure=None,
+                rule="specimen.sentence-side")
 
 
 def _named_side_part(page: "AnalyzedPage", offset: int, inherited: Part) -> Part | None:
@@ -451,7 +489,64 @@ def _named_side_part(page: "AnalyzedPage", offset: int, inherited: Part) -> Part
     if side is None or side == inherited.laterality:
         return inherited
     same_side = [p for p in parts(page) if p.site == "breast" and p.laterality == side]
-    return same_side[0] if len(same_side) == 1 else None
+    if len(same_side) == 1:
+        return same_side[0]
+    if same_side:
+        return None
+    # No part of that side: the sentence is about the other breast all the same ("The patient had
+    # a left breast lumpectomy in 2002 for a 1.2 cm carcinoma" after right-sided parts), so its
+    # values are tied to that side, never to the index cancer.
+    return Part(start=s0, end=s0, label=None, site="breast", laterality=side, bilateral=False, procedure=None,
+                rule="specimen.sentence-side")
+
+
+# -- foci of a multifocal tumour ------------------------------------------------------------
+# "Focus 1: ... grade 2 ... 2.1 cm. Focus 2: ... grade 3 ... 0.6 cm": each focus's values are
+# tagged with it (`Finding.specimen` "A/focus 2"), and `order_findings` puts the largest focus's
+# values first, so the profile describes the largest focus and the others' values go to conflicts.
+
+_FOCUS_TAG = "focus "
+#: Where the last focus's text ends: a sentence end, a new bullet or blank line, a "LABEL:" line.
+_FOCUS_END = regex.compile(r"\.(?=\s|$)|;|\n[ \t]*(?:[-•*]|\n)|\n(?=[ \t]*[A-Z][A-Za-z /()]{2,40}:)")
+_FOCUS_WORDS = {"one": "1", "two": "2", "three": "3", "first": "1", "second": "2", "third": "3"}
+
+
+def foci(page: "AnalyzedPage") -> list[tuple[str, int, int]]:
+    """(label, start, end) of each focus's text when the page names two or more foci (cached)."""
+    cached = page.cache.get("foci")
+    if cached is not None:
+        return cached
+    heads = [(_FOCUS_WORDS.get(m.group("label").lower(), m.group("label").lower()), m.start(), m.end())
+             for a, b in _segments(page)
+             for m in grammar("specimens")["specimen.focus-header"].finditer(page.text, page.is_ocr, a, b)]
+    out: list[tuple[str, int, int]] = []
+    if len({label for label, _, _ in heads}) >= 2:
+        section_starts = [s for s, _ in page.sections()]
+        for i, (label, start, end) in enumerate(heads):
+            stop = heads[i + 1][1] if i + 1 < len(heads) else len(page.text)
+            stop = min([stop, *(s for s in section_starts if s > end)])
+            if i + 1 == len(heads):
+                m = _FOCUS_END.search(page.text, end, stop)
+                stop = m.start() if m else stop
+            out.append((label, start, stop))
+    page.cache["foci"] = out
+    return out
+
+
+def focus_at(page: "AnalyzedPage", offset: int) -> str | None:
+    """The label of the focus whose text holds `offset` (None outside the foci)."""
+    return next((label for label, start, end in foci(page) if start <= offset < end), None)
+
+
+def focus_tag(part_label: str | None, focus: str) -> str:
+    return f"{part_label}/{_FOCUS_TAG}{focus}" if part_label else f"{_FOCUS_TAG}{focus}"
+
+
+def _index_focus(findings: list[Finding]) -> str | None:
+    """The focus with the largest stated invasive size."""
+    sized = [f for f in findings if f.is_fact and f.path in _SIZE_PATHS and f.specimen and _FOCUS_TAG in f.specimen
+             and isinstance(f.value, (int, float))]
+    return max(sized, key=lambda f: f.value).specimen if sized else None
 
 
 #: How much a section's statements are trusted for pathology values (times the rule's confidence).
@@ -508,6 +603,7 @@ def _confidence(f: Finding) -> float:
 def order_findings(findings: list[Finding]) -> list[Finding]:
     """Findings grouped by path (first appearance), each group best first (see module docstring)."""
     side = index_side(findings)
+    focus = _index_focus(findings)
     order: dict[str, int] = {}
     for f in findings:
         order.setdefault(f.path, len(order))
@@ -515,6 +611,8 @@ def order_findings(findings: list[Finding]) -> list[Finding]:
     def key(item: tuple[int, Finding]):
         i, f = item
         on_index = side is None or f.laterality is None or f.laterality == side
+        # Another focus of a multifocal tumour than the largest.
+        on_index = on_index and (focus is None or not f.specimen or _FOCUS_TAG not in f.specimen or f.specimen == focus)
         # A result quoted from an earlier specimen, or a historical mention ("receptor conversion
         # from ER 70 % in 2019"), comes after this report's own current result.
         return (order[f.path], not f.is_fact, not on_index, f.specimen == "prior", f.assertion == "historical",

@@ -181,6 +181,14 @@ def test_a_context_rule_with_an_unquoted_yaml_boolean_raises_configuration_error
         load_model(path, ContextRuleFile)
 
 
+def test_a_context_rule_whose_regex_does_not_compile_raises_configuration_error(tmp_path):
+    path = _write(tmp_path, "context.yaml",
+                  "version: '1'\nrules:\n  - id: c.x\n    literal: broken\n    category: NEGATED_EXISTENCE\n"
+                  "    direction: FORWARD\n    pattern: 'no(t'\n")
+    with pytest.raises(ConfigurationError, match="does not compile"):
+        load_model(path, ContextRuleFile)
+
+
 def test_an_override_of_a_default_context_rule_that_does_not_exist_raises_configuration_error(tmp_path):
     from extract.context import apply_default_overrides
     from extract.pipeline import build_context_nlp

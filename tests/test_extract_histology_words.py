@@ -131,6 +131,13 @@ _BILATERAL = "FINAL DIAGNOSIS:\nA. RIGHT BREAST, LUMPECTOMY: INVASIVE DUCTAL CAR
     # receptor lines after the last part follow the breast they name
     ("RECEPTOR STUDIES:\nRight breast tumor (A3): ER negative (<1%), HER2 positive (3+).\n"
      "Left breast tumor (B2): ER positive (90%), HER2 negative (1+).\n", "her2", "positive", "negative"),
+    # round 6: one synoptic block per breast, each headed by its side
+    ("\nSYNOPTIC REPORT - RIGHT BREAST\nHistologic type: invasive ductal carcinoma\nEstrogen receptor: negative (0%)\n"
+     "\nSYNOPTIC REPORT - LEFT BREAST\nHistologic type: invasive lobular carcinoma\n"
+     "Estrogen receptor: positive (90%)\n", "er", "negative", "positive"),
+    # round 6: part names opening sentences of one run-on line
+    ("RECEPTOR STUDIES: PART A: ER NEGATIVE (0%), HER2 POSITIVE (3+). PART B: ER POSITIVE (90%), HER2 NEGATIVE "
+     "(1+).\n", "her2", "positive", "negative"),
 ])
 def test_receptor_lines_of_a_bilateral_report_belong_to_the_breast_they_name(lines, marker, index_status,
                                                                               other_status):

@@ -39,6 +39,17 @@ def first_fact(text: str, path: str, source: str = "text-layer"):
     return next((f for f in findings(text, source) if f.path == path and f.is_fact), None)
 
 
+# round 6: two invasive foci graded and measured one by one; the larger (focus 2) is the index cancer.
+_FOCI_RUN_ON = ("INVASIVE DUCTAL CARCINOMA, MULTIFOCAL. Focus 1: grade 3, 0.6 cm. Focus 2: grade 2, 2.1 cm. "
+                "Margins negative.")
+_FOCI_LINES = ("BREAST, LEFT, NEEDLE LOCALIZATION EXCISION:\n- INVASIVE DUCTAL CARCINOMA, TWO SEPARATE FOCI:\n"
+               "  Focus 1 (lower inner quadrant): Nottingham combined histologic grade 3, measuring 0.6 cm in "
+               "greatest dimension.\n  Focus 2 (upper outer quadrant): Nottingham combined histologic grade 1,\n"
+               "  measuring 2.1 cm in greatest dimension.\n- DUCTAL CARCINOMA IN SITU, INTERMEDIATE NUCLEAR GRADE.\n")
+_TUMOURS_NUMBERED = ("INVASIVE DUCTAL CARCINOMA, MULTICENTRIC.\n"
+                     "Tumor #1 (upper outer quadrant): 1.3 cm, Nottingham grade 2, ER positive (90%).\n"
+                     "Tumor #2 (lower inner quadrant): 2.7 cm, Nottingham grade 3, ER positive (40%).\n")
+
 # (text, path, expected value, expected evidence text of the first fact)
 ROWS = [
     # --- ER / PR ----------------------------------------------------------------------------------
@@ -944,6 +955,63 @@ ROWS = [
      "HER2 testing summary: IHC 2+ (equivocal); reflex FISH: ratio 1.8 - ISH equivocal"),
     ("HER2 DDISH: Ratio 1.1. HER2 average copy number 2.3.\nFinal HER2: NEGATIVE (IHC 1+).",
      "receptors.her2.ish_ratio", 1.1, "HER2 DDISH: Ratio 1.1"),
+    # round 6 (US community, tissue-bank, CAP 2005-2009 checklist styles): the largest of numbered foci
+    # is the index cancer, wherever it stands; an unticked checklist option is no value, a ticked one is.
+    (_FOCI_RUN_ON, "diagnosis.grade", 2, "grade 2"),
+    (_FOCI_RUN_ON, "diagnosis.tumor_size_mm", 21.0, "Focus 2: grade 2, 2.1 cm"),
+    (_FOCI_LINES, "diagnosis.grade", 1, "Nottingham combined histologic grade 1"),
+    (_FOCI_LINES, "diagnosis.tumor_size_mm", 21.0, "measuring 2.1 cm in greatest dimension"),
+    ("Tumour 1 (12 o'clock): invasive lobular carcinoma, 1.1 cm. Tumour 2 (3 o'clock): invasive lobular carcinoma, "
+     "3.2 cm.", "diagnosis.tumor_size_mm", 32.0, "Tumour 2 (3 o'clock): invasive lobular carcinoma, 3.2 cm"),
+    ("Focality: single focus of invasive ductal carcinoma. Nottingham grade 2. Tumor size: 1.4 cm.",
+     "diagnosis.grade", 2, "Nottingham grade 2"),
+    ("HISTOLOGIC GRADE: Nottingham: [ ] Grade 1  [X] Grade 2  [ ] Grade 3", "diagnosis.grade", 2, "Grade 2"),
+    ("HISTOLOGIC TYPE: [ ] Invasive ductal carcinoma  [X] Invasive lobular carcinoma  [ ] Mixed",
+     "diagnosis.histology", "invasive_lobular", "Invasive lobular carcinoma"),
+    ("Primary tumor (pT): ( ) pT1c  (x) pT2  ( ) pT3", "stage.pathologic.t", "T2", "pT2"),
+    ("Regional lymph nodes: [ ] pN0  [ ] pN1a  [X] pN2a", "stage.pathologic.n", "N2a", "pN2a"),
+    ("ER: [X] Positive  [ ] Negative  Percent 70%", "receptors.er.status", "positive", "ER: [X] Positive"),
+    ("PR: [ ] Positive  [X] Negative", "receptors.pr.status", "negative", "PR: [ ] Positive  [X] Negative"),
+    ("HER2 (IHC): [ ] 0  [ ] 1+  [X] 2+  [ ] 3+", "receptors.her2.ihc_score", "2+",
+     "HER2 (IHC): [ ] 0  [ ] 1+  [X] 2+"),
+    # the microscopic size beside a gross one is the pathologic size; a DCIS's microscopic extent is none
+    ("Invasive ductal carcinoma. Tumor size (gross): 2.1 cm; (microscopic): 1.9 cm.", "diagnosis.tumor_size_mm",
+     19.0, "(microscopic): 1.9 cm"),
+    ("Invasive ductal carcinoma, microscopic size: 8 mm.", "diagnosis.tumor_size_mm", 8.0, "microscopic size: 8 mm"),
+    ("2. Intraductal carcinoma: A. Microscopic measurement: 6.1 cm, spanning five slices.",
+     "diagnosis.tumor_size_mm", None, None),
+    ("SIZE OF INVASIVE COMPONENT: Greatest dimension: 1.6 cm", "diagnosis.tumor_size_mm", 16.0,
+     "SIZE OF INVASIVE COMPONENT: Greatest dimension: 1.6 cm"),
+    # a letter before the point on a text layer: no "7 cm" read from "l.7 CM"
+    ("INFILTRATING DUCTAL CARCINOMA, MEASURING l.7 CM IN GREATEST DIMENSION.", "diagnosis.tumor_size_mm", None, None),
+    # a relative's cancer
+    ("Clinical history of a mother with breast cancer (ER positive, grade 2).", "receptors.er.status", None, None),
+    ("Clinical history of a mother with breast cancer (ER positive, grade 2).", "diagnosis.grade", None, None),
+    ("Her sister had invasive ductal carcinoma, grade 3, at 45.", "diagnosis.grade", None, None),
+    # an ITC node named besides the count does not make the counted positives ITC
+    ("SUMMARY: TOTAL LYMPH NODES 1/14 POSITIVE (PLUS ONE WITH ISOLATED TUMOR CELLS).", "lymph_nodes.positive", 1,
+     "TOTAL LYMPH NODES 1/14"),
+    ("Axillary lymph nodes: 1/3 (isolated tumor cells only, by keratin stain).", "lymph_nodes.positive", 0,
+     "Axillary lymph nodes: 1/3"),
+    ("Lymph nodes: 0/3 (sentinel 0/2, non-sentinel 0/1)", "lymph_nodes.examined", 3, "Lymph nodes: 0/3"),
+    ("AJCC 7th edition: pT1c pN0(i-) pMx", "stage.pathologic.n", "N0", "pN0(i-)"),
+    ("Immunohistochemistry: ER (+) 70%, PR (+) 30%, HER2 (2+), Ki67 20%.", "receptors.her2.ihc_score", "2+",
+     "HER2 (2+"),
+    ("FISH HER2: no amplification (ratio 1.4).", "receptors.her2.ish_result", "not_amplified",
+     "HER2: no amplification"),
+    ("Estrogen receptor: positive in 95% of neoplastic cells (strong intensity).", "receptors.er.percent", 95.0,
+     "Estrogen receptor: positive in 95%"),
+    ("Diagnosis: Invasive ductal carcinoma (NOS), Modified Bloom Richardson grade III (score 8/9), left breast.",
+     "diagnosis.grade", 3, "Modified Bloom Richardson grade III"),
+    ("HISTOLOGIC GRADE: ( ) I (X) II ( ) III", "diagnosis.grade", 2, "HISTOLOGIC GRADE: ( ) I (X) II"),
+    (_TUMOURS_NUMBERED, "diagnosis.grade", 3, "Nottingham grade 3"),
+    (_TUMOURS_NUMBERED, "receptors.er.percent", 40.0, "ER positive (40%"),
+    (_TUMOURS_NUMBERED, "diagnosis.tumor_size_mm", 27.0, "Tumor #2 (lower inner quadrant): 2.7 cm"),
+    # a sentinel-only count is the examined count only when nothing else counts the nodes
+    ("Lymph Nodes: Number of sentinel nodes examined: 2; Number of nodes with macrometastases: 1",
+     "lymph_nodes.examined", 2, "Number of sentinel nodes examined: 2"),
+    ("Number of Sentinel Nodes Examined: 2\nTotal Number of Nodes Examined (sentinel and nonsentinel): 14\n",
+     "lymph_nodes.examined", 14, "Total Number of Nodes Examined (sentinel and nonsentinel): 14"),
 ]
 
 

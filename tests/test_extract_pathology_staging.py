@@ -88,6 +88,13 @@ LATERALITY_ROWS = [
      "BREAST, WIDE LOCAL EXCISION: INVASIVE CARCINOMA, GRADE 2, 1.8 CM.", "right", "right breast"),
     ("Material: left breast with axillary fatty tissue after radical mastectomy by Madden.\n"
      "Microscopic: Carcinoma ductale infiltrans (NST), G2.", "left", "left breast"),
+    # round 6 (CAP 2005-2009 checklists after OCR, tissue-bank summary sheets)
+    ("LATERALITY: _X_ Left  ___ Right\nHISTOLOGIC TYPE: [X] Invasive ductal carcinoma", "left",
+     "LATERALITY: _X_ Left"),
+    ("LATERALITY: ___ Left  _X_ Right\nHISTOLOGIC TYPE: [X] Invasive ductal carcinoma", "right",
+     "LATERALITY: ___ Left  _X_ Right"),
+    ("Organ/Side: Breast / Right\nDiagnosis: Invasive ductal carcinoma (NST), histological grade II.", "right",
+     "Side: Breast / Right"),
 ]
 
 
@@ -109,6 +116,8 @@ NO_LATERALITY_ROWS = [
     # round 5, second pass (receptors and tumour type): the gross names both sides; a benign gross only.
     "GROSS: Two containers, labeled \"right breast\" and \"left breast\".\nDIAGNOSIS: INVASIVE DUCTAL CARCINOMA.",
     "GROSS: Received labeled \"left breast reduction\".\nDIAGNOSIS: BENIGN BREAST TISSUE, NO CARCINOMA.",
+    # round 6: an unticked side of a checklist is no side
+    "LATERALITY: ___ Left  ___ Right\nHISTOLOGIC TYPE: [X] Invasive ductal carcinoma",
 ]
 
 
@@ -579,3 +588,66 @@ def test_the_staging_of_an_earlier_cancer_of_the_other_breast_stays_with_that_si
     assert value(report, "stage.clinical.t") is None
     other = report.to_json_dict()["profile"]["other_tumors"]
     assert other == [{"laterality": "right", "stage": {"clinical": {"n": "N0", "t": "T1"}}}]
+
+
+# -- round 6 (multifocal tumours, bilateral synoptic blocks, checklists, history of the other breast) ---
+
+
+def _conflict(report: ProfileReport, field: str):
+    return next((c for c in report.conflicts if c.field == field), None)
+
+
+def test_of_two_graded_foci_the_larger_is_the_index_cancer_and_the_other_a_conflict():
+    report = profile("FINAL DIAGNOSIS: BREAST, RIGHT, MASTECTOMY: INVASIVE DUCTAL CARCINOMA, MULTIFOCAL.\n"
+                     "Focus 1: Nottingham grade 3, 0.6 cm.\nFocus 2: Nottingham grade 2, 2.1 cm.\n"
+                     "Lymph nodes: 0/12.\n")
+    assert (value(report, "diagnosis.grade"), value(report, "diagnosis.tumor_size_mm")) == (2, 21)
+    assert sorted(_conflict(report, "diagnosis.grade").values) == [2, 3]
+
+
+def test_a_dcis_only_synoptic_block_of_the_other_breast_stays_with_that_breast():
+    report = profile("FINAL DIAGNOSIS\nA. RIGHT BREAST, MASTECTOMY: INVASIVE DUCTAL CARCINOMA.\n"
+                     "B. LEFT BREAST, MASTECTOMY: DUCTAL CARCINOMA IN SITU.\n\n"
+                     "SYNOPTIC REPORT - RIGHT BREAST\nLaterality: Right\nHistologic Type: Invasive ductal carcinoma\n"
+                     "Tumor Size: 2.4 cm\nPathologic Staging: pT2 pN1a\n\n"
+                     "SYNOPTIC REPORT - LEFT BREAST\nLaterality: Left\nHistologic Type: Ductal carcinoma in situ\n"
+                     "Pathologic Staging: pTis pNx\n")
+    assert value(report, "diagnosis.laterality") == "right"
+    assert value(report, "stage.pathologic.t") == "T2"
+    assert _conflict(report, "diagnosis.laterality") is None
+    other = report.to_json_dict()["profile"]["other_tumors"]
+    assert other[0]["laterality"] == "left" and other[0]["stage"]["pathologic"]["t"] == "Tis"
+
+
+def test_unticked_checklist_options_are_no_values():
+    report = profile("LATERALITY: _X_ Left  ___ Right\n"
+                     "HISTOLOGIC TYPE: [X] Invasive ductal carcinoma  [ ] Invasive lobular carcinoma\n"
+                     "HISTOLOGIC GRADE: [ ] Grade 1  [X] Grade 2  [ ] Grade 3\n"
+                     "PATHOLOGIC STAGING: Primary tumor: (x) pT1c  ( ) pT2  Regional lymph nodes: (x) pN1a  ( ) pN2a\n"
+                     "Distant metastasis: (x) pMX\n")
+    assert (value(report, "diagnosis.histology"), value(report, "diagnosis.grade")) == ("invasive_ductal", 2)
+    assert (value(report, "stage.pathologic.t"), value(report, "stage.pathologic.n")) == ("T1c", "N1a")
+    assert value(report, "stage.metastatic") is None
+    assert report.conflicts == []
+
+
+def test_a_prior_cancer_of_the_other_breast_in_a_comment_stays_with_that_breast():
+    report = profile("PART 1: BREAST, RIGHT, LUMPECTOMY\n- INVASIVE DUCTAL CARCINOMA, NOTTINGHAM GRADE 2.\n"
+                     "- TUMOR SIZE: 2.6 CM.\nCOMMENT: The patient had a left breast lumpectomy in 2002 for a 1.2 cm "
+                     "invasive lobular carcinoma, grade 1, ER positive.\n")
+    assert (value(report, "diagnosis.grade"), value(report, "diagnosis.tumor_size_mm")) == (2, 26)
+    assert value(report, "receptors.er.status") is None
+    other = report.to_json_dict()["profile"]["other_tumors"][0]
+    assert other["laterality"] == "left" and other["receptors"]["er"]["status"] == "positive"
+
+
+
+def test_a_sentence_about_the_other_breasts_earlier_cancer_outside_any_part_stays_with_that_breast():
+    report = profile("ADDENDUM: HER2 by immunohistochemistry is 1+, negative. Of note, the patient's 2006 contralateral "
+                     "(right) breast carcinoma was reported as ER negative and HER2 positive at an outside institution."
+                     "\nFINAL DIAGNOSIS (previously reported): LEFT BREAST, LUMPECTOMY: INVASIVE DUCTAL CARCINOMA, "
+                     "NOTTINGHAM GRADE 2, 1.6 CM.\n")
+    assert (value(report, "diagnosis.laterality"), value(report, "receptors.her2.status")) == ("left", "negative")
+    assert value(report, "receptors.er.status") is None
+    other = report.to_json_dict()["profile"]["other_tumors"][0]
+    assert other["laterality"] == "right" and other["receptors"]["her2"]["status"] == "positive"

@@ -239,3 +239,25 @@ def test_node_parts_named_in_the_list_are_counted_on_their_side(name, positive, 
     report = profile(text)
     assert (value(report, "lymph_nodes.positive"), value(report, "lymph_nodes.examined")) == (positive, examined)
     assert value(report, "stage.pathologic.n") == pn
+
+
+# -- round 6 ------------------------------------------------------------------------------------
+
+
+def test_a_part_whose_own_side_disagrees_with_the_list_keeps_it_and_the_disagreement_is_a_conflict():
+    text = ("SPECIMENS:\nA. Right breast, lumpectomy\nB. Right axillary sentinel lymph node\n\nFINAL DIAGNOSIS:\n"
+            "A. LEFT BREAST, LUMPECTOMY: INFILTRATING DUCTAL CARCINOMA, NOTTINGHAM GRADE 2, 1.4 CM.\n"
+            "B. ONE LYMPH NODE, NEGATIVE FOR CARCINOMA (0/1).\n")
+    report = profile(text)
+    assert value(report, "diagnosis.laterality") == "left"
+    conflict = next(c for c in report.conflicts if c.field == "diagnosis.laterality")
+    assert conflict.values == ["left", "right"]
+    assert [(e.text, e.rule) for e in conflict.evidence] == [("LEFT BREAST", "laterality.specimen"),
+                                                                    ("Right", "laterality.specimen-list")]
+
+
+def test_a_part_that_agrees_with_the_list_gives_no_conflict():
+    report = profile("SPECIMENS:\nA. Left breast, lumpectomy\n\nFINAL DIAGNOSIS:\n"
+                     "A. LEFT BREAST, LUMPECTOMY: INFILTRATING DUCTAL CARCINOMA, 1.4 CM.\n")
+    assert value(report, "diagnosis.laterality") == "left"
+    assert not [c for c in report.conflicts if c.field == "diagnosis.laterality"]

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+import regex
+
 from extract.analysis import AnalyzedPage
 from extract.findings import Finding
 from extract.models import Evidence
 from extract.rules import CompiledRule
-from extract.specimens import part_at, section_weight
+from extract.specimens import focus_at, focus_tag, part_at, section_weight
 
 _NUMBER_WORDS = {
     "no": 0, "none": 0, "zero": 0, "a": 1, "an": 1, "single": 1, "one": 1, "two": 2, "three": 3,
@@ -82,6 +84,22 @@ def rule_id(rule: CompiledRule | str) -> str:
     return rule if isinstance(rule, str) else rule.id
 
 
+#: An empty checkbox right before a value (CAP checklists after OCR: "[ ] pT2", "( ) Grade 3", "___ Right").
+_EMPTY_BOX = regex.compile(r"(?:\[[ \t]?\]|\([ \t]?\)|(?<![\w])_{2,})[ \t]*$")
+
+_TICKED_BOX = regex.compile(r"(?:\[[ \t]?[xX][ \t]?\]|\([ \t]?[xX][ \t]?\)|_+[xX]_+)[ \t]*$")
+
+
+def ticked_before(page: AnalyzedPage, start: int) -> bool:
+    """A ticked checkbox right before `start` ("[X] Grade 2"): the checklist states the value."""
+    return bool(_TICKED_BOX.search(page.text, max(0, start - 8), start))
+
+
+#: Paths that describe one focus of a multifocal tumour (see `extract.specimens.foci`).
+_FOCUS_PATHS = ("diagnosis.grade", "diagnosis.nottingham_score", "diagnosis.tumor_size_mm", "diagnosis.histology",
+                "receptors.")
+
+
 def make_finding(
     page: AnalyzedPage,
     path: str,
@@ -113,13 +131,18 @@ def make_finding(
     assertion = page.assertion(ts, te)
     if assertion == "negated" and not negation_applies:
         assertion = "present"
+    if _EMPTY_BOX.search(page.text, max(0, start - 8), start):
+        assertion = "negated"  # an option left unticked on a checklist: "[ ] Invasive lobular carcinoma"
     part = part_at(page, start)
+    specimen = part.label if part else None
+    if path.startswith(_FOCUS_PATHS) and (focus := focus_at(page, start)) is not None:
+        specimen = focus_tag(specimen, focus)
     return Finding(
         path=path,
         value=value,
         evidence=evidence,
         assertion=assertion,
-        specimen=part.label if part else None,
+        specimen=specimen,
         laterality=laterality if laterality else (part.laterality if part else None),
         procedure=part.procedure if part else None,
     )

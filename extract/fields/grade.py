@@ -16,10 +16,11 @@ from typing import Iterator
 import regex
 
 from extract.analysis import AnalyzedPage
-from extract.fields.base import make_finding, ocr_correction, scan
+from extract.fields.base import make_finding, ocr_correction, scan, ticked_before
 from extract.fields.histology import mentions
 from extract.findings import Finding
 from extract.rules import grammar
+from extract.specimens import focus_at, foci
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "1": 1, "2": 2, "3": 3, "l": 1, "ll": 2, "lll": 3, "il": 2, "li": 2}
 _NOT_TUMOUR_GRADE = regex.compile(
@@ -75,6 +76,10 @@ def _invasive_nearby(page: AnalyzedPage, start: int, end: int, whole_page: bool 
     s0, s1 = page.sentence_at(start)
     lo, hi = (0, len(page.text)) if whole_page else (max(0, min(s0, start - 60)),
                                                      min(len(page.text), max(s1, end + 60)))
+    if focus_at(page, start) is not None:
+        # A focus of a multifocal tumour: the sentence that introduces the foci names the carcinoma.
+        first = foci(page)[0][1]
+        lo = min(lo, page.sentence_at(max(0, len(page.text[:first].rstrip()) - 1))[0])
     if any(h.invasive and lo <= s <= hi for s, _, h, _ in mentions(page)):
         return True
     return any(page.assertion(m.start(), m.end()) != "negated"
@@ -114,7 +119,7 @@ def extract_grade(page: AnalyzedPage) -> Iterator[Finding]:
             # invasive carcinoma anywhere; a bare "grade 2" needs one nearby.
             if rule_id == "grade.g-number" and m.group(0).lower().startswith("grade") and not (
                     _invasive_nearby(page, s, e, whole_page="/" in m.group(0) or " of" in m.group(0).lower())
-                    or ":" in m.group(0)):
+                    or ":" in m.group(0) or ticked_before(page, s)):
                 continue
             taken.append((s, e))
             anchors.append(s)

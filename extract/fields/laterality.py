@@ -19,7 +19,7 @@ from extract.fields.base import SKIPPED_SECTIONS, make_finding, scan
 from extract.fields.histology import mentions, untyped_invasive
 from extract.findings import FACTUAL, Finding
 from extract.rules import grammar
-from extract.specimens import listed_side, parts
+from extract.specimens import listed_entry, listed_side, part_at, parts, side_of
 
 _SIDES = {"left": "left", "lt": "left", "l": "left", "right": "right", "rt": "right", "r": "right",
           "bilateral": "bilateral", "sinistrae": "left", "dextrae": "right"}
@@ -113,20 +113,34 @@ def _sole_side(page: AnalyzedPage) -> Iterator[Finding]:
             return
 
 
+def _in_situ_part(page: AnalyzedPage, offset: int, side: str) -> bool:
+    """`offset` is in a part of `side` that states an in-situ carcinoma and no invasive one while the
+    page states one elsewhere (the "Laterality: Left" of a left-DCIS block beside a right invasive
+    cancer): that side is the other tumour's (kept with its values under other_tumors)."""
+    part = part_at(page, offset)
+    if part is None or part.laterality != side or not _invasive_page(page):
+        return False
+    end = next((p.start for p in parts(page) if p.start > part.start and p.rule != "specimen.part-reference"),
+               len(page.text))
+    in_situ = any(not h.invasive and part.start <= s < end and page.assertion(s, e) in FACTUAL
+                  for s, e, h, _ in mentions(page))
+    return in_situ and not _invasive_in(page, part.start, end)
+
+
 def _stated_sides(page: AnalyzedPage) -> Iterator[Finding]:
     g = grammar("laterality")
     for rule_id in ("laterality.label", "laterality.anatomic-site"):
         for m in scan(page, g[rule_id]):
             side = _side(m.group("side"))
-            if side:
+            if side and not _in_situ_part(page, m.start(), side):
                 yield make_finding(page, "diagnosis.laterality", side, m.span(), g[rule_id],
                                    laterality=side if side != "bilateral" else None)
     # Breast parts whose text names an invasive carcinoma, or whose header or first sentence after
     # it states a cancer ("1. Ablated (left) breast sample with further invasive tumor components").
     all_parts = parts(page)
     for i, part in enumerate(all_parts):
-        if part.site != "breast" or part.laterality is None:
-            continue
+        if part.site != "breast" or part.laterality is None or part.rule == "specimen.part-reference":
+            continue  # a "(part B)" reference repeats its header's side, which is read at the header
         end = next((p.start for p in all_parts[i + 1:] if page.section_at(p.start) == page.section_at(part.start)),
                    len(page.text))
         # A part's text ends with its section: a synoptic block after the last part is not that part's.
@@ -144,6 +158,7 @@ def _stated_sides(page: AnalyzedPage) -> Iterator[Finding]:
             span = m.span() if m else (part.start, part.end)
             yield make_finding(page, "diagnosis.laterality", part.laterality, span, "laterality.specimen",
                                confidence=0.92, laterality=part.laterality)
+            yield from _listed_other_side(page, part)
     # A side with its organ in a sentence that states a cancer. Mentions inside a part header were
     # judged above, by what their part says.
     headers = [(p.start, p.end) for p in all_parts]
@@ -156,3 +171,22 @@ def _stated_sides(page: AnalyzedPage) -> Iterator[Finding]:
             continue
         yield make_finding(page, "diagnosis.laterality", side, m.span(), g["laterality.breast-side"],
                            laterality=side if side != "bilateral" else None)
+
+
+def _listed_other_side(page: AnalyzedPage, part) -> Iterator[Finding]:
+    """A part that names its own side while the specimen list's entry of its label names the other
+    ("A. Right breast, lumpectomy" listed, "A. LEFT BREAST, LUMPECTOMY: ..." diagnosed): the list's
+    side too, so the disagreement reaches the navigator as a conflict (the part keeps its own side)."""
+    entry = listed_entry(page, part)
+    if entry is None:
+        return
+    source, (start, end) = entry
+    side, _ = side_of(source.text[start:end])
+    if side is None or side == part.laterality:
+        return
+    m = next((m for m in grammar("specimens")["specimen.side"].finditer(source.text, source.is_ocr, start, end)
+              if _side(m.group("side")) == side), None)
+    if m is not None:
+        finding = make_finding(source, "diagnosis.laterality", side, m.span("side"), "laterality.specimen-list",
+                               confidence=0.85, laterality=side)
+        yield finding.model_copy(update={"specimen": part.label, "procedure": part.procedure})

@@ -75,7 +75,9 @@ def _g():
 def _itc_near(page: AnalyzedPage, start: int, end: int) -> bool:
     s0, s1 = page.sentence_at(start)
     lo, hi = min(s0, start), max(s1, end + 60)
-    return any(True for _ in _g()["nodes.part.itc"].finditer(page.text, page.is_ocr, lo, min(hi, len(page.text))))
+    besides = _g()["nodes.exclude.itc-additional"].pattern_for(False)
+    return any(not besides.search(page.text, max(0, m.start() - 30), m.start())
+               for m in _g()["nodes.part.itc"].finditer(page.text, page.is_ocr, lo, min(hi, len(page.text))))
 
 
 def _itc_type(page: AnalyzedPage) -> bool:
@@ -213,6 +215,15 @@ def _totals(page: AnalyzedPage) -> tuple[list[Finding], bool, bool]:
                                         negation_applies=False))
             break
     return out, found_ex, found_pos
+
+
+def _sentinel_examined(page: AnalyzedPage) -> Iterator[Finding]:
+    """"Number of sentinel nodes examined: 2", on a page that states no other node count (the
+    sentinel nodes are then all the nodes examined)."""
+    rule = _g()["nodes.total.sentinel-examined"]
+    m = next((m for m in scan(page, rule) if _counted(page, m.start())), None)
+    if m is not None:
+        yield make_finding(page, "lymph_nodes.examined", int(m.group("ex")), m.span(), rule, negation_applies=False)
 
 
 def _ocr_count(page: AnalyzedPage, groups: dict) -> tuple[str, str | None, str | None]:
@@ -398,6 +409,9 @@ def extract_lymph_nodes(page: AnalyzedPage) -> Iterator[Finding]:
     yield from totals
     counts = _part_counts(page)
     if not counts:
+        if not found_ex:
+            # A synoptic form of a sentinel biopsy that counts only its sentinel nodes.
+            yield from _sentinel_examined(page)
         return
     groups = _by_side(counts)
     if len(groups) == 1:
