@@ -147,6 +147,8 @@ def merge_facts(facts: Sequence[DocumentFacts]) -> ProfileReport:
             group = mine
             if not group:
                 continue
+        if index_side and path == "diagnosis.laterality":
+            group = _index_side_mentions(group, index_side, other_tumors)
         _merge_scalar(path, group, profile, report, rules)
 
     _merge_medications(by_path.get("medications", []), profile, report)
@@ -297,6 +299,21 @@ def _dedupe(evidence: Iterable[Evidence]) -> list[Evidence]:
 # --------------------------------------------------------------------------- bilateral cases
 
 
+def _index_side_mentions(group: list[_Mention], index_side: str,
+                         other_tumors: dict[str, list[_Mention]]) -> list[_Mention]:
+    """The laterality mentions of the index cancer. A past cancer of the other breast ("history of
+    right breast cancer in 2004") names that tumour's side, not a rival side of this one: it is
+    kept as that tumour's laterality evidence under `other_tumors`, not as a conflict."""
+    mine = []
+    for m in group:
+        f = m.finding
+        if f.value != index_side and (f.assertion == "historical" or f.specimen == "prior"):
+            other_tumors[f.value].append(m)
+        else:
+            mine.append(m)
+    return mine or group
+
+
 def _index_laterality(by_path: dict[str, list[_Mention]], rules: MergeRules) -> str | None:
     """The side of the index cancer when tumor findings name both sides, else None.
 
@@ -352,8 +369,8 @@ def _keep_other_tumors(other: dict[str, list[_Mention]], profile: dict, report: 
             by_path[m.finding.path].append(m)
         tumor: dict[str, Any] = {"laterality": side}
         prefix = f"other_tumors[{i}]"
-        report.evidence[f"{prefix}.laterality"] = _dedupe(
-            [ev for m in other[side][:1] for ev in m.finding.evidence])
+        stated = by_path.pop("diagnosis.laterality", None) or other[side][:1]
+        report.evidence[f"{prefix}.laterality"] = _dedupe([ev for m in stated for ev in m.finding.evidence])
         for path, group in sorted(by_path.items()):
             policy, _ = rules.policy_of(path)
             chosen = _choose(group, policy, rules)

@@ -154,3 +154,26 @@ def test_a_label_named_status_is_not_history():
         "FINAL DIAGNOSIS: INVASIVE DUCTAL CARCINOMA.\nReceptor status: ER - negative (0%).\n"
         "Status post lumpectomy in 2019 for ER positive disease.\n", "text-layer") if f.path == "receptors.er.status"]
     assert found == [("ER - negative", "present"), ("ER positive", "historical")]
+
+
+# round 7 (markers): words run together on an OCR page, and a checklist's ticked type without "carcinoma"
+@pytest.mark.parametrize("text,histology,in_situ,evidence", [
+    ("FINALDIAGNOSIS:LEFTBREAST,NEEDLECORE BIOPSY:INVASIVEDUCTALCARCINOMA,GRADE3.DUCTALCARCINOMAINSITU,HIGHGRADE.",
+     "invasive_ductal", None, "INVASIVEDUCTALCARCINOMA"),
+    ("FINALDIAGNOSIS:RIGHTBREAST,EXCISION:DUCTALCARCINOMAINSITU,HIGHGRADE,COMEDO TYPE.", "dcis", None,
+     "DUCTALCARCINOMAINSITU"),
+    ("FINAL DIAGNOSIS: RIGHT BREAST, MASTECTOMY: INFILTRATINGLOBULARCARCINOMA, CLASSIC TYPE, 3.1 CM.",
+     "invasive_lobular", None, "INFILTRATINGLOBULARCARCINOMA"),
+    ("BREAST CHECKLIST. Histologic Type: [X] INFILTRATING DUCTAL [ ] INFILTRATING LOBULAR [ ] MUCINOUS. Margins: "
+     "uninvolved.", "invasive_ductal", None, "INFILTRATING DUCTAL"),
+])
+def test_run_together_and_ticked_histology_words_are_read(text, histology, in_situ, evidence):
+    report = _profile(text, "ocr")
+    data = report.to_json_dict()["profile"]["diagnosis"]
+    assert (data.get("histology"), data.get("in_situ_histology")) == (histology, in_situ)
+    assert report.evidence["diagnosis.histology"][0].text == evidence
+
+
+def test_noninvasive_ductal_carcinoma_run_together_is_not_invasive():
+    report = _profile("FINALDIAGNOSIS:LEFTBREAST,EXCISION:NONINVASIVEDUCTALCARCINOMA,CRIBRIFORM.", "ocr")
+    assert report.profile.diagnosis.histology != "invasive_ductal"

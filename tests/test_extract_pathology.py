@@ -50,6 +50,12 @@ _TUMOURS_NUMBERED = ("INVASIVE DUCTAL CARCINOMA, MULTICENTRIC.\n"
                      "Tumor #1 (upper outer quadrant): 1.3 cm, Nottingham grade 2, ER positive (90%).\n"
                      "Tumor #2 (lower inner quadrant): 2.7 cm, Nottingham grade 3, ER positive (40%).\n")
 
+# round 7 (extent): a CAP checklist that ticks each component's score after the unticked ones.
+_CHECKLIST_COMPONENTS = ("Invasive ductal carcinoma.\nNottingham histologic grade:\n"
+                         "Tubule formation: [ ] Score 1 [ ] Score 2 [X] Score 3\n"
+                         "Nuclear pleomorphism: [ ] Score 1 [X] Score 2 [ ] Score 3\n"
+                         "Mitotic count: [X] Score 1 [ ] Score 2 [ ] Score 3\n")
+
 # (text, path, expected value, expected evidence text of the first fact)
 ROWS = [
     # --- ER / PR ----------------------------------------------------------------------------------
@@ -1012,6 +1018,94 @@ ROWS = [
      "lymph_nodes.examined", 2, "Number of sentinel nodes examined: 2"),
     ("Number of Sentinel Nodes Examined: 2\nTotal Number of Nodes Examined (sentinel and nonsentinel): 14\n",
      "lymph_nodes.examined", 14, "Total Number of Nodes Examined (sentinel and nonsentinel): 14"),
+    # round 7 (markers): values in words, OCR "S" for 5, ticked checklist scores and types, control
+    # tissue, a later sentence's own HER2 statement, a block column in a receptor table
+    ("Estrogen receptor: seventy percent of tumor cells show moderate nuclear staining, positive.",
+     "receptors.er.percent", 70.0, "Estrogen receptor: seventy percent"),
+    ("PROGESTERONE RECEPTOR POSITIVE IN FIVE PERCENT OF NUCLEI; HER2/NEU 3+ (POSITIVE)", "receptors.pr.percent", 5.0,
+     "PROGESTERONE RECEPTOR POSITIVE IN FIVE PERCENT"),
+    ("PROGESTERONE RECEPTOR POSITIVE IN FIVE PERCENT OF NUCLEI; HER2/NEU 3+ (POSITIVE)", "receptors.pr.status",
+     "low_positive", "PROGESTERONE RECEPTOR POSITIVE IN FIVE PERCENT"),
+    ("Ki-67 proliferation index approximately twenty-five percent.", "receptors.ki67_percent", 25.0,
+     "Ki-67 proliferation index approximately twenty-five percent"),
+    ("ER positive in one hundred percent of tumor cells.", "receptors.er.percent", 100.0,
+     "ER positive in one hundred percent"),
+    ("Estrogen receptor: positive. Specimen received in one container.", "receptors.er.percent", None, None),
+    ("Ki-67 was performed on block A2, one of three blocks.", "receptors.ki67_percent", None, None),
+    ("HER2 by IHC: [X] Score 3 [ ] Score 2 [ ] Score 1", "receptors.her2.ihc_score", "3+", "HER2 by IHC: [X] Score 3"),
+    ("HER2 by IHC: [ ] Score 3 [X] Score 1 [ ] Score 0", "receptors.her2.ihc_score", "1+",
+     "HER2 by IHC: [ ] Score 3 [X] Score 1"),
+    ("HER2 by IHC: [ ] Score 3 [ ] Score 2 [ ] Score 1", "receptors.her2.ihc_score", None, None),
+    ("Histologic Type: [X] INFILTRATING DUCTAL [ ] INFILTRATING LOBULAR [ ] MEDULLARY", "diagnosis.histology",
+     "invasive_ductal", "INFILTRATING DUCTAL"),
+    ("Histologic Type: [ ] INFILTRATING DUCTAL [X] INFILTRATING LOBULAR [ ] OTHER", "diagnosis.histology",
+     "invasive_lobular", "INFILTRATING LOBULAR"),
+    ("Histologic Type: [ ] INFILTRATING DUCTAL [ ] INFILTRATING LOBULAR [X] OTHER", "diagnosis.histology", None, None),
+    ("HER2 FISH: HER2/CEP17 RATIO 2.6, HER2 SIGNALS 5.8/CELL: AMPLIFIED.", "receptors.her2.ish_copy_number", 5.8,
+     "HER2 SIGNALS 5.8/CELL"),
+    ("HER2 FISH: total HER2 signals 84 in 20 cells.", "receptors.her2.ish_copy_number", None, None),
+    ("Estrogen receptor: POSITIVE Allred 3+5=8", "receptors.er.allred", 8, "Estrogen receptor: POSITIVE Allred 3+5=8"),
+    ("Progesterone receptor: POSITIVE Allred 2+3=5", "receptors.pr.intensity", None, None),
+    ("External positive control ER positive; internal control negative.", "receptors.er.status", None, None),
+    ("Positive control for HER2: 3+ staining, appropriate.", "receptors.her2.ihc_score", None, None),
+    ("HER2 negative (0). If HER2 is amplified on repeat testing, trastuzumab may be considered.",
+     "receptors.her2.ish_result", None, None),
+    ("HER2 negative (0). The patient's sister had HER2 positive breast cancer.", "receptors.her2.status", "negative",
+     "HER2 negative"),
+    ("Ki-67 | A2 | 30%", "receptors.ki67_percent", 30.0, "Ki-67 | A2 | 30%"),
+    ("Markers: ER+ (95%, 3+), PR+ (60%, 2+), Her2 neg (1+). Ki67 ~15%.", "receptors.pr.intensity", "moderate",
+     "PR+ (60%, 2+"),
+    ("Markers: ER+ (95%, 3+), PR+ (60%, 2+), Her2 neg (1+). Ki67 ~15%.", "receptors.her2.ihc_score", "1+",
+     "Her2 neg (1+"),
+    ("COMMENT: ER and PR on this specimen are pending and will be reported in an addendum.", "receptors.er.status",
+     None, None),
+    # a status stated after an Allred score's parts; a de-identification gap between label and value
+    ("PR: Allred score 3 (PS 2 + IS 1) - POSITIVE, low.", "receptors.pr.status", "low_positive",
+     "PR: Allred score 3 (PS 2 + IS 1) - POSITIVE, low"),
+    ("ER: Allred score 0 (PS 0 + IS 0) - NEGATIVE.", "receptors.er.status", "negative",
+     "ER: Allred score 0 (PS 0 + IS 0) - NEGATIVE"),
+    ("ER: Allred score 7 (PS 4 + IS 3), see comment.", "receptors.er.status", "positive", "ER: Allred score 7"),
+    ("Ki-67 is elevated at approximately 70%.", "receptors.ki67_percent", 70.0,
+     "Ki-67 is elevated at approximately 70%"),
+    ("HER2 is [REDACTED] 3+ by immunohistochemistry.", "receptors.her2.ihc_score", "3+", "HER2 is [REDACTED] 3+"),
+    ("Estrogen receptor XXXXX: positive (80%).", "receptors.er.percent", 80.0, "Estrogen receptor XXXXX: positive (80%"),
+    ("Kl-67: 70%.", "receptors.ki67_percent", None, None),  # "Kl" is read for "Ki" on OCR pages only
+    ("HER2  NEGATIVE   1+     (ASCO/CAP 2023)", "receptors.her2.ihc_score", "1+", "HER2  NEGATIVE   1+"),
+    ("HER2 FISH: 60 nuclei counted. HER2 signals: 312. CEP17 signals: 118.", "receptors.her2.ish_copy_number", None,
+     None),  # signal totals, not a mean
+    ("Ki-67 <5%.", "receptors.ki67_percent", None, None),  # a bound, not a value
+    # round 7 (extent): ticked component scores, telegraphic abbreviations, double-spaced and run-on
+    # fields, a microscopic size beside a gross one, a residual focus, a letter-spaced heading
+    (_CHECKLIST_COMPONENTS, "diagnosis.grade_tubules", 3, "Tubule formation: [ ] Score 1 [ ] Score 2 [X] Score 3"),
+    (_CHECKLIST_COMPONENTS, "diagnosis.grade_nuclei", 2, "Nuclear pleomorphism: [ ] Score 1 [X] Score 2"),
+    (_CHECKLIST_COMPONENTS, "diagnosis.grade_mitoses", 1, "Mitotic count: [X] Score 1"),
+    ("Invasive ductal carcinoma.\nNottingham histologic grade:\nTubule formation: [ ] Score 1 [ ] Score 2 [ ] Score 3",
+     "diagnosis.grade_tubules", None, None),
+    ("L BRST CORE BX 10:00: IDC, MBR 6/9. LVI neg.", "diagnosis.nottingham_score", 6, "MBR 6/9"),
+    ("Specimen received 6/9; SBR requested.", "diagnosis.nottingham_score", None, None),
+    ("SLN x3 (L): 1/3 pos, macromet 4 mm, no ENE.", "lymph_nodes.positive", 1, "SLN x3 (L): 1/3"),
+    ("SLN x3 (L): 1/3 pos, macromet 4 mm, no ENE.", "lymph_nodes.examined", 3, "SLN x3 (L): 1/3"),
+    ("SLN biopsy 12/03/2025 at the outside hospital.", "lymph_nodes.examined", None, None),
+    ("LYMPHNODES: 2/17 POSITIVE (MACROMETASTASES).", "lymph_nodes.positive", 2, "LYMPHNODES: 2/17"),
+    ("Invasive ductal carcinoma  Grade II  Size 2,4 cm  Margins free", "diagnosis.tumor_size_mm", 24.0,
+     "carcinoma  Grade II  Size 2,4 cm"),
+    ("Invasive ductal carcinoma  Grade II  Size 2,4 cm  Margins free", "diagnosis.grade", 2, "Grade II"),
+    ("Right breast, mastectomy: invasive lobular carcinoma, grade 2, 3.6 cm, margins negative.",
+     "diagnosis.tumor_size_mm", 36.0, "carcinoma, grade 2, 3.6 cm"),
+    ("Residual invasive carcinoma: largest focus 4 mm; multiple foci.\nTumour bed dimensions: 35 x 25 mm",
+     "diagnosis.tumor_size_mm", 4.0, "largest focus 4 mm"),
+    ("Invasive ductal carcinoma, grade 2. Size: 1.9 cm (gross), 1.7 cm (microscopic).", "diagnosis.tumor_size_mm",
+     17.0, "1.7 cm (microscopic)"),
+    ("FINALDIAGNOSIS:RIGHTBREAST,MASTECTOMY:INVASIVEDUCTALCARCINOMA.TUMORSIZE:3.5CM.", "diagnosis.tumor_size_mm", 35.0,
+     "TUMORSIZE:3.5CM"),
+    ("S U R G I C A L  P A T H O L O G Y  R E P O R T", "diagnosis.grade", None, None),
+    ("Tumour bed with treatment effect, 3.1 cm. Imaging size 2.7 cm.", "diagnosis.tumor_size_mm", None, None),
+    ("DX: Rt breast, SM: IDC, gr 3/3, 3.3cm. +LVI.", "diagnosis.tumor_size_mm", 33.0, "IDC, gr 3/3, 3.3cm"),
+    ("DX: Rt breast, SM: IDC, gr 3/3, 3.3cm. +LVI.", "diagnosis.grade", 3, "gr 3/3"),
+    ("SLNs 2/2 pos (macro, largest 8mm). Non-SLN 3/11 pos.", "lymph_nodes.positive", 5, "SLNs 2/2"),
+    ("SLNs 2/2 pos (macro, largest 8mm). Non-SLN 3/11 pos.", "lymph_nodes.examined", 13, "SLNs 2/2"),
+    ("CLINICAL HISTORY: left clinical T2N1 IDC, 3.5 cm retroareolar.", "diagnosis.tumor_size_mm", None, None),
+    ("Invasive ductal carcinoma; ultrasound measurement 2.9 cm.", "diagnosis.tumor_size_mm", None, None),
 ]
 
 
@@ -1103,6 +1197,23 @@ OCR_DIGIT_ROWS = [
     ("HER-2/NEU (HERCEPTEST): NEGATIVE (SCORE l+).", "receptors.her2.ihc_score", "1+",
      "HER-2/NEU (HERCEPTEST): NEGATIVE (SCORE l+", "l->1"),
     ("HER2 IHC: I+ (negative)", "receptors.her2.ihc_score", "1+", "HER2 IHC: I+", "I->1"),
+    # round 7 (markers): "S" read for 5 beside a digit, "score O", labels run together without spaces
+    ("ESTROGEN RECEPTOR: POSITIVE, 9S% OF TUMOR CELLS, STRONG.", "receptors.er.percent", 95.0,
+     "ESTROGEN RECEPTOR: POSITIVE, 9S%", "9S->95"),
+    ("Ki67 (MIB1) labeling index 1S%.", "receptors.ki67_percent", 15.0, "Ki67 (MIB1) labeling index 1S%", "1S->15"),
+    ("HER2 (SP3): NEGATIVE, score O.", "receptors.her2.ihc_score", "0", "HER2 (SP3): NEGATIVE, score O", "O->0"),
+    ("BIOPSY:INVASIVEDUCTALCARCINOMA.ESTROGENRECEPTOR:NEGATIVE(0%).PROGESTERONERECEPTOR:POSITIVE(2O%).",
+     "receptors.pr.percent", 20.0, "PROGESTERONERECEPTOR:POSITIVE(2O%", "2O->20"),
+    ("Kl-67: 7O%.", "receptors.ki67_percent", 70.0, "Kl-67: 7O%", "7O->70"),
+    # round 7 (extent): "S" for the 5 after a decimal point, "O" for a synoptic zero, "l" in a node count
+    ("INVASIVE LOBULAR CARCINOMA. TUMOR SIZE 4.S CM IN GREATEST DIMENSION.", "diagnosis.tumor_size_mm", 45.0,
+     "TUMOR SIZE 4.S CM", "4.S->4.5"),
+    ("Number of lymph nodes examined: 14\nNumber with macrometastases: O\nNumber with micrometastases: 1",
+     "lymph_nodes.positive", 1, "Number with macrometastases: O", "O->0"),
+    ("LYMPH NODES: Number examined: 12  Number positive: O", "lymph_nodes.positive", 0, "Number positive: O",
+     "O->0"),
+    ("Lymph nodes  Sentinel  O/3  Axillary  not submitted", "lymph_nodes.examined", 3, "Sentinel  O/3", "O->0"),
+    ("TUMOUR SIZE: 2l MM. LYMPHNODES: 2/l7 POSITIVE.", "lymph_nodes.examined", 17, "LYMPHNODES: 2/l7", "l7->17"),
 ]
 
 
@@ -1143,6 +1254,9 @@ def test_numbers_written_in_digits_carry_no_correction(text, path, value, source
     ("Invasive carcinoma (3+3+l)", "diagnosis.nottingham_score"),  # an OCR letter without a sum to confirm it
     ("Nottingham score 3+3+l = 8", "diagnosis.nottingham_score"),  # the parts do not give the stated sum
     ("HER2 (I+) score l + l + l", "diagnosis.grade"),
+    # round 7 (markers)
+    ("ER: positive, SS% of cells", "receptors.er.percent"),  # no real digit
+    ("PR: positive (S-100 stain negative)", "receptors.pr.percent"),
 ])
 def test_ocr_letters_without_a_number_are_not_read(text, path):
     assert first_fact(text, path, source="ocr") is None
@@ -1166,6 +1280,10 @@ NOT_FACT_ROWS = [
     ("The tumor is not HER2 positive.", "receptors.her2.status", "positive"),
     ("If HER2 positive, trastuzumab would be added.", "receptors.her2.status", "positive"),
     ("Her mother had ER positive breast cancer; her HER2 was negative.", "receptors.er.status", "positive"),
+    # round 7 (markers)
+    ("The patient's sister had HER2 positive breast cancer.", "receptors.her2.status", "positive"),
+    ("If HER2 is amplified on repeat testing, trastuzumab may be considered.", "receptors.her2.ish_result",
+     "amplified"),
 ]
 
 

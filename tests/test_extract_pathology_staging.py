@@ -95,6 +95,10 @@ LATERALITY_ROWS = [
      "LATERALITY: ___ Left  _X_ Right"),
     ("Organ/Side: Breast / Right\nDiagnosis: Invasive ductal carcinoma (NST), histological grade II.", "right",
      "Side: Breast / Right"),
+    # round 7 (extent): telegraphic one-letter sides, an OCR run-on without spaces
+    ("L BRST CORE BX 10:00: IDC, grade 2.", "left", "L BRST"),
+    ("FINALDIAGNOSIS:RIGHTBREAST,MASTECTOMY:INVASIVEDUCTALCARCINOMA,GRADE3.", "right", "RIGHTBREAST"),
+    ("L breast 2:00 6 cm FN, US core bx x4:\n - Invasive mammary carcinoma\n - MBR score 7\n", "left", "L breast"),
 ]
 
 
@@ -651,3 +655,42 @@ def test_a_sentence_about_the_other_breasts_earlier_cancer_outside_any_part_stay
     assert value(report, "receptors.er.status") is None
     other = report.to_json_dict()["profile"]["other_tumors"][0]
     assert other["laterality"] == "right" and other["receptors"]["her2"]["status"] == "positive"
+
+
+# -- round 7 (extent): a prior cancer of the other breast, a staging line after a benign part ---------
+
+def test_a_history_of_the_other_breasts_cancer_is_that_tumours_side_not_a_conflict():
+    report = profile("CLINICAL HISTORY: 58 year old female with history of right breast cancer in 2004, treated "
+                     "with lumpectomy and radiation. Now with new left breast mass.\nFINAL DIAGNOSIS:\n"
+                     "1. Left breast, lumpectomy: Invasive ductal carcinoma, 2.2 cm.\n2. Margins negative.\n")
+    assert value(report, "diagnosis.laterality") == "left"
+    assert conflict(report, "diagnosis.laterality") is None
+    assert report.to_json_dict()["profile"]["other_tumors"] == [{"laterality": "right"}]
+    assert report.evidence["other_tumors[0].laterality"][0].text == "right breast"
+
+
+def test_a_current_mention_of_the_other_side_is_still_a_laterality_conflict():
+    report = profile("Left breast, lumpectomy: invasive ductal carcinoma, 2.2 cm.\n"
+                     "Right breast, lumpectomy: invasive ductal carcinoma, 1.1 cm.\n")
+    assert value(report, "diagnosis.laterality") == "left"
+    assert conflict(report, "diagnosis.laterality") is not None
+
+
+def test_a_staging_line_after_a_benign_part_keeps_its_n_with_the_report():
+    report = profile("FINAL DIAGNOSIS:\nA. Sentinel lymph node #1, right axilla, excision: micrometastatic carcinoma, "
+                     "1.5 mm (1/1).\nB. Right breast, partial mastectomy: Invasive ductal carcinoma, 1.3 cm.\n"
+                     "C. Left breast, reduction mammoplasty: Benign breast tissue. No atypia or malignancy.\n"
+                     "Pathologic stage (AJCC 8th edition): pT1c pN1mi\n")
+    assert value(report, "stage.pathologic.n") == "N1mi"
+    assert not report.to_json_dict()["profile"].get("other_tumors")
+
+
+@pytest.mark.parametrize("text,metastatic", [
+    ("Specimen: Liver, segment 6, core biopsy.\nDiagnosis: Metastatic adenocarcinoma, consistent with breast primary.",
+     True),
+    ("A. LYMPH NODE, RIGHT AXILLARY, EXCISION: METASTATIC CARCINOMA CONSISTENT WITH BREAST PRIMARY (1/3).\n"
+     "B. RIGHT BREAST, LUMPECTOMY: INVASIVE DUCTAL CARCINOMA, 1.2 CM.", None),
+    ("Metastatic carcinoma consistent with breast primary in two of three axillary lymph nodes.", None),
+])
+def test_a_metastatic_carcinoma_of_breast_origin_outside_the_nodes_is_metastatic_disease(text, metastatic):
+    assert value(profile(text), "stage.metastatic") is metastatic

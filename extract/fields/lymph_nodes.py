@@ -154,6 +154,11 @@ def _stated(rule_id: str, page: AnalyzedPage, lo: int, hi: int) -> bool:
                for m in _g()[rule_id].finditer(page.text, page.is_ocr, lo, hi))
 
 
+def _count(m: regex.Match) -> int:
+    """A synoptic count, an OCR "O" read as its zero (the COUNT fragment admits it on OCR pages only)."""
+    return int(ocr_number(m.group("pos"))[0])
+
+
 def _totals(page: AnalyzedPage) -> tuple[list[Finding], bool, bool]:
     """Findings of stated totals, and whether an examined / a positive total was found."""
     g = _g()
@@ -174,21 +179,24 @@ def _totals(page: AnalyzedPage) -> tuple[list[Finding], bool, bool]:
             kinds[kind[:5] if kind.startswith("m") else "isolated"].append(m)
         elif not found_pos:
             found_pos = True
-            out.append(make_finding(page, "lymph_nodes.positive", int(m.group("pos")), m.span(),
-                                    g["nodes.total.synoptic-positive"], negation_applies=False))
+            out.append(make_finding(page, "lymph_nodes.positive", _count(m), m.span(),
+                                    g["nodes.total.synoptic-positive"], negation_applies=False,
+                                    correction=ocr_number(m.group("pos"))[1]))
     macro_micro = kinds["macro"] + kinds["micro"]
     if macro_micro and not found_pos:
         found_pos = True
-        total = sum(int(m.group("pos")) for m in macro_micro)
+        total = sum(_count(m) for m in macro_micro)
         first, rest = macro_micro[0], macro_micro[1:]
         out.append(make_finding(page, "lymph_nodes.positive", total, first.span(), "nodes.total.macro-plus-micro",
-                                extra_spans=[m.span() for m in rest], confidence=0.95, negation_applies=False))
-    micro = sum(int(m.group("pos")) for m in kinds["micro"])
-    if micro and kinds["macro"] and not any(int(m.group("pos")) for m in kinds["macro"]):
+                                extra_spans=[m.span() for m in rest], confidence=0.95, negation_applies=False,
+                                correction="; ".join(c for m in macro_micro if (c := ocr_number(m.group("pos"))[1]))
+                                or None))
+    micro = sum(_count(m) for m in kinds["micro"])
+    if micro and kinds["macro"] and not any(_count(m) for m in kinds["macro"]):
         m = kinds["micro"][0]
         out.append(make_finding(page, "lymph_nodes.micrometastases", micro, m.span(),
                                 g["nodes.total.synoptic-positive"], negation_applies=False))
-    itc = next((m for m in kinds["isolated"] if int(m.group("pos"))), None)
+    itc = next((m for m in kinds["isolated"] if _count(m)), None)
     if itc is not None:
         out.append(make_finding(page, "lymph_nodes.isolated_tumor_cells", True, itc.span(),
                                 g["nodes.total.synoptic-positive"], negation_applies=False))

@@ -140,15 +140,44 @@ def _stop(page: AnalyzedPage, pos: int, end: int) -> int:
     return m.start() if m else end
 
 
+_UNITS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+                                     "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+
+
+def _words_number(text: str) -> str | None:
+    """A percent written in words ("seventy", "twenty-five", "one hundred") as digits."""
+    words = regex.split(r"[\s-]+", text.strip().lower())
+    if words[-1] == "hundred":
+        return "100"
+    if words[0] in _TENS:
+        return str(_TENS[words[0]] + (_UNITS.get(words[1], 0) if len(words) > 1 else 0))
+    return str(_UNITS[words[0]]) if words[0] in _UNITS else None
+
+
+def _read_pct(token: str) -> tuple[str, str | None]:
+    """A percent's number as digits, with the OCR reading to record ("9S->95"; "S" only beside a
+    real digit, which the grammar's `ocr` fragment makes sure of)."""
+    if token[:1].isalpha() and token.strip().lower() not in ("o", "l", "i"):
+        words = _words_number(token)
+        if words is not None:
+            return words, None
+    if "S" in token:
+        fixed, correction = ocr_number(token.replace("S", "5"))
+        return fixed, f"{token.strip()}->{fixed}"
+    return ocr_number(token)
+
+
 def _ocr_read(m: regex.Match, group: str) -> str | None:
     """The correction to record when OCR letters in `group` were read as digits ("9O->90")."""
-    return ocr_number(m.group(group) or "")[1]
+    return _read_pct(m.group(group) or "")[1]
 
 
 def _percent(m: regex.Match) -> tuple[float | None, str | None]:
     """(percent, how it was written). A range gives its lower bound; "<1%" gives 0; other
     "less than" values give none (the value is not known)."""
-    pct = decimal(ocr_number(m.group("pct"))[0])
+    pct = decimal(_read_pct(m.group("pct"))[0])
     if pct is None or pct > 100:
         return None, None
     cmp = (m.group("cmp") or "").lower().replace(" ", "")
@@ -372,10 +401,13 @@ def _values_before(page: AnalyzedPage, items: list[Anchor], taken: list[tuple[in
 
 
 def _by_mrna(page: AnalyzedPage, a: Anchor, end: int) -> bool:
-    """The label's result is an mRNA one (TargetPrint, RT-PCR), not IHC or ISH."""
+    """The label's result is an mRNA one (TargetPrint, RT-PCR), not IHC or ISH, or a control
+    tissue's ("External positive control ER positive")."""
     g = _g()
     line_start = page.text.rfind("\n", 0, a.start) + 1
-    return bool(g["receptor.exclude.mrna-before"].pattern_for(page.is_ocr).search(
+    return bool(g["receptor.exclude.control-before"].pattern_for(page.is_ocr).search(
+                    page.text, max(line_start, a.start - 40), a.start, timeout=TIMEOUT_S)
+                or g["receptor.exclude.mrna-before"].pattern_for(page.is_ocr).search(
                     page.text, max(line_start, a.start - 80), a.start, timeout=TIMEOUT_S)
                 or g["receptor.exclude.mrna-after"].pattern_for(page.is_ocr).match(
                     page.text, a.end, min(end, a.end + 60), timeout=TIMEOUT_S))
@@ -431,6 +463,14 @@ def hormone_receptors(page: AnalyzedPage) -> Iterator[Finding]:
         elif m.group("allred_value"):
             allred = int(ocr_number(m.group("allred"))[0])
             status = _status_from_allred(allred)
+            stated = g["receptor.status-after-score"].pattern_for(page.is_ocr).match(page.text, m.end(), end)
+            if stated and _status_word(stated.group("status")) in ("positive", "negative", "low_positive"):
+                # "Allred score 3 (PS 2 + IS 1) - POSITIVE, low": the stated status, not one derived
+                for n in names:
+                    found.append(make_finding(page, f"receptors.{n}.status", _status_word(stated.group("status")),
+                                              (a.start, stated.end()), g["receptor.status-after-score"]))
+                found = _refine_low(page, found, a.start, stated.end(), end)
+                status = None
             for n in names:
                 found.append(make_finding(page, f"receptors.{n}.allred", allred, (a.start, m.end()), rule,
                                           correction=_ocr_read(m, "allred")))
@@ -531,8 +571,22 @@ def her2(page: AnalyzedPage) -> Iterator[Finding]:
             if found:
                 yield from _tag_prior(found, page, found[0].evidence[0].start, end)
                 continue
-        found = list(_her2_window(page, a, m, end))
+        found = list(_her2_window(page, a, m, _next_statement(page, items, i, m.end(), end)))
         yield from _tag_prior(found, page, a.start, end)
+
+
+def _next_statement(page: AnalyzedPage, items: list[Anchor], i: int, value_end: int, end: int) -> int:
+    """Where a HER2 label's details end: at a later sentence's HER2 label that states its own value
+    ("HER2 negative (0). If HER2 is amplified on repeat testing ..."), whose context is its own."""
+    rule = _g()["her2.label-value"].pattern_for(page.is_ocr)
+    sentence = page.sentence_at(max(value_end - 1, 0))[0]
+    for b in items[i + 1:]:
+        if b.start >= end:
+            break
+        if b.kind == "her2" and page.sentence_at(b.start)[0] > sentence and rule.match(
+                page.text, b.end, end, timeout=TIMEOUT_S):
+            return b.start
+    return end
 
 
 def _ish_value(m: regex.Match) -> str:

@@ -142,9 +142,12 @@ def _benign_part_before(page: AnalyzedPage, offset: int) -> bool:
     part = part_at(page, offset)
     if part is None or part.site != "breast":
         return False
-    if any(part.start <= s < offset for s, _, _, _ in mentions(page)):
+    # Up to the staging sentence: its own pT is no cancer of the part ("pT1c pN1mi").
+    s0 = page.sentence_at(offset)[0]
+    stop = s0 if part.end <= s0 < offset else offset
+    if any(part.start <= s < stop for s, _, _, _ in mentions(page)):
         return False
-    return not cancer_in(page, part.start, offset)
+    return not cancer_in(page, part.start, stop)
 
 
 def _grade_components(page: AnalyzedPage, start: int, end: int) -> bool:
