@@ -138,6 +138,8 @@ METASTASES = [
     ("Solitary 12 mm liver metastasis.", ["liver"], True, True),
     ("Two liver metastases, 1.4 cm and 2.2 cm.", ["liver"], True, True),
     ("Ca left breast with skeletal metastases (D10, L2 vertebrae) - Stage IV", ["bone"], True, None),
+    # "Skeletal muscle" is the chest wall's muscle, not bone.
+    ("Metastatic carcinoma involving skeletal muscle of the chest wall.", [], None, None),
     ("Ribociclib D1 to D21, review at L2 clinic.", [], None, None),
     # "Label: no ...": medspaCy's ": no" negates only the label before it
     ("MRI brain: no intracranial metastatic disease.", [], None, None),

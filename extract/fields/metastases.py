@@ -49,6 +49,8 @@ class SiteVocabulary(BaseModel):
     sites: list[SiteWords]
     regional_words: list[str]
     regional_skin_words: list[str]
+    #: Phrases that begin with a site word but name no site ("skeletal muscle" is not bone).
+    not_sites: list[str] = Field(default_factory=list)
     #: UICC site codes written after M1 ("cM1(OSS)") and the site each names.
     tnm_suffixes: dict[str, MetastaticSite] = Field(default_factory=dict)
 
@@ -67,6 +69,10 @@ class SiteVocabulary(BaseModel):
     @cached_property
     def regional_skin_re(self) -> re.Pattern[str]:
         return _words_re(self.regional_skin_words)
+
+    @cached_property
+    def not_site_re(self) -> re.Pattern[str] | None:
+        return _words_re(self.not_sites) if self.not_sites else None
 
 
 def _words_re(words: list[str]) -> re.Pattern[str]:
@@ -138,6 +144,8 @@ def _sites(page: AnalyzedPage) -> list[_Site]:
         c_start, c_end = _clause(page, word.start(), word.end())
         for site in vocab.site_re.finditer(page.text, c_start, c_end):
             if any(f.start == site.start() for f in found):
+                continue
+            if vocab.not_site_re is not None and vocab.not_site_re.match(page.text, site.start()):
                 continue
             name = vocab.site_of[re.sub(r"\s+", " ", site.group(0).lower())]
             if assertion_at(page, site.start(), site.end()) in _NOT_FACT or _local_skin(page, name, site.start(), site.end()) \
