@@ -16,7 +16,8 @@ _NUMBER_WORDS = {
     "no": 0, "none": 0, "zero": 0, "a": 1, "an": 1, "single": 1, "one": 1, "two": 2, "three": 3,
     "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
     "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
 }
 
 
@@ -27,6 +28,8 @@ def number(text: str) -> int | None:
         return int(t)
     if t in ("a single", "single", "a", "an"):
         return 1
+    if t in ("hundred", "a hundred", "one hundred"):
+        return 100
     total = 0
     for word in t.replace("-", " ").split():
         word = {"thre": "three", "theree": "three", "fourty": "forty"}.get(word, word)

@@ -16,7 +16,7 @@ import regex
 
 from extract.abbreviations import Abbreviation, defined_terms, uses
 from extract.analysis import AnalyzedPage
-from extract.fields.base import decimal, make_finding, scan, segments
+from extract.fields.base import decimal, make_finding, number, scan, segments
 from extract.findings import Finding
 from extract.rules import TIMEOUT_S, CompiledRule, grammar, ocr_number
 
@@ -140,32 +140,12 @@ def _stop(page: AnalyzedPage, pos: int, end: int) -> int:
     return m.start() if m else end
 
 
-_UNITS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
-                                     "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-         "eighty": 80, "ninety": 90}
-
-
-def _words_number(text: str) -> str | None:
-    """A percent written in words ("seventy", "twenty-five", "one hundred") as digits."""
-    words = regex.split(r"[\s-]+", text.strip().lower())
-    if words[-1] == "hundred":
-        return "100"
-    if words[0] in _TENS:
-        return str(_TENS[words[0]] + (_UNITS.get(words[1], 0) if len(words) > 1 else 0))
-    return str(_UNITS[words[0]]) if words[0] in _UNITS else None
-
-
 def _read_pct(token: str) -> tuple[str, str | None]:
-    """A percent's number as digits, with the OCR reading to record ("9S->95"; "S" only beside a
-    real digit, which the grammar's `ocr` fragment makes sure of)."""
+    """A percent's number as digits ("seventy" -> "70"), with any OCR reading to record ("9S->95")."""
     if token[:1].isalpha() and token.strip().lower() not in ("o", "l", "i"):
-        words = _words_number(token)
+        words = number(token)
         if words is not None:
-            return words, None
-    if "S" in token:
-        fixed, correction = ocr_number(token.replace("S", "5"))
-        return fixed, f"{token.strip()}->{fixed}"
+            return str(words), None
     return ocr_number(token)
 
 

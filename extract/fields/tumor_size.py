@@ -32,14 +32,6 @@ def _dimensions(m: regex.Match) -> str:
     return m.string[start:m.end()]
 
 
-def _ocr_size(read: str) -> tuple[str, str | None]:
-    """`ocr_number`, and an S read for the 5 after a decimal point ("4.S" -> "4.5"; the OCR
-    fragment admits it only right before a unit)."""
-    if read.endswith("S"):
-        return read[:-1] + "5", f"{read}->{read[:-1]}5"
-    return ocr_number(read)
-
-
 def to_mm(value: float, unit: str) -> float:
     u = unit.lower()
     return round(value * 10, 1) if u.startswith(("c", "e")) else round(value, 1)
@@ -81,7 +73,7 @@ def _sizes(page: AnalyzedPage, skip: frozenset[str]) -> Iterator[Finding]:
             if m.groupdict().get("list"):
                 numbers = [decimal(x) for x in _NUM.findall(m.group("list"))]
             else:
-                read = [_ocr_size(m.group(k)) for k in ("d1", "d2", "d3") if m.group(k)]
+                read = [ocr_number(m.group(k)) for k in ("d1", "d2", "d3") if m.group(k)]
                 numbers = [decimal(x) for x, _ in read]
                 ocr_read = [c for _, c in read if c]
             numbers = [n for n in numbers if n is not None]
