@@ -19,6 +19,7 @@ import regex
 from pydantic import BaseModel, Field, field_validator
 
 from extract.dates import document_date
+from extract.line_starts import line_starts, matches_at_line_starts
 from extract.models import DocumentKind
 from extract.vocab import load_json
 from ingest.models import Document
@@ -90,13 +91,13 @@ def kind_scores(text: str) -> dict[str, float]:
     scores: dict[str, float] = {}
     lowered = text.lower()
     header_end = _header_end(text, rules)
-    line_starts = _line_starts(text)
+    starts = line_starts(text)
     for rule in rules.kinds:
         score = 0.0
         for cue in rule.cues:
             if cue.requires and not any(word in lowered for word in cue.requires):
                 continue
-            for hits, m in enumerate(_cue_matches(cue, text, line_starts), start=1):
+            for hits, m in enumerate(_cue_matches(cue, text, starts), start=1):
                 in_header = cue.header_boost and m.start() < header_end
                 score += cue.weight * (rules.header_boost if in_header else 1)
                 if cue.max_hits is not None and hits >= cue.max_hits:
@@ -105,29 +106,11 @@ def kind_scores(text: str) -> dict[str, float]:
     return scores
 
 
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    at = text.find("\n")
-    while at != -1:
-        starts.append(at + 1)
-        at = text.find("\n", at + 1)
-    return starts
-
-
-def _cue_matches(cue: KindCue, text: str, line_starts: list[int]) -> Iterator[regex.Match[str]]:
-    """The cue's matches, as `finditer` gives them. A line-anchored cue is tried at line starts
-    only: the regex engine would try (and fail) at every character, about 15 times the work."""
-    if not cue.line_anchored:
-        yield from cue.regex.finditer(text)
-        return
-    end = 0
-    for start in line_starts:
-        if start < end:
-            continue  # inside the previous match, which crossed a line break
-        m = cue.regex.match(text, start)
-        if m is not None:
-            yield m
-            end = max(m.end(), start + 1)
+def _cue_matches(cue: KindCue, text: str, starts: list[int]) -> Iterator[regex.Match[str]]:
+    """The cue's matches, as `finditer` gives them; a line-anchored cue is tried at line starts only."""
+    if cue.line_anchored:
+        return matches_at_line_starts(cue.regex, text, starts)
+    return cue.regex.finditer(text)
 
 
 def _header_end(text: str, rules: KindRules) -> int:

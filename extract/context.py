@@ -129,6 +129,11 @@ class SectionRuleSpec(BaseModel):
         return self
 
 
+_LINE_LEAD = r"(?:^|(?<=\n))[ \t]*"
+#: How every line-start header regex begins (`header_regexes`): it can only match at a line start.
+LINE_HEADER_PREFIX = "(?i:" + _LINE_LEAD
+
+
 class SectionRuleFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
     version: str
@@ -157,7 +162,7 @@ class SectionRuleFile(BaseModel):
             for pat, line in [(p, False) for p in rule.patterns] + [(p, True) for p in rule.line_patterns]:
                 # Inline headers: the header words are looked for (a lookahead) before the prose
                 # words that may not precede them, so those lookbehinds run only where a header is.
-                lead = r"(?:^|(?<=\n))[ \t]*" if line else rf"(?<![\w\-/])(?=(?:{pat})){_NOT_AFTER_PROSE}"
+                lead = _LINE_LEAD if line else rf"(?<![\w\-/])(?=(?:{pat})){_NOT_AFTER_PROSE}"
                 source = f"(?i:{lead}(?:{pat}){self.end_dot if rule.dot else self.end})"
                 try:
                     re.compile(source)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from extract.initials import initials_lookahead
 from extract.vocab import load_json
 
 RULES_DIR = Path(__file__).parent / "rules"
@@ -52,12 +53,17 @@ class DateRules(BaseModel):
         return {name: number for number, names in self.months.items() for name in names}
 
     @cached_property
+    def _date_first_char(self) -> str:
+        """A lookahead for the characters a date can start with (a digit or a month's initial)."""
+        return initials_lookahead(fold_case=self.month_of, extra="0-9")
+
+    @cached_property
     def date_re(self) -> re.Pattern[str]:
         # Month-name dates may wrap onto the next line ("on May\n21, 2024"). A day is one space from
         # its month: a table's "off 7  Feb 2024" is a number in one column and a month in the next.
         month = "|".join(sorted(self.month_of, key=len, reverse=True))
         return re.compile(
-            rf"""(?<![\w/.-])(?:
+            rf"""{self._date_first_char}(?<![\w/.-])(?:
                 (?P<iy>\d{{4}})(?P<isep>[-/.])(?P<im>\d{{1,2}})(?P=isep)(?P<id>\d{{1,2}})
               | (?P<na>\d{{1,2}})(?P<nsep>[-/.])(?P<nb>\d{{1,2}})(?P=nsep)(?P<ny>\d{{4}}|\d{{2}})
               | (?P<mm>{month})\.?[ \t]*\n?[ \t]*(?<=\s)(?P<md>\d{{1,2}})(?:st|nd|rd|th)?,?[ \t]*\n?[ \t]*(?<=\s)(?P<my>\d{{4}})
@@ -72,7 +78,7 @@ class DateRules(BaseModel):
         # only after an apostrophe ("Jan 24" is more often 24 January).
         month = "|".join(sorted(self.month_of, key=len, reverse=True))
         return re.compile(
-            rf"""(?<![\w/.'-])(?:
+            rf"""{self._date_first_char}(?<![\w/.'-])(?:
                 (?P<mm>{month})\.?(?:,?[ \t]+(?:of[ \t]+)?|-)(?P<my>(?:19|20)\d{{2}})
               | (?P<am>{month})\.?[ \t]*['’](?P<ay>\d{{2}})
               | (?P<nm>0?[1-9]|1[0-2])[/-](?P<ny>(?:19|20)\d{{2}})
@@ -90,7 +96,8 @@ class DateRules(BaseModel):
         alternatives.sort(key=lambda a: len(a[0]), reverse=True)
         body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p, _ in alternatives)
         # A label, then ":" or "on" or spaces (or a few words on the same line), then the date.
-        return re.compile(rf"(?<![\w])(?P<label>{body})\b[ \t]*(?:[:#=-][ \t]*|on[ \t]+)?(?P<gap>[^\n]{{0,20}}?)",
+        initials = initials_lookahead(fold_case=[p for p, _ in alternatives])
+        return re.compile(rf"{initials}(?<![\w])(?P<label>{body})\b[ \t]*(?:[:#=-][ \t]*|on[ \t]+)?(?P<gap>[^\n]{{0,20}}?)",
                           re.IGNORECASE)
 
     @cached_property
@@ -267,6 +274,8 @@ def _labelled_dates(text: str) -> tuple[LabelledDate, ...]:
     dates standing alone on their line (a letter's date, kind "letter")."""
     rules = date_rules()
     dates = [d for d in find_dates(text) if not is_excluded(text, d.start)]
+    if not dates:
+        return ()  # a label counts only with a date after it
     by_start = {d.start: d for d in dates}
     out = []
     for d in dates:

@@ -44,8 +44,9 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
-from extract.context import (apply_default_overrides, context_rules, medspacy_context_rules, medspacy_section_rules,
-                             section_rules)
+from extract.context import (LINE_HEADER_PREFIX, apply_default_overrides, context_rules, medspacy_context_rules,
+                             medspacy_section_rules, section_rules)
+from extract.line_starts import line_starts, matches_at_line_starts
 from ingest.errors import ConfigurationError
 
 SentenceSplitter = Literal["rules", "pyrush"]
@@ -145,6 +146,8 @@ class HeaderMatcher:
         self._rules: list = []
         self.rule_map: dict = {}
         self._compiled: list[tuple[int, regex.Pattern]] = []
+        #: Headers that must start a line (`line_patterns`), tried at line starts only.
+        self._line_compiled: list[tuple[int, regex.Pattern]] = []
 
     @property
     def rules(self) -> list:
@@ -159,12 +162,21 @@ class HeaderMatcher:
             rule_id = f"{rule.category}_{len(self._rules)}"
             self.rule_map[rule_id] = rule
             self._rules.append(rule)
-            self._compiled.append((self.nlp.vocab.strings.add(rule_id), regex.compile(rule.pattern)))
+            key = self.nlp.vocab.strings.add(rule_id)
+            compiled = regex.compile(rule.pattern)
+            if rule.pattern.startswith(LINE_HEADER_PREFIX):
+                self._line_compiled.append((key, compiled))
+            else:
+                self._compiled.append((key, compiled))
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         text = doc_text(doc)
         found = [(m.start(), m.end(), key) for key, pattern in self._compiled
                  for m in pattern.finditer(text) if m.end() > m.start()]
+        if self._line_compiled:
+            starts = line_starts(text)
+            found += [(m.start(), m.end(), key) for key, pattern in self._line_compiled
+                      for m in matches_at_line_starts(pattern, text, starts) if m.end() > m.start()]
         found.sort(key=lambda f: (f[0], f[0] - f[1]))
         matches = []
         last_end = -1

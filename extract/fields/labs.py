@@ -22,6 +22,7 @@ from extract.analysis import AnalyzedPage
 from extract.dates import find_dates, labelled_dates
 from extract.fields.statements import assertion_at, clinical_segments, names_relative, section_at, statement_at
 from extract.findings import Finding
+from extract.initials import initials_lookahead
 from extract.models import Evidence
 from extract.rules import grammar, ocr_number
 from extract.vocab import VOCAB_DIR, load_json
@@ -122,7 +123,11 @@ class LabVocabulary(BaseModel):
 
     @cached_property
     def name_re(self) -> re.Pattern[str]:
-        return re.compile(rf"(?<![\w/-]){self.name_body}(?![\w/-])")
+        long_names = [n for n in self.by_written_name if len(n) > _SHORT]
+        short_names = [n for n in self.by_written_name if len(n) <= _SHORT]
+        # The initials first: most characters of a page cannot start a name (see `extract.initials`).
+        initials = initials_lookahead(fold_case=long_names, exact_case=short_names)
+        return re.compile(rf"{initials}(?<![\w/-]){self.name_body}(?![\w/-])")
 
     @cached_property
     def name_before_re(self) -> re.Pattern[str]:

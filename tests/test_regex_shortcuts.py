@@ -1,0 +1,80 @@
+"""Shortcuts that make a regex scan cheaper must find exactly what the plain scan finds:
+line-anchored patterns tried at line starts only (`extract.line_starts`, used by the section
+header matcher and the document-kind cues), and the initials lookahead put in front of word-list
+patterns (`extract.initials`, used by the date, date-label and lab-name patterns)."""
+
+from __future__ import annotations
+
+import re
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract.context import LINE_HEADER_PREFIX, section_rules
+from extract.dates import date_rules
+from extract.fields.labs import lab_vocabulary
+from extract.initials import initials_lookahead
+from extract.line_starts import line_starts, matches_at_line_starts
+from extract.pipeline import HeaderMatcher, build_nlp
+
+HEADER_LINES = [
+    "FINAL DIAGNOSIS:", "Plan:", "  A/P: continue", "Notes", "Gross description:", "Comment:",
+    "Microscopic", "ASSESSMENT AND PLAN", "Results:", "plan: see below", "Clinical history:",
+    "Family history: mother with breast cancer", "Left breast, lumpectomy:", "random words", "", "\t",
+    "Addendum", "Medications:", "Labs:", "Impression:", "DIAGNOSIS (continued):",
+]
+WORDS = ["neutrophils", "ANC", "Hb", "hemoglobin", "WBC", "platelets", "Collected", "date of service",
+         "03/14/2026", "14 March 2026", "March 2024", "Jan '24", "2026-03-14", "seen on", "ca 15-3",
+         "CEA", "x", "9", "-", "/", "(", "ſ", "K", "é", "mar", "Apr.", "on"]
+
+
+def test_line_starts():
+    assert line_starts("") == [0]
+    assert line_starts("a\nbc\n\nd") == [0, 2, 5, 6]
+    assert line_starts("x\n") == [0, 2]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(HEADER_LINES), max_size=20), st.sampled_from(["\n", "\r\n", "\n\n"]))
+def test_line_header_patterns_at_line_starts_match_as_finditer(lines, newline):
+    text = newline.join(lines)
+    starts = line_starts(text)
+    line_patterns = [regex.compile(s) for _, _, s in section_rules().header_regexes() if s.startswith(LINE_HEADER_PREFIX)]
+    assert len(line_patterns) >= 10  # otherwise this tests nothing
+    for pattern in line_patterns:
+        assert [m.span() for m in matches_at_line_starts(pattern, text, starts)] == [m.span() for m in pattern.finditer(text)]
+
+
+def test_header_matcher_splits_line_and_inline_headers():
+    # The sectionizer's matcher tries every line header at line starts, every other one everywhere.
+    found = _header_matchers(build_nlp())
+    assert found, "the page pipeline has a section header matcher"
+    for m in found:
+        assert m._line_compiled and m._compiled
+        assert all(p.pattern.startswith(LINE_HEADER_PREFIX) for _, p in m._line_compiled)
+        assert not any(p.pattern.startswith(LINE_HEADER_PREFIX) for _, p in m._compiled)
+
+
+def _header_matchers(nlp):
+    import gc
+
+    return [o for o in gc.get_objects() if isinstance(o, HeaderMatcher) and o.nlp is nlp]
+
+
+def test_initials_lookahead():
+    assert initials_lookahead(fold_case=["mar", "Apr"], extra="0-9") == "(?=[0-9AMam])"
+    assert initials_lookahead(exact_case=["ANC", "x"]) == "(?=[Ax])"
+    assert initials_lookahead(fold_case=["-x", "(y"]) == "(?=[\\(\\-])"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=25), st.lists(st.sampled_from([" ", "\n", ": ", ", ", ""]), max_size=25))
+def test_initials_change_no_match(words, seps):
+    text = "".join(w + (seps[i] if i < len(seps) else " ") for i, w in enumerate(words))
+    rules, labs = date_rules(), lab_vocabulary()
+    for pattern in (rules.date_re, rules.month_year_re, rules.label_re, labs.name_re):
+        assert pattern.pattern.startswith("(?=[")
+        plain = re.compile(pattern.pattern[pattern.pattern.index("])") + 2:], pattern.flags)
+        assert [(m.span(), m.groupdict()) for m in pattern.finditer(text)] == \
+            [(m.span(), m.groupdict()) for m in plain.finditer(text)]
