@@ -55,9 +55,16 @@ class ContextRuleSpec(BaseModel):
     pattern: list[dict[str, Any]] | str | None = None
     max_scope: int | None = Field(None, gt=0)
     allowed_types: list[str] | None = None
+    #: For a regex `pattern`: lower-case strings of which the text must hold one for the pattern to
+    #: match (a fast filter: a regex rule otherwise runs on every sentence ConText reads).
+    requires: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _token_words(self) -> "ContextRuleSpec":
+        if self.requires and not isinstance(self.pattern, str):
+            raise ValueError(f"context rule {self.id!r}: 'requires' is for regex patterns only")
+        if any(w != w.lower() or not w for w in self.requires):
+            raise ValueError(f"context rule {self.id!r}: 'requires' holds lower-case, non-empty strings")
         # YAML reads a bare on/off/yes/no as a boolean, which spaCy's matcher rejects later.
         if isinstance(self.pattern, list) and any(isinstance(v, bool) for v in _token_values(self.pattern)):
             raise ValueError(f"context rule {self.id!r} has a boolean where a word is expected; quote words "

@@ -416,16 +416,34 @@ def _context_rules_by_word() -> tuple[tuple, dict[str, tuple[int, ...]], frozens
     """The loaded ConText rules; for every trigger word, the rules that need it; and the rules
     that need no particular word (always run)."""
     rules = tuple(apply_default_overrides(build_context_nlp().get_pipe("medspacy_context").rules, context_rules()))
+    required = _regex_requires()
     by_word: dict[str, list[int]] = {}
     always: list[int] = []
     for i, rule in enumerate(rules):
         words = _rule_words(rule)
         if words is None:
+            if rule.metadata and rule.metadata.get("id") in required:
+                continue  # run when its strings occur (`_regex_rules_for`)
             always.append(i)
         else:
             for w in words:
                 by_word.setdefault(w, []).append(i)
     return rules, {w: tuple(ix) for w, ix in by_word.items()}, frozenset(always)
+
+
+@lru_cache(maxsize=1)
+def _regex_requires() -> dict[str, tuple[str, ...]]:
+    """Rule id -> the strings one of which a regex rule's text must hold (`requires` in context.yaml)."""
+    return {r.id: tuple(r.requires) for r in context_rules().rules if r.requires}
+
+
+@lru_cache(maxsize=1)
+def _conditional_regex_rules() -> tuple[tuple[int, tuple[str, ...]], ...]:
+    """(index, required strings) of the regex rules that run only when one of their strings occurs."""
+    rules, _, _ = _context_rules_by_word()
+    required = _regex_requires()
+    return tuple((i, required[r.metadata["id"]]) for i, r in enumerate(rules)
+                 if isinstance(r.pattern, str) and r.metadata and r.metadata.get("id") in required)
 
 
 @lru_cache(maxsize=1)
@@ -476,14 +494,16 @@ def run_context(text: str) -> Doc | None:
     """ConText over one sentence (or window) of text: the doc with `doc._.context_graph`, or None
     when no rule can match in it.
 
-    Only the rules whose trigger word occurs in the text run (plus those that need no particular
-    word): a rule that cannot match changes nothing, so the modifiers found are those of the full
+    Only the rules whose trigger word occurs in the text run (plus the regex rules whose `requires`
+    strings occur, and those that need no particular word): a rule that cannot match changes nothing, so the modifiers found are those of the full
     rule set, while spaCy's matcher, whose cost grows with every rule it holds, runs a handful."""
-    words = set(_WORDS.findall(text.lower()))
+    lowered = text.lower()
+    words = set(_WORDS.findall(lowered))
     if not words & context_triggers():
         return None
     _, by_word, always = _context_rules_by_word()
-    rule_ids = frozenset(always.union(*(by_word.get(w, ()) for w in words)))
+    conditional = [i for i, strings in _conditional_regex_rules() if any(s in lowered for s in strings)]
+    rule_ids = frozenset(always.union(conditional, *(by_word.get(w, ()) for w in words)))
     nlp = build_context_nlp()
     doc = one_sentence(nlp.make_doc(text))
     return _context_component(rule_ids)(doc)

@@ -189,6 +189,26 @@ def test_a_context_rule_whose_regex_does_not_compile_raises_configuration_error(
         load_model(path, ContextRuleFile)
 
 
+@pytest.mark.parametrize("requires,pattern", [("[Mother]", "'(?i)x'"), ("[mother]", "[{LOWER: x}]"), ("['']", "'(?i)x'")])
+def test_a_context_rule_with_bad_required_strings_raises_configuration_error(tmp_path, requires, pattern):
+    path = _write(tmp_path, "context.yaml",
+                  "version: '1'\nrules:\n  - id: c.x\n    literal: x\n    category: FAMILY\n"
+                  f"    direction: FORWARD\n    pattern: {pattern}\n    requires: {requires}\n")
+    with pytest.raises(ConfigurationError, match="requires"):
+        load_model(path, ContextRuleFile)
+
+
+@pytest.mark.parametrize("text,target,expected", [
+    # The relative's regex rule runs where one of its strings occurs, inside a longer word or a slash pair too.
+    ("Her grandmother had breast cancer at 60.", "breast cancer", "family"),
+    ("Mother/sister with breast cancer, ER positive.", "ER positive", "family"),
+    ("Her twin had DCIS.", "DCIS", "family"),
+    ("The patient had breast cancer treated with surgery.", "breast cancer", "present"),
+])
+def test_the_relative_regex_rule_runs_only_where_a_relative_is_named(text, target, expected):
+    assert assertion_of(text, target) == expected
+
+
 def test_an_override_of_a_default_context_rule_that_does_not_exist_raises_configuration_error(tmp_path):
     from extract.context import apply_default_overrides
     from extract.pipeline import build_context_nlp
