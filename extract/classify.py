@@ -22,6 +22,7 @@ from extract.dates import document_date
 from extract.line_starts import line_starts, matches_at_line_starts
 from extract.models import DocumentKind
 from extract.vocab import load_json
+from extract.word_index import WORDS
 from ingest.models import Document
 
 RULES_DIR = Path(__file__).parent / "rules"
@@ -78,7 +79,9 @@ class KindRules(BaseModel):
 
 @lru_cache(maxsize=1)
 def kind_rules() -> KindRules:
-    return load_json("document_kinds.json", KindRules, RULES_DIR)  # type: ignore[return-value]
+    rules: KindRules = load_json("document_kinds.json", KindRules, RULES_DIR)  # type: ignore[assignment]
+    WORDS.register(w for rule in rules.kinds for cue in rule.cues for w in cue.requires)
+    return rules
 
 
 class _HasText(Protocol):
@@ -89,13 +92,13 @@ def kind_scores(text: str) -> dict[str, float]:
     """Each kind's score for a document's text (for reading why a kind was chosen)."""
     rules = kind_rules()
     scores: dict[str, float] = {}
-    lowered = text.lower()
+    present = WORDS.present(text)
     header_end = _header_end(text, rules)
     starts = line_starts(text)
     for rule in rules.kinds:
         score = 0.0
         for cue in rule.cues:
-            if cue.requires and not any(word in lowered for word in cue.requires):
+            if cue.requires and present.isdisjoint(cue.requires):
                 continue
             for hits, m in enumerate(_cue_matches(cue, text, starts), start=1):
                 in_header = cue.header_boost and m.start() < header_end

@@ -78,3 +78,40 @@ def test_initials_change_no_match(words, seps):
         plain = re.compile(pattern.pattern[pattern.pattern.index("])") + 2:], pattern.flags)
         assert [(m.span(), m.groupdict()) for m in pattern.finditer(text)] == \
             [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+
+
+# --- the one-pass word index behind every `requires` filter (`extract.word_index`) ---------------
+
+from extract.word_index import WordIndex  # noqa: E402
+
+FILTER_WORDS = ["her", "er", "mar", "summary", "history of present", "node", "nodes", "pt", "ki", "b1"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("herMARsumypistonfdkb1PT- \n")), max_size=80))
+def test_word_index_finds_what_substring_search_finds(text):
+    index = WordIndex()
+    index.register(FILTER_WORDS)
+    assert index.present(text) == {w for w in FILTER_WORDS if w in text.lower()}
+
+
+def test_word_index_forgets_answers_when_words_are_added():
+    index, text = WordIndex(), "Summary of nodes"
+    assert index.present(text) == frozenset()
+    index.register(["summary"])
+    assert index.present(text) == {"summary"}
+    index.register(["nodes", ""])
+    assert index.present(text) == {"summary", "nodes"}
+
+
+def test_every_rule_and_cue_filter_word_is_indexed():
+    from extract.classify import kind_rules
+    from extract.rules import RULES_DIR, grammar
+    from extract.word_index import WORDS
+
+    kind_words = {w for rule in kind_rules().kinds for cue in rule.cues for w in cue.requires}
+    grammar_words = {w for path in RULES_DIR.glob("*.yaml") if path.stem not in ("context", "sections", "furniture")
+                     for r in grammar(path.stem).rules for w in r.requires}
+    assert kind_words and grammar_words
+    text = " ".join(sorted(kind_words | grammar_words))
+    assert WORDS.present(text) == kind_words | grammar_words

@@ -25,6 +25,7 @@ import regex
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from extract.word_index import WORDS
 from ingest.errors import ConfigurationError
 
 RULES_DIR = Path(__file__).parent
@@ -161,20 +162,7 @@ GrammarRule.model_rebuild()
 #: How far past a window's end a rule reads (its lookaheads after a match).
 _WINDOW_TAIL = 160
 
-_LOWER_CACHE: dict[int, tuple[str, str]] = {}
 _ANCHOR_CACHE: dict[tuple[int, int], tuple[str, list[tuple[int, int]]]] = {}
-
-
-def _lower(text: str) -> str:
-    """text.lower(), remembered for the last few pages (rules ask for it many times a page)."""
-    hit = _LOWER_CACHE.get(id(text))
-    if hit is not None and hit[0] is text:
-        return hit[1]
-    if len(_LOWER_CACHE) > 8:
-        _LOWER_CACHE.clear()
-    low = text.lower()
-    _LOWER_CACHE[id(text)] = (text, low)
-    return low
 
 
 @lru_cache(maxsize=256)
@@ -208,7 +196,8 @@ class CompiledRule:
         self.confidence = rule.confidence
         self.params = rule.params
         self.ocr_only = rule.ocr_only
-        self.requires = tuple(w.lower() for w in rule.requires)
+        self.requires = frozenset(w.lower() for w in rule.requires)
+        WORDS.register(self.requires)
         strict_src = grammar.expand(rule.pattern, ocr=False, seen=())
         ocr_src = grammar.expand(rule.pattern, ocr=True, seen=())
         self.strict = regex.compile(strict_src, bits)
@@ -229,7 +218,7 @@ class CompiledRule:
         pattern = self.pattern_for(is_ocr)
         if pattern is None:
             return
-        if self.requires and not any(w in _lower(text) for w in self.requires):
+        if self.requires and WORDS.present(text).isdisjoint(self.requires):
             return
         end = len(text) if endpos is None else endpos
         try:
