@@ -332,6 +332,9 @@ def _index_laterality(by_path: dict[str, list[_Mention]], rules: MergeRules) -> 
     # The side the profile names (its diagnosis.laterality, chosen like any other value) is the index
     # cancer's, so the profile's laterality and its tumor values always describe the same tumor.
     stated = by_path.get("diagnosis.laterality", [])
+    # The side of an earlier cancer ("Prior left breast IDC 2015") does not name the index cancer
+    # when a current mention names a side.
+    stated = [m for m in stated if m.finding.assertion != "historical" and m.finding.specimen != "prior"] or stated
     if stated:
         policy, _ = rules.policy_of("diagnosis.laterality")
         named = _choose(stated, policy, rules).finding.value

@@ -14,6 +14,11 @@ from collections.abc import Iterable
 import ahocorasick
 
 
+#: Texts at least this long are remembered: a page's words are asked for again and again, while a
+#: stream of short phrases (a part header's site words) would push the page out of the cache.
+_CACHED_LENGTH = 400
+
+
 class WordIndex:
     """Words registered by the rules that filter on them; `present(text)` is remembered for the
     last few texts (rules ask about the same page many times)."""
@@ -38,9 +43,10 @@ class WordIndex:
         if self._automaton is None:
             self._automaton = self._build()
         found = frozenset(w for _, w in self._automaton.iter(text.lower())) if self._words else frozenset()
-        if len(self._cache) > 8:
-            self._cache.clear()
-        self._cache[id(text)] = (text, found)
+        if len(text) >= _CACHED_LENGTH:  # pages, not the phrases rules are also asked about
+            if len(self._cache) > 8:
+                self._cache.clear()
+            self._cache[id(text)] = (text, found)
         return found
 
     def _build(self) -> ahocorasick.Automaton:

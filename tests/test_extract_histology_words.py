@@ -177,3 +177,57 @@ def test_run_together_and_ticked_histology_words_are_read(text, histology, in_si
 def test_noninvasive_ductal_carcinoma_run_together_is_not_invasive():
     report = _profile("FINALDIAGNOSIS:LEFTBREAST,EXCISION:NONINVASIVEDUCTALCARCINOMA,CRIBRIFORM.", "ocr")
     assert report.profile.diagnosis.histology != "invasive_ductal"
+
+
+# round 8 (markers): results of an earlier specimen restated beside this specimen's own give way to them
+# without a conflict; alone, they stand. Every text is our own phrasing.
+_CORE_RESTATED = ("CLINICAL HISTORY:\n58F, left breast mass. Core biopsy (S26-123) showed invasive ductal carcinoma, "
+                  "ER 90 %, PR 5 %, HER2 1+.\n\nFINAL DIAGNOSIS:\n1. Left breast, lumpectomy: invasive ductal "
+                  "carcinoma, 2.2 cm.\nEstrogen receptor: Positive, 80%, strong.\nProgesterone receptor: Negative (<1%).\n"
+                  "HER2 by IHC: 2+; FISH ratio 2.4, AMPLIFIED.\nKi-67: 30%.\n")
+_RECURRENCE = ("DIAGNOSIS:\nLeft chest wall, excision: recurrent invasive ductal carcinoma, 1.4 cm.\n"
+               "COMMENT: The original tumour 2015 was ER+ PR+ HER2-. The recurrence is now ER+ PR- HER2 2+; FISH "
+               "will be reported in an addendum.\n")
+_PRE_TREATMENT = ("DIAGNOSIS: RIGHT BREAST, MASTECTOMY: RESIDUAL INVASIVE DUCTAL CARCINOMA, 1.1 CM. ypT1c.\n"
+                  "| Block | ER | PR | HER2 (IHC) | Ki-67 |\n| A5 | 90%, strong | 10%, weak | 1+ | 25% |\n"
+                  "Compare with pre-treatment biopsy (S25-7702): ER 95%, PR 60%, HER2 1+, Ki-67 40%.\n")
+
+
+@pytest.mark.parametrize("text,expected", [
+    (_CORE_RESTATED, {"er": ("positive", 80.0), "pr": ("negative", 0.0), "her2": "positive", "ki67": 30.0}),
+    (_RECURRENCE, {"er": ("positive", None), "pr": ("negative", None), "her2": "equivocal", "ki67": None}),
+    (_PRE_TREATMENT, {"er": ("positive", 90.0), "pr": ("low_positive", 10.0), "her2": "negative", "ki67": 25.0}),
+    ("DX: R BREAST MRM S/P NEOADJ: RESIDUAL IDC 0.4 CM, ypT1a ypN0 (0/18). ER/PR/HER2 on residual tumor: ER 5% weak "
+     "(low), PR 0%, HER2 0. Pre-tx core: ER 30%, PR 10%, HER2 1+, Ki67 40%.",
+     {"er": ("low_positive", 5.0), "pr": ("negative", 0.0), "her2": "negative", "ki67": 40.0}),
+    ("B. RIGHT BREAST, LUMPECTOMY: ER POSITIVE (100%, STRONG), PR POSITIVE (80%), HER2 NEGATIVE (SCORE 0).\n"
+     "COMMENT: Results of the core biopsy (outside, S25-88812) were reviewed: ER 95%, PR 90%, HER2 1+.",
+     {"er": ("positive", 100.0), "pr": ("positive", 80.0), "her2": "negative", "ki67": None}),
+])
+def test_results_restated_from_an_earlier_specimen_give_way_without_a_conflict(text, expected):
+    report = _profile(text)
+    receptors = report.to_json_dict()["profile"]["receptors"]
+    assert (receptors["er"]["status"], receptors["er"].get("percent")) == expected["er"]
+    assert (receptors["pr"]["status"], receptors["pr"].get("percent")) == expected["pr"]
+    assert receptors["her2"]["status"] == expected["her2"]
+    assert receptors.get("ki67_percent") == expected["ki67"]
+    assert not [c for c in report.conflicts if c.field.startswith("receptors.")]
+
+
+def test_results_restated_in_the_clinical_history_stand_when_the_specimen_has_none():
+    report = _profile("CLINICAL HISTORY: Recent lumpectomy (S25-9981) for IDC, grade 2, ER+ PR+ HER2-. Positive "
+                      "anterior margin.\nDIAGNOSIS: Right breast, re-excision: residual ductal carcinoma in situ, "
+                      "4 mm. No residual invasive carcinoma.\n")
+    receptors = report.to_json_dict()["profile"]["receptors"]
+    assert (receptors["er"]["status"], receptors["pr"]["status"], receptors["her2"]["status"]) == (
+        "positive", "positive", "negative")
+    assert not report.conflicts
+
+
+def test_a_prior_biopsy_of_the_other_breast_keeps_its_side():
+    report = _profile("DIAGNOSIS: L breast, 11 o'c, core bx: IDC, NG3. ER neg (0%). PR neg (0%). HER2 3+ by IHC.\n"
+                      "Prior bx of R breast (2019): ILC, ER+/PR+/HER2-.\n")
+    data = report.to_json_dict()["profile"]
+    assert data["diagnosis"]["histology"] == "invasive_ductal"
+    assert data["receptors"]["her2"]["status"] == "positive"
+    assert [t["diagnosis"]["histology"] for t in data["other_tumors"]] == ["invasive_lobular"]

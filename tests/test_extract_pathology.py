@@ -56,7 +56,23 @@ _CHECKLIST_COMPONENTS = ("Invasive ductal carcinoma.\nNottingham histologic grad
                          "Nuclear pleomorphism: [ ] Score 1 [X] Score 2 [ ] Score 3\n"
                          "Mitotic count: [X] Score 1 [ ] Score 2 [ ] Score 3\n")
 
+# round 8 (extent): lettered foci after a multifocal heading; foci named "Focus A, 1.9 cm"; residual
+# disease of a re-excision; a telegraphic numbered diagnosis; an SBR grade with its components.
+_LETTERED_FOCI = ("INVASIVE DUCTAL CARCINOMA, MULTIFOCAL:\n(A) UPPER OUTER QUADRANT, 0.9 CM, GRADE 3;\n"
+                  "(B) LOWER OUTER QUADRANT, 2.1 CM, GRADE 2.")
+_FOCI_COMMA = "Invasive ductal carcinoma, two foci:\nFocus A, 1.9 cm, grade 3\nFocus B, 0.6 cm, grade 2"
+_RE_EXCISION = "Left breast, re-excision of superior margin:\n- Residual invasive ductal carcinoma, 0.4 cm, grade 2."
+_NUMBERED_FINDINGS = ("1. Invasive ductal carcinoma, 2.2 cm. 2. Margins negative. "
+                      "3. Four of twelve lymph nodes positive (4/12).")
+_SBR_SUM = "FINAL DIAGNOSIS: RIGHT BREAST, WLE: INVASIVE CARCINOMA NST, SBR 2 (3+2+1=6), 1.8 CM."
+
 # (text, path, expected value, expected evidence text of the first fact)
+# round 8 (markers): a receptor table with one row per block (bars, and columns apart by spaces).
+_BLOCK_TABLE = ("Receptor studies on the residual carcinoma:\n| Block | ER | PR | HER2 (IHC) | Ki-67 |\n"
+                "|-------|----|----|------------|-------|\n| A5 | 90%, strong | 10%, weak | 1+ | 25% |\n")
+_SPACED_TABLE = "BLOCK   ER         PR         HER2    KI-67\nB2      Positive   Negative   2+      15%\n"
+
+
 ROWS = [
     # --- ER / PR ----------------------------------------------------------------------------------
     ("ER: Positive (95%, strong)", "receptors.er.status", "positive", "ER: Positive"),
@@ -1106,6 +1122,105 @@ ROWS = [
     ("SLNs 2/2 pos (macro, largest 8mm). Non-SLN 3/11 pos.", "lymph_nodes.examined", 13, "SLNs 2/2"),
     ("CLINICAL HISTORY: left clinical T2N1 IDC, 3.5 cm retroareolar.", "diagnosis.tumor_size_mm", None, None),
     ("Invasive ductal carcinoma; ultrasound measurement 2.9 cm.", "diagnosis.tumor_size_mm", None, None),
+    # round 8 (extent): lettered foci after a multifocal heading, "Focus A, 1.9 cm", prose "pT is", residual
+    # disease of a re-excision, imaging sizes, numbered sentinel nodes, counts across a full stop, run-on OCR,
+    # telegraphic numbered findings, "NG2" (nuclear grade), SBR with its components, a core length
+    (_LETTERED_FOCI, "diagnosis.tumor_size_mm", 21.0, "(B) LOWER OUTER QUADRANT, 2.1 CM"),
+    (_LETTERED_FOCI, "diagnosis.grade", 2, "GRADE 2"),
+    ("IDC, MULTIFOCAL: (A) UOQ 1.7 CM, GRADE 2; (B) LIQ 0.5 CM, GRADE 1.", "diagnosis.tumor_size_mm", 17.0,
+     "(A) UOQ 1.7 CM"),
+    ("Specimens: (A) left breast tissue, 4.5 x 3 x 2 cm; (B) skin ellipse, 2.1 cm. Invasive ductal carcinoma.",
+     "diagnosis.tumor_size_mm", None, None),
+    (_FOCI_COMMA, "diagnosis.tumor_size_mm", 19.0, "Focus A, 1.9 cm"),
+    (_FOCI_COMMA, "diagnosis.grade", 3, "grade 3"),
+    ("Comment: This re-excision does not change the stage; no new pT is assigned.", "stage.pathologic.t", None, None),
+    ("NO NEW PT IS ASSIGNED ON THIS RE-EXCISION.", "stage.pathologic.t", None, None),
+    (_RE_EXCISION, "diagnosis.tumor_size_mm", None, None),
+    (_RE_EXCISION, "diagnosis.grade", 2, "grade 2"),
+    ("Right breast, mastectomy after neoadjuvant chemotherapy:\n- Residual invasive ductal carcinoma, 1.5 cm, grade 3.",
+     "diagnosis.tumor_size_mm", 15.0, "carcinoma, 1.5 cm"),
+    ("Invasive ductal carcinoma (5.5 cm on MRI), now resected.", "diagnosis.tumor_size_mm", None, None),
+    ("Invasive lobular carcinoma, 2.6 cm by imaging.", "diagnosis.tumor_size_mm", None, None),
+    ("SLN #1-#2: 0/2, ITC in one node (pN0(i+)).", "lymph_nodes.examined", 2, "SLN #1-#2: 0/2"),
+    ("Left ALND: 4/12 +ve (4 of 12) with ENE. Left SLN: 1/2 +ve.", "lymph_nodes.positive", 5, "ALND: 4/12"),
+    ("Left ALND: 4/12 +ve (4 of 12) with ENE. Left SLN: 1/2 +ve.", "lymph_nodes.examined", 14, "ALND: 4/12"),
+    ("METASTATIC CARCINOMA IN 2 OF 14 AX. LYMPH NODES.", "lymph_nodes.positive", 2, "2 OF 14 AX. LYMPH NODES"),
+    ("FINALDIAGNOSIS:RIGHTBREAST,MODIFIEDRADICALMASTECTOMY:INVASIVELOBULARCARCINOMA,GRADE2,MEASURING5.5CM.",
+     "diagnosis.tumor_size_mm", 55.0, "CARCINOMA,GRADE2,MEASURING5.5CM"),
+    (_NUMBERED_FINDINGS, "lymph_nodes.positive", 4, "(4/12)"),
+    (_NUMBERED_FINDINGS, "lymph_nodes.examined", 12, "(4/12)"),
+    (_NUMBERED_FINDINGS, "diagnosis.tumor_size_mm", 22.0, "carcinoma, 2.2 cm"),
+    ("L BREAST CORE BX: IDC, NG2. DCIS, NG 3.", "diagnosis.grade", None, None),
+    ("Right breast, lumpectomy: IDC, 1.1 cm, G2. DCIS, NG2, solid.", "diagnosis.grade", 2, "G2"),
+    (_SBR_SUM, "diagnosis.grade", 2, "SBR 2"),
+    (_SBR_SUM, "diagnosis.nottingham_score", 6, "3+2+1=6"),
+    ("ypT1c ypN1a, RCB class II (RCB index 2.45).", "stage.pathologic.n", "N1a", "ypN1a"),
+    ("Core biopsy: 1.2 cm of tumour in the cores. Invasive ductal carcinoma, grade 2.", "diagnosis.tumor_size_mm",
+     None, None),
+    # round 8 (markers): a status after a list of labels, "not identified", long and run-on label forms, a sign
+    # before a new sentence, a bare zero, a later sentence's own receptor, receptor tables by block,
+    # letter-spaced results and histology, telegraphic markers
+    ("ER, PR and HER2 (ultralow): not identified.", "receptors.er.status", "negative",
+     "ER, PR and HER2 (ultralow): not identified"),
+    ("ER, PR and HER2 (ultralow): not identified.", "receptors.pr.status", "negative",
+     "ER, PR and HER2 (ultralow): not identified"),
+    ("ER, PR and HER2 (ultralow): not identified.", "receptors.her2.status", "negative",
+     "ER, PR and HER2 (ultralow): not identified"),
+    ("ER, PR, HER2 are all negative.", "receptors.her2.status", "negative", "ER, PR, HER2 are all negative"),
+    ("HER2, ER and PR: negative.", "receptors.her2.status", "negative", "HER2, ER and PR: negative"),
+    ("Tumor cells are negative for ER, PR and HER2.", "receptors.her2.status", "negative",
+     "negative for ER, PR and HER2"),
+    ("Negative for estrogen receptor, progesterone receptor and HER2/neu.", "receptors.pr.status", "negative",
+     "Negative for estrogen receptor, progesterone receptor"),
+    ("ER/PgR/HER2neu = pos/neg/neg", "receptors.pr.status", "negative", "ER/PgR/HER2neu = pos/neg/neg"),
+    ("ER, PR, HER2: pending.", "receptors.her2.status", None, None),
+    ("ER, PR, HER2 and Ki-67 will be reported in an addendum.", "receptors.er.status", None, None),
+    ("HER2 staining not identified (0, ultralow).", "receptors.her2.status", "negative",
+     "HER2 staining not identified"),
+    ("HER2 staining not identified (0, ultralow).", "receptors.her2.ihc_score", "0",
+     "HER2 staining not identified (0,"),
+    ("HER2 amplification not identified by FISH (ratio 1.2).", "receptors.her2.ish_result", "not_amplified",
+     "HER2 amplification not identified"),
+    ("Estrogen receptor and progesterone receptor: negative (0%).", "receptors.er.status", "negative",
+     "Estrogen receptor and progesterone receptor: negative"),
+    ("ESTROGENRECEPTOR POSITIVE(85%).PROGESTERONERECEPTOR NEGATIVE(<1%).", "receptors.er.percent", 85.0,
+     "ESTROGENRECEPTOR POSITIVE(85%"),
+    ("ESTROGENRECEPTOR POSITIVE(85%).PROGESTERONERECEPTOR NEGATIVE(<1%).", "receptors.pr.status", "negative",
+     "PROGESTERONERECEPTOR NEGATIVE"),
+    ("Recent lumpectomy for IDC, grade 2, ER+ PR+ HER2-. Positive anterior margin.", "receptors.her2.status",
+     "negative", "HER2-"),
+    ("Special Studies: HER2-. POSITIVE. IMMUNO RECUT.", "receptors.her2.status", "positive", "HER2-. POSITIVE"),
+    ("Receptors (block A6): ER 0 (H-score 0), PR 0, HER2 IHC 1+.", "receptors.er.status", "negative", "ER 0"),
+    ("Receptors (block A6): ER 0 (H-score 0), PR 0, HER2 IHC 1+.", "receptors.pr.status", "negative", "PR 0"),
+    ("ER 0.5 cm from the margin.", "receptors.er.status", None, None),
+    ("PR 0 of 3 cores.", "receptors.pr.status", None, None),
+    ("ER positive breast cancer in her sister. Earlier biopsy reported ER weakly positive 5%.", "receptors.er.percent",
+     5.0, "ER weakly positive 5%"),
+    (_BLOCK_TABLE, "receptors.er.percent", 90.0, "90%"),
+    (_BLOCK_TABLE, "receptors.pr.intensity", "weak", "10%, weak"),
+    (_BLOCK_TABLE, "receptors.her2.ihc_score", "1+", "1+"),
+    (_BLOCK_TABLE, "receptors.ki67_percent", 25.0, "25%"),
+    (_SPACED_TABLE, "receptors.er.status", "positive", "Positive"),
+    (_SPACED_TABLE, "receptors.ki67_percent", 15.0, "15%"),
+    ("ER  positive  PR  negative\nHER2  1+  Ki-67  20%", "receptors.pr.status", "negative", "PR  negative"),
+    ("E R  P O S I T I V E  ( 9 0 % )", "receptors.er.percent", 90.0, "E R  P O S I T I V E  ( 9 0 % )"),
+    ("P R O G E S T E R O N E  R E C E P T O R  N E G A T I V E\nEnd.", "receptors.pr.status", "negative",
+     "P R O G E S T E R O N E  R E C E P T O R  N E G A T I V E"),
+    ("H E R 2 / N E U  P O S I T I V E  ( 3 + )\nEnd.", "receptors.her2.ihc_score", "3+",
+     "H E R 2 / N E U  P O S I T I V E  ( 3 + )"),
+    ("K I - 6 7  3 0 %\nEnd.", "receptors.ki67_percent", 30.0, "K I - 6 7  3 0 %"),
+    ("P E R  P R O T O C O L  N E G A T I V E", "receptors.pr.status", None, None),
+    ("I N V A S I V E  L O B U L A R  C A R C I N O M A", "diagnosis.histology", "invasive_lobular",
+     "I N V A S I V E  L O B U L A R  C A R C I N O M A"),
+    ("D U C T A L  C A R C I N O M A  I N  S I T U", "diagnosis.histology", "dcis",
+     "D U C T A L  C A R C I N O M A  I N  S I T U"),
+    ("Markers: ER+ (95%, 3+), PR+ (40%, 2+), Her2 neg (1+), Ki67 12%.", "receptors.ki67_percent", 12.0, "Ki67 12%"),
+    ("Ki-67 [REDACTED] 20%.", "receptors.ki67_percent", 20.0, "Ki-67 [REDACTED] 20%"),
+    ("Ki-67 XXXXX 20%.", "receptors.ki67_percent", 20.0, "Ki-67 XXXXX 20%"),
+    ("HER2 by [REDACTED] FISH: ratio 1.1, not amplified", "receptors.her2.ish_ratio", 1.1,
+     "HER2 by [REDACTED] FISH: ratio 1.1"),
+    ("HER2 amplification not identified by FISH (ratio 1.2).", "receptors.her2.ish_ratio", 1.2,
+     "HER2 amplification not identified by FISH (ratio 1.2"),
 ]
 
 
@@ -1214,6 +1329,9 @@ OCR_DIGIT_ROWS = [
      "O->0"),
     ("Lymph nodes  Sentinel  O/3  Axillary  not submitted", "lymph_nodes.examined", 3, "Sentinel  O/3", "O->0"),
     ("TUMOUR SIZE: 2l MM. LYMPHNODES: 2/l7 POSITIVE.", "lymph_nodes.examined", 17, "LYMPHNODES: 2/l7", "l7->17"),
+    # round 8 (extent): an "O" in the examined count of a run-on "x of y" sentence
+    ("metastatic carcinoma in 3 of 1O axillary lymph nodes largest metastasis 1.1 cm", "lymph_nodes.examined", 10,
+     "3 of 1O axillary lymph nodes", "1O->10"),
 ]
 
 

@@ -99,6 +99,11 @@ LATERALITY_ROWS = [
     ("L BRST CORE BX 10:00: IDC, grade 2.", "left", "L BRST"),
     ("FINALDIAGNOSIS:RIGHTBREAST,MASTECTOMY:INVASIVEDUCTALCARCINOMA,GRADE3.", "right", "RIGHTBREAST"),
     ("L breast 2:00 6 cm FN, US core bx x4:\n - Invasive mammary carcinoma\n - MBR score 7\n", "left", "L breast"),
+    # round 8 (extent): a post-neoadjuvant part with no residual invasive carcinoma keeps its side
+    ("FINAL DIAGNOSIS\nLeft breast, mastectomy: No residual invasive carcinoma. Residual ductal carcinoma in situ, "
+     "0.5 cm.\nypTis ypN0(sn).", "left", "Left breast"),
+    ("FINAL DIAGNOSIS\nA. Left breast, mastectomy: No residual invasive carcinoma. RCB-0.\nB. Left axillary lymph "
+     "nodes: Two of eleven lymph nodes positive for metastatic carcinoma (2/11).\nypT0 ypN1a", "left", "Left breast"),
 ]
 
 
@@ -122,6 +127,8 @@ NO_LATERALITY_ROWS = [
     "GROSS: Received labeled \"left breast reduction\".\nDIAGNOSIS: BENIGN BREAST TISSUE, NO CARCINOMA.",
     # round 6: an unticked side of a checklist is no side
     "LATERALITY: ___ Left  ___ Right\nHISTOLOGIC TYPE: [X] Invasive ductal carcinoma",
+    # round 8 (extent): a benign part's "No carcinoma" still negates its side
+    "Right breast, prophylactic mastectomy: No carcinoma identified. No residual tumour.",
 ]
 
 
@@ -453,6 +460,12 @@ TNM_ROWS = [
      {"lymph_nodes.positive": 1, "lymph_nodes.examined": 9, "stage.pathologic.n": "N1mi", "diagnosis.grade": 2}),
     ("Family history: sister with breast cancer, stage IIIA.\nDiagnosis: invasive ductal carcinoma, 1.1 cm, grade 1.",
      {"stage.group": None, "stage.clinical.group": None, "diagnosis.grade": 1}),
+    # round 8 (extent): ypTis before ypN0; a re-excision restating the earlier pT ("no new pT is assigned")
+    ("Residual ductal carcinoma in situ only.\nypTis ypN0(sn), RCB-0.", {"stage.pathologic.t": "Tis",
+                                                                       "stage.pathologic.prefix": "yp"}),
+    ("Breast, left, re-excision of lumpectomy margins:\n- Residual invasive ductal carcinoma, 0.3 cm, at the superior "
+     "margin.\nComment: the stage is unchanged (pT1c N0, see S25-1234); no new pT is assigned.",
+     {"stage.pathologic.t": "T1c", "diagnosis.tumor_size_mm": None}),
 ]
 
 
@@ -694,3 +707,26 @@ def test_a_staging_line_after_a_benign_part_keeps_its_n_with_the_report():
 ])
 def test_a_metastatic_carcinoma_of_breast_origin_outside_the_nodes_is_metastatic_disease(text, metastatic):
     assert value(profile(text), "stage.metastatic") is metastatic
+
+
+# -- round 8 (extent): an earlier cancer of the other breast in the history; bilateral graded cores -----
+
+def test_a_prior_cancer_of_the_other_breast_does_not_become_the_index_cancer():
+    report = profile("CLINICAL HISTORY: Prior left breast IDC 2015 (pT1c pN0, grade 2), treated with lumpectomy and "
+                     "radiation. Now right breast mass.\nFINAL DIAGNOSIS:\nRight breast, 9 o'clock, core biopsy: "
+                     "Invasive lobular carcinoma, grade 2.")
+    assert value(report, "diagnosis.laterality") == "right"
+    assert value(report, "diagnosis.histology") == "invasive_lobular"
+    other = report.to_json_dict()["profile"]["other_tumors"][0]
+    assert other["laterality"] == "left" and other["stage"]["pathologic"]["t"] == "T1c"
+
+
+def test_the_grade_components_of_the_other_breast_stay_with_that_breast():
+    report = profile("FINAL DIAGNOSIS: A. RIGHT BREAST, CORE BIOPSY: INVASIVE DUCTAL CARCINOMA, NOTTINGHAM GRADE 1 "
+                     "(TUBULES 2, NUCLEI 1, MITOSES 1). B. LEFT BREAST, CORE BIOPSY: INVASIVE LOBULAR CARCINOMA, "
+                     "NOTTINGHAM GRADE 2 (SBR 3+2+1=6).")
+    assert value(report, "diagnosis.laterality") == "right"
+    assert (value(report, "diagnosis.grade"), value(report, "diagnosis.grade_nuclei")) == (1, 1)
+    assert value(report, "diagnosis.nottingham_score") is None
+    other = report.to_json_dict()["profile"]["other_tumors"][0]
+    assert other["diagnosis"]["nottingham_score"] == 6 and other["diagnosis"]["grade_tubules"] == 3

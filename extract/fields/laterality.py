@@ -156,8 +156,13 @@ def _stated_sides(page: AnalyzedPage) -> Iterator[Finding]:
                 continue
             m = next(g["laterality.breast-side"].finditer(page.text, page.is_ocr, part.start, part.end), None)
             span = m.span() if m else (part.start, part.end)
+            # "No residual invasive carcinoma" after the header's colon (a post-neoadjuvant specimen)
+            # does not negate the side it names when no part states an invasive carcinoma: the treated
+            # cancer was in that breast (beside another part's residual cancer it may be a prophylactic side).
+            residual = not _invasive_page(page) and g["laterality.no-residual"].pattern_for(page.is_ocr).match(
+                page.text, part.end) is not None
             yield make_finding(page, "diagnosis.laterality", part.laterality, span, "laterality.specimen",
-                               confidence=0.92, laterality=part.laterality)
+                               confidence=0.92, laterality=part.laterality, negation_applies=not residual)
             yield from _listed_other_side(page, part)
     # A side with its organ in a sentence that states a cancer. Mentions inside a part header were
     # judged above, by what their part says.
@@ -169,8 +174,19 @@ def _stated_sides(page: AnalyzedPage) -> Iterator[Finding]:
         s0, s1 = _clauses(page, m.start())
         if not _cancer_in(page, s0, s1):
             continue
-        yield make_finding(page, "diagnosis.laterality", side, m.span(), g["laterality.breast-side"],
-                           laterality=side if side != "bilateral" else None)
+        finding = make_finding(page, "diagnosis.laterality", side, m.span(), g["laterality.breast-side"],
+                               laterality=side if side != "bilateral" else None)
+        if _only_historical_cancer(page, s0, s1):
+            # "Prior left breast IDC 2015 (pT1c pN0)": the side of an earlier cancer, not this specimen's.
+            finding = finding.model_copy(update={"assertion": "historical"})
+        yield finding
+
+
+def _only_historical_cancer(page: AnalyzedPage, lo: int, hi: int) -> bool:
+    """Every stated carcinoma in text[lo:hi] is a historical mention."""
+    found = [page.assertion(s, e) for s, e, _, _ in mentions(page) if lo <= s < hi]
+    found = [a for a in found if a in FACTUAL]
+    return bool(found) and all(a == "historical" for a in found)
 
 
 def _listed_other_side(page: AnalyzedPage, part) -> Iterator[Finding]:

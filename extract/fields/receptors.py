@@ -211,6 +211,9 @@ def _tag_prior(findings: list[Finding], page: AnalyzedPage, start: int, limit: i
         close = page.text.find(")", end, min(len(page.text), end + 150))
         hi = max(hi, close) if close >= 0 else hi
     m = _first(_g()["receptor.prior-specimen"], page, max(0, start - 160, min(start, page.sentence_at(start)[0])), hi)
+    if m and m.start() >= end and _NEW_STATEMENT.search(page.text, end, m.start()) and \
+            page.text.count("(", s0, end) <= page.text.count(")", s0, end):
+        m = None  # "HER2 0. Pre-tx core: ER 30%": the earlier specimen's own statement comes after
     if m:
         core = "core" in m.group(0).lower() or "biops" in m.group(0).lower() or "bx" in m.group(0).lower()
         for f in findings:
@@ -218,7 +221,43 @@ def _tag_prior(findings: list[Finding], page: AnalyzedPage, start: int, limit: i
             f.procedure = "core_biopsy" if core else f.procedure
             # The part the line sits under is not the specimen the result came from, nor its side.
             f.laterality = None
+    elif page.section_at(start) in _HISTORY_SECTIONS:
+        # A pathology report's clinical history restates results of an earlier specimen
+        # ("CLINICAL HISTORY: ... ER+ PR+ HER2- on core biopsy").
+        for f in findings:
+            f.specimen = "prior"
     return findings
+
+
+#: A statement's end: a full stop or semicolon before a space (not a decimal point).
+_NEW_STATEMENT = regex.compile(r"[.;]\s")
+#: Sections whose receptor results are quoted from an earlier specimen, not read on this one.
+_HISTORY_SECTIONS = frozenset({"clinical_history", "preoperative_diagnosis"})
+
+
+def _marker_of_path(path: str) -> str:
+    """"receptors.her2.ish_ratio" -> "her2"; "receptors.ki67_percent" -> "ki67"."""
+    return path.split(".")[1].split("_")[0]
+
+
+def _current_over_prior(findings: list[Finding]) -> list[Finding]:
+    """Results quoted from an earlier specimen give way to this specimen's own on the page. A quoted
+    value goes where the page states its own for the same path, and a quoted status where the page
+    states anything of its own for that marker (its status follows from it). For ER and PR all
+    quoted details go too (one specimen's percent beside another's status describes neither);
+    HER2's quoted IHC score stands beside an ISH result of the page's own (an ISH addendum cites the
+    IHC of the original report). With nothing of the page's own for a marker, its quoted results stand."""
+    # A "triple-negative" summary restates a status; it measures nothing that would replace details.
+    own = [f for f in findings
+           if f.specimen != "prior" and f.is_fact and f.evidence[0].rule != "receptor.triple-negative"]
+    own_paths = {f.path for f in own}
+    own_markers = {_marker_of_path(f.path) for f in own}
+
+    def superseded(f: Finding) -> bool:
+        marker = _marker_of_path(f.path)
+        return f.path in own_paths or (marker in own_markers and (f.path.endswith(".status") or marker in ("er", "pr")))
+
+    return [f for f in findings if f.specimen != "prior" or not superseded(f)]
 
 
 # -- ER / PR ----------------------------------------------------------------------------------
@@ -324,6 +363,11 @@ def _names(kind: str) -> list[str]:
     return ["er", "pr"] if kind == "both" else [kind]
 
 
+def _says_for(page: AnalyzedPage, start: int, end: int) -> bool:
+    """A cheap test before `receptor.status-for-label` is searched: its "for" is in the text."""
+    return "for" in page.text[max(0, start):end].lower()
+
+
 def _values_before(page: AnalyzedPage, items: list[Anchor], taken: list[tuple[int, int]]) -> Iterator[Finding]:
     """Values written before their label: "negative for ER and PR", "80% of tumor cells ... for ER".
     A label read this way is not read again forwards (its window holds the next statement)."""
@@ -340,7 +384,8 @@ def _values_before(page: AnalyzedPage, items: list[Anchor], taken: list[tuple[in
             names, end = ["er", "pr"], items[i + 1].end  # "ER and PR"
         else:
             end = a.end
-        m = status_before.search(page.text, max(0, a.start - 40), a.start, timeout=TIMEOUT_S)
+        m = status_before.search(page.text, max(0, a.start - 70), a.start, timeout=TIMEOUT_S) \
+            if _says_for(page, a.start - 70, a.start) else None
         if m and not _is_reference_text(page, m.start(), end):
             status = _status_word(m.group("status"))
             if status in ("positive", "low_positive") and _hr_summary(page, a):
@@ -380,6 +425,65 @@ def _values_before(page: AnalyzedPage, items: list[Anchor], taken: list[tuple[in
             yield from _tag_prior(found, page, start, end + 60)
 
 
+def _listed_status(page: AnalyzedPage, items: list[Anchor], i: int) -> tuple[str, int] | None:
+    """A status written once after a list of labels that takes in label `i` ("ER, PR and HER2
+    (ultralow): not identified", "HER2, ER and PR: negative"): (status, where it ends)."""
+    g = _g()
+    join = g["receptor.list-join"].pattern_for(page.is_ocr)
+    j = i
+    while j + 1 < len(items) and items[j + 1].kind in ("er", "pr", "both", "her2") and join.match(
+            page.text, items[j].end, items[j + 1].start, timeout=TIMEOUT_S):
+        j += 1
+    if j == i:
+        return None
+    m = g["receptor.list-value"].pattern_for(page.is_ocr).match(
+        page.text, items[j].end, min(len(page.text), items[j].end + 60), timeout=TIMEOUT_S)
+    if not m or _is_reference_text(page, m.start("status"), m.end()):
+        return None
+    status = _status_word(m.group("status"))
+    return (status, m.end()) if status in ("positive", "negative") else None
+
+
+def _list_start(page: AnalyzedPage, items: list[Anchor], i: int) -> bool:
+    """Whether label `i` is the first of a list (no list label joined before it)."""
+    join = _g()["receptor.list-join"].pattern_for(page.is_ocr)
+    return i == 0 or items[i - 1].kind not in ("er", "pr", "both", "her2") or not join.match(
+        page.text, items[i - 1].end, items[i].start, timeout=TIMEOUT_S)
+
+
+def _listed_findings(page: AnalyzedPage, items: list[Anchor], i: int, kinds: tuple[str, ...]) -> list[Finding]:
+    """The status of every label of kind in `kinds` in the list that label `i` (its first) opens."""
+    listed = _listed_status(page, items, i)
+    if listed is None:
+        return []
+    status, end = listed
+    rule = _g()["receptor.list-value"]
+    out = []
+    for a in items[i:]:
+        if a.start >= end:
+            break
+        if a.kind in kinds:
+            out += [make_finding(page, f"receptors.{n}.status", status, (items[i].start, end), rule)
+                    for n in _names(a.kind)]
+    return _tag_prior(out, page, items[i].start, end)
+
+
+def _own_statement_end(page: AnalyzedPage, items: list[Anchor], i: int, value_end: int, end: int) -> int:
+    """Where an ER/PR label's details end: where the window stops, or at the same receptor's label
+    in a later sentence or with a value of its own ("ER positive breast cancer at 50. Earlier
+    biopsy reported ER 5%"), whose details are its own."""
+    end = _stop(page, value_end, end)
+    sentence = page.sentence_at(max(value_end - 1, 0))[1]
+    rule = _g()["receptor.label-value"].pattern_for(page.is_ocr)
+    for b in items[i + 1:]:
+        if b.start >= end:
+            break
+        if b.kind in ("er", "pr", "both") and (b.start >= sentence or rule.match(page.text, b.end, end,
+                                                                                 timeout=TIMEOUT_S)):
+            return b.start
+    return end
+
+
 def _by_mrna(page: AnalyzedPage, a: Anchor, end: int) -> bool:
     """The label's result is an mRNA one (TargetPrint, RT-PCR), not IHC or ISH, or a control
     tissue's ("External positive control ER positive")."""
@@ -400,12 +504,17 @@ def hormone_receptors(page: AnalyzedPage) -> Iterator[Finding]:
     taken: list[tuple[int, int]] = []
     yield from _values_before(page, items, taken)
     for i, a in enumerate(items):
-        if a.kind not in ("er", "pr", "both") or any(s <= a.start < e for s, e in taken):
+        if a.kind not in ("er", "pr", "both") or any(s <= a.start < e for s, e in taken) or _in_table_header(page, a):
             continue
         end = _window_end(page, items, i)
         if g["receptor.exclude.rt-pcr-score"].pattern_for(page.is_ocr).match(page.text, a.end, end) or _by_mrna(page, a, end):
             continue
         m = g["receptor.label-value"].pattern_for(page.is_ocr).match(page.text, a.end, end, timeout=TIMEOUT_S)
+        if not m and _list_start(page, items, i):
+            listed = _listed_findings(page, items, i, ("er", "pr", "both", "her2"))
+            taken.extend((f.evidence[0].start, f.evidence[0].end) for f in listed)
+            yield from listed
+            continue
         if not m or _is_reference_text(page, m.start("value"), m.end("value")):
             continue
         names = _names(a.kind)
@@ -462,6 +571,8 @@ def hormone_receptors(page: AnalyzedPage) -> Iterator[Finding]:
             for n in names:
                 found.append(make_finding(page, f"receptors.{n}.status", status, (a.start, m.end()), rule,
                                           target=(a.start, a.end)))
+        elif m.group("zero"):  # "ER 0 (H-score 0)": no staining, whatever the scale
+            found += [make_finding(page, f"receptors.{n}.status", "negative", (a.start, m.end()), rule) for n in names]
         elif m.group("signs"):  # "Estrogen receptors: +++": positive, and "++"/"+++" is the staining intensity
             pluses = m.group("signs").count("+")
             for n in names:
@@ -472,7 +583,8 @@ def hormone_receptors(page: AnalyzedPage) -> Iterator[Finding]:
                                               (a.start, m.end()), rule, target=(a.start, a.end)))
         if not found:
             continue
-        details, _ = _receptor_details(page, names, a.start, m.end(), _stop(page, m.end(), end), have_percent)
+        details, _ = _receptor_details(page, names, a.start, m.end(), _own_statement_end(page, items, i, m.end(), end),
+                                       have_percent)
         found.extend(details)
         if m.group("status"):
             found = _refine_low(page, found, a.start, m.end(), end)
@@ -510,7 +622,7 @@ def her2(page: AnalyzedPage) -> Iterator[Finding]:
     g = _g()
     items = anchors(page)
     for i, a in enumerate(items):
-        if a.kind != "her2":
+        if a.kind != "her2" or _in_table_header(page, a):
             continue
         end = _window_end(page, items, i, limit=200)
         if g["her2.exclude.rt-pcr-score"].pattern_for(page.is_ocr).match(page.text, a.end, end) or _by_mrna(page, a, end):
@@ -522,6 +634,9 @@ def her2(page: AnalyzedPage) -> Iterator[Finding]:
             syn = _first(g["her2.synoptic"], page, a.end, end)
             if syn is None or _is_reference_text(page, syn.start(), syn.end()):
                 found = _her2_status_before(page, a, end) or _ish_line(page, a, end)
+                if not found and _list_start(page, items, i):
+                    yield from _listed_findings(page, items, i, ("her2",))
+                    continue
                 if found:
                     yield from _tag_prior(found, page, found[0].evidence[0].start, end)
                 continue
@@ -579,9 +694,12 @@ def _ish_line(page: AnalyzedPage, a: Anchor, end: int) -> list[Finding]:
     probe): RATIO 2.6, MEAN HER2 COPY NUMBER 6.3. AMPLIFIED."): its ratio and result, read to the
     line's end. Copy numbers are read by `her2_copy_statements`."""
     g = _g()
-    method = _first(g["her2.detail.ish-method"], page, a.end, min(end, a.end + 12))
+    method = _first(g["her2.detail.ish-method"], page, a.end, min(end, a.end + 24))
     if method is None:
-        return []
+        # The ISH result straight after the label: "HER2 (gene) amplification not identified by FISH".
+        method = _first(g["her2.detail.ish-result"], page, a.end, min(end, a.end + 60))
+        if method is None or method.start() > a.end + 12:
+            return []
     line_end = page.text.find("\n", a.end)
     stop = _stop(page, a.end, min(end, line_end if line_end >= 0 else end))
     if _first(g["her2.detail.ihc-method"], page, a.end, stop):
@@ -592,7 +710,7 @@ def _ish_line(page: AnalyzedPage, a: Anchor, end: int) -> list[Finding]:
         ratio = decimal(r.group("ratio") or r.groupdict().get("ratio2") or "")
         if ratio is not None and ratio < 30:
             found.append(make_finding(page, "receptors.her2.ish_ratio", ratio, (a.start, r.end()), "her2.detail.ratio"))
-    r = _first(g["her2.detail.ish-result"], page, method.end(), stop)
+    r = _first(g["her2.detail.ish-result"], page, method.start(), stop)
     if r is not None and not _is_reference_text(page, r.start(), r.end()):
         value = _ish_value(r)
         found.append(make_finding(page, "receptors.her2.ish_result", value, (a.start, r.end()),
@@ -604,8 +722,9 @@ def _her2_status_before(page: AnalyzedPage, a: Anchor, end: int) -> list[Finding
     """A status written before the HER2 label ("... and negative for Her-2 by immunohistochemistry"),
     with an IHC score written just after it ("negative for HER2 (score 1+)")."""
     g = _g()
-    m = g["receptor.status-for-label"].pattern_for(page.is_ocr).search(page.text, max(0, a.start - 40), a.start,
-                                                                     timeout=TIMEOUT_S)
+    m = g["receptor.status-for-label"].pattern_for(page.is_ocr).search(page.text, max(0, a.start - 70), a.start,
+                                                                     timeout=TIMEOUT_S) \
+        if _says_for(page, a.start - 70, a.start) else None
     if not m or _is_reference_text(page, m.start(), a.end):
         return []
     status = _status_word(m.group("status"))
@@ -774,6 +893,152 @@ def her2_ish_caveat(page: AnalyzedPage, found: list[Finding]) -> Iterator[Findin
         return
 
 
+# -- receptor tables --------------------------------------------------------------------------
+
+#: A table row's cells: between column bars, or (a table without bars) runs of text apart by two
+#: or more spaces or a tab.
+_BAR_CELL = regex.compile(r"[^|\n]+")
+_SPACED_CELL = regex.compile(r"\S+(?: \S+)*")
+_TABLE_ROWS = 6  # data rows read under one header
+
+
+@dataclass(frozen=True)
+class TableCell:
+    """A marker column's header label and the cell under it in one data row."""
+    label: Anchor
+    start: int
+    end: int
+
+
+def _cells(page: AnalyzedPage, lo: int, hi: int, bars: bool) -> list[tuple[int, int]]:
+    pattern = _BAR_CELL if bars else _SPACED_CELL
+    out = []
+    for m in pattern.finditer(page.text, lo, hi):
+        s, e = m.span()
+        while s < e and page.text[s].isspace():
+            s += 1
+        while e > s and page.text[e - 1].isspace():
+            e -= 1
+        if bars and s == e:
+            continue  # the blank before a leading bar
+        out.append((s, e))
+    return out
+
+
+def table_cells(page: AnalyzedPage) -> list[TableCell]:
+    """Cells of a receptor table whose header row names two or more markers ("| Block | ER | PR |
+    HER2 (IHC) | Ki-67 |") and whose next rows give one value per column ("| A5 | 90% | 10% | 1+ |
+    25% |"); columns are matched by their order in the row (bars, or gaps of two spaces)."""
+    cached = page.cache.get("marker_table_cells")
+    if cached is not None:
+        return cached
+    out: list[TableCell] = []
+    text = page.text
+    by_line: dict[int, list[Anchor]] = {}
+    for a in anchors(page):
+        if a.kind != "other":
+            by_line.setdefault(text.rfind("\n", 0, a.start) + 1, []).append(a)
+    header_values = _g()["receptor.table-header-value"].pattern_for(page.is_ocr)
+    for line_start, labels in by_line.items():
+        if len(labels) < 2:
+            continue
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        bars = text.count("|", line_start, line_end) >= 2
+        if not bars and "  " not in text[line_start:line_end] and "\t" not in text[line_start:line_end]:
+            continue
+        if header_values.search(text, line_start, line_end, timeout=TIMEOUT_S):
+            continue  # a line of results ("ER  positive  PR  negative"), not a header
+        header = _cells(page, line_start, line_end, bars)
+        columns = {}
+        for a in labels:
+            i = next((i for i, (s, e) in enumerate(header) if s <= a.start < e), None)
+            if i is None or i in columns:
+                break
+            columns[i] = a
+        else:
+            row_start = line_end + 1
+            for _ in range(_TABLE_ROWS):
+                if row_start >= len(text):
+                    break
+                row_end = text.find("\n", row_start)
+                row_end = len(text) if row_end < 0 else row_end
+                row = _cells(page, row_start, row_end, bars)
+                if bars and row and all(set(text[s:e]) <= set("-:= ") for s, e in row):
+                    row_start = row_end + 1  # a rule under the header: "|----|----|"
+                    continue
+                if len(row) != len(header) or any(row[0][0] <= a.start < row_end for a in anchors(page)):
+                    break
+                out.extend(TableCell(a, *row[i]) for i, a in columns.items())
+                row_start = row_end + 1
+    page.cache["marker_table_cells"] = out
+    return out
+
+
+def _in_table_header(page: AnalyzedPage, a: Anchor) -> bool:
+    labels = page.cache.get("marker_table_labels")
+    if labels is None:
+        labels = page.cache["marker_table_labels"] = frozenset(c.label.start for c in table_cells(page))
+    return a.start in labels
+
+
+def table_findings(page: AnalyzedPage) -> Iterator[Finding]:
+    """Each receptor table cell's value, read as if written after its column's label; the
+    evidence is the cell, with the header label as a second span."""
+    g = _g()
+    for c in table_cells(page):
+        if c.start == c.end:
+            continue
+        found: list[Finding] = []
+        cell = Anchor(c.label.kind, c.start, c.start)
+        if c.label.kind in ("er", "pr", "both"):
+            found = _table_receptor(page, cell, c.end)
+        elif c.label.kind == "her2":
+            m = g["her2.label-value"].pattern_for(page.is_ocr).match(page.text, c.start, c.end, timeout=TIMEOUT_S)
+            if m:
+                found = list(_her2_window(page, cell, m, c.end))
+        elif c.label.kind == "ki67":
+            m = g["ki67.label-value"].pattern_for(page.is_ocr).match(page.text, c.start, c.end, timeout=TIMEOUT_S)
+            pct = _percent(m)[0] if m else None
+            if pct is not None:
+                found = [make_finding(page, "receptors.ki67_percent", pct, (c.start, m.end()), g["ki67.label-value"],
+                                      correction=_ocr_read(m, "pct"))]
+        for f in found:
+            f.evidence.append(page.evidence(c.label.start, c.label.end, f.evidence[0].rule, None,
+                                            f.evidence[0].confidence))
+        yield from _tag_prior(found, page, c.start, c.end)
+
+
+def _table_receptor(page: AnalyzedPage, cell: Anchor, end: int) -> list[Finding]:
+    """ER/PR from one table cell: "Positive", "90%, strong", "Allred 8/8"."""
+    g = _g()
+    rule = g["receptor.label-value"]
+    m = rule.pattern_for(page.is_ocr).match(page.text, cell.start, end, timeout=TIMEOUT_S)
+    if not m:
+        return []
+    names = _names(cell.kind)
+    found: list[Finding] = []
+    have_percent = False
+    if m.group("status"):
+        status = _status_word(m.group("status"))
+        if status in ("positive", "negative", "low_positive"):
+            found += [make_finding(page, f"receptors.{n}.status", status, (cell.start, m.end()), rule) for n in names]
+    elif m.group("pct_value"):
+        pct, how = _percent(m)
+        have_percent = True
+        if pct is not None and how != ">":
+            found += [make_finding(page, f"receptors.{n}.percent", pct, (cell.start, m.end()), rule,
+                                   correction=_ocr_read(m, "pct")) for n in names]
+    elif m.group("allred_value"):
+        allred = int(ocr_number(m.group("allred"))[0])
+        found += [make_finding(page, f"receptors.{n}.allred", allred, (cell.start, m.end()), rule,
+                               correction=_ocr_read(m, "allred")) for n in names]
+    if not found:
+        return []
+    details, _ = _receptor_details(page, names, cell.start, m.end(), end, have_percent)
+    return found + details
+
+
 # -- Ki-67 ------------------------------------------------------------------------------------
 
 
@@ -781,7 +1046,7 @@ def ki67(page: AnalyzedPage) -> Iterator[Finding]:
     g = _g()
     items = anchors(page)
     for i, a in enumerate(items):
-        if a.kind != "ki67":
+        if a.kind != "ki67" or _in_table_header(page, a):
             continue
         end = _window_end(page, items, i, limit=80)
         m = g["ki67.label-value"].pattern_for(page.is_ocr).match(page.text, a.end, end, timeout=TIMEOUT_S)
@@ -790,13 +1055,14 @@ def ki67(page: AnalyzedPage) -> Iterator[Finding]:
         pct, how = _percent(m)
         if pct is None:
             continue
-        yield make_finding(page, "receptors.ki67_percent", pct, (a.start, m.end()), g["ki67.label-value"],
-                           target=(a.start, a.end), correction=_ocr_read(m, "pct"))
+        found = [make_finding(page, "receptors.ki67_percent", pct, (a.start, m.end()), g["ki67.label-value"],
+                              target=(a.start, a.end), correction=_ocr_read(m, "pct"))]
+        yield from _tag_prior(found, page, a.start, end)
 
 
 def extract_receptors(page: AnalyzedPage) -> Iterator[Finding]:
     """All receptor findings: ER, PR, HER2, Ki-67."""
-    findings = _with_expansions(page, _receptor_findings(page))
+    findings = _with_expansions(page, iter(_current_over_prior(list(_receptor_findings(page)))))
     yield from (_with_label_readings(findings) if page.is_ocr else findings)
 
 
@@ -832,8 +1098,32 @@ def slash_triples(page: AnalyzedPage) -> Iterator[Finding]:
                 yield make_finding(page, f"receptors.{name}.status", status, m.span(), rule)
 
 
+def letter_spaced(page: AnalyzedPage) -> Iterator[Finding]:
+    """Results in letter-spaced capitals ("E R  P O S I T I V E  ( 9 0 % )"), a heading style
+    that OCR and some report systems give whole lines."""
+    rule = _g()["receptor.letter-spaced"]
+    for m in scan(page, rule):
+        kind = next(k for k in ("er", "pr", "her2", "ki67") if m.group(k))
+        digits = (m.group("pct") or m.group("ki_pct") or "").replace(" ", "")
+        if kind == "ki67":
+            if m.group("ki_pct"):
+                yield make_finding(page, "receptors.ki67_percent", float(digits), m.span(), rule)
+            continue
+        if not m.group("status"):
+            continue
+        status = "positive" if m.group("status").startswith("P") else "negative"
+        yield make_finding(page, f"receptors.{kind}.status", status, m.span(), rule)
+        if digits and kind != "her2" and int(digits) <= 100:
+            yield make_finding(page, f"receptors.{kind}.percent", float(digits), m.span(), rule)
+        if m.group("score") and kind == "her2":
+            score = m.group("score")
+            yield make_finding(page, "receptors.her2.ihc_score", "0" if score == "0" else f"{score}+", m.span(), rule)
+
+
 def _receptor_findings(page: AnalyzedPage) -> Iterator[Finding]:
     yield from hormone_receptors(page)
+    yield from table_findings(page)
+    yield from letter_spaced(page)
     yield from slash_triples(page)
     her2_findings = list(her2(page))
     page.cache["her2_ratio_spans"] = [(f.evidence[0].start, f.evidence[0].end) for f in her2_findings

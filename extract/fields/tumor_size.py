@@ -57,6 +57,8 @@ def _largest_focus(found: list[Finding]) -> list[Finding]:
 def _sizes(page: AnalyzedPage, skip: frozenset[str]) -> Iterator[Finding]:
     g = grammar("tumor_size")
     exclude = g["size.exclude.context"].pattern_for(False)
+    re_excision = g["size.exclude.re-excision-residual"].pattern_for(False)
+    has_re_excision = "excision" in page.text.lower() or "margin" in page.text.lower()
     taken: list[tuple[int, int]] = []
     for rule_id in _RULES:
         rule = g[rule_id]
@@ -67,6 +69,8 @@ def _sizes(page: AnalyzedPage, skip: frozenset[str]) -> Iterator[Finding]:
             before = page.text[max(0, s - 60):s] if rule_id in _LABELLED else \
                 page.text[max(0, s - 60):m.start("unit")]
             if exclude.search(before):
+                continue
+            if has_re_excision and re_excision.search(page.text, max(0, s - 300), e):
                 continue
             unit = m.group("unit")
             ocr_read: list[str] = []
