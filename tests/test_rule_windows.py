@@ -99,3 +99,28 @@ def test_a_window_whose_anchor_does_not_compile_fails_at_load(tmp_path: Path) ->
         "    window: {anchor: '(cm', before: 10, after: 2}\n", encoding="utf-8")
     with pytest.raises(ConfigurationError, match="size.broken"):
         load_grammar_file(path)
+
+
+def test_anchor_alternatives_are_split_at_the_top_level_only() -> None:
+    from extract.rules import _top_level_branches
+
+    assert _top_level_branches(r"measuring|diameter|ranging") == ["measuring", "diameter", "ranging"]
+    assert _top_level_branches(r"carcinoma|(?-i:IDC|ILC)|in\s+size") == ["carcinoma", "(?-i:IDC|ILC)", r"in\s+size"]
+    assert _top_level_branches(r"a[|]b|\|c|(d|e)") == ["a[|]b", r"\|c", "(d|e)"]
+    assert _top_level_branches("grade") == ["grade"]
+
+
+def test_split_anchors_find_what_the_whole_alternation_finds() -> None:
+    import regex
+
+    from extract.rules import _anchor_spans
+
+    texts = _texts()
+    split = [r for r in WINDOWED if len(r.anchor_strict) > 1]
+    assert split  # otherwise this checks nothing
+    for rule in split:
+        bits = rule.strict.flags
+        for anchors in {rule.anchor_strict, rule.anchor_ocr}:
+            whole = regex.compile("|".join(a.pattern for a in anchors), bits)
+            for text in texts:
+                assert _anchor_spans(anchors, text) == [m.span() for m in whole.finditer(text)], rule.id

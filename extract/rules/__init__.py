@@ -125,7 +125,8 @@ class GrammarFile(BaseModel):
             for ocr in (False, True):
                 sources = [self.expand(rule.pattern, ocr=ocr, seen=())]
                 if rule.window is not None:
-                    sources.append(self.expand(rule.window.anchor, ocr=ocr, seen=()))
+                    anchor = self.expand(rule.window.anchor, ocr=ocr, seen=())
+                    sources += [anchor, *_top_level_branches(anchor)]  # anchors run branch by branch
                 for source in sources:
                     try:
                         regex.compile(source, self.flag_bits())
@@ -166,20 +167,50 @@ _ANCHOR_CACHE: dict[tuple[int, int], tuple[str, list[tuple[int, int]]]] = {}
 
 
 @lru_cache(maxsize=256)
-def _anchor(source: str, bits: int) -> regex.Pattern:
-    """One compiled anchor per distinct source (several rules share one, e.g. the size units)."""
-    return regex.compile(source, bits)
+def _anchor(source: str, bits: int) -> tuple[regex.Pattern, ...]:
+    """One compiled anchor per distinct source (several rules share one, e.g. the size units), as
+    its top-level alternatives: "measuring|diameter|ranging" scanned as one alternation tries every
+    branch at every character, while each word alone is found by the engine's fast literal search
+    (a third to a tenth of the time). The alternatives' matches together are the windows' anchors."""
+    return tuple(regex.compile(branch, bits) for branch in _top_level_branches(source))
 
 
-def _anchor_spans(anchor: regex.Pattern, text: str) -> list[tuple[int, int]]:
-    """Where `anchor` matches in `text`, remembered for the last few pages and anchors."""
+def _top_level_branches(source: str) -> list[str]:
+    """`source` split at the `|` that are outside any group or character class."""
+    branches, current, depth, in_class, escaped = [], [], 0, False, False
+    for ch in source:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch in "()":
+            depth += 1 if ch == "(" else -1
+        elif ch == "|" and depth == 0:
+            branches.append("".join(current))
+            current = []
+            continue
+        current.append(ch)
+    branches.append("".join(current))
+    return branches
+
+
+def _anchor_spans(anchor: tuple[regex.Pattern, ...], text: str) -> list[tuple[int, int]]:
+    """Where any of the anchor's alternatives matches in `text`, in order, remembered for the last
+    few pages and anchors."""
     key = (id(text), id(anchor))
     hit = _ANCHOR_CACHE.get(key)
     if hit is not None and hit[0] is text:
         return hit[1]
     if len(_ANCHOR_CACHE) > 64:
         _ANCHOR_CACHE.clear()
-    spans = [m.span() for m in anchor.finditer(text, timeout=TIMEOUT_S)]
+    if len(anchor) == 1:
+        spans = [m.span() for m in anchor[0].finditer(text, timeout=TIMEOUT_S)]
+    else:
+        spans = sorted({m.span() for branch in anchor for m in branch.finditer(text, timeout=TIMEOUT_S)})
     _ANCHOR_CACHE[key] = (text, spans)
     return spans
 
