@@ -1221,6 +1221,16 @@ ROWS = [
      "HER2 by [REDACTED] FISH: ratio 1.1"),
     ("HER2 amplification not identified by FISH (ratio 1.2).", "receptors.her2.ish_ratio", 1.2,
      "HER2 amplification not identified by FISH (ratio 1.2"),
+    # lead, seventh session: telegraphic LVI ("neg", "pos", "-ve", "+ve", "nil" after a bare space or a colon).
+    ("IDC, G2, 1.5 cm. LVI neg. DCIS present.", "diagnosis.lvi", "absent", "LVI neg"),
+    ("Invasive ductal carcinoma. LVI: neg", "diagnosis.lvi", "absent", "LVI: neg"),
+    ("IDC grade 3. LVI -ve. Margins clear.", "diagnosis.lvi", "absent", "LVI -ve"),
+    ("IDC grade 3. LVI pos. Margins clear.", "diagnosis.lvi", "present", "LVI pos"),
+    ("IDC. LVI: +ve.", "diagnosis.lvi", "present", "LVI: +ve"),
+    ("IDC. LVI nil.", "diagnosis.lvi", "absent", "LVI nil"),
+    ("IDC. LVI: pending.", "diagnosis.lvi", None, None),
+    ("IDC. LVI: not assessed.", "diagnosis.lvi", None, None),
+    ("IDC. LVI n/a.", "diagnosis.lvi", None, None),
 ]
 
 

@@ -27,7 +27,7 @@ def extract_extras(page: AnalyzedPage) -> Iterator[Finding]:
         around = page.assertion(m.start(), label_end)
         if around in ("possible", "hypothetical", "family"):
             continue
-        if around == "negated" or word.startswith(("not ", "absent", "none", "negative", "no ")):
+        if around == "negated" or word.startswith(("not ", "absent", "none", "neg", "no ", "-", "nil")):
             value = "absent"
         else:
             value = "present"
