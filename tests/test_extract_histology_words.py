@@ -47,6 +47,22 @@ def test_an_ocr_slip_in_the_histology_is_read_and_recorded():
     assert (ev.text, ev.correction) == ("INVASIVE DUCTAI CARCINOMA", "DUCTAI->DUCTAL")
 
 
+@pytest.mark.parametrize("text,histology,read,correction", [
+    # OCR's "rn" for "m", and l, 1 or | for a leading I (lead, seventh session).
+    ("FINAL DIAGNOSIS: lnvasive ductal carcinorna, grade 2.", "invasive_ductal", "lnvasive ductal carcinorna",
+     "carcinorna->carcinoma; lnvasive->invasive"),
+    ("1NFILTRATING DUCTAL CARCINOMA, GRADE 3.", "invasive_ductal", "1NFILTRATING DUCTAL CARCINOMA",
+     "1NFILTRATING->INFILTRATING"),
+    ("INFILTRATING L0BULAR CARCINOMA, CLASSIC TYPE.", "invasive_lobular", "INFILTRATING L0BULAR CARCINOMA",
+     "L0BULAR->LOBULAR"),
+])
+def test_more_ocr_letter_slips_in_histology_words(text, histology, read, correction):
+    report = _profile(text, source="ocr")
+    assert report.profile.diagnosis.histology == histology
+    ev = report.evidence["diagnosis.histology"][0]
+    assert (ev.text, ev.correction) == (read, correction)
+
+
 def test_dcis_beside_an_untyped_invasive_carcinoma_is_not_the_histology():
     report = _profile("FINAL DIAGNOSIS:\nRIGHT BREAST, EXCISION: INVASIVE CARCINOMA, GRADE 2, 1.4 CM.\n"
                       "DUCTAL CARCINOMA IN SITU, LOW NUCLEAR GRADE.")
