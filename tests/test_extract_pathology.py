@@ -1260,6 +1260,9 @@ OCR_ROWS = [
     # round 5, second pass (receptors and tumour type): a status split across a line with a hyphen
     ("ER POSITIVE (ALLRED 7/8), PR POSI-\nTIVE (ALLRED 5/8)", "receptors.pr.status", "positive", None),
     ("HER2 NEGA-\nTIVE (SCORE 0)", "receptors.her2.status", "negative", None),
+    # lead, seventh session: the histology word OCR'd with "rn" for m still introduces the size after it
+    # (the value itself is read as written, so no correction).
+    ("Left breast: lnvasive ductal carcinorna, grade 2, measuring 2.1 cm.", "diagnosis.tumor_size_mm", 21.0, None),
 ]
 
 
