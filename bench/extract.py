@@ -9,6 +9,7 @@ run would; the load average before and after is printed with the figures:
 - the pathology field extractors (with ConText, run lazily per sentence);
 - `read_document` with every registered extractor (pathology and clinical fields);
 - the whole profile (`extract.build_profile`: read, merge, derive);
+- each registered field extractor on its own (what a page's read costs, field by field);
 - `read_document` on reports the process has not read before, each once, after warm-up on other
   texts (the repeated runs above find the spaCy tokenizer cache and ConText rule subsets already
   filled by the same report; a service reads each document once);
@@ -192,6 +193,25 @@ def _unseen(chars: int) -> tuple[list[float], list[float]]:
     return first, again
 
 
+def extractor_breakdown(docs: list[Document], repeat: int) -> list[str]:
+    """Table rows: CPU ms a report for each registered field extractor, in registration order on a
+    freshly analysed page, each report's fastest of `repeat` runs. Work an extractor caches on the
+    page (specimen parts, histology mentions) is paid by the first one that asks for it."""
+    from extract.analysis import analyze_page
+    from extract.fields import FIELD_EXTRACTORS
+
+    best = {f.__name__: [float("inf")] * len(docs) for f in FIELD_EXTRACTORS}
+    for _ in range(repeat):
+        for i, d in enumerate(docs):
+            page = analyze_page("d1", d.pages[0])
+            for field in FIELD_EXTRACTORS:
+                t0 = time.thread_time()
+                list(field(page))
+                best[field.__name__][i] = min(best[field.__name__][i], time.thread_time() - t0)
+    rows = [(statistics.fmean(times) * 1000, name) for name, times in best.items()]
+    return [f"| {name} | {ms:.2f} |" for ms, name in sorted(rows, reverse=True)]
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reports", type=int, default=200)
@@ -259,6 +279,11 @@ def main(argv: list[str] | None = None) -> None:
         print("|---|---|---|---|")
         print(_row("read_document, each report read once (first reading)", unseen_ms))
         print(_row("read_document, the same reports once more (second reading)", again_ms))
+    print(f"\n| field extractor (registration order; page caches paid by the first to ask), fastest of {r} "
+          "| mean ms/report |")
+    print("|---|---|")
+    for row in extractor_breakdown(docs, r):
+        print(row)
     print("\n| ConText on 260-character windows | windows | ms/window |")
     print("|---|---|---|")
     for row in context_comparison(texts):
