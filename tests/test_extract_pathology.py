@@ -1231,6 +1231,9 @@ ROWS = [
     ("IDC. LVI: pending.", "diagnosis.lvi", None, None),
     ("IDC. LVI: not assessed.", "diagnosis.lvi", None, None),
     ("IDC. LVI n/a.", "diagnosis.lvi", None, None),
+    # an explicit "score 1" after a "0/1+" range is the score; the range alone is not one.
+    ("HER2 (IHC): NEGATIVE (0/1+, SCORE 1).", "receptors.her2.ihc_score", "1+", "HER2 (IHC): NEGATIVE (0/1+, SCORE 1"),
+    ("HER2/neu by IHC: negative, score 0/1+.", "receptors.her2.ihc_score", None, None),
 ]
 
 

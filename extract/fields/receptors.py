@@ -793,8 +793,11 @@ def _her2_window(page: AnalyzedPage, a: Anchor, m: regex.Match, end: int) -> Ite
 
     # Details in the rest of the window.
     pos = m.end()
-    if not m.group("score") and not _first(g["her2.detail.score-range"], page, pos, details_end):
+    if not m.group("score"):
         s = _first(g["her2.detail.ihc-score"], page, pos, details_end)
+        score_range = _first(g["her2.detail.score-range"], page, pos, details_end)
+        if score_range and not (s and s.group("score_word") and s.start() >= score_range.end()):
+            s = None  # "0/1+" is not one score; an explicit "score 1" after the range still is
         if s and not _is_reference_text(page, s.start(), s.end()):
             score = _score(s)
             if score:
