@@ -1234,6 +1234,12 @@ ROWS = [
     # an explicit "score 1" after a "0/1+" range is the score; the range alone is not one.
     ("HER2 (IHC): NEGATIVE (0/1+, SCORE 1).", "receptors.her2.ihc_score", "1+", "HER2 (IHC): NEGATIVE (0/1+, SCORE 1"),
     ("HER2/neu by IHC: negative, score 0/1+.", "receptors.her2.ihc_score", None, None),
+    # the status after a score range is the value ("0-1+" is skipped, never read as a score).
+    ("HER2 IHC: score 0-1+ (negative).", "receptors.her2.status", "negative", "HER2 IHC: score 0-1+ (negative"),
+    ("HER2/neu: 0-1+, negative.", "receptors.her2.status", "negative", "HER2/neu: 0-1+, negative"),
+    ("HER2: 1-2+, equivocal; FISH to follow.", "receptors.her2.status", "equivocal", "HER2: 1-2+, equivocal"),
+    ("HER2/neu: 0-1+, negative.", "receptors.her2.ihc_score", None, None),
+    ("HER2 0-1+", "receptors.her2.status", None, None),
 ]
 
 
