@@ -38,6 +38,7 @@ import datetime as _dt
 from extract.dates import find_dates, find_month_years, find_years
 from extract.fields.statements import assertion_at, clinical_segments, names_relative, section_at, statement_at
 from extract.findings import Finding
+from extract.table_rows import row_cells
 from extract.models import Evidence
 from extract.rules import CompiledRule, grammar, ocr_number
 from extract.vocab import DrugMention, drugs
@@ -1018,27 +1019,11 @@ def _finding(page: AnalyzedPage, name: str, reads: list[_Read]) -> Finding:
     return Finding(path="medications", value=value, evidence=name_evidence, leaf_evidence=leaf_evidence)
 
 
-#: What separates the cells of a table row: a pipe, a tab, or a run of spaces (a PDF table
-#: flattened by OCR or text extraction).
-_CELL_GAP = re.compile(r"[ \t]*\|[ \t]*|\t+| {2,}")
 #: How far above a row its table's header may stand (characters, lines).
 _HEADER_REACH, _HEADER_LINES = 2500, 25
 #: How far (characters) a date may sit from its header cell's left edge when rows and header
 #: have different numbers of cells.
 _COLUMN_SLACK = 6
-
-
-def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The cells of the line text[start:end] as absolute (start, end) spans."""
-    out, pos = [], start
-    for m in _CELL_GAP.finditer(text, start, end):
-        if m.start() > pos:
-            out.append((pos, m.start()))
-        pos = m.end()
-    if text[pos:end].strip():
-        out.append((pos, end))
-    return [(s + len(text[s:e]) - len(text[s:e].lstrip()), s + len(text[s:e].rstrip())) for s, e in out
-            if text[s:e].strip()]
 
 
 def _table_header(page: AnalyzedPage, line_start: int) -> tuple[int, list[tuple[int, int, str | None]], bool] | None:
@@ -1057,7 +1042,7 @@ def _table_header(page: AnalyzedPage, line_start: int) -> tuple[int, list[tuple[
         h_start = text.rfind("\n", 0, pos - 1) + 1
         h_end = pos - 1
         pos = h_start
-        cells = _cells(text, h_start, h_end)
+        cells = row_cells(text, h_start, h_end)
         if len(cells) < 2 and _WORD_HEADER.match(text, h_start, h_end):
             # A header flattened to single spaces ("Med Name Dose Freq Start Stop"): its words.
             cells = [(m.start(), m.end()) for m in _HEADER_WORD.finditer(text, h_start, h_end)]
@@ -1110,7 +1095,7 @@ def _read_column_dates(page: AnalyzedPage, r: _Read) -> set[int]:
         return set()
     found.sort()
     by_order = len(found) == len([c for c in columns if c[2] is not None])
-    row = _cells(text, line_start, line_end)
+    row = row_cells(text, line_start, line_end)
     dated_columns = [c for c in columns if c[2] is not None]
     consumed: set[int] = set()
     for d_start, d_end, precision, value in found:

@@ -18,6 +18,7 @@ from extract.abbreviations import Abbreviation, defined_terms, uses
 from extract.analysis import AnalyzedPage
 from extract.fields.base import decimal, make_finding, number, scan, segments
 from extract.findings import Finding
+from extract.table_rows import row_cells
 from extract.rules import TIMEOUT_S, CompiledRule, grammar, ocr_number
 
 _WINDOW = 170  # characters of details read after a label
@@ -898,10 +899,6 @@ def her2_ish_caveat(page: AnalyzedPage, found: list[Finding]) -> Iterator[Findin
 
 # -- receptor tables --------------------------------------------------------------------------
 
-#: A table row's cells: between column bars, or (a table without bars) runs of text apart by two
-#: or more spaces or a tab.
-_BAR_CELL = regex.compile(r"[^|\n]+")
-_SPACED_CELL = regex.compile(r"\S+(?: \S+)*")
 _TABLE_ROWS = 6  # data rows read under one header
 
 
@@ -911,21 +908,6 @@ class TableCell:
     label: Anchor
     start: int
     end: int
-
-
-def _cells(page: AnalyzedPage, lo: int, hi: int, bars: bool) -> list[tuple[int, int]]:
-    pattern = _BAR_CELL if bars else _SPACED_CELL
-    out = []
-    for m in pattern.finditer(page.text, lo, hi):
-        s, e = m.span()
-        while s < e and page.text[s].isspace():
-            s += 1
-        while e > s and page.text[e - 1].isspace():
-            e -= 1
-        if bars and s == e:
-            continue  # the blank before a leading bar
-        out.append((s, e))
-    return out
 
 
 def table_cells(page: AnalyzedPage) -> list[TableCell]:
@@ -952,7 +934,7 @@ def table_cells(page: AnalyzedPage) -> list[TableCell]:
             continue
         if header_values.search(text, line_start, line_end, timeout=TIMEOUT_S):
             continue  # a line of results ("ER  positive  PR  negative"), not a header
-        header = _cells(page, line_start, line_end, bars)
+        header = row_cells(text, line_start, line_end, bars_only=bars)
         columns = {}
         for a in labels:
             i = next((i for i, (s, e) in enumerate(header) if s <= a.start < e), None)
@@ -966,7 +948,7 @@ def table_cells(page: AnalyzedPage) -> list[TableCell]:
                     break
                 row_end = text.find("\n", row_start)
                 row_end = len(text) if row_end < 0 else row_end
-                row = _cells(page, row_start, row_end, bars)
+                row = row_cells(text, row_start, row_end, bars_only=bars)
                 if bars and row and all(set(text[s:e]) <= set("-:= ") for s, e in row):
                     row_start = row_end + 1  # a rule under the header: "|----|----|"
                     continue
