@@ -1,6 +1,6 @@
 """Which of many filter words occur in a text, found in one pass.
 
-Grammar rules and document-kind cues name `requires` words: lower-case strings of which the text
+Grammar rules, document-kind cues and histology types name `requires` words: lower-case strings of which the text
 must hold one for the rule to be tried (a page without them skips the scan). Asked rule by rule
 (`word in text`), the 300 words cost a report 0.8 ms of substring searches; an Aho-Corasick
 automaton over all of them finds every one that occurs (as a substring, overlapping or not, as

@@ -112,6 +112,9 @@ def test_every_rule_and_cue_filter_word_is_indexed():
     kind_words = {w for rule in kind_rules().kinds for cue in rule.cues for w in cue.requires}
     grammar_words = {w for path in RULES_DIR.glob("*.yaml") if path.stem not in ("context", "sections", "furniture")
                      for r in grammar(path.stem).rules for w in r.requires}
-    assert kind_words and grammar_words
-    text = " ".join(sorted(kind_words | grammar_words))
-    assert WORDS.present(text) == kind_words | grammar_words
+    from extract.fields.histology import histology_vocabulary
+
+    histology_words = {w for htype in histology_vocabulary().types for w in htype.requires}
+    assert kind_words and grammar_words and histology_words
+    words = kind_words | grammar_words | histology_words
+    assert WORDS.present(" | ".join(sorted(words))) == words

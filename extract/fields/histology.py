@@ -27,6 +27,7 @@ from extract.models import Histology
 from extract.specimens import part_at
 from extract.rules import TIMEOUT_S
 from extract.vocab import load_json
+from extract.word_index import WORDS
 
 _CODE = r"^\d{4}/[0-3]$"
 
@@ -155,7 +156,9 @@ class HistologyVocabulary(BaseModel):
 
 @lru_cache(maxsize=1)
 def histology_vocabulary() -> HistologyVocabulary:
-    return load_json("histology.json", HistologyVocabulary)  # type: ignore[return-value]
+    vocabulary: HistologyVocabulary = load_json("histology.json", HistologyVocabulary)  # type: ignore[assignment]
+    WORDS.register(w for htype in vocabulary.types for w in htype.requires)
+    return vocabulary
 
 
 def mentions(page: AnalyzedPage) -> list[tuple[int, int, HistologyType, float]]:
@@ -165,11 +168,11 @@ def mentions(page: AnalyzedPage) -> list[tuple[int, int, HistologyType, float]]:
         return cached
     taken = bytearray(len(page.text))  # 1 where an earlier type claimed the character
     found: list[tuple[int, int, HistologyType, float]] = []
-    lowered = page.text.lower()
     vocabulary = histology_vocabulary()
+    present = WORDS.present(page.text)
     tolerant = vocabulary.has_slips(page.text)
     for htype in vocabulary.types:
-        if htype.requires and not any(w in lowered for w in htype.requires):
+        if htype.requires and present.isdisjoint(htype.requires):
             continue
         for pattern, conf in htype.compiled(tolerant):
             try:
