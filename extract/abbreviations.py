@@ -45,18 +45,14 @@ class Abbreviation:
 
 
 def page_definitions(page: "AnalyzedPage") -> dict[str, Abbreviation]:
-    """The short forms the page defines (the first definition of each), from `doc._.abbreviations`."""
-    by_long: dict[tuple[int, int], list] = {}
-    for span in getattr(page.doc._, "abbreviations", None) or []:
-        long_form = span._.long_form
-        if long_form is not None and span.text.strip():
-            by_long.setdefault((long_form.start_char, long_form.end_char), []).append(span)
+    """The short forms the page defines (the first definition of each), from `doc._.abbreviations`
+    (the short form of each definition, with its `long_form`; see `extract.pipeline.PageAbbreviations`)."""
     out: dict[str, Abbreviation] = {}
-    for (l_start, l_end), shorts in sorted(by_long.items()):
-        # The defining short form is the use nearest its long form ("long (SF)" or "SF (long ...)").
-        short = min(shorts, key=lambda s: s.start_char - l_end if s.start_char >= l_end else l_start - s.end_char)
-        if short.text in out:
+    for short in sorted(getattr(page.doc._, "abbreviations", None) or [], key=lambda s: s._.long_form.start_char):
+        long_form = short._.long_form
+        if not short.text.strip() or short.text in out:
             continue
+        l_start, l_end = long_form.start_char, long_form.end_char
         out[short.text] = Abbreviation(short.text, " ".join(page.text[l_start:l_end].split()), page.page.number,
                                        l_start, l_end, short.start_char, short.end_char)
     return out

@@ -32,7 +32,6 @@ comparison in `bench/extract.py`.
 from __future__ import annotations
 
 import re
-import warnings
 from functools import lru_cache
 from typing import Literal
 
@@ -41,7 +40,6 @@ import regex
 import spacy
 from spacy.attrs import IDX, IS_SPACE, SENT_START
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from extract.context import (LINE_HEADER_PREFIX, apply_default_overrides, context_rules, medspacy_context_rules,
@@ -305,20 +303,23 @@ def doc_text(doc: Doc) -> str:
 class PageAbbreviations:
     """scispaCy's abbreviation detector (Schwartz & Hearst) over the candidate parentheses of a
     page (`definition_candidates`), not over every parenthesis the token matcher would pair: it
-    sets `doc._.abbreviations` (every use of each defined short form on the page, with
-    `span._.long_form`) and nothing when the page has no candidate."""
+    sets `doc._.abbreviations` to the short form of each definition, with `span._.long_form`, and
+    nothing when the page has no candidate.
+
+    The detector's `find_matches_for` also runs a token matcher for every later use of each short
+    form (a sixth of the page pipeline's time); `extract.abbreviations.uses` finds those itself, so
+    the definitions are taken the way that method takes them, without the search for uses: each
+    candidate through scispaCy's `find_abbreviation`, a long or short form defined twice kept once."""
 
     def __init__(self, nlp: Language) -> None:
         from scispacy.abbreviation import AbbreviationDetector
 
-        self.detector = AbbreviationDetector(nlp)
-        # Its own matcher pairs every "(" with every later ")": quadratic, minutes on a page of
-        # parentheses. Calling the detector whole (`self.detector(doc)`) uses this bounded one.
-        self.detector.matcher = Matcher(nlp.vocab)
-        self.detector.matcher.add("parenthesis", [[{"ORTH": "("}, {"OP": f"{{1,{_MAX_INNER_TOKENS}}}"}, {"ORTH": ")"}]])
+        # Not called (its matcher pairs every "(" with every later ")": quadratic, minutes on a page
+        # of parentheses); built for the `doc._.abbreviations` and `span._.long_form` extensions.
+        AbbreviationDetector(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
-        from scispacy.abbreviation import filter_matches
+        from scispacy.abbreviation import filter_matches, find_abbreviation
 
         doc._.abbreviations = []  # the extension's default list is shared by every doc: never append to it
         inner: list[tuple[int, int, int]] = []
@@ -331,15 +332,18 @@ class PageAbbreviations:
                 inner.append((0, span.start + 1, span.end - 1))  # the inner tokens, as scispaCy passes them
         if not inner:
             return doc
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # its global matcher warns when it holds no pattern
-            found = self.detector.find_matches_for(filter_matches(inner, doc), doc)
-        uses = []
-        for long_form, shorts in found:
-            for short in shorts:
-                short._.long_form = long_form
-                uses.append(short)
-        doc._.abbreviations = sorted(uses, key=lambda s: s.start)
+        seen_long: set[str] = set()
+        seen_short: set[str] = set()
+        definitions = []
+        for long_candidate, short_candidate in filter_matches(inner, doc):
+            short, long_form = find_abbreviation(long_candidate, short_candidate)
+            if long_form is None or long_form.text in seen_long or short.text in seen_short:
+                continue
+            seen_long.add(long_form.text)
+            seen_short.add(short.text)
+            short._.long_form = long_form
+            definitions.append(short)
+        doc._.abbreviations = sorted(definitions, key=lambda s: s.start)
         return doc
 
 
