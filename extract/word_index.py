@@ -5,6 +5,11 @@ must hold one for the rule to be tried (a page without them skips the scan). Ask
 (`word in text`), the 300 words cost a report 0.8 ms of substring searches; an Aho-Corasick
 automaton over all of them finds every one that occurs (as a substring, overlapping or not, as
 `in` does) in about a tenth of that.
+
+A word written with a leading `\\b` ("\\bct") must start a word: the character before it is not a
+letter or digit. Short words are substrings of many others ("ct" of "section", "anc" of "cancer",
+"mar" of "summary"): a rule whose pattern holds the word after a word boundary names it so and is
+not tried on every page.
 """
 
 from __future__ import annotations
@@ -13,6 +18,9 @@ from collections.abc import Iterable
 
 import ahocorasick
 
+
+#: The mark of a word that must start a word.
+WORD_START = "\\b"
 
 #: Texts at least this long are remembered: a page's words are asked for again and again, while a
 #: stream of short phrases (a part header's site words) would push the page out of the cache.
@@ -29,31 +37,50 @@ class WordIndex:
         self._cache: dict[int, tuple[str, frozenset[str]]] = {}
 
     def register(self, words: Iterable[str]) -> None:
-        new = {w for w in words if w} - self._words
+        new = {w for w in words if w.removeprefix(WORD_START)} - self._words
         if new:
             self._words |= new
             self._automaton = None
             self._cache.clear()
 
     def present(self, text: str) -> frozenset[str]:
-        """The registered words that occur in `text.lower()`."""
+        """The registered words that occur in `text.lower()` (a `\\b` word: at the start of a word)."""
         hit = self._cache.get(id(text))
         if hit is not None and hit[0] is text:
             return hit[1]
         if self._automaton is None:
             self._automaton = self._build()
-        found = frozenset(w for _, w in self._automaton.iter(text.lower())) if self._words else frozenset()
+        found = frozenset(self._found(text.lower())) if self._words else frozenset()
         if len(text) >= _CACHED_LENGTH:  # pages, not the phrases rules are also asked about
             if len(self._cache) > 8:
                 self._cache.clear()
             self._cache[id(text)] = (text, found)
         return found
 
+    def _found(self, lowered: str) -> set[str]:
+        found: set[str] = set()
+        for end, (anywhere, word_start, length) in self._automaton.iter(lowered):
+            if anywhere is not None:
+                found.add(anywhere)
+            if word_start is not None:
+                start = end - length + 1
+                if start == 0 or not lowered[start - 1].isalnum():
+                    found.add(word_start)
+        return found
+
     def _build(self) -> ahocorasick.Automaton:
-        automaton = ahocorasick.Automaton()
+        """An automaton over the bare words; each key's value: (the word as registered without the
+        mark or None, the word as registered with it or None, the key's length)."""
+        keys: dict[str, list] = {}
         for word in self._words:
-            automaton.add_word(word, word)
-        if self._words:
+            bare = word.removeprefix(WORD_START)
+            entry = keys.setdefault(bare, [None, None, len(bare)])
+            entry[0 if bare == word else 1] = word
+        automaton = ahocorasick.Automaton()
+        for key, entry in keys.items():
+            if key:
+                automaton.add_word(key, tuple(entry))
+        if keys:
             automaton.make_automaton()
         return automaton
 

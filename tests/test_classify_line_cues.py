@@ -19,13 +19,13 @@ LINES = [
 
 
 def _naive_scores(text: str) -> dict[str, float]:
+    """Every cue's regex over the whole text, without its `requires` filter (which must only ever
+    skip cues that cannot match)."""
     rules = kind_rules()
-    lowered, header_end, scores = text.lower(), _header_end(text, rules), {}
+    header_end, scores = _header_end(text, rules), {}
     for rule in rules.kinds:
         score = 0.0
         for cue in rule.cues:
-            if cue.requires and not any(word in lowered for word in cue.requires):
-                continue
             for hits, m in enumerate(cue.regex.finditer(text), start=1):
                 score += cue.weight * (rules.header_boost if cue.header_boost and m.start() < header_end else 1)
                 if cue.max_hits is not None and hits >= cue.max_hits:
