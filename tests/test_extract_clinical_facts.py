@@ -334,6 +334,18 @@ KINDS = [
      "eribulin 1.4 mg/m2 IV   d1, d8 q21d   Ordered   4/2/2025", "medication_list"),
     ("Discharge planning was discussed at the oncology follow-up visit.\nInterval history: well.\n"
      "Assessment and plan: continue letrozole.", "clinic_note"),
+    # Telegraphic pathology without a title or section labels: abbreviations and receptor shorthand.
+    ("R breast US core x2: ILC, MBR 5/9. LCIS adjacent. ER+ (80%), PR- (<1%), Her2 neg (0).", "pathology"),
+    ("Core bx 10:00 L: IDC w/ DCIS, LVI absent. ER+ PR+ HER2-.", "pathology"),
+    # ... which a clinic note also writes, under its own title.
+    ("Breast oncology clinic note\nDate of service: 03/02/2026\n61F with ER+ PR+ HER2- IDC of the left breast, "
+     "pT1c N0. Doing well on letrozole.", "clinic_note"),
+    ("Haematology report   Sample taken: 11/02/2026\nHaemoglobin  110 g/L  [115 - 165]  L\n"
+     "Neutrophils  1.1 x10^9/L  [2.0 - 7.5]  L", "lab"),
+    ("Discharge medications:\n1) Letrozole 2.5 mg PO daily - continue\n2) Ribociclib 400 mg PO daily d1-21 - "
+     "dose reduced", "medication_list"),
+    ("Patient medication summary (printed 02/02/2026)\nMedication          Sig                 Start\n"
+     "Tamoxifen 20 mg tab  1 tab daily      01/06/2025", "medication_list"),
 ]
 
 
