@@ -82,9 +82,11 @@ def _doc(text: str) -> Document:
                     pages=[Page(number=1, text=text, source="ocr")])
 
 
-def _time(fn, items) -> list[float]:
+def _time(fn, items, before=None) -> list[float]:
     out = []
     for item in items:
+        if before is not None:
+            before()
         t0 = time.process_time()
         fn(item)
         out.append((time.process_time() - t0) * 1000)
@@ -94,12 +96,16 @@ def _time(fn, items) -> list[float]:
 def _steps(steps: list, items, repeat: int) -> list[list[float]]:
     """CPU ms of every step for every item: the steps run back to back on one item (so they see
     the same machine load), `repeat` times, and each step's fastest run counts (the run that other
-    processes on the shared core slowed down least)."""
+    processes on the shared core slowed down least). What the extractor remembers about a text is
+    forgotten before every run (`extract.text_caches`): each run reads the report as new."""
+    from extract.text_caches import clear_text_caches
+
     out: list[list[float]] = [[] for _ in steps]
     for item in items:
         best = [float("inf")] * len(steps)
         for _ in range(repeat):
             for i, step in enumerate(steps):
+                clear_text_caches()
                 t0 = time.process_time()
                 step(item)
                 best[i] = min(best[i], (time.process_time() - t0) * 1000)
@@ -152,10 +158,12 @@ def window_comparison(texts: list[str], rounds: int = 7) -> list[str]:
     """The rules that have a `window`, run on the windows around their anchors against a scan of
     the whole page (as OCR pages, like the dev set), alternating in one process; fastest round."""
     from extract.rules import windowed_rules
+    from extract.text_caches import clear_text_caches
 
     rules = windowed_rules()
 
     def whole(text: str) -> None:
+        clear_text_caches()
         lowered = text.lower()
         for r in rules:
             pattern = r.pattern_for(True)
@@ -164,6 +172,7 @@ def window_comparison(texts: list[str], rounds: int = 7) -> list[str]:
                     pass
 
     def windowed(text: str) -> None:
+        clear_text_caches()  # the anchors of a page are found once for all its rules, not kept across runs
         for r in rules:
             for _ in r.finditer(text, True):
                 pass
@@ -181,15 +190,17 @@ def window_comparison(texts: list[str], rounds: int = 7) -> list[str]:
 def _unseen(chars: int) -> tuple[list[float], list[float]]:
     """CPU ms of `read_document` on each report the process has not read before (`_unseen_split`),
     and of reading each once more right after (single runs both, so equally exposed to the load
-    of the shared machine: their ratio is what a first reading costs, the load aside)."""
+    of the shared machine: their ratio is what a first reading costs, the load aside). Both forget
+    what was remembered about the report's own text first (`extract.text_caches`)."""
     from extract.document import read_document
+    from extract.text_caches import clear_text_caches
 
     warm, timed = _unseen_split(chars)
     for text in warm:
         read_document(_doc(text), "d1")
     docs = [_doc(t) for t in timed]
-    first = _time(lambda d: read_document(d, "d1"), docs)
-    again = _time(lambda d: read_document(d, "d1"), docs)
+    first = _time(lambda d: read_document(d, "d1"), docs, before=clear_text_caches)
+    again = _time(lambda d: read_document(d, "d1"), docs, before=clear_text_caches)
     return first, again
 
 
@@ -199,10 +210,12 @@ def extractor_breakdown(docs: list[Document], repeat: int) -> list[str]:
     page (specimen parts, histology mentions) is paid by the first one that asks for it."""
     from extract.analysis import analyze_page
     from extract.fields import FIELD_EXTRACTORS
+    from extract.text_caches import clear_text_caches
 
     best = {f.__name__: [float("inf")] * len(docs) for f in FIELD_EXTRACTORS}
     for _ in range(repeat):
         for i, d in enumerate(docs):
+            clear_text_caches()
             page = analyze_page("d1", d.pages[0])
             for field in FIELD_EXTRACTORS:
                 t0 = time.thread_time()

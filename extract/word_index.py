@@ -43,6 +43,10 @@ class WordIndex:
             self._automaton = None
             self._cache.clear()
 
+    def forget(self) -> None:
+        """Forget the answers for the last texts (see `extract.text_caches`)."""
+        self._cache.clear()
+
     def present(self, text: str) -> frozenset[str]:
         """The registered words that occur in `text.lower()` (a `\\b` word: at the start of a word)."""
         hit = self._cache.get(id(text))

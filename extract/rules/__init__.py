@@ -166,6 +166,11 @@ _WINDOW_TAIL = 160
 _ANCHOR_CACHE: dict[tuple[int, int], tuple[str, list[tuple[int, int]]]] = {}
 
 
+def forget_anchor_spans() -> None:
+    """Forget the anchors found in the last pages (see `extract.text_caches`)."""
+    _ANCHOR_CACHE.clear()
+
+
 @lru_cache(maxsize=256)
 def _anchor(source: str, bits: int) -> tuple[regex.Pattern, ...]:
     """One compiled anchor per distinct source (several rules share one, e.g. the size units), as

@@ -183,6 +183,10 @@ class DrugVocabulary(BaseModel):
     def get(self, name: str) -> Drug | None:
         return self._by_name.get(name)
 
+    def forget_lookups(self) -> None:
+        """Forget the misspellings looked up so far (see `extract.text_caches`)."""
+        self._fuzzy_cache.clear()
+
     def drug_class(self, class_id: str) -> DrugClass | None:
         return self._classes.get(class_id)
 
