@@ -366,6 +366,12 @@ def _t_rank(t: object) -> int:
 def _keep_other_tumors(other: dict[str, list[_Mention]], profile: dict, report: ProfileReport,
                        rules: MergeRules) -> None:
     tumors = []
+    # Cancer-free node counts of the other side (a negative contralateral sentinel node beside a
+    # benign prophylactic mastectomy) describe no tumour: they are not kept as one.
+    other = {side: found for side, found in other.items() if not all(
+        m.finding.path.startswith("lymph_nodes.") and (
+            m.finding.path.endswith(("examined", "_examined")) or m.finding.value in (0, False))
+        for m in found)}
     for i, side in enumerate(sorted(other)):
         by_path: dict[str, list[_Mention]] = defaultdict(list)
         for m in other[side]:

@@ -133,6 +133,9 @@ def _references(page: "AnalyzedPage", headers: list[Part]) -> list[Part]:
     return out
 
 
+_BLOCK_RULE = "specimen.block-header"
+
+
 def _merge_lists(page: "AnalyzedPage", found: list[Part]) -> list[Part]:
     """A list of parts ("Specimens: A: LEFT BREAST ... B: LEFT AXILLA. C: ...") governs the text
     after it as one part: the side they share (if they share one) and the first procedure."""
@@ -156,7 +159,10 @@ def _merge_lists(page: "AnalyzedPage", found: list[Part]) -> list[Part]:
         run.clear()
 
     for part in found:
-        if run and (part.start - run[-1].end > 4 or page.text[run[-1].end:part.start].strip(" .,;\n") != ""):
+        # A synoptic block's heading ("SYNOPTIC REPORT - RIGHT BREAST") heads its own block, never
+        # one item of a list of parts right above it.
+        block = _BLOCK_RULE in (part.rule, run[-1].rule if run else None)
+        if run and (block or part.start - run[-1].end > 4 or page.text[run[-1].end:part.start].strip(" .,;\n") != ""):
             flush()
         run.append(part)
     flush()

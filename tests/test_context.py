@@ -126,6 +126,13 @@ SECTION_TABLE = [
      "final_diagnosis"),
     ("DIAGNOSIS: THE SITE WAS NOT IDENTIFIED ON INITIAL GROSS EXAMINATION. RARE FOCI OF CARCINOMA.", "RARE FOCI",
      "final_diagnosis"),
+    ("INTRAOPERATIVE CONSULTATION (FROZEN SECTION):\nA. Sentinel node #1: positive for carcinoma (1/1).\n"
+     "FINAL DIAGNOSIS:\nA. Sentinel node: metastatic carcinoma (1/2).", "positive for", "frozen_section"),
+    ("Intra-operative consultation (touch prep): negative.\nFINAL DIAGNOSIS: invasive carcinoma.", "negative",
+     "frozen_section"),
+    ("MACROSCOPIC: a firm lesion 22 mm.\nMICROSCOPIC / STRUCTURED REPORT (RCPA protocol)\nHistological type: NST",
+     "Histological type", "synoptic"),
+    ("GROSS DESCRIPTION: two cores.\nIMMUNOHISTOCHEMISTRY (block A4): ER 100 %, PR 80 %", "ER 100", "ancillary_studies"),
 ]
 
 

@@ -247,3 +247,39 @@ def test_a_prior_biopsy_of_the_other_breast_keeps_its_side():
     assert data["diagnosis"]["histology"] == "invasive_ductal"
     assert data["receptors"]["her2"]["status"] == "positive"
     assert [t["diagnosis"]["histology"] for t in data["other_tumors"]] == ["invasive_lobular"]
+
+
+# round 9 (markers): an earlier cancer's results restated on page 1 give way to page 2's own.
+def test_results_of_an_earlier_cancer_on_page_one_give_way_to_page_twos_own():
+    report = _two_pages("CLINICAL HISTORY: Prior right breast IDC 2015 treated with lumpectomy; ER+ PR+ HER2 3+. "
+                        "Now left breast mass.\nFINAL DIAGNOSIS: LEFT BREAST, NEEDLE CORE BIOPSY: INVASIVE MUCINOUS "
+                        "CARCINOMA, GRADE 1.\n",
+                        "IMMUNOHISTOCHEMISTRY (block 1A): Estrogen receptor 0%; Progesterone receptor 80% moderate; "
+                        "HER2 IHC 0 (no membrane staining); Ki-67 5%.\n")
+    receptors = report.to_json_dict()["profile"]["receptors"]
+    assert (receptors["er"]["status"], receptors["er"]["percent"]) == ("negative", 0.0)
+    assert receptors["pr"]["status"] == "positive"
+    assert (receptors["her2"]["ihc_score"], receptors["her2"]["category"]) == ("0", "zero")
+    assert not [c for c in report.conflicts if c.field.startswith("receptors.")]
+
+
+def test_a_status_after_the_score_on_page_two_beats_an_earlier_cancers_status_on_page_one():
+    report = _two_pages("CLINICAL HISTORY: Left breast cancer 2019 (lumpectomy, invasive ductal carcinoma, ER positive "
+                        "95%, PR positive 60%, HER2 negative 1+), now new right breast mass.\n",
+                        "FINAL DIAGNOSIS: RIGHT BREAST, MASTECTOMY: INVASIVE DUCTAL CARCINOMA, GRADE 3, 3.1 CM.\n"
+                        "BREAST BIOMARKERS (A2): ER: NEGATIVE (<1%). PR: NEGATIVE (0%). HER2 (IHC): 3+, POSITIVE.\n")
+    receptors = report.to_json_dict()["profile"]["receptors"]
+    assert (receptors["er"]["status"], receptors["pr"]["status"]) == ("negative", "negative")
+    assert (receptors["her2"]["status"], receptors["her2"]["ihc_score"]) == ("positive", "3+")
+    assert not [c for c in report.conflicts if c.field.startswith("receptors.")]
+
+
+def test_a_consult_keeps_this_specimens_repeated_result_over_the_outside_report():
+    report = _profile("PATHOLOGY CONSULTATION. Outside slides reviewed.\nOUTSIDE REPORT: invasive ductal carcinoma, "
+                      "ER positive (95%), PR positive (60%), HER2 negative (1+).\nOUR DIAGNOSIS (lumpectomy): residual "
+                      "invasive ductal carcinoma, 0.6 cm. ER repeated on the lumpectomy: positive, 70%, moderate. HER2 "
+                      "by IHC on the current specimen: 0 (no staining).\n")
+    receptors = report.to_json_dict()["profile"]["receptors"]
+    assert (receptors["er"]["percent"], receptors["er"]["intensity"]) == (70.0, "moderate")
+    assert (receptors["her2"]["ihc_score"], receptors["her2"]["category"]) == ("0", "zero")
+    assert not [c for c in report.conflicts if c.field.startswith("receptors.")]

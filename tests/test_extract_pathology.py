@@ -1240,6 +1240,167 @@ ROWS = [
     ("HER2: 1-2+, equivocal; FISH to follow.", "receptors.her2.status", "equivocal", "HER2: 1-2+, equivocal"),
     ("HER2/neu: 0-1+, negative.", "receptors.her2.ihc_score", None, None),
     ("HER2 0-1+", "receptors.her2.status", None, None),
+    # round 9 (extent): "at least" sizes of a fragmented tumour, fragments and encapsulated papillary carcinoma
+    # (no invasive size), a size after "grade: intermediate", a whole-lesion size with its invasive part, a
+    # decimal-comma gross size that is no focus, a grade on the bullet after its carcinoma, Elston-Ellis and
+    # Japanese nuclear grades, a node total broken down by group, ypT0 restated as ypTis, pNX, pN0(mol+),
+    # dermal lymphovascular invasion (not T4d)
+    ("Invasive carcinoma, at least 2.5 cm (fragmented; prior biopsy site), grade 3.", "diagnosis.tumor_size_mm",
+     25.0, "carcinoma, at least 2.5 cm"),
+    ("Invasive ductal carcinoma, core biopsy. Multiple fragments up to 1.2 cm.", "diagnosis.tumor_size_mm", None,
+     None),
+    ("INVASIVE DUCTAL CARCINOMA, HISTOLOGIC GRADE: INTERMEDIATE (NOTTINGHAM SCORE 6/9), 14 MM.",
+     "diagnosis.tumor_size_mm", 14.0, "CARCINOMA, HISTOLOGIC GRADE: INTERMEDIATE (NOTTINGHAM SCORE 6/9), 14 MM"),
+    ("Tumor size: 2,4 x 1,9 x 1,5 cm (invasive: 2,1 cm).\nInvasive ductal carcinoma.", "diagnosis.tumor_size_mm",
+     21.0, "invasive: 2,1 cm"),
+    ("ENCAPSULATED PAPILLARY CARCINOMA, 2.2 CM, WITHOUT INVASION. NO INVASIVE CARCINOMA IDENTIFIED.",
+     "diagnosis.tumor_size_mm", None, None),
+    ("Invasive carcinoma NST, tumour diameter 8 mm. Gross: segment 7,5 x 5 x 3 cm, tumor 0,8 x 0,7 x 0,6 cm.",
+     "diagnosis.tumor_size_mm", 8.0, "tumour diameter 8 mm"),
+    (" - Metaplastic carcinoma with squamous and spindle cell differentiation.\n - Grade 3 (poorly differentiated).",
+     "diagnosis.grade", 3, "Grade 3"),
+    ("Elston-Ellis grade II (tubules 3, pleomorphism 2, mitoses 2 = 7 points).", "diagnosis.grade", 2,
+     "Elston-Ellis grade II"),
+    ("INVASIVE DUCTAL CARCINOMA, NOTTINGHAM GRADE 2 OF 3. NG2.", "diagnosis.grade", 2, "NOTTINGHAM GRADE 2 OF 3"),
+    ("Invasive ductal carcinoma, NG2.", "diagnosis.grade", None, None),
+    ("Invasive ductal carcinoma. Nuclear grade 2 (Japanese nuclear grade: nuclear atypia 2, mitotic counts 1).",
+     "diagnosis.grade", None, None),
+    ("Axillary lymph nodes: metastatic carcinoma (4/17).\nGroup 1 lymph nodes (0/3), Group 2 lymph nodes (4/14).",
+     "lymph_nodes.examined", 17, "(4/17)"),
+    ("Axillary lymph nodes: metastatic carcinoma (4/17).\nGroup 1 lymph nodes (0/3), Group 2 lymph nodes (4/14).",
+     "lymph_nodes.positive", 4, "(4/17)"),
+    ("Sentinel node A (1/3). Sentinel node B (0/1). Axillary dissection (1/2).", "lymph_nodes.examined", 6,
+     "(1/3)"),
+    ("Pathologic stage: ypT0 ypN0\nComment: residual in situ disease only; the stage is ypTis ypN0.",
+     "stage.pathologic.t", "Tis", "ypTis"),
+    ("No lymph nodes are present (pNX not applicable).", "stage.pathologic.prefix", None, None),
+    ("Invasive ductal carcinoma, 1,2 cm. pT1c pN0(mol+)(sn)", "stage.pathologic.n", "N0(mol+)", "pN0(mol+)(sn)"),
+    ("SKIN: DERMAL LYMPHOVASCULAR INVASION; NO ULCERATION.", "stage.t4_feature", None, None),
+    ("Invasive ductal carcinoma with dermal lymphatic emboli.", "stage.t4_feature", None, None),
+    ("Invasive ductal carcinoma. Tumour size (invasive component only): 21 mm", "diagnosis.tumor_size_mm", 21.0,
+     "Tumour size (invasive component only): 21 mm"),
+    ("Invasive tumour size (maximum dimension): 21 mm\nWhole tumour size (invasive + DCIS): 26 mm",
+     "diagnosis.tumor_size_mm", 21.0, "Invasive tumour size (maximum dimension): 21 mm"),
+    ("Invasive ductal carcinoma. Whole tumour size (invasive + DCIS): 26 mm", "diagnosis.tumor_size_mm", None, None),
+    ("Invasive ductal carcinoma. Extent of invasive carcinoma: 14 mm", "diagnosis.tumor_size_mm", 14.0,
+     "invasive carcinoma: 14 mm"),
+    ("Invasive ductal carcinoma. Maximum diameter of invasive tumour: 17 mm", "diagnosis.tumor_size_mm", 17.0,
+     "invasive tumour: 17 mm"),
+    ("Invasive ductal carcinoma. Total nodes retrieved: 12, involved: 0", "lymph_nodes.examined", 12,
+     "nodes retrieved: 12, involved: 0"),
+    ("Invasive ductal carcinoma. Number of lymph nodes involved/examined: 2/15", "lymph_nodes.positive", 2,
+     "lymph nodes involved/examined: 2/15"),
+    ("Invasive ductal carcinoma. Grade (Nottingham modification of Bloom-Richardson): II", "diagnosis.grade", 2,
+     "Grade (Nottingham modification of Bloom-Richardson): II"),
+    ("Invasive ductal carcinoma. SBR: II", "diagnosis.grade", 2, "SBR: II"),
+    ("Invasive ductal carcinoma. Grade: 2 (tubules 3 + pleomorphism 2 + mitoses 1 = 6)", "diagnosis.nottingham_score",
+     6, "tubules 3 + pleomorphism 2 + mitoses 1 = 6"),
+    ("Right breast, excision:\n- Microinvasive carcinoma (largest focus of invasion 0.08 cm), pT1mi.",
+     "diagnosis.tumor_size_mm", 0.8, "largest focus of invasion 0.08 cm"),
+    ("FROZEN SECTION DIAGNOSIS:\nFS1: Right breast, lumpectomy: invasive carcinoma, approximately 1.5 cm; deferred to "
+     "permanents.\nFINAL DIAGNOSIS:\nA. Right breast, lumpectomy: invasive ductal carcinoma, grade 3, 1.8 cm.",
+     "diagnosis.tumor_size_mm", 18.0, "carcinoma, grade 3, 1.8 cm"),
+    ("FROZEN SECTION DIAGNOSIS:\nFS1: Right breast, lumpectomy: invasive carcinoma, approximately 1.5 cm; deferred to "
+     "permanents.", "diagnosis.tumor_size_mm", None, None),
+    ("FINAL DIAGNOSIS:\nBREAST, LEFT, CORE BIOPSY AT 3:00 (PREVIOUSLY DIAGNOSED AS ATYPICAL):\n  - INVASIVE CARCINOMA "
+     "WITH MUCINOUS FEATURES, NOTTINGHAM GRADE 1.\nBREAST, RIGHT, CORE BIOPSY AT 10:00:\n  - FIBROADENOMA. NO "
+     "MALIGNANCY.", "diagnosis.laterality", "left", "BREAST, LEFT"),
+    ("Invasive ductal carcinoma. Histological type: invasive carcinoma NST; histological grade 2 (3+2+2); size 25 mm",
+     "diagnosis.tumor_size_mm", 25.0, "size 25 mm"),
+    ("Invasive ductal carcinoma. Tumour size: 25mm (macroscopic), 23 mm (microscopic)", "diagnosis.tumor_size_mm",
+     23.0, "23 mm (microscopic)"),
+    ("Invasive ductal carcinoma. Invasive tumour: 15 mm maximum dimension", "diagnosis.tumor_size_mm", 15.0,
+     "15 mm maximum dimension"),
+    ("Right breast: the invasive carcinoma measures 1,5 cm.", "diagnosis.tumor_size_mm", 15.0,
+     "carcinoma measures 1,5 cm"),
+    ("Specimen: lumpectomy, 6 x 5 x 3 cm, 6 cm maximum dimension. Invasive ductal carcinoma.",
+     "diagnosis.tumor_size_mm", None, None),
+    ("Invasive ductal carcinoma; DCIS measures 2 cm.", "diagnosis.tumor_size_mm", None, None),
+    ("Invasive ductal carcinoma. Specimen size 8 cm.", "diagnosis.tumor_size_mm", None, None),
+    # round 9 (markers): Quick score before its label word, "ca." before a percent, decimal commas in ISH
+    # figures, a score 0 that "not identified" restates, a status after the score, "oncoprotein", a result
+    # repeated on this specimen, dotted run-on labels, HER2 zero vs ultralow, translated and untranslated
+    # type names, types named after "carcinoma", microinvasion, benign reports and clinical questions
+    ("Oestrogen receptor: 8 (Quick score), approx. 80 % positive tumour cells, strong.", "receptors.er.allred", 8,
+     "Oestrogen receptor: 8 (Quick score)"),
+    ("Oestrogen receptor: 8 (Quick score), approx. 80 % positive tumour cells, strong.", "receptors.er.status",
+     "positive", "Oestrogen receptor: 8 (Quick score)"),
+    ("Oestrogen receptor: 8 (Quick score), approx. 80 % positive tumour cells, strong.", "receptors.er.percent",
+     80.0, "Oestrogen receptor: 8 (Quick score), approx. 80 %"),
+    ("PR: 6 (Allred), 40 %.", "receptors.pr.allred", 6, "PR: 6 (Allred)"),
+    ("Ki67: ca. 25 %.", "receptors.ki67_percent", 25.0, "Ki67: ca. 25 %"),
+    ("SISH: HER2/CEP17 ratio 2,3; mean HER2 copy number 4,8 per cell - amplified.", "receptors.her2.ish_ratio", 2.3,
+     "HER2/CEP17 ratio 2,3"),
+    ("SISH: HER2/CEP17 ratio 2,3; mean HER2 copy number 4,8 per cell - amplified.",
+     "receptors.her2.ish_copy_number", 4.8, "mean HER2 copy number 4,8"),
+    ("HER-2/NEU BY. FISH. RATIO. 1,3. NOT AMPLIFIED.", "receptors.her2.ish_ratio", 1.3,
+     "HER-2/NEU BY. FISH. RATIO. 1,3"),
+    ("FISH ratios of 2, 3 and 4 were seen in the controls.", "receptors.her2.ish_ratio", None, None),
+    ("IHC: ER, PR and\nHER2 (0): not identified.", "receptors.her2.ihc_score", "0", "HER2 (0"),
+    ("HER2 (IHC): 3+, POSITIVE.", "receptors.her2.status", "positive", "HER2 (IHC): 3+, POSITIVE"),
+    ("HER2: 1+ (negative).", "receptors.her2.status", "negative", "HER2: 1+ (negative"),
+    ("HER2 2+, equivocal pending FISH.", "receptors.her2.status", None, None),
+    ("HER2 1+. Negative for lymphovascular invasion.", "receptors.her2.status", None, None),
+    ("c-erbB-2 oncoprotein: negative (score 1+).", "receptors.her2.status", "negative",
+     "c-erbB-2 oncoprotein: negative"),
+    ("ER repeated on the lumpectomy: positive, 70%, moderate.", "receptors.er.status", "positive",
+     "ER repeated on the lumpectomy: positive"),
+    ("OUTSIDE REPORT: invasive ductal carcinoma, ER positive (95%).\nOUR DIAGNOSIS: residual carcinoma. ER repeated "
+     "on the lumpectomy: positive, 70%.", "receptors.er.percent", 70.0, "ER repeated on the lumpectomy: positive, 70%"),
+    ("ESTROGEN RECEPTOR. POSITIVE. (ALLRED. 7/8).", "receptors.er.allred", 7, "ESTROGEN RECEPTOR. POSITIVE. (ALLRED. 7/8"),
+    ("HER2 (IHC): 0 (no staining).", "receptors.her2.ihc_detail", "null", "HER2 (IHC): 0 (no staining"),
+    ("HER2 score: 0 (null).", "receptors.her2.ihc_detail", "null", "HER2 score: 0 (null)"),
+    ("HER2: score 0 (absent staining).", "receptors.her2.ihc_detail", "null", "HER2: score 0 (absent staining"),
+    ("HER2 IHC: 0 (no staining or faint incomplete staining in <=10% of cells).", "receptors.her2.ihc_detail", None,
+     None),
+    ("Diagnosis: Mammary carcinoma of no special type (NST), G2.", "diagnosis.histology", "invasive_ductal",
+     "Mammary carcinoma of no special type"),
+    ("Histological type: Carcinoma of no special type (ductal NST).", "diagnosis.histology", "invasive_ductal",
+     "Carcinoma of no special type"),
+    ("Invasive breast cancer (non-special type), grade II.", "diagnosis.histology", "invasive_ductal",
+     "breast cancer (non-special type"),
+    ("Carcinoma mammario infiltrante di tipo lobulare classico, G2.", "diagnosis.histology", "invasive_lobular",
+     "Carcinoma mammario infiltrante di tipo lobulare"),
+    ("Carcinome canalaire infiltrant, grade 3.", "diagnosis.histology", "invasive_ductal",
+     "Carcinome canalaire infiltrant"),
+    ("Carcinome infiltrant de type non specifique, grade SBR II.", "diagnosis.histology", "invasive_ductal",
+     "Carcinome infiltrant de type non specifique"),
+    ("Invasives lobulaeres Mammakarzinom, G2.", "diagnosis.histology", "invasive_lobular",
+     "Invasives lobulaeres Mammakarzinom"),
+    ("Invasives duktales Mammakarzinom, G2.", "diagnosis.histology_code", "8500/3", "Invasives duktales Mammakarzinom"),
+    ("Carcinoma lobulare in situ.", "diagnosis.histology", None, None),
+    ("Invasive carcinoma, mucinous type.", "diagnosis.histology", "mucinous", "Invasive carcinoma, mucinous type"),
+    ("Low grade invasive carcinoma, tubular type.", "diagnosis.histology_code", "8211/3",
+     "invasive carcinoma, tubular type"),
+    ("DCIS with microinvasion (0.8 mm).", "diagnosis.histology", None, None),
+    ("Microinvasive carcinoma (pT1mi) arising in DCIS.", "diagnosis.histology", None, None),
+    ("DCIS, high grade. No microinvasion identified.", "diagnosis.histology", "dcis", "DCIS"),
+    ("LEFT BREAST CORE BIOPSY: METAPLASTIC CARCINOMA WITH SQUAMOUS AND SPINDLE CELL DIFFERENTIATION, GRADE 3. "
+     "IMMUNOHISTOCHEMISTRY: TUMOR CELLS ARE NEGATIVE FOR ER, PR AND HER2 (SCORE 0).", "diagnosis.histology",
+     "metaplastic", "METAPLASTIC CARCINOMA"),
+    ("FIBROADENOMA. NEGATIVE FOR ATYPIA AND MALIGNANCY. CLINICAL CONCERN FOR MUCINOUS CARCINOMA IS NOT SUPPORTED.",
+     "diagnosis.histology", None, None),
+    ("LEFT BREAST, EXCISION: BORDERLINE PHYLLODES TUMOR, 4.2 CM. NEGATIVE FOR CARCINOMA.", "diagnosis.histology",
+     None, None),
+    ("INVASIVE MICROPAPILLARY CARCINOMA (ICD-O 8507/3), 2.0 CM.", "diagnosis.histology_code", "8507/3",
+     "INVASIVE MICROPAPILLARY CARCINOMA"),
+    ("ADENOID CYSTIC CARCINOMA, 1.4 CM, CLASSIC TYPE.", "diagnosis.histology_code", "8200/3",
+     "ADENOID CYSTIC CARCINOMA"),
+    ("INVASIVE CARCINOMA WITH APOCRINE DIFFERENTIATION (APOCRINE CARCINOMA), GRADE 2.", "diagnosis.histology_code",
+     "8401/3", "INVASIVE CARCINOMA WITH APOCRINE DIFFERENTIATION"),
+    ("Ki-67 (MIB-1): approx. 20 per cent of tumour nuclei.", "receptors.ki67_percent", 20.0,
+     "Ki-67 (MIB-1): approx. 20 per cent"),
+    ("Ki-67 LI = 12,5 %.", "receptors.ki67_percent", 12.5, "Ki-67 LI = 12,5 %"),
+    ("Ki67 index: <5 %.", "receptors.ki67_percent", None, None),
+    ("ERBB2 (HER2) amplification by FISH: not detected (ratio 1,1).", "receptors.her2.ish_result", "not_amplified",
+     "ERBB2 (HER2) amplification by FISH: not detected"),
+    ("HER2 amplification by FISH: detected (ratio 3.4).", "receptors.her2.ish_result", "amplified",
+     "HER2 amplification by FISH: detected"),
+    ("HER2 amplification: not detected.", "receptors.her2.ish_result", "not_amplified",
+     "HER2 amplification: not detected"),
+    ("HER2 amplification detected in control tissue.", "receptors.her2.ish_result", None, None),
+    ("HER2/NEU: [REDACTED] (SCORE 1+) NEGATIVE.", "receptors.her2.status", "negative",
+     "HER2/NEU: [REDACTED] (SCORE 1+) NEGATIVE"),
 ]
 
 
@@ -1272,6 +1433,8 @@ OCR_ROWS = [
     # lead, seventh session: the histology word OCR'd with "rn" for m still introduces the size after it
     # (the value itself is read as written, so no correction).
     ("Left breast: lnvasive ductal carcinorna, grade 2, measuring 2.1 cm.", "diagnosis.tumor_size_mm", 21.0, None),
+    # round 9 (markers): "lNDEX" for INDEX between the Ki-67 label and its OCR'd percent
+    ("Kl-67 lNDEX: 7O%.", "receptors.ki67_percent", 70.0, "7O->70"),
 ]
 
 
@@ -1354,6 +1517,9 @@ OCR_DIGIT_ROWS = [
     # round 8 (extent): an "O" in the examined count of a run-on "x of y" sentence
     ("metastatic carcinoma in 3 of 1O axillary lymph nodes largest metastasis 1.1 cm", "lymph_nodes.examined", 10,
      "3 of 1O axillary lymph nodes", "1O->10"),
+    # round 9 (extent): an "l" for the i of "MITOSES" and for its score
+    ("INVASIVE DUCTAL CARCINOMA, N0TTINGHAM GRADE ll (TUBULES 3, NUCLEI 2, MlTOSES l).", "diagnosis.grade_mitoses", 1,
+     "MlTOSES l", "l->1"),
 ]
 
 
@@ -1424,6 +1590,12 @@ NOT_FACT_ROWS = [
     ("The patient's sister had HER2 positive breast cancer.", "receptors.her2.status", "positive"),
     ("If HER2 is amplified on repeat testing, trastuzumab may be considered.", "receptors.her2.ish_result",
      "amplified"),
+    # round 9 (markers): a one-line family history keeps the results written after the relative's cancer;
+    # a clinical question is no diagnosis; "are negative for" negates what follows, not the diagnosis before.
+    ("FAMILY HISTORY: mother breast ca. ER positive 90 %.", "receptors.er.status", "positive"),
+    ("FAMILY HISTORY: mother breast ca. ER positive 90 %.", "receptors.er.percent", 90.0),
+    ("Clinical concern for invasive lobular carcinoma.", "diagnosis.histology", "invasive_lobular"),
+    ("Tumor cells are negative for invasive lobular carcinoma markers.", "diagnosis.histology", "invasive_lobular"),
 ]
 
 
@@ -1542,3 +1714,12 @@ def test_a_findings_line_in_a_synoptic_block_belongs_to_the_blocks_part():
             "SYNOPTIC REPORT - PART C (RIGHT BREAST)\nFindings: Classic lobular carcinoma in situ, 3 mm.\n")
     lcis = next(f for f in findings(text) if f.path == "diagnosis.histology" and f.value == "lcis")
     assert (lcis.specimen, lcis.laterality) == ("C", "right")
+
+
+# round 9 (extent): OCR reads the i of a size label as l ("TUMOR SlZE"): the label is read on OCR pages only.
+@pytest.mark.parametrize("source,want", [("ocr", 21.0), ("text-layer", None)])
+def test_an_ocr_size_label_with_l_for_i_is_read_on_ocr_pages(source, want):
+    f = first_fact("INVASIVE DUCTAL CARCINOMA, GRADE 3. TUMOR SlZE: 2,1 CM. MARGINS FREE.", "diagnosis.tumor_size_mm",
+                   source)
+    assert (f and f.value) == want
+

@@ -466,6 +466,27 @@ TNM_ROWS = [
     ("Breast, left, re-excision of lumpectomy margins:\n- Residual invasive ductal carcinoma, 0.3 cm, at the superior "
      "margin.\nComment: the stage is unchanged (pT1c N0, see S25-1234); no new pT is assigned.",
      {"stage.pathologic.t": "T1c", "diagnosis.tumor_size_mm": None}),
+    # round 9 (extent): ypT0 and ypTis of one report (residual DCIS only: Tis, no conflict with itself); pNX
+    # alone stages nothing; a node total with its breakdown by group; a whole-lesion size before its invasive
+    # part; a decimal-comma gross size that is no focus; an encapsulated papillary carcinoma without invasion
+    ("FINAL DIAGNOSIS:\nLEFT BREAST, MASTECTOMY:\n - NO RESIDUAL INVASIVE CARCINOMA.\n - RESIDUAL DUCTAL CARCINOMA IN "
+     "SITU, 0.6 CM.\nPathologic stage: ypT0 ypN0\nCOMMENT: Only in situ disease remains; the stage is ypTis ypN0.",
+     {"stage.pathologic.t": "Tis", "stage.pathologic.prefix": "yp", "stage.pathologic.n": "N0"}),
+    ("FINAL DIAGNOSIS: LEFT BREAST, EXCISION: FIBROADENOMA, 2.1 CM. NO CARCINOMA. No lymph nodes are present "
+     "(pNX not applicable).", {"stage.pathologic.prefix": None, "stage.pathologic.n": None,
+                               "diagnosis.tumor_size_mm": None}),
+    ("Pathological diagnosis:\n(Right) breast invasive ductal carcinoma, grade III, tumour size 3.5cm x 3cm x 2.5cm.\n"
+     "Axillary lymph nodes: metastatic carcinoma (4/17).\nGroup 1 lymph nodes (0/3), Group 2 lymph nodes (4/14).",
+     {"lymph_nodes.positive": 4, "lymph_nodes.examined": 17, "stage.pathologic.n": "N2",
+      "diagnosis.tumor_size_mm": 35.0}),
+    ("Right breast, partial mastectomy:\nInvasive ductal carcinoma, scirrhous type.\nTumor size: 2,4 x 1,9 x 1,5 cm "
+     "(invasive: 2,1 cm).\nHistological grade: 2.", {"diagnosis.tumor_size_mm": 21.0, "diagnosis.grade": 2}),
+    ("Macroscopy: segment 7,5 x 5 x 3 cm, tumor 0,8 x 0,7 x 0,6 cm.\nDiagnosis: invasive carcinoma of no special "
+     "type of the left breast, tumour diameter 8 mm, G3. pT1b (8 mm) pN0 (0/3 sn) L0 V0 R0.",
+     {"diagnosis.tumor_size_mm": 8.0, "stage.pathologic.t": "T1b", "lymph_nodes.examined": 3}),
+    ("A. LEFT BREAST, LUMPECTOMY:\n - ENCAPSULATED PAPILLARY CARCINOMA, 2.2 CM, WITHOUT INVASION.\n - NO INVASIVE "
+     "CARCINOMA IDENTIFIED.\nPathologic stage: pTis pN0(sn)", {"diagnosis.tumor_size_mm": None,
+                                                              "stage.pathologic.t": "Tis"}),
 ]
 
 
@@ -730,3 +751,49 @@ def test_the_grade_components_of_the_other_breast_stay_with_that_breast():
     assert value(report, "diagnosis.nottingham_score") is None
     other = report.to_json_dict()["profile"]["other_tumors"][0]
     assert other["diagnosis"]["nottingham_score"] == 6 and other["diagnosis"]["grade_tubules"] == 3
+
+
+# -- round 9 (extent): bilateral synoptic blocks under a part list, a benign other breast, metastases -----
+
+def test_a_synoptic_block_right_after_the_part_list_keeps_its_side():
+    report = profile("A. Right breast, total mastectomy\nB. Left breast, total mastectomy\n"
+                     "SYNOPTIC REPORT - RIGHT BREAST\nHistologic type: Invasive lobular carcinoma\n"
+                     "Histologic grade (Nottingham): Grade 1\nTumor size: 1.2 cm\npTNM: pT1c pNX\n\n"
+                     "SYNOPTIC REPORT - LEFT BREAST\nHistologic type: Invasive ductal carcinoma\n"
+                     "Histologic grade (Nottingham): Grade 3\nTumor size: 3.4 cm\nLymph nodes: 2 of 5 positive\n"
+                     "pTNM: pT2 pN1a\n")
+    assert value(report, "diagnosis.laterality") == "left"
+    assert (value(report, "diagnosis.grade"), value(report, "diagnosis.tumor_size_mm")) == (3, 34.0)
+    assert (value(report, "stage.pathologic.t"), value(report, "diagnosis.histology")) == ("T2", "invasive_ductal")
+    other = report.to_json_dict()["profile"]["other_tumors"]
+    assert other[0]["laterality"] == "right" and other[0]["diagnosis"]["tumor_size_mm"] == 12.0
+    assert "other_tumors[0]" in conflict(report, "diagnosis.grade").resolution
+
+
+def test_a_negative_node_of_a_benign_other_breast_is_no_other_tumour():
+    report = profile("DIAGNOSIS:\n1. Breast, left, excision:\n - Invasive lobular carcinoma, 3,8 cm, grade 3.\n"
+                     "2. Breast, right, prophylactic mastectomy:\n - Fibrocystic changes. Negative for carcinoma.\n"
+                     "3. Lymph nodes, left axilla, dissection:\n - Metastatic lobular carcinoma in five of twelve "
+                     "lymph nodes (5/12).\n4. Lymph node, right sentinel, biopsy:\n - One lymph node, negative (0/1).\n")
+    assert (value(report, "lymph_nodes.positive"), value(report, "lymph_nodes.examined")) == (5, 12)
+    assert not report.to_json_dict()["profile"].get("other_tumors")
+    assert conflict(report, "lymph_nodes.examined") is None
+
+
+@pytest.mark.parametrize("text,sites", [
+    ("Liver, segment VI, core biopsy:\n - Metastatic adenocarcinoma, consistent with breast primary.\n", ["liver"]),
+    ("Bone, left iliac crest, biopsy:\n - Metastatic carcinoma, compatible with breast origin (GATA3+).\n", ["bone"]),
+    ("Pleural fluid, right:\n - Metastatic carcinoma, consistent with the known breast primary.\n", ["pleura"]),
+    # distractors: a regional node part, a header without a metastasis below it, a negated statement
+    ("Lymph node, left axillary, biopsy:\n - Metastatic carcinoma, consistent with breast primary.\n", None),
+    ("Liver, segment VI, core biopsy:\n - Benign hepatic parenchyma; no metastatic carcinoma.\n", None),
+])
+def test_a_metastasis_stated_under_a_distant_specimen_header_names_its_site(text, sites):
+    assert value(profile(text), "stage.metastatic_sites") == sites
+
+
+def test_dermal_lymphovascular_invasion_alone_is_no_t4_feature():
+    report = profile("LEFT BREAST, MASTECTOMY:\n-INVASIVE DUCTAL CARCINOMA, 4.1 CM.\n-SKIN: DERMAL LYMPHOVASCULAR "
+                     "INVASION; NO ULCERATION.\n")
+    assert value(report, "stage.t4_feature") is None
+    assert value(report, "stage.pathologic.t") == "T2"

@@ -151,6 +151,12 @@ ROWS = [
      "SPECIMEN: A. Right breast, excision B. Left breast, excision\n"
      "FINAL DIAGNOSIS: A. FIBROADENOMA. B. FIBROCYSTIC CHANGE, NO CARCINOMA.",
      [("FIBROADENOMA", R, B), ("FIBROCYSTIC", L, B)], None),
+    # round 9 (extent): a synoptic block heading right under a part list heads its own block
+    ("block-heading-under-part-list",
+     "A. Right breast, total mastectomy\nB. Left breast, total mastectomy\nSYNOPTIC REPORT - RIGHT BREAST\n"
+     "Histologic type: Invasive lobular carcinoma\nTumor size: 1.2 cm\n\nSYNOPTIC REPORT - LEFT BREAST\n"
+     "Histologic type: Invasive ductal carcinoma\nTumor size: 3.4 cm\n",
+     [("lobular", R, B), ("ductal", L, B)], L),
 ]
 
 

@@ -274,3 +274,18 @@ def test_broken_merge_rules_fail_loudly(tmp_path):
     (tmp_path / "merge.json").write_text(json.dumps(raw))
     with pytest.raises(ConfigurationError, match="merge.json is invalid"):
         load_json("merge.json", MergeRules, tmp_path)
+
+
+# round 9 (extent): node counts of the other side that hold no cancer describe no tumour.
+@pytest.mark.parametrize("right_positive,kept", [(0, False), (1, True)])
+def test_cancer_free_node_counts_of_the_other_side_are_no_other_tumour(right_positive, kept):
+    d1 = facts("d1", "pathology", "2025-02-01",
+               fact("d1", "diagnosis.tumor_size_mm", 38.0, "3,8 cm", laterality="left"),
+               fact("d1", "lymph_nodes.examined", 12, "(5/12)", 10, laterality="left"),
+               fact("d1", "lymph_nodes.positive", 5, "(5/12)", 10, laterality="left"),
+               fact("d1", "lymph_nodes.examined", 1, f"({right_positive}/1)", 30, laterality="right"),
+               fact("d1", "lymph_nodes.positive", right_positive, f"({right_positive}/1)", 30, laterality="right"))
+    report = merge_facts([d1])
+    assert report.profile.lymph_nodes.examined == 12
+    assert bool(report.profile.other_tumors) is kept
+    assert (conflict_of(report, "lymph_nodes.positive") is not None) is kept

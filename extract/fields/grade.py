@@ -74,7 +74,11 @@ def _invasive_nearby(page: AnalyzedPage, start: int, end: int, whole_page: bool 
     """An invasive carcinoma is named near `start` (or anywhere on the page): a histology mention,
     or an invasive carcinoma named without a type (`grade.context.invasive`, not negated)."""
     s0, s1 = page.sentence_at(start)
-    lo, hi = (0, len(page.text)) if whole_page else (max(0, min(s0, start - 60)),
+    # A grade on its own bullet names the carcinoma of the bullet before ("- Metaplastic carcinoma
+    # with squamous and spindle cell differentiation.\n - Grade 3 (poorly differentiated)."): the
+    # sentence before counts too.
+    before = page.sentence_at(max(0, s0 - 2))[0] if s0 > 0 else s0
+    lo, hi = (0, len(page.text)) if whole_page else (max(0, min(before, start - 60)),
                                                      min(len(page.text), max(s1, end + 60)))
     if focus_at(page, start) is not None:
         # A focus of a multifocal tumour: the sentence that introduces the foci names the carcinoma.

@@ -146,6 +146,11 @@ def _stated_sides(page: AnalyzedPage) -> Iterator[Finding]:
         # A part's text ends with its section: a synoptic block after the last part is not that part's.
         end = min(end, next((s for s, _ in page.sections() if s > part.end), end))
         first = min(end, page.sentence_at(min(part.end + 1, len(page.text) - 1))[1])
+        if page.text[part.end:first].strip(" \t\n:.-–()") == "" and first < end:
+            # The header's sentence ends at its colon ("BREAST, LEFT, CORE BIOPSY AT 3:00:\n - INVASIVE
+            # CARCINOMA ..."): the first sentence after it is the one below.
+            after = first + len(page.text[first:end]) - len(page.text[first:end].lstrip())
+            first = min(end, page.sentence_at(min(after, len(page.text) - 1))[1])
         if _invasive_in(page, part.start, end) or _cancer_in(page, part.start, max(first, part.end)):
             listed = listed_side(page, part)
             if listed is not None:

@@ -317,7 +317,36 @@ def _part_counts(page: AnalyzedPage) -> list[Count]:
                 c.ex >= 3 and (o.side == c.side or None in (o.side, c.side)))) for o in merged):
             continue
         merged.append(c)
-    return _without_restated(page, merged)
+    return _without_breakdown(page, _without_restated(page, merged))
+
+
+#: How far after a count its breakdown may follow ("Axillary lymph nodes: metastatic carcinoma
+#: (4/17). Group 1 lymph nodes (0/3), Group 2 lymph nodes (4/14).").
+_BREAKDOWN_REACH = 250
+
+
+#: A group of a breakdown names its level or group ("Level II (1/5)", "Group 2 lymph nodes (4/14)").
+_GROUP_WORD = regex.compile(r"\b(?:levels?|groups?|stations?|tiers?|(?:non-?)?sentinel|apical)\b", regex.I)
+
+
+def _without_breakdown(page: AnalyzedPage, counts: list[Count]) -> list[Count]:
+    """Counts without the breakdown of a total: two or more counts of the same part right after a
+    count, each naming its level or group, that add up to it exactly (examined and positive)
+    restate it by group (separate parts that happen to add up are still added)."""
+    dropped: set[int] = set()
+    for i, total in enumerate(counts):
+        if id(total) in dropped or total.pos is None:
+            continue
+        run: list[Count] = []
+        for c in counts[i + 1:]:
+            if c.part != total.part or c.start - total.end > _BREAKDOWN_REACH or c.pos is None or \
+                    not _GROUP_WORD.search(page.text, (run[-1] if run else total).end, c.start):
+                break
+            run.append(c)
+            if len(run) >= 2 and sum(r.ex for r in run) == total.ex and sum(r.pos or 0 for r in run) == total.pos:
+                dropped.update(id(r) for r in run)
+                break
+    return [c for c in counts if id(c) not in dropped] if dropped else counts
 
 
 #: Sections that summarise a case's parts (CAP-style synoptic parameters, "Tumor summary").

@@ -112,6 +112,26 @@ def _after_label_no(page: AnalyzedPage, pos: int) -> bool:
     return next(iter(rule.finditer(page.text[line_start:pos], page.is_ocr)), None) is not None
 
 
+#: A specimen header line ending with ':' ("Liver, segment VI, core biopsy:") right above a statement.
+_HEADER_MAX = 100
+
+
+def _header_line(page: AnalyzedPage, start: int) -> tuple[int, int] | None:
+    """The specimen header line right above a statement that opens its own line ("Liver, segment
+    VI, core biopsy:" then "- Metastatic adenocarcinoma, consistent with breast primary"): the site
+    it names is the site of the metastasis stated below it."""
+    text = page.text
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip(" \t-*•") != "" or line_start == 0:
+        return None
+    prev_end = line_start - 1
+    prev_start = text.rfind("\n", 0, prev_end) + 1
+    line = text[prev_start:prev_end].rstrip()
+    if not line.endswith(":") or len(line) > _HEADER_MAX:
+        return None
+    return prev_start, prev_start + len(line)
+
+
 def _in_lymph_node_part(page: AnalyzedPage, pos: int) -> bool:
     from extract.specimens import part_at
 
@@ -142,7 +162,11 @@ def _sites(page: AnalyzedPage) -> list[_Site]:
     found: list[_Site] = []
     for word in words:
         c_start, c_end = _clause(page, word.start(), word.end())
-        for site in vocab.site_re.finditer(page.text, c_start, c_end):
+        spans = [(c_start, c_end)]
+        header = _header_line(page, c_start)
+        if header is not None:
+            spans.append(header)
+        for site in (m for a, b in spans for m in vocab.site_re.finditer(page.text, a, b)):
             if any(f.start == site.start() for f in found):
                 continue
             if vocab.not_site_re is not None and vocab.not_site_re.match(page.text, site.start()):

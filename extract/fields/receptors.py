@@ -211,7 +211,7 @@ def _tag_prior(findings: list[Finding], page: AnalyzedPage, start: int, limit: i
     if page.text.count("(", s0, end) > page.text.count(")", s0, end):
         close = page.text.find(")", end, min(len(page.text), end + 150))
         hi = max(hi, close) if close >= 0 else hi
-    m = _first(_g()["receptor.prior-specimen"], page, max(0, start - 160, min(start, page.sentence_at(start)[0])), hi)
+    m = _first(_g()["receptor.prior-specimen"], page, max(0, start - 160, min(start, _with_line_label(page, page.sentence_at(start)[0]))), hi)
     if m and m.start() >= end and _NEW_STATEMENT.search(page.text, end, m.start()) and \
             page.text.count("(", s0, end) <= page.text.count(")", s0, end):
         m = None  # "HER2 0. Pre-tx core: ER 30%": the earlier specimen's own statement comes after
@@ -230,6 +230,17 @@ def _tag_prior(findings: list[Finding], page: AnalyzedPage, start: int, limit: i
     return findings
 
 
+#: A short label that opens a line and ends in a colon ("OUTSIDE REPORT: ", "Prior biopsy: ").
+_LINE_LABEL = regex.compile(r"(?:^|\n)[ \t]*[^\n:.;]{2,40}:[ \t]*\Z")
+
+
+def _with_line_label(page: AnalyzedPage, s0: int) -> int:
+    """Where a sentence starts, moved back over the "LABEL: " that opens its line: the label
+    names whose results the line gives ("OUTSIDE REPORT: invasive ductal carcinoma, ER positive")."""
+    m = _LINE_LABEL.search(page.text, max(0, s0 - 48), s0)
+    return m.start() if m else s0
+
+
 #: A statement's end: a full stop or semicolon before a space (not a decimal point).
 _NEW_STATEMENT = regex.compile(r"[.;]\s")
 #: Sections whose receptor results are quoted from an earlier specimen, not read on this one.
@@ -241,15 +252,16 @@ def _marker_of_path(path: str) -> str:
     return path.split(".")[1].split("_")[0]
 
 
-def _current_over_prior(findings: list[Finding]) -> list[Finding]:
+def _current_over_prior(findings: list[Finding], others: list[Finding] = ()) -> list[Finding]:
     """Results quoted from an earlier specimen give way to this specimen's own on the page. A quoted
     value goes where the page states its own for the same path, and a quoted status where the page
     states anything of its own for that marker (its status follows from it). For ER and PR all
     quoted details go too (one specimen's percent beside another's status describes neither);
     HER2's quoted IHC score stands beside an ISH result of the page's own (an ISH addendum cites the
-    IHC of the original report). With nothing of the page's own for a marker, its quoted results stand."""
+    IHC of the original report). With nothing of the page's own for a marker, its quoted results stand.
+    `others`: the findings of the document's other pages, whose own results count as the page's."""
     # A "triple-negative" summary restates a status; it measures nothing that would replace details.
-    own = [f for f in findings
+    own = [f for f in [*findings, *others]
            if f.specimen != "prior" and f.is_fact and f.evidence[0].rule != "receptor.triple-negative"]
     own_paths = {f.path for f in own}
     own_markers = {_marker_of_path(f.path) for f in own}
@@ -775,14 +787,24 @@ def _her2_window(page: AnalyzedPage, a: Anchor, m: regex.Match, end: int) -> Ite
         yield make_finding(page, "receptors.her2.category", word, (a.start, m.end()), rule, target=target)
     elif m.group("score"):
         score, correction = ocr_number(m.group("score").replace(" ", "")[0])
+        # A score 0 is itself the absence of staining: "HER2 (0): not identified" restates it.
         yield make_finding(page, "receptors.her2.ihc_score", "0" if score == "0" else f"{score}+",
-                           (a.start, m.end()), rule, target=target, correction=correction)
+                           (a.start, m.end()), rule, target=target, correction=correction,
+                           negation_applies=score != "0")
+        # "HER2 (IHC): 3+, POSITIVE": the final status stated after the score.
+        stated = g["receptor.status-after-score"].pattern_for(page.is_ocr).match(page.text, m.end(), details_end)
+        if stated and not g["her2.exclude.provisional"].pattern_for(page.is_ocr).match(
+                page.text, stated.end(), min(len(page.text), stated.end() + 20)):
+            status = _status_word(stated.group("status"))
+            if status in ("positive", "negative", "equivocal"):
+                yield make_finding(page, "receptors.her2.status", status, (a.start, stated.end()),
+                                   g["receptor.status-after-score"], target=target)
     elif m.group("score_signs"):  # "HER2/neu: +++" is IHC 3+
         yield make_finding(page, "receptors.her2.ihc_score", f"{m.group('score_signs').count('+')}+",
                            (a.start, m.end()), rule, target=target)
     elif m.group("ish"):
         word = m.group("ish").lower()
-        value = "amplified" if (word.startswith("amplified")) else "not_amplified"
+        value = "amplified" if word.startswith("amplif") else "not_amplified"  # "amplification: detected"
         yield make_finding(page, "receptors.her2.ish_result", value, (a.start, m.end()), rule, target=target)
     elif m.group("sign"):  # shorthand "ER+/PR+/HER2-", "HER2 (+)"
         status = "positive" if "+" in m.group("sign") else "negative"
@@ -1047,7 +1069,13 @@ def ki67(page: AnalyzedPage) -> Iterator[Finding]:
 
 def extract_receptors(page: AnalyzedPage) -> Iterator[Finding]:
     """All receptor findings: ER, PR, HER2, Ki-67."""
-    findings = _with_expansions(page, iter(_current_over_prior(list(_receptor_findings(page)))))
+    found = _page_findings(page)
+    others: list[Finding] = []
+    if any(f.specimen == "prior" for f in found):
+        # Page 1 restates an earlier specimen's results ("CLINICAL HISTORY: ... ER+ PR+ HER2 3+")
+        # while page 2 gives this specimen's: the other pages' own results supersede them too.
+        others = [f for other in page.document_pages if other is not page for f in _page_findings(other)]
+    findings = _with_expansions(page, iter(_current_over_prior(found, others)))
     yield from (_with_label_readings(findings) if page.is_ocr else findings)
 
 
@@ -1067,6 +1095,7 @@ def _label_read(ev):
         return ev
     readings = [f"{w}->{w.replace('0', 'O' if w.isupper() else 'o')}"
                 for w in dict.fromkeys(m.group(0) for m in _ZERO_IN_LABEL.finditer(ev.text))]
+    readings = [r for r in readings if r not in (ev.correction or "")]  # a page's findings are cached
     if not readings:
         return ev
     return ev.model_copy(update={"correction": "; ".join(([ev.correction] if ev.correction else []) + readings)})
@@ -1103,6 +1132,14 @@ def letter_spaced(page: AnalyzedPage) -> Iterator[Finding]:
         if m.group("score") and kind == "her2":
             score = m.group("score")
             yield make_finding(page, "receptors.her2.ihc_score", "0" if score == "0" else f"{score}+", m.span(), rule)
+
+
+def _page_findings(page: AnalyzedPage) -> list[Finding]:
+    """The page's receptor findings, computed once (another page of the document may ask for them)."""
+    cached = page.cache.get("receptor_findings")
+    if cached is None:
+        cached = page.cache["receptor_findings"] = list(_receptor_findings(page))
+    return cached
 
 
 def _receptor_findings(page: AnalyzedPage) -> Iterator[Finding]:

@@ -124,8 +124,16 @@ def _staging_context(page: AnalyzedPage, start: int) -> bool:
 def extract_tnm(page: AnalyzedPage) -> Iterator[Finding]:
     """TNM, stage group and neoadjuvant findings; a staging line after a benign breast part is
     the report's own, not that part's ("C. RIGHT BREAST, REDUCTION: BENIGN ..." then
-    "Pathologic stage: ypT1b ypN1a")."""
-    for f in _extract_tnm(page):
+    "Pathologic stage: ypT1b ypN1a").
+
+    A page that states both T0 and Tis of one tumour ("ypT0 ypN0" in the synoptic, "ypTis" in a
+    comment on residual DCIS) means Tis: in-situ disease only is Tis (AJCC), so the T0 is dropped
+    rather than set against it as a conflict."""
+    found = list(_extract_tnm(page))
+    tis = {(f.path, f.laterality) for f in found if f.is_fact and f.path.endswith(".t") and f.value == "Tis"}
+    for f in found:
+        if tis and f.value == "T0" and (f.path, f.laterality) in tis:
+            continue
         if f.specimen is not None and f.path.startswith(("stage.", "lymph_nodes.")) and _benign_part_before(
                 page, f.evidence[0].start):
             f.specimen = f.laterality = f.procedure = None
@@ -303,7 +311,11 @@ def _emit(page: AnalyzedPage, kind: str, tm, nm, mm, counts, prefixes) -> Iterat
                                laterality=side)
     if kind == "pathologic":
         prefix = next((p for p in prefixes if p in ("p", "yp")), None)
-        first, rule = (tm, g["tnm.t"]) if tm is not None else ((nm, g["tnm.n"]) if nm is not None else (mm, g["tnm.m"]))
+        # The prefix of the first token that states a category: a chain of "pNX" or "pMX" alone
+        # ("No lymph nodes are present (pNX not applicable)") stages nothing.
+        first, rule = next(((m, g[r]) for m, r, read in ((tm, "tnm.t", _t_value), (nm, "tnm.n", _n_value),
+                                                         (mm, "tnm.m", _m_value)) if m is not None and read(m)),
+                           (None, None))
         if prefix and first is not None:
             yield make_finding(page, "stage.pathologic.prefix", prefix, first.span(), rule, negation_applies=False,
                                laterality=side)

@@ -37,11 +37,15 @@ def to_mm(value: float, unit: str) -> float:
     return round(value * 10, 1) if u.startswith(("c", "e")) else round(value, 1)
 
 
+#: A frozen section's size is an intraoperative estimate that the permanent sections settle.
+_SKIPPED = SKIPPED_SECTIONS | {"frozen_section"}
+
+
 def extract_tumor_size(page: AnalyzedPage) -> Iterator[Finding]:
-    found = list(_sizes(page, SKIPPED_SECTIONS))
+    found = list(_sizes(page, _SKIPPED))
     if not found:
         # Only a gross description gives a size: read it there (its findings weigh less).
-        found = list(_sizes(page, SKIPPED_SECTIONS - {"gross"}))
+        found = list(_sizes(page, _SKIPPED - {"gross"}))
     yield from _largest_focus(found)
 
 
@@ -58,6 +62,7 @@ def _sizes(page: AnalyzedPage, skip: frozenset[str]) -> Iterator[Finding]:
     g = grammar("tumor_size")
     exclude = g["size.exclude.context"].pattern_for(False)
     re_excision = g["size.exclude.re-excision-residual"].pattern_for(False)
+    invasive_after = g["size.exclude.invasive-after"].pattern_for(False)
     has_re_excision = "excision" in page.text.lower() or "margin" in page.text.lower()
     taken: list[tuple[int, int]] = []
     for rule_id in _RULES:
@@ -70,6 +75,8 @@ def _sizes(page: AnalyzedPage, skip: frozenset[str]) -> Iterator[Finding]:
                 page.text[max(0, s - 60):m.start("unit")]
             if exclude.search(before):
                 continue
+            if rule_id != "size.invasive-label" and invasive_after.match(page.text, e):
+                continue  # the whole lesion's size, its invasive part's size right after it
             if has_re_excision and re_excision.search(page.text, max(0, s - 300), e):
                 continue
             unit = m.group("unit")
