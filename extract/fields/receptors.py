@@ -94,9 +94,13 @@ def _with_expansions(page: AnalyzedPage, findings: Iterator[Finding]) -> Iterato
     evidence's `correction` ("ESR->Estrogen receptor")."""
     for f in findings:
         expansions = page.cache.get("marker_expansions")
-        if expansions:
-            f.evidence = [_expanded(ev, expansions) for ev in f.evidence]
-        yield f
+        yield _with_evidence(f, [_expanded(ev, expansions) for ev in f.evidence]) if expansions else f
+
+
+def _with_evidence(f: Finding, evidence: list) -> Finding:
+    """`f` with `evidence` in place of its own: a copy when any entry changed (a page's findings
+    are cached, and another page of the document reads them too)."""
+    return f if all(a is b for a, b in zip(evidence, f.evidence)) else f.model_copy(update={"evidence": evidence})
 
 
 def _expanded(ev, expansions: dict[tuple[int, int], Abbreviation]):
@@ -1086,8 +1090,7 @@ _ZERO_IN_LABEL = regex.compile(r"\b(?=\w*0)(?:[o0]?estr[o0]gen|pr[o0]gester[o0]n
 def _with_label_readings(findings: Iterator[Finding]) -> Iterator[Finding]:
     """Each finding whose label was read with "0" for "o" records the reading on its evidence."""
     for f in findings:
-        f.evidence = [_label_read(ev) for ev in f.evidence]
-        yield f
+        yield _with_evidence(f, [_label_read(ev) for ev in f.evidence])
 
 
 def _label_read(ev):
@@ -1095,7 +1098,6 @@ def _label_read(ev):
         return ev
     readings = [f"{w}->{w.replace('0', 'O' if w.isupper() else 'o')}"
                 for w in dict.fromkeys(m.group(0) for m in _ZERO_IN_LABEL.finditer(ev.text))]
-    readings = [r for r in readings if r not in (ev.correction or "")]  # a page's findings are cached
     if not readings:
         return ev
     return ev.model_copy(update={"correction": "; ".join(([ev.correction] if ev.correction else []) + readings)})
