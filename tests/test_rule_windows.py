@@ -124,3 +124,25 @@ def test_split_anchors_find_what_the_whole_alternation_finds() -> None:
             whole = regex.compile("|".join(a.pattern for a in anchors), bits)
             for text in texts:
                 assert _anchor_spans(anchors, text) == [m.span() for m in whole.finditer(text)], rule.id
+
+
+@pytest.mark.parametrize("rule_id", ["tnm.t", "nodes.part.x-of-y"])
+def test_the_time_budget_counts_the_scan_not_the_callers_work(monkeypatch, rule_id) -> None:
+    """The `regex` package's timeout counts CPU time from the iterator's creation, the caller's work
+    between matches included: a long page whose matches each cost a ConText run lost its later
+    matches. A rule's budget is for its scan alone (whole page and windows)."""
+    import time
+
+    import extract.rules as rules
+
+    monkeypatch.setattr(rules, "TIMEOUT_S", 0.2)
+    rule = grammar("tnm" if rule_id.startswith("tnm") else "lymph_nodes")[rule_id]
+    line = "pT2 N0 M0\n" if rule_id == "tnm.t" else "0/2 lymph nodes; "
+    text = line * 30
+    found = 0
+    for _ in rule.finditer(text, False):
+        spin = time.process_time() + 0.02  # the caller's work on each match: 30 x 20 ms > 0.2 s
+        while time.process_time() < spin:
+            pass
+        found += 1
+    assert found == 30

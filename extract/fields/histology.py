@@ -25,7 +25,7 @@ from extract.fields.base import make_finding, segments
 from extract.findings import FACTUAL, Finding
 from extract.models import Histology
 from extract.specimens import part_at
-from extract.rules import TIMEOUT_S
+from extract.rules import scan
 from extract.vocab import load_json
 from extract.word_index import WORDS
 
@@ -176,7 +176,7 @@ def mentions(page: AnalyzedPage) -> list[tuple[int, int, HistologyType, float]]:
             continue
         for pattern, conf in htype.compiled(tolerant):
             try:
-                for m in (m for a, b in segments(page) for m in pattern.finditer(page.text, a, b, timeout=TIMEOUT_S)):
+                for m in [m for a, b in segments(page) for m in scan(pattern, page.text, a, b)]:
                     s, e = m.span()
                     if s == e or taken.find(1, s, e) >= 0:
                         continue
@@ -220,7 +220,7 @@ def _untyped_on_page(page: AnalyzedPage, found: list[tuple[int, int, HistologyTy
     for pattern in histology_vocabulary().unspecified_patterns():
         try:
             for a, b in segments(page):
-                for m in pattern.finditer(page.text, a, b, timeout=TIMEOUT_S):
+                for m in scan(pattern, page.text, a, b):
                     s, e = m.span()
                     if any(fs < e and s < fe for fs, fe, _, _ in found):
                         continue

@@ -166,6 +166,16 @@ _WINDOW_TAIL = 160
 _ANCHOR_CACHE: dict[tuple[int, int], tuple[str, list[tuple[int, int]]]] = {}
 
 
+def scan(pattern: regex.Pattern, text: str, pos: int = 0, endpos: int | None = None) -> list[regex.Match]:
+    """`pattern.finditer(text, pos, endpos)` as a list, within the time budget (TimeoutError past it).
+
+    The scan runs to its end before any match is used: the `regex` package's timeout counts the CPU
+    time from the iterator's creation, the caller's work between matches included, so a long
+    document whose matches each cost a ConText run made rules "run out of time" (and drop their
+    later matches) by the consumer's cost, under load and not otherwise."""
+    return list(pattern.finditer(text, pos, len(text) if endpos is None else endpos, timeout=TIMEOUT_S))
+
+
 def forget_anchor_spans() -> None:
     """Forget the anchors found in the last pages (see `extract.text_caches`)."""
     _ANCHOR_CACHE.clear()
@@ -213,9 +223,9 @@ def _anchor_spans(anchor: tuple[regex.Pattern, ...], text: str) -> list[tuple[in
     if len(_ANCHOR_CACHE) > 64:
         _ANCHOR_CACHE.clear()
     if len(anchor) == 1:
-        spans = [m.span() for m in anchor[0].finditer(text, timeout=TIMEOUT_S)]
+        spans = [m.span() for m in scan(anchor[0], text)]
     else:
-        spans = sorted({m.span() for branch in anchor for m in branch.finditer(text, timeout=TIMEOUT_S)})
+        spans = sorted({m.span() for branch in anchor for m in scan(branch, text)})
     _ANCHOR_CACHE[key] = (text, spans)
     return spans
 
@@ -258,20 +268,20 @@ class CompiledRule:
             return
         end = len(text) if endpos is None else endpos
         try:
-            if self.window is None:
-                yield from pattern.finditer(text, pos, end, timeout=TIMEOUT_S)
-            else:
-                yield from self._windowed(pattern, text, is_ocr, pos, end)
+            matches = scan(pattern, text, pos, end) if self.window is None else self._windowed(pattern, text, is_ocr, pos, end)
         except TimeoutError:
             log.warning("rule %s ran out of time on a page and was skipped", self.id)
+            return
+        yield from matches
 
-    def _windowed(self, pattern: regex.Pattern, text: str, is_ocr: bool, pos: int, end: int) -> Iterator[regex.Match]:
-        """`pattern.finditer(text, pos, end)`, run only on the windows around the anchors."""
+    def _windowed(self, pattern: regex.Pattern, text: str, is_ocr: bool, pos: int, end: int) -> list[regex.Match]:
+        """`scan(pattern, text, pos, end)`, run only on the windows around the anchors."""
+        out: list[regex.Match] = []
         resume = pos
         for w0, w1 in self._windows(text, is_ocr, pos, end):
             limit = min(end, w1 + _WINDOW_TAIL)
             start = max(w0, resume)
-            for m in pattern.finditer(text, start, limit, timeout=TIMEOUT_S):
+            for m in scan(pattern, text, start, limit):
                 if m.start() >= w1:
                     break  # past this window: the next one finds what starts there
                 if limit < end:
@@ -279,13 +289,13 @@ class CompiledRule:
                     # the whole text, searching from where this one was searched for (a match
                     # begun with \K starts after words it consumed, so it cannot be re-matched at
                     # its own start); if it differs, read on from there without windows.
-                    full = next(iter(pattern.finditer(text, start, end, timeout=TIMEOUT_S)), None)
+                    full = pattern.search(text, start, end, timeout=TIMEOUT_S)
                     if full is None or full.span() != m.span():
-                        yield from pattern.finditer(text, start, end, timeout=TIMEOUT_S)
-                        return
+                        return out + scan(pattern, text, start, end)
                     m = full
-                yield m
+                out.append(m)
                 resume = start = m.end()
+        return out
 
     def _windows(self, text: str, is_ocr: bool, pos: int, end: int) -> list[tuple[int, int]]:
         """The merged [start, end) windows around the anchors found in text[pos:end]."""

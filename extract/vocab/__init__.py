@@ -164,6 +164,11 @@ class DrugVocabulary(BaseModel):
         self._by_name = {d.name: d for d in self.drugs}
         self._classes = {c.id: c for c in self.classes}
         self._fuzzy_keys = [k for k in self._by_term if len(k) >= 5]
+        # The same keys by first letter: a page's words are matched only against terms that start
+        # with their letter (a seventh of the comparisons).
+        self._fuzzy_keys_by_initial: dict[str, list[str]] = {}
+        for k in self._fuzzy_keys:
+            self._fuzzy_keys_by_initial.setdefault(k[0], []).append(k)
         # Terms as token sequences ("t - dxd", "st john ' s wort") for matching words, not characters.
         self._by_tokens: dict[tuple[str, ...], tuple[Drug, str]] = {}
         for drug in self.drugs:
@@ -207,6 +212,20 @@ class DrugVocabulary(BaseModel):
         term, score, _ = hit
         return self._by_term[term], term, float(score)
 
+    def _lookup_same_initial(self, word: str) -> tuple[Drug, str, float] | None:
+        """`lookup` for a word of a page: its exact term, or the closest term that starts with the
+        same letter ("Ribocyclib" is ribociclib; "carcinoma" is not a misspelt "barasertib")."""
+        key = _SUFFIX.sub("", word.strip()).lower()
+        if key in self._by_term:
+            return self._by_term[key], key, 100.0
+        if len(key) < 5:
+            return None
+        hit = process.extractOne(key, self._fuzzy_keys_by_initial.get(key[0], ()), scorer=fuzz.ratio,
+                                 score_cutoff=85.0)
+        if hit is None:
+            return None
+        term, score, _ = hit
+        return self._by_term[term], term, float(score)
 
     def find(self, text: str, fuzzy: bool = True) -> list[DrugMention]:
         """Every drug named in `text`, left to right, without overlaps.
@@ -265,8 +284,7 @@ class DrugVocabulary(BaseModel):
             if word in _NOT_DRUGS:
                 continue
             if word not in self._fuzzy_cache:
-                hit = self.lookup(word)
-                self._fuzzy_cache[word] = hit if hit and hit[1][:1] == word[:1] else None
+                self._fuzzy_cache[word] = self._lookup_same_initial(word)
             named = named or self._fuzzy_cache[word] is not None
         if not named:
             return []
@@ -281,8 +299,7 @@ class DrugVocabulary(BaseModel):
             if word in _NOT_DRUGS:
                 continue
             if word not in self._fuzzy_cache:
-                hit = self.lookup(word)
-                self._fuzzy_cache[word] = hit if hit and hit[1][:1] == word[:1] else None
+                self._fuzzy_cache[word] = self._lookup_same_initial(word)
             hit = self._fuzzy_cache[word]
             if hit is not None:
                 out.append(DrugMention(hit[0], m.start(), m.end(), hit[1], hit[2]))
