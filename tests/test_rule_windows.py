@@ -101,15 +101,6 @@ def test_a_window_whose_anchor_does_not_compile_fails_at_load(tmp_path: Path) ->
         load_grammar_file(path)
 
 
-def test_anchor_alternatives_are_split_at_the_top_level_only() -> None:
-    from extract.rules import _top_level_branches
-
-    assert _top_level_branches(r"measuring|diameter|ranging") == ["measuring", "diameter", "ranging"]
-    assert _top_level_branches(r"carcinoma|(?-i:IDC|ILC)|in\s+size") == ["carcinoma", "(?-i:IDC|ILC)", r"in\s+size"]
-    assert _top_level_branches(r"a[|]b|\|c|(d|e)") == ["a[|]b", r"\|c", "(d|e)"]
-    assert _top_level_branches("grade") == ["grade"]
-
-
 def test_split_anchors_find_what_the_whole_alternation_finds() -> None:
     import regex
 

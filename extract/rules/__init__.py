@@ -25,6 +25,7 @@ import regex
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from extract.alternatives import AlternativesScanner, top_level_branches
 from extract.word_index import WORDS
 from ingest.errors import ConfigurationError
 
@@ -126,7 +127,7 @@ class GrammarFile(BaseModel):
                 sources = [self.expand(rule.pattern, ocr=ocr, seen=())]
                 if rule.window is not None:
                     anchor = self.expand(rule.window.anchor, ocr=ocr, seen=())
-                    sources += [anchor, *_top_level_branches(anchor)]  # anchors run branch by branch
+                    sources += [anchor, *top_level_branches(anchor)]  # anchors run branch by branch
                 for source in sources:
                     try:
                         regex.compile(source, self.flag_bits())
@@ -166,7 +167,8 @@ _WINDOW_TAIL = 160
 _ANCHOR_CACHE: dict[tuple[int, int], tuple[str, list[tuple[int, int]]]] = {}
 
 
-def scan(pattern: regex.Pattern, text: str, pos: int = 0, endpos: int | None = None) -> list[regex.Match]:
+def scan(pattern: regex.Pattern | AlternativesScanner, text: str, pos: int = 0,
+         endpos: int | None = None) -> list[regex.Match]:
     """`pattern.finditer(text, pos, endpos)` as a list, within the time budget (TimeoutError past it).
 
     The scan runs to its end before any match is used: the `regex` package's timeout counts the CPU
@@ -187,30 +189,7 @@ def _anchor(source: str, bits: int) -> tuple[regex.Pattern, ...]:
     its top-level alternatives: "measuring|diameter|ranging" scanned as one alternation tries every
     branch at every character, while each word alone is found by the engine's fast literal search
     (a third to a tenth of the time). The alternatives' matches together are the windows' anchors."""
-    return tuple(regex.compile(branch, bits) for branch in _top_level_branches(source))
-
-
-def _top_level_branches(source: str) -> list[str]:
-    """`source` split at the `|` that are outside any group or character class."""
-    branches, current, depth, in_class, escaped = [], [], 0, False, False
-    for ch in source:
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch in "()":
-            depth += 1 if ch == "(" else -1
-        elif ch == "|" and depth == 0:
-            branches.append("".join(current))
-            current = []
-            continue
-        current.append(ch)
-    branches.append("".join(current))
-    return branches
+    return tuple(regex.compile(branch, bits) for branch in top_level_branches(source))
 
 
 def _anchor_spans(anchor: tuple[regex.Pattern, ...], text: str) -> list[tuple[int, int]]:
@@ -234,7 +213,7 @@ class CompiledRule:
     """One grammar rule compiled for text-layer pages and (when it differs) for OCR pages."""
 
     __slots__ = ("id", "confidence", "params", "ocr_only", "strict", "ocr", "requires", "window", "anchor_strict",
-                 "anchor_ocr")
+                 "anchor_ocr", "_scanners")
 
     def __init__(self, rule: GrammarRule, grammar: GrammarFile) -> None:
         bits = grammar.flag_bits()
@@ -248,6 +227,9 @@ class CompiledRule:
         ocr_src = grammar.expand(rule.pattern, ocr=True, seen=())
         self.strict = regex.compile(strict_src, bits)
         self.ocr = self.strict if ocr_src == strict_src else regex.compile(ocr_src, bits)
+        # The rule's own scans go through its alternatives (see `extract.alternatives`).
+        strict_scanner = AlternativesScanner(self.strict)
+        self._scanners = (strict_scanner, strict_scanner if self.ocr is self.strict else AlternativesScanner(self.ocr))
         self.window = rule.window
         self.anchor_strict = self.anchor_ocr = None
         if rule.window is not None:
@@ -268,7 +250,8 @@ class CompiledRule:
             return
         end = len(text) if endpos is None else endpos
         try:
-            matches = scan(pattern, text, pos, end) if self.window is None else self._windowed(pattern, text, is_ocr, pos, end)
+            matches = scan(self._scanners[is_ocr], text, pos, end) if self.window is None \
+                else self._windowed(pattern, text, is_ocr, pos, end)
         except TimeoutError:
             log.warning("rule %s ran out of time on a page and was skipped", self.id)
             return
@@ -278,10 +261,11 @@ class CompiledRule:
         """`scan(pattern, text, pos, end)`, run only on the windows around the anchors."""
         out: list[regex.Match] = []
         resume = pos
+        scanner = self._scanners[is_ocr]
         for w0, w1 in self._windows(text, is_ocr, pos, end):
             limit = min(end, w1 + _WINDOW_TAIL)
             start = max(w0, resume)
-            for m in scan(pattern, text, start, limit):
+            for m in scan(scanner, text, start, limit):
                 if m.start() >= w1:
                     break  # past this window: the next one finds what starts there
                 if limit < end:

@@ -1,0 +1,182 @@
+"""Scanning an alternation as its separate alternatives.
+
+The `regex` engine finds a pattern that opens with a literal word by a fast string search, but
+tries every branch of `\\b(?:nottingham|bloom[-\\s]richardson|SBR)\\b` at every character of the
+text: on a 3,500-character report the literal scan takes 0.007 ms, the alternation 0.1-0.2 ms.
+`split_alternatives` rewrites a pattern into the ordered list of patterns whose ordered alternation
+it is (the top-level `|`, and a leading non-capturing group distributed over what follows it:
+`\\b(?:a|b)\\s+c` is `\\ba\\s+c` then `\\bb\\s+c`), and `AlternativesScanner.finditer` gives what
+`finditer` of the whole pattern gives: at each position the first alternative that matches there,
+the earliest position first, matches not overlapping.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+#: More alternatives than this and the pattern is scanned whole (each alternative is one search).
+MAX_ALTERNATIVES = 40
+
+
+def _closing(source: str, open_at: int) -> int:
+    """The index of the `)` that closes the group opened at `open_at`, or -1."""
+    depth, in_class, escaped = 0, False, False
+    for i in range(open_at, len(source)):
+        ch = source[i]
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
+
+
+def top_level_branches(source: str) -> list[str]:
+    """`source` split at the `|` that are outside any group or character class."""
+    branches, current, depth, in_class, escaped = [], [], 0, False, False
+    for ch in source:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch in "()":
+            depth += 1 if ch == "(" else -1
+        elif ch == "|" and depth == 0:
+            branches.append("".join(current))
+            current = []
+            continue
+        current.append(ch)
+    branches.append("".join(current))
+    return branches
+
+
+_GROUP_OPEN = regex.compile(r"\(\?:|\(\?P<(?P<name>\w+)>")
+
+
+def _assertions_end(branch: str) -> int:
+    """Where the zero-width assertions that open `branch` (`\\b`, lookbehinds) end."""
+    at = 0
+    while True:
+        if branch.startswith("\\b", at):
+            at += 2
+        elif branch.startswith(("(?<!", "(?<="), at) and (close := _closing(branch, at)) > 0:
+            at = close + 1
+        else:
+            return at
+
+
+def _distributed(branch: str) -> list[str]:
+    """`branch` as the alternatives of its opening group distributed over what follows it
+    (recursively): `\\b(?:a|b)c` is [`\\bac`, `\\bbc`]; a named group keeps its name on each
+    alternative: `(?P<x>a|b)c` is [`(?P<x>a)c`, `(?P<x>b)c`]. [branch] when its group (after the
+    opening assertions) is missing, quantified or holds one alternative."""
+    prefix_end = _assertions_end(branch)
+    opened = _GROUP_OPEN.match(branch, prefix_end)
+    if opened is None:
+        return [branch]
+    close = _closing(branch, prefix_end)
+    if close < 0 or branch[close + 1:close + 2] in ("?", "*", "+", "{"):
+        return [branch]
+    prefix, body, rest = branch[:prefix_end], branch[opened.end():close], branch[close + 1:]
+    name = opened.group("name")
+    alternatives = [alt for part in top_level_branches(body) for alt in _distributed(part)]
+    if len(alternatives) == 1:
+        if name is None and alternatives[0] != body:
+            return _distributed(prefix + body + rest)  # (?:x)rest is xrest
+        return [branch]
+    wrap = "{}" if name is None else f"(?P<{name}>{{}})"
+    return [out for alt in alternatives for out in _distributed(prefix + wrap.format(alt) + rest)]
+
+
+def split_alternatives(source: str) -> list[str]:
+    """The patterns whose ordered alternation `source` is (see the module's docstring); [source]
+    when it has more than `MAX_ALTERNATIVES` or holds a construct this rewrite does not read
+    (inline flags for the whole pattern, backreferences)."""
+    if source.startswith("(?") and not source.startswith(("(?:", "(?=", "(?!", "(?<", "(?-")) or "\\g<" in source \
+            or regex.search(r"\\[1-9]", source):
+        return [source]
+    out: list[str] = []
+    for branch in top_level_branches(source):
+        out += _distributed(branch)
+        if len(out) > MAX_ALTERNATIVES:
+            return [source]
+    return out
+
+
+def _with_names(part: regex.Pattern[str], names: dict[str, int]) -> regex.Pattern[str]:
+    """`part` with a group for each of `names` it lacks, which never matches anything."""
+    missing = [n for n in names if n not in part.groupindex]
+    if not missing:
+        return part
+    return regex.compile(part.pattern + "(?:(?!)" + "".join(f"(?P<{n}>)" for n in missing) + ")?", part.flags)
+
+
+class AlternativesScanner:
+    """`pattern.finditer` for a pattern scanned as its alternatives. Used only where every group is
+    named; each alternative is given the whole pattern's other group names (groups that never take
+    part), so a match answers `group(name)`, `groupdict()` and `span(name)` as the whole pattern's
+    match would."""
+
+    __slots__ = ("whole", "_parts")
+
+    def __init__(self, whole: regex.Pattern[str]) -> None:
+        self.whole = whole
+        self._parts: tuple[regex.Pattern[str], ...] | None = None  # compiled on first use
+
+    @property
+    def parts(self) -> tuple[regex.Pattern[str], ...]:
+        if self._parts is None:
+            whole = self.whole
+            split = split_alternatives(whole.pattern)
+            parts = tuple(regex.compile(p, whole.flags) for p in split) if len(split) > 1 else ()
+            if whole.groups != len(set(whole.groupindex.values())):
+                parts = ()  # unnamed groups: their numbers would differ
+            self._parts = tuple(_with_names(p, whole.groupindex) for p in parts)
+        return self._parts
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None,
+                 timeout: float | None = None) -> Iterator[regex.Match[str]]:
+        end = len(text) if endpos is None else endpos
+        parts = self.parts
+        if not parts:
+            return self.whole.finditer(text, pos, end, timeout=timeout)
+        found = self._merged(text, pos, end, timeout)
+        if found is None:
+            # An empty match: the whole pattern's finditer rules on where the next search starts.
+            return self.whole.finditer(text, pos, end, timeout=timeout)
+        return iter(found)
+
+    def _merged(self, text: str, pos: int, end: int, timeout: float | None) -> list[regex.Match[str]] | None:
+        parts = self._parts
+        pending = [p.search(text, pos, end, timeout=timeout) for p in parts]
+        out = []
+        while True:
+            best = None
+            for i, m in enumerate(pending):
+                if m is not None and (best is None or m.start() < pending[best].start()):
+                    best = i
+            if best is None:
+                return out
+            m = pending[best]
+            if m.end() == m.start():
+                return None
+            out.append(m)
+            pos = m.end()
+            for i, other in enumerate(pending):
+                if other is not None and other.start() < pos:
+                    pending[i] = parts[i].search(text, pos, end, timeout=timeout)

@@ -1,0 +1,86 @@
+"""A pattern scanned as its alternatives (`extract.alternatives`) finds what `finditer` of the
+whole pattern finds: same spans, same named groups, in the same order."""
+
+from __future__ import annotations
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract.alternatives import AlternativesScanner, split_alternatives, top_level_branches
+from extract.classify import kind_rules
+from extract.rules import grammar
+
+
+def test_top_level_branches() -> None:
+    assert top_level_branches(r"measuring|diameter|ranging") == ["measuring", "diameter", "ranging"]
+    assert top_level_branches(r"carcinoma|(?-i:IDC|ILC)|in\s+size") == ["carcinoma", "(?-i:IDC|ILC)", r"in\s+size"]
+    assert top_level_branches(r"a[|]b|\|c|(d|e)") == ["a[|]b", r"\|c", "(d|e)"]
+    assert top_level_branches("grade") == ["grade"]
+
+
+def test_a_leading_group_is_distributed_over_what_follows_it() -> None:
+    assert split_alternatives(r"\b(?:nottingham|bloom[-\s]richardson|SBR)\b") == [
+        r"\bnottingham\b", r"\bbloom[-\s]richardson\b", r"\bSBR\b"]
+    assert split_alternatives(r"\b(?:(?:infiltrating|invasive)\s+ductal|lobular)\s+carcinoma|ki-?67") == [
+        r"\binfiltrating\s+ductal\s+carcinoma", r"\binvasive\s+ductal\s+carcinoma", r"\blobular\s+carcinoma",
+        "ki-?67"]
+    # through lookbehinds and into named groups (each alternative keeps the group's name)
+    assert split_alternatives(r"(?<![\w])(?:(?P<a>(?:x|y))|(?P<b>z))(?![\w])") == [
+        r"(?<![\w])(?P<a>x)(?![\w])", r"(?<![\w])(?P<a>y)(?![\w])", r"(?<![\w])(?P<b>z)(?![\w])"]
+
+
+def test_what_is_not_rewritten() -> None:
+    assert split_alternatives(r"\b(?:a|b)?c") == [r"\b(?:a|b)?c"]  # a quantified group
+    assert split_alternatives(r"(?i)a|b") == [r"(?i)a|b"]  # flags for the whole pattern
+    assert split_alternatives(r"(a)x|\1") == [r"(a)x|\1"]  # a backreference
+    assert split_alternatives("|".join(f"w{i}" for i in range(60))) == ["|".join(f"w{i}" for i in range(60))]
+    assert AlternativesScanner(regex.compile(r"(x)y|(z)")).parts == ()  # unnamed groups
+
+
+PATTERNS = [
+    r"\b(?:ab|a|abc)\b",
+    r"(?:a|ab)y",  # at one position the first alternative that matches wins, not the longest
+    r"(?:ab|a)",
+    r"\b(?:a\s+b|b\s+a)",  # overlapping alternatives
+    r"(?P<n>\d+)\s*of\s*(?P<m>\d+)|(?P<n>\d+)/(?P<m>\d+)",
+    r"(?:x|)y",  # an empty alternative
+    r"a*|b",  # empty matches: the whole pattern's scan decides
+    r"(?<![a-z])(?:ba|ab)(?=\s|$)|\bb",
+    r"(?<![a-z])(?:(?P<x>(?:a|b)y)|(?P<o>o(?:f|x)))(?![a-z])|\b(?P<d>\d)",  # named groups distributed
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet="ab xy19/of\n", max_size=60), pattern=st.sampled_from(PATTERNS),
+       pos=st.integers(0, 10))
+def test_alternatives_scan_as_the_whole_pattern(text, pattern, pos) -> None:
+    whole = regex.compile(pattern, regex.IGNORECASE)
+    scanner = AlternativesScanner(whole)
+    expected = [(m.span(), m.groupdict()) for m in whole.finditer(text, pos)]
+    assert [(m.span(), m.groupdict()) for m in scanner.finditer(text, pos)] == expected
+
+
+REPORT = """SURGICAL PATHOLOGY REPORT
+A. Breast, left, lumpectomy: Invasive ductal carcinoma, Nottingham grade 2 (tubules 3, nuclei 2, mitoses 1).
+Estrogen receptor: positive (95%, strong). HER2 (IHC): 2+, equivocal; FISH ratio 1.4, not amplified.
+Lymph nodes: 0/3 (sentinel). pT2 pN0(sn). Ki-67 20%. Tumor size 2.1 cm. Margins negative.
+Medications: letrozole 2.5 mg daily; ribociclib 600 mg days 1-21 of 28. Follow-up visit in 3 months.
+"""
+
+
+def test_the_cues_and_rules_scan_as_their_whole_patterns() -> None:
+    """Every document-kind cue and grammar rule pattern, on report-like text and its pieces."""
+    patterns = [cue.regex for kind in kind_rules().kinds for cue in kind.cues]
+    for name in ("receptors", "lymph_nodes", "tumor_size", "grade", "tnm", "medications", "specimens"):
+        for rule in grammar(name).rules:
+            patterns += [rule.strict, rule.ocr]
+    texts = [REPORT, REPORT.upper(), REPORT.replace("\n", " "), *REPORT.split(". ")]
+    split = 0
+    for pattern in patterns:
+        scanner = AlternativesScanner(pattern)
+        split += bool(scanner.parts)
+        for text in texts:
+            expected = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+            assert [(m.span(), m.groupdict()) for m in scanner.finditer(text)] == expected, pattern.pattern
+    assert split > 50
