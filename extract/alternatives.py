@@ -20,10 +20,11 @@ import regex
 MAX_ALTERNATIVES = 40
 
 
-def _closing(source: str, open_at: int) -> int:
-    """The index of the `)` that closes the group opened at `open_at`, or -1."""
+def _syntax(source: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """(index, character, group depth before it) for each character of `source` from `start` that
+    is neither escaped nor inside a character class: the characters that shape the pattern."""
     depth, in_class, escaped = 0, False, False
-    for i in range(open_at, len(source)):
+    for i in range(start, len(source)):
         ch = source[i]
         if escaped:
             escaped = False
@@ -33,36 +34,21 @@ def _closing(source: str, open_at: int) -> int:
             in_class = ch != "]"
         elif ch == "[":
             in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-    return -1
+        else:
+            yield i, ch, depth
+            if ch in "()":
+                depth += 1 if ch == "(" else -1
+
+
+def _closing(source: str, open_at: int) -> int:
+    """The index of the `)` that closes the group opened at `open_at`, or -1."""
+    return next((i for i, ch, depth in _syntax(source, open_at) if ch == ")" and depth == 1), -1)
 
 
 def top_level_branches(source: str) -> list[str]:
     """`source` split at the `|` that are outside any group or character class."""
-    branches, current, depth, in_class, escaped = [], [], 0, False, False
-    for ch in source:
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch in "()":
-            depth += 1 if ch == "(" else -1
-        elif ch == "|" and depth == 0:
-            branches.append("".join(current))
-            current = []
-            continue
-        current.append(ch)
-    branches.append("".join(current))
-    return branches
+    cuts = [i for i, ch, depth in _syntax(source) if ch == "|" and depth == 0]
+    return [source[a + 1:b] for a, b in zip([-1, *cuts], [*cuts, len(source)])]
 
 
 _GROUP_OPEN = regex.compile(r"\(\?:|\(\?P<(?P<name>\w+)>")
