@@ -18,6 +18,9 @@ import regex
 
 #: More alternatives than this and the pattern is scanned whole (each alternative is one search).
 MAX_ALTERNATIVES = 40
+#: A range shorter than this many characters a part is scanned whole: a search costs about as much
+#: as the whole pattern tried at 20-25 characters.
+MIN_CHARS_PER_PART = 25
 
 
 def _syntax(source: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
@@ -93,7 +96,7 @@ def split_alternatives(source: str) -> list[str]:
     """The patterns whose ordered alternation `source` is (see the module's docstring); [source]
     when it has more than `MAX_ALTERNATIVES` or holds a construct this rewrite does not read
     (inline flags for the whole pattern, backreferences)."""
-    if source.startswith("(?") and not source.startswith(("(?:", "(?=", "(?!", "(?<", "(?-")) or "\\g<" in source \
+    if source.startswith("(?") and not source.startswith(("(?:", "(?=", "(?!", "(?<", "(?-", "(?P<")) or "\\g<" in source \
             or regex.search(r"\\[1-9]", source):
         return [source]
     out: list[str] = []
@@ -102,6 +105,25 @@ def split_alternatives(source: str) -> list[str]:
         if len(out) > MAX_ALTERNATIVES:
             return [source]
     return out
+
+
+_NAMED_GROUP_OPEN = regex.compile(r"\(\?P<\w+>")
+
+
+def _literal_led(source: str) -> bool:
+    """Whether `source` opens (after its assertions and named groups) with a literal character
+    that is not optional: the engine then finds its matches by string search."""
+    at = _assertions_end(source)
+    while (opened := _NAMED_GROUP_OPEN.match(source, at)) is not None:
+        at = opened.end()
+    head = source[at:at + 1]
+    if head == "\\":
+        if not regex.fullmatch(r"\\[^\w\s]", source[at:at + 2]):
+            return False  # \d, \s, \b...: a class or an assertion
+        at += 1
+    elif not (head.isalnum() or head in " -/#&"):
+        return False
+    return source[at + 1:at + 2] not in ("?", "*", "{", "|")
 
 
 def _with_names(part: regex.Pattern[str], names: dict[str, int]) -> regex.Pattern[str]:
@@ -130,8 +152,10 @@ class AlternativesScanner:
             whole = self.whole
             split = split_alternatives(whole.pattern)
             parts = tuple(regex.compile(p, whole.flags) for p in split) if len(split) > 1 else ()
-            if whole.groups != len(set(whole.groupindex.values())):
-                parts = ()  # unnamed groups: their numbers would differ
+            if whole.groups != len(set(whole.groupindex.values())) or not all(_literal_led(p.pattern) for p in parts):
+                # unnamed groups: their numbers would differ; an alternative that does not open
+                # with a literal is scanned at every character anyway
+                parts = ()
             self._parts = tuple(_with_names(p, whole.groupindex) for p in parts)
         return self._parts
 
@@ -139,15 +163,12 @@ class AlternativesScanner:
                  timeout: float | None = None) -> Iterator[regex.Match[str]]:
         end = len(text) if endpos is None else endpos
         parts = self.parts
-        if not parts:
+        if not parts or end - pos < MIN_CHARS_PER_PART * len(parts):
             return self.whole.finditer(text, pos, end, timeout=timeout)
-        found = self._merged(text, pos, end, timeout)
-        if found is None:
-            # An empty match: the whole pattern's finditer rules on where the next search starts.
-            return self.whole.finditer(text, pos, end, timeout=timeout)
-        return iter(found)
+        return iter(self._merged(text, pos, end, timeout))
 
-    def _merged(self, text: str, pos: int, end: int, timeout: float | None) -> list[regex.Match[str]] | None:
+    def _merged(self, text: str, pos: int, end: int, timeout: float | None) -> list[regex.Match[str]]:
+        # Literal-led alternatives never match empty, so each match moves the search on.
         parts = self._parts
         pending = [p.search(text, pos, end, timeout=timeout) for p in parts]
         out = []
@@ -159,8 +180,6 @@ class AlternativesScanner:
             if best is None:
                 return out
             m = pending[best]
-            if m.end() == m.start():
-                return None
             out.append(m)
             pos = m.end()
             for i, other in enumerate(pending):
