@@ -54,7 +54,8 @@ def top_level_branches(source: str) -> list[str]:
     return [source[a + 1:b] for a, b in zip([-1, *cuts], [*cuts, len(source)])]
 
 
-_GROUP_OPEN = regex.compile(r"\(\?:|\(\?P<(?P<name>\w+)>")
+#: A plain group, or one that each alternative keeps around it: a named group, scoped case flags.
+_GROUP_OPEN = regex.compile(r"\(\?:|(?P<kept>\(\?P<\w+>|\(\?-?i:)")
 
 
 def _assertions_end(branch: str) -> int:
@@ -72,7 +73,7 @@ def _assertions_end(branch: str) -> int:
 def _distributed(branch: str) -> list[str]:
     """`branch` as the alternatives of its opening group distributed over what follows it
     (recursively): `\\b(?:a|b)c` is [`\\bac`, `\\bbc`]; a named group keeps its name on each
-    alternative: `(?P<x>a|b)c` is [`(?P<x>a)c`, `(?P<x>b)c`]. [branch] when its group (after the
+    alternative: `(?P<x>a|b)c` is [`(?P<x>a)c`, `(?P<x>b)c`], and so do scoped flags: `(?-i:A|a)`. [branch] when its group (after the
     opening assertions) is missing, quantified or holds one alternative."""
     prefix_end = _assertions_end(branch)
     opened = _GROUP_OPEN.match(branch, prefix_end)
@@ -82,14 +83,14 @@ def _distributed(branch: str) -> list[str]:
     if close < 0 or branch[close + 1:close + 2] in ("?", "*", "+", "{"):
         return [branch]
     prefix, body, rest = branch[:prefix_end], branch[opened.end():close], branch[close + 1:]
-    name = opened.group("name")
+    kept = opened.group("kept")
     alternatives = [alt for part in top_level_branches(body) for alt in _distributed(part)]
     if len(alternatives) == 1:
-        if name is None and alternatives[0] != body:
-            return _distributed(prefix + body + rest)  # (?:x)rest is xrest
-        return [branch]
-    wrap = "{}" if name is None else f"(?P<{name}>{{}})"
-    return [out for alt in alternatives for out in _distributed(prefix + wrap.format(alt) + rest)]
+        if kept is None:
+            return _distributed(prefix + alternatives[0] + rest)  # (?:x)rest is xrest
+        return [branch] if alternatives[0] == body else [f"{prefix}{kept}{alternatives[0]}){rest}"]
+    opener, closer = (kept, ")") if kept else ("", "")
+    return [out for alt in alternatives for out in _distributed(prefix + opener + alt + closer + rest)]
 
 
 def split_alternatives(source: str) -> list[str]:
@@ -107,23 +108,33 @@ def split_alternatives(source: str) -> list[str]:
     return out
 
 
-_NAMED_GROUP_OPEN = regex.compile(r"\(\?P<\w+>")
+#: Group openers a literal may sit inside: a named group, scoped case flags.
+_TRANSPARENT_OPEN = regex.compile(r"\(\?P<\w+>|\(\?-?i:|\\b")
 
 
 def _literal_led(source: str) -> bool:
-    """Whether `source` opens (after its assertions and named groups) with a literal character
-    that is not optional: the engine then finds its matches by string search."""
+    """Whether `source` opens (after its assertions, named groups and scoped flags) with a literal
+    character, or an optional one and then a literal ("o?estrogen"): the engine then finds its
+    matches by string search (a class or an alternation first is tried at every character)."""
     at = _assertions_end(source)
-    while (opened := _NAMED_GROUP_OPEN.match(source, at)) is not None:
+    while (opened := _TRANSPARENT_OPEN.match(source, at)) is not None:
+        if opened.group().startswith("(") and len(top_level_branches(source[opened.end():_closing(source, at)])) > 1:
+            return False  # "(?-i:ER|er)": an alternation
         at = opened.end()
-    head = source[at:at + 1]
-    if head == "\\":
-        if not regex.fullmatch(r"\\[^\w\s]", source[at:at + 2]):
-            return False  # \d, \s, \b...: a class or an assertion
-        at += 1
-    elif not (head.isalnum() or head in " -/#&"):
-        return False
-    return source[at + 1:at + 2] not in ("?", "*", "{", "|")
+    for optional_allowed in (True, False):
+        head = source[at:at + 1]
+        if head == "\\":
+            if not regex.fullmatch(r"\\[^\w\s]", source[at:at + 2]):
+                return False  # \d, \s, \b...: a class or an assertion
+            at += 1
+        elif not (head.isalnum() or head in " -/#&"):
+            return False
+        after = source[at + 1:at + 2]
+        if after == "?" and optional_allowed:
+            at += 2
+            continue
+        return after not in ("?", "*", "{", "|")
+    return False
 
 
 def _with_names(part: regex.Pattern[str], names: dict[str, int]) -> regex.Pattern[str]:

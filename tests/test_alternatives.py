@@ -28,6 +28,8 @@ def test_a_leading_group_is_distributed_over_what_follows_it() -> None:
     assert split_alternatives(r"\b(?:(?:infiltrating|invasive)\s+ductal|lobular)\s+carcinoma|ki-?67") == [
         r"\binfiltrating\s+ductal\s+carcinoma", r"\binvasive\s+ductal\s+carcinoma", r"\blobular\s+carcinoma",
         "ki-?67"]
+    # scoped flags stay around each alternative; braces in the pattern are kept
+    assert split_alternatives(r"(?-i:ER|er)\d{1,2}") == [r"(?-i:ER)\d{1,2}", r"(?-i:er)\d{1,2}"]
     # through lookbehinds and into named groups (each alternative keeps the group's name)
     assert split_alternatives(r"(?<![\w])(?:(?P<a>(?:x|y))|(?P<b>z))(?![\w])") == [
         r"(?<![\w])(?P<a>x)(?![\w])", r"(?<![\w])(?P<a>y)(?![\w])", r"(?<![\w])(?P<b>z)(?![\w])"]
@@ -67,7 +69,9 @@ def test_alternatives_scan_as_the_whole_pattern(text, pattern, pos) -> None:
 
 
 def test_what_is_scanned_whole() -> None:
-    assert AlternativesScanner(regex.compile(r"\bo?estrogen|\bki-?67")).parts == ()  # an optional first letter
+    assert len(AlternativesScanner(regex.compile(r"\bo?estrogen|\bki-?67")).parts) == 2  # one optional letter
+    assert AlternativesScanner(regex.compile(r"\b[oe]strogen|\bki-?67")).parts == ()  # a class first
+    assert AlternativesScanner(regex.compile(r"(?:x|y)+z|\bki-?67")).parts == ()  # a quantified group first
     assert AlternativesScanner(regex.compile(r"\b(?:left|(?-i:[RL]))\b")).parts == ()  # a class first
     scanner = AlternativesScanner(regex.compile(r"\b(?:left|right)\b"))
     assert len(scanner.parts) == 2
