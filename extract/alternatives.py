@@ -18,6 +18,8 @@ import regex
 
 #: More alternatives than this and the pattern is scanned whole (each alternative is one search).
 MAX_ALTERNATIVES = 40
+#: At most this many alternatives that do not open with a literal (see `AlternativesScanner.parts`).
+MAX_SCANNED_PARTS = 1
 #: A range shorter than this many characters a part is scanned whole: a search costs about as much
 #: as the whole pattern tried at 20-25 characters.
 MIN_CHARS_PER_PART = 25
@@ -163,9 +165,11 @@ class AlternativesScanner:
             whole = self.whole
             split = split_alternatives(whole.pattern)
             parts = tuple(regex.compile(p, whole.flags) for p in split) if len(split) > 1 else ()
-            if whole.groups != len(set(whole.groupindex.values())) or not all(_literal_led(p.pattern) for p in parts):
+            if whole.groups != len(set(whole.groupindex.values())) or \
+                    sum(not _literal_led(p.pattern) for p in parts) > MAX_SCANNED_PARTS:
                 # unnamed groups: their numbers would differ; an alternative that does not open
-                # with a literal is scanned at every character anyway
+                # with a literal is tried at every character: one such is cheaper than the whole
+                # alternation (23 rules of 25 measured), more are not
                 parts = ()
             self._parts = tuple(_with_names(p, whole.groupindex) for p in parts)
         return self._parts
@@ -176,10 +180,14 @@ class AlternativesScanner:
         parts = self.parts
         if not parts or end - pos < MIN_CHARS_PER_PART * len(parts):
             return self.whole.finditer(text, pos, end, timeout=timeout)
-        return iter(self._merged(text, pos, end, timeout))
+        found = self._merged(text, pos, end, timeout)
+        if found is None:
+            # An empty match (an alternative that does not open with a literal may match nothing):
+            # the whole pattern's finditer rules on where the next search starts.
+            return self.whole.finditer(text, pos, end, timeout=timeout)
+        return iter(found)
 
-    def _merged(self, text: str, pos: int, end: int, timeout: float | None) -> list[regex.Match[str]]:
-        # Literal-led alternatives never match empty, so each match moves the search on.
+    def _merged(self, text: str, pos: int, end: int, timeout: float | None) -> list[regex.Match[str]] | None:
         parts = self._parts
         pending = [p.search(text, pos, end, timeout=timeout) for p in parts]
         out = []
@@ -191,6 +199,8 @@ class AlternativesScanner:
             if best is None:
                 return out
             m = pending[best]
+            if m.end() == m.start():
+                return None
             out.append(m)
             pos = m.end()
             for i, other in enumerate(pending):

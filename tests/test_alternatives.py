@@ -50,6 +50,8 @@ PATTERNS = [
     r"\b(?:a\s+b|b\s+a)",  # overlapping alternatives
     r"(?P<n>1)\s*of\s*(?P<m>\d+)|(?P<n>9)/(?P<m>\d+)",
     r"(?:x|)y",  # an empty alternative
+    r"(?:a|b*)x?",  # one alternative that does not open with a literal, and may match nothing
+    r"\b(?:of|\d{1,2}\s*of)",  # one that opens with a class
     r"(?<![a-z])(?:ba|ab)(?=\s|$)|\bb",
     r"(?<![a-z])(?:(?P<x>(?:a|b)y)|(?P<o>o(?:f|x)))(?![a-z])|\b(?P<d>1)",  # named groups distributed
 ]
@@ -70,9 +72,10 @@ def test_alternatives_scan_as_the_whole_pattern(text, pattern, pos) -> None:
 
 def test_what_is_scanned_whole() -> None:
     assert len(AlternativesScanner(regex.compile(r"\bo?estrogen|\bki-?67")).parts) == 2  # one optional letter
-    assert AlternativesScanner(regex.compile(r"\b[oe]strogen|\bki-?67")).parts == ()  # a class first
-    assert AlternativesScanner(regex.compile(r"(?:x|y)+z|\bki-?67")).parts == ()  # a quantified group first
-    assert AlternativesScanner(regex.compile(r"\b(?:left|(?-i:[RL]))\b")).parts == ()  # a class first
+    assert len(AlternativesScanner(regex.compile(r"\b[oe]strogen|\bki-?67")).parts) == 2  # one class first
+    assert AlternativesScanner(regex.compile(r"\b[oe]strogen|\bki-?67|\d+")).parts == ()  # two
+    assert AlternativesScanner(regex.compile(r"(?:x|y)+z|\bki-?67|\d")).parts == ()  # a quantified group first
+    assert AlternativesScanner(regex.compile(r"\b(?:left|(?-i:[RL])|\d)\b")).parts == ()  # two classes first
     scanner = AlternativesScanner(regex.compile(r"\b(?:left|right)\b"))
     assert len(scanner.parts) == 2
     text = "left " * 9  # 45 characters, under 25 a part: one scan of the whole pattern is cheaper
