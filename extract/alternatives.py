@@ -45,6 +45,27 @@ def _syntax(source: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
                 depth += 1 if ch == "(" else -1
 
 
+def _without_layout(source: str) -> str | None:
+    """A VERBOSE pattern as the same pattern without VERBOSE: its unescaped whitespace outside
+    character classes removed; None when it holds a comment."""
+    out, in_class, escaped = [], False, False
+    for ch in source:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "#":
+            return None
+        elif ch.isspace():
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
 def _closing(source: str, open_at: int) -> int:
     """The index of the `)` that closes the group opened at `open_at`, or -1."""
     return next((i for i, ch, depth in _syntax(source, open_at) if ch == ")" and depth == 1), -1)
@@ -104,10 +125,18 @@ def split_alternatives(source: str) -> list[str]:
         return [source]
     out: list[str] = []
     for branch in top_level_branches(source):
-        out += _distributed(branch)
+        out += [alt for alt in _distributed(branch) if not _never_matches(alt)]
         if len(out) > MAX_ALTERNATIVES:
             return [source]
-    return out
+    return out or [source]
+
+
+def _never_matches(alternative: str) -> bool:
+    """An alternative whose first item is `(?!)` (an OCR-only fragment on text-layer pages)."""
+    at = _assertions_end(alternative)
+    while (opened := _TRANSPARENT_OPEN.match(alternative, at)) is not None:
+        at = opened.end()
+    return alternative.startswith("(?!)", at)
 
 
 #: Group openers a literal may sit inside: a named group, scoped case flags.
@@ -163,8 +192,11 @@ class AlternativesScanner:
     def parts(self) -> tuple[regex.Pattern[str], ...]:
         if self._parts is None:
             whole = self.whole
-            split = split_alternatives(whole.pattern)
-            parts = tuple(regex.compile(p, whole.flags) for p in split) if len(split) > 1 else ()
+            source, flags = whole.pattern, whole.flags
+            if flags & regex.VERBOSE:
+                source, flags = _without_layout(source), flags & ~regex.VERBOSE
+            split = split_alternatives(source) if source is not None and "(?x" not in source else []
+            parts = tuple(regex.compile(p, flags) for p in split) if len(split) > 1 else ()
             if whole.groups != len(set(whole.groupindex.values())) or \
                     sum(not _literal_led(p.pattern) for p in parts) > MAX_SCANNED_PARTS:
                 # unnamed groups: their numbers would differ; an alternative that does not open

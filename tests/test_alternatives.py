@@ -28,6 +28,8 @@ def test_a_leading_group_is_distributed_over_what_follows_it() -> None:
     assert split_alternatives(r"\b(?:(?:infiltrating|invasive)\s+ductal|lobular)\s+carcinoma|ki-?67") == [
         r"\binfiltrating\s+ductal\s+carcinoma", r"\binvasive\s+ductal\s+carcinoma", r"\blobular\s+carcinoma",
         "ki-?67"]
+    # an alternative that cannot match is left out
+    assert split_alternatives(r"(?<!\w)(?P<n>one|(?!))x") == [r"(?<!\w)(?P<n>one)x"]
     # scoped flags stay around each alternative; braces in the pattern are kept
     assert split_alternatives(r"(?-i:ER|er)\d{1,2}") == [r"(?-i:ER)\d{1,2}", r"(?-i:er)\d{1,2}"]
     # through lookbehinds and into named groups (each alternative keeps the group's name)
@@ -68,6 +70,16 @@ def test_alternatives_scan_as_the_whole_pattern(text, pattern, pos) -> None:
     expected = [(m.span(), m.groupdict()) for m in whole.finditer(text, pos)]
     with patch.object(alternatives, "MIN_CHARS_PER_PART", 0):  # these short texts too
         assert [(m.span(), m.groupdict()) for m in scanner.finditer(text, pos)] == expected
+
+
+def test_verbose_patterns_are_split_without_their_layout() -> None:
+    verbose = regex.compile(r"(?: left | right ) [ ] breast", regex.IGNORECASE | regex.VERBOSE)
+    assert [p.pattern for p in AlternativesScanner(verbose).parts] == ["left[ ]breast", "right[ ]breast"]
+    assert not AlternativesScanner(regex.compile("(?: a | b ) # a comment", regex.VERBOSE)).parts
+    text = "Left breast, right breast; RIGHT  BREAST " * 3
+    with patch.object(alternatives, "MIN_CHARS_PER_PART", 0):
+        assert [m.span() for m in AlternativesScanner(verbose).finditer(text)] == \
+            [m.span() for m in verbose.finditer(text)]
 
 
 def test_what_is_scanned_whole() -> None:
