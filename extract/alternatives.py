@@ -143,7 +143,7 @@ def _never_matches(alternative: str) -> bool:
 _TRANSPARENT_OPEN = regex.compile(r"\(\?P<\w+>|\(\?-?i:|\\b")
 
 
-def _literal_led(source: str) -> bool:
+def literal_led(source: str) -> bool:
     """Whether `source` opens (after its assertions, named groups and scoped flags) with a literal
     character, or an optional one and then a literal ("o?estrogen"): the engine then finds its
     matches by string search (a class or an alternation first is tried at every character)."""
@@ -198,7 +198,7 @@ class AlternativesScanner:
             split = split_alternatives(source) if source is not None and "(?x" not in source else []
             parts = tuple(regex.compile(p, flags) for p in split) if len(split) > 1 else ()
             if whole.groups != len(set(whole.groupindex.values())) or \
-                    sum(not _literal_led(p.pattern) for p in parts) > MAX_SCANNED_PARTS:
+                    sum(not literal_led(p.pattern) for p in parts) > MAX_SCANNED_PARTS:
                 # unnamed groups: their numbers would differ; an alternative that does not open
                 # with a literal is tried at every character: one such is cheaper than the whole
                 # alternation (23 rules of 25 measured), more are not

@@ -19,6 +19,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from extract.alternatives import literal_led, split_alternatives
 from extract.findings import Assertion
 from extract.rules import RULE_ID, RULES_DIR, load_model
 from ingest.errors import ConfigurationError
@@ -166,7 +167,8 @@ class SectionRuleFile(BaseModel):
         """(rule id, category, full header regex) for every pattern, compiled-checked."""
         out = []
         for rule in self.rules:
-            for pat, line in [(p, False) for p in rule.patterns] + [(p, True) for p in rule.line_patterns]:
+            for pat, line in [(p, False) for p in rule.patterns for p in _literal_alternatives(p)] + \
+                    [(p, True) for p in rule.line_patterns]:
                 # Inline headers: the header words are looked for (a lookahead) before the prose
                 # words that may not precede them, so those lookbehinds run only where a header is.
                 lead = _LINE_LEAD if line else rf"(?<![\w\-/])(?=(?:{pat})){_NOT_AFTER_PROSE}"
@@ -177,6 +179,15 @@ class SectionRuleFile(BaseModel):
                     raise ValueError(f"section rule {rule.id!r} pattern does not compile: {exc}") from exc
                 out.append((rule.id, rule.category, source))
         return out
+
+
+def _literal_alternatives(pattern: str) -> list[str]:
+    """An inline header pattern as its alternatives when each opens with a literal (see
+    `extract.alternatives`): the engine finds each by string search, where the alternation in the
+    header's lookahead was tried at every character. Where two alternatives match at one place the
+    header matcher keeps the longer, as it does across patterns (the whole pattern took the first)."""
+    alternatives = split_alternatives(pattern)
+    return alternatives if len(alternatives) <= 12 and all(literal_led(a) for a in alternatives) else [pattern]
 
 
 @lru_cache(maxsize=None)
