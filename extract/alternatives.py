@@ -168,12 +168,13 @@ def literal_led(source: str) -> bool:
     return False
 
 
-def _with_names(part: regex.Pattern[str], names: dict[str, int]) -> regex.Pattern[str]:
+_GROUP_NAME = regex.compile(r"\(\?P<(\w+)>")
+
+
+def _with_names(part: str, names: dict[str, int]) -> str:
     """`part` with a group for each of `names` it lacks, which never matches anything."""
-    missing = [n for n in names if n not in part.groupindex]
-    if not missing:
-        return part
-    return regex.compile(part.pattern + "(?:(?!)" + "".join(f"(?P<{n}>)" for n in missing) + ")?", part.flags)
+    missing = [n for n in names if n not in set(_GROUP_NAME.findall(part))]
+    return part + "(?:(?!)" + "".join(f"(?P<{n}>)" for n in missing) + ")?" if missing else part
 
 
 class AlternativesScanner:
@@ -182,35 +183,41 @@ class AlternativesScanner:
     part), so a match answers `group(name)`, `groupdict()` and `span(name)` as the whole pattern's
     match would."""
 
-    __slots__ = ("whole", "_parts")
+    __slots__ = ("whole", "_sources", "_flags", "_parts")
 
     def __init__(self, whole: regex.Pattern[str]) -> None:
         self.whole = whole
-        self._parts: tuple[regex.Pattern[str], ...] | None = None  # compiled on first use
+        self._sources: tuple[str, ...] | None = None  # worked out on first use
+        self._flags = whole.flags & ~regex.VERBOSE
+        self._parts: tuple[regex.Pattern[str], ...] | None = None  # compiled when first worth it
+
+    def _alternatives(self) -> tuple[str, ...]:
+        """The alternatives' sources, or () when the pattern is scanned whole: unnamed groups
+        (their numbers would differ), or more than `MAX_SCANNED_PARTS` alternatives that do not
+        open with a literal (each is tried at every character: one such is cheaper than the whole
+        alternation, 23 rules of 25 measured; more are not)."""
+        if self._sources is None:
+            whole = self.whole
+            source = _without_layout(whole.pattern) if whole.flags & regex.VERBOSE else whole.pattern
+            split = split_alternatives(source) if source is not None and "(?x" not in source else []
+            if len(split) < 2 or whole.groups != len(set(whole.groupindex.values())) or \
+                    sum(not literal_led(p) for p in split) > MAX_SCANNED_PARTS:
+                split = []
+            self._sources = tuple(_with_names(p, whole.groupindex) for p in split)
+        return self._sources
 
     @property
     def parts(self) -> tuple[regex.Pattern[str], ...]:
+        """The alternatives compiled (about 2 ms each, so only for a range long enough to use them)."""
         if self._parts is None:
-            whole = self.whole
-            source, flags = whole.pattern, whole.flags
-            if flags & regex.VERBOSE:
-                source, flags = _without_layout(source), flags & ~regex.VERBOSE
-            split = split_alternatives(source) if source is not None and "(?x" not in source else []
-            parts = tuple(regex.compile(p, flags) for p in split) if len(split) > 1 else ()
-            if whole.groups != len(set(whole.groupindex.values())) or \
-                    sum(not literal_led(p.pattern) for p in parts) > MAX_SCANNED_PARTS:
-                # unnamed groups: their numbers would differ; an alternative that does not open
-                # with a literal is tried at every character: one such is cheaper than the whole
-                # alternation (23 rules of 25 measured), more are not
-                parts = ()
-            self._parts = tuple(_with_names(p, whole.groupindex) for p in parts)
+            self._parts = tuple(regex.compile(p, self._flags) for p in self._alternatives())
         return self._parts
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None,
                  timeout: float | None = None) -> Iterator[regex.Match[str]]:
         end = len(text) if endpos is None else endpos
-        parts = self.parts
-        if not parts or end - pos < MIN_CHARS_PER_PART * len(parts):
+        alternatives = self._alternatives()
+        if not alternatives or end - pos < MIN_CHARS_PER_PART * len(alternatives):
             return self.whole.finditer(text, pos, end, timeout=timeout)
         found = self._merged(text, pos, end, timeout)
         if found is None:
@@ -220,7 +227,7 @@ class AlternativesScanner:
         return iter(found)
 
     def _merged(self, text: str, pos: int, end: int, timeout: float | None) -> list[regex.Match[str]] | None:
-        parts = self._parts
+        parts = self.parts
         pending = [p.search(text, pos, end, timeout=timeout) for p in parts]
         out = []
         while True:
