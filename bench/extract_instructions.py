@@ -5,7 +5,7 @@ the extractor timed minutes apart cannot be compared; instruction counts can. Th
 Python under valgrind's cachegrind (instruction counting only, `--cache-sim=no`, about 40 times
 slower) twice at once: once reading 3 warm-up reports, once reading those and `--reports` more,
 each read as new (`extract.text_caches`), and prints the difference per report. Hash seeds are
-fixed so the counts repeat (within about 0.1 %). Instructions are not time (a scan that misses the
+fixed so the counts repeat (two runs' totals 0.03 % apart). Instructions are not time (a scan that misses the
 cache costs more than its count says), so a speed-up should show in both this and `bench.extract`
 run side by side.
 
