@@ -25,10 +25,10 @@ MAX_SCANNED_PARTS = 1
 MIN_CHARS_PER_PART = 25
 
 
-def _syntax(source: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
-    """(index, character, group depth before it) for each character of `source` from `start` that
-    is neither escaped nor inside a character class: the characters that shape the pattern."""
-    depth, in_class, escaped = 0, False, False
+def _walk(source: str, start: int = 0) -> Iterator[tuple[int, str, bool]]:
+    """(index, character, whether it shapes the pattern) for each character from `start`: escaped
+    characters, their backslashes and character classes do not."""
+    in_class, escaped = False, False
     for i in range(start, len(source)):
         ch = source[i]
         if escaped:
@@ -40,6 +40,17 @@ def _syntax(source: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
         elif ch == "[":
             in_class = True
         else:
+            yield i, ch, True
+            continue
+        yield i, ch, False
+
+
+def _syntax(source: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """(index, character, group depth before it) for each character of `source` from `start` that
+    is neither escaped nor inside a character class: the characters that shape the pattern."""
+    depth = 0
+    for i, ch, shapes in _walk(source, start):
+        if shapes:
             yield i, ch, depth
             if ch in "()":
                 depth += 1 if ch == "(" else -1
@@ -48,21 +59,12 @@ def _syntax(source: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
 def _without_layout(source: str) -> str | None:
     """A VERBOSE pattern as the same pattern without VERBOSE: its unescaped whitespace outside
     character classes removed; None when it holds a comment."""
-    out, in_class, escaped = [], False, False
-    for ch in source:
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "#":
+    out = []
+    for _, ch, shapes in _walk(source):
+        if shapes and ch == "#":
             return None
-        elif ch.isspace():
-            continue
-        out.append(ch)
+        if not (shapes and ch.isspace()):
+            out.append(ch)
     return "".join(out)
 
 
