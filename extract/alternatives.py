@@ -20,8 +20,8 @@ import regex
 MAX_ALTERNATIVES = 40
 #: At most this many alternatives that do not open with a literal (see `AlternativesScanner.parts`).
 MAX_SCANNED_PARTS = 1
-#: A range shorter than this many characters a part is scanned whole: a search costs about as much
-#: as the whole pattern tried at 20-25 characters.
+#: A range shorter than this many characters for each alternative is scanned whole: one search
+#: costs about as much as the whole pattern tried at 20-25 characters.
 MIN_CHARS_PER_PART = 25
 
 
@@ -98,8 +98,9 @@ def _assertions_end(branch: str) -> int:
 def _distributed(branch: str) -> list[str]:
     """`branch` as the alternatives of its opening group distributed over what follows it
     (recursively): `\\b(?:a|b)c` is [`\\bac`, `\\bbc`]; a named group keeps its name on each
-    alternative: `(?P<x>a|b)c` is [`(?P<x>a)c`, `(?P<x>b)c`], and so do scoped flags: `(?-i:A|a)`. [branch] when its group (after the
-    opening assertions) is missing, quantified or holds one alternative."""
+    alternative: `(?P<x>a|b)c` is [`(?P<x>a)c`, `(?P<x>b)c`], and so do scoped flags (`(?-i:A|a)`).
+    [branch] when its group (after the opening assertions) is missing, quantified or holds one
+    alternative."""
     prefix_end = _assertions_end(branch)
     opened = _GROUP_OPEN.match(branch, prefix_end)
     if opened is None:
@@ -133,27 +134,34 @@ def split_alternatives(source: str) -> list[str]:
     return out or [source]
 
 
-def _never_matches(alternative: str) -> bool:
-    """An alternative whose first item is `(?!)` (an OCR-only fragment on text-layer pages)."""
-    at = _assertions_end(alternative)
-    while (opened := _TRANSPARENT_OPEN.match(alternative, at)) is not None:
-        at = opened.end()
-    return alternative.startswith("(?!)", at)
-
-
 #: Group openers a literal may sit inside: a named group, scoped case flags.
 _TRANSPARENT_OPEN = regex.compile(r"\(\?P<\w+>|\(\?-?i:|\\b")
+
+
+def _first_item(source: str) -> int | None:
+    """Where the first item that consumes text starts, past the opening assertions and the named
+    groups and scoped flags around it; None when such a group holds an alternation."""
+    at = _assertions_end(source)
+    while (opened := _TRANSPARENT_OPEN.match(source, at)) is not None:
+        if opened.group().startswith("(") and len(top_level_branches(source[opened.end():_closing(source, at)])) > 1:
+            return None
+        at = opened.end()
+    return at
+
+
+def _never_matches(alternative: str) -> bool:
+    """An alternative whose first item is `(?!)` (an OCR-only fragment on text-layer pages)."""
+    at = _first_item(alternative)
+    return at is not None and alternative.startswith("(?!)", at)
 
 
 def literal_led(source: str) -> bool:
     """Whether `source` opens (after its assertions, named groups and scoped flags) with a literal
     character, or an optional one and then a literal ("o?estrogen"): the engine then finds its
     matches by string search (a class or an alternation first is tried at every character)."""
-    at = _assertions_end(source)
-    while (opened := _TRANSPARENT_OPEN.match(source, at)) is not None:
-        if opened.group().startswith("(") and len(top_level_branches(source[opened.end():_closing(source, at)])) > 1:
-            return False  # "(?-i:ER|er)": an alternation
-        at = opened.end()
+    at = _first_item(source)
+    if at is None:
+        return False  # "(?-i:ER|er)": an alternation
     for optional_allowed in (True, False):
         head = source[at:at + 1]
         if head == "\\":
@@ -175,7 +183,8 @@ _GROUP_NAME = regex.compile(r"\(\?P<(\w+)>")
 
 def _with_names(part: str, names: dict[str, int]) -> str:
     """`part` with a group for each of `names` it lacks, which never matches anything."""
-    missing = [n for n in names if n not in set(_GROUP_NAME.findall(part))]
+    present = set(_GROUP_NAME.findall(part))
+    missing = [n for n in names if n not in present]
     return part + "(?:(?!)" + "".join(f"(?P<{n}>)" for n in missing) + ")?" if missing else part
 
 

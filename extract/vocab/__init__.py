@@ -164,8 +164,7 @@ class DrugVocabulary(BaseModel):
         self._by_name = {d.name: d for d in self.drugs}
         self._classes = {c.id: c for c in self.classes}
         self._fuzzy_keys = [k for k in self._by_term if len(k) >= 5]
-        # The same keys by first letter: a page's words are matched only against terms that start
-        # with their letter (a seventh of the comparisons).
+        # The same keys by first letter (`lookup(..., same_initial=True)`).
         self._fuzzy_keys_by_initial: dict[str, list[str]] = {}
         for k in self._fuzzy_keys:
             self._fuzzy_keys_by_initial.setdefault(k[0], []).append(k)
@@ -195,33 +194,21 @@ class DrugVocabulary(BaseModel):
     def drug_class(self, class_id: str) -> DrugClass | None:
         return self._classes.get(class_id)
 
-    def lookup(self, word: str, min_score: float = 85.0) -> tuple[Drug, str, float] | None:
+    def lookup(self, word: str, min_score: float = 85.0, same_initial: bool = False) -> tuple[Drug, str, float] | None:
         """Find the drug a word names: exact term, then a fuzzy match for misspellings.
 
         Returns (drug, matched_term, score 0-100) or None. Short words (< 5 letters) are matched
-        exactly only, so "AI" or "SG" never match by accident of spelling.
+        exactly only, so "AI" or "SG" never match by accident of spelling. `same_initial`: only
+        terms that start with the word's letter ("Ribocyclib" is ribociclib; a page's "carcinoma"
+        is not a misspelt "barasertib"), a seventh of the comparisons.
         """
         key = _SUFFIX.sub("", word.strip()).lower()
         if key in self._by_term:
             return self._by_term[key], key, 100.0
         if len(key) < 5:
             return None
-        hit = process.extractOne(key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=min_score)
-        if hit is None:
-            return None
-        term, score, _ = hit
-        return self._by_term[term], term, float(score)
-
-    def _lookup_same_initial(self, word: str) -> tuple[Drug, str, float] | None:
-        """`lookup` for a word of a page: its exact term, or the closest term that starts with the
-        same letter ("Ribocyclib" is ribociclib; "carcinoma" is not a misspelt "barasertib")."""
-        key = _SUFFIX.sub("", word.strip()).lower()
-        if key in self._by_term:
-            return self._by_term[key], key, 100.0
-        if len(key) < 5:
-            return None
-        hit = process.extractOne(key, self._fuzzy_keys_by_initial.get(key[0], ()), scorer=fuzz.ratio,
-                                 score_cutoff=85.0)
+        keys = self._fuzzy_keys_by_initial.get(key[0], ()) if same_initial else self._fuzzy_keys
+        hit = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=min_score)
         if hit is None:
             return None
         term, score, _ = hit
@@ -284,7 +271,7 @@ class DrugVocabulary(BaseModel):
             if word in _NOT_DRUGS:
                 continue
             if word not in self._fuzzy_cache:
-                self._fuzzy_cache[word] = self._lookup_same_initial(word)
+                self._fuzzy_cache[word] = self.lookup(word, same_initial=True)
             named = named or self._fuzzy_cache[word] is not None
         if not named:
             return []
@@ -299,7 +286,7 @@ class DrugVocabulary(BaseModel):
             if word in _NOT_DRUGS:
                 continue
             if word not in self._fuzzy_cache:
-                self._fuzzy_cache[word] = self._lookup_same_initial(word)
+                self._fuzzy_cache[word] = self.lookup(word, same_initial=True)
             hit = self._fuzzy_cache[word]
             if hit is not None:
                 out.append(DrugMention(hit[0], m.start(), m.end(), hit[1], hit[2]))
