@@ -178,6 +178,52 @@ def literal_led(source: str) -> bool:
     return False
 
 
+#: Characters a required literal is made of (ASCII, so that case folding keeps one character).
+_LITERAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -/#&:,")
+
+
+def required_literal(source: str) -> str | None:
+    """The case-folded text every match of `source` opens with (past its opening assertions, named
+    groups and scoped flags; an optional first character skipped: "o?estrogen" gives "estrogen"),
+    or None when it opens otherwise. A match found in [pos, end) holds it inside that range, so a
+    range that does not hold it has no match (checked before the engine is called, see
+    `AlternativesScanner`; the engine's call costs far more than `str.find`, mostly in the process
+    clock its timeout reads)."""
+    if len(top_level_branches(source)) > 1:
+        return None
+    at = _assertions_end(source)
+    while (opened := _TRANSPARENT_OPEN.match(source, at)) is not None:
+        if opened.group().startswith("("):
+            close = _closing(source, at)
+            inner = source[opened.end():close]
+            if close < 0 or source[close + 1:close + 2] in ("?", "*", "{") or len(top_level_branches(inner)) > 1:
+                return None  # an optional group, or one holding an alternation
+        at = opened.end()
+    out: list[str] = []
+    first = True
+    while at < len(source):
+        ch, width = source[at], 1
+        if ch == "\\":
+            ch, width = source[at + 1:at + 2], 2
+            if ch.isalnum() or ch.isspace():
+                break  # \d, \s, \b ...: a class or an assertion
+        if ch not in _LITERAL_CHARS:
+            break
+        after = source[at + width:at + width + 1]
+        if after in ("?", "*", "{"):
+            if first and after == "?":
+                at += width + 1  # "o?estrogen": the rest is required
+                first = False
+                continue
+            break
+        out.append(ch)
+        if after == "+":
+            break
+        at += width
+        first = False
+    return "".join(out).casefold() or None
+
+
 _GROUP_NAME = regex.compile(r"\(\?P<(\w+)>")
 
 
@@ -194,13 +240,15 @@ class AlternativesScanner:
     part), so a match answers `group(name)`, `groupdict()` and `span(name)` as the whole pattern's
     match would."""
 
-    __slots__ = ("whole", "_sources", "_flags", "_parts")
+    __slots__ = ("whole", "_sources", "_flags", "_parts", "_literals", "_needs")
 
     def __init__(self, whole: regex.Pattern[str]) -> None:
         self.whole = whole
         self._sources: tuple[str, ...] | None = None  # worked out on first use
         self._flags = whole.flags & ~regex.VERBOSE
         self._parts: tuple[regex.Pattern[str], ...] | None = None  # compiled when first worth it
+        self._literals: tuple[str | None, ...] = ()  # each part's `required_literal`
+        self._needs: tuple[str, ...] | None | bool = False  # see `_may_match`; False: not worked out yet
 
     def _alternatives(self) -> tuple[str, ...]:
         """The alternatives' sources, or () when the pattern is scanned whole: unnamed groups
@@ -215,7 +263,26 @@ class AlternativesScanner:
                     sum(not literal_led(p) for p in split) > MAX_SCANNED_PARTS:
                 split = []
             self._sources = tuple(_with_names(p, whole.groupindex) for p in split)
+            self._literals = tuple(required_literal(p) for p in split)
         return self._sources
+
+    def _may_match(self, text: str, pos: int, end: int) -> bool:
+        """False when [pos, end) of `text` holds none of the literals one of which every match of
+        the whole pattern opens with (`required_literal` of each of its alternatives)."""
+        needs = self._needs
+        if needs is False:
+            source = _without_layout(self.whole.pattern) if self.whole.flags & regex.VERBOSE else self.whole.pattern
+            literals = [] if source is None else [required_literal(p) for p in split_alternatives(source)]
+            needs = self._needs = tuple(literals) if literals and None not in literals else None  # type: ignore[arg-type]
+        if needs is None:
+            return True
+        folded = folded_text(text)
+        if folded is None:
+            return True
+        for literal in needs:
+            if folded.find(literal, pos, end) >= 0:
+                return True
+        return False
 
     @property
     def parts(self) -> tuple[regex.Pattern[str], ...]:
@@ -229,6 +296,8 @@ class AlternativesScanner:
         end = len(text) if endpos is None else endpos
         alternatives = self._alternatives()
         if not alternatives or end - pos < MIN_CHARS_PER_PART * len(alternatives):
+            if not self._may_match(text, pos, end):
+                return iter(())
             return self.whole.finditer(text, pos, end, timeout=timeout)
         found = self._merged(text, pos, end, timeout)
         if found is None:
@@ -239,7 +308,17 @@ class AlternativesScanner:
 
     def _merged(self, text: str, pos: int, end: int, timeout: float | None) -> list[regex.Match[str]] | None:
         parts = self.parts
-        pending = [p.search(text, pos, end, timeout=timeout) for p in parts]
+        folded = folded_text(text)
+
+        def search(i: int, start: int) -> regex.Match[str] | None:
+            # A range without the part's literal has no match: the engine's call, whose timeout
+            # reads the process clock (a system call, about 2 microseconds), is not made.
+            literal = self._literals[i]
+            if literal is not None and folded is not None and folded.find(literal, start, end) < 0:
+                return None
+            return parts[i].search(text, start, end, timeout=timeout)
+
+        pending = [search(i, pos) for i in range(len(parts))]
         out = []
         while True:
             best = None
@@ -255,4 +334,47 @@ class AlternativesScanner:
             pos = m.end()
             for i, other in enumerate(pending):
                 if other is not None and other.start() < pos:
-                    pending[i] = parts[i].search(text, pos, end, timeout=timeout)
+                    pending[i] = search(i, pos)
+
+
+_FOLDED: dict[int, tuple[str, str | None]] = {}
+#: Every character whose case fold is not one character lies below this (Unicode 15; a test checks
+#: the whole range), so the fold table is built from these 64K characters (20 ms) at import.
+_FOLD_RANGE = 0xFB18
+
+
+def _fold_table() -> dict[int, str]:
+    """For the texts whose case folding changes their length or misses a case pair of the engine:
+    the dotted and dotless i fold to "i" (the engine matches "I" to "ı" and "i" to "İ"), and every
+    other character whose fold is not one character becomes NUL (no literal character matches it
+    without full case folding, which no pattern here uses)."""
+    table = {cp: "\x00" for cp in range(_FOLD_RANGE) if len(chr(cp).casefold()) != 1}
+    table.update({0x130: "i", 0x131: "i"})
+    return table
+
+
+def folded_text(text: str) -> str | None:
+    """`text` case-folded with one character for each of its characters, remembered for the last
+    texts: wherever a pattern's literal (ASCII, see `required_literal`) matches in `text`, its fold
+    is in the folded text at the same place, so a range of the folded text without the literal has
+    no match. None if no such fold could be made."""
+    hit = _FOLDED.get(id(text))
+    if hit is not None and hit[0] is text:
+        return hit[1]
+    if len(_FOLDED) > 64:
+        _FOLDED.clear()
+    folded: str | None = text.casefold()
+    if len(folded) != len(text) or "\u0131" in text:
+        folded = text.translate(_FOLD_TABLE).casefold()
+        if len(folded) != len(text):
+            folded = None
+    _FOLDED[id(text)] = (text, folded)
+    return folded
+
+
+_FOLD_TABLE = _fold_table()
+
+
+def forget_folded_texts() -> None:
+    """Forget the folded texts (see `extract.text_caches`)."""
+    _FOLDED.clear()

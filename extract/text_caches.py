@@ -14,7 +14,7 @@ from __future__ import annotations
 def clear_text_caches() -> None:
     """Forget everything remembered about particular texts (not the loaded rules, vocabularies and
     pipelines, which every document shares)."""
-    from extract import classify, dates, furniture, rules, specimens
+    from extract import alternatives, classify, dates, furniture, rules, specimens
     from extract.vocab import drugs
     from extract.word_index import WORDS
 
@@ -25,5 +25,6 @@ def clear_text_caches() -> None:
     furniture._occurrences.cache_clear()
     specimens.side_of.cache_clear()
     rules.forget_anchor_spans()
+    alternatives.forget_folded_texts()
     WORDS.forget()
     drugs().forget_lookups()

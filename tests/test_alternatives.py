@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extract import alternatives
-from extract.alternatives import AlternativesScanner, split_alternatives, top_level_branches
+from extract.alternatives import (AlternativesScanner, folded_text, required_literal, split_alternatives,
+                                  top_level_branches)
 from extract.classify import kind_rules
 from extract.rules import grammar
 
@@ -102,6 +103,76 @@ Medications: letrozole 2.5 mg daily; ribociclib 600 mg days 1-21 of 28. Follow-u
 """
 
 
+def test_required_literal() -> None:
+    table = {
+        r"\bnottingham\s+grade": "nottingham",
+        r"o?estrogen\b": "estrogen",  # an optional first letter: the rest is required
+        r"(?<![\w])(?<!nuclear\s)level\s+(?:I{1,3}|[1-3])": "level",
+        r"(?P<label>part\s+(?-i:[A-Z]))\s*:": "part",
+        r"(?-i:ER)\s*:": "er",
+        r"\#\s?\d": "#",
+        r"a+b": "a",
+        r"ab{2}c": "a",
+        r"Ki-?67": "ki",
+        r"(?P<x>abc)?def": None,  # an optional group
+        r"(?P<x>ab|cd)e": None,  # an alternation
+        r"abc|def": None,
+        r"(?:abc)d": None,
+        r"\d+ of": None,
+        r"[oe]strogen": None,
+        r"(?i)abc": None,
+        r"(?=a)abc": None,
+    }
+    assert {p: required_literal(p) for p in table} == table
+
+
+def test_folding_keeps_every_place_where_a_literal_matches() -> None:
+    """Wherever a literal character matches case-insensitively, the folded text holds its fold at
+    the same place: every character of Unicode, against every character a literal may hold."""
+    literal_chars = "".join(sorted(alternatives._LITERAL_CHARS))
+    any_literal = regex.compile("(?i)[" + regex.escape(literal_chars) + "]")
+    for cp in range(0x110000):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        ch = chr(cp)
+        if cp >= alternatives._FOLD_RANGE:
+            assert len(ch.casefold()) == 1, hex(cp)
+        if any_literal.fullmatch(ch):
+            # alone, and beside a character whose fold is two ("ß" is "ss")
+            for folded in (folded_text("x" + ch), folded_text("x" + ch + "\u00df")):
+                assert folded is not None and folded[0] == "x"
+                for lit in literal_chars:
+                    if regex.fullmatch("(?i)" + regex.escape(lit), ch):
+                        assert folded[1] == lit.casefold(), (hex(cp), lit)
+
+
+CASE_PATTERNS = [
+    r"\bof\b",
+    r"(?<![a-z])(?:ab|of)\b",
+    r"o?fa",
+    r"(?-i:AB)|of",
+    r"(?P<n>ki)\s*(?P<m>\d)",
+    r"\b(?:abi|ba)s",
+    r"KI\s*(?P<m>\d)",  # the engine matches an upper-case I to a dotless one
+    r"\b(?:ABI|BA)S",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.sampled_from(["ab", "AB", "of", "Of", "fa", "ki", "KI", "\u212a", "i", "\u0130", "\u0131",
+                                      "\u017f", "s", "\u00df", "\ufb01", " ", "1", "\n"]), max_size=30).map("".join),
+       pattern=st.sampled_from(CASE_PATTERNS), pos=st.integers(0, 10), min_chars=st.sampled_from([0, 10_000]))
+def test_a_range_without_the_literals_is_skipped_only_when_it_has_no_match(text, pattern, pos, min_chars) -> None:
+    """The literal check before each search (`required_literal`, `folded_text`) on texts with the
+    characters whose case folding is not one character, or whose case pairs are not the usual
+    ones; split (`min_chars` 0) and scanned whole."""
+    whole = regex.compile(pattern, regex.IGNORECASE)
+    expected = [(m.span(), m.groupdict()) for m in whole.finditer(text, pos)]
+    alternatives.forget_folded_texts()
+    with patch.object(alternatives, "MIN_CHARS_PER_PART", min_chars):
+        assert [(m.span(), m.groupdict()) for m in AlternativesScanner(whole).finditer(text, pos)] == expected
+
+
 @patch.object(alternatives, "MIN_CHARS_PER_PART", 0)
 def test_the_cues_and_rules_scan_as_their_whole_patterns() -> None:
     """Every document-kind cue and grammar rule pattern, on report-like text and its pieces."""
@@ -109,7 +180,8 @@ def test_the_cues_and_rules_scan_as_their_whole_patterns() -> None:
     for name in ("receptors", "lymph_nodes", "tumor_size", "grade", "tnm", "medications", "specimens"):
         for rule in grammar(name).rules:
             patterns += [rule.strict, rule.ocr]
-    texts = [REPORT, REPORT.upper(), REPORT.replace("\n", " "), *REPORT.split(". ")]
+    texts = [REPORT, REPORT.upper(), REPORT.replace("\n", " "), REPORT.replace("i", "\u0131").replace("I", "\u0130"),
+             REPORT.replace("fi", "\ufb01") + " Stra\u00dfe", *REPORT.split(". ")]
     split = 0
     for pattern in patterns:
         scanner = AlternativesScanner(pattern)
@@ -118,3 +190,23 @@ def test_the_cues_and_rules_scan_as_their_whole_patterns() -> None:
             expected = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
             assert [(m.span(), m.groupdict()) for m in scanner.finditer(text)] == expected, pattern.pattern
     assert split > 40
+
+
+def test_the_cues_and_rules_scanned_whole_skip_only_ranges_without_a_match() -> None:
+    """As above with every pattern scanned whole, where only the literal check runs before it."""
+    patterns = [cue.regex for kind in kind_rules().kinds for cue in kind.cues]
+    for name in ("receptors", "lymph_nodes", "tumor_size", "grade", "tnm", "medications", "specimens"):
+        for rule in grammar(name).rules:
+            patterns += [rule.strict, rule.ocr]
+    texts = [REPORT, REPORT.upper(), REPORT.replace("i", "\u0131"), *REPORT.split(". ")]
+    checked = 0
+    with patch.object(alternatives, "MIN_CHARS_PER_PART", 10_000):
+        for pattern in patterns:
+            scanner = AlternativesScanner(pattern)
+            for text in texts:
+                for pos, end in ((0, len(text)), (len(text) // 3, len(text) // 2)):
+                    expected = [(m.span(), m.groupdict()) for m in pattern.finditer(text, pos, end)]
+                    assert [(m.span(), m.groupdict()) for m in scanner.finditer(text, pos, end)] == expected, \
+                        pattern.pattern
+            checked += scanner._needs is not None
+    assert checked > 100  # patterns with literals to check
