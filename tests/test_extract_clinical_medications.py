@@ -378,6 +378,14 @@ ROWS = [
     ("Neoadjuvant chemotherapy: 4 cycles of TC (2021).", "docetaxel", {"status": "historical", "year": 2021},
      {"name": "TC"}),
     ("EC x4 followed by docetaxel, completed 03/2022.", "epirubicin", {}, {"name": "EC"}),
+    # round 10: an arrow after a frequency word; "as planned" is no plan.
+    ("MEDS\n- Verzenio (abemaciclib) 150mg BID -> 100 mg BID since 08/2025 for diarrhea grade 2\n", "abemaciclib",
+     {"dose": 100, "frequency": "twice daily",
+      "changes": [{"from_dose": 150, "to_dose": 100, "unit": "mg", "reason": "diarrhea"}]}, {}),
+    ("Palbociclib 125 mg daily → 100 mg daily for neutropenia\n", "palbociclib",
+     {"dose": 100, "changes": [{"from_dose": 125, "to_dose": 100, "reason": "neutropenia"}]}, {}),
+    ("She took abemaciclib 150 mg twice daily, which was stopped in March 2026 after two years as planned.",
+     "abemaciclib", {"status": "stopped"}, {"status": "stopped"}),
 ]
 
 ABSENT = [
@@ -431,6 +439,8 @@ ABSENT = [
     # A frequency word is its own drug's, not the drug before it ("then weekly paclitaxel").
     ("Completed 4 cycles of ddAC, then weekly paclitaxel.", "doxorubicin", ("frequency", "weekly")),
     ("Denosumab 120 mg SC every 4 weeks with calcium and vitamin D.", "calcium and vitamin d", ("frequency", "every 4 weeks")),
+    ("Letrozole 2.5 mg daily, continued as planned.", "letrozole", ("status", "planned")),
+    ("Ribociclib 600 mg daily, 21 days on, 7 days off -> repeat CBC in 2 weeks.", "ribociclib", ("dose", 2)),
 ]
 
 
