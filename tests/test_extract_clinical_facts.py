@@ -214,6 +214,12 @@ def test_date_formats(text, value):
     ("Tumour board 03/28/2026; started 02/12/2025", D(2025, 2, 12)),
     ("Hemoglobin 10.2 g/dL, collected 04/05/2026", D(2026, 4, 5)),
     ("Breast MDT outcome 12/03/2026", D(2026, 3, 12)),
+    # Indian records: counts per cumm or in lakhs, Hb in gm%, "Inj."/"Tab." before the drug.
+    ("DOA: 03-09-2026  Hb 9.8 gm%, Platelets 2.1 lakhs/cumm", D(2026, 9, 3)),
+    ("Inj. Trastuzumab 440 mg IV on 04-09-2026 (Cycle 1)", D(2026, 9, 4)),
+    ("TLC 6,800/cumm on 05/10/2026", D(2026, 10, 5)),
+    ("Tab. Letrozole 2.5 mg OD since 11/03/2025", D(2025, 3, 11)),
+    ("Tablet letrozole 2.5 mg since 11/03/2025", D(2025, 11, 3)),  # nothing Indian about it: US order
 ])
 def test_a_texts_own_dates_say_whether_it_writes_the_day_first(text, value):
     assert find_dates(text)[-1].value == value
