@@ -158,7 +158,8 @@ def _sites(page: AnalyzedPage) -> list[_Site]:
     g = grammar("metastases")
     words = [w for a, b in clinical_segments(page) for w in g["met.word"].finditer(page.text, page.is_ocr, a, b)
              if assertion_at(page, w.start(), w.end()) not in _NOT_FACT and not _in_lymph_node_part(page, w.start())
-             and not _after_label_no(page, w.start())]
+             and not _after_label_no(page, w.start())
+             and not _matches(g["met.exclude.risk-of-words"], page, page.text[max(a, w.start() - 60):w.start()])]
     found: list[_Site] = []
     for word in words:
         c_start, c_end = _clause(page, word.start(), word.end())
