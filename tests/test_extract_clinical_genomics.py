@@ -21,6 +21,14 @@ ROWS = [
      {"BRCA1": {"result": "not_detected"}, "BRCA2": {"result": "not_detected"}, "CHEK2": {"result": "vus"}}, {}),
     ("Germline: negative for BRCA1, BRCA2 and PALB2.",
      {g: {"result": "not_detected"} for g in ("BRCA1", "BRCA2", "PALB2")}, {}),
+    # round 10: a list item naming what was looked for ("ERBB2 mutation") does not end the list.
+    ("Not detected: AKT1, PTEN, ERBB2 mutation, BRCA1, BRCA2, PALB2\nTumor mutational burden: 4.2 m/MB (low).",
+     {g: {"result": "not_detected"} for g in ("AKT1", "PTEN", "ERBB2", "BRCA1", "BRCA2", "PALB2")},
+     {"BRCA1": {"result": "Not detected"}}),
+    ("Negative for ESR1 mutations, AKT1 alterations and PTEN loss.",
+     {g: {"result": "not_detected"} for g in ("ESR1", "AKT1", "PTEN")}, {}),
+    ("PIK3CA mutation detected, ESR1 and AKT1 mutations not detected.",
+     {"PIK3CA": {"result": "detected"}, "ESR1": {"result": "not_detected"}, "AKT1": {"result": "not_detected"}}, {}),
     # Negations whose "no" stands before qualifiers or the genes themselves (once read as pathogenic).
     ("No germline pathogenic variants identified in BRCA1, BRCA2, PALB2, CHEK2, ATM.",
      {g: {"result": "not_detected"} for g in ("BRCA1", "BRCA2", "PALB2", "CHEK2", "ATM")}, {}),

@@ -243,11 +243,14 @@ def _result(page: AnalyzedPage, mention: _GeneMention, mentions: list[_GeneMenti
 
 
 def _is_list(text: str, mention: _GeneMention, between: list[_GeneMention], cue) -> bool:
-    """"negative for BRCA1, BRCA2 and PALB2": the genes between share the cue."""
+    """"negative for BRCA1, BRCA2 and PALB2": the genes between share the cue; an item may name
+    what was looked for ("Not detected: AKT1, ERBB2 mutation, BRCA1")."""
     lo = min(mention.start, *(b.start for b in between), cue.start())
     hi = max(mention.end, *(b.end for b in between), cue.end())
     span = text[lo:hi]
-    residue = re.sub(r"[A-Z0-9]{2,}|[\s,/&]|\band\b|\bor\b|\bin\b|\bfor\b|\bgenes?\b", "", span[cue.end() - lo:] if cue.start() < mention.start else span[:cue.start() - lo])
+    residue = re.sub(r"[A-Z0-9]{2,}|[\s,/&]|\band\b|\bor\b|\bin\b|\bfor\b|\bgenes?\b"
+                     r"|(?i:\b(?:mutations?|variants?|alterations?|amplifications?|fusions?|rearrangements?)\b)", "",
+                     span[cue.end() - lo:] if cue.start() < mention.start else span[:cue.start() - lo])
     return len(residue.strip()) <= 3
 
 
