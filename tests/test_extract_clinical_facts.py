@@ -297,6 +297,9 @@ KINDS = [
      "clinic_note"),
     ("HEMATOLOGY - COMPLETE BLOOD COUNT WITH DIFFERENTIAL\nTest Result Flag Units Reference range\nWBC 2.4 L", "lab"),
     ("EXAM: CT CHEST, ABDOMEN AND PELVIS\nTECHNIQUE: contrast\nFINDINGS:\nIMPRESSION: no disease", "imaging"),
+    ("NM WHOLE BODY BONE SCAN    12/02/2026\nHistory: breast ca, bone pain.\nFindings: Focal increased uptake in the right "
+     "6th rib.\nImpression: No evidence of bone metastases.", "imaging"),
+    ("Bone scintigraphy 12/02/2026\nNo scintigraphic evidence of osseous metastatic disease.", "imaging"),
     ("Germline Genetic Test Report\nBRCA1 and BRCA2 full gene sequencing\nRESULT: POSITIVE - PATHOGENIC VARIANT", "genetics"),
     ("MEDICATION LIST\nDrug Dose Sig: take one daily\nletrozole 2.5 mg", "medication_list"),
     ("WESTBROOK HOSPITAL\nMolecular Pathology Addendum\nPathology no.: WP25-2207 (addendum 1) Issued: 20-May-2025\n"
