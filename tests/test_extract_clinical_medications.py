@@ -386,6 +386,12 @@ ROWS = [
      {"dose": 100, "changes": [{"from_dose": 125, "to_dose": 100, "reason": "neutropenia"}]}, {}),
     ("She took abemaciclib 150 mg twice daily, which was stopped in March 2026 after two years as planned.",
      "abemaciclib", {"status": "stopped"}, {"status": "stopped"}),
+    # A mention in the past ("Prior fill", "previously on") does not override the current one after it.
+    ("KISQALI 200 MG TABLET (ribociclib succinate)\nSIG: TAKE 2 TABLETS (400 MG) BY MOUTH ONCE DAILY ON DAYS 1-21 "
+     "OF EACH 28-DAY CYCLE.\nPrior fill 08/2026: KISQALI 200 MG - TAKE 3 TABLETS (600 MG) DAILY DAYS 1-21.\n",
+     "ribociclib", {"dose": 400, "schedule": "days 1-21 of 28"}, {"dose": "400"}),
+    ("Ribociclib 400 mg daily, days 1-21. Previously on ribociclib 600 mg daily until neutropenia in May.",
+     "ribociclib", {"dose": 400}, {"dose": "400"}),
 ]
 
 ABSENT = [
@@ -440,6 +446,8 @@ ABSENT = [
     ("Completed 4 cycles of ddAC, then weekly paclitaxel.", "doxorubicin", ("frequency", "weekly")),
     ("Denosumab 120 mg SC every 4 weeks with calcium and vitamin D.", "calcium and vitamin d", ("frequency", "every 4 weeks")),
     ("Letrozole 2.5 mg daily, continued as planned.", "letrozole", ("status", "planned")),
+    ("Ribociclib 400 mg daily, days 1-21. Previously on ribociclib 600 mg daily until neutropenia in May.",
+     "ribociclib", ("status", "historical")),
     ("Ribociclib 600 mg daily, 21 days on, 7 days off -> repeat CBC in 2 weeks.", "ribociclib", ("dose", 2)),
 ]
 

@@ -941,12 +941,30 @@ def _brand_history(reads: list[_Read]) -> _Leaf | None:
     return _Leaf(order, evidence, named[-1].pos)
 
 
+def _about_the_past(r: _Read) -> bool:
+    """The mention's own last status word puts it in the past ("Prior fill 08/2026: KISQALI 200 MG -
+    TAKE 3 TABLETS (600 MG)", "previously on ribociclib 600 mg")."""
+    return bool(r.statuses) and max(r.statuses, key=lambda s: s.pos).value == "historical"
+
+
 def _finding(page: AnalyzedPage, name: str, reads: list[_Read]) -> Finding:
+    # Text order, later statements winning; but where the page speaks of the drug both in the past
+    # and otherwise, the other statements win whatever their order, and the past ones' doses are
+    # earlier doses (a change's "from" when the change does not say it).
+    past = [r for r in reads if _about_the_past(r)]
+    now = [r for r in reads if not _about_the_past(r)] if past else reads
+    if not now:
+        past, now = [], reads
     leaves: dict[str, _Leaf] = {}
-    for r in reads:  # text order: later statements win
+    from_past: set[str] = set()
+    for r in past + now if past else reads:
         for leaf, item in r.leaves.items():
-            if leaf not in leaves or item.pos >= leaves[leaf].pos:
+            if leaf not in leaves or item.pos >= leaves[leaf].pos or (leaf in from_past and r not in past):
                 leaves[leaf] = item
+                if r in past:
+                    from_past.add(leaf)
+                else:
+                    from_past.discard(leaf)
 
     for leaf in ("start", "end"):
         if leaf in leaves:
@@ -960,7 +978,7 @@ def _finding(page: AnalyzedPage, name: str, reads: list[_Read]) -> Finding:
     # The same change told twice (history list, narrative, list comment) is one change.
     changes = _fold_changes(sorted((c for r in reads for c in r.changes), key=lambda c: c.pos))
     plain = sorted(((r.dose[0].pos, r.dose[0], r.dose[1]) for r in reads if r.dose), key=lambda s: s[0])
-    earlier = [d for r in reads if r.dose and r.earlier_dose for d in r.dose[:1]]
+    earlier = [d for r in reads if r.dose and (r.earlier_dose or r in past) for d in r.dose[:1]]
     reasons = sorted((x for r in reads for x in r.reasons), key=lambda x: x.pos)
     for change in changes:
         if change.from_dose is None:
@@ -995,8 +1013,8 @@ def _finding(page: AnalyzedPage, name: str, reads: list[_Read]) -> Finding:
     # A resumption at the dose it had before (or at an unknown one) is no change.
     changes = [c for c in changes if not (c.resumption and (c.from_dose is None or c.from_dose.value == c.to_dose.value))]
 
-    explicit = [s for r in reads for s in r.statuses]
-    defaults = [r.default_status for r in reads if r.default_status is not None]
+    explicit = [s for r in now for s in r.statuses]
+    defaults = [r.default_status for r in now if r.default_status is not None]
     status = max(explicit, key=lambda s: s.pos) if explicit else (max(defaults, key=lambda s: s.pos) if defaults else None)
     if not explicit:
         status = _status_from_dates(leaves, reads, status)
