@@ -300,6 +300,10 @@ KINDS = [
     ("NM WHOLE BODY BONE SCAN    12/02/2026\nHistory: breast ca, bone pain.\nFindings: Focal increased uptake in the right "
      "6th rib.\nImpression: No evidence of bone metastases.", "imaging"),
     ("Bone scintigraphy 12/02/2026\nNo scintigraphic evidence of osseous metastatic disease.", "imaging"),
+    ("Oncology telehealth visit - 2026-08-14\nSubjective: Doing OK on Enhertu.\nHER2 IHC 1+ on liver bx 2024 (HER2-low). "
+     "ER 70%.\nPlan: continue T-DXd.", "clinic_note"),
+    ("Telephone follow-up 2026-08-14\nPathology from the core biopsy: invasive ductal carcinoma, ER 90%, HER2 1+.",
+     "clinic_note"),
     ("Germline Genetic Test Report\nBRCA1 and BRCA2 full gene sequencing\nRESULT: POSITIVE - PATHOGENIC VARIANT", "genetics"),
     ("MEDICATION LIST\nDrug Dose Sig: take one daily\nletrozole 2.5 mg", "medication_list"),
     ("WESTBROOK HOSPITAL\nMolecular Pathology Addendum\nPathology no.: WP25-2207 (addendum 1) Issued: 20-May-2025\n"
