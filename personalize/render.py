@@ -57,6 +57,7 @@ class Section:
 def _citations(block: Block, guidance: Guidance, quotes: bool) -> list[Citation]:
     records = {r.document: r for r in guidance.records}
     by_place: dict[tuple[str, int], Citation] = {}
+    spans: dict[tuple[str, int], set[tuple[int, int, str]]] = {}
     for because in block.because:
         for ev in because.evidence:
             key = (ev.document, ev.page)
@@ -65,9 +66,24 @@ def _citations(block: Block, guidance: Guidance, quotes: bool) -> list[Citation]
                 what = _KIND_WORDS.get(rec.kind, "document") if rec and rec.kind else "document"
                 when = f" of {rec.date.isoformat()}" if rec and rec.date else ""
                 by_place[key] = Citation(f"your {what}{when} ({ev.document}), page {ev.page}")
-            if quotes and ev.text not in by_place[key].quotes:
-                by_place[key].quotes.append(ev.text)
+                spans[key] = set()
+            spans[key].add((ev.start, ev.end, ev.text))
+    if quotes:
+        for key, citation in by_place.items():
+            citation.quotes = _outermost(spans[key])
     return list(by_place.values())
+
+
+def _outermost(spans: set[tuple[int, int, str]]) -> list[str]:
+    """The texts of the spans no other span of the page holds, in page order (a site's evidence
+    and the longer statement around it are quoted once), each text once."""
+    out: list[str] = []
+    for start, end, text in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if any(o0 <= start and end <= o1 and (o0, o1) != (start, end) for o0, o1, _ in spans):
+            continue
+        if text not in out:
+            out.append(text)
+    return out
 
 
 def view_model(guidance: Guidance) -> dict:

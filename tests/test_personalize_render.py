@@ -72,3 +72,20 @@ def test_html_collapses_blocks_that_do_not_apply_and_keeps_the_disclaimer():
     assert "<summary>Not about your situation: This part is about HER2-positive cancer" in html
     assert 'class="critical"' in html and "<footer>" in html
     assert "Based on your records:" in html
+
+
+def test_a_quote_held_inside_another_quote_of_the_page_is_not_repeated():
+    """A site's evidence and the longer statement around it (the same words cut at several
+    lengths) are quoted once: the outermost span, in page order."""
+    profile = json.loads(json.dumps(PROFILE))
+    text = "Metastatic recurrence 09/2024 to bone (T7, L2, right iliac bone)"
+    spans = [(0, 37), (0, 41), (0, 45), (0, len(text) - 1), (22, 29)]
+    profile["evidence"]["stage.metastatic_sites"] = [
+        {"document": "d2", "page": 1, "start": 500 + a, "end": 500 + b, "text": text[a:b], "source": "text-layer",
+         "confidence": 0.9, "rule": "met.site.bone"} for a, b in spans]
+    md = guide(profile, question="Can I join a clinical trial?", today=TODAY).to_markdown()
+    quoted = [ln for ln in md.splitlines() if "early-stage" in ln and "_Not about your situation:_" in ln]
+    assert quoted, md
+    assert quoted[0].count("\u201cMetastatic recurrence") == 1
+    assert "\u201cMetastatic recurrence 09/2024 to bone (T7, L2, right iliac bone\u201d" in quoted[0]
+    assert "\u201c09/2024\u201d" not in quoted[0]
