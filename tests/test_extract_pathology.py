@@ -73,6 +73,26 @@ _BLOCK_TABLE = ("Receptor studies on the residual carcinoma:\n| Block | ER | PR 
 _SPACED_TABLE = "BLOCK   ER         PR         HER2    KI-67\nB2      Positive   Negative   2+      15%\n"
 
 
+# gen10 (markers and histology in unseen formats): an in-situ component's receptor results (a heading
+# over its lines, "(DCIS)" after the label, a test named as done on the DCIS), an H-score, a LIS
+# table's rows, an ISH block's result line.
+_DCIS_BLOCK = ("Invasive lobular carcinoma, grade 2.\nInvasive carcinoma:\n  ER: Positive, 95%\nDCIS component:\n"
+               "  ER (DCIS): positive, 60%\n  PR (DCIS): negative (<1%)\n")
+_NHS_DCIS = ("Invasive carcinoma NST, grade 3.\nReceptors:\nInvasive carcinoma:\n  ER   Quick score 0/8 (negative)\n"
+             "DCIS:\n  ER   Quick score 6/8 (positive)\n")
+_RESIDUAL_DCIS = ("No residual invasive carcinoma. Residual DCIS, 4 mm. On request, ER and HER2 repeated on the residual "
+                  "DCIS (block 1F): ER negative, HER2 2+.")
+_YPTIS_ER = "No residual invasive carcinoma (ypTis).\nEstrogen receptor on residual DCIS (block A6): Positive, 70%, moderate."
+_HSCORE_BLOCK = ("Estrogen receptor (clone SP1):\n   H-score: 240 (strong 70%, moderate 20%, weak 10%)\n"
+                 "   Interpretation: POSITIVE\n")
+_ISH_BLOCK = ("HER2 FISH (PathVysion dual probe), same block:\n   Average HER2 copy number per nucleus: 4.6\n"
+              "   HER2/CEP17 ratio: 2.19\n   Result: AMPLIFIED (Group 1)\n")
+_FRENCH_HEADERS = ("DESCRIPTION MACROSCOPIQUE / GROSS:\nTumeur stellaire de 1,9 cm.\nDIAGNOSTIC:\n"
+                   "Carcinome canalaire infiltrant, grade histologique de Nottingham 2.\nKi-67 : 15 %.\n")
+_LIS_ROWS = ("ESTROGEN RECEPTOR            POSITIVE      >=1% NUCLEAR STAINING = POSITIVE\n"
+             "  % CELLS STAINING           80\n  INTENSITY                  MODERATE-STRONG\n")
+
+
 ROWS = [
     # --- ER / PR ----------------------------------------------------------------------------------
     ("ER: Positive (95%, strong)", "receptors.er.status", "positive", "ER: Positive"),
@@ -1368,7 +1388,8 @@ ROWS = [
     ("Invasives lobulaeres Mammakarzinom, G2.", "diagnosis.histology", "invasive_lobular",
      "Invasives lobulaeres Mammakarzinom"),
     ("Invasives duktales Mammakarzinom, G2.", "diagnosis.histology_code", "8500/3", "Invasives duktales Mammakarzinom"),
-    ("Carcinoma lobulare in situ.", "diagnosis.histology", None, None),
+    # Not the invasive lobular carcinoma of "carcinoma lobulare infiltrans": the in-situ lesion it names (gen10).
+    ("Carcinoma lobulare in situ.", "diagnosis.histology", "lcis", "Carcinoma lobulare in situ"),
     ("Invasive carcinoma, mucinous type.", "diagnosis.histology", "mucinous", "Invasive carcinoma, mucinous type"),
     ("Low grade invasive carcinoma, tubular type.", "diagnosis.histology_code", "8211/3",
      "invasive carcinoma, tubular type"),
@@ -1401,6 +1422,132 @@ ROWS = [
     ("HER2 amplification detected in control tissue.", "receptors.her2.ish_result", None, None),
     ("HER2/NEU: [REDACTED] (SCORE 1+) NEGATIVE.", "receptors.her2.status", "negative",
      "HER2/NEU: [REDACTED] (SCORE 1+) NEGATIVE"),
+    # gen10: French, Spanish, Italian, Dutch and Swedish receptor names, status and intensity words and
+    # ISH results; H-scores (never a percent; 0 is negative, above 30 positive, 1-30 no status); results
+    # of the in-situ component (receptors.in_situ.* when the document has an invasive or treated
+    # carcinoma, the index results in a DCIS-only document); leader dots; foreign histology word order;
+    # a complete response after neoadjuvant therapy leaves its DCIS as the in-situ component only.
+    ('Recepteurs aux oestrogenes (RE) : positifs, 90 %, intensite forte.',
+     'receptors.er.status', 'positive', 'Recepteurs aux oestrogenes (RE) : positifs'),
+    ('Recepteurs aux oestrogenes (RE) : positifs, 90 %, intensite forte.',
+     'receptors.er.percent', 90.0, 'Recepteurs aux oestrogenes (RE) : positifs, 90 %'),
+    ('Recepteurs aux oestrogenes (RE) : positifs, 90 %, intensite forte.',
+     'receptors.er.intensity', 'strong', 'Recepteurs aux oestrogenes (RE) : positifs, 90 %, intensite forte'),
+    ('Récepteurs aux œstrogènes : négatifs (0 %).',
+     'receptors.er.status', 'negative', 'Récepteurs aux œstrogènes : négatifs'),
+    ('Recepteurs a la progesterone (RP) : positifs, 30 %, intensite moderee.',
+     'receptors.pr.intensity', 'moderate', 'Recepteurs a la progesterone (RP) : positifs, 30 %, intensite moderee'),
+    ('Récepteurs à la progestérone : négatifs (< 1 %).',
+     'receptors.pr.status', 'negative', 'Récepteurs à la progestérone : négatifs'),
+    ('HER2 (IHC, clone 4B5) : score 1+, negatif.',
+     'receptors.her2.status', 'negative', 'HER2 (IHC, clone 4B5) : score 1+, negatif'),
+    ('HER2 : score 2+, equivoque ; SISH : non amplifie (ratio HER2/CEP17 1,3).',
+     'receptors.her2.ish_result', 'not_amplified', 'HER2 : score 2+, equivoque ; SISH : non amplifie'),
+    ('Receptor de estrogeno: Negativo (0%)', 'receptors.er.status', 'negative', 'Receptor de estrogeno: Negativo'),
+    ('Receptores de progesterona: positivos, 30%, intensidad moderada (Allred 6/8)',
+     'receptors.pr.intensity', 'moderate', 'Receptores de progesterona: positivos, 30%, intensidad moderada'),
+    ('HER2/neu: Negativo (puntaje 0)', 'receptors.her2.ihc_score', '0', 'HER2/neu: Negativo (puntaje 0'),
+    ('HER2 (clon 4B5) ........................ Puntaje 2+ (equivoco). Se sugiere FISH.',
+     'receptors.her2.ihc_score', '2+', 'HER2 (clon 4B5) ........................ Puntaje 2+'),
+    ('HER2 (clon 4B5) ........................ Puntaje 2+ (equivoco). Se sugiere FISH.',
+     'receptors.her2.status', 'equivocal', 'HER2 (clon 4B5) ........................ Puntaje 2+ (equivoco'),
+    ("Recettori estrogenici (ER): positivi nel 85% delle cellule neoplastiche (intensita' forte)",
+     'receptors.er.status', 'positive', 'Recettori estrogenici (ER): positivi'),
+    ("Recettori estrogenici (ER): positivi nel 85% delle cellule neoplastiche (intensita' forte)",
+     'receptors.er.intensity', 'strong', "Recettori estrogenici (ER): positivi nel 85% delle cellule neoplastiche (intensita' forte"),
+    ("Recettori progestinici (PgR): positivi nel 40% (intensita' moderata)",
+     'receptors.pr.percent', 40.0, 'Recettori progestinici (PgR): positivi nel 40%'),
+    ('HER2 (HercepTest): score 2+; FISH: non amplificato (rapporto HER2/CEP17 1,4; numero medio copie HER2 2,8)',
+     'receptors.her2.ish_result', 'not_amplified', 'HER2 (HercepTest): score 2+; FISH: non amplificato'),
+    ('HER2 (HercepTest): score 2+; FISH: non amplificato (rapporto HER2/CEP17 1,4; numero medio copie HER2 2,8)',
+     'receptors.her2.ish_copy_number', 2.8, 'HER2 (HercepTest): score 2+; FISH: non amplificato (rapporto HER2/CEP17 1,4; numero medio copie HER2 2,8'),
+    ('HER2 IHC: 2+ ; HER2 SISH: ej amplifierad (ratio 1,6)',
+     'receptors.her2.ish_result', 'not_amplified', 'HER2 SISH: ej amplifierad'),
+    ('HER2-ISH: geamplificeerd (ratio 3,1).', 'receptors.her2.ish_result', 'amplified', 'HER2-ISH: geamplificeerd'),
+    ("ER: 95%, intensita' forte. PgR: 2%, intensita' debole.",
+     'receptors.pr.intensity', 'weak', "PgR: 2%, intensita' debole"),
+    (_HSCORE_BLOCK,
+     'receptors.er.status', 'positive', 'Estrogen receptor (clone SP1):\n   H-score: 240 (strong 70%, moderate 20%, weak 10%)\n   Interpretation: POSITIVE'),
+    (_HSCORE_BLOCK, 'receptors.er.percent', None, None),
+    (_HSCORE_BLOCK, 'receptors.er.h_score', 240, 'Estrogen receptor (clone SP1):\n   H-score: 240'),
+    ('ER      H-score 95     (approx. 45% of nuclei, mostly weak to moderate)\n',
+     'receptors.er.percent', 45.0, 'ER      H-score 95     (approx. 45%'),
+    ('ER      H-score 95     (approx. 45% of nuclei, mostly weak to moderate)\n',
+     'receptors.er.h_score', 95, 'ER      H-score 95'),
+    ('PR      H score 0\n', 'receptors.pr.status', 'negative', 'PR      H score 0'),
+    ('PR      H score 0\n', 'receptors.pr.h_score', 0, 'PR      H score 0'),
+    ('ER: H-score 240.', 'receptors.er.status', 'positive', 'ER: H-score 240'),
+    ('ER: H-score 240.', 'receptors.er.percent', None, None),
+    ('ER: H-score 20.', 'receptors.er.status', None, None),
+    ('ER: H-score 20.', 'receptors.er.h_score', 20, 'ER: H-score 20'),
+    ('ESTROGEN RECEPTOR (ER) .......... POSITIVE (STRONG, 95%)   H-SCORE 280\n',
+     'receptors.er.h_score', 280, 'ESTROGEN RECEPTOR (ER) .......... POSITIVE (STRONG, 95%)   H-SCORE 280'),
+    ('ESTROGEN RECEPTOR (ER) .......... POSITIVE (STRONG, 95%)   H-SCORE 280\n',
+     'receptors.er.percent', 95.0, 'ESTROGEN RECEPTOR (ER) .......... POSITIVE (STRONG, 95%'),
+    (_DCIS_BLOCK, 'receptors.er.percent', 95.0, 'ER: Positive, 95%'),
+    (_DCIS_BLOCK, 'receptors.pr.status', None, None),
+    (_DCIS_BLOCK, 'receptors.in_situ.pr.status', 'negative', 'PR (DCIS): negative'),
+    (_DCIS_BLOCK, 'receptors.in_situ.er.percent', 60.0, 'ER (DCIS): positive, 60%'),
+    (_NHS_DCIS, 'receptors.er.status', 'negative', 'ER   Quick score 0/8 (negative'),
+    (_NHS_DCIS, 'receptors.in_situ.er.allred', 6, 'ER   Quick score 6/8'),
+    (_RESIDUAL_DCIS, 'receptors.er.status', None, None),
+    (_RESIDUAL_DCIS, 'receptors.in_situ.her2.ihc_score', '2+', 'HER2 2+'),
+    (_YPTIS_ER, 'receptors.er.status', None, None),
+    (_YPTIS_ER, 'receptors.in_situ.er.status', 'positive', 'Estrogen receptor on residual DCIS (block A6): Positive'),
+    ('Ductal carcinoma in situ, high grade, 38 mm. No invasive carcinoma identified.\nImmunohistochemistry on the DCIS (block A5): ER negative (0%).',
+     'receptors.er.status', 'negative', 'ER negative'),
+    ('Ductal carcinoma in situ, high grade. ER (DCIS): positive, 90%.',
+     'receptors.er.status', 'positive', 'ER (DCIS): positive'),
+    ('Invasive ductal carcinoma arising in DCIS, ER positive (95%).', 'receptors.er.status', 'positive', 'ER positive'),
+    ('Invasive ductal carcinoma with associated DCIS.\nER: positive (90%)\nPR: positive (20%)\n',
+     'receptors.pr.status', 'positive', 'PR: positive'),
+    (_ISH_BLOCK, 'receptors.her2.ish_result', 'amplified', 'Result: AMPLIFIED'),
+    ('HER2/CEP17 ratio: 2.19\nResult: AMPLIFIED\n', 'receptors.her2.ish_result', None, None),
+    (_LIS_ROWS,
+     'receptors.er.percent', 80.0, 'ESTROGEN RECEPTOR            POSITIVE      >=1% NUCLEAR STAINING = POSITIVE\n  % CELLS STAINING           80'),
+    ('ER: positive (>=1% nuclear staining = positive)\n', 'receptors.er.percent', None, None),
+    ('  AVG HER2 COPY #/CELL       3.1\n', 'receptors.her2.ish_copy_number', 3.1, 'AVG HER2 COPY #/CELL       3.1'),
+    ('Ki-67 (MIB-1), hot-spot, 500 cells counted: 32%',
+     'receptors.ki67_percent', 32.0, 'Ki-67 (MIB-1), hot-spot, 500 cells counted: 32%'),
+    ('KI-67 ........................... 8%', 'receptors.ki67_percent', 8.0, 'KI-67 ........................... 8%'),
+    ('HER2/NEU (IHC) .................. NEGATIVE (SCORE 0)\nHER2 ULTRALOW COMMENT: NO MEMBRANE STAINING IDENTIFIED (HER2-NULL).',
+     'receptors.her2.ihc_detail', 'null', 'HER2 ULTRALOW COMMENT: NO MEMBRANE STAINING IDENTIFIED'),
+    ('Carcinoma ductal infiltrante (carcinoma invasivo de tipo no especial), grado histologico 3 de Nottingham.',
+     'diagnosis.histology', 'invasive_ductal', 'Carcinoma ductal infiltrante'),
+    ('Carcinoma ductal infiltrante (carcinoma invasivo de tipo no especial), grado histologico 3 de Nottingham.',
+     'diagnosis.grade', 3, 'grado histologico 3'),
+    ('Carcinoma lobulillar infiltrante, variedad clasica.',
+     'diagnosis.histology', 'invasive_lobular', 'Carcinoma lobulillar infiltrante'),
+    ('Carcinoma ductal in situ de alto grado.', 'diagnosis.histology', 'dcis', 'Carcinoma ductal in situ'),
+    ('Neoplasie lobulaire in situ, type classique.', 'diagnosis.histology', 'lcis', 'Neoplasie lobulaire in situ'),
+    ('Lumpectomie mamma links: invasief carcinoom NST (ductaal), graad 2.',
+     'diagnosis.histology', 'invasive_ductal', 'invasief carcinoom NST'),
+    ('Lumpectomie mamma links: invasief carcinoom NST (ductaal), graad 2.', 'diagnosis.grade', 2, 'graad 2'),
+    ('Lumpectomie mamma links: invasief carcinoom NST (ductaal), graad 2.',
+     'diagnosis.laterality', 'left', 'mamma links'),
+    ('Hoger brost: Invasiv cancer av ospecifik typ (NST), histologisk grad II.',
+     'diagnosis.histology', 'invasive_ductal', 'Invasiv cancer av ospecifik typ'),
+    ('Hoger brost: Invasiv cancer av ospecifik typ (NST), histologisk grad II.',
+     'diagnosis.grade', 2, 'histologisk grad II'),
+    ('Invasief lobulair carcinoom, klassiek type.',
+     'diagnosis.histology', 'invasive_lobular', 'Invasief lobulair carcinoom'),
+    ('carcinome lobulaire infiltrant, de type classique, grade SBR modifie (Elston-Ellis) 2 (tubules 3, pleomorphisme 2, mitoses 1 = 6/9)',
+     'diagnosis.grade', 2, 'grade SBR modifie (Elston-Ellis) 2'),
+    ('Mastectomia radical modificada derecha: carcinoma ductal infiltrante.',
+     'diagnosis.laterality', 'right', 'Mastectomia radical modificada derecha'),
+    ('Sein gauche, tumorectomie: carcinome canalaire infiltrant.', 'diagnosis.laterality', 'left', 'Sein gauche'),
+    ('Residual ductal carcinoma in situ only (ypTis); pathologic complete response of the breast.',
+     'diagnosis.histology', None, None),
+    ('Residual ductal carcinoma in situ only (ypTis); pathologic complete response of the breast.',
+     'diagnosis.in_situ_histology', 'dcis', 'ductal carcinoma in situ'),
+    ('Tumour bed with treatment effect; no invasive carcinoma identified. Ductal carcinoma in situ, 5 mm. ypT0/is N0',
+     'diagnosis.histology', None, None),
+    ('Paget disease of the nipple. Ductal carcinoma in situ, high grade, 38 mm. No invasive carcinoma identified.',
+     'diagnosis.histology', 'dcis', 'Ductal carcinoma in situ'),
+    ('Ductal carcinoma in situ, 12 mm. pTis', 'diagnosis.histology', 'dcis', 'Ductal carcinoma in situ'),
+    # "DIAGNOSTIC:" opens the diagnosis (it had stayed in the gross description above it).
+    (_FRENCH_HEADERS, "diagnosis.grade", 2, "grade histologique de Nottingham 2"),
+    (_FRENCH_HEADERS, "receptors.ki67_percent", 15.0, "Ki-67 : 15 %"),
 ]
 
 
