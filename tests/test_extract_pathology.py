@@ -1548,6 +1548,38 @@ ROWS = [
     # "DIAGNOSTIC:" opens the diagnosis (it had stayed in the gross description above it).
     (_FRENCH_HEADERS, "diagnosis.grade", 2, "grade histologique de Nottingham 2"),
     (_FRENCH_HEADERS, "receptors.ki67_percent", 15.0, "Ki-67 : 15 %"),
+    # gen10: size labels and word order of French, Italian, Spanish and Dutch reports ("cm 2,2": the
+    # unit first; a specimen's "taille de la pièce" is no tumour size); "Carcinoma, invasive, ductal
+    # type"; mucinous type names; "no" in Dutch, French and Spanish negates; French "RE"/"RP" with a
+    # value right after (not "RE:" as "regarding").
+    ('Taille de la tumeur infiltrante: 1,9 cm.',
+     'diagnosis.tumor_size_mm', 19.0, 'Taille de la tumeur infiltrante: 1,9 cm'),
+    ('Carcinome lobulaire infiltrant, grade SBR 2, taille 26 mm, associe a une neoplasie lobulaire in situ.',
+     'diagnosis.tumor_size_mm', 26.0, 'taille 26 mm'),
+    ('Carcinoma mammario infiltrante di tipo duttale (NST), G2, diametro massimo cm 2,2.',
+     'diagnosis.tumor_size_mm', 22.0, 'diametro massimo cm 2,2'),
+    ('Tamano tumoral: 4,5 x 3,8 x 3,0 cm.', 'diagnosis.tumor_size_mm', 45.0, 'Tamano tumoral: 4,5 x 3,8 x 3,0 cm'),
+    ('Lumpectomie mamma links: invasief carcinoom NST (ductaal), graad 2 (tubuli 3, kernpolymorfie 2, mitose 1 = 6), 14 mm, radicaal verwijderd.',
+     'diagnosis.tumor_size_mm', 14.0, 'carcinoom NST (ductaal), graad 2 (tubuli 3, kernpolymorfie 2, mitose 1 = 6), 14 mm'),
+    ('Carcinome canalaire infiltrant residuel de 7 mm (cellularite residuelle 20 %).',
+     'diagnosis.tumor_size_mm', 7.0, 'Carcinome canalaire infiltrant residuel de 7 mm'),
+    ('Invasive ductal carcinoma, scirrhous type\n  Size: invasive 17 x 14 mm (whole tumor 22 x 15 mm including intraductal component)\n',
+     'diagnosis.tumor_size_mm', 17.0, 'Size: invasive 17 x 14 mm'),
+    ('Taille de la piece: 6,5 x 5,0 x 3,2 cm.', 'diagnosis.tumor_size_mm', None, None),
+    ('Tumour type: Carcinoma, invasive, ductal type (NST).',
+     'diagnosis.histology', 'invasive_ductal', 'Carcinoma, invasive, ductal type'),
+    ('Invasief mucineus carcinoom (colloid carcinoom), zuiver type, graad 1.',
+     'diagnosis.histology', 'mucinous', 'Invasief mucineus carcinoom'),
+    ('Carcinome mucineux pur, 12 mm.', 'diagnosis.histology', 'mucinous', 'Carcinome mucineux'),
+    ('Geen DCIS. Invasief ductaal carcinoom, graad 2.',
+     'diagnosis.histology', 'invasive_ductal', 'Invasief ductaal carcinoom'),
+    ('Pas de carcinome canalaire in situ.', 'diagnosis.histology', None, None),
+    ('Sin carcinoma ductal in situ asociado.', 'diagnosis.histology', None, None),
+    ('RE : 95 %, forte ; RP : negatifs ; HER2 : score 1+.', 'receptors.er.percent', 95.0, 'RE : 95 %'),
+    ('RE : 95 %, forte ; RP : negatifs ; HER2 : score 1+.', 'receptors.pr.status', 'negative', 'RP : negatifs'),
+    ('RE: Patient follow-up. Tumour size 2 cm.', 'receptors.er.status', None, None),
+    ('Carcinoma mammario infiltrante NST (duttale), grado istologico 1 (tubuli 1, pleomorfismo nucleare 2, mitosi 1).',
+     'diagnosis.grade', 1, 'grado istologico 1'),
 ]
 
 
