@@ -1580,6 +1580,19 @@ ROWS = [
     ('RE: Patient follow-up. Tumour size 2 cm.', 'receptors.er.status', None, None),
     ('Carcinoma mammario infiltrante NST (duttale), grado istologico 1 (tubuli 1, pleomorfismo nucleare 2, mitosi 1).',
      'diagnosis.grade', 1, 'grado istologico 1'),
+    # gen10: Portuguese and Danish receptor names, Scandinavian "positiv"/"negativ", "medium" intensity,
+    # French/Spanish "RE"/"RP" without a colon before the value.
+    ('Receptor de estrogenio: positivo (90%, intensidade forte)',
+     'receptors.er.status', 'positive', 'Receptor de estrogenio: positivo'),
+    ('ER (about 90%+, strong), PR (about 60%+, medium), HER-2 (1+)',
+     'receptors.pr.intensity', 'moderate', 'PR (about 60%+, medium'),
+    ('Ostrogenreceptor (ER): 95 %', 'receptors.er.percent', 95.0, 'Ostrogenreceptor (ER): 95 %'),
+    ('HER2: negativ (IHC 1+)', 'receptors.her2.status', 'negative', 'HER2: negativ'),
+    ('Inmunohistoquimica: RE positivo (100%), RP positivo (80%), HER2 negativo (puntuacion 0).',
+     'receptors.pr.percent', 80.0, 'RP positivo (80%'),
+    ('Inmunohistoquimica: RE positivo (100%), RP positivo (80%), HER2 negativo (puntuacion 0).',
+     'receptors.her2.ihc_score', '0', 'HER2 negativo (puntuacion 0'),
+    ('RE POSITIONING OF THE CLIP: DONE.', 'receptors.er.status', None, None),
 ]
 
 

@@ -27,7 +27,7 @@ _WINDOW = 170  # characters of details read after a label
 _MAX_MEAN_COPIES = 40.0
 #: How far after an ISH result a hedge of it is looked for (characters).
 _CAVEAT_REACH = 800
-_INTENSITY = {"weak": "weak", "faint": "weak", "moderate": "moderate", "intermediate": "moderate",
+_INTENSITY = {"weak": "weak", "faint": "weak", "moderate": "moderate", "intermediate": "moderate", "medium": "moderate",
               "strong": "strong", "intense": "strong",
               # French, Italian, Spanish and Dutch words, accents removed (`_plain`).
               "forte": "strong", "fortes": "strong", "intensa": "strong", "intenso": "strong", "sterk": "strong",
