@@ -1593,6 +1593,18 @@ ROWS = [
     ('Inmunohistoquimica: RE positivo (100%), RP positivo (80%), HER2 negativo (puntuacion 0).',
      'receptors.her2.ihc_score', '0', 'HER2 negativo (puntuacion 0'),
     ('RE POSITIONING OF THE CLIP: DONE.', 'receptors.er.status', None, None),
+    # gen10: the RCPath dataset's "Invasive tumour type: No special type", "Quick (Allred) score: 8", a
+    # label that names its unit ("Ki67 (%): 40"); an Italian side after "mastectomia totale".
+    ('Invasive tumour type: No special type (ductal NST)\nInvasive grade: 3\n',
+     'diagnosis.histology', 'invasive_ductal', 'tumour type: No special type'),
+    ('Histologic type: NST and lobular (mixed)\n', 'diagnosis.histology', None, None),
+    ('  ER status: Positive   Quick (Allred) score: 8   H-score: not performed\n',
+     'receptors.er.allred', 8, 'ER status: Positive   Quick (Allred) score: 8'),
+    ('  ER status: Positive   Quick (Allred) score: 8   H-score: not performed\n', 'receptors.er.h_score', None, None),
+    ('  Ki67 (%): 40\n', 'receptors.ki67_percent', 40.0, 'Ki67 (%): 40'),
+    ('  Ki67 (%): pending\n', 'receptors.ki67_percent', None, None),
+    ('Materiale: mastectomia totale sinistra con capezzolo.\nDiagnosi: carcinoma mammario infiltrante NST, G3.',
+     'diagnosis.laterality', 'left', 'mastectomia totale sinistra'),
 ]
 
 

@@ -1157,13 +1157,17 @@ def ki67(page: AnalyzedPage) -> Iterator[Finding]:
         if a.kind != "ki67" or _in_table_header(page, a):
             continue
         end = _window_end(page, items, i, limit=80)
-        m = g["ki67.label-value"].pattern_for(page.is_ocr).match(page.text, a.end, end, timeout=TIMEOUT_S)
+        rule = g["ki67.label-value"]
+        m = rule.pattern_for(page.is_ocr).match(page.text, a.end, end, timeout=TIMEOUT_S)
+        if m is None:  # "Ki67 (%): 40": the label names the unit
+            rule = g["ki67.percent-unit-label"]
+            m = rule.pattern_for(page.is_ocr).match(page.text, a.end, end, timeout=TIMEOUT_S)
         if not m or _is_reference_text(page, m.start("value"), m.end("value")):
             continue
         pct, how = _percent(m)
         if pct is None:
             continue
-        found = [make_finding(page, "receptors.ki67_percent", pct, (a.start, m.end()), g["ki67.label-value"],
+        found = [make_finding(page, "receptors.ki67_percent", pct, (a.start, m.end()), rule,
                               target=(a.start, a.end), correction=_ocr_read(m, "pct"))]
         yield from _tag_prior(found, page, a.start, end)
 
