@@ -973,8 +973,9 @@ _BLANK_LINE = regex.compile(r"\n[ \t]*\n")
 
 
 def her2_ish_block_result(page: AnalyzedPage, found: list[Finding]) -> Iterator[Finding]:
-    """The "Result: AMPLIFIED" line that closes a block of ISH measures under an ISH heading, when
-    no ISH result was read at a HER2 label (the block's lines hold measures, not the result)."""
+    """The "Result: AMPLIFIED" line that closes a block of ISH measures (under an ISH heading, or
+    after a HER2/CEP17 ratio), when no ISH result was read at a HER2 label (the block's lines hold
+    measures, not the result)."""
     if any(f.path == "receptors.her2.ish_result" for f in found):
         return
     g = _g()
@@ -984,7 +985,8 @@ def her2_ish_block_result(page: AnalyzedPage, found: list[Finding]) -> Iterator[
         for blank in _BLANK_LINE.finditer(page.text, lo, m.start()):
             pass
         lo = blank.end() if blank else lo
-        if _first(g["her2.detail.ish-method"], page, lo, m.start()) and not _is_reference_text(page, m.start(), m.end()):
+        ish = _first(g["her2.detail.ish-method"], page, lo, m.start()) or _first(g["her2.detail.ratio"], page, lo, m.start())
+        if ish and not _is_reference_text(page, m.start(), m.end()):
             yield make_finding(page, "receptors.her2.ish_result", _ish_value(m), m.span(), g["her2.ish-result-line"])
             return
 
