@@ -89,6 +89,10 @@ _ISH_BLOCK = ("HER2 FISH (PathVysion dual probe), same block:\n   Average HER2 c
               "   HER2/CEP17 ratio: 2.19\n   Result: AMPLIFIED (Group 1)\n")
 _FRENCH_HEADERS = ("DESCRIPTION MACROSCOPIQUE / GROSS:\nTumeur stellaire de 1,9 cm.\nDIAGNOSTIC:\n"
                    "Carcinome canalaire infiltrant, grade histologique de Nottingham 2.\nKi-67 : 15 %.\n")
+_ROW_TABLE = ("| Marker | Clone | Result   | % cells | Intensity |\n|--------|-------|----------|---------|-----------|\n"
+              "| ER     | SP1   | Positive | 90      | Strong    |\n| PR     | 1E2   | Positive | 15      | Moderate  |\n"
+              "| Ki-67  | 30-9  | 22%      | -       | -         |\n")
+_ROW_TABLE_OTHER = ("| Stain | Result | % cells |\n| CK5/6 | Negative | 0 |\n| AR | Positive | 80 |\n")
 _LIS_ROWS = ("ESTROGEN RECEPTOR            POSITIVE      >=1% NUCLEAR STAINING = POSITIVE\n"
              "  % CELLS STAINING           80\n  INTENSITY                  MODERATE-STRONG\n")
 
@@ -1506,6 +1510,13 @@ ROWS = [
     ('Chromosome 17 polysomy was not seen.\nResult: AMPLIFIED\n', 'receptors.her2.ish_result', None, None),
     ('DISH: HER2/CEP17 ratio 2.6, HER2 average 5.4 copies/cell -> amplified', 'receptors.her2.ish_copy_number', 5.4,
      'HER2 average 5.4 copies/cell'),
+    # A table with one marker a row: the number under its percent column ("% cells").
+    (_ROW_TABLE, "receptors.er.percent", 90.0, "90"),
+    (_ROW_TABLE, "receptors.pr.percent", 15.0, "15"),
+    (_ROW_TABLE, "receptors.ki67_percent", 22.0, "Ki-67  | 30-9  | 22%"),
+    (_ROW_TABLE_OTHER, "receptors.er.percent", None, None),
+    # "not indicated" is no quoted guideline text ("indicates amplification" is).
+    ("HER2 IHC score: 1+ / ISH not indicated", "receptors.her2.ihc_score", "1+", "HER2 IHC score: 1+"),
     (_LIS_ROWS,
      'receptors.er.percent', 80.0, 'ESTROGEN RECEPTOR            POSITIVE      >=1% NUCLEAR STAINING = POSITIVE\n  % CELLS STAINING           80'),
     ('ER: positive (>=1% nuclear staining = positive)\n', 'receptors.er.percent', None, None),

@@ -1085,6 +1085,53 @@ def table_cells(page: AnalyzedPage) -> list[TableCell]:
     return out
 
 
+def row_table_percents(page: AnalyzedPage, found: list[Finding]) -> Iterator[Finding]:
+    """ER/PR percents of a table with one marker a row and a percent column ("| Marker | Clone |
+    Result | % cells | Intensity |" over "| ER | SP1 | Positive | 90 | Strong |"): the row's number
+    under the percent header, when its own reading gave no percent. Tables ruled with bars only."""
+    text = page.text
+    if text.count("|") < 6:
+        return
+    g = _g()
+    header_cell = g["receptor.row-table-percent-header"].pattern_for(page.is_ocr)
+    value_cell = g["receptor.row-table-percent-cell"].pattern_for(page.is_ocr)
+    have = {f.path for f in found if f.path.endswith(".percent")}
+    labels = [a for a in anchors(page) if a.kind in ("er", "pr", "both")]
+    line_start = 0
+    while line_start < len(text):
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        header = row_cells(text, line_start, line_end, bars_only=True) if text.count("|", line_start, line_end) >= 3 else []
+        column = next((i for i, (s, e) in enumerate(header)
+                       if header_cell.fullmatch(text, s, e, timeout=TIMEOUT_S)), None)
+        if column is None:
+            line_start = line_end + 1
+            continue
+        row_start = line_end + 1
+        for _ in range(_TABLE_ROWS):
+            row_end = text.find("\n", row_start)
+            row_end = len(text) if row_end < 0 else row_end
+            row = row_cells(text, row_start, row_end, bars_only=True)
+            if row and all(set(text[s:e]) <= set("-:= ") for s, e in row):
+                row_start = row_end + 1  # a rule under the header
+                continue
+            if len(row) != len(header):
+                break
+            label = next((a for a in labels if row[0][0] <= a.start < row[0][1]), None)
+            cell = value_cell.fullmatch(text, *row[column], timeout=TIMEOUT_S)
+            if label and cell:
+                pct = decimal(cell.group("pct"))
+                for n in _names(label.kind):
+                    if pct is not None and pct <= 100 and f"receptors.{n}.percent" not in have:
+                        f = make_finding(page, f"receptors.{n}.percent", pct, row[column],
+                                         "receptor.row-table-percent-cell")
+                        f.evidence.append(page.evidence(label.start, label.end, f.evidence[0].rule, None,
+                                                        f.evidence[0].confidence))
+                        yield f
+            row_start = row_end + 1
+        line_start = row_start
+
+
 def _in_table_header(page: AnalyzedPage, a: Anchor) -> bool:
     labels = page.cache.get("marker_table_labels")
     if labels is None:
@@ -1317,8 +1364,9 @@ def _invasive_in_document(page: AnalyzedPage) -> bool:
 
 
 def _receptor_findings(page: AnalyzedPage) -> Iterator[Finding]:
-    yield from hormone_receptors(page)
-    yield from table_findings(page)
+    hormone = list(hormone_receptors(page)) + list(table_findings(page))
+    yield from hormone
+    yield from row_table_percents(page, hormone)
     yield from letter_spaced(page)
     yield from slash_triples(page)
     her2_findings = list(her2(page))
