@@ -1517,6 +1517,9 @@ ROWS = [
     (_ROW_TABLE_OTHER, "receptors.er.percent", None, None),
     # "not indicated" is no quoted guideline text ("indicates amplification" is).
     ("HER2 IHC score: 1+ / ISH not indicated", "receptors.her2.ihc_score", "1+", "HER2 IHC score: 1+"),
+    ("Carcinoma ductal infiltrante. Grado de Scarff-Bloom-Richardson: 2 (puntuacion 6).", "diagnosis.grade", 2,
+     "Grado de Scarff-Bloom-Richardson: 2"),
+    ("Carcinoma ductal in situ. Grado nuclear 2.", "diagnosis.grade", None, None),
     (_LIS_ROWS,
      'receptors.er.percent', 80.0, 'ESTROGEN RECEPTOR            POSITIVE      >=1% NUCLEAR STAINING = POSITIVE\n  % CELLS STAINING           80'),
     ('ER: positive (>=1% nuclear staining = positive)\n', 'receptors.er.percent', None, None),
