@@ -89,6 +89,10 @@ _ISH_BLOCK = ("HER2 FISH (PathVysion dual probe), same block:\n   Average HER2 c
               "   HER2/CEP17 ratio: 2.19\n   Result: AMPLIFIED (Group 1)\n")
 _FRENCH_HEADERS = ("DESCRIPTION MACROSCOPIQUE / GROSS:\nTumeur stellaire de 1,9 cm.\nDIAGNOSTIC:\n"
                    "Carcinome canalaire infiltrant, grade histologique de Nottingham 2.\nKi-67 : 15 %.\n")
+_BOTH_COMPONENTS = ("Invasive ductal carcinoma, grade 2. Receptors were performed on both components: invasive carcinoma "
+                    "ER 95%, PR 40%; DCIS ER 80%, PR 10%.")
+_COMPONENT_WORDS = "Invasive ductal carcinoma. ER in situ component: positive (70%). ER invasive component: positive (95%)."
+_COMPONENT_LINES = "Invasive ductal carcinoma.\nDCIS: ER positive, PR negative.\nInvasive: ER positive (90%), PR positive (30%)."
 _ROW_TABLE = ("| Marker | Clone | Result   | % cells | Intensity |\n|--------|-------|----------|---------|-----------|\n"
               "| ER     | SP1   | Positive | 90      | Strong    |\n| PR     | 1E2   | Positive | 15      | Moderate  |\n"
               "| Ki-67  | 30-9  | 22%      | -       | -         |\n")
@@ -1520,6 +1524,16 @@ ROWS = [
     ("Carcinoma ductal infiltrante. Grado de Scarff-Bloom-Richardson: 2 (puntuacion 6).", "diagnosis.grade", 2,
      "Grado de Scarff-Bloom-Richardson: 2"),
     ("Carcinoma ductal in situ. Grado nuclear 2.", "diagnosis.grade", None, None),
+    # The in-situ component named at the start of a clause or line ("; DCIS ER 80%, PR 10%", "DCIS: ER
+    # positive"), or after the label ("ER in situ component: positive").
+    (_BOTH_COMPONENTS, 'receptors.pr.percent', 40.0, 'PR 40%'),
+    (_BOTH_COMPONENTS, 'receptors.in_situ.pr.percent', 10.0, 'PR 10%'),
+    (_COMPONENT_WORDS, 'receptors.er.percent', 95.0, 'ER invasive component: positive (95%'),
+    (_COMPONENT_WORDS, 'receptors.in_situ.er.percent', 70.0, 'ER in situ component: positive (70%'),
+    (_COMPONENT_LINES, 'receptors.pr.status', 'positive', 'PR positive'),
+    (_COMPONENT_LINES, 'receptors.in_situ.pr.status', 'negative', 'PR negative'),
+    ('Invasive ductal carcinoma with associated DCIS. ER positive (95%), PR positive (20%).',
+     'receptors.pr.percent', 20.0, 'PR positive (20%'),
     (_LIS_ROWS,
      'receptors.er.percent', 80.0, 'ESTROGEN RECEPTOR            POSITIVE      >=1% NUCLEAR STAINING = POSITIVE\n  % CELLS STAINING           80'),
     ('ER: positive (>=1% nuclear staining = positive)\n', 'receptors.er.percent', None, None),

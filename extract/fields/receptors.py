@@ -1325,6 +1325,10 @@ def _labelled_in_situ(page: AnalyzedPage, f: Finding) -> bool:
     s0 = max(page.sentence_at(start)[0], start - 160)
     if _first(g["receptor.in-situ.before-label"], page, s0, start):
         return True
+    clause = max(page.text.rfind(c, s0, start) for c in ";.\n") + 1 or s0
+    if g["receptor.in-situ.clause"].pattern_for(page.is_ocr).fullmatch(page.text, max(clause, s0), start,
+                                                                      timeout=TIMEOUT_S):
+        return True  # "...; DCIS ER 80%, PR 10%"
     return _under_in_situ_heading(page, start)
 
 
