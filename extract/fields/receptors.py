@@ -21,6 +21,7 @@ from extract.fields.base import decimal, make_finding, number, scan, segments
 from extract.fields.histology import mentions as histology_mentions, untyped_invasive_in_document
 from extract.findings import FACTUAL, Finding
 from extract.table_rows import row_cells
+from extract.word_index import WORDS
 from extract.rules import TIMEOUT_S, CompiledRule, grammar, ocr_number
 
 _WINDOW = 170  # characters of details read after a label
@@ -146,6 +147,8 @@ def _in_reference(page: AnalyzedPage, m: regex.Match) -> bool:
     """A percent that is part of quoted reference text itself (">=1% NUCLEAR STAINING = POSITIVE",
     a result table's reference column), not merely near some."""
     at = m.start("pct")
+    if not regex.search(r"[<>≥≤]\s*=?\s*$", page.text[max(0, at - 6):at]):
+        return False  # the reference text it can be part of opens with a comparison
     return any(r.start() <= at < r.end() for r in _g()["marker.reference-text"].finditer(
         page.text, page.is_ocr, max(0, at - 12), min(len(page.text), m.end() + 48)))
 
@@ -1296,6 +1299,9 @@ def _page_findings(page: AnalyzedPage) -> list[Finding]:
 
 # -- results of the in-situ component ---------------------------------------------------------
 
+#: Words one of which every in-situ label names (a fast test before any is looked for).
+_IN_SITU_WORDS = frozenset({"dcis", "situ"})
+WORDS.register(_IN_SITU_WORDS)
 #: How many lines of marker results may stand between a result and the heading it sits under.
 _HEADING_LINES = 6
 _BULLET = regex.compile(r"[ \t]*(?:[-*•][ \t]*)?")
@@ -1307,6 +1313,8 @@ def _in_situ_component(page: AnalyzedPage, findings: list[Finding]) -> list[Find
     tumour's: when the document states an invasive carcinoma (or a treated one: "no residual
     invasive carcinoma") they move to `receptors.in_situ.<path>`. In a DCIS-only document they are
     the index disease's results and stay."""
+    if not findings or WORDS.present(page.text).isdisjoint(_IN_SITU_WORDS):
+        return findings
     labelled = {id(f) for f in findings if _labelled_in_situ(page, f)}
     if not labelled or not _invasive_in_document(page):
         return findings
