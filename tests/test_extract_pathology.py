@@ -1534,6 +1534,13 @@ ROWS = [
     (_COMPONENT_LINES, 'receptors.in_situ.pr.status', 'negative', 'PR negative'),
     ('Invasive ductal carcinoma with associated DCIS. ER positive (95%), PR positive (20%).',
      'receptors.pr.percent', 20.0, 'PR positive (20%'),
+    # The typeset minus (U+2212) of PDFs as a sign; an em or en dash between label and value.
+    ('Receptor status: ER+ (95%), PR− (0%), HER2− (IHC 1+)', 'receptors.pr.status', 'negative', 'PR−'),
+    ('Receptor status: ER+ (95%), PR− (0%), HER2− (IHC 1+)', 'receptors.pr.percent', 0.0, 'PR− (0%'),
+    ('Receptor status: ER+ (95%), PR− (0%), HER2− (IHC 1+)', 'receptors.her2.status', 'negative', 'HER2−'),
+    ('ER+/PR−/HER2−', 'receptors.pr.status', 'negative', 'PR−'),
+    ('Estrogen receptor (ER) — positive, 80%', 'receptors.er.status', 'positive', 'Estrogen receptor (ER) — positive'),
+    ('ER – positive, 80%', 'receptors.er.percent', 80.0, 'ER – positive, 80%'),
     (_LIS_ROWS,
      'receptors.er.percent', 80.0, 'ESTROGEN RECEPTOR            POSITIVE      >=1% NUCLEAR STAINING = POSITIVE\n  % CELLS STAINING           80'),
     ('ER: positive (>=1% nuclear staining = positive)\n', 'receptors.er.percent', None, None),

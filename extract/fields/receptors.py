@@ -443,7 +443,7 @@ def _negative_summary(m: regex.Match) -> bool:
     if m.group("status"):
         return _status_word(m.group("status")) == "negative"
     if m.group("sign"):
-        return "-" in m.group("sign")
+        return "-" in m.group("sign") or "−" in m.group("sign")
     return False
 
 
@@ -1262,7 +1262,7 @@ def slash_triples(page: AnalyzedPage) -> Iterator[Finding]:
     for m in scan(page, rule):
         for name in ("er", "pr", "her2"):
             word = m.group(name).strip("() ")
-            status = "positive" if word == "+" else "negative" if word == "-" else _status_word(word)
+            status = "positive" if word == "+" else "negative" if word in ("-", "−") else _status_word(word)
             if status in ("positive", "negative"):
                 yield make_finding(page, f"receptors.{name}.status", status, m.span(), rule)
 
