@@ -1524,6 +1524,21 @@ ROWS = [
     ("Carcinoma ductal infiltrante. Grado de Scarff-Bloom-Richardson: 2 (puntuacion 6).", "diagnosis.grade", 2,
      "Grado de Scarff-Bloom-Richardson: 2"),
     ("Carcinoma ductal in situ. Grado nuclear 2.", "diagnosis.grade", None, None),
+    # Special types in Italian, French and Spanish word order; "tipo no especial" negates nothing.
+    ('Carcinoma tubulare puro, G1, 8 mm.', 'diagnosis.histology', 'tubular', 'Carcinoma tubulare'),
+    ('Carcinome tubuleux, grade SBR 1.', 'diagnosis.histology', 'tubular', 'Carcinome tubuleux'),
+    ('Carcinoma metaplasico de tipo escamoso, grado 3.', 'diagnosis.histology', 'metaplastic', 'Carcinoma metaplasico'),
+    ('Carcinome metaplasique a cellules fusiformes.', 'diagnosis.histology', 'metaplastic', 'Carcinome metaplasique'),
+    ('Carcinoma micropapilar invasivo, grado 2.', 'diagnosis.histology_code', '8507/3', 'Carcinoma micropapilar'),
+    ('Carcinoma apocrino invasivo.', 'diagnosis.histology', 'other', 'Carcinoma apocrino'),
+    ('Carcinoma micropapilar in situ.', 'diagnosis.histology', None, None),
+    ('Carcinome infiltrant de type lobulaire, grade 2.',
+     'diagnosis.histology', 'invasive_lobular', 'Carcinome infiltrant de type lobulaire'),
+    ('Carcinoma invasivo de mama tipo no especial (NST), grado 2.',
+     'diagnosis.histology', 'invasive_ductal', 'Carcinoma invasivo de mama tipo no especial'),
+    ('Carcinoma invasivo de mama tipo no especial (NST), grado 2.', 'diagnosis.grade', 2, 'grado 2'),
+    ('Carcinoma infiltrante NOS (duttale), grado 3.',
+     'diagnosis.histology', 'invasive_ductal', 'Carcinoma infiltrante NOS'),
     # The in-situ component named at the start of a clause or line ("; DCIS ER 80%, PR 10%", "DCIS: ER
     # positive"), or after the label ("ER in situ component: positive").
     (_BOTH_COMPONENTS, 'receptors.pr.percent', 40.0, 'PR 40%'),
