@@ -1524,6 +1524,10 @@ ROWS = [
     ("Carcinoma ductal infiltrante. Grado de Scarff-Bloom-Richardson: 2 (puntuacion 6).", "diagnosis.grade", 2,
      "Grado de Scarff-Bloom-Richardson: 2"),
     ("Carcinoma ductal in situ. Grado nuclear 2.", "diagnosis.grade", None, None),
+    ("receptores de estrogenos positivos (100%, intensidad fuerte)", "receptors.er.intensity", "strong",
+     "receptores de estrogenos positivos (100%, intensidad fuerte"),
+    ("Receptor de progesterona: positivo (5%, intensidade fraca)", "receptors.pr.intensity", "weak",
+     "Receptor de progesterona: positivo (5%, intensidade fraca"),
     # Special types in Italian, French and Spanish word order; "tipo no especial" negates nothing.
     ('Carcinoma tubulare puro, G1, 8 mm.', 'diagnosis.histology', 'tubular', 'Carcinoma tubulare'),
     ('Carcinome tubuleux, grade SBR 1.', 'diagnosis.histology', 'tubular', 'Carcinome tubuleux'),

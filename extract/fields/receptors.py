@@ -31,7 +31,8 @@ _CAVEAT_REACH = 800
 _INTENSITY = {"weak": "weak", "faint": "weak", "moderate": "moderate", "intermediate": "moderate", "medium": "moderate",
               "strong": "strong", "intense": "strong",
               # French, Italian, Spanish and Dutch words, accents removed (`_plain`).
-              "forte": "strong", "fortes": "strong", "intensa": "strong", "intenso": "strong", "sterk": "strong",
+              "forte": "strong", "fortes": "strong", "fuerte": "strong", "fuertes": "strong", "fraca": "weak",
+              "fraco": "weak", "intensa": "strong", "intenso": "strong", "sterk": "strong",
               "sterke": "strong", "moderee": "moderate", "moderees": "moderate", "moderata": "moderate",
               "moderato": "moderate", "moderada": "moderate", "moderado": "moderate", "matig": "moderate",
               "matige": "moderate", "faible": "weak", "faibles": "weak", "debole": "weak", "debil": "weak",
