@@ -93,6 +93,9 @@ _BOTH_COMPONENTS = ("Invasive ductal carcinoma, grade 2. Receptors were performe
                     "ER 95%, PR 40%; DCIS ER 80%, PR 10%.")
 _COMPONENT_WORDS = "Invasive ductal carcinoma. ER in situ component: positive (70%). ER invasive component: positive (95%)."
 _COMPONENT_LINES = "Invasive ductal carcinoma.\nDCIS: ER positive, PR negative.\nInvasive: ER positive (90%), PR positive (30%)."
+_CORE_QUOTED = ("CLINICAL: Right breast cancer, core H26/28810 showed invasive carcinoma NST grade 2,\n"
+                "ER 8/8, PR 7/8, HER2 1+. Wide local excision.\n\nMICROSCOPY:\nInvasive carcinoma of no special type.\n"
+                "Receptors repeated on the excision (block A3):\n  PR   Positive   Quick score 3/8\n")
 _ROW_TABLE = ("| Marker | Clone | Result   | % cells | Intensity |\n|--------|-------|----------|---------|-----------|\n"
               "| ER     | SP1   | Positive | 90      | Strong    |\n| PR     | 1E2   | Positive | 15      | Moderate  |\n"
               "| Ki-67  | 30-9  | 22%      | -       | -         |\n")
@@ -1524,6 +1527,10 @@ ROWS = [
     ("Carcinoma ductal infiltrante. Grado de Scarff-Bloom-Richardson: 2 (puntuacion 6).", "diagnosis.grade", 2,
      "Grado de Scarff-Bloom-Richardson: 2"),
     ("Carcinoma ductal in situ. Grado nuclear 2.", "diagnosis.grade", None, None),
+    # "CLINICAL:" opens the clinical history; "core H26/28810 showed" quotes an earlier specimen.
+    (_CORE_QUOTED, "receptors.pr.allred", 3, "PR   Positive   Quick score 3/8"),
+    ("Estrogen receptor: Positive (+++, 95%) (Allred score 8)", "receptors.er.intensity", "strong",
+     "Estrogen receptor: Positive (+++"),
     ("receptores de estrogenos positivos (100%, intensidad fuerte)", "receptors.er.intensity", "strong",
      "receptores de estrogenos positivos (100%, intensidad fuerte"),
     ("Receptor de progesterona: positivo (5%, intensidade fraca)", "receptors.pr.intensity", "weak",
