@@ -1561,6 +1561,8 @@ ROWS = [
     (_COMPONENT_WORDS, 'receptors.in_situ.er.percent', 70.0, 'ER in situ component: positive (70%'),
     (_COMPONENT_LINES, 'receptors.pr.status', 'positive', 'PR positive'),
     (_COMPONENT_LINES, 'receptors.in_situ.pr.status', 'negative', 'PR negative'),
+    ("Invasive ductal carcinoma.\nDCIS: present, cribriform. ER positive (95%).", "receptors.er.percent", 95.0,
+     "ER positive (95%"),
     ('Invasive ductal carcinoma with associated DCIS. ER positive (95%), PR positive (20%).',
      'receptors.pr.percent', 20.0, 'PR positive (20%'),
     # The typeset minus (U+2212) of PDFs as a sign; an em or en dash between label and value.

@@ -1306,6 +1306,7 @@ WORDS.register(_IN_SITU_WORDS)
 #: How many lines of marker results may stand between a result and the heading it sits under.
 _HEADING_LINES = 6
 _BULLET = regex.compile(r"[ \t]*(?:[-*•][ \t]*)?")
+_CLAUSE_END = regex.compile(r"[.;](?!\d)")
 
 
 def _in_situ_component(page: AnalyzedPage, findings: list[Finding]) -> list[Finding]:
@@ -1348,8 +1349,8 @@ def _under_in_situ_heading(page: AnalyzedPage, pos: int) -> bool:
     heading = _g()["receptor.in-situ.heading"].pattern_for(page.is_ocr)
     line_start = text.rfind("\n", 0, pos) + 1
     m = heading.match(text, line_start, pos, timeout=TIMEOUT_S)
-    if m:
-        return True
+    if m and not _CLAUSE_END.search(text, m.end(), pos):
+        return True  # not "DCIS: present, cribriform. ER positive": a new statement
     starts = {a.start for a in anchors(page)}
     for _ in range(_HEADING_LINES):
         if line_start == 0:
