@@ -1536,6 +1536,12 @@ ROWS = [
      "HER2: 2+ -> DISH: negative"),
     ("HER2: 2+ -> FISH: positive (ratio 2.8).", "receptors.her2.ish_result", "amplified", "HER2: 2+ -> FISH: positive"),
     ("Receptores hormonales: negativos.", "receptors.pr.status", "negative", "Receptores hormonales: negativos"),
+    ("Estrogen Receptor (ER) Status: Low Positive (1-10% of cells with nuclear positivity)\n"
+     "  Percentage of Cells with Nuclear Positivity: 5%\n", "receptors.er.percent", 5.0,
+     "Estrogen Receptor (ER) Status: Low Positive (1-10% of cells with nuclear positivity)\n"
+     "  Percentage of Cells with Nuclear Positivity: 5%"),
+    ("Lateralite / Laterality: Droite / Right\nCarcinome lobulaire infiltrant.", "diagnosis.laterality", "right",
+     "Laterality: Droite / Right"),
     ("Recepteurs hormonaux : negatifs.", "receptors.er.status", "negative", "Recepteurs hormonaux : negatifs"),
     ("Recepteurs aux oestrogenes exprimes par 95 % des cellules tumorales (intensite forte)", "receptors.er.percent",
      95.0, "Recepteurs aux oestrogenes exprimes par 95 %"),
