@@ -1559,6 +1559,8 @@ ROWS = [
     ('Carcinoma micropapilar invasivo, grado 2.', 'diagnosis.histology_code', '8507/3', 'Carcinoma micropapilar'),
     ('Carcinoma apocrino invasivo.', 'diagnosis.histology', 'other', 'Carcinoma apocrino'),
     ('Carcinoma micropapilar in situ.', 'diagnosis.histology', None, None),
+    ("Carcinoma lobular invasivo, grau 2.", "diagnosis.histology", "invasive_lobular", "Carcinoma lobular invasivo"),
+    ("Carcinoma lobular in situ.", "diagnosis.histology", "lcis", "Carcinoma lobular in situ"),
     ('Carcinome infiltrant de type lobulaire, grade 2.',
      'diagnosis.histology', 'invasive_lobular', 'Carcinome infiltrant de type lobulaire'),
     ('Carcinoma invasivo de mama tipo no especial (NST), grado 2.',
