@@ -1535,6 +1535,13 @@ ROWS = [
     ("HER2: 2+ -> DISH: negative (ratio 1.3).", "receptors.her2.ish_result", "not_amplified",
      "HER2: 2+ -> DISH: negative"),
     ("HER2: 2+ -> FISH: positive (ratio 2.8).", "receptors.her2.ish_result", "amplified", "HER2: 2+ -> FISH: positive"),
+    # A conditional after the score is no ISH result ("if" in English, "si" in French and Spanish).
+    ("Invasive ductal carcinoma. HER2 2+; if FISH is amplified, anti-HER2 therapy will be discussed.",
+     "receptors.her2.ish_result", None, None),
+    ("Invasive ductal carcinoma. HER2 2+; si la FISH est amplifiee, un traitement sera discute.",
+     "receptors.her2.ish_result", None, None),
+    ("Invasive ductal carcinoma. HER2 2+; si la FISH est amplifiee, un traitement sera discute.",
+     "receptors.her2.ihc_score", "2+", "HER2 2+"),
     ("Receptores hormonales: negativos.", "receptors.pr.status", "negative", "Receptores hormonales: negativos"),
     ("Estrogen Receptor (ER) Status: Low Positive (1-10% of cells with nuclear positivity)\n"
      "  Percentage of Cells with Nuclear Positivity: 5%\n", "receptors.er.percent", 5.0,

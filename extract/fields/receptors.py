@@ -911,8 +911,9 @@ def _her2_window(page: AnalyzedPage, a: Anchor, m: regex.Match, end: int) -> Ite
                                    "her2.detail.ihc-score", target=target, correction=_score_correction(s))
     if not m.group("ish"):
         r = _first(g["her2.detail.ish-result"], page, pos, details_end)
-        if r and not _is_reference_text(page, r.start(), r.end()) and not (
-                status_word and regex.match(r"\s*by\.?\s+(?:fish|ish)", page.text[m.end():m.end() + 12], regex.I)):
+        # Not a result a conditional names after the score ("HER2 2+; if FISH is amplified, ...").
+        if r and not _is_reference_text(page, r.start(), r.end()) and page.assertion(r.start(), r.end()) != "hypothetical" \
+                and not (status_word and regex.match(r"\s*by\.?\s+(?:fish|ish)", page.text[m.end():m.end() + 12], regex.I)):
             value = _ish_value(r)
             yield make_finding(page, "receptors.her2.ish_result", value, (a.start, r.end()),
                                "her2.detail.ish-result", target=target)
