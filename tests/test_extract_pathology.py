@@ -1869,6 +1869,11 @@ def test_ocr_letters_without_a_number_are_not_read(text, path):
 
 # Mentions that are not facts about this patient.
 NOT_FACT_ROWS = [
+    # gen10: a family history and relatives named in French and Spanish.
+    ("Antecedents familiaux: mere, cancer du sein a 50 ans (recepteurs aux oestrogenes positifs).",
+     "receptors.er.status", "positive"),
+    ("Antecedentes familiares: hermana con cancer de mama HER2 positivo.", "receptors.her2.status", "positive"),
+    ("Madre con carcinoma ductal infiltrante a los 60 anos.", "diagnosis.histology", "invasive_ductal"),
     ("No residual invasive ductal carcinoma is identified.", "diagnosis.histology", "invasive_ductal"),
     ("PRE-OPERATIVE DIAGNOSIS: r/o invasive lobular carcinoma", "diagnosis.histology", "invasive_lobular"),
     ("Her mother had invasive lobular carcinoma at age 45.", "diagnosis.histology", "invasive_lobular"),
