@@ -1542,6 +1542,8 @@ ROWS = [
      "receptors.her2.ish_result", None, None),
     ("Invasive ductal carcinoma. HER2 2+; si la FISH est amplifiee, un traitement sera discute.",
      "receptors.her2.ihc_score", "2+", "HER2 2+"),
+    ("Carcinoma ductal infiltrante; invasion linfovascular: SI, receptor de estrogeno positivo (90%).",
+     "receptors.er.percent", 90.0, "receptor de estrogeno positivo (90%"),
     ("Receptores hormonales: negativos.", "receptors.pr.status", "negative", "Receptores hormonales: negativos"),
     ("Estrogen Receptor (ER) Status: Low Positive (1-10% of cells with nuclear positivity)\n"
      "  Percentage of Cells with Nuclear Positivity: 5%\n", "receptors.er.percent", 5.0,
