@@ -1544,6 +1544,8 @@ ROWS = [
      "receptors.her2.ihc_score", "2+", "HER2 2+"),
     ("Carcinoma ductal infiltrante; invasion linfovascular: SI, receptor de estrogeno positivo (90%).",
      "receptors.er.percent", 90.0, "receptor de estrogeno positivo (90%"),
+    ("HER2/neu oncoprotein: 1/3+ (negative)", "receptors.her2.ihc_score", "1+", "HER2/neu oncoprotein: 1/3+"),
+    ("HER2: 3/3+ (positive)", "receptors.her2.ihc_score", "3+", "HER2: 3/3+"),
     ("Receptores hormonales: negativos.", "receptors.pr.status", "negative", "Receptores hormonales: negativos"),
     ("Estrogen Receptor (ER) Status: Low Positive (1-10% of cells with nuclear positivity)\n"
      "  Percentage of Cells with Nuclear Positivity: 5%\n", "receptors.er.percent", 5.0,
