@@ -1326,6 +1326,9 @@ def _in_situ_component(page: AnalyzedPage, findings: list[Finding]) -> list[Find
 
 
 def _labelled_in_situ(page: AnalyzedPage, f: Finding) -> bool:
+    """The finding's label names the in-situ component: right after it ("ER (DCIS)"), as the test's
+    object earlier in its sentence ("repeated on the residual DCIS: ER ..."), at the start of its
+    clause ("; DCIS ER 80%") or as a heading over it ("DCIS component:")."""
     g = _g()
     ev = f.evidence[0]
     label = next((a for a in anchors(page) if ev.start <= a.start < ev.end and a.kind != "other"), None)
