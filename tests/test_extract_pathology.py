@@ -1546,6 +1546,9 @@ ROWS = [
      "receptors.er.percent", 90.0, "receptor de estrogeno positivo (90%"),
     ("HER2/neu oncoprotein: 1/3+ (negative)", "receptors.her2.ihc_score", "1+", "HER2/neu oncoprotein: 1/3+"),
     ("HER2: 3/3+ (positive)", "receptors.her2.ihc_score", "3+", "HER2: 3/3+"),
+    ("ER: 100%, sterk; PR: 5%, zwak", "receptors.pr.intensity", "weak", "PR: 5%, zwak"),
+    ("ER: 90 % (kraftig), PR: 20 % (måttlig)", "receptors.er.intensity", "strong", "ER: 90 % (kraftig"),
+    ("ER: 90 % (kraftig), PR: 20 % (måttlig)", "receptors.pr.intensity", "moderate", "PR: 20 % (måttlig"),
     ("Receptores hormonales: negativos.", "receptors.pr.status", "negative", "Receptores hormonales: negativos"),
     ("Estrogen Receptor (ER) Status: Low Positive (1-10% of cells with nuclear positivity)\n"
      "  Percentage of Cells with Nuclear Positivity: 5%\n", "receptors.er.percent", 5.0,

@@ -36,7 +36,8 @@ _INTENSITY = {"weak": "weak", "faint": "weak", "moderate": "moderate", "intermed
               "sterke": "strong", "moderee": "moderate", "moderees": "moderate", "moderata": "moderate",
               "moderato": "moderate", "moderada": "moderate", "moderado": "moderate", "matig": "moderate",
               "matige": "moderate", "faible": "weak", "faibles": "weak", "debole": "weak", "debil": "weak",
-              "zwak": "weak", "zwakke": "weak"}
+              "zwak": "weak", "zwakke": "weak", "moderat": "moderate", "mattlig": "moderate", "kraftig": "strong",
+              "svag": "weak"}
 _INTENSITY_SCORE = {"1": "weak", "2": "moderate", "3": "strong"}
 
 
