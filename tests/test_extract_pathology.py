@@ -1527,6 +1527,10 @@ ROWS = [
     ("Carcinoma ductal infiltrante. Grado de Scarff-Bloom-Richardson: 2 (puntuacion 6).", "diagnosis.grade", 2,
      "Grado de Scarff-Bloom-Richardson: 2"),
     ("Carcinoma ductal in situ. Grado nuclear 2.", "diagnosis.grade", None, None),
+    ("Carcinome canalaire infiltrant. Grade histopronostique SBR modifie : 2.", "diagnosis.grade", 2,
+     "Grade histopronostique SBR modifie : 2"),
+    ("Carcinome canalaire infiltrant, grade histopronostique de Elston et Ellis II.", "diagnosis.grade", 2,
+     "grade histopronostique de Elston et Ellis II"),
     # "CLINICAL:" opens the clinical history; "core H26/28810 showed" quotes an earlier specimen.
     (_CORE_QUOTED, "receptors.pr.allred", 3, "PR   Positive   Quick score 3/8"),
     ("Estrogen receptor: Positive (+++, 95%) (Allred score 8)", "receptors.er.intensity", "strong",
