@@ -1302,9 +1302,6 @@ def _page_findings(page: AnalyzedPage) -> list[Finding]:
 
 # -- results of the in-situ component ---------------------------------------------------------
 
-#: Words one of which every in-situ label names (a fast test before any is looked for).
-_IN_SITU_WORDS = frozenset({"dcis", "situ"})
-WORDS.register(_IN_SITU_WORDS)
 #: How many lines of marker results may stand between a result and the heading it sits under.
 _HEADING_LINES = 6
 _BULLET = regex.compile(r"[ \t]*(?:[-*•][ \t]*)?")
@@ -1317,7 +1314,7 @@ def _in_situ_component(page: AnalyzedPage, findings: list[Finding]) -> list[Find
     tumour's: when the document states an invasive carcinoma (or a treated one: "no residual
     invasive carcinoma") they move to `receptors.in_situ.<path>`. In a DCIS-only document they are
     the index disease's results and stay."""
-    if not findings or WORDS.present(page.text).isdisjoint(_IN_SITU_WORDS):
+    if not findings or WORDS.present(page.text).isdisjoint(_g()["receptor.in-situ.after-label"].requires):
         return findings
     labelled = {id(f) for f in findings if _labelled_in_situ(page, f)}
     if not labelled or not _invasive_in_document(page):
