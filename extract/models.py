@@ -57,6 +57,8 @@ class HormoneReceptor(_Section):
     percent: float | None = Field(None, ge=0, le=100)
     intensity: Literal["weak", "moderate", "strong"] | None = None
     allred: int | None = Field(None, ge=0, le=8)
+    #: An extra key: the H-score (0-300) when the report gives one.
+    h_score: int | None = Field(None, ge=0, le=300)
 
 
 class Her2(_Section):

@@ -73,6 +73,37 @@ _BLOCK_TABLE = ("Receptor studies on the residual carcinoma:\n| Block | ER | PR 
 _SPACED_TABLE = "BLOCK   ER         PR         HER2    KI-67\nB2      Positive   Negative   2+      15%\n"
 
 
+# gen10 (markers and histology in unseen formats): an in-situ component's receptor results (a heading
+# over its lines, "(DCIS)" after the label, a test named as done on the DCIS), an H-score, a LIS
+# table's rows, an ISH block's result line.
+_DCIS_BLOCK = ("Invasive lobular carcinoma, grade 2.\nInvasive carcinoma:\n  ER: Positive, 95%\nDCIS component:\n"
+               "  ER (DCIS): positive, 60%\n  PR (DCIS): negative (<1%)\n")
+_NHS_DCIS = ("Invasive carcinoma NST, grade 3.\nReceptors:\nInvasive carcinoma:\n  ER   Quick score 0/8 (negative)\n"
+             "DCIS:\n  ER   Quick score 6/8 (positive)\n")
+_RESIDUAL_DCIS = ("No residual invasive carcinoma. Residual DCIS, 4 mm. On request, ER and HER2 repeated on the residual "
+                  "DCIS (block 1F): ER negative, HER2 2+.")
+_YPTIS_ER = "No residual invasive carcinoma (ypTis).\nEstrogen receptor on residual DCIS (block A6): Positive, 70%, moderate."
+_HSCORE_BLOCK = ("Estrogen receptor (clone SP1):\n   H-score: 240 (strong 70%, moderate 20%, weak 10%)\n"
+                 "   Interpretation: POSITIVE\n")
+_ISH_BLOCK = ("HER2 FISH (PathVysion dual probe), same block:\n   Average HER2 copy number per nucleus: 4.6\n"
+              "   HER2/CEP17 ratio: 2.19\n   Result: AMPLIFIED (Group 1)\n")
+_FRENCH_HEADERS = ("DESCRIPTION MACROSCOPIQUE / GROSS:\nTumeur stellaire de 1,9 cm.\nDIAGNOSTIC:\n"
+                   "Carcinome canalaire infiltrant, grade histologique de Nottingham 2.\nKi-67 : 15 %.\n")
+_BOTH_COMPONENTS = ("Invasive ductal carcinoma, grade 2. Receptors were performed on both components: invasive carcinoma "
+                    "ER 95%, PR 40%; DCIS ER 80%, PR 10%.")
+_COMPONENT_WORDS = "Invasive ductal carcinoma. ER in situ component: positive (70%). ER invasive component: positive (95%)."
+_COMPONENT_LINES = "Invasive ductal carcinoma.\nDCIS: ER positive, PR negative.\nInvasive: ER positive (90%), PR positive (30%)."
+_CORE_QUOTED = ("CLINICAL: Right breast cancer, core H26/28810 showed invasive carcinoma NST grade 2,\n"
+                "ER 8/8, PR 7/8, HER2 1+. Wide local excision.\n\nMICROSCOPY:\nInvasive carcinoma of no special type.\n"
+                "Receptors repeated on the excision (block A3):\n  PR   Positive   Quick score 3/8\n")
+_ROW_TABLE = ("| Marker | Clone | Result   | % cells | Intensity |\n|--------|-------|----------|---------|-----------|\n"
+              "| ER     | SP1   | Positive | 90      | Strong    |\n| PR     | 1E2   | Positive | 15      | Moderate  |\n"
+              "| Ki-67  | 30-9  | 22%      | -       | -         |\n")
+_ROW_TABLE_OTHER = ("| Stain | Result | % cells |\n| CK5/6 | Negative | 0 |\n| AR | Positive | 80 |\n")
+_LIS_ROWS = ("ESTROGEN RECEPTOR            POSITIVE      >=1% NUCLEAR STAINING = POSITIVE\n"
+             "  % CELLS STAINING           80\n  INTENSITY                  MODERATE-STRONG\n")
+
+
 ROWS = [
     # --- ER / PR ----------------------------------------------------------------------------------
     ("ER: Positive (95%, strong)", "receptors.er.status", "positive", "ER: Positive"),
@@ -1368,7 +1399,8 @@ ROWS = [
     ("Invasives lobulaeres Mammakarzinom, G2.", "diagnosis.histology", "invasive_lobular",
      "Invasives lobulaeres Mammakarzinom"),
     ("Invasives duktales Mammakarzinom, G2.", "diagnosis.histology_code", "8500/3", "Invasives duktales Mammakarzinom"),
-    ("Carcinoma lobulare in situ.", "diagnosis.histology", None, None),
+    # Not the invasive lobular carcinoma of "carcinoma lobulare infiltrans": the in-situ lesion it names (gen10).
+    ("Carcinoma lobulare in situ.", "diagnosis.histology", "lcis", "Carcinoma lobulare in situ"),
     ("Invasive carcinoma, mucinous type.", "diagnosis.histology", "mucinous", "Invasive carcinoma, mucinous type"),
     ("Low grade invasive carcinoma, tubular type.", "diagnosis.histology_code", "8211/3",
      "invasive carcinoma, tubular type"),
@@ -1401,6 +1433,290 @@ ROWS = [
     ("HER2 amplification detected in control tissue.", "receptors.her2.ish_result", None, None),
     ("HER2/NEU: [REDACTED] (SCORE 1+) NEGATIVE.", "receptors.her2.status", "negative",
      "HER2/NEU: [REDACTED] (SCORE 1+) NEGATIVE"),
+    # gen10: French, Spanish, Italian, Dutch and Swedish receptor names, status and intensity words and
+    # ISH results; H-scores (never a percent; 0 is negative, above 30 positive, 1-30 no status); results
+    # of the in-situ component (receptors.in_situ.* when the document has an invasive or treated
+    # carcinoma, the index results in a DCIS-only document); leader dots; foreign histology word order;
+    # a complete response after neoadjuvant therapy leaves its DCIS as the in-situ component only.
+    ('Recepteurs aux oestrogenes (RE) : positifs, 90 %, intensite forte.',
+     'receptors.er.status', 'positive', 'Recepteurs aux oestrogenes (RE) : positifs'),
+    ('Recepteurs aux oestrogenes (RE) : positifs, 90 %, intensite forte.',
+     'receptors.er.percent', 90.0, 'Recepteurs aux oestrogenes (RE) : positifs, 90 %'),
+    ('Recepteurs aux oestrogenes (RE) : positifs, 90 %, intensite forte.',
+     'receptors.er.intensity', 'strong', 'Recepteurs aux oestrogenes (RE) : positifs, 90 %, intensite forte'),
+    ('Récepteurs aux œstrogènes : négatifs (0 %).',
+     'receptors.er.status', 'negative', 'Récepteurs aux œstrogènes : négatifs'),
+    ('Recepteurs a la progesterone (RP) : positifs, 30 %, intensite moderee.',
+     'receptors.pr.intensity', 'moderate', 'Recepteurs a la progesterone (RP) : positifs, 30 %, intensite moderee'),
+    ('Récepteurs à la progestérone : négatifs (< 1 %).',
+     'receptors.pr.status', 'negative', 'Récepteurs à la progestérone : négatifs'),
+    ('HER2 (IHC, clone 4B5) : score 1+, negatif.',
+     'receptors.her2.status', 'negative', 'HER2 (IHC, clone 4B5) : score 1+, negatif'),
+    ('HER2 : score 2+, equivoque ; SISH : non amplifie (ratio HER2/CEP17 1,3).',
+     'receptors.her2.ish_result', 'not_amplified', 'HER2 : score 2+, equivoque ; SISH : non amplifie'),
+    ('Receptor de estrogeno: Negativo (0%)', 'receptors.er.status', 'negative', 'Receptor de estrogeno: Negativo'),
+    ('Receptores de progesterona: positivos, 30%, intensidad moderada (Allred 6/8)',
+     'receptors.pr.intensity', 'moderate', 'Receptores de progesterona: positivos, 30%, intensidad moderada'),
+    ('HER2/neu: Negativo (puntaje 0)', 'receptors.her2.ihc_score', '0', 'HER2/neu: Negativo (puntaje 0'),
+    ('HER2 (clon 4B5) ........................ Puntaje 2+ (equivoco). Se sugiere FISH.',
+     'receptors.her2.ihc_score', '2+', 'HER2 (clon 4B5) ........................ Puntaje 2+'),
+    ('HER2 (clon 4B5) ........................ Puntaje 2+ (equivoco). Se sugiere FISH.',
+     'receptors.her2.status', 'equivocal', 'HER2 (clon 4B5) ........................ Puntaje 2+ (equivoco'),
+    ("Recettori estrogenici (ER): positivi nel 85% delle cellule neoplastiche (intensita' forte)",
+     'receptors.er.status', 'positive', 'Recettori estrogenici (ER): positivi'),
+    ("Recettori estrogenici (ER): positivi nel 85% delle cellule neoplastiche (intensita' forte)",
+     'receptors.er.intensity', 'strong', "Recettori estrogenici (ER): positivi nel 85% delle cellule neoplastiche (intensita' forte"),
+    ("Recettori progestinici (PgR): positivi nel 40% (intensita' moderata)",
+     'receptors.pr.percent', 40.0, 'Recettori progestinici (PgR): positivi nel 40%'),
+    ('HER2 (HercepTest): score 2+; FISH: non amplificato (rapporto HER2/CEP17 1,4; numero medio copie HER2 2,8)',
+     'receptors.her2.ish_result', 'not_amplified', 'HER2 (HercepTest): score 2+; FISH: non amplificato'),
+    ('HER2 (HercepTest): score 2+; FISH: non amplificato (rapporto HER2/CEP17 1,4; numero medio copie HER2 2,8)',
+     'receptors.her2.ish_copy_number', 2.8, 'HER2 (HercepTest): score 2+; FISH: non amplificato (rapporto HER2/CEP17 1,4; numero medio copie HER2 2,8'),
+    ('HER2 IHC: 2+ ; HER2 SISH: ej amplifierad (ratio 1,6)',
+     'receptors.her2.ish_result', 'not_amplified', 'HER2 SISH: ej amplifierad'),
+    ('HER2-ISH: geamplificeerd (ratio 3,1).', 'receptors.her2.ish_result', 'amplified', 'HER2-ISH: geamplificeerd'),
+    ("ER: 95%, intensita' forte. PgR: 2%, intensita' debole.",
+     'receptors.pr.intensity', 'weak', "PgR: 2%, intensita' debole"),
+    (_HSCORE_BLOCK,
+     'receptors.er.status', 'positive', 'Estrogen receptor (clone SP1):\n   H-score: 240 (strong 70%, moderate 20%, weak 10%)\n   Interpretation: POSITIVE'),
+    (_HSCORE_BLOCK, 'receptors.er.percent', None, None),
+    (_HSCORE_BLOCK, 'receptors.er.h_score', 240, 'Estrogen receptor (clone SP1):\n   H-score: 240'),
+    ('ER      H-score 95     (approx. 45% of nuclei, mostly weak to moderate)\n',
+     'receptors.er.percent', 45.0, 'ER      H-score 95     (approx. 45%'),
+    ('ER      H-score 95     (approx. 45% of nuclei, mostly weak to moderate)\n',
+     'receptors.er.h_score', 95, 'ER      H-score 95'),
+    ('PR      H score 0\n', 'receptors.pr.status', 'negative', 'PR      H score 0'),
+    ('PR      H score 0\n', 'receptors.pr.h_score', 0, 'PR      H score 0'),
+    ('ER: H-score 240.', 'receptors.er.status', 'positive', 'ER: H-score 240'),
+    ('ER: H-score 240.', 'receptors.er.percent', None, None),
+    ('ER: H-score 20.', 'receptors.er.status', None, None),
+    ('ER: H-score 20.', 'receptors.er.h_score', 20, 'ER: H-score 20'),
+    ('ESTROGEN RECEPTOR (ER) .......... POSITIVE (STRONG, 95%)   H-SCORE 280\n',
+     'receptors.er.h_score', 280, 'ESTROGEN RECEPTOR (ER) .......... POSITIVE (STRONG, 95%)   H-SCORE 280'),
+    ('ESTROGEN RECEPTOR (ER) .......... POSITIVE (STRONG, 95%)   H-SCORE 280\n',
+     'receptors.er.percent', 95.0, 'ESTROGEN RECEPTOR (ER) .......... POSITIVE (STRONG, 95%'),
+    (_DCIS_BLOCK, 'receptors.er.percent', 95.0, 'ER: Positive, 95%'),
+    (_DCIS_BLOCK, 'receptors.pr.status', None, None),
+    (_DCIS_BLOCK, 'receptors.in_situ.pr.status', 'negative', 'PR (DCIS): negative'),
+    (_DCIS_BLOCK, 'receptors.in_situ.er.percent', 60.0, 'ER (DCIS): positive, 60%'),
+    (_NHS_DCIS, 'receptors.er.status', 'negative', 'ER   Quick score 0/8 (negative'),
+    (_NHS_DCIS, 'receptors.in_situ.er.allred', 6, 'ER   Quick score 6/8'),
+    (_RESIDUAL_DCIS, 'receptors.er.status', None, None),
+    (_RESIDUAL_DCIS, 'receptors.in_situ.her2.ihc_score', '2+', 'HER2 2+'),
+    (_YPTIS_ER, 'receptors.er.status', None, None),
+    (_YPTIS_ER, 'receptors.in_situ.er.status', 'positive', 'Estrogen receptor on residual DCIS (block A6): Positive'),
+    ('Ductal carcinoma in situ, high grade, 38 mm. No invasive carcinoma identified.\nImmunohistochemistry on the DCIS (block A5): ER negative (0%).',
+     'receptors.er.status', 'negative', 'ER negative'),
+    ('Ductal carcinoma in situ, high grade. ER (DCIS): positive, 90%.',
+     'receptors.er.status', 'positive', 'ER (DCIS): positive'),
+    ('Invasive ductal carcinoma arising in DCIS, ER positive (95%).', 'receptors.er.status', 'positive', 'ER positive'),
+    ('Invasive ductal carcinoma with associated DCIS.\nER: positive (90%)\nPR: positive (20%)\n',
+     'receptors.pr.status', 'positive', 'PR: positive'),
+    (_ISH_BLOCK, 'receptors.her2.ish_result', 'amplified', 'Result: AMPLIFIED'),
+    ('HER2/CEP17 ratio: 2.19\nResult: AMPLIFIED\n', 'receptors.her2.ish_result', 'amplified', 'Result: AMPLIFIED'),
+    ('Chromosome 17 polysomy was not seen.\nResult: AMPLIFIED\n', 'receptors.her2.ish_result', None, None),
+    ('DISH: HER2/CEP17 ratio 2.6, HER2 average 5.4 copies/cell -> amplified', 'receptors.her2.ish_copy_number', 5.4,
+     'HER2 average 5.4 copies/cell'),
+    # A table with one marker a row: the number under its percent column ("% cells").
+    (_ROW_TABLE, "receptors.er.percent", 90.0, "90"),
+    (_ROW_TABLE, "receptors.pr.percent", 15.0, "15"),
+    (_ROW_TABLE, "receptors.ki67_percent", 22.0, "Ki-67  | 30-9  | 22%"),
+    (_ROW_TABLE_OTHER, "receptors.er.percent", None, None),
+    # "not indicated" is no quoted guideline text ("indicates amplification" is).
+    ("HER2 IHC score: 1+ / ISH not indicated", "receptors.her2.ihc_score", "1+", "HER2 IHC score: 1+"),
+    ("Carcinoma ductal infiltrante. Grado de Scarff-Bloom-Richardson: 2 (puntuacion 6).", "diagnosis.grade", 2,
+     "Grado de Scarff-Bloom-Richardson: 2"),
+    ("Carcinoma ductal in situ. Grado nuclear 2.", "diagnosis.grade", None, None),
+    ("Carcinome canalaire infiltrant. Grade histopronostique SBR modifie : 2.", "diagnosis.grade", 2,
+     "Grade histopronostique SBR modifie : 2"),
+    ("Carcinome canalaire infiltrant, grade histopronostique de Elston et Ellis II.", "diagnosis.grade", 2,
+     "grade histopronostique de Elston et Ellis II"),
+    # "CLINICAL:" opens the clinical history; "core H26/28810 showed" quotes an earlier specimen.
+    (_CORE_QUOTED, "receptors.pr.allred", 3, "PR   Positive   Quick score 3/8"),
+    ("Estrogen receptor: Positive (+++, 95%) (Allred score 8)", "receptors.er.intensity", "strong",
+     "Estrogen receptor: Positive (+++"),
+    ("Invasiv bröstcancer av ospecifik typ (NST), preliminar NHG 2.", "diagnosis.grade", 2, "NHG 2"),
+    ("HER2: 2+ -> DISH: negative (ratio 1.3).", "receptors.her2.ish_result", "not_amplified",
+     "HER2: 2+ -> DISH: negative"),
+    ("HER2: 2+ -> FISH: positive (ratio 2.8).", "receptors.her2.ish_result", "amplified", "HER2: 2+ -> FISH: positive"),
+    # A conditional after the score is no ISH result ("if" in English, "si" in French and Spanish).
+    ("Invasive ductal carcinoma. HER2 2+; if FISH is amplified, anti-HER2 therapy will be discussed.",
+     "receptors.her2.ish_result", None, None),
+    ("Invasive ductal carcinoma. HER2 2+; si la FISH est amplifiee, un traitement sera discute.",
+     "receptors.her2.ish_result", None, None),
+    ("Invasive ductal carcinoma. HER2 2+; si la FISH est amplifiee, un traitement sera discute.",
+     "receptors.her2.ihc_score", "2+", "HER2 2+"),
+    ("Carcinoma ductal infiltrante; invasion linfovascular: SI, receptor de estrogeno positivo (90%).",
+     "receptors.er.percent", 90.0, "receptor de estrogeno positivo (90%"),
+    ("HER2/neu oncoprotein: 1/3+ (negative)", "receptors.her2.ihc_score", "1+", "HER2/neu oncoprotein: 1/3+"),
+    ("HER2: 3/3+ (positive)", "receptors.her2.ihc_score", "3+", "HER2: 3/3+"),
+    ("Carcinoma mammario infiltrante NST, triplo negativo.", "receptors.er.status", "negative", "triplo negativo"),
+    ("Carcinome triple negatif.", "receptors.her2.status", "negative", "triple negatif"),
+    ("ER: 100%, sterk; PR: 5%, zwak", "receptors.pr.intensity", "weak", "PR: 5%, zwak"),
+    ("ER: 90 % (kraftig), PR: 20 % (måttlig)", "receptors.er.intensity", "strong", "ER: 90 % (kraftig"),
+    ("ER: 90 % (kraftig), PR: 20 % (måttlig)", "receptors.pr.intensity", "moderate", "PR: 20 % (måttlig"),
+    ("Receptores hormonales: negativos.", "receptors.pr.status", "negative", "Receptores hormonales: negativos"),
+    ("Estrogen Receptor (ER) Status: Low Positive (1-10% of cells with nuclear positivity)\n"
+     "  Percentage of Cells with Nuclear Positivity: 5%\n", "receptors.er.percent", 5.0,
+     "Estrogen Receptor (ER) Status: Low Positive (1-10% of cells with nuclear positivity)\n"
+     "  Percentage of Cells with Nuclear Positivity: 5%"),
+    ("Lateralite / Laterality: Droite / Right\nCarcinome lobulaire infiltrant.", "diagnosis.laterality", "right",
+     "Laterality: Droite / Right"),
+    ("Recepteurs hormonaux : negatifs.", "receptors.er.status", "negative", "Recepteurs hormonaux : negatifs"),
+    ("Recepteurs aux oestrogenes exprimes par 95 % des cellules tumorales (intensite forte)", "receptors.er.percent",
+     95.0, "Recepteurs aux oestrogenes exprimes par 95 %"),
+    ("ISH: niet geamplificeerd (ratio 1,2; gemiddeld 2,4 kopieën HER2 per celkern).", "receptors.her2.ish_copy_number",
+     2.4, "gemiddeld 2,4 kopieën HER2 per celkern"),
+    ("receptores de estrogenos positivos (100%, intensidad fuerte)", "receptors.er.intensity", "strong",
+     "receptores de estrogenos positivos (100%, intensidad fuerte"),
+    ("Receptor de progesterona: positivo (5%, intensidade fraca)", "receptors.pr.intensity", "weak",
+     "Receptor de progesterona: positivo (5%, intensidade fraca"),
+    # Special types in Italian, French and Spanish word order; "tipo no especial" negates nothing.
+    ('Carcinoma tubulare puro, G1, 8 mm.', 'diagnosis.histology', 'tubular', 'Carcinoma tubulare'),
+    ('Carcinome tubuleux, grade SBR 1.', 'diagnosis.histology', 'tubular', 'Carcinome tubuleux'),
+    ('Carcinoma metaplasico de tipo escamoso, grado 3.', 'diagnosis.histology', 'metaplastic', 'Carcinoma metaplasico'),
+    ('Carcinome metaplasique a cellules fusiformes.', 'diagnosis.histology', 'metaplastic', 'Carcinome metaplasique'),
+    ('Carcinoma micropapilar invasivo, grado 2.', 'diagnosis.histology_code', '8507/3', 'Carcinoma micropapilar'),
+    ('Carcinoma apocrino invasivo.', 'diagnosis.histology', 'other', 'Carcinoma apocrino'),
+    ('Carcinoma micropapilar in situ.', 'diagnosis.histology', None, None),
+    ("Carcinoma lobular invasivo, grau 2.", "diagnosis.histology", "invasive_lobular", "Carcinoma lobular invasivo"),
+    ("Carcinoma lobular in situ.", "diagnosis.histology", "lcis", "Carcinoma lobular in situ"),
+    ("Invasive carcinoma, ductal/no special type (NST), 12 mm.", "diagnosis.histology", "invasive_ductal",
+     "Invasive carcinoma, ductal/no special type"),
+    ("Invasive carcinoma: lobular type, classical.", "diagnosis.histology", "invasive_lobular",
+     "Invasive carcinoma: lobular type"),
+    ("Mama esquerda - mastectomia.\nCarcinoma lobular invasivo, grau histologico 2.", "diagnosis.grade", 2,
+     "grau histologico 2"),
+    ("Mama esquerda - mastectomia.\nCarcinoma lobular invasivo, grau histologico 2.", "diagnosis.laterality", "left",
+     "Mama esquerda"),
+    ('Carcinome infiltrant de type lobulaire, grade 2.',
+     'diagnosis.histology', 'invasive_lobular', 'Carcinome infiltrant de type lobulaire'),
+    ('Carcinoma invasivo de mama tipo no especial (NST), grado 2.',
+     'diagnosis.histology', 'invasive_ductal', 'Carcinoma invasivo de mama tipo no especial'),
+    ('Carcinoma invasivo de mama tipo no especial (NST), grado 2.', 'diagnosis.grade', 2, 'grado 2'),
+    ('Carcinoma infiltrante NOS (duttale), grado 3.',
+     'diagnosis.histology', 'invasive_ductal', 'Carcinoma infiltrante NOS'),
+    # The in-situ component named at the start of a clause or line ("; DCIS ER 80%, PR 10%", "DCIS: ER
+    # positive"), or after the label ("ER in situ component: positive").
+    (_BOTH_COMPONENTS, 'receptors.pr.percent', 40.0, 'PR 40%'),
+    (_BOTH_COMPONENTS, 'receptors.in_situ.pr.percent', 10.0, 'PR 10%'),
+    (_COMPONENT_WORDS, 'receptors.er.percent', 95.0, 'ER invasive component: positive (95%'),
+    (_COMPONENT_WORDS, 'receptors.in_situ.er.percent', 70.0, 'ER in situ component: positive (70%'),
+    (_COMPONENT_LINES, 'receptors.pr.status', 'positive', 'PR positive'),
+    (_COMPONENT_LINES, 'receptors.in_situ.pr.status', 'negative', 'PR negative'),
+    ("Invasive ductal carcinoma.\nDCIS: present, cribriform. ER positive (95%).", "receptors.er.percent", 95.0,
+     "ER positive (95%"),
+    ('Invasive ductal carcinoma with associated DCIS. ER positive (95%), PR positive (20%).',
+     'receptors.pr.percent', 20.0, 'PR positive (20%'),
+    # The typeset minus (U+2212) of PDFs as a sign; an em or en dash between label and value.
+    ('Receptor status: ER+ (95%), PR− (0%), HER2− (IHC 1+)', 'receptors.pr.status', 'negative', 'PR−'),
+    ('Receptor status: ER+ (95%), PR− (0%), HER2− (IHC 1+)', 'receptors.pr.percent', 0.0, 'PR− (0%'),
+    ('Receptor status: ER+ (95%), PR− (0%), HER2− (IHC 1+)', 'receptors.her2.status', 'negative', 'HER2−'),
+    ('ER+/PR−/HER2−', 'receptors.pr.status', 'negative', 'PR−'),
+    ('Estrogen receptor (ER) — positive, 80%', 'receptors.er.status', 'positive', 'Estrogen receptor (ER) — positive'),
+    ('ER – positive, 80%', 'receptors.er.percent', 80.0, 'ER – positive, 80%'),
+    (_LIS_ROWS,
+     'receptors.er.percent', 80.0, 'ESTROGEN RECEPTOR            POSITIVE      >=1% NUCLEAR STAINING = POSITIVE\n  % CELLS STAINING           80'),
+    ('ER: positive (>=1% nuclear staining = positive)\n', 'receptors.er.percent', None, None),
+    ('  AVG HER2 COPY #/CELL       3.1\n', 'receptors.her2.ish_copy_number', 3.1, 'AVG HER2 COPY #/CELL       3.1'),
+    ('Ki-67 (MIB-1), hot-spot, 500 cells counted: 32%',
+     'receptors.ki67_percent', 32.0, 'Ki-67 (MIB-1), hot-spot, 500 cells counted: 32%'),
+    ('KI-67 ........................... 8%', 'receptors.ki67_percent', 8.0, 'KI-67 ........................... 8%'),
+    ('HER2/NEU (IHC) .................. NEGATIVE (SCORE 0)\nHER2 ULTRALOW COMMENT: NO MEMBRANE STAINING IDENTIFIED (HER2-NULL).',
+     'receptors.her2.ihc_detail', 'null', 'HER2 ULTRALOW COMMENT: NO MEMBRANE STAINING IDENTIFIED'),
+    ('Carcinoma ductal infiltrante (carcinoma invasivo de tipo no especial), grado histologico 3 de Nottingham.',
+     'diagnosis.histology', 'invasive_ductal', 'Carcinoma ductal infiltrante'),
+    ('Carcinoma ductal infiltrante (carcinoma invasivo de tipo no especial), grado histologico 3 de Nottingham.',
+     'diagnosis.grade', 3, 'grado histologico 3'),
+    ('Carcinoma lobulillar infiltrante, variedad clasica.',
+     'diagnosis.histology', 'invasive_lobular', 'Carcinoma lobulillar infiltrante'),
+    ('Carcinoma ductal in situ de alto grado.', 'diagnosis.histology', 'dcis', 'Carcinoma ductal in situ'),
+    ('Neoplasie lobulaire in situ, type classique.', 'diagnosis.histology', 'lcis', 'Neoplasie lobulaire in situ'),
+    ('Lumpectomie mamma links: invasief carcinoom NST (ductaal), graad 2.',
+     'diagnosis.histology', 'invasive_ductal', 'invasief carcinoom NST'),
+    ('Lumpectomie mamma links: invasief carcinoom NST (ductaal), graad 2.', 'diagnosis.grade', 2, 'graad 2'),
+    ('Lumpectomie mamma links: invasief carcinoom NST (ductaal), graad 2.',
+     'diagnosis.laterality', 'left', 'mamma links'),
+    ('Hoger brost: Invasiv cancer av ospecifik typ (NST), histologisk grad II.',
+     'diagnosis.histology', 'invasive_ductal', 'Invasiv cancer av ospecifik typ'),
+    ('Hoger brost: Invasiv cancer av ospecifik typ (NST), histologisk grad II.',
+     'diagnosis.grade', 2, 'histologisk grad II'),
+    ('Invasief lobulair carcinoom, klassiek type.',
+     'diagnosis.histology', 'invasive_lobular', 'Invasief lobulair carcinoom'),
+    ('carcinome lobulaire infiltrant, de type classique, grade SBR modifie (Elston-Ellis) 2 (tubules 3, pleomorphisme 2, mitoses 1 = 6/9)',
+     'diagnosis.grade', 2, 'grade SBR modifie (Elston-Ellis) 2'),
+    ('Mastectomia radical modificada derecha: carcinoma ductal infiltrante.',
+     'diagnosis.laterality', 'right', 'Mastectomia radical modificada derecha'),
+    ('Sein gauche, tumorectomie: carcinome canalaire infiltrant.', 'diagnosis.laterality', 'left', 'Sein gauche'),
+    ('Residual ductal carcinoma in situ only (ypTis); pathologic complete response of the breast.',
+     'diagnosis.histology', None, None),
+    ('Residual ductal carcinoma in situ only (ypTis); pathologic complete response of the breast.',
+     'diagnosis.in_situ_histology', 'dcis', 'ductal carcinoma in situ'),
+    ('Tumour bed with treatment effect; no invasive carcinoma identified. Ductal carcinoma in situ, 5 mm. ypT0/is N0',
+     'diagnosis.histology', None, None),
+    ('Paget disease of the nipple. Ductal carcinoma in situ, high grade, 38 mm. No invasive carcinoma identified.',
+     'diagnosis.histology', 'dcis', 'Ductal carcinoma in situ'),
+    ('Ductal carcinoma in situ, 12 mm. pTis', 'diagnosis.histology', 'dcis', 'Ductal carcinoma in situ'),
+    # "DIAGNOSTIC:" opens the diagnosis (it had stayed in the gross description above it).
+    (_FRENCH_HEADERS, "diagnosis.grade", 2, "grade histologique de Nottingham 2"),
+    (_FRENCH_HEADERS, "receptors.ki67_percent", 15.0, "Ki-67 : 15 %"),
+    # gen10: size labels and word order of French, Italian, Spanish and Dutch reports ("cm 2,2": the
+    # unit first; a specimen's "taille de la pièce" is no tumour size); "Carcinoma, invasive, ductal
+    # type"; mucinous type names; "no" in Dutch, French and Spanish negates; French "RE"/"RP" with a
+    # value right after (not "RE:" as "regarding").
+    ('Taille de la tumeur infiltrante: 1,9 cm.',
+     'diagnosis.tumor_size_mm', 19.0, 'Taille de la tumeur infiltrante: 1,9 cm'),
+    ('Carcinome lobulaire infiltrant, grade SBR 2, taille 26 mm, associe a une neoplasie lobulaire in situ.',
+     'diagnosis.tumor_size_mm', 26.0, 'taille 26 mm'),
+    ('Carcinoma mammario infiltrante di tipo duttale (NST), G2, diametro massimo cm 2,2.',
+     'diagnosis.tumor_size_mm', 22.0, 'diametro massimo cm 2,2'),
+    ('Tamano tumoral: 4,5 x 3,8 x 3,0 cm.', 'diagnosis.tumor_size_mm', 45.0, 'Tamano tumoral: 4,5 x 3,8 x 3,0 cm'),
+    ('Lumpectomie mamma links: invasief carcinoom NST (ductaal), graad 2 (tubuli 3, kernpolymorfie 2, mitose 1 = 6), 14 mm, radicaal verwijderd.',
+     'diagnosis.tumor_size_mm', 14.0, 'carcinoom NST (ductaal), graad 2 (tubuli 3, kernpolymorfie 2, mitose 1 = 6), 14 mm'),
+    ('Carcinome canalaire infiltrant residuel de 7 mm (cellularite residuelle 20 %).',
+     'diagnosis.tumor_size_mm', 7.0, 'Carcinome canalaire infiltrant residuel de 7 mm'),
+    ('Invasive ductal carcinoma, scirrhous type\n  Size: invasive 17 x 14 mm (whole tumor 22 x 15 mm including intraductal component)\n',
+     'diagnosis.tumor_size_mm', 17.0, 'Size: invasive 17 x 14 mm'),
+    ('Taille de la piece: 6,5 x 5,0 x 3,2 cm.', 'diagnosis.tumor_size_mm', None, None),
+    ('Tumour type: Carcinoma, invasive, ductal type (NST).',
+     'diagnosis.histology', 'invasive_ductal', 'Carcinoma, invasive, ductal type'),
+    ('Invasief mucineus carcinoom (colloid carcinoom), zuiver type, graad 1.',
+     'diagnosis.histology', 'mucinous', 'Invasief mucineus carcinoom'),
+    ('Carcinome mucineux pur, 12 mm.', 'diagnosis.histology', 'mucinous', 'Carcinome mucineux'),
+    ('Geen DCIS. Invasief ductaal carcinoom, graad 2.',
+     'diagnosis.histology', 'invasive_ductal', 'Invasief ductaal carcinoom'),
+    ('Pas de carcinome canalaire in situ.', 'diagnosis.histology', None, None),
+    ('Sin carcinoma ductal in situ asociado.', 'diagnosis.histology', None, None),
+    ('RE : 95 %, forte ; RP : negatifs ; HER2 : score 1+.', 'receptors.er.percent', 95.0, 'RE : 95 %'),
+    ('RE : 95 %, forte ; RP : negatifs ; HER2 : score 1+.', 'receptors.pr.status', 'negative', 'RP : negatifs'),
+    ('RE: Patient follow-up. Tumour size 2 cm.', 'receptors.er.status', None, None),
+    ('Carcinoma mammario infiltrante NST (duttale), grado istologico 1 (tubuli 1, pleomorfismo nucleare 2, mitosi 1).',
+     'diagnosis.grade', 1, 'grado istologico 1'),
+    # gen10: Portuguese and Danish receptor names, Scandinavian "positiv"/"negativ", "medium" intensity,
+    # French/Spanish "RE"/"RP" without a colon before the value.
+    ('Receptor de estrogenio: positivo (90%, intensidade forte)',
+     'receptors.er.status', 'positive', 'Receptor de estrogenio: positivo'),
+    ('ER (about 90%+, strong), PR (about 60%+, medium), HER-2 (1+)',
+     'receptors.pr.intensity', 'moderate', 'PR (about 60%+, medium'),
+    ('Ostrogenreceptor (ER): 95 %', 'receptors.er.percent', 95.0, 'Ostrogenreceptor (ER): 95 %'),
+    ('HER2: negativ (IHC 1+)', 'receptors.her2.status', 'negative', 'HER2: negativ'),
+    ('Inmunohistoquimica: RE positivo (100%), RP positivo (80%), HER2 negativo (puntuacion 0).',
+     'receptors.pr.percent', 80.0, 'RP positivo (80%'),
+    ('Inmunohistoquimica: RE positivo (100%), RP positivo (80%), HER2 negativo (puntuacion 0).',
+     'receptors.her2.ihc_score', '0', 'HER2 negativo (puntuacion 0'),
+    ('RE POSITIONING OF THE CLIP: DONE.', 'receptors.er.status', None, None),
+    # gen10: the RCPath dataset's "Invasive tumour type: No special type", "Quick (Allred) score: 8", a
+    # label that names its unit ("Ki67 (%): 40"); an Italian side after "mastectomia totale".
+    ('Invasive tumour type: No special type (ductal NST)\nInvasive grade: 3\n',
+     'diagnosis.histology', 'invasive_ductal', 'tumour type: No special type'),
+    ('Histologic type: NST and lobular (mixed)\n', 'diagnosis.histology', None, None),
+    ('  ER status: Positive   Quick (Allred) score: 8   H-score: not performed\n',
+     'receptors.er.allred', 8, 'ER status: Positive   Quick (Allred) score: 8'),
+    ('  ER status: Positive   Quick (Allred) score: 8   H-score: not performed\n', 'receptors.er.h_score', None, None),
+    ('  Ki67 (%): 40\n', 'receptors.ki67_percent', 40.0, 'Ki67 (%): 40'),
+    ('  Ki67 (%): pending\n', 'receptors.ki67_percent', None, None),
+    ('Materiale: mastectomia totale sinistra con capezzolo.\nDiagnosi: carcinoma mammario infiltrante NST, G3.',
+     'diagnosis.laterality', 'left', 'mastectomia totale sinistra'),
 ]
 
 
@@ -1570,6 +1886,12 @@ def test_ocr_letters_without_a_number_are_not_read(text, path):
 
 # Mentions that are not facts about this patient.
 NOT_FACT_ROWS = [
+    # gen10: a family history and relatives named in French and Spanish.
+    ("Antecedents familiaux: mere, cancer du sein a 50 ans (recepteurs aux oestrogenes positifs).",
+     "receptors.er.status", "positive"),
+    ("Antecedentes familiares: hermana con cancer de mama HER2 positivo.", "receptors.her2.status", "positive"),
+    ("Madre con carcinoma ductal infiltrante a los 60 anos.", "diagnosis.histology", "invasive_ductal"),
+    ("Conclusion: carcinome triple negatif exclu (HER2 positif).", "receptors.er.status", "negative"),
     ("No residual invasive ductal carcinoma is identified.", "diagnosis.histology", "invasive_ductal"),
     ("PRE-OPERATIVE DIAGNOSIS: r/o invasive lobular carcinoma", "diagnosis.histology", "invasive_lobular"),
     ("Her mother had invasive lobular carcinoma at age 45.", "diagnosis.histology", "invasive_lobular"),

@@ -22,7 +22,11 @@ from extract.rules import grammar
 from extract.specimens import listed_entry, listed_side, part_at, parts, side_of
 
 _SIDES = {"left": "left", "lt": "left", "l": "left", "right": "right", "rt": "right", "r": "right",
-          "bilateral": "bilateral", "sinistrae": "left", "dextrae": "right"}
+          "bilateral": "bilateral", "sinistrae": "left", "dextrae": "right",
+          # French, Spanish, Portuguese, Italian, Dutch and Swedish side words
+          "gauche": "left", "izquierda": "left", "sinistra": "left", "links": "left", "vänster": "left",
+          "vanster": "left", "droit": "right", "droite": "right", "derecha": "right", "destra": "right",
+          "rechts": "right", "höger": "right", "hoger": "right", "esquerda": "left", "direita": "right"}
 
 
 def _side(raw: str) -> str | None:

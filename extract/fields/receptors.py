@@ -9,6 +9,7 @@ in reports ("ER/PR positive is defined as an Allred score > 2") never yields a v
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -17,16 +18,26 @@ import regex
 from extract.abbreviations import Abbreviation, defined_terms, uses
 from extract.analysis import AnalyzedPage
 from extract.fields.base import decimal, make_finding, number, scan, segments
-from extract.findings import Finding
+from extract.fields.histology import mentions as histology_mentions, untyped_invasive_in_document
+from extract.findings import FACTUAL, Finding
 from extract.table_rows import row_cells
+from extract.word_index import WORDS
 from extract.rules import TIMEOUT_S, CompiledRule, grammar, ocr_number
 
 _WINDOW = 170  # characters of details read after a label
 _MAX_MEAN_COPIES = 40.0
 #: How far after an ISH result a hedge of it is looked for (characters).
 _CAVEAT_REACH = 800
-_INTENSITY = {"weak": "weak", "faint": "weak", "moderate": "moderate", "intermediate": "moderate",
-              "strong": "strong", "intense": "strong"}
+_INTENSITY = {"weak": "weak", "faint": "weak", "moderate": "moderate", "intermediate": "moderate", "medium": "moderate",
+              "strong": "strong", "intense": "strong",
+              # French, Italian, Spanish and Dutch words, accents removed (`_plain`).
+              "forte": "strong", "fortes": "strong", "fuerte": "strong", "fuertes": "strong", "fraca": "weak",
+              "fraco": "weak", "intensa": "strong", "intenso": "strong", "sterk": "strong",
+              "sterke": "strong", "moderee": "moderate", "moderees": "moderate", "moderata": "moderate",
+              "moderato": "moderate", "moderada": "moderate", "moderado": "moderate", "matig": "moderate",
+              "matige": "moderate", "faible": "weak", "faibles": "weak", "debole": "weak", "debil": "weak",
+              "zwak": "weak", "zwakke": "weak", "moderat": "moderate", "mattlig": "moderate", "kraftig": "strong",
+              "svag": "weak"}
 _INTENSITY_SCORE = {"1": "weak", "2": "moderate", "3": "strong"}
 
 
@@ -134,6 +145,16 @@ def _is_reference_text(page: AnalyzedPage, start: int, end: int) -> bool:
     return any(not any(g0 <= m0 and m1 <= g1 for g0, g1 in groups) for m0, m1 in found)
 
 
+def _in_reference(page: AnalyzedPage, m: regex.Match) -> bool:
+    """A percent that is part of quoted reference text itself (">=1% NUCLEAR STAINING = POSITIVE",
+    a result table's reference column), not merely near some."""
+    at = m.start("pct")
+    if not regex.search(r"[<>≥≤]\s*=?\s*$", page.text[max(0, at - 6):at]):
+        return False  # the reference text it can be part of opens with a comparison
+    return any(r.start() <= at < r.end() for r in _g()["marker.reference-text"].finditer(
+        page.text, page.is_ocr, max(0, at - 12), min(len(page.text), m.end() + 48)))
+
+
 def _first(rule: CompiledRule, page: AnalyzedPage, pos: int, end: int) -> regex.Match | None:
     for m in rule.finditer(page.text, page.is_ocr, pos, end):
         return m
@@ -165,7 +186,7 @@ def _percent(m: regex.Match) -> tuple[float | None, str | None]:
     pct = decimal(_read_pct(m.group("pct"))[0])
     if pct is None or pct > 100:
         return None, None
-    cmp = (m.group("cmp") or "").lower().replace(" ", "")
+    cmp = (m.groupdict().get("cmp") or "").lower().replace(" ", "")
     if cmp.startswith(("<", "≤", "lessthan", "under")):
         return (0.0, "<") if pct <= 1 else (None, "<")
     if cmp.startswith((">", "≥", "greaterthan", "morethan", "over")):
@@ -173,13 +194,23 @@ def _percent(m: regex.Match) -> tuple[float | None, str | None]:
     return pct, None
 
 
+def _plain(word: str) -> str:
+    """`word` in lower case without accents ("Négatifs" -> "negatifs", "modérée" -> "moderee")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
+
+
+def _intensity_word(word: str) -> str | None:
+    """The intensity a word names ("strong to moderate" -> strong; "modérée" -> moderate)."""
+    return _INTENSITY.get(_plain(word).split()[0].split("-")[0])
+
+
 def _status_word(word: str) -> str | None:
-    w = regex.sub(r"\s+", " ", word.lower())
+    w = regex.sub(r"\s+", " ", _plain(word))
     if "low" in w and "pos" in w:
         return "low_positive"
     if w.startswith(("not ", "no ")) or "neg" in w or w.startswith(("n3", "nega")):
         return "negative"
-    if "equivocal" in w or "indeterminate" in w:
+    if "equivoc" in w or "quivoque" in w or "indeterminate" in w:  # also "equívoco", "équivoque"
         return "equivocal"
     if w.startswith(("weakly", "strongly", "focally", "diffusely", "patchy")) or "pos" in w or w.startswith("p"):
         return "positive"
@@ -193,6 +224,45 @@ def _status_from_allred(allred: int) -> str | None:
     if allred <= 2:
         return "negative"
     return "positive" if allred >= 6 else None
+
+
+#: The highest H-score (300: every cell staining strongly).
+_MAX_HSCORE = 300
+
+
+def _status_from_hscore(hscore: int) -> str | None:
+    """The status an H-score alone settles. It sums each stained cell's intensity (1-3) over 100
+    cells, so at least H/3 % of cells stain: 0 is negative (no cell stains), above 30 more than
+    10 % stain (positive). 1-30 may be under 1 %, 1-10 % or more, so it settles nothing."""
+    if hscore == 0:
+        return "negative"
+    return "positive" if hscore > 30 else None
+
+
+def _hscore_findings(page: AnalyzedPage, names: list[str], label_start: int, pos: int, end: int) -> list[Finding]:
+    """The H-score in a label's window, kept as `receptors.<er|pr>.h_score` (never a percent)."""
+    m = _first(_g()["receptor.detail.hscore"], page, pos, end)
+    if m is None or int(m.group("hscore")) > _MAX_HSCORE:
+        return []
+    return [make_finding(page, f"receptors.{n}.h_score", int(m.group("hscore")), (label_start, m.end()),
+                         "receptor.detail.hscore") for n in names]
+
+
+def _hscore_only(page: AnalyzedPage, a: Anchor, end: int) -> list[Finding]:
+    """An H-score as a label's only result ("PR: H score 0"): the score, and the status it settles."""
+    rule = _g()["receptor.hscore-value"]
+    m = rule.pattern_for(page.is_ocr).match(page.text, a.end, end, timeout=TIMEOUT_S)
+    if m is None or int(m.group("hscore")) > _MAX_HSCORE:
+        return []
+    hscore = int(m.group("hscore"))
+    found = []
+    for n in _names(a.kind):
+        found.append(make_finding(page, f"receptors.{n}.h_score", hscore, (a.start, m.end()), rule))
+        status = _status_from_hscore(hscore)
+        if status:
+            found.append(make_finding(page, f"receptors.{n}.status", status, (a.start, m.end()),
+                                      "receptor.status-from-hscore", confidence=0.8))
+    return found
 
 
 def _tag_prior(findings: list[Finding], page: AnalyzedPage, start: int, limit: int) -> list[Finding]:
@@ -289,7 +359,10 @@ def _receptor_details(page: AnalyzedPage, names: list[str], label_start: int, po
     if not have_percent:
         m = next((m for m in g["receptor.detail.percent"].finditer(page.text, page.is_ocr, pos, end)
                   if not ((m.group("cmp") or m.group("pct_hi")) and g["receptor.detail.category-text"].pattern_for(
-                      page.is_ocr).match(page.text, m.end()))), None)
+                      page.is_ocr).match(page.text, m.end())) and not _in_reference(page, m)), None)
+        row = _first(g["receptor.detail.percent-row"], page, pos, end)
+        if row and (m is None or row.start() < m.start()):
+            m = row  # "% CELLS STAINING   80": a table row's number after its words
         if m:
             pct, how = _percent(m)
             if pct is not None:
@@ -304,7 +377,7 @@ def _receptor_details(page: AnalyzedPage, names: list[str], label_start: int, po
     if m:
         value = None
         if m.group("intensity"):
-            value = _INTENSITY.get(m.group("intensity").lower().split()[0].split("-")[0])
+            value = _intensity_word(m.group("intensity"))
         elif m.group("intensity_score"):
             value = _INTENSITY_SCORE.get(m.group("intensity_score"))
         elif m.group("intensity_plus"):
@@ -372,7 +445,7 @@ def _negative_summary(m: regex.Match) -> bool:
     if m.group("status"):
         return _status_word(m.group("status")) == "negative"
     if m.group("sign"):
-        return "-" in m.group("sign")
+        return "-" in m.group("sign") or "−" in m.group("sign")
     return False
 
 
@@ -434,7 +507,7 @@ def _values_before(page: AnalyzedPage, items: list[Anchor], taken: list[tuple[in
                                   g["receptor.percent-for-label"], correction=_ocr_read(m, "pct")) for n in names]
             inten = _first(g["receptor.detail.intensity"], page, m.end("value"), m.end())
             if inten and inten.group("intensity"):
-                value = _INTENSITY.get(inten.group("intensity").lower().split()[0].split("-")[0])
+                value = _intensity_word(inten.group("intensity"))
                 if value:
                     found += [make_finding(page, f"receptors.{n}.intensity", value, (start, end),
                                            g["receptor.percent-for-label"]) for n in names]
@@ -527,6 +600,11 @@ def hormone_receptors(page: AnalyzedPage) -> Iterator[Finding]:
         if g["receptor.exclude.rt-pcr-score"].pattern_for(page.is_ocr).match(page.text, a.end, end) or _by_mrna(page, a, end):
             continue
         m = g["receptor.label-value"].pattern_for(page.is_ocr).match(page.text, a.end, end, timeout=TIMEOUT_S)
+        hscore = _hscore_only(page, a, end) if not m else []
+        if hscore:
+            taken.append((a.start, hscore[0].evidence[0].end))
+            yield from _tag_prior(hscore, page, a.start, end)
+            continue
         if not m and _list_start(page, items, i):
             listed = _listed_findings(page, items, i, ("er", "pr", "both", "her2"))
             taken.extend((f.evidence[0].start, f.evidence[0].end) for f in listed)
@@ -603,6 +681,7 @@ def hormone_receptors(page: AnalyzedPage) -> Iterator[Finding]:
         details, _ = _receptor_details(page, names, a.start, m.end(), _own_statement_end(page, items, i, m.end(), end),
                                        have_percent)
         found.extend(details)
+        found.extend(_hscore_findings(page, names, a.start, a.end, end))
         if m.group("status"):
             found = _refine_low(page, found, a.start, m.end(), end)
         taken.append((a.start, m.end()))
@@ -808,7 +887,8 @@ def _her2_window(page: AnalyzedPage, a: Anchor, m: regex.Match, end: int) -> Ite
                            (a.start, m.end()), rule, target=target)
     elif m.group("ish"):
         word = m.group("ish").lower()
-        value = "amplified" if word.startswith("amplif") else "not_amplified"  # "amplification: detected"
+        # "amplification: detected", Dutch "geamplificeerd"; every "not" form starts with its negation
+        value = "amplified" if word.startswith(("amplif", "geamplif")) else "not_amplified"
         yield make_finding(page, "receptors.her2.ish_result", value, (a.start, m.end()), rule, target=target)
     elif m.group("sign"):  # shorthand "ER+/PR+/HER2-", "HER2 (+)"
         status = "positive" if "+" in m.group("sign") else "negative"
@@ -832,8 +912,9 @@ def _her2_window(page: AnalyzedPage, a: Anchor, m: regex.Match, end: int) -> Ite
                                    "her2.detail.ihc-score", target=target, correction=_score_correction(s))
     if not m.group("ish"):
         r = _first(g["her2.detail.ish-result"], page, pos, details_end)
-        if r and not _is_reference_text(page, r.start(), r.end()) and not (
-                status_word and regex.match(r"\s*by\.?\s+(?:fish|ish)", page.text[m.end():m.end() + 12], regex.I)):
+        # Not a result a conditional names after the score ("HER2 2+; if FISH is amplified, ...").
+        if r and not _is_reference_text(page, r.start(), r.end()) and page.assertion(r.start(), r.end()) != "hypothetical" \
+                and not (status_word and regex.match(r"\s*by\.?\s+(?:fish|ish)", page.text[m.end():m.end() + 12], regex.I)):
             value = _ish_value(r)
             yield make_finding(page, "receptors.her2.ish_result", value, (a.start, r.end()),
                                "her2.detail.ish-result", target=target)
@@ -889,6 +970,30 @@ def her2_copy_statements(page: AnalyzedPage, found: list[Finding]) -> Iterator[F
         copies = _copies(m.group("copies"))
         if copies is not None and not _is_reference_text(page, m.start(), m.end()):
             yield make_finding(page, "receptors.her2.ish_copy_number", copies, m.span(), rule)
+            return
+
+
+#: How far back from an ISH block's result line its method is looked for (characters).
+_ISH_BLOCK_REACH = 400
+_BLANK_LINE = regex.compile(r"\n[ \t]*\n")
+
+
+def her2_ish_block_result(page: AnalyzedPage, found: list[Finding]) -> Iterator[Finding]:
+    """The "Result: AMPLIFIED" line that closes a block of ISH measures (under an ISH heading, or
+    after a HER2/CEP17 ratio), when no ISH result was read at a HER2 label (the block's lines hold
+    measures, not the result)."""
+    if any(f.path == "receptors.her2.ish_result" for f in found):
+        return
+    g = _g()
+    for m in scan(page, g["her2.ish-result-line"]):
+        lo = max(0, m.start() - _ISH_BLOCK_REACH)
+        blank = None
+        for blank in _BLANK_LINE.finditer(page.text, lo, m.start()):
+            pass
+        lo = blank.end() if blank else lo
+        ish = _first(g["her2.detail.ish-method"], page, lo, m.start()) or _first(g["her2.detail.ratio"], page, lo, m.start())
+        if ish and not _is_reference_text(page, m.start(), m.end()):
+            yield make_finding(page, "receptors.her2.ish_result", _ish_value(m), m.span(), g["her2.ish-result-line"])
             return
 
 
@@ -986,6 +1091,53 @@ def table_cells(page: AnalyzedPage) -> list[TableCell]:
     return out
 
 
+def row_table_percents(page: AnalyzedPage, found: list[Finding]) -> Iterator[Finding]:
+    """ER/PR percents of a table with one marker a row and a percent column ("| Marker | Clone |
+    Result | % cells | Intensity |" over "| ER | SP1 | Positive | 90 | Strong |"): the row's number
+    under the percent header, when its own reading gave no percent. Tables ruled with bars only."""
+    text = page.text
+    if text.count("|") < 6:
+        return
+    g = _g()
+    header_cell = g["receptor.row-table-percent-header"].pattern_for(page.is_ocr)
+    value_cell = g["receptor.row-table-percent-cell"].pattern_for(page.is_ocr)
+    have = {f.path for f in found if f.path.endswith(".percent")}
+    labels = [a for a in anchors(page) if a.kind in ("er", "pr", "both")]
+    line_start = 0
+    while line_start < len(text):
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        header = row_cells(text, line_start, line_end, bars_only=True) if text.count("|", line_start, line_end) >= 3 else []
+        column = next((i for i, (s, e) in enumerate(header)
+                       if header_cell.fullmatch(text, s, e, timeout=TIMEOUT_S)), None)
+        if column is None:
+            line_start = line_end + 1
+            continue
+        row_start = line_end + 1
+        for _ in range(_TABLE_ROWS):
+            row_end = text.find("\n", row_start)
+            row_end = len(text) if row_end < 0 else row_end
+            row = row_cells(text, row_start, row_end, bars_only=True)
+            if row and all(set(text[s:e]) <= set("-:= ") for s, e in row):
+                row_start = row_end + 1  # a rule under the header
+                continue
+            if len(row) != len(header):
+                break
+            label = next((a for a in labels if row[0][0] <= a.start < row[0][1]), None)
+            cell = value_cell.fullmatch(text, *row[column], timeout=TIMEOUT_S)
+            if label and cell:
+                pct = decimal(cell.group("pct"))
+                for n in _names(label.kind):
+                    if pct is not None and pct <= 100 and f"receptors.{n}.percent" not in have:
+                        f = make_finding(page, f"receptors.{n}.percent", pct, row[column],
+                                         "receptor.row-table-percent-cell")
+                        f.evidence.append(page.evidence(label.start, label.end, f.evidence[0].rule, None,
+                                                        f.evidence[0].confidence))
+                        yield f
+            row_start = row_end + 1
+        line_start = row_start
+
+
 def _in_table_header(page: AnalyzedPage, a: Anchor) -> bool:
     labels = page.cache.get("marker_table_labels")
     if labels is None:
@@ -1060,13 +1212,17 @@ def ki67(page: AnalyzedPage) -> Iterator[Finding]:
         if a.kind != "ki67" or _in_table_header(page, a):
             continue
         end = _window_end(page, items, i, limit=80)
-        m = g["ki67.label-value"].pattern_for(page.is_ocr).match(page.text, a.end, end, timeout=TIMEOUT_S)
+        rule = g["ki67.label-value"]
+        m = rule.pattern_for(page.is_ocr).match(page.text, a.end, end, timeout=TIMEOUT_S)
+        if m is None:  # "Ki67 (%): 40": the label names the unit
+            rule = g["ki67.percent-unit-label"]
+            m = rule.pattern_for(page.is_ocr).match(page.text, a.end, end, timeout=TIMEOUT_S)
         if not m or _is_reference_text(page, m.start("value"), m.end("value")):
             continue
         pct, how = _percent(m)
         if pct is None:
             continue
-        found = [make_finding(page, "receptors.ki67_percent", pct, (a.start, m.end()), g["ki67.label-value"],
+        found = [make_finding(page, "receptors.ki67_percent", pct, (a.start, m.end()), rule,
                               target=(a.start, a.end), correction=_ocr_read(m, "pct"))]
         yield from _tag_prior(found, page, a.start, end)
 
@@ -1109,7 +1265,7 @@ def slash_triples(page: AnalyzedPage) -> Iterator[Finding]:
     for m in scan(page, rule):
         for name in ("er", "pr", "her2"):
             word = m.group(name).strip("() ")
-            status = "positive" if word == "+" else "negative" if word == "-" else _status_word(word)
+            status = "positive" if word == "+" else "negative" if word in ("-", "−") else _status_word(word)
             if status in ("positive", "negative"):
                 yield make_finding(page, f"receptors.{name}.status", status, m.span(), rule)
 
@@ -1140,13 +1296,93 @@ def _page_findings(page: AnalyzedPage) -> list[Finding]:
     """The page's receptor findings, computed once (another page of the document may ask for them)."""
     cached = page.cache.get("receptor_findings")
     if cached is None:
-        cached = page.cache["receptor_findings"] = list(_receptor_findings(page))
+        cached = page.cache["receptor_findings"] = _in_situ_component(page, list(_receptor_findings(page)))
     return cached
 
 
+# -- results of the in-situ component ---------------------------------------------------------
+
+#: How many lines of marker results may stand between a result and the heading it sits under.
+_HEADING_LINES = 6
+_BULLET = regex.compile(r"[ \t]*(?:[-*•][ \t]*)?")
+_CLAUSE_END = regex.compile(r"[.;](?!\d)")
+
+
+def _in_situ_component(page: AnalyzedPage, findings: list[Finding]) -> list[Finding]:
+    """Results labelled as the in-situ component's ("ER (DCIS): positive", "DCIS component:" over
+    its lines of results, "Immunohistochemistry on the DCIS: ER negative") are not the invasive
+    tumour's: when the document states an invasive carcinoma (or a treated one: "no residual
+    invasive carcinoma") they move to `receptors.in_situ.<path>`. In a DCIS-only document they are
+    the index disease's results and stay."""
+    if not findings or WORDS.present(page.text).isdisjoint(_g()["receptor.in-situ.after-label"].requires):
+        return findings
+    labelled = {id(f) for f in findings if _labelled_in_situ(page, f)}
+    if not labelled or not _invasive_in_document(page):
+        return findings
+    return [f.model_copy(update={"path": "receptors.in_situ." + f.path.split(".", 1)[1]}) if id(f) in labelled else f
+            for f in findings]
+
+
+def _labelled_in_situ(page: AnalyzedPage, f: Finding) -> bool:
+    """The finding's label names the in-situ component: right after it ("ER (DCIS)"), as the test's
+    object earlier in its sentence ("repeated on the residual DCIS: ER ..."), at the start of its
+    clause ("; DCIS ER 80%") or as a heading over it ("DCIS component:")."""
+    g = _g()
+    ev = f.evidence[0]
+    label = next((a for a in anchors(page) if ev.start <= a.start < ev.end and a.kind != "other"), None)
+    start, end = (label.start, label.end) if label else (ev.start, ev.start)
+    if g["receptor.in-situ.after-label"].pattern_for(page.is_ocr).match(page.text, end, min(len(page.text), end + 60),
+                                                                       timeout=TIMEOUT_S):
+        return True
+    s0 = max(page.sentence_at(start)[0], start - 160)
+    if _first(g["receptor.in-situ.before-label"], page, s0, start):
+        return True
+    clause = max(page.text.rfind(c, s0, start) for c in ";.\n") + 1 or s0
+    if g["receptor.in-situ.clause"].pattern_for(page.is_ocr).fullmatch(page.text, max(clause, s0), start,
+                                                                      timeout=TIMEOUT_S):
+        return True  # "...; DCIS ER 80%, PR 10%"
+    return _under_in_situ_heading(page, start)
+
+
+def _under_in_situ_heading(page: AnalyzedPage, pos: int) -> bool:
+    """The result at `pos` follows an in-situ heading on its own line ("DCIS component: ER 60%"),
+    or sits in the block of marker lines under one ("DCIS component:" / "ER (DCIS): ..." / "PR ...")."""
+    text = page.text
+    heading = _g()["receptor.in-situ.heading"].pattern_for(page.is_ocr)
+    line_start = text.rfind("\n", 0, pos) + 1
+    m = heading.match(text, line_start, pos, timeout=TIMEOUT_S)
+    if m and not _CLAUSE_END.search(text, m.end(), pos):
+        return True  # not "DCIS: present, cribriform. ER positive": a new statement
+    starts = {a.start for a in anchors(page)}
+    for _ in range(_HEADING_LINES):
+        if line_start == 0:
+            return False
+        prev = text.rfind("\n", 0, line_start - 1) + 1
+        m = heading.match(text, prev, line_start, timeout=TIMEOUT_S)
+        if m and not text[m.end():line_start].strip():
+            return True
+        if _BULLET.match(text, prev).end() not in starts:
+            return False  # a line that is neither the heading nor another marker's result
+        line_start = prev
+    return False
+
+
+def _invasive_in_document(page: AnalyzedPage) -> bool:
+    """The page's document states an invasive carcinoma (typed or not), or words that make its
+    in-situ disease the remainder of a treated one ("residual", "ypT", "neoadjuvant")."""
+    pages = page.document_pages or [page]
+    for other in pages:
+        if any(h.invasive and other.assertion(s, e) in FACTUAL for s, e, h, _ in histology_mentions(other)):
+            return True
+        if _first(_g()["receptor.in-situ.invasive-context"], other, 0, len(other.text)):
+            return True
+    return untyped_invasive_in_document(page)
+
+
 def _receptor_findings(page: AnalyzedPage) -> Iterator[Finding]:
-    yield from hormone_receptors(page)
-    yield from table_findings(page)
+    hormone = list(hormone_receptors(page)) + list(table_findings(page))
+    yield from hormone
+    yield from row_table_percents(page, hormone)
     yield from letter_spaced(page)
     yield from slash_triples(page)
     her2_findings = list(her2(page))
@@ -1157,5 +1393,7 @@ def _receptor_findings(page: AnalyzedPage) -> Iterator[Finding]:
     yield from ratios
     copies = list(her2_copy_statements(page, her2_findings)) + list(her2_copy_range(page))
     yield from copies
-    yield from her2_ish_caveat(page, her2_findings + ratios + copies)
+    block = list(her2_ish_block_result(page, her2_findings))
+    yield from block
+    yield from her2_ish_caveat(page, her2_findings + ratios + copies + block)
     yield from ki67(page)

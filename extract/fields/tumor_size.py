@@ -17,11 +17,11 @@ from extract.fields.base import SKIPPED_SECTIONS, decimal, make_finding, scan
 from extract.findings import Finding
 from extract.rules import grammar, ocr_number
 
-_RULES = ("size.invasive-label", "size.microscopic", "size.tumor-label", "size.tumour-mass", "size.maximum-dimension",
+_RULES = ("size.invasive-label", "size.microscopic", "size.tumor-label", "size.foreign-label", "size.tumour-mass", "size.maximum-dimension",
           "size.largest-focus", "size.focus-line", "size.list", "size.forming-mass", "size.after-histology",
           "size.before-histology", "size.measuring-dimension", "size.line-label", "size.sentence-label")
 #: Rules whose match names the tumour itself: only the text before the match can make it another size.
-_LABELLED = ("size.invasive-label", "size.microscopic", "size.tumor-label", "size.tumour-mass",
+_LABELLED = ("size.invasive-label", "size.microscopic", "size.tumor-label", "size.foreign-label", "size.tumour-mass",
              "size.maximum-dimension")
 _NUM = regex.compile(r"\d{1,3}(?:\s?[.,]\s?\d{1,2})?")
 
