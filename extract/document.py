@@ -15,6 +15,7 @@ and list the others that disagree as conflicts.
 from __future__ import annotations
 
 import importlib
+import logging
 from datetime import date as Date
 
 from extract.analysis import analyze_page
@@ -23,6 +24,8 @@ from extract.furniture import reading_views
 from extract.specimens import order_findings
 from extract.models import DocumentSummary
 from ingest.models import Document, Page
+
+log = logging.getLogger(__name__)
 
 
 def read_document(document: Document, document_id: str) -> DocumentFacts:
@@ -44,7 +47,7 @@ def read_document(document: Document, document_id: str) -> DocumentFacts:
     findings: list[Finding] = []
     for analyzed in pages:
         for extractor in FIELD_EXTRACTORS:
-            findings.extend(extractor(analyzed))
+            findings.extend(_run(extractor, analyzed))
     kind, when = _classify(document, readable)  # the real text: a dated sign-out stamp dates the report
     summary = DocumentSummary(
         id=document_id,
@@ -56,6 +59,19 @@ def read_document(document: Document, document_id: str) -> DocumentFacts:
         text_source=document.text_source,
     )
     return DocumentFacts(summary=summary, findings=order_findings(findings))
+
+
+def _run(extractor, page) -> list[Finding]:
+    """One extractor's findings on one page; none when one of its pattern searches ran past the
+    time budget (`extract.rules.TIMEOUT_S`, a pattern backtracking on text it was not written for):
+    the other fields of the page and document are still read, and the log names the extractor and
+    page (never the text)."""
+    try:
+        return list(extractor(page))
+    except TimeoutError:
+        log.warning("%s ran out of time on page %d and was skipped", getattr(extractor, "__name__", "an extractor"),
+                    page.page.number)
+        return []
 
 
 def _classify(document: Document, pages: list[Page]) -> tuple[str, Date | None]:

@@ -96,6 +96,27 @@ def test_read_document_runs_every_extractor_on_every_page():
     assert by_path["receptors.her2.ihc_score"].value == "1+"
 
 
+def test_an_extractor_out_of_time_loses_its_own_findings_only(monkeypatch, caplog):
+    """A pattern search past its time budget raises TimeoutError inside one extractor: that
+    extractor's findings on that page are dropped, every other field is still read, and the log
+    names the extractor and page without the record's text."""
+    import extract.fields as fields
+
+    def slow_receptors(page):
+        yield from ()
+        raise TimeoutError("regex timed out")
+
+    slow_receptors.__name__ = "extract_receptors"
+    monkeypatch.setattr(fields, "FIELD_EXTRACTORS",
+                        [slow_receptors if f.__name__ == "extract_receptors" else f for f in fields.FIELD_EXTRACTORS])
+    doc = _document("FINAL DIAGNOSIS: Breast, right, lumpectomy: invasive lobular carcinoma, 1.6 cm. ER: positive (90%).")
+    with caplog.at_level("WARNING"):
+        facts = read_document(doc, "d1")
+    paths = {f.path for f in facts.facts()}
+    assert "diagnosis.histology" in paths and not any(p.startswith("receptors.") for p in paths)
+    assert "extract_receptors ran out of time on page 1" in caplog.text and "lobular" not in caplog.text
+
+
 def test_read_document_skips_pages_that_failed_to_read():
     doc = _document("Invasive ductal carcinoma.", "")
     doc.pages[1].error = {"code": "ocr_failed", "message": "x"}  # type: ignore[assignment]
