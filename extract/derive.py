@@ -17,10 +17,11 @@ Called by the merge once the documents' findings are one profile. Follows
   ISH pending has no category. An IHC 0 whose staining detail is not given has no category.
 - subtype from hormone receptors and final HER2 status.
 - pathologic T from the invasive tumour size (T1mi ... T3) when no pT is stated, the size comes from
-  a pathology document and nothing states a T4 extension (skin ulceration, chest wall, inflammatory);
-  a stated pT whose group the size contradicts is kept, with a conflict, and so is a stated T1
-  subcategory (T1mi, T1a, T1b, T1c) that the size contradicts both as measured and as AJCC rounds
-  it (to the nearest millimetre, 1-2 mm up to 2 mm).
+  a pathology document's resection or excision (never a core biopsy) and nothing states a T4
+  extension (skin ulceration, chest wall, inflammatory); a stated pT whose group the size
+  contradicts is kept, with a conflict, and so is a stated T1 subcategory (T1mi, T1a, T1b, T1c)
+  that the size contradicts both as measured and as AJCC rounds it (to the nearest millimetre,
+  1-2 mm up to 2 mm).
 - pathologic N from the index side's axillary node counts when no pN is stated (`n_from_nodes`;
   prefix yp after neoadjuvant therapy); a stated pN whose group the counts contradict is kept, with
   a conflict.
@@ -317,6 +318,8 @@ def anatomic_stage(t: str, n: str, m: str) -> str | None:
 
 
 _NOT_PATHOLOGY = ("clinic_note", "imaging", "lab", "medication_list", "genetics")
+#: Procedures whose tumour size is a length of tumour in the sample, not the tumour's size.
+_BIOPSIES = ("core_biopsy", "fine_needle_aspiration")
 
 
 def t_from_size(mm: float) -> str:
@@ -344,6 +347,8 @@ def _pt_from_size(report: ProfileReport) -> None:
     sources = report.evidence.get("diagnosis.tumor_size_mm", [])
     if not sources or kinds.get(sources[0].document) in _NOT_PATHOLOGY:
         return  # a size measured on imaging is not a pathologic T
+    if report._tumor_size_procedure in _BIOPSIES:
+        return  # a core's tumour length is no pT (only a resection or excision measures the tumour)
     by_size = t_from_size(float(size))
     stated = get_path(report, "stage.pathologic.t")
     if stated is None:

@@ -233,14 +233,20 @@ _LOWER_WORD = regex.compile(r"(?<![\w-])[a-z][a-z]{3,}|(?<![\w-])(?i:is|are|was|
                             r"with|for|to|by|on|at|who|which|that|this|these|than|or|not|no)(?![\w-])")
 
 
+#: A space between two single letters of a letter-spaced word ("P O S I T I V E").
+_LETTER_SPACE = regex.compile(r"(?<=(?<![\w])\w) (?=\w(?![\w]))")
+
+
 def _may_be_header(written: str, spec: _Compiled) -> bool:
     """A running header or footer is title-like: no digit, no bullet, no word of four letters or
     more in lower case and no word only prose uses ("In toto in one cassette", "RESULTS WILL BE
-    REPORTED" are repeated sentences), no clinical word."""
+    REPORTED" are repeated sentences), no clinical word, also when letter-spaced ("P O S I T I V E"
+    of two result lines is a value, not a header)."""
     body = written.strip()
+    words = regex.sub(r"[^\w%]+", " ", _LETTER_SPACE.sub("", body).lower()) + " "
     return (not any(c.isdigit() for c in body) and not body.startswith(("-", "•", "*"))
             and not _LOWER_WORD.search(body)
-            and not spec.clinical.search(regex.sub(r"[^\w%]+", " ", body.lower()) + " ")
+            and not spec.clinical.search(words)
             and not _section_header().match(body))
 
 
@@ -267,16 +273,26 @@ def furniture_spans(text: str, repeated: frozenset[str] = frozenset(), seen: set
     found = list(_pattern_spans(text, spec))
     if repeated:
         # Every occurrence of a running header, also where it cuts a run-on line mid-sentence
-        # ("HISTOLOGIC GRADE: <header> 3."); the first of the document stays.
+        # ("HISTOLOGIC GRADE: <header> 3."); the first of the document stays unless it stands
+        # inside a line, between text on both sides.
         seen = set() if seen is None else seen
         blanked = _blanked(text, found)
         hits = sorted((m.start(), m.end(), key) for key in repeated for m in _occurrences(key).finditer(blanked))
         for start, end, key in hits:
-            if key in seen:
+            if key in seen or _inside_line(blanked, start, end):
                 found.append(Furniture(start, end, "furniture.repeated-line"))
             seen.add(key)
         found = _joined(text, sorted(found, key=lambda f: f.start))
     return found
+
+
+def _inside_line(text: str, start: int, end: int) -> bool:
+    """Text other than separators stands both before and after text[start:end] on its line: a
+    header written there (its first occurrence too) cuts a value ("ER: <header> positive")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    after = text[end:len(text) if line_end < 0 else line_end]
+    return not _all_furniture(text[line_start:start]) and not _all_furniture(after)
 
 
 @lru_cache(maxsize=512)

@@ -149,7 +149,9 @@ def merge_facts(facts: Sequence[DocumentFacts]) -> ProfileReport:
                 continue
         if index_side and path == "diagnosis.laterality":
             group = _index_side_mentions(group, index_side, other_tumors)
-        _merge_scalar(path, group, profile, report, rules)
+        chosen = _merge_scalar(path, group, profile, report, rules)
+        if path == "diagnosis.tumor_size_mm":
+            report._tumor_size_procedure = chosen.finding.procedure
 
     _merge_medications(by_path.get("medications", []), profile, report)
     _merge_labs(by_path.get("labs", []), profile, report)
@@ -244,7 +246,9 @@ def _in_situ(value: object) -> bool:
 
 
 def _merge_scalar(path: str, group: list[_Mention], profile: dict, report: ProfileReport,
-                  rules: MergeRules) -> None:
+                  rules: MergeRules) -> _Mention:
+    """Set the value the path's policy chooses (with its evidence and any conflict); return the
+    chosen mention."""
     policy, rule_id = rules.policy_of(path)
     chosen = _choose(group, policy, rules)
     value = chosen.finding.value
@@ -271,6 +275,7 @@ def _merge_scalar(path: str, group: list[_Mention], profile: dict, report: Profi
                               for ev in m.finding.evidence]),
             resolution=f"{policy} ({rule_id})",
         ))
+    return chosen
 
 
 def _merge_word_list(path: str, group: list[_Mention], profile: dict, report: ProfileReport) -> None:

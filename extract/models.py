@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date as Date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 SCHEMA_VERSION = "1"
 
@@ -219,6 +219,9 @@ class ProfileReport(BaseModel):
     conflicts: list[Conflict] = Field(default_factory=list)
     documents: list[DocumentSummary] = Field(default_factory=list)
     review: Review = Field(default_factory=Review)
+    #: The procedure of the specimen the chosen tumour size was measured on ("core_biopsy"), set by
+    #: the merge; not part of the JSON. A biopsy's size never gives a pT (extract/derive.py).
+    _tumor_size_procedure: str | None = PrivateAttr(default=None)
 
     def to_json_dict(self) -> dict:
         """The contract's JSON: unstated fields (None, empty lists, empty sections) are dropped."""

@@ -54,8 +54,9 @@ SentenceSplitter = Literal["rules", "pyrush"]
 #: or ';' and spaces (see `_sentence_starts` for the exceptions).
 _BOUNDARY = re.compile(r"\n[ \t]*(?=\S)|(?<=[.?!;])[ \t]+(?=\S)")
 _CLOSING = frozenset(")]},.:;'\"!?")
-#: A part label before the point ("A. BREAST, LEFT", "2. LYMPH NODES"): not a sentence end.
-_LABEL_BEFORE = re.compile(r"(?:^|[\s:(])(?:[A-Za-z]|\d{1,2})\.$")
+#: A part label before the point ("A. BREAST, LEFT", "2. LYMPH NODES"): not a sentence end; a
+#: grade or score ("grade 2. Lymphovascular invasion: not identified.") is a value that ends one.
+_LABEL_BEFORE = re.compile(r"(?:^|(?<!(?i:grade|score))[\s:(])(?:[A-Za-z]|\d{1,2})\.$")
 #: Abbreviations whose point does not end a sentence ("Rt. breast", "Dr. Smith", "e.g. ER").
 _ABBREVIATION_BEFORE = re.compile(r"(?:^|[\s(])(?:[Rr]t|[Ll]t|RT|LT|[Dd]r|Mrs?|Ms|[Vv]s|approx|[Ee]\.g|[Ii]\.e|[Ff]ig|cf)\.$")
 

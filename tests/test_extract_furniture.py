@@ -89,6 +89,11 @@ CUT = [
      "lymph_nodes.examined", 12, "Nodes: 0/\nMERCY GENERAL LAB SERVICES    Page 2\n12"),
     (["Margins: negative. Tumor measures 14\nPrinted: 2013-02-11\nmm."],
      "diagnosis.tumor_size_mm", 14.0, "Tumor measures 14\nPrinted: 2013-02-11\nmm"),
+    # round 10: a running header whose first occurrence stands inside a line, between a label and its value
+    (["FINAL DIAGNOSIS: INVASIVE DUCTAL CARCINOMA. ESTROGEN RECEPTOR: ST. ELSEWHERE HOSPITAL DEPARTMENT OF "
+      "PATHOLOGY POSITIVE (95%).\n", "ST. ELSEWHERE HOSPITAL DEPARTMENT OF PATHOLOGY\nTUMOR SIZE: 2.2 CM\n",
+      "ST. ELSEWHERE HOSPITAL DEPARTMENT OF PATHOLOGY\nNOTTINGHAM GRADE 2\n"], "receptors.er.status", "positive",
+     "ESTROGEN RECEPTOR: ST. ELSEWHERE HOSPITAL DEPARTMENT OF PATHOLOGY POSITIVE"),
 ]
 
 
@@ -151,6 +156,20 @@ def test_a_repeated_header_keeps_its_first_occurrence_and_a_repeated_clinical_li
     assert first.startswith(header)
     assert header.lower() not in second.lower()
     assert clinical in first and clinical in second
+
+
+# round 10: letter-spaced result lines repeat their spaced status word ("P O S I T I V E"); a repeated
+# value is no running header, so the second line is read too.
+_SPACED = ("PROGNOSTIC MARKERS:\n   E R     P O S I T I V E     ( 9 5 % )\n"
+           "   P R     P O S I T I V E     ( 6 0 % )\n   H E R 2     N E G A T I V E     ( 1 + )\n")
+
+
+@pytest.mark.parametrize(("path", "value"), [("receptors.pr.status", "positive"), ("receptors.pr.percent", 60.0)])
+def test_letter_spaced_result_lines_are_not_a_running_header(path, value):
+    assert reading_view(_SPACED) == _SPACED
+    fact = _first_fact([_SPACED], path)
+    assert fact is not None and fact.value == value
+    assert fact.evidence[0].text == "P R     P O S I T I V E     ( 6 0 % )"
 
 
 def test_a_dated_sign_out_is_not_furniture_and_still_dates_the_report():

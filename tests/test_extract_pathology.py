@@ -1717,6 +1717,68 @@ ROWS = [
     ('  Ki67 (%): pending\n', 'receptors.ki67_percent', None, None),
     ('Materiale: mastectomia totale sinistra con capezzolo.\nDiagnosi: carcinoma mammario infiltrante NST, G3.',
      'diagnosis.laterality', 'left', 'mastectomia totale sinistra'),
+    # round 10 (staging, nodes, size in unseen formats): a stated pNX; an intramammary node beside the
+    # axillary total (AJCC counts it with them); the RCPath "Total number ... Number positive" line; a
+    # backward "not identified" that stops at a list item with its own value; a grade's point ending a
+    # sentence; a one-line family history followed by the patient's own results; Japanese, Italian,
+    # Chinese, Brazilian and Mexican size phrasings; node counts with bracketed numbers and "n (+)".
+    ("Regional Lymph Nodes (pN): pNX", "stage.pathologic.n", "NX", "pNX"),
+    ("PATHOLOGIC STAGE: pT1b pNX", "stage.pathologic.n", "NX", "pNX"),
+    ("PATHOLOGIC STAGE: pT1b pNX", "stage.pathologic.prefix", "p", "pT1b"),
+    ("No lymph nodes are present (pNX not applicable).", "stage.pathologic.n", None, None),
+    ("Axillary lymph nodes (sentinel): Total number 2; Number positive 0\nIntramammary lymph node: (1/1) "
+     "macrometastasis", "lymph_nodes.examined", 3, "Total number 2; Number positive 0"),
+    ("Axillary lymph nodes (sentinel): Total number 2; Number positive 0\nIntramammary lymph node: (1/1) "
+     "macrometastasis", "lymph_nodes.positive", 1, "Number positive 0"),
+    ("SENTINEL LYMPH NODES: 1/2 POSITIVE\nINTRAMAMMARY LYMPH NODE: 1/1 POSITIVE", "lymph_nodes.examined", 3,
+     "LYMPH NODES: 1/2"),
+    ("- ONE INTRAMAMMARY LYMPH NODE, NO TUMOR SEEN (0/1).\nLymph node status: Negative 0/5 (sentinel and "
+     "intramammary)", "lymph_nodes.examined", 5, "Lymph node status: Negative 0/5"),
+    ("Intramammary lymph node: (1/1).\nTotal lymph nodes: 1/3", "lymph_nodes.examined", 3, "Total lymph nodes: 1/3"),
+    ("Total number of nodes: 19    Number of positive nodes: 5", "lymph_nodes.examined", 19,
+     "Total number of nodes: 19    Number of positive nodes: 5"),
+    ("Invasive ductal carcinoma. ER positive, PR positive, HER2 not identified.", "receptors.pr.status", "positive",
+     "PR positive"),
+    ("Invasive ductal carcinoma. ER: positive (90%), PR: positive (30%), HER2 overexpression: not identified.",
+     "receptors.pr.status", "positive", "PR: positive"),
+    ("ER 95%, PR 40%, HER2 amplification not detected.", "receptors.pr.percent", 40.0, "PR 40%"),
+    ("Invasive ductal carcinoma, grade 2. Lymphovascular invasion, perineural invasion and DCIS: not identified.",
+     "diagnosis.grade", 2, "grade 2"),
+    ("Invasive ductal carcinoma, grade 2. Lymphovascular invasion, perineural invasion and DCIS: not identified.",
+     "diagnosis.histology", "invasive_ductal", "Invasive ductal carcinoma"),
+    ("Family history: mother breast ca at 60. Path: ER 95%, PR 40%, HER2 1+, grade 2 IDC on core.",
+     "receptors.er.percent", 95.0, "ER 95%"),
+    ("Family history: mother breast ca at 60. Path: ER 95%, PR 40%, HER2 1+, grade 2 IDC on core.",
+     "receptors.her2.ihc_score", "1+", "HER2 1+"),
+    ("Tumor size: 32 x 25 x 20 mm (macroscopic), invasion size 29 x 22 mm", "diagnosis.tumor_size_mm", 29.0,
+     "invasion size 29 x 22 mm"),
+    ("Residual invasive carcinoma NST in scattered foci; largest contiguous residual focus 0,8 cm.",
+     "diagnosis.tumor_size_mm", 8.0, "foci; largest contiguous residual focus 0,8 cm"),
+    ("(Left) breast invasive ductal carcinoma, WHO grade II, maximum diameter of tumour 3.5cm.",
+     "diagnosis.tumor_size_mm", 35.0, "maximum diameter of tumour 3.5cm"),
+    ("Invasive carcinoma of no special type (ductal), grade 2 (Nottingham: tubules 3, pleomorphism 2, mitoses 1), "
+     "measuring 1,8 cm in its largest axis.", "diagnosis.tumor_size_mm", 18.0, "measuring 1,8 cm in its largest axis"),
+    ("Multifocal invasive carcinoma of no special type (NST), three foci of 16 mm, 7 mm and 3 mm.",
+     "diagnosis.tumor_size_mm", 16.0, "foci of 16 mm, 7 mm and 3 mm"),
+    ("Infiltrating ductal carcinoma, histologic grade 3 (Scarff-Bloom-Richardson modified, 3+3+2 = 8 points), of "
+     "4.2 x 3.6 x 3.0 cm.", "diagnosis.tumor_size_mm", 42.0, None),
+    ("Staging CT: two liver lesions (segments 6 and 7, largest 14 mm), biopsy-proven metastatic lobular carcinoma.",
+     "diagnosis.tumor_size_mm", None, None),
+    ("Axillary lymph nodes: metastasis of infiltrating ductal carcinoma in four (4) of eighteen (18) lymph nodes "
+     "dissected.", "lymph_nodes.examined", 18, "four (4) of eighteen (18) lymph nodes"),
+    ("Lymph node: n (+) 2/4 (sentinel #1: 1/1, sentinel #2: 1/2, non-sentinel: 0/1)", "lymph_nodes.positive", 2,
+     "Lymph node: n (+) 2/4"),
+    ("pTNM (8th edition UICC): pT2 pN1a (2N+/14) ; pM not assessable.", "lymph_nodes.examined", 14, "pN1a (2N+/14)"),
+    ("C) Axillary dissection: 1 metastatic node of 13 (1N+/13), the remaining nodes reactive.",
+     "lymph_nodes.positive", 1, "(1N+/13)"),
+    ("Invasive breast carcinoma NST, NHG 1 (tubules 1, nuclei 2, mitoses 1), 11 mm.", "diagnosis.grade", 1, "NHG 1"),
+    ("(Right) breast invasive carcinoma of no special type, histological grade II, tumour size\n(2.1×1.8×1.5) cm; "
+     "intravascular tumour emboli (-).", "diagnosis.tumor_size_mm", 21.0, "tumour size\n(2.1×1.8×1.5) cm"),
+    ("Post MRM (R) on 12/08/2026: ypT2 (2.6 cm) ypN1a (2/18), margins free, RCB-II.", "diagnosis.tumor_size_mm",
+     26.0, "ypT2 (2.6 cm)"),
+    ("Lymph node (1.2 cm) with metastatic carcinoma; pN1a.", "diagnosis.tumor_size_mm", None, None),
+    ("Microscopic examination and conclusion:\nA) Infiltrating carcinoma of non-specific type (NST), 26 mm.\n"
+     "B) Sentinel node: macrometastasis of 8 mm (1N+/1).", "lymph_nodes.examined", 1, "(1N+/1)"),
 ]
 
 
@@ -1918,6 +1980,11 @@ NOT_FACT_ROWS = [
     ("FAMILY HISTORY: mother breast ca. ER positive 90 %.", "receptors.er.percent", 90.0),
     ("Clinical concern for invasive lobular carcinoma.", "diagnosis.histology", "invasive_lobular"),
     ("Tumor cells are negative for invasive lobular carcinoma markers.", "diagnosis.histology", "invasive_lobular"),
+    # round 10: a list whose items have no value of their own is negated as a whole; a family history
+    # without a label for the patient's results stays the relative's.
+    ("Invasive carcinoma. Lymphovascular invasion, perineural invasion and DCIS: not identified.",
+     "diagnosis.histology", "dcis"),
+    ("Family history: mother breast ca at 60, ER 95%.", "receptors.er.percent", 95.0),
 ]
 
 

@@ -338,6 +338,12 @@ def test_two_invasive_histologies_still_conflict():
 # -- document kinds of short pathology snippets and MDT summaries -------------------------------
 
 KIND_ROWS = [
+    # round 10: an MDT record with a word inside its title, and a clinical summary with an oncological history
+    ("MULTIDISCIPLINARY BREAST TEAM MEETING - OUTCOME RECORD\nBackground: Left breast IDC 2022, pT2 pN0(sn).\n"
+     "Core biopsy of the right axillary node: metastatic carcinoma, ER 0, PR 0, HER2 0.\n", "clinic_note"),
+    ("Servicio de Oncologia Medica - Clinical summary (English translation)\nOncological history:\n- 2021: right "
+     "breast carcinoma, pT1c pN0(sn), ER 90%, PR 60%, HER2 negative (1+).\n- 10/2026: supraclavicular node, core "
+     "biopsy: metastatic carcinoma, ER 80%.\n", "clinic_note"),
     ("Histology: Left breast 2 o'clock core biopsy - invasive carcinoma of no special type, grade 2. B5b.\n"
      "ER 8/8, HER2 negative (1+).", "pathology"),
     ("Core biopsy: grade 2 IDC, ER 8/8, PR 6/8, HER2 IHC 2+, ISH not amplified (ratio 1.4).\nRight breast 10 o'clock.",
@@ -487,6 +493,44 @@ TNM_ROWS = [
     ("A. LEFT BREAST, LUMPECTOMY:\n - ENCAPSULATED PAPILLARY CARCINOMA, 2.2 CM, WITHOUT INVASION.\n - NO INVASIVE "
      "CARCINOMA IDENTIFIED.\nPathologic stage: pTis pN0(sn)", {"diagnosis.tumor_size_mm": None,
                                                               "stage.pathologic.t": "Tis"}),
+    # round 10 (staging in unseen formats): a stated pNX (no N from nothing, no stage group); a core's tumour
+    # length gives no pT (a resection's does); a bare group after a clinical TNM string; Japanese pStage and
+    # a clinical "Dx" label; an intramammary node added to the sentinel total; a "---" part header of a
+    # bilateral report; a bracketed part number after a clinical-diagnosis line.
+    ("LEFT BREAST, LUMPECTOMY:\n- Invasive lobular carcinoma, grade 1, 16 mm.\n- No lymph nodes submitted.\n"
+     "Primary Tumor (pT): pT1c\nRegional Lymph Nodes (pN): pNX\nDistant Metastasis (pM): not applicable",
+     {"stage.pathologic.t": "T1c", "stage.pathologic.n": "NX", "stage.group": None, "lymph_nodes.examined": None}),
+    ("LEFT BREAST, 3:00, ULTRASOUND-GUIDED CORE NEEDLE BIOPSY:\n - INVASIVE DUCTAL CARCINOMA, GRADE 3.\n"
+     " - TUMOR MEASURES 1.6 CM IN GREATEST LINEAR DIMENSION IN THE CORE.",
+     {"diagnosis.tumor_size_mm": 16.0, "stage.pathologic.t": None}),
+    ("LEFT BREAST, LUMPECTOMY:\n - INVASIVE DUCTAL CARCINOMA, GRADE 3.\n - TUMOR MEASURES 1.6 CM IN GREATEST "
+     "DIMENSION.", {"diagnosis.tumor_size_mm": 16.0, "stage.pathologic.t": "T1c"}),
+    ("Clinical stage at diagnosis (per referral): cT2 cN1 cM0, IIB.\nTNM classification (AJCC 8th ed.): pT2 pN2a "
+     "pMX.", {"stage.clinical.group": "IIB", "stage.group": "IIIA", "stage.pathologic.n": "N2a"}),
+    ("Clinical Dx: Lt. breast cancer, C area, cT2N0M0 Stage IIA\nDiagnosis: invasive ductal carcinoma.\n"
+     "Pathological stage: pT2 pN1a M0, pStage IIB (UICC 8th)",
+     {"stage.clinical.group": "IIA", "stage.group": "IIB", "stage.pathologic.n": "N1a"}),
+    ("A. Left breast, lumpectomy:\n - Invasive lobular carcinoma, 2.7 cm.\n - One intramammary lymph node with "
+     "metastatic carcinoma (1/1).\nB. Sentinel lymph node #1, left axilla: one lymph node with metastatic carcinoma "
+     "(1/1).\nC. Sentinel lymph node #2, left axilla: one lymph node, negative (0/1).\nSYNOPTIC REPORT\n"
+     "Sentinel lymph nodes: 1/2 positive\nIntramammary lymph node: 1/1 positive\n",
+     {"lymph_nodes.positive": 2, "lymph_nodes.examined": 3}),
+    ("A. Breast, right, total mastectomy --- Invasive lobular carcinoma\n"
+     "   Tumor size: 1.7 x 1.2 x 1.0 cm; Nottingham grade 2\n"
+     "B. Lymph node, right sentinel, excision --- Negative for malignancy (0/2)\n"
+     "C. Breast, left, total mastectomy --- Invasive carcinoma of no special type\n"
+     "   Tumor size: 2.6 x 2.1 x 1.8 cm; Nottingham grade 3\n"
+     "D. Lymph node, left sentinel, excision --- Metastatic carcinoma, 2 of 3 (2/3)\n",
+     {"diagnosis.laterality": "left", "diagnosis.tumor_size_mm": 26.0, "diagnosis.grade": 3,
+      "lymph_nodes.positive": 2, "lymph_nodes.examined": 3}),
+    ("DEPARTMENT OF MEDICAL ONCOLOGY - OPD FOLLOW-UP\nK/C/O Ca breast (R) - T3N2aM0, stage IIIA (AJCC 8), IDC "
+     "grade III. Post NACT and MRM: ypT2 (2.6 cm) ypN1a (2/18).",
+     {"stage.clinical.t": "T3", "stage.clinical.group": "IIIA", "stage.pathologic.t": "T2",
+      "stage.pathologic.prefix": "yp"}),
+    ("Clinical diagnosis: Rt. breast cancer on CNB\nOperation: Breast-conserving surgery with SLNB\n"
+     "[1] Breast, right, upper outer, breast-conserving surgery:\n  Invasive ductal carcinoma, 2.3 cm, with "
+     "metastatic carcinoma in 1 out of 3 sentinel lymph nodes.\n",
+     {"lymph_nodes.positive": 1, "lymph_nodes.examined": 3, "diagnosis.laterality": "right"}),
 ]
 
 
@@ -722,6 +766,16 @@ def test_a_staging_line_after_a_benign_part_keeps_its_n_with_the_report():
 @pytest.mark.parametrize("text,metastatic", [
     ("Specimen: Liver, segment 6, core biopsy.\nDiagnosis: Metastatic adenocarcinoma, consistent with breast primary.",
      True),
+    # round 10: a chest wall (skin) recurrence is local disease, a supraclavicular node regional: not M1
+    ("Punch biopsy, left chest wall skin: metastatic carcinoma consistent with breast primary.", None),
+    ("Skin, anterior chest wall, excision: dermal metastatic carcinoma, consistent with mammary origin.", None),
+    ("Impression: skin metastases on the chest wall, right mastectomy site.", None),
+    ("Cutaneous metastases of the chest wall from the known left breast carcinoma.", None),
+    ("Impression: metastatic disease to the chest wall; no other sites.", None),
+    ("- 10/2026: palpable right supraclavicular node, 2 cm. Ultrasound-guided core biopsy: metastatic carcinoma "
+     "consistent with breast primary.", None),
+    ("Right breast cancer 2015. Now skin metastases from breast cancer on the scalp.", True),
+    ("Findings: metastatic disease to the chest wall and skin, liver metastases (two lesions).", True),
     ("A. LYMPH NODE, RIGHT AXILLARY, EXCISION: METASTATIC CARCINOMA CONSISTENT WITH BREAST PRIMARY (1/3).\n"
      "B. RIGHT BREAST, LUMPECTOMY: INVASIVE DUCTAL CARCINOMA, 1.2 CM.", None),
     ("Metastatic carcinoma consistent with breast primary in two of three axillary lymph nodes.", None),
@@ -789,6 +843,17 @@ def test_a_negative_node_of_a_benign_other_breast_is_no_other_tumour():
     ("Liver, segment VI, core biopsy:\n - Benign hepatic parenchyma; no metastatic carcinoma.\n", None),
 ])
 def test_a_metastasis_stated_under_a_distant_specimen_header_names_its_site(text, sites):
+    assert value(profile(text), "stage.metastatic_sites") == sites
+
+
+@pytest.mark.parametrize("text,sites", [
+    ("Impression: cutaneous metastases of the abdominal wall and back; known right breast cancer.",
+     ["skin_soft_tissue"]),
+    ("MDT outcome:\n1. Contralateral axillary nodal metastasis = distant (M1) disease per AJCC.\n"
+     "2. PD-L1 CPS to be requested.", ["distant_lymph_nodes"]),
+    ("Impression: skin metastases on the chest wall, right mastectomy site.", None),
+])
+def test_round10_metastatic_sites(text, sites):
     assert value(profile(text), "stage.metastatic_sites") == sites
 
 

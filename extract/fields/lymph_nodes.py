@@ -200,8 +200,8 @@ def _totals(page: AnalyzedPage) -> tuple[list[Finding], bool, bool]:
     if itc is not None:
         out.append(make_finding(page, "lymph_nodes.isolated_tumor_cells", True, itc.span(),
                                 g["nodes.total.synoptic-positive"], negation_applies=False))
-    for rule_id in ("nodes.total.positive-of-examined", "nodes.total.examined-and-positive", "nodes.total.fraction",
-                    "nodes.total.summary-line"):
+    for rule_id in ("nodes.total.positive-of-examined", "nodes.total.examined-and-positive",
+                    "nodes.total.number-positive", "nodes.total.fraction", "nodes.total.summary-line"):
         if found_ex and found_pos:
             break
         for m in scan(page, g[rule_id]):
@@ -210,6 +210,8 @@ def _totals(page: AnalyzedPage) -> tuple[list[Finding], bool, bool]:
             count = _count_of(page, m, rule_id)
             if count is None:
                 continue
+            if _statement_names("nodes.site.intramammary", page, m.start(), m.start()):
+                continue  # an intramammary node's count, added to the axillary total below
             if not found_ex:
                 out.append(make_finding(page, "lymph_nodes.examined", count.ex, m.span(), g[rule_id],
                                         correction=count.correction, negation_applies=False))
@@ -222,7 +224,63 @@ def _totals(page: AnalyzedPage) -> tuple[list[Finding], bool, bool]:
                 out.append(make_finding(page, "lymph_nodes.isolated_tumor_cells", True, m.span(), g[rule_id],
                                         negation_applies=False))
             break
+    _add_intramammary(page, out)
     return out, found_ex, found_pos
+
+
+def _statement_names(rule_id: str, page: AnalyzedPage, start: int, end: int) -> bool:
+    """`rule_id` matches in the statement of text[start:end] (its line, at most 80 characters back
+    and not before a full stop: "Total number 2; Number positive 0" is one statement, "Sentinel
+    lymph node. Lymph node status: 0/5" two) up to `end`."""
+    lo = max(page.text.rfind("\n", 0, start) + 1, start - 80)
+    stop = page.text.rfind(". ", lo, start)
+    return _found(rule_id, page, lo if stop < 0 else stop + 2, end)
+
+
+#: Rules that read an intramammary node's count on its line ("Intramammary lymph node: (1/1)",
+#: "One intramammary lymph node, no tumor seen (0/1)").
+_INTRAMAMMARY_COUNTS = ("nodes.total.fraction", "nodes.part.x-of-y", "nodes.part.fraction")
+
+
+def _intramammary_counts(page: AnalyzedPage) -> list[Count]:
+    """The count on the line of each intramammary node named, read from the name on."""
+    out: list[Count] = []
+    for m in scan(page, _g()["nodes.site.intramammary"]):
+        if not _counted(page, m.start()) or page.assertion(m.start(), m.end()) == "negated":
+            continue
+        line_end = page.text.find("\n", m.end())
+        hi = min(len(page.text) if line_end < 0 else line_end, m.end() + 120)
+        for rule_id in _INTRAMAMMARY_COUNTS:
+            hit = next(iter(_g()[rule_id].finditer(page.text, page.is_ocr, m.start(), hi)), None)
+            count = _count_of(page, hit, rule_id) if hit else None
+            if count is None:
+                continue
+            # The same node restated (in the diagnosis and the synoptic) counts once.
+            if not any((c.pos, c.ex) == (count.pos, count.ex) for c in out):
+                out.append(count)
+            break
+    return out
+
+
+def _add_intramammary(page: AnalyzedPage, totals: list[Finding]) -> None:
+    """Add intramammary node counts to the axillary totals their lines name ("Axillary lymph nodes
+    (sentinel): Total number 2; Number positive 0" and "Intramammary lymph node: (1/1)" are 1/3):
+    AJCC counts intramammary nodes as axillary nodes. A total whose statement already mentions the
+    intramammary node, or names no axillary or sentinel nodes (a grand total), is kept as stated."""
+    if not totals:
+        return
+    extra = _intramammary_counts(page)
+    for f in totals:
+        if not extra or f.path not in ("lymph_nodes.examined", "lymph_nodes.positive"):
+            continue
+        ev = f.evidence[0]
+        if not _statement_names("nodes.total.axillary-only", page, ev.start, ev.end) or \
+                _found("nodes.total.includes-intramammary", page, ev.start, page.sentence_at(ev.start)[1]):
+            continue
+        field = "ex" if f.path.endswith("examined") else "pos"
+        added = [c for c in extra if getattr(c, field) is not None]
+        f.value += sum(getattr(c, field) for c in added)
+        f.evidence += [page.evidence(c.start, c.end, "nodes.site.intramammary", None, ev.confidence) for c in added]
 
 
 def _sentinel_examined(page: AnalyzedPage) -> Iterator[Finding]:

@@ -132,18 +132,54 @@ def _header_line(page: AnalyzedPage, start: int) -> tuple[int, int] | None:
     return prev_start, prev_start + len(line)
 
 
+#: Kinds of record whose numbered lists are items of a plan or an MDT outcome, not specimen parts.
+_NOTE_KINDS = ("clinic_note", "imaging")
+
+
 def _in_lymph_node_part(page: AnalyzedPage, pos: int) -> bool:
+    """Inside a pathology report's lymph node part ("B. Lymph nodes, axillary: metastatic
+    carcinoma"); a clinic note's or MDT record's numbered item naming nodes ("1. Contralateral
+    axillary nodal metastasis = M1") is no specimen part."""
+    from extract.classify import classify_text
     from extract.specimens import part_at
 
     part = part_at(page, pos)
-    return part is not None and part.site == "lymph_node"
+    return part is not None and part.site == "lymph_node" and classify_text(page.text) not in _NOTE_KINDS
+
+
+#: How far from a skin word a chest wall, scar or breast word makes it local ("skin metastases on the
+#: chest wall", "left chest wall skin"), within the clause.
+_LOCAL_REACH = 40
 
 
 def _local_skin(page: AnalyzedPage, site: str, start: int, end: int) -> bool:
-    """"skin of the breast", "chest wall soft tissue": local disease, not a distant site."""
+    """"skin of the breast", "chest wall soft tissue", "cutaneous metastases of the chest wall":
+    local disease (a chest wall recurrence is not M1), not a distant site; "skin metastases from
+    breast cancer" names the primary, not the skin's place."""
     if site != "skin_soft_tissue":
         return False
-    return site_vocabulary().regional_skin_re.search(page.text, max(0, start - 25), end + 25) is not None
+    c_start, c_end = _clause(page, start, end)
+    primary = grammar("metastases")["met.exclude.primary-named"].pattern_for(page.is_ocr)
+    return any(primary.match(page.text, m.end()) is None for m in site_vocabulary().regional_skin_re.finditer(
+        page.text, max(c_start, start - _LOCAL_REACH), min(c_end, end + _LOCAL_REACH)))
+
+
+def _local_or_regional(page: AnalyzedPage, c_start: int, c_end: int) -> bool:
+    """The clause names the breast's own nodes or skin and no distant site ("left chest wall skin:
+    metastatic carcinoma", "supraclavicular node ... metastatic carcinoma")."""
+    vocab = site_vocabulary()
+    sites = list(vocab.site_re.finditer(page.text, c_start, c_end))
+    if any(not _local_skin(page, vocab.site_of[re.sub(r"\s+", " ", s.group(0).lower())], s.start(), s.end())
+           for s in sites):
+        return False
+    local = grammar("metastases")["met.local-site"].finditer(page.text, page.is_ocr, c_start, c_end)
+    return bool(sites) or vocab.regional_re.search(page.text, c_start, c_end) is not None or \
+        next(iter(local), None) is not None
+
+
+#: How far back a biopsy's diagnosis ("... core biopsy: metastatic carcinoma consistent with breast
+#: primary") looks on its line for the specimen it names ("palpable right supraclavicular node, 2 cm.").
+_SPECIMEN_REACH = 200
 
 
 def _evidence(page: AnalyzedPage, a: tuple[int, int], b: tuple[int, int], rule: str) -> list[Evidence]:
@@ -224,6 +260,11 @@ def _statements(page: AnalyzedPage) -> Iterator[Finding]:
         c_start, c_end = _clause(page, m.start(), m.end())
         if vocab.regional_re.search(page.text, c_start, c_end) and not vocab.site_re.search(page.text, c_start, c_end):
             continue  # "metastatic disease in 2 of 14 lymph nodes" is regional
+        # "metastatic disease to the chest wall" is a local recurrence; a biopsy's diagnosis is
+        # about the specimen its line names before it (a chest wall skin, a regional node).
+        lo = max(page.text.rfind("\n", 0, m.start()) + 1, m.start() - _SPECIMEN_REACH) if m.group("biopsy") else c_start
+        if _local_or_regional(page, min(c_start, lo), c_end):
+            continue
         yield Finding(path="stage.metastatic", value=True, evidence=[page.evidence(m.start(), m.end(), "met.statement")])
     for m in (m for a, b in clinical_segments(page)
               for m in g["met.negated-statement"].finditer(page.text, page.is_ocr, a, b)):

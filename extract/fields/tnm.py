@@ -7,10 +7,11 @@ another token of its string is (pT2 ... N1), or a label says so ("PTNM CLASSIFIC
 clinical when the text says clinical or cTNM; otherwise it follows the section (clinical history
 and plans are clinical, a pathology diagnosis pathologic).
 
-Values: T and N without prefix ("T1c", "Tis", "N0(i+)", "N1mi", "N2a"), M as "M0"/"M1"; "MX"
-(obsolete) never becomes M0: it is kept as `stage.<kind>.m_raw` and M stays unknown. Node counts
-inside a pN ("pN0(0/13)") become lymph_nodes findings. Stage groups are kept only when they are
-in the AJCC 8th vocabulary (0, IA ... IV); "clinical stage IIB" goes to `stage.clinical.group`.
+Values: T and N without prefix ("T1c", "Tis", "N0(i+)", "N1mi", "N2a", a stated "NX"), M as
+"M0"/"M1"; "MX" (obsolete) never becomes M0: it is kept as `stage.<kind>.m_raw` and M stays
+unknown. Node counts inside a pN ("pN0(0/13)") become lymph_nodes findings. Stage groups are kept
+only when they are in the AJCC 8th vocabulary (0, IA ... IV); "clinical stage IIB", "cStage IIA"
+and a bare group after a clinical string ("cT2 cN1 cM0, IIB") go to `stage.clinical.group`.
 A statement that the specimen follows neoadjuvant therapy ("status post neoadjuvant chemotherapy",
 "residual cancer burden") is `treatment.neoadjuvant`.
 """
@@ -53,7 +54,7 @@ def _t_value(m: regex.Match) -> str | None:
 def _n_value(m: regex.Match) -> str | None:
     n = regex.sub(r"\s+", "", m.group("n"))
     if n.upper() == "X":
-        return None
+        return "NX"  # stated: the regional nodes cannot be assessed (none removed)
     digit = n[0].translate(_OCR_DIGIT)
     rest = n[1:].lower()
     if rest.startswith("mi"):
@@ -66,6 +67,16 @@ def _n_value(m: regex.Match) -> str | None:
     if "mol+" in suffix:
         return f"N{digit}{rest}(mol+)"
     return f"N{digit}{rest}"
+
+
+def _n_category(m: regex.Match) -> str | None:
+    """The N category a token states: NX states none (for the prefix of a staging string)."""
+    value = _n_value(m)
+    return None if value == "NX" else value
+
+
+#: Right after "pNX": the category is declared not to apply ("pNX not applicable").
+_NOT_APPLICABLE = regex.compile(r"[\s:,(-]*(?:not\s+applicable|n/a)\b", regex.IGNORECASE)
 
 
 def _m_value(m: regex.Match) -> str | None:
@@ -176,6 +187,7 @@ def _extract_tnm(page: AnalyzedPage) -> Iterator[Finding]:
     counts_rule = g["tnm.node-counts"].pattern_for(ocr)
     consumed: list[tuple[int, int]] = []
     components: list[tuple[int, int]] = []  # grade components written T/N/M, never staging
+    clinical_ends: list[int] = []  # where clinical T N M strings end (a stage group right after is clinical)
 
     header = g["tnm.page-header"].pattern_for(ocr)
 
@@ -213,6 +225,10 @@ def _extract_tnm(page: AnalyzedPage) -> Iterator[Finding]:
         kind = _kind(page, tm.start(), [tpre, npre, _prefix(mm, "mpre") if mm else None])
         consumed.append((tm.start(), (mm or counts or nm or tm).end()))
         yield from _emit(page, kind, tm, nm, mm, counts, [tpre, npre])
+        if mm is not None:
+            yield from _group_after(page, kind, mm.end())
+            if kind == "clinical":
+                clinical_ends.append(mm.end())
 
     for nm in scan(page, n_rule):
         if any(a <= nm.start() < b for a, b in consumed + components):
@@ -245,9 +261,22 @@ def _extract_tnm(page: AnalyzedPage) -> Iterator[Finding]:
         yield from _emit(page, kind, None, None, mm, None, [mpre])
 
     yield from _biobank(page)
-    yield from _stage_groups(page)
+    yield from _stage_groups(page, clinical_ends)
     yield from _t4_features(page)
     yield from _neoadjuvant(page)
+
+
+def _group_after(page: AnalyzedPage, kind: str, end: int) -> Iterator[Finding]:
+    """A bare stage group right after a whole T N M string ("cT2 cN1 cM0, IIB"): the string's kind
+    says whether it is the clinical group."""
+    rule = grammar("tnm")["stage.after-tnm"]
+    m = rule.pattern_for(page.is_ocr).match(page.text, end)
+    if m is None:
+        return
+    value, corr = normalise_group(m.group("group"))
+    if value in STAGE_GROUPS:
+        path = "stage.clinical.group" if kind == "clinical" else "stage.group"
+        yield make_finding(page, path, value, m.span("group"), rule, correction=corr)
 
 
 def _neoadjuvant(page: AnalyzedPage) -> Iterator[Finding]:
@@ -297,6 +326,8 @@ def _emit(page: AnalyzedPage, kind: str, tm, nm, mm, counts, prefixes) -> Iterat
                                correction=_correction(tm, "t", value, page), negation_applies=False, laterality=side)
     if nm is not None:
         value = _n_value(nm)
+        if value == "NX" and _NOT_APPLICABLE.match(page.text, nm.end()):
+            value = None  # "(pNX not applicable)": no category is given
         if value:
             yield make_finding(page, f"{where(nm, 'npre')}.n", value, nm.span(), g["tnm.n"],
                                correction=_correction(nm, "n", value, page), negation_applies=False, laterality=side)
@@ -313,7 +344,7 @@ def _emit(page: AnalyzedPage, kind: str, tm, nm, mm, counts, prefixes) -> Iterat
         prefix = next((p for p in prefixes if p in ("p", "yp")), None)
         # The prefix of the first token that states a category: a chain of "pNX" or "pMX" alone
         # ("No lymph nodes are present (pNX not applicable)") stages nothing.
-        first, rule = next(((m, g[r]) for m, r, read in ((tm, "tnm.t", _t_value), (nm, "tnm.n", _n_value),
+        first, rule = next(((m, g[r]) for m, r, read in ((tm, "tnm.t", _t_value), (nm, "tnm.n", _n_category),
                                                          (mm, "tnm.m", _m_value)) if m is not None and read(m)),
                            (None, None))
         if prefix and first is not None:
@@ -339,8 +370,9 @@ def _biobank(page: AnalyzedPage) -> Iterator[Finding]:
         if t and t.upper() != "X":
             yield make_finding(page, "stage.pathologic.t", "Tis" if t.lower() == "is" else f"T{t.lower()}",
                                m.span("tl"), rule, negation_applies=False)
-        if n and n.upper() != "X":
-            yield make_finding(page, "stage.pathologic.n", f"N{n.lower()}", m.span("nl"), rule, negation_applies=False)
+        if n:
+            yield make_finding(page, "stage.pathologic.n", "NX" if n.upper() == "X" else f"N{n.lower()}", m.span("nl"),
+                               rule, negation_applies=False)
         if mv and mv.upper() != "X":
             yield make_finding(page, "stage.pathologic.m", f"M{mv}", m.span("ml"), rule, negation_applies=False)
 
@@ -360,7 +392,17 @@ def normalise_group(raw: str) -> tuple[str, str | None]:
     return value, corr
 
 
-def _stage_groups(page: AnalyzedPage) -> Iterator[Finding]:
+#: "cStage IIA" (Japanese reports): the c before the label.
+_C_PREFIX = regex.compile(r"(?<![\w-])y?c$")
+
+
+#: What may stand between a T N M string and the stage group that follows it ("T3N2aM0, stage IIIA").
+_GROUP_JOIN = " \t,;:-–"
+
+
+def _stage_groups(page: AnalyzedPage, clinical_ends: list[int]) -> Iterator[Finding]:
+    """Stated stage groups; clinical when a label or prefix says so ("clinical stage", "cStage"), or
+    when they follow a clinical T N M string."""
     g = grammar("tnm")
     for rule_id in ("stage.prognostic", "stage.group"):
         rule = g[rule_id]
@@ -375,7 +417,11 @@ def _stage_groups(page: AnalyzedPage) -> Iterator[Finding]:
             if value not in STAGE_GROUPS:
                 continue
             label = g["stage.context.clinical-label"].pattern_for(False)
-            clinical = m.group("clin") or "clinical" in page.text[max(0, m.start() - 30):m.start()].lower() or \
+            after_clinical = any(e <= m.start() and not page.text[e:m.start()].strip(_GROUP_JOIN)
+                                 for e in clinical_ends)
+            clinical = m.group("clin") or after_clinical or \
+                _C_PREFIX.search(page.text, max(0, m.start() - 3), m.start()) or \
+                "clinical" in page.text[max(0, m.start() - 30):m.start()].lower() or \
                 label.search(page.text, max(0, m.start() - 160), m.start())
             path = "stage.clinical.group" if clinical else "stage.group"
             yield make_finding(page, path, value, m.span(), rule, correction=corr)
