@@ -1722,6 +1722,29 @@ ROWS = [
     # backward "not identified" that stops at a list item with its own value; a grade's point ending a
     # sentence; a one-line family history followed by the patient's own results; Japanese, Italian,
     # Chinese, Brazilian and Mexican size phrasings; node counts with bracketed numbers and "n (+)".
+    # lead, round 10: node counts under a foreign label, a parenthesised part label, "no metastasis in
+    # N nodes" and "N positive of M".
+    ("- Ganglios linfaticos axilares: 4/17 con metastasis (mayor 1,6 cm).", "lymph_nodes.positive", 4,
+     "Ganglios linfaticos axilares: 4/17"),
+    ("- Ganglios linfaticos axilares: 4/17 con metastasis (mayor 1,6 cm).", "lymph_nodes.examined", 17,
+     "Ganglios linfaticos axilares: 4/17"),
+    ("Ganglions sentinelles: 0/2 (pN0(sn)).", "lymph_nodes.examined", 2, "Ganglions sentinelles: 0/2"),
+    ("Linfonodi sentinella: 1/3 con metastasi.", "lymph_nodes.positive", 1, "Linfonodi sentinella: 1/3"),
+    ("Schildwachtklieren: 0/2.", "lymph_nodes.examined", 2, "Schildwachtklieren: 0/2"),
+    ("Ganglions: 3/2 coupes", "lymph_nodes.examined", None, None),  # more positive than examined: no count
+    ("(Right sentinel lymph node) 0/3.", "lymph_nodes.examined", 3, "(Right sentinel lymph node) 0/3"),
+    ("(Right sentinel lymph node) 0/3.", "lymph_nodes.positive", 0, "(Right sentinel lymph node) 0/3"),
+    ("7. Lymph node metastasis: no metastasis in 3 sentinel lymph nodes (pN0(sn))", "lymph_nodes.examined", 3,
+     "no metastasis in 3 sentinel lymph nodes"),
+    ("7. Lymph node metastasis: no metastasis in 3 sentinel lymph nodes (pN0(sn))", "lymph_nodes.positive", 0,
+     "no metastasis in 3 sentinel lymph nodes"),
+    ("No metastatic carcinoma identified in four lymph nodes.", "lymph_nodes.examined", 4,
+     "No metastatic carcinoma identified in four lymph nodes"),
+    ("If there is no tumour in the 2 nodes, no further surgery.", "lymph_nodes.examined", None, None),
+    ("Axillary nodes: 3 positive of 15 (largest deposit 11 mm, ENE present)", "lymph_nodes.examined", 15,
+     "3 positive of 15"),
+    ("Axillary nodes: 3 positive of 15 (largest deposit 11 mm, ENE present)", "lymph_nodes.positive", 3,
+     "3 positive of 15"),
     ("Regional Lymph Nodes (pN): pNX", "stage.pathologic.n", "NX", "pNX"),
     ("PATHOLOGIC STAGE: pT1b pNX", "stage.pathologic.n", "NX", "pNX"),
     ("PATHOLOGIC STAGE: pT1b pNX", "stage.pathologic.prefix", "p", "pT1b"),
