@@ -17,7 +17,7 @@ from collections.abc import Iterator
 import regex
 
 #: More alternatives than this and the pattern is scanned whole (each alternative is one search).
-MAX_ALTERNATIVES = 40
+MAX_ALTERNATIVES = 64
 #: At most this many alternatives that do not open with a literal (see `AlternativesScanner.parts`).
 MAX_SCANNED_PARTS = 1
 #: A range shorter than this many characters for each alternative is scanned whole: one search

@@ -144,7 +144,9 @@ def _in_lymph_node_part(page: AnalyzedPage, pos: int) -> bool:
     from extract.specimens import part_at
 
     part = part_at(page, pos)
-    return part is not None and part.site == "lymph_node" and classify_text(page.text) not in _NOTE_KINDS
+    # The page's own text (not its reading view), as the document is classified: one classification
+    # serves both when the document has one page.
+    return part is not None and part.site == "lymph_node" and classify_text(page.page.text) not in _NOTE_KINDS
 
 
 #: How far from a skin word a chest wall, scar or breast word makes it local ("skin metastases on the
