@@ -1745,6 +1745,11 @@ ROWS = [
      "3 positive of 15"),
     ("Axillary nodes: 3 positive of 15 (largest deposit 11 mm, ENE present)", "lymph_nodes.positive", 3,
      "3 positive of 15"),
+    # A total broken down by level, each level's count naming its own level ("Level I: 5/14").
+    ("Axillary lymph nodes: metastatic carcinoma (6/21).\n  Level I: 5/14; Level II: 1/5; Level III: 0/2.\n",
+     "lymph_nodes.examined", 21, "(6/21)"),
+    ("Axillary lymph nodes: metastatic carcinoma (6/21).\n  Level I: 5/14; Level II: 1/5; Level III: 0/2.\n",
+     "lymph_nodes.positive", 6, "(6/21)"),
     ("Regional Lymph Nodes (pN): pNX", "stage.pathologic.n", "NX", "pNX"),
     ("PATHOLOGIC STAGE: pT1b pNX", "stage.pathologic.n", "NX", "pNX"),
     ("PATHOLOGIC STAGE: pT1b pNX", "stage.pathologic.prefix", "p", "pT1b"),

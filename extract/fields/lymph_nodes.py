@@ -399,7 +399,7 @@ def _without_breakdown(page: AnalyzedPage, counts: list[Count]) -> list[Count]:
         run: list[Count] = []
         for c in counts[i + 1:]:
             if c.part != total.part or c.start - total.end > _BREAKDOWN_REACH or c.pos is None or \
-                    not _GROUP_WORD.search(page.text, (run[-1] if run else total).end, c.start):
+                    not _GROUP_WORD.search(page.text, (run[-1] if run else total).end, c.end):  # "Level I: 5/14" names its own
                 break
             run.append(c)
             if len(run) >= 2 and sum(r.ex for r in run) == total.ex and sum(r.pos or 0 for r in run) == total.pos:
