@@ -1745,6 +1745,12 @@ ROWS = [
      "3 positive of 15"),
     ("Axillary nodes: 3 positive of 15 (largest deposit 11 mm, ENE present)", "lymph_nodes.positive", 3,
      "3 positive of 15"),
+    # A mean HER2 copy number written before its unit, inside the HER2 label's details; not CEP17's.
+    ("HER2: 2+ equivocal, ISH\n  not amplified (ratio 1.5, 3.6 copies/nucleus) - negative",
+     "receptors.her2.ish_copy_number", 3.6, "HER2: 2+ equivocal, ISH\n  not amplified (ratio 1.5, 3.6 copies/nucleus"),
+    ("HER2: score 2+, SISH: not amplified\n(ratio 1,3; 2,8 copies/cell). Ki-67: 30%.",
+     "receptors.her2.ish_copy_number", 2.8, "HER2: score 2+, SISH: not amplified\n(ratio 1,3; 2,8 copies/cell"),
+    ("HER2 FISH: not amplified; CEP17 2.1 copies/cell; ratio 1.2", "receptors.her2.ish_copy_number", None, None),
     # A total broken down by level, each level's count naming its own level ("Level I: 5/14").
     ("Axillary lymph nodes: metastatic carcinoma (6/21).\n  Level I: 5/14; Level II: 1/5; Level III: 0/2.\n",
      "lymph_nodes.examined", 21, "(6/21)"),

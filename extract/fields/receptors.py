@@ -925,12 +925,16 @@ def _her2_window(page: AnalyzedPage, a: Anchor, m: regex.Match, end: int) -> Ite
             if ratio is not None and ratio < 30:
                 yield make_finding(page, "receptors.her2.ish_ratio", ratio, (a.start, r.end()),
                                    "her2.detail.ratio", target=target)
-    c = _first(g["her2.detail.copy-number"], page, a.start, details_end)
+    copy_rule = g["her2.detail.copy-number"]
+    c = _first(copy_rule, page, a.start, details_end)
+    if c is None:  # "(ratio 1.5, 3.6 copies/nucleus)": the number before its unit, in this label's details
+        copy_rule = g["her2.detail.copies-after-number"]
+        c = _first(copy_rule, page, a.start, details_end)
     if c and not _is_reference_text(page, c.start(), c.end()):
         copies = _copies(c.group("copies"))
         if copies is not None:
             yield make_finding(page, "receptors.her2.ish_copy_number", copies, (a.start, c.end()),
-                               "her2.detail.copy-number", target=target)
+                               copy_rule.id, target=target)
     for rule_id, value in (("her2.detail.ultralow", "ultralow"), ("her2.detail.null", "null")):
         u = _first(g[rule_id], page, a.start, details_end)
         if u:
