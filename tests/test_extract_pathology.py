@@ -1751,6 +1751,9 @@ ROWS = [
     ("HER2: score 2+, SISH: not amplified\n(ratio 1,3; 2,8 copies/cell). Ki-67: 30%.",
      "receptors.her2.ish_copy_number", 2.8, "HER2: score 2+, SISH: not amplified\n(ratio 1,3; 2,8 copies/cell"),
     ("HER2 FISH: not amplified; CEP17 2.1 copies/cell; ratio 1.2", "receptors.her2.ish_copy_number", None, None),
+    ("ypT1b ypN0. Ki-67 on residual 20%.", "receptors.ki67_percent", 20.0, "Ki-67 on residual 20%"),
+    ("Ki-67 on the residual tumour: 15%", "receptors.ki67_percent", 15.0, "Ki-67 on the residual tumour: 15%"),
+    ("Ki-67 on residual disease not assessed; tumour cellularity 20%", "receptors.ki67_percent", None, None),
     # A total broken down by level, each level's count naming its own level ("Level I: 5/14").
     ("Axillary lymph nodes: metastatic carcinoma (6/21).\n  Level I: 5/14; Level II: 1/5; Level III: 0/2.\n",
      "lymph_nodes.examined", 21, "(6/21)"),
