@@ -35,6 +35,11 @@ CLINICAL = [
     ("Post-menopausal since age 51.", "menopausal_status", "postmenopausal", None),
     ("LMP 3 years ago.", "menopausal_status", "postmenopausal", "LMP 3 years ago"),
     ("Her mother was postmenopausal at diagnosis.", "menopausal_status", None, None),
+    # "not needed (reason)": the need is negated, its reason is a fact.
+    ("Letrozole and denosumab 120 mg sc every 4 weeks; goserelin not needed (postmenopausal).", "menopausal_status",
+     "postmenopausal", "postmenopausal"),
+    ("Ovarian suppression not required (postmenopausal since 2019).", "menopausal_status", "postmenopausal", None),
+    ("She is not postmenopausal.", "menopausal_status", None, None),
     ("Aromatase inhibitors are used in postmenopausal women.", "menopausal_status", None, None),
     ("She is not postmenopausal.", "menopausal_status", None, None),
     ("ECOG 1.", "ecog", 1, "ECOG 1"),

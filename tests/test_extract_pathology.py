@@ -1754,6 +1754,7 @@ ROWS = [
     ("ypT1b ypN0. Ki-67 on residual 20%.", "receptors.ki67_percent", 20.0, "Ki-67 on residual 20%"),
     ("Ki-67 on the residual tumour: 15%", "receptors.ki67_percent", 15.0, "Ki-67 on the residual tumour: 15%"),
     ("Ki-67 on residual disease not assessed; tumour cellularity 20%", "receptors.ki67_percent", None, None),
+    ("Chemotherapy not indicated (ER positive, RS 11).", "receptors.er.status", "positive", "ER positive"),
     # A total broken down by level, each level's count naming its own level ("Level I: 5/14").
     ("Axillary lymph nodes: metastatic carcinoma (6/21).\n  Level I: 5/14; Level II: 1/5; Level III: 0/2.\n",
      "lymph_nodes.examined", 21, "(6/21)"),
