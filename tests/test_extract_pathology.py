@@ -1755,6 +1755,10 @@ ROWS = [
     ("Ki-67 on the residual tumour: 15%", "receptors.ki67_percent", 15.0, "Ki-67 on the residual tumour: 15%"),
     ("Ki-67 on residual disease not assessed; tumour cellularity 20%", "receptors.ki67_percent", None, None),
     ("Chemotherapy not indicated (ER positive, RS 11).", "receptors.er.status", "positive", "ER positive"),
+    # A conclusion restating the count its microscopy gave is read once (not 0/4).
+    ("Microscopy:\n1. Tumour bed with fibrosis.\n2. Two lymph nodes without metastasis.\n\nConclusion:\n"
+     "Lumpectomy left breast:\n- Sentinel nodes: 0/2, one with signs of regression.\n", "lymph_nodes.examined", 2,
+     "Sentinel nodes: 0/2"),
     # A total broken down by level, each level's count naming its own level ("Level I: 5/14").
     ("Axillary lymph nodes: metastatic carcinoma (6/21).\n  Level I: 5/14; Level II: 1/5; Level III: 0/2.\n",
      "lymph_nodes.examined", 21, "(6/21)"),

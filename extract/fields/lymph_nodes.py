@@ -408,8 +408,9 @@ def _without_breakdown(page: AnalyzedPage, counts: list[Count]) -> list[Count]:
     return [c for c in counts if id(c) not in dropped] if dropped else counts
 
 
-#: Sections that summarise a case's parts (CAP-style synoptic parameters, "Tumor summary").
-_SUMMARY_SECTIONS = frozenset({"synoptic"})
+#: Sections that summarise a case's parts (CAP-style synoptic parameters, "Tumor summary", a
+#: "Conclusion:" after the microscopy that restates its counts).
+_SUMMARY_SECTIONS = frozenset({"synoptic", "impression"})
 
 
 def _without_restated(page: AnalyzedPage, counts: list[Count]) -> list[Count]:
