@@ -248,7 +248,7 @@ class AlternativesScanner:
         self._flags = whole.flags & ~regex.VERBOSE
         self._parts: tuple[regex.Pattern[str], ...] | None = None  # compiled when first worth it
         self._literals: tuple[str | None, ...] = ()  # each part's `required_literal`
-        self._needs: tuple[str, ...] | None | bool = False  # see `_may_match`; False: not worked out yet
+        self._needs: tuple[str, ...] | None = None  # see `_may_match`; set with the split
 
     def _alternatives(self) -> tuple[str, ...]:
         """The alternatives' sources, or () when the pattern is scanned whole: unnamed groups
@@ -259,21 +259,21 @@ class AlternativesScanner:
             whole = self.whole
             source = _without_layout(whole.pattern) if whole.flags & regex.VERBOSE else whole.pattern
             split = split_alternatives(source) if source is not None and "(?x" not in source else []
+            literals = tuple(required_literal(p) for p in split)
+            # The literals one of which every match holds, whether or not the parts are scanned.
+            self._needs = literals if literals and None not in literals else None
             if len(split) < 2 or whole.groups != len(set(whole.groupindex.values())) or \
                     sum(not literal_led(p) for p in split) > MAX_SCANNED_PARTS:
-                split = []
+                split, literals = [], ()
             self._sources = tuple(_with_names(p, whole.groupindex) for p in split)
-            self._literals = tuple(required_literal(p) for p in split)
+            self._literals = literals
         return self._sources
 
     def _may_match(self, text: str, pos: int, end: int) -> bool:
         """False when [pos, end) of `text` holds none of the literals one of which every match of
         the whole pattern opens with (`required_literal` of each of its alternatives)."""
+        self._alternatives()  # works out `_needs` with the split
         needs = self._needs
-        if needs is False:
-            source = _without_layout(self.whole.pattern) if self.whole.flags & regex.VERBOSE else self.whole.pattern
-            literals = [] if source is None else [required_literal(p) for p in split_alternatives(source)]
-            needs = self._needs = tuple(literals) if literals and None not in literals else None  # type: ignore[arg-type]
         if needs is None:
             return True
         folded = folded_text(text)
