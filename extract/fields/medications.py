@@ -947,24 +947,26 @@ def _about_the_past(r: _Read) -> bool:
     return bool(r.statuses) and max(r.statuses, key=lambda s: s.pos).value == "historical"
 
 
+def _latest_leaves(reads: list[_Read]) -> dict[str, _Leaf]:
+    """Each leaf as the last of `reads` (in text order) states it."""
+    leaves: dict[str, _Leaf] = {}
+    for r in reads:
+        for leaf, item in r.leaves.items():
+            if leaf not in leaves or item.pos >= leaves[leaf].pos:
+                leaves[leaf] = item
+    return leaves
+
+
 def _finding(page: AnalyzedPage, name: str, reads: list[_Read]) -> Finding:
     # Text order, later statements winning; but where the page speaks of the drug both in the past
     # and otherwise, the other statements win whatever their order, and the past ones' doses are
     # earlier doses (a change's "from" when the change does not say it).
     past = [r for r in reads if _about_the_past(r)]
-    now = [r for r in reads if not _about_the_past(r)] if past else reads
-    if not now:
-        past, now = [], reads
-    leaves: dict[str, _Leaf] = {}
-    from_past: set[str] = set()
-    for r in past + now if past else reads:
-        for leaf, item in r.leaves.items():
-            if leaf not in leaves or item.pos >= leaves[leaf].pos or (leaf in from_past and r not in past):
-                leaves[leaf] = item
-                if r in past:
-                    from_past.add(leaf)
-                else:
-                    from_past.discard(leaf)
+    if len(past) == len(reads):
+        past = []
+    in_past = {id(r) for r in past}
+    now = [r for r in reads if id(r) not in in_past]
+    leaves = {**_latest_leaves(past), **_latest_leaves(now)}
 
     for leaf in ("start", "end"):
         if leaf in leaves:
@@ -978,7 +980,7 @@ def _finding(page: AnalyzedPage, name: str, reads: list[_Read]) -> Finding:
     # The same change told twice (history list, narrative, list comment) is one change.
     changes = _fold_changes(sorted((c for r in reads for c in r.changes), key=lambda c: c.pos))
     plain = sorted(((r.dose[0].pos, r.dose[0], r.dose[1]) for r in reads if r.dose), key=lambda s: s[0])
-    earlier = [d for r in reads if r.dose and (r.earlier_dose or r in past) for d in r.dose[:1]]
+    earlier = [d for r in reads if r.dose and (r.earlier_dose or id(r) in in_past) for d in r.dose[:1]]
     reasons = sorted((x for r in reads for x in r.reasons), key=lambda x: x.pos)
     for change in changes:
         if change.from_dose is None:
