@@ -310,6 +310,8 @@ KINDS = [
     ("Telephone follow-up 2026-08-14\nPathology from the core biopsy: invasive ductal carcinoma, ER 90%, HER2 1+.",
      "clinic_note"),
     ("Germline Genetic Test Report\nBRCA1 and BRCA2 full gene sequencing\nRESULT: POSITIVE - PATHOGENIC VARIANT", "genetics"),
+    ("NEXT-GENERATION SEQUENCING REPORT (tumor tissue)\nDate: 03/04/2026\nPIK3CA H1047R detected", "genetics"),
+    ("Tumour sequencing results\nSpecimen: liver biopsy\nESR1 Y537S detected", "genetics"),
     ("MEDICATION LIST\nDrug Dose Sig: take one daily\nletrozole 2.5 mg", "medication_list"),
     ("WESTBROOK HOSPITAL\nMolecular Pathology Addendum\nPathology no.: WP25-2207 (addendum 1) Issued: 20-May-2025\n"
      "HER2 IN SITU HYBRIDIZATION\nInterpretation: NOT AMPLIFIED", "addendum"),

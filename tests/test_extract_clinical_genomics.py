@@ -88,6 +88,13 @@ ROWS = [
      {"CHEK2": {"result": "pathogenic", "origin": "germline", "variant": "c.1100delC"}}, {"CHEK2": {"origin": "Zygosity"}}),
     ("Tumor NGS: PIK3CA H1047R detected; loss of heterozygosity at BRCA2.",
      {"PIK3CA": {"result": "detected", "origin": "somatic"}}, {}),
+    # session 11: genes of tumour panels beyond the reference's list; a stop gain ("Q563*") is a variant.
+    ("Tumor NGS: ARID1A Q563* detected (VAF 12%); KMT2C loss-of-function variant detected.",
+     {"ARID1A": {"result": "detected", "origin": "somatic", "variant": "Q563*"},
+      "KMT2C": {"result": "detected", "origin": "somatic"}},
+     {"ARID1A": {"gene": "ARID1A", "variant": "Q563*"}}),
+    ("Tumor NGS: PIK3R1 and ERBB3: no alteration detected. MYC amplification detected.",
+     {"PIK3R1": {"result": "not_detected"}, "ERBB3": {"result": "not_detected"}, "MYC": {"result": "detected"}}, {}),
 ]
 
 FAMILY = [
