@@ -1578,7 +1578,8 @@ ROWS = [
     ('Carcinome metaplasique a cellules fusiformes.', 'diagnosis.histology', 'metaplastic', 'Carcinome metaplasique'),
     ('Carcinoma micropapilar invasivo, grado 2.', 'diagnosis.histology_code', '8507/3', 'Carcinoma micropapilar'),
     ('Carcinoma apocrino invasivo.', 'diagnosis.histology', 'other', 'Carcinoma apocrino'),
-    ('Carcinoma micropapilar in situ.', 'diagnosis.histology', None, None),
+    # not the invasive micropapillary type; since session 11 read as DCIS, as "micropapillary carcinoma in situ" is
+    ('Carcinoma micropapilar in situ.', 'diagnosis.histology', 'dcis', 'Carcinoma micropapilar in situ'),
     ("Carcinoma lobular invasivo, grau 2.", "diagnosis.histology", "invasive_lobular", "Carcinoma lobular invasivo"),
     ("Carcinoma lobular in situ.", "diagnosis.histology", "lcis", "Carcinoma lobular in situ"),
     ("Invasive carcinoma, ductal/no special type (NST), 12 mm.", "diagnosis.histology", "invasive_ductal",
@@ -1821,6 +1822,13 @@ ROWS = [
     ("Lymph node (1.2 cm) with metastatic carcinoma; pN1a.", "diagnosis.tumor_size_mm", None, None),
     ("Microscopic examination and conclusion:\nA) Infiltrating carcinoma of non-specific type (NST), 26 mm.\n"
      "B) Sentinel node: macrometastasis of 8 mm (1N+/1).", "lymph_nodes.examined", 1, "(1N+/1)"),
+    # lead, session 11: "EE" (Elston-Ellis) before a hyphenated "grade"; in situ carcinoma in Romance word order
+    ("Invasive ductal carcinoma, EE-grade 2, measuring 1.8 cm.", "diagnosis.grade", 2, "EE-grade 2"),
+    ("Invasive carcinoma NST, EE grade III.", "diagnosis.grade", 3, "EE grade III"),
+    ("DCIS, nuclear grade 2; see grade below.", "diagnosis.grade", None, None),
+    ("Carcinome cribriforme in situ de grade nucléaire intermédiaire.", "diagnosis.histology", "dcis",
+     "Carcinome cribriforme in situ"),
+    ("Carcinoma micropapilar infiltrante.", "diagnosis.histology", "other", "Carcinoma micropapilar"),
 ]
 
 
@@ -1855,6 +1863,9 @@ OCR_ROWS = [
     ("Left breast: lnvasive ductal carcinorna, grade 2, measuring 2.1 cm.", "diagnosis.tumor_size_mm", 21.0, None),
     # round 9 (markers): "lNDEX" for INDEX between the Ki-67 label and its OCR'd percent
     ("Kl-67 lNDEX: 7O%.", "receptors.ki67_percent", 70.0, "7O->70"),
+    # lead, session 11: a lone "O" read for 0 before its percent sign
+    ("Estrogen receptor: Negative (O%)", "receptors.er.percent", 0.0, "O->0"),
+    ("PR NEGATIVE, O % OF CELLS", "receptors.pr.percent", 0.0, "O->0"),
 ]
 
 
