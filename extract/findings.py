@@ -38,6 +38,9 @@ class Finding(BaseModel):
     laterality: Literal["left", "right"] | None = None
     #: The procedure of the specimen (resection beats core biopsy for size and pT).
     procedure: Procedure | None = None
+    #: Stated as a revision ("Revised pathologic stage: pT1c pN0(i+)", "amended to"): it ranks first
+    #: among the document's readings of its path (`extract.specimens.order_findings`).
+    revises: bool = False
 
     @property
     def is_fact(self) -> bool:

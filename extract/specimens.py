@@ -425,6 +425,13 @@ def _parts_with_sections(page: "AnalyzedPage") -> list[tuple[Part, str | None]]:
     return cached
 
 
+def is_revision(page: "AnalyzedPage", offset: int) -> bool:
+    """Is the value at `offset` stated as a revision (rule specimen.revision in the 60 characters
+    of its sentence before it)?"""
+    start = max(page.sentence_at(offset)[0], offset - 60)
+    return next(grammar("specimens")["specimen.revision"].finditer(page.text, page.is_ocr, start, offset), None) is not None
+
+
 def part_at(page: "AnalyzedPage", offset: int) -> Part | None:
     """The part header governing `offset`: the nearest one before it in the same section (or, in
     a findings/comment section without one, in the section before). A "(part B)" reference
@@ -621,7 +628,8 @@ def order_findings(findings: list[Finding]) -> list[Finding]:
         on_index = on_index and (focus is None or not f.specimen or _FOCUS_TAG not in f.specimen or f.specimen == focus)
         # A result quoted from an earlier specimen, or a historical mention ("receptor conversion
         # from ER 70 % in 2019"), comes after this report's own current result.
+        # A stated revision outranks the report's first reading ("Revised stage: pN0(i+)" after "pN0(sn)").
         return (order[f.path], not f.is_fact, not on_index, f.specimen == "prior", f.assertion == "historical",
-                -_confidence(f), i)
+                not f.revises, -_confidence(f), i)
 
     return [f for _, f in sorted(enumerate(findings), key=key)]

@@ -862,3 +862,34 @@ def test_dermal_lymphovascular_invasion_alone_is_no_t4_feature():
                      "INVASION; NO ULCERATION.\n")
     assert value(report, "stage.t4_feature") is None
     assert value(report, "stage.pathologic.t") == "T2"
+
+
+# lead, session 11: an addendum in the report that revises its staging. The revised value is the
+# report's value; the first reading stays as a conflict with both evidences. A revision word names
+# a revision only where it stands before the value in its sentence.
+_REVISED_IN_ADDENDUM = (
+    "SURGICAL PATHOLOGY REPORT\nFINAL DIAGNOSIS:\nA. Left breast, lumpectomy: Invasive ductal carcinoma, 1.4 cm.\n"
+    "B. Sentinel lymph node #1, left axilla: One lymph node, negative for carcinoma (0/1).\n"
+    "PATHOLOGIC STAGE (AJCC 8th): pT1c pN0(sn)\n\nADDENDUM (03/06/2026):\nCytokeratin immunostains on part B show "
+    "isolated tumor cells (0.1 mm).\nRevised pathologic stage: pT1c pN0(i+)(sn).\n")
+
+
+def test_a_revised_stage_in_the_addendum_is_the_reports_value():
+    report = profile(_REVISED_IN_ADDENDUM)
+    assert value(report, "stage.pathologic.n") == "N0(i+)"
+    assert report.evidence["stage.pathologic.n"][0].text == "pN0(i+)(sn)"
+    assert sorted(conflict(report, "stage.pathologic.n").values) == ["N0", "N0(i+)"]
+
+
+def test_a_later_stage_without_a_revision_word_does_not_outrank_the_first():
+    text = _REVISED_IN_ADDENDUM.replace("Revised pathologic stage: pT1c pN0(i+)(sn).",
+                                        "Pathologic stage: pT1c pN0(i+)(sn), see the updated comment below.")
+    assert value(profile(text), "stage.pathologic.n") == "N0"
+
+
+def test_an_addendum_header_with_its_date_opens_the_addendum_section():
+    from extract.analysis import analyze_page
+
+    page = analyze_page("d1", Page(number=1, text=_REVISED_IN_ADDENDUM, source="text-layer"), None)
+    assert page.section_at(_REVISED_IN_ADDENDUM.index("Cytokeratin")) == "addendum"
+    assert page.section_at(_REVISED_IN_ADDENDUM.index("pN0(sn)")) == "final_diagnosis"
