@@ -2110,6 +2110,32 @@ def test_this_reports_own_result_comes_before_one_quoted_from_a_prior_biopsy():
     assert first.value == "equivocal" and first.specimen is None
 
 
+# lead, session 11: a consultation quotes the core's percent and assesses the status; both state one result.
+_CONSULT = ("HPI: right breast mass. Core biopsy on 03/30/2026 showed invasive ductal carcinoma, grade 3, ER {er}, "
+            "PR 0%, HER2 1+ by IHC.\nAssessment: breast cancer, cT2 cN0. ER {status}, PR negative, HER2 negative.")
+
+
+@pytest.mark.parametrize("er,status,percent", [
+    ("0%", "negative", 0.0),
+    ("95%", "positive", 95.0),
+    ("0%", "positive", None),    # the readings disagree: the quoted percent gives way to the page's status
+    ("95%", "negative", None),
+])
+def test_a_quoted_percent_stays_beside_a_status_of_the_same_reading(er, status, percent):
+    text = _CONSULT.format(er=er, status=status)
+    assert first_fact(text, "receptors.er.status").value == status
+    f = first_fact(text, "receptors.er.percent")
+    assert (f and f.value) == percent
+    if f is not None:
+        assert f.evidence[0].text == f"ER {er}" and f.specimen == "prior"
+
+
+def test_a_quoted_percent_gives_way_where_the_page_states_more_of_that_marker():
+    text = _CONSULT.format(er="0%", status="negative (Allred score 0/8)")
+    assert first_fact(text, "receptors.er.allred").value == 0
+    assert first_fact(text, "receptors.er.percent") is None
+
+
 def test_findings_are_tagged_with_their_part_side_and_procedure():
     text = ("FINAL DIAGNOSIS: A. Breast, left, lumpectomy: invasive ductal carcinoma, 1.4 cm. "
             "B. Breast, right, core needle biopsy: invasive lobular carcinoma.")

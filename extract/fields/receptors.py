@@ -333,18 +333,39 @@ def _current_over_prior(findings: list[Finding], others: list[Finding] = ()) -> 
     quoted details go too (one specimen's percent beside another's status describes neither);
     HER2's quoted IHC score stands beside an ISH result of the page's own (an ISH addendum cites the
     IHC of the original report). With nothing of the page's own for a marker, its quoted results stand.
+    One exception: a quoted ER/PR percent stays beside a page status of the same reading, and the
+    page states nothing else of that marker (a consultation quoting "core biopsy showed ER 0%" and
+    assessing "ER negative" states one result twice).
     `others`: the findings of the document's other pages, whose own results count as the page's."""
     # A "triple-negative" summary restates a status; it measures nothing that would replace details.
     own = [f for f in [*findings, *others]
            if f.specimen != "prior" and f.is_fact and f.evidence[0].rule != "receptor.triple-negative"]
     own_paths = {f.path for f in own}
     own_markers = {_marker_of_path(f.path) for f in own}
+    agreeing = {marker for marker in ("er", "pr") if _percent_agrees(marker, findings, own)}
 
     def superseded(f: Finding) -> bool:
         marker = _marker_of_path(f.path)
-        return f.path in own_paths or (marker in own_markers and (f.path.endswith(".status") or marker in ("er", "pr")))
+        if f.path in own_paths:
+            return True
+        if marker in agreeing and f.path.endswith((".percent", ".percent_qualifier")):
+            return False
+        return marker in own_markers and (f.path.endswith(".status") or marker in ("er", "pr"))
 
     return [f for f in findings if f.specimen != "prior" or not superseded(f)]
+
+
+def _percent_agrees(marker: str, findings: list[Finding], own: list[Finding]) -> bool:
+    """Is the one quoted percent of `marker` of the same reading as the page's only statement of
+    that marker, a status (under 1 % negative, else positive or low positive)?"""
+    quoted = {f.value for f in findings
+              if f.specimen == "prior" and f.is_fact and f.path == f"receptors.{marker}.percent"}
+    mine = [f for f in own if _marker_of_path(f.path) == marker]
+    if len(quoted) != 1 or not mine or any(f.path != f"receptors.{marker}.status" for f in mine):
+        return False
+    pct = next(iter(quoted))
+    reading = "negative" if pct < 1 else "positive"
+    return all(("negative" if f.value == "negative" else "positive") == reading for f in mine)
 
 
 # -- ER / PR ----------------------------------------------------------------------------------
