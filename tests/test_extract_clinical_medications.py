@@ -392,6 +392,15 @@ ROWS = [
      "ribociclib", {"dose": 400, "schedule": "days 1-21 of 28"}, {"dose": "400"}),
     ("Ribociclib 400 mg daily, days 1-21. Previously on ribociclib 600 mg daily until neutropenia in May.",
      "ribociclib", {"dose": 400}, {"dose": "400"}),
+    # lead, session 11: a patient's own list writes the dose without its unit; the number is the dose where it
+    # is one of the drug's dose steps, and no unit is assumed. "3 weeks on 1 off" leaves out the second "week".
+    ("MY MEDICATIONS (patient list)\n- Ibrance 125 daily 3 weeks on 1 off\n- Letrozole 2.5 every day\n", "palbociclib",
+     {"dose": 125, "frequency": "daily", "schedule": "days 1-21 of 28", "status": "active"},
+     {"dose": "125", "schedule": "3 weeks on 1 off"}),
+    ("MY MEDICATIONS (patient list)\n- Ibrance 125 daily 3 weeks on 1 off\n- Letrozole 2.5 every day\n", "letrozole",
+     {"dose": 2.5, "status": "active"}, {"dose": "2.5"}),
+    ("Kisqali: 400 once a day, 21 days on 7 off", "ribociclib", {"dose": 400, "schedule": "days 1-21 of 28"},
+     {"dose": "400"}),
 ]
 
 ABSENT = [
@@ -449,6 +458,12 @@ ABSENT = [
     ("Ribociclib 400 mg daily, days 1-21. Previously on ribociclib 600 mg daily until neutropenia in May.",
      "ribociclib", ("status", "historical")),
     ("Ribociclib 600 mg daily, 21 days on, 7 days off -> repeat CBC in 2 weeks.", "ribociclib", ("dose", 2)),
+    # A unitless number that is not one of the drug's dose steps, or that counts something, is no dose.
+    ("- Ibrance 3 weeks on 1 off", "palbociclib", ("dose", 3)),
+    ("Tamoxifen 2015-2020 for DCIS.", "tamoxifen", ("dose", 20)),
+    ("Letrozole 5 years planned.", "letrozole", ("dose", 5)),
+    ("Ibrance 100 x 21 days", "palbociclib", ("dose", 100)),
+    ("Xgeva 120 every 4 weeks", "denosumab", ("dose", 120)),
 ]
 
 

@@ -417,6 +417,10 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
         r.attributes_end = m.end()
         r.earlier_dose = bool(_first_match(_rule("med.dose.earlier"), page, text[r.sentence[0]:r.sentence[1]]))
         break  # the first plain dose of a scope is its dose ("400 mg ... From 600 mg" is a change)
+    if r.dose is None and info.dose_steps:
+        r.dose = _bare_dose(page, mention, usable)
+        if r.dose is not None:
+            r.attributes_end = r.dose[0].evidence[0].end
 
     for prefix, leaf in (("med.frequency.", "frequency"), ("med.route.", "route"), ("med.schedule.", "schedule")):
         hit = _first(page, _rules(prefix), body, end, usable)
@@ -440,6 +444,19 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
     _read_reasons(page, r, _clause_start(page.text, min(body, r.sentence[0])), end)
     _read_dates(page, r)
     return r
+
+
+def _bare_dose(page: AnalyzedPage, mention: DrugMention, usable: Callable[[int, int], bool]):
+    """A dose written right after the drug's name without a unit ("Ibrance 125 daily" on a patient's
+    list): the number is the dose when it is one of the drug's dose steps; no unit is assumed."""
+    m = next(iter(_rule("med.dose.bare").finditer(page.text, page.is_ocr, mention.end, mention.end + 12)), None)
+    if m is None or m.start() != mention.end or not usable(m.start("dose"), m.end("dose")):
+        return None
+    value, fix = _number(m.group("dose"))
+    if value not in mention.drug.dose_steps:
+        return None
+    evidence = page.evidence(m.start("dose"), m.end("dose"), "med.dose.bare", correction=fix)
+    return (_Leaf(value, [evidence.model_copy(update={"note": "no unit written"})], m.start("dose")), None)
 
 
 #: A product's dosage form right after its strength ("200 mg tablet", "500 mg tab").

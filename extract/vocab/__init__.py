@@ -39,6 +39,10 @@ class Drug(BaseModel):
     misspellings: list[str] = Field(default_factory=list)
     oncology: bool = True
     flags: list[str] = Field(default_factory=list)
+    #: The doses in mg the drug is given at (its label's start dose and reduction steps): a number
+    #: written right after the name without a unit ("Ibrance 125" on a patient's list) is read as
+    #: the dose only when it is one of these; the unit stays unwritten.
+    dose_steps: list[float] = Field(default_factory=list)
 
     model_config = {"populate_by_name": True}
 
@@ -46,6 +50,8 @@ class Drug(BaseModel):
     def _lower_case_generic(self) -> "Drug":
         if self.name != self.name.lower():
             raise ValueError(f"generic name {self.name!r} must be lower case")
+        if any(step <= 0 for step in self.dose_steps):
+            raise ValueError(f"dose steps of {self.name!r} must be positive")
         return self
 
 
