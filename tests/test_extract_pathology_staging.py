@@ -893,3 +893,17 @@ def test_an_addendum_header_with_its_date_opens_the_addendum_section():
     page = analyze_page("d1", Page(number=1, text=_REVISED_IN_ADDENDUM, source="text-layer"), None)
     assert page.section_at(_REVISED_IN_ADDENDUM.index("Cytokeratin")) == "addendum"
     assert page.section_at(_REVISED_IN_ADDENDUM.index("pN0(sn)")) == "final_diagnosis"
+
+
+def test_a_bare_tnm_on_a_clinic_letters_second_page_is_the_clinical_staging():
+    # lead, session 11: the second page has no title; the whole letter says what kind of record it is.
+    p1 = ("BREAST ONCOLOGY CLINIC\nClinic letter 12/05/2026\nDear Dr Patel,\nI reviewed Mrs Jones today in clinic. "
+          "She is a 56-year-old postmenopausal woman with a left breast cancer found on screening.\n")
+    p2 = ("Page 2\nDiagnosis: left breast invasive ductal carcinoma, grade 2, ER positive, HER2 negative.\n"
+          "Staging: T2N1M0.\nPlan: neoadjuvant chemotherapy, then surgery.\nYours sincerely,\nDr A. Smith\n")
+    doc = Document(sha256=hashlib.sha256((p1 + p2).encode()).hexdigest(), filename="letter.txt", type="text",
+                   pages=[Page(number=1, text=p1, source="text-layer"), Page(number=2, text=p2, source="text-layer")])
+    report = build_profile([doc])
+    assert value(report, "stage.clinical.t") == "T2" and value(report, "stage.clinical.n") == "N1"
+    assert value(report, "stage.pathologic") is None
+    assert report.evidence["stage.clinical.t"][0].text == "T2"

@@ -123,8 +123,9 @@ def _kind(page: AnalyzedPage, start: int, prefixes: list[str | None]) -> str:
     if page.section_at(start) in _CLINICAL_SECTIONS:
         return "clinical"
     # A clinic letter's or MDT summary's bare "T2N1M0" is the clinical staging; a pathology
-    # report's is pathologic.
-    return "clinical" if classify_text(page.text) in _CLINICAL_KINDS else "pathologic"
+    # report's is pathologic. The whole document is classified: a letter's second page has no title.
+    pages = page.document_pages if len(page.document_pages) > 1 else [page]
+    return "clinical" if classify_text("\n".join(p.text for p in pages)) in _CLINICAL_KINDS else "pathologic"
 
 
 def _staging_context(page: AnalyzedPage, start: int) -> bool:
