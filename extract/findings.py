@@ -41,6 +41,10 @@ class Finding(BaseModel):
     #: Stated as a revision ("Revised pathologic stage: pT1c pN0(i+)", "amended to"): it ranks first
     #: among the document's readings of its path (`extract.specimens.order_findings`).
     revises: bool = False
+    #: The date a history line opens with ("- 07/15/2026: biopsy of L2: ER 90%", "2019: right breast
+    #: IDC"), as ISO "YYYY-MM-DD", "YYYY-MM" or "YYYY": of two dated readings in one document the
+    #: later ranks first (`extract.specimens.order_findings`).
+    line_date: str | None = None
 
     @property
     def is_fact(self) -> bool:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Literal
 
 import regex
 
+from extract.dates import find_dates, find_month_years, find_years
 from extract.findings import Finding, Procedure
 from extract.rules import grammar
 
@@ -425,6 +426,40 @@ def _parts_with_sections(page: "AnalyzedPage") -> list[tuple[Part, str | None]]:
     return cached
 
 
+#: What may stand before a history line's date: indentation, a bullet or an item number.
+_LINE_LEAD = regex.compile(r"[ \t]*(?:[-*\u2022\u00b7]+|\(?\d{1,2}[.)])?[ \t]*")
+#: What follows a history line's date: a colon or a dash ("2019: ...", "07/15/2026 - ...").
+_AFTER_LINE_DATE = regex.compile(r"[ \t]*[:\-\u2013\u2014]")
+
+
+def line_date(page: "AnalyzedPage", offset: int) -> str | None:
+    """The date the line of `offset` opens with, when it opens a dated history entry ("- 06/2026:
+    back pain", "07/15/2026: CT-guided biopsy"), as an ISO prefix; None otherwise. A range of years
+    ("2015-2020:") is not one date."""
+    text = page.text
+    lead = _LINE_LEAD.match(text, text.rfind("\n", 0, offset) + 1).end()
+    if lead >= offset:
+        return None
+    window = min(offset, lead + 20)
+    for m in find_dates(text, lead, window):
+        if m.start == lead and _AFTER_LINE_DATE.match(text, m.end):
+            return m.value.isoformat()
+    for m in find_month_years(text, lead, window):
+        if m.start == lead and _AFTER_LINE_DATE.match(text, m.end):
+            return m.iso
+    for m in find_years(text, lead, window):
+        if m.start == lead and m.last is None and _AFTER_LINE_DATE.match(text, m.end):
+            return f"{m.first:04d}"
+    return None
+
+
+def _date_rank(f: Finding) -> tuple[int, ...]:
+    """Undated readings first (the note's own statements), then dated history lines, latest first."""
+    if f.line_date is None:
+        return (0,)
+    return (1, *(-int(part) for part in f.line_date.split("-")))
+
+
 def is_revision(page: "AnalyzedPage", offset: int) -> bool:
     """Is the value at `offset` stated as a revision (rule specimen.revision in the 60 characters
     of its sentence before it)?"""
@@ -630,6 +665,6 @@ def order_findings(findings: list[Finding]) -> list[Finding]:
         # from ER 70 % in 2019"), comes after this report's own current result.
         # A stated revision outranks the report's first reading ("Revised stage: pN0(i+)" after "pN0(sn)").
         return (order[f.path], not f.is_fact, not on_index, f.specimen == "prior", f.assertion == "historical",
-                not f.revises, -_confidence(f), i)
+                not f.revises, _date_rank(f), -_confidence(f), i)
 
     return [f for _, f in sorted(enumerate(findings), key=key)]

@@ -907,3 +907,50 @@ def test_a_bare_tnm_on_a_clinic_letters_second_page_is_the_clinical_staging():
     assert value(report, "stage.clinical.t") == "T2" and value(report, "stage.clinical.n") == "N1"
     assert value(report, "stage.pathologic") is None
     assert report.evidence["stage.clinical.t"][0].text == "T2"
+
+
+# lead, session 11: a clinic note's dated history lines. Of two dated readings the later is the
+# note's value (a metastasis biopsy after the primary's results), the earlier kept as a conflict;
+# the note's own undated statements rank before the dated history.
+_DATED_HISTORY = (
+    "MEDICAL ONCOLOGY FOLLOW-UP NOTE\nOncologic history:\n"
+    "- 2019: Right breast invasive ductal carcinoma, pT2 pN1a (2/14), ER 95%, PR 60%, HER2 1+.\n"
+    "- 07/15/2026: CT-guided biopsy of the L2 lesion: metastatic carcinoma, ER 90%, PR 10%, HER2 IHC 0.\n"
+    "Assessment and plan:\nRecurrent ER-positive breast cancer to bone{extra}.\n")
+
+
+def test_the_later_dated_history_line_gives_the_notes_value():
+    report = profile(_DATED_HISTORY.format(extra=""))
+    assert value(report, "receptors.her2.ihc_score") == "0"
+    assert report.evidence["receptors.her2.ihc_score"][0].text == "HER2 IHC 0"
+    assert value(report, "receptors.er.percent") == 90.0
+    assert sorted(conflict(report, "receptors.her2.ihc_score").values) == ["0", "1+"]
+
+
+def test_the_dated_lines_order_does_not_matter():
+    lines = _DATED_HISTORY.format(extra="").split("\n")
+    swapped = "\n".join([*lines[:2], lines[3], lines[2], *lines[4:]])
+    assert value(profile(swapped), "receptors.her2.ihc_score") == "0"
+
+
+def test_the_notes_own_undated_statement_ranks_before_the_dated_history():
+    report = profile(_DATED_HISTORY.format(extra=", HER2 IHC 1+ on review of the L2 biopsy"))
+    assert value(report, "receptors.her2.ihc_score") == "1+"
+    assert report.evidence["receptors.her2.ihc_score"][0].text.startswith("HER2 IHC 1+")
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("- 2019: Right breast IDC, ER 95%.", "2019"),
+    ("07/15/2026: biopsy, ER 90%.", "2026-07-15"),
+    ("  * 06/2026 - ER 90%.", "2026-06"),
+    ("2) 2021 – ER 90%.", "2021"),
+    ("2015-2020: tamoxifen; ER 90%.", None),      # a range of years is not one date
+    ("In 2019 ER was 95%.", None),                  # a year inside the sentence does not date the line
+    ("Date of procedure: 03/02/2026. ER 90%.", None),
+])
+def test_a_history_lines_opening_date(line, expected):
+    from extract.analysis import analyze_page
+    from extract.specimens import line_date
+
+    page = analyze_page("d1", Page(number=1, text=line, source="text-layer"), None)
+    assert line_date(page, line.index("ER")) == expected

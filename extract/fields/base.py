@@ -10,7 +10,7 @@ from extract.analysis import AnalyzedPage
 from extract.findings import Finding
 from extract.models import Evidence
 from extract.rules import CompiledRule
-from extract.specimens import focus_at, focus_tag, is_revision, part_at, section_weight
+from extract.specimens import focus_at, focus_tag, is_revision, line_date, part_at, section_weight
 
 _NUMBER_WORDS = {
     "no": 0, "none": 0, "zero": 0, "a": 1, "an": 1, "single": 1, "one": 1, "two": 2, "three": 3,
@@ -149,6 +149,7 @@ def make_finding(
         laterality=laterality if laterality else (part.laterality if part else None),
         procedure=part.procedure if part else None,
         revises=is_revision(page, start),
+        line_date=line_date(page, start),
     )
 
 
