@@ -1829,6 +1829,13 @@ ROWS = [
     ("Carcinome cribriforme in situ de grade nucléaire intermédiaire.", "diagnosis.histology", "dcis",
      "Carcinome cribriforme in situ"),
     ("Carcinoma micropapilar infiltrante.", "diagnosis.histology", "other", "Carcinoma micropapilar"),
+    # a parenthesis (grade components with their own ";") counts as one step between carcinoma and its size
+    ("Invasive carcinoma of no special type (ductal), Nottingham histologic grade 3 (tubule formation 3, nuclear "
+     "pleomorphism 3, mitotic count 3; score 9/9), measuring 3.1 cm grossly.", "diagnosis.tumor_size_mm", 31.0,
+     "carcinoma of no special type (ductal), Nottingham histologic grade 3 (tubule formation 3, nuclear pleomorphism 3, "
+     "mitotic count 3; score 9/9), measuring 3.1 cm"),
+    ("Invasive ductal carcinoma, Nottingham grade 2 (tubules 3, nuclei 2, mitoses 1), with associated ductal carcinoma "
+     "in situ, measuring 2.3 cm.", "diagnosis.tumor_size_mm", None, None),  # the in situ component's size
 ]
 
 
