@@ -1800,7 +1800,8 @@ ROWS = [
     ("(Left) breast invasive ductal carcinoma, WHO grade II, maximum diameter of tumour 3.5cm.",
      "diagnosis.tumor_size_mm", 35.0, "maximum diameter of tumour 3.5cm"),
     ("Invasive carcinoma of no special type (ductal), grade 2 (Nottingham: tubules 3, pleomorphism 2, mitoses 1), "
-     "measuring 1,8 cm in its largest axis.", "diagnosis.tumor_size_mm", 18.0, "measuring 1,8 cm in its largest axis"),
+     "measuring 1,8 cm in its largest axis.", "diagnosis.tumor_size_mm", 18.0,
+     "carcinoma of no special type (ductal), grade 2 (Nottingham: tubules 3, pleomorphism 2, mitoses 1), measuring 1,8 cm"),
     ("Multifocal invasive carcinoma of no special type (NST), three foci of 16 mm, 7 mm and 3 mm.",
      "diagnosis.tumor_size_mm", 16.0, "foci of 16 mm, 7 mm and 3 mm"),
     ("Infiltrating ductal carcinoma, histologic grade 3 (Scarff-Bloom-Richardson modified, 3+3+2 = 8 points), of "
