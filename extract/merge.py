@@ -212,6 +212,20 @@ def _same(a: Any, b: Any) -> bool:
     return a == b
 
 
+def _decimals(x: float) -> int:
+    text = repr(float(x))
+    return 0 if float(x).is_integer() or "e" in text else len(text.split(".")[1])
+
+
+def _rounded_alike(a: Any, b: Any) -> bool:
+    """Is one number the other written with fewer decimals (a note's "ratio 3.2" quoting a report's
+    3.24)? Then they are one reading, not a disagreement."""
+    if not (isinstance(a, float | int) and isinstance(b, float | int)) or isinstance(a, bool) or isinstance(b, bool):
+        return False
+    coarse, fine = (a, b) if _decimals(a) <= _decimals(b) else (b, a)
+    return _decimals(coarse) < _decimals(fine) and abs(round(float(fine), _decimals(coarse)) - float(coarse)) < 1e-9
+
+
 def _distinct_values(group: Iterable[_Mention]) -> list[Any]:
     values: list[Any] = []
     for m in group:
@@ -265,6 +279,7 @@ def _merge_scalar(path: str, group: list[_Mention], profile: dict, report: Profi
     if policy == "invasive_then_latest" and not _in_situ(value):
         # DCIS beside an invasive carcinoma is its in-situ component, not a disagreement about it.
         values = [v for v in values if not _in_situ(v)]
+    values = [v for v in values if _same(v, value) or not _rounded_alike(v, value)]
     rule = rules.rule_of(path)
     if len(values) > 1 and (rule is None or rule.conflicts):
         values.sort(key=lambda v: not _same(v, value))

@@ -2199,3 +2199,17 @@ def test_an_ocr_size_label_with_l_for_i_is_read_on_ocr_pages(source, want):
                    source)
     assert (f and f.value) == want
 
+
+
+# lead, session 11: a marker result named as repeated on the residual tumour after neoadjuvant therapy.
+@pytest.mark.parametrize("text,path,value,evidence", [
+    ("HER2 IHC on residual tumor: 3+ (positive).", "receptors.her2.ihc_score", "3+", "HER2 IHC on residual tumor: 3+"),
+    ("Estrogen receptor on residual invasive carcinoma: positive (80%).", "receptors.er.percent", 80.0,
+     "Estrogen receptor on residual invasive carcinoma: positive (80%"),
+    ("ER on residual DCIS: positive.", "receptors.er.status", None, None),  # the in situ component's
+])
+def test_results_on_the_residual_tumour(text, path, value, evidence):
+    f = first_fact(text, path)
+    assert (f and f.value) == value
+    if evidence is not None:
+        assert f.evidence[0].text == evidence

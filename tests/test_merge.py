@@ -57,6 +57,16 @@ def test_agreeing_documents_give_no_conflict_and_pool_their_evidence():
     assert [e.document for e in report.evidence["receptors.er.status"]] == ["d1", "d2"]
 
 
+@pytest.mark.parametrize("quoted,conflict", [(3.2, False), (3.3, True), (3.25, True), (4.24, True)])
+def test_a_note_quoting_a_number_with_fewer_decimals_is_no_conflict(quoted, conflict):
+    # lead, session 11: "FISH amplified (ratio 3.2)" in a consultation quotes the addendum's 3.24.
+    report_ = facts("d1", "addendum", "2026-01-19", fact("d1", "receptors.her2.ish_ratio", 3.24, "HER2/CEP17 ratio: 3.24"))
+    note = facts("d2", "clinic_note", "2026-01-26", fact("d2", "receptors.her2.ish_ratio", quoted, f"ratio {quoted}"))
+    report = merge_facts([report_, note])
+    assert report.profile.receptors.her2.ish_ratio == 3.24
+    assert (conflict_of(report, "receptors.her2.ish_ratio") is not None) == conflict
+
+
 def test_a_pathology_report_beats_a_later_notes_quote_of_an_older_result():
     path_2019 = facts("d1", "pathology", "2019-04-05", fact("d1", "receptors.er.percent", 70.0, "ER 70%"))
     liver_2025 = facts("d2", "pathology", "2025-01-31", fact("d2", "receptors.er.percent", 0.0, "NEGATIVE (0%)"))
