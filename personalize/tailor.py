@@ -198,8 +198,9 @@ def profile_summary(view: ProfileView, decider: Decider) -> str:
         if item.get("status") in ("stopped", "historical"):
             continue
         dose = f" {number(item['dose'])}" if item.get("dose") is not None else ""
-        unit = f" {item['unit']}" if dose and item.get("unit") else ""
-        meds.append(f"{item['name']}{dose}{unit}")
+        unit = item.get("unit") if dose else None
+        # carboplatin's dose is a target, written before its number ("AUC 6")
+        meds.append(f"{item['name']} AUC{dose}" if unit == "AUC" else f"{item['name']}{dose}{f' {unit}' if unit else ''}")
     parts = [p for p in (receptors, setting, join([g for g in genes if g]), f"current medicines: {join(meds)}" if meds else "") if p]
     if not parts:
         return "Your records do not yet state your cancer's receptors, stage or medicines."

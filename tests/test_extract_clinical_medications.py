@@ -401,6 +401,15 @@ ROWS = [
      {"dose": 2.5, "status": "active"}, {"dose": "2.5"}),
     ("Kisqali: 400 once a day, 21 days on 7 off", "ribociclib", {"dose": 400, "schedule": "days 1-21 of 28"},
      {"dose": "400"}),
+    # A one-time loading dose gives way to the maintenance dose after it; alone, it is the dose.
+    ("Plan: trastuzumab 8 mg/kg load then 6 mg/kg every 3 weeks.", "trastuzumab",
+     {"dose": 6, "unit": "mg/kg", "frequency": "every 3 weeks"}, {"dose": "6", "unit": "mg/kg"}),
+    ("Pertuzumab 840 mg IV loading dose, followed by 420 mg IV q3w.", "pertuzumab", {"dose": 420}, {"dose": "420"}),
+    ("Trastuzumab 8 mg/kg loading dose given today (C1D1).", "trastuzumab", {"dose": 8}, {"dose": "8"}),
+    # carboplatin's dose is a target area under the curve
+    ("Carboplatin AUC 6 IV every 3 weeks", "carboplatin", {"dose": 6, "unit": "AUC", "frequency": "every 3 weeks"},
+     {"dose": "6", "unit": "AUC"}),
+    ("Carboplatin (AUC=5) day 1 q21d", "carboplatin", {"dose": 5, "unit": "AUC"}, {"dose": "5"}),
 ]
 
 ABSENT = [

@@ -65,3 +65,14 @@ def test_summary_and_records(result):
     assert {r.document for r in result.records} == {"d1", "d2", "d3"}
     data = result.to_json_dict()
     assert set(data) >= {"question", "answer_source", "profile_summary", "blocks", "missing", "questions_to_ask", "disclaimer"}
+
+
+def test_the_summary_writes_a_carboplatin_target_before_its_number():
+    # lead, session 11: carboplatin's dose is an area under the curve ("AUC 6"), not "6 AUC".
+    data = json.loads(json.dumps(PROFILE))
+    data["profile"]["medications"] = [
+        {"name": "carboplatin", "drug_class": "chemotherapy", "dose": 6, "unit": "AUC", "status": "active"},
+        {"name": "trastuzumab", "drug_class": "her2_antibody", "dose": 6, "unit": "mg/kg", "status": "active"}]
+    data["evidence"] = {k: v for k, v in data["evidence"].items() if not k.startswith("medications")}
+    summary = guide(data, answer_text=CAR_T, today=date(2026, 11, 26)).profile_summary
+    assert "current medicines: carboplatin AUC 6 and trastuzumab 6 mg/kg." in summary
