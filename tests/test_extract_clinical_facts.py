@@ -35,6 +35,10 @@ CLINICAL = [
     ("Post-menopausal since age 51.", "menopausal_status", "postmenopausal", None),
     ("LMP 3 years ago.", "menopausal_status", "postmenopausal", "LMP 3 years ago"),
     ("Her mother was postmenopausal at diagnosis.", "menopausal_status", None, None),
+    # lead, session 11: premenopausal at diagnosis and on a GnRH agonist now is still premenopausal
+    ("Menstrual status: premenopausal at diagnosis; on goserelin.", "menopausal_status", "premenopausal",
+     "premenopausal at diagnosis; on goserelin"),
+    ("Premenopausal at diagnosis; goserelin was discussed.", "menopausal_status", None, None),
     # "not needed (reason)": the need is negated, its reason is a fact.
     ("Letrozole and denosumab 120 mg sc every 4 weeks; goserelin not needed (postmenopausal).", "menopausal_status",
      "postmenopausal", "postmenopausal"),

@@ -93,6 +93,9 @@ ROWS = [
      {"ARID1A": {"result": "detected", "origin": "somatic", "variant": "Q563*"},
       "KMT2C": {"result": "detected", "origin": "somatic"}},
      {"ARID1A": {"gene": "ARID1A", "variant": "Q563*"}}),
+    # A lineage immunostain panel is no sequencing result.
+    ("Metastatic carcinoma, consistent with breast primary (GATA3 positive, CK7 positive, CK20 negative).", {}, {}),
+    ("Immunoprofile: GATA3+, TRPS1+, SOX10-.", {}, {}),
     ("Tumor NGS: PIK3R1 and ERBB3: no alteration detected. MYC amplification detected.",
      {"PIK3R1": {"result": "not_detected"}, "ERBB3": {"result": "not_detected"}, "MYC": {"result": "detected"}}, {}),
 ]

@@ -410,6 +410,11 @@ ROWS = [
     ("Carboplatin AUC 6 IV every 3 weeks", "carboplatin", {"dose": 6, "unit": "AUC", "frequency": "every 3 weeks"},
      {"dose": "6", "unit": "AUC"}),
     ("Carboplatin (AUC=5) day 1 q21d", "carboplatin", {"dose": 5, "unit": "AUC"}, {"dose": "5"}),
+    # The reason told in a delay or hold sentence without a drug name, right before the change.
+    ("Interval: Cycle 3 day 1 delayed by one week for grade 3 neutropenia (ANC 0.7 on 07/15/2026). Ribociclib was "
+     "resumed at 400 mg daily from cycle 3.\nPrior: ribociclib 600 mg daily.", "ribociclib",
+     {"dose": 400, "changes": [{"from_dose": 600, "to_dose": 400, "reason": "neutropenia"}]},
+     {"changes[0].reason": "neutropenia"}),
 ]
 
 ABSENT = [
@@ -590,3 +595,12 @@ def test_a_regimen_naming_an_unknown_drug_or_sharing_a_token_fails_at_load():
     shared["regimens"]["items"][1]["tokens"].append("ddAC")
     with pytest.raises(ValidationError, match="ddAC"):
         DrugVocabulary.model_validate(shared)
+
+
+def test_a_hold_sentence_naming_another_drug_gives_no_reason_to_the_next_change():
+    text = "Ribociclib 600 mg daily. Paclitaxel was held for grade 3 diarrhea. Ribociclib was reduced to 400 mg."
+    ribociclib = item(run(extract_medications, text), "name", "ribociclib")
+    assert [c["to_dose"] for c in ribociclib.value["changes"]] == [400]
+    assert "reason" not in ribociclib.value["changes"][0]
+    text = "Ribociclib 600 mg daily. Cycle 2 was held for grade 3 diarrhea. Ribociclib was reduced to 400 mg."
+    assert item(run(extract_medications, text), "name", "ribociclib").value["changes"][0]["reason"] == "diarrhea"

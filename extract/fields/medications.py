@@ -450,7 +450,7 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
     # A reason may come before the drug is named, in the same sentence or a clause before a
     # semicolon ("Cycle 3 delayed for grade 3 neutropenia; ribociclib reduced to 400 mg"): it counts
     # only for a change of this drug.
-    _read_reasons(page, r, _clause_start(page.text, min(body, r.sentence[0])), end)
+    _read_reasons(page, r, _cause_sentence_start(page, _clause_start(page.text, min(body, r.sentence[0]))), end)
     _read_dates(page, r)
     return r
 
@@ -618,6 +618,21 @@ def _clause_start(text: str, start: int) -> int:
     if not before.endswith(";"):
         return start
     return max(before.rfind(". ", 0, len(before) - 1) + 1, before.rfind("\n", 0, len(before) - 1) + 1, start - 200)
+
+
+def _cause_sentence_start(page: AnalyzedPage, start: int) -> int:
+    """`start`, or the start of the sentence right before it in the same paragraph when that
+    sentence tells of a delay or hold without naming a drug (rule med.cause-sentence)."""
+    text = page.text
+    before = text[:start].rstrip()
+    if not before.endswith("."):
+        return start
+    prev_start = max(before.rfind(". ", 0, len(before) - 1) + 2, before.rfind(".\n", 0, len(before) - 1) + 2,
+                     text.rfind("\n\n", 0, len(before)) + 2, start - 240)
+    sentence = text[prev_start:start]
+    if _first_match(_rule("med.cause-sentence"), page, sentence) is None or drugs().find(sentence):
+        return start
+    return prev_start
 
 
 def _read_reasons(page: AnalyzedPage, r: _Read, start: int, end: int) -> None:
