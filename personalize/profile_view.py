@@ -114,6 +114,10 @@ def generic_path(path: str) -> str:
     return re.sub(r"\[[^\]]*\]", "", path)
 
 
+#: The leaves whose evidence stands for a list item as a whole, in this order.
+_ITEM_LEAVES = ("name", "gene", "dose", "unit", "value", "result", "date", "status")
+
+
 class ProfileView:
     def __init__(self, profile: dict | ProfileReport) -> None:
         self.report = load_report(profile)
@@ -222,13 +226,25 @@ class ProfileView:
     # -- evidence -----------------------------------------------------------------------------
 
     def evidence_for(self, path: str) -> tuple[dict, ...]:
-        """Evidence of a path, or of its nearest ancestor that has some (a list item as a whole)."""
+        """Evidence of a path; for a list item without evidence of its own ("medications[0]"), the
+        evidence of the leaves that say what it is (name, dose, value, date, status); else that of
+        its nearest ancestor that has some."""
+        entries = self._evidence.get(path) or (self._item_evidence(path) if path.endswith("]") else [])
         probe = path
-        while probe:
-            entries = self._evidence.get(probe)
-            if entries:
-                return tuple(e.model_dump(mode="json", exclude_none=True, exclude={"confidence", "correction", "note"})
-                             for e in entries)
+        while probe and not entries:
             cut = max(probe.rfind("."), probe.rfind("["))
             probe = probe[:cut] if cut > 0 else ""
-        return ()
+            entries = self._evidence.get(probe, [])
+        return tuple(e.model_dump(mode="json", exclude_none=True, exclude={"confidence", "correction", "note"})
+                     for e in entries)
+
+    def _item_evidence(self, path: str) -> list:
+        seen: set[tuple] = set()
+        out = []
+        for leaf in _ITEM_LEAVES:
+            for e in self._evidence.get(f"{path}.{leaf}", []):
+                key = (e.document, e.page, e.start, e.end)
+                if key not in seen:
+                    seen.add(key)
+                    out.append(e)
+        return out

@@ -76,3 +76,40 @@ def test_the_summary_writes_a_carboplatin_target_before_its_number():
     data["evidence"] = {k: v for k, v in data["evidence"].items() if not k.startswith("medications")}
     summary = guide(data, answer_text=CAR_T, today=date(2026, 11, 26)).profile_summary
     assert "current medicines: carboplatin AUC 6 and trastuzumab 6 mg/kg." in summary
+
+
+def test_every_decision_names_record_lines(result):
+    # lead, session 11: a medicine-scoped decision ("If you take tamoxifen") cites the medicine's own lines.
+    for block in result.blocks:
+        if block.applies in ("yes", "no"):
+            for because in block.because:
+                assert because.evidence, (block.heading, because.field)
+
+
+def test_a_medicine_scoped_decision_cites_the_medicines_own_lines():
+    # lead, session 11: "If you take tamoxifen" does not apply; the decision shows the ribociclib line.
+    side_effects = guide(PROFILE, question="What should I know about ribociclib side effects?", today=date(2026, 11, 26))
+    tamoxifen = next(b for b in side_effects.blocks if (b.heading or "") == "If you take tamoxifen")
+    assert tamoxifen.applies == "no"
+    assert any("ribociclib" in e.text.lower() for b in tamoxifen.because for e in b.evidence)
+    chemo = next(b for b in side_effects.blocks if (b.heading or "") == "If you are having chemotherapy")
+    assert chemo.applies == "no"  # "having" speaks of taking, like "take"
+
+
+def test_an_extracted_profiles_medicine_decision_cites_the_medicine_lines():
+    # An extracted profile has evidence per leaf of a list item ("medications[0].name"), none for the item.
+    import hashlib
+
+    from extract import build_profile
+    from ingest.models import Document, Page
+
+    text = "ONCOLOGY FOLLOW-UP NOTE\nDate: 08/18/2026\nPlan: continue ribociclib 400 mg daily days 1-21 with letrozole 2.5 mg daily.\n"
+    doc = Document(sha256=hashlib.sha256(text.encode()).hexdigest(), filename="note.txt", type="text",
+                   pages=[Page(number=1, text=text, source="text-layer")])
+    report = build_profile([doc])
+    assert "medications[0]" not in report.evidence and "medications[0].name" in report.evidence
+    side_effects = guide(report, question="What should I know about ribociclib side effects?", today=date(2026, 11, 26))
+    tamoxifen = next(b for b in side_effects.blocks if (b.heading or "") == "If you take tamoxifen")
+    assert tamoxifen.applies == "no"
+    lines = [e.text for b in tamoxifen.because for e in b.evidence]
+    assert "ribociclib" in lines and "letrozole" in lines and "400" in lines
