@@ -86,7 +86,7 @@ def _accuracy(cases) -> tuple[float, list]:
 def test_every_library_phrasing_finds_its_own_answer():
     cases = library().questions()
     accuracy, misses = _accuracy([(q, a) for a, q in cases])
-    assert accuracy >= 0.95, misses
+    assert not misses, misses  # session 11: all 98 (two had no domain word: "variant", "lifestyle")
 
 
 def test_paraphrased_questions_find_the_right_answer():
