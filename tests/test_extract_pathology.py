@@ -1830,6 +1830,10 @@ ROWS = [
     ("Carcinome cribriforme in situ de grade nucléaire intermédiaire.", "diagnosis.histology", "dcis",
      "Carcinome cribriforme in situ"),
     ("Carcinoma micropapilar infiltrante.", "diagnosis.histology", "other", "Carcinoma micropapilar"),
+    # a copy number before "/cell" keeps its decimals (it had read 6 of "6.4/cell")
+    ("FISH: HER2/CEP17 ratio 1.5; average HER2 copy number 6.4/cell (group 3).", "receptors.her2.ish_copy_number", 6.4,
+     "average HER2 copy number 6.4"),
+    ("Average HER2 copy number 12/20 cells scored.", "receptors.her2.ish_copy_number", None, None),
     # a parenthesis (grade components with their own ";") counts as one step between carcinoma and its size
     ("Invasive carcinoma of no special type (ductal), Nottingham histologic grade 3 (tubule formation 3, nuclear "
      "pleomorphism 3, mitotic count 3; score 9/9), measuring 3.1 cm grossly.", "diagnosis.tumor_size_mm", 31.0,
