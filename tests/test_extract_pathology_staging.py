@@ -954,3 +954,15 @@ def test_a_history_lines_opening_date(line, expected):
 
     page = analyze_page("d1", Page(number=1, text=line, source="text-layer"), None)
     assert line_date(page, line.index("ER")) == expected
+
+
+
+def test_a_sentinel_parts_labelled_count_is_added_to_the_dissection_not_taken_for_the_total():
+    # lead, session 11: "B. Sentinel lymph nodes: 0/3" had been read as the report's total (0/3, and a
+    # conflict with the stated pN1a); it is part B's count, added to part C's 2 of 12.
+    report = profile("FINAL DIAGNOSIS:\nA. Right breast, mastectomy: Invasive ductal carcinoma, 1.5 cm.\n"
+                     "B. Sentinel lymph nodes: 0/3.\nC. Axillary dissection: metastatic carcinoma in 2 of 12 lymph "
+                     "nodes, largest deposit 4 mm.\nPathologic stage: pT1c pN1a M0\n")
+    assert value(report, "lymph_nodes.positive") == 2 and value(report, "lymph_nodes.examined") == 15
+    assert conflict(report, "stage.pathologic.n") is None
+    assert [e.text for e in report.evidence["lymph_nodes.examined"]] == ["Sentinel lymph nodes: 0/3", "2 of 12 lymph nodes"]
