@@ -406,6 +406,7 @@ ROWS = [
      {"dose": 6, "unit": "mg/kg", "frequency": "every 3 weeks"}, {"dose": "6", "unit": "mg/kg"}),
     ("Pertuzumab 840 mg IV loading dose, followed by 420 mg IV q3w.", "pertuzumab", {"dose": 420}, {"dose": "420"}),
     ("Trastuzumab 8 mg/kg loading dose given today (C1D1).", "trastuzumab", {"dose": 8}, {"dose": "8"}),
+    ("Plan: TCHP (docetaxel 75 mg/m2, trastuzumab 8 mg/kg\nload then 6 mg/kg)", "trastuzumab", {"dose": 6}, {"dose": "6"}),
     # carboplatin's dose is a target area under the curve
     ("Carboplatin AUC 6 IV every 3 weeks", "carboplatin", {"dose": 6, "unit": "AUC", "frequency": "every 3 weeks"},
      {"dose": "6", "unit": "AUC"}),

@@ -1875,6 +1875,9 @@ OCR_ROWS = [
     ("Left breast: lnvasive ductal carcinorna, grade 2, measuring 2.1 cm.", "diagnosis.tumor_size_mm", 21.0, None),
     # round 9 (markers): "lNDEX" for INDEX between the Ki-67 label and its OCR'd percent
     ("Kl-67 lNDEX: 7O%.", "receptors.ki67_percent", 70.0, "7O->70"),
+    # lead, session 11: OCR reads the 1 of a subcategorised N or T as "t" ("pNta(sn)" in a Helvetica scan)
+    ("pT2 pNta(sn)", "stage.pathologic.n", "N1a", "ta->1a"),
+    ("pTtc pN0", "stage.pathologic.t", "T1c", "tc->1c"),
     # lead, session 11: "not" before an English word cut at a line end ("amplifie" + "d"), which also spells
     # the French "amplifié", is still a negation (it had given amplified, HER2-positive)
     ("HER2: 2+ by IHC, ISH not amplifie\nd (ratio 1.35).", "receptors.her2.ish_result", "not_amplified", None),

@@ -33,7 +33,7 @@ _CLINICAL_SECTIONS = {"clinical_history", "preoperative_diagnosis", "assessment_
                       "past_medical_history", "findings"}
 #: Kinds of record whose staging strings without a prefix are clinical.
 _CLINICAL_KINDS = {"clinic_note", "imaging"}
-_OCR_DIGIT = str.maketrans({"O": "0", "o": "0", "I": "1", "i": "1", "l": "1", "|": "1", "Z": "2"})
+_OCR_DIGIT = str.maketrans({"O": "0", "o": "0", "I": "1", "i": "1", "l": "1", "|": "1", "t": "1", "Z": "2"})
 _ARABIC = {"1": "I", "2": "II", "3": "III", "4": "IV"}
 
 
@@ -103,7 +103,7 @@ def _correction(m: regex.Match, group: str, normal: str, page: AnalyzedPage) -> 
     norm = normal[1:].split("(")[0]
     if raw.lower() == norm.lower() or raw.lower().startswith("is"):
         return None  # "Tis (DCIS)" is read as written
-    if raw[:1] in "OoIil|Z":
+    if raw[:1] in "OoIil|tZ":
         return ocr_correction(raw, norm)
     return None
 
