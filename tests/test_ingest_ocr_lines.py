@@ -293,3 +293,21 @@ def test_lines_that_the_survey_missed_the_tilt_of_are_not_cut() -> None:
     for tilt in (1.0, 2.0, 3.5):
         assert find_lines(half(degrade(straight, seed=1, tilt=tilt).convert("L"))) is None, tilt
     assert len(find_lines(half(straight.convert("L")))) == 34
+
+
+def test_a_line_of_one_short_word_is_found_between_full_lines() -> None:
+    # Session 11: a lone "0" or "of" holds too little ink per row beside full lines for the row
+    # share; it had been dropped (a lost "HER2 score:\n0", a blank line cutting "no evidence of").
+    full = LINES[:6]
+    lines = [full[0], full[1], "HER2 IHC score:", "0", full[2], "no evidence", "of", full[3], "3+", full[4], full[5]]
+    found = find_lines(_page(lines))
+    assert found is not None and len(found) == len(lines)
+
+
+@pytest.mark.ocr
+def test_lone_short_lines_are_read() -> None:
+    full = LINES[:6]
+    lines = [full[0], full[1], "HER2 IHC score:", "0", full[2], "Histologic grade:", "3", full[3], "no evidence", "of",
+             full[4], full[5]]
+    page = ocr_page(real_engine(), OcrJob(1, rasterize(text_pdf([lines]), dpi=300)[0], 300))
+    assert "HER2 IHC score:\n0\n" in page.text and "grade:\n3\n" in page.text and "no evidence\nof\n" in page.text

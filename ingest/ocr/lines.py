@@ -27,6 +27,12 @@ from ingest.ocr.ink import otsu_threshold, true_runs
 _ROW_INK_SHARE = 0.03
 #: Bands shorter than this share of the typical band are rules or specks, not text.
 _MIN_BAND_SHARE = 0.3
+#: A line of one short word ("0", "3+", "of") holds too little ink per row to pass the row share
+#: above beside full lines: a run of inked rows in a gap between the bands found, this share of a
+#: typical band tall, with this many ink pixels in some row, is a narrow line too (a speck is not
+#: that tall; on a noisy page the run reaches a band and is not taken).
+_NARROW_ROW_INK = 3
+_NARROW_BAND_SHARE = 0.6
 #: A band taller than this many typical bands holds several lines that touch: cut it.
 _SPLIT_FACTOR = 1.6
 #: After cutting, bands still taller than this many typical bands are not lines of text.
@@ -91,6 +97,7 @@ def find_lines(image: Image.Image) -> list[TextLine] | None:
     typical = float(np.median([end - start for start, end in bands]))
     bands = [piece for band in bands for piece in _split(rows, band, typical)]
     bands = [b for b in bands if b[1] - b[0] >= _MIN_BAND_SHARE * typical]
+    bands = _with_narrow_lines(rows, bands, typical)
     if len(bands) < _MIN_BANDS:
         return None
     bands = _grown(rows, bands)
@@ -197,6 +204,23 @@ def _erase_horizontal_rules(ink: np.ndarray, length: int) -> None:
     block = ink[rows]
     block[covered] = False
     ink[rows] = block
+
+
+def _with_narrow_lines(rows: np.ndarray, bands: list[tuple[int, int]], typical: float) -> list[tuple[int, int]]:
+    """`bands` with the lines of one short word added: a run of inked rows a glyph tall, with
+    `_NARROW_ROW_INK` pixels in some row, that holds no band of line height. It replaces the
+    fragments of it that passed the row share ("of" had come out as two slivers)."""
+    out: list[tuple[int, int]] = []
+    taken: set[tuple[int, int]] = set()
+    for start, end in true_runs(rows > 0):
+        if not _NARROW_BAND_SHARE * typical <= end - start <= _SPLIT_FACTOR * typical \
+                or rows[start:end].max() < _NARROW_ROW_INK:
+            continue
+        inside = [b for b in bands if start <= b[0] and b[1] <= end]
+        if all(e - s < _NARROW_BAND_SHARE * typical for s, e in inside):
+            out.append((start, end))
+            taken.update(inside)
+    return sorted([b for b in bands if b not in taken] + out)
 
 
 def _grown(rows: np.ndarray, bands: list[tuple[int, int]]) -> list[tuple[int, int]]:
