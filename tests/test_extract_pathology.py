@@ -1875,6 +1875,8 @@ OCR_ROWS = [
     ("Left breast: lnvasive ductal carcinorna, grade 2, measuring 2.1 cm.", "diagnosis.tumor_size_mm", 21.0, None),
     # round 9 (markers): "lNDEX" for INDEX between the Ki-67 label and its OCR'd percent
     ("Kl-67 lNDEX: 7O%.", "receptors.ki67_percent", 70.0, "7O->70"),
+    # lead, session 11: a stray apostrophe OCR puts inside the CEP17 label
+    ("Average CEP17 copy number per nucleus: 2.1\nHER2/CEP'17 ratio: 2.19", "receptors.her2.ish_ratio", 2.19, None),
     # lead, session 11: OCR reads the 1 of a subcategorised N or T as "t" ("pNta(sn)" in a Helvetica scan)
     ("pT2 pNta(sn)", "stage.pathologic.n", "N1a", "ta->1a"),
     ("pTtc pN0", "stage.pathologic.t", "T1c", "tc->1c"),
