@@ -1875,6 +1875,10 @@ OCR_ROWS = [
     ("Left breast: lnvasive ductal carcinorna, grade 2, measuring 2.1 cm.", "diagnosis.tumor_size_mm", 21.0, None),
     # round 9 (markers): "lNDEX" for INDEX between the Ki-67 label and its OCR'd percent
     ("Kl-67 lNDEX: 7O%.", "receptors.ki67_percent", 70.0, "7O->70"),
+    # lead, session 11: "PNI" (perineural invasion) on an OCR page is no pN1 (it had beaten the report's ypN2a)
+    ("LVI: present. PNI: absent. Metastatic carcinoma in 4 of 22 lymph nodes (ypN2a).", "stage.pathologic.n", "N2a",
+     None),
+    ("PT2 PNI (2/14) MX", "stage.pathologic.n", "N1", "I->1"),
     # lead, session 11: a stray apostrophe OCR puts inside the CEP17 label
     ("Average CEP17 copy number per nucleus: 2.1\nHER2/CEP'17 ratio: 2.19", "receptors.her2.ish_ratio", 2.19, None),
     # lead, session 11: OCR reads the 1 of a subcategorised N or T as "t" ("pNta(sn)" in a Helvetica scan)
@@ -1895,6 +1899,12 @@ def test_ocr_slip_is_read_on_ocr_pages_with_its_correction(text, path, value, co
     f = first_fact(text, path, source="ocr")
     assert f is not None and f.value == value
     assert f.evidence[0].correction == correction
+
+
+@pytest.mark.parametrize("text", ["LVI: present. PNI: absent.", "Perineural invasion (PNI): not identified.",
+                                  "PNI present; margins clear."])
+def test_perineural_invasion_is_no_n_category_on_ocr_pages(text):
+    assert first_fact(text, "stage.pathologic.n", source="ocr") is None
 
 
 @pytest.mark.parametrize("text,path", [(t, p) for t, p, _, _ in OCR_ROWS[:7]])
