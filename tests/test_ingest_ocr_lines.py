@@ -311,3 +311,25 @@ def test_lone_short_lines_are_read() -> None:
              full[4], full[5]]
     page = ocr_page(real_engine(), OcrJob(1, rasterize(text_pdf([lines]), dpi=300)[0], 300))
     assert "HER2 IHC score:\n0\n" in page.text and "grade:\n3\n" in page.text and "no evidence\nof\n" in page.text
+
+
+def test_leader_dots_are_cut_out_of_a_line() -> None:
+    # Session 11: Tesseract read nothing at all of "KI-67 ........................... 8%"; the dots
+    # are cut out and the words around them read as pieces of one line.
+    full = LINES[:6]
+    lines = [*full[:3], "KI-67 ........................... 8%", *full[3:]]
+    found = find_lines(_page(lines))
+    assert found is not None and len(found) == len(lines)
+    leader = found[3]
+    assert len(leader.segments) == 2
+    words = sum(len(line.segments) for line in found if line is not leader)
+    assert words == len(found) - 1  # the other lines stay whole
+
+
+@pytest.mark.ocr
+def test_a_line_of_leader_dots_is_read() -> None:
+    full = LINES[:6]
+    lines = [*full[:3], "KI-67 ........................... 8%", *full[3:]]
+    page = ocr_page(real_engine(), OcrJob(1, rasterize(text_pdf([lines]), dpi=300)[0], 300))
+    ki67 = next(line for line in page.text.split("\n") if line.startswith("KI-67"))
+    assert ki67.endswith("8%")

@@ -41,6 +41,10 @@ _TALL_FACTOR = 2.6
 _MAX_TALL_INK_SHARE = 0.12
 #: A blank gap wider than this many band heights separates two segments of a band.
 _SEGMENT_GAP = 1.5
+#: A stretch of a segment this many band heights long whose ink stays below the top share of the
+#: band (leader dots, underscores) is cut out of it (see `_without_leaders`).
+_LEADER_RUN = 2.0
+_LEADER_TOP = 0.55
 #: Segments with less ink than this share of height squared are specks.
 _MIN_SEGMENT_INK = 0.05
 #: Margin of blank paper around a segment, as shares of its band's height (the recogniser needs some).
@@ -265,4 +269,19 @@ def _segments(band: np.ndarray, height: int) -> list[tuple[int, int]]:
         else:
             merged.append([left, right])
     floor = _MIN_SEGMENT_INK * height * height
-    return [(left, right) for left, right in merged if int(columns[left:right].sum()) >= floor]
+    pieces = [piece for left, right in merged for piece in _without_leaders(band, left, right, height)]
+    return [(left, right) for left, right in pieces if int(columns[left:right].sum()) >= floor]
+
+
+def _without_leaders(band: np.ndarray, left: int, right: int, height: int) -> list[tuple[int, int]]:
+    """A segment cut at its runs of leader dots or underscores ("KI-67 .......... 8%"): stretches of
+    at least `_LEADER_RUN` band heights where no column has ink in the upper part of the band. The
+    line recogniser reads nothing at all on some lines that are mostly dots."""
+    tall = band[: max(1, int(_LEADER_TOP * band.shape[0])), left:right].any(axis=0)
+    pieces, start = [], left
+    for low_start, low_end in true_runs(~tall):
+        if low_end - low_start >= _LEADER_RUN * height and low_start > 0 and low_end < right - left:
+            pieces.append((start, left + low_start))
+            start = left + low_end
+    pieces.append((start, right))
+    return pieces
