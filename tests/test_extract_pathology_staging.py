@@ -966,3 +966,11 @@ def test_a_sentinel_parts_labelled_count_is_added_to_the_dissection_not_taken_fo
     assert value(report, "lymph_nodes.positive") == 2 and value(report, "lymph_nodes.examined") == 15
     assert conflict(report, "stage.pathologic.n") is None
     assert [e.text for e in report.evidence["lymph_nodes.examined"]] == ["Sentinel lymph nodes: 0/3", "2 of 12 lymph nodes"]
+
+
+
+def test_a_level_breakdown_with_ocr_roman_numerals_is_read_once():
+    # lead, session 11: "Level Ill" (OCR for III) had stopped the breakdown being recognised: 12/40.
+    report = profile("Axillary lymph nodes: metastatic carcinoma in 6 of 21 lymph nodes (6/21).\n"
+                     "  Level I: 5/14; Level II: 1/5; Level Ill: 0/2.\n", "ocr")
+    assert value(report, "lymph_nodes.positive") == 6 and value(report, "lymph_nodes.examined") == 21
