@@ -35,6 +35,10 @@ TX_HISTORY = ("Treatment history\n2016-2017: neoadjuvant ddAC x4 -> weekly pacli
               "2023 - present: letrozole + abemaciclib (abemaciclib reduced to 100 mg BID 06/2023, then 50 mg BID "
               "09/2023 for diarrhoea)\n")
 
+MED_LIST_PHONE = ("Med list verified:\n palbociclib (IBRANCE) 125 mg capsule - ON HOLD\n"
+                  " fulvestrant (FASLODEX) 250 mg/5 mL inj - 500 mg IM q28 days\n"
+                  " letrozole - discontinued 03/2026 (progression)\n ondansetron 8 mg PO q8h PRN nausea\n")
+
 ROWS = [
     # --- medication lists and tables ----------------------------------------------------------------
     ("MEDICATIONS:\n1. Ribociclib 600 mg PO daily, days 1-21 of 28\n", "ribociclib",
@@ -392,6 +396,56 @@ ROWS = [
      "ribociclib", {"dose": 400, "schedule": "days 1-21 of 28"}, {"dose": "400"}),
     ("Ribociclib 400 mg daily, days 1-21. Previously on ribociclib 600 mg daily until neutropenia in May.",
      "ribociclib", {"dose": 400}, {"dose": "400"}),
+    # gen11-b: an imperative "Start X" opening a list item, a line or a sentence is a plan; a plan
+    # section's list item that opens with the therapy's setting plans its drugs.
+    ("Plan:\n1. Continue elacestrant 345 mg OD.\n2. Start atorvastatin 20 mg nocte - letter to GP.\n", "atorvastatin",
+     {"status": "planned", "dose": 20}, {"status": "Start"}),
+    ("A/P: 58F with cT2N1M0 HR+/HER2- IDC.\n- Start letrozole 2.5 mg daily pending surgery date.\n", "letrozole",
+     {"status": "planned", "dose": 2.5, "frequency": "daily"}, {"status": "Start"}),
+    ("Tolerating well. Start exemestane 25 mg daily from next week.", "exemestane", {"status": "planned"}, {"status": "Start"}),
+    ("OUTCOME / RECOMMENDATIONS:\n1. Neoadjuvant pembrolizumab + carboplatin/paclitaxel then surgery.\n", "carboplatin",
+     {"status": "planned"}, {"status": "Neoadjuvant"}),
+    ("Plan:\n- Adjuvant capecitabine 1000 mg/m2 BID d1-14 q21d x 6 months.\n", "capecitabine",
+     {"status": "planned", "unit": "mg/m2"}, {"status": "Adjuvant"}),
+    # gen11-b: a list line's closing status or interval is its own drug's, not the next line's; a
+    # concentration is no dose; "on" before a second drug is that drug's; a parenthesised status after
+    # the last drug is that drug's alone; an interval after the second drug's dose is not shared back.
+    (MED_LIST_PHONE, "palbociclib", {"status": "held", "dose": 125}, {"status": "ON HOLD"}),
+    (MED_LIST_PHONE, "fulvestrant", {"dose": 500, "unit": "mg", "frequency": "every 4 weeks", "route": "intramuscular"},
+     {"dose": "500", "frequency": "q28 days"}),
+    (MED_LIST_PHONE, "letrozole", {"status": "stopped"}, {"status": "discontinued"}),
+    ("She has a past history of atrial fibrillation on apixaban 5 mg BID, type 2 diabetes on metformin 1000 mg twice "
+     "daily, and osteoporosis previously treated with alendronate 70 mg weekly (stopped 2023 after 5 years).",
+     "metformin", {"status": "active", "dose": 1000, "frequency": "twice daily"}, {"status": "on"}),
+    ("She has a past history of atrial fibrillation on apixaban 5 mg BID, type 2 diabetes on metformin 1000 mg twice "
+     "daily, and osteoporosis previously treated with alendronate 70 mg weekly (stopped 2023 after 5 years).",
+     "alendronate", {"status": "stopped", "dose": 70, "frequency": "weekly"}, {"status": "stopped"}),
+    ("- Continue anastrozole + goserelin 10.8 mg 3-monthly.", "goserelin", {"frequency": "every 3 months", "dose": 10.8},
+     {"frequency": "3-monthly"}),
+    # "Add X to Y" plans X only; a change in mg does not take its "from" from a dose in mg/m2; HFS.
+    ("Current therapy: anastrozole 1 mg daily (started 04/15/2026).\nRECOMMENDATIONS:\n1. Add ribociclib 600 mg daily, "
+     "3 weeks on / 1 week off, to anastrozole (first line).\n", "ribociclib", {"status": "planned", "dose": 600},
+     {"status": "Add"}),
+    ("Current therapy: anastrozole 1 mg daily (started 04/15/2026).\nRECOMMENDATIONS:\n1. Add ribociclib 600 mg daily, "
+     "3 weeks on / 1 week off, to anastrozole (first line).\n", "anastrozole", {"status": "active"}, {"status": "started"}),
+    ("08/2026 - started Capecitabine 1000 mg/m2 BD D1-14 q21d (1500 mg BD).\nPlan:\n- Capecitabine dose reduced to "
+     "1150 mg BD (~75%) from C3 for HFS G2.", "capecitabine",
+     {"dose": 1150, "unit": "mg",
+      "changes": [{"to_dose": 1150, "unit": "mg", "from_dose": None, "reason": "hand-foot syndrome"}]},
+     {"changes[0].reason": "HFS"}),
+    # "- Hold X" opening a list item; an imperative "restart X" after a ';' is a plan.
+    ("Plan:\n- Hold exemestane until E2 suppressed; restart tamoxifen 20 mg daily in the interim.", "exemestane",
+     {"status": "held"}, {"status": "Hold"}),
+    ("Plan:\n- Hold exemestane until E2 suppressed; restart tamoxifen 20 mg daily in the interim.", "tamoxifen",
+     {"status": "planned", "dose": 20}, {"status": "restart"}),
+    # A line of therapy the disease progressed on is over; an instruction closed by "if" is no status.
+    ("Recurred 2024 with liver and bone metastases; progressed on letrozole/abemaciclib and then on capecitabine.",
+     "abemaciclib", {"status": "stopped"}, {"status": "progressed on"}),
+    ("Disease progression on fulvestrant; now on capecitabine 1000 mg/m2 BD.", "fulvestrant", {"status": "stopped"},
+     {"status": "progression on"}),
+    ("CURRENT TX: fam-trastuzumab deruxtecan (Enhertu) 5.4 mg/kg IV q3w, C1D1 08/18/2026.\nA/P:\n2. ILD monitoring: CT "
+     "q9 weeks; hold T-DXd and start steroids if any grade >= 2 pneumonitis.", "fam-trastuzumab deruxtecan",
+     {"status": "active", "dose": 5.4}, {}),
 ]
 
 ABSENT = [
@@ -449,6 +503,16 @@ ABSENT = [
     ("Ribociclib 400 mg daily, days 1-21. Previously on ribociclib 600 mg daily until neutropenia in May.",
      "ribociclib", ("status", "historical")),
     ("Ribociclib 600 mg daily, 21 days on, 7 days off -> repeat CBC in 2 weeks.", "ribociclib", ("dose", 2)),
+    (MED_LIST_PHONE, "fulvestrant", ("status", "held")),
+    ("ILD monitoring: CT q9 weeks; hold T-DXd and start steroids if any grade >= 2 pneumonitis.",
+     "fam-trastuzumab deruxtecan", ("status", "held")),
+    (MED_LIST_PHONE, "fulvestrant", ("dose", 250)),
+    (MED_LIST_PHONE, "letrozole", ("frequency", "every 4 weeks")),
+    ("Faslodex 250 mg/5 mL prefilled syringe", "fulvestrant", ("dose", 5)),
+    ("- Continue anastrozole + goserelin 10.8 mg 3-monthly.", "anastrozole", ("frequency", "every 3 months")),
+    ("Medication        Start     End\nTamoxifen 20 mg daily   Start: 03/2019\n", "tamoxifen", ("status", "planned")),
+    ("Oncologic history:\n- Neoadjuvant TCHP (docetaxel, carboplatin, trastuzumab, pertuzumab) 2024.\n", "carboplatin",
+     ("status", "planned")),
 ]
 
 
