@@ -433,6 +433,20 @@ ROWS = [
      {"dose": 1150, "unit": "mg",
       "changes": [{"to_dose": 1150, "unit": "mg", "from_dose": None, "reason": "hand-foot syndrome"}]},
      {"changes[0].reason": "HFS"}),
+    # A "further reduced" clause after a ';' that names another drug ("despite loperamide") is still this
+    # drug's second change.
+    ("   - Abemaciclib 150 mg BD from 12/2025 (monarchE). Reduced to 100 mg BD 02/2026 for grade 3\n     diarrhoea; "
+     "further reduced to 50 mg BD 06/2026 for diarrhoea despite loperamide.", "abemaciclib",
+     {"dose": 50, "changes": [{"from_dose": 150, "to_dose": 100, "reason": "diarrhea"},
+                              {"from_dose": 100, "to_dose": 50, "reason": "diarrhea"}]},
+     {"dose": "50", "changes[1].to_dose": "50"}),
+    # Regimen letters after a count ("4 x EC", "4 cycles AC") or before an epirubicin dose ("EC-90").
+    ("Neoadjuvant: 4 x EC completed 03/2026, now on docetaxel 100 mg/m2 + Phesgo q3w.", "epirubicin",
+     {"status": "historical"}, {"name": "EC"}),
+    ("NACT: 4 cycles AC + 12 weekly Paclitaxel/Carboplatin - completed 15-12-2025.", "doxorubicin",
+     {"status": "historical"}, {"name": "AC"}),
+    ("Neoadjuvant chemotherapy: 4 cycles EC-90 (completed 08/2025) then docetaxel.", "cyclophosphamide",
+     {"status": "historical"}, {"name": "EC"}),
     # "- Hold X" opening a list item; an imperative "restart X" after a ';' is a plan.
     ("Plan:\n- Hold exemestane until E2 suppressed; restart tamoxifen 20 mg daily in the interim.", "exemestane",
      {"status": "held"}, {"status": "Hold"}),
@@ -495,6 +509,7 @@ ABSENT = [
     ("Omeprazole 20 mg AC.", "doxorubicin", None),
     ("Lipids: LDL 2.1, TC 4.3 mmol/L.", "docetaxel", None),
     ("Aspirin EC 81 mg daily.", "epirubicin", None),
+    ("Total cholesterol: TC-2 panel 4.3 mmol/L, 4 x daily checks.", "docetaxel", None),
     ("If the tumour is HER2-positive we would offer TCHP.", "pertuzumab", None),
     # A frequency word is its own drug's, not the drug before it ("then weekly paclitaxel").
     ("Completed 4 cycles of ddAC, then weekly paclitaxel.", "doxorubicin", ("frequency", "weekly")),

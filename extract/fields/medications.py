@@ -46,8 +46,9 @@ from extract.vocab import DrugMention, drugs
 #: Sentences of their own that refer back to the drug named just before.
 _REFERS_BACK = re.compile(r"\b(?:dose|doses|dosing|it|this|therapy|treatment|medication|drug|pills?|tablets?)\b", re.I)
 #: A sentence opening with a status verb and no subject is about the drug before it ("Tamoxifen 20 mg
-#: daily. Held x 2 weeks for DVT workup, restarted 2026-01-05.").
-_SUBJECTLESS = re.compile(r"[\W\d]*(?:held|restarted|resumed|stopped|discontinued|paused|interrupted|"
+#: daily. Held x 2 weeks for DVT workup, restarted 2026-01-05."; "...; further reduced to 50 mg").
+_SUBJECTLESS = re.compile(r"[\W\d]*(?:(?:further|then|later|subsequently|again)\s+)?"
+                          r"(?:held|restarted|resumed|stopped|discontinued|paused|interrupted|"
                           r"dose[-\s]reduced|reduced|decreased|increased)\b", re.I)
 #: A directions line of its own under a drug (pharmacy labels, GP printouts, Epic "Sig:").
 _SIG_LINE = re.compile(r"[ \t]*(?:sig\s*:\s*|directions?\s*:\s*)?(?:take|inject|give|use|apply|swallow|chew|dissolve)\s+"
@@ -360,7 +361,13 @@ def _extend_to_referring_sentences(page: AnalyzedPage, m: DrugMention, end: int,
     limit = nxt.start if nxt is not None else len(text)
     while end < limit and end - m.end < _REFER_WINDOW:
         s_start, s_end = statement_at(page, _skip_space(text, end))
-        if s_start < end or s_end > limit or section_at(page, s_start) != section:
+        if s_start < end or section_at(page, s_start) != section:
+            break
+        if s_end > limit:
+            # "...; further reduced to 50 mg BD for diarrhoea despite loperamide": the next drug named
+            # inside the statement ends the scope there, after this drug's own change.
+            if _SUBJECTLESS.match(text, s_start, limit) and _mentions_change_or_status(page, s_start, limit):
+                end = _own_words_start(page, s_start, limit)
             break
         if _SIG_LINE.match(text, s_start, s_end) and "\n" in text[max(0, end - 1):s_start + 1]:
             end = s_end  # a label's or list's directions line under the drug ("Take ONE tablet daily")
