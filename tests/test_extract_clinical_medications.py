@@ -440,6 +440,11 @@ ROWS = [
      {"dose": 50, "changes": [{"from_dose": 150, "to_dose": 100, "reason": "diarrhea"},
                               {"from_dose": 100, "to_dose": 50, "reason": "diarrhea"}]},
      {"dose": "50", "changes[1].to_dose": "50"}),
+    # Indian intervals: "once in 4 weeks", "q12 weekly".
+    ("DISCHARGE MEDICATIONS:\n4. Inj. Denosumab 120 mg SC once in 4 weeks (next due 20/07/2026)\n", "denosumab",
+     {"frequency": "every 4 weeks", "dose": 120, "route": "subcutaneous"}, {"frequency": "once in 4 weeks"}),
+    ("Plan:\n- Inj. Zoledronic acid 4 mg IV q12 weekly - continue.\n", "zoledronic acid",
+     {"frequency": "every 3 months", "status": "active"}, {"frequency": "q12 weekly"}),
     # Regimen letters after a count ("4 x EC", "4 cycles AC") or before an epirubicin dose ("EC-90").
     ("Neoadjuvant: 4 x EC completed 03/2026, now on docetaxel 100 mg/m2 + Phesgo q3w.", "epirubicin",
      {"status": "historical"}, {"name": "EC"}),
@@ -510,6 +515,8 @@ ABSENT = [
     ("Lipids: LDL 2.1, TC 4.3 mmol/L.", "docetaxel", None),
     ("Aspirin EC 81 mg daily.", "epirubicin", None),
     ("Total cholesterol: TC-2 panel 4.3 mmol/L, 4 x daily checks.", "docetaxel", None),
+    ("We agreed on FEC-T: 3 cycles of FEC followed by 3 cycles of docetaxel, with G-CSF support.", "epirubicin",
+     ("status", "active")),
     ("If the tumour is HER2-positive we would offer TCHP.", "pertuzumab", None),
     # A frequency word is its own drug's, not the drug before it ("then weekly paclitaxel").
     ("Completed 4 cycles of ddAC, then weekly paclitaxel.", "doxorubicin", ("frequency", "weekly")),

@@ -59,7 +59,9 @@ _REFER_WINDOW = 300
 _PRE_CUE_WINDOW = 30
 #: A cue introduced like this is background inside its sentence ("resumed after being held").
 _BACKGROUND = re.compile(r"\b(?:after|following|since|despite)\s+(?:being\s+|having\s+been\s+|a\s+|an\s+|the\s+)?\w*\s*$", re.I)
-_ON_DRUG = re.compile(r"\bon\s+(?:(?:adjuvant|neoadjuvant|first-line|second-line|maintenance|oral|weekly|daily)\s+)*$"
+# (not "agreed on FEC-T", "decided on", "based on", "depends on": a choice or a reason, not a drug taken)
+_ON_DRUG = re.compile(r"(?<!\bagreed\s)(?<!\bdecided\s)(?<!\bsettled\s)(?<!\bbased\s)(?<!\bdepends\s)(?<!\bdepending\s)"
+                      r"\bon\s+(?:(?:adjuvant|neoadjuvant|first-line|second-line|maintenance|oral|weekly|daily)\s+)*$"
                       # "on ovarian suppression (goserelin)": a class named, then the drug in brackets
                       r"|\bon\s+(?:[a-z][\w/-]*\s+){1,3}\(\s*$", re.I)
 #: Between a status word and the drug it governs ("stopped taking tamoxifen", "plan adjuvant docetaxel").
