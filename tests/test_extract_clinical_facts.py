@@ -29,10 +29,22 @@ CLINICAL = [
     ("Oncotype DX score was 9, low risk.", "recurrence_score", {"test": "oncotype_dx", "value": 9}, None),
     ("MammaPrint: Low Risk (+0.345)", "recurrence_score", {"test": "mammaprint", "value": 0.345}, None),
     ("Oncotype DX was ordered; result pending.", "recurrence_score", None, None),
+    # gen11-b: a later "label: no" in the sentence negates its own label only.
+    ("Oncotype DX Breast Recurrence Score: 17 (node-positive, post-menopausal: no chemotherapy benefit per\nRxPONDER).",
+     "recurrence_score", {"test": "oncotype_dx", "value": 17}, "Oncotype DX Breast Recurrence Score: 17"),
     ("She is a 52-year-old postmenopausal woman.", "menopausal_status", "postmenopausal", "postmenopausal"),
     ("Menopausal status: Premenopausal", "menopausal_status", "premenopausal", "Menopausal status: Premenopausal"),
     ("48-year-old perimenopausal woman", "menopausal_status", "perimenopausal", None),
     ("Post-menopausal since age 51.", "menopausal_status", "postmenopausal", None),
+    # gen11-b: a referral letter's "grateful if you could" is courtesy, not a condition; a status "at
+    # diagnosis" before its value is what it was; UK letters' bare "PS 0".
+    ("I would be grateful if you could see this 72 year old woman, post-menopausal since her 50s, with a newly "
+     "diagnosed left breast cancer.", "menopausal_status", "postmenopausal", "post-menopausal"),
+    ("Menopausal status at diagnosis: perimenopausal. Now post-menopausal (amenorrhoeic since chemo).",
+     "menopausal_status", "postmenopausal", "post-menopausal"),
+    ("Menopausal status at diagnosis: perimenopausal.", "menopausal_status", None, None),
+    ("Examination: healed scars, no lymphoedema. PS 0.", "ecog", 0, "PS 0"),
+    ("PD-L1 22C3 CPS 15. PS: see below.", "ecog", None, None),
     ("LMP 3 years ago.", "menopausal_status", "postmenopausal", "LMP 3 years ago"),
     ("Her mother was postmenopausal at diagnosis.", "menopausal_status", None, None),
     # lead, session 11: premenopausal at diagnosis and on a GnRH agonist now is still premenopausal
@@ -174,6 +186,18 @@ METASTASES = [
     ("ycT1 ycN0 M1(BRA)", ["brain"], True, None),
     ("If PET shows cM1(OSS), we would change the plan.", [], None, None),
     ("cM1 (per CT report)", [], None, None),
+    # gen11-b: an imaging summary's FDG-avid lesions; "bone-only" closing a clause; "no distant mets";
+    # a list of symptoms to report is no recurrence.
+    ("PET-CT 03/2025: FDG-avid T8 and left iliac lesions, no visceral disease.", ["bone"], True, None),
+    ("64 y.o. woman with de novo stage IV HR+/HER2- breast cancer (L breast), bone-only, diagnosed 2025-03.",
+     ["bone"], True, None),
+    ("Imaging: nil since baseline staging (CT CAP/bone scan 02/2025 - no distant mets).", [], False, None),
+    ("Signs of recurrence to report: new lumps, bone pain, persistent cough, headaches.", [], None, None),
+    ("PET/CT: FDG-avid left breast primary and left axillary nodes; no FDG-avid distant lesions.", [], None, None),
+    # ... and negations wrapped over a line break.
+    ("Staging CT 2026-06-02: no\nevidence of distant metastases on CT; bone scan degenerative only.", [], False, None),
+    ("CT showed three liver metastases and several lung nodules up to 9 mm. CT head: no\nintracranial metastases.",
+     ["liver", "lung"], True, None),
 ]
 
 
@@ -381,6 +405,22 @@ KINDS = [
      "dose reduced", "medication_list"),
     ("Patient medication summary (printed 02/02/2026)\nMedication          Sig                 Start\n"
      "Tamoxifen 20 mg tab  1 tab daily      01/06/2025", "medication_list"),
+    # gen11-b: clinic documents titled as a telephone encounter, a navigator intake, a survivorship care
+    # plan or a nurse-led pre-chemotherapy assessment, full of pathology shorthand and counts.
+    ("TELEPHONE ENCOUNTER\nLakeshore Oncology Associates   Encounter date: 10/06/2026\nCaller: patient\n"
+     "Pt with HR+/HER2- MBC on palbociclib 125 mg.\nLabs: WBC 2.0, ANC 0.9, Hgb 10.4, Plt 118.", "clinic_note"),
+    ("NURSE NAVIGATOR INTAKE - BREAST HEALTH PROGRAM\nReferral source: radiology - BI-RADS 6 after core bx\n"
+     "Diagnosis per outside path: triple negative IDC, grade 3. ER <1%, PR <1%, HER2 0. Ki-67 85%.", "clinic_note"),
+    ("SURVIVORSHIP CARE PLAN & TREATMENT SUMMARY\nDIAGNOSIS\nLeft breast invasive lobular carcinoma, grade 2, "
+     "24 mm, ER 90% strong, PR 60%, HER2 negative (IHC 0). pT2 pN1a (1/3 SLN+ with ECE).", "clinic_note"),
+    ("Chemotherapy Day Unit - Pre-treatment Assessment (Nurse-led)\nDiagnosis: R breast IDC grade 3, ER negative, "
+     "PR negative, HER2 positive (IHC 3+). cT2 cN0.\nFBC: Hb 104 g/L, Neutrophils 1.2 x10^9/L", "clinic_note"),
+    ("HIGHLAND PARK CANCER CENTER\nMedical Oncology - Second Opinion Consultation\nDate: 04/27/2026\n"
+     "LEFT breast: 4.1 cm ILC, grade 2, ER 90% / PR 50% / HER2 1+, Ki67 10%.\nRIGHT breast: 0.8 cm IDC, grade 1, "
+     "ER 100% / PR 95% / HER2 0.", "clinic_note"),
+    ("BREAST CANCER TUMOR BOARD - CASE SUMMARY\nLakeview University Hospital   Date of conference: 03/19/2026\n"
+     "Pathology (L breast core): invasive ductal carcinoma, grade 3. ER 95%, PR 5% (low), HER2 IHC 2+ (equivocal); "
+     "reflex ISH: HER2/CEP17 ratio 1.8.", "clinic_note"),
 ]
 
 

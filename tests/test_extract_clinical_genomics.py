@@ -48,6 +48,11 @@ ROWS = [
      {"PIK3CA": {"result": "detected", "origin": "somatic", "variant": "H1047R"},
       "ESR1": {"result": "not_detected", "origin": "somatic"}, "TP53": {"result": "not_detected"}},
      {"PIK3CA": {"origin": "FoundationOne CDx"}}),
+    # gen11-b: a negation right after one gene and before a comma is that gene's, not the next one's.
+    ("Genomics: ctDNA (Guardant) 2026-09: ESR1 not detected, PIK3CA H1047R detected.",
+     {"ESR1": {"result": "not_detected"}, "PIK3CA": {"result": "detected", "variant": "H1047R"}},
+     {"PIK3CA": {"result": "detected", "variant": "H1047R"}, "ESR1": {"result": "not detected"}}),
+    ("ctDNA: ESR1 not detected; PIK3CA E545K.", {"ESR1": {"result": "not_detected"}, "PIK3CA": {"result": "detected", "variant": "E545K"}}, {}),
     ("Guardant360 ctDNA: ESR1 Y537S detected.", {"ESR1": {"result": "detected", "origin": "somatic", "variant": "Y537S"}}, {}),
     ("CHEK2 variant of uncertain significance (c.1100delC).", {"CHEK2": {"result": "vus", "variant": "c.1100delC"}}, {}),
     ("No pathogenic variants were identified in BRCA1 or BRCA2.",

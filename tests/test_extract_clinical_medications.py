@@ -35,6 +35,10 @@ TX_HISTORY = ("Treatment history\n2016-2017: neoadjuvant ddAC x4 -> weekly pacli
               "2023 - present: letrozole + abemaciclib (abemaciclib reduced to 100 mg BID 06/2023, then 50 mg BID "
               "09/2023 for diarrhoea)\n")
 
+MED_LIST_PHONE = ("Med list verified:\n palbociclib (IBRANCE) 125 mg capsule - ON HOLD\n"
+                  " fulvestrant (FASLODEX) 250 mg/5 mL inj - 500 mg IM q28 days\n"
+                  " letrozole - discontinued 03/2026 (progression)\n ondansetron 8 mg PO q8h PRN nausea\n")
+
 ROWS = [
     # --- medication lists and tables ----------------------------------------------------------------
     ("MEDICATIONS:\n1. Ribociclib 600 mg PO daily, days 1-21 of 28\n", "ribociclib",
@@ -416,6 +420,75 @@ ROWS = [
      "resumed at 400 mg daily from cycle 3.\nPrior: ribociclib 600 mg daily.", "ribociclib",
      {"dose": 400, "changes": [{"from_dose": 600, "to_dose": 400, "reason": "neutropenia"}]},
      {"changes[0].reason": "neutropenia"}),
+    # gen11-b: an imperative "Start X" opening a list item, a line or a sentence is a plan; a plan
+    # section's list item that opens with the therapy's setting plans its drugs.
+    ("Plan:\n1. Continue elacestrant 345 mg OD.\n2. Start atorvastatin 20 mg nocte - letter to GP.\n", "atorvastatin",
+     {"status": "planned", "dose": 20}, {"status": "Start"}),
+    ("A/P: 58F with cT2N1M0 HR+/HER2- IDC.\n- Start letrozole 2.5 mg daily pending surgery date.\n", "letrozole",
+     {"status": "planned", "dose": 2.5, "frequency": "daily"}, {"status": "Start"}),
+    ("Tolerating well. Start exemestane 25 mg daily from next week.", "exemestane", {"status": "planned"}, {"status": "Start"}),
+    ("OUTCOME / RECOMMENDATIONS:\n1. Neoadjuvant pembrolizumab + carboplatin/paclitaxel then surgery.\n", "carboplatin",
+     {"status": "planned"}, {"status": "Neoadjuvant"}),
+    ("Plan:\n- Adjuvant capecitabine 1000 mg/m2 BID d1-14 q21d x 6 months.\n", "capecitabine",
+     {"status": "planned", "unit": "mg/m2"}, {"status": "Adjuvant"}),
+    # gen11-b: a list line's closing status or interval is its own drug's, not the next line's; a
+    # concentration is no dose; "on" before a second drug is that drug's; a parenthesised status after
+    # the last drug is that drug's alone; an interval after the second drug's dose is not shared back.
+    (MED_LIST_PHONE, "palbociclib", {"status": "held", "dose": 125}, {"status": "ON HOLD"}),
+    (MED_LIST_PHONE, "fulvestrant", {"dose": 500, "unit": "mg", "frequency": "every 4 weeks", "route": "intramuscular"},
+     {"dose": "500", "frequency": "q28 days"}),
+    (MED_LIST_PHONE, "letrozole", {"status": "stopped"}, {"status": "discontinued"}),
+    ("She has a past history of atrial fibrillation on apixaban 5 mg BID, type 2 diabetes on metformin 1000 mg twice "
+     "daily, and osteoporosis previously treated with alendronate 70 mg weekly (stopped 2023 after 5 years).",
+     "metformin", {"status": "active", "dose": 1000, "frequency": "twice daily"}, {"status": "on"}),
+    ("She has a past history of atrial fibrillation on apixaban 5 mg BID, type 2 diabetes on metformin 1000 mg twice "
+     "daily, and osteoporosis previously treated with alendronate 70 mg weekly (stopped 2023 after 5 years).",
+     "alendronate", {"status": "stopped", "dose": 70, "frequency": "weekly"}, {"status": "stopped"}),
+    ("- Continue anastrozole + goserelin 10.8 mg 3-monthly.", "goserelin", {"frequency": "every 3 months", "dose": 10.8},
+     {"frequency": "3-monthly"}),
+    # "Add X to Y" plans X only; a change in mg does not take its "from" from a dose in mg/m2; HFS.
+    ("Current therapy: anastrozole 1 mg daily (started 04/15/2026).\nRECOMMENDATIONS:\n1. Add ribociclib 600 mg daily, "
+     "3 weeks on / 1 week off, to anastrozole (first line).\n", "ribociclib", {"status": "planned", "dose": 600},
+     {"status": "Add"}),
+    ("Current therapy: anastrozole 1 mg daily (started 04/15/2026).\nRECOMMENDATIONS:\n1. Add ribociclib 600 mg daily, "
+     "3 weeks on / 1 week off, to anastrozole (first line).\n", "anastrozole", {"status": "active"}, {"status": "started"}),
+    ("08/2026 - started Capecitabine 1000 mg/m2 BD D1-14 q21d (1500 mg BD).\nPlan:\n- Capecitabine dose reduced to "
+     "1150 mg BD (~75%) from C3 for HFS G2.", "capecitabine",
+     {"dose": 1150, "unit": "mg",
+      "changes": [{"to_dose": 1150, "unit": "mg", "from_dose": None, "reason": "hand-foot syndrome"}]},
+     {"changes[0].reason": "HFS"}),
+    # A "further reduced" clause after a ';' that names another drug ("despite loperamide") is still this
+    # drug's second change.
+    ("   - Abemaciclib 150 mg BD from 12/2025 (monarchE). Reduced to 100 mg BD 02/2026 for grade 3\n     diarrhoea; "
+     "further reduced to 50 mg BD 06/2026 for diarrhoea despite loperamide.", "abemaciclib",
+     {"dose": 50, "changes": [{"from_dose": 150, "to_dose": 100, "reason": "diarrhea"},
+                              {"from_dose": 100, "to_dose": 50, "reason": "diarrhea"}]},
+     {"dose": "50", "changes[1].to_dose": "50"}),
+    # Indian intervals: "once in 4 weeks", "q12 weekly".
+    ("DISCHARGE MEDICATIONS:\n4. Inj. Denosumab 120 mg SC once in 4 weeks (next due 20/07/2026)\n", "denosumab",
+     {"frequency": "every 4 weeks", "dose": 120, "route": "subcutaneous"}, {"frequency": "once in 4 weeks"}),
+    ("Plan:\n- Inj. Zoledronic acid 4 mg IV q12 weekly - continue.\n", "zoledronic acid",
+     {"frequency": "every 3 months", "status": "active"}, {"frequency": "q12 weekly"}),
+    # Regimen letters after a count ("4 x EC", "4 cycles AC") or before an epirubicin dose ("EC-90").
+    ("Neoadjuvant: 4 x EC completed 03/2026, now on docetaxel 100 mg/m2 + Phesgo q3w.", "epirubicin",
+     {"status": "historical"}, {"name": "EC"}),
+    ("NACT: 4 cycles AC + 12 weekly Paclitaxel/Carboplatin - completed 15-12-2025.", "doxorubicin",
+     {"status": "historical"}, {"name": "AC"}),
+    ("Neoadjuvant chemotherapy: 4 cycles EC-90 (completed 08/2025) then docetaxel.", "cyclophosphamide",
+     {"status": "historical"}, {"name": "EC"}),
+    # "- Hold X" opening a list item; an imperative "restart X" after a ';' is a plan.
+    ("Plan:\n- Hold exemestane until E2 suppressed; restart tamoxifen 20 mg daily in the interim.", "exemestane",
+     {"status": "held"}, {"status": "Hold"}),
+    ("Plan:\n- Hold exemestane until E2 suppressed; restart tamoxifen 20 mg daily in the interim.", "tamoxifen",
+     {"status": "planned", "dose": 20}, {"status": "restart"}),
+    # A line of therapy the disease progressed on is over; an instruction closed by "if" is no status.
+    ("Recurred 2024 with liver and bone metastases; progressed on letrozole/abemaciclib and then on capecitabine.",
+     "abemaciclib", {"status": "stopped"}, {"status": "progressed on"}),
+    ("Disease progression on fulvestrant; now on capecitabine 1000 mg/m2 BD.", "fulvestrant", {"status": "stopped"},
+     {"status": "progression on"}),
+    ("CURRENT TX: fam-trastuzumab deruxtecan (Enhertu) 5.4 mg/kg IV q3w, C1D1 08/18/2026.\nA/P:\n2. ILD monitoring: CT "
+     "q9 weeks; hold T-DXd and start steroids if any grade >= 2 pneumonitis.", "fam-trastuzumab deruxtecan",
+     {"status": "active", "dose": 5.4}, {}),
 ]
 
 ABSENT = [
@@ -465,6 +538,9 @@ ABSENT = [
     ("Omeprazole 20 mg AC.", "doxorubicin", None),
     ("Lipids: LDL 2.1, TC 4.3 mmol/L.", "docetaxel", None),
     ("Aspirin EC 81 mg daily.", "epirubicin", None),
+    ("Total cholesterol: TC-2 panel 4.3 mmol/L, 4 x daily checks.", "docetaxel", None),
+    ("We agreed on FEC-T: 3 cycles of FEC followed by 3 cycles of docetaxel, with G-CSF support.", "epirubicin",
+     ("status", "active")),
     ("If the tumour is HER2-positive we would offer TCHP.", "pertuzumab", None),
     # A frequency word is its own drug's, not the drug before it ("then weekly paclitaxel").
     ("Completed 4 cycles of ddAC, then weekly paclitaxel.", "doxorubicin", ("frequency", "weekly")),
@@ -479,6 +555,16 @@ ABSENT = [
     ("Letrozole 5 years planned.", "letrozole", ("dose", 5)),
     ("Ibrance 100 x 21 days", "palbociclib", ("dose", 100)),
     ("Xgeva 120 every 4 weeks", "denosumab", ("dose", 120)),
+    (MED_LIST_PHONE, "fulvestrant", ("status", "held")),
+    ("ILD monitoring: CT q9 weeks; hold T-DXd and start steroids if any grade >= 2 pneumonitis.",
+     "fam-trastuzumab deruxtecan", ("status", "held")),
+    (MED_LIST_PHONE, "fulvestrant", ("dose", 250)),
+    (MED_LIST_PHONE, "letrozole", ("frequency", "every 4 weeks")),
+    ("Faslodex 250 mg/5 mL prefilled syringe", "fulvestrant", ("dose", 5)),
+    ("- Continue anastrozole + goserelin 10.8 mg 3-monthly.", "anastrozole", ("frequency", "every 3 months")),
+    ("Medication        Start     End\nTamoxifen 20 mg daily   Start: 03/2019\n", "tamoxifen", ("status", "planned")),
+    ("Oncologic history:\n- Neoadjuvant TCHP (docetaxel, carboplatin, trastuzumab, pertuzumab) 2024.\n", "carboplatin",
+     ("status", "planned")),
 ]
 
 

@@ -181,6 +181,15 @@ ROWS = [
     ("HER2/NEU: WEAKLY POSITIVE BY IMMUNOHISTOCHEMISTRY (2+). NEGATIVE BY FISH (HER2/CEP17 RATIO: 0.9).",
      "receptors.her2.ish_ratio", 0.9, None),
     ("HER2: Negative by FISH", "receptors.her2.ish_result", "not_amplified", "HER2: Negative by FISH"),
+    # gen11-b: clinic shorthand "FISH neg" / "FISH pos" (no colon); a mean copy number written "3.2/cell".
+    ("ER+ PR- HER2 2+ FISH neg (HER2/CEP17 ratio 1.4, mean HER2 copy number 3.2/cell).", "receptors.her2.ish_result",
+     "not_amplified", "HER2 2+ FISH neg"),
+    ("ER+ PR- HER2 2+ FISH neg (HER2/CEP17 ratio 1.4, mean HER2 copy number 3.2/cell).",
+     "receptors.her2.ish_copy_number", 3.2, "HER2 2+ FISH neg (HER2/CEP17 ratio 1.4, mean HER2 copy number 3.2"),
+    ("Left breast cancer, ER 8/8 Allred, PR 6/8, HER2 negative (IHC 2+, FISH neg)", "receptors.her2.ish_result",
+     "not_amplified", "HER2 negative (IHC 2+, FISH neg"),
+    ("HER2 2+ FISH pos", "receptors.her2.ish_result", "amplified", "HER2 2+ FISH pos"),
+    ("HER2 2+; FISH positive control signals adequate, result pending.", "receptors.her2.ish_result", None, None),
     ("HER2 IHC: 0 (no staining observed)", "receptors.her2.ihc_detail", "null",
      "HER2 IHC: 0 (no staining observed"),
     ("HER2 by IHC: 0, ultralow (faint incomplete staining in 5% of cells)", "receptors.her2.ihc_detail",
@@ -1149,8 +1158,21 @@ ROWS = [
     ("Tumour bed with treatment effect, 3.1 cm. Imaging size 2.7 cm.", "diagnosis.tumor_size_mm", None, None),
     ("DX: Rt breast, SM: IDC, gr 3/3, 3.3cm. +LVI.", "diagnosis.tumor_size_mm", 33.0, "IDC, gr 3/3, 3.3cm"),
     ("DX: Rt breast, SM: IDC, gr 3/3, 3.3cm. +LVI.", "diagnosis.grade", 3, "gr 3/3"),
+    # gen11-b: clinic shorthand "IDC, gr 2," next to a named carcinoma; not a toxicity grade.
+    ("Path (outside, reviewed here): IDC, gr 2, ER+/PR+/HER2- (IHC 1+), Ki67 20%.", "diagnosis.grade", 2, "gr 2"),
+    ("Trucut biopsy (28-07-2026): IDC, Gr II. ER+ PR- HER2 2+ FISH neg.", "diagnosis.grade", 2, "Gr II"),
+    ("03/2025: L breast core bx: ILC, gr 2, ER 95% / PR 10% / HER2 0.", "diagnosis.grade", 2, "gr 2"),
+    ("Left IDC on letrozole; gr 2 arthralgia, gr 1 fatigue.", "diagnosis.grade", None, None),
+    ("IDC of the right breast. Palbociclib held for gr 3 neutropenia.", "diagnosis.grade", None, None),
     ("SLNs 2/2 pos (macro, largest 8mm). Non-SLN 3/11 pos.", "lymph_nodes.positive", 5, "SLNs 2/2"),
     ("SLNs 2/2 pos (macro, largest 8mm). Non-SLN 3/11 pos.", "lymph_nodes.examined", 13, "SLNs 2/2"),
+    # gen11-b: a clinic note's history section states the counts (a pathology report's restates them).
+    ("Reason for referral: adjuvant systemic therapy.\nPathology (R lumpectomy + SLNB): IDC, 17 mm. Sentinel nodes: "
+     "1/3 SLN+ with ECE (macrometastasis 6 mm).", "lymph_nodes.positive", 1, "1/3 SLN"),
+    ("Reason for referral: adjuvant systemic therapy.\nPathology (R lumpectomy + SLNB): IDC, 17 mm. Sentinel nodes: "
+     "1/3 SLN+ with ECE (macrometastasis 6 mm).", "lymph_nodes.examined", 3, "1/3 SLN"),
+    ("CLINICAL HISTORY: outside core showed 2/3 nodes positive.\nFINAL DIAGNOSIS: invasive ductal carcinoma.",
+     "lymph_nodes.positive", None, None),
     ("CLINICAL HISTORY: left clinical T2N1 IDC, 3.5 cm retroareolar.", "diagnosis.tumor_size_mm", None, None),
     ("Invasive ductal carcinoma; ultrasound measurement 2.9 cm.", "diagnosis.tumor_size_mm", None, None),
     # round 8 (extent): lettered foci after a multifocal heading, "Focus A, 1.9 cm", prose "pT is", residual

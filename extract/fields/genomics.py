@@ -212,6 +212,9 @@ def _result(page: AnalyzedPage, mention: _GeneMention, mentions: list[_GeneMenti
         if kept and cue[1].start() < kept[-1][1].end():
             continue
         kept.append(cue)
+    # A cue written right after another gene and before a comma ("ESR1 not detected, PIK3CA H1047R
+    # detected") is that gene's result, not this one's.
+    kept = [c for c in kept if not _belongs_to_gene_before(page.text, mention, mentions, c[1])]
     if not kept:
         return None
 
@@ -240,6 +243,19 @@ def _result(page: AnalyzedPage, mention: _GeneMention, mentions: list[_GeneMenti
         # "No pathogenic variants, likely pathogenic variants or VUS were detected in BRCA1"
         kept = negated
     return min(kept, key=distance)
+
+
+_OWN_CUE_GAP = re.compile(r"[ \t:(-]*(?:[\w.>*]+[ \t]+)?")
+_CLAUSE_COMMA = re.compile(r"\s*[,;]\s*")
+
+
+def _belongs_to_gene_before(text: str, mention: _GeneMention, mentions: list[_GeneMention], cue) -> bool:
+    """The cue follows another gene directly (at most a variant between) and a comma or semicolon
+    parts it from this gene: "ESR1 not detected, PIK3CA ..." (not a list: "ESR1, PIK3CA: not detected")."""
+    if cue.end() > mention.start or not _CLAUSE_COMMA.fullmatch(text, cue.end(), mention.start):
+        return False
+    return any(o is not mention and o.end <= cue.start() and _OWN_CUE_GAP.fullmatch(text, o.end, cue.start())
+               for o in mentions)
 
 
 def _is_list(text: str, mention: _GeneMention, between: list[_GeneMention], cue) -> bool:

@@ -93,12 +93,20 @@ def _itc_type(page: AnalyzedPage) -> bool:
 _RESULT_SECTIONS = {"final_diagnosis", "synoptic", "addendum"}
 
 
+#: Sections of a pathology report: a page with none of them is a clinic document.
+_REPORT_SECTIONS = _RESULT_SECTIONS | {"gross", "microscopic", "specimen", "frozen_section"}
+
+
 def _counted(page: AnalyzedPage, offset: int) -> bool:
     section = page.section_at(offset)
     if section == "microscopic":
         # A microscopic description restates the diagnosis' counts; in a report without a
         # diagnosis section ("Microscopy: ... Lymph nodes: 4/18 ...") it is the result itself.
         return not any(name in _RESULT_SECTIONS for _, name in page.sections())
+    if section == "clinical_history":
+        # A pathology report's clinical history restates earlier findings; a clinic note's history
+        # ("Reason for referral: ... Sentinel nodes: 1/3 SLN+ with ECE") is where it states them.
+        return not any(name in _REPORT_SECTIONS for _, name in page.sections())
     return section not in _SKIP_SECTIONS
 
 

@@ -47,8 +47,9 @@ from extract.vocab import DrugMention, drugs
 #: Sentences of their own that refer back to the drug named just before.
 _REFERS_BACK = re.compile(r"\b(?:dose|doses|dosing|it|this|therapy|treatment|medication|drug|pills?|tablets?)\b", re.I)
 #: A sentence opening with a status verb and no subject is about the drug before it ("Tamoxifen 20 mg
-#: daily. Held x 2 weeks for DVT workup, restarted 2026-01-05.").
-_SUBJECTLESS = re.compile(r"[\W\d]*(?:held|restarted|resumed|stopped|discontinued|paused|interrupted|"
+#: daily. Held x 2 weeks for DVT workup, restarted 2026-01-05."; "...; further reduced to 50 mg").
+_SUBJECTLESS = re.compile(r"[\W\d]*(?:(?:further|then|later|subsequently|again)\s+)?"
+                          r"(?:held|restarted|resumed|stopped|discontinued|paused|interrupted|"
                           r"dose[-\s]reduced|reduced|decreased|increased)\b", re.I)
 #: A directions line of its own under a drug (pharmacy labels, GP printouts, Epic "Sig:").
 _SIG_LINE = re.compile(r"[ \t]*(?:sig\s*:\s*|directions?\s*:\s*)?(?:take|inject|give|use|apply|swallow|chew|dissolve)\s+"
@@ -59,7 +60,9 @@ _REFER_WINDOW = 300
 _PRE_CUE_WINDOW = 30
 #: A cue introduced like this is background inside its sentence ("resumed after being held").
 _BACKGROUND = re.compile(r"\b(?:after|following|since|despite)\s+(?:being\s+|having\s+been\s+|a\s+|an\s+|the\s+)?\w*\s*$", re.I)
-_ON_DRUG = re.compile(r"\bon\s+(?:(?:adjuvant|neoadjuvant|first-line|second-line|maintenance|oral|weekly|daily)\s+)*$"
+# (not "agreed on FEC-T", "decided on", "based on", "depends on": a choice or a reason, not a drug taken)
+_ON_DRUG = re.compile(r"(?<!\bagreed\s)(?<!\bdecided\s)(?<!\bsettled\s)(?<!\bbased\s)(?<!\bdepends\s)(?<!\bdepending\s)"
+                      r"\bon\s+(?:(?:adjuvant|neoadjuvant|first-line|second-line|maintenance|oral|weekly|daily)\s+)*$"
                       # "on ovarian suppression (goserelin)": a class named, then the drug in brackets
                       r"|\bon\s+(?:[a-z][\w/-]*\s+){1,3}\(\s*$", re.I)
 #: Between a status word and the drug it governs ("stopped taking tamoxifen", "plan adjuvant docetaxel").
@@ -77,6 +80,9 @@ _SECTION_STATUS = {"medications": "active", "past_medical_history": "historical"
 #: A line that opens with a plan label: its drugs without a status word of their own are planned.
 _SENTENCE_END = re.compile(r"[.!?]\s")
 _PLAN_LABEL = re.compile(r"\s*(?:\d+[.)]\s*)?(plan|recommendations?|proposed\s+treatment)\s*:", re.I)
+#: A list item of a plan section that opens with the therapy's setting ("1. Neoadjuvant pembrolizumab +
+#: carboplatin/paclitaxel", "- Adjuvant capecitabine x 6 months"): its drugs are planned.
+_PLAN_ITEM = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[-*•])[ \t]*((?:neo-?)?adjuvant)\b[^.\n]*", re.I)
 _WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4}
 _SHARED_ATTRIBUTES = ("route", "frequency", "schedule")
 
@@ -321,9 +327,15 @@ def _frequency_right_before(page: AnalyzedPage, start: int,
     weekly paclitaxel", not "every 4 weeks with calcium"."""
     for rule in _rules("med.frequency."):
         for m in rule.finditer(page.text, page.is_ocr, start, drug_start):
-            if not page.text[m.end():drug_start].strip():
+            # (not across a line break: "... IM q28 days" closes a list line, the next drug opens one)
+            if not page.text[m.end():drug_start].strip() and "\n" not in page.text[m.end():drug_start]:
                 return rule, m
     return None
+
+
+#: A status column closing a list line ("palbociclib 125 mg capsule - ON HOLD" and the next drug on
+#: the next line): the text before the status word on its line ends in a separator.
+_ENDS_LIST_LINE = re.compile(r"\S[ \t]*(?:[-–:|]|\t|[ ]{2,})[ \t]*$")
 
 
 def _own_words_start(page: AnalyzedPage, after: int, drug_start: int) -> int:
@@ -334,8 +346,14 @@ def _own_words_start(page: AnalyzedPage, after: int, drug_start: int) -> int:
     best = drug_start
     for rule in _rules("med.status."):
         for m in rule.finditer(page.text, page.is_ocr, start, drug_start):
-            if _LEADS_TO_DRUG.fullmatch(page.text, m.end(), drug_start) and m.start() < best:
+            if _LEADS_TO_DRUG.fullmatch(page.text, m.end(), drug_start) and m.start() < best \
+                    and not ("\n" in page.text[m.end():drug_start] and _ENDS_LIST_LINE.search(
+                        page.text, page.text.rfind("\n", 0, m.start()) + 1, m.start())):
                 best = m.start()
+    # "... apixaban 5 mg BID, type 2 diabetes on metformin": the "on" is the second drug's.
+    on = _ON_DRUG.search(page.text, start, drug_start)
+    if on is not None:
+        best = min(best, on.start())
     frequency = _frequency_right_before(page, start, drug_start)
     return min(best, frequency[1].start()) if frequency is not None else best
 
@@ -346,7 +364,13 @@ def _extend_to_referring_sentences(page: AnalyzedPage, m: DrugMention, end: int,
     limit = nxt.start if nxt is not None else len(text)
     while end < limit and end - m.end < _REFER_WINDOW:
         s_start, s_end = statement_at(page, _skip_space(text, end))
-        if s_start < end or s_end > limit or section_at(page, s_start) != section:
+        if s_start < end or section_at(page, s_start) != section:
+            break
+        if s_end > limit:
+            # "...; further reduced to 50 mg BD for diarrhoea despite loperamide": the next drug named
+            # inside the statement ends the scope there, after this drug's own change.
+            if _SUBJECTLESS.match(text, s_start, limit) and _mentions_change_or_status(page, s_start, limit):
+                end = _own_words_start(page, s_start, limit)
             break
         if _SIG_LINE.match(text, s_start, s_end) and "\n" in text[max(0, end - 1):s_start + 1]:
             end = s_end  # a label's or list's directions line under the drug ("Take ONE tablet daily")
@@ -580,12 +604,19 @@ def _read_statuses(page: AnalyzedPage, r: _Read, usable: Callable[[int, int], bo
     text = page.text
     mention = r.mention
     found: list[tuple[int, CompiledRule, regex.Match]] = []
+    # "hold T-DXd and start steroids if any grade >= 2 pneumonitis": a verb before the drug whose
+    # clause closes on a condition is an instruction for a case, not a status.
+    close = _CLAUSE_END.search(text, mention.end, r.sentence[1])
+    conditioned = _first_match(_rule("med.exclude.conditional"), page,
+                               text[mention.end:close.start() if close else r.sentence[1]]) is not None
     for rule in _rules("med.status."):
         regions = [(r.pre_start, mention.start)] if rule.params.get("before_only") else \
             [(r.pre_start, mention.start), (mention.end, r.end)]
         for region_start, region_end in regions:
             for m in rule.finditer(text, page.is_ocr, region_start, region_end):
                 if not usable(m.start(), m.end()):
+                    continue
+                if conditioned and m.start() < mention.start:
                     continue
                 if _BACKGROUND.search(text, max(region_start, m.start() - 40), m.start()):
                     continue  # "resumed after being held": the hold is background
@@ -605,10 +636,15 @@ def _read_statuses(page: AnalyzedPage, r: _Read, usable: Callable[[int, int], bo
         rule_id = "med.status.context-historical" if assertion == "historical" else f"med.status.section-{default}"
         r.default_status = _Leaf(default, [page.evidence(mention.start, mention.end, rule_id)], mention.start)
     else:
-        label = _PLAN_LABEL.match(text, text.rfind("\n", 0, mention.start) + 1, mention.start)
+        line_start = text.rfind("\n", 0, mention.start) + 1
+        label = _PLAN_LABEL.match(text, line_start, mention.start)
         if label is not None and not _SENTENCE_END.search(text, label.end(), mention.start):
             # "Plan: adjuvant AC followed by paclitaxel, then abemaciclib"
             r.default_status = _Leaf("planned", [page.evidence(label.start(1), label.end(1), "med.status.plan-label")],
+                                     mention.start)
+        elif section_at(page, mention.start) == "assessment_plan" and (
+                item := _PLAN_ITEM.fullmatch(text, line_start, mention.start)) is not None:
+            r.default_status = _Leaf("planned", [page.evidence(item.start(1), item.end(1), "med.status.plan-item")],
                                      mention.start)
 
 
@@ -792,7 +828,7 @@ def _share_within_sentences(page: AnalyzedPage, reads: list[_Read]) -> None:
     for sentence, group in groups.items():
         if len(group) > 1:
             _share_switch(page, group)
-            _share_head_status(group)
+            _share_head_status(page, group)
             _share_joined_status(page, group)
             _share_attributes_backwards(page, group)
         _share_trailing_status(page, sentence, group, reads)
@@ -820,12 +856,19 @@ def _share_switch(page: AnalyzedPage, group: list[_Read]) -> None:
         later.statuses.append(_Leaf("active", cue, later.mention.start))
 
 
-def _share_head_status(group: list[_Read]) -> None:
-    """"plan docetaxel ... and cyclophosphamide": the first drug's status word before it."""
+_ADDED_TO = re.compile(r"\bto\s+(?:(?:her|the|current|ongoing)\s+)?$", re.I)
+
+
+def _share_head_status(page: AnalyzedPage, group: list[_Read]) -> None:
+    """"plan docetaxel ... and cyclophosphamide": the first drug's status word before it (not to the
+    drug an "add" joins: "Add ribociclib 600 mg ... to anastrozole" plans ribociclib only)."""
     head = [s for s in group[0].statuses if s.pos < group[0].mention.start]
     if not head:
         return
+    adding = head[-1].evidence[0].text.strip().lower().startswith("add")
     for r in group[1:]:
+        if adding and _ADDED_TO.search(page.text, max(0, r.mention.start - 20), r.mention.start):
+            continue
         if not r.statuses:
             r.statuses.append(head[-1])
 
@@ -877,9 +920,11 @@ def _share_attributes_backwards(page: AnalyzedPage, group: list[_Read]) -> None:
         for leaf in _SHARED_ATTRIBUTES:
             # Only what the shared sentence says: not a later sentence that refers back to the second drug.
             if leaf not in earlier.leaves and leaf in later.leaves and later.leaves[leaf].pos < later.sentence[1]:
-                if leaf == "schedule" and earlier.dose is None and later.dose is not None \
+                if leaf in ("schedule", "frequency") and earlier.dose is None and later.dose is not None \
                         and later.dose[0].pos < later.leaves[leaf].pos:
-                    continue  # "letrozole + ribociclib 600 mg daily d1-21 q28d": the cycle is ribociclib's
+                    # "letrozole + ribociclib 600 mg daily d1-21 q28d": the cycle is ribociclib's;
+                    # "anastrozole + goserelin 10.8 mg 3-monthly": so is the interval after a dose
+                    continue
                 earlier.leaves[leaf] = later.leaves[leaf]
 
 
@@ -889,7 +934,10 @@ def _share_trailing_status(page: AnalyzedPage, sentence: tuple[int, int], group:
     sentence after a ';' ("... cyclophosphamide every 3 weeks for 4 cycles; completed.")."""
     text = page.text
     last = group[-1]
-    after = [s for s in last.statuses if s.pos > last.mention.start]
+    # (not a status in a parenthesis after the last drug's own words: "..., and alendronate 70 mg
+    # weekly (stopped 2023)" is about alendronate alone)
+    after = [s for s in last.statuses if s.pos > last.mention.start
+             and text.rfind("(", last.mention.end, s.pos) <= text.rfind(")", last.mention.end, s.pos)]
     if after and len(group) > 1:
         for r in group[:-1]:
             if not r.statuses:
@@ -1027,7 +1075,9 @@ def _finding(page: AnalyzedPage, name: str, reads: list[_Read]) -> Finding:
         if change.from_dose is None:
             # The dose before the change: the last plain dose stated before it that differs, or a
             # dose the page says came earlier ("had been started at 125 mg") wherever it is written.
-            before = [d for pos, d, _ in plain if pos < change.pos and d.value != change.to_dose.value] or \
+            # (in the change's unit: "1000 mg/m2 BD ... reduced to 1150 mg BD" does not say the mg before)
+            before = [d for pos, d, unit in plain if pos < change.pos and d.value != change.to_dose.value
+                      and (change.unit is None or unit is None or unit.value == change.unit.value)] or \
                      [d for d in earlier if d.value != change.to_dose.value]
             # "reduced to 400 mg ..., then to 200 mg": the change before it in the same sentence.
             chained = [c.to_dose for c in changes if c.pos < change.pos and c.to_dose.value != change.to_dose.value

@@ -108,8 +108,13 @@ def _clause(page: AnalyzedPage, start: int, end: int) -> tuple[int, int]:
 def _after_label_no(page: AnalyzedPage, pos: int) -> bool:
     """"Brain: no metastatic disease": negated, although ConText's ": no" looks back only."""
     line_start = page.text.rfind("\n", 0, pos) + 1
+    # A sentence wrapped over the line break ("CT head: no\nintracranial metastases") is read from
+    # the start of the line it began on.
+    sentence_start = page.sentence_at(pos)[0]
+    if sentence_start < line_start:
+        line_start = max(sentence_start, page.text.rfind("\n", 0, line_start - 1) + 1)
     rule = grammar("metastases")["met.exclude.label-no"]
-    return next(iter(rule.finditer(page.text[line_start:pos], page.is_ocr)), None) is not None
+    return next(iter(rule.finditer(page.text[line_start:pos].replace("\n", " "), page.is_ocr)), None) is not None
 
 
 #: A specimen header line ending with ':' ("Liver, segment VI, core biopsy:") right above a statement.
@@ -251,10 +256,14 @@ def _suffix_sites(page: AnalyzedPage) -> Iterator[Finding]:
 def _statements(page: AnalyzedPage) -> Iterator[Finding]:
     g = grammar("metastases")
     vocab = site_vocabulary()
+    negations = list(m for a, b in clinical_segments(page)
+                     for m in g["met.negated-statement"].finditer(page.text, page.is_ocr, a, b))
     for m in (m for a, b in clinical_segments(page) for m in g["met.statement"].finditer(page.text, page.is_ocr, a, b)):
         if assertion_at(page, m.start(), m.end()) in _NOT_FACT or _in_lymph_node_part(page, m.start()) \
                 or _after_label_no(page, m.start()):
             continue
+        if any(n.start() <= m.start() and m.end() <= n.end() for n in negations):
+            continue  # inside "no\nevidence of distant metastases" (a line break ConText does not read across)
         after = page.text[m.end():m.end() + 40]
         before = page.text[max(0, m.start() - 30):m.start()]
         if _matches(g["met.exclude.not-a-statement"], page, after) or _matches(g["met.exclude.risk"], page, before):
@@ -268,8 +277,7 @@ def _statements(page: AnalyzedPage) -> Iterator[Finding]:
         if _local_or_regional(page, min(c_start, lo), c_end):
             continue
         yield Finding(path="stage.metastatic", value=True, evidence=[page.evidence(m.start(), m.end(), "met.statement")])
-    for m in (m for a, b in clinical_segments(page)
-              for m in g["met.negated-statement"].finditer(page.text, page.is_ocr, a, b)):
+    for m in negations:
         c_start, c_end = _clause(page, m.start(), m.end())
         clause = page.text[c_start:c_end]
         if next(iter(g["met.exclude.not-all"].finditer(clause, page.is_ocr)), None) is not None:

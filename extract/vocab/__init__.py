@@ -107,8 +107,11 @@ class RegimenMention:
 
 #: What makes an ambiguous regimen token a regimen: a count or chemotherapy word after it, or
 #: "cycles of" before it.
-_REGIMEN_AFTER = re.compile(r"\s*(?:[xX×]\s*\d|(?:chemo(?:therapy)?|regimen|cycles?|followed\s+by|then)\b|->|→|\(\d{4}\))")
-_REGIMEN_BEFORE = re.compile(r"(?:(?:cycles?|courses?|doses?)\s+of|dose[\s-]dense|adjuvant|neoadjuvant)\s+$", re.I)
+# (also "EC-90", "4 x EC", "4 cycles AC": an epirubicin dose after the letters, a count before them)
+_REGIMEN_AFTER = re.compile(r"\s*(?:[xX×]\s*\d|(?:chemo(?:therapy)?|regimen|cycles?|followed\s+by|then)\b|->|→|\(\d{4}\))"
+                            r"|-(?:75|90|100|120)\b")
+_REGIMEN_BEFORE = re.compile(r"(?:(?:cycles?|courses?|doses?)(?:\s+of)?|dose[\s-]dense|adjuvant|neoadjuvant|\b\d\s*[xX×])\s+$",
+                             re.I)
 
 
 class DrugVocabulary(BaseModel):
@@ -165,7 +168,7 @@ class DrugVocabulary(BaseModel):
         self._regimen_of = {t: (r, False) for r in self.regimens.items for t in r.tokens}
         self._regimen_of |= {t: (r, True) for r in self.regimens.items for t in r.tokens_in_context}
         body = "|".join(re.escape(t) for t in sorted(self._regimen_of, key=len, reverse=True)) or "(?!)"
-        self._regimen_re = re.compile(rf"(?<![\w-])(?:{body})(?!\w|-\w)")
+        self._regimen_re = re.compile(rf"(?<![\w-])(?:{body})(?!\w|-[^\W\d])")  # "EC-90" names EC, "EC-X" nothing
         self._by_term = {t.lower(): d for d in self.drugs for t in self.terms_of(d)}
         self._by_name = {d.name: d for d in self.drugs}
         self._classes = {c.id: c for c in self.classes}
