@@ -1901,6 +1901,8 @@ OCR_ROWS = [
     ("LVI: present. PNI: absent. Metastatic carcinoma in 4 of 22 lymph nodes (ypN2a).", "stage.pathologic.n", "N2a",
      None),
     ("PT2 PNI (2/14) MX", "stage.pathologic.n", "N1", "I->1"),
+    # lead, session 11: the UICC L descriptor beside an OCR'd "VO"
+    ("pT2 pN3a (11/21) L1 VO Pn0 RO (UICC 8th edition).", "diagnosis.lvi", "present", None),
     # lead, session 11: a stray apostrophe OCR puts inside the CEP17 label
     ("Average CEP17 copy number per nucleus: 2.1\nHER2/CEP'17 ratio: 2.19", "receptors.her2.ish_ratio", 2.19, None),
     # lead, session 11: OCR reads the 1 of a subcategorised N or T as "t" ("pNta(sn)" in a Helvetica scan)
