@@ -124,6 +124,12 @@ ROWS = [
     ("Neutrophils Abs    1.2       L       1.8 - 7.7      K/uL", "ANC",
      {"value": 1.2, "flag": "L", "reference_low": 1.8, "reference_high": 7.7}, {"reference_low": "1.8"}),
     ("Neut        0.9 x10^9/L (2.0-7.5)  L", "ANC", {"value": 0.9, "reference_low": 2.0, "flag": "L"}, {}),
+    # lead, session 11: a UK panel heading ("FBC 16/06/2026:") dates the rows under it; a date right
+    # before the test's name is its own, not the next result's
+    ("Wt 71.2 kg\n\nFBC 16/06/2026:\n  Hb 104 g/L (L)\n  Neutrophils 1.2 x10^9/L (L)\n", "ANC",
+     {"value": 1.2, "date": D(2026, 6, 16)}, {"date": "16/06/2026"}),
+    ("ANC recovered: 08/16/2026 ANC 1.6, 08/17/2026 WBC 5.1.", "ANC", {"value": 1.6, "date": D(2026, 8, 16)},
+     {"date": "08/16/2026"}),
 ]
 
 STATED_GRADES = [

@@ -577,7 +577,9 @@ def _date_of(page: AnalyzedPage, start: int, end: int) -> tuple[Any, Evidence] |
     s_start, s_end = statement_at(page, start)
     in_sentence = find_dates(text, max(s_start, line_start), min(s_end, _line_end(text, end)))
     if in_sentence:
-        d = min(in_sentence, key=lambda d: abs(d.start - end))
+        # A date written right before the test's name is its own ("08/16/2026 ANC 1.6, 08/17/2026 ANC 3.4").
+        leading = [d for d in in_sentence if d.end <= start and not text[d.end:start].strip(" \t:-")]
+        d = leading[-1] if leading else min(in_sentence, key=lambda d: abs(d.start - end))
         return d.value, page.evidence(d.start, d.end, "lab.date.same-sentence")
     labelled = labelled_dates(text)
     if _TODAY.search(text, max(s_start, line_start), min(s_end, _line_end(text, end))):
@@ -607,8 +609,9 @@ def _date_of(page: AnalyzedPage, start: int, end: int) -> tuple[Any, Evidence] |
     return None
 
 
-_TODAY = re.compile(r"\b(?:today|today's|this\s+morning|this\s+visit|at\s+this\s+visit)\b", re.I)
-_HEADING = re.compile(r"[ \t]*(?:(?:labs?|laboratory(?:\s+results)?|results?|cbc|bloodwork|blood\s+work)\b[ \t]*"
+_TODAY = re.compile(r"\b(?:today|today's|this\s+morning|this\s+a\.?m\b\.?|this\s+visit|at\s+this\s+visit)", re.I)
+_HEADING = re.compile(r"[ \t]*(?:(?:labs?|laboratory(?:\s+results)?|results?|cbc|fbc|full\s+blood\s+count|bloods|bloodwork|"
+                      r"blood\s+work|ha?ematology|u\s?&\s?e|lfts?|cmp|bmp)\b[ \t]*"
                       r"(?:\(|on|from|dated|drawn|collected)?[ \t:]*)?", re.I)
 
 
