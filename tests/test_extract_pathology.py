@@ -1852,6 +1852,14 @@ ROWS = [
     ("Carcinome cribriforme in situ de grade nucléaire intermédiaire.", "diagnosis.histology", "dcis",
      "Carcinome cribriforme in situ"),
     ("Carcinoma micropapilar infiltrante.", "diagnosis.histology", "other", "Carcinoma micropapilar"),
+    # clinician shorthand: the size straight after "IDC"/"ILC"; not an imaging size, a margin distance, nor after
+    # the word "carcinoma" (run-on OCR puts margin distances there: "DUCTAL CARCINOMA 3 MM (DEEP, ...")
+    ("Left breast lumpectomy + SLNB (10/24/2026): IDC 1.4 cm, grade 1, margins negative.", "diagnosis.tumor_size_mm",
+     14.0, "IDC 1.4 cm"),
+    ("Surgery: residual IDC 0.8 cm, cellularity 10%, ypT1b ypN1a.", "diagnosis.tumor_size_mm", 8.0, "IDC 0.8 cm"),
+    ("Tumor: IDC 1.9 cm on US; axilla clinically negative.", "diagnosis.tumor_size_mm", None, None),
+    ("IDC 3 mm (deep margin).", "diagnosis.tumor_size_mm", None, None),
+    ("INTRADUCTAL COMPONENT: 3 DUCTAL CARCINOMA 3 MM (DEEP, IN SITU, SLIDE C6).", "diagnosis.tumor_size_mm", None, None),
     # a copy number before "/cell" keeps its decimals (it had read 6 of "6.4/cell")
     ("FISH: HER2/CEP17 ratio 1.5; average HER2 copy number 6.4/cell (group 3).", "receptors.her2.ish_copy_number", 6.4,
      "average HER2 copy number 6.4"),
