@@ -130,6 +130,8 @@ ROWS = [
      {"value": 1.2, "date": D(2026, 6, 16)}, {"date": "16/06/2026"}),
     ("ANC recovered: 08/16/2026 ANC 1.6, 08/17/2026 WBC 5.1.", "ANC", {"value": 1.6, "date": D(2026, 8, 16)},
      {"date": "08/16/2026"}),
+    # OCR reads the l of "Plt" as i
+    ("Labs drawn: WBC 2.0, ANC 0.9, Hgb 10.4, Pit 118.", "platelets", {"value": 118}, {"name": "Pit"}),
 ]
 
 STATED_GRADES = [

@@ -1939,6 +1939,13 @@ def test_perineural_invasion_is_no_n_category_on_ocr_pages(text):
     assert first_fact(text, "stage.pathologic.n", source="ocr") is None
 
 
+def test_ocr_joined_pt_is_a_is_no_tis():
+    # lead, session 11: OCR joins "Pt is a 61 y/o" into "Ptis a 61 y/o": an article after "is" makes it prose.
+    assert first_fact("Ptis a 61 y/o female with HR+/HER2- metastatic breast cancer.", "stage.pathologic.t",
+                      source="ocr") is None
+    assert first_fact("Pathologic stage: pTis (DCIS) pN0", "stage.pathologic.t", source="ocr").value == "Tis"
+
+
 @pytest.mark.parametrize("text,path", [(t, p) for t, p, _, _ in OCR_ROWS[:7]])
 def test_ocr_slip_is_not_read_on_text_layer_pages(text, path):
     f = first_fact(text, path, source="text-layer")
