@@ -1909,6 +1909,8 @@ OCR_ROWS = [
     ("LVI: present. PNI: absent. Metastatic carcinoma in 4 of 22 lymph nodes (ypN2a).", "stage.pathologic.n", "N2a",
      None),
     ("PT2 PNI (2/14) MX", "stage.pathologic.n", "N1", "I->1"),
+    # lead, session 11: clinic shorthand "Gr III" with OCR's "Ill"
+    ("Baseline: cT3N1M0, Stage IIIA, IDC Gr Ill, TNBC (ER neg, PR neg, HER2 1+).", "diagnosis.grade", 3, "Ill->III"),
     # lead, session 11: the UICC L descriptor beside an OCR'd "VO"
     ("pT2 pN3a (11/21) L1 VO Pn0 RO (UICC 8th edition).", "diagnosis.lvi", "present", None),
     # lead, session 11: a stray apostrophe OCR puts inside the CEP17 label
