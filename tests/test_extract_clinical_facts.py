@@ -51,6 +51,7 @@ CLINICAL = [
     ("Menstrual status: premenopausal at diagnosis; on goserelin.", "menopausal_status", "premenopausal",
      "premenopausal at diagnosis; on goserelin"),
     ("Premenopausal at diagnosis; goserelin was discussed.", "menopausal_status", None, None),
+    ("No palpable mass. Post-\nmenopausal.", "menopausal_status", "postmenopausal", "Post-\nmenopausal"),
     # "not needed (reason)": the need is negated, its reason is a fact.
     ("Letrozole and denosumab 120 mg sc every 4 weeks; goserelin not needed (postmenopausal).", "menopausal_status",
      "postmenopausal", "postmenopausal"),

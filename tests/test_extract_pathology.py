@@ -1852,6 +1852,9 @@ ROWS = [
     ("Carcinome cribriforme in situ de grade nucléaire intermédiaire.", "diagnosis.histology", "dcis",
      "Carcinome cribriforme in situ"),
     ("Carcinoma micropapilar infiltrante.", "diagnosis.histology", "other", "Carcinoma micropapilar"),
+    # a hyphen at a line end inside "receptor-positive" is no minus sign (it had given ER negative)
+    ("Estrogen receptor-\npositive (95%).", "receptors.er.status", "positive", "Estrogen receptor-\npositive"),
+    ("ER-\nPR-\nHER2 3+", "receptors.pr.status", "negative", "PR-"),
     # clinician shorthand: the size straight after "IDC"/"ILC"; not an imaging size, a margin distance, nor after
     # the word "carcinoma" (run-on OCR puts margin distances there: "DUCTAL CARCINOMA 3 MM (DEEP, ...")
     ("Left breast lumpectomy + SLNB (10/24/2026): IDC 1.4 cm, grade 1, margins negative.", "diagnosis.tumor_size_mm",
