@@ -1855,6 +1855,8 @@ ROWS = [
     # a hyphen at a line end inside "receptor-positive" is no minus sign (it had given ER negative)
     ("Estrogen receptor-\npositive (95%).", "receptors.er.status", "positive", "Estrogen receptor-\npositive"),
     ("ER-\nPR-\nHER2 3+", "receptors.pr.status", "negative", "PR-"),
+    ("Molecular subtype: HER2-\nenriched (PAM50).", "receptors.her2.status", None, None),
+    ("ER+ PR+ HER2-\nKi-67 20%", "receptors.her2.status", "negative", "HER2-"),
     # clinician shorthand: the size straight after "IDC"/"ILC"; not an imaging size, a margin distance, nor after
     # the word "carcinoma" (run-on OCR puts margin distances there: "DUCTAL CARCINOMA 3 MM (DEEP, ...")
     ("Left breast lumpectomy + SLNB (10/24/2026): IDC 1.4 cm, grade 1, margins negative.", "diagnosis.tumor_size_mm",
