@@ -134,6 +134,22 @@ def one_sentence(doc: Doc) -> Doc:
     return doc
 
 
+#: Text, then a gutter of three or more blanks, before a header on its line: the header stands in the
+#: right-hand column of a two-column page ("Specimen type:      Macroscopic description").
+_GUTTER_BEFORE = re.compile(r"\S[ \t]{3,}$")
+
+
+def _right_column_header(text: str, m: regex.Match) -> bool:
+    """An inline header that ends its line after a column gutter: on a two-column page read line by line
+    it heads the right-hand column only, so it opens no section for the left column's lines (a gross
+    description heading beside the diagnosis labels would otherwise hide them)."""
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    if m.start() - line_start < 4 or not _GUTTER_BEFORE.search(text, line_start, m.start()):
+        return False
+    line_end = text.find("\n", m.end())
+    return not text[m.end():len(text) if line_end < 0 else line_end].strip(" \t:")
+
+
 class HeaderMatcher:
     """Section-header matching for medspaCy's Sectionizer: each header regex runs once over the page
     text (with the `regex` package, whose literal prefilter makes 60 patterns cost ~1 ms a page) and
@@ -171,7 +187,7 @@ class HeaderMatcher:
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         text = doc_text(doc)
         found = [(m.start(), m.end(), key) for key, pattern in self._compiled
-                 for m in pattern.finditer(text) if m.end() > m.start()]
+                 for m in pattern.finditer(text) if m.end() > m.start() and not _right_column_header(text, m)]
         if self._line_compiled:
             starts = line_starts(text)
             found += [(m.start(), m.end(), key) for key, pattern in self._line_compiled

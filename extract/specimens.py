@@ -514,6 +514,7 @@ def _named_side_part(page: "AnalyzedPage", offset: int, inherited: Part) -> Part
 _FOCUS_TAG = "focus "
 #: Where the last focus's text ends: a sentence end, a new bullet or blank line, a "LABEL:" line.
 _FOCUS_END = regex.compile(r"\.(?=\s|$)|;|\n[ \t]*(?:[-•*]|\n)|\n(?=[ \t]*[A-Z][A-Za-z /()]{2,40}:)")
+_FOCUS_GAP = regex.compile(r"\n[ \t]*\n")
 _FOCUS_WORDS = {"one": "1", "two": "2", "three": "3", "first": "1", "second": "2", "third": "3"}
 
 
@@ -531,6 +532,9 @@ def foci(page: "AnalyzedPage") -> list[tuple[str, int, int]]:
         for i, (label, start, end) in enumerate(heads):
             stop = heads[i + 1][1] if i + 1 < len(heads) else len(page.text)
             stop = min([stop, *(s for s in section_starts if s > end)])
+            # A focus's text never runs past a blank line (a summary or a results table below the foci).
+            gap = _FOCUS_GAP.search(page.text, end, stop)
+            stop = gap.start() if gap else stop
             if i + 1 == len(heads):
                 m = _FOCUS_END.search(page.text, end, stop)
                 stop = m.start() if m else stop
@@ -553,6 +557,30 @@ def _index_focus(findings: list[Finding]) -> str | None:
     sized = [f for f in findings if f.is_fact and f.path in _SIZE_PATHS and f.specimen and _FOCUS_TAG in f.specimen
              and isinstance(f.value, (int, float))]
     return max(sized, key=lambda f: f.value).specimen if sized else None
+
+
+def without_other_foci_details(findings: list[Finding]) -> list[Finding]:
+    """Receptor details of a focus other than the index (largest) one, for a marker that the index
+    focus has results of, but not for that path: "Block A3 (tumour 1): ER 0 %" and "Block A7
+    (tumour 2): ER 85 %, moderate": tumour 2's intensity beside tumour 1's percent describes
+    neither. A path both foci state stays (the other focus's value is a conflict)."""
+    focus = _index_focus(findings)
+    if focus is None:
+        return findings
+
+    def marker(f: Finding) -> str | None:
+        parts = f.path.split(".")
+        return parts[1] if parts[0] == "receptors" and len(parts) == 3 and parts[1] in ("er", "pr", "her2") else None
+
+    index_label = focus.split(_FOCUS_TAG, 1)[1]
+
+    def other_focus(f: Finding) -> bool:
+        # By the focus's label: a results block after the diagnosis may be read as another part.
+        return bool(f.specimen) and _FOCUS_TAG in f.specimen and f.specimen.split(_FOCUS_TAG, 1)[1] != index_label
+
+    index_paths = {f.path for f in findings if f.is_fact and marker(f) and not other_focus(f)}
+    index_markers = {marker(f) for f in findings if f.path in index_paths}
+    return [f for f in findings if not (other_focus(f) and marker(f) in index_markers and f.path not in index_paths)]
 
 
 #: How much a section's statements are trusted for pathology values (times the rule's confidence).

@@ -66,6 +66,31 @@ _NUMBERED_FINDINGS = ("1. Invasive ductal carcinoma, 2.2 cm. 2. Margins negative
                       "3. Four of twelve lymph nodes positive (4/12).")
 _SBR_SUM = "FINAL DIAGNOSIS: RIGHT BREAST, WLE: INVASIVE CARCINOMA NST, SBR 2 (3+2+1=6), 1.8 CM."
 
+# gen11 (layout: scanned, exported and two-column pages): a right-hand column's heading beside the left
+# column's labels, a percent column of a table flattened to spaces or commas, a table with its results
+# before the marker names, a ruled table with "+" joints, an ISH result line set apart below its measures.
+_TWO_COLUMN = ("Specimen type:                        Macroscopic description\n"
+               "Left wide local excision              Received fresh, 62 g, tumour 28 mm.\n"
+               "Invasive tumour type:                 Invasive lobular carcinoma, classical type\n"
+               "Histological grade:                   2 (T3 P2 M1)\n")
+_SPACED_PERCENT_TABLE = ("Marker      Clone     Result      % cells     Intensity\n"
+                         "__________________________________________________________\n"
+                         "ER          SP1       Positive    95          Strong\n"
+                         "PR          1E2       Positive    40          Moderate\n"
+                         "HER2        4B5       1+          Negative\n")
+_CSV_TABLE = ("Accession,Block,Test,Clone,Result,Percent,Intensity,Comment\n"
+              "H26-22019,B3,ER,SP1,Positive,98,Strong,\n"
+              "H26-22019,B3,PR,1E2,Positive,2,Weak,Low positive\n")
+_RESULT_FIRST = ("Result          Marker                       Comment\n"
+                 "Negative        Progesterone receptor (PR)   0% of tumour nuclei\n"
+                 "2+              HER2 (4B5)                   equivocal, reflexed to ISH\n")
+_PLUS_RULED = ("   ER       |   PR       |   HER2 IHC   |   HER2 ISH        |   Ki-67\n"
+               "------------+------------+--------------+-------------------+-----------\n"
+               "   Pos 75%  |   Neg <1%  |   2+         |   Not amplified   |   30%\n")
+_ISH_RESULT_APART = ("PROBE: HER2 / CEP17 dual-colour FISH\nAverage HER2 copy number / nucleus:      4.5\n"
+                     "HER2/CEP17 ratio:                        2.28\n\n"
+                     "RESULT: POSITIVE (AMPLIFIED) -- ASCO/CAP 2018 Group 1\n")
+
 # (text, path, expected value, expected evidence text of the first fact)
 # round 8 (markers): a receptor table with one row per block (bars, and columns apart by spaces).
 _BLOCK_TABLE = ("Receptor studies on the residual carcinoma:\n| Block | ER | PR | HER2 (IHC) | Ki-67 |\n"
@@ -1821,6 +1846,48 @@ ROWS = [
     ("Lymph node (1.2 cm) with metastatic carcinoma; pN1a.", "diagnosis.tumor_size_mm", None, None),
     ("Microscopic examination and conclusion:\nA) Infiltrating carcinoma of non-specific type (NST), 26 mm.\n"
      "B) Sentinel node: macrometastasis of 8 mm (1N+/1).", "lymph_nodes.examined", 1, "(1N+/1)"),
+    # gen11: a two-column page whose right column's "Macroscopic description" heading ends a line beside the
+    # left column's label opens no gross section over the labels below it.
+    (_TWO_COLUMN, "diagnosis.histology", "invasive_lobular", "Invasive lobular carcinoma"),
+    (_TWO_COLUMN, "diagnosis.grade", 2, "Histological grade:                   2"),
+    (_TWO_COLUMN, "stage.pathologic.t", None, None),  # "(T3 P2 M1)" are the grade's components
+    # gen11: Nottingham components written T/N/M whose sum says "score 6", or wraps to the next line.
+    ("Invasive lobular carcinoma. Histological grade 2: T3, N2, M1 = score 6.", "stage.pathologic.n", None, None),
+    ("Histologic grade            Nottingham 2          17 mm\ncarcinoma, pleo-           (T3, N2, M1 =\n"
+     "morphic type               score 6)", "stage.pathologic.t", None, None),
+    # gen11: a grade's "TOTAL 6/9" wrapped onto the line after its components is no node count.
+    ("INVASIVE DUCTAL CARCINOMA, NOTTINGHAM GRADE 2 (TUBULES 3, NUCLEI 2, MITOSES 1;\n  TOTAL 6/9).",
+     "lymph_nodes.examined", None, None),
+    # gen11: the percent column of a marker table whose columns are runs of spaces or commas.
+    (_SPACED_PERCENT_TABLE, "receptors.er.percent", 95.0, "ER          SP1       Positive    95"),
+    (_SPACED_PERCENT_TABLE, "receptors.pr.percent", 40.0, "PR          1E2       Positive    40"),
+    (_CSV_TABLE, "receptors.er.percent", 98.0, "98"),
+    (_CSV_TABLE, "receptors.pr.percent", 2.0, "2"),
+    # gen11: a table row whose header is gone: the bare number between the status and the intensity cells.
+    ("ER  SP1  Positive  95  Strong\nPR  1E2  Positive  60  Strong\nHER2 4B5 1+ Negative", "receptors.pr.percent",
+     60.0, "PR  1E2  Positive  60"),
+    ("ER: positive, 3 cores  2 strong", "receptors.er.percent", None, None),
+    # gen11: a result-first table: the "2+" opening the HER2 row is not the PR row's intensity.
+    (_RESULT_FIRST, "receptors.pr.intensity", None, None),
+    # gen11: a bar table ruled "----+----" under its header row; a column bar ends a negation.
+    (_PLUS_RULED, "receptors.er.percent", 75.0, "Pos 75%"),
+    (_PLUS_RULED, "receptors.her2.ihc_score", "2+", "2+"),
+    (_PLUS_RULED, "receptors.ki67_percent", 30.0, "30%"),
+    # gen11: a summary line's "Nodes:" after a column gap.
+    ("Tumour size: 2.2 cm (pathological)          Nodes: 0/3 (sentinel)           pT2 pN0(sn)",
+     "lymph_nodes.examined", 3, "Nodes: 0/3"),
+    # gen11: a node group's count without a colon (then its involvement must follow), residual metastases
+    # after therapy, and a zero of a negative group.
+    ("Axillary nodes:\n                  Sentinel nodes 1 of 3 with\n                  macrometastasis (4.5 mm)",
+     "lymph_nodes.positive", 1, "Sentinel nodes 1 of 3 with\n                  macro"),
+    ("Lymph nodes:    1 of 12 with residual metastatic carcinoma (2.5 mm)", "lymph_nodes.positive", 1,
+     "Lymph nodes:    1 of 12 with residual metastatic"),
+    ("Sentinel lymph nodes: 0 of 2 negative", "lymph_nodes.positive", 0, "Sentinel lymph nodes: 0 of 2 negative"),
+    ("Lymph nodes 2 of 3.", "lymph_nodes.examined", None, None),
+    # gen11: an ISH block's result line after a blank line; a HER2 zero before a table's column gap.
+    (_ISH_RESULT_APART, "receptors.her2.ish_result", "amplified", "RESULT: POSITIVE (AMPLIFIED"),
+    ("  HER2 (IHC) ....... 0                   external control: 3+ (appropriate)", "receptors.her2.ihc_score", "0",
+     "HER2 (IHC) ....... 0"),
 ]
 
 
@@ -1940,6 +2007,9 @@ OCR_DIGIT_ROWS = [
     # round 9 (extent): an "l" for the i of "MITOSES" and for its score
     ("INVASIVE DUCTAL CARCINOMA, N0TTINGHAM GRADE ll (TUBULES 3, NUCLEI 2, MlTOSES l).", "diagnosis.grade_mitoses", 1,
      "MlTOSES l", "l->1"),
+    # gen11: an "O" for the zero after "IHC" in a scanned table row
+    ("| HER2 ... | NEGATIVE | IHC O | (no staining observed)   |", "receptors.her2.ihc_score", "0",
+     "HER2 ... | NEGATIVE | IHC O", "O->0"),
 ]
 
 

@@ -862,3 +862,25 @@ def test_dermal_lymphovascular_invasion_alone_is_no_t4_feature():
                      "INVASION; NO ULCERATION.\n")
     assert value(report, "stage.t4_feature") is None
     assert value(report, "stage.pathologic.t") == "T2"
+
+
+# gen11: two tumours with a results block each ("Block A3 (tumour 1): ..."): the profile holds the larger
+# tumour's results, and the other tumour's details that the larger one lacks (an intensity) are not
+# mixed in beside them; its differing values are conflicts.
+_TWO_TUMOUR_BLOCKS = (
+    "A. RIGHT BREAST, MASTECTOMY:\n   1. INVASIVE DUCTAL CARCINOMA, MULTICENTRIC (TWO FOCI):\n"
+    "      - Tumour 1 (9 o'clock): 2.4 cm, Nottingham grade 3 (3+3+3=9).\n"
+    "      - Tumour 2 (1 o'clock): 1.1 cm, Nottingham grade 2 (3+2+1=6).\n\n"
+    "BIOMARKERS\nBlock A3 (tumour 1):  ER 0 %     PR 0 %     HER2 IHC 3+    Ki-67 60 %\n"
+    "Block A7 (tumour 2):  ER 85 %, moderate to strong    PR 20 %    HER2 IHC 1+    Ki-67 15 %\n"
+    "Controls: external and internal controls appropriate for all markers.\n")
+
+
+@pytest.mark.parametrize("path,want", [("receptors.er.percent", 0.0), ("receptors.er.intensity", None),
+                                       ("receptors.her2.ihc_score", "3+"), ("receptors.ki67_percent", 60.0),
+                                       ("diagnosis.grade", 3)])
+def test_each_tumours_results_block_stays_with_its_tumour(path, want):
+    report = profile(_TWO_TUMOUR_BLOCKS)
+    assert value(report, path) == want
+    if path == "receptors.er.percent":
+        assert any(c.field == path and 85.0 in c.values for c in report.conflicts)

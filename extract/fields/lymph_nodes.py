@@ -314,8 +314,9 @@ def _count_of(page: AnalyzedPage, m: regex.Match, rule_id: str) -> Count | None:
         pos = number(pos_text)
         if pos is None:
             return None
-        if polarity and not _POSITIVE.match(polarity):
-            pos = ex - pos if pos <= ex else None  # "one of two lymph nodes negative"
+        if polarity and not _POSITIVE.match(polarity) and pos:
+            # "one of two lymph nodes negative"; a zero stays zero: "0 of 2 negative" is 0 involved
+            pos = ex - pos if pos <= ex else None
     elif polarity:
         pos = ex if _POSITIVE.match(polarity) else 0
     elif rule_id == "nodes.part.single-of":

@@ -706,7 +706,7 @@ def _score(m: regex.Match) -> str | None:
 
 def _score_correction(m: regex.Match) -> str | None:
     """The OCR reading of an IHC score digit ("l->1"), for the evidence."""
-    for name in ("score", "score_word"):
+    for name in ("score", "score_word", "score_zero"):
         value = m.groupdict().get(name)
         if value:
             return ocr_number(value.strip()[0])[1]
@@ -991,10 +991,9 @@ def her2_ish_block_result(page: AnalyzedPage, found: list[Finding]) -> Iterator[
     g = _g()
     for m in scan(page, g["her2.ish-result-line"]):
         lo = max(0, m.start() - _ISH_BLOCK_REACH)
-        blank = None
-        for blank in _BLANK_LINE.finditer(page.text, lo, m.start()):
-            pass
-        lo = blank.end() if blank else lo
+        # The block reaches back over one blank line: a result line set apart below its measures.
+        blanks = list(_BLANK_LINE.finditer(page.text, lo, m.start()))
+        lo = blanks[-2].end() if len(blanks) > 1 else lo
         ish = _first(g["her2.detail.ish-method"], page, lo, m.start()) or _first(g["her2.detail.ratio"], page, lo, m.start())
         if ish and not _is_reference_text(page, m.start(), m.end()):
             yield make_finding(page, "receptors.her2.ish_result", _ish_value(m), m.span(), g["her2.ish-result-line"])
@@ -1084,8 +1083,8 @@ def table_cells(page: AnalyzedPage) -> list[TableCell]:
                 row_end = text.find("\n", row_start)
                 row_end = len(text) if row_end < 0 else row_end
                 row = row_cells(text, row_start, row_end, bars_only=bars)
-                if bars and row and all(set(text[s:e]) <= set("-:= ") for s, e in row):
-                    row_start = row_end + 1  # a rule under the header: "|----|----|"
+                if bars and row and all(set(text[s:e]) <= set("-_:=+ ") for s, e in row):
+                    row_start = row_end + 1  # a rule under the header: "|----|----|", "-----+-----"
                     continue
                 if len(row) != len(header) or any(row[0][0] <= a.start < row_end for a in anchors(page)):
                     break
@@ -1098,22 +1097,27 @@ def table_cells(page: AnalyzedPage) -> list[TableCell]:
 def row_table_percents(page: AnalyzedPage, found: list[Finding]) -> Iterator[Finding]:
     """ER/PR percents of a table with one marker a row and a percent column ("| Marker | Clone |
     Result | % cells | Intensity |" over "| ER | SP1 | Positive | 90 | Strong |"): the row's number
-    under the percent header, when its own reading gave no percent. Tables ruled with bars only."""
+    under the percent header, when its own reading gave no percent. Tables ruled with bars, tables
+    whose columns are gaps of two or more spaces (the cell that stands under the header cell, as a
+    text export or an OCR of a ruled table lays it out) and comma-separated exports."""
     text = page.text
-    if text.count("|") < 6:
+    if "%" not in text and "percent" not in text.lower():
         return
     g = _g()
     header_cell = g["receptor.row-table-percent-header"].pattern_for(page.is_ocr)
     value_cell = g["receptor.row-table-percent-cell"].pattern_for(page.is_ocr)
     have = {f.path for f in found if f.path.endswith(".percent")}
     labels = [a for a in anchors(page) if a.kind in ("er", "pr", "both")]
+    markers = [a for a in anchors(page) if a.kind != "other"]
     line_start = 0
     while line_start < len(text):
         line_end = text.find("\n", line_start)
         line_end = len(text) if line_end < 0 else line_end
-        header = row_cells(text, line_start, line_end, bars_only=True) if text.count("|", line_start, line_end) >= 3 else []
+        line = text[line_start:line_end]
+        layout = _row_table_layout(text, line_start, line_end) if "%" in line or "ercent" in line.lower() else None
+        header = _table_row(text, line_start, line_end, layout) if layout else []
         column = next((i for i, (s, e) in enumerate(header)
-                       if header_cell.fullmatch(text, s, e, timeout=TIMEOUT_S)), None)
+                       if s < e and header_cell.fullmatch(text, s, e, timeout=TIMEOUT_S)), None)
         if column is None:
             line_start = line_end + 1
             continue
@@ -1121,25 +1125,63 @@ def row_table_percents(page: AnalyzedPage, found: list[Finding]) -> Iterator[Fin
         for _ in range(_TABLE_ROWS):
             row_end = text.find("\n", row_start)
             row_end = len(text) if row_end < 0 else row_end
-            row = row_cells(text, row_start, row_end, bars_only=True)
-            if row and all(set(text[s:e]) <= set("-:= ") for s, e in row):
+            row = _table_row(text, row_start, row_end, layout)
+            if row and all(set(text[s:e]) <= set("-_:=+ ") for s, e in row):
                 row_start = row_end + 1  # a rule under the header
                 continue
-            if len(row) != len(header):
-                break
-            label = next((a for a in labels if row[0][0] <= a.start < row[0][1]), None)
-            cell = value_cell.fullmatch(text, *row[column], timeout=TIMEOUT_S)
+            if layout == "spaces":
+                # The cell under the header cell, by its place on the line.
+                hs, he = header[column][0] - line_start, header[column][1] - line_start
+                at = [c for c in row if c[0] - row_start < he + 2 and c[1] - row_start > hs - 2]
+                cell_span = at[0] if len(at) == 1 else None
+                if not row or not any(row[0][0] <= a.start < row[0][1] for a in markers):
+                    break
+            else:
+                if len(row) != len(header):
+                    break
+                cell_span = row[column]
+            label = next((a for a in labels if row[0][0] <= a.start < (cell_span or row[0])[0]), None)
+            cell = value_cell.fullmatch(text, *cell_span, timeout=TIMEOUT_S) if cell_span else None
             if label and cell:
                 pct = decimal(cell.group("pct"))
                 for n in _names(label.kind):
                     if pct is not None and pct <= 100 and f"receptors.{n}.percent" not in have:
-                        f = make_finding(page, f"receptors.{n}.percent", pct, row[column],
+                        f = make_finding(page, f"receptors.{n}.percent", pct, cell_span,
                                          "receptor.row-table-percent-cell")
                         f.evidence.append(page.evidence(label.start, label.end, f.evidence[0].rule, None,
                                                         f.evidence[0].confidence))
                         yield f
             row_start = row_end + 1
         line_start = row_start
+
+
+#: A header row of a comma-separated export: four commas or more and no blank gaps.
+_CSV_HEADER = regex.compile(r"[^,\n]*(?:,[^,\n]*){4,}")
+
+
+def _row_table_layout(text: str, start: int, end: int) -> str | None:
+    """How a table line's cells are set apart: "bars" (three or more), "commas" (a CSV export) or
+    "spaces" (gaps of two or more); None for a line that is no table row."""
+    if text.count("|", start, end) >= 3:
+        return "bars"
+    if text.count(",", start, end) >= 4 and "  " not in text[start:end] and _CSV_HEADER.fullmatch(text, start, end):
+        return "commas"
+    return "spaces" if text.count("  ", start, end) >= 2 else None
+
+
+def _table_row(text: str, start: int, end: int, layout: str) -> list[tuple[int, int]]:
+    """The cells of one table line as (start, end) spans; a CSV row keeps its empty cells so that
+    columns line up by their index."""
+    if layout == "commas":
+        out, pos = [], start
+        for i in range(start, end + 1):
+            if i == end or text[i] == ",":
+                cell = text[pos:i]
+                lead = len(cell) - len(cell.lstrip())
+                out.append((pos + lead, pos + len(cell.rstrip()) if cell.strip() else pos + lead))
+                pos = i + 1
+        return out
+    return row_cells(text, start, end, bars_only=layout == "bars")
 
 
 def _in_table_header(page: AnalyzedPage, a: Anchor) -> bool:
