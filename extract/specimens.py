@@ -435,7 +435,8 @@ def part_at(page: "AnalyzedPage", offset: int) -> Part | None:
     for part, part_section in _parts_with_sections(page):
         if part.start > offset:
             break
-        if part.rule == "specimen.part-reference" and page.text.find("\n", part.end, offset) >= 0:
+        if part.rule == "specimen.part-reference" and page.text.find("\n", part.end, offset) >= 0 \
+                and not _heads_lines(page.text, part.end, offset):
             continue  # a reference on an earlier line
         if part_section == section:
             best = part
@@ -448,6 +449,13 @@ def part_at(page: "AnalyzedPage", offset: int) -> Part | None:
     if best is None:
         return _block_at(page, offset) or _sentence_side(page, offset)
     return _named_side_part(page, offset, best) if best.end <= offset else best
+
+
+def _heads_lines(text: str, end: int, offset: int) -> bool:
+    """A part reference that ends its line ("Specimen 1 (right):" over rows of results) heads the
+    lines under it, up to a blank line."""
+    line_end = text.find("\n", end)
+    return not text[end:line_end].strip() and _FOCUS_GAP.search(text, end, offset) is None
 
 
 #: Sections that end one breast's synoptic block (`specimen.block-header`); its own label lines

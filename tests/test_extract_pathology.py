@@ -87,6 +87,10 @@ _RESULT_FIRST = ("Result          Marker                       Comment\n"
 _PLUS_RULED = ("   ER       |   PR       |   HER2 IHC   |   HER2 ISH        |   Ki-67\n"
                "------------+------------+--------------+-------------------+-----------\n"
                "   Pos 75%  |   Neg <1%  |   2+         |   Not amplified   |   30%\n")
+_ALLRED_GRID = ("Hormone receptor scoring (Allred / Quick score)\n"
+                "                     Proportion   Intensity   Total\n"
+                "ER                   5            3           8\n"
+                "PR                   3            2           5\n")
 _ISH_RESULT_APART = ("PROBE: HER2 / CEP17 dual-colour FISH\nAverage HER2 copy number / nucleus:      4.5\n"
                      "HER2/CEP17 ratio:                        2.28\n\n"
                      "RESULT: POSITIVE (AMPLIFIED) -- ASCO/CAP 2018 Group 1\n")
@@ -1888,6 +1892,14 @@ ROWS = [
     (_ISH_RESULT_APART, "receptors.her2.ish_result", "amplified", "RESULT: POSITIVE (AMPLIFIED"),
     ("  HER2 (IHC) ....... 0                   external control: 3+ (appropriate)", "receptors.her2.ihc_score", "0",
      "HER2 (IHC) ....... 0"),
+    # gen11: a Ki-67 value under its label after blank lines (a two-column scan); an Allred table's row
+    # "proportion  intensity  total" (read when the total is their sum).
+    ("Ki-67 proliferative index:\n\n     Low (5-10%)\n", "receptors.ki67_percent", 5.0,
+     "Ki-67 proliferative index:\n\n     Low (5-10%"),
+    (_ALLRED_GRID, "receptors.er.allred", 8, "ER                   5            3           8"),
+    (_ALLRED_GRID, "receptors.pr.intensity", "moderate", "PR                   3            2           5"),
+    (_ALLRED_GRID, "receptors.pr.status", "positive", "PR                   3            2           5"),
+    ("ER                   5            3           7\n", "receptors.er.allred", None, None),  # 5 + 3 is not 7
 ]
 
 

@@ -884,3 +884,21 @@ def test_each_tumours_results_block_stays_with_its_tumour(path, want):
     assert value(report, path) == want
     if path == "receptors.er.percent":
         assert any(c.field == path and 85.0 in c.values for c in report.conflicts)
+
+
+# gen11: synchronous bilateral cores whose results come as two blocks under "Specimen 1 (right):" and
+# "Specimen 2 (left):": each block's rows belong to its specimen (a heading line governs the lines under it).
+_BILATERAL_BLOCKS = (
+    "Diagnosis:\n1) Right breast (10 h), core biopsy: Invasive ductal carcinoma, grade 3.\n"
+    "2) Left breast (2 h), core biopsy: Invasive lobular carcinoma, grade 2.\n\n"
+    "Immunohistochemistry\nSpecimen 1 (right):\n  ER        neg       0 %\n  HER2      3+        positive\n"
+    "Specimen 2 (left):\n  ER        pos       90 %    strong\n  HER2      1+        negative\n")
+
+
+@pytest.mark.parametrize("path,want", [("receptors.er.status", "negative"), ("receptors.her2.ihc_score", "3+"),
+                                       ("other_tumors.0.receptors.er.percent", 90.0)])
+def test_a_specimen_heading_line_governs_the_result_rows_under_it(path, want):
+    node = profile(_BILATERAL_BLOCKS).to_json_dict()["profile"]
+    for part in path.split("."):
+        node = node[int(part)] if isinstance(node, list) else node.get(part)
+    assert node == want

@@ -265,6 +265,31 @@ def _hscore_only(page: AnalyzedPage, a: Anchor, end: int) -> list[Finding]:
     return found
 
 
+#: The status an Allred proportion score states: 0-1 none or under 1 % of cells, 2 1-10 %, 3-5 over 10 %.
+_STATUS_FROM_PROPORTION = {0: "negative", 1: "negative", 2: "low_positive", 3: "positive", 4: "positive", 5: "positive"}
+
+
+def _allred_row(page: AnalyzedPage, a: Anchor, end: int) -> list[Finding]:
+    """An Allred (Quick) score table's row, the label then its proportion, intensity and total apart
+    by gaps ("ER      5      3      8"): read only when the total is the sum of the two parts. The
+    total is the Allred score, the proportion settles the status, the intensity score its word."""
+    rule = _g()["receptor.allred-row"]
+    m = rule.pattern_for(page.is_ocr).match(page.text, a.end, end, timeout=TIMEOUT_S)
+    if m is None:
+        return []
+    ps, intensity, total = int(m.group("ps")), int(m.group("is")), int(m.group("total"))
+    if ps + intensity != total or (ps == 0) != (intensity == 0):
+        return []
+    found = []
+    for n in _names(a.kind):
+        found.append(make_finding(page, f"receptors.{n}.allred", total, (a.start, m.end()), rule))
+        found.append(make_finding(page, f"receptors.{n}.status", _STATUS_FROM_PROPORTION[ps], (a.start, m.end()), rule))
+        if intensity:
+            found.append(make_finding(page, f"receptors.{n}.intensity", _INTENSITY_SCORE[str(intensity)],
+                                      (a.start, m.end()), rule))
+    return found
+
+
 def _tag_prior(findings: list[Finding], page: AnalyzedPage, start: int, limit: int) -> list[Finding]:
     """Results quoted from an earlier specimen belong to that specimen (and usually a core biopsy).
 
@@ -600,7 +625,7 @@ def hormone_receptors(page: AnalyzedPage) -> Iterator[Finding]:
         if g["receptor.exclude.rt-pcr-score"].pattern_for(page.is_ocr).match(page.text, a.end, end) or _by_mrna(page, a, end):
             continue
         m = g["receptor.label-value"].pattern_for(page.is_ocr).match(page.text, a.end, end, timeout=TIMEOUT_S)
-        hscore = _hscore_only(page, a, end) if not m else []
+        hscore = (_hscore_only(page, a, end) or _allred_row(page, a, end)) if not m else []
         if hscore:
             taken.append((a.start, hscore[0].evidence[0].end))
             yield from _tag_prior(hscore, page, a.start, end)
