@@ -91,6 +91,11 @@ _ALLRED_GRID = ("Hormone receptor scoring (Allred / Quick score)\n"
                 "                     Proportion   Intensity   Total\n"
                 "ER                   5            3           8\n"
                 "PR                   3            2           5\n")
+_TAB_EXPORT = ("Case\tPart\tBlock\tTest\tResult\tPercent\tIntensity\nS26-44120\tA\tA3\tER\tPOSITIVE\t85\tMODERATE\n"
+               "S26-44120\tA\tA3\tHER2 IHC\t3+\t\t\nS26-44120\tA\tA3\tKI67\t\t40\t\n")
+_INTENSITY_GRID = ("Receptor              Result      % cells   Intensity   Allred\n"
+                   "Estrogen Receptor     Positive    90        3+          8/8\n"
+                   "Progesterone Rec.     Positive    15        2+          5/8\n")
 _ISH_RESULT_APART = ("PROBE: HER2 / CEP17 dual-colour FISH\nAverage HER2 copy number / nucleus:      4.5\n"
                      "HER2/CEP17 ratio:                        2.28\n\n"
                      "RESULT: POSITIVE (AMPLIFIED) -- ASCO/CAP 2018 Group 1\n")
@@ -1900,6 +1905,27 @@ ROWS = [
     (_ALLRED_GRID, "receptors.pr.intensity", "moderate", "PR                   3            2           5"),
     (_ALLRED_GRID, "receptors.pr.status", "positive", "PR                   3            2           5"),
     ("ER                   5            3           7\n", "receptors.er.allred", None, None),  # 5 + 3 is not 7
+    # gen11: a negation in another cell of a bar table's row does not reach the row's result; a label's
+    # own "Not present" cell still negates it.
+    ("| PR | Negative | 0 % | internal control not present |", "receptors.pr.percent", 0.0, "PR | Negative | 0 %"),
+    ("| DCIS | Not present |", "diagnosis.histology", None, None),
+    # gen11: a tab-delimited export's percent column, Ki-67's too.
+    (_TAB_EXPORT, "receptors.er.percent", 85.0, "85"),
+    (_TAB_EXPORT, "receptors.ki67_percent", 40.0, "40"),
+    # gen11: ISH measures after leader dots; a HER2 zero before a column bar.
+    ("HER2/CEP17 ratio ......................... 1.18", "receptors.her2.ish_ratio", 1.18,
+     "HER2/CEP17 ratio ......................... 1.18"),
+    ("Mean HER2 signals per cell ............... 4.6", "receptors.her2.ish_copy_number", 4.6,
+     "Mean HER2 signals per cell ............... 4.6"),
+    ("Markers: ER+ (95%) | PR+ (70%) | HER2 0 | Ki-67 8%", "receptors.her2.ihc_score", "0", "HER2 0"),
+    # gen11: a table row's intensity "3+" before an Allred column, its bare "8/8", and "Progesterone Rec.".
+    (_INTENSITY_GRID, "receptors.er.intensity", "strong", "Estrogen Receptor     Positive    90        3+"),
+    (_INTENSITY_GRID, "receptors.er.allred", 8, "Estrogen Receptor     Positive    90        3+          8/8"),
+    (_INTENSITY_GRID, "receptors.pr.percent", 15.0, "15"),
+    ("ER: positive, 3 of 8 cores", "receptors.er.allred", None, None),
+    # gen11: "IHC" between the Ki-67 label and its value in a lab-style result table.
+    ("KI-67 (30-9), IHC                   27         %        No validated cut-off", "receptors.ki67_percent", 27.0,
+     "KI-67 (30-9), IHC                   27         %"),
 ]
 
 

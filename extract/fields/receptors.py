@@ -1120,7 +1120,7 @@ def table_cells(page: AnalyzedPage) -> list[TableCell]:
 
 
 def row_table_percents(page: AnalyzedPage, found: list[Finding]) -> Iterator[Finding]:
-    """ER/PR percents of a table with one marker a row and a percent column ("| Marker | Clone |
+    """ER/PR (and Ki-67) percents of a table with one marker a row and a percent column ("| Marker | Clone |
     Result | % cells | Intensity |" over "| ER | SP1 | Positive | 90 | Strong |"): the row's number
     under the percent header, when its own reading gave no percent. Tables ruled with bars, tables
     whose columns are gaps of two or more spaces (the cell that stands under the header cell, as a
@@ -1131,8 +1131,8 @@ def row_table_percents(page: AnalyzedPage, found: list[Finding]) -> Iterator[Fin
     g = _g()
     header_cell = g["receptor.row-table-percent-header"].pattern_for(page.is_ocr)
     value_cell = g["receptor.row-table-percent-cell"].pattern_for(page.is_ocr)
-    have = {f.path for f in found if f.path.endswith(".percent")}
-    labels = [a for a in anchors(page) if a.kind in ("er", "pr", "both")]
+    have = {f.path for f in found if f.path.endswith((".percent", "ki67_percent"))}
+    labels = [a for a in anchors(page) if a.kind in ("er", "pr", "both", "ki67")]
     markers = [a for a in anchors(page) if a.kind != "other"]
     line_start = 0
     while line_start < len(text):
@@ -1169,10 +1169,10 @@ def row_table_percents(page: AnalyzedPage, found: list[Finding]) -> Iterator[Fin
             cell = value_cell.fullmatch(text, *cell_span, timeout=TIMEOUT_S) if cell_span else None
             if label and cell:
                 pct = decimal(cell.group("pct"))
-                for n in _names(label.kind):
-                    if pct is not None and pct <= 100 and f"receptors.{n}.percent" not in have:
-                        f = make_finding(page, f"receptors.{n}.percent", pct, cell_span,
-                                         "receptor.row-table-percent-cell")
+                for path in (["receptors.ki67_percent"] if label.kind == "ki67" else
+                             [f"receptors.{n}.percent" for n in _names(label.kind)]):
+                    if pct is not None and pct <= 100 and path not in have:
+                        f = make_finding(page, path, pct, cell_span, "receptor.row-table-percent-cell")
                         f.evidence.append(page.evidence(label.start, label.end, f.evidence[0].rule, None,
                                                         f.evidence[0].confidence))
                         yield f
@@ -1185,22 +1185,26 @@ _CSV_HEADER = regex.compile(r"[^,\n]*(?:,[^,\n]*){4,}")
 
 
 def _row_table_layout(text: str, start: int, end: int) -> str | None:
-    """How a table line's cells are set apart: "bars" (three or more), "commas" (a CSV export) or
-    "spaces" (gaps of two or more); None for a line that is no table row."""
+    """How a table line's cells are set apart: "bars" (three or more), "commas" (a CSV export),
+    "tabs" (a tab-delimited export) or "spaces" (gaps of two or more); None for a line that is no
+    table row."""
     if text.count("|", start, end) >= 3:
         return "bars"
     if text.count(",", start, end) >= 4 and "  " not in text[start:end] and _CSV_HEADER.fullmatch(text, start, end):
         return "commas"
+    if text.count("\t", start, end) >= 3:
+        return "tabs"
     return "spaces" if text.count("  ", start, end) >= 2 else None
 
 
 def _table_row(text: str, start: int, end: int, layout: str) -> list[tuple[int, int]]:
-    """The cells of one table line as (start, end) spans; a CSV row keeps its empty cells so that
-    columns line up by their index."""
-    if layout == "commas":
+    """The cells of one table line as (start, end) spans; a CSV or tab-delimited row keeps its empty
+    cells so that columns line up by their index."""
+    if layout in ("commas", "tabs"):
+        sep = "," if layout == "commas" else "\t"
         out, pos = [], start
         for i in range(start, end + 1):
-            if i == end or text[i] == ",":
+            if i == end or text[i] == sep:
                 cell = text[pos:i]
                 lead = len(cell) - len(cell.lstrip())
                 out.append((pos + lead, pos + len(cell.rstrip()) if cell.strip() else pos + lead))
@@ -1453,7 +1457,8 @@ def _invasive_in_document(page: AnalyzedPage) -> bool:
 def _receptor_findings(page: AnalyzedPage) -> Iterator[Finding]:
     hormone = list(hormone_receptors(page)) + list(table_findings(page))
     yield from hormone
-    yield from row_table_percents(page, hormone)
+    proliferation = list(ki67(page))
+    yield from row_table_percents(page, hormone + proliferation)
     yield from letter_spaced(page)
     yield from slash_triples(page)
     her2_findings = list(her2(page))
@@ -1467,4 +1472,4 @@ def _receptor_findings(page: AnalyzedPage) -> Iterator[Finding]:
     block = list(her2_ish_block_result(page, her2_findings))
     yield from block
     yield from her2_ish_caveat(page, her2_findings + ratios + copies + block)
-    yield from ki67(page)
+    yield from proliferation
