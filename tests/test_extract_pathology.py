@@ -1893,6 +1893,8 @@ ROWS = [
      "Lymph nodes:    1 of 12 with residual metastatic"),
     ("Sentinel lymph nodes: 0 of 2 negative", "lymph_nodes.positive", 0, "Sentinel lymph nodes: 0 of 2 negative"),
     ("Lymph nodes 2 of 3.", "lymph_nodes.examined", None, None),
+    ("Sentinel lymph node: metastatic carcinoma, 1 of 1 (macrometastasis 4 mm).", "lymph_nodes.positive", 1,
+     "Sentinel lymph node: metastatic carcinoma, 1 of 1 "),
     # gen11: an ISH block's result line after a blank line; a HER2 zero before a table's column gap.
     (_ISH_RESULT_APART, "receptors.her2.ish_result", "amplified", "RESULT: POSITIVE (AMPLIFIED"),
     ("  HER2 (IHC) ....... 0                   external control: 3+ (appropriate)", "receptors.her2.ihc_score", "0",
@@ -1960,6 +1962,8 @@ OCR_ROWS = [
     ("Left breast: lnvasive ductal carcinorna, grade 2, measuring 2.1 cm.", "diagnosis.tumor_size_mm", 21.0, None),
     # round 9 (markers): "lNDEX" for INDEX between the Ki-67 label and its OCR'd percent
     ("Kl-67 lNDEX: 7O%.", "receptors.ki67_percent", 70.0, "7O->70"),
+    # gen11: "rn" for m in the size label's "tumour" and in its unit ("rnrn" for mm), read as written
+    ("Turnour size: 23 rnrn (rnacroscopic and rnicroscopic).", "diagnosis.tumor_size_mm", 23.0, None),
 ]
 
 
@@ -2048,6 +2052,9 @@ OCR_DIGIT_ROWS = [
     # gen11: an "O" for the zero after "IHC" in a scanned table row
     ("| HER2 ... | NEGATIVE | IHC O | (no staining observed)   |", "receptors.her2.ihc_score", "0",
      "HER2 ... | NEGATIVE | IHC O", "O->0"),
+    # gen11: an "l" for the 1 of a synoptic count of examined nodes
+    ("Regional lymph nodes:\n  Number of lymph nodes examined: l2\n", "lymph_nodes.examined", 12,
+     "Number of lymph nodes examined: l2", "l2->12"),
 ]
 
 

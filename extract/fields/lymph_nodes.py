@@ -169,8 +169,9 @@ def _totals(page: AnalyzedPage) -> tuple[list[Finding], bool, bool]:
         if not _counted(page, m.start()) or found_ex:
             continue
         found_ex = True
-        out.append(make_finding(page, "lymph_nodes.examined", int(m.group("ex")), m.span(),
-                                g["nodes.total.synoptic-examined"], negation_applies=False))
+        examined, correction = ocr_number(m.group("ex"))  # "l2" on an OCR page (OCREX) is 12
+        out.append(make_finding(page, "lymph_nodes.examined", int(examined), m.span(),
+                                g["nodes.total.synoptic-examined"], negation_applies=False, correction=correction))
     for m in scan(page, g["nodes.total.synoptic-positive"]):
         if not _counted(page, m.start()):
             continue
