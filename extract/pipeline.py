@@ -208,15 +208,19 @@ class HeaderMatcher:
 #: Sections that, as a whole, turn facts off (a relative's history, an allergy list). They end at
 #: the next line that looks like a header even when the header rules do not know it
 #: ("Performance status"), so that "ECOG 0" under it is not read as family history.
-_CLOSABLE_SECTIONS = frozenset({"family_history", "allergies"})
+_CLOSABLE_SECTIONS = frozenset({"family_history", "allergies", "clinical_history"})
 _HEADING_LINE = re.compile(r"\n[ \t]*([A-Z][A-Za-z /&()-]{2,48}:?)[ \t]*(?=\n)")
+#: A clinical history ends only at a heading in capitals after a blank line ("Clinical: ... core
+#: showed ...\n\nRESIDUAL DISEASE ASSESSMENT"): its own lines may look like headings ("Left breast mass").
+_CAPITALS_HEADING_AFTER_BLANK = re.compile(r"\n[ \t]*\n[ \t]*([A-Z][A-Z /&()-]{2,48}:?)[ \t]*(?=\n)")
 
 
 class PageSectionizer:
     """medspaCy's Sectionizer with our header rules and HeaderMatcher, minus its per-token
     bookkeeping: `doc._.sections` is built as medspaCy builds it (header, body, category), but
     `token._.section` is not set on every token (3 ms a page; nothing here reads it). A family
-    history or allergy section ends at the next header-like line (see `_CLOSABLE_SECTIONS`)."""
+    history or allergy section ends at the next header-like line, a clinical history at a heading
+    in capitals after a blank line (see `_CLOSABLE_SECTIONS`)."""
 
     def __init__(self, nlp: Language) -> None:
         from medspacy.section_detection import Sectionizer
@@ -240,7 +244,8 @@ class PageSectionizer:
                 doc[end].is_sent_start = True
             rule = self._matcher.rule_map[self._matcher.nlp.vocab.strings[key]]
             body_end = matches[i + 1][1] if i + 1 < len(matches) else len(doc)
-            closing = self._closing_line(doc, end, body_end) if rule.category in _CLOSABLE_SECTIONS else None
+            closing = self._closing_line(doc, end, body_end, rule.category) if rule.category in _CLOSABLE_SECTIONS \
+                else None
             if closing is None:
                 sections.append(Section(rule.category, start, end, end, body_end, None, rule))
             else:
@@ -251,14 +256,15 @@ class PageSectionizer:
         return doc
 
     @staticmethod
-    def _closing_line(doc: Doc, body_start: int, body_end: int) -> tuple[int, int] | None:
+    def _closing_line(doc: Doc, body_start: int, body_end: int, category: str) -> tuple[int, int] | None:
         """Token span of the first header-like line in a closable section's body, if any."""
         if body_start >= len(doc):
             return None
         lo = doc[body_start].idx
         text = doc_text(doc)
         hi = doc[body_end].idx if body_end < len(doc) else len(text)
-        m = _HEADING_LINE.search(text, max(0, lo - 1), hi)
+        heading = _CAPITALS_HEADING_AFTER_BLANK if category == "clinical_history" else _HEADING_LINE
+        m = heading.search(text, max(0, lo - 1), hi)
         if m is None:
             return None
         span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")

@@ -1876,8 +1876,14 @@ ROWS = [
     ("ER  SP1  Positive  95  Strong\nPR  1E2  Positive  60  Strong\nHER2 4B5 1+ Negative", "receptors.pr.percent",
      60.0, "PR  1E2  Positive  60"),
     ("ER: positive, 3 cores  2 strong", "receptors.er.percent", None, None),
-    # gen11: a result-first table: the "2+" opening the HER2 row is not the PR row's intensity.
+    # gen11: a result-first table ("Result  Marker  Comment"): each row's first cell is its marker's
+    # result, and the "2+" opening the HER2 row is not the PR row's intensity.
     (_RESULT_FIRST, "receptors.pr.intensity", None, None),
+    (_RESULT_FIRST, "receptors.her2.ihc_score", "2+", "2+"),
+    (_RESULT_FIRST, "receptors.pr.status", "negative", "Negative"),
+    ("Results     Tests ordered\nER and PR will follow.", "receptors.er.status", None, None),
+    ("HER2 signals/cell (mean)   6.8\nCEP17 signals/cell (mean)  2.1", "receptors.her2.ish_copy_number", 6.8,
+     "HER2 signals/cell (mean)   6.8"),
     # gen11: a bar table ruled "----+----" under its header row; a column bar ends a negation.
     (_PLUS_RULED, "receptors.er.percent", 75.0, "Pos 75%"),
     (_PLUS_RULED, "receptors.her2.ihc_score", "2+", "2+"),
@@ -1893,6 +1899,14 @@ ROWS = [
      "Lymph nodes:    1 of 12 with residual metastatic"),
     ("Sentinel lymph nodes: 0 of 2 negative", "lymph_nodes.positive", 0, "Sentinel lymph nodes: 0 of 2 negative"),
     ("Lymph nodes 2 of 3.", "lymph_nodes.examined", None, None),
+    # gen11: a "Clinical:" paragraph ends at a heading in capitals after a blank line: the residual disease
+    # assessment under it is this specimen's, its node count read; a heading-like line inside the clinical
+    # paragraph ends nothing.
+    ("Clinical: Left breast cancer, core: IDC grade 3. Completed TCHP x6. Now mastectomy and clearance.\n\n"
+     "RESIDUAL DISEASE ASSESSMENT\nLymph nodes:      1 of 12 with residual metastatic carcinoma (2.5 mm)\n",
+     "lymph_nodes.examined", 12, "Lymph nodes:      1 of 12 with residual metastatic"),
+    ("Clinical: Left breast cancer.\nAxillary nodes\nLymph nodes: 2 of 9 positive on outside review.\n",
+     "lymph_nodes.examined", None, None),
     ("Sentinel lymph node: metastatic carcinoma, 1 of 1 (macrometastasis 4 mm).", "lymph_nodes.positive", 1,
      "Sentinel lymph node: metastatic carcinoma, 1 of 1 "),
     # gen11: an ISH block's result line after a blank line; a HER2 zero before a table's column gap.

@@ -1126,25 +1126,27 @@ def row_table_percents(page: AnalyzedPage, found: list[Finding]) -> Iterator[Fin
     whose columns are gaps of two or more spaces (the cell that stands under the header cell, as a
     text export or an OCR of a ruled table lays it out) and comma-separated exports."""
     text = page.text
-    if "%" not in text and "percent" not in text.lower():
+    labels = [a for a in anchors(page) if a.kind in ("er", "pr", "both", "ki67")]
+    if not labels:
         return
     g = _g()
     header_cell = g["receptor.row-table-percent-header"].pattern_for(page.is_ocr)
     value_cell = g["receptor.row-table-percent-cell"].pattern_for(page.is_ocr)
     have = {f.path for f in found if f.path.endswith((".percent", "ki67_percent"))}
-    labels = [a for a in anchors(page) if a.kind in ("er", "pr", "both", "ki67")]
     markers = [a for a in anchors(page) if a.kind != "other"]
-    line_start = 0
-    while line_start < len(text):
-        line_end = text.find("\n", line_start)
+    done = 0
+    for hit in _PERCENT_WORD.finditer(text):  # a header's percent cell names "%" or "percent"
+        if hit.start() < done:
+            continue
+        line_start = text.rfind("\n", 0, hit.start()) + 1
+        line_end = text.find("\n", hit.start())
         line_end = len(text) if line_end < 0 else line_end
-        line = text[line_start:line_end]
-        layout = _row_table_layout(text, line_start, line_end) if "%" in line or "ercent" in line.lower() else None
+        done = line_end + 1
+        layout = _row_table_layout(text, line_start, line_end)
         header = _table_row(text, line_start, line_end, layout) if layout else []
         column = next((i for i, (s, e) in enumerate(header)
                        if s < e and header_cell.fullmatch(text, s, e, timeout=TIMEOUT_S)), None)
         if column is None:
-            line_start = line_end + 1
             continue
         row_start = line_end + 1
         for _ in range(_TABLE_ROWS):
@@ -1177,9 +1179,10 @@ def row_table_percents(page: AnalyzedPage, found: list[Finding]) -> Iterator[Fin
                                                         f.evidence[0].confidence))
                         yield f
             row_start = row_end + 1
-        line_start = row_start
+        done = row_start
 
 
+_PERCENT_WORD = regex.compile(r"%|percent", regex.IGNORECASE)
 #: A header row of a comma-separated export: four commas or more and no blank gaps.
 _CSV_HEADER = regex.compile(r"[^,\n]*(?:,[^,\n]*){4,}")
 
@@ -1220,11 +1223,38 @@ def _in_table_header(page: AnalyzedPage, a: Anchor) -> bool:
     return a.start in labels
 
 
+def result_first_cells(page: AnalyzedPage) -> list[TableCell]:
+    """Cells of a table whose rows give the result before the marker's name, under a header such as
+    "Result   Marker   Comment" ("2+     HER2 (4B5)     equivocal"): each row's first cell, with the
+    marker label in its second cell (columns are gaps of two spaces or more)."""
+    header = _g()["receptor.result-first-header"]
+    out: list[TableCell] = []
+    text = page.text
+    for h in header.finditer(text, page.is_ocr):
+        row_start = text.find("\n", h.end()) + 1
+        for _ in range(_TABLE_ROWS):
+            if row_start <= 0 or row_start >= len(text):
+                break
+            row_end = text.find("\n", row_start)
+            row_end = len(text) if row_end < 0 else row_end
+            row = row_cells(text, row_start, row_end)
+            if row and all(set(text[s:e]) <= set("-_=+ ") for s, e in row):
+                row_start = row_end + 1  # a rule under the header
+                continue
+            label = next((a for a in anchors(page) if a.kind != "other" and len(row) > 1
+                          and row[1][0] <= a.start < row[1][1]), None)
+            if label is None:
+                break
+            out.append(TableCell(label, *row[0]))
+            row_start = row_end + 1
+    return out
+
+
 def table_findings(page: AnalyzedPage) -> Iterator[Finding]:
     """Each receptor table cell's value, read as if written after its column's label; the
     evidence is the cell, with the header label as a second span."""
     g = _g()
-    for c in table_cells(page):
+    for c in [*table_cells(page), *result_first_cells(page)]:
         if c.start == c.end:
             continue
         found: list[Finding] = []
