@@ -96,6 +96,9 @@ _TAB_EXPORT = ("Case\tPart\tBlock\tTest\tResult\tPercent\tIntensity\nS26-44120\t
 _INTENSITY_GRID = ("Receptor              Result      % cells   Intensity   Allred\n"
                    "Estrogen Receptor     Positive    90        3+          8/8\n"
                    "Progesterone Rec.     Positive    15        2+          5/8\n")
+_SPECIMEN_ROWS = ("Specimen                      Date        ER          PR          HER2        Ki-67\n"
+                  "Primary (left breast, 2018)   2018-05     95% pos     40% pos     1+          10%\n"
+                  "Pleural biopsy (current)      2026-11     80% pos     0% neg      0           25%\n")
 _ISH_RESULT_APART = ("PROBE: HER2 / CEP17 dual-colour FISH\nAverage HER2 copy number / nucleus:      4.5\n"
                      "HER2/CEP17 ratio:                        2.28\n\n"
                      "RESULT: POSITIVE (AMPLIFIED) -- ASCO/CAP 2018 Group 1\n")
@@ -1907,6 +1910,10 @@ ROWS = [
      "lymph_nodes.examined", 12, "Lymph nodes:      1 of 12 with residual metastatic"),
     ("Clinical: Left breast cancer.\nAxillary nodes\nLymph nodes: 2 of 9 positive on outside review.\n",
      "lymph_nodes.examined", None, None),
+    # gen11: a comparison table whose rows are specimens: the row labelled as the current specimen is read
+    # first, the other rows are earlier specimens' results.
+    (_SPECIMEN_ROWS, "receptors.er.percent", 80.0, "80%"),
+    (_SPECIMEN_ROWS, "receptors.her2.ihc_score", "0", "0"),
     ("Sentinel lymph node: metastatic carcinoma, 1 of 1 (macrometastasis 4 mm).", "lymph_nodes.positive", 1,
      "Sentinel lymph node: metastatic carcinoma, 1 of 1 "),
     # gen11: an ISH block's result line after a blank line; a HER2 zero before a table's column gap.

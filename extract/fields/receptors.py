@@ -1254,7 +1254,9 @@ def table_findings(page: AnalyzedPage) -> Iterator[Finding]:
     """Each receptor table cell's value, read as if written after its column's label; the
     evidence is the cell, with the header label as a second span."""
     g = _g()
-    for c in [*table_cells(page), *result_first_cells(page)]:
+    cells = table_cells(page)
+    prior_rows = _prior_table_rows(page, cells)
+    for c in [*cells, *result_first_cells(page)]:
         if c.start == c.end:
             continue
         found: list[Finding] = []
@@ -1274,7 +1276,23 @@ def table_findings(page: AnalyzedPage) -> Iterator[Finding]:
         for f in found:
             f.evidence.append(page.evidence(c.label.start, c.label.end, f.evidence[0].rule, None,
                                             f.evidence[0].confidence))
+            if page.text.rfind("\n", 0, c.start) + 1 in prior_rows:
+                f.specimen = "prior"
         yield from _tag_prior(found, page, c.start, c.end)
+
+
+def _prior_table_rows(page: AnalyzedPage, cells: list[TableCell]) -> set[int]:
+    """Line starts of a marker table's rows that give an earlier specimen's results: a row whose
+    label names one ("Original core (2019)"), or, where a row is labelled as the current specimen
+    ("Pleural biopsy (current)"), every other row ("Primary (left breast, 2018)")."""
+    g = _g()
+    rows: dict[int, int] = {}  # line start -> where the row's first marker cell starts
+    for c in cells:
+        line = page.text.rfind("\n", 0, c.start) + 1
+        rows[line] = min(rows.get(line, c.start), c.start)
+    prior = {line for line, first in rows.items() if _first(g["receptor.prior-specimen"], page, line, first)}
+    current = {line for line, first in rows.items() if _first(g["receptor.table-row-current"], page, line, first)}
+    return prior | (set(rows) - current if current else set())
 
 
 def _table_receptor(page: AnalyzedPage, cell: Anchor, end: int) -> list[Finding]:
