@@ -1910,6 +1910,14 @@ ROWS = [
      "lymph_nodes.examined", 12, "Lymph nodes:      1 of 12 with residual metastatic"),
     ("Clinical: Left breast cancer.\nAxillary nodes\nLymph nodes: 2 of 9 positive on outside review.\n",
      "lymph_nodes.examined", None, None),
+    # gen11: a scanned form's fill-in rules glued to the words ("______Invasive", "___3___") or between a label
+    # and its value ("ER __________ Positive"); a checklist's underscore boxes still tick ("__ Positive  _X_ Negative").
+    ("Histologic type: ______Invasive lobular carcinoma______", "diagnosis.histology", "invasive_lobular",
+     "Invasive lobular carcinoma"),
+    ("Grade (Nottingham): ___3___", "diagnosis.grade", 3, "Grade (Nottingham): ___3"),
+    ("ER __________ Positive (95%)", "receptors.er.percent", 95.0, "ER __________ Positive (95%"),
+    ("Ki-67 _______ 10%", "receptors.ki67_percent", 10.0, "Ki-67 _______ 10%"),
+    ("ER: __ Positive  _X_ Negative", "receptors.er.status", "negative", "ER: __ Positive  _X_ Negative"),
     # gen11: a comparison table whose rows are specimens: the row labelled as the current specimen is read
     # first, the other rows are earlier specimens' results.
     (_SPECIMEN_ROWS, "receptors.er.percent", 80.0, "80%"),
