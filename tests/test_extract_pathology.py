@@ -1918,6 +1918,15 @@ ROWS = [
     ("ER __________ Positive (95%)", "receptors.er.percent", 95.0, "ER __________ Positive (95%"),
     ("Ki-67 _______ 10%", "receptors.ki67_percent", 10.0, "Ki-67 _______ 10%"),
     ("ER: __ Positive  _X_ Negative", "receptors.er.status", "negative", "ER: __ Positive  _X_ Negative"),
+    # gen11: a control's results on a line or table row that opens with the control's name, or after a control
+    # named with its tissue in a parenthesis, are not the tumour's.
+    ("| Control      | ER       | Positive | 90 %  |\n| Tumour A3    | ER       | Negative | 0 %   |",
+     "receptors.er.status", "negative", "ER       | Negative"),
+    ("External control:   ER  Positive   PR  Positive   HER2 3+\nTumour (block A2):   ER  Negative   PR  Negative   HER2 0",
+     "receptors.her2.ihc_score", "0", "HER2 0"),
+    ("External control:   ER  Positive   PR  Positive   HER2 3+", "receptors.pr.status", None, None),
+    ("External control (tonsil): ER positive 80%", "receptors.er.percent", None, None),
+    ("Control tissue reactive. ER: Positive (95%)", "receptors.er.percent", 95.0, "ER: Positive (95%"),
     # gen11: a comparison table whose rows are specimens: the row labelled as the current specimen is read
     # first, the other rows are earlier specimens' results.
     (_SPECIMEN_ROWS, "receptors.er.percent", 80.0, "80%"),

@@ -601,11 +601,14 @@ def _own_statement_end(page: AnalyzedPage, items: list[Anchor], i: int, value_en
 
 def _by_mrna(page: AnalyzedPage, a: Anchor, end: int) -> bool:
     """The label's result is an mRNA one (TargetPrint, RT-PCR), not IHC or ISH, or a control
-    tissue's ("External positive control ER positive")."""
+    tissue's ("External positive control ER positive", a line or table row that opens with a
+    control's name: "External control:   ER  Positive   PR  Positive   HER2 3+")."""
     g = _g()
     line_start = page.text.rfind("\n", 0, a.start) + 1
     return bool(g["receptor.exclude.control-before"].pattern_for(page.is_ocr).search(
                     page.text, max(line_start, a.start - 40), a.start, timeout=TIMEOUT_S)
+                or g["receptor.exclude.control-line"].pattern_for(page.is_ocr).match(
+                    page.text, line_start, a.start, timeout=TIMEOUT_S)
                 or g["receptor.exclude.mrna-before"].pattern_for(page.is_ocr).search(
                     page.text, max(line_start, a.start - 80), a.start, timeout=TIMEOUT_S)
                 or g["receptor.exclude.mrna-after"].pattern_for(page.is_ocr).match(
