@@ -1887,6 +1887,8 @@ ROWS = [
     ("Results     Tests ordered\nER and PR will follow.", "receptors.er.status", None, None),
     ("HER2 signals/cell (mean)   6.8\nCEP17 signals/cell (mean)  2.1", "receptors.her2.ish_copy_number", 6.8,
      "HER2 signals/cell (mean)   6.8"),
+    ("HER2 IHC (4B5)            1+         2+\nHER2 SISH ratio           --         1.9\nHER2 signals/cell         --         --",
+     "receptors.her2.ish_copy_number", None, None),  # the ratio ending a line is no copy number
     # gen11: a bar table ruled "----+----" under its header row; a column bar ends a negation.
     (_PLUS_RULED, "receptors.er.percent", 75.0, "Pos 75%"),
     (_PLUS_RULED, "receptors.her2.ihc_score", "2+", "2+"),
