@@ -1127,7 +1127,7 @@ def row_table_percents(page: AnalyzedPage, found: list[Finding]) -> Iterator[Fin
     Result | % cells | Intensity |" over "| ER | SP1 | Positive | 90 | Strong |"): the row's number
     under the percent header, when its own reading gave no percent. Tables ruled with bars, tables
     whose columns are gaps of two or more spaces (the cell that stands under the header cell, as a
-    text export or an OCR of a ruled table lays it out) and comma-separated exports."""
+    text export or an OCR of a ruled table lays it out), and comma- or tab-separated exports."""
     text = page.text
     labels = [a for a in anchors(page) if a.kind in ("er", "pr", "both", "ki67")]
     if not labels:
