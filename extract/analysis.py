@@ -152,6 +152,8 @@ class AnalyzedPage:
                 # of what the parenthesis qualifies, not of what follows it.
                 if _closes_before(doc.text, doc[m_start:m_end].start_char, span.start_char):
                     continue
+                if _other_cell(doc.text, doc[m_start].idx, span.start_char, span.end_char):
+                    continue
                 if m.modifies(span):
                     out.append(m.category)
         return out
@@ -202,6 +204,15 @@ class AnalyzedPage:
             rule=rule,
             correction=correction,
         )
+
+
+def _other_cell(text: str, trigger: int, start: int, end: int) -> bool:
+    """Is the trigger at `trigger` in another cell of a table row than the mention [start, end)? A
+    cell before the mention ("Not amplified | 30%"), or two bars or more after its start ("| PR |
+    Negative | 0 % | internal control not present |"; "| DCIS | Not present |" is the label's own value)."""
+    if trigger < start:
+        return "|" in text[trigger:start]
+    return text.count("|", start, trigger) >= 2
 
 
 def _closes_before(text: str, trigger: int, target: int) -> bool:

@@ -21,7 +21,7 @@ from datetime import date as Date
 from extract.analysis import analyze_page
 from extract.findings import DocumentFacts, Finding
 from extract.furniture import reading_views
-from extract.specimens import order_findings
+from extract.specimens import order_findings, without_other_foci_details
 from extract.models import DocumentSummary
 from ingest.models import Document, Page
 
@@ -58,7 +58,7 @@ def read_document(document: Document, document_id: str) -> DocumentFacts:
         date=when,
         text_source=document.text_source,
     )
-    return DocumentFacts(summary=summary, findings=order_findings(findings))
+    return DocumentFacts(summary=summary, findings=order_findings(without_other_foci_details(findings)))
 
 
 def _run(extractor, page) -> list[Finding]:

@@ -352,11 +352,34 @@ def _banner_rest(rest: str, spec: _Compiled) -> bool:
 
 
 def reading_view(text: str, repeated: frozenset[str] | None = None, seen: set[str] | None = None) -> str:
-    """The page text with its furniture blanked to spaces (same length, same offsets)."""
+    """The page text with its furniture blanked to spaces (same length, same offsets), and a form's
+    fill-in rules glued to words (`_unglued`)."""
     if repeated is None:
         repeated = repeated_lines([text])
     spans = furniture_spans(text, repeated, seen)
-    return _blank(text, spans, _compiled()) if spans else text
+    return _unglued(_blank(text, spans, _compiled()) if spans else text)
+
+
+#: A run of two or more underscores glued to a word or number ("______Invasive ductal carcinoma",
+#: "Grade ___2___"): a scanned form's fill-in rule. A ticked box written with underscores ("__X__")
+#: is left as it is.
+_GLUED_RULE = regex.compile(r"_{2,}(?=[^\W_])|(?<=[^\W_])_{2,}")
+_UNDERSCORE_TICK = regex.compile(r"(?<![^\W_])_+[xX]_+(?![^\W_])")
+
+
+def _unglued(text: str) -> str:
+    """`text` with the fill-in rules glued to words blanked to spaces, so that the words are read
+    as words ("______Invasive" has no word start before its I)."""
+    if "__" not in text:
+        return text
+    ticks = [m.span() for m in _UNDERSCORE_TICK.finditer(text)]
+    chars = None
+    for m in _GLUED_RULE.finditer(text):
+        if any(a <= m.start() < b for a, b in ticks):
+            continue
+        chars = chars or list(text)
+        chars[m.start():m.end()] = " " * (m.end() - m.start())
+    return text if chars is None else "".join(chars)
 
 
 def reading_views(texts: Sequence[str]) -> list[str]:

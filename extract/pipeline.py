@@ -134,6 +134,22 @@ def one_sentence(doc: Doc) -> Doc:
     return doc
 
 
+#: Text, then a gutter of three or more blanks, before a header on its line: the header stands in the
+#: right-hand column of a two-column page ("Specimen type:      Macroscopic description").
+_GUTTER_BEFORE = re.compile(r"\S[ \t]{3,}$")
+
+
+def _right_column_header(text: str, m: regex.Match) -> bool:
+    """An inline header that ends its line after a column gutter: on a two-column page read line by line
+    it heads the right-hand column only, so it opens no section for the left column's lines (a gross
+    description heading beside the diagnosis labels would otherwise hide them)."""
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    if m.start() - line_start < 4 or not _GUTTER_BEFORE.search(text, line_start, m.start()):
+        return False
+    line_end = text.find("\n", m.end())
+    return not text[m.end():len(text) if line_end < 0 else line_end].strip(" \t:")
+
+
 class HeaderMatcher:
     """Section-header matching for medspaCy's Sectionizer: each header regex runs once over the page
     text (with the `regex` package, whose literal prefilter makes 60 patterns cost ~1 ms a page) and
@@ -171,7 +187,7 @@ class HeaderMatcher:
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         text = doc_text(doc)
         found = [(m.start(), m.end(), key) for key, pattern in self._compiled
-                 for m in pattern.finditer(text) if m.end() > m.start()]
+                 for m in pattern.finditer(text) if m.end() > m.start() and not _right_column_header(text, m)]
         if self._line_compiled:
             starts = line_starts(text)
             found += [(m.start(), m.end(), key) for key, pattern in self._line_compiled
@@ -192,15 +208,19 @@ class HeaderMatcher:
 #: Sections that, as a whole, turn facts off (a relative's history, an allergy list). They end at
 #: the next line that looks like a header even when the header rules do not know it
 #: ("Performance status"), so that "ECOG 0" under it is not read as family history.
-_CLOSABLE_SECTIONS = frozenset({"family_history", "allergies"})
+_CLOSABLE_SECTIONS = frozenset({"family_history", "allergies", "clinical_history"})
 _HEADING_LINE = re.compile(r"\n[ \t]*([A-Z][A-Za-z /&()-]{2,48}:?)[ \t]*(?=\n)")
+#: A clinical history ends only at a heading in capitals after a blank line ("Clinical: ... core
+#: showed ...\n\nRESIDUAL DISEASE ASSESSMENT"): its own lines may look like headings ("Left breast mass").
+_CAPITALS_HEADING_AFTER_BLANK = re.compile(r"\n[ \t]*\n[ \t]*([A-Z][A-Z /&()-]{2,48}:?)[ \t]*(?=\n)")
 
 
 class PageSectionizer:
     """medspaCy's Sectionizer with our header rules and HeaderMatcher, minus its per-token
     bookkeeping: `doc._.sections` is built as medspaCy builds it (header, body, category), but
     `token._.section` is not set on every token (3 ms a page; nothing here reads it). A family
-    history or allergy section ends at the next header-like line (see `_CLOSABLE_SECTIONS`)."""
+    history or allergy section ends at the next header-like line, a clinical history at a heading
+    in capitals after a blank line (see `_CLOSABLE_SECTIONS`)."""
 
     def __init__(self, nlp: Language) -> None:
         from medspacy.section_detection import Sectionizer
@@ -224,7 +244,8 @@ class PageSectionizer:
                 doc[end].is_sent_start = True
             rule = self._matcher.rule_map[self._matcher.nlp.vocab.strings[key]]
             body_end = matches[i + 1][1] if i + 1 < len(matches) else len(doc)
-            closing = self._closing_line(doc, end, body_end) if rule.category in _CLOSABLE_SECTIONS else None
+            closing = self._closing_line(doc, end, body_end, rule.category) if rule.category in _CLOSABLE_SECTIONS \
+                else None
             if closing is None:
                 sections.append(Section(rule.category, start, end, end, body_end, None, rule))
             else:
@@ -235,14 +256,15 @@ class PageSectionizer:
         return doc
 
     @staticmethod
-    def _closing_line(doc: Doc, body_start: int, body_end: int) -> tuple[int, int] | None:
+    def _closing_line(doc: Doc, body_start: int, body_end: int, category: str) -> tuple[int, int] | None:
         """Token span of the first header-like line in a closable section's body, if any."""
         if body_start >= len(doc):
             return None
         lo = doc[body_start].idx
         text = doc_text(doc)
         hi = doc[body_end].idx if body_end < len(doc) else len(text)
-        m = _HEADING_LINE.search(text, max(0, lo - 1), hi)
+        heading = _CAPITALS_HEADING_AFTER_BLANK if category == "clinical_history" else _HEADING_LINE
+        m = heading.search(text, max(0, lo - 1), hi)
         if m is None:
             return None
         span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")

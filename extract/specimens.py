@@ -477,7 +477,8 @@ def part_at(page: "AnalyzedPage", offset: int) -> Part | None:
     for part, part_section in _parts_with_sections(page):
         if part.start > offset:
             break
-        if part.rule == "specimen.part-reference" and page.text.find("\n", part.end, offset) >= 0:
+        if part.rule == "specimen.part-reference" and page.text.find("\n", part.end, offset) >= 0 \
+                and not _heads_lines(page.text, part.end, offset):
             continue  # a reference on an earlier line
         if part_section == section:
             best = part
@@ -490,6 +491,13 @@ def part_at(page: "AnalyzedPage", offset: int) -> Part | None:
     if best is None:
         return _block_at(page, offset) or _sentence_side(page, offset)
     return _named_side_part(page, offset, best) if best.end <= offset else best
+
+
+def _heads_lines(text: str, end: int, offset: int) -> bool:
+    """A part reference that ends its line ("Specimen 1 (right):" over rows of results) heads the
+    lines under it, up to a blank line."""
+    line_end = text.find("\n", end)
+    return not text[end:line_end].strip() and _FOCUS_GAP.search(text, end, offset) is None
 
 
 #: Sections that end one breast's synoptic block (`specimen.block-header`); its own label lines
@@ -556,6 +564,7 @@ def _named_side_part(page: "AnalyzedPage", offset: int, inherited: Part) -> Part
 _FOCUS_TAG = "focus "
 #: Where the last focus's text ends: a sentence end, a new bullet or blank line, a "LABEL:" line.
 _FOCUS_END = regex.compile(r"\.(?=\s|$)|;|\n[ \t]*(?:[-•*]|\n)|\n(?=[ \t]*[A-Z][A-Za-z /()]{2,40}:)")
+_FOCUS_GAP = regex.compile(r"\n[ \t]*\n")
 _FOCUS_WORDS = {"one": "1", "two": "2", "three": "3", "first": "1", "second": "2", "third": "3"}
 
 
@@ -573,6 +582,9 @@ def foci(page: "AnalyzedPage") -> list[tuple[str, int, int]]:
         for i, (label, start, end) in enumerate(heads):
             stop = heads[i + 1][1] if i + 1 < len(heads) else len(page.text)
             stop = min([stop, *(s for s in section_starts if s > end)])
+            # A focus's text never runs past a blank line (a summary or a results table below the foci).
+            gap = _FOCUS_GAP.search(page.text, end, stop)
+            stop = gap.start() if gap else stop
             if i + 1 == len(heads):
                 m = _FOCUS_END.search(page.text, end, stop)
                 stop = m.start() if m else stop
@@ -595,6 +607,30 @@ def _index_focus(findings: list[Finding]) -> str | None:
     sized = [f for f in findings if f.is_fact and f.path in _SIZE_PATHS and f.specimen and _FOCUS_TAG in f.specimen
              and isinstance(f.value, (int, float))]
     return max(sized, key=lambda f: f.value).specimen if sized else None
+
+
+def without_other_foci_details(findings: list[Finding]) -> list[Finding]:
+    """Receptor details of a focus other than the index (largest) one, for a marker that the index
+    focus has results of, but not for that path: "Block A3 (tumour 1): ER 0 %" and "Block A7
+    (tumour 2): ER 85 %, moderate": tumour 2's intensity beside tumour 1's percent describes
+    neither. A path both foci state stays (the other focus's value is a conflict)."""
+    focus = _index_focus(findings)
+    if focus is None:
+        return findings
+
+    def marker(f: Finding) -> str | None:
+        parts = f.path.split(".")
+        return parts[1] if parts[0] == "receptors" and len(parts) == 3 and parts[1] in ("er", "pr", "her2") else None
+
+    index_label = focus.split(_FOCUS_TAG, 1)[1]
+
+    def other_focus(f: Finding) -> bool:
+        # By the focus's label: a results block after the diagnosis may be read as another part.
+        return bool(f.specimen) and _FOCUS_TAG in f.specimen and f.specimen.split(_FOCUS_TAG, 1)[1] != index_label
+
+    index_paths = {f.path for f in findings if f.is_fact and marker(f) and not other_focus(f)}
+    index_markers = {marker(f) for f in findings if f.path in index_paths}
+    return [f for f in findings if not (other_focus(f) and marker(f) in index_markers and f.path not in index_paths)]
 
 
 #: How much a section's statements are trusted for pathology values (times the rule's confidence).

@@ -66,6 +66,43 @@ _NUMBERED_FINDINGS = ("1. Invasive ductal carcinoma, 2.2 cm. 2. Margins negative
                       "3. Four of twelve lymph nodes positive (4/12).")
 _SBR_SUM = "FINAL DIAGNOSIS: RIGHT BREAST, WLE: INVASIVE CARCINOMA NST, SBR 2 (3+2+1=6), 1.8 CM."
 
+# gen11 (layout: scanned, exported and two-column pages): a right-hand column's heading beside the left
+# column's labels, a percent column of a table flattened to spaces or commas, a table with its results
+# before the marker names, a ruled table with "+" joints, an ISH result line set apart below its measures.
+_TWO_COLUMN = ("Specimen type:                        Macroscopic description\n"
+               "Left wide local excision              Received fresh, 62 g, tumour 28 mm.\n"
+               "Invasive tumour type:                 Invasive lobular carcinoma, classical type\n"
+               "Histological grade:                   2 (T3 P2 M1)\n")
+_SPACED_PERCENT_TABLE = ("Marker      Clone     Result      % cells     Intensity\n"
+                         "__________________________________________________________\n"
+                         "ER          SP1       Positive    95          Strong\n"
+                         "PR          1E2       Positive    40          Moderate\n"
+                         "HER2        4B5       1+          Negative\n")
+_CSV_TABLE = ("Accession,Block,Test,Clone,Result,Percent,Intensity,Comment\n"
+              "H26-22019,B3,ER,SP1,Positive,98,Strong,\n"
+              "H26-22019,B3,PR,1E2,Positive,2,Weak,Low positive\n")
+_RESULT_FIRST = ("Result          Marker                       Comment\n"
+                 "Negative        Progesterone receptor (PR)   0% of tumour nuclei\n"
+                 "2+              HER2 (4B5)                   equivocal, reflexed to ISH\n")
+_PLUS_RULED = ("   ER       |   PR       |   HER2 IHC   |   HER2 ISH        |   Ki-67\n"
+               "------------+------------+--------------+-------------------+-----------\n"
+               "   Pos 75%  |   Neg <1%  |   2+         |   Not amplified   |   30%\n")
+_ALLRED_GRID = ("Hormone receptor scoring (Allred / Quick score)\n"
+                "                     Proportion   Intensity   Total\n"
+                "ER                   5            3           8\n"
+                "PR                   3            2           5\n")
+_TAB_EXPORT = ("Case\tPart\tBlock\tTest\tResult\tPercent\tIntensity\nS26-44120\tA\tA3\tER\tPOSITIVE\t85\tMODERATE\n"
+               "S26-44120\tA\tA3\tHER2 IHC\t3+\t\t\nS26-44120\tA\tA3\tKI67\t\t40\t\n")
+_INTENSITY_GRID = ("Receptor              Result      % cells   Intensity   Allred\n"
+                   "Estrogen Receptor     Positive    90        3+          8/8\n"
+                   "Progesterone Rec.     Positive    15        2+          5/8\n")
+_SPECIMEN_ROWS = ("Specimen                      Date        ER          PR          HER2        Ki-67\n"
+                  "Primary (left breast, 2018)   2018-05     95% pos     40% pos     1+          10%\n"
+                  "Pleural biopsy (current)      2026-11     80% pos     0% neg      0           25%\n")
+_ISH_RESULT_APART = ("PROBE: HER2 / CEP17 dual-colour FISH\nAverage HER2 copy number / nucleus:      4.5\n"
+                     "HER2/CEP17 ratio:                        2.28\n\n"
+                     "RESULT: POSITIVE (AMPLIFIED) -- ASCO/CAP 2018 Group 1\n")
+
 # (text, path, expected value, expected evidence text of the first fact)
 # round 8 (markers): a receptor table with one row per block (bars, and columns apart by spaces).
 _BLOCK_TABLE = ("Receptor studies on the residual carcinoma:\n| Block | ER | PR | HER2 (IHC) | Ki-67 |\n"
@@ -1876,6 +1913,117 @@ ROWS = [
      "mitotic count 3; score 9/9), measuring 3.1 cm"),
     ("Invasive ductal carcinoma, Nottingham grade 2 (tubules 3, nuclei 2, mitoses 1), with associated ductal carcinoma "
      "in situ, measuring 2.3 cm.", "diagnosis.tumor_size_mm", None, None),  # the in situ component's size
+    # gen11: a two-column page whose right column's "Macroscopic description" heading ends a line beside the
+    # left column's label opens no gross section over the labels below it.
+    (_TWO_COLUMN, "diagnosis.histology", "invasive_lobular", "Invasive lobular carcinoma"),
+    (_TWO_COLUMN, "diagnosis.grade", 2, "Histological grade:                   2"),
+    (_TWO_COLUMN, "stage.pathologic.t", None, None),  # "(T3 P2 M1)" are the grade's components
+    # gen11: Nottingham components written T/N/M whose sum says "score 6", or wraps to the next line.
+    ("Invasive lobular carcinoma. Histological grade 2: T3, N2, M1 = score 6.", "stage.pathologic.n", None, None),
+    ("Histologic grade            Nottingham 2          17 mm\ncarcinoma, pleo-           (T3, N2, M1 =\n"
+     "morphic type               score 6)", "stage.pathologic.t", None, None),
+    # gen11: a grade's "TOTAL 6/9" wrapped onto the line after its components is no node count.
+    ("INVASIVE DUCTAL CARCINOMA, NOTTINGHAM GRADE 2 (TUBULES 3, NUCLEI 2, MITOSES 1;\n  TOTAL 6/9).",
+     "lymph_nodes.examined", None, None),
+    # gen11: the percent column of a marker table whose columns are runs of spaces or commas.
+    (_SPACED_PERCENT_TABLE, "receptors.er.percent", 95.0, "ER          SP1       Positive    95"),
+    (_SPACED_PERCENT_TABLE, "receptors.pr.percent", 40.0, "PR          1E2       Positive    40"),
+    (_CSV_TABLE, "receptors.er.percent", 98.0, "98"),
+    (_CSV_TABLE, "receptors.pr.percent", 2.0, "2"),
+    # gen11: a table row whose header is gone: the bare number between the status and the intensity cells.
+    ("ER  SP1  Positive  95  Strong\nPR  1E2  Positive  60  Strong\nHER2 4B5 1+ Negative", "receptors.pr.percent",
+     60.0, "PR  1E2  Positive  60"),
+    ("ER: positive, 3 cores  2 strong", "receptors.er.percent", None, None),
+    # gen11: a result-first table ("Result  Marker  Comment"): each row's first cell is its marker's
+    # result, and the "2+" opening the HER2 row is not the PR row's intensity.
+    (_RESULT_FIRST, "receptors.pr.intensity", None, None),
+    (_RESULT_FIRST, "receptors.her2.ihc_score", "2+", "2+"),
+    (_RESULT_FIRST, "receptors.pr.status", "negative", "Negative"),
+    ("Results     Tests ordered\nER and PR will follow.", "receptors.er.status", None, None),
+    ("HER2 signals/cell (mean)   6.8\nCEP17 signals/cell (mean)  2.1", "receptors.her2.ish_copy_number", 6.8,
+     "HER2 signals/cell (mean)   6.8"),
+    ("HER2 IHC (4B5)            1+         2+\nHER2 SISH ratio           --         1.9\nHER2 signals/cell         --         --",
+     "receptors.her2.ish_copy_number", None, None),  # the ratio ending a line is no copy number
+    # gen11: a bar table ruled "----+----" under its header row; a column bar ends a negation.
+    (_PLUS_RULED, "receptors.er.percent", 75.0, "Pos 75%"),
+    (_PLUS_RULED, "receptors.her2.ihc_score", "2+", "2+"),
+    (_PLUS_RULED, "receptors.ki67_percent", 30.0, "30%"),
+    # gen11: a summary line's "Nodes:" after a column gap.
+    ("Tumour size: 2.2 cm (pathological)          Nodes: 0/3 (sentinel)           pT2 pN0(sn)",
+     "lymph_nodes.examined", 3, "Nodes: 0/3"),
+    # gen11: a node group's count without a colon (then its involvement must follow), residual metastases
+    # after therapy, and a zero of a negative group.
+    ("Axillary nodes:\n                  Sentinel nodes 1 of 3 with\n                  macrometastasis (4.5 mm)",
+     "lymph_nodes.positive", 1, "Sentinel nodes 1 of 3 with\n                  macro"),
+    ("Lymph nodes:    1 of 12 with residual metastatic carcinoma (2.5 mm)", "lymph_nodes.positive", 1,
+     "Lymph nodes:    1 of 12 with residual metastatic"),
+    ("Sentinel lymph nodes: 0 of 2 negative", "lymph_nodes.positive", 0, "Sentinel lymph nodes: 0 of 2 negative"),
+    ("Lymph nodes 2 of 3.", "lymph_nodes.examined", None, None),
+    # gen11: a "Clinical:" paragraph ends at a heading in capitals after a blank line: the residual disease
+    # assessment under it is this specimen's, its node count read; a heading-like line inside the clinical
+    # paragraph ends nothing.
+    ("Clinical: Left breast cancer, core: IDC grade 3. Completed TCHP x6. Now mastectomy and clearance.\n\n"
+     "RESIDUAL DISEASE ASSESSMENT\nLymph nodes:      1 of 12 with residual metastatic carcinoma (2.5 mm)\n",
+     "lymph_nodes.examined", 12, "Lymph nodes:      1 of 12 with residual metastatic"),
+    # (in a pathology report: a clinic note's history counts are read, see the clinical node rows)
+    ("Clinical: Left breast cancer.\nAxillary nodes\nLymph nodes: 2 of 9 positive on outside review.\n\n"
+     "FINAL DIAGNOSIS:\nLeft breast, mastectomy: no residual carcinoma.\n", "lymph_nodes.examined", None, None),
+    # gen11: a scanned form's fill-in rules glued to the words ("______Invasive", "___3___") or between a label
+    # and its value ("ER __________ Positive"); a checklist's underscore boxes still tick ("__ Positive  _X_ Negative").
+    ("Histologic type: ______Invasive lobular carcinoma______", "diagnosis.histology", "invasive_lobular",
+     "Invasive lobular carcinoma"),
+    ("Grade (Nottingham): ___3___", "diagnosis.grade", 3, "Grade (Nottingham): ___3"),
+    ("ER __________ Positive (95%)", "receptors.er.percent", 95.0, "ER __________ Positive (95%"),
+    ("Ki-67 _______ 10%", "receptors.ki67_percent", 10.0, "Ki-67 _______ 10%"),
+    ("ER: __ Positive  _X_ Negative", "receptors.er.status", "negative", "ER: __ Positive  _X_ Negative"),
+    # gen11: a control's results on a line or table row that opens with the control's name, or after a control
+    # named with its tissue in a parenthesis, are not the tumour's.
+    ("| Control      | ER       | Positive | 90 %  |\n| Tumour A3    | ER       | Negative | 0 %   |",
+     "receptors.er.status", "negative", "ER       | Negative"),
+    ("External control:   ER  Positive   PR  Positive   HER2 3+\nTumour (block A2):   ER  Negative   PR  Negative   HER2 0",
+     "receptors.her2.ihc_score", "0", "HER2 0"),
+    ("External control:   ER  Positive   PR  Positive   HER2 3+", "receptors.pr.status", None, None),
+    ("External control (tonsil): ER positive 80%", "receptors.er.percent", None, None),
+    ("Control tissue reactive. ER: Positive (95%)", "receptors.er.percent", 95.0, "ER: Positive (95%"),
+    # gen11: a comparison table whose rows are specimens: the row labelled as the current specimen is read
+    # first, the other rows are earlier specimens' results.
+    (_SPECIMEN_ROWS, "receptors.er.percent", 80.0, "80%"),
+    (_SPECIMEN_ROWS, "receptors.her2.ihc_score", "0", "0"),
+    ("Sentinel lymph node: metastatic carcinoma, 1 of 1 (macrometastasis 4 mm).", "lymph_nodes.positive", 1,
+     "Sentinel lymph node: metastatic carcinoma, 1 of 1 "),
+    # gen11: an ISH block's result line after a blank line; a HER2 zero before a table's column gap.
+    (_ISH_RESULT_APART, "receptors.her2.ish_result", "amplified", "RESULT: POSITIVE (AMPLIFIED"),
+    ("  HER2 (IHC) ....... 0                   external control: 3+ (appropriate)", "receptors.her2.ihc_score", "0",
+     "HER2 (IHC) ....... 0"),
+    # gen11: a Ki-67 value under its label after blank lines (a two-column scan); an Allred table's row
+    # "proportion  intensity  total" (read when the total is their sum).
+    ("Ki-67 proliferative index:\n\n     Low (5-10%)\n", "receptors.ki67_percent", 5.0,
+     "Ki-67 proliferative index:\n\n     Low (5-10%"),
+    (_ALLRED_GRID, "receptors.er.allred", 8, "ER                   5            3           8"),
+    (_ALLRED_GRID, "receptors.pr.intensity", "moderate", "PR                   3            2           5"),
+    (_ALLRED_GRID, "receptors.pr.status", "positive", "PR                   3            2           5"),
+    ("ER                   5            3           7\n", "receptors.er.allred", None, None),  # 5 + 3 is not 7
+    # gen11: a negation in another cell of a bar table's row does not reach the row's result; a label's
+    # own "Not present" cell still negates it.
+    ("| PR | Negative | 0 % | internal control not present |", "receptors.pr.percent", 0.0, "PR | Negative | 0 %"),
+    ("| DCIS | Not present |", "diagnosis.histology", None, None),
+    # gen11: a tab-delimited export's percent column, Ki-67's too.
+    (_TAB_EXPORT, "receptors.er.percent", 85.0, "85"),
+    (_TAB_EXPORT, "receptors.ki67_percent", 40.0, "40"),
+    # gen11: ISH measures after leader dots; a HER2 zero before a column bar.
+    ("HER2/CEP17 ratio ......................... 1.18", "receptors.her2.ish_ratio", 1.18,
+     "HER2/CEP17 ratio ......................... 1.18"),
+    ("Mean HER2 signals per cell ............... 4.6", "receptors.her2.ish_copy_number", 4.6,
+     "Mean HER2 signals per cell ............... 4.6"),
+    ("Markers: ER+ (95%) | PR+ (70%) | HER2 0 | Ki-67 8%", "receptors.her2.ihc_score", "0", "HER2 0"),
+    # gen11: a table row's intensity "3+" before an Allred column, its bare "8/8", and "Progesterone Rec.".
+    (_INTENSITY_GRID, "receptors.er.intensity", "strong", "Estrogen Receptor     Positive    90        3+"),
+    (_INTENSITY_GRID, "receptors.er.allred", 8, "Estrogen Receptor     Positive    90        3+          8/8"),
+    (_INTENSITY_GRID, "receptors.pr.percent", 15.0, "15"),
+    ("ER: positive, 3 of 8 cores", "receptors.er.allred", None, None),
+    # gen11: "IHC" between the Ki-67 label and its value in a lab-style result table.
+    ("KI-67 (30-9), IHC                   27         %        No validated cut-off", "receptors.ki67_percent", 27.0,
+     "KI-67 (30-9), IHC                   27         %"),
 ]
 
 
@@ -1930,6 +2078,8 @@ OCR_ROWS = [
     # lead, session 11: a lone "O" read for 0 before its percent sign
     ("Estrogen receptor: Negative (O%)", "receptors.er.percent", 0.0, "O->0"),
     ("PR NEGATIVE, O % OF CELLS", "receptors.pr.percent", 0.0, "O->0"),
+    # gen11: "rn" for m in the size label's "tumour" and in its unit ("rnrn" for mm), read as written
+    ("Turnour size: 23 rnrn (rnacroscopic and rnicroscopic).", "diagnosis.tumor_size_mm", 23.0, None),
 ]
 
 
@@ -2028,6 +2178,12 @@ OCR_DIGIT_ROWS = [
     # round 9 (extent): an "l" for the i of "MITOSES" and for its score
     ("INVASIVE DUCTAL CARCINOMA, N0TTINGHAM GRADE ll (TUBULES 3, NUCLEI 2, MlTOSES l).", "diagnosis.grade_mitoses", 1,
      "MlTOSES l", "l->1"),
+    # gen11: an "O" for the zero after "IHC" in a scanned table row
+    ("| HER2 ... | NEGATIVE | IHC O | (no staining observed)   |", "receptors.her2.ihc_score", "0",
+     "HER2 ... | NEGATIVE | IHC O", "O->0"),
+    # gen11: an "l" for the 1 of a synoptic count of examined nodes
+    ("Regional lymph nodes:\n  Number of lymph nodes examined: l2\n", "lymph_nodes.examined", 12,
+     "Number of lymph nodes examined: l2", "l2->12"),
 ]
 
 

@@ -974,3 +974,41 @@ def test_a_level_breakdown_with_ocr_roman_numerals_is_read_once():
     report = profile("Axillary lymph nodes: metastatic carcinoma in 6 of 21 lymph nodes (6/21).\n"
                      "  Level I: 5/14; Level II: 1/5; Level Ill: 0/2.\n", "ocr")
     assert value(report, "lymph_nodes.positive") == 6 and value(report, "lymph_nodes.examined") == 21
+# gen11: two tumours with a results block each ("Block A3 (tumour 1): ..."): the profile holds the larger
+# tumour's results, and the other tumour's details that the larger one lacks (an intensity) are not
+# mixed in beside them; its differing values are conflicts.
+_TWO_TUMOUR_BLOCKS = (
+    "A. RIGHT BREAST, MASTECTOMY:\n   1. INVASIVE DUCTAL CARCINOMA, MULTICENTRIC (TWO FOCI):\n"
+    "      - Tumour 1 (9 o'clock): 2.4 cm, Nottingham grade 3 (3+3+3=9).\n"
+    "      - Tumour 2 (1 o'clock): 1.1 cm, Nottingham grade 2 (3+2+1=6).\n\n"
+    "BIOMARKERS\nBlock A3 (tumour 1):  ER 0 %     PR 0 %     HER2 IHC 3+    Ki-67 60 %\n"
+    "Block A7 (tumour 2):  ER 85 %, moderate to strong    PR 20 %    HER2 IHC 1+    Ki-67 15 %\n"
+    "Controls: external and internal controls appropriate for all markers.\n")
+
+
+@pytest.mark.parametrize("path,want", [("receptors.er.percent", 0.0), ("receptors.er.intensity", None),
+                                       ("receptors.her2.ihc_score", "3+"), ("receptors.ki67_percent", 60.0),
+                                       ("diagnosis.grade", 3)])
+def test_each_tumours_results_block_stays_with_its_tumour(path, want):
+    report = profile(_TWO_TUMOUR_BLOCKS)
+    assert value(report, path) == want
+    if path == "receptors.er.percent":
+        assert any(c.field == path and 85.0 in c.values for c in report.conflicts)
+
+
+# gen11: synchronous bilateral cores whose results come as two blocks under "Specimen 1 (right):" and
+# "Specimen 2 (left):": each block's rows belong to its specimen (a heading line governs the lines under it).
+_BILATERAL_BLOCKS = (
+    "Diagnosis:\n1) Right breast (10 h), core biopsy: Invasive ductal carcinoma, grade 3.\n"
+    "2) Left breast (2 h), core biopsy: Invasive lobular carcinoma, grade 2.\n\n"
+    "Immunohistochemistry\nSpecimen 1 (right):\n  ER        neg       0 %\n  HER2      3+        positive\n"
+    "Specimen 2 (left):\n  ER        pos       90 %    strong\n  HER2      1+        negative\n")
+
+
+@pytest.mark.parametrize("path,want", [("receptors.er.status", "negative"), ("receptors.her2.ihc_score", "3+"),
+                                       ("other_tumors.0.receptors.er.percent", 90.0)])
+def test_a_specimen_heading_line_governs_the_result_rows_under_it(path, want):
+    node = profile(_BILATERAL_BLOCKS).to_json_dict()["profile"]
+    for part in path.split("."):
+        node = node[int(part)] if isinstance(node, list) else node.get(part)
+    assert node == want

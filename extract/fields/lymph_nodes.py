@@ -177,8 +177,9 @@ def _totals(page: AnalyzedPage) -> tuple[list[Finding], bool, bool]:
         if not _counted(page, m.start()) or found_ex:
             continue
         found_ex = True
-        out.append(make_finding(page, "lymph_nodes.examined", int(m.group("ex")), m.span(),
-                                g["nodes.total.synoptic-examined"], negation_applies=False))
+        examined, correction = ocr_number(m.group("ex"))  # "l2" on an OCR page (OCREX) is 12
+        out.append(make_finding(page, "lymph_nodes.examined", int(examined), m.span(),
+                                g["nodes.total.synoptic-examined"], negation_applies=False, correction=correction))
     for m in scan(page, g["nodes.total.synoptic-positive"]):
         if not _counted(page, m.start()):
             continue
@@ -322,8 +323,9 @@ def _count_of(page: AnalyzedPage, m: regex.Match, rule_id: str) -> Count | None:
         pos = number(pos_text)
         if pos is None:
             return None
-        if polarity and not _POSITIVE.match(polarity):
-            pos = ex - pos if pos <= ex else None  # "one of two lymph nodes negative"
+        if polarity and not _POSITIVE.match(polarity) and pos:
+            # "one of two lymph nodes negative"; a zero stays zero: "0 of 2 negative" is 0 involved
+            pos = ex - pos if pos <= ex else None
     elif polarity:
         pos = ex if _POSITIVE.match(polarity) else 0
     elif rule_id == "nodes.part.single-of":

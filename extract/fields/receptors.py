@@ -265,6 +265,31 @@ def _hscore_only(page: AnalyzedPage, a: Anchor, end: int) -> list[Finding]:
     return found
 
 
+#: The status an Allred proportion score states: 0-1 none or under 1 % of cells, 2 1-10 %, 3-5 over 10 %.
+_STATUS_FROM_PROPORTION = {0: "negative", 1: "negative", 2: "low_positive", 3: "positive", 4: "positive", 5: "positive"}
+
+
+def _allred_row(page: AnalyzedPage, a: Anchor, end: int) -> list[Finding]:
+    """An Allred (Quick) score table's row, the label then its proportion, intensity and total apart
+    by gaps ("ER      5      3      8"): read only when the total is the sum of the two parts. The
+    total is the Allred score, the proportion settles the status, the intensity score its word."""
+    rule = _g()["receptor.allred-row"]
+    m = rule.pattern_for(page.is_ocr).match(page.text, a.end, end, timeout=TIMEOUT_S)
+    if m is None:
+        return []
+    ps, intensity, total = int(m.group("ps")), int(m.group("is")), int(m.group("total"))
+    if ps + intensity != total or (ps == 0) != (intensity == 0):
+        return []
+    found = []
+    for n in _names(a.kind):
+        found.append(make_finding(page, f"receptors.{n}.allred", total, (a.start, m.end()), rule))
+        found.append(make_finding(page, f"receptors.{n}.status", _STATUS_FROM_PROPORTION[ps], (a.start, m.end()), rule))
+        if intensity:
+            found.append(make_finding(page, f"receptors.{n}.intensity", _INTENSITY_SCORE[str(intensity)],
+                                      (a.start, m.end()), rule))
+    return found
+
+
 def _tag_prior(findings: list[Finding], page: AnalyzedPage, start: int, limit: int) -> list[Finding]:
     """Results quoted from an earlier specimen belong to that specimen (and usually a core biopsy).
 
@@ -597,11 +622,14 @@ def _own_statement_end(page: AnalyzedPage, items: list[Anchor], i: int, value_en
 
 def _by_mrna(page: AnalyzedPage, a: Anchor, end: int) -> bool:
     """The label's result is an mRNA one (TargetPrint, RT-PCR), not IHC or ISH, or a control
-    tissue's ("External positive control ER positive")."""
+    tissue's ("External positive control ER positive", a line or table row that opens with a
+    control's name: "External control:   ER  Positive   PR  Positive   HER2 3+")."""
     g = _g()
     line_start = page.text.rfind("\n", 0, a.start) + 1
     return bool(g["receptor.exclude.control-before"].pattern_for(page.is_ocr).search(
                     page.text, max(line_start, a.start - 40), a.start, timeout=TIMEOUT_S)
+                or g["receptor.exclude.control-line"].pattern_for(page.is_ocr).match(
+                    page.text, line_start, a.start, timeout=TIMEOUT_S)
                 or g["receptor.exclude.mrna-before"].pattern_for(page.is_ocr).search(
                     page.text, max(line_start, a.start - 80), a.start, timeout=TIMEOUT_S)
                 or g["receptor.exclude.mrna-after"].pattern_for(page.is_ocr).match(
@@ -621,7 +649,7 @@ def hormone_receptors(page: AnalyzedPage) -> Iterator[Finding]:
         if g["receptor.exclude.rt-pcr-score"].pattern_for(page.is_ocr).match(page.text, a.end, end) or _by_mrna(page, a, end):
             continue
         m = g["receptor.label-value"].pattern_for(page.is_ocr).match(page.text, a.end, end, timeout=TIMEOUT_S)
-        hscore = _hscore_only(page, a, end) if not m else []
+        hscore = (_hscore_only(page, a, end) or _allred_row(page, a, end)) if not m else []
         if hscore:
             taken.append((a.start, hscore[0].evidence[0].end))
             yield from _tag_prior(hscore, page, a.start, end)
@@ -727,7 +755,7 @@ def _score(m: regex.Match) -> str | None:
 
 def _score_correction(m: regex.Match) -> str | None:
     """The OCR reading of an IHC score digit ("l->1"), for the evidence."""
-    for name in ("score", "score_word"):
+    for name in ("score", "score_word", "score_zero"):
         value = m.groupdict().get(name)
         if value:
             return ocr_number(value.strip()[0])[1]
@@ -1012,10 +1040,9 @@ def her2_ish_block_result(page: AnalyzedPage, found: list[Finding]) -> Iterator[
     g = _g()
     for m in scan(page, g["her2.ish-result-line"]):
         lo = max(0, m.start() - _ISH_BLOCK_REACH)
-        blank = None
-        for blank in _BLANK_LINE.finditer(page.text, lo, m.start()):
-            pass
-        lo = blank.end() if blank else lo
+        # The block reaches back over one blank line: a result line set apart below its measures.
+        blanks = list(_BLANK_LINE.finditer(page.text, lo, m.start()))
+        lo = blanks[-2].end() if len(blanks) > 1 else lo
         ish = _first(g["her2.detail.ish-method"], page, lo, m.start()) or _first(g["her2.detail.ratio"], page, lo, m.start())
         if ish and not _is_reference_text(page, m.start(), m.end()):
             yield make_finding(page, "receptors.her2.ish_result", _ish_value(m), m.span(), g["her2.ish-result-line"])
@@ -1105,8 +1132,8 @@ def table_cells(page: AnalyzedPage) -> list[TableCell]:
                 row_end = text.find("\n", row_start)
                 row_end = len(text) if row_end < 0 else row_end
                 row = row_cells(text, row_start, row_end, bars_only=bars)
-                if bars and row and all(set(text[s:e]) <= set("-:= ") for s, e in row):
-                    row_start = row_end + 1  # a rule under the header: "|----|----|"
+                if bars and row and all(set(text[s:e]) <= set("-_:=+ ") for s, e in row):
+                    row_start = row_end + 1  # a rule under the header: "|----|----|", "-----+-----"
                     continue
                 if len(row) != len(header) or any(row[0][0] <= a.start < row_end for a in anchors(page)):
                     break
@@ -1117,50 +1144,100 @@ def table_cells(page: AnalyzedPage) -> list[TableCell]:
 
 
 def row_table_percents(page: AnalyzedPage, found: list[Finding]) -> Iterator[Finding]:
-    """ER/PR percents of a table with one marker a row and a percent column ("| Marker | Clone |
+    """ER/PR (and Ki-67) percents of a table with one marker a row and a percent column ("| Marker | Clone |
     Result | % cells | Intensity |" over "| ER | SP1 | Positive | 90 | Strong |"): the row's number
-    under the percent header, when its own reading gave no percent. Tables ruled with bars only."""
+    under the percent header, when its own reading gave no percent. Tables ruled with bars, tables
+    whose columns are gaps of two or more spaces (the cell that stands under the header cell, as a
+    text export or an OCR of a ruled table lays it out), and comma- or tab-separated exports."""
     text = page.text
-    if text.count("|") < 6:
+    labels = [a for a in anchors(page) if a.kind in ("er", "pr", "both", "ki67")]
+    if not labels:
         return
     g = _g()
     header_cell = g["receptor.row-table-percent-header"].pattern_for(page.is_ocr)
     value_cell = g["receptor.row-table-percent-cell"].pattern_for(page.is_ocr)
-    have = {f.path for f in found if f.path.endswith(".percent")}
-    labels = [a for a in anchors(page) if a.kind in ("er", "pr", "both")]
-    line_start = 0
-    while line_start < len(text):
-        line_end = text.find("\n", line_start)
+    have = {f.path for f in found if f.path.endswith((".percent", "ki67_percent"))}
+    markers = [a for a in anchors(page) if a.kind != "other"]
+    done = 0
+    for hit in _PERCENT_WORD.finditer(text):  # a header's percent cell names "%" or "percent"
+        if hit.start() < done:
+            continue
+        line_start = text.rfind("\n", 0, hit.start()) + 1
+        line_end = text.find("\n", hit.start())
         line_end = len(text) if line_end < 0 else line_end
-        header = row_cells(text, line_start, line_end, bars_only=True) if text.count("|", line_start, line_end) >= 3 else []
+        done = line_end + 1
+        layout = _row_table_layout(text, line_start, line_end)
+        header = _table_row(text, line_start, line_end, layout) if layout else []
         column = next((i for i, (s, e) in enumerate(header)
-                       if header_cell.fullmatch(text, s, e, timeout=TIMEOUT_S)), None)
+                       if s < e and header_cell.fullmatch(text, s, e, timeout=TIMEOUT_S)), None)
         if column is None:
-            line_start = line_end + 1
             continue
         row_start = line_end + 1
         for _ in range(_TABLE_ROWS):
             row_end = text.find("\n", row_start)
             row_end = len(text) if row_end < 0 else row_end
-            row = row_cells(text, row_start, row_end, bars_only=True)
-            if row and all(set(text[s:e]) <= set("-:= ") for s, e in row):
+            row = _table_row(text, row_start, row_end, layout)
+            if row and all(set(text[s:e]) <= set("-_:=+ ") for s, e in row):
                 row_start = row_end + 1  # a rule under the header
                 continue
-            if len(row) != len(header):
-                break
-            label = next((a for a in labels if row[0][0] <= a.start < row[0][1]), None)
-            cell = value_cell.fullmatch(text, *row[column], timeout=TIMEOUT_S)
+            if layout == "spaces":
+                # The cell under the header cell, by its place on the line.
+                hs, he = header[column][0] - line_start, header[column][1] - line_start
+                at = [c for c in row if c[0] - row_start < he + 2 and c[1] - row_start > hs - 2]
+                cell_span = at[0] if len(at) == 1 else None
+                if not row or not any(row[0][0] <= a.start < row[0][1] for a in markers):
+                    break
+            else:
+                if len(row) != len(header):
+                    break
+                cell_span = row[column]
+            label = next((a for a in labels if row[0][0] <= a.start < (cell_span or row[0])[0]), None)
+            cell = value_cell.fullmatch(text, *cell_span, timeout=TIMEOUT_S) if cell_span else None
             if label and cell:
                 pct = decimal(cell.group("pct"))
-                for n in _names(label.kind):
-                    if pct is not None and pct <= 100 and f"receptors.{n}.percent" not in have:
-                        f = make_finding(page, f"receptors.{n}.percent", pct, row[column],
-                                         "receptor.row-table-percent-cell")
+                for path in (["receptors.ki67_percent"] if label.kind == "ki67" else
+                             [f"receptors.{n}.percent" for n in _names(label.kind)]):
+                    if pct is not None and pct <= 100 and path not in have:
+                        f = make_finding(page, path, pct, cell_span, "receptor.row-table-percent-cell")
                         f.evidence.append(page.evidence(label.start, label.end, f.evidence[0].rule, None,
                                                         f.evidence[0].confidence))
                         yield f
             row_start = row_end + 1
-        line_start = row_start
+        done = row_start
+
+
+_PERCENT_WORD = regex.compile(r"%|percent", regex.IGNORECASE)
+#: A header row of a comma-separated export: four commas or more and no blank gaps.
+_CSV_HEADER = regex.compile(r"[^,\n]*(?:,[^,\n]*){4,}")
+
+
+def _row_table_layout(text: str, start: int, end: int) -> str | None:
+    """How a table line's cells are set apart: "bars" (three or more), "commas" (a CSV export),
+    "tabs" (a tab-delimited export) or "spaces" (gaps of two or more); None for a line that is no
+    table row."""
+    if text.count("|", start, end) >= 3:
+        return "bars"
+    if text.count(",", start, end) >= 4 and "  " not in text[start:end] and _CSV_HEADER.fullmatch(text, start, end):
+        return "commas"
+    if text.count("\t", start, end) >= 3:
+        return "tabs"
+    return "spaces" if text.count("  ", start, end) >= 2 else None
+
+
+def _table_row(text: str, start: int, end: int, layout: str) -> list[tuple[int, int]]:
+    """The cells of one table line as (start, end) spans; a CSV or tab-delimited row keeps its empty
+    cells so that columns line up by their index."""
+    if layout in ("commas", "tabs"):
+        sep = "," if layout == "commas" else "\t"
+        out, pos = [], start
+        for i in range(start, end + 1):
+            if i == end or text[i] == sep:
+                cell = text[pos:i]
+                lead = len(cell) - len(cell.lstrip())
+                out.append((pos + lead, pos + len(cell.rstrip()) if cell.strip() else pos + lead))
+                pos = i + 1
+        return out
+    return row_cells(text, start, end, bars_only=layout == "bars")
 
 
 def _in_table_header(page: AnalyzedPage, a: Anchor) -> bool:
@@ -1170,11 +1247,40 @@ def _in_table_header(page: AnalyzedPage, a: Anchor) -> bool:
     return a.start in labels
 
 
+def result_first_cells(page: AnalyzedPage) -> list[TableCell]:
+    """Cells of a table whose rows give the result before the marker's name, under a header such as
+    "Result   Marker   Comment" ("2+     HER2 (4B5)     equivocal"): each row's first cell, with the
+    marker label in its second cell (columns are gaps of two spaces or more)."""
+    header = _g()["receptor.result-first-header"]
+    out: list[TableCell] = []
+    text = page.text
+    for h in header.finditer(text, page.is_ocr):
+        row_start = text.find("\n", h.end()) + 1
+        for _ in range(_TABLE_ROWS):
+            if row_start <= 0 or row_start >= len(text):
+                break
+            row_end = text.find("\n", row_start)
+            row_end = len(text) if row_end < 0 else row_end
+            row = row_cells(text, row_start, row_end)
+            if row and all(set(text[s:e]) <= set("-_=+ ") for s, e in row):
+                row_start = row_end + 1  # a rule under the header
+                continue
+            label = next((a for a in anchors(page) if a.kind != "other" and len(row) > 1
+                          and row[1][0] <= a.start < row[1][1]), None)
+            if label is None:
+                break
+            out.append(TableCell(label, *row[0]))
+            row_start = row_end + 1
+    return out
+
+
 def table_findings(page: AnalyzedPage) -> Iterator[Finding]:
     """Each receptor table cell's value, read as if written after its column's label; the
     evidence is the cell, with the header label as a second span."""
     g = _g()
-    for c in table_cells(page):
+    cells = table_cells(page)
+    prior_rows = _prior_table_rows(page, cells)
+    for c in [*cells, *result_first_cells(page)]:
         if c.start == c.end:
             continue
         found: list[Finding] = []
@@ -1194,7 +1300,23 @@ def table_findings(page: AnalyzedPage) -> Iterator[Finding]:
         for f in found:
             f.evidence.append(page.evidence(c.label.start, c.label.end, f.evidence[0].rule, None,
                                             f.evidence[0].confidence))
+            if page.text.rfind("\n", 0, c.start) + 1 in prior_rows:
+                f.specimen = "prior"
         yield from _tag_prior(found, page, c.start, c.end)
+
+
+def _prior_table_rows(page: AnalyzedPage, cells: list[TableCell]) -> set[int]:
+    """Line starts of a marker table's rows that give an earlier specimen's results: a row whose
+    label names one ("Original core (2019)"), or, where a row is labelled as the current specimen
+    ("Pleural biopsy (current)"), every other row ("Primary (left breast, 2018)")."""
+    g = _g()
+    rows: dict[int, int] = {}  # line start -> where the row's first marker cell starts
+    for c in cells:
+        line = page.text.rfind("\n", 0, c.start) + 1
+        rows[line] = min(rows.get(line, c.start), c.start)
+    prior = {line for line, first in rows.items() if _first(g["receptor.prior-specimen"], page, line, first)}
+    current = {line for line, first in rows.items() if _first(g["receptor.table-row-current"], page, line, first)}
+    return prior | (set(rows) - current if current else set())
 
 
 def _table_receptor(page: AnalyzedPage, cell: Anchor, end: int) -> list[Finding]:
@@ -1407,7 +1529,8 @@ def _invasive_in_document(page: AnalyzedPage) -> bool:
 def _receptor_findings(page: AnalyzedPage) -> Iterator[Finding]:
     hormone = list(hormone_receptors(page)) + list(table_findings(page))
     yield from hormone
-    yield from row_table_percents(page, hormone)
+    proliferation = list(ki67(page))
+    yield from row_table_percents(page, hormone + proliferation)
     yield from letter_spaced(page)
     yield from slash_triples(page)
     her2_findings = list(her2(page))
@@ -1421,4 +1544,4 @@ def _receptor_findings(page: AnalyzedPage) -> Iterator[Finding]:
     block = list(her2_ish_block_result(page, her2_findings))
     yield from block
     yield from her2_ish_caveat(page, her2_findings + ratios + copies + block)
-    yield from ki67(page)
+    yield from proliferation
