@@ -144,6 +144,9 @@ def shot(request):
         old.unlink()
 
     def take(page, step: str) -> Path:
+        # A click just before may still be loading its page: a document caught mid-navigation has no
+        # root element yet (seen on a loaded machine after "Ask a question").
+        page.wait_for_load_state("load")
         basics = page.evaluate(_BASICS)
         assert basics == {"unlabelled": [], "noAlt": [], "sideways": False, "lang": "en", "h1": 1}, (step, basics)
         path = SCREENSHOTS / f"{test}-{next(counter):02d}-{step}.png"
