@@ -115,6 +115,7 @@ def test_2_patient_asks_about_car_t_and_sees_what_does_not_match(server, login, 
 
     page = login(server.patient_email)
     page.get_by_role("link", name="Ask a question").click()
+    expect(page.get_by_label("Your question")).to_be_visible()  # the new page, not the one being left
     shot(page, "ask")
     page.get_by_label("Your question").fill("How does CAR-T therapy work for breast cancer?")
     page.get_by_role("button", name="Get my answer").click()
