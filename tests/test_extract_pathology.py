@@ -2184,7 +2184,47 @@ OCR_DIGIT_ROWS = [
     # gen11: an "l" for the 1 of a synoptic count of examined nodes
     ("Regional lymph nodes:\n  Number of lymph nodes examined: l2\n", "lymph_nodes.examined", 12,
      "Number of lymph nodes examined: l2", "l2->12"),
+    # gen12: OCR drops the spaces of "PR 0 %" and reads the 0 as O, glued to the label ("PRO%"); it had
+    # lost the index tumour's PR 0 % and taken the other tumour's PR 20 % (PR positive)
+    ("Block A3 (tumour 1): ER 0 % PRO% HER2 IHC 3+ (complete)", "receptors.pr.percent", 0.0, "PRO%", "O->0"),
+    ("ERO% PR 5%", "receptors.er.percent", 0.0, "ERO%", "O->0"),
+    # gen12: OCR reads a roman grade I as "|" ("grado histologico I de Nottingham")
+    ("Carcinoma ductal infiltrante bien diferenciado (grado histologico | de\nNottingham), de 1,2 cm.",
+     "diagnosis.grade", 1, "grado histologico |", "|->I"),
+    ("Invasive ductal carcinoma, Nottingham grade |/III.", "diagnosis.grade", 1, "Nottingham grade |/III", "|->I"),
+    ("Invasive ductal carcinoma (histologic grade |).", "diagnosis.grade", 1, "histologic grade |", "|->I"),
+    # gen12: an Allred table whose column gaps OCR collapsed to one space, under its header line
+    ("Hormone receptor scoring (Allred / Quick score)\nProportion Intensity Total\nER 5 3 8\nPR 3 2 5\n",
+     "receptors.er.allred", 8, "ER 5 3 8", None),
+    ("Hormone receptor scoring (Allred / Quick score)\nProportion Intensity Total\nER 5 3 8\nPR 3 2 5\n",
+     "receptors.pr.intensity", "moderate", "PR 3 2 5", None),
+    # gen12: "mammella" with OCR's i for an l, before its side word (read as written)
+    ("Materiale: quadrantectomia mammelia sinistra dopo chemioterapia neoadiuvante.\nDiagnosi: carcinoma "
+     "mammario infiltrante NST.", "diagnosis.laterality", "left", "mammelia sinistra", None),
 ]
+
+
+# gen12: the OCR readings above are not made on text-layer pages, and look-alikes yield nothing on OCR
+# pages: a table bar after "Grade" before a cell, an Allred-like row without the table's header or
+# whose total is not the sum, "PRO" not before a percent.
+@pytest.mark.parametrize("text,path", [(r[0], r[1]) for r in OCR_DIGIT_ROWS[-8:]])
+def test_gen12_ocr_readings_are_not_made_on_text_layer_pages(text, path):
+    f = first_fact(text, path, source="text-layer")
+    assert f is None or f.evidence[0].correction is None and f.evidence[0].text not in (
+        "PRO%", "ERO%", "ER 5 3 8", "PR 3 2 5", "mammelia sinistra")
+
+
+@pytest.mark.parametrize("text,path", [
+    ("| Invasive carcinoma | Histologic grade | 2 |", "diagnosis.grade"),
+    ("| Invasive ductal carcinoma | Grade | | Size | 12 mm |", "diagnosis.grade"),
+    ("Invasive ductal carcinoma. Grade | 2", "diagnosis.grade"),
+    ("Results:\nER 5 3 8\nPR 3 2 5\n", "receptors.er.allred"),
+    ("Allred score table\nProportion Intensity Total\nER 5 3 7\n", "receptors.er.allred"),
+    ("PRO 5% of cells", "receptors.pr.percent"),
+    ("PROTEIN O% loss", "receptors.pr.percent"),
+])
+def test_gen12_ocr_look_alikes_yield_nothing(text, path):
+    assert first_fact(text, path, source="ocr") is None
 
 
 @pytest.mark.parametrize("text,path,value,evidence,correction", OCR_DIGIT_ROWS)
