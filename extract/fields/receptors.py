@@ -1247,6 +1247,10 @@ def _in_table_header(page: AnalyzedPage, a: Anchor) -> bool:
     return a.start in labels
 
 
+#: A table row's first word and the blanks after it (an OCR'd row whose column gaps are one space).
+_FIRST_WORD = regex.compile(r"[ \t]*(?P<cell>[^\s]+)[ \t]+")
+
+
 def result_first_cells(page: AnalyzedPage) -> list[TableCell]:
     """Cells of a table whose rows give the result before the marker's name, under a header such as
     "Result   Marker   Comment" ("2+     HER2 (4B5)     equivocal"): each row's first cell, with the
@@ -1262,14 +1266,20 @@ def result_first_cells(page: AnalyzedPage) -> list[TableCell]:
             row_end = text.find("\n", row_start)
             row_end = len(text) if row_end < 0 else row_end
             row = row_cells(text, row_start, row_end)
-            if row and all(set(text[s:e]) <= set("-_=+ ") for s, e in row):
-                row_start = row_end + 1  # a rule under the header
+            if (row or page.is_ocr) and all(set(text[s:e]) <= set("-_=+ ") for s, e in row):
+                row_start = row_end + 1  # a rule under the header (on OCR pages a blank line)
                 continue
             label = next((a for a in anchors(page) if a.kind != "other" and len(row) > 1
                           and row[1][0] <= a.start < row[1][1]), None)
-            if label is None:
+            cell = row[0] if label else None
+            first = _FIRST_WORD.match(text, row_start, row_end) if label is None and page.is_ocr else None
+            if first:
+                # OCR collapses the column gap to one space: the row's first word, then the label.
+                label = next((a for a in anchors(page) if a.kind != "other" and a.start == first.end()), None)
+                cell = first.span("cell")
+            if label is None or cell is None:
                 break
-            out.append(TableCell(label, *row[0]))
+            out.append(TableCell(label, *cell))
             row_start = row_end + 1
     return out
 
