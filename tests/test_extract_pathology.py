@@ -2210,13 +2210,21 @@ OCR_DIGIT_ROWS = [
     (_RESULT_FIRST_OCR, "receptors.her2.ihc_score", "2+", "2+", None),
     (_RESULT_FIRST_OCR, "receptors.ki67_percent", 30.0, "30%", None),
     (_RESULT_FIRST_OCR, "receptors.er.status", "negative", "Negative", None),
+    # gen12: a row table (result column, then the percent column) whose gaps OCR collapsed to one space:
+    # the number after a row's status word is its percent (it had lost ER 90 % and PR 15 %)
+    ("Receptor Result % cells Intensity Allred\nEstrogen Receptor Positive 90 3+ 8/8\n"
+     "Progesterone Rec. Positive 15 2+ 5/8\nHER2 Negative -- 1+ -\n", "receptors.pr.percent", 15.0,
+     "Progesterone Rec. Positive 15", None),
+    ("Case Part Block Test Result Percent Intensity\nS26-44120 A A3 HER2 IHC 3+\n"
+     "S26-44120 A A3 ER POSITIVE 85 MODERATE\nS26-44120 A A3 PR NEGATIVE 0\n", "receptors.er.percent", 85.0,
+     "ER POSITIVE 85", None),
 ]
 
 
 # gen12: the OCR readings above are not made on text-layer pages, and look-alikes yield nothing on OCR
 # pages: a table bar after "Grade" before a cell, an Allred-like row without the table's header or
 # whose total is not the sum, "PRO" not before a percent.
-@pytest.mark.parametrize("text,path", [(r[0], r[1]) for r in OCR_DIGIT_ROWS[-11:]])
+@pytest.mark.parametrize("text,path", [(r[0], r[1]) for r in OCR_DIGIT_ROWS[-13:]])
 def test_gen12_ocr_readings_are_not_made_on_text_layer_pages(text, path):
     assert first_fact(text, path, source="text-layer") is None
 
@@ -2230,6 +2238,10 @@ def test_gen12_ocr_readings_are_not_made_on_text_layer_pages(text, path):
     ("PRO 5% of cells", "receptors.pr.percent"),
     ("PROTEIN O% loss", "receptors.pr.percent"),
     ("Result Marker Comment\n\nThe HER2 (4B5) stain is pending.\n", "receptors.her2.ihc_score"),
+    ("Estrogen Receptor Positive 90 3+ 8/8\n", "receptors.er.percent"),
+    ("Receptor Result Allred Intensity\nEstrogen Receptor Positive 8 3+\n", "receptors.er.percent"),
+    ("Receptor Result % cells Intensity\nEstrogen Receptor Positive 1+ weak\n", "receptors.er.percent"),
+    ("Receptor Result % cells Allred\nEstrogen Receptor Positive 7/8\n", "receptors.er.percent"),
 ])
 def test_gen12_ocr_look_alikes_yield_nothing(text, path):
     assert first_fact(text, path, source="ocr") is None
