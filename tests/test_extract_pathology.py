@@ -2498,3 +2498,22 @@ def test_results_on_the_residual_tumour(text, path, value, evidence):
     assert (f and f.value) == value
     if evidence is not None:
         assert f.evidence[0].text == evidence
+
+
+# gen12: OCR closes the column gap between a bare HER2 score "0" and the control column after it
+# ("HER2 (IHC) ....... 0          external control: 3+" read as "HER2 (IHC) 0 external control: 3+"):
+# a named control after the 0 still ends the value (it had lost HER2 0 and the triple-negative subtype).
+@pytest.mark.parametrize("source", ["ocr", "text-layer"])
+@pytest.mark.parametrize("text,value,evidence", [
+    ("ER NEGATIVE (0%) external control: positive\nHER2 (IHC) 0 external control: 3+ (appropriate)\n", "0",
+     "HER2 (IHC) 0"),
+    ("HER2 (IHC) 0 internal control positive", "0", "HER2 (IHC) 0"),
+])
+def test_her2_bare_zero_before_a_named_control(text, value, evidence, source):
+    f = first_fact(text, "receptors.her2.ihc_score", source=source)
+    assert f is not None and f.value == value and f.evidence[0].text == evidence
+
+
+@pytest.mark.parametrize("text", ["HER2 external control 3+", "HER2 (IHC) 0 control", "HER2 (IHC) 0 controls pending"])
+def test_her2_control_score_is_no_result(text):
+    assert first_fact(text, "receptors.her2.ihc_score", source="ocr") is None
