@@ -2109,6 +2109,8 @@ def test_ocr_slip_is_not_read_on_text_layer_pages(text, path):
     assert f is None or f.evidence[0].correction is None
 
 
+_ACROSS_OCR = ("Receptor panel (block A2):\nER | PR | HER2IHC | HER2ISH | Ki-67\n\n"
+               "Pos 75% | Neg<1% | 2+ | Not amplified | 30%\nmoderate | | | (ratio 1.3) |\n")
 _RESULT_FIRST_OCR = ("BIOMARKERS\nResult Marker Comment\n\nNegative Estrogen receptor (ER) see comment\n"
                      "2+ HER2 (4B5) equivocal, reflexed to ISH\n30% Ki-67 (MIB-1)\n")
 
@@ -2215,6 +2217,11 @@ OCR_DIGIT_ROWS = [
     ("Receptor Result % cells Intensity Allred\nEstrogen Receptor Positive 90 3+ 8/8\n"
      "Progesterone Rec. Positive 15 2+ 5/8\nHER2 Negative -- 1+ -\n", "receptors.pr.percent", 15.0,
      "Progesterone Rec. Positive 15", None),
+    # gen12: a ruled table across (markers in the header row) whose rule OCR left as a blank line and whose
+    # "HER2 IHC" it glued into "HER2IHC" (it had lost every receptor value of the report)
+    (_ACROSS_OCR, "receptors.er.percent", 75.0, "Pos 75%", None),
+    (_ACROSS_OCR, "receptors.her2.ihc_score", "2+", "2+", None),
+    (_ACROSS_OCR, "receptors.her2.ish_result", "not_amplified", "Not amplified", None),
     ("Case Part Block Test Result Percent Intensity\nS26-44120 A A3 HER2 IHC 3+\n"
      "S26-44120 A A3 ER POSITIVE 85 MODERATE\nS26-44120 A A3 PR NEGATIVE 0\n", "receptors.er.percent", 85.0,
      "ER POSITIVE 85", None),
@@ -2224,7 +2231,7 @@ OCR_DIGIT_ROWS = [
 # gen12: the OCR readings above are not made on text-layer pages, and look-alikes yield nothing on OCR
 # pages: a table bar after "Grade" before a cell, an Allred-like row without the table's header or
 # whose total is not the sum, "PRO" not before a percent.
-@pytest.mark.parametrize("text,path", [(r[0], r[1]) for r in OCR_DIGIT_ROWS[-13:]])
+@pytest.mark.parametrize("text,path", [(r[0], r[1]) for r in OCR_DIGIT_ROWS[-16:]])
 def test_gen12_ocr_readings_are_not_made_on_text_layer_pages(text, path):
     assert first_fact(text, path, source="text-layer") is None
 
@@ -2238,6 +2245,8 @@ def test_gen12_ocr_readings_are_not_made_on_text_layer_pages(text, path):
     ("PRO 5% of cells", "receptors.pr.percent"),
     ("PROTEIN O% loss", "receptors.pr.percent"),
     ("Result Marker Comment\n\nThe HER2 (4B5) stain is pending.\n", "receptors.her2.ihc_score"),
+    ("ER | PR | Ki-67\n\nThe ER and PR stains are pending; positive controls 90%.\n", "receptors.er.percent"),
+    ("HER2ISHA | 2+", "receptors.her2.ihc_score"),
     ("Estrogen Receptor Positive 90 3+ 8/8\n", "receptors.er.percent"),
     ("Receptor Result Allred Intensity\nEstrogen Receptor Positive 8 3+\n", "receptors.er.percent"),
     ("Receptor Result % cells Intensity\nEstrogen Receptor Positive 1+ weak\n", "receptors.er.percent"),

@@ -1132,8 +1132,9 @@ def table_cells(page: AnalyzedPage) -> list[TableCell]:
                 row_end = text.find("\n", row_start)
                 row_end = len(text) if row_end < 0 else row_end
                 row = row_cells(text, row_start, row_end, bars_only=bars)
-                if bars and row and all(set(text[s:e]) <= set("-_:=+ ") for s, e in row):
-                    row_start = row_end + 1  # a rule under the header: "|----|----|", "-----+-----"
+                if bars and (row or page.is_ocr) and all(set(text[s:e]) <= set("-_:=+ ") for s, e in row):
+                    # a rule under the header: "|----|----|", "-----+-----" (on OCR pages a blank line)
+                    row_start = row_end + 1
                     continue
                 if len(row) != len(header) or any(row[0][0] <= a.start < row_end for a in anchors(page)):
                     break
