@@ -2222,11 +2222,6 @@ OCR_DIGIT_ROWS = [
     (_ACROSS_OCR, "receptors.er.percent", 75.0, "Pos 75%", None),
     (_ACROSS_OCR, "receptors.her2.ihc_score", "2+", "2+", None),
     (_ACROSS_OCR, "receptors.her2.ish_result", "not_amplified", "Not amplified", None),
-    # gen12: the first letter of the Spanish "receptores" misread at a worn line start
-    ("Teceptores de progesterona positivos (90%, intensidad fuerte); HER2 negativo (puntuacion 0);",
-     "receptors.pr.percent", 90.0, "Teceptores de progesterona positivos (90%", None),
-    ("Teceptores de estrogenos positivos (95%)", "receptors.er.percent", 95.0,
-     "Teceptores de estrogenos positivos (95%", None),
     ("Case Part Block Test Result Percent Intensity\nS26-44120 A A3 HER2 IHC 3+\n"
      "S26-44120 A A3 ER POSITIVE 85 MODERATE\nS26-44120 A A3 PR NEGATIVE 0\n", "receptors.er.percent", 85.0,
      "ER POSITIVE 85", None),
@@ -2236,7 +2231,7 @@ OCR_DIGIT_ROWS = [
 # gen12: the OCR readings above are not made on text-layer pages, and look-alikes yield nothing on OCR
 # pages: a table bar after "Grade" before a cell, an Allred-like row without the table's header or
 # whose total is not the sum, "PRO" not before a percent.
-@pytest.mark.parametrize("text,path", [(r[0], r[1]) for r in OCR_DIGIT_ROWS[-18:]])
+@pytest.mark.parametrize("text,path", [(r[0], r[1]) for r in OCR_DIGIT_ROWS[-16:]])
 def test_gen12_ocr_readings_are_not_made_on_text_layer_pages(text, path):
     assert first_fact(text, path, source="text-layer") is None
 
@@ -2252,7 +2247,6 @@ def test_gen12_ocr_readings_are_not_made_on_text_layer_pages(text, path):
     ("Result Marker Comment\n\nThe HER2 (4B5) stain is pending.\n", "receptors.her2.ihc_score"),
     ("ER | PR | Ki-67\n\nThe ER and PR stains are pending; positive controls 90%.\n", "receptors.er.percent"),
     ("HER2ISHA | 2+", "receptors.her2.ihc_score"),
-    ("Preceptores de progesterona 90%", "receptors.pr.percent"),
     ("Estrogen Receptor Positive 90 3+ 8/8\n", "receptors.er.percent"),
     ("Receptor Result Allred Intensity\nEstrogen Receptor Positive 8 3+\n", "receptors.er.percent"),
     ("Receptor Result % cells Intensity\nEstrogen Receptor Positive 1+ weak\n", "receptors.er.percent"),
