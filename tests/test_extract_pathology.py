@@ -2109,6 +2109,12 @@ def test_ocr_slip_is_not_read_on_text_layer_pages(text, path):
     assert f is None or f.evidence[0].correction is None
 
 
+_ACROSS_OCR = ("Receptor panel (block A2):\nER | PR | HER2IHC | HER2ISH | Ki-67\n\n"
+               "Pos 75% | Neg<1% | 2+ | Not amplified | 30%\nmoderate | | | (ratio 1.3) |\n")
+_RESULT_FIRST_OCR = ("BIOMARKERS\nResult Marker Comment\n\nNegative Estrogen receptor (ER) see comment\n"
+                     "2+ HER2 (4B5) equivocal, reflexed to ISH\n30% Ki-67 (MIB-1)\n")
+
+
 # OCR letters inside numbers (O/o for 0, I/l/| for 1): read on OCR pages with the reading on the
 # evidence, never on text-layer pages. (text, path, value, evidence text, correction)
 OCR_DIGIT_ROWS = [
@@ -2184,7 +2190,70 @@ OCR_DIGIT_ROWS = [
     # gen11: an "l" for the 1 of a synoptic count of examined nodes
     ("Regional lymph nodes:\n  Number of lymph nodes examined: l2\n", "lymph_nodes.examined", 12,
      "Number of lymph nodes examined: l2", "l2->12"),
+    # gen12: OCR drops the spaces of "PR 0 %" and reads the 0 as O, glued to the label ("PRO%"); it had
+    # lost the index tumour's PR 0 % and taken the other tumour's PR 20 % (PR positive)
+    ("Block A3 (tumour 1): ER 0 % PRO% HER2 IHC 3+ (complete)", "receptors.pr.percent", 0.0, "PRO%", "O->0"),
+    ("ERO% PR 5%", "receptors.er.percent", 0.0, "ERO%", "O->0"),
+    # gen12: OCR reads a roman grade I as "|" ("grado histologico I de Nottingham")
+    ("Carcinoma ductal infiltrante bien diferenciado (grado histologico | de\nNottingham), de 1,2 cm.",
+     "diagnosis.grade", 1, "grado histologico |", "|->I"),
+    ("Invasive ductal carcinoma, Nottingham grade |/III.", "diagnosis.grade", 1, "Nottingham grade |/III", "|->I"),
+    ("Invasive ductal carcinoma (histologic grade |).", "diagnosis.grade", 1, "histologic grade |", "|->I"),
+    # gen12: an Allred table whose column gaps OCR collapsed to one space, under its header line
+    ("Hormone receptor scoring (Allred / Quick score)\nProportion Intensity Total\nER 5 3 8\nPR 3 2 5\n",
+     "receptors.er.allred", 8, "ER 5 3 8", None),
+    ("Hormone receptor scoring (Allred / Quick score)\nProportion Intensity Total\nER 5 3 8\nPR 3 2 5\n",
+     "receptors.pr.intensity", "moderate", "PR 3 2 5", None),
+    # gen12: "mammella" with OCR's i for an l, before its side word (read as written)
+    ("Materiale: quadrantectomia mammelia sinistra dopo chemioterapia neoadiuvante.\nDiagnosi: carcinoma "
+     "mammario infiltrante NST.", "diagnosis.laterality", "left", "mammelia sinistra", None),
+    # gen12: a result-first table ("Result  Marker  Comment") whose column gaps OCR collapsed to one
+    # space and whose rule under the header it left blank: each row's first word is the result
+    (_RESULT_FIRST_OCR, "receptors.her2.ihc_score", "2+", "2+", None),
+    (_RESULT_FIRST_OCR, "receptors.ki67_percent", 30.0, "30%", None),
+    (_RESULT_FIRST_OCR, "receptors.er.status", "negative", "Negative", None),
+    # gen12: a row table (result column, then the percent column) whose gaps OCR collapsed to one space:
+    # the number after a row's status word is its percent (it had lost ER 90 % and PR 15 %)
+    ("Receptor Result % cells Intensity Allred\nEstrogen Receptor Positive 90 3+ 8/8\n"
+     "Progesterone Rec. Positive 15 2+ 5/8\nHER2 Negative -- 1+ -\n", "receptors.pr.percent", 15.0,
+     "Progesterone Rec. Positive 15", None),
+    # gen12: a ruled table across (markers in the header row) whose rule OCR left as a blank line and whose
+    # "HER2 IHC" it glued into "HER2IHC" (it had lost every receptor value of the report)
+    (_ACROSS_OCR, "receptors.er.percent", 75.0, "Pos 75%", None),
+    (_ACROSS_OCR, "receptors.her2.ihc_score", "2+", "2+", None),
+    (_ACROSS_OCR, "receptors.her2.ish_result", "not_amplified", "Not amplified", None),
+    ("Case Part Block Test Result Percent Intensity\nS26-44120 A A3 HER2 IHC 3+\n"
+     "S26-44120 A A3 ER POSITIVE 85 MODERATE\nS26-44120 A A3 PR NEGATIVE 0\n", "receptors.er.percent", 85.0,
+     "ER POSITIVE 85", None),
 ]
+
+
+# gen12: the OCR readings above are not made on text-layer pages, and look-alikes yield nothing on OCR
+# pages: a table bar after "Grade" before a cell, an Allred-like row without the table's header or
+# whose total is not the sum, "PRO" not before a percent.
+@pytest.mark.parametrize("text,path", [(r[0], r[1]) for r in OCR_DIGIT_ROWS[-16:]])
+def test_gen12_ocr_readings_are_not_made_on_text_layer_pages(text, path):
+    assert first_fact(text, path, source="text-layer") is None
+
+
+@pytest.mark.parametrize("text,path", [
+    ("| Invasive carcinoma | Histologic grade | 2 |", "diagnosis.grade"),
+    ("| Invasive ductal carcinoma | Grade | | Size | 12 mm |", "diagnosis.grade"),
+    ("Invasive ductal carcinoma. Grade | 2", "diagnosis.grade"),
+    ("Results:\nER 5 3 8\nPR 3 2 5\n", "receptors.er.allred"),
+    ("Allred score table\nProportion Intensity Total\nER 5 3 7\n", "receptors.er.allred"),
+    ("PRO 5% of cells", "receptors.pr.percent"),
+    ("PROTEIN O% loss", "receptors.pr.percent"),
+    ("Result Marker Comment\n\nThe HER2 (4B5) stain is pending.\n", "receptors.her2.ihc_score"),
+    ("ER | PR | Ki-67\n\nThe ER and PR stains are pending; positive controls 90%.\n", "receptors.er.percent"),
+    ("HER2ISHA | 2+", "receptors.her2.ihc_score"),
+    ("Estrogen Receptor Positive 90 3+ 8/8\n", "receptors.er.percent"),
+    ("Receptor Result Allred Intensity\nEstrogen Receptor Positive 8 3+\n", "receptors.er.percent"),
+    ("Receptor Result % cells Intensity\nEstrogen Receptor Positive 1+ weak\n", "receptors.er.percent"),
+    ("Receptor Result % cells Allred\nEstrogen Receptor Positive 7/8\n", "receptors.er.percent"),
+])
+def test_gen12_ocr_look_alikes_yield_nothing(text, path):
+    assert first_fact(text, path, source="ocr") is None
 
 
 @pytest.mark.parametrize("text,path,value,evidence,correction", OCR_DIGIT_ROWS)
@@ -2438,3 +2507,22 @@ def test_results_on_the_residual_tumour(text, path, value, evidence):
     assert (f and f.value) == value
     if evidence is not None:
         assert f.evidence[0].text == evidence
+
+
+# gen12: OCR closes the column gap between a bare HER2 score "0" and the control column after it
+# ("HER2 (IHC) ....... 0          external control: 3+" read as "HER2 (IHC) 0 external control: 3+"):
+# a named control after the 0 still ends the value (it had lost HER2 0 and the triple-negative subtype).
+@pytest.mark.parametrize("source", ["ocr", "text-layer"])
+@pytest.mark.parametrize("text,value,evidence", [
+    ("ER NEGATIVE (0%) external control: positive\nHER2 (IHC) 0 external control: 3+ (appropriate)\n", "0",
+     "HER2 (IHC) 0"),
+    ("HER2 (IHC) 0 internal control positive", "0", "HER2 (IHC) 0"),
+])
+def test_her2_bare_zero_before_a_named_control(text, value, evidence, source):
+    f = first_fact(text, "receptors.her2.ihc_score", source=source)
+    assert f is not None and f.value == value and f.evidence[0].text == evidence
+
+
+@pytest.mark.parametrize("text", ["HER2 external control 3+", "HER2 (IHC) 0 control", "HER2 (IHC) 0 controls pending"])
+def test_her2_control_score_is_no_result(text):
+    assert first_fact(text, "receptors.her2.ihc_score", source="ocr") is None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Generator, Iterator
 
 import regex
 
@@ -1132,8 +1132,9 @@ def table_cells(page: AnalyzedPage) -> list[TableCell]:
                 row_end = text.find("\n", row_start)
                 row_end = len(text) if row_end < 0 else row_end
                 row = row_cells(text, row_start, row_end, bars_only=bars)
-                if bars and row and all(set(text[s:e]) <= set("-_:=+ ") for s, e in row):
-                    row_start = row_end + 1  # a rule under the header: "|----|----|", "-----+-----"
+                if bars and (row or page.is_ocr) and all(set(text[s:e]) <= set("-_:=+ ") for s, e in row):
+                    # a rule under the header: "|----|----|", "-----+-----" (on OCR pages a blank line)
+                    row_start = row_end + 1
                     continue
                 if len(row) != len(header) or any(row[0][0] <= a.start < row_end for a in anchors(page)):
                     break
@@ -1167,6 +1168,9 @@ def row_table_percents(page: AnalyzedPage, found: list[Finding]) -> Iterator[Fin
         line_end = len(text) if line_end < 0 else line_end
         done = line_end + 1
         layout = _row_table_layout(text, line_start, line_end)
+        if layout is None and page.is_ocr:
+            done = yield from _ocr_row_table_percents(page, line_start, line_end, labels, have)
+            continue
         header = _table_row(text, line_start, line_end, layout) if layout else []
         column = next((i for i, (s, e) in enumerate(header)
                        if s < e and header_cell.fullmatch(text, s, e, timeout=TIMEOUT_S)), None)
@@ -1204,6 +1208,38 @@ def row_table_percents(page: AnalyzedPage, found: list[Finding]) -> Iterator[Fin
                         yield f
             row_start = row_end + 1
         done = row_start
+
+
+def _ocr_row_table_percents(page: AnalyzedPage, line_start: int, line_end: int, labels: list[Anchor],
+                            have: set[str]) -> Generator[Finding, None, int]:
+    """The percents of an OCR'd row table whose column gaps became one space: under a header whose
+    result column precedes the percent column ("Receptor Result % cells Intensity"), each next row
+    with a marker label gives the number after its status word ("Estrogen Receptor Positive 90 3+",
+    "S26-44120 A A3 ER POSITIVE 85 MODERATE"). Returns where the table ends."""
+    g = _g()
+    text = page.text
+    if _first(g["receptor.row-table-ocr-header"], page, line_start, line_end) is None:
+        return line_end + 1
+    row_start = line_end + 1
+    for _ in range(_TABLE_ROWS):
+        row_end = text.find("\n", row_start)
+        row_end = len(text) if row_end < 0 else row_end
+        label = next((a for a in anchors(page) if a.kind != "other" and row_start <= a.start < row_end), None)
+        if label is None:
+            break  # the table ends at a row without a marker
+        if label not in labels:
+            row_start = row_end + 1
+            continue
+        m = g["receptor.row-table-ocr-status-percent"].pattern_for(page.is_ocr).match(
+            text, label.end, row_end, timeout=TIMEOUT_S)
+        pct = decimal(_read_pct(m.group("pct"))[0]) if m else None
+        for path in (["receptors.ki67_percent"] if label.kind == "ki67" else
+                     [f"receptors.{n}.percent" for n in _names(label.kind)]):
+            if pct is not None and pct <= 100 and path not in have:
+                yield make_finding(page, path, pct, (label.start, m.end()), g["receptor.row-table-ocr-status-percent"],
+                                   correction=_ocr_read(m, "pct"))
+        row_start = row_end + 1
+    return row_start
 
 
 _PERCENT_WORD = regex.compile(r"%|percent", regex.IGNORECASE)
@@ -1247,6 +1283,10 @@ def _in_table_header(page: AnalyzedPage, a: Anchor) -> bool:
     return a.start in labels
 
 
+#: A table row's first word and the blanks after it (an OCR'd row whose column gaps are one space).
+_FIRST_WORD = regex.compile(r"[ \t]*(?P<cell>[^\s]+)[ \t]+")
+
+
 def result_first_cells(page: AnalyzedPage) -> list[TableCell]:
     """Cells of a table whose rows give the result before the marker's name, under a header such as
     "Result   Marker   Comment" ("2+     HER2 (4B5)     equivocal"): each row's first cell, with the
@@ -1262,14 +1302,20 @@ def result_first_cells(page: AnalyzedPage) -> list[TableCell]:
             row_end = text.find("\n", row_start)
             row_end = len(text) if row_end < 0 else row_end
             row = row_cells(text, row_start, row_end)
-            if row and all(set(text[s:e]) <= set("-_=+ ") for s, e in row):
-                row_start = row_end + 1  # a rule under the header
+            if (row or page.is_ocr) and all(set(text[s:e]) <= set("-_=+ ") for s, e in row):
+                row_start = row_end + 1  # a rule under the header (on OCR pages a blank line)
                 continue
             label = next((a for a in anchors(page) if a.kind != "other" and len(row) > 1
                           and row[1][0] <= a.start < row[1][1]), None)
-            if label is None:
+            cell = row[0] if label else None
+            first = _FIRST_WORD.match(text, row_start, row_end) if label is None and page.is_ocr else None
+            if first:
+                # OCR collapses the column gap to one space: the row's first word, then the label.
+                label = next((a for a in anchors(page) if a.kind != "other" and a.start == first.end()), None)
+                cell = first.span("cell")
+            if label is None or cell is None:
                 break
-            out.append(TableCell(label, *row[0]))
+            out.append(TableCell(label, *cell))
             row_start = row_end + 1
     return out
 
