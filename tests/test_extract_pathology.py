@@ -2024,6 +2024,10 @@ ROWS = [
     # gen11: "IHC" between the Ki-67 label and its value in a lab-style result table.
     ("KI-67 (30-9), IHC                   27         %        No validated cut-off", "receptors.ki67_percent", 27.0,
      "KI-67 (30-9), IHC                   27         %"),
+    # gen12: an LVI value wrapped over a line end ("not\nidentified") is still a negation (it had given present).
+    ("No residual in situ component. Lymphovascular invasion: not\nidentified.\nMargins free.", "diagnosis.lvi",
+     "absent", "Lymphovascular invasion: not\nidentified"),
+    ("LVI: not\n   seen.", "diagnosis.lvi", "absent", "LVI: not\n   seen"),
 ]
 
 
@@ -2081,6 +2085,58 @@ OCR_ROWS = [
     # gen11: "rn" for m in the size label's "tumour" and in its unit ("rnrn" for mm), read as written
     ("Turnour size: 23 rnrn (rnacroscopic and rnicroscopic).", "diagnosis.tumor_size_mm", 23.0, None),
 ]
+
+
+# gen12 (scans of our own reports read back through Tesseract): OCR slips with the evidence text.
+# (text, path, value, evidence text, correction)
+OCR_SCAN_ROWS = [
+    # the UICC L descriptor with OCR's O for 0 beside "VO" (it had been lost)
+    ("Classification: pT1c(m) pNO(sn) (0/2) LO VO Pn0 G2 RO (UICC, 8th ed.)", "diagnosis.lvi", "absent", "LO",
+     "LO->L0"),
+    # a stray bracket inside the CEP17 label (as the lead's "CEP'17")
+    ("HER2/CEP(17 ratio 1.3; mean HER2 copy number 3.1 signals/cell (60 nuclei counted).",
+     "receptors.her2.ish_ratio", 1.3, "HER2/CEP(17 ratio 1.3", None),
+    ("HER2/CEP|17 ratio: 2.4", "receptors.her2.ish_ratio", 2.4, "HER2/CEP|17 ratio: 2.4", None),
+    # the i of Ki-67 read as two strokes
+    ("ER POSITIVE (95%)\nK1|-67 15%", "receptors.ki67_percent", 15.0, "K1|-67 15%", None),
+    # a lower-case c prefix read as C in a run-together cTNM (it had lost the clinical stage)
+    ("Clinical Dx: Lt. breast cancer, C area (upper outer), CT2NOMO Stage IIA", "stage.clinical.t", "T2", "CT2",
+     None),
+    ("Clinical Dx: Lt. breast cancer, C area (upper outer), CT2NOMO Stage IIA", "stage.clinical.n", "N0", "NO",
+     "O->0"),
+    ("Clinical history: Left breast carcinoma (CNB: IDC, grade 3, ER-, PR-, HER2 3+), CT2N1MO.", "stage.clinical.m",
+     "M0", "MO", "O->0"),
+    ("Clinical: CTlc N0 M0.", "stage.clinical.t", "T1c", "CTlc", "lc->1c"),
+]
+
+
+@pytest.mark.parametrize("text,path,value,evidence,correction", OCR_SCAN_ROWS)
+def test_ocr_scan_slip_is_read_with_its_evidence(text, path, value, evidence, correction):
+    f = first_fact(text, path, source="ocr")
+    assert f is not None and f.value == value
+    assert (f.evidence[0].text, f.evidence[0].correction) == (evidence, correction)
+
+
+@pytest.mark.parametrize("text,path", [
+    # OCR forms are read on OCR pages only
+    ("Classification: pT1c(m) pN0(sn) (0/2) LO VO Pn0 G2 R0", "diagnosis.lvi"),
+    ("HER2/CEP(17 ratio 1.3", "receptors.her2.ish_ratio"),
+    ("Clinical history: CT2N1MO.", "stage.clinical.t"),
+])
+def test_ocr_scan_slip_is_not_read_on_text_layer_pages(text, path):
+    assert first_fact(text, path, source="text-layer") is None
+
+
+@pytest.mark.parametrize("text,path", [
+    # a CT scan is no clinical T, even with a digit after it, unless an N follows
+    ("CT3 views of the chest were obtained.", "stage.clinical.t"),
+    ("CT 2 weeks ago: no distant disease. CTA chest negative.", "stage.clinical.t"),
+    ("Staging CT1 and CT2 (before and after contrast) show no nodes.", "stage.clinical.t"),
+    # an L with O not beside a V descriptor is no LVI
+    ("Vertebral body LO on the sagittal view.", "diagnosis.lvi"),
+])
+def test_ocr_scan_distractors_yield_nothing(text, path):
+    assert first_fact(text, path, source="ocr") is None
 
 
 @pytest.mark.parametrize("text,path,value,correction", OCR_ROWS)
