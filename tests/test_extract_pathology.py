@@ -2107,6 +2107,9 @@ OCR_SCAN_ROWS = [
     ("Clinical history: Left breast carcinoma (CNB: IDC, grade 3, ER-, PR-, HER2 3+), CT2N1MO.", "stage.clinical.m",
      "M0", "MO", "O->0"),
     ("Clinical: CTlc N0 M0.", "stage.clinical.t", "T1c", "CTlc", "lc->1c"),
+    # the r of a recurrence's rN read as t (it had been lost)
+    ("Assessment: isolated regional nodal recurrence (ipsilateral supraclavicular),\ntN3c. This is regional disease.",
+     "stage.clinical.n", "N3c", "tN3c", None),
 ]
 
 
@@ -2122,6 +2125,7 @@ def test_ocr_scan_slip_is_read_with_its_evidence(text, path, value, evidence, co
     ("Classification: pT1c(m) pN0(sn) (0/2) LO VO Pn0 G2 R0", "diagnosis.lvi"),
     ("HER2/CEP(17 ratio 1.3", "receptors.her2.ish_ratio"),
     ("Clinical history: CT2N1MO.", "stage.clinical.t"),
+    ("Assessment: regional nodal recurrence,\ntN3c.", "stage.clinical.n"),
 ])
 def test_ocr_scan_slip_is_not_read_on_text_layer_pages(text, path):
     assert first_fact(text, path, source="text-layer") is None
@@ -2134,6 +2138,8 @@ def test_ocr_scan_slip_is_not_read_on_text_layer_pages(text, path):
     ("Staging CT1 and CT2 (before and after contrast) show no nodes.", "stage.clinical.t"),
     # an L with O not beside a V descriptor is no LVI
     ("Vertebral body LO on the sagittal view.", "diagnosis.lvi"),
+    # a t before a word starting with N is no prefix
+    ("The patient went to tNo clinic; tNa level normal.", "stage.clinical.n"),
 ])
 def test_ocr_scan_distractors_yield_nothing(text, path):
     assert first_fact(text, path, source="ocr") is None
