@@ -2120,29 +2120,23 @@ def test_ocr_scan_slip_is_read_with_its_evidence(text, path, value, evidence, co
     assert (f.evidence[0].text, f.evidence[0].correction) == (evidence, correction)
 
 
-@pytest.mark.parametrize("text,path", [
+@pytest.mark.parametrize("text,path,source", [
     # OCR forms are read on OCR pages only
-    ("Classification: pT1c(m) pN0(sn) (0/2) LO VO Pn0 G2 R0", "diagnosis.lvi"),
-    ("HER2/CEP(17 ratio 1.3", "receptors.her2.ish_ratio"),
-    ("Clinical history: CT2N1MO.", "stage.clinical.t"),
-    ("Assessment: regional nodal recurrence,\ntN3c.", "stage.clinical.n"),
-])
-def test_ocr_scan_slip_is_not_read_on_text_layer_pages(text, path):
-    assert first_fact(text, path, source="text-layer") is None
-
-
-@pytest.mark.parametrize("text,path", [
+    ("Classification: pT1c(m) pN0(sn) (0/2) LO VO Pn0 G2 R0", "diagnosis.lvi", "text-layer"),
+    ("HER2/CEP(17 ratio 1.3", "receptors.her2.ish_ratio", "text-layer"),
+    ("Clinical history: CT2N1MO.", "stage.clinical.t", "text-layer"),
+    ("Assessment: regional nodal recurrence,\ntN3c.", "stage.clinical.n", "text-layer"),
     # a CT scan is no clinical T, even with a digit after it, unless an N follows
-    ("CT3 views of the chest were obtained.", "stage.clinical.t"),
-    ("CT 2 weeks ago: no distant disease. CTA chest negative.", "stage.clinical.t"),
-    ("Staging CT1 and CT2 (before and after contrast) show no nodes.", "stage.clinical.t"),
+    ("CT3 views of the chest were obtained.", "stage.clinical.t", "ocr"),
+    ("CT 2 weeks ago: no distant disease. CTA chest negative.", "stage.clinical.t", "ocr"),
+    ("Staging CT1 and CT2 (before and after contrast) show no nodes.", "stage.clinical.t", "ocr"),
     # an L with O not beside a V descriptor is no LVI
-    ("Vertebral body LO on the sagittal view.", "diagnosis.lvi"),
+    ("Vertebral body LO on the sagittal view.", "diagnosis.lvi", "ocr"),
     # a t before a word starting with N is no prefix
-    ("The patient went to tNo clinic; tNa level normal.", "stage.clinical.n"),
+    ("The patient went to tNo clinic; tNa level normal.", "stage.clinical.n", "ocr"),
 ])
-def test_ocr_scan_distractors_yield_nothing(text, path):
-    assert first_fact(text, path, source="ocr") is None
+def test_ocr_scan_slips_and_distractors_yield_nothing(text, path, source):
+    assert first_fact(text, path, source=source) is None
 
 
 @pytest.mark.parametrize("text,path,value,correction", OCR_ROWS)
