@@ -2110,6 +2110,19 @@ OCR_SCAN_ROWS = [
     # the r of a recurrence's rN read as t (it had been lost)
     ("Assessment: isolated regional nodal recurrence (ipsilateral supraclavicular),\ntN3c. This is regional disease.",
      "stage.clinical.n", "N3c", "tN3c", None),
+    # a "No" glued to the LVI label by a dropped space still negates it (it had given present)
+    ("- DUCTAL CARCINOMA IN SITU, INTERMEDIATE NUCLEAR GRADE.\n- NOLYMPHOVASCULAR INVASION IDENTIFIED.\n",
+     "diagnosis.lvi", "absent", "LYMPHOVASCULAR INVASION", None),
+    ("- NOLYMPHOVASCULAR INVASION.\n- MARGINS NEGATIVE (CLOSEST POSTERIOR, 0.8 CM).", "diagnosis.lvi", "absent",
+     "LYMPHOVASCULAR INVASION", None),
+    # the second stroke of a roman II read as "!" (it had given grade 1)
+    ("(Left) breast invasive ductal carcinoma, WHO grade I! (3+2+2=7 points), maximum diameter of 2.1 cm",
+     "diagnosis.grade", 2, "grade I!", "I!->II"),
+    ("Invasive ductal carcinoma, Nottingham grade I!", "diagnosis.grade", 2, "Nottingham grade I!", "I!->II"),
+    # distractors: a glued "NO" that is an N category negates nothing after it
+    ("PATHOLOGIC STAGE: pT2NOMO; LYMPHOVASCULAR INVASION PRESENT.", "stage.clinical.m", "M0", "MO", "O->0"),
+    ("PATHOLOGIC STAGE: pT2NOMO; LYMPHOVASCULAR INVASION PRESENT.", "diagnosis.lvi", "present",
+     "LYMPHOVASCULAR INVASION PRESENT", None),
 ]
 
 
@@ -2137,6 +2150,13 @@ def test_ocr_scan_slip_is_read_with_its_evidence(text, path, value, evidence, co
 ])
 def test_ocr_scan_slips_and_distractors_yield_nothing(text, path, source):
     assert first_fact(text, path, source=source) is None
+
+
+def test_ocr_scan_forms_are_read_as_written_on_text_layer_pages():
+    # gen12: the glued "No" and the "I!" are OCR's; a text layer is read as written
+    assert first_fact("- NOLYMPHOVASCULAR INVASION IDENTIFIED.", "diagnosis.lvi").value == "present"
+    f = first_fact("Invasive ductal carcinoma, Nottingham grade I!", "diagnosis.grade")
+    assert (f.value, f.evidence[0].correction) == (1, None)
 
 
 @pytest.mark.parametrize("text,path,value,correction", OCR_ROWS)

@@ -62,11 +62,11 @@ def _g_value(m: regex.Match) -> tuple[int | None, str | None]:
     raw = m.groupdict().get("g2") or m.groupdict().get("g")
     if not raw:
         return None, None
-    value = _ROMAN.get(raw.lower().replace("l", "i"))  # OCR's "Ill", "lIl" for III
+    value = _ROMAN.get(raw.lower().replace("l", "i").replace("!", "i"))  # OCR's "Ill", "lIl" for III, "I!" for II
     if value is None:
         return None, None
-    # OCR reads roman I as a lower-case l ("lll", "Il").
-    corr = ocr_correction(raw, "I" * value) if "l" in raw else None
+    # OCR reads roman I as a lower-case l ("lll", "Il") or as "!" (OCR pages only, see grade.yaml).
+    corr = ocr_correction(raw, "I" * value) if ("l" in raw or "!" in raw) else None
     return value, corr
 
 
