@@ -2119,6 +2119,13 @@ OCR_SCAN_ROWS = [
     ("(Left) breast invasive ductal carcinoma, WHO grade I! (3+2+2=7 points), maximum diameter of 2.1 cm",
      "diagnosis.grade", 2, "grade I!", "I!->II"),
     ("Invasive ductal carcinoma, Nottingham grade I!", "diagnosis.grade", 2, "Nottingham grade I!", "I!->II"),
+    # a degraded scan's doubled zero "M0O" (it had broken the clinical string: M and the group lost)
+    ("Baseline: cT3N1M0O, Stage IIIA, IDC Gr Ill, TNBC (ER neg, PR neg, HER2 1+), Ki67 80%.", "stage.clinical.m",
+     "M0", "M0O", "0O->0"),
+    ("Baseline: cT3N1M0O, Stage IIIA, IDC Gr Ill, TNBC (ER neg, PR neg, HER2 1+), Ki67 80%.", "stage.clinical.group",
+     "IIIA", "Stage IIIA", None),
+    ("Working clinical stage: cT1cNOM0O (stage IB per prognostic staging, anatomic 1A).", "stage.clinical.m", "M0",
+     "M0O", "0O->0"),
     # distractors: a glued "NO" that is an N category negates nothing after it
     ("PATHOLOGIC STAGE: pT2NOMO; LYMPHOVASCULAR INVASION PRESENT.", "stage.clinical.m", "M0", "MO", "O->0"),
     ("PATHOLOGIC STAGE: pT2NOMO; LYMPHOVASCULAR INVASION PRESENT.", "diagnosis.lvi", "present",
@@ -2139,6 +2146,8 @@ def test_ocr_scan_slip_is_read_with_its_evidence(text, path, value, evidence, co
     ("HER2/CEP(17 ratio 1.3", "receptors.her2.ish_ratio", "text-layer"),
     ("Clinical history: CT2N1MO.", "stage.clinical.t", "text-layer"),
     ("Assessment: regional nodal recurrence,\ntN3c.", "stage.clinical.n", "text-layer"),
+    ("Baseline: cT3N1M0O, Stage IIIA.", "stage.clinical.m", "text-layer"),
+    ("pT2 N0 MOOD stable.", "stage.clinical.m", "ocr"),
     # a CT scan is no clinical T, even with a digit after it, unless an N follows
     ("CT3 views of the chest were obtained.", "stage.clinical.t", "ocr"),
     ("CT 2 weeks ago: no distant disease. CTA chest negative.", "stage.clinical.t", "ocr"),
