@@ -23,6 +23,7 @@ Offsets are character offsets into `page.text`. Nothing here logs record text.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -131,6 +132,11 @@ class AnalyzedPage:
         sentence), which gives what a whole-page run would. Run-on OCR text can make a "sentence"
         of a thousand characters; there it runs on the 120 characters either side of the span."""
         out: list[str] = []
+        # OCR drops the space after a "No" ("NOLYMPHOVASCULAR INVASION"): a "no" glued to the start of
+        # the mention negates it (OCR pages only; ConText sees one token).
+        if self.is_ocr and start >= 2 and self.text[start:start + 1].isalpha() \
+                and _GLUED_NO.search(self.text, max(0, start - 3), start):
+            out.append("NEGATED_EXISTENCE")
         for i in self._sentence_indices(start, end):
             s0, s1 = self._sent_bounds[i]
             w0, w1 = max(start, s0), min(end, s1)
@@ -204,6 +210,10 @@ class AnalyzedPage:
             rule=rule,
             correction=correction,
         )
+
+
+#: A word "no" that ends where a mention starts, with no letter, digit or slash before it.
+_GLUED_NO = re.compile(r"(?<![\w/])no\Z", re.IGNORECASE)
 
 
 def _other_cell(text: str, trigger: int, start: int, end: int) -> bool:

@@ -101,6 +101,9 @@ ROWS = [
     # A lineage immunostain panel is no sequencing result.
     ("Metastatic carcinoma, consistent with breast primary (GATA3 positive, CK7 positive, CK20 negative).", {}, {}),
     ("Immunoprofile: GATA3+, TRPS1+, SOX10-.", {}, {}),
+    # gen12: a lone lineage stain after the receptor stains (it had given a germline pathogenic GATA3)
+    ("Core biopsy of the larger node: metastatic poorly differentiated carcinoma, ER 0, PR 0, HER2 0,\nGATA3 positive, "
+     "in keeping with metastasis from the previous left breast primary. Plan: germline BRCA testing.", {}, {}),
     ("Tumor NGS: PIK3R1 and ERBB3: no alteration detected. MYC amplification detected.",
      {"PIK3R1": {"result": "not_detected"}, "ERBB3": {"result": "not_detected"}, "MYC": {"result": "detected"}}, {}),
 ]

@@ -228,6 +228,36 @@ def test_thresholds_and_differentials_are_not_results(text):
     assert [f.value for f in run(extract_labs, text) if f.value["name"] in ("ANC", "platelets")] == []
 
 
+# gen12 (scans read back through Tesseract): OCR's "pits" for plts and "x10A9/L", "x1049/L" for x10^9/L,
+# read on OCR pages only. (text, lab name, expected leaves, evidence texts)
+OCR_ROWS = [
+    ("Labs 01/05/2026: Hb 121 g/L, WCC 7.4, neutrophils 5.2, pits 318, LFTs normal.", "platelets",
+     {"value": 318, "unit": "10^9/L"}, {"name": "pits", "value": "318"}),
+    ("Labs today: WBC 3.1 / ANC 1100, Hb 11.6, pit 162. ALT 28", "platelets", {"value": 162},
+     {"name": "pit", "value": "162"}),
+    ("Neutrophils 1.2 x10A9/L (L)", "ANC", {"value": 1.2, "unit": "10^9/L", "flag": "L"},
+     {"unit": "x10A9/L", "flag": "(L)"}),
+    ("Platelets 198 x1049/L", "platelets", {"value": 198, "unit": "10^9/L"}, {"unit": "x1049/L"}),
+]
+
+
+@pytest.mark.parametrize("text,name,leaves,spans", OCR_ROWS)
+def test_ocr_forms_of_lab_names_and_units(text, name, leaves, spans):
+    check_item(item(run(extract_labs, text, ocr=True), "name", name), name, leaves, spans)
+
+
+def test_ocr_forms_of_lab_names_and_units_are_not_read_on_text_layers():
+    assert item(run(extract_labs, "Labs: Hb 121 g/L, pits 318."), "name", "platelets") is None
+    assert item(run(extract_labs, "Neutrophils 1.2 x10A9/L (L)"), "name", "ANC").value.get("flag") is None
+    found = item(run(extract_labs, "Platelets 198 x1049/L"), "name", "platelets")
+    assert found.leaf_evidence["unit"][0].text != "x1049/L"
+
+
+def test_ocr_lab_name_forms_need_a_value():
+    # "pit" is a word: without a value after it, nothing (and never on text-layer pages).
+    assert item(run(extract_labs, "Small pit on the nail; pits seen on the cornea.", ocr=True), "name", "platelets") is None
+
+
 def test_a_value_inside_the_normal_range_has_no_grade():
     found = item(run(extract_labs, "Hemoglobin 12.6 g/dL 12.0 - 15.5"), "name", "hemoglobin")
     assert "grade" not in found.value

@@ -642,6 +642,19 @@ def test_ocr_zero_read_as_letter_o_in_a_dose():
     assert "dose" not in text_layer.value  # tolerant readings are for OCR pages only
 
 
+@pytest.mark.parametrize("text,leaves,spans", [
+    # gen12: OCR reads the q of an hourly interval as g, and mcg as "meg" (OCR pages only)
+    ("- Ondansetron 8 mg PO g8h PRN nausea", {"frequency": "three times daily"}, {"frequency": "g8h"}),
+    ("Dexamethasone 4 mg PO g12h", {"frequency": "twice daily"}, {"frequency": "g12h"}),
+    ("Started on Inj. Filgrastim 300 meg SC OD.", {"dose": 300, "unit": "mcg"}, {"unit": "meg"}),
+])
+def test_ocr_forms_of_frequency_and_unit(text, leaves, spans):
+    (finding,) = run(extract_medications, text, ocr=True)
+    check_item(finding, text, leaves, spans)
+    (text_layer,) = run(extract_medications, text)
+    assert all(text_layer.value.get(leaf) != value for leaf, value in leaves.items())
+
+
 def test_broken_medication_grammar_fails_loudly(tmp_path):
     from extract.rules import RULES_DIR
 

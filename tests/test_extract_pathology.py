@@ -2024,6 +2024,10 @@ ROWS = [
     # gen11: "IHC" between the Ki-67 label and its value in a lab-style result table.
     ("KI-67 (30-9), IHC                   27         %        No validated cut-off", "receptors.ki67_percent", 27.0,
      "KI-67 (30-9), IHC                   27         %"),
+    # gen12: an LVI value wrapped over a line end ("not\nidentified") is still a negation (it had given present).
+    ("No residual in situ component. Lymphovascular invasion: not\nidentified.\nMargins free.", "diagnosis.lvi",
+     "absent", "Lymphovascular invasion: not\nidentified"),
+    ("LVI: not\n   seen.", "diagnosis.lvi", "absent", "LVI: not\n   seen"),
 ]
 
 
@@ -2081,6 +2085,87 @@ OCR_ROWS = [
     # gen11: "rn" for m in the size label's "tumour" and in its unit ("rnrn" for mm), read as written
     ("Turnour size: 23 rnrn (rnacroscopic and rnicroscopic).", "diagnosis.tumor_size_mm", 23.0, None),
 ]
+
+
+# gen12 (scans of our own reports read back through Tesseract): OCR slips with the evidence text.
+# (text, path, value, evidence text, correction)
+OCR_SCAN_ROWS = [
+    # the UICC L descriptor with OCR's O for 0 beside "VO" (it had been lost)
+    ("Classification: pT1c(m) pNO(sn) (0/2) LO VO Pn0 G2 RO (UICC, 8th ed.)", "diagnosis.lvi", "absent", "LO",
+     "LO->L0"),
+    # a stray bracket inside the CEP17 label (as the lead's "CEP'17")
+    ("HER2/CEP(17 ratio 1.3; mean HER2 copy number 3.1 signals/cell (60 nuclei counted).",
+     "receptors.her2.ish_ratio", 1.3, "HER2/CEP(17 ratio 1.3", None),
+    ("HER2/CEP|17 ratio: 2.4", "receptors.her2.ish_ratio", 2.4, "HER2/CEP|17 ratio: 2.4", None),
+    # the i of Ki-67 read as two strokes
+    ("ER POSITIVE (95%)\nK1|-67 15%", "receptors.ki67_percent", 15.0, "K1|-67 15%", None),
+    # a lower-case c prefix read as C in a run-together cTNM (it had lost the clinical stage)
+    ("Clinical Dx: Lt. breast cancer, C area (upper outer), CT2NOMO Stage IIA", "stage.clinical.t", "T2", "CT2",
+     None),
+    ("Clinical Dx: Lt. breast cancer, C area (upper outer), CT2NOMO Stage IIA", "stage.clinical.n", "N0", "NO",
+     "O->0"),
+    ("Clinical history: Left breast carcinoma (CNB: IDC, grade 3, ER-, PR-, HER2 3+), CT2N1MO.", "stage.clinical.m",
+     "M0", "MO", "O->0"),
+    ("Clinical: CTlc N0 M0.", "stage.clinical.t", "T1c", "CTlc", "lc->1c"),
+    # the r of a recurrence's rN read as t (it had been lost)
+    ("Assessment: isolated regional nodal recurrence (ipsilateral supraclavicular),\ntN3c. This is regional disease.",
+     "stage.clinical.n", "N3c", "tN3c", None),
+    # a "No" glued to the LVI label by a dropped space still negates it (it had given present)
+    ("- DUCTAL CARCINOMA IN SITU, INTERMEDIATE NUCLEAR GRADE.\n- NOLYMPHOVASCULAR INVASION IDENTIFIED.\n",
+     "diagnosis.lvi", "absent", "LYMPHOVASCULAR INVASION", None),
+    ("- NOLYMPHOVASCULAR INVASION.\n- MARGINS NEGATIVE (CLOSEST POSTERIOR, 0.8 CM).", "diagnosis.lvi", "absent",
+     "LYMPHOVASCULAR INVASION", None),
+    # the second stroke of a roman II read as "!" (it had given grade 1)
+    ("(Left) breast invasive ductal carcinoma, WHO grade I! (3+2+2=7 points), maximum diameter of 2.1 cm",
+     "diagnosis.grade", 2, "grade I!", "I!->II"),
+    ("Invasive ductal carcinoma, Nottingham grade I!", "diagnosis.grade", 2, "Nottingham grade I!", "I!->II"),
+    # a degraded scan's doubled zero "M0O" (it had broken the clinical string: M and the group lost)
+    ("Baseline: cT3N1M0O, Stage IIIA, IDC Gr Ill, TNBC (ER neg, PR neg, HER2 1+), Ki67 80%.", "stage.clinical.m",
+     "M0", "M0O", "0O->0"),
+    ("Baseline: cT3N1M0O, Stage IIIA, IDC Gr Ill, TNBC (ER neg, PR neg, HER2 1+), Ki67 80%.", "stage.clinical.group",
+     "IIIA", "Stage IIIA", None),
+    ("Working clinical stage: cT1cNOM0O (stage IB per prognostic staging, anatomic 1A).", "stage.clinical.m", "M0",
+     "M0O", "0O->0"),
+    # distractors: a glued "NO" that is an N category negates nothing after it
+    ("PATHOLOGIC STAGE: pT2NOMO; LYMPHOVASCULAR INVASION PRESENT.", "stage.clinical.m", "M0", "MO", "O->0"),
+    ("PATHOLOGIC STAGE: pT2NOMO; LYMPHOVASCULAR INVASION PRESENT.", "diagnosis.lvi", "present",
+     "LYMPHOVASCULAR INVASION PRESENT", None),
+]
+
+
+@pytest.mark.parametrize("text,path,value,evidence,correction", OCR_SCAN_ROWS)
+def test_ocr_scan_slip_is_read_with_its_evidence(text, path, value, evidence, correction):
+    f = first_fact(text, path, source="ocr")
+    assert f is not None and f.value == value
+    assert (f.evidence[0].text, f.evidence[0].correction) == (evidence, correction)
+
+
+@pytest.mark.parametrize("text,path,source", [
+    # OCR forms are read on OCR pages only
+    ("Classification: pT1c(m) pN0(sn) (0/2) LO VO Pn0 G2 R0", "diagnosis.lvi", "text-layer"),
+    ("HER2/CEP(17 ratio 1.3", "receptors.her2.ish_ratio", "text-layer"),
+    ("Clinical history: CT2N1MO.", "stage.clinical.t", "text-layer"),
+    ("Assessment: regional nodal recurrence,\ntN3c.", "stage.clinical.n", "text-layer"),
+    ("Baseline: cT3N1M0O, Stage IIIA.", "stage.clinical.m", "text-layer"),
+    ("pT2 N0 MOOD stable.", "stage.clinical.m", "ocr"),
+    # a CT scan is no clinical T, even with a digit after it, unless an N follows
+    ("CT3 views of the chest were obtained.", "stage.clinical.t", "ocr"),
+    ("CT 2 weeks ago: no distant disease. CTA chest negative.", "stage.clinical.t", "ocr"),
+    ("Staging CT1 and CT2 (before and after contrast) show no nodes.", "stage.clinical.t", "ocr"),
+    # an L with O not beside a V descriptor is no LVI
+    ("Vertebral body LO on the sagittal view.", "diagnosis.lvi", "ocr"),
+    # a t before a word starting with N is no prefix
+    ("The patient went to tNo clinic; tNa level normal.", "stage.clinical.n", "ocr"),
+])
+def test_ocr_scan_slips_and_distractors_yield_nothing(text, path, source):
+    assert first_fact(text, path, source=source) is None
+
+
+def test_ocr_scan_forms_are_read_as_written_on_text_layer_pages():
+    # gen12: the glued "No" and the "I!" are OCR's; a text layer is read as written
+    assert first_fact("- NOLYMPHOVASCULAR INVASION IDENTIFIED.", "diagnosis.lvi").value == "present"
+    f = first_fact("Invasive ductal carcinoma, Nottingham grade I!", "diagnosis.grade")
+    assert (f.value, f.evidence[0].correction) == (1, None)
 
 
 @pytest.mark.parametrize("text,path,value,correction", OCR_ROWS)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from extract.analysis import AnalyzedPage
-from extract.fields.base import make_finding, scan
+from extract.fields.base import make_finding, ocr_correction, scan
 from extract.findings import Finding
 from extract.rules import grammar
 
@@ -19,7 +19,8 @@ _MARGIN = {"negative": "negative", "neg": "negative", "free": "negative", "clear
 def extract_extras(page: AnalyzedPage) -> Iterator[Finding]:
     g = grammar("extras")
     for m in scan(page, g["lvi.label-value"]):
-        word = (m.group("value") or "").lower()
+        # Whitespace folded: a value wrapped over a line ("not\nidentified") reads as "not identified".
+        word = " ".join((m.group("value") or "").lower().split())
         if not word and g["lvi.uncertain"].pattern_for(page.is_ocr).match(page.text, m.end()):
             continue
         label_end = m.start("value") if word else m.end()
@@ -33,8 +34,10 @@ def extract_extras(page: AnalyzedPage) -> Iterator[Finding]:
             value = "present"
         yield make_finding(page, "diagnosis.lvi", value, m.span(), g["lvi.label-value"], negation_applies=False)
     for m in scan(page, g["lvi.tnm-descriptor"]):
-        yield make_finding(page, "diagnosis.lvi", "present" if m.group("l") == "1" else "absent", m.span(),
-                           g["lvi.tnm-descriptor"], negation_applies=False)
+        digit = m.group("l").replace("O", "0")  # OCR's O for 0 ("LO VO"), recorded on the evidence
+        yield make_finding(page, "diagnosis.lvi", "present" if digit == "1" else "absent", m.span(),
+                           g["lvi.tnm-descriptor"], negation_applies=False,
+                           correction=ocr_correction(m.group(0), "L" + digit))
     for m in scan(page, g["margins.close"]):
         yield make_finding(page, "diagnosis.margins", "close", m.span(), g["margins.close"])
     for m in scan(page, g["margins.label-value"]):

@@ -62,11 +62,11 @@ def _g_value(m: regex.Match) -> tuple[int | None, str | None]:
     raw = m.groupdict().get("g2") or m.groupdict().get("g")
     if not raw:
         return None, None
-    value = _ROMAN.get(raw.lower().replace("l", "i").replace("|", "i"))  # OCR's "Ill", "lIl", "|" for I..III
+    value = _ROMAN.get(raw.lower().replace("l", "i").replace("|", "i").replace("!", "i"))  # OCR's "Ill", "lIl", "|", "I!"
     if value is None:
         return None, None
-    # OCR reads roman I as a lower-case l ("lll", "Il") or a bar ("|", OCR pages only).
-    corr = ocr_correction(raw, "I" * value) if "l" in raw or "|" in raw else None
+    # OCR reads roman I as a lower-case l ("lll", "Il"), a bar ("|") or "!" ("I!"; both OCR pages only).
+    corr = ocr_correction(raw, "I" * value) if ("l" in raw or "|" in raw or "!" in raw) else None
     return value, corr
 
 

@@ -61,6 +61,8 @@ class LabSpec(BaseModel):
     names: list[str] = Field(min_length=1)
     #: Written forms that name this lab only when one of its units is printed with the value.
     names_with_unit: list[str] = Field(default_factory=list)
+    #: Forms OCR makes of a name ("pits" for plts), read as the name on OCR pages only.
+    ocr_names: list[str] = Field(default_factory=list)
     #: ...or when the value has decimals and is at most this ("neutrophils 2.3" in a UK letter is a
     #: count in the lab's unit; a differential percentage is written "62" or "62 %").
     decimal_count_max: float | None = None
@@ -90,7 +92,7 @@ class LabVocabulary(BaseModel):
         for lab in self.labs:
             if lab.unit not in lab.units and lab.unit != "%":
                 raise ValueError(f"lab {lab.name!r}: stored unit {lab.unit!r} is not among its units")
-            for name in [*lab.names, *lab.names_with_unit]:
+            for name in [*lab.names, *lab.names_with_unit, *lab.ocr_names]:
                 key = name if len(name) <= _SHORT else name.lower()
                 if key in seen and seen[key] != lab.name:
                     raise ValueError(f"lab name {name!r} names both {seen[key]!r} and {lab.name!r}")
@@ -104,6 +106,10 @@ class LabVocabulary(BaseModel):
             for name in [*lab.names, *lab.names_with_unit]:
                 out[name if len(name) <= _SHORT else name.lower()] = lab
         return out
+
+    @cached_property
+    def by_ocr_name(self) -> dict[str, LabSpec]:
+        return {name if len(name) <= _SHORT else name.lower(): lab for lab in self.labs for name in lab.ocr_names}
 
     @cached_property
     def needs_unit(self) -> frozenset[str]:
@@ -123,11 +129,25 @@ class LabVocabulary(BaseModel):
 
     @cached_property
     def name_re(self) -> re.Pattern[str]:
-        long_names = [n for n in self.by_written_name if len(n) > _SHORT]
-        short_names = [n for n in self.by_written_name if len(n) <= _SHORT]
+        return self._name_re(self.by_written_name)
+
+    @cached_property
+    def name_re_ocr(self) -> re.Pattern[str]:
+        """`name_re` with the OCR forms of names, for OCR pages."""
+        return self._name_re({**self.by_written_name, **self.by_ocr_name})
+
+    @staticmethod
+    def _name_re(written: dict[str, LabSpec]) -> re.Pattern[str]:
+        names = sorted(written, key=len, reverse=True)
+        long_names = [n for n in names if len(n) > _SHORT]
+        short_names = [n for n in names if len(n) <= _SHORT]
+
+        def alt(words: list[str]) -> str:
+            return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
         # The initials first: most characters of a page cannot start a name (see `extract.initials`).
         initials = initials_lookahead(fold_case=long_names, exact_case=short_names)
-        return re.compile(rf"{initials}(?<![\w/-]){self.name_body}(?![\w/-])")
+        return re.compile(rf"{initials}(?<![\w/-])(?:(?i:{alt(long_names)})|{alt(short_names)})(?![\w/-])")
 
     @cached_property
     def name_before_re(self) -> re.Pattern[str]:
@@ -141,14 +161,16 @@ class LabVocabulary(BaseModel):
 
     def spec_of(self, written: str) -> LabSpec:
         written = re.sub(r"\s+", " ", written)
-        return self.by_written_name.get(written) or self.by_written_name[written.lower()]
+        found = self.by_written_name.get(written) or self.by_written_name.get(written.lower())
+        return found or self.by_ocr_name.get(written) or self.by_ocr_name[written.lower()]
 
 
 def _unit_key(unit: str) -> str:
     key = re.sub(r"\s+", "", unit).lower().replace("µ", "u").replace("×", "x").replace("mcl", "ul")
     key = key.replace("⁹", "^9").replace("³", "^3")
     # "10^9", "10*9", "10E9", "10(9)" and OCR's flattened "10 9" are one exponent.
-    return re.sub(r"10(?:\^|\*|e)?\(?([39])\)?(?=/)", r"10^\1", key)
+    # OCR's "10A9" and "1049" (a caret read as A or 4) too; the grammar accepts them on OCR pages only.
+    return re.sub(r"10(?:\^|\*|e|a|4(?=[39]/))?\(?([39])\)?(?=/)", r"10^\1", key)
 
 
 @lru_cache(maxsize=1)
@@ -169,7 +191,8 @@ def extract_labs(page: AnalyzedPage) -> Iterator[Finding]:
     text = page.text
     taken_until = -1
     names = [_Name(m.start(), m.end(), vocab.spec_of(m.group(0)))
-             for a, b in clinical_segments(page) for m in vocab.name_re.finditer(text, a, b)]
+             for a, b in clinical_segments(page)
+             for m in (vocab.name_re_ocr if page.is_ocr else vocab.name_re).finditer(text, a, b)]
     defined = _defined_names(page)
     if defined:
         names = sorted(names + [d for d in defined if not any(n.start < d.end and d.start < n.end for n in names)],

@@ -147,7 +147,8 @@ def _number(text: str) -> tuple[float, str | None]:
 def _unit(text: str) -> str:
     unit = re.sub(r"\s+", "", text).lower().replace("µg", "mcg").replace("ug", "mcg")
     unit = unit.replace("m²", "m2").replace("m^2", "m2")
-    return {"unit": "units", "iu": "units", "ml": "mL", "auc": "AUC"}.get(unit, unit)
+    # "meg": OCR's mcg (the grammar reads it on OCR pages only)
+    return {"unit": "units", "iu": "units", "ml": "mL", "auc": "AUC", "meg": "mcg"}.get(unit, unit)
 
 
 def extract_medications(page: AnalyzedPage) -> Iterator[Finding]:

@@ -103,7 +103,7 @@ def _correction(m: regex.Match, group: str, normal: str, page: AnalyzedPage) -> 
     norm = normal[1:].split("(")[0]
     if raw.lower() == norm.lower() or raw.lower().startswith("is"):
         return None  # "Tis (DCIS)" is read as written
-    if raw[:1] in "OoIil|tZ":
+    if raw[:1] in "OoIil|tZ" or raw[1:2] == "O":  # ... or a doubled zero ("M0O")
         return ocr_correction(raw, norm)
     return None
 
