@@ -55,8 +55,9 @@ SentenceSplitter = Literal["rules", "pyrush"]
 _BOUNDARY = re.compile(r"\n[ \t]*(?=\S)|(?<=[.?!;])[ \t]+(?=\S)")
 _CLOSING = frozenset(")]},.:;'\"!?")
 #: A part label before the point ("A. BREAST, LEFT", "2. LYMPH NODES"): not a sentence end; a
-#: grade or score ("grade 2. Lymphovascular invasion: not identified.") is a value that ends one.
-_LABEL_BEFORE = re.compile(r"(?:^|(?<!(?i:grade|score))[\s:(])(?:[A-Za-z]|\d{1,2})\.$")
+#: grade or score ("grade 2. Lymphovascular invasion: not identified.") is a value that ends one,
+#: and so is a number after a word ("Hgb 9.8, Plt 88. Blood cultures: no growth.").
+_LABEL_BEFORE = re.compile(r"(?:^|(?<!(?i:grade|score))[\s:(])[A-Za-z]\.$|(?:^|(?<!(?i:grade|score))(?<![\w,])[\s:(])\d{1,2}\.$")
 #: Abbreviations whose point does not end a sentence ("Rt. breast", "Dr. Smith", "e.g. ER").
 _ABBREVIATION_BEFORE = re.compile(r"(?:^|[\s(])(?:[Rr]t|[Ll]t|RT|LT|[Dd]r|Mrs?|Ms|[Vv]s|approx|[Ee]\.g|[Ii]\.e|[Ff]ig|cf)\.$")
 

@@ -130,6 +130,10 @@ ROWS = [
      {"value": 1.2, "date": D(2026, 6, 16)}, {"date": "16/06/2026"}),
     ("ANC recovered: 08/16/2026 ANC 1.6, 08/17/2026 WBC 5.1.", "ANC", {"value": 1.6, "date": D(2026, 8, 16)},
      {"date": "08/16/2026"}),
+    # a number after a word ends its sentence ("Plt 88. Blood cultures: no growth."): the culture's "no"
+    # does not reach back to the counts
+    ("Admission labs: WBC 0.9 / ANC 100 (grade 4), Hgb 9.8, Plt 88. Blood cultures: no growth.", "platelets",
+     {"value": 88}, {"value": "88"}),
     # OCR reads the l of "Plt" as i
     ("Labs drawn: WBC 2.0, ANC 0.9, Hgb 10.4, Pit 118.", "platelets", {"value": 118}, {"name": "Pit"}),
 ]

@@ -43,6 +43,9 @@ SENTENCE_TABLE = [
      ["She tolerated the first cycle of paclitaxel\nwell, with grade 1 neuropathy.", "ER: positive", "PR: negative"]),
     ("Plan is to continue letrozole and\n- repeat labs in 2 weeks", ["Plan is to continue letrozole and",
                                                                      "- repeat labs in 2 weeks"]),
+    # a number after a word ends a sentence; a numbered part label at a line start does not (session 11)
+    ("Hgb 9.8, Plt 88. Blood cultures: no growth.", ["Hgb 9.8, Plt 88.", "Blood cultures: no growth."]),
+    ("DIAGNOSIS:\n2. LYMPH NODES: negative.", ["DIAGNOSIS:", "2. LYMPH NODES: negative."]),
     # abbreviations do not end a sentence
     ("Rt. breast, lumpectomy: carcinoma. Seen by Dr. Hale.", ["Rt. breast, lumpectomy: carcinoma.", "Seen by Dr. Hale."]),
 ]
