@@ -2079,6 +2079,8 @@ OCR_ROWS = [
     # the French "amplifié", is still a negation (it had given amplified, HER2-positive)
     ("HER2: 2+ by IHC, ISH not amplifie\nd (ratio 1.35).", "receptors.her2.ish_result", "not_amplified", None),
     ("HER2 FISH: non amplifie (rapport 1,2)", "receptors.her2.ish_result", "not_amplified", None),
+    # lead, session 11: a lone l read for 1 after "<" ("<l%")
+    ("PR: Negative (<l%)", "receptors.pr.percent", 0.0, "l->1"),
     # lead, session 11: a lone "O" read for 0 before its percent sign
     ("Estrogen receptor: Negative (O%)", "receptors.er.percent", 0.0, "O->0"),
     ("PR NEGATIVE, O % OF CELLS", "receptors.pr.percent", 0.0, "O->0"),
