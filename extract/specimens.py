@@ -441,16 +441,10 @@ def line_date(page: "AnalyzedPage", offset: int) -> str | None:
     if lead >= offset:
         return None
     window = min(offset, lead + 20)
-    for m in find_dates(text, lead, window):
-        if m.start == lead and _AFTER_LINE_DATE.match(text, m.end):
-            return m.value.isoformat()
-    for m in find_month_years(text, lead, window):
-        if m.start == lead and _AFTER_LINE_DATE.match(text, m.end):
-            return m.iso
-    for m in find_years(text, lead, window):
-        if m.start == lead and m.last is None and _AFTER_LINE_DATE.match(text, m.end):
-            return f"{m.first:04d}"
-    return None
+    found = [*((m, m.value.isoformat()) for m in find_dates(text, lead, window)),
+             *((m, m.iso) for m in find_month_years(text, lead, window)),
+             *((m, f"{m.first:04d}") for m in find_years(text, lead, window) if m.last is None)]
+    return next((iso for m, iso in found if m.start == lead and _AFTER_LINE_DATE.match(text, m.end)), None)
 
 
 def _date_rank(f: Finding) -> tuple[int, ...]:

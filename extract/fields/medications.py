@@ -24,7 +24,6 @@ How a page is read:
 from __future__ import annotations
 
 import dataclasses
-import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -427,17 +426,12 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
     total = _first(page, [_rule("med.dose.total"), _rule("med.dose.sig")], body, end, usable)
     amounts = [total[1]] if total else _rule("med.dose.amount").finditer(text, page.is_ocr, body, end)
     dose_rule = total[0].id if total else "med.dose.amount"
-    loading = None  # a loading dose is the dose only when no maintenance dose follows it
-    for m in itertools.chain(amounts, [None]):
-        if m is None:
-            if loading is None:
-                break
-            m, loading = loading, None
-        elif not usable(m.start(), m.end()) or any(c.span[0] <= m.start() < c.span[1] for c in r.changes):
-            continue
-        elif loading is None and _first_match(_rule("med.exclude.loading-dose"), page, text[m.end():m.end() + 40]):
-            loading = m
-            continue
+    candidates = [m for m in amounts
+                  if usable(m.start(), m.end()) and not any(c.span[0] <= m.start() < c.span[1] for c in r.changes)]
+    # A one-time loading dose is the dose only when no maintenance dose follows it.
+    loading = [m for m in candidates
+               if _first_match(_rule("med.exclude.loading-dose"), page, text[m.end():m.end() + 40])]
+    for m in [m for m in candidates if m not in loading] + loading:
         if _first_match(planned, page, text[max(body, m.start() - 50):m.start()]):
             continue  # "resume at 400 mg", "will lower to 100 mg": a plan, not the dose now
         if m.group("unit").lower() == "ml" and _first_match(_rule("med.exclude.diluent"), page,
