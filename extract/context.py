@@ -116,9 +116,11 @@ class ContextRuleFile(BaseModel):
 
 #: A header word after these words is prose or a reference, not a header ("SEE COMMENT.", "NOT
 #: IDENTIFIED ON INITIAL GROSS EXAMINATION.", "per the final diagnosis").
-_NOT_AFTER_PROSE = "".join(rf"(?<!\b{w}\s)" for w in ("see", "per", "on", "initial", "the", "in", "of", "for", "by",
-                                                       "a", "to", "with", "this", "our", "no")) + \
-    r"(?<!\bsee\.\s)"  # OCR'd run-on text ends each printed line with a period: "SEE. COMMENT."
+#: OCR'd run-on text ends each printed line with a period ("SEE. COMMENT."), which the reading view
+#: blanks to a space after these words (`extract.run_on`): "SEE  COMMENT."
+_NOT_AFTER_PROSE = "".join(rf"(?<!\b{w}\s)(?<!\b{w}\s\s)" for w in ("see", "per", "on", "initial", "the", "in", "of",
+                                                                      "for", "by", "a", "to", "with", "this", "our",
+                                                                      "no")) + r"(?<!\bsee\.\s)"
 
 
 class SectionRuleSpec(BaseModel):

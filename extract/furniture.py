@@ -33,6 +33,7 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from extract.rules import RULE_ID, RULES_DIR, load_model
+from extract.run_on import without_join_periods
 
 FURNITURE_FILE = RULES_DIR / "furniture.yaml"
 #: What may stand between furniture pieces on a line that is all furniture ("Page 2 of 4 | Printed ...").
@@ -352,12 +353,13 @@ def _banner_rest(rest: str, spec: _Compiled) -> bool:
 
 
 def reading_view(text: str, repeated: frozenset[str] | None = None, seen: set[str] | None = None) -> str:
-    """The page text with its furniture blanked to spaces (same length, same offsets), and a form's
-    fill-in rules glued to words (`_unglued`)."""
+    """The page text with its furniture blanked to spaces (same length, same offsets), a form's
+    fill-in rules glued to words (`_unglued`), and, on a run-on page, the periods that only mark a
+    printed line's end (`extract.run_on`)."""
     if repeated is None:
         repeated = repeated_lines([text])
     spans = furniture_spans(text, repeated, seen)
-    return _unglued(_blank(text, spans, _compiled()) if spans else text)
+    return without_join_periods(_unglued(_blank(text, spans, _compiled()) if spans else text))
 
 
 #: A run of two or more underscores glued to a word or number ("______Invasive ductal carcinoma",

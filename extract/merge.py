@@ -323,12 +323,14 @@ def _index_side_mentions(group: list[_Mention], index_side: str,
                          other_tumors: dict[str, list[_Mention]]) -> list[_Mention]:
     """The laterality mentions of the index cancer. A past cancer of the other breast ("history of
     right breast cancer in 2004") names that tumour's side, not a rival side of this one: it is
-    kept as that tumour's laterality evidence under `other_tumors`, not as a conflict."""
+    kept as that tumour's laterality evidence under `other_tumors`, not as a conflict. A past
+    "bilateral" ("status post core biopsies, bilateral breast") names no other tumour's side."""
     mine = []
     for m in group:
         f = m.finding
         if f.value != index_side and (f.assertion == "historical" or f.specimen == "prior"):
-            other_tumors[f.value].append(m)
+            if f.value in ("left", "right"):
+                other_tumors[f.value].append(m)
         else:
             mine.append(m)
     return mine or group

@@ -299,3 +299,16 @@ def test_cancer_free_node_counts_of_the_other_side_are_no_other_tumour(right_pos
     assert report.profile.lymph_nodes.examined == 12
     assert bool(report.profile.other_tumors) is kept
     assert (conflict_of(report, "lymph_nodes.positive") is not None) is kept
+
+
+def test_a_past_bilateral_statement_names_no_other_tumour():
+    # "status post core biopsies, bilateral breast, consistent with, on the right, IDC; on the left DCIS"
+    doc = facts("d1", "pathology", "2025-02-01",
+                fact("d1", "diagnosis.laterality", "right", "BREAST, RIGHT", laterality="right"),
+                fact("d1", "diagnosis.histology", "invasive_ductal", "INFILTRATING DUCTAL CARCINOMA", 20,
+                     laterality="right"),
+                fact("d1", "diagnosis.histology", "dcis", "DCIS", 60, laterality="left"),
+                fact("d1", "diagnosis.laterality", "bilateral", "bilateral breast", 90, assertion="historical"))
+    data = merge_facts([doc]).to_json_dict()
+    assert data["profile"]["diagnosis"]["laterality"] == "right"
+    assert [t["laterality"] for t in data["profile"]["other_tumors"]] == ["left"]

@@ -1,0 +1,61 @@
+"""Periods that only mark where a printed line ended, in run-on OCR text.
+
+The TCGA conversion (and other OCR exports that flatten a report) joins every printed line into one
+with ". ": "INVASIVE DUCTAL. CARCINOMA", "GRADE III/III (SLIGHT. OR. NO TUBULE FORMATION)",
+"recepteurs positifs,. HER2 amplifie". Such a period cuts a phrase (and a sentence) in two. On a
+run-on page (long, without line breaks) the reading view blanks a period to a space where it cannot
+end a sentence, from the rules of `rules/run_on.yaml`: after a comma, semicolon, opening parenthesis
+or dash; after a word that never ends an English sentence ("the", "of", "with", ...); before a word in
+lower case in mixed-case text. Same length, so offsets stay those of the page text.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+from pydantic import BaseModel, ConfigDict, Field
+
+from extract.rules import RULES_DIR, load_model
+
+
+class RunOnRules(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    version: str
+    #: A page this long or longer without a line break is run-on text.
+    min_chars: int = Field(ge=1)
+    #: Characters after which a period cannot end a sentence.
+    before_punctuation: str = Field(min_length=1)
+    #: Lower-case words after which a period cannot end a sentence.
+    words: list[str] = Field(min_length=1)
+
+
+@lru_cache(maxsize=1)
+def run_on_rules() -> RunOnRules:
+    return load_model(RULES_DIR / "run_on.yaml", RunOnRules)  # type: ignore[return-value]
+
+
+@lru_cache(maxsize=1)
+def _join_period() -> regex.Pattern:
+    rules = run_on_rules()
+    punct = regex.escape(rules.before_punctuation)
+    words = "|".join(sorted(map(regex.escape, rules.words), key=len, reverse=True))
+    # the word in any case, but "A." and "I." in capitals are part labels and numerals
+    word = rf"(?<![\w.])(?:(?i:{words})(?<!(?<![\w.])(?-i:[AI])))"
+    # The period first, so the engine's literal search finds the candidates; then what is around it.
+    return regex.compile(rf"\.(?= \S)(?:(?<=[{punct}]\.)|(?<={word}\.)|(?<=(?:[a-z,;)]|\d)\.)(?= [a-z]+[\s,.;:)]))")
+
+
+def is_run_on(text: str) -> bool:
+    return len(text) >= run_on_rules().min_chars and "\n" not in text
+
+
+def without_join_periods(text: str) -> str:
+    """`text` with its line-join periods blanked, on a run-on page; other pages as they are."""
+    if not is_run_on(text):
+        return text
+    chars = None
+    for m in _join_period().finditer(text):
+        chars = chars or list(text)
+        chars[m.start()] = " "
+    return text if chars is None else "".join(chars)

@@ -1,0 +1,123 @@
+"""Run-on OCR text whose printed lines were joined with ". " (the TCGA conversion): the periods that
+only mark a line end are blanked in the reading view (`extract.run_on`), so a phrase cut by one is
+read whole; every other period, and every page with line breaks, is left as it is."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.furniture import reading_view
+from extract.run_on import is_run_on, without_join_periods
+from tests.test_extract_pathology import findings, first_fact
+
+#: A run-on page is long: the rows below are read after this neutral preamble (no header, no value).
+PREAMBLE = "Report printed by the laboratory information system at the request of the treating clinic. " * 4
+
+
+def run_on(text: str) -> str:
+    return PREAMBLE + text
+
+
+# (run-on text, the character before the period that must be blanked, or None: every period kept)
+PERIOD_ROWS = [
+    ("INVASIVE DUCTAL CARCINOMA WITH. THE FOLLOWING FEATURES.", "WITH"),
+    ("SLIGHT OR. NO TUBULE FORMATION.", "OR"),
+    ("Measuring 0.7 x 0.5. x 0.2 cm.", "0.5"),
+    ("A firm,. tan tumor.", "firm,"),
+    ("B3, grossly benign lymph node;. B4, fat.", "node;"),
+    ("The tumor measures 2.5 cm in greatest. dimension.", "greatest"),
+    ("Fibrofatty tissue of the. breast.", "the"),
+    # kept: a sentence end, a part label, a numeral, a TNM code after a period, an abbreviation
+    ("GRADE 2. TUMOR SIZE 2.5 CM.", None),
+    ("FINAL DIAGNOSIS: A. LEFT BREAST, LUMPECTOMY.", None),
+    ("NUCLEAR GRADE I. TUBULES 3.", None),
+    ("Tumour 2.5 cm. pT2 pN0.", None),
+    ("Signed by Dr. Smith.", None),
+]
+
+
+@pytest.mark.parametrize("text,before", PERIOD_ROWS)
+def test_only_line_join_periods_are_blanked(text, before):
+    page = run_on(text)
+    view = without_join_periods(page)
+    assert len(view) == len(page)
+    changed = [i for i, (a, b) in enumerate(zip(page, view)) if a != b]
+    if before is None:
+        assert changed == []
+    else:
+        at = page.index(before + ".", len(PREAMBLE)) + len(before)
+        assert changed == [at] and view[at] == " "
+
+
+def test_pages_with_line_breaks_and_short_pages_keep_their_periods():
+    text = "INVASIVE DUCTAL. CARCINOMA WITH. THE FOLLOWING FEATURES.\n" * 10
+    assert not is_run_on(text) and without_join_periods(text) == text
+    assert without_join_periods("INVASIVE DUCTAL. carcinoma") == "INVASIVE DUCTAL. carcinoma"
+
+
+def test_the_reading_view_blanks_them_and_keeps_offsets():
+    page = run_on("Moderately differentiated invasive ductal. carcinoma of the. right breast.")
+    view = reading_view(page)
+    assert len(view) == len(page) and "the  right breast" in view
+
+
+# (run-on text read as an OCR page, path, value, evidence text: always cut from the page text)
+ROWS = [
+    ("Diagnosis: multifocal poorly differentiated invasive ductal. carcinoma (tumor diameter 7 cm).",
+     "diagnosis.histology", "invasive_ductal", "invasive ductal. carcinoma"),
+    ("FINAL DIAGNOSIS: INVASIVE CARCINOMA OF NO. special type, grade 2.", "diagnosis.histology", "invasive_ductal",
+     "INVASIVE CARCINOMA OF NO. special type"),
+    # A phrase joined again is read whole: the carcinoma's size, read from a sentence the joins had cut.
+    ("FINAL DIAGNOSIS: INVASIVE LOBULAR CARCINOMA, CLASSIC TYPE, MODERATELY DIFFERENTIATED,. WITH A DENSE. STROMAL "
+     "REACTION, HISTOLOGIC GRADE II/III, MEASURING 3.2 CM IN. GREATEST DIMENSION. GROSS DESCRIPTION: MULTIPLE "
+     "POTENTIAL LYMPH NODES RANGING FROM 0.4 TO 1.9 CM IN GREATEST DIMENSION.", "diagnosis.tumor_size_mm", 32.0,
+     "MEASURING 3.2 CM IN. GREATEST DIMENSION"),
+    ("FINAL DIAGNOSIS: INVASIVE DUCTAL CARCINOMA. The deep margin. is negative for tumor (free by 0.8 cm).",
+     "diagnosis.margins", "negative", "margin. is negative"),
+    # "See. comment." names a comment; it opens no section that would hide the node count after it.
+    ("FINAL DIAGNOSIS: Invasive lobular carcinoma, 20% cellularity. See. comment. Axillary lymph nodes: Positive "
+     "(13/15).", "lymph_nodes.positive", 13, "Axillary lymph nodes: Positive (13/15)"),
+]
+
+
+@pytest.mark.parametrize("text,path,value,evidence", ROWS, ids=[r[1] for r in ROWS])
+def test_phrases_cut_by_a_line_join_are_read_whole(text, path, value, evidence):
+    f = first_fact(run_on(text), path, source="ocr")
+    assert f is not None and f.value == value
+    assert f.evidence[0].text == evidence
+
+
+def test_a_negation_after_a_rejoined_phrase_stays_in_its_place():
+    # "tumor-free" negates the words just before it, not the carcinoma at the start of the sentence.
+    text = run_on("Diagnosis: Well-differentiated invasive lobular carcinoma of the right breast measuring up to "
+                  "3.3 cm with. circumscribed infiltration into the margin and with. tumor-free follow-up resection "
+                  "material.")
+    assert first_fact(text, "diagnosis.histology", source="ocr").value == "invasive_lobular"
+    assert first_fact(text, "diagnosis.tumor_size_mm", source="ocr").value == 33.0
+
+
+# Results quoted from an earlier report and followed by another marker's "is negative" (plain text too).
+QUOTED_ROWS = [
+    ("The earlier report of a core biopsy indicates hormone receptors are POSITIVE (100% strong staining for both "
+     "estrogen and progesterone receptors) and Her2 by immunohistochemistry is NEGATIVE (1+).",
+     "receptors.pr.status", "positive", "hormone receptors are POSITIVE"),
+    ("Biopsy indicates ER POSITIVE (100% strong).", "receptors.er.status", "positive", "ER POSITIVE"),
+    ("Results indicate ER positive, 100%.", "receptors.er.percent", 100.0, "ER positive, 100%"),
+    ("Hormone receptors are positive (100%) and HER2 by immunohistochemistry is negative (1+).",
+     "receptors.er.status", "positive", "Hormone receptors are positive"),
+]
+
+
+@pytest.mark.parametrize("text,path,value,evidence", QUOTED_ROWS)
+def test_quoted_results_are_read(text, path, value, evidence):
+    f = first_fact(text, path)
+    assert f is not None and f.value == value and f.evidence[0].text == evidence
+
+
+@pytest.mark.parametrize("text,path", [
+    ("Nuclear staining in 1% or more of cells indicates ER positive.", "receptors.er.status"),
+    ("A ratio of 2.0 or more indicates HER2 amplification.", "receptors.her2.ish_result"),
+    ("Sentinel lymph nodes free of tumor. Invasive carcinoma is absent.", "diagnosis.histology"),
+])
+def test_guideline_text_and_negations_still_give_no_fact(text, path):
+    assert all(not f.is_fact for f in findings(text) if f.path == path)
