@@ -45,6 +45,7 @@ from spacy.tokens import Doc
 from extract.context import (LINE_HEADER_PREFIX, apply_default_overrides, context_rules, medspacy_context_rules,
                              medspacy_section_rules, section_rules)
 from extract.line_starts import line_starts, matches_at_line_starts
+from extract.run_on import is_run_on
 from ingest.errors import ConfigurationError
 
 SentenceSplitter = Literal["rules", "pyrush"]
@@ -151,6 +152,13 @@ def _right_column_header(text: str, m: regex.Match) -> bool:
     return not text[m.end():len(text) if line_end < 0 else line_end].strip(" \t:")
 
 
+#: Line-start headers not looked for at a run-on page's sentence starts: a "NOTE:" inside a numbered
+#: diagnosis ("(1/1) (SEE NOTE). NOTE: ... 2). LYMPH NODE ...") would run over the parts after it.
+_LINE_ONLY_CATEGORIES = frozenset({"comment"})
+#: Where a sentence starts in run-on text: after a period (or semicolon) and a space.
+_SENTENCE_START = regex.compile(r"(?<=[.;])[ \t]+(?=\S)")
+
+
 class HeaderMatcher:
     """Section-header matching for medspaCy's Sectionizer: each header regex runs once over the page
     text (with the `regex` package, whose literal prefilter makes 60 patterns cost ~1 ms a page) and
@@ -164,6 +172,9 @@ class HeaderMatcher:
         self._compiled: list[tuple[int, regex.Pattern]] = []
         #: Headers that must start a line (`line_patterns`), tried at line starts only.
         self._line_compiled: list[tuple[int, regex.Pattern]] = []
+        #: The same without the line-start lead, for the sentence starts of a run-on page (whose
+        #: printed lines were joined with ". ": "... 3,5 cm. Conclusion: 1) Invasive carcinoma").
+        self._run_on_compiled: list[tuple[int, regex.Pattern]] = []
 
     @property
     def rules(self) -> list:
@@ -182,6 +193,8 @@ class HeaderMatcher:
             compiled = regex.compile(rule.pattern)
             if rule.pattern.startswith(LINE_HEADER_PREFIX):
                 self._line_compiled.append((key, compiled))
+                if rule.category not in _LINE_ONLY_CATEGORIES:
+                    self._run_on_compiled.append((key, regex.compile("(?i:" + rule.pattern[len(LINE_HEADER_PREFIX):])))
             else:
                 self._compiled.append((key, compiled))
 
@@ -190,8 +203,10 @@ class HeaderMatcher:
         found = [(m.start(), m.end(), key) for key, pattern in self._compiled
                  for m in pattern.finditer(text) if m.end() > m.start() and not _right_column_header(text, m)]
         if self._line_compiled:
-            starts = line_starts(text)
-            found += [(m.start(), m.end(), key) for key, pattern in self._line_compiled
+            starts, patterns = line_starts(text), self._line_compiled
+            if is_run_on(text):
+                starts, patterns = [0, *(m.end() for m in _SENTENCE_START.finditer(text))], self._run_on_compiled
+            found += [(m.start(), m.end(), key) for key, pattern in patterns
                       for m in matches_at_line_starts(pattern, text, starts) if m.end() > m.start()]
         found.sort(key=lambda f: (f[0], f[0] - f[1]))
         matches = []

@@ -121,3 +121,22 @@ def test_quoted_results_are_read(text, path, value, evidence):
 ])
 def test_guideline_text_and_negations_still_give_no_fact(text, path):
     assert all(not f.is_fact for f in findings(text) if f.path == path)
+
+
+def test_a_line_start_header_opens_its_section_at_a_run_on_sentence_start():
+    # "Conclusion:" opens a section only at a line start; a run-on page has none, so its sentence
+    # starts stand in: the diagnosis after it is no longer read as part of the gross description.
+    text = run_on("Macroscopy: segment of breast measuring 8,5 x 6,0 x 3,5 cm; nodular lesion 1,8 cm. Conclusion: "
+                  "1) Invasive carcinoma of no special type (ductal), histological grade 2, measuring 1,8 cm.")
+    f = first_fact(text, "diagnosis.histology", source="ocr")
+    assert f is not None and f.value == "invasive_ductal"
+    assert f.evidence[0].text == "Invasive carcinoma of no special type"
+
+
+def test_a_note_inside_a_numbered_run_on_diagnosis_keeps_the_parts_after_it():
+    text = run_on("DIAGNOSIS: 1). LYMPH NODE, SENTINEL #1, LEFT AXILLA; EXCISION: - ONE LYMPH NODE POSITIVE FOR "
+                  "METASTATIC CARCINOMA (1/1) (SEE NOTE). NOTE: THE METASTASIS IS SEEN ONLY ON THE DEEPER SECTION. "
+                  "2). LYMPH NODE, SENTINEL #2, LEFT AXILLA; EXCISION: - ONE BENIGN LYMPH NODE (0/1). 3). LYMPH NODE, "
+                  "NON-SENTINEL, LEFT AXILLA; EXCISION: - ONE BENIGN LYMPH NODE (0/1).")
+    assert first_fact(text, "lymph_nodes.examined", source="ocr").value == 3
+    assert first_fact(text, "lymph_nodes.positive", source="ocr").value == 1
