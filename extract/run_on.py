@@ -6,7 +6,7 @@ with ". ": "INVASIVE DUCTAL. CARCINOMA", "GRADE III/III (SLIGHT. OR. NO TUBULE F
 run-on page (long, without line breaks) the reading view blanks a period to a space where it cannot
 end a sentence, from the rules of `rules/run_on.yaml`: after a comma, semicolon, opening parenthesis
 or dash; after a word that never ends an English sentence ("the", "of", "with", ...); before a word in
-lower case in mixed-case text. Same length, so offsets stay those of the page text.
+lower case in mixed-case text; inside a two-word term ("DUCTAL. CARCINOMA", "LYMPH. NODES"). Same length, so offsets stay those of the page text.
 """
 
 from __future__ import annotations
@@ -19,6 +19,12 @@ from pydantic import BaseModel, ConfigDict, Field
 from extract.rules import RULES_DIR, load_model
 
 
+class Term(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    first: list[str] = Field(min_length=1)
+    then: list[str] = Field(min_length=1)
+
+
 class RunOnRules(BaseModel):
     model_config = ConfigDict(extra="forbid")
     version: str
@@ -28,6 +34,9 @@ class RunOnRules(BaseModel):
     before_punctuation: str = Field(min_length=1)
     #: Lower-case words after which a period cannot end a sentence.
     words: list[str] = Field(min_length=1)
+    #: Two-word terms a period cannot split ("INVASIVE DUCTAL. CARCINOMA", "LYMPH. NODES"): in text
+    #: in capitals, where the case of the next word does not tell.
+    terms: list[Term] = Field(default_factory=list)
 
 
 @lru_cache(maxsize=1)
@@ -39,11 +48,17 @@ def run_on_rules() -> RunOnRules:
 def _join_period() -> regex.Pattern:
     rules = run_on_rules()
     punct = regex.escape(rules.before_punctuation)
-    words = "|".join(sorted(map(regex.escape, rules.words), key=len, reverse=True))
+    words = _words(rules.words)
     # the word in any case, but "A." and "I." in capitals are part labels and numerals
     word = rf"(?<![\w.])(?:(?i:{words})(?<!(?<![\w.])(?-i:[AI])))"
+    terms = "".join(rf"|(?i:(?<=(?<![\w-])(?:{_words(t.first)})\.)(?= (?:{_words(t.then)})(?![\w-])))"
+                    for t in rules.terms)
     # The period first, so the engine's literal search finds the candidates; then what is around it.
-    return regex.compile(rf"\.(?= \S)(?:(?<=[{punct}]\.)|(?<={word}\.)|(?<=(?:[a-z,;)]|\d)\.)(?= [a-z]+[\s,.;:)]))")
+    return regex.compile(rf"\.(?= \S)(?:(?<=[{punct}]\.)|(?<={word}\.)|(?<=(?:[a-z,;)]|\d)\.)(?= [a-z]+[\s,.;:)]){terms})")
+
+
+def _words(words: list[str]) -> str:
+    return "|".join(sorted(map(regex.escape, words), key=len, reverse=True))
 
 
 def is_run_on(text: str) -> bool:

@@ -27,7 +27,15 @@ PERIOD_ROWS = [
     ("B3, grossly benign lymph node;. B4, fat.", "node;"),
     ("The tumor measures 2.5 cm in greatest. dimension.", "greatest"),
     ("Fibrofatty tissue of the. breast.", "the"),
-    # kept: a sentence end, a part label, a numeral, a TNM code after a period, an abbreviation
+    # text in capitals: a two-word term cut by a join
+    ("SHOWED INVASIVE DUCTAL. CARCINOMA 14 MM.", "DUCTAL"),
+    ("FOUR LYMPH. NODES WITH METASTASES.", "LYMPH"),
+    ("HISTOLOGIC. GRADE 2.", "HISTOLOGIC"),
+    # kept: a sentence end, a part label, a numeral, a TNM code after a period, an abbreviation, and
+    # words that may end one sentence and open the next
+    ("CARCINOMA, INFILTRATING DUCTAL. TUMOR SIZE 2.1 CM.", None),
+    ("INVASIVE DUCTAL CARCINOMA. IN SITU CARCINOMA IS ALSO PRESENT.", None),
+    ("LYMPH NODES NEGATIVE FOR TUMOR. SIZE OF CARCINOMA 2.1 CM.", None),
     ("GRADE 2. TUMOR SIZE 2.5 CM.", None),
     ("FINAL DIAGNOSIS: A. LEFT BREAST, LUMPECTOMY.", None),
     ("NUCLEAR GRADE I. TUBULES 3.", None),
@@ -140,3 +148,18 @@ def test_a_note_inside_a_numbered_run_on_diagnosis_keeps_the_parts_after_it():
                   "NON-SENTINEL, LEFT AXILLA; EXCISION: - ONE BENIGN LYMPH NODE (0/1).")
     assert first_fact(text, "lymph_nodes.examined", source="ocr").value == 3
     assert first_fact(text, "lymph_nodes.positive", source="ocr").value == 1
+
+
+@pytest.mark.parametrize("text,path,value,evidence", [
+    ("PATHOLOGIC STAGE (AJCC 8TH, RECURRENCE): RPT1C RPN0(SN).", "stage.pathologic.t", "T1c", "RPT1C"),
+    ("PATHOLOGIC STAGE (AJCC 8TH, RECURRENCE): RPT1C RPN0(SN).", "stage.pathologic.n", "N0", "RPN0(SN)"),
+    ("CLINICAL STAGE AFTER THERAPY: YCT2 YCN1.", "stage.clinical.t", "T2", "YCT2"),
+])
+def test_recurrence_and_post_therapy_prefixes_in_capitals(text, path, value, evidence):
+    f = first_fact(text, path, source="ocr")
+    assert f is not None and f.value == value and f.evidence[0].text == evidence
+
+
+@pytest.mark.parametrize("text", ["RCT SHOWED NO BENEFIT.", "CT CHEST: NO METASTASES."])
+def test_capital_look_alikes_of_prefixes_give_no_stage(text):
+    assert not [f for f in findings(text, "ocr") if f.path.startswith("stage.")]
