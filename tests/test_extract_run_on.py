@@ -163,3 +163,18 @@ def test_recurrence_and_post_therapy_prefixes_in_capitals(text, path, value, evi
 @pytest.mark.parametrize("text", ["RCT SHOWED NO BENEFIT.", "CT CHEST: NO METASTASES."])
 def test_capital_look_alikes_of_prefixes_give_no_stage(text):
     assert not [f for f in findings(text, "ocr") if f.path.startswith("stage.")]
+
+
+@pytest.mark.parametrize("text,path,value", [
+    # a dash before the join is a value ("HER2-"), not a word broken over the line
+    ("Recent lumpectomy for IDC, grade 2, ER+ PR+ HER2-. Positive anterior margin.", "receptors.her2.status",
+     "negative"),
+    ("Estrogen receptor-. positive (95%).", "receptors.er.status", "positive"),
+    # a control's results end at the printed line's end, which a run-on page marks with ". "
+    ("External control: ER Positive PR Positive HER2 3+. Tumour (block A2): ER Negative PR Negative HER2 0.",
+     "receptors.her2.ihc_score", "0"),
+    ("| Control | ER | Positive | 90 % |. | Tumour A3 | ER | Negative | 0 % |.", "receptors.er.status", "negative"),
+])
+def test_values_beside_a_join_keep_their_reading(text, path, value):
+    f = first_fact(run_on(text), path, source="ocr")
+    assert f is not None and f.value == value

@@ -23,6 +23,7 @@ from extract.findings import FACTUAL, Finding
 from extract.table_rows import row_cells
 from extract.word_index import WORDS
 from extract.rules import TIMEOUT_S, CompiledRule, grammar, ocr_number
+from extract.run_on import is_run_on
 
 _WINDOW = 170  # characters of details read after a label
 _MAX_MEAN_COPIES = 40.0
@@ -626,6 +627,8 @@ def _by_mrna(page: AnalyzedPage, a: Anchor, end: int) -> bool:
     control's name: "External control:   ER  Positive   PR  Positive   HER2 3+")."""
     g = _g()
     line_start = page.text.rfind("\n", 0, a.start) + 1
+    if is_run_on(page.text):  # a run-on page's printed lines end with ". "
+        line_start = max(line_start, page.text.rfind(". ", 0, a.start) + 2)
     return bool(g["receptor.exclude.control-before"].pattern_for(page.is_ocr).search(
                     page.text, max(line_start, a.start - 40), a.start, timeout=TIMEOUT_S)
                 or g["receptor.exclude.control-line"].pattern_for(page.is_ocr).match(
