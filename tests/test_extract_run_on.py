@@ -178,3 +178,20 @@ def test_capital_look_alikes_of_prefixes_give_no_stage(text):
 def test_values_beside_a_join_keep_their_reading(text, path, value):
     f = first_fact(run_on(text), path, source="ocr")
     assert f is not None and f.value == value
+
+
+@pytest.mark.parametrize("text,path,value,evidence", [
+    # a word hyphenated over a printed line, its join period between the halves
+    ("FINAL DIAGNOSIS: INFILTRATING LOBU-. LAR CARCINOMA, PLEOMORPHIC TYPE.", "diagnosis.histology",
+     "invasive_lobular", "INFILTRATING LOBU-. LAR CARCINOMA"),
+    ("FINAL DIAGNOSIS: INVASIVE DUCTAL CARCI-. NOMA, GRADE 3.", "diagnosis.histology", "invasive_ductal",
+     "INVASIVE DUCTAL CARCI-. NOMA"),
+    # a bullet joined into the line
+    ("DIAGNOSIS: - Invasive carcinoma NST, grade 2. - Size: 1.8 cm. - Margins clear.", "diagnosis.tumor_size_mm",
+     18.0, "Size: 1.8 cm"),
+    # a sign before the join period
+    ("Receptors: ER-. PR-. HER2 3+.", "receptors.pr.status", "negative", "PR-"),
+])
+def test_hyphens_bullets_and_signs_at_a_join(text, path, value, evidence):
+    f = first_fact(run_on(text), path, source="ocr")
+    assert f is not None and f.value == value and f.evidence[0].text == evidence
