@@ -195,3 +195,19 @@ def test_values_beside_a_join_keep_their_reading(text, path, value):
 def test_hyphens_bullets_and_signs_at_a_join(text, path, value, evidence):
     f = first_fact(run_on(text), path, source="ocr")
     assert f is not None and f.value == value and f.evidence[0].text == evidence
+
+
+@pytest.mark.parametrize("text,path,value,evidence", [
+    ("CLINICAL STAGE AT DIAGNOSIS (PER REFERRAL): CT2 CN1 CM0, IIB.", "stage.clinical.t", "T2", "CT2"),
+    ("CLINICAL STAGE AT DIAGNOSIS (PER REFERRAL): CT2 CN1 CM0, IIB.", "stage.clinical.n", "N1", "CN1"),
+])
+def test_clinical_prefixes_in_capitals_on_ocr_pages(text, path, value, evidence):
+    # A capital C before T is a CT scan unless an N follows it, and before N only with an M after.
+    f = first_fact(text, path, source="ocr")
+    assert f is not None and f.value == value and f.evidence[0].text == evidence
+    assert first_fact(text, path, source="text-layer") is None  # OCR's reading only
+
+
+def test_a_capital_cn_without_a_following_m_is_no_stage():
+    assert not [f for f in findings("CT CHEST AND CT3 VIEWS: NO METASTASES. CN1 CABLE.", "ocr")
+                if f.path.startswith("stage.")]
