@@ -211,3 +211,17 @@ def test_clinical_prefixes_in_capitals_on_ocr_pages(text, path, value, evidence)
 def test_a_capital_cn_without_a_following_m_is_no_stage():
     assert not [f for f in findings("CT CHEST AND CT3 VIEWS: NO METASTASES. CN1 CABLE.", "ocr")
                 if f.path.startswith("stage.")]
+
+
+@pytest.mark.parametrize("text,path,value,evidence", [
+    ("LOCAL RECURRENCE, CHEST WALL: RCT2 N0 M0 AFTER RE-EXCISION.", "stage.clinical.t", "T2", "RCT2"),
+    ("POST MRM (R) ON 12/08/2026: YPT2 (2.6 CM) YPN1A (2/18), MARGINS FREE, RCB-II.", "diagnosis.tumor_size_mm",
+     26.0, "YPT2 (2.6 CM)"),
+])
+def test_recurrence_staging_and_the_size_beside_pt_in_capitals(text, path, value, evidence):
+    f = first_fact(text, path, source="ocr")
+    assert f is not None and f.value == value and f.evidence[0].text == evidence
+
+
+def test_a_trial_named_rct_is_no_stage():
+    assert not [f for f in findings("A LARGE RCT2 YEARS AGO SHOWED NO BENEFIT.", "ocr") if f.path.startswith("stage.")]
