@@ -51,7 +51,7 @@ def _join_period() -> regex.Pattern:
     words = _words(rules.words)
     # the word in any case, but "A." and "I." in capitals are part labels and numerals
     word = rf"(?<![\w.])(?:(?i:{words})(?<!(?<![\w.])(?-i:[AI])))"
-    terms = "".join(rf"|(?i:(?<=(?<![\w-])(?:{_words(t.first)})\.)(?= (?:{_words(t.then)})(?![\w-])))"
+    terms = "".join(rf"|(?i:(?<=(?<![\w.-])(?:{_words(t.first)})\.)(?= (?:{_words(t.then)})(?![\w-])))"
                     for t in rules.terms)
     # The period first, so the engine's literal search finds the candidates; then what is around it.
     return regex.compile(rf"\.(?= \S)(?:(?<=[{punct}]\.)|(?<={word}\.)|(?<=(?:[a-z,;)]|\d)\.)(?= [a-z]+[\s,.;:)]){terms})")

@@ -31,12 +31,14 @@ PERIOD_ROWS = [
     ("SHOWED INVASIVE DUCTAL. CARCINOMA 14 MM.", "DUCTAL"),
     ("FOUR LYMPH. NODES WITH METASTASES.", "LYMPH"),
     ("HISTOLOGIC. GRADE 2.", "HISTOLOGIC"),
+    ("CARCINOMA IN FIVE OF FOURTEEN. LYMPH NODES (5/14).", "FOURTEEN"),
     # kept: a sentence end, a part label, a numeral, a TNM code after a period, an abbreviation, and
     # words that may end one sentence and open the next
     ("CARCINOMA, INFILTRATING DUCTAL. TUMOR SIZE 2.1 CM.", None),
     ("INVASIVE DUCTAL CARCINOMA. IN SITU CARCINOMA IS ALSO PRESENT.", None),
     ("LYMPH NODES NEGATIVE FOR TUMOR. SIZE OF CARCINOMA 2.1 CM.", None),
     ("GRADE 2. TUMOR SIZE 2.5 CM.", None),
+    ("7. Skin: uninvolved. 8. Axillary lymph nodes: Negative.", None),
     ("FINAL DIAGNOSIS: A. LEFT BREAST, LUMPECTOMY.", None),
     ("NUCLEAR GRADE I. TUBULES 3.", None),
     ("Tumour 2.5 cm. pT2 pN0.", None),
@@ -225,3 +227,11 @@ def test_recurrence_staging_and_the_size_beside_pt_in_capitals(text, path, value
 
 def test_a_trial_named_rct_is_no_stage():
     assert not [f for f in findings("A LARGE RCT2 YEARS AGO SHOWED NO BENEFIT.", "ocr") if f.path.startswith("stage.")]
+
+
+@pytest.mark.parametrize("count", ["FIVE OF FOURTEEN. LYMPH NODES (5/14)", "FIVE OF FOURTEEN. LYMPH NODES"])
+def test_a_node_count_cut_from_its_nouns_is_one_count(count):
+    text = run_on(f"A) LEFT BREAST: INVASIVE DUCTAL CARCINOMA, 3.2 CM. B) LEFT AXILLARY CONTENTS: METASTATIC "
+                  f"CARCINOMA IN {count}, LARGEST DEPOSIT 1.1 CM.")
+    assert first_fact(text, "lymph_nodes.positive", source="ocr").value == 5
+    assert first_fact(text, "lymph_nodes.examined", source="ocr").value == 14
