@@ -56,7 +56,7 @@ def test_only_line_join_periods_are_blanked(text, before):
         assert changed == []
     else:
         at = page.index(before + ".", len(PREAMBLE)) + len(before)
-        assert changed == [at] and view[at] == " "
+        assert changed == [at, at + 1] and view[at:at + 2] == " \t"
 
 
 def test_pages_with_line_breaks_and_short_pages_keep_their_periods():
@@ -68,7 +68,7 @@ def test_pages_with_line_breaks_and_short_pages_keep_their_periods():
 def test_the_reading_view_blanks_them_and_keeps_offsets():
     page = run_on("Moderately differentiated invasive ductal. carcinoma of the. right breast.")
     view = reading_view(page)
-    assert len(view) == len(page) and "the  right breast" in view
+    assert len(view) == len(page) and "the \tright breast" in view
 
 
 # (run-on text read as an OCR page, path, value, evidence text: always cut from the page text)
