@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from extract.analysis import AnalyzedPage
-from extract.fields.base import make_finding, ocr_correction, scan
+from extract.fields.base import label_columns, make_finding, ocr_correction, scan
 from extract.findings import Finding
 from extract.rules import grammar
 
@@ -23,6 +23,8 @@ def extract_extras(page: AnalyzedPage) -> Iterator[Finding]:
         word = " ".join((m.group("value") or "").lower().split())
         if not word and g["lvi.uncertain"].pattern_for(page.is_ocr).match(page.text, m.end()):
             continue
+        if not word and g["lvi.label-column"].pattern_for(page.is_ocr).match(page.text, m.start()):
+            continue  # a bare label in a column of labels: its value stands on a later line
         label_end = m.start("value") if word else m.end()
         # The sentence around the label decides first: "No lymphovascular invasion is identified".
         around = page.assertion(m.start(), label_end)
@@ -33,6 +35,14 @@ def extract_extras(page: AnalyzedPage) -> Iterator[Finding]:
         else:
             value = "present"
         yield make_finding(page, "diagnosis.lvi", value, m.span(), g["lvi.label-value"], negation_applies=False)
+    label, column_value = g["lvi.column-label"].pattern_for(page.is_ocr), g["lvi.column-value"].pattern_for(page.is_ocr)
+    for (ls, le), (vs, ve) in label_columns(page):  # an OCR'd grid's label, its value lines later
+        m = column_value.match(page.text[vs:ve]) if label.match(page.text[ls:le]) else None
+        if m:
+            word = " ".join(m.group("value").lower().split())
+            value = "absent" if word.startswith(("not ", "absent", "none", "neg")) else "present"
+            yield make_finding(page, "diagnosis.lvi", value, (vs, ve), g["lvi.column-value"], extra_spans=[(ls, le)],
+                               negation_applies=False)
     for m in scan(page, g["lvi.tnm-descriptor"]):
         digit = m.group("l").replace("O", "0")  # OCR's O for 0 ("LO VO"), recorded on the evidence
         yield make_finding(page, "diagnosis.lvi", "present" if digit == "1" else "absent", m.span(),

@@ -16,7 +16,7 @@ from typing import Iterator
 import regex
 
 from extract.analysis import AnalyzedPage
-from extract.fields.base import make_finding, ocr_correction, scan, ticked_before
+from extract.fields.base import label_columns, make_finding, ocr_correction, scan, ticked_before
 from extract.fields.histology import mentions
 from extract.findings import Finding
 from extract.rules import grammar
@@ -129,6 +129,8 @@ def extract_grade(page: AnalyzedPage) -> Iterator[Finding]:
             anchors.append(s)
             yield make_finding(page, "diagnosis.grade", value, (s, e), rule, correction=corr)
 
+    yield from _grid_grade(page, taken)
+
     for m in scan(page, g["grade.score"]):
         s, e = m.span()
         # "3+2+2=7", "(3+2+2)" or the UK "T3 P2 M1 = 6/9" (tubules, pleomorphism, mitoses).
@@ -159,6 +161,19 @@ def extract_grade(page: AnalyzedPage) -> Iterator[Finding]:
     # A grading heading whose value only its components give ("Nottingham histologic grade:").
     anchors.extend(m.start() for m in scan(page, g["grade.component-heading"]))
     yield from _components(page, anchors)
+
+
+def _grid_grade(page: AnalyzedPage, taken: list[tuple[int, int]]) -> Iterator[Finding]:
+    """A grade whose label and value an OCR'd grid puts lines apart ("Grade (Elston-Ellis):" ... "G2"):
+    the value line, with the label as a second span."""
+    g = grammar("grade")
+    label, value = g["grade.column-label"].pattern_for(page.is_ocr), g["grade.column-value"].pattern_for(page.is_ocr)
+    for (ls, le), (vs, ve) in label_columns(page):
+        m = value.match(page.text[vs:ve]) if label.match(page.text[ls:le]) else None
+        grade = _g_value(m)[0] if m else None
+        if grade is not None and not any(a < ve and vs < b for a, b in taken):
+            yield make_finding(page, "diagnosis.grade", grade, (vs, ve), g["grade.column-value"], extra_spans=[(ls, le)],
+                               correction=_g_value(m)[1])
 
 
 def _components(page: AnalyzedPage, anchors: list[int]) -> Iterator[Finding]:

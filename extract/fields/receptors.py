@@ -199,13 +199,24 @@ def _plain(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
 
 
+#: A line-end hyphen inside a word and the blanks after it ("MODE-\nRATE", "POSI-\ntive").
+_LINE_HYPHEN = regex.compile(r"-[ \t]*\n[ \t]*")
+
+
 def _intensity_word(word: str) -> str | None:
-    """The intensity a word names ("strong to moderate" -> strong; "modérée" -> moderate)."""
-    return _INTENSITY.get(_plain(word).split()[0].split("-")[0])
+    """The intensity a word names ("strong to moderate" -> strong; "modérée" -> moderate; "MODE-\nRATE"
+    -> moderate; on OCR pages "STR0NG" -> strong, the only words the grammar lets hold a 0)."""
+    return _INTENSITY.get(_plain(_LINE_HYPHEN.sub("", word)).split()[0].split("-")[0].replace("0", "o"))
+
+
+def _intensity_read(word: str) -> str | None:
+    """The OCR reading of an intensity word with 0 for o, for the evidence ("STR0NG->strong")."""
+    w = _LINE_HYPHEN.sub("", word).strip().lower()
+    return f"{w}->{w.replace('0', 'o')}" if "0" in w else None
 
 
 def _status_word(word: str) -> str | None:
-    w = regex.sub(r"\s+", " ", _plain(word))
+    w = regex.sub(r"\s+", " ", _plain(_LINE_HYPHEN.sub("", word)))
     if "low" in w and "pos" in w:
         return "low_positive"
     if w.startswith(("not ", "no ")) or "neg" in w or w.startswith(("n3", "nega")):
@@ -431,9 +442,10 @@ def _receptor_details(page: AnalyzedPage, names: list[str], label_start: int, po
         elif m.group("intensity_signs"):  # "(+++)"
             value = _INTENSITY_SCORE.get(str(len(m.group("intensity_signs"))))
         if value:
+            read = _intensity_read(m.group("intensity")) if m.group("intensity") else None
             for n in names:
                 out.append(make_finding(page, f"receptors.{n}.intensity", value, (label_start, m.end()),
-                                        "receptor.detail.intensity"))
+                                        "receptor.detail.intensity", correction=read))
             last = max(last, m.end())
     m = _first(g["receptor.detail.allred"], page, pos, end)
     if m:
@@ -556,7 +568,8 @@ def _values_before(page: AnalyzedPage, items: list[Anchor], taken: list[tuple[in
                 value = _intensity_word(inten.group("intensity"))
                 if value:
                     found += [make_finding(page, f"receptors.{n}.intensity", value, (start, end),
-                                           g["receptor.percent-for-label"]) for n in names]
+                                           g["receptor.percent-for-label"],
+                                           correction=_intensity_read(inten.group("intensity"))) for n in names]
             taken.append((start, end))
             yield from _tag_prior(found, page, start, end + 60)
 
@@ -1279,7 +1292,8 @@ def _table_row(text: str, start: int, end: int, layout: str) -> list[tuple[int, 
 def _in_table_header(page: AnalyzedPage, a: Anchor) -> bool:
     labels = page.cache.get("marker_table_labels")
     if labels is None:
-        labels = page.cache["marker_table_labels"] = frozenset(c.label.start for c in table_cells(page))
+        labels = page.cache["marker_table_labels"] = frozenset(
+            c.label.start for c in [*table_cells(page), *specimen_column_cells(page)])
     return a.start in labels
 
 
@@ -1320,13 +1334,83 @@ def result_first_cells(page: AnalyzedPage) -> list[TableCell]:
     return out
 
 
+def _line_span(text: str, pos: int) -> tuple[int, int]:
+    """The line holding `pos`: (start, end without its newline)."""
+    end = text.find("\n", pos)
+    return text.rfind("\n", 0, pos) + 1, len(text) if end < 0 else end
+
+
+#: A year in a table header cell ("2019 primary", "03/2026").
+_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def specimen_column_cells(page: AnalyzedPage) -> dict[TableCell, bool]:
+    """Cells of a table with one marker a row and one specimen or date a column ("Marker | 2019 primary
+    (core) | 2026 recurrence (liver)", "Marker   Original report   Amended report"): each cell to
+    whether it gives an earlier specimen's (or a superseded report's) result. The current column is the
+    one its header names as current or as a revision (rule receptor.specimen-column-current), else
+    the one with the latest year, else the one naming a later specimen (a recurrence beside its
+    primary); with none of these, every column is an earlier one's (none is taken silently as the
+    current tumour's)."""
+    cached = page.cache.get("specimen_column_cells")
+    if cached is not None:
+        return cached
+    out: dict[TableCell, bool] = {}
+    page.cache["specimen_column_cells"] = out
+    text = page.text
+    g = _g()
+    column, current = g["receptor.specimen-column"], g["receptor.specimen-column-current"]
+    later = g["receptor.specimen-column-later"]
+    rows: dict[int, Anchor] = {}  # line start -> the marker label that opens the line
+    for a in anchors(page):
+        if a.kind != "other":
+            line = _line_span(text, a.start)[0]
+            if not text[line:a.start].strip(" \t|") and line not in rows:
+                rows[line] = a
+    headers: dict[int, list[tuple[int, int]]] = {}  # line start -> its cells
+    for line, a in rows.items():
+        line_end = _line_span(text, line)[1]
+        bars = text.count("|", line, line_end) >= 2
+        row = row_cells(text, line, line_end, bars_only=bars)
+        if len(row) < 3:
+            continue
+        up = line - 1
+        for _ in range(_TABLE_ROWS + 2):  # up over the other marker rows and rules to the header
+            if up <= 0:
+                break
+            h0 = text.rfind("\n", 0, up) + 1
+            if h0 in rows or set(text[h0:up]) <= set("-_=+|: \t"):
+                up = h0 - 1
+                continue
+            if h0 not in headers:
+                headers[h0] = row_cells(text, h0, up, bars_only=bars)
+            head = headers[h0]
+            # The header's cells over the row's result cells (its first cell, "Marker", may be blank).
+            cols = head[len(head) - len(row) + 1:] if len(head) in (len(row), len(row) - 1) else []
+            if len(cols) >= 2 and all(column.pattern_for(page.is_ocr).search(text, s, e) for s, e in cols):
+                now = [i for i, (s, e) in enumerate(cols)
+                       if current.pattern_for(page.is_ocr).search(text, s, e)]
+                if len(now) != 1:
+                    years = [max((int(y) for y in _YEAR.findall(text, s, e)), default=0) for s, e in cols]
+                    latest = max(years)
+                    now = [years.index(latest)] if latest and years.count(latest) == 1 and all(years) else []
+                if not now:  # undated: a recurrence or metastasis follows the primary it is set beside
+                    now = [i for i, (s, e) in enumerate(cols) if later.pattern_for(page.is_ocr).search(text, s, e)]
+                    now = now if len(now) == 1 else []
+                for i, (s, e) in enumerate(row[1:]):
+                    out[TableCell(a, s, e)] = i not in now
+            break
+    return out
+
+
 def table_findings(page: AnalyzedPage) -> Iterator[Finding]:
     """Each receptor table cell's value, read as if written after its column's label; the
     evidence is the cell, with the header label as a second span."""
     g = _g()
     cells = table_cells(page)
     prior_rows = _prior_table_rows(page, cells)
-    for c in [*cells, *result_first_cells(page)]:
+    by_column = specimen_column_cells(page)
+    for c in [*cells, *result_first_cells(page), *by_column]:
         if c.start == c.end:
             continue
         found: list[Finding] = []
@@ -1346,7 +1430,7 @@ def table_findings(page: AnalyzedPage) -> Iterator[Finding]:
         for f in found:
             f.evidence.append(page.evidence(c.label.start, c.label.end, f.evidence[0].rule, None,
                                             f.evidence[0].confidence))
-            if page.text.rfind("\n", 0, c.start) + 1 in prior_rows:
+            if page.text.rfind("\n", 0, c.start) + 1 in prior_rows or by_column.get(c):
                 f.specimen = "prior"
         yield from _tag_prior(found, page, c.start, c.end)
 
