@@ -2698,6 +2698,30 @@ GEN13_ROWS = [
     (_GRID, "diagnosis.lvi", "absent", "Not identified", "ocr", None),
     (_GRID.replace("(mm):", ":").replace("\n24\n", "\n2.4 cm\n"), "diagnosis.tumor_size_mm", 24.0, "2.4 cm", "text-layer",
      None),
+    # a long receptor name whose second word a narrow label column wraps below the value beside the first
+    ("Estrogen                    Positive (90%, strong)\nreceptor:\nProgesterone                Positive (25%)\n"
+     "receptor:\n", "receptors.er.percent", 90.0, "Estrogen                    Positive (90%", "text-layer", None),
+    ("Estrogen                    Positive (90%, strong)\nreceptor:\nProgesterone                Positive (25%)\n"
+     "receptor:\n", "receptors.pr.status", "positive", "Progesterone                Positive", "text-layer", None),
+    ("Invasive                    21 mm\ntumour size:\nLymphovascular              Present\ninvasion:\n",
+     "diagnosis.tumor_size_mm", 21.0, "Invasive                    21 mm", "ocr", None),
+    # "not" and "amplified" on a bar table's row and its continuation row
+    ("| HER2 (4B5)        | 2+ (equivocal)                |\n|                   | FISH: ratio 1.2, 2.6 copies - NOT |\n"
+     "|                   | AMPLIFIED                     |\n", "receptors.her2.ish_result", "not_amplified",
+     "HER2 (4B5)        | 2+ (equivocal)                |\n|                   | FISH: ratio 1.2, 2.6 copies - NOT |\n"
+     "|                   | AMPLIFIED", "ocr", None),
+    # a superseded reading and its revision on one line: the amended value
+    ("Oestrogen receptor - original: positive 40%; amended: positive 90%, strong.", "receptors.er.percent", 90.0,
+     "Oestrogen receptor - original: positive 40%; amended: positive 90%", "text-layer", None),
+    ("Ki-67 - original: 35%; amended: 15%.", "receptors.ki67_percent", 15.0, "Ki-67 - original: 35%; amended: 15%",
+     "text-layer", None),
+    # a proforma's "Invasive type:" label; a checklist's ticked LVI option after an unticked "Not seen"
+    ("Invasive type: Lobular, classical\nIn situ component: LCIS, classical", "diagnosis.histology", "invasive_lobular",
+     "Invasive type: Lobular", "text-layer", None),
+    ("Lymphovascular invasion: [ ] Not seen  [X] Present  [ ] Possible", "diagnosis.lvi", "present",
+     "Lymphovascular invasion: [ ] Not seen  [X] Present", "text-layer", None),
+    ("Lymphovascular invasion: [X] Not seen  [ ] Present  [ ] Possible", "diagnosis.lvi", "absent",
+     "Lymphovascular invasion: [X] Not seen", "text-layer", None),
     # OCR's "pr2"/"pic" for pT2/pT1c, with their N beside them
     ("PATHOLOGIC STAGE: pr2 pN1a (sn)", "stage.pathologic.t", "T2", "pr2", "ocr", "pr2->pT2"),
     ("pTNM (AJCC 8): pic N0(sn)", "stage.pathologic.t", "T1c", "pic", "ocr", "pic->pT1c"),
@@ -2734,6 +2758,10 @@ def test_gen13_layouts_are_read_with_their_evidence(text, path, value, evidence,
     # an intensity with 0 for o is OCR's: a text layer's "STR0NG" is not read
     ("ER: POSITIVE, 95%, STR0NG", "receptors.er.intensity", "text-layer"),
     ("Specimen type: ductal lavage", "diagnosis.histology", "text-layer"),
+    # a first word that no receptor line wraps below ("Estrogen  exposure" with no "receptor:" under it)
+    ("Estrogen                    exposure: none\nHRT: 5 years\n", "receptors.er.status", "text-layer"),
+    ("Estrogen                    Positive (90%)\nreplacement therapy: none\n", "receptors.er.status", "text-layer"),
+    ("Invasive                    13 mm (in cores)\nextent:\n", "diagnosis.tumor_size_mm", "text-layer"),
 ])
 def test_gen13_distractors_yield_nothing(text, path, source):
     if source == "prior":  # read, but tied to an earlier specimen: neither column is the current one

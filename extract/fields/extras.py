@@ -30,7 +30,8 @@ def extract_extras(page: AnalyzedPage) -> Iterator[Finding]:
         around = page.assertion(m.start(), label_end)
         if around in ("possible", "hypothetical", "family"):
             continue
-        if around == "negated" or word.startswith(("not ", "absent", "none", "neg", "no ", "-", "nil")):
+        if word.startswith(("not ", "absent", "none", "neg", "no ", "-", "nil")) or (
+                around == "negated" and not m.group("ticked")):  # an unticked "[ ] Not seen" negates nothing
             value = "absent"
         else:
             value = "present"

@@ -17,13 +17,13 @@ from extract.fields.base import SKIPPED_SECTIONS, decimal, label_columns, make_f
 from extract.findings import Finding
 from extract.rules import grammar, ocr_number
 
-_RULES = ("size.invasive-label", "size.microscopic", "size.tumor-label", "size.unit-label", "size.foreign-label", "size.tumour-mass",
-          "size.maximum-dimension", "size.largest-focus", "size.focus-line", "size.list", "size.forming-mass", "size.after-histology",
-          "size.histology-shorthand", "size.before-histology", "size.measuring-dimension", "size.line-label", "size.sentence-label",
-          "size.after-pt")
+_RULES = ("size.invasive-label", "size.microscopic", "size.tumor-label", "size.unit-label", "size.wrapped-label",
+          "size.foreign-label", "size.tumour-mass", "size.maximum-dimension", "size.largest-focus", "size.focus-line",
+          "size.list", "size.forming-mass", "size.after-histology", "size.histology-shorthand", "size.before-histology",
+          "size.measuring-dimension", "size.line-label", "size.sentence-label", "size.after-pt")
 #: Rules whose match names the tumour itself: only the text before the match can make it another size.
-_LABELLED = ("size.invasive-label", "size.microscopic", "size.tumor-label", "size.unit-label", "size.foreign-label", "size.tumour-mass",
-             "size.maximum-dimension", "size.after-pt")
+_LABELLED = ("size.invasive-label", "size.microscopic", "size.tumor-label", "size.unit-label", "size.wrapped-label",
+             "size.foreign-label", "size.tumour-mass", "size.maximum-dimension", "size.after-pt")
 _NUM = regex.compile(r"\d{1,3}(?:\s?[.,]\s?\d{1,2})?")
 
 
