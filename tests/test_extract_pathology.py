@@ -2656,6 +2656,23 @@ GEN13_ROWS = [
     (_UNDATED_COLUMNS, "receptors.er.status", "negative", "Negative", "text-layer", None),
     (_TAB_COLUMNS, "receptors.pr.allred", 0, "Negative 0/8", "text-layer", None),
     (_TAB_COLUMNS, "receptors.ki67_percent", 22.0, "22%", "text-layer", None),
+    # the same tables as OCR reads them: column gaps closed to one space (the header's columns start at its
+    # specimen words or dates, a row's cells at its values: "ER 95% 10%"), a rule under the header read as letters
+    ("04/2021 lumpectomy 10/2026 core (A1)\nER 90% strong <1%\nPR 30% moderate 0%\nHER2 IHC 0 3+\nKi-67. 15% 60%\n",
+     "receptors.er.percent", 0.0, "<1%", "ocr", None),
+    ("04/2021 lumpectomy 10/2026 core (A1)\nER 90% strong <1%\nPR 30% moderate 0%\nHER2 IHC 0 3+\nKi-67. 15% 60%\n",
+     "receptors.her2.ihc_score", "3+", "3+", "ocr", None),
+    ("Marker Pre-treatment core (02/2026) Residual tumour (08/2026)\nER Positive, 70% Positive, 40%\n",
+     "receptors.er.percent", 40.0, "Positive, 40%", "ocr", None),
+    ("Receptors 2017 WLE (K17.04410) 2026 mastectomy (this specimen)\nER Positive 8/8 Positive 7/8\n",
+     "receptors.er.allred", 7, "Positive 7/8", "ocr", None),
+    ("Test Original report Corrected report\nER Positive (95%) Positive (95%)\nPR Positive (70%) Positive (8%)\n",
+     "receptors.pr.percent", 8.0, "Positive (8%", "ocr", None),
+    ("| Marker | 2019 primary (core) | 2026 recurrence (liver, this case) |\nseesecsseeseese|pscteeeestesseee|econstnetnnes\n"
+     "| ER (SP1) | Positive, 95%, strong | Positive, 15%, weak\n| Ki-67 (MIB-1) | 12% | 35% |\n",
+     "receptors.ki67_percent", 35.0, "35%", "ocr", None),
+    ("Marker   2019 primary   2024 recurrence   2026 repeat\nER   95%   10%   12%\n", "receptors.er.percent", 12.0,
+     "12%", "text-layer", None),
     # "Original:" above "Amended:": the amended reading ranks first
     (_AMENDED_LINES, "receptors.her2.ihc_score", "2+", "HER2 2+", "text-layer", None),
     (_AMENDED_LINES, "receptors.her2.status", "equivocal", "HER2 2+ (equivocal", "text-layer", None),
@@ -2710,6 +2727,11 @@ GEN13_ROWS = [
      "|                   | AMPLIFIED                     |\n", "receptors.her2.ish_result", "not_amplified",
      "HER2 (4B5)        | 2+ (equivocal)                |\n|                   | FISH: ratio 1.2, 2.6 copies - NOT |\n"
      "|                   | AMPLIFIED", "ocr", None),
+    ("| HER2 (4B5) | 2+ (equivocal) |\n| | 2.6 copies/cell - NOT\n| | AMPLIFIED |\n", "receptors.her2.ish_result",
+     "not_amplified", "HER2 (4B5) | 2+ (equivocal) |\n| | 2.6 copies/cell - NOT\n| | AMPLIFIED", "ocr", None),
+    ("Estrogen Positive (90%, strong)\nreceptor:\n", "receptors.er.intensity", "strong", "Estrogen Positive (90%, strong",
+     "ocr", None),
+    ("Nodes 5/18 involved (largest 12 mm)", "lymph_nodes.positive", 5, "Nodes 5/18", "ocr", None),
     # a superseded reading and its revision on one line: the amended value
     ("Oestrogen receptor - original: positive 40%; amended: positive 90%, strong.", "receptors.er.percent", 90.0,
      "Oestrogen receptor - original: positive 40%; amended: positive 90%", "text-layer", None),

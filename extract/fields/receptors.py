@@ -1292,8 +1292,12 @@ def _table_row(text: str, start: int, end: int, layout: str) -> list[tuple[int, 
 def _in_table_header(page: AnalyzedPage, a: Anchor) -> bool:
     labels = page.cache.get("marker_table_labels")
     if labels is None:
+        by_column = specimen_column_cells(page)
+        # Every marker name in a specimen-column table's label cell ("Ki-67 (MIB-1)") is that row's label.
+        label_cells = {(_line_span(page.text, c.label.start)[0], c.start) for c in by_column}
         labels = page.cache["marker_table_labels"] = frozenset(
-            c.label.start for c in [*table_cells(page), *specimen_column_cells(page)])
+            [c.label.start for c in table_cells(page)]
+            + [b.start for b in anchors(page) for line, first in label_cells if line <= b.start < first])
     return a.start in labels
 
 
@@ -1340,8 +1344,10 @@ def _line_span(text: str, pos: int) -> tuple[int, int]:
     return text.rfind("\n", 0, pos) + 1, len(text) if end < 0 else end
 
 
-#: A year in a table header cell ("2019 primary", "03/2026").
-_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+#: A year in a table header cell, with its month when written "03/2026" ("2019 primary", "(02/2026)").
+_YEAR = regex.compile(r"(?<![\d/])(?:(\d{1,2})/)?((?:19|20)\d{2})(?!\d)")
+#: Where an OCR'd header's column starts at its date ("04/2021 lumpectomy 10/2026 core (A1)").
+_YEAR_COLUMN = regex.compile(r"(?<![\d/])(?:\d{1,2}/)?(?:19|20)\d{2}(?!\d)")
 
 
 def specimen_column_cells(page: AnalyzedPage) -> dict[TableCell, bool]:
@@ -1349,32 +1355,27 @@ def specimen_column_cells(page: AnalyzedPage) -> dict[TableCell, bool]:
     (core) | 2026 recurrence (liver)", "Marker   Original report   Amended report"): each cell to
     whether it gives an earlier specimen's (or a superseded report's) result. The current column is the
     one its header names as current or as a revision (rule receptor.specimen-column-current), else
-    the one with the latest year, else the one naming a later specimen (a recurrence beside its
+    the one with the latest date (year, then month), else the one naming a later specimen (a recurrence beside its
     primary); with none of these, every column is an earlier one's (none is taken silently as the
-    current tumour's)."""
+    current tumour's). On OCR pages, whose column gaps may be one space, the header's columns start at
+    its years (or specimen words) and a row's cells at its values ("ER 90% strong <1%")."""
     cached = page.cache.get("specimen_column_cells")
     if cached is not None:
         return cached
     out: dict[TableCell, bool] = {}
     page.cache["specimen_column_cells"] = out
     text = page.text
-    g = _g()
-    column, current = g["receptor.specimen-column"], g["receptor.specimen-column-current"]
-    later = g["receptor.specimen-column-later"]
     rows: dict[int, Anchor] = {}  # line start -> the marker label that opens the line
     for a in anchors(page):
         if a.kind != "other":
             line = _line_span(text, a.start)[0]
             if not text[line:a.start].strip(" \t|") and line not in rows:
                 rows[line] = a
-    headers: dict[int, list[tuple[int, int]]] = {}  # line start -> its cells
+    headers: dict[int, list[tuple[int, int]]] = {}  # line start -> its result columns ([] when none)
     for line, a in rows.items():
         line_end = _line_span(text, line)[1]
         bars = text.count("|", line, line_end) >= 2
-        row = row_cells(text, line, line_end, bars_only=bars)
-        if len(row) < 3:
-            continue
-        up = line - 1
+        up, junk = line - 1, 0
         for _ in range(_TABLE_ROWS + 2):  # up over the other marker rows and rules to the header
             if up <= 0:
                 break
@@ -1383,24 +1384,73 @@ def specimen_column_cells(page: AnalyzedPage) -> dict[TableCell, bool]:
                 up = h0 - 1
                 continue
             if h0 not in headers:
-                headers[h0] = row_cells(text, h0, up, bars_only=bars)
-            head = headers[h0]
-            # The header's cells over the row's result cells (its first cell, "Marker", may be blank).
-            cols = head[len(head) - len(row) + 1:] if len(head) in (len(row), len(row) - 1) else []
-            if len(cols) >= 2 and all(column.pattern_for(page.is_ocr).search(text, s, e) for s, e in cols):
-                now = [i for i, (s, e) in enumerate(cols)
-                       if current.pattern_for(page.is_ocr).search(text, s, e)]
-                if len(now) != 1:
-                    years = [max((int(y) for y in _YEAR.findall(text, s, e)), default=0) for s, e in cols]
-                    latest = max(years)
-                    now = [years.index(latest)] if latest and years.count(latest) == 1 and all(years) else []
-                if not now:  # undated: a recurrence or metastasis follows the primary it is set beside
-                    now = [i for i, (s, e) in enumerate(cols) if later.pattern_for(page.is_ocr).search(text, s, e)]
-                    now = now if len(now) == 1 else []
-                for i, (s, e) in enumerate(row[1:]):
-                    out[TableCell(a, s, e)] = i not in now
+                headers[h0] = _specimen_columns(page, h0, up, bars)
+            cols = headers[h0]
+            if not cols and junk == 0 and page.is_ocr:
+                up, junk = h0 - 1, 1  # an OCR'd rule read as letters ("seesecsseeseese|pscteee")
+                continue
+            values = _column_values(page, a, line_end, bars, len(cols)) if cols else []
+            if values:
+                now = _current_column(page, cols)
+                for i, (s, e) in enumerate(values):
+                    out[TableCell(a, s, e)] = i != now
             break
     return out
+
+
+def _specimen_columns(page: AnalyzedPage, start: int, end: int, bars: bool) -> list[tuple[int, int]]:
+    """The result columns of a header line text[start:end] whose columns each name a specimen, a report
+    or a date (its first cell, "Marker", may be blank); [] when it is no such header."""
+    g, text = _g(), page.text
+    column = g["receptor.specimen-column"].pattern_for(page.is_ocr)
+    head = row_cells(text, start, end, bars_only=bars)
+    for cols in (head, head[1:]):
+        if len(cols) >= 2 and all(column.search(text, s, e) for s, e in cols):
+            return cols
+    if not page.is_ocr:
+        return []
+    # OCR closed the gaps: the columns start at the header's specimen words, or else at its dates.
+    starts = [m.start() for m in g["receptor.specimen-column-start"].pattern_for(True).finditer(text, start, end)]
+    if len(starts) < 2:  # "Pre-treatment core (02/2026) Residual tumour (08/2026)": its words, not its dates
+        starts = [m.start() for m in _YEAR_COLUMN.finditer(text, start, end)]
+    if len(starts) < 2:
+        return []
+    ends = [*starts[1:], end]
+    return [(s, s + len(text[s:e].rstrip())) for s, e in zip(starts, ends)]
+
+
+def _column_values(page: AnalyzedPage, a: Anchor, line_end: int, bars: bool, count: int) -> list[tuple[int, int]]:
+    """A marker row's `count` result cells: the cells after its label cell, or on an OCR page whose gaps
+    are one space, the spans from each value's start to the next ("90% strong <1%")."""
+    text = page.text
+    line = _line_span(text, a.start)[0]
+    row = row_cells(text, line, line_end, bars_only=bars)
+    if len(row) == count + 1:
+        return row[1:]
+    if not page.is_ocr:
+        return []
+    starts = [m.start() for m in _g()["receptor.column-value-start"].pattern_for(True).finditer(text, a.end, line_end)]
+    if len(starts) != count:
+        return []
+    ends = [*starts[1:], line_end]
+    return [(s, s + len(text[s:e].rstrip(" \t|"))) for s, e in zip(starts, ends)]
+
+
+def _current_column(page: AnalyzedPage, cols: list[tuple[int, int]]) -> int | None:
+    """The index of the header's current column (see specimen_column_cells), or None."""
+    g, text = _g(), page.text
+    now = [i for i, (s, e) in enumerate(cols) if g["receptor.specimen-column-current"].pattern_for(
+        page.is_ocr).search(text, s, e)]
+    if len(now) == 1:
+        return now[0]
+    years = [max((int(y) * 100 + int(mo or 0) for mo, y in _YEAR.findall(text, s, e)), default=0) for s, e in cols]
+    latest = max(years)
+    if latest and years.count(latest) == 1 and all(years):
+        return years.index(latest)
+    # undated: a recurrence or metastasis follows the primary it is set beside
+    now = [i for i, (s, e) in enumerate(cols) if g["receptor.specimen-column-later"].pattern_for(
+        page.is_ocr).search(text, s, e)]
+    return now[0] if len(now) == 1 else None
 
 
 def table_findings(page: AnalyzedPage) -> Iterator[Finding]:
