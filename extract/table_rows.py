@@ -65,3 +65,29 @@ def label_column_pairs(text: str) -> list[tuple[tuple[int, int], tuple[int, int]
         if len(values) == len(run):
             out.extend(((s, e), v) for (s, e, _), v in zip(run, values))
     return out
+
+
+#: How far a value cell's start may stand from its header cell's start (characters).
+_ALIGN = 3
+
+
+def header_row_pairs(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """A synoptic grid laid out as rows of headings over rows of values ("Histologic type    Grade
+    Invasive size" over "Invasive ductal    Nottingham 3    26 mm"): a line of two or more cells
+    (gaps of two spaces or more) with no colon, and under it a line of as many cells each starting where
+    its heading starts (give or take three characters). (heading span, value span) pairs; the value's
+    continuation lines are not joined."""
+    out: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+    previous: list[tuple[int, int]] = []
+    previous_start = 0
+    for line_start, next_start in zip(starts, [*starts[1:], len(text) + 1]):
+        line_end = next_start - 1
+        cells = row_cells(text, line_start, line_end) if "  " in text[line_start:line_end] else []
+        if (len(cells) >= 2 and len(previous) == len(cells) and ":" not in text[previous_start:line_start]
+                and all(abs((s - line_start) - (h - previous_start)) <= _ALIGN
+                        for (s, _), (h, _) in zip(cells, previous))):
+            out.extend(zip(previous, cells))
+            cells = []  # a value row is no heading row for the next line
+        previous, previous_start = cells, line_start
+    return out

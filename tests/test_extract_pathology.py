@@ -2638,6 +2638,13 @@ _UNDATED_COLUMNS = "Marker   Primary (core)   Recurrence (liver)\nER       Posit
 _TAB_COLUMNS = ("Receptors\t2017 WLE (K17.04410)\t2026 mastectomy (this specimen)\nER\tPositive 8/8\tPositive 7/8\n"
                 "PR\tPositive 6/8\tNegative 0/8\nHER2\t1+\t0\nKi67\t5%\t22%\n")
 _AMENDED_LINES = ("HER2 by IHC (4B5):\n   Original: HER2 1+ (negative)\n   Amended:  HER2 2+ (equivocal), FISH pending\n")
+_HEADING_ROWS = ("Procedure                  Laterality            Tumour site\n"
+                 "Wide local excision        Right                 Lower outer quadrant\n\n"
+                 "Histologic type            Grade                 Invasive size\n"
+                 "Invasive ductal            Nottingham 3          26 mm\n"
+                 "carcinoma (NST)            (3+3+2 = 8)\n\n"
+                 "Margins                    LVI                   Nodes\n"
+                 "Clear (3 mm)               Present, focal        2/9 positive\n")
 _GRID = ("SUMMARY\nTumour type:\nGrade (Elston-Ellis):\nTumour size (mm):\nLymphovascular invasion:\n"
          "Invasive carcinoma NST\nG2\n24\nNot identified\n")
 
@@ -2744,6 +2751,19 @@ GEN13_ROWS = [
      "Lymphovascular invasion: [ ] Not seen  [X] Present", "text-layer", None),
     ("Lymphovascular invasion: [X] Not seen  [ ] Present  [ ] Possible", "diagnosis.lvi", "absent",
      "Lymphovascular invasion: [X] Not seen", "text-layer", None),
+    ("SYNOPSIS\nHistological type:\nHistological grade:\nTumour size:\nSentinel nodes:\nInfiltrating lobular carcinoma\n2\n"
+     "1.9 cm\n1/2 (macrometastasis 3 mm)\n\npT1c pN1a(sn)\n", "lymph_nodes.examined", 2, "1/2", "ocr", None),
+    ("SYNOPSIS\nHistological type:\nHistological grade:\nTumour size:\nSentinel nodes:\nInfiltrating lobular carcinoma\n2\n"
+     "1.9 cm\n1/2 (macrometastasis 3 mm)\n\npT1c pN1a(sn)\n", "diagnosis.tumor_size_mm", 19.0, "1.9 cm", "ocr", None),
+    # rows of headings over rows of values, each value under its heading
+    (_HEADING_ROWS, "diagnosis.laterality", "right", "Right", "text-layer", None),
+    (_HEADING_ROWS, "diagnosis.tumor_size_mm", 26.0, "26 mm", "text-layer", None),
+    (_HEADING_ROWS, "diagnosis.lvi", "present", "Present, focal", "text-layer", None),
+    (_HEADING_ROWS, "lymph_nodes.examined", 9, "2/9", "text-layer", None),
+    (_GRID.replace("G2", "Nottingham 2"), "diagnosis.grade", 2, "Nottingham 2", "ocr", None),
+    # the copy number's unit as the label of the ISH result after it
+    ("Reflex FISH: HER2/CEP17 ratio 1.6, average HER2 copy number 4.3 signals/cell: NOT AMPLIFIED (group 5).",
+     "receptors.her2.ish_result", "not_amplified", "signals/cell: NOT AMPLIFIED", "text-layer", None),
     # OCR's "pr2"/"pic" for pT2/pT1c, with their N beside them
     ("PATHOLOGIC STAGE: pr2 pN1a (sn)", "stage.pathologic.t", "T2", "pr2", "ocr", "pr2->pT2"),
     ("pTNM (AJCC 8): pic N0(sn)", "stage.pathologic.t", "T1c", "pic", "ocr", "pic->pT1c"),
@@ -2784,6 +2804,12 @@ def test_gen13_layouts_are_read_with_their_evidence(text, path, value, evidence,
     ("Estrogen                    exposure: none\nHRT: 5 years\n", "receptors.er.status", "text-layer"),
     ("Estrogen                    Positive (90%)\nreplacement therapy: none\n", "receptors.er.status", "text-layer"),
     ("Invasive                    13 mm (in cores)\nextent:\n", "diagnosis.tumor_size_mm", "text-layer"),
+    # values not under their headings (a shifted row) pair nothing
+    (_HEADING_ROWS.replace("Clear (3 mm)               Present, focal        2/9 positive",
+                           "Clear (3 mm)   Present, focal   2/9 positive"), "lymph_nodes.examined", "text-layer"),
+    ("Marker      Result\nSide        left axilla only\n", "diagnosis.laterality", "text-layer"),
+    ("FISH probe: 20 signals/cell: not amplified is defined as a ratio under 2.0 (reference).",
+     "receptors.her2.ish_result", "text-layer"),
 ])
 def test_gen13_distractors_yield_nothing(text, path, source):
     if source == "prior":  # read, but tied to an earlier specimen: neither column is the current one

@@ -11,7 +11,7 @@ from extract.findings import Finding
 from extract.models import Evidence
 from extract.rules import CompiledRule
 from extract.specimens import focus_at, focus_tag, is_revision, line_date, part_at, section_weight
-from extract.table_rows import label_column_pairs
+from extract.table_rows import header_row_pairs, label_column_pairs
 
 _NUMBER_WORDS = {
     "no": 0, "none": 0, "zero": 0, "a": 1, "an": 1, "single": 1, "one": 1, "two": 2, "three": 3,
@@ -160,9 +160,10 @@ def ocr_correction(read: str, normal: str) -> str | None:
 
 
 def label_columns(page: AnalyzedPage) -> list[tuple[tuple[int, int], tuple[int, int]]]:
-    """The page's (label span, value span) pairs of an OCR'd grid of labels over values
-    (`extract.table_rows.label_column_pairs`), computed once per page."""
+    """The page's (label span, value span) pairs of a grid whose labels and values stand apart: an OCR'd
+    column of labels over a column of values (`extract.table_rows.label_column_pairs`), or rows of
+    headings over rows of values (`header_row_pairs`); computed once per page."""
     pairs = page.cache.get("label_column_pairs")
     if pairs is None:
-        pairs = page.cache["label_column_pairs"] = label_column_pairs(page.text)
+        pairs = page.cache["label_column_pairs"] = label_column_pairs(page.text) + header_row_pairs(page.text)
     return pairs

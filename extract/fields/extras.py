@@ -23,8 +23,9 @@ def extract_extras(page: AnalyzedPage) -> Iterator[Finding]:
         word = " ".join((m.group("value") or "").lower().split())
         if not word and g["lvi.uncertain"].pattern_for(page.is_ocr).match(page.text, m.end()):
             continue
-        if not word and g["lvi.label-column"].pattern_for(page.is_ocr).match(page.text, m.start()):
-            continue  # a bare label in a column of labels: its value stands on a later line
+        if not word and (g["lvi.label-column"].pattern_for(page.is_ocr).match(page.text, m.start())
+                         or any(ls == m.start() for (ls, _), _ in label_columns(page))):
+            continue  # a bare label in a column of labels, or a grid's heading: its value stands elsewhere
         label_end = m.start("value") if word else m.end()
         # The sentence around the label decides first: "No lymphovascular invasion is identified".
         around = page.assertion(m.start(), label_end)
