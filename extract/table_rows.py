@@ -78,12 +78,11 @@ def header_row_pairs(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]
     its heading starts (give or take three characters). (heading span, value span) pairs; the value's
     continuation lines are not joined."""
     out: list[tuple[tuple[int, int], tuple[int, int]]] = []
-    starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
     previous: list[tuple[int, int]] = []
-    previous_start = 0
-    for line_start, next_start in zip(starts, [*starts[1:], len(text) + 1]):
-        line_end = next_start - 1
-        cells = row_cells(text, line_start, line_end) if "  " in text[line_start:line_end] else []
+    previous_start = line_end = -1
+    for line in text.split("\n"):
+        line_start, line_end = line_end + 1, line_end + 1 + len(line)
+        cells = row_cells(text, line_start, line_end) if "  " in line else []
         if (len(cells) >= 2 and len(previous) == len(cells) and ":" not in text[previous_start:line_start]
                 and all(abs((s - line_start) - (h - previous_start)) <= _ALIGN
                         for (s, _), (h, _) in zip(cells, previous))):

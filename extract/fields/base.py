@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Iterator
 
 import regex
 
@@ -167,3 +167,16 @@ def label_columns(page: AnalyzedPage) -> list[tuple[tuple[int, int], tuple[int, 
     if pairs is None:
         pairs = page.cache["label_column_pairs"] = label_column_pairs(page.text) + header_row_pairs(page.text)
     return pairs
+
+
+def grid_values(page: AnalyzedPage, label: CompiledRule, value: CompiledRule
+                ) -> Iterator[tuple[regex.Match, tuple[int, int], tuple[int, int]]]:
+    """Each pair of `label_columns` whose label the rule `label` reads whole and whose value line the
+    rule `value` reads from its start: (value match, value span, label span). The match is of the
+    value line alone (its offsets count from the line's start)."""
+    label_re, value_re = label.pattern_for(page.is_ocr), value.pattern_for(page.is_ocr)
+    for (ls, le), (vs, ve) in label_columns(page):
+        if label_re.match(page.text[ls:le]):
+            m = value_re.match(page.text[vs:ve])
+            if m:
+                yield m, (vs, ve), (ls, le)

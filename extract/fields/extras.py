@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from extract.analysis import AnalyzedPage
-from extract.fields.base import label_columns, make_finding, ocr_correction, scan
+from extract.fields.base import grid_values, label_columns, make_finding, ocr_correction, scan
 from extract.findings import Finding
 from extract.rules import grammar
 
@@ -37,14 +37,12 @@ def extract_extras(page: AnalyzedPage) -> Iterator[Finding]:
         else:
             value = "present"
         yield make_finding(page, "diagnosis.lvi", value, m.span(), g["lvi.label-value"], negation_applies=False)
-    label, column_value = g["lvi.column-label"].pattern_for(page.is_ocr), g["lvi.column-value"].pattern_for(page.is_ocr)
-    for (ls, le), (vs, ve) in label_columns(page):  # an OCR'd grid's label, its value lines later
-        m = column_value.match(page.text[vs:ve]) if label.match(page.text[ls:le]) else None
-        if m:
-            word = " ".join(m.group("value").lower().split())
-            value = "absent" if word.startswith(("not ", "absent", "none", "neg")) else "present"
-            yield make_finding(page, "diagnosis.lvi", value, (vs, ve), g["lvi.column-value"], extra_spans=[(ls, le)],
-                               negation_applies=False)
+    # a grid's label, its value apart from it (an OCR'd column of labels, or a row of headings)
+    for m, span, label in grid_values(page, g["lvi.column-label"], g["lvi.column-value"]):
+        word = " ".join(m.group("value").lower().split())
+        value = "absent" if word.startswith(("not ", "absent", "none", "neg")) else "present"
+        yield make_finding(page, "diagnosis.lvi", value, span, g["lvi.column-value"], extra_spans=[label],
+                           negation_applies=False)
     for m in scan(page, g["lvi.tnm-descriptor"]):
         digit = m.group("l").replace("O", "0")  # OCR's O for 0 ("LO VO"), recorded on the evidence
         yield make_finding(page, "diagnosis.lvi", "present" if digit == "1" else "absent", m.span(),

@@ -16,7 +16,7 @@ from typing import Iterator
 import regex
 
 from extract.analysis import AnalyzedPage
-from extract.fields.base import label_columns, make_finding, ocr_correction, scan, ticked_before
+from extract.fields.base import grid_values, make_finding, ocr_correction, scan, ticked_before
 from extract.fields.histology import mentions
 from extract.findings import Finding
 from extract.rules import grammar
@@ -167,13 +167,11 @@ def _grid_grade(page: AnalyzedPage, taken: list[tuple[int, int]]) -> Iterator[Fi
     """A grade whose label and value an OCR'd grid puts lines apart ("Grade (Elston-Ellis):" ... "G2"):
     the value line, with the label as a second span."""
     g = grammar("grade")
-    label, value = g["grade.column-label"].pattern_for(page.is_ocr), g["grade.column-value"].pattern_for(page.is_ocr)
-    for (ls, le), (vs, ve) in label_columns(page):
-        m = value.match(page.text[vs:ve]) if label.match(page.text[ls:le]) else None
-        grade = _g_value(m)[0] if m else None
+    for m, (vs, ve), label in grid_values(page, g["grade.column-label"], g["grade.column-value"]):
+        grade, corr = _g_value(m)
         if grade is not None and not any(a < ve and vs < b for a, b in taken):
-            yield make_finding(page, "diagnosis.grade", grade, (vs, ve), g["grade.column-value"], extra_spans=[(ls, le)],
-                               correction=_g_value(m)[1])
+            yield make_finding(page, "diagnosis.grade", grade, (vs, ve), g["grade.column-value"], extra_spans=[label],
+                               correction=corr)
 
 
 def _components(page: AnalyzedPage, anchors: list[int]) -> Iterator[Finding]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from extract.analysis import AnalyzedPage
-from extract.fields.base import SKIPPED_SECTIONS, label_columns, make_finding, scan
+from extract.fields.base import SKIPPED_SECTIONS, grid_values, make_finding, scan
 from extract.fields.histology import mentions, untyped_invasive
 from extract.findings import FACTUAL, Finding
 from extract.rules import grammar
@@ -89,13 +89,10 @@ def _grid_side(page: AnalyzedPage) -> Iterator[Finding]:
     """A side whose label and value a grid puts apart ("Laterality" over "Right", or an OCR'd column
     of labels over its values): the value, with the label as a second span."""
     g = grammar("laterality")
-    label, value = g["laterality.column-label"].pattern_for(page.is_ocr), g["laterality.column-value"].pattern_for(page.is_ocr)
-    for (ls, le), (vs, ve) in label_columns(page):
-        m = value.match(page.text[vs:ve]) if label.match(page.text[ls:le]) else None
-        if m:
-            yield make_finding(page, "diagnosis.laterality", m.group("side").lower(), (vs, vs + m.end("side")),
-                               g["laterality.column-value"], extra_spans=[(ls, le)])
-            return
+    for m, (vs, _), label in grid_values(page, g["laterality.column-label"], g["laterality.column-value"]):
+        yield make_finding(page, "diagnosis.laterality", m.group("side").lower(), (vs, vs + m.end("side")),
+                           g["laterality.column-value"], extra_spans=[label])
+        return
 
 
 def _sole_side(page: AnalyzedPage) -> Iterator[Finding]:

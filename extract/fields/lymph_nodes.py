@@ -30,7 +30,7 @@ from dataclasses import dataclass
 import regex
 
 from extract.analysis import AnalyzedPage
-from extract.fields.base import label_columns, make_finding, number, scan
+from extract.fields.base import grid_values, make_finding, number, scan
 from extract.findings import Finding
 from extract.rules import grammar, ocr_number
 from extract.specimens import listed_entry, part_at, side_of
@@ -515,15 +515,13 @@ def _grid_counts(page: AnalyzedPage) -> Iterator[Finding]:
     """A count whose label and value an OCR'd grid puts lines apart ("Sentinel nodes:" ... "1/2
     (macrometastasis 3 mm)"): the value line's fraction, with the label as a second span."""
     g = _g()
-    label, value = g["nodes.column-label"].pattern_for(page.is_ocr), g["nodes.column-value"].pattern_for(page.is_ocr)
-    for (ls, le), (vs, ve) in label_columns(page):
-        m = value.match(page.text[vs:ve]) if label.match(page.text[ls:le]) else None
-        if m and int(m.group("pos")) <= int(m.group("ex")):
+    for m, (vs, _), label in grid_values(page, g["nodes.column-label"], g["nodes.column-value"]):
+        if int(m.group("pos")) <= int(m.group("ex")):
             span = (vs, vs + m.end("ex"))
             yield make_finding(page, "lymph_nodes.examined", int(m.group("ex")), span, g["nodes.column-value"],
-                               extra_spans=[(ls, le)], negation_applies=False)
+                               extra_spans=[label], negation_applies=False)
             yield make_finding(page, "lymph_nodes.positive", int(m.group("pos")), span, g["nodes.column-value"],
-                               extra_spans=[(ls, le)], negation_applies=False)
+                               extra_spans=[label], negation_applies=False)
             return
 
 

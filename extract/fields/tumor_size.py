@@ -13,7 +13,7 @@ from typing import Iterator
 import regex
 
 from extract.analysis import AnalyzedPage
-from extract.fields.base import SKIPPED_SECTIONS, decimal, label_columns, make_finding, scan
+from extract.fields.base import SKIPPED_SECTIONS, decimal, grid_values, make_finding, scan
 from extract.findings import Finding
 from extract.rules import grammar, ocr_number
 
@@ -54,15 +54,13 @@ def _grid_size(page: AnalyzedPage) -> Iterator[Finding]:
     """A size whose label and value an OCR'd grid puts lines apart ("Tumour size (mm):" ... "24"): the
     value line, with the label as a second span; the unit from the label or the value."""
     g = grammar("tumor_size")
-    label, value = g["size.column-label"].pattern_for(page.is_ocr), g["size.column-value"].pattern_for(page.is_ocr)
-    for (ls, le), (vs, ve) in label_columns(page):
-        lm = label.match(page.text[ls:le])
-        m = value.match(page.text[vs:ve]) if lm else None
-        unit = m and (m.group("unit") or lm.group("unit"))
+    label_rule = g["size.column-label"].pattern_for(page.is_ocr)
+    for m, span, (ls, le) in grid_values(page, g["size.column-label"], g["size.column-value"]):
+        unit = m.group("unit") or label_rule.match(page.text[ls:le]).group("unit")
         number, corr = ocr_number(m.group("d1")) if unit else (None, None)
         mm = to_mm(decimal(number), unit) if number is not None and decimal(number) is not None else None
         if mm is not None and 0 < mm <= 300:
-            yield make_finding(page, "diagnosis.tumor_size_mm", mm, (vs, ve), g["size.column-value"],
+            yield make_finding(page, "diagnosis.tumor_size_mm", mm, span, g["size.column-value"],
                                extra_spans=[(ls, le)], correction=corr)
 
 
