@@ -2680,6 +2680,10 @@ GEN13_ROWS = [
      "receptors.ki67_percent", 35.0, "35%", "ocr", None),
     ("Marker   2019 primary   2024 recurrence   2026 repeat\nER   95%   10%   12%\n", "receptors.er.percent", 12.0,
      "12%", "text-layer", None),
+    ("Margins LVI Nodes\nClear (3 mm) Present, focal 2/9 positive\n\nER PR HER2\nPositive, 40 % Positive, 5 % 1+ (negative)\n",
+     "receptors.er.percent", 40.0, "Positive, 40 %", "ocr", None),
+    ("Margins LVI Nodes\nClear (3 mm) Present, focal 2/9 positive\n\nER PR HER2\nPositive, 40 % Positive, 5 % 1+ (negative)\n",
+     "receptors.her2.status", "negative", "1+ (negative", "ocr", None),
     # "Original:" above "Amended:": the amended reading ranks first
     (_AMENDED_LINES, "receptors.her2.ihc_score", "2+", "HER2 2+", "text-layer", None),
     (_AMENDED_LINES, "receptors.her2.status", "equivocal", "HER2 2+ (equivocal", "text-layer", None),

@@ -1106,6 +1106,10 @@ class TableCell:
     end: int
 
 
+#: What may stand between the marker names of an OCR'd header line besides them (blanks, slashes, bars).
+_OUTSIDE_LABELS = regex.compile(r"[\s/|,;:.]+")
+
+
 def table_cells(page: AnalyzedPage) -> list[TableCell]:
     """Cells of a receptor table whose header row names two or more markers ("| Block | ER | PR |
     HER2 (IHC) | Ki-67 |") and whose next rows give one value per column ("| A5 | 90% | 10% | 1+ |
@@ -1126,11 +1130,15 @@ def table_cells(page: AnalyzedPage) -> list[TableCell]:
         line_end = text.find("\n", line_start)
         line_end = len(text) if line_end < 0 else line_end
         bars = text.count("|", line_start, line_end) >= 2
-        if not bars and "  " not in text[line_start:line_end] and "\t" not in text[line_start:line_end]:
+        # On an OCR page a line of marker names alone, its gaps closed to one space ("ER PR HER2").
+        names_only = page.is_ocr and not bars and not _OUTSIDE_LABELS.sub(
+            "", "".join(text[e:s] for (_, e), (s, _) in zip([(line_start, line_start), *[(a.start, a.end) for a in labels]],
+                                                            [*[(a.start, a.end) for a in labels], (line_end, line_end)])))
+        if not bars and not names_only and "  " not in text[line_start:line_end] and "\t" not in text[line_start:line_end]:
             continue
         if header_values.search(text, line_start, line_end, timeout=TIMEOUT_S):
             continue  # a line of results ("ER  positive  PR  negative"), not a header
-        header = row_cells(text, line_start, line_end, bars_only=bars)
+        header = [(a.start, a.end) for a in labels] if names_only else row_cells(text, line_start, line_end, bars_only=bars)
         columns = {}
         for a in labels:
             i = next((i for i, (s, e) in enumerate(header) if s <= a.start < e), None)
@@ -1149,6 +1157,8 @@ def table_cells(page: AnalyzedPage) -> list[TableCell]:
                     # a rule under the header: "|----|----|", "-----+-----" (on OCR pages a blank line)
                     row_start = row_end + 1
                     continue
+                if names_only and len(row) != len(header):  # its results' gaps closed too: cut at each value
+                    row = _value_cells(page, row_start, row_end, len(header))
                 if len(row) != len(header) or any(row[0][0] <= a.start < row_end for a in anchors(page)):
                     break
                 out.extend(TableCell(a, *row[i]) for i, a in columns.items())
@@ -1427,12 +1437,18 @@ def _column_values(page: AnalyzedPage, a: Anchor, line_end: int, bars: bool, cou
     row = row_cells(text, line, line_end, bars_only=bars)
     if len(row) == count + 1:
         return row[1:]
-    if not page.is_ocr:
-        return []
-    starts = [m.start() for m in _g()["receptor.column-value-start"].pattern_for(True).finditer(text, a.end, line_end)]
+    return _value_cells(page, a.end, line_end, count) if page.is_ocr else []
+
+
+def _value_cells(page: AnalyzedPage, start: int, end: int, count: int) -> list[tuple[int, int]]:
+    """An OCR'd row's `count` result cells in text[start:end] when its column gaps closed to one space:
+    each from a value's start (rule receptor.column-value-start) to the next; [] when the row holds
+    another number of values."""
+    text = page.text
+    starts = [m.start() for m in _g()["receptor.column-value-start"].pattern_for(True).finditer(text, start, end)]
     if len(starts) != count:
         return []
-    ends = [*starts[1:], line_end]
+    ends = [*starts[1:], end]
     return [(s, s + len(text[s:e].rstrip(" \t|"))) for s, e in zip(starts, ends)]
 
 
