@@ -2684,6 +2684,21 @@ GEN13_ROWS = [
      "receptors.er.percent", 40.0, "Positive, 40 %", "ocr", None),
     ("Margins LVI Nodes\nClear (3 mm) Present, focal 2/9 positive\n\nER PR HER2\nPositive, 40 % Positive, 5 % 1+ (negative)\n",
      "receptors.her2.status", "negative", "1+ (negative", "ocr", None),
+    # a HER2 row whose label names its measure; a two-line column header; an Allred cell's status
+    ("| Test               | Original report (03/11/2026) | Corrected report (03/16/2026) |\n"
+     "| HER2 ISH ratio     | 2.3                          | 1.7                           |\n"
+     "| HER2 copies / cell | 4.8                          | 3.9                           |\n", "receptors.her2.ish_ratio", 1.7, "1.7",
+     "text-layer", None),
+    ("| Test               | Original report (03/11/2026) | Corrected report (03/16/2026) |\n"
+     "| HER2 ISH ratio     | 2.3                          | 1.7                           |\n"
+     "| HER2 copies / cell | 4.8                          | 3.9                           |\n", "receptors.her2.ish_copy_number", 3.9,
+     "3.9", "text-layer", None),
+    ("Marker          Core biopsy              Mastectomy\n                (03/2026, H26-11802)     (09/2026, this case)\n"
+     "ER              8/8                      8/8\nPR              6/8                      3/8\n", "receptors.pr.allred", 3, "3/8",
+     "text-layer", None),
+    ("Marker          Core biopsy              Mastectomy\n                (03/2026, H26-11802)     (09/2026, this case)\n"
+     "ER              8/8                      8/8\nPR              6/8                      3/8\n", "receptors.er.status", "positive",
+     "8/8", "text-layer", None),
     # "Original:" above "Amended:": the amended reading ranks first
     (_AMENDED_LINES, "receptors.her2.ihc_score", "2+", "HER2 2+", "text-layer", None),
     (_AMENDED_LINES, "receptors.her2.status", "equivocal", "HER2 2+ (equivocal", "text-layer", None),

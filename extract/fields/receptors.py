@@ -1483,6 +1483,8 @@ def table_findings(page: AnalyzedPage) -> Iterator[Finding]:
         cell = Anchor(c.label.kind, c.start, c.start)
         if c.label.kind in ("er", "pr", "both"):
             found = _table_receptor(page, cell, c.end)
+        elif c.label.kind == "her2" and (measure := _row_measure(page, c)):
+            found = measure
         elif c.label.kind == "her2":
             m = g["her2.label-value"].pattern_for(page.is_ocr).match(page.text, c.start, c.end, timeout=TIMEOUT_S)
             if m:
@@ -1499,6 +1501,25 @@ def table_findings(page: AnalyzedPage) -> Iterator[Finding]:
             if page.text.rfind("\n", 0, c.start) + 1 in prior_rows or by_column.get(c):
                 f.specimen = "prior"
         yield from _tag_prior(found, page, c.start, c.end)
+
+
+def _row_measure(page: AnalyzedPage, c: TableCell) -> list[Finding]:
+    """A bare number in a HER2 row whose label cell names the measure ("HER2 ISH ratio | 2.3 | 1.7",
+    "HER2 copies / cell | 4.8 | 3.9"): the ISH ratio or the mean copy number."""
+    text, g = page.text, _g()
+    gaps = (text.find("|", c.label.end, c.start), text.find("  ", c.label.end, c.start))
+    label_end = min([c.start, *(i for i in gaps if i >= 0)])
+    named = g["receptor.table-row-measure"].pattern_for(page.is_ocr).search(text, c.label.start, label_end)
+    number = _BARE_MEASURE.fullmatch(text, c.start, c.end) if named else None
+    if number is None:
+        return []
+    path, rule = (("receptors.her2.ish_ratio", "her2.detail.ratio") if named.group("ratio")
+                  else ("receptors.her2.ish_copy_number", "her2.detail.copy-number"))
+    return [make_finding(page, path, float(number.group(1)), (c.start, c.end), g[rule])]
+
+
+#: A table cell holding a bare decimal measure ("2.3", "4.8").
+_BARE_MEASURE = regex.compile(r"(\d{1,2}(?:\.\d{1,2})?)")
 
 
 def _prior_table_rows(page: AnalyzedPage, cells: list[TableCell]) -> set[int]:
@@ -1539,6 +1560,10 @@ def _table_receptor(page: AnalyzedPage, cell: Anchor, end: int) -> list[Finding]
         allred = int(ocr_number(m.group("allred"))[0])
         found += [make_finding(page, f"receptors.{n}.allred", allred, (cell.start, m.end()), rule,
                                correction=_ocr_read(m, "allred")) for n in names]
+        status = _status_from_allred(allred)  # as in prose: a cell of "8/8" or "0/8" alone settles it
+        if status:
+            found += [make_finding(page, f"receptors.{n}.status", status, (cell.start, m.end()),
+                                   "receptor.status-from-allred", confidence=0.8) for n in names]
     if not found:
         return []
     details, _ = _receptor_details(page, names, cell.start, m.end(), end, have_percent)
