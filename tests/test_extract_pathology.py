@@ -2699,6 +2699,13 @@ GEN13_ROWS = [
     ("Marker          Core biopsy              Mastectomy\n                (03/2026, H26-11802)     (09/2026, this case)\n"
      "ER              8/8                      8/8\nPR              6/8                      3/8\n", "receptors.er.status", "positive",
      "8/8", "text-layer", None),
+    # an ISH cell that opens with its measures, beside a "not done" cell of the older specimen
+    ("Marker        2019 primary (S-19-4402)      2026 recurrence (S-26-8810)\n"
+     "HER2 ISH      not done                      ratio 2.4, HER2 5.1 signals/cell, AMPLIFIED\n",
+     "receptors.her2.ish_result", "amplified", "ratio 2.4, HER2 5.1 signals/cell, AMPLIFIED", "text-layer", None),
+    ("Marker        2019 primary (S-19-4402)      2026 recurrence (S-26-8810)\n"
+     "HER2 ISH      not done                      ratio 2.4, HER2 5.1 signals/cell, AMPLIFIED\n",
+     "receptors.her2.ish_ratio", 2.4, "ratio 2.4", "text-layer", None),
     # "Original:" above "Amended:": the amended reading ranks first
     (_AMENDED_LINES, "receptors.her2.ihc_score", "2+", "HER2 2+", "text-layer", None),
     (_AMENDED_LINES, "receptors.her2.status", "equivocal", "HER2 2+ (equivocal", "text-layer", None),

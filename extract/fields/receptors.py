@@ -1489,6 +1489,8 @@ def table_findings(page: AnalyzedPage) -> Iterator[Finding]:
             m = g["her2.label-value"].pattern_for(page.is_ocr).match(page.text, c.start, c.end, timeout=TIMEOUT_S)
             if m:
                 found = list(_her2_window(page, cell, m, c.end))
+            elif c in by_column:
+                found = _cell_ish(page, c)
         elif c.label.kind == "ki67":
             m = g["ki67.label-value"].pattern_for(page.is_ocr).match(page.text, c.start, c.end, timeout=TIMEOUT_S)
             pct = _percent(m)[0] if m else None
@@ -1516,6 +1518,27 @@ def _row_measure(page: AnalyzedPage, c: TableCell) -> list[Finding]:
     path, rule = (("receptors.her2.ish_ratio", "her2.detail.ratio") if named.group("ratio")
                   else ("receptors.her2.ish_copy_number", "her2.detail.copy-number"))
     return [make_finding(page, path, float(number.group(1)), (c.start, c.end), g[rule])]
+
+
+def _cell_ish(page: AnalyzedPage, c: TableCell) -> list[Finding]:
+    """An ISH cell of a specimen-column table that opens with its measures, not a value ("ratio 2.4,
+    HER2 5.1 signals/cell, AMPLIFIED"): its ratio, mean copy number and result, each within the cell (a
+    "not done" in the row's other cell negates none of them)."""
+    g, found = _g(), []
+    r = _first(g["her2.detail.ratio"], page, c.start, c.end)
+    ratio = decimal(r.group("ratio") or r.groupdict().get("ratio2") or "") if r else None
+    if ratio is not None and ratio < 30:
+        found.append(make_finding(page, "receptors.her2.ish_ratio", ratio, (c.start, r.end()), "her2.detail.ratio",
+                                  negation_applies=False))
+    copies = _first(g["her2.detail.copies-after-number"], page, c.start, c.end)
+    if copies and _copies(copies.group("copies")) is not None:
+        found.append(make_finding(page, "receptors.her2.ish_copy_number", _copies(copies.group("copies")),
+                                  (c.start, copies.end()), "her2.detail.copies-after-number", negation_applies=False))
+    result = _first(g["her2.detail.ish-result"], page, c.start, c.end)
+    if found and result:
+        found.append(make_finding(page, "receptors.her2.ish_result", _ish_value(result), (c.start, result.end()),
+                                  "her2.detail.ish-result", negation_applies=False))
+    return found
 
 
 #: A table cell holding a bare decimal measure ("2.3", "4.8").
