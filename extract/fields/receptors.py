@@ -1108,6 +1108,8 @@ class TableCell:
 
 #: What may stand between the marker names of an OCR'd header line besides them (blanks, slashes, bars).
 _OUTSIDE_LABELS = regex.compile(r"[\s/|,;:.]+")
+#: The longest line read as an OCR'd header of marker names alone (characters).
+_NAMES_LINE = 80
 
 
 def table_cells(page: AnalyzedPage) -> list[TableCell]:
@@ -1130,11 +1132,12 @@ def table_cells(page: AnalyzedPage) -> list[TableCell]:
         line_end = text.find("\n", line_start)
         line_end = len(text) if line_end < 0 else line_end
         bars = text.count("|", line_start, line_end) >= 2
+        spaced = bars or "  " in text[line_start:line_end] or "\t" in text[line_start:line_end]
         # On an OCR page a line of marker names alone, its gaps closed to one space ("ER PR HER2").
-        names_only = page.is_ocr and not bars and not _OUTSIDE_LABELS.sub(
+        names_only = not spaced and page.is_ocr and line_end - line_start <= _NAMES_LINE and not _OUTSIDE_LABELS.sub(
             "", "".join(text[e:s] for (_, e), (s, _) in zip([(line_start, line_start), *[(a.start, a.end) for a in labels]],
                                                             [*[(a.start, a.end) for a in labels], (line_end, line_end)])))
-        if not bars and not names_only and "  " not in text[line_start:line_end] and "\t" not in text[line_start:line_end]:
+        if not spaced and not names_only:
             continue
         if header_values.search(text, line_start, line_end, timeout=TIMEOUT_S):
             continue  # a line of results ("ER  positive  PR  negative"), not a header
