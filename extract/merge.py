@@ -246,7 +246,10 @@ def _choose(group: list[_Mention], policy: Policy, rules: MergeRules) -> _Mentio
     if policy == "resection_then_latest":
         return max(group, key=lambda m: (_PROCEDURE_RANK.get(m.finding.procedure, 1), m.time_key()))
     if policy == "settled_then_latest":
-        return max(group, key=lambda m: (m.finding.value != "equivocal", m.time_key()))
+        # A superseded or earlier specimen's settled status ("Original: HER2 1+ (negative)" above
+        # "Amended: HER2 2+ (equivocal)") does not settle the current one.
+        return max(group, key=lambda m: (m.finding.assertion != "historical" and m.finding.specimen != "prior",
+                                         m.finding.value != "equivocal", m.time_key()))
     if policy == "true_wins":
         return max(group, key=lambda m: (m.finding.value is True, m.time_key()))
     if policy == "invasive_then_latest":

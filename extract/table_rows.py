@@ -22,3 +22,71 @@ def row_cells(text: str, start: int, end: int, *, bars_only: bool = False) -> li
         out.append((pos, end))
     return [(s + len(text[s:e]) - len(text[s:e].lstrip()), s + len(text[s:e].rstrip())) for s, e in out
             if text[s:e].strip()]
+
+
+#: Where a line that ends in a colon ends ("Tumour type:\n"): a candidate bare label.
+_LABEL_END = re.compile(r":[ \t]*(?:\n|$)")
+#: The smallest run of bare labels read as an OCR'd column of labels.
+_MIN_LABELS = 3
+
+
+def label_column_pairs(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """A two-column grid that OCR read column by column: a run of three or more lines that are bare
+    labels ("Tumour type:", "Grade (Elston-Ellis):", "Tumour size (mm):") right over a run of exactly
+    as many value lines ("Invasive carcinoma NST", "G2", "24"), then a blank line, a line with a colon
+    or the page's end. The i-th label's value is the i-th value line: (label span, value span) pairs,
+    the label without its colon. Anything else (fewer or more value lines, a blank line inside) is no
+    such grid, and gives nothing."""
+    runs: list[list[tuple[int, int, int]]] = []  # each label line: (start, end, next line's start)
+    for m in _LABEL_END.finditer(text):
+        start = text.rfind("\n", 0, m.start()) + 1
+        label = text[start:m.start()].strip()
+        if not 2 <= len(label) <= 60 or ":" in label or "|" in label:
+            continue
+        raw = text[start:m.start()]
+        line = (start + len(raw) - len(raw.lstrip()), start + len(raw.rstrip()), m.end())
+        if runs and runs[-1][-1][2] == start:
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    out: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    for run in runs:
+        if len(run) < _MIN_LABELS:
+            continue
+        values, pos = [], run[-1][2]
+        while len(values) <= len(run) and pos < len(text):
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            value = text[pos:end]
+            if not value.strip() or ":" in value:
+                break
+            values.append((pos + len(value) - len(value.lstrip()), pos + len(value.rstrip())))
+            pos = end + 1
+        if len(values) == len(run):
+            out.extend(((s, e), v) for (s, e, _), v in zip(run, values))
+    return out
+
+
+#: How far a value cell's start may stand from its header cell's start (characters).
+_ALIGN = 3
+
+
+def header_row_pairs(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """A synoptic grid laid out as rows of headings over rows of values ("Histologic type    Grade
+    Invasive size" over "Invasive ductal    Nottingham 3    26 mm"): a line of two or more cells
+    (gaps of two spaces or more) with no colon, and under it a line of as many cells each starting where
+    its heading starts (give or take three characters). (heading span, value span) pairs; the value's
+    continuation lines are not joined."""
+    out: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    previous: list[tuple[int, int]] = []
+    previous_start = line_end = -1
+    for line in text.split("\n"):
+        line_start, line_end = line_end + 1, line_end + 1 + len(line)
+        cells = row_cells(text, line_start, line_end) if "  " in line else []
+        if (len(cells) >= 2 and len(previous) == len(cells) and ":" not in text[previous_start:line_start]
+                and all(abs((s - line_start) - (h - previous_start)) <= _ALIGN
+                        for (s, _), (h, _) in zip(cells, previous))):
+            out.extend(zip(previous, cells))
+            cells = []  # a value row is no heading row for the next line
+        previous, previous_start = cells, line_start
+    return out

@@ -2613,3 +2613,245 @@ def test_her2_bare_zero_before_a_named_control(text, value, evidence, source):
 @pytest.mark.parametrize("text", ["HER2 external control 3+", "HER2 (IHC) 0 control", "HER2 (IHC) 0 controls pending"])
 def test_her2_control_score_is_no_result(text):
     assert first_fact(text, "receptors.her2.ihc_score", source="ocr") is None
+
+
+# gen13 (layouts still misread): a table whose columns are specimens or dates, or an original and an
+# amended report; "Original:"/"Amended:" lines; labels wrapped over a line; a line-end hyphen inside a
+# value; OCR's 0 for o in an intensity and rn for m in "lymph"; form labels that name the unit; "pr2"/"pic"
+# for pT2/pT1c beside an N; a bare LVI label in an OCR'd column of labels whose values come later.
+_SPECIMEN_COLUMNS = ("| Marker        | 2019 primary (core, NR19-22310) | 2026 recurrence (liver, this case) |\n"
+                     "|---------------|---------------------------------|------------------------------------|\n"
+                     "| ER (SP1)      | Positive, 95%, strong           | Positive, 15%, weak                |\n"
+                     "| PR (1E2)      | Positive, 60%                   | Negative, 0%                       |\n"
+                     "| HER2 (4B5)    | 1+                              | 2+                                 |\n"
+                     "| Ki-67 (MIB-1) | 12%                             | 35%                                |\n")
+_DATED_COLUMNS = ("                 04/2021 lumpectomy      10/2026 core (A1)\n"
+                  "ER               90% strong              <1%\n"
+                  "PR               30% moderate            0%\n"
+                  "HER2 IHC         0                       3+\n"
+                  "Ki-67            15%                     60%\n")
+_AMENDED_COLUMNS = ("Test            Original report        Corrected report\n"
+                    "ER              Positive (95%)         Positive (95%)\n"
+                    "PR              Positive (70%)         Positive (8%)\n"
+                    "HER2 IHC        2+                     0\n")
+_UNDATED_COLUMNS = "Marker   Primary (core)   Recurrence (liver)\nER       Positive         Negative\n"
+_TAB_COLUMNS = ("Receptors\t2017 WLE (K17.04410)\t2026 mastectomy (this specimen)\nER\tPositive 8/8\tPositive 7/8\n"
+                "PR\tPositive 6/8\tNegative 0/8\nHER2\t1+\t0\nKi67\t5%\t22%\n")
+_AMENDED_LINES = ("HER2 by IHC (4B5):\n   Original: HER2 1+ (negative)\n   Amended:  HER2 2+ (equivocal), FISH pending\n")
+_HEADING_ROWS = ("Procedure                  Laterality            Tumour site\n"
+                 "Wide local excision        Right                 Lower outer quadrant\n\n"
+                 "Histologic type            Grade                 Invasive size\n"
+                 "Invasive ductal            Nottingham 3          26 mm\n"
+                 "carcinoma (NST)            (3+3+2 = 8)\n\n"
+                 "Margins                    LVI                   Nodes\n"
+                 "Clear (3 mm)               Present, focal        2/9 positive\n")
+_GRID = ("SUMMARY\nTumour type:\nGrade (Elston-Ellis):\nTumour size (mm):\nLymphovascular invasion:\n"
+         "Invasive carcinoma NST\nG2\n24\nNot identified\n")
+
+GEN13_ROWS = [
+    # each column's results belong to its own specimen: the current column's are read, the older one's never
+    (_SPECIMEN_COLUMNS, "receptors.er.percent", 15.0, "Positive, 15%", "text-layer", None),
+    (_SPECIMEN_COLUMNS, "receptors.er.intensity", "weak", "Positive, 15%, weak", "text-layer", None),
+    (_SPECIMEN_COLUMNS, "receptors.pr.status", "negative", "Negative", "text-layer", None),
+    (_SPECIMEN_COLUMNS, "receptors.her2.ihc_score", "2+", "2+", "text-layer", None),
+    (_SPECIMEN_COLUMNS, "receptors.ki67_percent", 35.0, "35%", "text-layer", None),
+    (_DATED_COLUMNS, "receptors.er.percent", 0.0, "<1%", "text-layer", None),
+    (_DATED_COLUMNS, "receptors.her2.ihc_score", "3+", "3+", "text-layer", None),
+    (_DATED_COLUMNS, "receptors.ki67_percent", 60.0, "60%", "text-layer", None),
+    (_AMENDED_COLUMNS, "receptors.pr.percent", 8.0, "Positive (8%", "text-layer", None),
+    (_AMENDED_COLUMNS, "receptors.her2.ihc_score", "0", "0", "text-layer", None),
+    (_UNDATED_COLUMNS, "receptors.er.status", "negative", "Negative", "text-layer", None),
+    (_TAB_COLUMNS, "receptors.pr.allred", 0, "Negative 0/8", "text-layer", None),
+    (_TAB_COLUMNS, "receptors.ki67_percent", 22.0, "22%", "text-layer", None),
+    # the same tables as OCR reads them: column gaps closed to one space (the header's columns start at its
+    # specimen words or dates, a row's cells at its values: "ER 95% 10%"), a rule under the header read as letters
+    ("04/2021 lumpectomy 10/2026 core (A1)\nER 90% strong <1%\nPR 30% moderate 0%\nHER2 IHC 0 3+\nKi-67. 15% 60%\n",
+     "receptors.er.percent", 0.0, "<1%", "ocr", None),
+    ("04/2021 lumpectomy 10/2026 core (A1)\nER 90% strong <1%\nPR 30% moderate 0%\nHER2 IHC 0 3+\nKi-67. 15% 60%\n",
+     "receptors.her2.ihc_score", "3+", "3+", "ocr", None),
+    ("Marker Pre-treatment core (02/2026) Residual tumour (08/2026)\nER Positive, 70% Positive, 40%\n",
+     "receptors.er.percent", 40.0, "Positive, 40%", "ocr", None),
+    ("Receptors 2017 WLE (K17.04410) 2026 mastectomy (this specimen)\nER Positive 8/8 Positive 7/8\n",
+     "receptors.er.allred", 7, "Positive 7/8", "ocr", None),
+    ("Test Original report Corrected report\nER Positive (95%) Positive (95%)\nPR Positive (70%) Positive (8%)\n",
+     "receptors.pr.percent", 8.0, "Positive (8%", "ocr", None),
+    ("| Marker | 2019 primary (core) | 2026 recurrence (liver, this case) |\nseesecsseeseese|pscteeeestesseee|econstnetnnes\n"
+     "| ER (SP1) | Positive, 95%, strong | Positive, 15%, weak\n| Ki-67 (MIB-1) | 12% | 35% |\n",
+     "receptors.ki67_percent", 35.0, "35%", "ocr", None),
+    ("Marker   2019 primary   2024 recurrence   2026 repeat\nER   95%   10%   12%\n", "receptors.er.percent", 12.0,
+     "12%", "text-layer", None),
+    ("Margins LVI Nodes\nClear (3 mm) Present, focal 2/9 positive\n\nER PR HER2\nPositive, 40 % Positive, 5 % 1+ (negative)\n",
+     "receptors.er.percent", 40.0, "Positive, 40 %", "ocr", None),
+    ("Margins LVI Nodes\nClear (3 mm) Present, focal 2/9 positive\n\nER PR HER2\nPositive, 40 % Positive, 5 % 1+ (negative)\n",
+     "receptors.her2.status", "negative", "1+ (negative", "ocr", None),
+    # a HER2 row whose label names its measure; a two-line column header; an Allred cell's status
+    ("| Test               | Original report (03/11/2026) | Corrected report (03/16/2026) |\n"
+     "| HER2 ISH ratio     | 2.3                          | 1.7                           |\n"
+     "| HER2 copies / cell | 4.8                          | 3.9                           |\n", "receptors.her2.ish_ratio", 1.7, "1.7",
+     "text-layer", None),
+    ("| Test               | Original report (03/11/2026) | Corrected report (03/16/2026) |\n"
+     "| HER2 ISH ratio     | 2.3                          | 1.7                           |\n"
+     "| HER2 copies / cell | 4.8                          | 3.9                           |\n", "receptors.her2.ish_copy_number", 3.9,
+     "3.9", "text-layer", None),
+    ("Marker          Core biopsy              Mastectomy\n                (03/2026, H26-11802)     (09/2026, this case)\n"
+     "ER              8/8                      8/8\nPR              6/8                      3/8\n", "receptors.pr.allred", 3, "3/8",
+     "text-layer", None),
+    ("Marker          Core biopsy              Mastectomy\n                (03/2026, H26-11802)     (09/2026, this case)\n"
+     "ER              8/8                      8/8\nPR              6/8                      3/8\n", "receptors.er.status", "positive",
+     "8/8", "text-layer", None),
+    # an ISH cell that opens with its measures, beside a "not done" cell of the older specimen
+    ("Marker        2019 primary (S-19-4402)      2026 recurrence (S-26-8810)\n"
+     "HER2 ISH      not done                      ratio 2.4, HER2 5.1 signals/cell, AMPLIFIED\n",
+     "receptors.her2.ish_result", "amplified", "ratio 2.4, HER2 5.1 signals/cell, AMPLIFIED", "text-layer", None),
+    ("Marker        2019 primary (S-19-4402)      2026 recurrence (S-26-8810)\n"
+     "HER2 ISH      not done                      ratio 2.4, HER2 5.1 signals/cell, AMPLIFIED\n",
+     "receptors.her2.ish_ratio", 2.4, "ratio 2.4", "text-layer", None),
+    # "Original:" above "Amended:": the amended reading ranks first
+    (_AMENDED_LINES, "receptors.her2.ihc_score", "2+", "HER2 2+", "text-layer", None),
+    (_AMENDED_LINES, "receptors.her2.status", "equivocal", "HER2 2+ (equivocal", "text-layer", None),
+    # a label's parenthesis wrapped onto the next line; a bare "HER2: 0" over the next line's words
+    ("HER2 (by\nimmunohistochemistry):        Negative (1+)\n", "receptors.her2.ihc_score", "1+",
+     "HER2 (by\nimmunohistochemistry):        Negative (1+", "text-layer", None),
+    ("ER: Negative (0%)   PR: Negative (0%)   HER2: 0\nTriple negative phenotype persists.", "receptors.her2.ihc_score",
+     "0", "HER2: 0", "ocr", None),
+    # a line-end hyphen inside a value word (a justified text layer, or a scan)
+    ("the oestrogen receptor is POSI-\nTIVE in 85% of tumour cells with MODE-\nRATE intensity (Allred 7/8).",
+     "receptors.er.status", "positive", "oestrogen receptor is POSI-\nTIVE", "text-layer", None),
+    ("the oestrogen receptor is POSI-\nTIVE in 85% of tumour cells with MODE-\nRATE intensity (Allred 7/8).",
+     "receptors.er.intensity", "moderate", "oestrogen receptor is POSI-\nTIVE in 85% of tumour cells with MODE-\nRATE intensity",
+     "text-layer", None),
+    ("Progesterone receptor: nega-\ntive (0%).", "receptors.pr.status", "negative", "Progesterone receptor: nega-\ntive",
+     "text-layer", None),
+    # OCR's 0 for o in an intensity word, recorded on the evidence; rn for m in "lymph"
+    ("ER: POSITIVE, 95%, STR0NG", "receptors.er.intensity", "strong", "ER: POSITIVE, 95%, STR0NG", "ocr", "str0ng->strong"),
+    ("PR: 40 %, M0DERATE", "receptors.pr.intensity", "moderate", "PR: 40 %, M0DERATE", "ocr", "m0derate->moderate"),
+    ("- LYRNPHOVASCULAR INVASION PRESENT.", "diagnosis.lvi", "present", "LYRNPHOVASCULAR INVASION PRESENT", "ocr", None),
+    # form labels that name the unit
+    ("Invasive tumour size (mm): 16\nWhole tumour size (mm) (invasive + DCIS): 22", "diagnosis.tumor_size_mm", 16.0,
+     "Invasive tumour size (mm): 16", "text-layer", None),
+    ("Tumour size (mm): 16", "diagnosis.tumor_size_mm", 16.0, "Tumour size (mm): 16", "text-layer", None),
+    ("Size of invasive carcinoma (cm): 1.4", "diagnosis.tumor_size_mm", 14.0, "Size of invasive carcinoma (cm): 1.4",
+     "text-layer", None),
+    ("AXILLARY NODES\nNodes examined (n): 14\nNodes positive (n): 2", "lymph_nodes.examined", 14,
+     "Nodes examined (n): 14", "text-layer", None),
+    ("AXILLARY NODES\nNodes examined (n): 14\nNodes positive (n): 2", "lymph_nodes.positive", 2,
+     "Nodes positive (n): 2", "text-layer", None),
+    ("Nodes\t5/18 involved (largest 12 mm)", "lymph_nodes.examined", 18, "Nodes\t5/18", "text-layer", None),
+    ("ER (% cells): 90\nER Quick score: 8", "receptors.er.percent", 90.0, "ER (% cells): 90", "text-layer", None),
+    ("PR (% positive nuclei): 5", "receptors.pr.percent", 5.0, "PR (% positive nuclei): 5", "text-layer", None),
+    ("Ki-67 (% cells): 25", "receptors.ki67_percent", 25.0, "Ki-67 (% cells): 25", "text-layer", None),
+    ("INVASIVE CARCINOMA\nType: No special type (ductal NST)", "diagnosis.histology", "invasive_ductal",
+     "Type: No special type", "text-layer", None),
+    # an OCR'd grid of bare labels over as many value lines: the i-th label's value is the i-th line
+    (_GRID, "diagnosis.grade", 2, "G2", "ocr", None),
+    (_GRID, "diagnosis.tumor_size_mm", 24.0, "24", "ocr", None),
+    (_GRID, "diagnosis.lvi", "absent", "Not identified", "ocr", None),
+    (_GRID.replace("(mm):", ":").replace("\n24\n", "\n2.4 cm\n"), "diagnosis.tumor_size_mm", 24.0, "2.4 cm", "text-layer",
+     None),
+    # a long receptor name whose second word a narrow label column wraps below the value beside the first
+    ("Estrogen                    Positive (90%, strong)\nreceptor:\nProgesterone                Positive (25%)\n"
+     "receptor:\n", "receptors.er.percent", 90.0, "Estrogen                    Positive (90%", "text-layer", None),
+    ("Estrogen                    Positive (90%, strong)\nreceptor:\nProgesterone                Positive (25%)\n"
+     "receptor:\n", "receptors.pr.status", "positive", "Progesterone                Positive", "text-layer", None),
+    ("Invasive                    21 mm\ntumour size:\nLymphovascular              Present\ninvasion:\n",
+     "diagnosis.tumor_size_mm", 21.0, "Invasive                    21 mm", "ocr", None),
+    # "not" and "amplified" on a bar table's row and its continuation row
+    ("| HER2 (4B5)        | 2+ (equivocal)                |\n|                   | FISH: ratio 1.2, 2.6 copies - NOT |\n"
+     "|                   | AMPLIFIED                     |\n", "receptors.her2.ish_result", "not_amplified",
+     "HER2 (4B5)        | 2+ (equivocal)                |\n|                   | FISH: ratio 1.2, 2.6 copies - NOT |\n"
+     "|                   | AMPLIFIED", "ocr", None),
+    ("| HER2 (4B5) | 2+ (equivocal) |\n| | 2.6 copies/cell - NOT\n| | AMPLIFIED |\n", "receptors.her2.ish_result",
+     "not_amplified", "HER2 (4B5) | 2+ (equivocal) |\n| | 2.6 copies/cell - NOT\n| | AMPLIFIED", "ocr", None),
+    ("Estrogen Positive (90%, strong)\nreceptor:\n", "receptors.er.intensity", "strong", "Estrogen Positive (90%, strong",
+     "ocr", None),
+    ("Nodes 5/18 involved (largest 12 mm)", "lymph_nodes.positive", 5, "Nodes 5/18", "ocr", None),
+    # a superseded reading and its revision on one line: the amended value
+    ("Oestrogen receptor - original: positive 40%; amended: positive 90%, strong.", "receptors.er.percent", 90.0,
+     "Oestrogen receptor - original: positive 40%; amended: positive 90%", "text-layer", None),
+    ("Ki-67 - original: 35%; amended: 15%.", "receptors.ki67_percent", 15.0, "Ki-67 - original: 35%; amended: 15%",
+     "text-layer", None),
+    # a proforma's "Invasive type:" label; a checklist's ticked LVI option after an unticked "Not seen"
+    ("Invasive type: Lobular, classical\nIn situ component: LCIS, classical", "diagnosis.histology", "invasive_lobular",
+     "Invasive type: Lobular", "text-layer", None),
+    ("Lymphovascular invasion: [ ] Not seen  [X] Present  [ ] Possible", "diagnosis.lvi", "present",
+     "Lymphovascular invasion: [ ] Not seen  [X] Present", "text-layer", None),
+    ("Lymphovascular invasion: [X] Not seen  [ ] Present  [ ] Possible", "diagnosis.lvi", "absent",
+     "Lymphovascular invasion: [X] Not seen", "text-layer", None),
+    ("SYNOPSIS\nHistological type:\nHistological grade:\nTumour size:\nSentinel nodes:\nInfiltrating lobular carcinoma\n2\n"
+     "1.9 cm\n1/2 (macrometastasis 3 mm)\n\npT1c pN1a(sn)\n", "lymph_nodes.examined", 2, "1/2", "ocr", None),
+    ("SYNOPSIS\nHistological type:\nHistological grade:\nTumour size:\nSentinel nodes:\nInfiltrating lobular carcinoma\n2\n"
+     "1.9 cm\n1/2 (macrometastasis 3 mm)\n\npT1c pN1a(sn)\n", "diagnosis.tumor_size_mm", 19.0, "1.9 cm", "ocr", None),
+    # rows of headings over rows of values, each value under its heading
+    (_HEADING_ROWS, "diagnosis.laterality", "right", "Right", "text-layer", None),
+    (_HEADING_ROWS, "diagnosis.tumor_size_mm", 26.0, "26 mm", "text-layer", None),
+    (_HEADING_ROWS, "diagnosis.lvi", "present", "Present, focal", "text-layer", None),
+    (_HEADING_ROWS, "lymph_nodes.examined", 9, "2/9", "text-layer", None),
+    (_GRID.replace("G2", "Nottingham 2"), "diagnosis.grade", 2, "Nottingham 2", "ocr", None),
+    # the copy number's unit as the label of the ISH result after it
+    ("Reflex FISH: HER2/CEP17 ratio 1.6, average HER2 copy number 4.3 signals/cell: NOT AMPLIFIED (group 5).",
+     "receptors.her2.ish_result", "not_amplified", "signals/cell: NOT AMPLIFIED", "text-layer", None),
+    # OCR's "pr2"/"pic" for pT2/pT1c, with their N beside them
+    ("PATHOLOGIC STAGE: pr2 pN1a (sn)", "stage.pathologic.t", "T2", "pr2", "ocr", "pr2->pT2"),
+    ("pTNM (AJCC 8): pic N0(sn)", "stage.pathologic.t", "T1c", "pic", "ocr", "pic->pT1c"),
+]
+
+
+@pytest.mark.parametrize("text,path,value,evidence,source,correction", GEN13_ROWS,
+                         ids=[f"{r[1]}:{i}" for i, r in enumerate(GEN13_ROWS)])
+def test_gen13_layouts_are_read_with_their_evidence(text, path, value, evidence, source, correction):
+    f = first_fact(text, path, source=source)
+    assert f is not None, f"no fact for {path}"
+    assert (f.value, f.evidence[0].text, f.evidence[0].correction) == (value, evidence, correction)
+
+
+@pytest.mark.parametrize("text,path,source", [
+    # an older specimen's or superseded report's column is never read as the current result
+    (_UNDATED_COLUMNS.replace("Recurrence (liver)", "Core (2nd opinion)"), "receptors.er.status", "prior"),
+    # "TN3c": triple negative or a misread N3c? Never guessed.
+    ("Pre-treatment core: TN3c invasive ductal carcinoma.", "stage.pathologic.n", "ocr"),
+    ("Pre-treatment core: TN3c invasive ductal carcinoma.", "stage.clinical.n", "ocr"),
+    # "pr2"/"pic" without an N beside them, or on a text layer, are no T category
+    ("Image: pic of the lesion attached.", "stage.pathologic.t", "ocr"),
+    ("pr2 tumour", "stage.pathologic.t", "ocr"),
+    ("PATHOLOGIC STAGE: pr2 pN1a (sn)", "stage.pathologic.t", "text-layer"),
+    # a bare LVI label over another bare label (no grid of three) gives no value; a grid whose value lines
+    # outnumber its labels pairs nothing
+    ("Lymphovascular invasion:\nMargins:\nPresent\nNegative\n", "diagnosis.lvi", "text-layer"),
+    (_GRID.replace("Not identified\n", "Not identified\nsee comment\n"), "diagnosis.tumor_size_mm", "ocr"),
+    (_GRID.replace("Not identified\n", "Not identified\nsee comment\n"), "diagnosis.grade", "ocr"),
+    (_GRID.replace("Tumour size (mm):", "DCIS size (mm):"), "diagnosis.tumor_size_mm", "ocr"),
+    # unit labels that are no tumour size or count
+    ("Specimen size (cm): 12\nDistance to margin (mm): 3\nDCIS size (mm): 30", "diagnosis.tumor_size_mm", "text-layer"),
+    ("Sentinel nodes examined: 3", "lymph_nodes.examined", "hidden"),
+    # an intensity with 0 for o is OCR's: a text layer's "STR0NG" is not read
+    ("ER: POSITIVE, 95%, STR0NG", "receptors.er.intensity", "text-layer"),
+    ("Specimen type: ductal lavage", "diagnosis.histology", "text-layer"),
+    # a first word that no receptor line wraps below ("Estrogen  exposure" with no "receptor:" under it)
+    ("Estrogen                    exposure: none\nHRT: 5 years\n", "receptors.er.status", "text-layer"),
+    ("Estrogen                    Positive (90%)\nreplacement therapy: none\n", "receptors.er.status", "text-layer"),
+    ("Invasive                    13 mm (in cores)\nextent:\n", "diagnosis.tumor_size_mm", "text-layer"),
+    # values not under their headings (a shifted row) pair nothing
+    (_HEADING_ROWS.replace("Clear (3 mm)               Present, focal        2/9 positive",
+                           "Clear (3 mm)   Present, focal   2/9 positive"), "lymph_nodes.examined", "text-layer"),
+    ("Marker      Result\nSide        left axilla only\n", "diagnosis.laterality", "text-layer"),
+    ("FISH probe: 20 signals/cell: not amplified is defined as a ratio under 2.0 (reference).",
+     "receptors.her2.ish_result", "text-layer"),
+])
+def test_gen13_distractors_yield_nothing(text, path, source):
+    if source == "prior":  # read, but tied to an earlier specimen: neither column is the current one
+        assert all(f.specimen == "prior" for f in findings(text) if f.path == path and f.is_fact)
+        return
+    if source == "hidden":  # a sentinel count is read by its own rule, never as the total's "nodes examined"
+        f = first_fact(text, path)
+        assert f is None or f.evidence[0].rule != "nodes.total.synoptic-examined"
+        return
+    assert first_fact(text, path, source=source) is None
+
+
+def test_gen13_an_original_reading_never_settles_the_amended_status():
+    from extract import build_profile
+    from ingest.models import Document
+    text = ("BREAST BIOMARKERS (block A2)\nEstrogen receptor:      Positive, 80%\n" + _AMENDED_LINES)
+    doc = Document(sha256="0" * 64, filename="amended.txt", type="text", pages=[Page(number=1, text=text, source="text-layer")])
+    her2 = build_profile([doc]).profile.receptors.her2
+    assert (her2.status, her2.ihc_score) == ("equivocal", "2+")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Iterator
 
 import regex
 
@@ -11,6 +11,7 @@ from extract.findings import Finding
 from extract.models import Evidence
 from extract.rules import CompiledRule
 from extract.specimens import focus_at, focus_tag, is_revision, line_date, part_at, section_weight
+from extract.table_rows import header_row_pairs, label_column_pairs
 
 _NUMBER_WORDS = {
     "no": 0, "none": 0, "zero": 0, "a": 1, "an": 1, "single": 1, "one": 1, "two": 2, "three": 3,
@@ -156,3 +157,26 @@ def make_finding(
 def ocr_correction(read: str, normal: str) -> str | None:
     """"NO->N0" when OCR characters were read as something else, else None."""
     return None if read == normal else f"{read}->{normal}"
+
+
+def label_columns(page: AnalyzedPage) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """The page's (label span, value span) pairs of a grid whose labels and values stand apart: an OCR'd
+    column of labels over a column of values (`extract.table_rows.label_column_pairs`), or rows of
+    headings over rows of values (`header_row_pairs`); computed once per page."""
+    pairs = page.cache.get("label_column_pairs")
+    if pairs is None:
+        pairs = page.cache["label_column_pairs"] = label_column_pairs(page.text) + header_row_pairs(page.text)
+    return pairs
+
+
+def grid_values(page: AnalyzedPage, label: CompiledRule, value: CompiledRule
+                ) -> Iterator[tuple[regex.Match, tuple[int, int], tuple[int, int]]]:
+    """Each pair of `label_columns` whose label the rule `label` reads whole and whose value line the
+    rule `value` reads from its start: (value match, value span, label span). The match is of the
+    value line alone (its offsets count from the line's start)."""
+    label_re, value_re = label.pattern_for(page.is_ocr), value.pattern_for(page.is_ocr)
+    for (ls, le), (vs, ve) in label_columns(page):
+        if label_re.match(page.text[ls:le]):
+            m = value_re.match(page.text[vs:ve])
+            if m:
+                yield m, (vs, ve), (ls, le)

@@ -16,7 +16,7 @@ from typing import Iterator
 import regex
 
 from extract.analysis import AnalyzedPage
-from extract.fields.base import make_finding, ocr_correction, scan, ticked_before
+from extract.fields.base import grid_values, make_finding, ocr_correction, scan, ticked_before
 from extract.fields.histology import mentions
 from extract.findings import Finding
 from extract.rules import grammar
@@ -129,6 +129,8 @@ def extract_grade(page: AnalyzedPage) -> Iterator[Finding]:
             anchors.append(s)
             yield make_finding(page, "diagnosis.grade", value, (s, e), rule, correction=corr)
 
+    yield from _grid_grade(page, taken)
+
     for m in scan(page, g["grade.score"]):
         s, e = m.span()
         # "3+2+2=7", "(3+2+2)" or the UK "T3 P2 M1 = 6/9" (tubules, pleomorphism, mitoses).
@@ -159,6 +161,17 @@ def extract_grade(page: AnalyzedPage) -> Iterator[Finding]:
     # A grading heading whose value only its components give ("Nottingham histologic grade:").
     anchors.extend(m.start() for m in scan(page, g["grade.component-heading"]))
     yield from _components(page, anchors)
+
+
+def _grid_grade(page: AnalyzedPage, taken: list[tuple[int, int]]) -> Iterator[Finding]:
+    """A grade whose label and value an OCR'd grid puts lines apart ("Grade (Elston-Ellis):" ... "G2"):
+    the value line, with the label as a second span."""
+    g = grammar("grade")
+    for m, (vs, ve), label in grid_values(page, g["grade.column-label"], g["grade.column-value"]):
+        grade, corr = _g_value(m)
+        if grade is not None and not any(a < ve and vs < b for a, b in taken):
+            yield make_finding(page, "diagnosis.grade", grade, (vs, ve), g["grade.column-value"], extra_spans=[label],
+                               correction=corr)
 
 
 def _components(page: AnalyzedPage, anchors: list[int]) -> Iterator[Finding]:

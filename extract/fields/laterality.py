@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from extract.analysis import AnalyzedPage
-from extract.fields.base import SKIPPED_SECTIONS, make_finding, scan
+from extract.fields.base import SKIPPED_SECTIONS, grid_values, make_finding, scan
 from extract.fields.histology import mentions, untyped_invasive
 from extract.findings import FACTUAL, Finding
 from extract.rules import grammar
@@ -79,10 +79,20 @@ def _clauses(page: AnalyzedPage, offset: int) -> tuple[int, int]:
 
 
 def extract_laterality(page: AnalyzedPage) -> Iterator[Finding]:
-    found = list(_stated_sides(page))
+    found = list(_stated_sides(page)) or list(_grid_side(page))
     yield from found
     if not found:
         yield from _sole_side(page)
+
+
+def _grid_side(page: AnalyzedPage) -> Iterator[Finding]:
+    """A side whose label and value a grid puts apart ("Laterality" over "Right", or an OCR'd column
+    of labels over its values): the value, with the label as a second span."""
+    g = grammar("laterality")
+    for m, (vs, _), label in grid_values(page, g["laterality.column-label"], g["laterality.column-value"]):
+        yield make_finding(page, "diagnosis.laterality", m.group("side").lower(), (vs, vs + m.end("side")),
+                           g["laterality.column-value"], extra_spans=[label])
+        return
 
 
 def _sole_side(page: AnalyzedPage) -> Iterator[Finding]:

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 import regex
 
 from extract.analysis import AnalyzedPage
-from extract.fields.base import make_finding, number, scan
+from extract.fields.base import grid_values, make_finding, number, scan
 from extract.findings import Finding
 from extract.rules import grammar, ocr_number
 from extract.specimens import listed_entry, part_at, side_of
@@ -511,11 +511,29 @@ def _side_findings(page: AnalyzedPage, side: str | None, counts: list[Count], fo
                            negation_applies=False, laterality=side)
 
 
+def _grid_counts(page: AnalyzedPage) -> Iterator[Finding]:
+    """A count whose label and value an OCR'd grid puts lines apart ("Sentinel nodes:" ... "1/2
+    (macrometastasis 3 mm)"): the value line's fraction, with the label as a second span."""
+    g = _g()
+    for m, (vs, _), label in grid_values(page, g["nodes.column-label"], g["nodes.column-value"]):
+        if int(m.group("pos")) <= int(m.group("ex")):
+            span = (vs, vs + m.end("ex"))
+            yield make_finding(page, "lymph_nodes.examined", int(m.group("ex")), span, g["nodes.column-value"],
+                               extra_spans=[label], negation_applies=False)
+            yield make_finding(page, "lymph_nodes.positive", int(m.group("pos")), span, g["nodes.column-value"],
+                               extra_spans=[label], negation_applies=False)
+            return
+
+
 def extract_lymph_nodes(page: AnalyzedPage) -> Iterator[Finding]:
     totals, found_ex, found_pos = _totals(page)
     yield from totals
     counts = _part_counts(page)
     if not counts:
+        if not found_ex and not found_pos:
+            grid = list(_grid_counts(page))  # an OCR'd grid: "Sentinel nodes:" ... "1/2 (macrometastasis)"
+            yield from grid
+            found_ex = bool(grid)
         if not found_ex:
             # A synoptic form of a sentinel biopsy that counts only its sentinel nodes.
             yield from _sentinel_examined(page)

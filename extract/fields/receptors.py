@@ -200,13 +200,24 @@ def _plain(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
 
 
+#: A line-end hyphen inside a word and the blanks after it ("MODE-\nRATE", "POSI-\ntive").
+_LINE_HYPHEN = regex.compile(r"-[ \t]*\n[ \t]*")
+
+
 def _intensity_word(word: str) -> str | None:
-    """The intensity a word names ("strong to moderate" -> strong; "modérée" -> moderate)."""
-    return _INTENSITY.get(_plain(word).split()[0].split("-")[0])
+    """The intensity a word names ("strong to moderate" -> strong; "modérée" -> moderate; "MODE-\nRATE"
+    -> moderate; on OCR pages "STR0NG" -> strong, the only words the grammar lets hold a 0)."""
+    return _INTENSITY.get(_plain(_LINE_HYPHEN.sub("", word)).split()[0].split("-")[0].replace("0", "o"))
+
+
+def _intensity_read(word: str) -> str | None:
+    """The OCR reading of an intensity word with 0 for o, for the evidence ("STR0NG->strong")."""
+    w = _LINE_HYPHEN.sub("", word).strip().lower()
+    return f"{w}->{w.replace('0', 'o')}" if "0" in w else None
 
 
 def _status_word(word: str) -> str | None:
-    w = regex.sub(r"\s+", " ", _plain(word))
+    w = regex.sub(r"\s+", " ", _plain(_LINE_HYPHEN.sub("", word)))
     if "low" in w and "pos" in w:
         return "low_positive"
     if w.startswith(("not ", "no ")) or "neg" in w or w.startswith(("n3", "nega")):
@@ -432,9 +443,10 @@ def _receptor_details(page: AnalyzedPage, names: list[str], label_start: int, po
         elif m.group("intensity_signs"):  # "(+++)"
             value = _INTENSITY_SCORE.get(str(len(m.group("intensity_signs"))))
         if value:
+            read = _intensity_read(m.group("intensity")) if m.group("intensity") else None
             for n in names:
                 out.append(make_finding(page, f"receptors.{n}.intensity", value, (label_start, m.end()),
-                                        "receptor.detail.intensity"))
+                                        "receptor.detail.intensity", correction=read))
             last = max(last, m.end())
     m = _first(g["receptor.detail.allred"], page, pos, end)
     if m:
@@ -557,7 +569,8 @@ def _values_before(page: AnalyzedPage, items: list[Anchor], taken: list[tuple[in
                 value = _intensity_word(inten.group("intensity"))
                 if value:
                     found += [make_finding(page, f"receptors.{n}.intensity", value, (start, end),
-                                           g["receptor.percent-for-label"]) for n in names]
+                                           g["receptor.percent-for-label"],
+                                           correction=_intensity_read(inten.group("intensity"))) for n in names]
             taken.append((start, end))
             yield from _tag_prior(found, page, start, end + 60)
 
@@ -1096,6 +1109,12 @@ class TableCell:
     end: int
 
 
+#: What may stand between the marker names of an OCR'd header line besides them (blanks, slashes, bars).
+_OUTSIDE_LABELS = regex.compile(r"[\s/|,;:.]+")
+#: The longest line read as an OCR'd header of marker names alone (characters).
+_NAMES_LINE = 80
+
+
 def table_cells(page: AnalyzedPage) -> list[TableCell]:
     """Cells of a receptor table whose header row names two or more markers ("| Block | ER | PR |
     HER2 (IHC) | Ki-67 |") and whose next rows give one value per column ("| A5 | 90% | 10% | 1+ |
@@ -1116,11 +1135,16 @@ def table_cells(page: AnalyzedPage) -> list[TableCell]:
         line_end = text.find("\n", line_start)
         line_end = len(text) if line_end < 0 else line_end
         bars = text.count("|", line_start, line_end) >= 2
-        if not bars and "  " not in text[line_start:line_end] and "\t" not in text[line_start:line_end]:
+        spaced = bars or "  " in text[line_start:line_end] or "\t" in text[line_start:line_end]
+        # On an OCR page a line of marker names alone, its gaps closed to one space ("ER PR HER2").
+        names_only = not spaced and page.is_ocr and line_end - line_start <= _NAMES_LINE and not _OUTSIDE_LABELS.sub(
+            "", "".join(text[e:s] for (_, e), (s, _) in zip([(line_start, line_start), *[(a.start, a.end) for a in labels]],
+                                                            [*[(a.start, a.end) for a in labels], (line_end, line_end)])))
+        if not spaced and not names_only:
             continue
         if header_values.search(text, line_start, line_end, timeout=TIMEOUT_S):
             continue  # a line of results ("ER  positive  PR  negative"), not a header
-        header = row_cells(text, line_start, line_end, bars_only=bars)
+        header = [(a.start, a.end) for a in labels] if names_only else row_cells(text, line_start, line_end, bars_only=bars)
         columns = {}
         for a in labels:
             i = next((i for i, (s, e) in enumerate(header) if s <= a.start < e), None)
@@ -1139,6 +1163,8 @@ def table_cells(page: AnalyzedPage) -> list[TableCell]:
                     # a rule under the header: "|----|----|", "-----+-----" (on OCR pages a blank line)
                     row_start = row_end + 1
                     continue
+                if names_only and len(row) != len(header):  # its results' gaps closed too: cut at each value
+                    row = _value_cells(page, row_start, row_end, len(header))
                 if len(row) != len(header) or any(row[0][0] <= a.start < row_end for a in anchors(page)):
                     break
                 out.extend(TableCell(a, *row[i]) for i, a in columns.items())
@@ -1282,7 +1308,12 @@ def _table_row(text: str, start: int, end: int, layout: str) -> list[tuple[int, 
 def _in_table_header(page: AnalyzedPage, a: Anchor) -> bool:
     labels = page.cache.get("marker_table_labels")
     if labels is None:
-        labels = page.cache["marker_table_labels"] = frozenset(c.label.start for c in table_cells(page))
+        by_column = specimen_column_cells(page)
+        # Every marker name in a specimen-column table's label cell ("Ki-67 (MIB-1)") is that row's label.
+        label_cells = {(_line_span(page.text, c.label.start)[0], c.start) for c in by_column}
+        labels = page.cache["marker_table_labels"] = frozenset(
+            [c.label.start for c in table_cells(page)]
+            + [b.start for b in anchors(page) for line, first in label_cells if line <= b.start < first])
     return a.start in labels
 
 
@@ -1323,23 +1354,149 @@ def result_first_cells(page: AnalyzedPage) -> list[TableCell]:
     return out
 
 
+def _line_span(text: str, pos: int) -> tuple[int, int]:
+    """The line holding `pos`: (start, end without its newline)."""
+    end = text.find("\n", pos)
+    return text.rfind("\n", 0, pos) + 1, len(text) if end < 0 else end
+
+
+#: A year in a table header cell, with its month when written "03/2026" ("2019 primary", "(02/2026)").
+_YEAR = regex.compile(r"(?<![\d/])(?:(\d{1,2})/)?((?:19|20)\d{2})(?!\d)")
+#: Where an OCR'd header's column starts at its date ("04/2021 lumpectomy 10/2026 core (A1)").
+_YEAR_COLUMN = regex.compile(r"(?<![\d/])(?:\d{1,2}/)?(?:19|20)\d{2}(?!\d)")
+
+
+def specimen_column_cells(page: AnalyzedPage) -> dict[TableCell, bool]:
+    """Cells of a table with one marker a row and one specimen or date a column ("Marker | 2019 primary
+    (core) | 2026 recurrence (liver)", "Marker   Original report   Amended report"): each cell to
+    whether it gives an earlier specimen's (or a superseded report's) result. The current column is the
+    one its header names as current or as a revision (rule receptor.specimen-column-current), else
+    the one with the latest date (year, then month), else the one naming a later specimen (a recurrence beside its
+    primary); with none of these, every column is an earlier one's (none is taken silently as the
+    current tumour's). On OCR pages, whose column gaps may be one space, the header's columns start at
+    its years (or specimen words) and a row's cells at its values ("ER 90% strong <1%")."""
+    cached = page.cache.get("specimen_column_cells")
+    if cached is not None:
+        return cached
+    out: dict[TableCell, bool] = {}
+    page.cache["specimen_column_cells"] = out
+    text = page.text
+    rows: dict[int, Anchor] = {}  # line start -> the marker label that opens the line
+    for a in anchors(page):
+        if a.kind != "other":
+            line = _line_span(text, a.start)[0]
+            if not text[line:a.start].strip(" \t|") and line not in rows:
+                rows[line] = a
+    headers: dict[int, list[tuple[int, int]]] = {}  # line start -> its result columns ([] when none)
+    for line, a in rows.items():
+        line_end = _line_span(text, line)[1]
+        bars = text.count("|", line, line_end) >= 2
+        up, junk = line - 1, 0
+        for _ in range(_TABLE_ROWS + 2):  # up over the other marker rows and rules to the header
+            if up <= 0:
+                break
+            h0 = text.rfind("\n", 0, up) + 1
+            if h0 in rows or set(text[h0:up]) <= set("-_=+|: \t"):
+                up = h0 - 1
+                continue
+            if h0 not in headers:
+                headers[h0] = _specimen_columns(page, h0, up, bars)
+            cols = headers[h0]
+            if not cols and junk == 0 and page.is_ocr:
+                up, junk = h0 - 1, 1  # an OCR'd rule read as letters ("seesecsseeseese|pscteee")
+                continue
+            values = _column_values(page, a, line_end, bars, len(cols)) if cols else []
+            if values:
+                now = _current_column(page, cols)
+                for i, (s, e) in enumerate(values):
+                    out[TableCell(a, s, e)] = i != now
+            break
+    return out
+
+
+def _specimen_columns(page: AnalyzedPage, start: int, end: int, bars: bool) -> list[tuple[int, int]]:
+    """The result columns of a header line text[start:end] whose columns each name a specimen, a report
+    or a date (its first cell, "Marker", may be blank); [] when it is no such header."""
+    g, text = _g(), page.text
+    column = g["receptor.specimen-column"].pattern_for(page.is_ocr)
+    head = row_cells(text, start, end, bars_only=bars)
+    for cols in (head, head[1:]):
+        if len(cols) >= 2 and all(column.search(text, s, e) for s, e in cols):
+            return cols
+    if not page.is_ocr:
+        return []
+    # OCR closed the gaps: the columns start at the header's specimen words, or else at its dates.
+    starts = [m.start() for m in g["receptor.specimen-column-start"].pattern_for(True).finditer(text, start, end)]
+    if len(starts) < 2:  # "Pre-treatment core (02/2026) Residual tumour (08/2026)": its words, not its dates
+        starts = [m.start() for m in _YEAR_COLUMN.finditer(text, start, end)]
+    if len(starts) < 2:
+        return []
+    ends = [*starts[1:], end]
+    return [(s, s + len(text[s:e].rstrip())) for s, e in zip(starts, ends)]
+
+
+def _column_values(page: AnalyzedPage, a: Anchor, line_end: int, bars: bool, count: int) -> list[tuple[int, int]]:
+    """A marker row's `count` result cells: the cells after its label cell, or on an OCR page whose gaps
+    are one space, the spans from each value's start to the next ("90% strong <1%")."""
+    text = page.text
+    line = _line_span(text, a.start)[0]
+    row = row_cells(text, line, line_end, bars_only=bars)
+    if len(row) == count + 1:
+        return row[1:]
+    return _value_cells(page, a.end, line_end, count) if page.is_ocr else []
+
+
+def _value_cells(page: AnalyzedPage, start: int, end: int, count: int) -> list[tuple[int, int]]:
+    """An OCR'd row's `count` result cells in text[start:end] when its column gaps closed to one space:
+    each from a value's start (rule receptor.column-value-start) to the next; [] when the row holds
+    another number of values."""
+    text = page.text
+    starts = [m.start() for m in _g()["receptor.column-value-start"].pattern_for(True).finditer(text, start, end)]
+    if len(starts) != count:
+        return []
+    ends = [*starts[1:], end]
+    return [(s, s + len(text[s:e].rstrip(" \t|"))) for s, e in zip(starts, ends)]
+
+
+def _current_column(page: AnalyzedPage, cols: list[tuple[int, int]]) -> int | None:
+    """The index of the header's current column (see specimen_column_cells), or None."""
+    g, text = _g(), page.text
+    now = [i for i, (s, e) in enumerate(cols) if g["receptor.specimen-column-current"].pattern_for(
+        page.is_ocr).search(text, s, e)]
+    if len(now) == 1:
+        return now[0]
+    years = [max((int(y) * 100 + int(mo or 0) for mo, y in _YEAR.findall(text, s, e)), default=0) for s, e in cols]
+    latest = max(years)
+    if latest and years.count(latest) == 1 and all(years):
+        return years.index(latest)
+    # undated: a recurrence or metastasis follows the primary it is set beside
+    now = [i for i, (s, e) in enumerate(cols) if g["receptor.specimen-column-later"].pattern_for(
+        page.is_ocr).search(text, s, e)]
+    return now[0] if len(now) == 1 else None
+
+
 def table_findings(page: AnalyzedPage) -> Iterator[Finding]:
     """Each receptor table cell's value, read as if written after its column's label; the
     evidence is the cell, with the header label as a second span."""
     g = _g()
     cells = table_cells(page)
     prior_rows = _prior_table_rows(page, cells)
-    for c in [*cells, *result_first_cells(page)]:
+    by_column = specimen_column_cells(page)
+    for c in [*cells, *result_first_cells(page), *by_column]:
         if c.start == c.end:
             continue
         found: list[Finding] = []
         cell = Anchor(c.label.kind, c.start, c.start)
         if c.label.kind in ("er", "pr", "both"):
             found = _table_receptor(page, cell, c.end)
+        elif c.label.kind == "her2" and (measure := _row_measure(page, c)):
+            found = measure
         elif c.label.kind == "her2":
             m = g["her2.label-value"].pattern_for(page.is_ocr).match(page.text, c.start, c.end, timeout=TIMEOUT_S)
             if m:
                 found = list(_her2_window(page, cell, m, c.end))
+            elif c in by_column:
+                found = _cell_ish(page, c)
         elif c.label.kind == "ki67":
             m = g["ki67.label-value"].pattern_for(page.is_ocr).match(page.text, c.start, c.end, timeout=TIMEOUT_S)
             pct = _percent(m)[0] if m else None
@@ -1349,9 +1506,49 @@ def table_findings(page: AnalyzedPage) -> Iterator[Finding]:
         for f in found:
             f.evidence.append(page.evidence(c.label.start, c.label.end, f.evidence[0].rule, None,
                                             f.evidence[0].confidence))
-            if page.text.rfind("\n", 0, c.start) + 1 in prior_rows:
+            if page.text.rfind("\n", 0, c.start) + 1 in prior_rows or by_column.get(c):
                 f.specimen = "prior"
         yield from _tag_prior(found, page, c.start, c.end)
+
+
+def _row_measure(page: AnalyzedPage, c: TableCell) -> list[Finding]:
+    """A bare number in a HER2 row whose label cell names the measure ("HER2 ISH ratio | 2.3 | 1.7",
+    "HER2 copies / cell | 4.8 | 3.9"): the ISH ratio or the mean copy number."""
+    text, g = page.text, _g()
+    gaps = (text.find("|", c.label.end, c.start), text.find("  ", c.label.end, c.start))
+    label_end = min([c.start, *(i for i in gaps if i >= 0)])
+    named = g["receptor.table-row-measure"].pattern_for(page.is_ocr).search(text, c.label.start, label_end)
+    number = _BARE_MEASURE.fullmatch(text, c.start, c.end) if named else None
+    if number is None:
+        return []
+    path, rule = (("receptors.her2.ish_ratio", "her2.detail.ratio") if named.group("ratio")
+                  else ("receptors.her2.ish_copy_number", "her2.detail.copy-number"))
+    return [make_finding(page, path, float(number.group(1)), (c.start, c.end), g[rule])]
+
+
+def _cell_ish(page: AnalyzedPage, c: TableCell) -> list[Finding]:
+    """An ISH cell of a specimen-column table that opens with its measures, not a value ("ratio 2.4,
+    HER2 5.1 signals/cell, AMPLIFIED"): its ratio, mean copy number and result, each within the cell (a
+    "not done" in the row's other cell negates none of them)."""
+    g, found = _g(), []
+    r = _first(g["her2.detail.ratio"], page, c.start, c.end)
+    ratio = decimal(r.group("ratio") or r.groupdict().get("ratio2") or "") if r else None
+    if ratio is not None and ratio < 30:
+        found.append(make_finding(page, "receptors.her2.ish_ratio", ratio, (c.start, r.end()), "her2.detail.ratio",
+                                  negation_applies=False))
+    copies = _first(g["her2.detail.copies-after-number"], page, c.start, c.end)
+    if copies and _copies(copies.group("copies")) is not None:
+        found.append(make_finding(page, "receptors.her2.ish_copy_number", _copies(copies.group("copies")),
+                                  (c.start, copies.end()), "her2.detail.copies-after-number", negation_applies=False))
+    result = _first(g["her2.detail.ish-result"], page, c.start, c.end)
+    if found and result:
+        found.append(make_finding(page, "receptors.her2.ish_result", _ish_value(result), (c.start, result.end()),
+                                  "her2.detail.ish-result", negation_applies=False))
+    return found
+
+
+#: A table cell holding a bare decimal measure ("2.3", "4.8").
+_BARE_MEASURE = regex.compile(r"(\d{1,2}(?:\.\d{1,2})?)")
 
 
 def _prior_table_rows(page: AnalyzedPage, cells: list[TableCell]) -> set[int]:
@@ -1392,6 +1589,10 @@ def _table_receptor(page: AnalyzedPage, cell: Anchor, end: int) -> list[Finding]
         allred = int(ocr_number(m.group("allred"))[0])
         found += [make_finding(page, f"receptors.{n}.allred", allred, (cell.start, m.end()), rule,
                                correction=_ocr_read(m, "allred")) for n in names]
+        status = _status_from_allred(allred)  # as in prose: a cell of "8/8" or "0/8" alone settles it
+        if status:
+            found += [make_finding(page, f"receptors.{n}.status", status, (cell.start, m.end()),
+                                   "receptor.status-from-allred", confidence=0.8) for n in names]
     if not found:
         return []
     details, _ = _receptor_details(page, names, cell.start, m.end(), end, have_percent)

@@ -220,6 +220,9 @@ def _extract_tnm(page: AnalyzedPage) -> Iterator[Finding]:
         # Without a prefix, a T needs its N or a staging label ("T1 weighted" is MRI, not TNM).
         if tpre is None and nm is None and not _staging_context(page, tm.start()):
             continue
+        # OCR's "pr2"/"pic" (the T misread) count only with their N chained after them.
+        if nm is None and tm.group("tword").upper() != "T":
+            continue
         # OCR's "TIC"/"TO" need a prefix or a chained N to count.
         if tpre is None and nm is None and tm.group("t")[:1] in "OoIil|":
             continue
@@ -323,8 +326,11 @@ def _emit(page: AnalyzedPage, kind: str, tm, nm, mm, counts, prefixes) -> Iterat
     if tm is not None:
         value = _t_value(tm)
         if value:
+            corr = _correction(tm, "t", value, page)
+            if tm.group("tword").upper() != "T":  # "pr2" -> pT2, "pic" -> pT1c
+                corr = ocr_correction(regex.sub(r"\s+", "", tm.group(0)), (tm.group("tpre") or "") + value)
             yield make_finding(page, f"{where(tm, 'tpre')}.t", value, tm.span(), g["tnm.t"],
-                               correction=_correction(tm, "t", value, page), negation_applies=False, laterality=side)
+                               correction=corr, negation_applies=False, laterality=side)
     if nm is not None:
         value = _n_value(nm)
         if value == "NX" and _NOT_APPLICABLE.match(page.text, nm.end()):

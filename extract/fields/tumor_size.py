@@ -13,17 +13,17 @@ from typing import Iterator
 import regex
 
 from extract.analysis import AnalyzedPage
-from extract.fields.base import SKIPPED_SECTIONS, decimal, make_finding, scan
+from extract.fields.base import SKIPPED_SECTIONS, decimal, grid_values, make_finding, scan
 from extract.findings import Finding
 from extract.rules import grammar, ocr_number
 
-_RULES = ("size.invasive-label", "size.microscopic", "size.tumor-label", "size.foreign-label", "size.tumour-mass", "size.maximum-dimension",
-          "size.largest-focus", "size.focus-line", "size.list", "size.forming-mass", "size.after-histology",
-          "size.histology-shorthand", "size.before-histology", "size.measuring-dimension", "size.line-label", "size.sentence-label",
-          "size.after-pt")
+_RULES = ("size.invasive-label", "size.microscopic", "size.tumor-label", "size.unit-label", "size.wrapped-label",
+          "size.foreign-label", "size.tumour-mass", "size.maximum-dimension", "size.largest-focus", "size.focus-line",
+          "size.list", "size.forming-mass", "size.after-histology", "size.histology-shorthand", "size.before-histology",
+          "size.measuring-dimension", "size.line-label", "size.sentence-label", "size.after-pt")
 #: Rules whose match names the tumour itself: only the text before the match can make it another size.
-_LABELLED = ("size.invasive-label", "size.microscopic", "size.tumor-label", "size.foreign-label", "size.tumour-mass",
-             "size.maximum-dimension", "size.after-pt")
+_LABELLED = ("size.invasive-label", "size.microscopic", "size.tumor-label", "size.unit-label", "size.wrapped-label",
+             "size.foreign-label", "size.tumour-mass", "size.maximum-dimension", "size.after-pt")
 _NUM = regex.compile(r"\d{1,3}(?:\s?[.,]\s?\d{1,2})?")
 
 
@@ -47,7 +47,21 @@ def extract_tumor_size(page: AnalyzedPage) -> Iterator[Finding]:
     if not found:
         # Only a gross description gives a size: read it there (its findings weigh less).
         found = list(_sizes(page, _SKIPPED - {"gross"}))
-    yield from _largest_focus(found)
+    yield from _largest_focus(found or list(_grid_size(page)))
+
+
+def _grid_size(page: AnalyzedPage) -> Iterator[Finding]:
+    """A size whose label and value an OCR'd grid puts lines apart ("Tumour size (mm):" ... "24"): the
+    value line, with the label as a second span; the unit from the label or the value."""
+    g = grammar("tumor_size")
+    label_rule = g["size.column-label"].pattern_for(page.is_ocr)
+    for m, span, (ls, le) in grid_values(page, g["size.column-label"], g["size.column-value"]):
+        unit = m.group("unit") or label_rule.match(page.text[ls:le]).group("unit")
+        number, corr = ocr_number(m.group("d1")) if unit else (None, None)
+        mm = to_mm(decimal(number), unit) if number is not None and decimal(number) is not None else None
+        if mm is not None and 0 < mm <= 300:
+            yield make_finding(page, "diagnosis.tumor_size_mm", mm, span, g["size.column-value"],
+                               extra_spans=[(ls, le)], correction=corr)
 
 
 def _largest_focus(found: list[Finding]) -> list[Finding]:
@@ -85,7 +99,7 @@ def _sizes(page: AnalyzedPage, skip: frozenset[str]) -> Iterator[Finding]:
             if m.groupdict().get("list"):
                 numbers = [decimal(x) for x in _NUM.findall(m.group("list"))]
             else:
-                read = [ocr_number(m.group(k)) for k in ("d1", "d2", "d3") if m.group(k)]
+                read = [ocr_number(m.group(k)) for k in ("d1", "d2", "d3") if m.groupdict().get(k)]
                 numbers = [decimal(x) for x, _ in read]
                 ocr_read = [c for _, c in read if c]
             numbers = [n for n in numbers if n is not None]
