@@ -75,15 +75,16 @@ class DateRules(BaseModel):
     @cached_property
     def month_year_re(self) -> re.Pattern[str]:
         # A month without a day: "April 2024", "Jan '24", "03/2023", "2024-04". A two-digit year
-        # only after an apostrophe ("Jan 24" is more often 24 January).
+        # only after an apostrophe ("Jan 24" is more often 24 January). Two numeric months joined by a
+        # hyphen are a range of months ("01/2020-06/2022"): both are read.
         month = "|".join(sorted(self.month_of, key=len, reverse=True))
         return re.compile(
-            rf"""{self._date_first_char}(?<![\w/.'-])(?:
+            rf"""{self._date_first_char}(?<![\w/.'])(?:(?<!-)|(?<=/(?:19|20)\d\d-))(?:
                 (?P<mm>{month})\.?(?:,?[ \t]+(?:of[ \t]+)?|-)(?P<my>(?:19|20)\d{{2}})
               | (?P<am>{month})\.?[ \t]*['’](?P<ay>\d{{2}})
               | (?P<nm>0?[1-9]|1[0-2])[/-](?P<ny>(?:19|20)\d{{2}})
               | (?P<iy>(?:19|20)\d{{2}})-(?P<im>0[1-9]|1[0-2])
-            )(?![\w/]|[-.]\d)""",
+            )(?![\w/]|\.\d|-(?!(?:0?[1-9]|1[0-2])/(?:19|20)\d\d(?![\w/]))\d)""",
             re.IGNORECASE | re.VERBOSE,
         )
 

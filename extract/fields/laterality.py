@@ -80,9 +80,24 @@ def _clauses(page: AnalyzedPage, offset: int) -> tuple[int, int]:
 
 def extract_laterality(page: AnalyzedPage) -> Iterator[Finding]:
     found = list(_stated_sides(page))
+    if _present_cancer(page):
+        # "PMH: Right breast cancer 2009" above a new cancer: the earlier cancer's side is not the
+        # index cancer's, whether or not the new one's side is written beside a cancer word (a
+        # history of the same side as a current mention stays as its evidence).
+        current = {f.value for f in found if f.assertion != "historical"}
+        found = [f for f in found if f.assertion != "historical" or f.value in current]
     yield from found
     if not found:
         yield from _sole_side(page)
+
+
+def _present_cancer(page: AnalyzedPage) -> bool:
+    """The page states a carcinoma that is neither negated nor historical (a current diagnosis)."""
+    cached = page.cache.get("laterality.present_cancer")
+    if cached is None:
+        cached = page.cache["laterality.present_cancer"] = any(
+            page.assertion(s, e) == "present" for s, e, _, _ in mentions(page))
+    return cached
 
 
 def _sole_side(page: AnalyzedPage) -> Iterator[Finding]:
@@ -105,7 +120,8 @@ def _sole_side(page: AnalyzedPage) -> Iterator[Finding]:
         sides: dict[str, tuple[int, int]] = {}
         for m in scan(page, g["laterality.breast-side"], skip):
             side = _side(m.group("side"))
-            if side is None or page.assertion(m.start(), m.end()) not in FACTUAL:
+            assertion = page.assertion(m.start(), m.end())
+            if side is None or assertion not in FACTUAL or assertion == "historical" and _present_cancer(page):
                 continue
             sides.setdefault(side, m.span())
         if len(sides) == 1:
