@@ -95,7 +95,11 @@ class DateRules(BaseModel):
             for pattern in label.patterns:
                 alternatives.append((pattern, label))
         alternatives.sort(key=lambda a: len(a[0]), reverse=True)
-        body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p, _ in alternatives)
+        # A visit label names this visit, not another one ("since last visit: ribociclib held from
+        # 20/10/2026", "next visit 11/03").
+        other = "".join(f"(?<!{w} )" for w in ("last", "next", "previous", "prior", "since", "follow-up", "return"))
+        body = "|".join((other if label.kind == "visit" else "") + re.escape(p).replace(r"\ ", r"\s+")
+                        for p, label in alternatives)
         # A label, then ":" or "on" or spaces (or a few words on the same line), then the date.
         initials = initials_lookahead(fold_case=[p for p, _ in alternatives])
         return re.compile(rf"{initials}(?<![\w])(?P<label>{body})\b[ \t]*(?:[:#=-][ \t]*|on[ \t]+)?(?P<gap>[^\n]{{0,20}}?)",

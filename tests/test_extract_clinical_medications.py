@@ -572,6 +572,14 @@ ROWS = [
      {"changes[0].to_dose": "400", "changes[0].reason": "white count was low"}),
     ("Dr Patel reduced Ibrance to 100 mg for neutropenia.", "palbociclib",
      {"changes": [{"to_dose": 100, "unit": "mg", "reason": "neutropenia"}]}, {}),
+    # a sig's "2 times a day", a patient's "1 a day"
+    ("calcium carbonate-vitamin D3 600 mg-10 mcg tablet   Take 1 tablet by mouth 2 times a day", "calcium and vitamin d",
+     {"frequency": "twice daily", "dose": 600}, {"frequency": "2 times a day"}),
+    ("- letrazole 2.5 mg 1 a day in the morning", "letrozole", {"frequency": "daily"}, {"frequency": "1 a day"}),
+    ("Advice:\n - Continue T. Letrozole 2.5 mg OD\n", "letrozole", {"status": "active", "dose": 2.5}, {"status": "Continue"}),
+    ("Your palbociclib dose was reduced from 125 mg to 100 mg on 13/10/2026 after your febrile\n"
+     "neutropenia admission in September.", "palbociclib",
+     {"changes": [{"from_dose": 125, "to_dose": 100, "reason": "febrile neutropenia"}]}, {}),
     # a GP printout's acute courses are past
     ("Acute medication (last 6 months):\n  Amoxicillin 500mg capsules  one three times a day for 5 days\n",
      "amoxicillin", {"status": "historical", "drug_class": "antibiotic"}, {"status": "Acute medication (last 6 months)"}),
@@ -667,6 +675,9 @@ ABSENT = [
     ("Palbociclib held from March 2026 to April 2026 for neutropenia.", "palbociclib", ("end_month", "2026-04")),
     ("so she will start zoledronic acid 4 mg IV every 6 months for two years", "zoledronic acid", ("dose", None)),
     ("My doctor lowered my Kisqali to 450 last week.", "ribociclib", ("dose", 450)),
+    ("- 27/10 finished cycle 3 of ribociclib (600mg, 3 tablets). Tired.", "ribociclib", ("dose", 1800)),
+    ("Tab. Ribociclib 200 mg 4 tab OD", "ribociclib", ("dose", 800)),
+    ("Gran had breast cancer in the 1970s and took tamoxifen I think.", "tamoxifen", None),
     ("We lowered the room temperature to 20 for comfort; ribociclib 600 mg daily.", "ribociclib", ("dose", 20)),
     ("Tab. Letrozole 2.5 mg OD\nRx:\n  calcium carbonate-vitamin D3 600 mg-10 mcg tablet  Take 1 tablet twice daily\n",
      "calcium and vitamin d", ("dose", 10)),

@@ -440,7 +440,7 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
                   if usable(m.start(), m.end()) and not any(c.span[0] <= m.start() < c.span[1] for c in r.changes)]
     first = None if total else next((m for m in _rule("med.dose.amount").finditer(text, page.is_ocr, body, end)
                                      if usable(m.start(), m.end())), None)
-    counted = _counted_dose(page, first, end, usable) if first is not None else None
+    counted = _counted_dose(page, first, end, usable, info.dose_steps) if first is not None else None
     if counted is not None:
         candidates = []  # "200MG TAB / TAKE 3 TABLETS": the strength times the count is the dose
         r.dose, r.attributes_end = counted
@@ -502,8 +502,8 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
     return r
 
 
-def _counted_dose(page: AnalyzedPage, first: regex.Match | None, end: int,
-                  usable: Callable[[int, int], bool]) -> tuple[tuple[_Leaf, _Leaf], int] | None:
+def _counted_dose(page: AnalyzedPage, first: regex.Match | None, end: int, usable: Callable[[int, int], bool],
+                  first_drug_steps: list[float]) -> tuple[tuple[_Leaf, _Leaf], int] | None:
     """A product strength followed by how many tablets make one dose (rule med.dose.count), read
     only at the scope's first dose: (dose, unit) leaves citing the strength and the count, and
     where the reading ends."""
@@ -514,6 +514,9 @@ def _counted_dose(page: AnalyzedPage, first: regex.Match | None, end: int,
         return None
     strength, fix = _number(m.group("dose"))
     count = _WORD_NUMBERS.get(m.group("count").lower()) or int(m.group("count"))
+    steps = first_drug_steps
+    if steps and round(strength * count, 3) not in steps:
+        return None  # "600mg 3 tablets" of ribociclib: 600 is already the dose
     evidence = [page.evidence(m.start("dose"), m.end("dose"), "med.dose.count", correction=fix),
                 page.evidence(m.start("count"), m.end("count"), "med.dose.count")]
     dose = _Leaf(round(strength * count, 3), evidence, m.start())
