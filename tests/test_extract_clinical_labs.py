@@ -143,6 +143,12 @@ ROWS = [
     ("No neutropenia, ANC 2.3 today.", "ANC", {"value": 2.3}, {"value": "2.3"}),
     ("Labs: WBC 2.1. ANC 0.8. Hb 9.9. Plt 88. No fever.", "platelets", {"value": 88}, {"value": "88"}),
     ("CBC: no neutropenia. ANC 2.3", "ANC", {"value": 2.3}, {"value": "2.3"}),
+    # tumour markers from a lab portal, kept as written (no CTCAE grade)
+    ("CANCER ANTIGEN 15-3             62.4     H      0.0-25.0            U/mL", "CA 15-3",
+     {"value": 62.4, "unit": "U/mL", "flag": "H", "reference_high": 25.0}, {"name": "CANCER ANTIGEN 15-3", "unit": "U/mL"}),
+    ("Tumour markers: CA 15-3 88 U/mL (<31), CEA 6.2 ug/L (H).", "CEA", {"value": 6.2, "unit": "ng/mL", "flag": "H"},
+     {"name": "CEA", "unit": "ug/L"}),
+    ("CA 27.29: 45", "CA 27.29", {"value": 45, "unit": "U/mL"}, {"value": "45"}),
     ("Total Leucocyte Count        3200 L      /cumm          4000 - 10000\n"
      "Absolute Neutrophil Count    1088 L      /cumm          2000 - 7000", "ANC",
      {"value": 1.088, "unit": "10^9/L", "flag": "L"}, {"value": "1088"}),
