@@ -58,10 +58,10 @@ _CLOSING = frozenset(")]},.:;'\"!?")
 #: grade or score ("grade 2. Lymphovascular invasion: not identified.") is a value that ends one,
 #: and so is a number after a word ("Hgb 9.8, Plt 88. Blood cultures: no growth.").
 _LABEL_BEFORE = re.compile(r"(?:^|(?<!(?i:grade|score))[\s:(])[A-Za-z]\.$|(?:^|(?<!(?i:grade|score))(?<![\w,])[\s:(])\d{1,2}\.$")
-#: Abbreviations whose point does not end a sentence ("Rt. breast", "Dr. Smith", "e.g. ER"), and the
+#: Abbreviations whose point does not end a sentence ("Rt. breast", "Dr. Smith", "e.g. ER", "St. John's wort"), and the
 #: dosage forms of Indian prescriptions ("on Tab. Metformin", "Inj. Zoledronic acid").
 _ABBREVIATION_BEFORE = re.compile(r"(?:^|[\s(])(?:[Rr]t|[Ll]t|RT|LT|[Dd]r|Mrs?|Ms|[Vv]s|approx|[Ee]\.g|[Ii]\.e|[Ff]ig|cf"
-                                  r"|[Tt]ab|TAB|[Cc]ap|CAP|[Ii]nj|INJ|[Ss]yp|SYP)\.$")
+                                  r"|[Tt]ab|TAB|[Cc]ap|CAP|[Ii]nj|INJ|[Ss]yp|SYP|St)\.$")
 
 # Soft-wrapped prose: a line that continues on the next one. The line does not end in sentence
 # punctuation, and either ends on a word that cannot end a sentence or the next line starts in

@@ -581,6 +581,9 @@ ROWS = [
     ("Your palbociclib dose was reduced from 125 mg to 100 mg on 13/10/2026 after your febrile\n"
      "neutropenia admission in September.", "palbociclib",
      {"changes": [{"from_dose": 125, "to_dose": 100, "reason": "febrile neutropenia"}]}, {}),
+    ("Your next docetaxel (cycle 4) is DEFERRED by one week - the team will phone you.", "docetaxel",
+     {"status": "held"}, {"status": "DEFERRED by one week"}),
+    ("She takes St. John's wort 300 mg daily for low mood.", "st john's wort", {"dose": 300, "status": "active"}, {}),
     # a GP printout's acute courses are past
     ("Acute medication (last 6 months):\n  Amoxicillin 500mg capsules  one three times a day for 5 days\n",
      "amoxicillin", {"status": "historical", "drug_class": "antibiotic"}, {"status": "Acute medication (last 6 months)"}),
@@ -679,6 +682,11 @@ ABSENT = [
     ("- 27/10 finished cycle 3 of ribociclib (600mg, 3 tablets). Tired.", "ribociclib", ("dose", 1800)),
     ("Tab. Ribociclib 200 mg 4 tab OD", "ribociclib", ("dose", 800)),
     ("Gran had breast cancer in the 1970s and took tamoxifen I think.", "tamoxifen", None),
+    ("Patient asked about St. John's wort for mood -\nadvised NOT to take it (strong CYP3A inducer).", "st john's wort",
+     None),
+    ("Do NOT take ibuprofen while your counts are low; paracetamol 1 g up to 4 times a day is fine.", "ibuprofen", None),
+    ("Continue letrozole and avoid St John's wort.", "st john's wort", None),
+    ("Radiotherapy deferred for now; continue letrozole.", "letrozole", ("status", None)),
     ("We lowered the room temperature to 20 for comfort; ribociclib 600 mg daily.", "ribociclib", ("dose", 20)),
     ("Tab. Letrozole 2.5 mg OD\nRx:\n  calcium carbonate-vitamin D3 600 mg-10 mcg tablet  Take 1 tablet twice daily\n",
      "calcium and vitamin d", ("dose", 10)),

@@ -55,6 +55,7 @@ SENTENCE_TABLE = [
     ("  ondansetron 8 mg tablet - every 8 hours as needed for nausea\n  prochlorperazine 10 mg tablet - as needed",
      ["ondansetron 8 mg tablet - every 8 hours as needed for nausea", "prochlorperazine 10 mg tablet - as needed"]),
     ("She continues\nribociclib 600 mg daily with letrozole.", ["She continues\nribociclib 600 mg daily with letrozole."]),
+    ("Patient asked about St. John's wort for mood.", ["Patient asked about St. John's wort for mood."]),
 ]
 
 

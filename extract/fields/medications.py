@@ -260,6 +260,8 @@ def _counts(page: AnalyzedPage, mention: DrugMention) -> bool:
         return False  # "she declined ribociclib", "olaparib is not indicated" (in the drug's own clause)
     if _first_match(_rule("med.exclude.not-needed"), page, text[mention.end:min(s_end, mention.end + 80)]):
         return False  # "goserelin is not needed"
+    if _first_match(_rule("med.exclude.advised-against"), page, text[max(s_start, mention.start - 40):mention.start]):
+        return False  # "Do NOT take ibuprofen while your counts are low"
     if _first_match(_rule("med.exclude.temporal-anchor"), page, text[max(s_start, mention.start - 40):mention.start]):
         return False  # "after paclitaxel", "before each paclitaxel dose": a point in time, not a statement
     if _conditional_from(page, s_start, mention.start) is not None:
