@@ -353,6 +353,8 @@ def _own_words_start(page: AnalyzedPage, after: int, drug_start: int) -> int:
     start = max(after, drug_start - _PRE_CUE_WINDOW)
     best = drug_start
     for rule in _rules("med.status."):
+        if rule.params.get("after_only"):
+            continue  # "then switched to" is the drug before's
         for m in rule.finditer(page.text, page.is_ocr, start, drug_start):
             if _LEADS_TO_DRUG.fullmatch(page.text, m.end(), drug_start) and m.start() < best \
                     and not ("\n" in page.text[m.end():drug_start] and _ENDS_LIST_LINE.search(
@@ -659,6 +661,7 @@ def _read_statuses(page: AnalyzedPage, r: _Read, usable: Callable[[int, int], bo
                                text[mention.end:close.start() if close else r.sentence[1]]) is not None
     for rule in _rules("med.status."):
         regions = [(r.pre_start, mention.start)] if rule.params.get("before_only") else \
+            [(mention.end, r.end)] if rule.params.get("after_only") else \
             [(r.pre_start, mention.start), (mention.end, r.end)]
         for region_start, region_end in regions:
             for m in rule.finditer(text, page.is_ocr, region_start, region_end):
