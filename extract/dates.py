@@ -95,11 +95,7 @@ class DateRules(BaseModel):
             for pattern in label.patterns:
                 alternatives.append((pattern, label))
         alternatives.sort(key=lambda a: len(a[0]), reverse=True)
-        # A visit label names this visit, not another one ("since last visit: ribociclib held from
-        # 20/10/2026", "next visit 11/03").
-        other = "".join(f"(?<!{w} )" for w in ("last", "next", "previous", "prior", "since", "follow-up", "return"))
-        body = "|".join((other if label.kind == "visit" else "") + re.escape(p).replace(r"\ ", r"\s+")
-                        for p, label in alternatives)
+        body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p, _ in alternatives)
         # A label, then ":" or "on" or spaces (or a few words on the same line), then the date.
         initials = initials_lookahead(fold_case=[p for p, _ in alternatives])
         return re.compile(rf"{initials}(?<![\w])(?P<label>{body})\b[ \t]*(?:[:#=-][ \t]*|on[ \t]+)?(?P<gap>[^\n]{{0,20}}?)",
@@ -296,8 +292,14 @@ def _labelled_dates(text: str) -> tuple[LabelledDate, ...]:
         if nxt is None or nxt.start not in by_start:
             continue
         label = rules.label_of(m.group("label"))
+        if label.kind == "visit" and _OTHER_VISIT.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "since last visit: ribociclib held from 20/10/2026", "next visit 11/03": another visit
         out.append(LabelledDate(label.kind, label.id, nxt, m.start()))
     return tuple(out)
+
+
+#: The words before a visit label that make it another visit than the one the record is of.
+_OTHER_VISIT = re.compile(r"\b(?:last|next|previous|prior|since|follow-up|return)[ \t]+$", re.IGNORECASE)
 
 
 def document_date(texts: list[str], kind: str) -> tuple[int, DateMention, str] | None:
