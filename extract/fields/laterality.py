@@ -80,12 +80,15 @@ def _clauses(page: AnalyzedPage, offset: int) -> tuple[int, int]:
 
 def extract_laterality(page: AnalyzedPage) -> Iterator[Finding]:
     found = list(_stated_sides(page))
-    if _present_cancer(page):
-        # "PMH: Right breast cancer 2009" above a new cancer: the earlier cancer's side is not the
-        # index cancer's, whether or not the new one's side is written beside a cancer word (a
-        # history of the same side as a current mention stays as its evidence).
-        current = {f.value for f in found if f.assertion != "historical"}
-        found = [f for f in found if f.assertion != "historical" or f.value in current]
+    if found and all(f.assertion == "historical" for f in found) and _present_cancer(page):
+        # "PMH: Right breast cancer 2009" above a new cancer whose side is never written beside a
+        # cancer word: the earlier cancer's side is not the index cancer's. The side read alone on
+        # the page (history aside) is; the history is kept only beside it (an other tumour).
+        sole = list(_sole_side(page))
+        yield from sole
+        if sole:
+            yield from found
+        return
     yield from found
     if not found:
         yield from _sole_side(page)
