@@ -75,15 +75,16 @@ class DateRules(BaseModel):
     @cached_property
     def month_year_re(self) -> re.Pattern[str]:
         # A month without a day: "April 2024", "Jan '24", "03/2023", "2024-04". A two-digit year
-        # only after an apostrophe ("Jan 24" is more often 24 January).
+        # only after an apostrophe ("Jan 24" is more often 24 January). Two numeric months joined by a
+        # hyphen are a range of months ("01/2020-06/2022"): both are read.
         month = "|".join(sorted(self.month_of, key=len, reverse=True))
         return re.compile(
-            rf"""{self._date_first_char}(?<![\w/.'-])(?:
+            rf"""{self._date_first_char}(?<![\w/.'])(?:(?<!-)|(?<=/(?:19|20)\d\d-))(?:
                 (?P<mm>{month})\.?(?:,?[ \t]+(?:of[ \t]+)?|-)(?P<my>(?:19|20)\d{{2}})
               | (?P<am>{month})\.?[ \t]*['’](?P<ay>\d{{2}})
               | (?P<nm>0?[1-9]|1[0-2])[/-](?P<ny>(?:19|20)\d{{2}})
               | (?P<iy>(?:19|20)\d{{2}})-(?P<im>0[1-9]|1[0-2])
-            )(?![\w/]|[-.]\d)""",
+            )(?![\w/]|\.\d|-(?!(?:0?[1-9]|1[0-2])/(?:19|20)\d\d(?![\w/]))\d)""",
             re.IGNORECASE | re.VERBOSE,
         )
 
@@ -291,8 +292,14 @@ def _labelled_dates(text: str) -> tuple[LabelledDate, ...]:
         if nxt is None or nxt.start not in by_start:
             continue
         label = rules.label_of(m.group("label"))
+        if label.kind == "visit" and _OTHER_VISIT.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "since last visit: ribociclib held from 20/10/2026", "next visit 11/03": another visit
         out.append(LabelledDate(label.kind, label.id, nxt, m.start()))
     return tuple(out)
+
+
+#: The words before a visit label that make it another visit than the one the record is of.
+_OTHER_VISIT = re.compile(r"\b(?:last|next|previous|prior|since|follow-up|return)[ \t]+$", re.IGNORECASE)
 
 
 def document_date(texts: list[str], kind: str) -> tuple[int, DateMention, str] | None:

@@ -476,7 +476,7 @@ def _item_of(m: _Mention) -> _Item:
 
 _MEDICATION_SCALARS = ("brand", "drug_class", "dose", "unit", "frequency", "schedule", "route",
                        "status", "start", "end", "start_month", "end_month", "brands",
-                       "start_year", "end_year", "year")
+                       "start_year", "end_year", "year", "planned_dose", "planned_unit")
 
 
 def _merge_medications(group: list[_Mention], profile: dict, report: ProfileReport) -> None:

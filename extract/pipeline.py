@@ -59,8 +59,10 @@ _CLOSING = frozenset(")]},.:;'\"!?")
 #: grade or score ("grade 2. Lymphovascular invasion: not identified.") is a value that ends one,
 #: and so is a number after a word ("Hgb 9.8, Plt 88. Blood cultures: no growth.").
 _LABEL_BEFORE = re.compile(r"(?:^|(?<!(?i:grade|score))[\s:(])[A-Za-z]\.$|(?:^|(?<!(?i:grade|score))(?<![\w,])[\s:(])\d{1,2}\.$")
-#: Abbreviations whose point does not end a sentence ("Rt. breast", "Dr. Smith", "e.g. ER").
-_ABBREVIATION_BEFORE = re.compile(r"(?:^|[\s(])(?:[Rr]t|[Ll]t|RT|LT|[Dd]r|Mrs?|Ms|[Vv]s|approx|[Ee]\.g|[Ii]\.e|[Ff]ig|cf)\.$")
+#: Abbreviations whose point does not end a sentence ("Rt. breast", "Dr. Smith", "e.g. ER", "St. John's wort"), and the
+#: dosage forms of Indian prescriptions ("on Tab. Metformin", "Inj. Zoledronic acid").
+_ABBREVIATION_BEFORE = re.compile(r"(?:^|[\s(])(?:[Rr]t|[Ll]t|RT|LT|[Dd]r|Mrs?|Ms|[Vv]s|approx|[Ee]\.g|[Ii]\.e|[Ff]ig|cf"
+                                  r"|[Tt]ab|TAB|[Cc]ap|CAP|[Ii]nj|INJ|[Ss]yp|SYP|St)\.$")
 
 # Soft-wrapped prose: a line that continues on the next one. The line does not end in sentence
 # punctuation, and either ends on a word that cannot end a sentence or the next line starts in
@@ -70,6 +72,10 @@ _OPEN_END = re.compile(r"(?:,|\(|-|\b(?:and|or|with|of|to|at|on|in|for|the|a|an|
                        r"her|his|after|before|per|x))[ \t]*$", re.I)
 _CONTINUES = re.compile(r"(?:[a-z0-9(]|mg\b|x10)")
 _NEW_ITEM = re.compile(r"(?:[-•*]\s|\d{1,2}[.)]\s|[A-Z][A-Z /&]{2,}:|[A-Z][\w /&-]{0,40}:[ \t]*$)")
+#: A row of a list of medicines: a name (and a bracketed brand), then a strength ("ondansetron 8 mg
+#: tablet - Take 1 ...", "pegfilgrastim (NEULASTA ONPRO) 6 mg"). Two such rows at one indentation
+#: are two items, even in lower case and without a point between them.
+_LIST_ROW = re.compile(r"[ \t]*[A-Za-z][\w-]{2,}(?:[ \t]+\([^()\n]{1,40}\))?[ \t]+\d+(?:\.\d+)?[ \t]*(?:mg|mcg|g|units?|mL)\b")
 
 
 def _wraps(text: str, line_start: int, break_at: int, next_start: int) -> bool:
@@ -79,6 +85,9 @@ def _wraps(text: str, line_start: int, break_at: int, next_start: int) -> bool:
         return False  # a blank line before the break, or a sentence end
     if _NEW_ITEM.match(text, next_start):
         return False
+    if _LIST_ROW.match(text, line_start) and _LIST_ROW.match(text, break_at + 1) and \
+            next_start - break_at - 1 == len(line) - len(line.lstrip(" \t")):
+        return False  # the next row of a medication list at the same indentation
     return bool(_CONTINUES.match(text, next_start) or _OPEN_END.search(line))
 
 
@@ -228,7 +237,10 @@ class HeaderMatcher:
 #: Sections that, as a whole, turn facts off (a relative's history, an allergy list). They end at
 #: the next line that looks like a header even when the header rules do not know it
 #: ("Performance status"), so that "ECOG 0" under it is not read as family history.
-_CLOSABLE_SECTIONS = frozenset({"family_history", "allergies", "clinical_history"})
+_CLOSABLE_SECTIONS = frozenset({"family_history", "allergies", "clinical_history", "past_medical_history"})
+#: A past history ends at the next line that opens with a label ("PMH: ... \nNow: lump in other
+#: breast", "PMH: ...\nHPI: ..."): the current story after it is not history.
+_LABEL_LINE = re.compile(r"\n[ \t]*([A-Z][A-Za-z/&()-]{1,20}(?:[ \t][A-Za-z/&()-]{1,20}){0,2}:)")
 _HEADING_LINE = re.compile(r"\n[ \t]*([A-Z][A-Za-z /&()-]{2,48}:?)[ \t]*(?=\n)")
 #: A clinical history ends only at a heading in capitals after a blank line ("Clinical: ... core
 #: showed ...\n\nRESIDUAL DISEASE ASSESSMENT"): its own lines may look like headings ("Left breast mass").
@@ -240,7 +252,8 @@ class PageSectionizer:
     bookkeeping: `doc._.sections` is built as medspaCy builds it (header, body, category), but
     `token._.section` is not set on every token (3 ms a page; nothing here reads it). A family
     history or allergy section ends at the next header-like line, a clinical history at a heading
-    in capitals after a blank line (see `_CLOSABLE_SECTIONS`)."""
+    in capitals after a blank line, a past history at a line opening with a label (see
+    `_CLOSABLE_SECTIONS`)."""
 
     def __init__(self, nlp: Language) -> None:
         from medspacy.section_detection import Sectionizer
@@ -283,7 +296,8 @@ class PageSectionizer:
         lo = doc[body_start].idx
         text = doc_text(doc)
         hi = doc[body_end].idx if body_end < len(doc) else len(text)
-        heading = _CAPITALS_HEADING_AFTER_BLANK if category == "clinical_history" else _HEADING_LINE
+        heading = {"clinical_history": _CAPITALS_HEADING_AFTER_BLANK, "past_medical_history": _LABEL_LINE}.get(
+            category, _HEADING_LINE)
         m = heading.search(text, max(0, lo - 1), hi)
         if m is None:
             return None

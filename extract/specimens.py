@@ -649,8 +649,8 @@ def index_side(findings: list[Finding]) -> str | None:
     """The side of the index cancer: the side with the largest invasive tumour (or the higher pT)."""
     best: tuple[float, str] | None = None
     for f in findings:
-        if not f.is_fact or f.laterality is None:
-            continue
+        if not f.is_fact or f.laterality is None or f.assertion == "historical":
+            continue  # an earlier cancer's size or pT ("PMH: right breast cancer 2009, pT1c") is not the index's
         if f.path in _SIZE_PATHS and isinstance(f.value, (int, float)):
             score = float(f.value)
         elif f.path == "stage.pathologic.t" and isinstance(f.value, str):

@@ -66,3 +66,19 @@ def test_broken_vocabulary_fails_loudly(tmp_path):
 ])
 def test_find_names_every_drug_on_a_page_and_nothing_on_a_page_without_one(text, names):
     assert [m.drug.name for m in drugs().find(text)] == names
+
+
+@pytest.mark.parametrize("written, generic, drug_class", [
+    # gen13-b: antibiotics and common co-medications are known, with a class that is no cancer therapy
+    ("Augmentin", "amoxicillin-clavulanate", "antibiotic"),
+    ("co-amoxiclav", "amoxicillin-clavulanate", "antibiotic"),
+    ("ciprofloxacin", "ciprofloxacin", "antibiotic"),
+    ("Bactrim", "trimethoprim-sulfamethoxazole", "antibiotic"),
+    ("Zosyn", "piperacillin-tazobactam", "antibiotic"),
+    ("famotidine", "famotidine", "supportive"),
+    ("Adcal-D3", "calcium and vitamin d", "supportive"),
+])
+def test_co_medications_have_a_class_that_is_not_cancer_therapy(written, generic, drug_class):
+    found = drugs().lookup(written)
+    assert found is not None and found[0].name == generic
+    assert found[0].drug_class == drug_class and not found[0].oncology

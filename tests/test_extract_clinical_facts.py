@@ -196,6 +196,10 @@ METASTASES = [
     ("Signs of recurrence to report: new lumps, bone pain, persistent cough, headaches.", [], None, None),
     ("PET/CT: FDG-avid left breast primary and left axillary nodes; no FDG-avid distant lesions.", [], None, None),
     # ... and negations wrapped over a line break.
+    # gen13-b: an ICD-10 title on an insurance letter or a portal problem list
+    ("Diagnosis on request: C50.412 Malignant neoplasm of upper-outer quadrant of left female breast; "
+     "C79.51 Secondary malignant neoplasm of bone.", ["bone"], True, None),
+    ("No secondary deposits in the liver. Risk of a secondary neoplasm of the blood is low.", [], None, None),
     ("Staging CT 2026-06-02: no\nevidence of distant metastases on CT; bone scan degenerative only.", [], False, None),
     ("CT showed three liver metastases and several lung nodules up to 9 mm. CT head: no\nintracranial metastases.",
      ["liver", "lung"], True, None),
@@ -275,6 +279,9 @@ MONTH_YEARS = [
     ("January of 2024", ["2024-01"]), ("Sept. 2023", ["2023-09"]), ("start date: 2023-09", ["2023-09"]),
     ("14 March 2026", []), ("March 14, 2026", []), ("3/4/26", []), ("Jan 24", []), ("1-21", []),
     ("S2024-04-11", []), ("13/2024", []), ("spring 2024", []),
+    # gen13-b: two months joined by a hyphen are a range, both read; a day after the hyphen is no month
+    ("anastrozole 01/2020-06/2022 then exemestane 07/2022-", ["2020-01", "2022-06", "2022-07"]),
+    ("1/2020-6/2021", ["2020-01", "2021-06"]), ("03/2023-04", []), ("12-2020-3", []),
 ]
 
 
@@ -303,6 +310,13 @@ def test_years_without_a_month(text, years):
 def test_a_discharge_summary_is_dated_by_its_discharge_date():
     text = "DISCHARGE SUMMARY\nAdmission date: 02/01/2026   Discharge date: 02/05/2026\nDiagnosis: neutropenic fever."
     assert document_date([text], "clinic_note")[1].value == D(2026, 2, 5)
+
+
+def test_another_visits_date_does_not_date_a_note():
+    # gen13-b: "since last visit: ... held from 20/10/2026" is not the visit this note records
+    text = ("MEDICAL ONCOLOGY OPD - FOLLOW UP\nPatient: Mrs. K. D.   54 Y / F      Date: 09/11/2026\n"
+            "History since last visit: ribociclib HELD from 20/10/2026 for ANC 700.\nNext visit 07/12/2026.")
+    assert document_date([text], "clinic_note")[1].value == D(2026, 11, 9)
 
 
 def test_a_month_alone_never_dates_a_document():
@@ -422,6 +436,10 @@ KINDS = [
     ("BREAST CANCER TUMOR BOARD - CASE SUMMARY\nLakeview University Hospital   Date of conference: 03/19/2026\n"
      "Pathology (L breast core): invasive ductal carcinoma, grade 3. ER 95%, PR 5% (low), HER2 IHC 2+ (equivocal); "
      "reflex ISH: HER2/CEP17 ratio 1.8.", "clinic_note"),
+    # gen13-b: an Indian OPD card whose imaging words (USG, BIRADS, PET-CT) outnumber its clinic words
+    ("CITY ONCO CARE, CHENNAI - OPD\nDate: 02/11/2026\nPMH: Ca left breast 2012 - BCS + RT.\n"
+     "Now: lump in other breast. USG: 2.1 cm BIRADS 5 lesion. PET-CT: no distant mets.\nPlan: await FISH.",
+     "clinic_note"),
 ]
 
 

@@ -136,6 +136,22 @@ ROWS = [
      {"value": 88}, {"value": "88"}),
     # OCR reads the l of "Plt" as i
     ("Labs drawn: WBC 2.0, ANC 0.9, Hgb 10.4, Pit 118.", "platelets", {"value": 118}, {"name": "Pit"}),
+    # gen13-b: "are" before the value; a measured value after a negated condition in the clause before it
+    ("Her neutrophils are 1.9. She is postmenopausal.", "ANC", {"value": 1.9, "unit": "10^9/L"},
+     {"value": "1.9", "name": "neutrophils"}),
+    ("Labs: no anaemia, Hb 12.5; ANC 1.2", "hemoglobin", {"value": 12.5}, {"value": "12.5"}),
+    ("No neutropenia, ANC 2.3 today.", "ANC", {"value": 2.3}, {"value": "2.3"}),
+    ("Labs: WBC 2.1. ANC 0.8. Hb 9.9. Plt 88. No fever.", "platelets", {"value": 88}, {"value": "88"}),
+    ("CBC: no neutropenia. ANC 2.3", "ANC", {"value": 2.3}, {"value": "2.3"}),
+    # tumour markers from a lab portal, kept as written (no CTCAE grade)
+    ("CANCER ANTIGEN 15-3             62.4     H      0.0-25.0            U/mL", "CA 15-3",
+     {"value": 62.4, "unit": "U/mL", "flag": "H", "reference_high": 25.0}, {"name": "CANCER ANTIGEN 15-3", "unit": "U/mL"}),
+    ("Tumour markers: CA 15-3 88 U/mL (<31), CEA 6.2 ug/L (H).", "CEA", {"value": 6.2, "unit": "ng/mL", "flag": "H"},
+     {"name": "CEA", "unit": "ug/L"}),
+    ("CA 27.29: 45", "CA 27.29", {"value": 45, "unit": "U/mL"}, {"value": "45"}),
+    ("Total Leucocyte Count        3200 L      /cumm          4000 - 10000\n"
+     "Absolute Neutrophil Count    1088 L      /cumm          2000 - 7000", "ANC",
+     {"value": 1.088, "unit": "10^9/L", "flag": "L"}, {"value": "1088"}),
 ]
 
 STATED_GRADES = [
@@ -186,6 +202,8 @@ NOT_RESULTS = [
     "ANC 500-1000 expected at nadir",
     "Seg Neutrophils 45 %",
     "Neutrophils %            18.2      40.0-75.0      %          Low",
+    # gen13-b: the negation cue in the value's own clause still negates it
+    "Counts pending, no ANC result 0.9 to report yet.",
 ]
 
 

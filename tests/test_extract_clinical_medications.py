@@ -489,6 +489,111 @@ ROWS = [
     ("CURRENT TX: fam-trastuzumab deruxtecan (Enhertu) 5.4 mg/kg IV q3w, C1D1 08/18/2026.\nA/P:\n2. ILD monitoring: CT "
      "q9 weeks; hold T-DXd and start steroids if any grade >= 2 pneumonitis.", "fam-trastuzumab deruxtecan",
      {"status": "active", "dose": 5.4}, {}),
+    # --- gen13-b: what patients upload (portal exports, pharmacy labels, OPD cards, discharge letters) ------
+    # a deferred cycle is a hold; "(pending approval)" is a plan; an OPD card's "Rx:" block is what is prescribed
+    ("Cycle review\nRibociclib DEFER C4 - repeat FBC in 1 week.\n", "ribociclib", {"status": "held"},
+     {"status": "DEFER C4"}),
+    ("Paclitaxel C2D8 - DEFERRED (ANC 0.9), reschedule 11/09\n", "paclitaxel", {"status": "held"},
+     {"status": "C2D8 - DEFERRED"}),
+    ("Plan: Continue current therapy. Zoledronic acid (pending approval) 4 mg IV q12 weeks.", "zoledronic acid",
+     {"status": "planned", "dose": 4, "frequency": "every 3 months"}, {"status": "pending approval"}),
+    ("VERZENIO (abemaciclib) 150 mg tablet - take 1 tablet twice daily - pending prior auth", "abemaciclib",
+     {"dose": 150, "status": "planned"}, {"status": "pending prior auth"}),
+    ("Rx:\n1. Tab. Letrozole 2.5 mg OD x 5 yrs\n2. Inj. Zoledronic acid 4 mg IV 3-monthly (next due Dec)\n",
+     "letrozole", {"status": "active", "dose": 2.5, "frequency": "daily"}, {"status": "Letrozole"}),
+    ("Rx:\n1. Tab. Letrozole 2.5 mg OD x 5 yrs\n2. Inj. Zoledronic acid 4 mg IV 3-monthly (next due Dec)\n",
+     "zoledronic acid", {"status": "active", "route": "intravenous", "frequency": "every 3 months"}, {}),
+    ("Medications on discharge:\n  Fulvestrant 500 mg IM every 4 weeks\n", "fulvestrant", {"status": "active"}, {}),
+    ("Repeat medication:\n  Exemestane 25mg tablets   one daily   last issued 01/10/2026\n", "exemestane",
+     {"status": "active", "dose": 25}, {}),
+    # the second drug of a month range, and a range joined by "till"
+    ("Endocrine therapy: anastrozole 01/2020-06/2022 then exemestane 07/2022-\n", "anastrozole",
+     {"start_month": "2020-01", "end_month": "2022-06", "status": "stopped"},
+     {"start_month": "01/2020", "end_month": "06/2022", "status": "06/2022"}),
+    ("Endocrine therapy: anastrozole 01/2020-06/2022 then exemestane 07/2022-\n", "exemestane",
+     {"start_month": "2022-07", "end_month": None}, {"start_month": "07/2022"}),
+    ("Endocrine therapy:\n  anastrozole 01/2020-06/2022, exemestane 07/2022 - present\n"
+     "  Reason for switch: arthralgia on anastrozole.\n", "anastrozole", {"status": "stopped"}, {}),
+    ("anastrozole 1mg - one every morning (since Jan 2020 till June 2022 - then swapped)\n", "anastrozole",
+     {"start_month": "2020-01", "end_month": "2022-06", "status": "stopped"}, {"end_month": "June 2022"}),
+    # a dose change in an advice block is a plan: the dose stays, the planned dose is kept beside it
+    ("Tab. Ribociclib 600 mg OD D1-21 q28d\nAdvice: reduce ribociclib to 400 mg from next cycle.\n", "ribociclib",
+     {"dose": 600, "planned_dose": 400, "planned_unit": "mg", "changes": []},
+     {"dose": "600", "planned_dose": "400", "planned_unit": "mg"}),
+    ("Plan: will lower palbociclib to 100 mg from cycle 5.", "palbociclib", {"planned_dose": 100, "changes": []}, {}),
+    # antibiotics and co-medications: in the vocabulary with a class that is no cancer therapy
+    ("Medications on discharge:\n  Amoxicillin-clavulanate 875/125 mg PO BD for 5 more days\n",
+     "amoxicillin-clavulanate", {"drug_class": "antibiotic", "route": "oral", "frequency": "twice daily",
+                                 "status": "active"}, {"name": "Amoxicillin-clavulanate"}),
+    ("Augmentin 625 mg TDS x 5 days for the tooth abscess.", "amoxicillin-clavulanate",
+     {"brand": "Augmentin", "dose": 625, "frequency": "three times daily"}, {"brand": "Augmentin"}),
+    ("Tab. Ciprofloxacin 500 mg BD x 5 days (only if fever - contact hospital first)", "ciprofloxacin",
+     {"drug_class": "antibiotic", "dose": 500, "frequency": "twice daily"}, {}),
+    ("co-amoxiclav 625mg tds", "amoxicillin-clavulanate", {"dose": 625}, {"name": "co-amoxiclav"}),
+    ("Premedication: Inj. Ondansetron 8 mg IV, Inj. Dexamethasone 8 mg IV, Inj. Famotidine 20 mg IV", "famotidine",
+     {"drug_class": "supportive", "dose": 20, "route": "intravenous"}, {}),
+    ("Shelcal 500 1 OD", "calcium and vitamin d", {"brand": "Shelcal", "frequency": "daily"}, {"brand": "Shelcal"}),
+    # a strength and a tablet count make the dose (pharmacy labels, Indian prescriptions)
+    ("KISQALI 200MG TAB\nTAKE 3 TABLETS BY MOUTH DAILY FOR 21 DAYS THEN 7 DAYS OFF\nQTY 63    REFILLS 2\n",
+     "ribociclib", {"dose": 600, "unit": "mg", "schedule": "days 1-21 of 28", "route": "oral"},
+     {"dose": "200", "unit": "MG"}),
+    ("Rx:\n1. Tab. Ribociclib 200 mg 2 tab OD x 21 days, 7 days gap (dose reduced from 600 mg)\n", "ribociclib",
+     {"dose": 400, "changes": [{"from_dose": 600, "to_dose": 400}]}, {"dose": "200", "changes[0].from_dose": "600"}),
+    # After Visit Summary and patient-list headings give the rows under them their status
+    ("Your medications\n  START taking these medications\n    calcium carbonate-vitamin D3 600 mg-10 mcg tablet\n"
+     "  CONTINUE taking these medications\n    letrozole (FEMARA) 2.5 mg tablet   Take 1 tablet by mouth daily\n"
+     "  STOP taking these medications\n    ibuprofen (ADVIL) 200 mg tablet\n", "ibuprofen", {"status": "stopped"},
+     {"status": "STOP taking these medications"}),
+    ("Your medications\n  START taking these medications\n    calcium carbonate-vitamin D3 600 mg-10 mcg tablet\n"
+     "  CONTINUE taking these medications\n    letrozole (FEMARA) 2.5 mg tablet   Take 1 tablet by mouth daily\n",
+     "calcium and vitamin d", {"status": "planned", "dose": 600}, {"status": "START taking these medications"}),
+    ("Your medications\n  START taking these medications\n    calcium carbonate-vitamin D3 600 mg-10 mcg tablet\n"
+     "  CONTINUE taking these medications\n    letrozole (FEMARA) 2.5 mg tablet   Take 1 tablet by mouth daily\n",
+     "letrozole", {"status": "active"}, {"status": "CONTINUE taking these medications"}),
+    ("MY MEDICINES\n- omeprazole 20 mg before breakfast\n\nStopped:\n- anastrazole - switched to letrozole\n",
+     "omeprazole", {"status": "active"}, {}),
+    ("MY MEDICINES\n- omeprazole 20 mg before breakfast\n\nStopped:\n- anastrazole (joint pain)\n",
+     "anastrozole", {"status": "stopped"}, {"status": "Stopped"}),
+    ("Today you received:\n  DOCEtaxel 75 mg/m2 IV - Cycle 1\n", "docetaxel", {"status": "active", "dose": 75},
+     {"status": "Today you received"}),
+    # routes, a frequency before the bracket of a change, "on Tab. X"
+    ("Denosumab (XGEVA) 120 mg/1.7 mL injection   Inject 120 mg under the skin every 4 weeks", "denosumab",
+     {"route": "subcutaneous", "dose": 120}, {"route": "under the skin"}),
+    ("Zoladex 3.6 mg s/c 4 weekly", "goserelin", {"route": "subcutaneous"}, {"route": "s/c"}),
+    ("She continues abemaciclib 100 mg\nbd (reduced from 150 mg bd in March for diarrhoea).", "abemaciclib",
+     {"dose": 100, "changes": [{"from_dose": 150, "to_dose": 100, "reason": "diarrhea"}]}, {}),
+    ("PMH: DM on Tab. Metformin 500 mg BD.", "metformin", {"status": "active"}, {"status": "on"}),
+    # rows of a list at one indentation are separate statements: one row's "as needed" does not reach the next
+    ("Your medication list\n  ondansetron 8 mg tablet - Take 1 tablet every 8 hours as needed for nausea\n"
+     "  pegfilgrastim (NEULASTA ONPRO) 6 mg - on-body injector applied today\n", "pegfilgrastim",
+     {"dose": 6, "brand": "Neulasta"}, {}),
+    # a patient's own words: the change verb before the drug, a bare dose step, "my white count was low"
+    ("Hi, just to let you know, my doctor lowered my Kisqali to 400 because my white count was low.", "ribociclib",
+     {"dose": 400, "changes": [{"to_dose": 400, "reason": "neutropenia"}]},
+     {"changes[0].to_dose": "400", "changes[0].reason": "white count was low"}),
+    ("Dr Patel reduced Ibrance to 100 mg for neutropenia.", "palbociclib",
+     {"changes": [{"to_dose": 100, "unit": "mg", "reason": "neutropenia"}]}, {}),
+    # a sig's "2 times a day", a patient's "1 a day"
+    ("calcium carbonate-vitamin D3 600 mg-10 mcg tablet   Take 1 tablet by mouth 2 times a day", "calcium and vitamin d",
+     {"frequency": "twice daily", "dose": 600}, {"frequency": "2 times a day"}),
+    ("- letrazole 2.5 mg 1 a day in the morning", "letrozole", {"frequency": "daily"}, {"frequency": "1 a day"}),
+    ("Advice:\n - Continue T. Letrozole 2.5 mg OD\n", "letrozole", {"status": "active", "dose": 2.5}, {"status": "Continue"}),
+    ("Your palbociclib dose was reduced from 125 mg to 100 mg on 13/10/2026 after your febrile\n"
+     "neutropenia admission in September.", "palbociclib",
+     {"changes": [{"from_dose": 125, "to_dose": 100, "reason": "febrile neutropenia"}]}, {}),
+    ("Your next docetaxel (cycle 4) is DEFERRED by one week - the team will phone you.", "docetaxel",
+     {"status": "held"}, {"status": "DEFERRED by one week"}),
+    ("She takes St. John's wort 300 mg daily for low mood.", "st john's wort", {"dose": 300, "status": "active"}, {}),
+    ("Hospital course: Received IV piperacillin-tazobactam x 48 h,\nthen switched to oral ciprofloxacin 500 mg BID.",
+     "piperacillin-tazobactam", {"status": "stopped"}, {"status": "then switched to"}),
+    ("Hospital course: Received IV piperacillin-tazobactam x 48 h,\nthen switched to oral ciprofloxacin 500 mg BID.",
+     "ciprofloxacin", {"dose": 500, "frequency": "twice daily"}, {}),
+    # a GP printout's acute courses are past
+    ("Acute medication (last 6 months):\n  Amoxicillin 500mg capsules  one three times a day for 5 days\n",
+     "amoxicillin", {"status": "historical", "drug_class": "antibiotic"}, {"status": "Acute medication (last 6 months)"}),
+    # a negation closed by "so" does not reach the drug after it
+    ("Doctor said no neutropenia on 8/12, ANC was fine so Kisqali restarted at 400 mg.", "ribociclib",
+     {"dose": 400, "status": "active"}, {}),
 ]
 
 ABSENT = [
@@ -565,6 +670,34 @@ ABSENT = [
     ("Medication        Start     End\nTamoxifen 20 mg daily   Start: 03/2019\n", "tamoxifen", ("status", "planned")),
     ("Oncologic history:\n- Neoadjuvant TCHP (docetaxel, carboplatin, trastuzumab, pertuzumab) 2024.\n", "carboplatin",
      ("status", "planned")),
+    # gen13-b: a denied request, "not part of", another person's drug, a bad reaction, a planned change
+    ("The request for fulvestrant 500 mg intramuscular injection was DENIED because the plan requires documentation.",
+     "fulvestrant", None),
+    ("Pegfilgrastim is NOT part of this regimen unless your doctor orders it.", "pegfilgrastim", None),
+    ("She also reports her husband was prescribed Augmentin for a tooth infection - not for her.",
+     "amoxicillin-clavulanate", None),
+    ("My neighbour says her oncologist gave her Neulasta shots after every cycle.", "pegfilgrastim", None),
+    ("I had a bad reaction to ciprofloxacin (tendon pain) in 2021 - please don't give it again.", "ciprofloxacin", None),
+    ("Ribociclib deferred until after radiotherapy.", "ribociclib", None),
+    ("Tab. Ribociclib 600 mg OD\nAdvice: reduce ribociclib to 400 mg from next cycle.\n", "ribociclib", ("dose", 400)),
+    ("Palbociclib held from March 2026 to April 2026 for neutropenia.", "palbociclib", ("end_month", "2026-04")),
+    ("so she will start zoledronic acid 4 mg IV every 6 months for two years", "zoledronic acid", ("dose", None)),
+    ("My doctor lowered my Kisqali to 450 last week.", "ribociclib", ("dose", 450)),
+    ("- 27/10 finished cycle 3 of ribociclib (600mg, 3 tablets). Tired.", "ribociclib", ("dose", 1800)),
+    ("Tab. Ribociclib 200 mg 4 tab OD", "ribociclib", ("dose", 800)),
+    ("Gran had breast cancer in the 1970s and took tamoxifen I think.", "tamoxifen", None),
+    ("Patient asked about St. John's wort for mood -\nadvised NOT to take it (strong CYP3A inducer).", "st john's wort",
+     None),
+    ("Do NOT take ibuprofen while your counts are low; paracetamol 1 g up to 4 times a day is fine.", "ibuprofen", None),
+    ("Continue letrozole and avoid St John's wort.", "st john's wort", None),
+    (" - amoxicillin-clavulanate 875-125 mg PO BID x 4 days", "amoxicillin-clavulanate", ("dose", 125)),
+    ("Ribociclib 600 mg daily; switched to the 200 mg tablets pack.", "ribociclib", ("status", "stopped")),
+    ("Hospital course: IV piperacillin-tazobactam, then switched to oral ciprofloxacin 500 mg BID.", "ciprofloxacin",
+     ("status", "stopped")),
+    ("Radiotherapy deferred for now; continue letrozole.", "letrozole", ("status", None)),
+    ("We lowered the room temperature to 20 for comfort; ribociclib 600 mg daily.", "ribociclib", ("dose", 20)),
+    ("Tab. Letrozole 2.5 mg OD\nRx:\n  calcium carbonate-vitamin D3 600 mg-10 mcg tablet  Take 1 tablet twice daily\n",
+     "calcium and vitamin d", ("dose", 10)),
 ]
 
 

@@ -2028,6 +2028,22 @@ ROWS = [
     ("No residual in situ component. Lymphovascular invasion: not\nidentified.\nMargins free.", "diagnosis.lvi",
      "absent", "Lymphovascular invasion: not\nidentified"),
     ("LVI: not\n   seen.", "diagnosis.lvi", "absent", "LVI: not\n   seen"),
+    # gen13-b: a prior contralateral cancer on a "PMH:" / "Past:" / "Problems (past):" line is not the index
+    # cancer, even when the current side is never written beside a cancer word
+    ("PMH: Right breast cancer 2009 (stage I IDC, lumpectomy + XRT).\nHPI: Left breast mass found on screening. "
+     "Core biopsy: invasive lobular carcinoma, grade 2.", "diagnosis.laterality", "left", "Left breast"),
+    ("PMH: Ca left breast 2012 - BCS + RT.\nNow: lump in other breast x 2 months.\n"
+     "Trucut biopsy: invasive carcinoma NST, grade 3.", "diagnosis.laterality", None, None),
+    ("Diagnosis: Ca left breast, ER+/PR+/HER2-, now bone mets.\nPast: Rt breast DCIS 2011 - lumpectomy + RT.",
+     "diagnosis.laterality", "left", "left breast"),
+    ("Problems (active): Breast cancer left (2019) - on hormone therapy\n"
+     "Problems (past): Right breast DCIS 2004 - wide local excision", "diagnosis.laterality", "left",
+     "Breast cancer left"),
+    ("Diagnosis: Ca right breast cT3N1M0, ER-/PR-/HER2-.", "diagnosis.laterality", "right", "right breast"),
+    # distractors: an earlier cancer alone is still the patient's side; "Ca" of calcium is no cancer word
+    ("PMH: left breast cancer 2019, on letrozole. No evidence of recurrence.", "diagnosis.laterality", "left",
+     "left breast"),
+    ("Left breast pain. Ca 2.41 mmol/L, vitamin D low.", "diagnosis.laterality", None, None),
 ]
 
 

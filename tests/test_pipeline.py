@@ -48,6 +48,14 @@ SENTENCE_TABLE = [
     ("DIAGNOSIS:\n2. LYMPH NODES: negative.", ["DIAGNOSIS:", "2. LYMPH NODES: negative."]),
     # abbreviations do not end a sentence
     ("Rt. breast, lumpectomy: carcinoma. Seen by Dr. Hale.", ["Rt. breast, lumpectomy: carcinoma.", "Seen by Dr. Hale."]),
+    # gen13-b: nor does a dosage form ("on Tab. Metformin"); rows of a medication list at one indentation are
+    # separate sentences even in lower case, while a wrapped line of prose still is not
+    ("DM on Tab. Metformin 500 mg BD. Inj. Zoledronic acid 4 mg IV.",
+     ["DM on Tab. Metformin 500 mg BD.", "Inj. Zoledronic acid 4 mg IV."]),
+    ("  ondansetron 8 mg tablet - every 8 hours as needed for nausea\n  prochlorperazine 10 mg tablet - as needed",
+     ["ondansetron 8 mg tablet - every 8 hours as needed for nausea", "prochlorperazine 10 mg tablet - as needed"]),
+    ("She continues\nribociclib 600 mg daily with letrozole.", ["She continues\nribociclib 600 mg daily with letrozole."]),
+    ("Patient asked about St. John's wort for mood.", ["Patient asked about St. John's wort for mood."]),
 ]
 
 

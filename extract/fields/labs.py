@@ -460,9 +460,10 @@ def _line_end(text: str, pos: int) -> int:
 
 def _is_result(page: AnalyzedPage, name: "_Name", hit) -> bool:
     """Not a threshold or a rule ("if ANC < 1.0", "ANC ≥ 1.5 required"), not negated or hypothetical."""
-    if assertion_at(page, hit.start("value"), hit.end("value")) in _NOT_FACT:
-        return False
+    assertion = assertion_at(page, hit.start("value"), hit.end("value"))
     s_start, _ = statement_at(page, name.start)
+    if assertion in _NOT_FACT and not (assertion == "negated" and _measured_past_negation(page, s_start, name.start)):
+        return False
     if names_relative(page, s_start, name.start):
         return False  # "her mother's platelets"
     clause_start = max([s_start] + [i + 1 for i in _clause_breaks(page.text, s_start, name.start)])
@@ -472,6 +473,18 @@ def _is_result(page: AnalyzedPage, name: "_Name", hit) -> bool:
     close = re.compile(r"[;\n]|\.(?:\s|$)").search(page.text, hit.end())
     after = page.text[hit.end():close.start() if close else len(page.text)]
     return next(iter(grammar("labs")["lab.exclude.threshold-after"].finditer(after, page.is_ocr)), None) is None
+
+
+#: A negation cue that stands in the lab name's own clause ("no ANC reported").
+_NEGATION_CUE = re.compile(r"\b(?:no|not|without|denies|negative\s+for)\b", re.I)
+
+
+def _measured_past_negation(page: AnalyzedPage, s_start: int, name_start: int) -> bool:
+    """A value whose negation comes from a clause before its own ("no anaemia, Hb 12.5"): a
+    measured value is a result; the cue negated the condition named before the comma."""
+    text = page.text
+    clause_start = max([s_start] + [i + 1 for i in range(s_start, name_start) if text[i] in ",;\n"])
+    return clause_start > s_start and _NEGATION_CUE.search(text, clause_start, name_start) is None
 
 
 def _clause_breaks(text: str, start: int, end: int) -> list[int]:

@@ -79,7 +79,17 @@ def _clauses(page: AnalyzedPage, offset: int) -> tuple[int, int]:
 
 
 def extract_laterality(page: AnalyzedPage) -> Iterator[Finding]:
-    found = list(_stated_sides(page)) or list(_grid_side(page))
+    found = list(_stated_sides(page))
+    if found and all(f.assertion == "historical" for f in found) and _present_cancer(page):
+        # "PMH: Right breast cancer 2009" above a new cancer whose side is never written beside a
+        # cancer word: the earlier cancer's side is not the index cancer's. The side read alone on
+        # the page (history aside) is; the history is kept only beside it (an other tumour).
+        sole = list(_sole_side(page))
+        yield from sole
+        if sole:
+            yield from found
+        return
+    found = found or list(_grid_side(page))
     yield from found
     if not found:
         yield from _sole_side(page)
@@ -93,6 +103,15 @@ def _grid_side(page: AnalyzedPage) -> Iterator[Finding]:
         yield make_finding(page, "diagnosis.laterality", m.group("side").lower(), (vs, vs + m.end("side")),
                            g["laterality.column-value"], extra_spans=[label])
         return
+
+
+def _present_cancer(page: AnalyzedPage) -> bool:
+    """The page states a carcinoma that is neither negated nor historical (a current diagnosis)."""
+    cached = page.cache.get("laterality.present_cancer")
+    if cached is None:
+        cached = page.cache["laterality.present_cancer"] = any(
+            page.assertion(s, e) == "present" for s, e, _, _ in mentions(page))
+    return cached
 
 
 def _sole_side(page: AnalyzedPage) -> Iterator[Finding]:
@@ -115,7 +134,8 @@ def _sole_side(page: AnalyzedPage) -> Iterator[Finding]:
         sides: dict[str, tuple[int, int]] = {}
         for m in scan(page, g["laterality.breast-side"], skip):
             side = _side(m.group("side"))
-            if side is None or page.assertion(m.start(), m.end()) not in FACTUAL:
+            assertion = page.assertion(m.start(), m.end())
+            if side is None or assertion not in FACTUAL or assertion == "historical" and _present_cancer(page):
                 continue
             sides.setdefault(side, m.span())
         if len(sides) == 1:

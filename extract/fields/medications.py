@@ -61,7 +61,9 @@ _PRE_CUE_WINDOW = 30
 _BACKGROUND = re.compile(r"\b(?:after|following|since|despite)\s+(?:being\s+|having\s+been\s+|a\s+|an\s+|the\s+)?\w*\s*$", re.I)
 # (not "agreed on FEC-T", "decided on", "based on", "depends on": a choice or a reason, not a drug taken)
 _ON_DRUG = re.compile(r"(?<!\bagreed\s)(?<!\bdecided\s)(?<!\bsettled\s)(?<!\bbased\s)(?<!\bdepends\s)(?<!\bdepending\s)"
-                      r"\bon\s+(?:(?:adjuvant|neoadjuvant|first-line|second-line|maintenance|oral|weekly|daily)\s+)*$"
+                      # (and a dosage form before the name: "DM on Tab. Metformin")
+                      r"\bon\s+(?:(?:adjuvant|neoadjuvant|first-line|second-line|maintenance|oral|weekly|daily"
+                      r"|(?:tab|cap|inj)\.?)\s+)*$"
                       # "on ovarian suppression (goserelin)": a class named, then the drug in brackets
                       r"|\bon\s+(?:[a-z][\w/-]*\s+){1,3}\(\s*$", re.I)
 #: Between a status word and the drug it governs ("stopped taking tamoxifen", "plan adjuvant docetaxel").
@@ -82,7 +84,11 @@ _PLAN_LABEL = re.compile(r"\s*(?:\d+[.)]\s*)?(plan|recommendations?|proposed\s+t
 #: A list item of a plan section that opens with the therapy's setting ("1. Neoadjuvant pembrolizumab +
 #: carboplatin/paclitaxel", "- Adjuvant capecitabine x 6 months"): its drugs are planned.
 _PLAN_ITEM = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[-*•])[ \t]*((?:neo-?)?adjuvant)\b[^.\n]*", re.I)
-_WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4}
+_WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+#: A planned dose that changes the dose ("reduce ribociclib to 400 mg", "will lower to 100 mg"), not a
+#: planned restart at the same dose: kept as `planned_dose` beside the current dose, never as a change.
+_PLANNED_CHANGE = re.compile(r"\b(?:reduce|decrease|lower|increase|escalate|de-?escalate|titrate|change|adjust)\b",
+                             re.I)
 _SHARED_ATTRIBUTES = ("route", "frequency", "schedule")
 
 
@@ -254,6 +260,8 @@ def _counts(page: AnalyzedPage, mention: DrugMention) -> bool:
         return False  # "she declined ribociclib", "olaparib is not indicated" (in the drug's own clause)
     if _first_match(_rule("med.exclude.not-needed"), page, text[mention.end:min(s_end, mention.end + 80)]):
         return False  # "goserelin is not needed"
+    if _first_match(_rule("med.exclude.advised-against"), page, text[max(s_start, mention.start - 40):mention.start]):
+        return False  # "Do NOT take ibuprofen while your counts are low"
     if _first_match(_rule("med.exclude.temporal-anchor"), page, text[max(s_start, mention.start - 40):mention.start]):
         return False  # "after paclitaxel", "before each paclitaxel dose": a point in time, not a statement
     if _conditional_from(page, s_start, mention.start) is not None:
@@ -345,6 +353,8 @@ def _own_words_start(page: AnalyzedPage, after: int, drug_start: int) -> int:
     start = max(after, drug_start - _PRE_CUE_WINDOW)
     best = drug_start
     for rule in _rules("med.status."):
+        if rule.params.get("after_only"):
+            continue  # "then switched to" is the drug before's
         for m in rule.finditer(page.text, page.is_ocr, start, drug_start):
             if _LEADS_TO_DRUG.fullmatch(page.text, m.end(), drug_start) and m.start() < best \
                     and not ("\n" in page.text[m.end():drug_start] and _ENDS_LIST_LINE.search(
@@ -417,7 +427,11 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
     body = mention.end
     # Dose changes first: their numbers are not plain dose statements.
     for rule in _rules("med.change."):
-        for m in rule.finditer(text, page.is_ocr, body, end):
+        around = rule.params.get("around_drug")
+        for m in rule.finditer(text, page.is_ocr, pre_start if around else body, end):
+            if around and (m.start("drug") != mention.start or not m.group("unit") and
+                           _number(m.group("to"))[0] not in info.dose_steps):
+                continue  # "lowered my Kisqali to 400": this drug, and a bare number only at a dose step
             if usable(m.start(), m.end()) and not any(c.span[0] < m.end() and m.start() < c.span[1] for c in r.changes):
                 if rule.params.get("chained") and not any(c.pos < m.start() for c in r.changes):
                     continue  # "then to 200 mg" continues a change told before it
@@ -428,11 +442,29 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
     dose_rule = total[0].id if total else "med.dose.amount"
     candidates = [m for m in amounts
                   if usable(m.start(), m.end()) and not any(c.span[0] <= m.start() < c.span[1] for c in r.changes)]
+    first = None if total else next((m for m in _rule("med.dose.amount").finditer(text, page.is_ocr, body, end)
+                                     if usable(m.start(), m.end())), None)
+    counted = _counted_dose(page, first, end, usable, info.dose_steps) if first is not None else None
+    if counted is not None:
+        candidates = []  # "200MG TAB / TAKE 3 TABLETS": the strength times the count is the dose
+        r.dose, r.attributes_end = counted
+        for change in r.changes:  # "200 mg 2 tab OD (dose reduced from 600 mg)": reduced to 400 mg
+            if change.to_dose.evidence[0].start == r.dose[0].evidence[0].start:
+                change.to_dose, change.unit = r.dose
+        r.earlier_dose = bool(_first_match(_rule("med.dose.earlier"), page, text[r.sentence[0]:r.sentence[1]]))
     # A one-time loading dose is the dose only when no maintenance dose follows it.
     loading = [m for m in candidates
                if _first_match(_rule("med.exclude.loading-dose"), page, text[m.end():m.end() + 40])]
     for m in [m for m in candidates if m not in loading] + loading:
-        if _first_match(planned, page, text[max(body, m.start() - 50):m.start()]):
+        # (a change verb before the drug too: "reduce ribociclib to 400 mg from next cycle")
+        change_verb = _PLANNED_CHANGE.search(text, max(r.pre_start, m.start() - 60), m.start())
+        if _first_match(planned, page, text[max(body, m.start() - 50):m.start()]) or change_verb and _first_match(
+                planned, page, text[max(r.pre_start, m.start() - 50):m.start()]):
+            if "planned_dose" not in r.leaves and change_verb:
+                r.leaves["planned_dose"] = _Leaf(_number(m.group("dose"))[0], [page.evidence(
+                    m.start("dose"), m.end("dose"), "med.change.planned")], m.start())
+                r.leaves["planned_unit"] = _Leaf(_unit(m.group("unit")), [page.evidence(
+                    m.start("unit"), m.end("unit"), "med.change.planned")], m.start())
             continue  # "resume at 400 mg", "will lower to 100 mg": a plan, not the dose now
         if m.group("unit").lower() == "ml" and _first_match(_rule("med.exclude.diluent"), page,
                                                             text[max(body, m.start() - 40):m.start()]):
@@ -472,6 +504,28 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
     _read_reasons(page, r, _cause_sentence_start(page, _clause_start(page.text, min(body, r.sentence[0]))), end)
     _read_dates(page, r)
     return r
+
+
+def _counted_dose(page: AnalyzedPage, first: regex.Match | None, end: int, usable: Callable[[int, int], bool],
+                  first_drug_steps: list[float]) -> tuple[tuple[_Leaf, _Leaf], int] | None:
+    """A product strength followed by how many tablets make one dose (rule med.dose.count), read
+    only at the scope's first dose: (dose, unit) leaves citing the strength and the count, and
+    where the reading ends."""
+    if first is None:
+        return None
+    m = _rule("med.dose.count").pattern_for(page.is_ocr).match(page.text, first.start(), end)
+    if m is None or not usable(m.start(), m.end()):
+        return None
+    strength, fix = _number(m.group("dose"))
+    count = _WORD_NUMBERS.get(m.group("count").lower()) or int(m.group("count"))
+    steps = first_drug_steps
+    if steps and round(strength * count, 3) not in steps:
+        return None  # "600mg 3 tablets" of ribociclib: 600 is already the dose
+    evidence = [page.evidence(m.start("dose"), m.end("dose"), "med.dose.count", correction=fix),
+                page.evidence(m.start("count"), m.end("count"), "med.dose.count")]
+    dose = _Leaf(round(strength * count, 3), evidence, m.start())
+    unit = _Leaf(_unit(m.group("unit")), [page.evidence(m.start("unit"), m.end("unit"), "med.dose.count")], m.start())
+    return (dose, unit), m.end()
 
 
 def _bare_dose(page: AnalyzedPage, mention: DrugMention, usable: Callable[[int, int], bool]):
@@ -583,7 +637,8 @@ def _change_of(page: AnalyzedPage, rule: CompiledRule, m: regex.Match) -> _Chang
     to_value, fix = _number(g["to"])
     change = _Change(
         to_dose=_Leaf(to_value, [page.evidence(m.start("to"), m.end("to"), rule.id, correction=fix)], m.start()),
-        unit=_Leaf(_unit(g["unit"]), [page.evidence(m.start("unit"), m.end("unit"), rule.id)], m.start()),
+        unit=_Leaf(_unit(g["unit"]), [page.evidence(m.start("unit"), m.end("unit"), rule.id)], m.start())
+        if g.get("unit") else None,
         pos=m.start(),
         span=m.span(),
         resumption=bool(rule.params.get("resumption")),
@@ -606,11 +661,14 @@ def _read_statuses(page: AnalyzedPage, r: _Read, usable: Callable[[int, int], bo
                                text[mention.end:close.start() if close else r.sentence[1]]) is not None
     for rule in _rules("med.status."):
         regions = [(r.pre_start, mention.start)] if rule.params.get("before_only") else \
+            [(mention.end, r.end)] if rule.params.get("after_only") else \
             [(r.pre_start, mention.start), (mention.end, r.end)]
         for region_start, region_end in regions:
             for m in rule.finditer(text, page.is_ocr, region_start, region_end):
                 if not usable(m.start(), m.end()):
                     continue
+                if _heading_of_line(page, m.start()) is not None:
+                    continue  # a "Stopped:" heading names the list under it (read by _list_heading)
                 if conditioned and m.start() < mention.start:
                     continue
                 if _BACKGROUND.search(text, max(region_start, m.start() - 40), m.start()):
@@ -627,7 +685,10 @@ def _read_statuses(page: AnalyzedPage, r: _Read, usable: Callable[[int, int], bo
         r.statuses.append(_Leaf("active", [page.evidence(on.start(), on.start() + 2, "med.status.on-drug")], mention.start))
     assertion = assertion_at(page, mention.start, mention.end)
     default = "historical" if assertion == "historical" else _SECTION_STATUS.get(section_at(page, mention.start) or "")
-    if default:
+    heading = _list_heading(page, mention) if assertion != "historical" else None
+    if heading is not None:
+        r.default_status = heading
+    elif default:
         rule_id = "med.status.context-historical" if assertion == "historical" else f"med.status.section-{default}"
         r.default_status = _Leaf(default, [page.evidence(mention.start, mention.end, rule_id)], mention.start)
     else:
@@ -641,6 +702,52 @@ def _read_statuses(page: AnalyzedPage, r: _Read, usable: Callable[[int, int], bo
                 item := _PLAN_ITEM.fullmatch(text, line_start, mention.start)) is not None:
             r.default_status = _Leaf("planned", [page.evidence(item.start(1), item.end(1), "med.status.plan-item")],
                                      mention.start)
+
+
+#: What may stand before a drug at the start of a list line ("- ", "2. ", "Tab. ", "Inj. ").
+#: (also a brand in brackets after the generic name: "letrozole (FEMARA)")
+_LIST_LINE_LEAD = re.compile(r"[ \t]*(?:(?:\d{1,2}[.)]|[-*•])[ \t]*)?(?:(?:tab|tabs|cap|caps|inj|syp|syr)\.?[ \t]+)?"
+                             r"(?:[\w-]+[ \t]*\([ \t]*)?", re.I)
+#: How far above a list line its heading may stand (characters).
+_HEADING_REACH = 1500
+
+
+def _heading_of_line(page: AnalyzedPage, pos: int) -> tuple[CompiledRule, int, int] | None:
+    """The list-heading rule (med.heading.*) that the whole line holding `pos` matches, with the
+    line's bounds; None for any other line."""
+    text = page.text
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    end = len(text) if end < 0 else end
+    if end - start > 60:
+        return None
+    for rule in _rules("med.heading."):
+        pattern = rule.pattern_for(page.is_ocr)
+        if pattern is not None and pattern.fullmatch(text, start, end):
+            return rule, start, end
+    return None
+
+
+def _list_heading(page: AnalyzedPage, mention: DrugMention) -> _Leaf | None:
+    """The status a list heading above the drug's line gives it ("STOP taking these medications",
+    "Stopped:"): the nearest heading line above, within the drug's section, when the drug opens its
+    line (a list row, not a sentence)."""
+    text = page.text
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    if _LIST_LINE_LEAD.fullmatch(text, line_start, mention.start) is None:
+        return None
+    floor = max([line_start - _HEADING_REACH] + [s for s, _ in page.sections() if s <= line_start])
+    pos = line_start - 1
+    while pos > floor:
+        heading = _heading_of_line(page, pos)
+        if heading is not None:
+            rule, start, end = heading
+            body = text[start:end].strip()
+            lead = start + text[start:end].index(body)
+            return _Leaf(rule.params["value"], [page.evidence(lead, lead + len(body.rstrip(":").rstrip()), rule.id)],
+                         mention.start)
+        pos = text.rfind("\n", 0, pos)
+    return None
 
 
 def _clause_start(text: str, start: int) -> int:
@@ -728,8 +835,15 @@ def _read_month_dates(page: AnalyzedPage, r: _Read, consumed: set[int] = frozens
     profile's `start`/`end` are full dates, so the month goes to `start_month`/`end_month`
     ("2024-04"), never to a date with an invented day."""
     text = page.text
-    for found in find_month_years(text, r.pre_start, r.end):
+    months = find_month_years(text, r.pre_start, r.end)
+    ranged = _month_ranges(page, r, months)
+    for found in months:
         if found.start in consumed:
+            continue
+        if found.start in ranged:
+            leaf, rule = ranged[found.start]
+            if f"{leaf}_month" not in r.leaves and leaf not in r.leaves:
+                r.leaves[f"{leaf}_month"] = _Leaf(found.iso, [page.evidence(found.start, found.end, rule)], found.start)
             continue
         if found.start < r.mention.start and text[found.end:r.mention.start].strip(" \t:-,"):
             continue  # before the drug only right before it ("Since 04/2024 tamoxifen 20 mg")
@@ -747,6 +861,26 @@ def _read_month_dates(page: AnalyzedPage, r: _Read, consumed: set[int] = frozens
         leaf, rule = _start_or_end(page, r, before, found.start, found.end)
         if leaf and leaf not in r.leaves and f"{leaf}_month" not in r.leaves:
             r.leaves[f"{leaf}_month"] = _Leaf(found.iso, [page.evidence(found.start, found.end, rule)], found.start)
+
+
+def _month_ranges(page: AnalyzedPage, r: _Read, months: list) -> dict[int, tuple[str, str]]:
+    """Months after the drug that bound its course ("anastrozole 01/2020-06/2022", "exemestane
+    07/2022-"): {month start: ("start" | "end", rule id)}."""
+    text = page.text
+    joined = _rule("med.date.range").pattern_for(page.is_ocr)
+    open_end = _rule("med.date.open-range").pattern_for(page.is_ocr)
+    out: dict[int, tuple[str, str]] = {}
+    after = [m for m in months if m.start > r.mention.start]
+    hold = _rule("med.date.hold-span")
+    for first, second in zip(after, after[1:] + [None]):
+        if first.start in out or _first_match(hold, page, text[max(r.pre_start, first.start - 50):first.start]):
+            continue  # "held from March 2026 to April 2026": the hold's months
+        if second is not None and joined.fullmatch(text, first.end, second.start):
+            out[first.start] = ("start", "med.date.range")
+            out[second.start] = ("end", "med.date.range")
+        elif open_end.match(text, first.end, r.end if r.end > first.end else len(text)):
+            out[first.start] = ("start", "med.date.open-range")
+    return out
 
 
 #: How far before a date its status word may stand ("started ribociclib 600 mg daily with letrozole on ...").
@@ -1106,6 +1240,11 @@ def _finding(page: AnalyzedPage, name: str, reads: list[_Read]) -> Finding:
     status = max(explicit, key=lambda s: s.pos) if explicit else (max(defaults, key=lambda s: s.pos) if defaults else None)
     if not explicit:
         status = _status_from_dates(leaves, reads, status)
+    elif all(s.evidence[0].rule == "med.status.on-drug" for s in explicit):
+        # "arthralgia on anastrozole" says less than a course that ended ("anastrozole 01/2020-06/2022")
+        dated = _status_from_dates(leaves, reads, None)
+        if dated is not None and dated.value == "stopped":
+            status = dated
     if status is not None:
         leaves["status"] = status
 

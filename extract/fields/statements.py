@@ -15,8 +15,11 @@ from bisect import bisect_right
 from extract.analysis import AnalyzedPage
 
 #: A sentence end the tokenizer glued to an initial ("vitamin D. Dental"): split there.
-_INNER_END = re.compile(r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bvs)(?<!\bSt)(?<!\bNo)(?<!\bapprox)"
-                        r"(?<=[\w)%])\.[ \t]+(?=[A-Z][a-z])")
+#: (The point first, then what stands before it: the look-behinds run at points only, not at every character.)
+_INNER_END = re.compile(r"\.(?<=[\w)%]\.)(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bvs\.)(?<!\bSt\.)(?<!\bNo\.)"
+                        r"(?<!\bapprox\.)(?<!\b[Tt]ab\.)(?<!\b[Cc]ap\.)(?<!\b[Ii]nj\.)(?<!\bTAB\.)(?<!\bCAP\.)(?<!\bINJ\.)"
+                        r"(?<!\bT\.)"  # "Tab. Letrozole", "T. Letrozole"
+                        r"[ \t]+(?=[A-Z][a-z])")
 #: Real sentences are far shorter; a longer run of text (a hostile page without full stops) is cut
 #: into pieces, which keeps the field extractors' look-backs within a statement linear.
 MAX_STATEMENT_CHARS = 2000
