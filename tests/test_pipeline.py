@@ -166,3 +166,18 @@ def test_every_evidence_span_is_its_page_text(parts, source):
             assert ev.document == "d1" and ev.page == 1 and ev.source == source
             assert 0 <= ev.start <= ev.end <= len(text)
             assert text[ev.start:ev.end] == ev.text
+
+
+def test_the_tokenizers_keep_no_whitespace_special_cases_and_split_as_spacy_does():
+    # spaCy stops caching a text's words after the first special case in it; a whitespace run is
+    # one token either way, so the page and ConText tokenizers drop those cases (same tokens).
+    import spacy
+
+    from extract.pipeline import build_context_nlp, build_nlp
+
+    text = "FINAL DIAGNOSIS:\n\tA. LEFT BREAST,  LUMPECTOMY:\u00a0INVASIVE DUCTAL \tCARCINOMA (2.1 CM).\n\nER: 95%"
+    plain = [(t.text, t.whitespace_) for t in spacy.blank("en").tokenizer(text)]
+    for nlp in (build_nlp(), build_context_nlp()):
+        tokenizer = getattr(nlp.tokenizer, "inner", nlp.tokenizer)
+        assert not [case for case in tokenizer.rules if case.isspace()]
+        assert [(t.text, t.whitespace_) for t in nlp.tokenizer(text)] == plain
