@@ -5,8 +5,9 @@ with ". ": "INVASIVE DUCTAL. CARCINOMA", "GRADE III/III (SLIGHT. OR. NO TUBULE F
 "recepteurs positifs,. HER2 amplifie". Such a period cuts a phrase (and a sentence) in two. On a
 run-on page (long, without line breaks) the reading view blanks a period to a space where it cannot
 end a sentence, from the rules of `rules/run_on.yaml`: after a comma, semicolon, opening parenthesis
-or dash; after a word that never ends an English sentence ("the", "of", "with", ...); before a word in
-lower case in mixed-case text; inside a two-word term ("DUCTAL. CARCINOMA", "LYMPH. NODES"). Same length, so offsets stay those of the page text.
+or slash (not a dash: "HER2-." is a result); after a word that never ends an English sentence ("the",
+"of", "with", ...); before a word in lower case in mixed-case text; inside a two-word term
+("DUCTAL. CARCINOMA", "LYMPH. NODES"). Same length, so offsets stay those of the page text.
 """
 
 from __future__ import annotations
@@ -72,7 +73,7 @@ def without_join_periods(text: str) -> str:
     chars = None
     for m in _join_period().finditer(text):
         chars = chars or list(text)
-        # ". " becomes " \t": two spaces would cost spaCy's tokenizer four times as much (a run of
-        # spaces is a token it does not cache), a space and a tab no more than the period did.
+        # ". " becomes " \t" (whitespace both; `extract.pipeline._caching` keeps spaCy's tokenizer
+        # caching a page that holds a whitespace run).
         chars[m.start()], chars[m.start() + 1] = " ", "\t"
     return text if chars is None else "".join(chars)
