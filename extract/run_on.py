@@ -23,7 +23,14 @@ from extract.rules import RULES_DIR, load_model
 class Term(BaseModel):
     model_config = ConfigDict(extra="forbid")
     first: list[str] = Field(min_length=1)
-    then: list[str] = Field(min_length=1)
+    then: list[str] = Field(default_factory=list)
+    #: The second word may be a grade's digit, 1 to 3, before a space, "/" or "(" ("GRADO HISTOLOGICO.
+    #: 3 DE NOTTINGHAM"; never a numbered item's "3." or "3)").
+    grade_digit: bool = False
+
+    def then_pattern(self) -> str:
+        words = _words(self.then) + r"(?![\w-])" if self.then else "(?!)"
+        return words + (r"|[1-3](?=[ \t]|/|\()" if self.grade_digit else "")
 
 
 class RunOnRules(BaseModel):
@@ -52,7 +59,7 @@ def _join_period() -> regex.Pattern:
     words = _words(rules.words)
     # the word in any case, but "A." and "I." in capitals are part labels and numerals
     word = rf"(?<![\w.])(?:(?i:{words})(?<!(?<![\w.])(?-i:[AI])))"
-    terms = "".join(rf"|(?i:(?<=(?<![\w.-])(?:{_words(t.first)})\.)(?= (?:{_words(t.then)})(?![\w-])))"
+    terms = "".join(rf"|(?i:(?<=(?<![\w.-])(?:{_words(t.first)})\.)(?= (?:{t.then_pattern()})))"
                     for t in rules.terms)
     # The period first, so the engine's literal search finds the candidates; then what is around it.
     return regex.compile(rf"\.(?= \S)(?:(?<=[{punct}]\.)|(?<={word}\.)|(?<=(?:[a-z,;)]|\d)\.)(?= [a-z]+[\s,.;:)]){terms})")

@@ -32,6 +32,8 @@ PERIOD_ROWS = [
     ("FOUR LYMPH. NODES WITH METASTASES.", "LYMPH"),
     ("HISTOLOGIC. GRADE 2.", "HISTOLOGIC"),
     ("CARCINOMA IN FIVE OF FOURTEEN. LYMPH NODES (5/14).", "FOURTEEN"),
+    ("CARCINOMA DUCTAL INFILTRANTE, GRADO HISTOLOGICO. 3 DE NOTTINGHAM.", "HISTOLOGICO"),
+    ("INVASIVE CARCINOMA. NST, GRADE 3.", "CARCINOMA"),
     # kept: a sentence end, a part label, a numeral, a TNM code after a period, an abbreviation, and
     # words that may end one sentence and open the next
     ("CARCINOMA, INFILTRATING DUCTAL. TUMOR SIZE 2.1 CM.", None),
@@ -39,6 +41,8 @@ PERIOD_ROWS = [
     ("LYMPH NODES NEGATIVE FOR TUMOR. SIZE OF CARCINOMA 2.1 CM.", None),
     ("GRADE 2. TUMOR SIZE 2.5 CM.", None),
     ("7. Skin: uninvolved. 8. Axillary lymph nodes: Negative.", None),
+    ("DCIS, HIGH NUCLEAR GRADE. 3. LYMPH NODES: NEGATIVE.", None),
+    ("DCIS, HIGH NUCLEAR GRADE. 3) LYMPH NODES: NEGATIVE.", None),
     ("FINAL DIAGNOSIS: A. LEFT BREAST, LUMPECTOMY.", None),
     ("NUCLEAR GRADE I. TUBULES 3.", None),
     ("Tumour 2.5 cm. pT2 pN0.", None),
@@ -235,3 +239,9 @@ def test_a_node_count_cut_from_its_nouns_is_one_count(count):
                   f"CARCINOMA IN {count}, LARGEST DEPOSIT 1.1 CM.")
     assert first_fact(text, "lymph_nodes.positive", source="ocr").value == 5
     assert first_fact(text, "lymph_nodes.examined", source="ocr").value == 14
+
+
+def test_a_type_cut_from_its_carcinoma_is_read():
+    text = run_on("Background: core biopsy 2026-03: invasive carcinoma. NST, grade 3, ER 0%, PR 0%, HER2 0.")
+    f = first_fact(text, "diagnosis.histology", source="ocr")
+    assert f is not None and f.value == "invasive_ductal" and f.evidence[0].text == "invasive carcinoma. NST"
