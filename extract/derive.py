@@ -479,8 +479,32 @@ def _stage(report: ProfileReport) -> None:
         _set_derived(report, "stage.group", "IV", "derived.stage.group-from-tnm", [m_path])
 
 
+_IN_SITU = ("dcis", "lcis")
+
+
+def _in_situ_beside_invasive_t(report: ProfileReport) -> None:
+    """DCIS or LCIS as the histology beside an invasive pathologic T (T1mi-T4): the records state an
+    invasive carcinoma whose type was not read (an OCR slip in its words, a phrasing we do not know).
+    The in-situ disease is its component, not its histology: it moves to
+    `diagnosis.in_situ_histology` (as for an untyped invasive carcinoma) and a conflict tells the
+    navigator that the invasive type is missing."""
+    histology, t = get_path(report, "diagnosis.histology"), get_path(report, "stage.pathologic.t")
+    if histology not in _IN_SITU or not t or _t_group(t) not in ("T1", "T2", "T3", "T4"):
+        return
+    _conflict(report, "diagnosis.histology", [histology, t], ["diagnosis.histology", "stage.pathologic.t"],
+              "in-situ disease beside an invasive pathologic T: the invasive carcinoma's type is not read; "
+              "kept as the in-situ component")
+    for leaf in ("histology", "histology_code"):
+        value, evidence = get_path(report, f"diagnosis.{leaf}"), report.evidence.pop(f"diagnosis.{leaf}", [])
+        set_path(report, f"diagnosis.{leaf}", None)
+        if value is not None and get_path(report, f"diagnosis.in_situ_{leaf}") is None:
+            set_path(report, f"diagnosis.in_situ_{leaf}", value)
+            report.evidence[f"diagnosis.in_situ_{leaf}"] = evidence
+
+
 def derive_all(report: ProfileReport) -> ProfileReport:
     """Add every derivation (module docstring) to `report` in place, and return it."""
+    _in_situ_beside_invasive_t(report)
     _hormone_receptor(report, "er")
     _hormone_receptor(report, "pr")
     _her2(report)

@@ -214,3 +214,29 @@ def test_a_stated_her2_category_against_a_positive_ihc_is_a_conflict():
     assert rep.profile.receptors.her2.status == "positive"
     conflict = next(c for c in rep.conflicts if c.field == "receptors.her2.category")
     assert conflict.values == ["low", "positive"]
+
+
+@pytest.mark.parametrize("t", ["T2", "T1mi", "T1c", "T4b"])
+def test_in_situ_histology_beside_an_invasive_pt_is_the_component_and_a_conflict(t):
+    # The invasive carcinoma's type went unread ("carcinoma marnmario inflltrante", an OCR slip):
+    # its DCIS must not stand as the cancer's histology.
+    rep = report({"diagnosis.histology": "dcis", "diagnosis.histology_code": "8500/2", "stage.pathologic.t": t})
+    data = rep.to_json_dict()
+    assert rep.profile.diagnosis.histology is None and rep.profile.diagnosis.histology_code is None
+    assert data["profile"]["diagnosis"]["in_situ_histology"] == "dcis"
+    assert data["profile"]["diagnosis"]["in_situ_histology_code"] == "8500/2"
+    assert [e["text"] for e in data["evidence"]["diagnosis.in_situ_histology"]] == ["diagnosis.histology=dcis"]
+    assert "diagnosis.histology" not in data["evidence"]
+    conflict = next(c for c in rep.conflicts if c.field == "diagnosis.histology")
+    assert conflict.values == ["dcis", t] and "not read" in conflict.resolution
+
+
+@pytest.mark.parametrize("values", [
+    {"diagnosis.histology": "dcis", "stage.pathologic.t": "Tis"},
+    {"diagnosis.histology": "dcis"},
+    {"diagnosis.histology": "invasive_ductal", "stage.pathologic.t": "T2"},
+])
+def test_in_situ_histology_stays_without_an_invasive_pt(values):
+    rep = report(values)
+    assert rep.profile.diagnosis.histology == values["diagnosis.histology"]
+    assert not rep.conflicts
