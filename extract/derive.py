@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from extract.models import Conflict, Evidence, ProfileReport
+from extract.models import IN_SITU_HISTOLOGIES, Conflict, Evidence, ProfileReport
 
 # -- profile access by dotted path --------------------------------------------------------------
 
@@ -479,9 +479,6 @@ def _stage(report: ProfileReport) -> None:
         _set_derived(report, "stage.group", "IV", "derived.stage.group-from-tnm", [m_path])
 
 
-_IN_SITU = ("dcis", "lcis")
-
-
 def _in_situ_beside_invasive_t(report: ProfileReport) -> None:
     """DCIS or LCIS as the histology beside an invasive pathologic T (T1mi-T4): the records state an
     invasive carcinoma whose type was not read (an OCR slip in its words, a phrasing we do not know).
@@ -489,7 +486,7 @@ def _in_situ_beside_invasive_t(report: ProfileReport) -> None:
     `diagnosis.in_situ_histology` (as for an untyped invasive carcinoma) and a conflict tells the
     navigator that the invasive type is missing."""
     histology, t = get_path(report, "diagnosis.histology"), get_path(report, "stage.pathologic.t")
-    if histology not in _IN_SITU or not t or _t_group(t) not in ("T1", "T2", "T3", "T4"):
+    if histology not in IN_SITU_HISTOLOGIES or not t or _t_group(t) not in ("T1", "T2", "T3", "T4"):
         return
     _conflict(report, "diagnosis.histology", [histology, t], ["diagnosis.histology", "stage.pathologic.t"],
               "in-situ disease beside an invasive pathologic T: the invasive carcinoma's type is not read; "

@@ -28,7 +28,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field, ValidationError
 
 from extract.findings import DocumentFacts, Finding
-from extract.models import Conflict, DocumentSummary, Evidence, Profile, ProfileReport
+from extract.models import IN_SITU_HISTOLOGIES, Conflict, DocumentSummary, Evidence, Profile, ProfileReport
 from extract.vocab import load_json
 from ingest.errors import ConfigurationError
 
@@ -259,7 +259,7 @@ def _choose(group: list[_Mention], policy: Policy, rules: MergeRules) -> _Mentio
 
 def _in_situ(value: object) -> bool:
     """DCIS / LCIS, or an ICD-O-3 code with behaviour /2."""
-    return value in _IN_SITU or (isinstance(value, str) and value.endswith("/2"))
+    return value in IN_SITU_HISTOLOGIES or (isinstance(value, str) and value.endswith("/2"))
 
 
 def _merge_scalar(path: str, group: list[_Mention], profile: dict, report: ProfileReport,
@@ -370,7 +370,8 @@ def _index_laterality(by_path: dict[str, list[_Mention]], rules: MergeRules) -> 
         found = sides[side]
         sizes = [float(m.finding.value) for m in found if m.finding.path == "diagnosis.tumor_size_mm"]
         t_ranks = [_t_rank(m.finding.value) for m in found if m.finding.path == "stage.pathologic.t"]
-        invasive = any(m.finding.path == "diagnosis.histology" and m.finding.value not in _IN_SITU for m in found)
+        invasive = any(m.finding.path == "diagnosis.histology" and m.finding.value not in IN_SITU_HISTOLOGIES
+                       for m in found)
         first = min((m.doc.date or date.max, m.doc_order, m.rank_in_doc) for m in found)
         return (max(sizes, default=-1.0), max(t_ranks, default=-1), invasive,
                 -first[0].toordinal(), -first[1], -first[2])
@@ -378,7 +379,6 @@ def _index_laterality(by_path: dict[str, list[_Mention]], rules: MergeRules) -> 
     return max(sides, key=rank)
 
 
-_IN_SITU = frozenset({"dcis", "lcis"})
 _T_ORDER = ("T0", "TIS", "T1MI", "T1A", "T1B", "T1C", "T1", "T2", "T3", "T4")
 
 

@@ -40,6 +40,8 @@ Histology = Literal[
     "invasive_ductal", "invasive_lobular", "mixed_ductal_lobular", "mucinous", "tubular",
     "metaplastic", "papillary", "medullary", "inflammatory", "dcis", "lcis", "other",
 ]
+#: The histologies of disease in situ (not an invasive cancer's type).
+IN_SITU_HISTOLOGIES = frozenset({"dcis", "lcis"})
 
 
 class Diagnosis(_Section):
