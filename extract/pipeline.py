@@ -161,6 +161,34 @@ def _right_column_header(text: str, m: regex.Match) -> bool:
     return not text[m.end():len(text) if line_end < 0 else line_end].strip(" \t:")
 
 
+#: What may stand before a header on its line when the header has no ':' or '.': indentation, a
+#: bullet, an item number ("3. MICROSCOPIC EXAMINATION", "II) Gross description").
+_HEADER_LINE_LEAD = re.compile(r"[ \t]*(?:[-*\u2022#]+|\(?(?:\d{1,2}|[A-Za-z]|[IVXivx]{1,4})[.)])?[ \t]*")
+#: Marks of a sentence before a header on its line: a number, a comma or colon, a function word.
+_PROSE_WORDS = r"\b(?:by|with|in|on|at|for|from|the|was|were|is|are|to|has|have|shows?)\b"
+_PROSE_BEFORE = re.compile(r"\d|[,;:]|\bof\b|" + _PROSE_WORDS, re.IGNORECASE)
+_PROSE_WORD_BEFORE = re.compile(_PROSE_WORDS, re.IGNORECASE)
+
+
+def _header_in_prose(text: str, m: regex.Match) -> bool:
+    """An inline header without its ':' that ends a line or sentence of prose: "Tumor size 2.8 cm by
+    gross and microscopic examination" (or, on a run-on page, "... examination. Angiolymphatic
+    invasion: present") is no MICROSCOPIC EXAMINATION header. Such a header stands alone on its line
+    (see rules/sections.yaml) or ends a title line ("SURGICAL PATHOLOGY - ADDENDUM REPORT",
+    "Anatomical Pathology Final Report")."""
+    header = m.group().rstrip()
+    if header.endswith(":"):
+        return False
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    if header.endswith("."):
+        # Its sentence's words before it (a run-on page's printed line, which ends at a period or at
+        # the tab that replaced a joining period, `extract.run_on`), numbers allowed: "Page 1 of 2".
+        start = max(line_start, text.rfind(". ", line_start, m.start()) + 1, text.rfind("\t", line_start, m.start()) + 1)
+        return _PROSE_WORD_BEFORE.search(text, start, m.start()) is not None
+    lead = _HEADER_LINE_LEAD.match(text, line_start, m.start())
+    return lead.end() < m.start() and _PROSE_BEFORE.search(text, lead.end(), m.start()) is not None
+
+
 #: Line-start headers not looked for at a run-on page's sentence starts: a "NOTE:" inside a numbered
 #: diagnosis ("(1/1) (SEE NOTE). NOTE: ... 2). LYMPH NODE ...") would run over the parts after it.
 _LINE_ONLY_CATEGORIES = frozenset({"comment"})
@@ -210,7 +238,8 @@ class HeaderMatcher:
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         text = doc_text(doc)
         found = [(m.start(), m.end(), key) for key, pattern in self._compiled
-                 for m in pattern.finditer(text) if m.end() > m.start() and not _right_column_header(text, m)]
+                 for m in pattern.finditer(text)
+                 if m.end() > m.start() and not _right_column_header(text, m) and not _header_in_prose(text, m)]
         if self._line_compiled and is_run_on(text):
             # Each header searched once over the page (a match at a sentence start kept): a third of
             # the time of trying every header at every sentence start.

@@ -133,6 +133,20 @@ SECTION_TABLE = [
     ("MACROSCOPIC: a firm lesion 22 mm.\nMICROSCOPIC / STRUCTURED REPORT (RCPA protocol)\nHistological type: NST",
      "Histological type", "synoptic"),
     ("GROSS DESCRIPTION: two cores.\nIMMUNOHISTOCHEMISTRY (block A4): ER 100 %, PR 80 %", "ER 100", "ancillary_studies"),
+    # a header word that ends a line (or, run on, a sentence) of prose opens no section; a title line does
+    ("DIAGNOSIS\nTumor size 2.8 cm by gross and microscopic examination\nAngiolymphatic invasion: present",
+     "Angiolymphatic", "final_diagnosis"),
+    ("DIAGNOSIS. Tumor size 2.8 cm by gross and microscopic examination. Angiolymphatic invasion: present.",
+     "Angiolymphatic", "final_diagnosis"),
+    ("DIAGNOSIS\nHER2 by FISH: pending; results will be reported in a subsequent addendum.\nMargins: negative",
+     "Margins", "final_diagnosis"),
+    ("DIAGNOSIS\nA. RIGHT BREAST LUMPECTOMY, A 7.5 X 6.0 X 4.2 CM FIBROFATTY SPECIMEN\nInvasive carcinoma",
+     "Invasive", "final_diagnosis"),
+    ("DIAGNOSIS: carcinoma.\nSURGICAL PATHOLOGY - ADDENDUM REPORT\nHER2 FISH: not amplified", "HER2 FISH", "addendum"),
+    ("Anatomical Pathology Final Report\nInvasive carcinoma, grade 2", "Invasive", "final_diagnosis"),
+    ("DIAGNOSIS: carcinoma.\n3. MICROSCOPIC EXAMINATION\nSheets of tumour cells", "Sheets", "microscopic"),
+    ("COMMENT: discussed with Dr \ton \tat \tAMENDMENT. At the request of the clinician, HER2 was repeated.",
+     "At the request", "addendum"),
 ]
 
 

@@ -2043,7 +2043,20 @@ ROWS = [
     # distractors: an earlier cancer alone is still the patient's side; "Ca" of calcium is no cancer word
     ("PMH: left breast cancer 2019, on letrozole. No evidence of recurrence.", "diagnosis.laterality", "left",
      "left breast"),
-    ("Left breast pain. Ca 2.41 mmol/L, vitamin D low.", "diagnosis.laterality", None, None),
+    ("Left breast pain. Ca 2.41 mmol/L, vitamin D low.", "diagnosis.laterality", None, None),    # lead, session 13: a total stated after the groups' counts; a positive count named after its number;
+    # a note inside a count's parenthesis
+    ("Sentinel lymph nodes: 1 of 3 positive for metastatic carcinoma (1/3)\nNon-sentinel nodes: 0 of 6 (0/6)\n"
+     "Total: 1 of 9 lymph nodes positive", "lymph_nodes.examined", 9, "Total: 1 of 9 lymph nodes"),
+    ("Number of lymph nodes examined: 21\nNumber of positive lymph nodes: 11", "lymph_nodes.positive", 11,
+     "Number of positive lymph nodes: 11"),
+    ("Number of metastatic nodes: 2\nNumber of nodes examined: 12", "lymph_nodes.positive", 2,
+     "Number of metastatic nodes: 2"),
+    ("B. Left axillary sentinel lymph nodes, excision:\nTwo lymph nodes, isolated tumor cells in one (0/2; ITCs "
+     "present, see comment).", "lymph_nodes.examined", 2, "(0/2;"),
+    # distractors: no count of cores; two counts in one parenthesis are no one part's
+    ("Number of positive cores: 2 of 4", "lymph_nodes.positive", None, None),
+    ("Invasive carcinoma present in cores (2/4; see note).", "lymph_nodes.examined", None, None),
+    ("Two lymph nodes (0/2, 1/3)", "lymph_nodes.examined", None, None),
 ]
 
 

@@ -167,6 +167,9 @@ def _count(m: regex.Match) -> int:
     return int(ocr_number(m.group("pos"))[0])
 
 
+_TOTAL_LABEL = regex.compile(r"total\b|summary\b", regex.IGNORECASE)
+
+
 def _totals(page: AnalyzedPage) -> tuple[list[Finding], bool, bool]:
     """Findings of stated totals, and whether an examined / a positive total was found."""
     g = _g()
@@ -213,7 +216,12 @@ def _totals(page: AnalyzedPage) -> tuple[list[Finding], bool, bool]:
                     "nodes.total.number-positive", "nodes.total.fraction", "nodes.total.summary-line"):
         if found_ex and found_pos:
             break
-        for m in scan(page, g[rule_id]):
+        matches = list(scan(page, g[rule_id]))
+        if rule_id == "nodes.total.fraction":
+            # A count labelled as the total comes before a group's ("Sentinel lymph nodes: 1 of 3
+            # positive ... Non-sentinel nodes: 0 of 6 ... Total: 1 of 9 lymph nodes positive").
+            matches.sort(key=lambda m: _TOTAL_LABEL.match(m.group()) is None)
+        for m in matches:
             if not _counted(page, m.start()):
                 continue
             count = _count_of(page, m, rule_id)
