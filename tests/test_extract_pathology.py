@@ -389,11 +389,14 @@ ROWS = [
     ("The surgical margins are free of tumor.", "diagnosis.margins", "negative", "surgical margins are free"),
     ("SURGICAL MARGINS POSITIVE FOR TUMOR.", "diagnosis.margins", "positive", "SURGICAL MARGINS POSITIVE"),
     # --- other institutions' formats (issue 3: generalise) -----------------------------------------
-    # UK / NHS: Quick (Allred) scores without a status word; 0-2 and 6-8 settle the status, 3-5 do not.
+    # UK / NHS: Quick (Allred) scores without a status word; by the scale's convention (shared reference)
+    # a total of 0 or 2 is negative, 3-8 positive.
     ("ER Quick score 7/8. PgR Quick score 3/8.", "receptors.er.allred", 7, "ER Quick score 7/8"),
     ("ER Quick score 7/8. PgR Quick score 3/8.", "receptors.er.status", "positive", "ER Quick score 7/8"),
     ("ER Quick score 7/8. PgR Quick score 3/8.", "receptors.pr.allred", 3, "PgR Quick score 3/8"),
-    ("ER Quick score 7/8. PgR Quick score 3/8.", "receptors.pr.status", None, None),
+    ("ER Quick score 7/8. PgR Quick score 3/8.", "receptors.pr.status", "positive", "PgR Quick score 3/8"),
+    ("Immunohistochemistry: ER - 6 points, PR - 4 points (Allred), HER2/neu - 1+ (negative).",
+     "receptors.pr.status", "positive", "PR - 4 points (Allred"),
     ("Oestrogen receptor: Allred 2/8", "receptors.er.status", "negative", "Oestrogen receptor: Allred 2/8"),
     ("Oestrogen receptor: Positive, Allred score 8/8 (PS 5, IS 3)", "receptors.er.intensity", "strong",
      "Oestrogen receptor: Positive, Allred score 8/8 (PS 5, IS 3"),
@@ -2057,6 +2060,14 @@ ROWS = [
     ("Number of positive cores: 2 of 4", "lymph_nodes.positive", None, None),
     ("Invasive carcinoma present in cores (2/4; see note).", "lymph_nodes.examined", None, None),
     ("Two lymph nodes (0/2, 1/3)", "lymph_nodes.examined", None, None),
+    # a hyphen between a size and its unit ("a 1.9-cm mass"); a CAP form's "Performed on this specimen:"
+    ("Invasive ductal carcinoma, grade 3 of 3 (SBR score 8/9), forming a 2.7 x 2.2 x 1.9-cm mass.",
+     "diagnosis.tumor_size_mm", 27.0, "forming a 2.7 x 2.2 x 1.9-cm mass"),
+    ("a 1.9-cm invasive ductal carcinoma", "diagnosis.tumor_size_mm", 19.0, "1.9-cm invasive ductal carcinoma"),
+    ("Invasive ductal carcinoma, 2-3 cm", "diagnosis.tumor_size_mm", None, None),
+    ("Estrogen Receptor: Performed on this specimen: Positive. Percentage of cells with nuclear positivity: 91-100%",
+     "receptors.er.status", "positive", "Estrogen Receptor: Performed on this specimen: Positive"),
+    ("ER: Performed, results to follow.", "receptors.er.status", None, None),
 ]
 
 

@@ -230,12 +230,11 @@ def _status_word(word: str) -> str | None:
 
 
 def _status_from_allred(allred: int) -> str | None:
-    """The status an Allred (Quick) score alone settles: 0 or 2 means at most 1 % of cells stain
-    (negative); 6-8 means at least a tenth of cells (positive). 3-5 may be under 1 %, 1-10 % or
-    more, so it settles nothing."""
-    if allred <= 2:
-        return "negative"
-    return "positive" if allred >= 6 else None
+    """The status an Allred (Quick) score alone gives, by the scale's own convention (see
+    ../shared/reference/breast-oncology.md): a total of 0 or 2 is negative, 3 or more positive. The
+    total does not tell the percent, so it never gives `low_positive`; a stated percent or status
+    beside it is read as well and a disagreement goes to conflicts."""
+    return "negative" if allred <= 2 else "positive"
 
 
 #: The highest H-score (300: every cell staining strongly).
