@@ -2068,6 +2068,22 @@ ROWS = [
     ("Estrogen Receptor: Performed on this specimen: Positive. Percentage of cells with nuclear positivity: 91-100%",
      "receptors.er.status", "positive", "Estrogen Receptor: Performed on this specimen: Positive"),
     ("ER: Performed, results to follow.", "receptors.er.status", None, None),
+    # German/Polish immunoreactive score (IRS 0-12) passed over to the percent or status beside it
+    ("Estrogen receptor: IRS 8 (70% of tumour cells, moderate staining intensity) - positive.",
+     "receptors.er.percent", 70.0, "Estrogen receptor: IRS 8 (70%"),
+    ("ER: IRS 12 - positive, PR: IRS 0 - negative", "receptors.pr.status", "negative", "PR: IRS 0 - negative"),
+    ("ER: IRS 12/12, PR: IRS 2/12", "receptors.er.status", None, None),
+    # the UICC perineural code after the lymphatic and venous ones is no pN, in capitals too
+    ("PT2, PN1A (SN) (1/2), L1, V0, PN0, G3, R0.", "stage.pathologic.n", "N1a", "PN1A (SN)"),
+    ("L1 V1 PN1 R0", "stage.pathologic.n", None, None),
+    ("PT1C PN0 (0/3) L0 V0", "stage.pathologic.n", "N0", "PN0"),
+    # "nodal metastases (6/9)"; a gross tumour named inside a specimen's sentence
+    ("Diagnosis: Invasive ductal carcinoma (NST), grade III, with nodal metastases (6/9).", "lymph_nodes.positive", 6,
+     "(6/9)"),
+    ("Macroscopy: Received mastectomy specimen with a firm tumour measuring 6.5 x 5.0 x 4.0cm.\nDiagnosis: Invasive "
+     "ductal carcinoma (NST), grade III.", "diagnosis.tumor_size_mm", 65.0, "tumour measuring 6.5 x 5.0 x 4.0cm"),
+    ("Macroscopy: Received mastectomy specimen measuring 20 x 15 x 4 cm, with a firm tumour.\nDiagnosis: Invasive "
+     "ductal carcinoma (NST), grade III.", "diagnosis.tumor_size_mm", None, None),
 ]
 
 
