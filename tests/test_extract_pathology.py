@@ -2084,6 +2084,17 @@ ROWS = [
      "ductal carcinoma (NST), grade III.", "diagnosis.tumor_size_mm", 65.0, "tumour measuring 6.5 x 5.0 x 4.0cm"),
     ("Macroscopy: Received mastectomy specimen measuring 20 x 15 x 4 cm, with a firm tumour.\nDiagnosis: Invasive "
      "ductal carcinoma (NST), grade III.", "diagnosis.tumor_size_mm", None, None),
+    # "amplification was (not) detected"
+    ("ERBB2 gene amplification was not detected by FISH (ratio 1.3).", "receptors.her2.ish_result", "not_amplified",
+     "ERBB2 gene amplification was not detected"),
+    ("HER2 gene amplification was detected by FISH (ratio 3.3).", "receptors.her2.ish_result", "amplified",
+     "HER2 gene amplification was detected"),
+    ("FISH: HER2 amplification was not seen in the control.", "receptors.her2.ish_result", None, None),
+    # a side after the procedure ("MASTECTOMY, LEFT:"); "maximal diameter"
+    ("MODIFIED RADICAL MASTECTOMY, LEFT: RESIDUAL INVASIVE DUCTAL CARCINOMA, 0.9 CM.", "diagnosis.laterality", "left",
+     "MASTECTOMY, LEFT"),
+    ("Lumpectomy, right (re-excision): invasive carcinoma", "diagnosis.laterality", "right", "Lumpectomy, right"),
+    ("INVASIVE DUCTAL CARCINOMA (MAXIMAL DIAMETER 2.1 CM).", "diagnosis.tumor_size_mm", 21.0, "MAXIMAL DIAMETER 2.1 CM"),
 ]
 
 
