@@ -2095,6 +2095,11 @@ ROWS = [
      "MASTECTOMY, LEFT"),
     ("Lumpectomy, right (re-excision): invasive carcinoma", "diagnosis.laterality", "right", "Lumpectomy, right"),
     ("INVASIVE DUCTAL CARCINOMA (MAXIMAL DIAMETER 2.1 CM).", "diagnosis.tumor_size_mm", 21.0, "MAXIMAL DIAMETER 2.1 CM"),
+    # prose naming the positive nodes, then the fraction among all examined: one count
+    ("INVASIVE DUCTAL CARCINOMA. 3 AXILLARY LYMPH NODES WITH METASTATIC CARCINOMA (3/21).", "lymph_nodes.examined",
+     21, "(3/21)"),
+    ("A. Sentinel node: 1 lymph node with metastatic carcinoma (1/1). B. Axillary nodes: 2 lymph nodes with "
+     "metastatic carcinoma (2/12).", "lymph_nodes.examined", 13, "(1/1)"),
 ]
 
 
@@ -2113,6 +2118,7 @@ def test_phrasing(text, path, value, evidence):
 # OCR slips: read on OCR pages (with the correction on the evidence), never on text-layer pages.
 OCR_ROWS = [
     ("ESTROGEN RECEPTORS: POSTTIVE (95% NUCLEAR STAINING)", "receptors.er.status", "positive", None),
+    ("ESTROGEN RECEPTORS: POSTTIVE (95%). PROGESTERONE RECEPTORS: NEGATTVE.", "receptors.pr.status", "negative", None),
     ("PATHOLOGIC STAGE: pT2 NO MX", "stage.pathologic.n", "N0", "O->0"),
     ("AJCC STAGE: pTIC pN0", "stage.pathologic.t", "T1c", "IC->1c"),
     ("[AJCC pTlc]", "stage.pathologic.t", "T1c", "lc->1c"),

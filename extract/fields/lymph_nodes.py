@@ -380,7 +380,11 @@ def _part_counts(page: AnalyzedPage) -> list[Count]:
     merged: list[Count] = []
     for c in counts:
         prev = merged[-1] if merged else None
-        if prev and prev.part == c.part and prev.ex == c.ex and (
+        # "3 axillary lymph nodes with metastatic carcinoma (3/21)": the prose names only the positive
+        # nodes, its fraction counts them among all examined.
+        same = prev is not None and (prev.ex == c.ex or (
+            c.rule == "nodes.part.fraction" and prev.rule != c.rule and prev.pos == prev.ex == c.pos))
+        if prev and same and prev.part == c.part and (
                 c.start - prev.end < 60 or page.sentence_at(c.start) == page.sentence_at(prev.start)):
             if prev.rule != "nodes.part.fraction" and c.rule == "nodes.part.fraction":
                 c.micro, c.itc = c.micro or prev.micro, c.itc or prev.itc
