@@ -2095,6 +2095,11 @@ ROWS = [
      "MASTECTOMY, LEFT"),
     ("Lumpectomy, right (re-excision): invasive carcinoma", "diagnosis.laterality", "right", "Lumpectomy, right"),
     ("INVASIVE DUCTAL CARCINOMA (MAXIMAL DIAMETER 2.1 CM).", "diagnosis.tumor_size_mm", 21.0, "MAXIMAL DIAMETER 2.1 CM"),
+    # "previously reported as X is amended to Y": Y
+    ("AMENDED REPORT: HER2 PREVIOUSLY REPORTED AS NEGATIVE (1+) IS AMENDED TO EQUIVOCAL (2+). REFLEX FISH ORDERED.",
+     "receptors.her2.ihc_score", "2+", "HER2 PREVIOUSLY REPORTED AS NEGATIVE (1+) IS AMENDED TO EQUIVOCAL (2+"),
+    ("ER previously reported as positive, has been corrected to negative (0%).", "receptors.er.status", "negative",
+     "ER previously reported as positive, has been corrected to negative"),
     # prose naming the positive nodes, then the fraction among all examined: one count
     ("INVASIVE DUCTAL CARCINOMA. 3 AXILLARY LYMPH NODES WITH METASTATIC CARCINOMA (3/21).", "lymph_nodes.examined",
      21, "(3/21)"),
