@@ -2100,6 +2100,13 @@ ROWS = [
      "receptors.her2.ihc_score", "2+", "HER2 PREVIOUSLY REPORTED AS NEGATIVE (1+) IS AMENDED TO EQUIVOCAL (2+"),
     ("ER previously reported as positive, has been corrected to negative (0%).", "receptors.er.status", "negative",
      "ER previously reported as positive, has been corrected to negative"),
+    # clinician shorthand with the size before the abbreviated type
+    ("ONCOLOGY HISTORY: 03/2024 left breast lumpectomy + SLNB. Path: 2.3 cm IDC, grade 2, ER 95% PR 60%.",
+     "diagnosis.tumor_size_mm", 23.0, "2.3 cm IDC"),
+    ("a 18 mm G2 IDC", "diagnosis.tumor_size_mm", 18.0, "18 mm G2 IDC"),
+    ("1.9 cm IDC on US.", "diagnosis.tumor_size_mm", None, None),
+    ("R breast 1.2 cm ILC, cT1cN0", "diagnosis.tumor_size_mm", None, None),
+    ("margins: 2 mm IDC-free", "diagnosis.tumor_size_mm", None, None),
     # prose naming the positive nodes, then the fraction among all examined: one count
     ("INVASIVE DUCTAL CARCINOMA. 3 AXILLARY LYMPH NODES WITH METASTATIC CARCINOMA (3/21).", "lymph_nodes.examined",
      21, "(3/21)"),
