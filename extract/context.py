@@ -44,6 +44,7 @@ _PRIORITY: list[Assertion] = ["negated", "family", "hypothetical", "possible", "
 SECTION_ASSERTION: dict[str, Assertion] = {
     "family_history": "family",
     "past_medical_history": "historical",
+    "oncologic_history": "historical",
 }
 
 

@@ -266,7 +266,8 @@ class HeaderMatcher:
 #: Sections that, as a whole, turn facts off (a relative's history, an allergy list). They end at
 #: the next line that looks like a header even when the header rules do not know it
 #: ("Performance status"), so that "ECOG 0" under it is not read as family history.
-_CLOSABLE_SECTIONS = frozenset({"family_history", "allergies", "clinical_history", "past_medical_history"})
+_CLOSABLE_SECTIONS = frozenset({"family_history", "allergies", "clinical_history", "past_medical_history",
+                                 "oncologic_history"})
 #: A past history ends at the next line that opens with a label ("PMH: ... \nNow: lump in other
 #: breast", "PMH: ...\nHPI: ..."): the current story after it is not history.
 _LABEL_LINE = re.compile(r"\n[ \t]*([A-Z][A-Za-z/&()-]{1,20}(?:[ \t][A-Za-z/&()-]{1,20}){0,2}:)")
@@ -325,7 +326,8 @@ class PageSectionizer:
         lo = doc[body_start].idx
         text = doc_text(doc)
         hi = doc[body_end].idx if body_end < len(doc) else len(text)
-        heading = {"clinical_history": _CAPITALS_HEADING_AFTER_BLANK, "past_medical_history": _LABEL_LINE}.get(
+        heading = {"clinical_history": _CAPITALS_HEADING_AFTER_BLANK, "past_medical_history": _LABEL_LINE,
+                   "oncologic_history": _LABEL_LINE}.get(
             category, _HEADING_LINE)
         m = heading.search(text, max(0, lo - 1), hi)
         if m is None:

@@ -632,7 +632,7 @@ SECTION_WEIGHT: dict[str | None, float] = {
     "final_diagnosis": 1.0, "synoptic": 1.0, "addendum": 1.0, "ancillary_studies": 0.95,
     "microscopic": 0.95, "comment": 0.9, None: 0.9, "impression": 0.9, "findings": 0.85,
     "assessment_plan": 0.85, "staging": 0.95, "frozen_section": 0.6, "clinical_history": 0.6,
-    "past_medical_history": 0.6, "preoperative_diagnosis": 0.5, "specimen": 0.85, "gross": 0.5,
+    "past_medical_history": 0.6, "oncologic_history": 0.6, "preoperative_diagnosis": 0.5, "specimen": 0.85, "gross": 0.5,
 }
 
 

@@ -2046,7 +2046,13 @@ ROWS = [
     # distractors: an earlier cancer alone is still the patient's side; "Ca" of calcium is no cancer word
     ("PMH: left breast cancer 2019, on letrozole. No evidence of recurrence.", "diagnosis.laterality", "left",
      "left breast"),
-    ("Left breast pain. Ca 2.41 mmol/L, vitamin D low.", "diagnosis.laterality", None, None),    # lead, session 13: a total stated after the groups' counts; a positive count named after its number;
+    ("Left breast pain. Ca 2.41 mmol/L, vitamin D low.", "diagnosis.laterality", None, None),
+    # an oncology note's history of its own cancer names this cancer's side; a past medical history's does not
+    ("Oncologic history:\n- 03/2024: Left breast cancer, lumpectomy. Path: 2.3 cm IDC, grade 2, ER 95%.\n"
+     "Interval history: well.", "diagnosis.laterality", "left", "Left breast"),
+    ("Past medical history: left breast cancer 2009, lumpectomy.\nPath: 2.3 cm IDC, grade 2, ER 95%.",
+     "diagnosis.laterality", None, None),
+    # lead, session 13: a total stated after the groups' counts; a positive count named after its number;
     # a note inside a count's parenthesis
     ("Sentinel lymph nodes: 1 of 3 positive for metastatic carcinoma (1/3)\nNon-sentinel nodes: 0 of 6 (0/6)\n"
      "Total: 1 of 9 lymph nodes positive", "lymph_nodes.examined", 9, "Total: 1 of 9 lymph nodes"),

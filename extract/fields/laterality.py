@@ -88,6 +88,10 @@ def extract_laterality(page: AnalyzedPage) -> Iterator[Finding]:
         yield from sole
         if sole:
             yield from found
+        else:
+            # An oncology note's history of its own cancer ("Oncologic history: - 03/2024: Left breast
+            # cancer, lumpectomy") names this cancer's side, kept as a historical reading.
+            yield from (f for f in found if page.section_at(f.evidence[0].start) == "oncologic_history")
         return
     found = found or list(_grid_side(page))
     yield from found

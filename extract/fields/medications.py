@@ -77,7 +77,7 @@ _STARTED = re.compile(r"\b(?:started|starting|initiated|began|begun|commenced|ad
 _PLANNED_START = re.compile(r"\b(?:will\s+start|to\s+start|plan(?:s|ned)?|scheduled)\b", re.I)
 _ENDED = re.compile(r"\b(?:stopped|discontinued|completed|finished|d/c'?d)\b", re.I)
 #: Sections whose drugs are current unless the text says otherwise; and historical ones.
-_SECTION_STATUS = {"medications": "active", "past_medical_history": "historical"}
+_SECTION_STATUS = {"medications": "active", "past_medical_history": "historical", "oncologic_history": "historical"}
 #: A line that opens with a plan label: its drugs without a status word of their own are planned.
 _SENTENCE_END = re.compile(r"[.!?]\s")
 _PLAN_LABEL = re.compile(r"\s*(?:\d+[.)]\s*)?(plan|recommendations?|proposed\s+treatment)\s*:", re.I)

@@ -30,7 +30,7 @@ from extract.rules import grammar
 
 STAGE_GROUPS = {"0", "IA", "IB", "IIA", "IIB", "IIIA", "IIIB", "IIIC", "IV"}
 _CLINICAL_SECTIONS = {"clinical_history", "preoperative_diagnosis", "assessment_plan", "impression",
-                      "past_medical_history", "findings"}
+                      "past_medical_history", "oncologic_history", "findings"}
 #: Kinds of record whose staging strings without a prefix are clinical.
 _CLINICAL_KINDS = {"clinic_note", "imaging"}
 _OCR_DIGIT = str.maketrans({"O": "0", "o": "0", "I": "1", "i": "1", "l": "1", "|": "1", "t": "1", "Z": "2"})
