@@ -2113,6 +2113,11 @@ ROWS = [
     ("1.9 cm IDC on US.", "diagnosis.tumor_size_mm", None, None),
     ("R breast 1.2 cm ILC, cT1cN0", "diagnosis.tumor_size_mm", None, None),
     ("margins: 2 mm IDC-free", "diagnosis.tumor_size_mm", None, None),
+    # "ER/PR: 90%/70%": one percent each
+    ("ER/PR: 90%/70%. HER2/neu: 2+, FISH ratio 1.4 (not amplified).", "receptors.pr.percent", 70.0, "ER/PR: 90%/70%"),
+    ("ER/PR 95% / 5%", "receptors.er.percent", 95.0, "ER/PR 95%"),
+    ("ER/PR: <1%/80%", "receptors.pr.status", None, None),
+    ("ER/PR: <1%", "receptors.pr.status", "negative", "ER/PR: <1%"),
     # prose naming the positive nodes, then the fraction among all examined: one count
     ("INVASIVE DUCTAL CARCINOMA. 3 AXILLARY LYMPH NODES WITH METASTATIC CARCINOMA (3/21).", "lymph_nodes.examined",
      21, "(3/21)"),

@@ -699,13 +699,25 @@ def hormone_receptors(page: AnalyzedPage) -> Iterator[Finding]:
         elif m.group("pct_value"):
             pct, how = _percent(m)
             have_percent = True
-            if pct is not None:
+            second = g["receptor.respective-percent"].pattern_for(page.is_ocr).match(page.text, m.end(), end) \
+                if len(names) == 2 and pct is not None else None
+            other = decimal(second.group("pct")) if second else None
+            if second and (how is not None or other is None or other > 100):
+                pass  # "ER/PR: <1%/80%": two readings this grammar does not take apart; neither is read
+            elif second:
+                # "ER/PR: 90%/70%": one percent each, in the order of the labels.
+                found.append(make_finding(page, "receptors.er.percent", pct, (a.start, m.end()), rule,
+                                          correction=_ocr_read(m, "pct")))
+                found.append(make_finding(page, "receptors.pr.percent", other, (a.start, second.end()),
+                                          g["receptor.respective-percent"]))
+                names = ["er"]
+            elif pct is not None:
                 for n in names:
                     found.append(make_finding(page, f"receptors.{n}.percent", pct, (a.start, m.end()), rule,
                                               correction=_ocr_read(m, "pct")))
                     if how == ">":
                         found.append(make_finding(page, f"receptors.{n}.percent_qualifier", ">", (a.start, m.end()), rule))
-            if how == "<" and pct == 0.0:
+            if how == "<" and pct == 0.0 and not second:
                 for n in names:
                     found.append(make_finding(page, f"receptors.{n}.status", "negative", (a.start, m.end()), rule))
         elif m.group("allred_value"):
