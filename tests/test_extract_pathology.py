@@ -2118,6 +2118,12 @@ ROWS = [
     ("ER/PR 95% / 5%", "receptors.er.percent", 95.0, "ER/PR 95%"),
     ("ER/PR: <1%/80%", "receptors.pr.status", None, None),
     ("ER/PR: <1%", "receptors.pr.status", "negative", "ER/PR: <1%"),
+    # coded inverted type names
+    ("LEFT BREAST: CARCINOMA, DUCTAL, INFILTRATING.", "diagnosis.histology", "invasive_ductal",
+     "CARCINOMA, DUCTAL, INFILTRATING"),
+    ("Adenocarcinoma, infiltrating lobular type.", "diagnosis.histology", "invasive_lobular",
+     "Adenocarcinoma, infiltrating lobular type"),
+    ("Carcinoma, ductal, in situ.", "diagnosis.histology", "dcis", "Carcinoma, ductal, in situ"),
     # prose naming the positive nodes, then the fraction among all examined: one count
     ("INVASIVE DUCTAL CARCINOMA. 3 AXILLARY LYMPH NODES WITH METASTATIC CARCINOMA (3/21).", "lymph_nodes.examined",
      21, "(3/21)"),
