@@ -531,6 +531,11 @@ TNM_ROWS = [
      "[1] Breast, right, upper outer, breast-conserving surgery:\n  Invasive ductal carcinoma, 2.3 cm, with "
      "metastatic carcinoma in 1 out of 3 sentinel lymph nodes.\n",
      {"lymph_nodes.positive": 1, "lymph_nodes.examined": 3, "diagnosis.laterality": "right"}),
+    # slash-separated categories; no other marker's slash
+    ("INVASIVE DUCTAL CARCINOMA. STAGE T2/N0/M1.", {"stage.pathologic.t": "T2", "stage.pathologic.n": "N0",
+                                                    "stage.pathologic.m": "M1"}),
+    ("Invasive ductal carcinoma. ER/N0 and HER2/M1 are no categories.", {"stage.pathologic.n": None,
+                                                                          "stage.pathologic.m": None}),
 ]
 
 
