@@ -152,6 +152,14 @@ ROWS = [
     ("Total Leucocyte Count        3200 L      /cumm          4000 - 10000\n"
      "Absolute Neutrophil Count    1088 L      /cumm          2000 - 7000", "ANC",
      {"value": 1.088, "unit": "10^9/L", "flag": "L"}, {"value": "1088"}),
+    # gen14-b: the decision a result led to is no threshold; a UK export's sample date is the result's
+    ("ANC 1.2 - OK to treat.", "ANC", {"value": 1.2, "unit": "10^9/L"}, {"value": "1.2"}),
+    ("Neutrophils 1.3 today - OK to start cycle 4.", "ANC", {"value": 1.3}, {"value": "1.3"}),
+    ("HAEMATOLOGY REPORT\nSample: 12-Mar-2026 09:14   Reported: 13-Mar-2026 16:02\n"
+     "Neutrophils  0.9  (2.0 - 7.5) x10^9/L  L\n", "ANC", {"value": 0.9, "date": D(2026, 3, 12), "flag": "L"},
+     {"date": "12-Mar-2026"}),
+    ("Collected: 12-Mar-2026\nReported: 14-Mar-2026\nNeutrophils 1.1 x10^9/L\n", "ANC",
+     {"value": 1.1, "date": D(2026, 3, 12)}, {"date": "12-Mar-2026"}),
 ]
 
 STATED_GRADES = [
@@ -204,6 +212,9 @@ NOT_RESULTS = [
     "Neutrophils %            18.2      40.0-75.0      %          Low",
     # gen13-b: the negation cue in the value's own clause still negates it
     "Counts pending, no ANC result 0.9 to report yet.",
+    # gen14-b: a go-ahead on a condition is a threshold
+    "OK to start cycle 4 if ANC > 1.0.",
+    "Fine to treat if neutrophils 1.0 x10^9/L or more on Monday.",
 ]
 
 

@@ -594,6 +594,44 @@ ROWS = [
     # a negation closed by "so" does not reach the drug after it
     ("Doctor said no neutropenia on 8/12, ANC was fine so Kisqali restarted at 400 mg.", "ribociclib",
      {"dose": 400, "status": "active"}, {}),
+    # gen14-b: the reason in a sentence of its own after the change; a change referred to by "it"
+    ("Ribociclib reduced to 400 mg. This was due to grade 3 neutropenia.", "ribociclib",
+     {"changes": [{"to_dose": 400, "reason": "neutropenia"}]}, {"changes[0].reason": "neutropenia"}),
+    ("Ribociclib 600 mg daily. The dose was reduced to 400 mg on 3/14/2026. Due to recurrent grade 3 neutropenia.",
+     "ribociclib", {"dose": 400, "changes": [{"from_dose": 600, "to_dose": 400, "reason": "neutropenia"}]},
+     {"changes[0].reason": "neutropenia"}),
+    ("Kisqali 600 mg daily. Kisqali was held on 3/2/2026. It was restarted at 400 mg on 3/16/2026 after ANC recovered.",
+     "ribociclib", {"dose": 400, "status": "active",
+                    "changes": [{"from_dose": 600, "to_dose": 400, "date": D(2026, 3, 16)}]},
+     {"changes[0].to_dose": "400", "changes[0].date": "3/16/2026"}),
+    # the cause told before the drug: ", so we lowered", "therefore" pointing back a sentence, a dash after the dose
+    ("Kisqali 600 mg daily. Your white blood cell count was low today, so we lowered your Kisqali dose to 400 mg.",
+     "ribociclib", {"dose": 400, "unit": "mg", "changes": [{"from_dose": 600, "to_dose": 400, "reason": "neutropenia"}]},
+     {"changes[0].reason": "blood cell count was low", "changes[0].unit": "mg"}),
+    ("Current treatment: Abemaciclib 150 mg bd since 02/2026. Mrs Pike has had grade 3 diarrhoea this cycle despite "
+     "loperamide. I have therefore reduced the abemaciclib to 100 mg bd from today.", "abemaciclib",
+     {"dose": 100, "changes": [{"from_dose": 150, "to_dose": 100, "reason": "diarrhea"}]},
+     {"changes[0].reason": "diarrhoea"}),
+    ("Tab. Ribociclib 200 mg 2 tab OD x 21 days, 7 days gap (dose reduced from 600 mg - G3 neutropenia)", "ribociclib",
+     {"dose": 400, "changes": [{"from_dose": 600, "to_dose": 400, "reason": "neutropenia"}]},
+     {"changes[0].reason": "neutropenia"}),
+    # a route written right before a drug is that drug's, never the drug before's
+    ("Continue letrozole 2.5 mg, IV zoledronic acid 4 mg q12 weeks.", "zoledronic acid",
+     {"route": "intravenous", "frequency": "every 3 months"}, {"route": "IV"}),
+    ("Current: fulvestrant 500 mg IM monthly, SC denosumab 120 mg q4w.", "denosumab",
+     {"route": "subcutaneous", "dose": 120}, {"route": "SC"}),
+    ("Letrozole 2.5 mg PO daily, PO ribociclib 600 mg daily d1-21 q28d.", "ribociclib",
+     {"route": "oral", "schedule": "days 1-21 of 28"}, {"route": "PO"}),
+    ("Letrozole 2.5 mg PO daily, PO ribociclib 600 mg daily d1-21 q28d.", "letrozole",
+     {"route": "oral", "dose": 2.5}, {"route": "PO"}),
+    # a reason in a sentence about someone else, or with no words tying it to the change, is not the change's
+    ("Ribociclib 600 mg. Her mother had neutropenia on chemo. Ribociclib reduced to 400 mg.", "ribociclib",
+     {"changes": [{"from_dose": 600, "to_dose": 400, "reason": None}]}, {}),
+    ("Ribociclib 600 mg daily. Ribociclib reduced to 400 mg. Fatigue is better.", "ribociclib",
+     {"changes": [{"to_dose": 400, "reason": None}]}, {}),
+    # "is on hold" is a hold, not "is on"
+    ("Ribociclib 600 mg daily is on hold. OK to start cycle 4 if ANC > 1.0.", "ribociclib",
+     {"status": "held"}, {"status": "on hold"}),
 ]
 
 ABSENT = [
@@ -698,6 +736,12 @@ ABSENT = [
     ("We lowered the room temperature to 20 for comfort; ribociclib 600 mg daily.", "ribociclib", ("dose", 20)),
     ("Tab. Letrozole 2.5 mg OD\nRx:\n  calcium carbonate-vitamin D3 600 mg-10 mcg tablet  Take 1 tablet twice daily\n",
      "calcium and vitamin d", ("dose", 10)),
+    # gen14-b: a route before the next drug stays with it; a go-ahead on a condition is no start
+    ("Continue letrozole 2.5 mg, IV zoledronic acid 4 mg q12 weeks.", "letrozole", ("route", "intravenous")),
+    ("Continue letrozole 2.5 mg, IV zoledronic acid 4 mg q12 weeks.", "letrozole", ("frequency", "every 3 months")),
+    ("Current: fulvestrant 500 mg IM monthly, SC denosumab 120 mg q4w.", "fulvestrant", ("route", "subcutaneous")),
+    ("Letrozole 2.5 mg PO ribociclib 600 mg", "ribociclib", ("route", "oral")),
+    ("Palbociclib 125 mg: OK to start cycle 4 if ANC > 1.0", "palbociclib", ("status", "planned")),
 ]
 
 

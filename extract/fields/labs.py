@@ -636,7 +636,14 @@ def _date_of(page: AnalyzedPage, start: int, end: int) -> tuple[Any, Evidence] |
         ((_line_start(text, ld.mention.start), ld.kind == "collected", ld.mention.start), ld.mention, "lab.date.labelled")
         for ld in above]
     if candidates:
-        _, d, rule = max(candidates, key=lambda c: c[0])
+        key, d, rule = max(candidates, key=lambda c: c[0])
+        # A report's header block giving both ("Collected: 12-Mar-2026" over "Reported: 14-Mar-2026"):
+        # the result is the sample's, not the report's.
+        if rule == "lab.date.labelled" and not key[1]:
+            header = [ld for ld in above if ld.kind == "collected"
+                      and key[0] - _HEADER_BLOCK <= _line_start(text, ld.mention.start) <= key[0]]
+            if header:
+                d = header[-1].mention
         return d.value, page.evidence(d.start, d.end, rule)
     collected = [ld for ld in labelled if ld.kind == "collected"] or [ld for ld in labelled if ld.kind == "reported"]
     if collected:
@@ -645,6 +652,8 @@ def _date_of(page: AnalyzedPage, start: int, end: int) -> tuple[Any, Evidence] |
     return None
 
 
+#: How far (characters) above a report date its collection date may stand in one header block.
+_HEADER_BLOCK = 160
 _TODAY = re.compile(r"\b(?:today|today's|this\s+morning|this\s+a\.?m\b\.?|this\s+visit|at\s+this\s+visit)", re.I)
 _HEADING = re.compile(r"[ \t]*(?:(?:labs?|laboratory(?:\s+results)?|results?|cbc|fbc|full\s+blood\s+count|bloods|bloodwork|"
                       r"blood\s+work|ha?ematology|u\s?&\s?e|lfts?|cmp|bmp)\b[ \t]*"

@@ -329,16 +329,23 @@ def _table_row_start(text: str, pos: int) -> int:
     return line_start if _TABLE_GAP.search(text, prev_start, line_start - 1) else 0
 
 
-def _frequency_right_before(page: AnalyzedPage, start: int,
-                            drug_start: int) -> tuple[CompiledRule, regex.Match] | None:
-    """The frequency word that ends where the drug's name begins (spaces between only): "then
-    weekly paclitaxel", not "every 4 weeks with calcium"."""
-    for rule in _rules("med.frequency."):
+def _frequency_right_before(page: AnalyzedPage, start: int, drug_start: int,
+                            prefix: str = "med.frequency.") -> tuple[CompiledRule, regex.Match] | None:
+    """The frequency word (or, with `prefix` "med.route.", the route) that ends where the drug's
+    name begins (spaces between only): "then weekly paclitaxel", not "every 4 weeks with calcium";
+    "IV zoledronic acid", "SC denosumab" (a route right after a dose is that dose's drug's:
+    "letrozole 2.5 mg PO letrozole" never gives PO to the second)."""
+    for rule in _rules(prefix):
         for m in rule.finditer(page.text, page.is_ocr, start, drug_start):
             # (not across a line break: "... IM q28 days" closes a list line, the next drug opens one)
-            if not page.text[m.end():drug_start].strip() and "\n" not in page.text[m.end():drug_start]:
+            if not page.text[m.end():drug_start].strip() and "\n" not in page.text[m.end():drug_start] \
+                    and not (prefix == "med.route." and _AFTER_DOSE.search(page.text, start, m.start())):
                 return rule, m
     return None
+
+
+#: The end of a dose ("2.5 mg ", "600 "): a route written right after it is the dose's.
+_AFTER_DOSE = re.compile(r"(?:\d|\b(?:mg|mcg|g|units?|mL|m2|kg|tabs?|tablets?|caps?|capsules?))[ \t]*$", re.I)
 
 
 #: A status column closing a list line ("palbociclib 125 mg capsule - ON HOLD" and the next drug on
@@ -364,8 +371,11 @@ def _own_words_start(page: AnalyzedPage, after: int, drug_start: int) -> int:
     on = _ON_DRUG.search(page.text, start, drug_start)
     if on is not None:
         best = min(best, on.start())
-    frequency = _frequency_right_before(page, start, drug_start)
-    return min(best, frequency[1].start()) if frequency is not None else best
+    for prefix in ("med.frequency.", "med.route."):
+        touching = _frequency_right_before(page, start, drug_start, prefix)
+        if touching is not None:
+            best = min(best, touching[1].start())
+    return best
 
 
 def _extend_to_referring_sentences(page: AnalyzedPage, m: DrugMention, end: int, nxt: DrugMention | None) -> int:
@@ -385,8 +395,9 @@ def _extend_to_referring_sentences(page: AnalyzedPage, m: DrugMention, end: int,
         if _SIG_LINE.match(text, s_start, s_end) and "\n" in text[max(0, end - 1):s_start + 1]:
             end = s_end  # a label's or list's directions line under the drug ("Take ONE tablet daily")
             continue
-        refers = _REFERS_BACK.search(text, s_start, s_end) or _SUBJECTLESS.match(text, s_start, s_end)
-        if not refers or not _mentions_change_or_status(page, s_start, s_end):
+        refers = _REFERS_BACK.search(text, s_start, s_end) or _SUBJECTLESS.match(text, s_start, s_end) \
+            or _REASON_OPENS.match(text, s_start, s_end)
+        if not refers or not (_mentions_change_or_status(page, s_start, s_end) or _states_reason(page, s_start, s_end)):
             break
         end = s_end
     return end
@@ -396,6 +407,20 @@ def _skip_space(text: str, pos: int) -> int:
     while pos < len(text) and text[pos].isspace():
         pos += 1
     return pos
+
+
+#: A sentence of its own that opens with a reason ("Due to grade 3 neutropenia.").
+_REASON_OPENS = re.compile(r"[\W\d]*(?:due\s+to|because\s+of|secondary\s+to|owing\s+to)\b", re.I)
+
+
+def _states_reason(page: AnalyzedPage, start: int, end: int) -> bool:
+    """A sentence that gives a reason ("This was due to grade 3 neutropenia."): a reason term with
+    its introducing words (med.reason.intro) right before it."""
+    text = page.text
+    intro = _rule("med.reason.intro")
+    return any(_first_match(intro, page, text[max(start, m.start() - 60):m.start()])
+               for rule in _rules("med.reason.") if rule.id != "med.reason.intro"
+               for m in rule.finditer(text, page.is_ocr, start, end))
 
 
 def _mentions_change_or_status(page: AnalyzedPage, start: int, end: int) -> bool:
@@ -484,8 +509,8 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
 
     for prefix, leaf in (("med.frequency.", "frequency"), ("med.route.", "route"), ("med.schedule.", "schedule")):
         hit = _first(page, _rules(prefix), body, end, usable)
-        if hit is None and leaf == "frequency":  # "weekly paclitaxel"
-            hit = _frequency_right_before(page, r.pre_start, r.mention.start)
+        if hit is None and leaf in ("frequency", "route"):  # "weekly paclitaxel", "IV zoledronic acid"
+            hit = _frequency_right_before(page, r.pre_start, r.mention.start, prefix)
             if hit is not None and not usable(hit[1].start(), hit[1].end()):
                 hit = None
         if hit:
@@ -501,7 +526,10 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
     # A reason may come before the drug is named, in the same sentence or a clause before a
     # semicolon ("Cycle 3 delayed for grade 3 neutropenia; ribociclib reduced to 400 mg"): it counts
     # only for a change of this drug.
-    _read_reasons(page, r, _cause_sentence_start(page, _clause_start(page.text, min(body, r.sentence[0]))), end)
+    reasons_from = _cause_sentence_start(page, _clause_start(page.text, min(body, r.sentence[0])))
+    linked = _linked_cause_start(page, r)
+    _read_reasons(page, r, min(reasons_from, linked) if linked is not None else reasons_from, end,
+                  free_until=r.sentence[0] if linked is not None else None)
     _read_dates(page, r)
     return r
 
@@ -650,6 +678,19 @@ def _change_of(page: AnalyzedPage, rule: CompiledRule, m: regex.Match) -> _Chang
     return change
 
 
+#: A go-ahead before a start word ("OK to start", "fine to proceed"): with a condition after it, a
+#: treatment threshold ("OK to start cycle 4 if ANC > 1.0"), not a plan (unlike "to start ... if HER2 negative").
+_OK_TO = re.compile(r"\b(?:ok|okay|fine|cleared|safe|fit)[ \t]+(?:to[ \t]+)?$", re.I)
+#: Status words that start or restart a drug.
+_START_WORD = re.compile(r"\b(?:re-?)?(?:start|begin|initiate|resume|proceed)\b", re.I)
+
+
+def _conditioned_after(page: AnalyzedPage, pos: int, end: int) -> bool:
+    """The clause from `pos` closes on a condition ("... cycle 4 if ANC > 1.0")."""
+    close = _CLAUSE_END.search(page.text, pos, end)
+    return _first_match(_rule("med.exclude.conditional"), page, page.text[pos:close.start() if close else end]) is not None
+
+
 def _read_statuses(page: AnalyzedPage, r: _Read, usable: Callable[[int, int], bool]) -> None:
     text = page.text
     mention = r.mention
@@ -671,6 +712,9 @@ def _read_statuses(page: AnalyzedPage, r: _Read, usable: Callable[[int, int], bo
                     continue  # a "Stopped:" heading names the list under it (read by _list_heading)
                 if conditioned and m.start() < mention.start:
                     continue
+                if m.start() > mention.start and _START_WORD.search(m.group(0)) and \
+                        _OK_TO.search(text, max(0, m.start() - 20), m.start()) and _conditioned_after(page, m.end(), r.end):
+                    continue  # "Palbociclib: OK to start cycle 4 if ANC > 1.0": a threshold, not a start
                 if _BACKGROUND.search(text, max(region_start, m.start() - 40), m.start()):
                     continue  # "resumed after being held": the hold is background
                 found.append((m.start(), rule, m))
@@ -773,14 +817,38 @@ def _cause_sentence_start(page: AnalyzedPage, start: int) -> int:
     return prev_start
 
 
-def _read_reasons(page: AnalyzedPage, r: _Read, start: int, end: int) -> None:
+#: Words in a drug's sentence, before the drug, that make the sentence before it the cause
+#: ("Grade 3 diarrhoea this cycle despite loperamide. I have therefore reduced the abemaciclib ...").
+_THEREFORE = re.compile(r"\b(?:therefore|hence|consequently|as\s+a\s+result|because\s+of\s+this|for\s+this\s+reason)\b", re.I)
+
+
+def _linked_cause_start(page: AnalyzedPage, r: _Read) -> int | None:
+    """The start of the sentence right before the drug's, in the same paragraph, when the drug's
+    sentence says "therefore" before the drug; else None."""
+    text = page.text
+    s_start = r.sentence[0]
+    if not _THEREFORE.search(text, s_start, r.mention.start):
+        return None
+    before = text[:s_start].rstrip()
+    if not before.endswith(".") or "\n\n" in text[len(before):s_start]:
+        return None
+    prev_start, _ = statement_at(page, len(before) - 1)
+    return prev_start if s_start - prev_start <= 240 else None
+
+
+def _read_reasons(page: AnalyzedPage, r: _Read, start: int, end: int, free_until: int | None = None) -> None:
+    """Reasons in [start, end): a reason term after its introducing words ("due to", "for"), or
+    before ", so"; before `free_until` (a sentence the drug's "therefore" points back to) any reason term."""
     text = page.text
     intro = _rule("med.reason.intro")
+    consequence = _rule("med.reason.consequence").pattern_for(page.is_ocr)
     for rule in _rules("med.reason."):
-        if rule.id == "med.reason.intro":
+        if rule.id in ("med.reason.intro", "med.reason.consequence"):
             continue
         for m in rule.finditer(text, page.is_ocr, start, end):
-            if not _first_match(intro, page, text[max(start, m.start() - 60):m.start()]):
+            if not _first_match(intro, page, text[max(start, m.start() - 60):m.start()]) and \
+                    not (m.end() <= r.mention.start and consequence.match(text, m.end(), r.mention.start)) and \
+                    not (free_until is not None and m.end() <= free_until):
                 continue
             if any(x.pos <= m.start() < x.pos + len(x.evidence[0].text) for x in r.reasons):
                 continue
