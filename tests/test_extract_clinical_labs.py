@@ -160,6 +160,13 @@ ROWS = [
      {"date": "12-Mar-2026"}),
     ("Collected: 12-Mar-2026\nReported: 14-Mar-2026\nNeutrophils 1.1 x10^9/L\n", "ANC",
      {"value": 1.1, "date": D(2026, 3, 12)}, {"date": "12-Mar-2026"}),
+    # a date between the name and its verb; a sentence wrapped after its verb; a bracket of today's value
+    ("Her ANC on November 10, 2026 was 1.6 x 10^9/L and ALT 19 U/L.", "ANC",
+     {"value": 1.6, "date": D(2026, 11, 10)}, {"value": "1.6", "date": "November 10, 2026"}),
+    ("ANC on 11/10/2026: 1.6", "ANC", {"value": 1.6, "date": D(2026, 11, 10)}, {"value": "1.6"}),
+    ("Her neutrophils today were\n1.1 and we have therefore deferred cycle 3.", "ANC", {"value": 1.1}, {"value": "1.1"}),
+    ("Visit date: 2026-11-04\nANC must be >= 1.5 x10^9/L at baseline (today ANC 1.3 x10^9/L - repeat 2026-11-11).",
+     "ANC", {"value": 1.3, "date": D(2026, 11, 4)}, {"value": "1.3", "date": "2026-11-04"}),
 ]
 
 STATED_GRADES = [
@@ -215,6 +222,9 @@ NOT_RESULTS = [
     # gen14-b: a go-ahead on a condition is a threshold
     "OK to start cycle 4 if ANC > 1.0.",
     "Fine to treat if neutrophils 1.0 x10^9/L or more on Monday.",
+    # a protocol's action tied to a compared value
+    "ANC < 1000 - chemo withheld today as per protocol.",
+    "ANC >= 1.5 and platelets >= 100: proceed.",
 ]
 
 

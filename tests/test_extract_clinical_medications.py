@@ -629,6 +629,42 @@ ROWS = [
      {"changes": [{"from_dose": 600, "to_dose": 400, "reason": None}]}, {}),
     ("Ribociclib 600 mg daily. Ribociclib reduced to 400 mg. Fatigue is better.", "ribociclib",
      {"changes": [{"to_dose": 400, "reason": None}]}, {}),
+    # a PRN after a dosing interval: taken as needed
+    ("ondansetron 8 mg PO q8h PRN nausea", "ondansetron", {"frequency": "as needed", "route": "oral"},
+     {"frequency": "PRN"}),
+    # the resume verb before the drug; the change verb and "from" before the drug, both doses after it
+    ("Ribociclib 600 mg daily. Restarted ribociclib at 400 mg on 3/16/2026.", "ribociclib",
+     {"dose": 400, "changes": [{"from_dose": 600, "to_dose": 400, "date": D(2026, 3, 16)}]},
+     {"changes[0].to_dose": "400"}),
+    ("Oct 12 - started Verzenio 150mg twice a day.\nOct 28 - restarted Verzenio but at 100mg twice a day.",
+     "abemaciclib", {"dose": 100, "changes": [{"from_dose": 150, "to_dose": 100}]}, {"changes[0].to_dose": "100"}),
+    ("Now switched over from palbociclib 125 to 100 mg from C8 as per protocol (dose level -1).", "palbociclib",
+     {"dose": 100, "status": None, "changes": [{"from_dose": 125, "to_dose": 100}]},
+     {"changes[0].from_dose": "125", "dose": "100"}),
+    ("In September the abemaciclib was reduced by one dose level to 100 mg twice daily.", "abemaciclib",
+     {"dose": 100, "changes": [{"to_dose": 100}]}, {"changes[0].to_dose": "100"}),
+    # a list comment giving only the dose before; the strength's later dose after "from" is no dose taken
+    ("Repeat medication:\n  * Abemaciclib 100mg tablets       one twice daily (hospital supply; reduced from 150mg twice\n"
+     "                                    daily Aug 2026 for diarrhoea)\n", "abemaciclib",
+     {"dose": 100, "status": "active", "changes": [{"from_dose": 150, "to_dose": 100, "reason": "diarrhea"}]},
+     {"changes[0].from_dose": "150", "dose": "100"}),
+    # a second change told in a sentence of its own: from the first change's dose, with its own reason
+    ("Ribociclib history: started at 600 mg (2026-04-06). Dose reduced to 400 mg at cycle 3 due to\n"
+     "QTc prolongation (QTcF 492 ms). Further reduced to 200 mg at cycle 6. This was because of\n"
+     "recurrent grade 3 neutropenia. Currently on 200 mg once daily, 21 days on and 7 days off.", "ribociclib",
+     {"dose": 200, "schedule": "days 1-21 of 28",
+      "changes": [{"from_dose": 600, "to_dose": 400, "reason": "QT prolongation"},
+                  {"from_dose": 400, "to_dose": 200, "reason": "neutropenia"}]},
+     {"changes[1].from_dose": "400", "changes[1].reason": "neutropenia"}),
+    # "switched from X 125 mg to Y": the second drug is the one now taken; "back on" ends a hold
+    ("Switched from palbociclib 125 mg to ribociclib 600 mg.", "ribociclib", {"status": "active"}, {}),
+    ("Ribociclib held for 1 week in October, then back on ribociclib 400 mg.", "ribociclib",
+     {"status": "active"}, {"status": "back on"}),
+    # a deferred cycle named before the drug is a hold, not a declined drug; a "Medicines" list
+    ("Her neutrophils today were\n1.1 and we have therefore deferred cycle 3 of palbociclib by one week.",
+     "palbociclib", {"status": "held"}, {"status": "deferred cycle 3"}),
+    ("Medicines\n - Goserelin (Zoladex) 10.8 mg implant SC every 12 weeks - for ovarian suppression.\n",
+     "goserelin", {"status": "active", "frequency": "every 3 months"}, {}),
     # "is on hold" is a hold, not "is on"
     ("Ribociclib 600 mg daily is on hold. OK to start cycle 4 if ANC > 1.0.", "ribociclib",
      {"status": "held"}, {"status": "on hold"}),
@@ -742,6 +778,13 @@ ABSENT = [
     ("Current: fulvestrant 500 mg IM monthly, SC denosumab 120 mg q4w.", "fulvestrant", ("route", "subcutaneous")),
     ("Letrozole 2.5 mg PO ribociclib 600 mg", "ribociclib", ("route", "oral")),
     ("Palbociclib 125 mg: OK to start cycle 4 if ANC > 1.0", "palbociclib", ("status", "planned")),
+    # a trial's title line, a question, a list heading "Stopped / no longer taking" below the last row
+    ("Protocol: NRG-BR-2291 (phase II, capivasertib + fulvestrant after CDK4/6 inhibitor)", "capivasertib", None),
+    ("Study title: Fulvestrant with or without palbociclib in ESR1-mutant MBC", "fulvestrant", None),
+    ("- Is it ok to take ibuprofen for my knee? (pharmacist said maybe not)", "ibuprofen", None),
+    ("Could I switch to Ibrance?", "palbociclib", None),
+    ("Repeat medication:\n  Adcal-D3 chewable tablets         one twice daily\n\nStopped / no longer taking:\n"
+     "  Ibuprofen 400mg tablets  - stopped 2026\n", "calcium and vitamin d", ("status", "stopped")),
 ]
 
 
@@ -821,7 +864,8 @@ def test_ocr_zero_read_as_letter_o_in_a_dose():
 
 @pytest.mark.parametrize("text,leaves,spans", [
     # gen12: OCR reads the q of an hourly interval as g, and mcg as "meg" (OCR pages only)
-    ("- Ondansetron 8 mg PO g8h PRN nausea", {"frequency": "three times daily"}, {"frequency": "g8h"}),
+    # (a PRN after the interval makes it "as needed", gen14-b: the interval is read alone here)
+    ("- Ondansetron 8 mg PO g8h for nausea", {"frequency": "three times daily"}, {"frequency": "g8h"}),
     ("Dexamethasone 4 mg PO g12h", {"frequency": "twice daily"}, {"frequency": "g12h"}),
     ("Started on Inj. Filgrastim 300 meg SC OD.", {"dose": 300, "unit": "mcg"}, {"unit": "meg"}),
 ])

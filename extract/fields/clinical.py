@@ -7,6 +7,7 @@ KPS / Karnofsky is another scale and is never read as ECOG; "ECOG 0-1" gives no 
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Iterator
 
 from extract.analysis import AnalyzedPage
@@ -59,6 +60,9 @@ def extract_menopausal_status(page: AnalyzedPage) -> Iterator[Finding]:
             continue
         if not _about_patient(page, m.start(), m.end()):
             continue
+        years = rule.params.get("min_years_ago")
+        if years is not None and int(m.group("year")) > _dt.date.today().year - int(years):
+            continue  # "LMP 2025": not long enough ago to say
         seen.append((m.start(), m.end()))
         status = m.groupdict().get("status") or rule.params["status"]
         yield Finding(path="menopausal_status", value=_MENOPAUSE[str(status).lower()],

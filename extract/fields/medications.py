@@ -49,7 +49,7 @@ _REFERS_BACK = re.compile(r"\b(?:dose|doses|dosing|it|this|therapy|treatment|med
 #: daily. Held x 2 weeks for DVT workup, restarted 2026-01-05."; "...; further reduced to 50 mg").
 _SUBJECTLESS = re.compile(r"[\W\d]*(?:(?:further|then|later|subsequently|again)\s+)?"
                           r"(?:held|restarted|resumed|stopped|discontinued|paused|interrupted|"
-                          r"dose[-\s]reduced|reduced|decreased|increased)\b", re.I)
+                          r"dose[-\s]reduced|reduced|decreased|increased|currently\s+(?:on|taking|at)(?=\s+\d))\b", re.I)
 #: A directions line of its own under a drug (pharmacy labels, GP printouts, Epic "Sig:").
 _SIG_LINE = re.compile(r"[ \t]*(?:sig\s*:\s*|directions?\s*:\s*)?(?:take|inject|give|use|apply|swallow|chew|dissolve)\s+"
                        r"(?:\d+|one|two|three|four|half|a|an|the|1/2)\b", re.I)
@@ -255,6 +255,11 @@ def _counts(page: AnalyzedPage, mention: DrugMention) -> bool:
         return False
     if _first_match(_rule("med.exclude.allergy"), page, text[s_start:mention.start]):
         return False
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    if _rule("med.exclude.study-title").pattern_for(page.is_ocr).match(text, line_start, mention.start):
+        return False  # "Protocol: ... capivasertib + fulvestrant after CDK4/6 inhibitor": the trial's drugs
+    if text[mention.end:s_end].rstrip().endswith("?") and "\n" not in text[mention.end:s_end].rstrip():
+        return False  # "Is it ok to take ibuprofen for my knee?": a question, not a drug taken
     c_start, c_end = _clause_around(text, s_start, s_end, mention.start)
     if _first_match(_rule("med.exclude.declined"), page, text[c_start:c_end]):
         return False  # "she declined ribociclib", "olaparib is not indicated" (in the drug's own clause)
@@ -451,9 +456,13 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
 
     body = mention.end
     # Dose changes first: their numbers are not plain dose statements.
+    from_only: list[regex.Match] = []
     for rule in _rules("med.change."):
         around = rule.params.get("around_drug")
         for m in rule.finditer(text, page.is_ocr, pre_start if around else body, end):
+            if rule.params.get("from_only"):
+                from_only.append(m)  # read once the row's own dose is known (below)
+                continue
             if around and (m.start("drug") != mention.start or not m.group("unit") and
                            _number(m.group("to"))[0] not in info.dose_steps):
                 continue  # "lowered my Kisqali to 400": this drug, and a bare number only at a dose step
@@ -503,9 +512,19 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
         r.earlier_dose = bool(_first_match(_rule("med.dose.earlier"), page, text[r.sentence[0]:r.sentence[1]]))
         break  # the first plain dose of a scope is its dose ("400 mg ... From 600 mg" is a change)
     if r.dose is None and info.dose_steps:
-        r.dose = _bare_dose(page, mention, usable)
+        r.dose = _bare_dose(page, mention, lambda a, b: usable(a, b) and not any(
+            c.span[0] <= a < c.span[1] for c in r.changes))  # (not "from palbociclib 125 to 100 mg")
         if r.dose is not None:
             r.attributes_end = r.dose[0].evidence[0].end
+    for m in from_only:
+        # "100mg tablets one twice daily (hospital supply; reduced from 150mg ...)": from 150 mg to the row's dose
+        if r.dose is not None and r.dose[0].pos < m.start() and usable(m.start(), m.end()) \
+                and not any(c.span[0] < m.end() and m.start() < c.span[1] for c in r.changes):
+            from_value, fix = _number(m.group("from"))
+            if from_value != r.dose[0].value:
+                r.changes.append(_Change(to_dose=r.dose[0], unit=r.dose[1], pos=m.start(), span=m.span(),
+                                         from_dose=_Leaf(from_value, [page.evidence(m.start("from"), m.end("from"),
+                                                                                    "med.change.from-only", correction=fix)], m.start())))
 
     for prefix, leaf in (("med.frequency.", "frequency"), ("med.route.", "route"), ("med.schedule.", "schedule")):
         hit = _first(page, _rules(prefix), body, end, usable)
@@ -518,6 +537,12 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
             value = _schedule_of(rule, m) if leaf == "schedule" else rule.params["value"]
             r.leaves[leaf] = _Leaf(value, [page.evidence(m.start(), m.end(), rule.id)], m.start())
             r.attributes_end = max(r.attributes_end, m.end())
+    if "frequency" in r.leaves and r.leaves["frequency"].value != "as needed":
+        # "8 mg PO q8h PRN nausea": a dose allowed every 8 hours, taken only when needed
+        prn = _first(page, [_rule("med.frequency.as-needed")], body, end, usable)
+        if prn is not None and not _SENTENCE_END.search(text, r.leaves["frequency"].pos, prn[1].start()):
+            r.leaves["frequency"] = _Leaf("as needed", [page.evidence(prn[1].start(), prn[1].end(), prn[0].id)],
+                                          prn[1].start())
     frequency, schedule = r.leaves.get("frequency"), r.leaves.get("schedule")
     if frequency and schedule and schedule.pos <= frequency.pos < schedule.pos + len(schedule.evidence[0].text):
         del r.leaves["frequency"]  # "d1-21 q28d": the cycle's length, not how often a dose is taken
@@ -574,6 +599,10 @@ _FORM_AFTER = re.compile(r"[ \t]*(?:film[-\s]coated[ \t]+)?(?:tabs?|tablets?|cap
                          r"prefilled[ \t]+syringe|oral[ \t]+(?:tablet|capsule)s?)\b", re.I)
 
 
+#: Words right before a dose that make it an earlier one ("100mg tablets ... reduced from 150mg").
+_EARLIER_DOSE_LEAD = re.compile(r"\b(?:from|previously|formerly|was|prior)[ \t]*$", re.I)
+
+
 def _dose_after_strength(page: AnalyzedPage, m: regex.Match, end: int, usable: Callable[[int, int], bool]) -> regex.Match:
     """A list row naming the product's strength, then the dose taken ("Ribociclib 200 mg tablet
     600 mg OD", "capecitabine 500 mg tab  1,500 mg PO BID"): the dose taken, in the same unit, on
@@ -585,7 +614,8 @@ def _dose_after_strength(page: AnalyzedPage, m: regex.Match, end: int, usable: C
     line_end = end if line_end < 0 else min(end, line_end)
     for later in _rule("med.dose.amount").finditer(text, page.is_ocr, m.end(), line_end):
         if _unit(later.group("unit")) == _unit(m.group("unit")) and usable(later.start(), later.end()) \
-                and not _first_match(_rule("med.exclude.planned-dose"), page, text[m.end():later.start()]):
+                and not _first_match(_rule("med.exclude.planned-dose"), page, text[m.end():later.start()]) \
+                and not _EARLIER_DOSE_LEAD.search(text, m.end(), later.start()):
             return later
         break
     return m
@@ -715,6 +745,8 @@ def _read_statuses(page: AnalyzedPage, r: _Read, usable: Callable[[int, int], bo
                 if m.start() > mention.start and _START_WORD.search(m.group(0)) and \
                         _OK_TO.search(text, max(0, m.start() - 20), m.start()) and _conditioned_after(page, m.end(), r.end):
                     continue  # "Palbociclib: OK to start cycle 4 if ANC > 1.0": a threshold, not a start
+                if rule.params["value"] == "stopped" and any(c.span[0] <= m.start() < c.span[1] for c in r.changes):
+                    continue  # "switched over from palbociclib 125 to 100 mg": the dose changed, not the drug
                 if _BACKGROUND.search(text, max(region_start, m.start() - 40), m.start()):
                     continue  # "resumed after being held": the hold is background
                 found.append((m.start(), rule, m))
@@ -1044,13 +1076,17 @@ def _share_switch(page: AnalyzedPage, group: list[_Read]) -> None:
             # "switched from tamoxifen to anastrozole"
             head = [s for s in earlier.statuses if s.pos < earlier.mention.start
                     and s.evidence[0].text.lower().startswith(("switched", "changed"))]
-            if head and re.fullmatch(r"\s*to\s+", page.text[earlier.mention.end:later.mention.start]):
+            if head and _SWITCH_GAP.fullmatch(page.text, earlier.mention.end, later.mention.start):
                 later.statuses.append(_Leaf("active", head[-1].evidence, later.mention.start))
             continue
         cue = [page.evidence(m.start("verb"), m.end("verb"), "med.status.switched")]
         if not any(s.pos > earlier.mention.start for s in earlier.statuses):
             earlier.statuses.append(_Leaf("stopped", cue, m.start("verb")))
         later.statuses.append(_Leaf("active", cue, later.mention.start))
+
+
+#: Between the drugs of "switched from tamoxifen to anastrozole", "switched from palbociclib 125 mg to ribociclib".
+_SWITCH_GAP = re.compile(r"\s*(?:\d[\d.,]*\s*(?:mg|mcg|g|units?|mg/m2|mg/kg)?\s*(?:daily|od|bid|bd)?\s*)?to\s+", re.I)
 
 
 _ADDED_TO = re.compile(r"\bto\s+(?:(?:her|the|current|ongoing)\s+)?$", re.I)
@@ -1227,6 +1263,10 @@ def _brand_history(reads: list[_Read]) -> _Leaf | None:
     return _Leaf(order, evidence, named[-1].pos)
 
 
+def _same_sentence(text: str, a: int, b: int) -> bool:
+    return not _SENTENCE_END.search(text, min(a, b), max(a, b))
+
+
 def _about_the_past(r: _Read) -> bool:
     """The mention's own last status word puts it in the past ("Prior fill 08/2026: KISQALI 200 MG -
     TAKE 3 TABLETS (600 MG)", "previously on ribociclib 600 mg")."""
@@ -1276,9 +1316,8 @@ def _finding(page: AnalyzedPage, name: str, reads: list[_Read]) -> Finding:
             before = [d for pos, d, unit in plain if pos < change.pos and d.value != change.to_dose.value
                       and (change.unit is None or unit is None or unit.value == change.unit.value)] or \
                      [d for d in earlier if d.value != change.to_dose.value]
-            # "reduced to 400 mg ..., then to 200 mg": the change before it in the same sentence.
-            chained = [c.to_dose for c in changes if c.pos < change.pos and c.to_dose.value != change.to_dose.value
-                       and not _SENTENCE_END.search(page.text, c.span[1], change.pos)]
+            # "reduced to 400 mg ..., then to 200 mg", "... Further reduced to 200 mg": the change before it.
+            chained = [c.to_dose for c in changes if c.pos < change.pos and c.to_dose.value != change.to_dose.value]
             if chained and (not before or before[-1].pos < chained[-1].pos):
                 before = chained
             if before:
@@ -1286,8 +1325,13 @@ def _finding(page: AnalyzedPage, name: str, reads: list[_Read]) -> Finding:
                 change.from_dose = _Leaf(prior.value, [ev.model_copy(update={"rule": "med.change.from-previous-dose"})
                                                        for ev in prior.evidence], prior.pos)
         if change.reason is None:
-            # The reason stated with the change, or the reason of the hold just before it.
-            near = [x for x in reasons if change.pos - 200 <= x.pos <= change.span[1] + 80]
+            # The reason stated with the change, or the reason of the hold just before it (not one an
+            # earlier change already took: "reduced to 400 mg due to QTc prolongation. Further reduced ...").
+            # (a reason in another sentence that a change of its own sentence took)
+            taken = {id(c.reason) for c in changes if c is not change and c.reason is not None
+                     and _same_sentence(page.text, c.pos, c.reason.pos)}
+            near = [x for x in reasons if change.pos - 200 <= x.pos <= change.span[1] + 80
+                    and (id(x) not in taken or _same_sentence(page.text, change.pos, x.pos))]
             if near:
                 change.reason = min(near, key=lambda x: abs(x.pos - change.span[1]) if x.pos >= change.span[1]
                                     else change.pos - x.pos)
