@@ -164,6 +164,7 @@ ROWS = [
     ("Her ANC on November 10, 2026 was 1.6 x 10^9/L and ALT 19 U/L.", "ANC",
      {"value": 1.6, "date": D(2026, 11, 10)}, {"value": "1.6", "date": "November 10, 2026"}),
     ("ANC on 11/10/2026: 1.6", "ANC", {"value": 1.6, "date": D(2026, 11, 10)}, {"value": "1.6"}),
+    ("Admitted with fever. ANC on admission 200 /cumm.", "ANC", {"value": 0.2, "unit": "10^9/L"}, {"value": "200"}),
     ("Her neutrophils today were\n1.1 and we have therefore deferred cycle 3.", "ANC", {"value": 1.1}, {"value": "1.1"}),
     ("Visit date: 2026-11-04\nANC must be >= 1.5 x10^9/L at baseline (today ANC 1.3 x10^9/L - repeat 2026-11-11).",
      "ANC", {"value": 1.3, "date": D(2026, 11, 4)}, {"value": "1.3", "date": "2026-11-04"}),

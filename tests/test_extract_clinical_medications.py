@@ -665,6 +665,17 @@ ROWS = [
      "palbociclib", {"status": "held"}, {"status": "deferred cycle 3"}),
     ("Medicines\n - Goserelin (Zoladex) 10.8 mg implant SC every 12 weeks - for ovarian suppression.\n",
      "goserelin", {"status": "active", "frequency": "every 3 months"}, {}),
+    # a reduced dose level with its dose
+    ("Abemaciclib 150 mg bd.\n18/10/2026  Abemaciclib restarted, dose level -1 = 100mg twice a day.", "abemaciclib",
+     {"dose": 100, "status": "active", "changes": [{"from_dose": 150, "to_dose": 100}]}, {"changes[0].to_dose": "100"}),
+    # a future resumption or reduction is no change and no status ("will be resumed", "will be reduced")
+    ("Ribociclib 400 mg daily. Ribociclib has therefore been withheld from today. Once ALT is back to grade 1 or "
+     "less, ribociclib will be resumed one dose level down at 200 mg daily.", "ribociclib",
+     {"dose": 400, "status": "held", "changes": []}, {"status": "withheld"}),
+    ("Ribociclib 600 mg daily. Dose will be reduced to 400 mg from cycle 5.", "ribociclib",
+     {"dose": 600, "changes": []}, {"dose": "600"}),
+    ("Cefuroxime 500 mg 1-0-1 x 3 days", "cefuroxime", {"dose": 500, "frequency": "twice daily"}, {}),
+    ("Olanzapine 5 mg nightly x 3 nights was added by Dr Ahmad.", "olanzapine", {"dose": 5, "status": "active"}, {}),
     # "is on hold" is a hold, not "is on"
     ("Ribociclib 600 mg daily is on hold. OK to start cycle 4 if ANC > 1.0.", "ribociclib",
      {"status": "held"}, {"status": "on hold"}),
