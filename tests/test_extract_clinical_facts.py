@@ -465,6 +465,10 @@ KINDS = [
     ("CITY ONCO CARE, CHENNAI - OPD\nDate: 02/11/2026\nPMH: Ca left breast 2012 - BCS + RT.\n"
      "Now: lump in other breast. USG: 2.1 cm BIRADS 5 lesion. PET-CT: no distant mets.\nPlan: await FISH.",
      "clinic_note"),
+    # gen14-b: a UK trust's cumulative blood report headed "Pathology"
+    ("BARTS HEALTH NHS TRUST - PATHOLOGY CUMULATIVE REPORT\nClinical details: Ribociclib C6D1 check.\n"
+     "Sample: 03-Nov-2026 09:20     Reported: 03-Nov-2026 13:55\n  Neutrophils          0.8   L   x10^9/L    (2.0-7.5)",
+     "lab"),
 ]
 
 

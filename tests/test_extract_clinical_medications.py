@@ -676,6 +676,21 @@ ROWS = [
      {"dose": 600, "changes": []}, {"dose": "600"}),
     ("Cefuroxime 500 mg 1-0-1 x 3 days", "cefuroxime", {"dose": 500, "frequency": "twice daily"}, {}),
     ("Olanzapine 5 mg nightly x 3 nights was added by Dr Ahmad.", "olanzapine", {"dose": 5, "status": "active"}, {}),
+    # "as needed" as UK and Indian notes write it; an OPD card's "Advice:" list is what was prescribed
+    ("Tab. Tramadol 50 mg SOS for bone pain", "tramadol", {"frequency": "as needed", "dose": 50}, {"frequency": "SOS"}),
+    ("Paracetamol 500mg tablets  two four times daily when required", "acetaminophen", {"frequency": "as needed"},
+     {"frequency": "when required"}),
+    ("Advice:\n1. Tab. Palbociclib 100 mg 1-0-0 x 21 days, 7 days gap (C8 from 10/11/2026)\n", "palbociclib",
+     {"status": "active", "dose": 100, "schedule": "days 1-21 of 28"}, {"status": "Advice"}),
+    # a reason in the sentence before, told as what complicated the course
+    ("Her course has been complicated by diarrhoea. In September the abemaciclib was reduced by one dose level to "
+     "100 mg twice daily.", "abemaciclib", {"changes": [{"to_dose": 100, "reason": "diarrhea"}]},
+     {"changes[0].reason": "diarrhoea"}),
+    # a hold with "stop taking it" in the same sentence is a hold; "Medications reviewed:" lists what is taken
+    ("She is on palbociclib (Ibrance) 100 mg.\n * Palbociclib to be held for the rest of this cycle - patient told to "
+     "stop taking it today.", "palbociclib", {"status": "held"}, {"status": "held"}),
+    ("Oncologic history:\n- 2017 anastrozole 2017-2022.\nMedications reviewed: ribociclib 400 mg daily days 1-21.\n",
+     "ribociclib", {"status": "active", "dose": 400}, {}),
     # "is on hold" is a hold, not "is on"
     ("Ribociclib 600 mg daily is on hold. OK to start cycle 4 if ANC > 1.0.", "ribociclib",
      {"status": "held"}, {"status": "on hold"}),
@@ -794,6 +809,8 @@ ABSENT = [
     ("Study title: Fulvestrant with or without palbociclib in ESR1-mutant MBC", "fulvestrant", None),
     ("- Is it ok to take ibuprofen for my knee? (pharmacist said maybe not)", "ibuprofen", None),
     ("Could I switch to Ibrance?", "palbociclib", None),
+    ("Tamoxifen 20 mg daily. She decided to stop taking tamoxifen in May.", "tamoxifen", ("status", "active")),
+    ("Denosumab 120 mg SC every 4 weeks; see SOS card.", "denosumab", ("frequency", "as needed")),
     ("Repeat medication:\n  Adcal-D3 chewable tablets         one twice daily\n\nStopped / no longer taking:\n"
      "  Ibuprofen 400mg tablets  - stopped 2026\n", "calcium and vitamin d", ("status", "stopped")),
 ]

@@ -708,6 +708,8 @@ def _change_of(page: AnalyzedPage, rule: CompiledRule, m: regex.Match) -> _Chang
     return change
 
 
+#: A plain "stop" ("stop taking it"), which a hold in the same sentence explains.
+_PLAIN_STOP = re.compile(r"stop(?:s|ped)?\b", re.I)
 #: A go-ahead before a start word ("OK to start", "fine to proceed"): with a condition after it, a
 #: treatment threshold ("OK to start cycle 4 if ANC > 1.0"), not a plan (unlike "to start ... if HER2 negative").
 _OK_TO = re.compile(r"\b(?:ok|okay|fine|cleared|safe|fit)[ \t]+(?:to[ \t]+)?$", re.I)
@@ -752,9 +754,14 @@ def _read_statuses(page: AnalyzedPage, r: _Read, usable: Callable[[int, int], bo
                 found.append((m.start(), rule, m))
     # Overlapping cues: the longer one ("temporarily stopped" is a hold, not a stop).
     found.sort(key=lambda f: (f[0], -(f[2].end() - f[2].start())))
+    covered = -1
     for pos, rule, m in found:
-        if r.statuses and pos < r.statuses[-1].pos + len(r.statuses[-1].evidence[0].text):
+        if pos < covered or r.statuses and pos < r.statuses[-1].pos + len(r.statuses[-1].evidence[0].text):
             continue
+        if rule.params["value"] == "stopped" and _PLAIN_STOP.match(m.group(0)) and any(
+                s.value == "held" and _same_sentence(text, s.pos, pos) for s in r.statuses):
+            covered = m.end()
+            continue  # "to be held for the rest of this cycle - told to stop taking it today": the hold's stop
         r.statuses.append(_Leaf(rule.params["value"], [page.evidence(m.start(), m.end(), rule.id)], pos))
     on = _ON_DRUG.search(text, r.pre_start, mention.start)
     if not r.statuses and on is not None:
