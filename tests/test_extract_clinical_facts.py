@@ -117,6 +117,8 @@ CLINICAL = [
     ("Her mother's LMP 2010.", "menopausal_status", None, None),
     ("Performance status (WHO): 0", "ecog", 0, "Performance status (WHO): 0"),
     ("KPS 90%.", "ecog", None, None),
+    ("Not a candidate for further chemotherapy (ECOG 3).", "ecog", 3, "ECOG 3"),
+    ("No ECOG 2 patients were enrolled.", "ecog", None, None),
 ]
 
 METASTASES = [

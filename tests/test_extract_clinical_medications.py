@@ -811,6 +811,8 @@ ABSENT = [
     ("Could I switch to Ibrance?", "palbociclib", None),
     ("Tamoxifen 20 mg daily. She decided to stop taking tamoxifen in May.", "tamoxifen", ("status", "active")),
     ("Denosumab 120 mg SC every 4 weeks; see SOS card.", "denosumab", ("frequency", "as needed")),
+    ("Lines: capecitabine 1000 mg/m2 BD d1-14 q21d (2025-08/2026, stopped for progression). Currently on no "
+     "anticancer therapy - treatment break at patient's request.", "capecitabine", ("status", "active")),
     ("Repeat medication:\n  Adcal-D3 chewable tablets         one twice daily\n\nStopped / no longer taking:\n"
      "  Ibuprofen 400mg tablets  - stopped 2026\n", "calcium and vitamin d", ("status", "stopped")),
 ]
