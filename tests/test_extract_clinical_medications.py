@@ -691,6 +691,16 @@ ROWS = [
      "stop taking it today.", "palbociclib", {"status": "held"}, {"status": "held"}),
     ("Oncologic history:\n- 2017 anastrozole 2017-2022.\nMedications reviewed: ribociclib 400 mg daily days 1-21.\n",
      "ribociclib", {"status": "active", "dose": 400}, {}),
+    # both doses before the drug, the reason told as episodes; the dose before told in a sentence after the row
+    ("After two episodes of grade 3 neutropenia we switched her from 600 to 400 mg of ribociclib at the start of "
+     "cycle 4.", "ribociclib", {"dose": 400, "changes": [{"from_dose": 600, "to_dose": 400, "reason": "neutropenia"}]},
+     {"changes[0].from_dose": "600", "changes[0].reason": "neutropenia"}),
+    ("Medicines right now:\n- Abemaciclib (Verzenio) 100 mg - one tablet morning and night (1-0-1). Earlier it was "
+     "150 mg\n  twice a day; reduced in Oct because of loose motions (diarrhoea).\n- Letrozole 2.5 mg\n", "abemaciclib",
+     {"dose": 100, "status": "active", "frequency": "twice daily",
+      "changes": [{"from_dose": 150, "to_dose": 100, "reason": "diarrhea"}]},
+     {"changes[0].from_dose": "150", "changes[0].reason": "loose motions"}),
+    ("Abemaciclib 100 mg bd. Initially the dose was 100 mg.", "abemaciclib", {"dose": 100, "changes": []}, {}),
     # "is on hold" is a hold, not "is on"
     ("Ribociclib 600 mg daily is on hold. OK to start cycle 4 if ANC > 1.0.", "ribociclib",
      {"status": "held"}, {"status": "on hold"}),

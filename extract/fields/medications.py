@@ -53,6 +53,8 @@ _SUBJECTLESS = re.compile(r"[\W\d]*(?:(?:further|then|later|subsequently|again)\
 #: A directions line of its own under a drug (pharmacy labels, GP printouts, Epic "Sig:").
 _SIG_LINE = re.compile(r"[ \t]*(?:sig\s*:\s*|directions?\s*:\s*)?(?:take|inject|give|use|apply|swallow|chew|dissolve)\s+"
                        r"(?:\d+|one|two|three|four|half|a|an|the|1/2)\b", re.I)
+#: How far before its drug a change rule read around the drug may start (characters).
+_AROUND_REACH = 80
 #: How far (characters) a referring sentence may be from its drug.
 _REFER_WINDOW = 300
 #: A status word this close before a drug is about that drug ("discontinued tamoxifen").
@@ -459,7 +461,8 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
     from_only: list[regex.Match] = []
     for rule in _rules("med.change."):
         around = rule.params.get("around_drug")
-        for m in rule.finditer(text, page.is_ocr, pre_start if around else body, end):
+        # (the words before the drug may be longer than its pre-cue: "switched her from 600 to 400 mg of ribociclib")
+        for m in rule.finditer(text, page.is_ocr, max(r.sentence[0], mention.start - _AROUND_REACH) if around else body, end):
             if rule.params.get("from_only"):
                 from_only.append(m)  # read once the row's own dose is known (below)
                 continue
