@@ -701,6 +701,18 @@ ROWS = [
       "changes": [{"from_dose": 150, "to_dose": 100, "reason": "diarrhea"}]},
      {"changes[0].from_dose": "150", "changes[0].reason": "loose motions"}),
     ("Abemaciclib 100 mg bd. Initially the dose was 100 mg.", "abemaciclib", {"dose": 100, "changes": []}, {}),
+    # an After Visit Summary: a row's "- HOLD this cycle" (its conditional restart is not yet), "into the muscle",
+    # a brand in brackets on a row under "STOP taking these medications"
+    ("Your medication list\nCHANGE how you take these medications:\n  palbociclib 100 mg capsule (IBRANCE) - HOLD this "
+     "cycle. Restart on 11/27/2026 if labs are OK.\n", "palbociclib", {"status": "held", "dose": 100}, {"status": "HOLD"}),
+    ("Your medication list\nCONTINUE taking these medications:\n  fulvestrant 250 mg/5 mL injection (FASLODEX) - Inject "
+     "500 mg into the muscle every 28 days\n", "fulvestrant",
+     {"route": "intramuscular", "dose": 500, "frequency": "every 4 weeks"}, {"route": "into the muscle"}),
+    ("Your medication list\nSTOP taking these medications:\n  anastrozole 1 mg tablet (ARIMIDEX)\n", "anastrozole",
+     {"status": "stopped"}, {"status": "STOP taking these medications"}),
+    # a hold word at the end of a prose line wrapped before the drug
+    ("Your white blood cell count was low today (absolute neutrophils 780 cells/uL). We are holding your\n"
+     "Ibrance (palbociclib) this week.", "palbociclib", {"status": "held"}, {"status": "holding"}),
     # "is on hold" is a hold, not "is on"
     ("Ribociclib 600 mg daily is on hold. OK to start cycle 4 if ANC > 1.0.", "ribociclib",
      {"status": "held"}, {"status": "on hold"}),
@@ -821,6 +833,8 @@ ABSENT = [
     ("Could I switch to Ibrance?", "palbociclib", None),
     ("Tamoxifen 20 mg daily. She decided to stop taking tamoxifen in May.", "tamoxifen", ("status", "active")),
     ("Denosumab 120 mg SC every 4 weeks; see SOS card.", "denosumab", ("frequency", "as needed")),
+    ("- Zoledronic acid is an option after dental review.", "zoledronic acid", None),
+    ("Letrozole 2.5 mg daily - stopped\nAnastrozole 1 mg daily", "anastrozole", ("status", "stopped")),
     ("Lines: capecitabine 1000 mg/m2 BD d1-14 q21d (2025-08/2026, stopped for progression). Currently on no "
      "anticancer therapy - treatment break at patient's request.", "capecitabine", ("status", "active")),
     ("Repeat medication:\n  Adcal-D3 chewable tablets         one twice daily\n\nStopped / no longer taking:\n"

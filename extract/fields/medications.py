@@ -318,9 +318,24 @@ def _scopes(page: AnalyzedPage, mentions: list[DrugMention]) -> list[tuple[int, 
     out = []
     for i, m in enumerate(mentions):
         s_start, _ = statement_at(page, m.start)
+        s_start = _wrapped_start(page.text, s_start, m.start)
         prev_end = ends[i - 1] if i and mentions[i - 1].end > s_start else s_start
         out.append((min(m.start, max(prev_end, m.start - _PRE_CUE_WINDOW, _table_row_start(page.text, m.start))), ends[i]))
     return out
+
+
+#: A line of running prose wrapped in mid-sentence: long, ending in a word ("We are holding your").
+_WRAPPED_LINE = re.compile(r"[^\n]{60,}[a-z][ \t]*\n[ \t]*", re.I)
+
+
+def _wrapped_start(text: str, s_start: int, drug_start: int) -> int:
+    """A statement that opens with the drug on a line of its own after prose wrapped in mid-sentence
+    ("... We are holding your\nIbrance (palbociclib) this week."): its pre-cue may reach back into the
+    line before (the pre-cue window still applies)."""
+    if s_start != drug_start or s_start == 0 or text[s_start - 1] != "\n":
+        return s_start
+    prev_start = text.rfind("\n", 0, s_start - 1) + 1
+    return prev_start if _WRAPPED_LINE.fullmatch(text, prev_start, s_start) else s_start
 
 
 _TABLE_GAP = re.compile(r"\S(?: {2,}|\t|[ \t]*\|[ \t]*)\S")
@@ -716,6 +731,8 @@ _PLAIN_STOP = re.compile(r"stop(?:s|ped)?\b", re.I)
 #: A go-ahead before a start word ("OK to start", "fine to proceed"): with a condition after it, a
 #: treatment threshold ("OK to start cycle 4 if ANC > 1.0"), not a plan (unlike "to start ... if HER2 negative").
 _OK_TO = re.compile(r"\b(?:ok|okay|fine|cleared|safe|fit)[ \t]+(?:to[ \t]+)?$", re.I)
+#: A restart (the drug was given before): with a condition after it, the drug is not taken yet.
+_RESTART_WORD = re.compile(r"\b(?:re-?start|resume)\b", re.I)
 #: Status words that start or restart a drug.
 _START_WORD = re.compile(r"\b(?:re-?)?(?:start|begin|initiate|resume|proceed)\b", re.I)
 
@@ -747,9 +764,10 @@ def _read_statuses(page: AnalyzedPage, r: _Read, usable: Callable[[int, int], bo
                     continue  # a "Stopped:" heading names the list under it (read by _list_heading)
                 if conditioned and m.start() < mention.start:
                     continue
-                if m.start() > mention.start and _START_WORD.search(m.group(0)) and \
-                        _OK_TO.search(text, max(0, m.start() - 20), m.start()) and _conditioned_after(page, m.end(), r.end):
-                    continue  # "Palbociclib: OK to start cycle 4 if ANC > 1.0": a threshold, not a start
+                if m.start() > mention.start and _START_WORD.search(m.group(0)) and (
+                        _OK_TO.search(text, max(0, m.start() - 20), m.start()) or _RESTART_WORD.search(m.group(0))) \
+                        and _conditioned_after(page, m.end(), r.end):
+                    continue  # "OK to start cycle 4 if ANC > 1.0", "Restart on 11/27 if labs are OK": not yet
                 if rule.params["value"] == "stopped" and any(c.span[0] <= m.start() < c.span[1] for c in r.changes):
                     continue  # "switched over from palbociclib 125 to 100 mg": the dose changed, not the drug
                 if _BACKGROUND.search(text, max(region_start, m.start() - 40), m.start()):
@@ -814,13 +832,26 @@ def _heading_of_line(page: AnalyzedPage, pos: int) -> tuple[CompiledRule, int, i
     return None
 
 
+#: A row's text up to a bracket: "anastrozole 1 mg tablet (" before "ARIMIDEX)".
+_BRACKET_LEAD = re.compile(r"[^\n()]{1,60}\([ \t]*")
+
+
+def _bracketed_on_own_row(page: AnalyzedPage, mention: DrugMention, line_start: int) -> bool:
+    """A brand in brackets on a list row that opens with the same drug ("anastrozole 1 mg tablet (ARIMIDEX)")."""
+    if not _BRACKET_LEAD.fullmatch(page.text, line_start, mention.start):
+        return False
+    first = next(iter(drugs().find(page.text[line_start:mention.start])), None)
+    return first is not None and first.drug.name == mention.drug.name and \
+        _LIST_LINE_LEAD.fullmatch(page.text, line_start, line_start + first.start) is not None
+
+
 def _list_heading(page: AnalyzedPage, mention: DrugMention) -> _Leaf | None:
     """The status a list heading above the drug's line gives it ("STOP taking these medications",
     "Stopped:"): the nearest heading line above, within the drug's section, when the drug opens its
     line (a list row, not a sentence)."""
     text = page.text
     line_start = text.rfind("\n", 0, mention.start) + 1
-    if _LIST_LINE_LEAD.fullmatch(text, line_start, mention.start) is None:
+    if _LIST_LINE_LEAD.fullmatch(text, line_start, mention.start) is None and not _bracketed_on_own_row(page, mention, line_start):
         return None
     floor = max([line_start - _HEADING_REACH] + [s for s, _ in page.sections() if s <= line_start])
     pos = line_start - 1
