@@ -713,6 +713,21 @@ ROWS = [
     # a hold word at the end of a prose line wrapped before the drug
     ("Your white blood cell count was low today (absolute neutrophils 780 cells/uL). We are holding your\n"
      "Ibrance (palbociclib) this week.", "palbociclib", {"status": "held"}, {"status": "holding"}),
+    # a patient's "Was 600 until August"; a dose history's "started <date> at 600 mg"; a reason told with a
+    # change that gives no dose ("so we lowered your Kisqali dose"), for the one change the page gives elsewhere
+    ("Cancer meds:\n- Kisquali 400 mg (2 pills) every day for 3 weeks then 1 week off. Was 600 until August,\n"
+     "  Dr Patel lowered it because my white count was low.\n", "ribociclib",
+     {"dose": 400, "changes": [{"from_dose": 600, "to_dose": 400, "reason": "neutropenia"}]},
+     {"changes[0].from_dose": "600"}),
+    ("Medication: Kisqali (ribociclib) 200 mg tablets - current dose 400 mg (2 tabs) once daily, days 1-21 of 28\n"
+     "Dose history: started 11/06/2026 at 600 mg; decreased to 400 mg on 11/20/2026 for ANC 0.8 (grade 3).\n",
+     "ribociclib", {"dose": 400, "changes": [{"from_dose": 600, "to_dose": 400, "date": D(2026, 11, 20)}]},
+     {"changes[0].from_dose": "600", "changes[0].date": "11/20/2026"}),
+    ("    ribociclib (KISQALI) 200 mg tablet   Take 2 tablets (400 mg total) by mouth daily\n"
+     "      What changed: dose decreased from 600 mg to 400 mg\n\nYour white blood cell count was low today, so we "
+     "lowered your Kisqali dose.", "ribociclib",
+     {"changes": [{"from_dose": 600, "to_dose": 400, "reason": "neutropenia"}]}, {"changes[0].reason": "blood cell count was low"}),
+    ("Tamoxifen 20 mg daily. The dose was 60 until recently, she says.", "tamoxifen", {"dose": 20, "changes": []}, {}),
     # "is on hold" is a hold, not "is on"
     ("Ribociclib 600 mg daily is on hold. OK to start cycle 4 if ANC > 1.0.", "ribociclib",
      {"status": "held"}, {"status": "on hold"}),

@@ -112,6 +112,7 @@ class _Change:
     reason: _Leaf | None = None
     resumption: bool = False
     date_month: _Leaf | None = None  # "reduced to 400 mg in Oct 2023": the month, no day
+    from_only: bool = False  # told by its starting dose alone ("started 11/06/2026 at 600 mg": not its date)
 
 
 @dataclass
@@ -473,13 +474,13 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
 
     body = mention.end
     # Dose changes first: their numbers are not plain dose statements.
-    from_only: list[regex.Match] = []
+    from_only: list[tuple[CompiledRule, regex.Match]] = []
     for rule in _rules("med.change."):
         around = rule.params.get("around_drug")
         # (the words before the drug may be longer than its pre-cue: "switched her from 600 to 400 mg of ribociclib")
         for m in rule.finditer(text, page.is_ocr, max(r.sentence[0], mention.start - _AROUND_REACH) if around else body, end):
             if rule.params.get("from_only"):
-                from_only.append(m)  # read once the row's own dose is known (below)
+                from_only.append((rule, m))  # read once the row's own dose is known (below)
                 continue
             if around and (m.start("drug") != mention.start or not m.group("unit") and
                            _number(m.group("to"))[0] not in info.dose_steps):
@@ -534,15 +535,17 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
             c.span[0] <= a < c.span[1] for c in r.changes))  # (not "from palbociclib 125 to 100 mg")
         if r.dose is not None:
             r.attributes_end = r.dose[0].evidence[0].end
-    for m in from_only:
+    for rule, m in from_only:
         # "100mg tablets one twice daily (hospital supply; reduced from 150mg ...)": from 150 mg to the row's dose
         if r.dose is not None and r.dose[0].pos < m.start() and usable(m.start(), m.end()) \
                 and not any(c.span[0] < m.end() and m.start() < c.span[1] for c in r.changes):
             from_value, fix = _number(m.group("from"))
+            if not m.group("from_unit") and from_value not in info.dose_steps:
+                continue  # "Was 600 until August": a bare number only at a dose step
             if from_value != r.dose[0].value:
-                r.changes.append(_Change(to_dose=r.dose[0], unit=r.dose[1], pos=m.start(), span=m.span(),
+                r.changes.append(_Change(to_dose=r.dose[0], unit=r.dose[1], pos=m.start(), span=m.span(), from_only=True,
                                          from_dose=_Leaf(from_value, [page.evidence(m.start("from"), m.end("from"),
-                                                                                    "med.change.from-only", correction=fix)], m.start())))
+                                                                                    rule.id, correction=fix)], m.start())))
 
     for prefix, leaf in (("med.frequency.", "frequency"), ("med.route.", "route"), ("med.schedule.", "schedule")):
         hit = _first(page, _rules(prefix), body, end, usable)
@@ -942,6 +945,7 @@ def _read_dates(page: AnalyzedPage, r: _Read) -> None:
                 text, max(r.sentence[0], text.rfind("\n", 0, found.start) + 1), found.start)):
             continue
         change = _nearest_change([c for c in r.changes if c.date is None and c.date_month is None
+                                  and not (c.from_only and c.span[0] <= found.start < c.span[1])
                                   and _near(found.start, found.end, c, text)], found.start, found.end)
         if change is not None:
             change.date = _Leaf(found.value, [page.evidence(found.start, found.end, "med.change.date")], found.start)
@@ -989,6 +993,7 @@ def _read_month_dates(page: AnalyzedPage, r: _Read, consumed: set[int] = frozens
         if found.start < r.mention.start and text[found.end:r.mention.start].strip(" \t:-,"):
             continue  # before the drug only right before it ("Since 04/2024 tamoxifen 20 mg")
         change = _nearest_change([c for c in r.changes if c.date is None and c.date_month is None
+                                  and not (c.from_only and c.span[0] <= found.start < c.span[1])
                                   and _near(found.start, found.end, c, text)], found.start, found.end)
         if change is not None and found.start > r.mention.start:
             change.date_month = _Leaf(found.iso, [page.evidence(found.start, found.end, "med.change.date")], found.start)
@@ -1304,6 +1309,10 @@ def _brand_history(reads: list[_Read]) -> _Leaf | None:
     return _Leaf(order, evidence, named[-1].pos)
 
 
+#: A change told without its doses ("we lowered your Kisqali dose").
+_CHANGE_VERB = re.compile(r"\b(?:lowered|reduced|decreased|cut|dropped|increased|dose[-\s]reduced)\b", re.I)
+
+
 def _same_sentence(text: str, a: int, b: int) -> bool:
     return not _SENTENCE_END.search(text, min(a, b), max(a, b))
 
@@ -1376,6 +1385,13 @@ def _finding(page: AnalyzedPage, name: str, reads: list[_Read]) -> Finding:
             if near:
                 change.reason = min(near, key=lambda x: abs(x.pos - change.span[1]) if x.pos >= change.span[1]
                                     else change.pos - x.pos)
+    # "Your white count was low today, so we lowered your Kisqali dose" (no dose of its own): the reason of
+    # the one change that has none ("What changed: dose decreased from 600 mg to 400 mg", told elsewhere).
+    told = [x for r in reads if not r.changes and _CHANGE_VERB.search(page.text, *r.sentence)
+            for x in r.reasons if r.sentence[0] <= x.pos < r.sentence[1]]
+    unexplained = [c for c in changes if c.reason is None and not c.resumption]
+    if len(unexplained) == 1 and len({x.value for x in told}) == 1:
+        unexplained[0].reason = told[0]
     # Current dose: the last dose stated or changed to, in text order; an earlier dose only when
     # nothing else is stated.
     current = [p for p in plain if p[1] not in earlier] + [(c.pos, c.to_dose, c.unit) for c in changes]
