@@ -728,6 +728,12 @@ ROWS = [
      "lowered your Kisqali dose.", "ribociclib",
      {"changes": [{"from_dose": 600, "to_dose": 400, "reason": "neutropenia"}]}, {"changes[0].reason": "blood cell count was low"}),
     ("Tamoxifen 20 mg daily. The dose was 60 until recently, she says.", "tamoxifen", {"dose": 20, "changes": []}, {}),
+    # a list of loading doses is no current dose; "on X <dose> (2 tabs) + Y": both taken
+    ("24/11/2026  C2D1    Trastuzumab 6 mg/kg IV; Pertuzumab 420 mg IV\n"
+     "- Cycle 1 completed 03/11 - 17/11/2026 (loading doses: trastuzumab 8 mg/kg, pertuzumab 840 mg on 03/11).\n",
+     "pertuzumab", {"dose": 420}, {"dose": "420"}),
+    ("Per patient: she has been on Kisqali 400 mg (2 tabs) + letrozole since May.", "letrozole", {"status": "active"},
+     {"status": "on"}),
     # "is on hold" is a hold, not "is on"
     ("Ribociclib 600 mg daily is on hold. OK to start cycle 4 if ANC > 1.0.", "ribociclib",
      {"status": "held"}, {"status": "on hold"}),

@@ -1152,7 +1152,7 @@ def _share_head_status(page: AnalyzedPage, group: list[_Read]) -> None:
             r.statuses.append(head[-1])
 
 
-_ON_JOINED = re.compile(r"\)?\s*(?:/|\+|&|\band\b|\bplus\b|\bwith\b)\s*", re.I)
+_ON_JOINED = re.compile(r"\)?(?:\s*\([^()\n]{1,30}\))?\s*(?:/|\+|&|\band\b|\bplus\b|\bwith\b)\s*", re.I)
 _SLASH_JOINED = re.compile(r"\s*(?:/|\+|&|,|\band\b|\bplus\b)\s*", re.I)
 
 
@@ -1162,7 +1162,9 @@ def _share_joined_status(page: AnalyzedPage, group: list[_Read]) -> None:
     for earlier, later in zip(group[:-1], group[1:]):
         # "on goserelin + exemestane", "on ovarian suppression (goserelin) + exemestane": both are taken.
         on = [s for s in earlier.statuses if s.evidence[0].rule == "med.status.on-drug"]
-        if on and not later.statuses and _ON_JOINED.fullmatch(page.text, earlier.mention.end, later.mention.start):
+        # (also after the first drug's dose: "on Kisqali 400 mg (2 tabs) + letrozole")
+        if on and not later.statuses and _ON_JOINED.fullmatch(page.text, max(earlier.mention.end, earlier.attributes_end),
+                                                              later.mention.start):
             later.statuses.append(_Leaf("active", on[-1].evidence, later.mention.start))
     for earlier, later in zip(reversed(group[:-1]), reversed(group[1:])):
         if not _SLASH_JOINED.fullmatch(page.text, earlier.mention.end, later.mention.start):
