@@ -734,6 +734,15 @@ ROWS = [
      "pertuzumab", {"dose": 420}, {"dose": "420"}),
     ("Per patient: she has been on Kisqali 400 mg (2 tabs) + letrozole since May.", "letrozole", {"status": "active"},
      {"status": "on"}),
+    # a sentence of prose wrapped in mid-sentence after a dose: one sentence (its dates and "grade 2-3" reason)
+    ("Started abemaciclib 150 mg BID + letrozole 2.5 mg daily 02/2026. Abemaciclib reduced to 100 mg\n"
+     "BID (04/2026) and then 50 mg BID (06/2026) for persistent grade 2-3 diarrhea despite loperamide.", "abemaciclib",
+     {"dose": 50, "changes": [{"from_dose": 150, "to_dose": 100, "date_month": "2026-04", "reason": "diarrhea"},
+                              {"from_dose": 100, "to_dose": 50, "date_month": "2026-06", "reason": "diarrhea"}]},
+     {"changes[0].date_month": "04/2026", "changes[1].to_dose": "50"}),
+    # a table row is no wrapped prose: the next row is its own
+    ("Medication            Dose      Frequency       Status\nRibociclib 400 mg tablets    400 mg    daily  held\n"
+     "Reviewed with pharmacist; 600 mg box returned.\n", "ribociclib", {"dose": 400, "status": "held"}, {}),
     # "is on hold" is a hold, not "is on"
     ("Ribociclib 600 mg daily is on hold. OK to start cycle 4 if ANC > 1.0.", "ribociclib",
      {"status": "held"}, {"status": "on hold"}),

@@ -325,8 +325,12 @@ def _scopes(page: AnalyzedPage, mentions: list[DrugMention]) -> list[tuple[int, 
     return out
 
 
-#: A line of running prose wrapped in mid-sentence: long, ending in a word ("We are holding your").
-_WRAPPED_LINE = re.compile(r"[^\n]{60,}[a-z][ \t]*\n[ \t]*", re.I)
+#: A line of running prose wrapped in mid-sentence: long, ending in a word or a number ("We are holding
+#: your", "Abemaciclib reduced to 100 mg").
+#: (not a table row, with its runs of spaces, nor a line before a list item)
+_WRAPPED_LINE = re.compile(r"(?![^\n]*\S(?: {2,}|\t)\S)[^\n]{60,}[a-z0-9][ \t]*\n[ \t]*(?![-*•]|\d{1,2}[.)]\s)", re.I)
+#: A line that opens with a label ("Labs: ...", "ECOG: 1"): not the wrapped rest of the line before.
+_LABEL_OPENS = re.compile(r"[ \t]*[\w][\w /&-]{0,25}:")
 
 
 def _wrapped_start(text: str, s_start: int, drug_start: int) -> int:
@@ -409,6 +413,14 @@ def _extend_to_referring_sentences(page: AnalyzedPage, m: DrugMention, end: int,
         s_start, s_end = statement_at(page, _skip_space(text, end))
         if s_start < end or section_at(page, s_start) != section:
             break
+        if _wrapped_start(text, s_start, s_start) < s_start and not _LABEL_OPENS.match(text, s_start, s_end) \
+                and text.count("\n", len(text[:s_start].rstrip()), s_start) == 1:
+            # "Abemaciclib reduced to 100 mg\nBID (04/2026) and then 50 mg ...": one sentence wrapped
+            if s_end > limit:
+                end = _own_words_start(page, s_start, limit)
+                break
+            end = s_end
+            continue
         if s_end > limit:
             # "...; further reduced to 50 mg BD for diarrhoea despite loperamide": the next drug named
             # inside the statement ends the scope there, after this drug's own change.
@@ -1089,7 +1101,14 @@ def _near(d_start: int, d_end: int, change: _Change, text: str) -> bool:
         gap = text[d_end:c_start]
     else:
         return True
-    return len(gap) <= 40 and not re.search(r"[;\n]|\.\s", gap) and not re.search(
+    gap_start = c_end if d_start >= c_end else d_end
+    if "\n" in gap:
+        # one line break of prose wrapped in mid-sentence ("reduced to 100 mg\nBID (04/2026)")
+        newline = text.index("\n", gap_start)
+        wrapped = _WRAPPED_LINE.match(text, text.rfind("\n", 0, newline) + 1)
+        if gap.count("\n") > 1 or wrapped is None or wrapped.end() <= newline:
+            return False
+    return len(gap) <= 40 and not re.search(r";|\.\s", gap) and not re.search(
         r"\b(?:started|since|began|initiated|held|stopped|discontinued)\b", gap, re.I)
 
 
