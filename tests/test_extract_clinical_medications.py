@@ -743,6 +743,13 @@ ROWS = [
     # a table row is no wrapped prose: the next row is its own
     ("Medication            Dose      Frequency       Status\nRibociclib 400 mg tablets    400 mg    daily  held\n"
      "Reviewed with pharmacist; 600 mg box returned.\n", "ribociclib", {"dose": 400, "status": "held"}, {}),
+    # "q3 monthly"; a reason after "a second episode of"
+    ("Inj. Zoledronic acid 4 mg IV q3 monthly.", "zoledronic acid", {"frequency": "every 3 months"},
+     {"frequency": "q3 monthly"}),
+    ("Ribociclib 600 mg OD since 08/2026. C4 onwards ribociclib reduced to 400 mg OD (dose level -1) after a second "
+     "episode of grade 3 neutropenia.", "ribociclib",
+     {"dose": 400, "changes": [{"from_dose": 600, "to_dose": 400, "reason": "neutropenia"}]},
+     {"changes[0].reason": "neutropenia"}),
     # "is on hold" is a hold, not "is on"
     ("Ribociclib 600 mg daily is on hold. OK to start cycle 4 if ANC > 1.0.", "ribociclib",
      {"status": "held"}, {"status": "on hold"}),
