@@ -118,6 +118,10 @@ CLINICAL = [
     ("Performance status (WHO): 0", "ecog", 0, "Performance status (WHO): 0"),
     ("KPS 90%.", "ecog", None, None),
     ("Not a candidate for further chemotherapy (ECOG 3).", "ecog", 3, "ECOG 3"),
+    ("2. Periods: I still get periods but irregular, last one about 2 months ago.", "menopausal_status", "perimenopausal",
+     "Periods: I still get periods but irregular"),
+    ("Irregular heartbeat noted; periods regular.", "menopausal_status", None, None),
+    ("Her sister has irregular periods.", "menopausal_status", None, None),
     ("No ECOG 2 patients were enrolled.", "ecog", None, None),
 ]
 

@@ -750,6 +750,9 @@ ROWS = [
      "episode of grade 3 neutropenia.", "ribociclib",
      {"dose": 400, "changes": [{"from_dose": 600, "to_dose": 400, "reason": "neutropenia"}]},
      {"changes[0].reason": "neutropenia"}),
+    # a combination product's parts spelled out in brackets are the product
+    ("   Augmentin Duo Forte (amoxicillin 875 mg / clavulanic acid 125 mg) - 1 tablet twice a day for 7 days",
+     "amoxicillin-clavulanate", {"dose": 875, "frequency": "twice daily", "brand": "Augmentin"}, {"dose": "875"}),
     # "is on hold" is a hold, not "is on"
     ("Ribociclib 600 mg daily is on hold. OK to start cycle 4 if ANC > 1.0.", "ribociclib",
      {"status": "held"}, {"status": "on hold"}),
@@ -871,6 +874,7 @@ ABSENT = [
     ("Tamoxifen 20 mg daily. She decided to stop taking tamoxifen in May.", "tamoxifen", ("status", "active")),
     ("Denosumab 120 mg SC every 4 weeks; see SOS card.", "denosumab", ("frequency", "as needed")),
     ("- Zoledronic acid is an option after dental review.", "zoledronic acid", None),
+    ("   Augmentin Duo Forte (amoxicillin 875 mg / clavulanic acid 125 mg) - 1 tablet twice a day", "amoxicillin", None),
     ("Letrozole 2.5 mg daily - stopped\nAnastrozole 1 mg daily", "anastrozole", ("status", "stopped")),
     ("Lines: capecitabine 1000 mg/m2 BD d1-14 q21d (2025-08/2026, stopped for progression). Currently on no "
      "anticancer therapy - treatment break at patient's request.", "capecitabine", ("status", "active")),

@@ -183,7 +183,7 @@ def _drug_mentions(page: AnalyzedPage) -> list[DrugMention]:
     for start, end in clinical_segments(page):
         out += [dataclasses.replace(m, start=m.start + start, end=m.end + start)
                 for m in drugs().find(page.text[start:end])]
-    out = _with_regimens(page, out)
+    out = _without_components(page, _with_regimens(page, out))
     defined = _defined_drug_mentions(page)
     if not defined:
         return out
@@ -192,6 +192,23 @@ def _drug_mentions(page: AnalyzedPage) -> list[DrugMention]:
     kept = [m for m in defined if not any(x.start < m.end and m.start < x.end for x in exact)]
     fuzzy = [m for m in out if m.fuzzy and not any(x.start < m.end and m.start < x.end for x in kept)]
     return sorted(exact + fuzzy + kept, key=lambda m: m.start)
+
+
+#: Between a combination product's name and the bracket that spells out its parts ("Augmentin Duo Forte (").
+_COMPONENTS_OPEN = re.compile(r"[ \t]*(?:[A-Za-z][\w-]*[ \t]+){0,3}\([^()\n]{0,40}")
+
+
+def _without_components(page: AnalyzedPage, mentions: list[DrugMention]) -> list[DrugMention]:
+    """A combination product's parts spelled out in brackets after it ("Augmentin Duo Forte (amoxicillin
+    875 mg / clavulanic acid 125 mg)") are the product, not drugs of their own: the bracket is its scope."""
+    out: list[DrugMention] = []
+    for m in mentions:
+        host = out[-1] if out else None
+        if host is not None and host.drug.name != m.drug.name and m.drug.name in host.drug.name \
+                and _COMPONENTS_OPEN.fullmatch(page.text, host.end, m.start):
+            continue
+        out.append(m)
+    return out
 
 
 def _with_regimens(page: AnalyzedPage, mentions: list[DrugMention]) -> list[DrugMention]:
