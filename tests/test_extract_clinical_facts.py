@@ -113,7 +113,7 @@ CLINICAL = [
     ("Menstrual status: post-BSO (2021).", "menopausal_status", "postmenopausal", "post-BSO"),
     ("Menstrual history: LMP 2019.", "menopausal_status", "postmenopausal", "LMP 2019"),
     ("LMP: March 2018, no bleeding since.", "menopausal_status", "postmenopausal", "LMP: March 2018"),
-    ("LMP 2026, cycles irregular.", "menopausal_status", None, None),
+    ("LMP 2026, cycles regular.", "menopausal_status", None, None),
     ("Her mother's LMP 2010.", "menopausal_status", None, None),
     ("Performance status (WHO): 0", "ecog", 0, "Performance status (WHO): 0"),
     ("KPS 90%.", "ecog", None, None),
