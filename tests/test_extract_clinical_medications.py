@@ -753,6 +753,9 @@ ROWS = [
     # a combination product's parts spelled out in brackets are the product
     ("   Augmentin Duo Forte (amoxicillin 875 mg / clavulanic acid 125 mg) - 1 tablet twice a day for 7 days",
      "amoxicillin-clavulanate", {"dose": 875, "frequency": "twice daily", "brand": "Augmentin"}, {"dose": "875"}),
+    # the end written after two drugs joined by "+" is each one's
+    ("Systemic therapy: palbociclib + anastrozole from 2025-03 to 2026-07 (progression in bone).", "palbociclib",
+     {"status": "stopped", "end_month": "2026-07", "start_month": "2025-03"}, {"end_month": "2026-07"}),
     # "is on hold" is a hold, not "is on"
     ("Ribociclib 600 mg daily is on hold. OK to start cycle 4 if ANC > 1.0.", "ribociclib",
      {"status": "held"}, {"status": "on hold"}),

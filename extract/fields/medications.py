@@ -44,7 +44,7 @@ from extract.rules import CompiledRule, grammar, ocr_number
 from extract.vocab import DrugMention, drugs
 
 #: Sentences of their own that refer back to the drug named just before.
-_REFERS_BACK = re.compile(r"\b(?:dose|doses|dosing|it|this|therapy|treatment|medication|drug|pills?|tablets?)\b", re.I)
+_REFERS_BACK = re.compile(r"\b(?:dose|doses|dosing|it|this|therapy|treatment|medication|drug|pills?|tablets?|capsules?)\b", re.I)
 #: A sentence opening with a status verb and no subject is about the drug before it ("Tamoxifen 20 mg
 #: daily. Held x 2 weeks for DVT workup, restarted 2026-01-05."; "...; further reduced to 50 mg").
 _SUBJECTLESS = re.compile(r"[\W\d]*(?:(?:further|then|later|subsequently|again)\s+)?"
@@ -1209,12 +1209,14 @@ def _share_joined_status(page: AnalyzedPage, group: list[_Read]) -> None:
         if after and not any(s.pos > earlier.mention.start for s in earlier.statuses):
             earlier.statuses.append(after[0])
 
-        # "fulvestrant + abemaciclib since 5/2024": the start written after both is each one's.
-        for leaf in ("start", "start_month"):
-            item = later.leaves.get(leaf)
-            if item is not None and later.mention.end <= item.pos < later.sentence[1] \
-                    and "start" not in earlier.leaves and "start_month" not in earlier.leaves:
-                earlier.leaves[leaf] = item
+        # "fulvestrant + abemaciclib since 5/2024": the start written after both is each one's; and so is
+        # the end ("palbociclib + anastrozole from 2025-03 to 2026-07").
+        for kind in ("start", "end"):
+            for leaf in (kind, f"{kind}_month"):
+                item = later.leaves.get(leaf)
+                if item is not None and later.mention.end <= item.pos < later.sentence[1] \
+                        and kind not in earlier.leaves and f"{kind}_month" not in earlier.leaves:
+                    earlier.leaves[leaf] = item
         # "docetaxel/cyclophosphamide x4 cycles, 2012": the years written after both are each one's.
         if not any(k in earlier.leaves for k in ("start", "start_month", "start_year", "end", "end_month", "year")):
             for leaf in ("start_year", "end_year", "year"):
