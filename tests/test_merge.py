@@ -312,3 +312,19 @@ def test_a_past_bilateral_statement_names_no_other_tumour():
     data = merge_facts([doc]).to_json_dict()
     assert data["profile"]["diagnosis"]["laterality"] == "right"
     assert [t["laterality"] for t in data["profile"]["other_tumors"]] == ["left"]
+
+
+def _meno(doc: str, value: str, text: str, rule: str, start: int = 0) -> Finding:
+    return Finding(path="menopausal_status", value=value, evidence=[ev(doc, text, start, rule)])
+
+
+def test_ovarian_suppression_wins_over_a_stated_status_in_the_same_document_but_not_over_a_later_one():
+    # gen14-b: "on goserelin (ovarian suppression)" is premenopausal with suppression, not postmenopausal
+    note = facts("d1", "clinic_note", "2026-11-01",
+                 _meno("d1", "postmenopausal", "postmenopausal", "meno.stated"),
+                 _meno("d1", "premenopausal", "on goserelin (ovarian suppression", "meno.ovarian-suppression", 40))
+    report = merge_facts([note])
+    assert report.profile.menopausal_status == "premenopausal"
+    assert conflict_of(report, "menopausal_status").values == ["premenopausal", "postmenopausal"]
+    later = facts("d2", "clinic_note", "2027-06-01", _meno("d2", "postmenopausal", "postmenopausal", "meno.stated"))
+    assert merge_facts([note, later]).profile.menopausal_status == "postmenopausal"
