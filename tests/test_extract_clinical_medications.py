@@ -756,6 +756,9 @@ ROWS = [
     # the end written after two drugs joined by "+" is each one's
     ("Systemic therapy: palbociclib + anastrozole from 2025-03 to 2026-07 (progression in bone).", "palbociclib",
      {"status": "stopped", "end_month": "2026-07", "start_month": "2025-03"}, {"end_month": "2026-07"}),
+    # an infusion "completed 09:34" today is no past course
+    ("Infusion: Enhertu 391 mg in D5W 100 mL IV over 30 min, started 09:02, completed 09:34. No reaction.",
+     "fam-trastuzumab deruxtecan", {"status": "active", "route": "intravenous"}, {"status": "started"}),
     # "is on hold" is a hold, not "is on"
     ("Ribociclib 600 mg daily is on hold. OK to start cycle 4 if ANC > 1.0.", "ribociclib",
      {"status": "held"}, {"status": "on hold"}),

@@ -220,7 +220,7 @@ def extract_labs(page: AnalyzedPage) -> Iterator[Finding]:
 
 
 #: A line ending with the verb between a lab's name and its value.
-_WRAPPED_VERB = re.compile(r"\b(?:was|were|are|is)[ \t]*$", re.I)
+_WRAPPED_VERB = re.compile(r"\b(?:was|were|are|is|on|at)[ \t]*$", re.I)  # (and "ANC on\ndischarge 1,850 /cumm")
 
 
 @lru_cache(maxsize=1)
