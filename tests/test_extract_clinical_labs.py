@@ -166,6 +166,8 @@ ROWS = [
     ("ANC on 11/10/2026: 1.6", "ANC", {"value": 1.6, "date": D(2026, 11, 10)}, {"value": "1.6"}),
     ("Admitted with fever. ANC on admission 200 /cumm.", "ANC", {"value": 0.2, "unit": "10^9/L"}, {"value": "200"}),
     ("Afebrile from day 2. ANC on\ndischarge 1,850 /cumm.", "ANC", {"value": 1.85, "unit": "10^9/L"}, {"value": "1,850"}),
+    ("Recent labs from outside lab (11/18/2026):\n  ANC ........ 0.9  (L)   [1.8-7.7 K/uL]\n", "ANC",
+     {"value": 0.9, "flag": "L", "date": D(2026, 11, 18)}, {"date": "11/18/2026"}),
     ("Her neutrophils today were\n1.1 and we have therefore deferred cycle 3.", "ANC", {"value": 1.1}, {"value": "1.1"}),
     ("Visit date: 2026-11-04\nANC must be >= 1.5 x10^9/L at baseline (today ANC 1.3 x10^9/L - repeat 2026-11-11).",
      "ANC", {"value": 1.3, "date": D(2026, 11, 4)}, {"value": "1.3", "date": "2026-11-04"}),

@@ -759,6 +759,11 @@ ROWS = [
     # an infusion "completed 09:34" today is no past course
     ("Infusion: Enhertu 391 mg in D5W 100 mL IV over 30 min, started 09:02, completed 09:34. No reaction.",
      "fam-trastuzumab deruxtecan", {"status": "active", "route": "intravenous"}, {"status": "started"}),
+    # a list row's strength is not the dose a later "reduced from" reduces; a "Current meds (...)" heading
+    ("Current meds (from our list, may not be up to date):\n  Ribociclib 200 mg tabs - 2 tabs (400 mg) daily d1-21 "
+     "q28d   (reduced from 600 mg 08/2026)\n", "ribociclib",
+     {"dose": 400, "status": "active", "changes": [{"from_dose": 600, "to_dose": 400, "date_month": "2026-08"}]},
+     {"dose": "400", "changes[0].to_dose": "400"}),
     # "is on hold" is a hold, not "is on"
     ("Ribociclib 600 mg daily is on hold. OK to start cycle 4 if ANC > 1.0.", "ribociclib",
      {"status": "held"}, {"status": "on hold"}),

@@ -672,8 +672,11 @@ _NEXT_DATE_LEAD = re.compile(r"\b(?:repeat(?:ed)?|recheck|re-check|next|due|unti
 #: How far (characters) above a report date its collection date may stand in one header block.
 _HEADER_BLOCK = 160
 _TODAY = re.compile(r"\b(?:today|today's|this\s+morning|this\s+a\.?m\b\.?|this\s+visit|at\s+this\s+visit)", re.I)
-_HEADING = re.compile(r"[ \t]*(?:(?:labs?|laboratory(?:\s+results)?|results?|cbc|fbc|full\s+blood\s+count|bloods|bloodwork|"
-                      r"blood\s+work|ha?ematology|u\s?&\s?e|lfts?|cmp|bmp)\b[ \t]*"
+_HEADING = re.compile(r"[ \t]*(?:(?:(?:recent|latest|last|outside|external)[ \t]+)?"
+                      r"(?:labs?|laboratory(?:\s+results)?|results?|cbc|fbc|full\s+blood\s+count|bloods|bloodwork|"
+                      r"blood\s+work|ha?ematology|u\s?&\s?e|lfts?|cmp|bmp)\b"
+                      # (a few words before the bracket: "Recent labs from outside lab (11/18/2026):")
+                      r"(?:[ \t]+(?:from|at|by|outside|external|the|a|our|lab|laboratory)){0,4}[ \t]*"
                       r"(?:\(|on|from|dated|drawn|collected)?[ \t:]*)?", re.I)
 
 
