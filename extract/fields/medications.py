@@ -1516,7 +1516,9 @@ def _table_header(page: AnalyzedPage, line_start: int) -> tuple[int, list[tuple[
 
 
 #: A header line written with single spaces: no digits, naming the drug column.
-_WORD_HEADER = re.compile(r"(?=[^\d\n]{10,120}$)[^\n]*\b(?:med(?:ication)?s?|drugs?|name|dose|dosage)\b", re.I)
+#: (not a heading that ends with a colon: "Current meds (from our list, may not be up to date):")
+_WORD_HEADER = re.compile(r"(?=[^\d\n]{10,120}$)(?![^\n]*:[ \t]*$)[^\n]*\b(?:med(?:ication)?s?|drugs?|name|dose|dosage)\b",
+                          re.I)
 _HEADER_WORD = re.compile(r"\b(?:start|stop|end|date)\s+(?:date|dt)\b|\b[\w/']+", re.I)
 
 
