@@ -590,6 +590,11 @@ def _merge_labs(group: list[_Mention], profile: dict, report: ProfileReport) -> 
         if key in items:
             for leaf, evs in item.leaves.items():
                 items[key].leaves.setdefault(leaf, []).extend(evs)
+            # the same measurement told twice ("absolute neutrophils 780 cells/uL" in the text, then its
+            # table row with "(L)" and a range): what the first telling lacks, the other gives
+            for leaf, leaf_value in item.value.items():
+                if items[key].value.get(leaf) is None and leaf_value is not None:
+                    items[key].value[leaf] = leaf_value
             continue
         items[key] = item
     ordered = sorted(items.values(), key=lambda it: (it.value["name"], str(it.value.get("date") or "")))

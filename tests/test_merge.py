@@ -328,3 +328,17 @@ def test_ovarian_suppression_wins_over_a_stated_status_in_the_same_document_but_
     assert conflict_of(report, "menopausal_status").values == ["premenopausal", "postmenopausal"]
     later = facts("d2", "clinic_note", "2027-06-01", _meno("d2", "postmenopausal", "postmenopausal", "meno.stated"))
     assert merge_facts([note, later]).profile.menopausal_status == "postmenopausal"
+
+
+def test_the_same_measurement_told_twice_keeps_what_either_telling_gives():
+    # gen14-b: "absolute neutrophils 780 cells/uL" in a summary's text, then its table row "780 cells/uL (L)"
+    text = Finding(path="labs", value={"name": "ANC", "value": 0.78, "unit": "10^9/L", "date": date(2026, 11, 20)},
+                   evidence=[ev("d1", "780")], leaf_evidence={"value": [ev("d1", "780")]})
+    row = Finding(path="labs", value={"name": "ANC", "value": 0.78, "unit": "10^9/L", "date": date(2026, 11, 20),
+                                      "flag": "L"},
+                  evidence=[ev("d1", "780", 300)], leaf_evidence={"value": [ev("d1", "780", 300)],
+                                                                  "flag": [ev("d1", "(L)", 313)]})
+    report = merge_facts([facts("d1", "clinic_note", "2026-11-20", text, row)])
+    (anc,) = report.profile.labs
+    assert anc.flag == "L"
+    assert [e.text for e in report.evidence["labs[0].flag"]] == ["(L)"]
