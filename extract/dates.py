@@ -271,7 +271,8 @@ def labelled_dates(text: str) -> list[LabelledDate]:
 
 @lru_cache(maxsize=32)
 def _labelled_dates(text: str) -> tuple[LabelledDate, ...]:
-    """Dates introduced by a label ("Collected: 03/14/2026", "Date of service 2026-03-14"), and
+    """Dates introduced by a label ("Collected: 03/14/2026", "Date of service 2026-03-14"; not another
+    visit: "next visit", "next in-person visit", "consent visit 2026-11-11"), and
     dates standing alone on their line (a letter's date, kind "letter")."""
     rules = date_rules()
     dates = [d for d in find_dates(text) if not is_excluded(text, d.start)]
@@ -292,14 +293,15 @@ def _labelled_dates(text: str) -> tuple[LabelledDate, ...]:
         if nxt is None or nxt.start not in by_start:
             continue
         label = rules.label_of(m.group("label"))
-        if label.kind == "visit" and _OTHER_VISIT.search(text, max(0, m.start() - 12), m.start()):
+        if label.kind == "visit" and _OTHER_VISIT.search(text, max(0, m.start() - 30), m.start()):
             continue  # "since last visit: ribociclib held from 20/10/2026", "next visit 11/03": another visit
         out.append(LabelledDate(label.kind, label.id, nxt, m.start()))
     return tuple(out)
 
 
 #: The words before a visit label that make it another visit than the one the record is of.
-_OTHER_VISIT = re.compile(r"\b(?:last|next|previous|prior|since|follow-up|return)[ \t]+$", re.IGNORECASE)
+_OTHER_VISIT = re.compile(r"\b(?:last|next|previous|prior|since|follow-up|return|upcoming|future|scheduled|consent)"
+                          r"(?:[ \t]+[\w-]+)?[ \t]+$", re.IGNORECASE)  # (also "next in-person visit")
 
 
 def document_date(texts: list[str], kind: str) -> tuple[int, DateMention, str] | None:

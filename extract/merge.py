@@ -35,7 +35,7 @@ from ingest.errors import ConfigurationError
 RULES_DIR = Path(__file__).parent / "rules"
 
 Policy = Literal["latest", "earliest", "resection_then_latest", "settled_then_latest", "true_wins",
-                 "invasive_then_latest"]
+                 "invasive_then_latest", "preferred_rules_in_document"]
 
 
 class MergeRule(BaseModel):
@@ -45,6 +45,9 @@ class MergeRule(BaseModel):
     why: str
     #: False when other values are not disagreements (later specimens' dates for the diagnosis date).
     conflicts: bool = True
+    #: For "preferred_rules_in_document": inside the latest document, a value read by one of these rules
+    #: wins over the document's other values (a later document still wins).
+    preferred_rules: list[str] = []
 
 
 class MergeRules(BaseModel):
@@ -254,6 +257,11 @@ def _choose(group: list[_Mention], policy: Policy, rules: MergeRules) -> _Mentio
         return max(group, key=lambda m: (m.finding.value is True, m.time_key()))
     if policy == "invasive_then_latest":
         return max(group, key=lambda m: (not _in_situ(m.finding.value), m.time_key()))
+    if policy == "preferred_rules_in_document":
+        rule = rules.rule_of(path)
+        preferred = set(rule.preferred_rules) if rule else set()
+        return max(group, key=lambda m: (m.time_key()[:3], any(ev.rule in preferred for ev in m.finding.evidence),
+                                         m.time_key()[3:]))
     return max(group, key=lambda m: m.time_key())
 
 
@@ -582,6 +590,11 @@ def _merge_labs(group: list[_Mention], profile: dict, report: ProfileReport) -> 
         if key in items:
             for leaf, evs in item.leaves.items():
                 items[key].leaves.setdefault(leaf, []).extend(evs)
+            # the same measurement told twice ("absolute neutrophils 780 cells/uL" in the text, then its
+            # table row with "(L)" and a range): what the first telling lacks, the other gives
+            for leaf, leaf_value in item.value.items():
+                if items[key].value.get(leaf) is None and leaf_value is not None:
+                    items[key].value[leaf] = leaf_value
             continue
         items[key] = item
     ordered = sorted(items.values(), key=lambda it: (it.value["name"], str(it.value.get("date") or "")))

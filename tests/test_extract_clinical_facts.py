@@ -107,6 +107,22 @@ CLINICAL = [
     ("EndoPredict (2021): EPclin 3.1", "recurrence_score", {"test": "endopredict", "value": 3.1}, "EPclin 3.1"),
     ("EndoPredict was requested.", "recurrence_score", None, None),
     ("EPclin score of 12", "recurrence_score", None, None),
+    # gen14-b: a GnRH agonist with "(ovarian suppression)"; "post-BSO"; an LMP year long past; WHO in brackets
+    ("She is on goserelin (ovarian suppression) with exemestane.", "menopausal_status", "premenopausal",
+     "on goserelin (ovarian suppression"),
+    ("Menstrual status: post-BSO (2021).", "menopausal_status", "postmenopausal", "post-BSO"),
+    ("Menstrual history: LMP 2019.", "menopausal_status", "postmenopausal", "LMP 2019"),
+    ("LMP: March 2018, no bleeding since.", "menopausal_status", "postmenopausal", "LMP: March 2018"),
+    ("LMP 2026, cycles regular.", "menopausal_status", None, None),
+    ("Her mother's LMP 2010.", "menopausal_status", None, None),
+    ("Performance status (WHO): 0", "ecog", 0, "Performance status (WHO): 0"),
+    ("KPS 90%.", "ecog", None, None),
+    ("Not a candidate for further chemotherapy (ECOG 3).", "ecog", 3, "ECOG 3"),
+    ("2. Periods: I still get periods but irregular, last one about 2 months ago.", "menopausal_status", "perimenopausal",
+     "Periods: I still get periods but irregular"),
+    ("Irregular heartbeat noted; periods regular.", "menopausal_status", None, None),
+    ("Her sister has irregular periods.", "menopausal_status", None, None),
+    ("No ECOG 2 patients were enrolled.", "ecog", None, None),
 ]
 
 METASTASES = [
@@ -203,6 +219,13 @@ METASTASES = [
     ("Staging CT 2026-06-02: no\nevidence of distant metastases on CT; bone scan degenerative only.", [], False, None),
     ("CT showed three liver metastases and several lung nodules up to 9 mm. CT head: no\nintracranial metastases.",
      ["liver", "lung"], True, None),
+    # gen14-b: the sites of "Stage IV (bone + liver)"; mediastinal-type distant nodes; lesions too small to characterise
+    ("Dx: Ca Left Breast, HR+ / HER2 neu negative, Stage IV (bone + liver) - de novo, Mar 2026.",
+     ["bone", "liver"], True, None),
+    ("Two hypermetabolic right paratracheal nodes (biopsy confirmed ER+ HER2- metastatic carcinoma).",
+     ["distant_lymph_nodes"], True, None),
+    ("Two tiny liver lesions are too small to characterise and are probably cysts.", [], None, None),
+    ("Stage IV (T2 N1 M1).", [], True, None),
 ]
 
 
@@ -317,6 +340,14 @@ def test_another_visits_date_does_not_date_a_note():
     text = ("MEDICAL ONCOLOGY OPD - FOLLOW UP\nPatient: Mrs. K. D.   54 Y / F      Date: 09/11/2026\n"
             "History since last visit: ribociclib HELD from 20/10/2026 for ANC 700.\nNext visit 07/12/2026.")
     assert document_date([text], "clinic_note")[1].value == D(2026, 11, 9)
+
+
+def test_a_later_visit_named_with_a_word_between_does_not_date_a_note():
+    # gen14-b: "next in-person visit", "consent visit"; "Appointment:" is the visit's own label
+    text = ("Telephone Follow-up\nDate: 2026-11-23\nPlan: bloods in 3 weeks.\nNext in-person visit 2026-12-14.\n")
+    assert document_date([text], "clinic_note")[1].value == D(2026, 11, 23)
+    text = "NURSE-LED CLINIC\nAppointment: 17/11/2026 (telephone)\nBloods (sample 16/11/2026): neut 1.05\n"
+    assert document_date([text], "clinic_note")[1].value == D(2026, 11, 17)
 
 
 def test_a_month_alone_never_dates_a_document():
@@ -440,6 +471,10 @@ KINDS = [
     ("CITY ONCO CARE, CHENNAI - OPD\nDate: 02/11/2026\nPMH: Ca left breast 2012 - BCS + RT.\n"
      "Now: lump in other breast. USG: 2.1 cm BIRADS 5 lesion. PET-CT: no distant mets.\nPlan: await FISH.",
      "clinic_note"),
+    # gen14-b: a UK trust's cumulative blood report headed "Pathology"
+    ("BARTS HEALTH NHS TRUST - PATHOLOGY CUMULATIVE REPORT\nClinical details: Ribociclib C6D1 check.\n"
+     "Sample: 03-Nov-2026 09:20     Reported: 03-Nov-2026 13:55\n  Neutrophils          0.8   L   x10^9/L    (2.0-7.5)",
+     "lab"),
 ]
 
 

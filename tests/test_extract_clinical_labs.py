@@ -152,6 +152,25 @@ ROWS = [
     ("Total Leucocyte Count        3200 L      /cumm          4000 - 10000\n"
      "Absolute Neutrophil Count    1088 L      /cumm          2000 - 7000", "ANC",
      {"value": 1.088, "unit": "10^9/L", "flag": "L"}, {"value": "1088"}),
+    # gen14-b: the decision a result led to is no threshold; a UK export's sample date is the result's
+    ("ANC 1.2 - OK to treat.", "ANC", {"value": 1.2, "unit": "10^9/L"}, {"value": "1.2"}),
+    ("Neutrophils 1.3 today - OK to start cycle 4.", "ANC", {"value": 1.3}, {"value": "1.3"}),
+    ("HAEMATOLOGY REPORT\nSample: 12-Mar-2026 09:14   Reported: 13-Mar-2026 16:02\n"
+     "Neutrophils  0.9  (2.0 - 7.5) x10^9/L  L\n", "ANC", {"value": 0.9, "date": D(2026, 3, 12), "flag": "L"},
+     {"date": "12-Mar-2026"}),
+    ("Collected: 12-Mar-2026\nReported: 14-Mar-2026\nNeutrophils 1.1 x10^9/L\n", "ANC",
+     {"value": 1.1, "date": D(2026, 3, 12)}, {"date": "12-Mar-2026"}),
+    # a date between the name and its verb; a sentence wrapped after its verb; a bracket of today's value
+    ("Her ANC on November 10, 2026 was 1.6 x 10^9/L and ALT 19 U/L.", "ANC",
+     {"value": 1.6, "date": D(2026, 11, 10)}, {"value": "1.6", "date": "November 10, 2026"}),
+    ("ANC on 11/10/2026: 1.6", "ANC", {"value": 1.6, "date": D(2026, 11, 10)}, {"value": "1.6"}),
+    ("Admitted with fever. ANC on admission 200 /cumm.", "ANC", {"value": 0.2, "unit": "10^9/L"}, {"value": "200"}),
+    ("Afebrile from day 2. ANC on\ndischarge 1,850 /cumm.", "ANC", {"value": 1.85, "unit": "10^9/L"}, {"value": "1,850"}),
+    ("Recent labs from outside lab (11/18/2026):\n  ANC ........ 0.9  (L)   [1.8-7.7 K/uL]\n", "ANC",
+     {"value": 0.9, "flag": "L", "date": D(2026, 11, 18)}, {"date": "11/18/2026"}),
+    ("Her neutrophils today were\n1.1 and we have therefore deferred cycle 3.", "ANC", {"value": 1.1}, {"value": "1.1"}),
+    ("Visit date: 2026-11-04\nANC must be >= 1.5 x10^9/L at baseline (today ANC 1.3 x10^9/L - repeat 2026-11-11).",
+     "ANC", {"value": 1.3, "date": D(2026, 11, 4)}, {"value": "1.3", "date": "2026-11-04"}),
 ]
 
 STATED_GRADES = [
@@ -204,6 +223,12 @@ NOT_RESULTS = [
     "Neutrophils %            18.2      40.0-75.0      %          Low",
     # gen13-b: the negation cue in the value's own clause still negates it
     "Counts pending, no ANC result 0.9 to report yet.",
+    # gen14-b: a go-ahead on a condition is a threshold
+    "OK to start cycle 4 if ANC > 1.0.",
+    "Fine to treat if neutrophils 1.0 x10^9/L or more on Monday.",
+    # a protocol's action tied to a compared value
+    "ANC < 1000 - chemo withheld today as per protocol.",
+    "ANC >= 1.5 and platelets >= 100: proceed.",
 ]
 
 

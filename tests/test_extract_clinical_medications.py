@@ -594,6 +594,179 @@ ROWS = [
     # a negation closed by "so" does not reach the drug after it
     ("Doctor said no neutropenia on 8/12, ANC was fine so Kisqali restarted at 400 mg.", "ribociclib",
      {"dose": 400, "status": "active"}, {}),
+    # gen14-b: the reason in a sentence of its own after the change; a change referred to by "it"
+    ("Ribociclib reduced to 400 mg. This was due to grade 3 neutropenia.", "ribociclib",
+     {"changes": [{"to_dose": 400, "reason": "neutropenia"}]}, {"changes[0].reason": "neutropenia"}),
+    ("Ribociclib 600 mg daily. The dose was reduced to 400 mg on 3/14/2026. Due to recurrent grade 3 neutropenia.",
+     "ribociclib", {"dose": 400, "changes": [{"from_dose": 600, "to_dose": 400, "reason": "neutropenia"}]},
+     {"changes[0].reason": "neutropenia"}),
+    ("Kisqali 600 mg daily. Kisqali was held on 3/2/2026. It was restarted at 400 mg on 3/16/2026 after ANC recovered.",
+     "ribociclib", {"dose": 400, "status": "active",
+                    "changes": [{"from_dose": 600, "to_dose": 400, "date": D(2026, 3, 16)}]},
+     {"changes[0].to_dose": "400", "changes[0].date": "3/16/2026"}),
+    # the cause told before the drug: ", so we lowered", "therefore" pointing back a sentence, a dash after the dose
+    ("Kisqali 600 mg daily. Your white blood cell count was low today, so we lowered your Kisqali dose to 400 mg.",
+     "ribociclib", {"dose": 400, "unit": "mg", "changes": [{"from_dose": 600, "to_dose": 400, "reason": "neutropenia"}]},
+     {"changes[0].reason": "blood cell count was low", "changes[0].unit": "mg"}),
+    ("Current treatment: Abemaciclib 150 mg bd since 02/2026. Mrs Pike has had grade 3 diarrhoea this cycle despite "
+     "loperamide. I have therefore reduced the abemaciclib to 100 mg bd from today.", "abemaciclib",
+     {"dose": 100, "changes": [{"from_dose": 150, "to_dose": 100, "reason": "diarrhea"}]},
+     {"changes[0].reason": "diarrhoea"}),
+    ("Tab. Ribociclib 200 mg 2 tab OD x 21 days, 7 days gap (dose reduced from 600 mg - G3 neutropenia)", "ribociclib",
+     {"dose": 400, "changes": [{"from_dose": 600, "to_dose": 400, "reason": "neutropenia"}]},
+     {"changes[0].reason": "neutropenia"}),
+    # a route written right before a drug is that drug's, never the drug before's
+    ("Continue letrozole 2.5 mg, IV zoledronic acid 4 mg q12 weeks.", "zoledronic acid",
+     {"route": "intravenous", "frequency": "every 3 months"}, {"route": "IV"}),
+    ("Current: fulvestrant 500 mg IM monthly, SC denosumab 120 mg q4w.", "denosumab",
+     {"route": "subcutaneous", "dose": 120}, {"route": "SC"}),
+    ("Letrozole 2.5 mg PO daily, PO ribociclib 600 mg daily d1-21 q28d.", "ribociclib",
+     {"route": "oral", "schedule": "days 1-21 of 28"}, {"route": "PO"}),
+    ("Letrozole 2.5 mg PO daily, PO ribociclib 600 mg daily d1-21 q28d.", "letrozole",
+     {"route": "oral", "dose": 2.5}, {"route": "PO"}),
+    # a reason in a sentence about someone else, or with no words tying it to the change, is not the change's
+    ("Ribociclib 600 mg. Her mother had neutropenia on chemo. Ribociclib reduced to 400 mg.", "ribociclib",
+     {"changes": [{"from_dose": 600, "to_dose": 400, "reason": None}]}, {}),
+    ("Ribociclib 600 mg daily. Ribociclib reduced to 400 mg. Fatigue is better.", "ribociclib",
+     {"changes": [{"to_dose": 400, "reason": None}]}, {}),
+    # a PRN after a dosing interval: taken as needed
+    ("ondansetron 8 mg PO q8h PRN nausea", "ondansetron", {"frequency": "as needed", "route": "oral"},
+     {"frequency": "PRN"}),
+    # the resume verb before the drug; the change verb and "from" before the drug, both doses after it
+    ("Ribociclib 600 mg daily. Restarted ribociclib at 400 mg on 3/16/2026.", "ribociclib",
+     {"dose": 400, "changes": [{"from_dose": 600, "to_dose": 400, "date": D(2026, 3, 16)}]},
+     {"changes[0].to_dose": "400"}),
+    ("Oct 12 - started Verzenio 150mg twice a day.\nOct 28 - restarted Verzenio but at 100mg twice a day.",
+     "abemaciclib", {"dose": 100, "changes": [{"from_dose": 150, "to_dose": 100}]}, {"changes[0].to_dose": "100"}),
+    ("Now switched over from palbociclib 125 to 100 mg from C8 as per protocol (dose level -1).", "palbociclib",
+     {"dose": 100, "status": None, "changes": [{"from_dose": 125, "to_dose": 100}]},
+     {"changes[0].from_dose": "125", "dose": "100"}),
+    ("In September the abemaciclib was reduced by one dose level to 100 mg twice daily.", "abemaciclib",
+     {"dose": 100, "changes": [{"to_dose": 100}]}, {"changes[0].to_dose": "100"}),
+    # a list comment giving only the dose before; the strength's later dose after "from" is no dose taken
+    ("Repeat medication:\n  * Abemaciclib 100mg tablets       one twice daily (hospital supply; reduced from 150mg twice\n"
+     "                                    daily Aug 2026 for diarrhoea)\n", "abemaciclib",
+     {"dose": 100, "status": "active", "changes": [{"from_dose": 150, "to_dose": 100, "reason": "diarrhea"}]},
+     {"changes[0].from_dose": "150", "dose": "100"}),
+    # a second change told in a sentence of its own: from the first change's dose, with its own reason
+    ("Ribociclib history: started at 600 mg (2026-04-06). Dose reduced to 400 mg at cycle 3 due to\n"
+     "QTc prolongation (QTcF 492 ms). Further reduced to 200 mg at cycle 6. This was because of\n"
+     "recurrent grade 3 neutropenia. Currently on 200 mg once daily, 21 days on and 7 days off.", "ribociclib",
+     {"dose": 200, "schedule": "days 1-21 of 28",
+      "changes": [{"from_dose": 600, "to_dose": 400, "reason": "QT prolongation"},
+                  {"from_dose": 400, "to_dose": 200, "reason": "neutropenia"}]},
+     {"changes[1].from_dose": "400", "changes[1].reason": "neutropenia"}),
+    # "switched from X 125 mg to Y": the second drug is the one now taken; "back on" ends a hold
+    ("Switched from palbociclib 125 mg to ribociclib 600 mg.", "ribociclib", {"status": "active"}, {}),
+    ("Ribociclib held for 1 week in October, then back on ribociclib 400 mg.", "ribociclib",
+     {"status": "active"}, {"status": "back on"}),
+    # a deferred cycle named before the drug is a hold, not a declined drug; a "Medicines" list
+    ("Her neutrophils today were\n1.1 and we have therefore deferred cycle 3 of palbociclib by one week.",
+     "palbociclib", {"status": "held"}, {"status": "deferred cycle 3"}),
+    ("Medicines\n - Goserelin (Zoladex) 10.8 mg implant SC every 12 weeks - for ovarian suppression.\n",
+     "goserelin", {"status": "active", "frequency": "every 3 months"}, {}),
+    # a reduced dose level with its dose
+    ("Abemaciclib 150 mg bd.\n18/10/2026  Abemaciclib restarted, dose level -1 = 100mg twice a day.", "abemaciclib",
+     {"dose": 100, "status": "active", "changes": [{"from_dose": 150, "to_dose": 100}]}, {"changes[0].to_dose": "100"}),
+    # a future resumption or reduction is no change and no status ("will be resumed", "will be reduced")
+    ("Ribociclib 400 mg daily. Ribociclib has therefore been withheld from today. Once ALT is back to grade 1 or "
+     "less, ribociclib will be resumed one dose level down at 200 mg daily.", "ribociclib",
+     {"dose": 400, "status": "held", "changes": []}, {"status": "withheld"}),
+    ("Ribociclib 600 mg daily. Dose will be reduced to 400 mg from cycle 5.", "ribociclib",
+     {"dose": 600, "changes": []}, {"dose": "600"}),
+    ("Cefuroxime 500 mg 1-0-1 x 3 days", "cefuroxime", {"dose": 500, "frequency": "twice daily"}, {}),
+    ("Olanzapine 5 mg nightly x 3 nights was added by Dr Ahmad.", "olanzapine", {"dose": 5, "status": "active"}, {}),
+    # "as needed" as UK and Indian notes write it; an OPD card's "Advice:" list is what was prescribed
+    ("Tab. Tramadol 50 mg SOS for bone pain", "tramadol", {"frequency": "as needed", "dose": 50}, {"frequency": "SOS"}),
+    ("Paracetamol 500mg tablets  two four times daily when required", "acetaminophen", {"frequency": "as needed"},
+     {"frequency": "when required"}),
+    ("Advice:\n1. Tab. Palbociclib 100 mg 1-0-0 x 21 days, 7 days gap (C8 from 10/11/2026)\n", "palbociclib",
+     {"status": "active", "dose": 100, "schedule": "days 1-21 of 28"}, {"status": "Advice"}),
+    # a reason in the sentence before, told as what complicated the course
+    ("Her course has been complicated by diarrhoea. In September the abemaciclib was reduced by one dose level to "
+     "100 mg twice daily.", "abemaciclib", {"changes": [{"to_dose": 100, "reason": "diarrhea"}]},
+     {"changes[0].reason": "diarrhoea"}),
+    # a hold with "stop taking it" in the same sentence is a hold; "Medications reviewed:" lists what is taken
+    ("She is on palbociclib (Ibrance) 100 mg.\n * Palbociclib to be held for the rest of this cycle - patient told to "
+     "stop taking it today.", "palbociclib", {"status": "held"}, {"status": "held"}),
+    ("Oncologic history:\n- 2017 anastrozole 2017-2022.\nMedications reviewed: ribociclib 400 mg daily days 1-21.\n",
+     "ribociclib", {"status": "active", "dose": 400}, {}),
+    # both doses before the drug, the reason told as episodes; the dose before told in a sentence after the row
+    ("After two episodes of grade 3 neutropenia we switched her from 600 to 400 mg of ribociclib at the start of "
+     "cycle 4.", "ribociclib", {"dose": 400, "changes": [{"from_dose": 600, "to_dose": 400, "reason": "neutropenia"}]},
+     {"changes[0].from_dose": "600", "changes[0].reason": "neutropenia"}),
+    ("Medicines right now:\n- Abemaciclib (Verzenio) 100 mg - one tablet morning and night (1-0-1). Earlier it was "
+     "150 mg\n  twice a day; reduced in Oct because of loose motions (diarrhoea).\n- Letrozole 2.5 mg\n", "abemaciclib",
+     {"dose": 100, "status": "active", "frequency": "twice daily",
+      "changes": [{"from_dose": 150, "to_dose": 100, "reason": "diarrhea"}]},
+     {"changes[0].from_dose": "150", "changes[0].reason": "loose motions"}),
+    ("Abemaciclib 100 mg bd. Initially the dose was 100 mg.", "abemaciclib", {"dose": 100, "changes": []}, {}),
+    # an After Visit Summary: a row's "- HOLD this cycle" (its conditional restart is not yet), "into the muscle",
+    # a brand in brackets on a row under "STOP taking these medications"
+    ("Your medication list\nCHANGE how you take these medications:\n  palbociclib 100 mg capsule (IBRANCE) - HOLD this "
+     "cycle. Restart on 11/27/2026 if labs are OK.\n", "palbociclib", {"status": "held", "dose": 100}, {"status": "HOLD"}),
+    ("Your medication list\nCONTINUE taking these medications:\n  fulvestrant 250 mg/5 mL injection (FASLODEX) - Inject "
+     "500 mg into the muscle every 28 days\n", "fulvestrant",
+     {"route": "intramuscular", "dose": 500, "frequency": "every 4 weeks"}, {"route": "into the muscle"}),
+    ("Your medication list\nSTOP taking these medications:\n  anastrozole 1 mg tablet (ARIMIDEX)\n", "anastrozole",
+     {"status": "stopped"}, {"status": "STOP taking these medications"}),
+    # a hold word at the end of a prose line wrapped before the drug
+    ("Your white blood cell count was low today (absolute neutrophils 780 cells/uL). We are holding your\n"
+     "Ibrance (palbociclib) this week.", "palbociclib", {"status": "held"}, {"status": "holding"}),
+    # a patient's "Was 600 until August"; a dose history's "started <date> at 600 mg"; a reason told with a
+    # change that gives no dose ("so we lowered your Kisqali dose"), for the one change the page gives elsewhere
+    ("Cancer meds:\n- Kisquali 400 mg (2 pills) every day for 3 weeks then 1 week off. Was 600 until August,\n"
+     "  Dr Patel lowered it because my white count was low.\n", "ribociclib",
+     {"dose": 400, "changes": [{"from_dose": 600, "to_dose": 400, "reason": "neutropenia"}]},
+     {"changes[0].from_dose": "600"}),
+    ("Medication: Kisqali (ribociclib) 200 mg tablets - current dose 400 mg (2 tabs) once daily, days 1-21 of 28\n"
+     "Dose history: started 11/06/2026 at 600 mg; decreased to 400 mg on 11/20/2026 for ANC 0.8 (grade 3).\n",
+     "ribociclib", {"dose": 400, "changes": [{"from_dose": 600, "to_dose": 400, "date": D(2026, 11, 20)}]},
+     {"changes[0].from_dose": "600", "changes[0].date": "11/20/2026"}),
+    ("    ribociclib (KISQALI) 200 mg tablet   Take 2 tablets (400 mg total) by mouth daily\n"
+     "      What changed: dose decreased from 600 mg to 400 mg\n\nYour white blood cell count was low today, so we "
+     "lowered your Kisqali dose.", "ribociclib",
+     {"changes": [{"from_dose": 600, "to_dose": 400, "reason": "neutropenia"}]}, {"changes[0].reason": "blood cell count was low"}),
+    ("Tamoxifen 20 mg daily. The dose was 60 until recently, she says.", "tamoxifen", {"dose": 20, "changes": []}, {}),
+    # a list of loading doses is no current dose; "on X <dose> (2 tabs) + Y": both taken
+    ("24/11/2026  C2D1    Trastuzumab 6 mg/kg IV; Pertuzumab 420 mg IV\n"
+     "- Cycle 1 completed 03/11 - 17/11/2026 (loading doses: trastuzumab 8 mg/kg, pertuzumab 840 mg on 03/11).\n",
+     "pertuzumab", {"dose": 420}, {"dose": "420"}),
+    ("Per patient: she has been on Kisqali 400 mg (2 tabs) + letrozole since May.", "letrozole", {"status": "active"},
+     {"status": "on"}),
+    # a sentence of prose wrapped in mid-sentence after a dose: one sentence (its dates and "grade 2-3" reason)
+    ("Started abemaciclib 150 mg BID + letrozole 2.5 mg daily 02/2026. Abemaciclib reduced to 100 mg\n"
+     "BID (04/2026) and then 50 mg BID (06/2026) for persistent grade 2-3 diarrhea despite loperamide.", "abemaciclib",
+     {"dose": 50, "changes": [{"from_dose": 150, "to_dose": 100, "date_month": "2026-04", "reason": "diarrhea"},
+                              {"from_dose": 100, "to_dose": 50, "date_month": "2026-06", "reason": "diarrhea"}]},
+     {"changes[0].date_month": "04/2026", "changes[1].to_dose": "50"}),
+    # a table row is no wrapped prose: the next row is its own
+    ("Medication            Dose      Frequency       Status\nRibociclib 400 mg tablets    400 mg    daily  held\n"
+     "Reviewed with pharmacist; 600 mg box returned.\n", "ribociclib", {"dose": 400, "status": "held"}, {}),
+    # "q3 monthly"; a reason after "a second episode of"
+    ("Inj. Zoledronic acid 4 mg IV q3 monthly.", "zoledronic acid", {"frequency": "every 3 months"},
+     {"frequency": "q3 monthly"}),
+    ("Ribociclib 600 mg OD since 08/2026. C4 onwards ribociclib reduced to 400 mg OD (dose level -1) after a second "
+     "episode of grade 3 neutropenia.", "ribociclib",
+     {"dose": 400, "changes": [{"from_dose": 600, "to_dose": 400, "reason": "neutropenia"}]},
+     {"changes[0].reason": "neutropenia"}),
+    # a combination product's parts spelled out in brackets are the product
+    ("   Augmentin Duo Forte (amoxicillin 875 mg / clavulanic acid 125 mg) - 1 tablet twice a day for 7 days",
+     "amoxicillin-clavulanate", {"dose": 875, "frequency": "twice daily", "brand": "Augmentin"}, {"dose": "875"}),
+    # the end written after two drugs joined by "+" is each one's
+    ("Systemic therapy: palbociclib + anastrozole from 2025-03 to 2026-07 (progression in bone).", "palbociclib",
+     {"status": "stopped", "end_month": "2026-07", "start_month": "2025-03"}, {"end_month": "2026-07"}),
+    # an infusion "completed 09:34" today is no past course
+    ("Infusion: Enhertu 391 mg in D5W 100 mL IV over 30 min, started 09:02, completed 09:34. No reaction.",
+     "fam-trastuzumab deruxtecan", {"status": "active", "route": "intravenous"}, {"status": "started"}),
+    # a list row's strength is not the dose a later "reduced from" reduces; a "Current meds (...)" heading
+    ("Current meds (from our list, may not be up to date):\n  Ribociclib 200 mg tabs - 2 tabs (400 mg) daily d1-21 "
+     "q28d   (reduced from 600 mg 08/2026)\n", "ribociclib",
+     {"dose": 400, "status": "active", "changes": [{"from_dose": 600, "to_dose": 400, "date_month": "2026-08"}]},
+     {"dose": "400", "changes[0].to_dose": "400"}),
+    # "is on hold" is a hold, not "is on"
+    ("Ribociclib 600 mg daily is on hold. OK to start cycle 4 if ANC > 1.0.", "ribociclib",
+     {"status": "held"}, {"status": "on hold"}),
 ]
 
 ABSENT = [
@@ -698,6 +871,26 @@ ABSENT = [
     ("We lowered the room temperature to 20 for comfort; ribociclib 600 mg daily.", "ribociclib", ("dose", 20)),
     ("Tab. Letrozole 2.5 mg OD\nRx:\n  calcium carbonate-vitamin D3 600 mg-10 mcg tablet  Take 1 tablet twice daily\n",
      "calcium and vitamin d", ("dose", 10)),
+    # gen14-b: a route before the next drug stays with it; a go-ahead on a condition is no start
+    ("Continue letrozole 2.5 mg, IV zoledronic acid 4 mg q12 weeks.", "letrozole", ("route", "intravenous")),
+    ("Continue letrozole 2.5 mg, IV zoledronic acid 4 mg q12 weeks.", "letrozole", ("frequency", "every 3 months")),
+    ("Current: fulvestrant 500 mg IM monthly, SC denosumab 120 mg q4w.", "fulvestrant", ("route", "subcutaneous")),
+    ("Letrozole 2.5 mg PO ribociclib 600 mg", "ribociclib", ("route", "oral")),
+    ("Palbociclib 125 mg: OK to start cycle 4 if ANC > 1.0", "palbociclib", ("status", "planned")),
+    # a trial's title line, a question, a list heading "Stopped / no longer taking" below the last row
+    ("Protocol: NRG-BR-2291 (phase II, capivasertib + fulvestrant after CDK4/6 inhibitor)", "capivasertib", None),
+    ("Study title: Fulvestrant with or without palbociclib in ESR1-mutant MBC", "fulvestrant", None),
+    ("- Is it ok to take ibuprofen for my knee? (pharmacist said maybe not)", "ibuprofen", None),
+    ("Could I switch to Ibrance?", "palbociclib", None),
+    ("Tamoxifen 20 mg daily. She decided to stop taking tamoxifen in May.", "tamoxifen", ("status", "active")),
+    ("Denosumab 120 mg SC every 4 weeks; see SOS card.", "denosumab", ("frequency", "as needed")),
+    ("- Zoledronic acid is an option after dental review.", "zoledronic acid", None),
+    ("   Augmentin Duo Forte (amoxicillin 875 mg / clavulanic acid 125 mg) - 1 tablet twice a day", "amoxicillin", None),
+    ("Letrozole 2.5 mg daily - stopped\nAnastrozole 1 mg daily", "anastrozole", ("status", "stopped")),
+    ("Lines: capecitabine 1000 mg/m2 BD d1-14 q21d (2025-08/2026, stopped for progression). Currently on no "
+     "anticancer therapy - treatment break at patient's request.", "capecitabine", ("status", "active")),
+    ("Repeat medication:\n  Adcal-D3 chewable tablets         one twice daily\n\nStopped / no longer taking:\n"
+     "  Ibuprofen 400mg tablets  - stopped 2026\n", "calcium and vitamin d", ("status", "stopped")),
 ]
 
 
@@ -777,7 +970,8 @@ def test_ocr_zero_read_as_letter_o_in_a_dose():
 
 @pytest.mark.parametrize("text,leaves,spans", [
     # gen12: OCR reads the q of an hourly interval as g, and mcg as "meg" (OCR pages only)
-    ("- Ondansetron 8 mg PO g8h PRN nausea", {"frequency": "three times daily"}, {"frequency": "g8h"}),
+    # (a PRN after the interval makes it "as needed", gen14-b: the interval is read alone here)
+    ("- Ondansetron 8 mg PO g8h for nausea", {"frequency": "three times daily"}, {"frequency": "g8h"}),
     ("Dexamethasone 4 mg PO g12h", {"frequency": "twice daily"}, {"frequency": "g12h"}),
     ("Started on Inj. Filgrastim 300 meg SC OD.", {"dose": 300, "unit": "mcg"}, {"unit": "meg"}),
 ])

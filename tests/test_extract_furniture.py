@@ -149,6 +149,13 @@ def test_text_without_furniture_is_read_as_before(text, path, value, evidence):
         assert fact is not None and fact.value == value and fact.evidence[0].text == evidence
 
 
+@pytest.mark.parametrize("text", ["Progress Note\nDate of visit: 11/24/2026\n\nLabs today: ANC 1.5 K/uL.\n",
+                                  "TRIAL SCREENING NOTE\nScreening visit: 2026-11-04   Research nurse: M. T.\n"])
+def test_a_visits_date_is_not_a_visit_number(text):
+    # gen14-b: "Visit #: 99" is furniture; "Date of visit: 11/24/2026" dates the note and its "today" labs
+    assert reading_view(text) == text
+
+
 def test_a_repeated_header_keeps_its_first_occurrence_and_a_repeated_clinical_line_stays():
     header = "ST. ELSEWHERE HOSPITAL DEPARTMENT OF PATHOLOGY"
     clinical = "INVASIVE DUCTAL CARCINOMA, GRADE 2"

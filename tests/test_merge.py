@@ -312,3 +312,33 @@ def test_a_past_bilateral_statement_names_no_other_tumour():
     data = merge_facts([doc]).to_json_dict()
     assert data["profile"]["diagnosis"]["laterality"] == "right"
     assert [t["laterality"] for t in data["profile"]["other_tumors"]] == ["left"]
+
+
+def _meno(doc: str, value: str, text: str, rule: str, start: int = 0) -> Finding:
+    return Finding(path="menopausal_status", value=value, evidence=[ev(doc, text, start, rule)])
+
+
+def test_ovarian_suppression_wins_over_a_stated_status_in_the_same_document_but_not_over_a_later_one():
+    # gen14-b: "on goserelin (ovarian suppression)" is premenopausal with suppression, not postmenopausal
+    note = facts("d1", "clinic_note", "2026-11-01",
+                 _meno("d1", "postmenopausal", "postmenopausal", "meno.stated"),
+                 _meno("d1", "premenopausal", "on goserelin (ovarian suppression", "meno.ovarian-suppression", 40))
+    report = merge_facts([note])
+    assert report.profile.menopausal_status == "premenopausal"
+    assert conflict_of(report, "menopausal_status").values == ["premenopausal", "postmenopausal"]
+    later = facts("d2", "clinic_note", "2027-06-01", _meno("d2", "postmenopausal", "postmenopausal", "meno.stated"))
+    assert merge_facts([note, later]).profile.menopausal_status == "postmenopausal"
+
+
+def test_the_same_measurement_told_twice_keeps_what_either_telling_gives():
+    # gen14-b: "absolute neutrophils 780 cells/uL" in a summary's text, then its table row "780 cells/uL (L)"
+    text = Finding(path="labs", value={"name": "ANC", "value": 0.78, "unit": "10^9/L", "date": date(2026, 11, 20)},
+                   evidence=[ev("d1", "780")], leaf_evidence={"value": [ev("d1", "780")]})
+    row = Finding(path="labs", value={"name": "ANC", "value": 0.78, "unit": "10^9/L", "date": date(2026, 11, 20),
+                                      "flag": "L"},
+                  evidence=[ev("d1", "780", 300)], leaf_evidence={"value": [ev("d1", "780", 300)],
+                                                                  "flag": [ev("d1", "(L)", 313)]})
+    report = merge_facts([facts("d1", "clinic_note", "2026-11-20", text, row)])
+    (anc,) = report.profile.labs
+    assert anc.flag == "L"
+    assert [e.text for e in report.evidence["labs[0].flag"]] == ["(L)"]

@@ -7,6 +7,8 @@ KPS / Karnofsky is another scale and is never read as ECOG; "ECOG 0-1" gives no 
 
 from __future__ import annotations
 
+import datetime as _dt
+import re
 from collections.abc import Iterator
 
 from extract.analysis import AnalyzedPage
@@ -59,6 +61,9 @@ def extract_menopausal_status(page: AnalyzedPage) -> Iterator[Finding]:
             continue
         if not _about_patient(page, m.start(), m.end()):
             continue
+        years = rule.params.get("min_years_ago")
+        if years is not None and int(m.group("year")) > _dt.date.today().year - int(years):
+            continue  # "LMP 2025": not long enough ago to say
         seen.append((m.start(), m.end()))
         status = m.groupdict().get("status") or rule.params["status"]
         yield Finding(path="menopausal_status", value=_MENOPAUSE[str(status).lower()],
@@ -76,12 +81,25 @@ def extract_ecog(page: AnalyzedPage) -> Iterator[Finding]:
             s_start, s_end = statement_at(page, m.start())
             if next(iter(karnofsky.finditer(page.text, page.is_ocr, s_start, s_end)), None) is not None:
                 continue
-        if not _about_patient(page, m.start(), m.end()):
+        if not _about_patient(page, m.start(), m.end()) and not _scored_past_negation(page, m.start(), m.end()):
             continue
         seen.append((m.start(), m.end()))
         raw = m.group("value").lower()
         value = _WORDS[raw] if raw in _WORDS else int(raw)
         yield Finding(path="ecog", value=value, evidence=[page.evidence(m.start(), m.end(), rule.id)])
+
+
+#: A negation cue right before a score ("no ECOG 3 patients"): the score is negated.
+_NEGATION_BEFORE = re.compile(r"\b(?:no|not|without|never)\b[^\n]{0,12}$", re.I)
+
+
+def _scored_past_negation(page: AnalyzedPage, start: int, end: int) -> bool:
+    """A score written with its number after a negated statement about something else ("Not a candidate
+    for further chemotherapy (ECOG 3)"): measured, so a fact, unless the cue stands right before it."""
+    if assertion_at(page, start, end) != "negated" or section_at(page, start) == "family_history":
+        return False
+    s_start, _ = statement_at(page, start)
+    return not names_relative(page, s_start, start) and not _NEGATION_BEFORE.search(page.text, max(0, start - 20), start)
 
 
 def extract_clinical(page: AnalyzedPage) -> Iterator[Finding]:

@@ -201,7 +201,10 @@ def extract_labs(page: AnalyzedPage) -> Iterator[Finding]:
     for name in names:
         if name.start < taken_until:
             continue
-        hit = next(iter(after_name.finditer(text, page.is_ocr, name.end, _line_end(text, name.end))), None)
+        line_end = _line_end(text, name.end)
+        if line_end < len(text) and _WRAPPED_VERB.search(text, name.end, line_end):
+            line_end = _line_end(text, line_end + 1)  # "Her neutrophils today were\n1.1": a sentence wrapped after its verb
+        hit = next(iter(after_name.finditer(text, page.is_ocr, name.end, line_end)), None)
         if hit is None:
             row = _flowsheet_values(page, name)
             if row:
@@ -214,6 +217,10 @@ def extract_labs(page: AnalyzedPage) -> Iterator[Finding]:
             found.append(finding)
     _apply_stated_grades(page, found)
     yield from found
+
+
+#: A line ending with the verb between a lab's name and its value.
+_WRAPPED_VERB = re.compile(r"\b(?:was|were|are|is|on|at)[ \t]*$", re.I)  # (and "ANC on\ndischarge 1,850 /cumm")
 
 
 @lru_cache(maxsize=1)
@@ -472,6 +479,8 @@ def _is_result(page: AnalyzedPage, name: "_Name", hit) -> bool:
         return False
     close = re.compile(r"[;\n]|\.(?:\s|$)").search(page.text, hit.end())
     after = page.text[hit.end():close.start() if close else len(page.text)]
+    if hit.group("cmp") and next(iter(grammar("labs")["lab.exclude.compared-action"].finditer(after, page.is_ocr)), None):
+        return False  # "ANC < 1000 - chemo withheld as per protocol"
     return next(iter(grammar("labs")["lab.exclude.threshold-after"].finditer(after, page.is_ocr)), None) is None
 
 
@@ -487,8 +496,12 @@ def _measured_past_negation(page: AnalyzedPage, s_start: int, name_start: int) -
     return clause_start > s_start and _NEGATION_CUE.search(text, clause_start, name_start) is None
 
 
+#: A bracket opening with the value measured now ("ANC must be >= 1.5 (today ANC 1.3)"): a clause of its own.
+_NOW_BRACKET = re.compile(r"\((?=[ \t]*(?:today|now|currently|latest|this\s+morning)\b)", re.I)
+
+
 def _clause_breaks(text: str, start: int, end: int) -> list[int]:
-    return [i for i in range(start, end) if text[i] in ";\n"]
+    return [i for i in range(start, end) if text[i] in ";\n"] + [m.start() for m in _NOW_BRACKET.finditer(text, start, end)]
 
 
 def _read_tail(page: AnalyzedPage, pos: int, end: int) -> dict[str, Any]:
@@ -611,7 +624,8 @@ def _date_of(page: AnalyzedPage, start: int, end: int) -> tuple[Any, Evidence] |
     text = page.text
     line_start = text.rfind("\n", 0, start) + 1
     s_start, s_end = statement_at(page, start)
-    in_sentence = find_dates(text, max(s_start, line_start), min(s_end, _line_end(text, end)))
+    in_sentence = [d for d in find_dates(text, max(s_start, line_start), min(s_end, _line_end(text, end)))
+                   if not _NEXT_DATE_LEAD.search(text, max(0, d.start - 30), d.start)]
     if in_sentence:
         # A date written right before the test's name is its own ("08/16/2026 ANC 1.6, 08/17/2026 ANC 3.4").
         leading = [d for d in in_sentence if d.end <= start and not text[d.end:start].strip(" \t:-")]
@@ -636,7 +650,14 @@ def _date_of(page: AnalyzedPage, start: int, end: int) -> tuple[Any, Evidence] |
         ((_line_start(text, ld.mention.start), ld.kind == "collected", ld.mention.start), ld.mention, "lab.date.labelled")
         for ld in above]
     if candidates:
-        _, d, rule = max(candidates, key=lambda c: c[0])
+        key, d, rule = max(candidates, key=lambda c: c[0])
+        # A report's header block giving both ("Collected: 12-Mar-2026" over "Reported: 14-Mar-2026"):
+        # the result is the sample's, not the report's.
+        if rule == "lab.date.labelled" and not key[1]:
+            header = [ld for ld in above if ld.kind == "collected"
+                      and key[0] - _HEADER_BLOCK <= _line_start(text, ld.mention.start) <= key[0]]
+            if header:
+                d = header[-1].mention
         return d.value, page.evidence(d.start, d.end, rule)
     collected = [ld for ld in labelled if ld.kind == "collected"] or [ld for ld in labelled if ld.kind == "reported"]
     if collected:
@@ -645,9 +666,17 @@ def _date_of(page: AnalyzedPage, start: int, end: int) -> tuple[Any, Evidence] |
     return None
 
 
+#: Words before a date that make it a later test's, not this result's ("(today ANC 1.3 - repeat 2026-11-11)").
+_NEXT_DATE_LEAD = re.compile(r"\b(?:repeat(?:ed)?|recheck|re-check|next|due|until|review(?:ed)?\s+on|follow[- ]?up|"
+                             r"appointment)\b[^\d\n]{0,12}$", re.I)
+#: How far (characters) above a report date its collection date may stand in one header block.
+_HEADER_BLOCK = 160
 _TODAY = re.compile(r"\b(?:today|today's|this\s+morning|this\s+a\.?m\b\.?|this\s+visit|at\s+this\s+visit)", re.I)
-_HEADING = re.compile(r"[ \t]*(?:(?:labs?|laboratory(?:\s+results)?|results?|cbc|fbc|full\s+blood\s+count|bloods|bloodwork|"
-                      r"blood\s+work|ha?ematology|u\s?&\s?e|lfts?|cmp|bmp)\b[ \t]*"
+_HEADING = re.compile(r"[ \t]*(?:(?:(?:recent|latest|last|outside|external)[ \t]+)?"
+                      r"(?:labs?|laboratory(?:\s+results)?|results?|cbc|fbc|full\s+blood\s+count|bloods|bloodwork|"
+                      r"blood\s+work|ha?ematology|u\s?&\s?e|lfts?|cmp|bmp)\b"
+                      # (a few words before the bracket: "Recent labs from outside lab (11/18/2026):")
+                      r"(?:[ \t]+(?:from|at|by|outside|external|the|a|our|lab|laboratory)){0,4}[ \t]*"
                       r"(?:\(|on|from|dated|drawn|collected)?[ \t:]*)?", re.I)
 
 

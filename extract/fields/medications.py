@@ -44,15 +44,17 @@ from extract.rules import CompiledRule, grammar, ocr_number
 from extract.vocab import DrugMention, drugs
 
 #: Sentences of their own that refer back to the drug named just before.
-_REFERS_BACK = re.compile(r"\b(?:dose|doses|dosing|it|this|therapy|treatment|medication|drug|pills?|tablets?)\b", re.I)
+_REFERS_BACK = re.compile(r"\b(?:dose|doses|dosing|it|this|therapy|treatment|medication|drug|pills?|tablets?|capsules?)\b", re.I)
 #: A sentence opening with a status verb and no subject is about the drug before it ("Tamoxifen 20 mg
 #: daily. Held x 2 weeks for DVT workup, restarted 2026-01-05."; "...; further reduced to 50 mg").
 _SUBJECTLESS = re.compile(r"[\W\d]*(?:(?:further|then|later|subsequently|again)\s+)?"
                           r"(?:held|restarted|resumed|stopped|discontinued|paused|interrupted|"
-                          r"dose[-\s]reduced|reduced|decreased|increased)\b", re.I)
+                          r"dose[-\s]reduced|reduced|decreased|increased|currently\s+(?:on|taking|at)(?=\s+\d))\b", re.I)
 #: A directions line of its own under a drug (pharmacy labels, GP printouts, Epic "Sig:").
 _SIG_LINE = re.compile(r"[ \t]*(?:sig\s*:\s*|directions?\s*:\s*)?(?:take|inject|give|use|apply|swallow|chew|dissolve)\s+"
                        r"(?:\d+|one|two|three|four|half|a|an|the|1/2)\b", re.I)
+#: How far before its drug a change rule read around the drug may start (characters).
+_AROUND_REACH = 80
 #: How far (characters) a referring sentence may be from its drug.
 _REFER_WINDOW = 300
 #: A status word this close before a drug is about that drug ("discontinued tamoxifen").
@@ -110,6 +112,7 @@ class _Change:
     reason: _Leaf | None = None
     resumption: bool = False
     date_month: _Leaf | None = None  # "reduced to 400 mg in Oct 2023": the month, no day
+    from_only: bool = False  # told by its starting dose alone ("started 11/06/2026 at 600 mg": not its date)
 
 
 @dataclass
@@ -180,7 +183,7 @@ def _drug_mentions(page: AnalyzedPage) -> list[DrugMention]:
     for start, end in clinical_segments(page):
         out += [dataclasses.replace(m, start=m.start + start, end=m.end + start)
                 for m in drugs().find(page.text[start:end])]
-    out = _with_regimens(page, out)
+    out = _without_components(page, _with_regimens(page, out))
     defined = _defined_drug_mentions(page)
     if not defined:
         return out
@@ -189,6 +192,23 @@ def _drug_mentions(page: AnalyzedPage) -> list[DrugMention]:
     kept = [m for m in defined if not any(x.start < m.end and m.start < x.end for x in exact)]
     fuzzy = [m for m in out if m.fuzzy and not any(x.start < m.end and m.start < x.end for x in kept)]
     return sorted(exact + fuzzy + kept, key=lambda m: m.start)
+
+
+#: Between a combination product's name and the bracket that spells out its parts ("Augmentin Duo Forte (").
+_COMPONENTS_OPEN = re.compile(r"[ \t]*(?:[A-Za-z][\w-]*[ \t]+){0,3}\([^()\n]{0,40}")
+
+
+def _without_components(page: AnalyzedPage, mentions: list[DrugMention]) -> list[DrugMention]:
+    """A combination product's parts spelled out in brackets after it ("Augmentin Duo Forte (amoxicillin
+    875 mg / clavulanic acid 125 mg)") are the product, not drugs of their own: the bracket is its scope."""
+    out: list[DrugMention] = []
+    for m in mentions:
+        host = out[-1] if out else None
+        if host is not None and host.drug.name != m.drug.name and m.drug.name in host.drug.name \
+                and _COMPONENTS_OPEN.fullmatch(page.text, host.end, m.start):
+            continue
+        out.append(m)
+    return out
 
 
 def _with_regimens(page: AnalyzedPage, mentions: list[DrugMention]) -> list[DrugMention]:
@@ -255,6 +275,11 @@ def _counts(page: AnalyzedPage, mention: DrugMention) -> bool:
         return False
     if _first_match(_rule("med.exclude.allergy"), page, text[s_start:mention.start]):
         return False
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    if _rule("med.exclude.study-title").pattern_for(page.is_ocr).match(text, line_start, mention.start):
+        return False  # "Protocol: ... capivasertib + fulvestrant after CDK4/6 inhibitor": the trial's drugs
+    if text[mention.end:s_end].rstrip().endswith("?") and "\n" not in text[mention.end:s_end].rstrip():
+        return False  # "Is it ok to take ibuprofen for my knee?": a question, not a drug taken
     c_start, c_end = _clause_around(text, s_start, s_end, mention.start)
     if _first_match(_rule("med.exclude.declined"), page, text[c_start:c_end]):
         return False  # "she declined ribociclib", "olaparib is not indicated" (in the drug's own clause)
@@ -311,9 +336,28 @@ def _scopes(page: AnalyzedPage, mentions: list[DrugMention]) -> list[tuple[int, 
     out = []
     for i, m in enumerate(mentions):
         s_start, _ = statement_at(page, m.start)
+        s_start = _wrapped_start(page.text, s_start, m.start)
         prev_end = ends[i - 1] if i and mentions[i - 1].end > s_start else s_start
         out.append((min(m.start, max(prev_end, m.start - _PRE_CUE_WINDOW, _table_row_start(page.text, m.start))), ends[i]))
     return out
+
+
+#: A line of running prose wrapped in mid-sentence: long, ending in a word or a number ("We are holding
+#: your", "Abemaciclib reduced to 100 mg").
+#: (not a table row, with its runs of spaces, nor a line before a list item)
+_WRAPPED_LINE = re.compile(r"(?![^\n]*\S(?: {2,}|\t)\S)[^\n]{60,}[a-z0-9][ \t]*\n[ \t]*(?![-*•]|\d{1,2}[.)]\s)", re.I)
+#: A line that opens with a label ("Labs: ...", "ECOG: 1"): not the wrapped rest of the line before.
+_LABEL_OPENS = re.compile(r"[ \t]*[\w][\w /&-]{0,25}:")
+
+
+def _wrapped_start(text: str, s_start: int, drug_start: int) -> int:
+    """A statement that opens with the drug on a line of its own after prose wrapped in mid-sentence
+    ("... We are holding your\nIbrance (palbociclib) this week."): its pre-cue may reach back into the
+    line before (the pre-cue window still applies)."""
+    if s_start != drug_start or s_start == 0 or text[s_start - 1] != "\n":
+        return s_start
+    prev_start = text.rfind("\n", 0, s_start - 1) + 1
+    return prev_start if _WRAPPED_LINE.fullmatch(text, prev_start, s_start) else s_start
 
 
 _TABLE_GAP = re.compile(r"\S(?: {2,}|\t|[ \t]*\|[ \t]*)\S")
@@ -329,16 +373,23 @@ def _table_row_start(text: str, pos: int) -> int:
     return line_start if _TABLE_GAP.search(text, prev_start, line_start - 1) else 0
 
 
-def _frequency_right_before(page: AnalyzedPage, start: int,
-                            drug_start: int) -> tuple[CompiledRule, regex.Match] | None:
-    """The frequency word that ends where the drug's name begins (spaces between only): "then
-    weekly paclitaxel", not "every 4 weeks with calcium"."""
-    for rule in _rules("med.frequency."):
+def _frequency_right_before(page: AnalyzedPage, start: int, drug_start: int,
+                            prefix: str = "med.frequency.") -> tuple[CompiledRule, regex.Match] | None:
+    """The frequency word (or, with `prefix` "med.route.", the route) that ends where the drug's
+    name begins (spaces between only): "then weekly paclitaxel", not "every 4 weeks with calcium";
+    "IV zoledronic acid", "SC denosumab" (a route right after a dose is that dose's drug's:
+    "letrozole 2.5 mg PO letrozole" never gives PO to the second)."""
+    for rule in _rules(prefix):
         for m in rule.finditer(page.text, page.is_ocr, start, drug_start):
             # (not across a line break: "... IM q28 days" closes a list line, the next drug opens one)
-            if not page.text[m.end():drug_start].strip() and "\n" not in page.text[m.end():drug_start]:
+            if not page.text[m.end():drug_start].strip() and "\n" not in page.text[m.end():drug_start] \
+                    and not (prefix == "med.route." and _AFTER_DOSE.search(page.text, start, m.start())):
                 return rule, m
     return None
+
+
+#: The end of a dose ("2.5 mg ", "600 "): a route written right after it is the dose's.
+_AFTER_DOSE = re.compile(r"(?:\d|\b(?:mg|mcg|g|units?|mL|m2|kg|tabs?|tablets?|caps?|capsules?))[ \t]*$", re.I)
 
 
 #: A status column closing a list line ("palbociclib 125 mg capsule - ON HOLD" and the next drug on
@@ -364,8 +415,11 @@ def _own_words_start(page: AnalyzedPage, after: int, drug_start: int) -> int:
     on = _ON_DRUG.search(page.text, start, drug_start)
     if on is not None:
         best = min(best, on.start())
-    frequency = _frequency_right_before(page, start, drug_start)
-    return min(best, frequency[1].start()) if frequency is not None else best
+    for prefix in ("med.frequency.", "med.route."):
+        touching = _frequency_right_before(page, start, drug_start, prefix)
+        if touching is not None:
+            best = min(best, touching[1].start())
+    return best
 
 
 def _extend_to_referring_sentences(page: AnalyzedPage, m: DrugMention, end: int, nxt: DrugMention | None) -> int:
@@ -376,6 +430,14 @@ def _extend_to_referring_sentences(page: AnalyzedPage, m: DrugMention, end: int,
         s_start, s_end = statement_at(page, _skip_space(text, end))
         if s_start < end or section_at(page, s_start) != section:
             break
+        if _wrapped_start(text, s_start, s_start) < s_start and not _LABEL_OPENS.match(text, s_start, s_end) \
+                and text.count("\n", len(text[:s_start].rstrip()), s_start) == 1:
+            # "Abemaciclib reduced to 100 mg\nBID (04/2026) and then 50 mg ...": one sentence wrapped
+            if s_end > limit:
+                end = _own_words_start(page, s_start, limit)
+                break
+            end = s_end
+            continue
         if s_end > limit:
             # "...; further reduced to 50 mg BD for diarrhoea despite loperamide": the next drug named
             # inside the statement ends the scope there, after this drug's own change.
@@ -385,8 +447,9 @@ def _extend_to_referring_sentences(page: AnalyzedPage, m: DrugMention, end: int,
         if _SIG_LINE.match(text, s_start, s_end) and "\n" in text[max(0, end - 1):s_start + 1]:
             end = s_end  # a label's or list's directions line under the drug ("Take ONE tablet daily")
             continue
-        refers = _REFERS_BACK.search(text, s_start, s_end) or _SUBJECTLESS.match(text, s_start, s_end)
-        if not refers or not _mentions_change_or_status(page, s_start, s_end):
+        refers = _REFERS_BACK.search(text, s_start, s_end) or _SUBJECTLESS.match(text, s_start, s_end) \
+            or _REASON_OPENS.match(text, s_start, s_end)
+        if not refers or not (_mentions_change_or_status(page, s_start, s_end) or _states_reason(page, s_start, s_end)):
             break
         end = s_end
     return end
@@ -396,6 +459,20 @@ def _skip_space(text: str, pos: int) -> int:
     while pos < len(text) and text[pos].isspace():
         pos += 1
     return pos
+
+
+#: A sentence of its own that opens with a reason ("Due to grade 3 neutropenia.").
+_REASON_OPENS = re.compile(r"[\W\d]*(?:due\s+to|because\s+of|secondary\s+to|owing\s+to)\b", re.I)
+
+
+def _states_reason(page: AnalyzedPage, start: int, end: int) -> bool:
+    """A sentence that gives a reason ("This was due to grade 3 neutropenia."): a reason term with
+    its introducing words (med.reason.intro) right before it."""
+    text = page.text
+    intro = _rule("med.reason.intro")
+    return any(_first_match(intro, page, text[max(start, m.start() - 60):m.start()])
+               for rule in _rules("med.reason.") if rule.id != "med.reason.intro"
+               for m in rule.finditer(text, page.is_ocr, start, end))
 
 
 def _mentions_change_or_status(page: AnalyzedPage, start: int, end: int) -> bool:
@@ -426,9 +503,14 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
 
     body = mention.end
     # Dose changes first: their numbers are not plain dose statements.
+    from_only: list[tuple[CompiledRule, regex.Match]] = []
     for rule in _rules("med.change."):
         around = rule.params.get("around_drug")
-        for m in rule.finditer(text, page.is_ocr, pre_start if around else body, end):
+        # (the words before the drug may be longer than its pre-cue: "switched her from 600 to 400 mg of ribociclib")
+        for m in rule.finditer(text, page.is_ocr, max(r.sentence[0], mention.start - _AROUND_REACH) if around else body, end):
+            if rule.params.get("from_only"):
+                from_only.append((rule, m))  # read once the row's own dose is known (below)
+                continue
             if around and (m.start("drug") != mention.start or not m.group("unit") and
                            _number(m.group("to"))[0] not in info.dose_steps):
                 continue  # "lowered my Kisqali to 400": this drug, and a bare number only at a dose step
@@ -478,14 +560,26 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
         r.earlier_dose = bool(_first_match(_rule("med.dose.earlier"), page, text[r.sentence[0]:r.sentence[1]]))
         break  # the first plain dose of a scope is its dose ("400 mg ... From 600 mg" is a change)
     if r.dose is None and info.dose_steps:
-        r.dose = _bare_dose(page, mention, usable)
+        r.dose = _bare_dose(page, mention, lambda a, b: usable(a, b) and not any(
+            c.span[0] <= a < c.span[1] for c in r.changes))  # (not "from palbociclib 125 to 100 mg")
         if r.dose is not None:
             r.attributes_end = r.dose[0].evidence[0].end
+    for rule, m in from_only:
+        # "100mg tablets one twice daily (hospital supply; reduced from 150mg ...)": from 150 mg to the row's dose
+        if r.dose is not None and r.dose[0].pos < m.start() and usable(m.start(), m.end()) \
+                and not any(c.span[0] < m.end() and m.start() < c.span[1] for c in r.changes):
+            from_value, fix = _number(m.group("from"))
+            if not m.group("from_unit") and from_value not in info.dose_steps:
+                continue  # "Was 600 until August": a bare number only at a dose step
+            if from_value != r.dose[0].value:
+                r.changes.append(_Change(to_dose=r.dose[0], unit=r.dose[1], pos=m.start(), span=m.span(), from_only=True,
+                                         from_dose=_Leaf(from_value, [page.evidence(m.start("from"), m.end("from"),
+                                                                                    rule.id, correction=fix)], m.start())))
 
     for prefix, leaf in (("med.frequency.", "frequency"), ("med.route.", "route"), ("med.schedule.", "schedule")):
         hit = _first(page, _rules(prefix), body, end, usable)
-        if hit is None and leaf == "frequency":  # "weekly paclitaxel"
-            hit = _frequency_right_before(page, r.pre_start, r.mention.start)
+        if hit is None and leaf in ("frequency", "route"):  # "weekly paclitaxel", "IV zoledronic acid"
+            hit = _frequency_right_before(page, r.pre_start, r.mention.start, prefix)
             if hit is not None and not usable(hit[1].start(), hit[1].end()):
                 hit = None
         if hit:
@@ -493,6 +587,12 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
             value = _schedule_of(rule, m) if leaf == "schedule" else rule.params["value"]
             r.leaves[leaf] = _Leaf(value, [page.evidence(m.start(), m.end(), rule.id)], m.start())
             r.attributes_end = max(r.attributes_end, m.end())
+    if "frequency" in r.leaves and r.leaves["frequency"].value != "as needed":
+        # "8 mg PO q8h PRN nausea": a dose allowed every 8 hours, taken only when needed
+        prn = _first(page, [_rule("med.frequency.as-needed")], body, end, usable)
+        if prn is not None and not _SENTENCE_END.search(text, r.leaves["frequency"].pos, prn[1].start()):
+            r.leaves["frequency"] = _Leaf("as needed", [page.evidence(prn[1].start(), prn[1].end(), prn[0].id)],
+                                          prn[1].start())
     frequency, schedule = r.leaves.get("frequency"), r.leaves.get("schedule")
     if frequency and schedule and schedule.pos <= frequency.pos < schedule.pos + len(schedule.evidence[0].text):
         del r.leaves["frequency"]  # "d1-21 q28d": the cycle's length, not how often a dose is taken
@@ -501,7 +601,10 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
     # A reason may come before the drug is named, in the same sentence or a clause before a
     # semicolon ("Cycle 3 delayed for grade 3 neutropenia; ribociclib reduced to 400 mg"): it counts
     # only for a change of this drug.
-    _read_reasons(page, r, _cause_sentence_start(page, _clause_start(page.text, min(body, r.sentence[0]))), end)
+    reasons_from = _cause_sentence_start(page, _clause_start(page.text, min(body, r.sentence[0])))
+    linked = _linked_cause_start(page, r)
+    _read_reasons(page, r, min(reasons_from, linked) if linked is not None else reasons_from, end,
+                  free_until=r.sentence[0] if linked is not None else None)
     _read_dates(page, r)
     return r
 
@@ -546,6 +649,10 @@ _FORM_AFTER = re.compile(r"[ \t]*(?:film[-\s]coated[ \t]+)?(?:tabs?|tablets?|cap
                          r"prefilled[ \t]+syringe|oral[ \t]+(?:tablet|capsule)s?)\b", re.I)
 
 
+#: Words right before a dose that make it an earlier one ("100mg tablets ... reduced from 150mg").
+_EARLIER_DOSE_LEAD = re.compile(r"\b(?:from|previously|formerly|was|prior)[ \t]*$", re.I)
+
+
 def _dose_after_strength(page: AnalyzedPage, m: regex.Match, end: int, usable: Callable[[int, int], bool]) -> regex.Match:
     """A list row naming the product's strength, then the dose taken ("Ribociclib 200 mg tablet
     600 mg OD", "capecitabine 500 mg tab  1,500 mg PO BID"): the dose taken, in the same unit, on
@@ -557,7 +664,8 @@ def _dose_after_strength(page: AnalyzedPage, m: regex.Match, end: int, usable: C
     line_end = end if line_end < 0 else min(end, line_end)
     for later in _rule("med.dose.amount").finditer(text, page.is_ocr, m.end(), line_end):
         if _unit(later.group("unit")) == _unit(m.group("unit")) and usable(later.start(), later.end()) \
-                and not _first_match(_rule("med.exclude.planned-dose"), page, text[m.end():later.start()]):
+                and not _first_match(_rule("med.exclude.planned-dose"), page, text[m.end():later.start()]) \
+                and not _EARLIER_DOSE_LEAD.search(text, m.end(), later.start()):
             return later
         break
     return m
@@ -650,6 +758,23 @@ def _change_of(page: AnalyzedPage, rule: CompiledRule, m: regex.Match) -> _Chang
     return change
 
 
+#: A plain "stop" ("stop taking it"), which a hold in the same sentence explains.
+_PLAIN_STOP = re.compile(r"stop(?:s|ped)?\b", re.I)
+#: A go-ahead before a start word ("OK to start", "fine to proceed"): with a condition after it, a
+#: treatment threshold ("OK to start cycle 4 if ANC > 1.0"), not a plan (unlike "to start ... if HER2 negative").
+_OK_TO = re.compile(r"\b(?:ok|okay|fine|cleared|safe|fit)[ \t]+(?:to[ \t]+)?$", re.I)
+#: A restart (the drug was given before): with a condition after it, the drug is not taken yet.
+_RESTART_WORD = re.compile(r"\b(?:re-?start|resume)\b", re.I)
+#: Status words that start or restart a drug.
+_START_WORD = re.compile(r"\b(?:re-?)?(?:start|begin|initiate|resume|proceed)\b", re.I)
+
+
+def _conditioned_after(page: AnalyzedPage, pos: int, end: int) -> bool:
+    """The clause from `pos` closes on a condition ("... cycle 4 if ANC > 1.0")."""
+    close = _CLAUSE_END.search(page.text, pos, end)
+    return _first_match(_rule("med.exclude.conditional"), page, page.text[pos:close.start() if close else end]) is not None
+
+
 def _read_statuses(page: AnalyzedPage, r: _Read, usable: Callable[[int, int], bool]) -> None:
     text = page.text
     mention = r.mention
@@ -671,14 +796,25 @@ def _read_statuses(page: AnalyzedPage, r: _Read, usable: Callable[[int, int], bo
                     continue  # a "Stopped:" heading names the list under it (read by _list_heading)
                 if conditioned and m.start() < mention.start:
                     continue
+                if m.start() > mention.start and _START_WORD.search(m.group(0)) and (
+                        _OK_TO.search(text, max(0, m.start() - 20), m.start()) or _RESTART_WORD.search(m.group(0))) \
+                        and _conditioned_after(page, m.end(), r.end):
+                    continue  # "OK to start cycle 4 if ANC > 1.0", "Restart on 11/27 if labs are OK": not yet
+                if rule.params["value"] == "stopped" and any(c.span[0] <= m.start() < c.span[1] for c in r.changes):
+                    continue  # "switched over from palbociclib 125 to 100 mg": the dose changed, not the drug
                 if _BACKGROUND.search(text, max(region_start, m.start() - 40), m.start()):
                     continue  # "resumed after being held": the hold is background
                 found.append((m.start(), rule, m))
     # Overlapping cues: the longer one ("temporarily stopped" is a hold, not a stop).
     found.sort(key=lambda f: (f[0], -(f[2].end() - f[2].start())))
+    covered = -1
     for pos, rule, m in found:
-        if r.statuses and pos < r.statuses[-1].pos + len(r.statuses[-1].evidence[0].text):
+        if pos < covered or r.statuses and pos < r.statuses[-1].pos + len(r.statuses[-1].evidence[0].text):
             continue
+        if rule.params["value"] == "stopped" and _PLAIN_STOP.match(m.group(0)) and any(
+                s.value == "held" and _same_sentence(text, s.pos, pos) for s in r.statuses):
+            covered = m.end()
+            continue  # "to be held for the rest of this cycle - told to stop taking it today": the hold's stop
         r.statuses.append(_Leaf(rule.params["value"], [page.evidence(m.start(), m.end(), rule.id)], pos))
     on = _ON_DRUG.search(text, r.pre_start, mention.start)
     if not r.statuses and on is not None:
@@ -728,13 +864,26 @@ def _heading_of_line(page: AnalyzedPage, pos: int) -> tuple[CompiledRule, int, i
     return None
 
 
+#: A row's text up to a bracket: "anastrozole 1 mg tablet (" before "ARIMIDEX)".
+_BRACKET_LEAD = re.compile(r"[^\n()]{1,60}\([ \t]*")
+
+
+def _bracketed_on_own_row(page: AnalyzedPage, mention: DrugMention, line_start: int) -> bool:
+    """A brand in brackets on a list row that opens with the same drug ("anastrozole 1 mg tablet (ARIMIDEX)")."""
+    if not _BRACKET_LEAD.fullmatch(page.text, line_start, mention.start):
+        return False
+    first = next(iter(drugs().find(page.text[line_start:mention.start])), None)
+    return first is not None and first.drug.name == mention.drug.name and \
+        _LIST_LINE_LEAD.fullmatch(page.text, line_start, line_start + first.start) is not None
+
+
 def _list_heading(page: AnalyzedPage, mention: DrugMention) -> _Leaf | None:
     """The status a list heading above the drug's line gives it ("STOP taking these medications",
     "Stopped:"): the nearest heading line above, within the drug's section, when the drug opens its
     line (a list row, not a sentence)."""
     text = page.text
     line_start = text.rfind("\n", 0, mention.start) + 1
-    if _LIST_LINE_LEAD.fullmatch(text, line_start, mention.start) is None:
+    if _LIST_LINE_LEAD.fullmatch(text, line_start, mention.start) is None and not _bracketed_on_own_row(page, mention, line_start):
         return None
     floor = max([line_start - _HEADING_REACH] + [s for s, _ in page.sections() if s <= line_start])
     pos = line_start - 1
@@ -773,14 +922,38 @@ def _cause_sentence_start(page: AnalyzedPage, start: int) -> int:
     return prev_start
 
 
-def _read_reasons(page: AnalyzedPage, r: _Read, start: int, end: int) -> None:
+#: Words in a drug's sentence, before the drug, that make the sentence before it the cause
+#: ("Grade 3 diarrhoea this cycle despite loperamide. I have therefore reduced the abemaciclib ...").
+_THEREFORE = re.compile(r"\b(?:therefore|hence|consequently|as\s+a\s+result|because\s+of\s+this|for\s+this\s+reason)\b", re.I)
+
+
+def _linked_cause_start(page: AnalyzedPage, r: _Read) -> int | None:
+    """The start of the sentence right before the drug's, in the same paragraph, when the drug's
+    sentence says "therefore" before the drug; else None."""
+    text = page.text
+    s_start = r.sentence[0]
+    if not _THEREFORE.search(text, s_start, r.mention.start):
+        return None
+    before = text[:s_start].rstrip()
+    if not before.endswith(".") or "\n\n" in text[len(before):s_start]:
+        return None
+    prev_start, _ = statement_at(page, len(before) - 1)
+    return prev_start if s_start - prev_start <= 240 else None
+
+
+def _read_reasons(page: AnalyzedPage, r: _Read, start: int, end: int, free_until: int | None = None) -> None:
+    """Reasons in [start, end): a reason term after its introducing words ("due to", "for"), or
+    before ", so"; before `free_until` (a sentence the drug's "therefore" points back to) any reason term."""
     text = page.text
     intro = _rule("med.reason.intro")
+    consequence = _rule("med.reason.consequence").pattern_for(page.is_ocr)
     for rule in _rules("med.reason."):
-        if rule.id == "med.reason.intro":
+        if rule.id in ("med.reason.intro", "med.reason.consequence"):
             continue
         for m in rule.finditer(text, page.is_ocr, start, end):
-            if not _first_match(intro, page, text[max(start, m.start() - 60):m.start()]):
+            if not _first_match(intro, page, text[max(start, m.start() - 60):m.start()]) and \
+                    not (m.end() <= r.mention.start and consequence.match(text, m.end(), r.mention.start)) and \
+                    not (free_until is not None and m.end() <= free_until):
                 continue
             if any(x.pos <= m.start() < x.pos + len(x.evidence[0].text) for x in r.reasons):
                 continue
@@ -801,6 +974,7 @@ def _read_dates(page: AnalyzedPage, r: _Read) -> None:
                 text, max(r.sentence[0], text.rfind("\n", 0, found.start) + 1), found.start)):
             continue
         change = _nearest_change([c for c in r.changes if c.date is None and c.date_month is None
+                                  and not (c.from_only and c.span[0] <= found.start < c.span[1])
                                   and _near(found.start, found.end, c, text)], found.start, found.end)
         if change is not None:
             change.date = _Leaf(found.value, [page.evidence(found.start, found.end, "med.change.date")], found.start)
@@ -848,6 +1022,7 @@ def _read_month_dates(page: AnalyzedPage, r: _Read, consumed: set[int] = frozens
         if found.start < r.mention.start and text[found.end:r.mention.start].strip(" \t:-,"):
             continue  # before the drug only right before it ("Since 04/2024 tamoxifen 20 mg")
         change = _nearest_change([c for c in r.changes if c.date is None and c.date_month is None
+                                  and not (c.from_only and c.span[0] <= found.start < c.span[1])
                                   and _near(found.start, found.end, c, text)], found.start, found.end)
         if change is not None and found.start > r.mention.start:
             change.date_month = _Leaf(found.iso, [page.evidence(found.start, found.end, "med.change.date")], found.start)
@@ -943,7 +1118,14 @@ def _near(d_start: int, d_end: int, change: _Change, text: str) -> bool:
         gap = text[d_end:c_start]
     else:
         return True
-    return len(gap) <= 40 and not re.search(r"[;\n]|\.\s", gap) and not re.search(
+    gap_start = c_end if d_start >= c_end else d_end
+    if "\n" in gap:
+        # one line break of prose wrapped in mid-sentence ("reduced to 100 mg\nBID (04/2026)")
+        newline = text.index("\n", gap_start)
+        wrapped = _WRAPPED_LINE.match(text, text.rfind("\n", 0, newline) + 1)
+        if gap.count("\n") > 1 or wrapped is None or wrapped.end() <= newline:
+            return False
+    return len(gap) <= 40 and not re.search(r";|\.\s", gap) and not re.search(
         r"\b(?:started|since|began|initiated|held|stopped|discontinued)\b", gap, re.I)
 
 
@@ -976,13 +1158,17 @@ def _share_switch(page: AnalyzedPage, group: list[_Read]) -> None:
             # "switched from tamoxifen to anastrozole"
             head = [s for s in earlier.statuses if s.pos < earlier.mention.start
                     and s.evidence[0].text.lower().startswith(("switched", "changed"))]
-            if head and re.fullmatch(r"\s*to\s+", page.text[earlier.mention.end:later.mention.start]):
+            if head and _SWITCH_GAP.fullmatch(page.text, earlier.mention.end, later.mention.start):
                 later.statuses.append(_Leaf("active", head[-1].evidence, later.mention.start))
             continue
         cue = [page.evidence(m.start("verb"), m.end("verb"), "med.status.switched")]
         if not any(s.pos > earlier.mention.start for s in earlier.statuses):
             earlier.statuses.append(_Leaf("stopped", cue, m.start("verb")))
         later.statuses.append(_Leaf("active", cue, later.mention.start))
+
+
+#: Between the drugs of "switched from tamoxifen to anastrozole", "switched from palbociclib 125 mg to ribociclib".
+_SWITCH_GAP = re.compile(r"\s*(?:\d[\d.,]*\s*(?:mg|mcg|g|units?|mg/m2|mg/kg)?\s*(?:daily|od|bid|bd)?\s*)?to\s+", re.I)
 
 
 _ADDED_TO = re.compile(r"\bto\s+(?:(?:her|the|current|ongoing)\s+)?$", re.I)
@@ -1002,7 +1188,7 @@ def _share_head_status(page: AnalyzedPage, group: list[_Read]) -> None:
             r.statuses.append(head[-1])
 
 
-_ON_JOINED = re.compile(r"\)?\s*(?:/|\+|&|\band\b|\bplus\b|\bwith\b)\s*", re.I)
+_ON_JOINED = re.compile(r"\)?(?:\s*\([^()\n]{1,30}\))?\s*(?:/|\+|&|\band\b|\bplus\b|\bwith\b)\s*", re.I)
 _SLASH_JOINED = re.compile(r"\s*(?:/|\+|&|,|\band\b|\bplus\b)\s*", re.I)
 
 
@@ -1012,7 +1198,9 @@ def _share_joined_status(page: AnalyzedPage, group: list[_Read]) -> None:
     for earlier, later in zip(group[:-1], group[1:]):
         # "on goserelin + exemestane", "on ovarian suppression (goserelin) + exemestane": both are taken.
         on = [s for s in earlier.statuses if s.evidence[0].rule == "med.status.on-drug"]
-        if on and not later.statuses and _ON_JOINED.fullmatch(page.text, earlier.mention.end, later.mention.start):
+        # (also after the first drug's dose: "on Kisqali 400 mg (2 tabs) + letrozole")
+        if on and not later.statuses and _ON_JOINED.fullmatch(page.text, max(earlier.mention.end, earlier.attributes_end),
+                                                              later.mention.start):
             later.statuses.append(_Leaf("active", on[-1].evidence, later.mention.start))
     for earlier, later in zip(reversed(group[:-1]), reversed(group[1:])):
         if not _SLASH_JOINED.fullmatch(page.text, earlier.mention.end, later.mention.start):
@@ -1021,12 +1209,14 @@ def _share_joined_status(page: AnalyzedPage, group: list[_Read]) -> None:
         if after and not any(s.pos > earlier.mention.start for s in earlier.statuses):
             earlier.statuses.append(after[0])
 
-        # "fulvestrant + abemaciclib since 5/2024": the start written after both is each one's.
-        for leaf in ("start", "start_month"):
-            item = later.leaves.get(leaf)
-            if item is not None and later.mention.end <= item.pos < later.sentence[1] \
-                    and "start" not in earlier.leaves and "start_month" not in earlier.leaves:
-                earlier.leaves[leaf] = item
+        # "fulvestrant + abemaciclib since 5/2024": the start written after both is each one's; and so is
+        # the end ("palbociclib + anastrozole from 2025-03 to 2026-07").
+        for kind in ("start", "end"):
+            for leaf in (kind, f"{kind}_month"):
+                item = later.leaves.get(leaf)
+                if item is not None and later.mention.end <= item.pos < later.sentence[1] \
+                        and kind not in earlier.leaves and f"{kind}_month" not in earlier.leaves:
+                    earlier.leaves[leaf] = item
         # "docetaxel/cyclophosphamide x4 cycles, 2012": the years written after both are each one's.
         if not any(k in earlier.leaves for k in ("start", "start_month", "start_year", "end", "end_month", "year")):
             for leaf in ("start_year", "end_year", "year"):
@@ -1159,6 +1349,14 @@ def _brand_history(reads: list[_Read]) -> _Leaf | None:
     return _Leaf(order, evidence, named[-1].pos)
 
 
+#: A change told without its doses ("we lowered your Kisqali dose").
+_CHANGE_VERB = re.compile(r"\b(?:lowered|reduced|decreased|cut|dropped|increased|dose[-\s]reduced)\b", re.I)
+
+
+def _same_sentence(text: str, a: int, b: int) -> bool:
+    return not _SENTENCE_END.search(text, min(a, b), max(a, b))
+
+
 def _about_the_past(r: _Read) -> bool:
     """The mention's own last status word puts it in the past ("Prior fill 08/2026: KISQALI 200 MG -
     TAKE 3 TABLETS (600 MG)", "previously on ribociclib 600 mg")."""
@@ -1208,9 +1406,8 @@ def _finding(page: AnalyzedPage, name: str, reads: list[_Read]) -> Finding:
             before = [d for pos, d, unit in plain if pos < change.pos and d.value != change.to_dose.value
                       and (change.unit is None or unit is None or unit.value == change.unit.value)] or \
                      [d for d in earlier if d.value != change.to_dose.value]
-            # "reduced to 400 mg ..., then to 200 mg": the change before it in the same sentence.
-            chained = [c.to_dose for c in changes if c.pos < change.pos and c.to_dose.value != change.to_dose.value
-                       and not _SENTENCE_END.search(page.text, c.span[1], change.pos)]
+            # "reduced to 400 mg ..., then to 200 mg", "... Further reduced to 200 mg": the change before it.
+            chained = [c.to_dose for c in changes if c.pos < change.pos and c.to_dose.value != change.to_dose.value]
             if chained and (not before or before[-1].pos < chained[-1].pos):
                 before = chained
             if before:
@@ -1218,11 +1415,23 @@ def _finding(page: AnalyzedPage, name: str, reads: list[_Read]) -> Finding:
                 change.from_dose = _Leaf(prior.value, [ev.model_copy(update={"rule": "med.change.from-previous-dose"})
                                                        for ev in prior.evidence], prior.pos)
         if change.reason is None:
-            # The reason stated with the change, or the reason of the hold just before it.
-            near = [x for x in reasons if change.pos - 200 <= x.pos <= change.span[1] + 80]
+            # The reason stated with the change, or the reason of the hold just before it (not one an
+            # earlier change already took: "reduced to 400 mg due to QTc prolongation. Further reduced ...").
+            # (a reason in another sentence that a change of its own sentence took)
+            taken = {id(c.reason) for c in changes if c is not change and c.reason is not None
+                     and _same_sentence(page.text, c.pos, c.reason.pos)}
+            near = [x for x in reasons if change.pos - 200 <= x.pos <= change.span[1] + 80
+                    and (id(x) not in taken or _same_sentence(page.text, change.pos, x.pos))]
             if near:
                 change.reason = min(near, key=lambda x: abs(x.pos - change.span[1]) if x.pos >= change.span[1]
                                     else change.pos - x.pos)
+    # "Your white count was low today, so we lowered your Kisqali dose" (no dose of its own): the reason of
+    # the one change that has none ("What changed: dose decreased from 600 mg to 400 mg", told elsewhere).
+    told = [x for r in reads if not r.changes and _CHANGE_VERB.search(page.text, *r.sentence)
+            for x in r.reasons if r.sentence[0] <= x.pos < r.sentence[1]]
+    unexplained = [c for c in changes if c.reason is None and not c.resumption]
+    if len(unexplained) == 1 and len({x.value for x in told}) == 1:
+        unexplained[0].reason = told[0]
     # Current dose: the last dose stated or changed to, in text order; an earlier dose only when
     # nothing else is stated.
     current = [p for p in plain if p[1] not in earlier] + [(c.pos, c.to_dose, c.unit) for c in changes]
@@ -1307,7 +1516,9 @@ def _table_header(page: AnalyzedPage, line_start: int) -> tuple[int, list[tuple[
 
 
 #: A header line written with single spaces: no digits, naming the drug column.
-_WORD_HEADER = re.compile(r"(?=[^\d\n]{10,120}$)[^\n]*\b(?:med(?:ication)?s?|drugs?|name|dose|dosage)\b", re.I)
+#: (not a heading that ends with a colon: "Current meds (from our list, may not be up to date):")
+_WORD_HEADER = re.compile(r"(?=[^\d\n]{10,120}$)(?![^\n]*:[ \t]*$)[^\n]*\b(?:med(?:ication)?s?|drugs?|name|dose|dosage)\b",
+                          re.I)
 _HEADER_WORD = re.compile(r"\b(?:start|stop|end|date)\s+(?:date|dt)\b|\b[\w/']+", re.I)
 
 
