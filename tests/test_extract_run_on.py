@@ -245,3 +245,115 @@ def test_a_type_cut_from_its_carcinoma_is_read():
     text = run_on("Background: core biopsy 2026-03: invasive carcinoma. NST, grade 3, ER 0%, PR 0%, HER2 0.")
     f = first_fact(text, "diagnosis.histology", source="ocr")
     assert f is not None and f.value == "invasive_ductal" and f.evidence[0].text == "invasive carcinoma. NST"
+
+
+# Round 14: rows the run-on (TCGA) conversion cuts at a printed line's end; (text, path, value, evidence).
+CUT_ROWS = [
+    # a count in parentheses ending one line, the nouns opening the next
+    ("B. LEFT AXILLA: METASTATIC CARCINOMA IN TWO OF EIGHTEEN (18). LYMPH NODES. C. MARGIN: BENIGN.",
+     "lymph_nodes.examined", 18, "TWO OF EIGHTEEN (18). LYMPH NODES"),
+    ("B. AXILLARY CONTENTS: NO TUMOR IN EIGHTEEN (18). LYMPH NODES. C. SKIN: BENIGN.", "lymph_nodes.examined", 18,
+     "NO TUMOR IN EIGHTEEN (18). LYMPH NODES"),
+    # a synoptic count written in parentheses after its label
+    ("SYNOPSIS: TOTAL NUMBER OF NODES EXAMINED (18). LYMPH NODES WITH METASTASIS (2). GRADE 2.",
+     "lymph_nodes.examined", 18, "TOTAL NUMBER OF NODES EXAMINED (18)"),
+    ("SYNOPSIS: TOTAL NUMBER OF NODES EXAMINED (18). LYMPH NODES WITH METASTASIS (2). GRADE 2.",
+     "lymph_nodes.positive", 2, "LYMPH NODES WITH METASTASIS (2)"),
+    # a size label whose value sits on the next printed line, in parentheses
+    ("DIAGNOSIS: INVASIVE DUCTAL CARCINOMA. TUMOUR SIZE. (2.1 X 1.8 CM). GRADE 2.", "diagnosis.tumor_size_mm", 21.0,
+     "TUMOUR SIZE. (2.1 X 1.8 CM"),
+    ("DIAGNOSIS: INVASIVE DUCTAL CARCINOMA. TUMOR SIZE: (1.4 CM). GRADE 1.", "diagnosis.tumor_size_mm", 14.0,
+     "TUMOR SIZE: (1.4 CM"),
+    # OCR letters for digits in a size after a type name with its own slip, and the grade before it
+    ("A. RIGHT BREAST, LUMPECTOMY: INVASlVE DUCTAL CARClNOMA, GRADE 3, 2.l CM. DUCTAL CARCINOMA IN SITU.",
+     "diagnosis.tumor_size_mm", 21.0, "CARClNOMA, GRADE 3, 2.l CM"),
+    ("A. RIGHT BREAST, LUMPECTOMY: INVASlVE DUCTAL CARClNOMA, GRADE 3, 2.l CM. DUCTAL CARCINOMA IN SITU.",
+     "diagnosis.grade", 3, "GRADE 3"),
+    ("B. RIGHT AXILLA: METASTATIC CARCINOMA IN 1O/12 LYMPH NODES. C. SENTINEL NODE: O/3.", "lymph_nodes.positive",
+     10, "1O/12 LYMPH NODES"),
+    # a foreign type name with an OCR slip keeps its invasive histology
+    ("DIAGNOSTICO: MAMA ESQUERDA: CARClNOMA DUCTAL lNVASIVO, GRAU HISTOLOGICO 2. CARCINOMA DUCTAL IN SITU.",
+     "diagnosis.histology", "invasive_ductal", "CARClNOMA DUCTAL lNVASIVO"),
+    ("DIAGNOSI: CARCINOMA MARNMARIO INFlLTRANTE DI TIPO DUTTALE (NST), G2. CARCINOMA DUTTALE IN SITU.",
+     "diagnosis.histology", "invasive_ductal", "CARCINOMA MARNMARIO INFlLTRANTE DI TIPO DUTTALE"),
+    ("DIAGNOSIS: CARCINOMA LOBULAR lNFILTRANTE, CLASICO. CARCINOMA LOBULILLAR IN SITU.", "diagnosis.histology",
+     "invasive_lobular", "CARCINOMA LOBULAR lNFILTRANTE"),
+    # "HER2-. POSITIVE": the neighbours decide
+    ("DIAGNOSIS: INVASIVE DUCTAL CARCINOMA, GRADE 2. ER+. PR+. HER2-. POSITIVE ANTERIOR MARGIN.",
+     "receptors.her2.status", "negative", "HER2-"),
+    ("IMMUNOSTAINS: ESTROGEN RECEPTOR. POSITIVE. PROGESTERONE RECEPTOR. NEGATIVE. HER2-. POSITIVE. IMMUNO RECUT.",
+     "receptors.her2.status", "positive", "HER2-. POSITIVE"),
+    ("RECEPTORS: ESTROGEN RECEPTOR POSITIVE. HER2-. POSITIVE (3+).", "receptors.her2.ihc_score", "3+",
+     "HER2-. POSITIVE (3+"),
+    # a flattened comparison table: the cells agree, or share the status
+    ("MARKER. BLOCK A3. BLOCK B2. ER. POSITIVE (90%). POSITIVE (95%). PR. NEGATIVE. NEGATIVE. HER2. 3+. 3+.",
+     "receptors.er.status", "positive", "ER. POSITIVE"),
+    ("MARKER. BLOCK A3. BLOCK B2. ER. POSITIVE (90%). POSITIVE (95%). PR. NEGATIVE. NEGATIVE. HER2. 3+. 3+.",
+     "receptors.her2.ihc_score", "3+", "HER2. 3+"),
+    # ... or the header names the current specimen's column (as in line tables: "this specimen", the latest year)
+    ("MARKER. CORE BIOPSY (S-20-1111). EXCISION (THIS SPECIMEN). ER. POSITIVE (90%). POSITIVE (95%). PR. "
+     "NEGATIVE (<1%). POSITIVE (5%). HER2 (IHC). 2+ EQUIVOCAL. 1+ NEGATIVE. KI-67. 10%. 15%.",
+     "receptors.pr.percent", 5.0, "PR. NEGATIVE (<1%). POSITIVE (5%"),
+    ("MARKER. CORE BIOPSY (S-20-1111). EXCISION (THIS SPECIMEN). ER. POSITIVE (90%). POSITIVE (95%). PR. "
+     "NEGATIVE (<1%). POSITIVE (5%). HER2 (IHC). 2+ EQUIVOCAL. 1+ NEGATIVE. KI-67. 10%. 15%.",
+     "receptors.her2.ihc_score", "1+", "HER2 (IHC). 2+ EQUIVOCAL. 1+"),
+    ("MARKER. CORE BIOPSY (S-20-1111). EXCISION (THIS SPECIMEN). ER. POSITIVE (90%). POSITIVE (95%). PR. "
+     "NEGATIVE (<1%). POSITIVE (5%). HER2 (IHC). 2+ EQUIVOCAL. 1+ NEGATIVE. KI-67. 10%. 15%.",
+     "receptors.ki67_percent", 15.0, "KI-67. 10%. 15%"),
+    ("TEST. CORE 03/2024. EXCISION 09/2026. ER. 95%. 80%. PR. 40%. 0%.", "receptors.er.percent", 80.0,
+     "ER. 95%. 80%"),
+    # the columns of one result are no comparison
+    ("MARKER. RESULT. PERCENT. INTENSITY. ER. POSITIVE. 95%. STRONG. PR. POSITIVE. 60%. MODERATE.",
+     "receptors.er.percent", 95.0, "ER. POSITIVE. 95%"),
+]
+
+
+@pytest.mark.parametrize("text,path,value,evidence", CUT_ROWS)
+def test_values_cut_at_a_printed_line_end_are_read(text, path, value, evidence):
+    f = first_fact(run_on(text), path, source="ocr")
+    assert f is not None and f.value == value and f.evidence[0].text == evidence
+
+
+# ... and what must yield nothing: (text, path)
+CUT_NOTHING_ROWS = [
+    # a comparison table's cells that differ: which column is the current specimen is gone
+    ("MARKER. CORE (S-20-1111). EXCISION. ER. POSITIVE (90%). POSITIVE (95%). PR. NEGATIVE. POSITIVE (5%). "
+     "HER2. 2+ EQUIVOCAL. 1+ NEGATIVE.", "receptors.pr.status"),
+    ("MARKER. CORE (S-20-1111). EXCISION. ER. POSITIVE (90%). POSITIVE (95%). PR. NEGATIVE. POSITIVE (5%). "
+     "HER2. 2+ EQUIVOCAL. 1+ NEGATIVE.", "receptors.her2.ihc_score"),
+    ("MARKER. CORE (S-20-1111). EXCISION. ER. POSITIVE (90%). POSITIVE (95%). PR. NEGATIVE. POSITIVE (5%).",
+     "receptors.er.percent"),
+    ("ER. POSITIVE. NEGATIVE. PR. POSITIVE. NEGATIVE. HER2. 1+. 0.", "receptors.er.status"),
+    ("ER. POSITIVE. NEGATIVE. PR. POSITIVE. NEGATIVE. HER2. 1+. 0.", "receptors.her2.ihc_score"),
+    # a column whose test was not done gives the row no value: which column held it is gone
+    ("HER2. 1+. NOT PERFORMED. KI-67. 20%. N/A.", "receptors.her2.ihc_score"),
+    ("ANTIBODY. BLOCK A3. BLOCK B2. ER. 95%. 90%. PR. 40%. 0%.", "receptors.pr.percent"),
+    # "HER2-positive" broken at its hyphen before a noun, or a sign: never guessed
+    ("CLINICAL HISTORY: HISTORY OF HER2-. POSITIVE BREAST CANCER, TREATED IN 2019.", "receptors.her2.status"),
+    # a numbered item before the node words is no count
+    ("B. SPECIMEN (2). LYMPH NODES, LEFT AXILLA: SEE PART C.", "lymph_nodes.examined"),
+]
+
+
+@pytest.mark.parametrize("text,path", CUT_NOTHING_ROWS)
+def test_cut_rows_that_cannot_be_read_give_nothing(text, path):
+    assert first_fact(run_on(text), path, source="ocr") is None
+
+
+
+@pytest.mark.parametrize("text", [
+    "STAIN. LEFT. RIGHT. ER. POSITIVE (80%). NEGATIVE (0%). PR. POSITIVE. NEGATIVE. HER2. 1+. 0. KI-67. 20%. 60%.",
+    "MARKER. LEFT BREAST (PART A). RIGHT BREAST (PART B). ER. POSITIVE (80%). NEGATIVE (0%). PR. POSITIVE. NEGATIVE. "
+    "HER2. 1+. 0. KI-67. 20%. 60%.",
+    # an empty cell: the other column's value is still its side's
+    "MARKER. LEFT. RIGHT. ER. POSITIVE (80%). NEGATIVE (0%). PR. POSITIVE. NEGATIVE. HER2. 1+. NOT PERFORMED. "
+    "KI-67. 20%. 60%.",
+])
+def test_side_by_side_columns_give_each_side_its_own_result(text):
+    got = {(f.path, f.laterality): f.value for f in findings(run_on(text), "ocr") if f.is_fact}
+    assert got[("receptors.er.status", "left")] == "positive" and got[("receptors.er.status", "right")] == "negative"
+    assert got[("receptors.er.percent", "left")] == 80.0 and got[("receptors.er.percent", "right")] == 0.0
+    assert got[("receptors.pr.status", "left")] == "positive" and got[("receptors.pr.status", "right")] == "negative"
+    assert got[("receptors.her2.ihc_score", "left")] == "1+"
+    assert got[("receptors.ki67_percent", "left")] == 20.0 and got[("receptors.ki67_percent", "right")] == 60.0
+    assert ("receptors.her2.ihc_score", None) not in got and ("receptors.er.status", None) not in got
