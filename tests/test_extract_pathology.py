@@ -2930,3 +2930,11 @@ def test_gen14_a_test_repeated_on_another_block_revises_the_first_reading():
             "(EQUIVOCAL).")
     scores = {f.value: f.revises for f in findings(text) if f.path == "receptors.her2.ihc_score" and f.is_fact}
     assert scores == {"1+": False, "2+": True}
+
+
+@pytest.mark.parametrize("source", ["ocr", "text-layer"])
+def test_gen14_a_checklist_pt_line_is_no_patient_name(source):
+    # "PT: [ ]" opens a checklist's line of pT options, not a patient-name banner with a redaction in brackets
+    text = "SYNOPTIC WORKSHEET\nPT: [ ] PT1B  [X] PT1C  [ ] PT2\nPN: [ ] PN0  [X] PN1MI  [ ] PN1A\n"
+    facts = {f.value for f in findings(text, source) if f.path == "stage.pathologic.t" and f.is_fact}
+    assert facts == {"T1c"}

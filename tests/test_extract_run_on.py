@@ -357,3 +357,46 @@ def test_side_by_side_columns_give_each_side_its_own_result(text):
     assert got[("receptors.her2.ihc_score", "left")] == "1+"
     assert got[("receptors.ki67_percent", "left")] == 20.0 and got[("receptors.ki67_percent", "right")] == 60.0
     assert ("receptors.her2.ihc_score", None) not in got and ("receptors.er.status", None) not in got
+
+
+# A comparison table whose rows each kept one printed line ("ER Positive 8/8 Positive 7/8."): the header line
+# above the rows names the columns, read as a line table's header is (the current specimen's column, or each
+# side's). (text, path, value, evidence)
+LINE_ROWS = [
+    ("RECEPTORS 2017 WLE (K17.04410) 2026 MASTECTOMY (THIS SPECIMEN). ER POSITIVE 8/8 POSITIVE 7/8. PR POSITIVE 6/8 "
+     "NEGATIVE 0/8. HER2 1+ 0. KI67 5% 22%.", "receptors.pr.status", "negative", "PR POSITIVE 6/8 NEGATIVE"),
+    ("RECEPTORS 2017 WLE (K17.04410) 2026 MASTECTOMY (THIS SPECIMEN). ER POSITIVE 8/8 POSITIVE 7/8. PR POSITIVE 6/8 "
+     "NEGATIVE 0/8. HER2 1+ 0. KI67 5% 22%.", "receptors.ki67_percent", 22.0, "KI67 5% 22%"),
+    # the latest date is the current column
+    ("BIOMARKER RESULTS. 04/2021 LUMPECTOMY 10/2026 CORE (A1). ER 90% STRONG <1%. PR 30% MODERATE 0%. HER2 IHC 0 3+.",
+     "receptors.her2.ihc_score", "3+", "HER2 IHC 0 3+"),
+    # a bar table: its rule line between the header and the rows
+    ("COMPARISON. | Marker | 2019 primary (core) | 2026 recurrence (liver, this case) |. |-----|-----|-----|. "
+     "| ER (SP1) | Positive, 95%, strong | Positive, 15%, weak |. | PR (1E2) | Positive, 60% | Negative, 0% |.",
+     "receptors.er.percent", 15.0, "ER (SP1) | Positive, 95%, strong | Positive, 15%"),
+    ("RECEPTOR RESULTS. TEST ORIGINAL REPORT CORRECTED REPORT. ER POSITIVE (95%) POSITIVE (95%). PR POSITIVE (70%) "
+     "POSITIVE (8%). HER2 IHC 2+ 0.", "receptors.pr.percent", 8.0, "PR POSITIVE (70%) POSITIVE (8%"),
+]
+
+
+@pytest.mark.parametrize("text,path,value,evidence", LINE_ROWS)
+def test_a_comparison_row_on_one_printed_line_gives_the_current_column(text, path, value, evidence):
+    f = first_fact(run_on(text), path, source="ocr")
+    assert f is not None and f.value == value and f.evidence[0].text == evidence
+
+
+@pytest.mark.parametrize("text,path", [
+    # a header of specimen columns none of which it names as current: neither column is read
+    ("BIOMARKERS. CORE 03/2024 EXCISION 03/2024. ER 95% 10%. PR 40% 0%.", "receptors.er.percent"),
+    ("MARKER ORIGINAL (CORE A) PRIMARY (CORE B). ER POSITIVE 90% NEGATIVE 0%.", "receptors.er.status"),
+])
+def test_a_comparison_row_without_a_current_column_gives_nothing(text, path):
+    assert first_fact(run_on(text), path, source="ocr") is None
+
+
+def test_a_one_line_row_under_side_columns_gives_each_side_its_own_result():
+    text = run_on("IMMUNOHISTOCHEMISTRY. MARKER LEFT BREAST RIGHT BREAST. ER POSITIVE 90% NEGATIVE 0%. "
+                  "PR POSITIVE 30% NEGATIVE 0%.")
+    got = {(f.path, f.laterality): f.value for f in findings(text, "ocr") if f.is_fact}
+    assert got[("receptors.er.percent", "left")] == 90.0 and got[("receptors.er.percent", "right")] == 0.0
+    assert ("receptors.er.percent", None) not in got

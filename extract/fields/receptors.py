@@ -690,18 +690,24 @@ _RUN_ON_PIECE = regex.compile(r"(?:[^.]|\.(?!\s))+?(?=\.(?:\s|$))")
 
 
 def _row_windows(page: AnalyzedPage, items: list[Anchor], i: int, end: int) -> list[tuple[int, int, str | None]] | None:
-    """Where to read label `i`'s flattened comparison row (`receptor.column-cells`) when a header with
-    one cell per column names them (`receptor.column-header`): every cell with its column's side
-    where each column names one side ("MARKER. RIGHT BREAST. LEFT BREAST."), else the cell of the
-    column named as the current specimen ("CORE BIOPSY (S-1). EXCISION (THIS SPECIMEN)", as in
-    `specimen_column_cells`). None when the row is no such row, its cells agree, or no header names
-    its columns so: then `_column_cells` reads what the cells agree on."""
+    """Where to read label `i`'s row of a comparison table flattened by the run-on conversion, one
+    column per specimen: a row whose cells each took a printed line (`receptor.column-cells`: "ER.
+    POSITIVE (90%). POSITIVE (95%).", under "MARKER. CORE BIOPSY (S-1). EXCISION (THIS SPECIMEN).") or
+    a row on one printed line ("ER Positive 8/8 Positive 7/8.", under "2017 WLE 2026 mastectomy (this
+    specimen)."). Every cell with its column's side where each column names one side ("RIGHT BREAST.
+    LEFT BREAST."), else the cell of the column named as the current specimen (as in
+    `specimen_column_cells`: "this specimen", a revision, the latest date, a recurrence); [] (nothing)
+    for a one-line row whose header names no current column. None when the label opens no such row,
+    or a one-cell-a-line row's header names no current column: then `_column_cells` reads what its cells
+    agree on."""
     if not is_run_on(page.text):
         return None
     g, text, a = _g(), page.text, items[i]
     m = g["receptor.column-cells"].pattern_for(page.is_ocr).match(text, a.end, end, timeout=TIMEOUT_S)
     cells = [" ".join(c.upper().split()) for c in m.captures("cell")] if m else []
-    if not cells or len(set(cells)) == 1 or len(_cell_kinds(cells)) != 1:
+    if m is None:
+        return _line_row_windows(page, items, i, end)
+    if len(set(cells)) == 1 or len(_cell_kinds(cells)) != 1:
         return None
     head = None
     for h in g["receptor.column-header"].pattern_for(page.is_ocr).finditer(text, max(0, a.start - 600), a.start):
@@ -716,11 +722,63 @@ def _row_windows(page: AnalyzedPage, items: list[Anchor], i: int, end: int) -> l
         cols.append((s0, head.end() + piece.end()))
     if len(cols) != len(cells):
         return None
-    sides = [side_of(text[s:e]) for s, e in cols]
+    return _column_choice(page, cols, m.spans("cell")) or None  # no current column: what the cells agree on
+
+
+def _column_choice(page: AnalyzedPage, cols: list[tuple[int, int]],
+                   cells: list[tuple[int, int]]) -> list[tuple[int, int, str | None]]:
+    """The cells to read under header columns `cols`: each with its side when every column names one
+    side, else the current column's cell, else none."""
+    sides = [side_of(page.text[s:e]) for s, e in cols]
     if all(side and not both for side, both in sides) and len({side for side, _ in sides}) == len(cols):
-        return [(s, e, side) for (s, e), (side, _) in zip(m.spans("cell"), sides)]
+        return [(s, e, side) for (s, e), (side, _) in zip(cells, sides)]
     now = _current_column(page, cols)
-    return [(*m.spans("cell")[now], None)] if now is not None else None
+    return [(*cells[now], None)] if now is not None else []
+
+
+#: The sides a one-line header names, one a column ("Marker Left breast Right breast").
+_SIDE_WORD = regex.compile(r"(?<![\w])(?:left|right)(?![\w])", regex.IGNORECASE)
+
+
+def _line_row_windows(page: AnalyzedPage, items: list[Anchor], i: int, end: int) -> list[tuple[int, int, str | None]] | None:
+    """`_row_windows` for a row on one printed line: its header is the printed line above its table's
+    rows (lines that open with a marker label, or a bar table's rule), read as `_specimen_columns` reads
+    a header (or by its side words), and its cells as `_column_values` reads a row."""
+    text, a = page.text, items[i]
+    row0 = text.rfind(". ", 0, a.start) + 2 if text.rfind(". ", 0, a.start) >= 0 else 0
+    if text[row0:a.start].strip(" \t|"):
+        return None  # the label does not open its printed line
+    row1 = text.find(". ", a.end)
+    row1 = len(text) if row1 < 0 else row1
+    starts = {b.start for b in items if b.kind != "other"}
+    h1 = row0 - 2
+    for _ in range(_TABLE_ROWS + 2):  # up over the table's other rows and rules to its header
+        if h1 <= 0:
+            return None
+        h0 = text.rfind(". ", 0, h1) + 2 if text.rfind(". ", 0, h1) >= 0 else 0
+        piece = text[h0:h1]
+        lead = h0 + len(piece) - len(piece.lstrip(" \t|"))
+        if lead in starts or set(piece) <= set("-_=+|: \t"):
+            h1 = h0 - 2
+            continue
+        break
+    else:
+        return None
+    bars = text.count("|", row0, row1) >= 2
+    cols = _specimen_columns(page, h0, h1, bars)
+    if not cols:
+        sides = [w.start() for w in _SIDE_WORD.finditer(text, h0, h1)]
+        if len(sides) < 2:
+            return None
+        cols = [(s, e) for s, e in zip(sides, [*sides[1:], h1])]
+    if bars:
+        row = row_cells(text, row0, row1, bars_only=True)
+        values = row[1:] if len(row) == len(cols) + 1 else []
+    else:
+        values = _value_cells(page, a.end, row1, len(cols))
+    if not values or len({" ".join(text[s:e].upper().split()) for s, e in values}) == 1:
+        return None  # no cell a column, or cells that agree: read as written
+    return _column_choice(page, cols, values)
 
 
 def _sided(found: list[Finding], side: str | None) -> list[Finding]:
@@ -759,7 +817,7 @@ def hormone_receptors(page: AnalyzedPage) -> Iterator[Finding]:
         if g["receptor.exclude.rt-pcr-score"].pattern_for(page.is_ocr).match(page.text, a.end, end) or _by_mrna(page, a, end):
             continue
         windows = _row_windows(page, items, i, end)  # a flattened comparison row: the cells to read
-        for value_from, end, side in windows or [(a.end, end, None)]:
+        for value_from, end, side in windows if windows is not None else [(a.end, end, None)]:
             m = g["receptor.label-value"].pattern_for(page.is_ocr).match(page.text, value_from, end, timeout=TIMEOUT_S)
             hscore = (_hscore_only(page, a, end) or _allred_row(page, a, end)) if not m else []
             if hscore:
@@ -846,7 +904,7 @@ def hormone_receptors(page: AnalyzedPage) -> Iterator[Finding]:
             if m.group("status"):
                 found = _refine_low(page, found, a.start, m.end(), end)
             taken.append((a.start, m.end()))
-            yield from _tag_prior(_sided(found, side) if windows else _column_cells(page, a.end, end, found), page,
+            yield from _tag_prior(_sided(found, side) if windows is not None else _column_cells(page, a.end, end, found), page,
                                   a.start, end)
 
     for m in scan(page, g["receptor.triple-negative"]):
@@ -893,7 +951,7 @@ def her2(page: AnalyzedPage) -> Iterator[Finding]:
             if reading != "status":
                 continue
         windows = _row_windows(page, items, i, end)  # a flattened comparison row: the cells to read
-        for value_from, end, side in windows or [(a.end, end, None)]:
+        for value_from, end, side in windows if windows is not None else [(a.end, end, None)]:
             found: list[Finding] = []
             m = g["her2.label-value"].pattern_for(page.is_ocr).match(page.text, value_from, end, timeout=TIMEOUT_S)
             syn = None
@@ -934,7 +992,7 @@ def her2(page: AnalyzedPage) -> Iterator[Finding]:
                     yield from _tag_prior(found, page, found[0].evidence[0].start, end)
                     continue
             found = list(_her2_window(page, a, m, _next_statement(page, items, i, m.end(), end)))
-            yield from _tag_prior(_sided(found, side) if windows else _column_cells(page, a.end, end, found), page,
+            yield from _tag_prior(_sided(found, side) if windows is not None else _column_cells(page, a.end, end, found), page,
                                   a.start, end)
 
 
@@ -1717,7 +1775,7 @@ def ki67(page: AnalyzedPage) -> Iterator[Finding]:
             continue
         end = _window_end(page, items, i, limit=80)
         windows = _row_windows(page, items, i, end)  # a flattened comparison row: the cells to read
-        for value_from, end, side in windows or [(a.end, end, None)]:
+        for value_from, end, side in windows if windows is not None else [(a.end, end, None)]:
             rule = g["ki67.label-value"]
             m = rule.pattern_for(page.is_ocr).match(page.text, value_from, end, timeout=TIMEOUT_S)
             if m is None:  # "Ki67 (%): 40": the label names the unit
@@ -1730,7 +1788,7 @@ def ki67(page: AnalyzedPage) -> Iterator[Finding]:
                 continue
             found = [make_finding(page, "receptors.ki67_percent", pct, (a.start, m.end()), rule,
                                   target=(a.start, a.end), correction=_ocr_read(m, "pct"))]
-            yield from _tag_prior(_sided(found, side) if windows else _column_cells(page, a.end, end, found), page,
+            yield from _tag_prior(_sided(found, side) if windows is not None else _column_cells(page, a.end, end, found), page,
                                   a.start, end)
 
 
