@@ -2897,6 +2897,13 @@ GEN14_ROWS = [
     # OCR slips in a Latin type name
     ("CARClNOMA LOBULARE lNVASIVUM MAMMAE SINISTRAE, G2.", "diagnosis.histology", "invasive_lobular",
      "CARClNOMA LOBULARE lNVASIVUM", "ocr"),
+    # the "+ve" / "-ve" shorthand
+    ("ER: +ve (Allred score 6/8)\nPR: -ve (Allred score 0/8)\nHER2: -ve (score 1+)", "receptors.er.status", "positive",
+     "ER: +ve", "text-layer"),
+    ("ER: +ve (Allred score 6/8)\nPR: -ve (Allred score 0/8)\nHER2: -ve (score 1+)", "receptors.pr.status", "negative",
+     "PR: -ve", "text-layer"),
+    ("ER: +ve (Allred score 6/8)\nPR: -ve (Allred score 0/8)\nHER2: -ve (score 1+)", "receptors.her2.ihc_score", "1+",
+     "HER2: -ve (score 1+", "text-layer"),
 ]
 
 
@@ -2913,6 +2920,8 @@ def test_gen14_layouts_are_read_with_their_evidence(text, path, value, evidence,
     ("Residual invasive carcinoma NST, regression grade 3 according to Sinn.", "diagnosis.grade"),
     ("Residual invasive ductal carcinoma; Miller-Payne grade 4.", "diagnosis.grade"),
     ("Residual invasive ductal carcinoma, grade 2 (Miller-Payne).", "diagnosis.grade"),
+    # "ve" after a sign inside a word is no status
+    ("ER: +vely stained cells are few (see comment).", "receptors.er.status"),
     # a slash inside a word pair is no table column
     ("ER/PR: see comment.", "receptors.er.status"),
 ])

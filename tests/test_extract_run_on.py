@@ -330,6 +330,9 @@ CUT_NOTHING_ROWS = [
     ("ANTIBODY. BLOCK A3. BLOCK B2. ER. 95%. 90%. PR. 40%. 0%.", "receptors.pr.percent"),
     # "HER2-positive" broken at its hyphen before a noun, or a sign: never guessed
     ("CLINICAL HISTORY: HISTORY OF HER2-. POSITIVE BREAST CANCER, TREATED IN 2019.", "receptors.her2.status"),
+    # Nottingham components written T/N/M, their sum's "=" ending a printed line
+    ("HISTOLOGIC GRADE TUMOUR SIZE. INVASIVE LOBULAR NOTTINGHAM 2 17 MM. CARCINOMA, PLEO- (T3, N2, M1 =. MORPHIC TYPE "
+     "SCORE 6).", "stage.pathologic.t"),
     # a numbered item before the node words is no count
     ("B. SPECIMEN (2). LYMPH NODES, LEFT AXILLA: SEE PART C.", "lymph_nodes.examined"),
 ]

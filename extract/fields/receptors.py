@@ -219,6 +219,8 @@ def _intensity_read(word: str) -> str | None:
 
 def _status_word(word: str) -> str | None:
     w = regex.sub(r"\s+", " ", _plain(_LINE_HYPHEN.sub("", word)))
+    if w.endswith("ve") and w[:1] in "+-\u2212":  # "+ve" / "-ve"
+        return "positive" if w[0] == "+" else "negative"
     if "low" in w and "pos" in w:
         return "low_positive"
     if w.startswith(("not ", "no ")) or "neg" in w or w.startswith(("n3", "nega")):
