@@ -2885,6 +2885,8 @@ GEN14_ROWS = [
      "Largest dimension of the invasive neoplasm: 1,8 cm", "text-layer"),
     ("CARCINOMA LOBULARE INVASIVUM, G2, diameter of the infiltration 34 mm.", "diagnosis.tumor_size_mm", 34.0,
      "diameter of the infiltration 34 mm", "text-layer"),
+    ("Macroscopy: mastectomy 19 x 15 x 4.5 cm; tumour in the upper outer quadrant 3.1 x 2.7 x 2.2 cm, firm.",
+     "diagnosis.tumor_size_mm", 31.0, "tumour in the upper outer quadrant 3.1 x 2.7 x 2.2 cm", "text-layer"),
     # the Latin node words of Polish reports
     ("Metastases carcinomatis in lymphonodis axillae: 1/13 (macrometastasis 4 mm).", "lymph_nodes.examined", 13,
      "lymphonodis axillae: 1/13", "text-layer"),
@@ -2920,6 +2922,8 @@ def test_gen14_layouts_are_read_with_their_evidence(text, path, value, evidence,
     ("Residual invasive carcinoma NST, regression grade 3 according to Sinn.", "diagnosis.grade"),
     ("Residual invasive ductal carcinoma; Miller-Payne grade 4.", "diagnosis.grade"),
     ("Residual invasive ductal carcinoma, grade 2 (Miller-Payne).", "diagnosis.grade"),
+    # a quadrant named without the tumour's size after it
+    ("Tumour in the upper outer quadrant 2 cm from the nipple; see the gross photographs.", "diagnosis.tumor_size_mm"),
     # "ve" after a sign inside a word is no status
     ("ER: +vely stained cells are few (see comment).", "receptors.er.status"),
     # a slash inside a word pair is no table column
