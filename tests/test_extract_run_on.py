@@ -403,3 +403,26 @@ def test_a_one_line_row_under_side_columns_gives_each_side_its_own_result():
     got = {(f.path, f.laterality): f.value for f in findings(text, "ocr") if f.is_fact}
     assert got[("receptors.er.percent", "left")] == 90.0 and got[("receptors.er.percent", "right")] == 0.0
     assert ("receptors.er.percent", None) not in got
+
+
+@pytest.mark.parametrize("text,path,value,evidence", [
+    # a result table's row on one printed line, its percent a bare number between the status and the intensity
+    ("MARKERS ON BLOCK A1. RESULTS: ER SP1 POSITIVE 95 STRONG. PR 1E2 POSITIVE 60 STRONG. HER2 4B5 1+ NEGATIVE.",
+     "receptors.er.percent", 95.0, "ER SP1 POSITIVE 95"),
+    ("IMMUNOHISTOCHEMISTRY: RECEPTOR RESULT % CELLS INTENSITY. ESTROGEN RECEPTOR POSITIVE 90 STRONG. "
+     "PROGESTERONE REC. POSITIVE 15 WEAK.", "receptors.pr.percent", 15.0, "PROGESTERONE REC. POSITIVE 15"),
+])
+def test_a_bare_percent_cell_in_a_one_line_row(text, path, value, evidence):
+    f = first_fact(run_on(text), path, source="ocr")
+    assert f is not None and f.value == value and f.evidence[0].text == evidence
+
+
+@pytest.mark.parametrize("text", [
+    "ER POSITIVE 2 BLOCKS TESTED, STRONG CONTROLS.",
+    "ER POSITIVE 95.",
+    # an Allred column's score, or a score before an intensity in plus signs
+    "RECEPTOR RESULT ALLRED INTENSITY. ER POSITIVE 8 STRONG. PR POSITIVE 6 MODERATE.",
+    "ESTROGEN RECEPTOR POSITIVE 90 3+ 8/8.",
+])
+def test_a_number_after_a_status_without_an_intensity_is_no_percent(text):
+    assert first_fact(run_on(text), "receptors.er.percent", source="ocr") is None
