@@ -278,6 +278,18 @@ CUT_ROWS = [
      "diagnosis.histology", "invasive_ductal", "CARCINOMA MARNMARIO INFlLTRANTE DI TIPO DUTTALE"),
     ("DIAGNOSIS: CARCINOMA LOBULAR lNFILTRANTE, CLASICO. CARCINOMA LOBULILLAR IN SITU.", "diagnosis.histology",
      "invasive_lobular", "CARCINOMA LOBULAR lNFILTRANTE"),
+    # a form's lines, each ended by the join's period
+    ("INVASIVE CARCINOMA. Invasive tumour size (mm): 16. Whole tumour size (mm) (invasive + DCIS): 22.",
+     "diagnosis.tumor_size_mm", 16.0, "Invasive tumour size (mm): 16"),
+    ("AXILLARY NODES. Nodes examined (n): 14. Nodes positive (n): 2. Largest metastasis (mm): 6.",
+     "lymph_nodes.examined", 14, "Nodes examined (n): 14"),
+    ("AXILLARY NODES. Total nodes examined (n): 6. Total nodes positive (n): 3.", "lymph_nodes.examined", 6,
+     "Total nodes examined (n): 6"),
+    # a grade's value ends its sentence: the next line's negation does not reach back to it
+    ("Invasive type: ductal / NST. Invasive grade: 1. Lymphovascular invasion: NOT SEEN.", "diagnosis.grade", 1,
+     "grade: 1"),
+    ("Invasive type: Lobular, classical. Invasive grade: 2 Tubules: 3 Nuclear pleomorphism: 2 Mitoses: 1. "
+     "Lymphovascular invasion: [ ] Not seen [X] Present.", "diagnosis.grade", 2, "grade: 2"),
     # "HER2-. POSITIVE": the neighbours decide
     ("DIAGNOSIS: INVASIVE DUCTAL CARCINOMA, GRADE 2. ER+. PR+. HER2-. POSITIVE ANTERIOR MARGIN.",
      "receptors.her2.status", "negative", "HER2-"),
