@@ -2896,6 +2896,11 @@ GEN14_ROWS = [
     ("Ki-67 / 30-9 / 10%", "receptors.ki67_percent", 10.0, "Ki-67 / 30-9 / 10%", "text-layer"),
     # results under a heading naming a block of part A belong to part A, not to the last part (D)
     (_BLOCK_REFERENCE, "receptors.her2.ihc_score", "2+", "HER2 (IHC) .................... EQUIVOCAL (2+", "text-layer"),
+    # the state named first, a macrometastasis (or OCR's "rn" for m): the counted nodes are positive
+    ("Sentinel lymph node: macrometastasis, 1 of 1.", "lymph_nodes.positive", 1,
+     "Sentinel lymph node: macrometastasis, 1 of 1", "text-layer"),
+    ("Sentinel lyrnph node: rnetastatic carcinorna, 1 of 1 (rnacrornetastasis 4 rnrn).", "lymph_nodes.positive", 1,
+     "node: rnetastatic carcinorna, 1 of 1 ", "ocr"),
     # OCR slips in a Latin type name
     ("CARClNOMA LOBULARE lNVASIVUM MAMMAE SINISTRAE, G2.", "diagnosis.histology", "invasive_lobular",
      "CARClNOMA LOBULARE lNVASIVUM", "ocr"),

@@ -285,6 +285,9 @@ CUT_ROWS = [
      "lymph_nodes.examined", 14, "Nodes examined (n): 14"),
     ("AXILLARY NODES. Total nodes examined (n): 6. Total nodes positive (n): 3.", "lymph_nodes.examined", 6,
      "Total nodes examined (n): 6"),
+    # a synoptic label wrapped after its nodes
+    ("Margins: Negative (closest: deep, 6 mm). Regional Lymph Nodes. Examined: 4. Regional Lymph Nodes with. "
+     "Macrometastases: 1.", "lymph_nodes.examined", 4, "Regional Lymph Nodes. Examined: 4"),
     # a grade's value ends its sentence: the next line's negation does not reach back to it
     ("Invasive type: ductal / NST. Invasive grade: 1. Lymphovascular invasion: NOT SEEN.", "diagnosis.grade", 1,
      "grade: 1"),
