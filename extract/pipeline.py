@@ -56,9 +56,11 @@ SentenceSplitter = Literal["rules", "pyrush"]
 _BOUNDARY = re.compile(r"\n[ \t]*(?=\S)|(?<=[.?!;])[ \t]+(?=\S)")
 _CLOSING = frozenset(")]},.:;'\"!?")
 #: A part label before the point ("A. BREAST, LEFT", "2. LYMPH NODES"): not a sentence end; a
-#: grade or score ("grade 2. Lymphovascular invasion: not identified.") is a value that ends one,
-#: and so is a number after a word ("Hgb 9.8, Plt 88. Blood cultures: no growth.").
-_LABEL_BEFORE = re.compile(r"(?:^|(?<!(?i:grade|score))[\s:(])[A-Za-z]\.$|(?:^|(?<!(?i:grade|score))(?<![\w,])[\s:(])\d{1,2}\.$")
+#: grade or score ("grade 2. Lymphovascular invasion: not identified.", also after its label's colon:
+#: "Invasive grade: 1. Lymphovascular invasion: NOT SEEN.", "Mitoses: 1. LVI: not seen") is a value
+#: that ends one, and so is a number after a word ("Hgb 9.8, Plt 88. Blood cultures: no growth.").
+_NOT_PART = r"(?<!(?i:grade))(?<!(?i:score))(?<!(?i:grade:))(?<!(?i:score:))(?<!(?i:mitoses:))"
+_LABEL_BEFORE = re.compile(rf"(?:^|{_NOT_PART}[\s:(])[A-Za-z]\.$|(?:^|{_NOT_PART}(?<![\w,])[\s:(])\d{{1,2}}\.$")
 #: Abbreviations whose point does not end a sentence ("Rt. breast", "Dr. Smith", "e.g. ER", "St. John's wort"), and the
 #: dosage forms of Indian prescriptions ("on Tab. Metformin", "Inj. Zoledronic acid").
 _ABBREVIATION_BEFORE = re.compile(r"(?:^|[\s(])(?:[Rr]t|[Ll]t|RT|LT|[Dd]r|Mrs?|Ms|[Vv]s|approx|[Ee]\.g|[Ii]\.e|[Ff]ig|cf"

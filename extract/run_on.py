@@ -27,6 +27,9 @@ class Term(BaseModel):
     #: The second word may be a grade's digit, 1 to 3, before a space, "/" or "(" ("GRADO HISTOLOGICO.
     #: 3 DE NOTTINGHAM"; never a numbered item's "3." or "3)").
     grade_digit: bool = False
+    #: The first word may carry its count in digits in parentheses before the period ("IN TWO OF
+    #: EIGHTEEN (18). LYMPH NODES": the count ended its printed line, the nouns opened the next).
+    count_in_parentheses: bool = False
 
     def then_pattern(self) -> str:
         words = _words(self.then) + r"(?![\w-])" if self.then else "(?!)"
@@ -59,10 +62,14 @@ def _join_period() -> regex.Pattern:
     words = _words(rules.words)
     # the word in any case, but "A." and "I." in capitals are part labels and numerals
     word = rf"(?<![\w.])(?:(?i:{words})(?<!(?<![\w.])(?-i:[AI])))"
-    terms = "".join(rf"|(?i:(?<=(?<![\w.-])(?:{_words(t.first)})\.)(?= (?:{t.then_pattern()})))"
-                    for t in rules.terms)
+    terms = "".join(rf"|(?i:(?<=(?<![\w.-])(?:{_words(t.first)}){_COUNT if t.count_in_parentheses else ''}\.)"
+                    rf"(?= (?:{t.then_pattern()})))" for t in rules.terms)
     # The period first, so the engine's literal search finds the candidates; then what is around it.
     return regex.compile(rf"\.(?= \S)(?:(?<=[{punct}]\.)|(?<={word}\.)|(?<=(?:[a-z,;)]|\d)\.)(?= [a-z]+[\s,.;:)]){terms})")
+
+
+#: A count in digits in parentheses after its word ("EIGHTEEN (18)"), optional.
+_COUNT = r"(?:[ \t]?\([ \t]?\d{1,2}[ \t]?\))?"
 
 
 def _words(words: list[str]) -> str:

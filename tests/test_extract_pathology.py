@@ -2957,3 +2957,88 @@ def test_gen13_an_original_reading_never_settles_the_amended_status():
     doc = Document(sha256="0" * 64, filename="amended.txt", type="text", pages=[Page(number=1, text=text, source="text-layer")])
     her2 = build_profile([doc]).profile.receptors.her2
     assert (her2.status, her2.ihc_score) == ("equivocal", "2+")
+
+
+# round 14 (generalisation, TCGA-form layouts of other sites): (text, path, value, evidence, source)
+_BLOCK_REFERENCE = ("FINAL DIAGNOSIS:\nA. LEFT BREAST, MASTECTOMY: INVASIVE DUCTAL CARCINOMA, GRADE 3, 3.4 CM.\n"
+                    "C. RIGHT BREAST, PROPHYLACTIC MASTECTOMY: FIBROCYSTIC CHANGES. NO MALIGNANCY.\n"
+                    "D. RIGHT AXILLARY SENTINEL LYMPH NODE: ONE LYMPH NODE, NEGATIVE (0/1).\n"
+                    "RECEPTOR STUDIES (PERFORMED ON A2, LEFT BREAST TUMOR):\n"
+                    "PROGESTERONE RECEPTOR ......... NEGATIVE (0%)\nHER2 (IHC) .................... EQUIVOCAL (2+)\n")
+GEN14_ROWS = [
+    # a translated report's size of "the invasive neoplasm", of "the infiltration"
+    ("Largest dimension of the invasive neoplasm: 1,8 cm.", "diagnosis.tumor_size_mm", 18.0,
+     "Largest dimension of the invasive neoplasm: 1,8 cm", "text-layer"),
+    ("CARCINOMA LOBULARE INVASIVUM, G2, diameter of the infiltration 34 mm.", "diagnosis.tumor_size_mm", 34.0,
+     "diameter of the infiltration 34 mm", "text-layer"),
+    ("Macroscopy: mastectomy 19 x 15 x 4.5 cm; tumour in the upper outer quadrant 3.1 x 2.7 x 2.2 cm, firm.",
+     "diagnosis.tumor_size_mm", 31.0, "tumour in the upper outer quadrant 3.1 x 2.7 x 2.2 cm", "text-layer"),
+    # the Latin node words of Polish reports
+    ("Metastases carcinomatis in lymphonodis axillae: 1/13 (macrometastasis 4 mm).", "lymph_nodes.examined", 13,
+     "lymphonodis axillae: 1/13", "text-layer"),
+    # a slash-delimited table row: name / clone / result
+    ("Estrogen receptor / SP1 / positive in 95% of cells (strong)", "receptors.er.percent", 95.0,
+     "Estrogen receptor / SP1 / positive in 95%", "text-layer"),
+    ("Ki-67 / 30-9 / 10%", "receptors.ki67_percent", 10.0, "Ki-67 / 30-9 / 10%", "text-layer"),
+    # results under a heading naming a block of part A belong to part A, not to the last part (D)
+    (_BLOCK_REFERENCE, "receptors.her2.ihc_score", "2+", "HER2 (IHC) .................... EQUIVOCAL (2+", "text-layer"),
+    # the state named first, a macrometastasis (or OCR's "rn" for m): the counted nodes are positive
+    ("Sentinel lymph node: macrometastasis, 1 of 1.", "lymph_nodes.positive", 1,
+     "Sentinel lymph node: macrometastasis, 1 of 1", "text-layer"),
+    ("Sentinel lyrnph node: rnetastatic carcinorna, 1 of 1 (rnacrornetastasis 4 rnrn).", "lymph_nodes.positive", 1,
+     "node: rnetastatic carcinorna, 1 of 1 ", "ocr"),
+    # OCR slips in a Latin type name
+    ("CARClNOMA LOBULARE lNVASIVUM MAMMAE SINISTRAE, G2.", "diagnosis.histology", "invasive_lobular",
+     "CARClNOMA LOBULARE lNVASIVUM", "ocr"),
+    # the "+ve" / "-ve" shorthand
+    ("ER: +ve (Allred score 6/8)\nPR: -ve (Allred score 0/8)\nHER2: -ve (score 1+)", "receptors.er.status", "positive",
+     "ER: +ve", "text-layer"),
+    ("ER: +ve (Allred score 6/8)\nPR: -ve (Allred score 0/8)\nHER2: -ve (score 1+)", "receptors.pr.status", "negative",
+     "PR: -ve", "text-layer"),
+    ("ER: +ve (Allred score 6/8)\nPR: -ve (Allred score 0/8)\nHER2: -ve (score 1+)", "receptors.her2.ihc_score", "1+",
+     "HER2: -ve (score 1+", "text-layer"),
+]
+
+
+@pytest.mark.parametrize("text,path,value,evidence,source", GEN14_ROWS, ids=[f"{r[1]}:{i}" for i, r in enumerate(GEN14_ROWS)])
+def test_gen14_layouts_are_read_with_their_evidence(text, path, value, evidence, source):
+    f = next((f for f in findings(text, source) if f.path == path and f.is_fact and f.specimen != "prior"
+              and f.laterality != "right"), None)
+    assert f is not None, f"no fact for {path}"
+    assert (f.value, f.evidence[0].text) == (value, evidence)
+
+
+@pytest.mark.parametrize("text,path", [
+    # a grade of response to neoadjuvant therapy is not the histologic grade
+    ("Residual invasive carcinoma NST, regression grade 3 according to Sinn.", "diagnosis.grade"),
+    ("Residual invasive ductal carcinoma; Miller-Payne grade 4.", "diagnosis.grade"),
+    ("Residual invasive ductal carcinoma, grade 2 (Miller-Payne).", "diagnosis.grade"),
+    # a quadrant named without the tumour's size after it
+    ("Tumour in the upper outer quadrant 2 cm from the nipple; see the gross photographs.", "diagnosis.tumor_size_mm"),
+    # "ve" after a sign inside a word is no status
+    ("ER: +vely stained cells are few (see comment).", "receptors.er.status"),
+    # a slash inside a word pair is no table column
+    ("ER/PR: see comment.", "receptors.er.status"),
+])
+def test_gen14_distractors_yield_nothing(text, path):
+    assert first_fact(text, path, source="ocr") is None
+
+
+def test_gen14_results_under_a_block_heading_are_the_index_tumours():
+    her2 = [f for f in findings(_BLOCK_REFERENCE) if f.path == "receptors.her2.ihc_score" and f.is_fact]
+    assert her2 and all((f.specimen, f.laterality) == ("A", "left") for f in her2)
+
+
+def test_gen14_a_test_repeated_on_another_block_revises_the_first_reading():
+    text = ("HER2 IHC (4B5): 1+, NEGATIVE. ADDENDUM 2: HER2 REPEATED ON BLOCK A2 (INVASIVE CARCINOMA): HER2 IHC: 2+ "
+            "(EQUIVOCAL).")
+    scores = {f.value: f.revises for f in findings(text) if f.path == "receptors.her2.ihc_score" and f.is_fact}
+    assert scores == {"1+": False, "2+": True}
+
+
+@pytest.mark.parametrize("source", ["ocr", "text-layer"])
+def test_gen14_a_checklist_pt_line_is_no_patient_name(source):
+    # "PT: [ ]" opens a checklist's line of pT options, not a patient-name banner with a redaction in brackets
+    text = "SYNOPTIC WORKSHEET\nPT: [ ] PT1B  [X] PT1C  [ ] PT2\nPN: [ ] PN0  [X] PN1MI  [ ] PN1A\n"
+    facts = {f.value for f in findings(text, source) if f.path == "stage.pathologic.t" and f.is_fact}
+    assert facts == {"T1c"}

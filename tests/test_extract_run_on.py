@@ -245,3 +245,199 @@ def test_a_type_cut_from_its_carcinoma_is_read():
     text = run_on("Background: core biopsy 2026-03: invasive carcinoma. NST, grade 3, ER 0%, PR 0%, HER2 0.")
     f = first_fact(text, "diagnosis.histology", source="ocr")
     assert f is not None and f.value == "invasive_ductal" and f.evidence[0].text == "invasive carcinoma. NST"
+
+
+# Round 14: rows the run-on (TCGA) conversion cuts at a printed line's end; (text, path, value, evidence).
+CUT_ROWS = [
+    # a count in parentheses ending one line, the nouns opening the next
+    ("B. LEFT AXILLA: METASTATIC CARCINOMA IN TWO OF EIGHTEEN (18). LYMPH NODES. C. MARGIN: BENIGN.",
+     "lymph_nodes.examined", 18, "TWO OF EIGHTEEN (18). LYMPH NODES"),
+    ("B. AXILLARY CONTENTS: NO TUMOR IN EIGHTEEN (18). LYMPH NODES. C. SKIN: BENIGN.", "lymph_nodes.examined", 18,
+     "NO TUMOR IN EIGHTEEN (18). LYMPH NODES"),
+    # a synoptic count written in parentheses after its label
+    ("SYNOPSIS: TOTAL NUMBER OF NODES EXAMINED (18). LYMPH NODES WITH METASTASIS (2). GRADE 2.",
+     "lymph_nodes.examined", 18, "TOTAL NUMBER OF NODES EXAMINED (18)"),
+    ("SYNOPSIS: TOTAL NUMBER OF NODES EXAMINED (18). LYMPH NODES WITH METASTASIS (2). GRADE 2.",
+     "lymph_nodes.positive", 2, "LYMPH NODES WITH METASTASIS (2)"),
+    # a size label whose value sits on the next printed line, in parentheses
+    ("DIAGNOSIS: INVASIVE DUCTAL CARCINOMA. TUMOUR SIZE. (2.1 X 1.8 CM). GRADE 2.", "diagnosis.tumor_size_mm", 21.0,
+     "TUMOUR SIZE. (2.1 X 1.8 CM"),
+    ("DIAGNOSIS: INVASIVE DUCTAL CARCINOMA. TUMOR SIZE: (1.4 CM). GRADE 1.", "diagnosis.tumor_size_mm", 14.0,
+     "TUMOR SIZE: (1.4 CM"),
+    # OCR letters for digits in a size after a type name with its own slip, and the grade before it
+    ("A. RIGHT BREAST, LUMPECTOMY: INVASlVE DUCTAL CARClNOMA, GRADE 3, 2.l CM. DUCTAL CARCINOMA IN SITU.",
+     "diagnosis.tumor_size_mm", 21.0, "CARClNOMA, GRADE 3, 2.l CM"),
+    ("A. RIGHT BREAST, LUMPECTOMY: INVASlVE DUCTAL CARClNOMA, GRADE 3, 2.l CM. DUCTAL CARCINOMA IN SITU.",
+     "diagnosis.grade", 3, "GRADE 3"),
+    ("B. RIGHT AXILLA: METASTATIC CARCINOMA IN 1O/12 LYMPH NODES. C. SENTINEL NODE: O/3.", "lymph_nodes.positive",
+     10, "1O/12 LYMPH NODES"),
+    # a foreign type name with an OCR slip keeps its invasive histology
+    ("DIAGNOSTICO: MAMA ESQUERDA: CARClNOMA DUCTAL lNVASIVO, GRAU HISTOLOGICO 2. CARCINOMA DUCTAL IN SITU.",
+     "diagnosis.histology", "invasive_ductal", "CARClNOMA DUCTAL lNVASIVO"),
+    ("DIAGNOSI: CARCINOMA MARNMARIO INFlLTRANTE DI TIPO DUTTALE (NST), G2. CARCINOMA DUTTALE IN SITU.",
+     "diagnosis.histology", "invasive_ductal", "CARCINOMA MARNMARIO INFlLTRANTE DI TIPO DUTTALE"),
+    ("DIAGNOSIS: CARCINOMA LOBULAR lNFILTRANTE, CLASICO. CARCINOMA LOBULILLAR IN SITU.", "diagnosis.histology",
+     "invasive_lobular", "CARCINOMA LOBULAR lNFILTRANTE"),
+    # a form's lines, each ended by the join's period
+    ("INVASIVE CARCINOMA. Invasive tumour size (mm): 16. Whole tumour size (mm) (invasive + DCIS): 22.",
+     "diagnosis.tumor_size_mm", 16.0, "Invasive tumour size (mm): 16"),
+    ("AXILLARY NODES. Nodes examined (n): 14. Nodes positive (n): 2. Largest metastasis (mm): 6.",
+     "lymph_nodes.examined", 14, "Nodes examined (n): 14"),
+    ("AXILLARY NODES. Total nodes examined (n): 6. Total nodes positive (n): 3.", "lymph_nodes.examined", 6,
+     "Total nodes examined (n): 6"),
+    # a synoptic label wrapped after its nodes
+    ("Margins: Negative (closest: deep, 6 mm). Regional Lymph Nodes. Examined: 4. Regional Lymph Nodes with. "
+     "Macrometastases: 1.", "lymph_nodes.examined", 4, "Regional Lymph Nodes. Examined: 4"),
+    # a grade's value ends its sentence: the next line's negation does not reach back to it
+    ("Invasive type: ductal / NST. Invasive grade: 1. Lymphovascular invasion: NOT SEEN.", "diagnosis.grade", 1,
+     "grade: 1"),
+    ("Invasive type: Lobular, classical. Invasive grade: 2 Tubules: 3 Nuclear pleomorphism: 2 Mitoses: 1. "
+     "Lymphovascular invasion: [ ] Not seen [X] Present.", "diagnosis.grade", 2, "grade: 2"),
+    # "HER2-. POSITIVE": the neighbours decide
+    ("DIAGNOSIS: INVASIVE DUCTAL CARCINOMA, GRADE 2. ER+. PR+. HER2-. POSITIVE ANTERIOR MARGIN.",
+     "receptors.her2.status", "negative", "HER2-"),
+    ("IMMUNOSTAINS: ESTROGEN RECEPTOR. POSITIVE. PROGESTERONE RECEPTOR. NEGATIVE. HER2-. POSITIVE. IMMUNO RECUT.",
+     "receptors.her2.status", "positive", "HER2-. POSITIVE"),
+    ("RECEPTORS: ESTROGEN RECEPTOR POSITIVE. HER2-. POSITIVE (3+).", "receptors.her2.ihc_score", "3+",
+     "HER2-. POSITIVE (3+"),
+    # a flattened comparison table: the cells agree, or share the status
+    ("MARKER. BLOCK A3. BLOCK B2. ER. POSITIVE (90%). POSITIVE (95%). PR. NEGATIVE. NEGATIVE. HER2. 3+. 3+.",
+     "receptors.er.status", "positive", "ER. POSITIVE"),
+    ("MARKER. BLOCK A3. BLOCK B2. ER. POSITIVE (90%). POSITIVE (95%). PR. NEGATIVE. NEGATIVE. HER2. 3+. 3+.",
+     "receptors.her2.ihc_score", "3+", "HER2. 3+"),
+    # ... or the header names the current specimen's column (as in line tables: "this specimen", the latest year)
+    ("MARKER. CORE BIOPSY (S-20-1111). EXCISION (THIS SPECIMEN). ER. POSITIVE (90%). POSITIVE (95%). PR. "
+     "NEGATIVE (<1%). POSITIVE (5%). HER2 (IHC). 2+ EQUIVOCAL. 1+ NEGATIVE. KI-67. 10%. 15%.",
+     "receptors.pr.percent", 5.0, "PR. NEGATIVE (<1%). POSITIVE (5%"),
+    ("MARKER. CORE BIOPSY (S-20-1111). EXCISION (THIS SPECIMEN). ER. POSITIVE (90%). POSITIVE (95%). PR. "
+     "NEGATIVE (<1%). POSITIVE (5%). HER2 (IHC). 2+ EQUIVOCAL. 1+ NEGATIVE. KI-67. 10%. 15%.",
+     "receptors.her2.ihc_score", "1+", "HER2 (IHC). 2+ EQUIVOCAL. 1+"),
+    ("MARKER. CORE BIOPSY (S-20-1111). EXCISION (THIS SPECIMEN). ER. POSITIVE (90%). POSITIVE (95%). PR. "
+     "NEGATIVE (<1%). POSITIVE (5%). HER2 (IHC). 2+ EQUIVOCAL. 1+ NEGATIVE. KI-67. 10%. 15%.",
+     "receptors.ki67_percent", 15.0, "KI-67. 10%. 15%"),
+    ("TEST. CORE 03/2024. EXCISION 09/2026. ER. 95%. 80%. PR. 40%. 0%.", "receptors.er.percent", 80.0,
+     "ER. 95%. 80%"),
+    # the columns of one result are no comparison
+    ("MARKER. RESULT. PERCENT. INTENSITY. ER. POSITIVE. 95%. STRONG. PR. POSITIVE. 60%. MODERATE.",
+     "receptors.er.percent", 95.0, "ER. POSITIVE. 95%"),
+]
+
+
+@pytest.mark.parametrize("text,path,value,evidence", CUT_ROWS)
+def test_values_cut_at_a_printed_line_end_are_read(text, path, value, evidence):
+    f = first_fact(run_on(text), path, source="ocr")
+    assert f is not None and f.value == value and f.evidence[0].text == evidence
+
+
+# ... and what must yield nothing: (text, path)
+CUT_NOTHING_ROWS = [
+    # a comparison table's cells that differ: which column is the current specimen is gone
+    ("MARKER. CORE (S-20-1111). EXCISION. ER. POSITIVE (90%). POSITIVE (95%). PR. NEGATIVE. POSITIVE (5%). "
+     "HER2. 2+ EQUIVOCAL. 1+ NEGATIVE.", "receptors.pr.status"),
+    ("MARKER. CORE (S-20-1111). EXCISION. ER. POSITIVE (90%). POSITIVE (95%). PR. NEGATIVE. POSITIVE (5%). "
+     "HER2. 2+ EQUIVOCAL. 1+ NEGATIVE.", "receptors.her2.ihc_score"),
+    ("MARKER. CORE (S-20-1111). EXCISION. ER. POSITIVE (90%). POSITIVE (95%). PR. NEGATIVE. POSITIVE (5%).",
+     "receptors.er.percent"),
+    ("ER. POSITIVE. NEGATIVE. PR. POSITIVE. NEGATIVE. HER2. 1+. 0.", "receptors.er.status"),
+    ("ER. POSITIVE. NEGATIVE. PR. POSITIVE. NEGATIVE. HER2. 1+. 0.", "receptors.her2.ihc_score"),
+    # a column whose test was not done gives the row no value: which column held it is gone
+    ("HER2. 1+. NOT PERFORMED. KI-67. 20%. N/A.", "receptors.her2.ihc_score"),
+    ("ANTIBODY. BLOCK A3. BLOCK B2. ER. 95%. 90%. PR. 40%. 0%.", "receptors.pr.percent"),
+    # "HER2-positive" broken at its hyphen before a noun, or a sign: never guessed
+    ("CLINICAL HISTORY: HISTORY OF HER2-. POSITIVE BREAST CANCER, TREATED IN 2019.", "receptors.her2.status"),
+    # Nottingham components written T/N/M, their sum's "=" ending a printed line
+    ("HISTOLOGIC GRADE TUMOUR SIZE. INVASIVE LOBULAR NOTTINGHAM 2 17 MM. CARCINOMA, PLEO- (T3, N2, M1 =. MORPHIC TYPE "
+     "SCORE 6).", "stage.pathologic.t"),
+    # a numbered item before the node words is no count
+    ("B. SPECIMEN (2). LYMPH NODES, LEFT AXILLA: SEE PART C.", "lymph_nodes.examined"),
+]
+
+
+@pytest.mark.parametrize("text,path", CUT_NOTHING_ROWS)
+def test_cut_rows_that_cannot_be_read_give_nothing(text, path):
+    assert first_fact(run_on(text), path, source="ocr") is None
+
+
+
+@pytest.mark.parametrize("text", [
+    "STAIN. LEFT. RIGHT. ER. POSITIVE (80%). NEGATIVE (0%). PR. POSITIVE. NEGATIVE. HER2. 1+. 0. KI-67. 20%. 60%.",
+    "MARKER. LEFT BREAST (PART A). RIGHT BREAST (PART B). ER. POSITIVE (80%). NEGATIVE (0%). PR. POSITIVE. NEGATIVE. "
+    "HER2. 1+. 0. KI-67. 20%. 60%.",
+    # an empty cell: the other column's value is still its side's
+    "MARKER. LEFT. RIGHT. ER. POSITIVE (80%). NEGATIVE (0%). PR. POSITIVE. NEGATIVE. HER2. 1+. NOT PERFORMED. "
+    "KI-67. 20%. 60%.",
+])
+def test_side_by_side_columns_give_each_side_its_own_result(text):
+    got = {(f.path, f.laterality): f.value for f in findings(run_on(text), "ocr") if f.is_fact}
+    assert got[("receptors.er.status", "left")] == "positive" and got[("receptors.er.status", "right")] == "negative"
+    assert got[("receptors.er.percent", "left")] == 80.0 and got[("receptors.er.percent", "right")] == 0.0
+    assert got[("receptors.pr.status", "left")] == "positive" and got[("receptors.pr.status", "right")] == "negative"
+    assert got[("receptors.her2.ihc_score", "left")] == "1+"
+    assert got[("receptors.ki67_percent", "left")] == 20.0 and got[("receptors.ki67_percent", "right")] == 60.0
+    assert ("receptors.her2.ihc_score", None) not in got and ("receptors.er.status", None) not in got
+
+
+# A comparison table whose rows each kept one printed line ("ER Positive 8/8 Positive 7/8."): the header line
+# above the rows names the columns, read as a line table's header is (the current specimen's column, or each
+# side's). (text, path, value, evidence)
+LINE_ROWS = [
+    ("RECEPTORS 2017 WLE (K17.04410) 2026 MASTECTOMY (THIS SPECIMEN). ER POSITIVE 8/8 POSITIVE 7/8. PR POSITIVE 6/8 "
+     "NEGATIVE 0/8. HER2 1+ 0. KI67 5% 22%.", "receptors.pr.status", "negative", "PR POSITIVE 6/8 NEGATIVE"),
+    ("RECEPTORS 2017 WLE (K17.04410) 2026 MASTECTOMY (THIS SPECIMEN). ER POSITIVE 8/8 POSITIVE 7/8. PR POSITIVE 6/8 "
+     "NEGATIVE 0/8. HER2 1+ 0. KI67 5% 22%.", "receptors.ki67_percent", 22.0, "KI67 5% 22%"),
+    # the latest date is the current column
+    ("BIOMARKER RESULTS. 04/2021 LUMPECTOMY 10/2026 CORE (A1). ER 90% STRONG <1%. PR 30% MODERATE 0%. HER2 IHC 0 3+.",
+     "receptors.her2.ihc_score", "3+", "HER2 IHC 0 3+"),
+    # a bar table: its rule line between the header and the rows
+    ("COMPARISON. | Marker | 2019 primary (core) | 2026 recurrence (liver, this case) |. |-----|-----|-----|. "
+     "| ER (SP1) | Positive, 95%, strong | Positive, 15%, weak |. | PR (1E2) | Positive, 60% | Negative, 0% |.",
+     "receptors.er.percent", 15.0, "ER (SP1) | Positive, 95%, strong | Positive, 15%"),
+    ("RECEPTOR RESULTS. TEST ORIGINAL REPORT CORRECTED REPORT. ER POSITIVE (95%) POSITIVE (95%). PR POSITIVE (70%) "
+     "POSITIVE (8%). HER2 IHC 2+ 0.", "receptors.pr.percent", 8.0, "PR POSITIVE (70%) POSITIVE (8%"),
+]
+
+
+@pytest.mark.parametrize("text,path,value,evidence", LINE_ROWS)
+def test_a_comparison_row_on_one_printed_line_gives_the_current_column(text, path, value, evidence):
+    f = first_fact(run_on(text), path, source="ocr")
+    assert f is not None and f.value == value and f.evidence[0].text == evidence
+
+
+@pytest.mark.parametrize("text,path", [
+    # a header of specimen columns none of which it names as current: neither column is read
+    ("BIOMARKERS. CORE 03/2024 EXCISION 03/2024. ER 95% 10%. PR 40% 0%.", "receptors.er.percent"),
+    ("MARKER ORIGINAL (CORE A) PRIMARY (CORE B). ER POSITIVE 90% NEGATIVE 0%.", "receptors.er.status"),
+])
+def test_a_comparison_row_without_a_current_column_gives_nothing(text, path):
+    assert first_fact(run_on(text), path, source="ocr") is None
+
+
+def test_a_one_line_row_under_side_columns_gives_each_side_its_own_result():
+    text = run_on("IMMUNOHISTOCHEMISTRY. MARKER LEFT BREAST RIGHT BREAST. ER POSITIVE 90% NEGATIVE 0%. "
+                  "PR POSITIVE 30% NEGATIVE 0%.")
+    got = {(f.path, f.laterality): f.value for f in findings(text, "ocr") if f.is_fact}
+    assert got[("receptors.er.percent", "left")] == 90.0 and got[("receptors.er.percent", "right")] == 0.0
+    assert ("receptors.er.percent", None) not in got
+
+
+@pytest.mark.parametrize("text,path,value,evidence", [
+    # a result table's row on one printed line, its percent a bare number between the status and the intensity
+    ("MARKERS ON BLOCK A1. RESULTS: ER SP1 POSITIVE 95 STRONG. PR 1E2 POSITIVE 60 STRONG. HER2 4B5 1+ NEGATIVE.",
+     "receptors.er.percent", 95.0, "ER SP1 POSITIVE 95"),
+    ("IMMUNOHISTOCHEMISTRY: RECEPTOR RESULT % CELLS INTENSITY. ESTROGEN RECEPTOR POSITIVE 90 STRONG. "
+     "PROGESTERONE REC. POSITIVE 15 WEAK.", "receptors.pr.percent", 15.0, "PROGESTERONE REC. POSITIVE 15"),
+])
+def test_a_bare_percent_cell_in_a_one_line_row(text, path, value, evidence):
+    f = first_fact(run_on(text), path, source="ocr")
+    assert f is not None and f.value == value and f.evidence[0].text == evidence
+
+
+@pytest.mark.parametrize("text", [
+    "ER POSITIVE 2 BLOCKS TESTED, STRONG CONTROLS.",
+    "ER POSITIVE 95.",
+    # an Allred column's score, or a score before an intensity in plus signs
+    "RECEPTOR RESULT ALLRED INTENSITY. ER POSITIVE 8 STRONG. PR POSITIVE 6 MODERATE.",
+    "ESTROGEN RECEPTOR POSITIVE 90 3+ 8/8.",
+])
+def test_a_number_after_a_status_without_an_intensity_is_no_percent(text):
+    assert first_fact(run_on(text), "receptors.er.percent", source="ocr") is None

@@ -112,6 +112,9 @@ def extract_grade(page: AnalyzedPage) -> Iterator[Finding]:
             if rule_id in ("grade.words", "grade.g-number") and g["grade.exclude.in-situ-after"].pattern_for(
                     False).match(text, e):
                 continue
+            if rule_id == "grade.g-number" and (g["grade.exclude.response-before"].pattern_for(False).search(before)
+                                                or g["grade.exclude.response-after"].pattern_for(False).match(text, e)):
+                continue  # a grade of response to neoadjuvant therapy (Sinn, Miller-Payne), not of the tumour
             value, corr = _g_value(m)
             if value is None and m.groupdict().get("words"):
                 value = _words_grade(m.group("words"))

@@ -24,6 +24,7 @@ from extract.table_rows import row_cells
 from extract.word_index import WORDS
 from extract.rules import TIMEOUT_S, CompiledRule, grammar, ocr_number
 from extract.run_on import is_run_on
+from extract.specimens import side_of
 
 _WINDOW = 170  # characters of details read after a label
 _MAX_MEAN_COPIES = 40.0
@@ -218,6 +219,8 @@ def _intensity_read(word: str) -> str | None:
 
 def _status_word(word: str) -> str | None:
     w = regex.sub(r"\s+", " ", _plain(_LINE_HYPHEN.sub("", word)))
+    if w.endswith("ve") and w[:1] in "+-\u2212":  # "+ve" / "-ve"
+        return "positive" if w[0] == "+" else "negative"
     if "low" in w and "pos" in w:
         return "low_positive"
     if w.startswith(("not ", "no ")) or "neg" in w or w.startswith(("n3", "nega")):
@@ -651,6 +654,157 @@ def _by_mrna(page: AnalyzedPage, a: Anchor, end: int) -> bool:
                     page.text, a.end, min(end, a.end + 60), timeout=TIMEOUT_S))
 
 
+def _cell_kind(cell: str) -> str:
+    """What a flattened table cell opens with: a status word, a percent or an IHC score; or "" for an
+    empty cell (a test not done on that column's specimen)."""
+    c = cell.lstrip("(<> \t")
+    if c.lower().startswith(("not ", "n/a", "pending")):
+        return ""
+    return "percent" if "%" in c.split()[0] else ("score" if c[:1].isdigit() or c[:1] in "lI|" else "status")
+
+
+def _cell_kinds(cells: list[str]) -> set[str]:
+    return {_cell_kind(c) for c in cells} - {""}
+
+
+def _column_cells(page: AnalyzedPage, label_end: int, end: int, found: list[Finding]) -> list[Finding]:
+    """`found` for a label whose row of a flattened comparison table holds one cell per column
+    (`receptor.column-cells`, run-on pages): as read where the cells agree; only the status where
+    they share it and differ in details ("POSITIVE (90%). POSITIVE (95%)"); nothing where they
+    differ, since which column is which specimen is gone with the layout."""
+    if not found or not is_run_on(page.text):
+        return found
+    m = _g()["receptor.column-cells"].pattern_for(page.is_ocr).match(page.text, label_end, end, timeout=TIMEOUT_S)
+    if m is None:
+        return found
+    cells = [" ".join(c.upper().split()) for c in m.captures("cell")]
+    if len(_cell_kinds(cells)) != 1 or len(set(cells)) == 1:
+        return found  # the columns of one result ("POSITIVE. 95%."), or cells that agree
+    statuses = {_status_word(c) for c in cells if _cell_kind(c)} if _cell_kinds(cells) == {"status"} else {None}
+    if len(statuses) == 1 and None not in statuses:
+        return [f for f in found if f.path.endswith(".status")]
+    return []
+
+
+#: A printed line of run-on text: up to the ". " that joined it to the next ("09.12.2026" stays whole).
+_RUN_ON_PIECE = regex.compile(r"(?:[^.]|\.(?!\s))+?(?=\.(?:\s|$))")
+
+
+def _row_windows(page: AnalyzedPage, items: list[Anchor], i: int, end: int) -> list[tuple[int, int, str | None]] | None:
+    """Where to read label `i`'s row of a comparison table flattened by the run-on conversion, one
+    column per specimen: a row whose cells each took a printed line (`receptor.column-cells`: "ER.
+    POSITIVE (90%). POSITIVE (95%).", under "MARKER. CORE BIOPSY (S-1). EXCISION (THIS SPECIMEN).") or
+    a row on one printed line ("ER Positive 8/8 Positive 7/8.", under "2017 WLE 2026 mastectomy (this
+    specimen)."). Every cell with its column's side where each column names one side ("RIGHT BREAST.
+    LEFT BREAST."), else the cell of the column named as the current specimen (as in
+    `specimen_column_cells`: "this specimen", a revision, the latest date, a recurrence); [] (nothing)
+    for a one-line row whose header names no current column. None when the label opens no such row,
+    or a one-cell-a-line row's header names no current column: then `_column_cells` reads what its cells
+    agree on."""
+    if not is_run_on(page.text):
+        return None
+    g, text, a = _g(), page.text, items[i]
+    m = g["receptor.column-cells"].pattern_for(page.is_ocr).match(text, a.end, end, timeout=TIMEOUT_S)
+    cells = [" ".join(c.upper().split()) for c in m.captures("cell")] if m else []
+    if m is None:
+        return _line_row_windows(page, items, i, end)
+    if len(set(cells)) == 1 or len(_cell_kinds(cells)) != 1:
+        return None
+    head = None
+    for h in g["receptor.column-header"].pattern_for(page.is_ocr).finditer(text, max(0, a.start - 600), a.start):
+        head = h
+    if head is None:
+        return None
+    first = next((b.start for b in items if b.start >= head.end()), a.start)
+    cols = []
+    for piece in _RUN_ON_PIECE.finditer(text[head.end():first]):
+        s0 = head.end() + piece.start()
+        s0 += len(piece.group(0)) - len(piece.group(0).lstrip())
+        cols.append((s0, head.end() + piece.end()))
+    if len(cols) != len(cells):
+        return None
+    return _column_choice(page, cols, m.spans("cell")) or None  # no current column: what the cells agree on
+
+
+def _column_choice(page: AnalyzedPage, cols: list[tuple[int, int]],
+                   cells: list[tuple[int, int]]) -> list[tuple[int, int, str | None]]:
+    """The cells to read under header columns `cols`: each with its side when every column names one
+    side, else the current column's cell, else none."""
+    sides = [side_of(page.text[s:e]) for s, e in cols]
+    if all(side and not both for side, both in sides) and len({side for side, _ in sides}) == len(cols):
+        return [(s, e, side) for (s, e), (side, _) in zip(cells, sides)]
+    now = _current_column(page, cols)
+    return [(*cells[now], None)] if now is not None else []
+
+
+#: The sides a one-line header names, one a column ("Marker Left breast Right breast").
+_SIDE_WORD = regex.compile(r"(?<![\w])(?:left|right)(?![\w])", regex.IGNORECASE)
+
+
+def _line_row_windows(page: AnalyzedPage, items: list[Anchor], i: int, end: int) -> list[tuple[int, int, str | None]] | None:
+    """`_row_windows` for a row on one printed line: its header is the printed line above its table's
+    rows (lines that open with a marker label, or a bar table's rule), read as `_specimen_columns` reads
+    a header (or by its side words), and its cells as `_column_values` reads a row."""
+    text, a = page.text, items[i]
+    row0 = text.rfind(". ", 0, a.start) + 2 if text.rfind(". ", 0, a.start) >= 0 else 0
+    if text[row0:a.start].strip(" \t|"):
+        return None  # the label does not open its printed line
+    row1 = text.find(". ", a.end)
+    row1 = len(text) if row1 < 0 else row1
+    starts = {b.start for b in items if b.kind != "other"}
+    h1 = row0 - 2
+    for _ in range(_TABLE_ROWS + 2):  # up over the table's other rows and rules to its header
+        if h1 <= 0:
+            return None
+        h0 = text.rfind(". ", 0, h1) + 2 if text.rfind(". ", 0, h1) >= 0 else 0
+        piece = text[h0:h1]
+        lead = h0 + len(piece) - len(piece.lstrip(" \t|"))
+        if lead in starts or set(piece) <= set("-_=+|: \t"):
+            h1 = h0 - 2
+            continue
+        break
+    else:
+        return None
+    bars = text.count("|", row0, row1) >= 2
+    cols = _specimen_columns(page, h0, h1, bars)
+    if not cols:
+        sides = [w.start() for w in _SIDE_WORD.finditer(text, h0, h1)]
+        if len(sides) < 2:
+            return None
+        cols = [(s, e) for s, e in zip(sides, [*sides[1:], h1])]
+    if bars:
+        row = row_cells(text, row0, row1, bars_only=True)
+        values = row[1:] if len(row) == len(cols) + 1 else []
+    else:
+        values = _value_cells(page, a.end, row1, len(cols))
+    if not values or len({" ".join(text[s:e].upper().split()) for s, e in values}) == 1:
+        return None  # no cell a column, or cells that agree: read as written
+    return _column_choice(page, cols, values)
+
+
+def _sided(found: list[Finding], side: str | None) -> list[Finding]:
+    """`found` read in a side's column: that side's (the other breast's values go to its own tumour)."""
+    if side:
+        for f in found:
+            f.laterality = side  # type: ignore[assignment]
+    return found
+
+
+def _dash_reading(page: AnalyzedPage, items: list[Anchor], i: int, end: int) -> str | None:
+    """How "HER2-. POSITIVE" on a run-on page reads (`her2.dash-line-end`): "sign" (HER2 negative)
+    when an ER or PR label just before carries a sign, "status" when the positive word stands alone
+    on its printed line, else None (nothing is read)."""
+    g = _g()
+    sign = g["her2.dash-sign"].pattern_for(page.is_ocr)
+    a = items[i]
+    if any(b.kind in ("er", "pr", "both") and a.start - b.end <= 60 and sign.match(page.text, b.end, a.start)
+           for b in items[max(0, i - 3):i]):
+        return "sign"
+    if g["her2.dash-status-alone"].pattern_for(page.is_ocr).match(page.text, a.end, end, timeout=TIMEOUT_S):
+        return "status"
+    return None
+
+
 def hormone_receptors(page: AnalyzedPage) -> Iterator[Finding]:
     """ER and PR findings on the page."""
     g = _g()
@@ -663,105 +817,108 @@ def hormone_receptors(page: AnalyzedPage) -> Iterator[Finding]:
         end = _window_end(page, items, i)
         if g["receptor.exclude.rt-pcr-score"].pattern_for(page.is_ocr).match(page.text, a.end, end) or _by_mrna(page, a, end):
             continue
-        m = g["receptor.label-value"].pattern_for(page.is_ocr).match(page.text, a.end, end, timeout=TIMEOUT_S)
-        hscore = (_hscore_only(page, a, end) or _allred_row(page, a, end)) if not m else []
-        if hscore:
-            taken.append((a.start, hscore[0].evidence[0].end))
-            yield from _tag_prior(hscore, page, a.start, end)
-            continue
-        if not m and _list_start(page, items, i):
-            listed = _listed_findings(page, items, i, ("er", "pr", "both", "her2"))
-            taken.extend((f.evidence[0].start, f.evidence[0].end) for f in listed)
-            yield from listed
-            continue
-        if not m or _is_reference_text(page, m.start("value"), m.end("value")):
-            continue
-        names = _names(a.kind)
-        found: list[Finding] = []
-        rule = g["receptor.label-value"]
-        if _hr_summary(page, a) and not _negative_summary(m):
-            continue
-        have_percent = False
-        if m.group("status"):
-            status = _status_word(m.group("status"))
-            second = g["receptor.respective-status"].pattern_for(page.is_ocr).match(page.text, m.end(), end) \
-                if len(names) == 2 else None
-            if second and status in ("positive", "negative", "low_positive"):
-                # "ER/PR: positive/negative": one status each, in the order of the labels.
-                other = _status_word(second.group("status"))
-                found.append(make_finding(page, "receptors.er.status", status, (a.start, m.end()), rule))
-                if other in ("positive", "negative", "low_positive"):
-                    found.append(make_finding(page, "receptors.pr.status", other, (a.start, second.end()), rule))
-                names = ["er"]
-            elif status in ("positive", "negative", "low_positive"):
-                for n in names:
-                    found.append(make_finding(page, f"receptors.{n}.status", status, (a.start, m.end()), rule))
-        elif m.group("pct_value"):
-            pct, how = _percent(m)
-            have_percent = True
-            second = g["receptor.respective-percent"].pattern_for(page.is_ocr).match(page.text, m.end(), end) \
-                if len(names) == 2 and pct is not None else None
-            other = decimal(second.group("pct")) if second else None
-            if second and (how is not None or other is None or other > 100):
-                pass  # "ER/PR: <1%/80%": two readings this grammar does not take apart; neither is read
-            elif second:
-                # "ER/PR: 90%/70%": one percent each, in the order of the labels.
-                found.append(make_finding(page, "receptors.er.percent", pct, (a.start, m.end()), rule,
-                                          correction=_ocr_read(m, "pct")))
-                found.append(make_finding(page, "receptors.pr.percent", other, (a.start, second.end()),
-                                          g["receptor.respective-percent"]))
-                names = ["er"]
-            elif pct is not None:
-                for n in names:
-                    found.append(make_finding(page, f"receptors.{n}.percent", pct, (a.start, m.end()), rule,
+        windows = _row_windows(page, items, i, end)  # a flattened comparison row: the cells to read
+        for value_from, end, side in windows if windows is not None else [(a.end, end, None)]:
+            m = g["receptor.label-value"].pattern_for(page.is_ocr).match(page.text, value_from, end, timeout=TIMEOUT_S)
+            hscore = (_hscore_only(page, a, end) or _allred_row(page, a, end)) if not m else []
+            if hscore:
+                taken.append((a.start, hscore[0].evidence[0].end))
+                yield from _tag_prior(hscore, page, a.start, end)
+                continue
+            if not m and _list_start(page, items, i):
+                listed = _listed_findings(page, items, i, ("er", "pr", "both", "her2"))
+                taken.extend((f.evidence[0].start, f.evidence[0].end) for f in listed)
+                yield from listed
+                continue
+            if not m or _is_reference_text(page, m.start("value"), m.end("value")):
+                continue
+            names = _names(a.kind)
+            found: list[Finding] = []
+            rule = g["receptor.label-value"]
+            if _hr_summary(page, a) and not _negative_summary(m):
+                continue
+            have_percent = False
+            if m.group("status"):
+                status = _status_word(m.group("status"))
+                second = g["receptor.respective-status"].pattern_for(page.is_ocr).match(page.text, m.end(), end) \
+                    if len(names) == 2 else None
+                if second and status in ("positive", "negative", "low_positive"):
+                    # "ER/PR: positive/negative": one status each, in the order of the labels.
+                    other = _status_word(second.group("status"))
+                    found.append(make_finding(page, "receptors.er.status", status, (a.start, m.end()), rule))
+                    if other in ("positive", "negative", "low_positive"):
+                        found.append(make_finding(page, "receptors.pr.status", other, (a.start, second.end()), rule))
+                    names = ["er"]
+                elif status in ("positive", "negative", "low_positive"):
+                    for n in names:
+                        found.append(make_finding(page, f"receptors.{n}.status", status, (a.start, m.end()), rule))
+            elif m.group("pct_value"):
+                pct, how = _percent(m)
+                have_percent = True
+                second = g["receptor.respective-percent"].pattern_for(page.is_ocr).match(page.text, m.end(), end) \
+                    if len(names) == 2 and pct is not None else None
+                other = decimal(second.group("pct")) if second else None
+                if second and (how is not None or other is None or other > 100):
+                    pass  # "ER/PR: <1%/80%": two readings this grammar does not take apart; neither is read
+                elif second:
+                    # "ER/PR: 90%/70%": one percent each, in the order of the labels.
+                    found.append(make_finding(page, "receptors.er.percent", pct, (a.start, m.end()), rule,
                                               correction=_ocr_read(m, "pct")))
-                    if how == ">":
-                        found.append(make_finding(page, f"receptors.{n}.percent_qualifier", ">", (a.start, m.end()), rule))
-            if how == "<" and pct == 0.0 and not second:
+                    found.append(make_finding(page, "receptors.pr.percent", other, (a.start, second.end()),
+                                              g["receptor.respective-percent"]))
+                    names = ["er"]
+                elif pct is not None:
+                    for n in names:
+                        found.append(make_finding(page, f"receptors.{n}.percent", pct, (a.start, m.end()), rule,
+                                                  correction=_ocr_read(m, "pct")))
+                        if how == ">":
+                            found.append(make_finding(page, f"receptors.{n}.percent_qualifier", ">", (a.start, m.end()), rule))
+                if how == "<" and pct == 0.0 and not second:
+                    for n in names:
+                        found.append(make_finding(page, f"receptors.{n}.status", "negative", (a.start, m.end()), rule))
+            elif m.group("allred_value"):
+                allred = int(ocr_number(m.group("allred"))[0])
+                status = _status_from_allred(allred)
+                stated = g["receptor.status-after-score"].pattern_for(page.is_ocr).match(page.text, m.end(), end)
+                if stated and _status_word(stated.group("status")) in ("positive", "negative", "low_positive"):
+                    # "Allred score 3 (PS 2 + IS 1) - POSITIVE, low": the stated status, not one derived
+                    for n in names:
+                        found.append(make_finding(page, f"receptors.{n}.status", _status_word(stated.group("status")),
+                                                  (a.start, stated.end()), g["receptor.status-after-score"]))
+                    found = _refine_low(page, found, a.start, stated.end(), end)
+                    status = None
                 for n in names:
-                    found.append(make_finding(page, f"receptors.{n}.status", "negative", (a.start, m.end()), rule))
-        elif m.group("allred_value"):
-            allred = int(ocr_number(m.group("allred"))[0])
-            status = _status_from_allred(allred)
-            stated = g["receptor.status-after-score"].pattern_for(page.is_ocr).match(page.text, m.end(), end)
-            if stated and _status_word(stated.group("status")) in ("positive", "negative", "low_positive"):
-                # "Allred score 3 (PS 2 + IS 1) - POSITIVE, low": the stated status, not one derived
+                    found.append(make_finding(page, f"receptors.{n}.allred", allred, (a.start, m.end()), rule,
+                                              correction=_ocr_read(m, "allred")))
+                    if status:
+                        found.append(make_finding(page, f"receptors.{n}.status", status, (a.start, m.end()),
+                                                  "receptor.status-from-allred", confidence=0.8))
+            elif m.group("sign"):
+                status = "positive" if "+" in m.group("sign") else "negative"
                 for n in names:
-                    found.append(make_finding(page, f"receptors.{n}.status", _status_word(stated.group("status")),
-                                              (a.start, stated.end()), g["receptor.status-after-score"]))
-                found = _refine_low(page, found, a.start, stated.end(), end)
-                status = None
-            for n in names:
-                found.append(make_finding(page, f"receptors.{n}.allred", allred, (a.start, m.end()), rule,
-                                          correction=_ocr_read(m, "allred")))
-                if status:
-                    found.append(make_finding(page, f"receptors.{n}.status", status, (a.start, m.end()),
-                                              "receptor.status-from-allred", confidence=0.8))
-        elif m.group("sign"):
-            status = "positive" if "+" in m.group("sign") else "negative"
-            for n in names:
-                found.append(make_finding(page, f"receptors.{n}.status", status, (a.start, m.end()), rule,
-                                          target=(a.start, a.end)))
-        elif m.group("zero"):  # "ER 0 (H-score 0)": no staining, whatever the scale
-            found += [make_finding(page, f"receptors.{n}.status", "negative", (a.start, m.end()), rule) for n in names]
-        elif m.group("signs"):  # "Estrogen receptors: +++": positive, and "++"/"+++" is the staining intensity
-            pluses = m.group("signs").count("+")
-            for n in names:
-                found.append(make_finding(page, f"receptors.{n}.status", "positive", (a.start, m.end()), rule,
-                                          target=(a.start, a.end)))
-                if pluses > 1:
-                    found.append(make_finding(page, f"receptors.{n}.intensity", _INTENSITY_SCORE[str(pluses)],
-                                              (a.start, m.end()), rule, target=(a.start, a.end)))
-        if not found:
-            continue
-        details, _ = _receptor_details(page, names, a.start, m.end(), _own_statement_end(page, items, i, m.end(), end),
-                                       have_percent)
-        found.extend(details)
-        found.extend(_hscore_findings(page, names, a.start, a.end, end))
-        if m.group("status"):
-            found = _refine_low(page, found, a.start, m.end(), end)
-        taken.append((a.start, m.end()))
-        yield from _tag_prior(found, page, a.start, end)
+                    found.append(make_finding(page, f"receptors.{n}.status", status, (a.start, m.end()), rule,
+                                              target=(a.start, a.end)))
+            elif m.group("zero"):  # "ER 0 (H-score 0)": no staining, whatever the scale
+                found += [make_finding(page, f"receptors.{n}.status", "negative", (a.start, m.end()), rule) for n in names]
+            elif m.group("signs"):  # "Estrogen receptors: +++": positive, and "++"/"+++" is the staining intensity
+                pluses = m.group("signs").count("+")
+                for n in names:
+                    found.append(make_finding(page, f"receptors.{n}.status", "positive", (a.start, m.end()), rule,
+                                              target=(a.start, a.end)))
+                    if pluses > 1:
+                        found.append(make_finding(page, f"receptors.{n}.intensity", _INTENSITY_SCORE[str(pluses)],
+                                                  (a.start, m.end()), rule, target=(a.start, a.end)))
+            if not found:
+                continue
+            details, _ = _receptor_details(page, names, a.start, m.end(), _own_statement_end(page, items, i, m.end(), end),
+                                           have_percent)
+            found.extend(details)
+            found.extend(_hscore_findings(page, names, a.start, a.end, end))
+            if m.group("status"):
+                found = _refine_low(page, found, a.start, m.end(), end)
+            taken.append((a.start, m.end()))
+            yield from _tag_prior(_sided(found, side) if windows is not None else _column_cells(page, a.end, end, found), page,
+                                  a.start, end)
 
     for m in scan(page, g["receptor.triple-negative"]):
         for path in ("receptors.er.status", "receptors.pr.status", "receptors.her2.status"):
@@ -799,47 +956,57 @@ def her2(page: AnalyzedPage) -> Iterator[Finding]:
         end = _window_end(page, items, i, limit=200)
         if g["her2.exclude.rt-pcr-score"].pattern_for(page.is_ocr).match(page.text, a.end, end) or _by_mrna(page, a, end):
             continue
-        found: list[Finding] = []
-        m = g["her2.label-value"].pattern_for(page.is_ocr).match(page.text, a.end, end, timeout=TIMEOUT_S)
-        syn = None
-        if not m:
-            syn = _first(g["her2.synoptic"], page, a.end, end)
-            if syn is None or _is_reference_text(page, syn.start(), syn.end()):
-                found = _her2_status_before(page, a, end) or _ish_line(page, a, end)
-                if not found and _list_start(page, items, i):
-                    yield from _listed_findings(page, items, i, ("her2",))
+        if is_run_on(page.text) and g["her2.dash-line-end"].pattern_for(page.is_ocr).match(page.text, a.end, end):
+            reading = _dash_reading(page, items, i, end)
+            if reading == "sign":
+                yield from _tag_prior([make_finding(page, "receptors.her2.status", "negative", (a.start, a.end + 1),
+                                                    g["her2.dash-sign"])], page, a.start, end)
+            if reading != "status":
+                continue
+        windows = _row_windows(page, items, i, end)  # a flattened comparison row: the cells to read
+        for value_from, end, side in windows if windows is not None else [(a.end, end, None)]:
+            found: list[Finding] = []
+            m = g["her2.label-value"].pattern_for(page.is_ocr).match(page.text, value_from, end, timeout=TIMEOUT_S)
+            syn = None
+            if not m:
+                syn = _first(g["her2.synoptic"], page, a.end, end)
+                if syn is None or _is_reference_text(page, syn.start(), syn.end()):
+                    found = _her2_status_before(page, a, end) or _ish_line(page, a, end)
+                    if not found and _list_start(page, items, i):
+                        yield from _listed_findings(page, items, i, ("her2",))
+                        continue
+                    if found:
+                        yield from _tag_prior(found, page, found[0].evidence[0].start, end)
                     continue
+                status = _status_word(syn.group("status"))
+                if status:
+                    found.append(make_finding(page, "receptors.her2.status", status, (a.start, syn.end()),
+                                              g["her2.synoptic"]))
+                    # An ISH report's interpretation ("INTERPRETATION: NEGATIVE (NOT AMPLIFIED)"): its
+                    # result, read only when the label's line or window names ISH and the window not IHC.
+                    r = _first(g["her2.detail.ish-result"], page, syn.end(), min(end, syn.end() + 30))
+                    if r and _first(g["her2.detail.ish-method"], page, page.text.rfind("\n", 0, a.start) + 1, syn.start()) \
+                            and not _first(g["her2.detail.ihc-method"], page, a.start, syn.end()):
+                        value = _ish_value(r)
+                        found.append(make_finding(page, "receptors.her2.ish_result", value, (a.start, r.end()),
+                                                  "her2.detail.ish-result"))
+                if syn.group("score"):
+                    found.append(make_finding(page, "receptors.her2.ihc_score",
+                                              "0" if syn.group("score") == "0" else f"{syn.group('score')}+",
+                                              (a.start, syn.end()), g["her2.synoptic"]))
+                yield from _tag_prior(found, page, a.start, end)
+                continue
+            if _is_reference_text(page, m.start("value"), m.end("value")):
+                continue
+            if m.group("score"):
+                # "negative for HER2 (score 1+)": the status written before the label, with its score.
+                found = _her2_status_before(page, a, end)
                 if found:
                     yield from _tag_prior(found, page, found[0].evidence[0].start, end)
-                continue
-            status = _status_word(syn.group("status"))
-            if status:
-                found.append(make_finding(page, "receptors.her2.status", status, (a.start, syn.end()),
-                                          g["her2.synoptic"]))
-                # An ISH report's interpretation ("INTERPRETATION: NEGATIVE (NOT AMPLIFIED)"): its
-                # result, read only when the label's line or window names ISH and the window not IHC.
-                r = _first(g["her2.detail.ish-result"], page, syn.end(), min(end, syn.end() + 30))
-                if r and _first(g["her2.detail.ish-method"], page, page.text.rfind("\n", 0, a.start) + 1, syn.start()) \
-                        and not _first(g["her2.detail.ihc-method"], page, a.start, syn.end()):
-                    value = _ish_value(r)
-                    found.append(make_finding(page, "receptors.her2.ish_result", value, (a.start, r.end()),
-                                              "her2.detail.ish-result"))
-            if syn.group("score"):
-                found.append(make_finding(page, "receptors.her2.ihc_score",
-                                          "0" if syn.group("score") == "0" else f"{syn.group('score')}+",
-                                          (a.start, syn.end()), g["her2.synoptic"]))
-            yield from _tag_prior(found, page, a.start, end)
-            continue
-        if _is_reference_text(page, m.start("value"), m.end("value")):
-            continue
-        if m.group("score"):
-            # "negative for HER2 (score 1+)": the status written before the label, with its score.
-            found = _her2_status_before(page, a, end)
-            if found:
-                yield from _tag_prior(found, page, found[0].evidence[0].start, end)
-                continue
-        found = list(_her2_window(page, a, m, _next_statement(page, items, i, m.end(), end)))
-        yield from _tag_prior(found, page, a.start, end)
+                    continue
+            found = list(_her2_window(page, a, m, _next_statement(page, items, i, m.end(), end)))
+            yield from _tag_prior(_sided(found, side) if windows is not None else _column_cells(page, a.end, end, found), page,
+                                  a.start, end)
 
 
 def _next_statement(page: AnalyzedPage, items: list[Anchor], i: int, value_end: int, end: int) -> int:
@@ -1620,19 +1787,22 @@ def ki67(page: AnalyzedPage) -> Iterator[Finding]:
         if a.kind != "ki67" or _in_table_header(page, a):
             continue
         end = _window_end(page, items, i, limit=80)
-        rule = g["ki67.label-value"]
-        m = rule.pattern_for(page.is_ocr).match(page.text, a.end, end, timeout=TIMEOUT_S)
-        if m is None:  # "Ki67 (%): 40": the label names the unit
-            rule = g["ki67.percent-unit-label"]
-            m = rule.pattern_for(page.is_ocr).match(page.text, a.end, end, timeout=TIMEOUT_S)
-        if not m or _is_reference_text(page, m.start("value"), m.end("value")):
-            continue
-        pct, how = _percent(m)
-        if pct is None:
-            continue
-        found = [make_finding(page, "receptors.ki67_percent", pct, (a.start, m.end()), rule,
-                              target=(a.start, a.end), correction=_ocr_read(m, "pct"))]
-        yield from _tag_prior(found, page, a.start, end)
+        windows = _row_windows(page, items, i, end)  # a flattened comparison row: the cells to read
+        for value_from, end, side in windows if windows is not None else [(a.end, end, None)]:
+            rule = g["ki67.label-value"]
+            m = rule.pattern_for(page.is_ocr).match(page.text, value_from, end, timeout=TIMEOUT_S)
+            if m is None:  # "Ki67 (%): 40": the label names the unit
+                rule = g["ki67.percent-unit-label"]
+                m = rule.pattern_for(page.is_ocr).match(page.text, value_from, end, timeout=TIMEOUT_S)
+            if not m or _is_reference_text(page, m.start("value"), m.end("value")):
+                continue
+            pct, how = _percent(m)
+            if pct is None:
+                continue
+            found = [make_finding(page, "receptors.ki67_percent", pct, (a.start, m.end()), rule,
+                                  target=(a.start, a.end), correction=_ocr_read(m, "pct"))]
+            yield from _tag_prior(_sided(found, side) if windows is not None else _column_cells(page, a.end, end, found), page,
+                                  a.start, end)
 
 
 def extract_receptors(page: AnalyzedPage) -> Iterator[Finding]:
