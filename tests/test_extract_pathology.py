@@ -2124,6 +2124,12 @@ ROWS = [
     ("Adenocarcinoma, infiltrating lobular type.", "diagnosis.histology", "invasive_lobular",
      "Adenocarcinoma, infiltrating lobular type"),
     ("Carcinoma, ductal, in situ.", "diagnosis.histology", "dcis", "Carcinoma, ductal, in situ"),
+    # a list of foci after a colon or comma; not a node's
+    ("INVASIVE DUCTAL CARCINOMA, TWO FOCI: 2.1 CM AND 0.8 CM, GRADE 2.", "diagnosis.tumor_size_mm", 21.0,
+     "FOCI: 2.1 CM AND 0.8 CM"),
+    ("Invasive carcinoma in two lesions, 1.1 cm and 0.6 cm.", "diagnosis.tumor_size_mm", 11.0,
+     "lesions, 1.1 cm and 0.6 cm"),
+    ("Invasive ductal carcinoma. Lymph nodes: two foci: 2 mm and 1 mm.", "diagnosis.tumor_size_mm", None, None),
     # prose naming the positive nodes, then the fraction among all examined: one count
     ("INVASIVE DUCTAL CARCINOMA. 3 AXILLARY LYMPH NODES WITH METASTATIC CARCINOMA (3/21).", "lymph_nodes.examined",
      21, "(3/21)"),
