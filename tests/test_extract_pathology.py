@@ -2130,6 +2130,10 @@ ROWS = [
     ("Invasive carcinoma in two lesions, 1.1 cm and 0.6 cm.", "diagnosis.tumor_size_mm", 11.0,
      "lesions, 1.1 cm and 0.6 cm"),
     ("Invasive ductal carcinoma. Lymph nodes: two foci: 2 mm and 1 mm.", "diagnosis.tumor_size_mm", None, None),
+    # the intensity written before the percent ("ER 3+ 90%"); HER2's 3+ stays a score
+    ("RECEPTORS (BLOCK A3): ER 3+ 90%, PR 2+ 50%, HER2 0.", "receptors.pr.percent", 50.0, "PR 2+ 50%"),
+    ("RECEPTORS (BLOCK A3): ER 3+ 90%, PR 2+ 50%, HER2 0.", "receptors.er.intensity", "strong", "ER 3+ 90%"),
+    ("HER2 3+ 90%", "receptors.her2.ihc_score", "3+", "HER2 3+"),
     # prose naming the positive nodes, then the fraction among all examined: one count
     ("INVASIVE DUCTAL CARCINOMA. 3 AXILLARY LYMPH NODES WITH METASTATIC CARCINOMA (3/21).", "lymph_nodes.examined",
      21, "(3/21)"),

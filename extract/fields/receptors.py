@@ -871,6 +871,9 @@ def hormone_receptors(page: AnalyzedPage) -> Iterator[Finding]:
                     for n in names:
                         found.append(make_finding(page, f"receptors.{n}.percent", pct, (a.start, m.end()), rule,
                                                   correction=_ocr_read(m, "pct")))
+                        if m.group("pre_intensity"):  # "ER 3+ 90%": the intensity written before the percent
+                            found.append(make_finding(page, f"receptors.{n}.intensity",
+                                                      _INTENSITY_SCORE[m.group("pre_intensity")], (a.start, m.end()), rule))
                         if how == ">":
                             found.append(make_finding(page, f"receptors.{n}.percent_qualifier", ">", (a.start, m.end()), rule))
                 if how == "<" and pct == 0.0 and not second:
