@@ -2134,6 +2134,11 @@ ROWS = [
     ("RECEPTORS (BLOCK A3): ER 3+ 90%, PR 2+ 50%, HER2 0.", "receptors.pr.percent", 50.0, "PR 2+ 50%"),
     ("RECEPTORS (BLOCK A3): ER 3+ 90%, PR 2+ 50%, HER2 0.", "receptors.er.intensity", "strong", "ER 3+ 90%"),
     ("HER2 3+ 90%", "receptors.her2.ihc_score", "3+", "HER2 3+"),
+    # a side after a clock position or a hyphen
+    ("SPECIMEN: BREAST, 10 O'CLOCK, LEFT, CORE BIOPSY. DIAGNOSIS: INVASIVE LOBULAR CARCINOMA.", "diagnosis.laterality",
+     "left", "BREAST, 10 O'CLOCK, LEFT"),
+    ("SPECIMEN: BREAST-LEFT, MASTECTOMY. DIAGNOSIS: INVASIVE DUCTAL CARCINOMA.", "diagnosis.laterality", "left",
+     "BREAST-LEFT"),
     # prose naming the positive nodes, then the fraction among all examined: one count
     ("INVASIVE DUCTAL CARCINOMA. 3 AXILLARY LYMPH NODES WITH METASTATIC CARCINOMA (3/21).", "lymph_nodes.examined",
      21, "(3/21)"),
