@@ -2139,6 +2139,9 @@ ROWS = [
      "left", "BREAST, 10 O'CLOCK, LEFT"),
     ("SPECIMEN: BREAST-LEFT, MASTECTOMY. DIAGNOSIS: INVASIVE DUCTAL CARCINOMA.", "diagnosis.laterality", "left",
      "BREAST-LEFT"),
+    # a DCIS's extent is no invasive size, however far its size follows
+    ("LEFT BREAST, LUMPECTOMY: DUCTAL CARCINOMA IN SITU, SOLID AND CRIBRIFORM TYPES, HIGH NUCLEAR GRADE, WITH "
+     "COMEDONECROSIS, 2.5 CM. NO INVASIVE CARCINOMA.", "diagnosis.tumor_size_mm", None, None),
     # prose naming the positive nodes, then the fraction among all examined: one count
     ("INVASIVE DUCTAL CARCINOMA. 3 AXILLARY LYMPH NODES WITH METASTATIC CARCINOMA (3/21).", "lymph_nodes.examined",
      21, "(3/21)"),
