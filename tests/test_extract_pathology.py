@@ -2142,6 +2142,13 @@ ROWS = [
     # a DCIS's extent is no invasive size, however far its size follows
     ("LEFT BREAST, LUMPECTOMY: DUCTAL CARCINOMA IN SITU, SOLID AND CRIBRIFORM TYPES, HIGH NUCLEAR GRADE, WITH "
      "COMEDONECROSIS, 2.5 CM. NO INVASIVE CARCINOMA.", "diagnosis.tumor_size_mm", None, None),
+    # a bound in a category's definition; a form's specimen size
+    ("Invasive carcinoma. Primary Tumor: pT2: Tumor >20 mm but <50 mm in greatest dimension.",
+     "diagnosis.tumor_size_mm", None, None),
+    ("Invasive carcinoma. Specimen Size (for excisions less than total mastectomy): 6 cm in greatest dimensions.",
+     "diagnosis.tumor_size_mm", None, None),
+    ("Invasive ductal carcinoma, NOS 8500/3. Specimen size: Size of Invasive focus 3cm.", "diagnosis.tumor_size_mm",
+     30.0, "Size of Invasive focus 3cm"),
     # prose naming the positive nodes, then the fraction among all examined: one count
     ("INVASIVE DUCTAL CARCINOMA. 3 AXILLARY LYMPH NODES WITH METASTATIC CARCINOMA (3/21).", "lymph_nodes.examined",
      21, "(3/21)"),
