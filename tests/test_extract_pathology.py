@@ -2149,6 +2149,8 @@ ROWS = [
      "diagnosis.tumor_size_mm", None, None),
     ("Invasive ductal carcinoma, NOS 8500/3. Specimen size: Size of Invasive focus 3cm.", "diagnosis.tumor_size_mm",
      30.0, "Size of Invasive focus 3cm"),
+    # an Oncotype DX single-gene score written as a whole number is no IHC result
+    ("ER Score: 11.3 Positive. PR Score: 8.3 Positive. Her2 Score: 10 Negative.", "receptors.her2.status", None, None),
     # prose naming the positive nodes, then the fraction among all examined: one count
     ("INVASIVE DUCTAL CARCINOMA. 3 AXILLARY LYMPH NODES WITH METASTATIC CARCINOMA (3/21).", "lymph_nodes.examined",
      21, "(3/21)"),
