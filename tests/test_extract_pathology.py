@@ -2151,6 +2151,8 @@ ROWS = [
      30.0, "Size of Invasive focus 3cm"),
     # an Oncotype DX single-gene score written as a whole number is no IHC result
     ("ER Score: 11.3 Positive. PR Score: 8.3 Positive. Her2 Score: 10 Negative.", "receptors.her2.status", None, None),
+    ("Invasive ductal carcinoma, 1.2 cm. The DCIS in the upper inner quadrant is mass forming and spans at least 4 cm "
+     "in greatest dimension.", "diagnosis.tumor_size_mm", 12.0, "carcinoma, 1.2 cm"),
     # prose naming the positive nodes, then the fraction among all examined: one count
     ("INVASIVE DUCTAL CARCINOMA. 3 AXILLARY LYMPH NODES WITH METASTATIC CARCINOMA (3/21).", "lymph_nodes.examined",
      21, "(3/21)"),

@@ -87,8 +87,9 @@ def _sizes(page: AnalyzedPage, skip: frozenset[str]) -> Iterator[Finding]:
             s, e = m.span()
             if any(a < e and s < b for a, b in taken):
                 continue
-            before = page.text[max(0, s - 60):s] if rule_id in _LABELLED else \
-                page.text[max(0, s - 60):m.start("unit")]
+            # The exclusions' words within 60 characters of the size (a DCIS's 160: see the rule).
+            before = page.text[max(0, s - 160):s] if rule_id in _LABELLED else \
+                page.text[max(0, s - 160):m.start("unit")]
             if exclude.search(before):
                 continue
             if rule_id != "size.invasive-label" and invasive_after.match(page.text, e):
