@@ -285,6 +285,9 @@ CUT_ROWS = [
      "lymph_nodes.examined", 14, "Nodes examined (n): 14"),
     ("AXILLARY NODES. Total nodes examined (n): 6. Total nodes positive (n): 3.", "lymph_nodes.examined", 6,
      "Total nodes examined (n): 6"),
+    # an Allred grid's rows under its header line, each row its own printed line
+    ("Hormone receptor scoring (Allred / Quick score). Proportion Intensity Total. ER 5 3 8. PR 3 2 5. HER2 (IHC) "
+     "score 2+.", "receptors.pr.status", "positive", "PR 3 2 5"),
     # a synoptic label wrapped after its nodes
     ("Margins: Negative (closest: deep, 6 mm). Regional Lymph Nodes. Examined: 4. Regional Lymph Nodes with. "
      "Macrometastases: 1.", "lymph_nodes.examined", 4, "Regional Lymph Nodes. Examined: 4"),
