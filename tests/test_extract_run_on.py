@@ -285,6 +285,10 @@ CUT_ROWS = [
      "lymph_nodes.examined", 14, "Nodes examined (n): 14"),
     ("AXILLARY NODES. Total nodes examined (n): 6. Total nodes positive (n): 3.", "lymph_nodes.examined", 6,
      "Total nodes examined (n): 6"),
+    # a status word hyphenated over a printed line, the join's period after the hyphen
+    ("Estrogen receptor: Positive. (>95%, strong). Progesterone receptor: Posi-. tive (30%,. moderate). HER2. (IHC): "
+     "Equivocal. (2+).", "receptors.pr.percent", 30.0, "Progesterone receptor: Posi-. tive (30%"),
+    ("ER: POSITIVE (90%). PR: NEGA-. TIVE (0%). HER2: 1+.", "receptors.pr.status", "negative", "PR: NEGA-. TIVE"),
     # an Allred grid's rows under its header line, each row its own printed line
     ("Hormone receptor scoring (Allred / Quick score). Proportion Intensity Total. ER 5 3 8. PR 3 2 5. HER2 (IHC) "
      "score 2+.", "receptors.pr.status", "positive", "PR 3 2 5"),
