@@ -295,6 +295,8 @@ CUT_ROWS = [
      "Progesterone Positive (25%"),
     ("LYMPHOVASCULAR PRESENT (EXTENSIVE). INVASION: ESTROGEN NEGATIVE (0%). RECEPTOR: PROGESTERONE NEGATIVE (0%). "
      "RECEPTOR: HER2: POSITIVE (3+).", "receptors.er.status", "negative", "ESTROGEN NEGATIVE"),
+    ("Grade: Nottingham grade 3. (tubules 3, nuclei 3, mitoses 3). Invasive 21 mm. tumour size: Lymphovascular "
+     "Present (extensive). invasion:", "diagnosis.tumor_size_mm", 21.0, "Invasive 21 mm"),
     # a comma-separated export's rows
     ("Accession,Block,Test,Clone,Result,Percent,Intensity,Comment. H26-22019,B3,ER,SP1,Positive,98,Strong,. "
      "H26-22019,B3,PR,1E2,Positive,2,Weak,Low positive.", "receptors.er.percent", 98.0, "ER,SP1,Positive,98"),
@@ -364,6 +366,9 @@ CUT_NOTHING_ROWS = [
     # Nottingham components written T/N/M, their sum's "=" ending a printed line
     ("HISTOLOGIC GRADE TUMOUR SIZE. INVASIVE LOBULAR NOTTINGHAM 2 17 MM. CARCINOMA, PLEO- (T3, N2, M1 =. MORPHIC TYPE "
      "SCORE 6).", "stage.pathologic.t"),
+    # a core's extent wrapped below its value is no tumour size label
+    ("Histological Invasive ductal carcinoma (no special type). type: Invasive 13 mm (in cores). extent: Lymphovascular "
+     "Not identified. invasion:", "diagnosis.tumor_size_mm"),
     # a numbered item before the node words is no count
     ("B. SPECIMEN (2). LYMPH NODES, LEFT AXILLA: SEE PART C.", "lymph_nodes.examined"),
 ]
