@@ -3016,6 +3016,12 @@ GEN14_ROWS = [
      "Sentinel lymph node: macrometastasis, 1 of 1", "text-layer"),
     ("Sentinel lyrnph node: rnetastatic carcinorna, 1 of 1 (rnacrornetastasis 4 rnrn).", "lymph_nodes.positive", 1,
      "node: rnetastatic carcinorna, 1 of 1 ", "ocr"),
+    # a revision's label between the marker and its value
+    ("ESTROGEN RECEPTOR: AMENDED: LOW POSITIVE (5%, WEAK). PREVIOUSLY REPORTED AS NEGATIVE.", "receptors.er.percent",
+     5.0, "ESTROGEN RECEPTOR: AMENDED: LOW POSITIVE (5%", "text-layer"),
+    # the kinds of metastasis listed after one "number with" label
+    ("LYMPH NODES: NUMBER EXAMINED 3; NUMBER WITH MACROMETASTASES 0; MICROMETASTASES 1 (0.6 MM)",
+     "lymph_nodes.positive", 1, "NUMBER WITH MACROMETASTASES 0", "text-layer"),
     # OCR slips in a Latin type name
     ("CARClNOMA LOBULARE lNVASIVUM MAMMAE SINISTRAE, G2.", "diagnosis.histology", "invasive_lobular",
      "CARClNOMA LOBULARE lNVASIVUM", "ocr"),

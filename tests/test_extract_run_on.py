@@ -285,6 +285,24 @@ CUT_ROWS = [
      "lymph_nodes.examined", 14, "Nodes examined (n): 14"),
     ("AXILLARY NODES. Total nodes examined (n): 6. Total nodes positive (n): 3.", "lymph_nodes.examined", 6,
      "Total nodes examined (n): 6"),
+    # a status word hyphenated over a printed line, the join's period after the hyphen
+    ("Estrogen receptor: Positive. (>95%, strong). Progesterone receptor: Posi-. tive (30%,. moderate). HER2. (IHC): "
+     "Equivocal. (2+).", "receptors.pr.percent", 30.0, "Progesterone receptor: Posi-. tive (30%"),
+    ("ER: POSITIVE (90%). PR: NEGA-. TIVE (0%). HER2: 1+.", "receptors.pr.status", "negative", "PR: NEGA-. TIVE"),
+    # a label column's long name wrapped below its value, the join between
+    ("Lymphovascular Not identified. invasion: Estrogen Positive (90%, strong). receptor: Progesterone Positive "
+     "(25%, moderate). receptor: HER2 status: Negative (IHC 1+).", "receptors.pr.percent", 25.0,
+     "Progesterone Positive (25%"),
+    ("LYMPHOVASCULAR PRESENT (EXTENSIVE). INVASION: ESTROGEN NEGATIVE (0%). RECEPTOR: PROGESTERONE NEGATIVE (0%). "
+     "RECEPTOR: HER2: POSITIVE (3+).", "receptors.er.status", "negative", "ESTROGEN NEGATIVE"),
+    ("Grade: Nottingham grade 3. (tubules 3, nuclei 3, mitoses 3). Invasive 21 mm. tumour size: Lymphovascular "
+     "Present (extensive). invasion:", "diagnosis.tumor_size_mm", 21.0, "Invasive 21 mm"),
+    # a comma-separated export's rows
+    ("Accession,Block,Test,Clone,Result,Percent,Intensity,Comment. H26-22019,B3,ER,SP1,Positive,98,Strong,. "
+     "H26-22019,B3,PR,1E2,Positive,2,Weak,Low positive.", "receptors.er.percent", 98.0, "ER,SP1,Positive,98"),
+    # an Allred grid's rows under its header line, each row its own printed line
+    ("Hormone receptor scoring (Allred / Quick score). Proportion Intensity Total. ER 5 3 8. PR 3 2 5. HER2 (IHC) "
+     "score 2+.", "receptors.pr.status", "positive", "PR 3 2 5"),
     # a synoptic label wrapped after its nodes
     ("Margins: Negative (closest: deep, 6 mm). Regional Lymph Nodes. Examined: 4. Regional Lymph Nodes with. "
      "Macrometastases: 1.", "lymph_nodes.examined", 4, "Regional Lymph Nodes. Examined: 4"),
@@ -348,6 +366,9 @@ CUT_NOTHING_ROWS = [
     # Nottingham components written T/N/M, their sum's "=" ending a printed line
     ("HISTOLOGIC GRADE TUMOUR SIZE. INVASIVE LOBULAR NOTTINGHAM 2 17 MM. CARCINOMA, PLEO- (T3, N2, M1 =. MORPHIC TYPE "
      "SCORE 6).", "stage.pathologic.t"),
+    # a core's extent wrapped below its value is no tumour size label
+    ("Histological Invasive ductal carcinoma (no special type). type: Invasive 13 mm (in cores). extent: Lymphovascular "
+     "Not identified. invasion:", "diagnosis.tumor_size_mm"),
     # a numbered item before the node words is no count
     ("B. SPECIMEN (2). LYMPH NODES, LEFT AXILLA: SEE PART C.", "lymph_nodes.examined"),
 ]
@@ -435,6 +456,8 @@ def test_a_bare_percent_cell_in_a_one_line_row(text, path, value, evidence):
 @pytest.mark.parametrize("text", [
     "ER POSITIVE 2 BLOCKS TESTED, STRONG CONTROLS.",
     "ER POSITIVE 95.",
+    # a first word with no receptor line wrapped below it
+    "ESTROGEN POSITIVE COMMENT. RECEPTORS ARE PENDING.",
     # an Allred column's score, or a score before an intensity in plus signs
     "RECEPTOR RESULT ALLRED INTENSITY. ER POSITIVE 8 STRONG. PR POSITIVE 6 MODERATE.",
     "ESTROGEN RECEPTOR POSITIVE 90 3+ 8/8.",
