@@ -2153,6 +2153,9 @@ ROWS = [
     ("ER Score: 11.3 Positive. PR Score: 8.3 Positive. Her2 Score: 10 Negative.", "receptors.her2.status", None, None),
     ("Invasive ductal carcinoma, 1.2 cm. The DCIS in the upper inner quadrant is mass forming and spans at least 4 cm "
      "in greatest dimension.", "diagnosis.tumor_size_mm", 12.0, "carcinoma, 1.2 cm"),
+    ("Malattia di Paget del capezzolo, associata a carcinoma duttale in situ di alto grado\n(estensione 45 mm) e a "
+     "carcinoma mammario infiltrante NST, G3, diametro massimo 6 mm (pT1b).", "diagnosis.tumor_size_mm", 6.0,
+     "diametro massimo 6 mm"),
     # prose naming the positive nodes, then the fraction among all examined: one count
     ("INVASIVE DUCTAL CARCINOMA. 3 AXILLARY LYMPH NODES WITH METASTATIC CARCINOMA (3/21).", "lymph_nodes.examined",
      21, "(3/21)"),
