@@ -769,6 +769,11 @@ ROWS = [
      "palbociclib", {"status": "held"}, {"status": "on hold"}),
     ("Still doing the Faslodex and Zoladex as usual.", "goserelin", {"status": "active"}, {}),
     ("Still doing the Faslodex and Zoladex as usual.", "fulvestrant", {"status": "active"}, {"status": "Still doing"}),
+    # an Indian day-care sheet's "Chemotherapy given today: Cycle 2 AC" heads the rows given
+    ("Chemotherapy given today: Cycle 2 AC\n  Inj. Doxorubicin 60 mg/m2 (96 mg) IV\n"
+     "  Inj. Cyclophosphamide 600 mg/m2 (960 mg) IV\n", "cyclophosphamide",
+     {"status": "active", "dose": 600, "unit": "mg/m2", "route": "intravenous"},
+     {"status": "Chemotherapy given today: Cycle 2 AC"}),
     # "is on hold" is a hold, not "is on"
     ("Ribociclib 600 mg daily is on hold. OK to start cycle 4 if ANC > 1.0.", "ribociclib",
      {"status": "held"}, {"status": "on hold"}),
