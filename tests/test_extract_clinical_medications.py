@@ -764,6 +764,16 @@ ROWS = [
      "q28d   (reduced from 600 mg 08/2026)\n", "ribociclib",
      {"dose": 400, "status": "active", "changes": [{"from_dose": 600, "to_dose": 400, "date_month": "2026-08"}]},
      {"dose": "400", "changes[0].to_dose": "400"}),
+    # a planned restart does not end a hold; "still doing" is taking
+    ("Yes, keep the palbociclib on hold until your appointment on the 18th; Dr Nguyen will probably restart at 100 mg.",
+     "palbociclib", {"status": "held"}, {"status": "on hold"}),
+    ("Still doing the Faslodex and Zoladex as usual.", "goserelin", {"status": "active"}, {}),
+    ("Still doing the Faslodex and Zoladex as usual.", "fulvestrant", {"status": "active"}, {"status": "Still doing"}),
+    # an Indian day-care sheet's "Chemotherapy given today: Cycle 2 AC" heads the rows given
+    ("Chemotherapy given today: Cycle 2 AC\n  Inj. Doxorubicin 60 mg/m2 (96 mg) IV\n"
+     "  Inj. Cyclophosphamide 600 mg/m2 (960 mg) IV\n", "cyclophosphamide",
+     {"status": "active", "dose": 600, "unit": "mg/m2", "route": "intravenous"},
+     {"status": "Chemotherapy given today: Cycle 2 AC"}),
     # "is on hold" is a hold, not "is on"
     ("Ribociclib 600 mg daily is on hold. OK to start cycle 4 if ANC > 1.0.", "ribociclib",
      {"status": "held"}, {"status": "on hold"}),
@@ -885,6 +895,7 @@ ABSENT = [
     ("Tamoxifen 20 mg daily. She decided to stop taking tamoxifen in May.", "tamoxifen", ("status", "active")),
     ("Denosumab 120 mg SC every 4 weeks; see SOS card.", "denosumab", ("frequency", "as needed")),
     ("- Zoledronic acid is an option after dental review.", "zoledronic acid", None),
+    ("Plan: restart palbociclib at 100 mg on Monday.", "palbociclib", ("status", "held")),
     ("   Augmentin Duo Forte (amoxicillin 875 mg / clavulanic acid 125 mg) - 1 tablet twice a day", "amoxicillin", None),
     ("Letrozole 2.5 mg daily - stopped\nAnastrozole 1 mg daily", "anastrozole", ("status", "stopped")),
     ("Lines: capecitabine 1000 mg/m2 BD d1-14 q21d (2025-08/2026, stopped for progression). Currently on no "

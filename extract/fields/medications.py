@@ -1445,6 +1445,11 @@ def _finding(page: AnalyzedPage, name: str, reads: list[_Read]) -> Finding:
     changes = [c for c in changes if not (c.resumption and (c.from_dose is None or c.from_dose.value == c.to_dose.value))]
 
     explicit = [s for r in now for s in r.statuses]
+    if any(s.value == "held" for s in explicit):
+        # "keep the palbociclib on hold until your appointment; Dr Nguyen will probably restart at 100 mg":
+        # a planned restart does not end the hold
+        explicit = [s for s in explicit if not (s.value == "planned" and _RESTART_WORD.search(s.evidence[0].text))] \
+            or explicit
     defaults = [r.default_status for r in now if r.default_status is not None]
     status = max(explicit, key=lambda s: s.pos) if explicit else (max(defaults, key=lambda s: s.pos) if defaults else None)
     if not explicit:
