@@ -828,6 +828,20 @@ ROWS = [
     ("Dispensed: 18/11/2026\n  FEMARA letrozole 2.5mg tablet  x30\n  Take ONE tablet daily\n\nDispensed: 02/07/2026\n"
      "  AUGMENTIN DUO FORTE tablet  x10\n  Take ONE tablet twice daily for 5 days\n", "letrozole",
      {"status": "active", "frequency": "daily"}, {"status": "Dispensed: 18/11/2026", "frequency": "daily"}),
+    ("Letrozole was offered and she has decided to start it next week; she prefers not to have chemotherapy.",
+     "letrozole", {}, {}),
+    # a patient's "Had my Faslodex jabs" (right before the drug); a later stop still wins
+    ("Sat 31 Oct\nHad my Faslodex jabs Thursday (both sides as usual).", "fulvestrant", {"status": "active"},
+     {"status": "Had my"}),
+    ("I had my letrozole stopped in May.", "letrozole", {"status": "stopped"}, {"status": "stopped"}),
+    # a self-answered question's "No -" negates nothing after it
+    ("She is now back on full dose? No - she has remained at 100 mg twice daily, with loperamide as needed.",
+     "loperamide", {"frequency": "as needed"}, {"frequency": "as needed"}),
+    # a diary's "back on Kisqali 2 tablets (400mg)" after "3 tablets (600mg)": a change at the resumption
+    ("Mon 5/10  Started cycle 1! Kisqali 3 tablets (600mg) with breakfast.\nFri 16/10 stop the Kisqali for now.\n"
+     "Tue 27/10 back on Kisqali 2 tablets (400mg).", "ribociclib",
+     {"dose": 400, "status": "active", "changes": [{"from_dose": 600, "to_dose": 400}]},
+     {"changes[0].to_dose": "400"}),
 ]
 
 ABSENT = [
@@ -966,6 +980,12 @@ ABSENT = [
      "  AUGMENTIN DUO FORTE tablet  x10\n  Take ONE tablet twice daily for 5 days\n", "amoxicillin-clavulanate",
      ("status", "active")),
     ("Home med reconciliation: vitamin B12 injection monthly at PCP.", "vitamin d3", None),
+    ("Denosumab was offered but she prefers not to have it because of dental work planned.", "denosumab", None),
+    ("Zoledronic acid was discussed but she does not want it.", "zoledronic acid", None),
+    ("Any other medicines? No - no loperamide or codeine.", "loperamide", None),
+    ("No, letrozole was never started.", "letrozole", None),
+    ("Kisqali 2 tablets (400mg) daily. Tue 27/10 back on Kisqali 2 tablets (400mg).", "ribociclib",
+     ("changes", [{"from_dose": 400, "to_dose": 400}])),
     ("Letrozole 2.5 mg daily - she is on a break from work this week.", "letrozole", ("status", "held")),
     ("Tamoxifen 20 mg daily given 2015.", "tamoxifen", ("status", "active")),
 ]
