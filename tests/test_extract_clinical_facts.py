@@ -110,6 +110,14 @@ CLINICAL = [
     # gen14-b: a GnRH agonist with "(ovarian suppression)"; "post-BSO"; an LMP year long past; WHO in brackets
     ("She is on goserelin (ovarian suppression) with exemestane.", "menopausal_status", "premenopausal",
      "on goserelin (ovarian suppression"),
+    # gen15-b: perimenopausal and on a GnRH agonist without the words "ovarian suppression": suppressed
+    ("Perimenopausal at diagnosis 2023; on goserelin since.", "menopausal_status", "premenopausal",
+     "Perimenopausal at diagnosis 2023; on goserelin"),
+    ("Menstrual history: irregular cycles. Perimenopausal.\nStarted on Inj. Leuprolide 3.75 mg IM monthly.",
+     "menopausal_status", "premenopausal", "Perimenopausal.\nStarted on Inj. Leuprolide"),
+    ("Perimenopausal; not on goserelin.", "menopausal_status", "perimenopausal", "Perimenopausal"),
+    ("Perimenopausal. Goserelin was discussed but is not needed.", "menopausal_status", "perimenopausal",
+     "Perimenopausal"),
     ("Menstrual status: post-BSO (2021).", "menopausal_status", "postmenopausal", "post-BSO"),
     ("Menstrual history: LMP 2019.", "menopausal_status", "postmenopausal", "LMP 2019"),
     ("LMP: March 2018, no bleeding since.", "menopausal_status", "postmenopausal", "LMP: March 2018"),
@@ -226,6 +234,14 @@ METASTASES = [
      ["distant_lymph_nodes"], True, None),
     ("Two tiny liver lesions are too small to characterise and are probably cysts.", [], None, None),
     ("Stage IV (T2 N1 M1).", [], True, None),
+    # gen15-b: lesions followed on a page that states metastatic disease are disease sites; not benign ones
+    ("Metastatic breast cancer, on abemaciclib. CT 09/2026: liver lesions smaller.", ["liver"], True, None),
+    ("Metastatic ER+ breast cancer. CT: sclerotic lesions in T8 and L2 unchanged, no new lesions.", ["bone"], True,
+     None),
+    ("CT: liver lesions smaller.", [], None, None),
+    ("Metastatic breast cancer to bone. CT: two liver lesions too small to characterise, unchanged.", ["bone"], True,
+     None),
+    ("Metastatic breast cancer. CT: hepatic cysts unchanged; liver lesion stable, likely haemangioma.", [], True, None),
 ]
 
 
@@ -249,6 +265,12 @@ def test_metastatic_phrasings(text, sites, metastatic, oligo):
     assert flags == (set() if metastatic is None else {metastatic})
     oligos = {f.value for f in findings if f.path == "stage.oligometastatic"}
     assert oligos == (set() if oligo is None else {oligo})
+
+
+def test_a_followed_lesion_cites_its_site_and_lesion_word():
+    findings = run(extract_metastases, "Metastatic breast cancer, on abemaciclib. CT 09/2026: liver lesions smaller.")
+    site = next(f for f in findings if f.path == "stage.metastatic_sites")
+    assert [(e.text, e.rule) for e in site.evidence] == [("liver lesions", "met.site.liver")]
 
 
 def test_counted_oligometastatic_status_is_derived_from_the_counts():
@@ -394,6 +416,14 @@ KINDS = [
     ("Breast, left, wide local excision: Infiltrating ductal carcinoma, Nottingham grade III (of III) forming a "
      "3 x 3 x 2.5 cm mass. No vascular invasion is identified.", "pathology"),
     ("Dear friend, thank you for your letter.", "other"),
+    # gen15-b: a nurse-led monitoring clinic with its bloods is a clinic note, not a lab report
+    ("NURSE-LED CDK4/6 MONITORING CLINIC\nThe Christie NHS Foundation Trust, Manchester\nAppointment: 17/11/2026  "
+     "(telephone)     CNS: Sarah Whitworth\nBloods (sample 16/11/2026): neut 1.05, Hb 124, plt 176, ALT 41 (H), "
+     "bili 9. ECG 16/11: QTcF 438 ms.\nCurrent dose: ribociclib 400 mg od d1-21.", "clinic_note"),
+    ("Breast CNS toxicity clinic - telephone review\nFBC: Hb 112 g/L, WCC 3.1, neutrophils 1.2, platelets 180\n"
+     "ALT 30, creatinine 64", "clinic_note"),
+    ("CLINIC ROAD LABORATORY\nFULL BLOOD COUNT\nHaemoglobin 98 g/L (115 - 165) L\nNeutrophil count 0.6 x10^9/L",
+     "lab"),
     # Pathology reports without a "pathology report" title: section labels and staging words.
     ("MACROSCOPIC: Labelled \"R breast\".\nMICROSCOPIC:\nDIAGNOSIS: Right breast, mastectomy: invasive breast "
      "carcinoma of no special type, Grade 3, maximum size 32mm.\nReceptor status: ER negative (<1%), PR negative (<1%).",

@@ -777,6 +777,71 @@ ROWS = [
     # "is on hold" is a hold, not "is on"
     ("Ribociclib 600 mg daily is on hold. OK to start cycle 4 if ANC > 1.0.", "ribociclib",
      {"status": "held"}, {"status": "on hold"}),
+    # a negated restart is still a hold (and a tag question does not make the statement a question)
+    ("I haven't restarted the Ibrance because the letter said not until I see Dr Nguyen - is that right?",
+     "palbociclib", {"status": "held", "brand": "Ibrance"}, {"status": "haven't restarted", "brand": "Ibrance"}),
+    ("Palbociclib has not yet been resumed; counts recovering.", "palbociclib", {"status": "held"},
+     {"status": "has not yet been resumed"}),
+    ("We did not restart Verzenio this week.", "abemaciclib", {"status": "held"}, {"status": "did not restart"}),
+    # an antibiotic course finished is stopped (a past line of cancer therapy stays historical)
+    ("Hi team, I'm home and finished the Augmentin yesterday. Temp normal since.", "amoxicillin-clavulanate",
+     {"status": "stopped"}, {"status": "finished"}),
+    ("Completed 4 cycles of docetaxel in 2021.", "docetaxel", {"status": "historical"}, {}),
+    # a pharmacy label's fill line, a patient's own "Medicines I take" list: the rows are taken now
+    ("RX# 6620193-04471          DATE FILLED: 09/22/2026\nDR. A MOREAU\n\nKISQALI 200MG TAB\n"
+     "TAKE 3 TABLETS BY MOUTH DAILY FOR 21 DAYS THEN 7 DAYS OFF\n", "ribociclib",
+     {"status": "active", "dose": 600}, {"status": "RX# 6620193-04471          DATE FILLED: 09/22/2026"}),
+    ("RX# 6620193-04471          DATE FILLED: 09/22/2026                              \nKISQALI 200MG TAB\n",
+     "ribociclib", {"status": "active"}, {"status": "RX# 6620193-04471          DATE FILLED: 09/22/2026"}),
+    ("Medicines I take - written by me for the hospital\nexemestane 25 mg - one after breakfast\n"
+     "Zometa drip every 6 months at the hospital (last one August)\n", "zoledronic acid",
+     {"status": "active", "frequency": "every 6 months"},
+     {"status": "Medicines I take - written by me for the hospital"}),
+    ("Medicines I take - written by me for the hospital\nanastrozole 1mg - one every morning (stopped June 2022)\n",
+     "anastrozole", {"status": "stopped"}, {"status": "stopped"}),
+    # a request or a recommendation is not a hypothetical ("would like", "I would continue")
+    ("Your ANC was 2.3, so she would like you to go back to the full dose of Verzenio starting with your next pack.",
+     "abemaciclib", {"brand": "Verzenio"}, {"brand": "Verzenio"}),
+    ("I would continue goserelin, anastrozole and abemaciclib 100 mg twice daily.", "goserelin",
+     {"status": "active"}, {"status": "continue"}),
+    ("I would continue abemaciclib, with denosumab 120 mg subcutaneously every 4 weeks for her bone disease "
+     "(not yet started - dental clearance pending).", "denosumab", {"status": "planned", "dose": 120},
+     {"status": "not yet started"}),
+    ("I would also continue anastrozole and the zoledronic acid 4 mg every 12 weeks.", "zoledronic acid",
+     {"status": "active", "dose": 4}, {"status": "continue"}),
+    # a dose given at a 24-hour clock time; an infusion completed at one is not a past line of therapy
+    ("Pre-medications given 0915: ondansetron 16 mg IV, dexamethasone 12 mg IV.", "ondansetron",
+     {"status": "active", "dose": 16}, {"status": "given"}),
+    ("Enhertu 367 mg in D5W 100 mL IV over 30 minutes, started 0940, completed 1012.", "fam-trastuzumab deruxtecan",
+     {"status": "active"}, {}),
+    # a patient's "on a break", "keep going with", "Things I take every day right now:", "haven't started back on"
+    ("My tablets at the moment:\n  Verzenio (abemaciclib) 100mg - 1 morning, 1 night (on a break this week)\n",
+     "abemaciclib", {"status": "held", "dose": 100}, {"status": "on a break"}),
+    ("Keep going with Ibrance 125 + Faslodex shots.", "palbociclib", {"status": "active"},
+     {"status": "Keep going with"}),
+    ("Things I take every day right now:\n  Lisinopril 10 mg for blood pressure\n", "lisinopril",
+     {"status": "active", "dose": 10}, {"status": "Things I take every day right now"}),
+    ("Still haven't started back on the Ibrance - the 100 mg box came today.", "palbociclib", {"status": "held"},
+     {"status": "haven't started back on"}),
+    ("Current medicines (per patient):\n - Lansoprazole 30 mg\n", "lansoprazole", {"dose": 30}, {"dose": "30"}),
+    # an indented label's directions line; the latest fill of a dispensing record is active
+    ("Dispensed: 18/11/2026\n  FEMARA letrozole 2.5mg tablet  x30\n  Take ONE tablet daily\n\nDispensed: 02/07/2026\n"
+     "  AUGMENTIN DUO FORTE tablet  x10\n  Take ONE tablet twice daily for 5 days\n", "letrozole",
+     {"status": "active", "frequency": "daily"}, {"status": "Dispensed: 18/11/2026", "frequency": "daily"}),
+    ("Letrozole was offered and she has decided to start it next week; she prefers not to have chemotherapy.",
+     "letrozole", {}, {}),
+    # a patient's "Had my Faslodex jabs" (right before the drug); a later stop still wins
+    ("Sat 31 Oct\nHad my Faslodex jabs Thursday (both sides as usual).", "fulvestrant", {"status": "active"},
+     {"status": "Had my"}),
+    ("I had my letrozole stopped in May.", "letrozole", {"status": "stopped"}, {"status": "stopped"}),
+    # a self-answered question's "No -" negates nothing after it
+    ("She is now back on full dose? No - she has remained at 100 mg twice daily, with loperamide as needed.",
+     "loperamide", {"frequency": "as needed"}, {"frequency": "as needed"}),
+    # a diary's "back on Kisqali 2 tablets (400mg)" after "3 tablets (600mg)": a change at the resumption
+    ("Mon 5/10  Started cycle 1! Kisqali 3 tablets (600mg) with breakfast.\nFri 16/10 stop the Kisqali for now.\n"
+     "Tue 27/10 back on Kisqali 2 tablets (400mg).", "ribociclib",
+     {"dose": 400, "status": "active", "changes": [{"from_dose": 600, "to_dose": 400}]},
+     {"changes[0].to_dose": "400"}),
 ]
 
 ABSENT = [
@@ -902,6 +967,27 @@ ABSENT = [
      "anticancer therapy - treatment break at patient's request.", "capecitabine", ("status", "active")),
     ("Repeat medication:\n  Adcal-D3 chewable tablets         one twice daily\n\nStopped / no longer taking:\n"
      "  Ibuprofen 400mg tablets  - stopped 2026\n", "calcium and vitamin d", ("status", "stopped")),
+    # a negated start stays nothing; a real question stays a question; "would" of a hypothetical stays one
+    ("She has not started letrozole.", "letrozole", None),
+    ("Should I restart the Ibrance now?", "palbociclib", None),
+    ("If her counts drop again we would stop abemaciclib.", "abemaciclib", None),
+    ("Finished the Augmentin yesterday, and still on letrozole.", "amoxicillin-clavulanate", ("status", "historical")),
+    ("Paclitaxel finished in 2019.", "paclitaxel", ("status", "stopped")),
+    ("RX# 6620193-04471          DATE FILLED: 09/22/2026\nKISQALI 200MG TAB - STOPPED\n", "ribociclib",
+     ("status", "active")),
+    ("My daughter's medicines:\ntamoxifen 20 mg daily\n", "tamoxifen", ("status", "active")),
+    ("Dispensed: 18/11/2026\n  FEMARA letrozole 2.5mg tablet  x30\n  Take ONE tablet daily\n\nDispensed: 02/07/2026\n"
+     "  AUGMENTIN DUO FORTE tablet  x10\n  Take ONE tablet twice daily for 5 days\n", "amoxicillin-clavulanate",
+     ("status", "active")),
+    ("Home med reconciliation: vitamin B12 injection monthly at PCP.", "vitamin d3", None),
+    ("Denosumab was offered but she prefers not to have it because of dental work planned.", "denosumab", None),
+    ("Zoledronic acid was discussed but she does not want it.", "zoledronic acid", None),
+    ("Any other medicines? No - no loperamide or codeine.", "loperamide", None),
+    ("No, letrozole was never started.", "letrozole", None),
+    ("Kisqali 2 tablets (400mg) daily. Tue 27/10 back on Kisqali 2 tablets (400mg).", "ribociclib",
+     ("changes", [{"from_dose": 400, "to_dose": 400}])),
+    ("Letrozole 2.5 mg daily - she is on a break from work this week.", "letrozole", ("status", "held")),
+    ("Tamoxifen 20 mg daily given 2015.", "tamoxifen", ("status", "active")),
 ]
 
 

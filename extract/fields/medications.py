@@ -263,6 +263,11 @@ def _defined_drug_mentions(page: AnalyzedPage) -> list[DrugMention]:
 # --------------------------------------------------------------------------- which mentions count
 
 
+#: A statement closed by a tag question ("I haven't restarted the Ibrance ... - is that right?"):
+#: the statement stands; only the tag asks.
+_TAG_QUESTION = re.compile(r"(?:\s[-–]|,)\s*(?:is\s+that|was\s+that|am\s+I|is\s+this)\s+(?:right|correct|ok|okay|alright)\s*\?\s*$", re.I)
+
+
 def _counts(page: AnalyzedPage, mention: DrugMention) -> bool:
     """A mention about a drug this patient takes, took or will take."""
     text = page.text
@@ -278,7 +283,8 @@ def _counts(page: AnalyzedPage, mention: DrugMention) -> bool:
     line_start = text.rfind("\n", 0, mention.start) + 1
     if _rule("med.exclude.study-title").pattern_for(page.is_ocr).match(text, line_start, mention.start):
         return False  # "Protocol: ... capivasertib + fulvestrant after CDK4/6 inhibitor": the trial's drugs
-    if text[mention.end:s_end].rstrip().endswith("?") and "\n" not in text[mention.end:s_end].rstrip():
+    if text[mention.end:s_end].rstrip().endswith("?") and "\n" not in text[mention.end:s_end].rstrip() and \
+            not _TAG_QUESTION.search(text, mention.end, s_end):
         return False  # "Is it ok to take ibuprofen for my knee?": a question, not a drug taken
     c_start, c_end = _clause_around(text, s_start, s_end, mention.start)
     if _first_match(_rule("med.exclude.declined"), page, text[c_start:c_end]):
@@ -444,7 +450,10 @@ def _extend_to_referring_sentences(page: AnalyzedPage, m: DrugMention, end: int,
             if _SUBJECTLESS.match(text, s_start, limit) and _mentions_change_or_status(page, s_start, limit):
                 end = _own_words_start(page, s_start, limit)
             break
-        if _SIG_LINE.match(text, s_start, s_end) and "\n" in text[max(0, end - 1):s_start + 1]:
+        words_end = end
+        while words_end > m.end and text[words_end - 1] in " \t\n":
+            words_end -= 1  # (an indented label's statement ends after the next line's indent)
+        if _SIG_LINE.match(text, s_start, s_end) and "\n" in text[max(0, words_end - 1):s_start + 1]:
             end = s_end  # a label's or list's directions line under the drug ("Take ONE tablet daily")
             continue
         refers = _REFERS_BACK.search(text, s_start, s_end) or _SUBJECTLESS.match(text, s_start, s_end) \
@@ -785,6 +794,9 @@ def _read_statuses(page: AnalyzedPage, r: _Read, usable: Callable[[int, int], bo
     conditioned = _first_match(_rule("med.exclude.conditional"), page,
                                text[mention.end:close.start() if close else r.sentence[1]]) is not None
     for rule in _rules("med.status."):
+        classes = rule.params.get("classes")
+        if isinstance(classes, list) and mention.drug.drug_class not in classes:
+            continue  # a cue for some classes only ("finished the Augmentin": a course stopped)
         regions = [(r.pre_start, mention.start)] if rule.params.get("before_only") else \
             [(mention.end, r.end)] if rule.params.get("after_only") else \
             [(r.pre_start, mention.start), (mention.end, r.end)]
@@ -855,6 +867,8 @@ def _heading_of_line(page: AnalyzedPage, pos: int) -> tuple[CompiledRule, int, i
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
     end = len(text) if end < 0 else end
+    while end > start and text[end - 1] in " \t":
+        end -= 1  # a line padded with blanks (a masked name on a pharmacy label) is as long as its words
     if end - start > 60:
         return None
     for rule in _rules("med.heading."):
@@ -877,6 +891,16 @@ def _bracketed_on_own_row(page: AnalyzedPage, mention: DrugMention, line_start: 
         _LIST_LINE_LEAD.fullmatch(page.text, line_start, line_start + first.start) is not None
 
 
+def _older_than_latest(page: AnalyzedPage, rule: CompiledRule, start: int, end: int) -> bool:
+    """The heading line's date is before the latest date of the page's lines under the same rule."""
+    key = f"medications.latest.{rule.id}"
+    if key not in page.cache:
+        lines = (m.span() for m in rule.finditer(page.text, page.is_ocr, 0, len(page.text)))
+        page.cache[key] = max((d.value for s, e in lines for d in find_dates(page.text, s, e)), default=None)
+    latest = page.cache[key]
+    return latest is not None and any(d.value < latest for d in find_dates(page.text, start, end))
+
+
 def _list_heading(page: AnalyzedPage, mention: DrugMention) -> _Leaf | None:
     """The status a list heading above the drug's line gives it ("STOP taking these medications",
     "Stopped:"): the nearest heading line above, within the drug's section, when the drug opens its
@@ -891,6 +915,8 @@ def _list_heading(page: AnalyzedPage, mention: DrugMention) -> _Leaf | None:
         heading = _heading_of_line(page, pos)
         if heading is not None:
             rule, start, end = heading
+            if rule.params.get("latest_only") and _older_than_latest(page, rule, start, end):
+                return None  # "Dispensed: 02/07/2026" below a later fill: an old supply says nothing of now
             body = text[start:end].strip()
             lead = start + text[start:end].index(body)
             return _Leaf(rule.params["value"], [page.evidence(lead, lead + len(body.rstrip(":").rstrip()), rule.id)],
@@ -1268,8 +1294,8 @@ def _share_trailing_status(page: AnalyzedPage, sentence: tuple[int, int], group:
     if n_start < s_end or n_end - n_start > 60 or any(n_start <= r.mention.start < n_end for r in reads):
         return
     for rule in _rules("med.status."):
-        if rule.params.get("before_only"):
-            continue
+        if rule.params.get("before_only") or rule.params.get("classes"):
+            continue  # (a cue for some drug classes only is read at each drug: _read_statuses)
         m = next(iter(rule.finditer(text, page.is_ocr, n_start, n_end)), None)
         if m is not None:
             cue = _Leaf(rule.params["value"], [page.evidence(m.start(), m.end(), rule.id)], m.start())

@@ -25,7 +25,7 @@ from extract.analysis import AnalyzedPage
 from extract.fields.statements import assertion_at, clinical_segments, statement_at
 from extract.findings import Finding
 from extract.models import Evidence, MetastaticSite
-from extract.rules import grammar
+from extract.rules import Grammar, grammar
 from extract.vocab import VOCAB_DIR, load_json
 
 _NOT_FACT = {"negated", "hypothetical", "family", "possible"}
@@ -203,6 +203,7 @@ def _sites(page: AnalyzedPage) -> list[_Site]:
              if assertion_at(page, w.start(), w.end()) not in _NOT_FACT and not _in_lymph_node_part(page, w.start())
              and not _after_label_no(page, w.start())
              and not _matches(g["met.exclude.risk-of-words"], page, page.text[max(a, w.start() - 60):w.start()])]
+    words += _followed_lesions(page, g, bool(words))
     found: list[_Site] = []
     for word in words:
         c_start, c_end = _clause(page, word.start(), word.end())
@@ -225,6 +226,23 @@ def _sites(page: AnalyzedPage) -> list[_Site]:
             found.append(_Site(name, site.start(), site.end(),
                                _evidence(page, site.span(), nearest.span(), f"met.site.{name}"), (c_start, c_end)))
     return found
+
+
+def _followed_lesions(page: AnalyzedPage, g: Grammar, metastatic_words: bool) -> list[re.Match[str]]:
+    """Lesion words read as metastasis words (rule met.lesion-followed): on a page that states the
+    disease is metastatic or names a metastasis (`metastatic_words`), in a clause that follows the
+    lesion over time or describes it as metastases look, and does not call it benign."""
+    lesions = [w for a, b in clinical_segments(page) for w in g["met.lesion-followed"].finditer(page.text, page.is_ocr, a, b)
+               if assertion_at(page, w.start(), w.end()) not in _NOT_FACT and not _in_lymph_node_part(page, w.start())]
+    if not lesions or not (metastatic_words or any(f.value is True for f in _statements(page))):
+        return []
+    out = []
+    for w in lesions:
+        c_start, c_end = _clause(page, w.start(), w.end())
+        clause = page.text[c_start:c_end]
+        if _matches(g["met.lesion-change"], page, clause) and not _matches(g["met.exclude.benign-lesion"], page, clause):
+            out.append(w)
+    return out
 
 
 def extract_metastases(page: AnalyzedPage) -> Iterator[Finding]:

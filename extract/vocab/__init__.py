@@ -221,6 +221,8 @@ class DrugVocabulary(BaseModel):
         if hit is None:
             return None
         term, score, _ = hit
+        if term.startswith(key + " "):
+            return None  # the first word of a longer name ("vitamin" of "vitamin d"; "vitamin B12"), not a misspelling
         return self._by_term[term], term, float(score)
 
     def find(self, text: str, fuzzy: bool = True) -> list[DrugMention]:
