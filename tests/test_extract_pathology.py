@@ -3080,3 +3080,80 @@ def test_gen14_a_checklist_pt_line_is_no_patient_name(source):
     text = "SYNOPTIC WORKSHEET\nPT: [ ] PT1B  [X] PT1C  [ ] PT2\nPN: [ ] PN0  [X] PN1MI  [ ] PN1A\n"
     facts = {f.value for f in findings(text, source) if f.path == "stage.pathologic.t" and f.is_fact}
     assert facts == {"T1c"}
+
+
+# round 15 (generalisation, TCGA-form layouts): (text, path, value, evidence, source)
+GEN15_ROWS = [
+    # staging written as labels with their numbers, read as a chain of T and N
+    ("PATHOLOGIC STAGING: T: 2, N: 1A, M: X", "stage.pathologic.t", "T2", "T: 2", "text-layer"),
+    ("PATHOLOGIC STAGING: T: 2, N: 1A, M: X", "stage.pathologic.n", "N1a", "N: 1A", "text-layer"),
+    ("PATHOLOGIC STAGING:. T: 2,. N: 1A,. M: X.", "stage.pathologic.n", "N1a", "N: 1A", "ocr"),
+    ("Staging (AJCC 8): pT = 2; pN = 0", "stage.pathologic.t", "T2", "pT = 2", "text-layer"),
+    ("Staging (AJCC 8): pT = 2; pN = 0", "stage.pathologic.n", "N0", "pN = 0", "text-layer"),
+    ("T-category: 2 / N-category: 1a", "stage.pathologic.n", "N1a", "N-category: 1a", "text-layer"),
+    ("CLINICAL STAGING: T: 3, N: 1, M: 0", "stage.clinical.t", "T3", "T: 3", "text-layer"),
+    # "HER2 (protein) overexpression: absent / present"
+    ("HER2 (protein) overexpression: absent", "receptors.her2.status", "negative",
+     "HER2 (protein) overexpression: absent", "text-layer"),
+    ("HER2/NEU PROTEIN OVEREXPRESSION: PRESENT (SCORE 3+).", "receptors.her2.status", "positive",
+     "HER2/NEU PROTEIN OVEREXPRESSION: PRESENT", "ocr"),
+    ("HER2 overexpression is absent.", "receptors.her2.status", "negative", "HER2 overexpression is absent",
+     "text-layer"),
+    # the specimen's own measure, a comma, then the tumour's
+    ("Macroscopic findings: mastectomy specimen 19 x 15 x 4.5 cm, tumour in the upper outer quadrant 3.1 x 2.7 x "
+     "2.2 cm.", "diagnosis.tumor_size_mm", 31.0, "tumour in the upper outer quadrant 3.1 x 2.7 x 2.2 cm", "text-layer"),
+    # "tumour node" (Russian "опухолевый узел") is the tumour
+    ("Macroscopy: a sector of the breast 10 x 8 x 4 cm with a dense tumour node measuring 2.5 x 2 cm.",
+     "diagnosis.tumor_size_mm", 25.0, "tumour node measuring 2.5 x 2 cm", "text-layer"),
+    ("MACROSCOPY: SECTOR RESECTION WITH A DENSE GREY TUMOUR. NODE 2.8 CM.", "diagnosis.tumor_size_mm", 28.0,
+     "TUMOUR. NODE 2.8 CM", "ocr"),
+    # a grid of the grade options, the chosen one marked
+    ("Invasive ductal carcinoma. Histologic grade: 1 (2) 3", "diagnosis.grade", 2,
+     "Histologic grade: 1 (2) 3", "text-layer"),
+    ("Invasive ductal carcinoma. Grade (circle one): 1 (2) 3", "diagnosis.grade", 2,
+     "Grade (circle one): 1 (2) 3", "text-layer"),
+    ("INVASIVE DUCTAL CARCINOMA. GRADE: 1 X2 3.", "diagnosis.grade", 2, "GRADE: 1 X2 3", "ocr"),
+    ("Invasive ductal carcinoma. Nottingham grade: 1 2 *3*", "diagnosis.grade", 3, "Nottingham grade: 1 2 *3*",
+     "text-layer"),
+    ("Invasive ductal carcinoma. GRADE:  I  [II]  III", "diagnosis.grade", 2, "GRADE:  I  [II]  III", "text-layer"),
+    # a labelled N with its (i+); a parenthesis between the staging label and the categories
+    ("Pathological staging: T = 1b / N = 0(i+)", "stage.pathologic.n", "N0(i+)", "N = 0(i+)", "text-layer"),
+    ("Pathological staging (AJCC 8a ed.): T: 3, N: 3A, M: X", "stage.pathologic.n", "N3a", "N: 3A", "text-layer"),
+    # the counted node has isolated tumour cells only: examined, not positive
+    ("B - Sentinel lymph nodes: two lymph nodes, one with isolated tumour cells (largest cluster 0.15 mm) on keratin "
+     "immunostain (1/2 ITC).", "lymph_nodes.positive", 0, "(1/2 ITC)", "text-layer"),
+]
+
+
+@pytest.mark.parametrize("text,path,value,evidence,source", GEN15_ROWS, ids=[f"{r[1]}:{i}" for i, r in enumerate(GEN15_ROWS)])
+def test_gen15_layouts_are_read_with_their_evidence(text, path, value, evidence, source):
+    f = next((f for f in findings(text, source) if f.path == path and f.is_fact), None)
+    assert f is not None, f"no fact for {path}"
+    assert (f.value, f.evidence[0].text) == (value, evidence)
+
+
+@pytest.mark.parametrize("text,path", [
+    # a temperature, a lone N label, a bare "T: 1, N: 0" with no staging label, a size labelled T
+    ("Vital signs: T: 36.8, P: 80, BP 120/80. N: 1 pack.", "stage.pathologic.t"),
+    ("Smoking: N: 1 pack a day.", "stage.pathologic.n"),
+    ("Label: T: 1c, N: 0 (see comment).", "stage.pathologic.t"),
+    ("Tumor size (T): 2.3 cm; Nodes (N): 1 of 12.", "stage.pathologic.t"),
+    # HER2 present in a control, ER "present" (not this grammar's)
+    ("HER2: present in control tissue.", "receptors.her2.status"),
+    # a lymph node with tumour is no tumour node
+    ("LYMPH NODES: METASTATIC TUMOUR. NODE 1.2 CM.", "diagnosis.tumor_size_mm"),
+    ("Tumour node negative, 2 cm.", "diagnosis.tumor_size_mm"),
+    # the specimen's own size stays excluded
+    ("Gross: the specimen measures 12 x 8 x 3 cm, and is inked.", "diagnosis.tumor_size_mm"),
+    # the three options with none marked
+    ("Invasive ductal carcinoma. Grade: 1 2 3", "diagnosis.grade"),
+])
+def test_gen15_distractors_yield_nothing(text, path):
+    assert first_fact(text, path, source="ocr") is None
+
+
+def test_gen15_results_reported_previously_are_the_prior_specimens():
+    text = ("Biomarkers (on core biopsy C26-1123, reported previously): ER positive 100%, PR positive 90%, "
+            "HER2 negative (IHC 0).")
+    er = [f for f in findings(text) if f.path == "receptors.er.percent"]
+    assert er and all(f.specimen == "prior" for f in er)
