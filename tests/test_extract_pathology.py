@@ -3083,6 +3083,10 @@ def test_gen14_a_checklist_pt_line_is_no_patient_name(source):
 
 
 # round 15 (generalisation, TCGA-form layouts): (text, path, value, evidence, source)
+_GROSS_THEN_RESULTS = ("Specimen type: Macroscopic description. Left wide local Received fresh, WLE 62 g, 8 x 6 x 4 cm,. "
+                       "Tumour 28 x 22 x 20 mm. Invasive tumour type: Invasive lobular carcinoma, classical type. "
+                       "Histological grade: 2 (T3 P2 M1). Oestrogen receptor: Positive, Allred 8/8. "
+                       "HER2: Negative (IHC 1+).")
 GEN15_ROWS = [
     # staging written as labels with their numbers, read as a chain of T and N
     ("PATHOLOGIC STAGING: T: 2, N: 1A, M: X", "stage.pathologic.t", "T2", "T: 2", "text-layer"),
@@ -3116,6 +3120,11 @@ GEN15_ROWS = [
     ("Invasive ductal carcinoma. Nottingham grade: 1 2 *3*", "diagnosis.grade", 3, "Nottingham grade: 1 2 *3*",
      "text-layer"),
     ("Invasive ductal carcinoma. GRADE:  I  [II]  III", "diagnosis.grade", 2, "GRADE:  I  [II]  III", "text-layer"),
+    ("Invasive carcinoma NST.\nGrade: 1 2 3  -> ringed: 2", "diagnosis.grade", 2, "Grade: 1 2 3  -> ringed: 2",
+     "text-layer"),
+    # result lines after a gross description with no header of their own (a run-on two-column report)
+    (_GROSS_THEN_RESULTS, "receptors.her2.ihc_score", "1+", "HER2: Negative (IHC 1+", "ocr"),
+    (_GROSS_THEN_RESULTS, "diagnosis.grade", 2, "Histological grade: 2", "ocr"),
     # a labelled N with its (i+); a parenthesis between the staging label and the categories
     ("Pathological staging: T = 1b / N = 0(i+)", "stage.pathologic.n", "N0(i+)", "N = 0(i+)", "text-layer"),
     ("Pathological staging (AJCC 8a ed.): T: 3, N: 3A, M: X", "stage.pathologic.n", "N3a", "N: 3A", "text-layer"),
@@ -3150,6 +3159,16 @@ def test_gen15_layouts_are_read_with_their_evidence(text, path, value, evidence,
 ])
 def test_gen15_distractors_yield_nothing(text, path):
     assert first_fact(text, path, source="ocr") is None
+
+
+def test_gen15_a_gross_section_ends_only_at_a_result_label():
+    page = analyze_page("d1", Page(number=1, text=_GROSS_THEN_RESULTS, source="ocr"))
+    assert page.section_at(_GROSS_THEN_RESULTS.index("Tumour 28")) == "gross"
+    assert page.section_at(_GROSS_THEN_RESULTS.index("HER2")) == "synoptic"
+    # a gross description that names the tumour's type in prose stays gross to its end
+    text = "GROSS DESCRIPTION: Tumour type cannot be assessed grossly. A firm mass 2 cm; ER block A3."
+    page = analyze_page("d1", Page(number=1, text=text, source="ocr"))
+    assert page.section_at(text.index("ER block")) == "gross"
 
 
 def test_gen15_results_reported_previously_are_the_prior_specimens():
