@@ -3125,6 +3125,16 @@ GEN15_ROWS = [
     # result lines after a gross description with no header of their own (a run-on two-column report)
     (_GROSS_THEN_RESULTS, "receptors.her2.ihc_score", "1+", "HER2: Negative (IHC 1+", "ocr"),
     (_GROSS_THEN_RESULTS, "diagnosis.grade", 2, "Histological grade: 2", "ocr"),
+    ("HER2/NEU PROTEIN OVEREXPRESSION: NOT PRESENT (SCORE 1+).", "receptors.her2.status", "negative",
+     "HER2/NEU PROTEIN OVEREXPRESSION: NOT PRESENT", "ocr"),
+    # a distance to the resection edge, then a comma and the tumour node (a Russian macroscopy)
+    ("Under the skin, at a distance of 2 cm from the edge of resection, a tumour node 1,9 x 1,7 x 1,5 cm, dense.",
+     "diagnosis.tumor_size_mm", 19.0, "tumour node 1,9 x 1,7 x 1,5 cm", "text-layer"),
+    ("Residual invasive carcinoma, grade 3. Largest residual tumour focus: 1.2 cm. Cellularity 20 %.",
+     "diagnosis.tumor_size_mm", 12.0, "Largest residual tumour focus: 1.2 cm", "text-layer"),
+    # the Latin "infiltrativum" of Polish reports
+    ("Carcinoma lobulare infiltrativum mammae sinistrae, G2 (Nottingham: 2+2+2 = 6 pts).", "diagnosis.histology",
+     "invasive_lobular", "Carcinoma lobulare infiltrativum", "text-layer"),
     # a labelled N with its (i+); a parenthesis between the staging label and the categories
     ("Pathological staging: T = 1b / N = 0(i+)", "stage.pathologic.n", "N0(i+)", "N = 0(i+)", "text-layer"),
     ("Pathological staging (AJCC 8a ed.): T: 3, N: 3A, M: X", "stage.pathologic.n", "N3a", "N: 3A", "text-layer"),
@@ -3154,6 +3164,10 @@ def test_gen15_layouts_are_read_with_their_evidence(text, path, value, evidence,
     ("Tumour node negative, 2 cm.", "diagnosis.tumor_size_mm"),
     # the specimen's own size stays excluded
     ("Gross: the specimen measures 12 x 8 x 3 cm, and is inked.", "diagnosis.tumor_size_mm"),
+    # a distance, a margin or a skin ellipse before a size
+    ("Distance from the tumour to the deep margin, the closest 0.3 cm.", "diagnosis.tumor_size_mm"),
+    ("Skin ellipse 10 x 2 cm, a tumour measuring 3 cm beneath it.", "diagnosis.tumor_size_mm"),
+    ("Tumour focus: 2 foci, 1.5 cm apart.", "diagnosis.tumor_size_mm"),
     # the three options with none marked
     ("Invasive ductal carcinoma. Grade: 1 2 3", "diagnosis.grade"),
 ])
