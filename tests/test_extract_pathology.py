@@ -3135,6 +3135,8 @@ GEN15_ROWS = [
     # the Latin "infiltrativum" of Polish reports
     ("Carcinoma lobulare infiltrativum mammae sinistrae, G2 (Nottingham: 2+2+2 = 6 pts).", "diagnosis.histology",
      "invasive_lobular", "Carcinoma lobulare infiltrativum", "text-layer"),
+    # a form's blanks between the label and its category
+    ("Ki-67 _______ 10%. pT __1c__ pN __0(sn)__.", "stage.pathologic.n", "N0", "pN __0(sn)", "ocr"),
     # a labelled N with its (i+); a parenthesis between the staging label and the categories
     ("Pathological staging: T = 1b / N = 0(i+)", "stage.pathologic.n", "N0(i+)", "N = 0(i+)", "text-layer"),
     ("Pathological staging (AJCC 8a ed.): T: 3, N: 3A, M: X", "stage.pathologic.n", "N3a", "N: 3A", "text-layer"),
@@ -3157,6 +3159,8 @@ def test_gen15_layouts_are_read_with_their_evidence(text, path, value, evidence,
     ("Smoking: N: 1 pack a day.", "stage.pathologic.n"),
     ("Label: T: 1c, N: 0 (see comment).", "stage.pathologic.t"),
     ("Tumor size (T): 2.3 cm; Nodes (N): 1 of 12.", "stage.pathologic.t"),
+    # spaced letters without a prefix or a staging label
+    ("T   2   N   1", "stage.pathologic.t"),
     # HER2 present in a control, ER "present" (not this grammar's)
     ("HER2: present in control tissue.", "receptors.her2.status"),
     # a lymph node with tumour is no tumour node
