@@ -3132,6 +3132,13 @@ GEN15_ROWS = [
      "diagnosis.tumor_size_mm", 19.0, "tumour node 1,9 x 1,7 x 1,5 cm", "text-layer"),
     ("Residual invasive carcinoma, grade 3. Largest residual tumour focus: 1.2 cm. Cellularity 20 %.",
      "diagnosis.tumor_size_mm", 12.0, "Largest residual tumour focus: 1.2 cm", "text-layer"),
+    # a count examined, then a count "with" metastases; a size label with its dimension in parentheses
+    ("Sentinel lymph nodes: 3 examined, 1 with micrometastasis (1.2 mm), 2 free.", "lymph_nodes.positive", 1,
+     "Sentinel lymph nodes: 3 examined, 1 with micrometastasis", "text-layer"),
+    ("Lymph nodes: 12 examined, 2 with metastatic carcinoma.", "lymph_nodes.examined", 12,
+     "Lymph nodes: 12 examined, 2 with metastatic carcinoma", "text-layer"),
+    ("Tumour size (largest dimension of invasive component): 1.1 cm.", "diagnosis.tumor_size_mm", 11.0,
+     "Tumour size (largest dimension of invasive component): 1.1 cm", "text-layer"),
     # the Latin "infiltrativum" of Polish reports
     ("Carcinoma lobulare infiltrativum mammae sinistrae, G2 (Nottingham: 2+2+2 = 6 pts).", "diagnosis.histology",
      "invasive_lobular", "Carcinoma lobulare infiltrativum", "text-layer"),
@@ -3159,6 +3166,8 @@ def test_gen15_layouts_are_read_with_their_evidence(text, path, value, evidence,
     ("Smoking: N: 1 pack a day.", "stage.pathologic.n"),
     ("Label: T: 1c, N: 0 (see comment).", "stage.pathologic.t"),
     ("Tumor size (T): 2.3 cm; Nodes (N): 1 of 12.", "stage.pathologic.t"),
+    # a count with isolated tumour cells only is no positive count
+    ("Sentinel lymph nodes: 3 examined, 1 with isolated tumour cells.", "lymph_nodes.positive"),
     # spaced letters without a prefix or a staging label
     ("T   2   N   1", "stage.pathologic.t"),
     # HER2 present in a control, ER "present" (not this grammar's)
