@@ -32,7 +32,7 @@ from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.tokens import Doc
 
 from extract.abbreviations import Abbreviation
-from extract.context import combine
+from extract.context import combine, gross_end_regex
 from extract.findings import Assertion
 from extract.furniture import reading_view
 from extract.models import Evidence
@@ -73,8 +73,8 @@ class AnalyzedPage:
         for section in getattr(self.doc._, "sections", None) or []:
             start = self.doc[section.title_start].idx if section.title_start < len(self.doc) else len(self.text)
             sections.append((start, section.category))
-        self._sections = sections
-        self._section_starts = [s[0] for s in sections]
+        self._sections = _end_gross_at_results(self.text, sections)
+        self._section_starts = [s[0] for s in self._sections]
 
     @property
     def text(self) -> str:
@@ -214,6 +214,24 @@ class AnalyzedPage:
 
 #: A word "no" that ends where a mention starts, with no letter, digit or slash before it.
 _GLUED_NO = re.compile(r"(?<![\w/])no\Z", re.IGNORECASE)
+
+
+def _end_gross_at_results(text: str, sections: list[tuple[int, str | None]]) -> list[tuple[int, str | None]]:
+    """A gross section ends where a result label opens a sentence in it ("Macroscopic description:
+    ... Tumour 28 mm. Invasive tumour type: ...", a report whose result lines have no header of
+    their own): the rest is a synoptic section."""
+    pattern = gross_end_regex()
+    if pattern is None:
+        return sections
+    out: list[tuple[int, str | None]] = []
+    for i, (start, name) in enumerate(sections):
+        out.append((start, name))
+        if name == "gross":
+            end = sections[i + 1][0] if i + 1 < len(sections) else len(text)
+            m = pattern.search(text, start, end)
+            if m is not None:
+                out.append((m.start("label"), "synoptic"))
+    return out
 
 
 def _other_cell(text: str, trigger: int, start: int, end: int) -> bool:

@@ -151,12 +151,15 @@ class SectionRuleFile(BaseModel):
     end: str
     end_dot: str
     rules: list[SectionRuleSpec]
+    #: A result label that only the microscopic reading states ("Histological grade:"); where one opens
+    #: a sentence inside a gross section, the gross section ends there (see `extract.analysis`).
+    gross_ends: str | None = None
 
-    @field_validator("end", "end_dot")
+    @field_validator("end", "end_dot", "gross_ends")
     @classmethod
-    def _compiles(cls, end: str) -> str:
+    def _compiles(cls, end: str | None) -> str | None:
         try:
-            re.compile(end)
+            re.compile(end or "")
         except re.error as exc:
             raise ValueError(f"'end' does not compile: {exc}") from exc
         return end
@@ -201,6 +204,13 @@ def context_rules(path: Path = RULES_DIR / "context.yaml") -> ContextRuleFile:
 @lru_cache(maxsize=None)
 def section_rules(path: Path = RULES_DIR / "sections.yaml") -> SectionRuleFile:
     return load_model(path, SectionRuleFile)  # type: ignore[return-value]
+
+
+@lru_cache(maxsize=1)
+def gross_end_regex() -> re.Pattern[str] | None:
+    """The compiled `gross_ends` of rules/sections.yaml (case-insensitive), if any."""
+    source = section_rules().gross_ends
+    return re.compile(source, re.IGNORECASE) if source else None
 
 
 def medspacy_context_rules(spec: ContextRuleFile):

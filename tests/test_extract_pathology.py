@@ -3080,3 +3080,126 @@ def test_gen14_a_checklist_pt_line_is_no_patient_name(source):
     text = "SYNOPTIC WORKSHEET\nPT: [ ] PT1B  [X] PT1C  [ ] PT2\nPN: [ ] PN0  [X] PN1MI  [ ] PN1A\n"
     facts = {f.value for f in findings(text, source) if f.path == "stage.pathologic.t" and f.is_fact}
     assert facts == {"T1c"}
+
+
+# round 15 (generalisation, TCGA-form layouts): (text, path, value, evidence, source)
+_GROSS_THEN_RESULTS = ("Specimen type: Macroscopic description. Left wide local Received fresh, WLE 62 g, 8 x 6 x 4 cm,. "
+                       "Tumour 28 x 22 x 20 mm. Invasive tumour type: Invasive lobular carcinoma, classical type. "
+                       "Histological grade: 2 (T3 P2 M1). Oestrogen receptor: Positive, Allred 8/8. "
+                       "HER2: Negative (IHC 1+).")
+GEN15_ROWS = [
+    # staging written as labels with their numbers, read as a chain of T and N
+    ("PATHOLOGIC STAGING: T: 2, N: 1A, M: X", "stage.pathologic.t", "T2", "T: 2", "text-layer"),
+    ("PATHOLOGIC STAGING: T: 2, N: 1A, M: X", "stage.pathologic.n", "N1a", "N: 1A", "text-layer"),
+    ("PATHOLOGIC STAGING:. T: 2,. N: 1A,. M: X.", "stage.pathologic.n", "N1a", "N: 1A", "ocr"),
+    ("Staging (AJCC 8): pT = 2; pN = 0", "stage.pathologic.t", "T2", "pT = 2", "text-layer"),
+    ("Staging (AJCC 8): pT = 2; pN = 0", "stage.pathologic.n", "N0", "pN = 0", "text-layer"),
+    ("T-category: 2 / N-category: 1a", "stage.pathologic.n", "N1a", "N-category: 1a", "text-layer"),
+    ("CLINICAL STAGING: T: 3, N: 1, M: 0", "stage.clinical.t", "T3", "T: 3", "text-layer"),
+    # "HER2 (protein) overexpression: absent / present"
+    ("HER2 (protein) overexpression: absent", "receptors.her2.status", "negative",
+     "HER2 (protein) overexpression: absent", "text-layer"),
+    ("HER2/NEU PROTEIN OVEREXPRESSION: PRESENT (SCORE 3+).", "receptors.her2.status", "positive",
+     "HER2/NEU PROTEIN OVEREXPRESSION: PRESENT", "ocr"),
+    ("HER2 overexpression is absent.", "receptors.her2.status", "negative", "HER2 overexpression is absent",
+     "text-layer"),
+    # the specimen's own measure, a comma, then the tumour's
+    ("Macroscopic findings: mastectomy specimen 19 x 15 x 4.5 cm, tumour in the upper outer quadrant 3.1 x 2.7 x "
+     "2.2 cm.", "diagnosis.tumor_size_mm", 31.0, "tumour in the upper outer quadrant 3.1 x 2.7 x 2.2 cm", "text-layer"),
+    # "tumour node" (Russian "опухолевый узел") is the tumour
+    ("Macroscopy: a sector of the breast 10 x 8 x 4 cm with a dense tumour node measuring 2.5 x 2 cm.",
+     "diagnosis.tumor_size_mm", 25.0, "tumour node measuring 2.5 x 2 cm", "text-layer"),
+    ("MACROSCOPY: SECTOR RESECTION WITH A DENSE GREY TUMOUR. NODE 2.8 CM.", "diagnosis.tumor_size_mm", 28.0,
+     "TUMOUR. NODE 2.8 CM", "ocr"),
+    # a grid of the grade options, the chosen one marked
+    ("Invasive ductal carcinoma. Histologic grade: 1 (2) 3", "diagnosis.grade", 2,
+     "Histologic grade: 1 (2) 3", "text-layer"),
+    ("Invasive ductal carcinoma. Grade (circle one): 1 (2) 3", "diagnosis.grade", 2,
+     "Grade (circle one): 1 (2) 3", "text-layer"),
+    ("INVASIVE DUCTAL CARCINOMA. GRADE: 1 X2 3.", "diagnosis.grade", 2, "GRADE: 1 X2 3", "ocr"),
+    ("Invasive ductal carcinoma. Nottingham grade: 1 2 *3*", "diagnosis.grade", 3, "Nottingham grade: 1 2 *3*",
+     "text-layer"),
+    ("Invasive ductal carcinoma. GRADE:  I  [II]  III", "diagnosis.grade", 2, "GRADE:  I  [II]  III", "text-layer"),
+    ("Invasive carcinoma NST.\nGrade: 1 2 3  -> ringed: 2", "diagnosis.grade", 2, "Grade: 1 2 3  -> ringed: 2",
+     "text-layer"),
+    # result lines after a gross description with no header of their own (a run-on two-column report)
+    (_GROSS_THEN_RESULTS, "receptors.her2.ihc_score", "1+", "HER2: Negative (IHC 1+", "ocr"),
+    (_GROSS_THEN_RESULTS, "diagnosis.grade", 2, "Histological grade: 2", "ocr"),
+    ("HER2/NEU PROTEIN OVEREXPRESSION: NOT PRESENT (SCORE 1+).", "receptors.her2.status", "negative",
+     "HER2/NEU PROTEIN OVEREXPRESSION: NOT PRESENT", "ocr"),
+    # a distance to the resection edge, then a comma and the tumour node (a Russian macroscopy)
+    ("Under the skin, at a distance of 2 cm from the edge of resection, a tumour node 1,9 x 1,7 x 1,5 cm, dense.",
+     "diagnosis.tumor_size_mm", 19.0, "tumour node 1,9 x 1,7 x 1,5 cm", "text-layer"),
+    ("Residual invasive carcinoma, grade 3. Largest residual tumour focus: 1.2 cm. Cellularity 20 %.",
+     "diagnosis.tumor_size_mm", 12.0, "Largest residual tumour focus: 1.2 cm", "text-layer"),
+    # a count examined, then a count "with" metastases; a size label with its dimension in parentheses
+    ("Sentinel lymph nodes: 3 examined, 1 with micrometastasis (1.2 mm), 2 free.", "lymph_nodes.positive", 1,
+     "Sentinel lymph nodes: 3 examined, 1 with micrometastasis", "text-layer"),
+    ("Lymph nodes: 12 examined, 2 with metastatic carcinoma.", "lymph_nodes.examined", 12,
+     "Lymph nodes: 12 examined, 2 with metastatic carcinoma", "text-layer"),
+    ("Tumour size (largest dimension of invasive component): 1.1 cm.", "diagnosis.tumor_size_mm", 11.0,
+     "Tumour size (largest dimension of invasive component): 1.1 cm", "text-layer"),
+    # the Latin "infiltrativum" of Polish reports
+    ("Carcinoma lobulare infiltrativum mammae sinistrae, G2 (Nottingham: 2+2+2 = 6 pts).", "diagnosis.histology",
+     "invasive_lobular", "Carcinoma lobulare infiltrativum", "text-layer"),
+    # a form's blanks between the label and its category
+    ("Ki-67 _______ 10%. pT __1c__ pN __0(sn)__.", "stage.pathologic.n", "N0", "pN __0(sn)", "ocr"),
+    # a labelled N with its (i+); a parenthesis between the staging label and the categories
+    ("Pathological staging: T = 1b / N = 0(i+)", "stage.pathologic.n", "N0(i+)", "N = 0(i+)", "text-layer"),
+    ("Pathological staging (AJCC 8a ed.): T: 3, N: 3A, M: X", "stage.pathologic.n", "N3a", "N: 3A", "text-layer"),
+    # the counted node has isolated tumour cells only: examined, not positive
+    ("B - Sentinel lymph nodes: two lymph nodes, one with isolated tumour cells (largest cluster 0.15 mm) on keratin "
+     "immunostain (1/2 ITC).", "lymph_nodes.positive", 0, "(1/2 ITC)", "text-layer"),
+]
+
+
+@pytest.mark.parametrize("text,path,value,evidence,source", GEN15_ROWS, ids=[f"{r[1]}:{i}" for i, r in enumerate(GEN15_ROWS)])
+def test_gen15_layouts_are_read_with_their_evidence(text, path, value, evidence, source):
+    f = next((f for f in findings(text, source) if f.path == path and f.is_fact), None)
+    assert f is not None, f"no fact for {path}"
+    assert (f.value, f.evidence[0].text) == (value, evidence)
+
+
+@pytest.mark.parametrize("text,path", [
+    # a temperature, a lone N label, a bare "T: 1, N: 0" with no staging label, a size labelled T
+    ("Vital signs: T: 36.8, P: 80, BP 120/80. N: 1 pack.", "stage.pathologic.t"),
+    ("Smoking: N: 1 pack a day.", "stage.pathologic.n"),
+    ("Label: T: 1c, N: 0 (see comment).", "stage.pathologic.t"),
+    ("Tumor size (T): 2.3 cm; Nodes (N): 1 of 12.", "stage.pathologic.t"),
+    # a count with isolated tumour cells only is no positive count
+    ("Sentinel lymph nodes: 3 examined, 1 with isolated tumour cells.", "lymph_nodes.positive"),
+    # spaced letters without a prefix or a staging label
+    ("T   2   N   1", "stage.pathologic.t"),
+    # HER2 present in a control, ER "present" (not this grammar's)
+    ("HER2: present in control tissue.", "receptors.her2.status"),
+    # a lymph node with tumour is no tumour node
+    ("LYMPH NODES: METASTATIC TUMOUR. NODE 1.2 CM.", "diagnosis.tumor_size_mm"),
+    ("Tumour node negative, 2 cm.", "diagnosis.tumor_size_mm"),
+    # the specimen's own size stays excluded
+    ("Gross: the specimen measures 12 x 8 x 3 cm, and is inked.", "diagnosis.tumor_size_mm"),
+    # a distance, a margin or a skin ellipse before a size
+    ("Distance from the tumour to the deep margin, the closest 0.3 cm.", "diagnosis.tumor_size_mm"),
+    ("Skin ellipse 10 x 2 cm, a tumour measuring 3 cm beneath it.", "diagnosis.tumor_size_mm"),
+    ("Tumour focus: 2 foci, 1.5 cm apart.", "diagnosis.tumor_size_mm"),
+    # the three options with none marked
+    ("Invasive ductal carcinoma. Grade: 1 2 3", "diagnosis.grade"),
+])
+def test_gen15_distractors_yield_nothing(text, path):
+    assert first_fact(text, path, source="ocr") is None
+
+
+def test_gen15_a_gross_section_ends_only_at_a_result_label():
+    page = analyze_page("d1", Page(number=1, text=_GROSS_THEN_RESULTS, source="ocr"))
+    assert page.section_at(_GROSS_THEN_RESULTS.index("Tumour 28")) == "gross"
+    assert page.section_at(_GROSS_THEN_RESULTS.index("HER2")) == "synoptic"
+    # a gross description that names the tumour's type in prose stays gross to its end
+    text = "GROSS DESCRIPTION: Tumour type cannot be assessed grossly. A firm mass 2 cm; ER block A3."
+    page = analyze_page("d1", Page(number=1, text=text, source="ocr"))
+    assert page.section_at(text.index("ER block")) == "gross"
+
+
+def test_gen15_results_reported_previously_are_the_prior_specimens():
+    text = ("Biomarkers (on core biopsy C26-1123, reported previously): ER positive 100%, PR positive 90%, "
+            "HER2 negative (IHC 0).")
+    er = [f for f in findings(text) if f.path == "receptors.er.percent"]
+    assert er and all(f.specimen == "prior" for f in er)

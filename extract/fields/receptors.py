@@ -223,7 +223,7 @@ def _status_word(word: str) -> str | None:
         return "positive" if w[0] == "+" else "negative"
     if "low" in w and "pos" in w:
         return "low_positive"
-    if w.startswith(("not ", "no ")) or "neg" in w or w.startswith(("n3", "nega")):
+    if w.startswith(("not ", "no ")) or w == "absent" or "neg" in w or w.startswith(("n3", "nega")):
         return "negative"
     if "equivoc" in w or "quivoque" in w or "indeterminate" in w:  # also "equívoco", "équivoque"
         return "equivocal"

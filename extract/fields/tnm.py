@@ -370,18 +370,37 @@ def _emit(page: AnalyzedPage, kind: str, tm, nm, mm, counts, prefixes) -> Iterat
                                negation_applies=False, correction=corr, laterality=side)
 
 
+def _labelled_n(raw: str) -> str:
+    """"X" -> NX, "1a" -> N1a, "0 (i+)" -> N0(i+), "0(i-)" -> N0 (as `_n_value` reads a token's suffix)."""
+    n = regex.sub(r"\s+", "", raw.lower())
+    if n == "x":
+        return "NX"
+    base, _, suffix = n.partition("(")
+    return f"N{base}({suffix}" if suffix in ("i+)", "mol+)") else f"N{base}"
+
+
 def _biobank(page: AnalyzedPage) -> Iterator[Finding]:
+    """Categories written as labels with their numbers ("T Stage: 2 N Stage: 1a", "pT = 2; pN = 0");
+    clinical when a prefix or a label before them says so ("Clinical staging: T: 2, N: 1")."""
     rule = grammar("tnm")["tnm.biobank"]
     for m in scan(page, rule):
         t, n, mv = m.group("t"), m.group("n"), m.group("m")
+        label = page.text[m.start("tl"):m.start("t")]
+        # A bare "T: 1, N: 0" needs a staging label before it (in run-on text "STAGING:. T: 2"; a
+        # parenthesis between them is skipped: "Pathological staging (AJCC 8a ed.): T: 3").
+        before = regex.sub(r"\([^()]{0,30}\)", "", page.text[max(0, m.start() - 60):m.start()].replace(":.", ":"))
+        if not (m.group("tpre") or regex.search(r"[a-z]{3}", label, regex.I)
+                or grammar("tnm")["tnm.context.staging"].pattern_for(False).search(before)):
+            continue
+        base = f"stage.{_kind(page, m.start(), [_prefix(m, 'tpre'), _prefix(m, 'npre')])}"
         if t and t.upper() != "X":
-            yield make_finding(page, "stage.pathologic.t", "Tis" if t.lower() == "is" else f"T{t.lower()}",
+            yield make_finding(page, f"{base}.t", "Tis" if t.lower() == "is" else f"T{t.lower()}",
                                m.span("tl"), rule, negation_applies=False)
         if n:
-            yield make_finding(page, "stage.pathologic.n", "NX" if n.upper() == "X" else f"N{n.lower()}", m.span("nl"),
+            yield make_finding(page, f"{base}.n", _labelled_n(n), m.span("nl"),
                                rule, negation_applies=False)
         if mv and mv.upper() != "X":
-            yield make_finding(page, "stage.pathologic.m", f"M{mv}", m.span("ml"), rule, negation_applies=False)
+            yield make_finding(page, f"{base}.m", f"M{mv}", m.span("ml"), rule, negation_applies=False)
 
 
 def normalise_group(raw: str) -> tuple[str, str | None]:
