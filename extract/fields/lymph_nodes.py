@@ -387,7 +387,7 @@ def _part_counts(page: AnalyzedPage) -> list[Count]:
         # nodes, its fraction counts them among all examined.
         same = prev is not None and (prev.ex == c.ex or (
             c.rule == "nodes.part.fraction" and prev.rule != c.rule and prev.pos == prev.ex == c.pos))
-        if prev and same and prev.part == c.part and (
+        if same and prev.part == c.part and (
                 c.start - prev.end < 60 or page.sentence_at(c.start) == page.sentence_at(prev.start)):
             if prev.rule != "nodes.part.fraction" and c.rule == "nodes.part.fraction":
                 c.micro, c.itc = c.micro or prev.micro, c.itc or prev.itc

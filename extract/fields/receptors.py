@@ -858,16 +858,15 @@ def hormone_receptors(page: AnalyzedPage) -> Iterator[Finding]:
                 second = g["receptor.respective-percent"].pattern_for(page.is_ocr).match(page.text, m.end(), end) \
                     if len(names) == 2 and pct is not None else None
                 other = decimal(second.group("pct")) if second else None
-                if second and (how is not None or other is None or other > 100):
-                    pass  # "ER/PR: <1%/80%": two readings this grammar does not take apart; neither is read
-                elif second:
+                # "ER/PR: <1%/80%" holds two readings this grammar does not take apart: neither is read.
+                if second and how is None and other is not None and other <= 100:
                     # "ER/PR: 90%/70%": one percent each, in the order of the labels.
                     found.append(make_finding(page, "receptors.er.percent", pct, (a.start, m.end()), rule,
                                               correction=_ocr_read(m, "pct")))
                     found.append(make_finding(page, "receptors.pr.percent", other, (a.start, second.end()),
                                               g["receptor.respective-percent"]))
                     names = ["er"]
-                elif pct is not None:
+                elif pct is not None and not second:
                     for n in names:
                         found.append(make_finding(page, f"receptors.{n}.percent", pct, (a.start, m.end()), rule,
                                                   correction=_ocr_read(m, "pct")))
