@@ -83,9 +83,8 @@ def top_level_branches(source: str) -> list[str]:
 _GROUP_OPEN = regex.compile(r"\(\?:|(?P<kept>\(\?P<\w+>|\(\?-?i:)")
 
 
-def _assertions_end(branch: str) -> int:
-    """Where the zero-width assertions that open `branch` (`\\b`, lookbehinds) end."""
-    at = 0
+def _assertions_end(branch: str, at: int = 0) -> int:
+    """Where the zero-width assertions that open `branch` at `at` (`\\b`, lookbehinds) end."""
     while True:
         if branch.startswith("\\b", at):
             at += 2
@@ -145,7 +144,7 @@ def _first_item(source: str) -> int | None:
     while (opened := _TRANSPARENT_OPEN.match(source, at)) is not None:
         if opened.group().startswith("(") and len(top_level_branches(source[opened.end():_closing(source, at)])) > 1:
             return None
-        at = opened.end()
+        at = _assertions_end(source, opened.end())  # "(?P<er>(?<=\n)estrogen": the literal leads
     return at
 
 
@@ -198,7 +197,7 @@ def required_literal(source: str) -> str | None:
             inner = source[opened.end():close]
             if close < 0 or source[close + 1:close + 2] in ("?", "*", "{") or len(top_level_branches(inner)) > 1:
                 return None  # an optional group, or one holding an alternation
-        at = opened.end()
+        at = _assertions_end(source, opened.end())
     out: list[str] = []
     first = True
     while at < len(source):

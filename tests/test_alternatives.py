@@ -57,6 +57,7 @@ PATTERNS = [
     r"\b(?:of|\d{1,2}\s*of)",  # one that opens with a class
     r"(?<![a-z])(?:ba|ab)(?=\s|$)|\bb",
     r"(?<![a-z])(?:(?P<x>(?:a|b)y)|(?P<o>o(?:f|x)))(?![a-z])|\b(?P<d>1)",  # named groups distributed
+    r"(?<![a-z])(?:(?P<x>(?<=(?:^|\n)[ \t]*)ab)|(?P<o>(?<=\s)of))|\bb",  # lookbehinds inside the groups
 ]
 
 
@@ -86,6 +87,8 @@ def test_verbose_patterns_are_split_without_their_layout() -> None:
 def test_what_is_scanned_whole() -> None:
     assert len(AlternativesScanner(regex.compile(r"\bo?estrogen|\bki-?67")).parts) == 2  # one optional letter
     assert len(AlternativesScanner(regex.compile(r"\b[oe]strogen|\bki-?67")).parts) == 2  # one class first
+    # A lookbehind at the start of a named group leaves the literal after it leading.
+    assert len(AlternativesScanner(regex.compile(r"(?P<a>(?<=\n)estrogen)|(?P<b>(?<=\n)pr)|\d")).parts) == 3
     assert AlternativesScanner(regex.compile(r"\b[oe]strogen|\bki-?67|\d+")).parts == ()  # two
     assert AlternativesScanner(regex.compile(r"(?:x|y)+z|\bki-?67|\d")).parts == ()  # a quantified group first
     assert AlternativesScanner(regex.compile(r"\b(?:left|(?-i:[RL])|\d)\b")).parts == ()  # two classes first
@@ -122,6 +125,8 @@ def test_required_literal() -> None:
         r"[oe]strogen": None,
         r"(?i)abc": None,
         r"(?=a)abc": None,
+        r"(?P<er>(?<=(?:^|\n)[ \t]*)o?estrogen)": "estrogen",  # a lookbehind inside the group
+        r"(?P<x>(?!b)abc)": None,  # a lookahead is not skipped
     }
     assert {p: required_literal(p) for p in table} == table
 
