@@ -55,6 +55,7 @@ PATTERNS = [
     r"(?:x|)y",  # an empty alternative
     r"(?:a|b*)x?",  # one alternative that does not open with a literal, and may match nothing
     r"\b(?:of|\d{1,2}\s*of)",  # one that opens with a class
+    r"\b(?:of|\d{1,2}\s*of|[xy]+b)|(?<=\s)[ab]y",  # three that open with a class
     r"(?<![a-z])(?:ba|ab)(?=\s|$)|\bb",
     r"(?<![a-z])(?:(?P<x>(?:a|b)y)|(?P<o>o(?:f|x)))(?![a-z])|\b(?P<d>1)",  # named groups distributed
     r"(?<![a-z])(?:(?P<x>(?<=(?:^|\n)[ \t]*)ab)|(?P<o>(?<=\s)of))|\bb",  # lookbehinds inside the groups
@@ -89,9 +90,11 @@ def test_what_is_scanned_whole() -> None:
     assert len(AlternativesScanner(regex.compile(r"\b[oe]strogen|\bki-?67")).parts) == 2  # one class first
     # A lookbehind at the start of a named group leaves the literal after it leading.
     assert len(AlternativesScanner(regex.compile(r"(?P<a>(?<=\n)estrogen)|(?P<b>(?<=\n)pr)|\d")).parts) == 3
-    assert AlternativesScanner(regex.compile(r"\b[oe]strogen|\bki-?67|\d+")).parts == ()  # two
-    assert AlternativesScanner(regex.compile(r"(?:x|y)+z|\bki-?67|\d")).parts == ()  # a quantified group first
-    assert AlternativesScanner(regex.compile(r"\b(?:left|(?-i:[RL])|\d)\b")).parts == ()  # two classes first
+    assert len(AlternativesScanner(regex.compile(r"\b[oe]strogen|\bki-?67|\d+")).parts) == 3  # two, one literal
+    assert len(AlternativesScanner(regex.compile(r"(?:x|y)+z|\bki-?67|\d")).parts) == 3
+    # None opens with a literal: each part would cost as much as the whole.
+    assert AlternativesScanner(regex.compile(r"[oe]strogen|(?:x|y)+z|\d")).parts == ()
+    assert AlternativesScanner(regex.compile(r"\b(?:(?-i:[RL])|\d)\b")).parts == ()  # two classes first
     scanner = AlternativesScanner(regex.compile(r"\b(?:left|right)\b"))
     assert len(scanner.parts) == 2
     text = "left " * 9  # 45 characters, under 25 a part: one scan of the whole pattern is cheaper
