@@ -372,6 +372,15 @@ def test_a_later_visit_named_with_a_word_between_does_not_date_a_note():
     assert document_date([text], "clinic_note")[1].value == D(2026, 11, 17)
 
 
+def test_foreign_date_labels_date_a_lab_report():
+    # lead, fifteenth round: "Fecha:", "Date de prélèvement :", "Entnahmedatum:" (a collection date wins for a lab)
+    assert document_date(["HEMOGRAMA\nFecha: 2026-08-19\nLeucocitos 2.8"], "lab")[1].value == D(2026, 8, 19)
+    text = "NFS\nÉdité le 14/10/2026\nDate de prélèvement : 12/10/2026\nLeucocytes 3,1 G/L"
+    assert document_date([text], "lab")[1].value == D(2026, 10, 12)
+    assert document_date(["Blutbild\nBefunddatum: 13.10.2026\nEntnahmedatum: 12.10.2026"], "lab")[1].value == \
+        D(2026, 10, 12)
+
+
 def test_a_month_alone_never_dates_a_document():
     assert document_date(["Clinic letter\nMarch 2026\nDear Dr Smith,"], "clinic_note") is None
 
@@ -505,6 +514,12 @@ KINDS = [
     ("BARTS HEALTH NHS TRUST - PATHOLOGY CUMULATIVE REPORT\nClinical details: Ribociclib C6D1 check.\n"
      "Sample: 03-Nov-2026 09:20     Reported: 03-Nov-2026 13:55\n  Neutrophils          0.8   L   x10^9/L    (2.0-7.5)",
      "lab"),
+    # lead, fifteenth round: a Spanish blood count, a French one, a German one
+    ("LABORATORIO CLINICO SAN RAFAEL    Fecha: 2026-08-19\nPaciente: M. G.   Medico: Dra. L. Ortiz (Oncologia)\n"
+     "HEMOGRAMA COMPLETO\nLeucocitos ........... 2.8   x10^3/uL   (4.5-11.0)   *\nPlaquetas ............ 205   x10^3/uL", "lab"),
+    ("Numération formule sanguine\nDate de prélèvement : 12/10/2026\nLeucocytes 3,1 G/L\nPolynucléaires neutrophiles 1,2 G/L",
+     "lab"),
+    ("Kleines Blutbild\nEntnahmedatum: 12.10.2026\nLeukozyten 3,2 /nl\nThrombozyten 210 /nl", "lab"),
 ]
 
 

@@ -837,6 +837,13 @@ ROWS = [
     # a self-answered question's "No -" negates nothing after it
     ("She is now back on full dose? No - she has remained at 100 mg twice daily, with loperamide as needed.",
      "loperamide", {"frequency": "as needed"}, {"frequency": "as needed"}),
+    # a risk word and a percent in another statement, or after a drug the patient takes, exclude nothing
+    ("Her recurrence risk is 8% at 9 years. She started tamoxifen 20 mg daily on 3/1/2026.", "tamoxifen",
+     {"dose": 20, "status": "active"}, {"dose": "20"}),
+    ("She takes tamoxifen 20 mg daily to lower her 15% risk of recurrence.", "tamoxifen",
+     {"dose": 20}, {"dose": "20"}),
+    ("Treatment implications were discussed.\nPlan: start letrozole 2.5 mg daily.", "letrozole",
+     {"dose": 2.5, "status": "planned"}, {"dose": "2.5"}),
     # a diary's "back on Kisqali 2 tablets (400mg)" after "3 tablets (600mg)": a change at the resumption
     ("Mon 5/10  Started cycle 1! Kisqali 3 tablets (600mg) with breakfast.\nFri 16/10 stop the Kisqali for now.\n"
      "Tue 27/10 back on Kisqali 2 tablets (400mg).", "ribociclib",
@@ -988,6 +995,15 @@ ABSENT = [
      ("changes", [{"from_dose": 400, "to_dose": 400}])),
     ("Letrozole 2.5 mg daily - she is on a break from work this week.", "letrozole", ("status", "held")),
     ("Tamoxifen 20 mg daily given 2015.", "tamoxifen", ("status", "active")),
+    # a genomic test's population statistic names a drug no one takes (lead, fifteenth round)
+    ("Distant recurrence risk at 9 years: 8% (95% CI 6%-11%) with AI or tamoxifen alone", "tamoxifen", None),
+    ("The 10-year risk of distant recurrence with tamoxifen alone is 12%.", "tamoxifen", None),
+    ("Estimated benefit from chemotherapy: <1% absolute, for patients treated with tamoxifen", "tamoxifen", None),
+    # a genomic report's drugs matched to alterations, and its trials
+    ("GENOMIC FINDINGS\nPIK3CA H1047R VAF 6.2%\nTHERAPIES WITH CLINICAL RELEVANCE:\nPIK3CA H1047R - alpelisib, capivasertib",
+     "alpelisib", None),
+    ("FDA-Approved Therapies (in patient's tumor type):\nESR1 D538G - elacestrant", "elacestrant", None),
+    ("Potential Clinical Trials:\nNCT05000000 - capivasertib + fulvestrant, phase III", "capivasertib", None),
 ]
 
 

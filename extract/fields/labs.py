@@ -178,9 +178,14 @@ def lab_vocabulary() -> LabVocabulary:
     return load_json("labs.json", LabVocabulary, VOCAB_DIR)  # type: ignore[return-value]
 
 
+_DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
+
+
 def _number(text: str) -> tuple[float, str | None]:
-    """A value as read, thousands separators dropped ("1,350"), OCR letters in digits restored."""
-    fixed, correction = ocr_number(text.replace(",", ""))
+    """A value as read, thousands separators dropped ("1,350"), a decimal comma read as a point
+    ("0,8"), OCR letters in digits restored."""
+    plain = text.replace(",", ".") if _DECIMAL_COMMA.fullmatch(text) else text.replace(",", "")
+    fixed, correction = ocr_number(plain)
     return float(fixed), correction
 
 

@@ -271,7 +271,7 @@ _TAG_QUESTION = re.compile(r"(?:\s[-–]|,)\s*(?:is\s+that|was\s+that|am\s+I|is\
 def _counts(page: AnalyzedPage, mention: DrugMention) -> bool:
     """A mention about a drug this patient takes, took or will take."""
     text = page.text
-    if section_at(page, mention.start) in ("allergies", "family_history"):
+    if section_at(page, mention.start) in ("allergies", "family_history", "biomarker_therapies"):
         return False
     s_start, s_end = statement_at(page, mention.start)
     assertion = assertion_at(page, mention.start, mention.end)
@@ -295,12 +295,26 @@ def _counts(page: AnalyzedPage, mention: DrugMention) -> bool:
         return False  # "Do NOT take ibuprofen while your counts are low"
     if _first_match(_rule("med.exclude.temporal-anchor"), page, text[max(s_start, mention.start - 40):mention.start]):
         return False  # "after paclitaxel", "before each paclitaxel dose": a point in time, not a statement
+    if _is_estimate(page, min(s_start, line_start), mention):
+        return False  # "recurrence risk at 9 years: 8% with AI or tamoxifen alone": a statistic
     if _conditional_from(page, s_start, mention.start) is not None:
         return False  # "if progression, would switch to fulvestrant"
     if _first_match(_rule("med.exclude.after-clause"), page, text[s_start:mention.start]) and \
             not _first_match(_rule("med.exclude.past-tense"), page, text[mention.end:s_end]):
         return False  # "after paclitaxel, trastuzumab every 3 weeks": a later plan
     return True
+
+
+def _is_estimate(page: AnalyzedPage, start: int, mention: DrugMention) -> bool:
+    """A drug inside a population estimate ("risk ... 8% with tamoxifen alone", "risk of recurrence
+    with tamoxifen alone is 12%"), read from `start` (the line's start when it comes first: a label's
+    colon may open the statement)."""
+    text = page.text
+    before = text[start:mention.start]
+    if _first_match(_rule("med.exclude.risk-estimate"), page, before):
+        return True
+    return bool(_first_match(_rule("med.exclude.risk-before"), page, before)) and \
+        bool(_first_match(_rule("med.exclude.alone-statistic"), page, text[mention.end:mention.end + 80]))
 
 
 _CLAUSE_BREAK = re.compile(r";|\.\s|,?\s+(?:but|however|whereas|although)\s+", re.I)
