@@ -107,6 +107,12 @@ CLINICAL = [
     ("EndoPredict (2021): EPclin 3.1", "recurrence_score", {"test": "endopredict", "value": 3.1}, "EPclin 3.1"),
     ("EndoPredict was requested.", "recurrence_score", None, None),
     ("EPclin score of 12", "recurrence_score", None, None),
+    # lead, fifteenth round: Prosigna's result under its own name on a line of its own
+    ("Prosigna Breast Cancer Assay\nIntrinsic subtype: Luminal A\nROR score: 38 (range 0-100)", "recurrence_score",
+     {"test": "prosigna", "value": 38}, "ROR score: 38"),
+    ("Risk of Recurrence (ROR) score: 61, high risk", "recurrence_score", {"test": "prosigna", "value": 61},
+     "Risk of Recurrence (ROR) score: 61"),
+    ("The error score: 12", "recurrence_score", None, None),
     # gen14-b: a GnRH agonist with "(ovarian suppression)"; "post-BSO"; an LMP year long past; WHO in brackets
     ("She is on goserelin (ovarian suppression) with exemestane.", "menopausal_status", "premenopausal",
      "on goserelin (ovarian suppression"),
@@ -520,6 +526,15 @@ KINDS = [
     ("Numération formule sanguine\nDate de prélèvement : 12/10/2026\nLeucocytes 3,1 G/L\nPolynucléaires neutrophiles 1,2 G/L",
      "lab"),
     ("Kleines Blutbild\nEntnahmedatum: 12.10.2026\nLeukozyten 3,2 /nl\nThrombozyten 210 /nl", "lab"),
+    # genomic assay reports; a short clinic note that names testing labs is still a clinic note
+    ("Oncotype DX Breast Recurrence Score(R) Report\nGenomic Health / Exact Sciences   Report date: 07/22/2026\n"
+     "Specimen: S26-4411 B2 (left breast, lumpectomy)\nSubmitting diagnosis: invasive ductal carcinoma\n"
+     "Recurrence Score(R) Result: 23", "genetics"),
+    ("Agendia MammaPrint(R) + BluePrint(R) Report\nReport date: 15 April 2026   Pathology accession: BX26-1180\n"
+     "Clinical information: IDC grade 2, ER 90%\nMammaPrint Result: LOW RISK   MammaPrint Index: +0.245", "genetics"),
+    ("Breast Oncology Follow-up   Date of visit: 10/03/2026\n62 year old woman with metastatic breast cancer to bone.\n"
+     "Germline testing (Myriad MyRisk, 2024): negative, no pathogenic variants in BRCA1/2.\n"
+     "Guardant360 (09/2026): ESR1 Y537S detected.\nPlan: consider elacestrant.", "clinic_note"),
 ]
 
 

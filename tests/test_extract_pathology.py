@@ -625,6 +625,9 @@ ROWS = [
     ("Her sister's tumour was triple negative.", "receptors.er.status", None, None),
     ("Her mother's cancer was ER positive.", "receptors.er.status", None, None),
     ("HER2-enriched by PAM50.", "receptors.her2.status", None, None),
+    # lead, fifteenth round: MammaPrint's "ultra-low risk" is no HER2 detail
+    ("Clinical information: IDC, ER 90%, HER2 1+ (IHC)\n\nMammaPrint Result: LOW RISK\n(Ultra-low risk threshold not met)",
+     "receptors.her2.ihc_detail", None, None),
     # Grade with OCR-free components under a heading that has no value of its own.
     ("Invasive ductal carcinoma.\nNottingham histologic grade:\nTubule formation: 3\nNuclear pleomorphism: 3\n"
      "Mitotic count: 2", "diagnosis.grade", 3, "Tubule formation: 3\nNuclear pleomorphism: 3\nMitotic count: 2"),

@@ -49,6 +49,7 @@ LATERALITY_ROWS = [
      "right", "right breast"),
     ("Tumor classification for left breast: NOS, G III, pT2 N0 L0 V0 R0.", "left", "left breast"),
     ("Rt. breast, lumpectomy: invasive ductal carcinoma, 1.4 cm.", "right", "Rt. breast"),
+    ("Clinical history: (R) breast mass. Core biopsy: invasive ductal carcinoma.", "right", "(R) breast"),
     ("A. R BREAST, LUMPECTOMY: INVASIVE LOBULAR CARCINOMA, 2.2 CM.", "right", "R BREAST"),
     ("B. BREAST, L, MASTECTOMY: INVASIVE DUCTAL CARCINOMA, GRADE 2.", "left", "BREAST, L"),
     ("Lt modified radical mastectomy: residual invasive carcinoma, 1.2 cm.", "left", "Lt modified radical mastectomy"),
@@ -129,6 +130,8 @@ NO_LATERALITY_ROWS = [
     "LATERALITY: ___ Left  ___ Right\nHISTOLOGIC TYPE: [X] Invasive ductal carcinoma",
     # round 8 (extent): a benign part's "No carcinoma" still negates its side
     "Right breast, prophylactic mastectomy: No carcinoma identified. No residual tumour.",
+    # lead, fifteenth round: a trademark's "(R)" glued to a word is no side
+    "Prosigna(R) Breast Cancer Prognostic Gene Signature Assay\nInvasive ductal carcinoma, node-negative.",
 ]
 
 
