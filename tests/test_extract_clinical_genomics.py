@@ -106,6 +106,11 @@ ROWS = [
      "in keeping with metastasis from the previous left breast primary. Plan: germline BRCA testing.", {}, {}),
     ("Tumor NGS: PIK3R1 and ERBB3: no alteration detected. MYC amplification detected.",
      {"PIK3R1": {"result": "not_detected"}, "ERBB3": {"result": "not_detected"}, "MYC": {"result": "detected"}}, {}),
+    # lead, fifteenth round: a table's heading line names the origin of the rows under it (the page names both)
+    ("Somatic - Potentially Actionable\n  Gene   Alteration\n  PIK3CA p.E545K  31.4%\nSomatic - Biologically Relevant\n"
+     "  CDH1   p.Q23*  Stop gain  29.0%\nGermline findings\n  CHEK2  c.1100delC  Pathogenic\n",
+     {"PIK3CA": {"origin": "somatic"}, "CDH1": {"origin": "somatic"}, "CHEK2": {"origin": "germline", "result": "pathogenic"}},
+     {"CDH1": {"origin": "Somatic"}, "CHEK2": {"origin": "Germline"}}),
 ]
 
 FAMILY = [

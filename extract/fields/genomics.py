@@ -310,6 +310,33 @@ def _variant(page: AnalyzedPage, start: int, end: int) -> tuple[int, int] | None
     return None
 
 
+#: How many lines above a gene a table's heading may stand ("Somatic - Biologically Relevant" over its rows).
+_HEADING_LINES = 12
+#: A heading is a short line.
+_HEADING_MAX = 80
+
+
+def _origin_heading(page: AnalyzedPage, pos: int):
+    """The origin named at the start of the nearest short line above `pos` that opens with an origin
+    cue: a report's table heading ("Somatic - Potentially Actionable", "Germline findings"), or None."""
+    g = grammar("genomics")
+    text = page.text
+    end = text.rfind("\n", 0, pos)
+    for _ in range(_HEADING_LINES):
+        if end < 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        first = start + len(line) - len(line.lstrip())
+        if line.strip() and len(line.strip()) <= _HEADING_MAX:
+            for rule in g.with_prefix("gene.origin."):
+                m = next(iter(rule.finditer(text, page.is_ocr, first, end)), None)
+                if m is not None and m.start() == first:
+                    return rule.params["value"], page.evidence(m.start(), m.end(), f"{rule.id}.heading")
+        end = start - 1
+    return None
+
+
 def _origin(page: AnalyzedPage, mention: _GeneMention, c_start: int, c_end: int, page_origins: set[str]):
     """Origin stated in the clause, else in the sentence, else on the page (when only one is named)."""
     g = grammar("genomics")
@@ -322,6 +349,9 @@ def _origin(page: AnalyzedPage, mention: _GeneMention, c_start: int, c_end: int,
         if found:
             _, rule, m = min(found, key=lambda f: f[0])
             return rule.params["value"], page.evidence(m.start(), m.end(), rule.id)
+    heading = _origin_heading(page, mention.start)
+    if heading is not None:
+        return heading
     if len(page_origins) == 1:
         origin = next(iter(page_origins))
         rule = g[f"gene.origin.{origin}"]
