@@ -642,6 +642,13 @@ ROWS = [
     # Invasive size named by its qualifier first; mixed NST and lobular histology.
     ("Maximum invasive diameter 21mm.", "diagnosis.tumor_size_mm", 21.0, "Maximum invasive diameter 21mm"),
     ("Max. invasive tumour extent: 14 mm", "diagnosis.tumor_size_mm", 14.0, "Max. invasive tumour extent: 14 mm"),
+    # lead, fifteenth round: a parenthesis naming the focus after the label; leader dots before the value
+    ("Invasive tumour size (largest focus) ............ 14 mm", "diagnosis.tumor_size_mm", 14.0,
+     "Invasive tumour size (largest focus) ............ 14 mm"),
+    ("Tumor size (index lesion): 2.2 cm", "diagnosis.tumor_size_mm", 22.0, "Tumor size (index lesion): 2.2 cm"),
+    ("Size of invasive carcinoma (largest focus): 1.9 cm", "diagnosis.tumor_size_mm", 19.0,
+     "Size of invasive carcinoma (largest focus): 1.9 cm"),
+    ("Tumour size .... see comment.\nSpecimen weight .... 14 g", "diagnosis.tumor_size_mm", None, None),
     ("Tumour type: Mixed NST and lobular carcinoma.", "diagnosis.histology", "mixed_ductal_lobular",
      "Mixed NST and lobular carcinoma"),
     ("Invasive carcinoma, mixed no special type and classical lobular types.", "diagnosis.histology_code", "8522/3",
