@@ -50,6 +50,10 @@ LATERALITY_ROWS = [
     ("Tumor classification for left breast: NOS, G III, pT2 N0 L0 V0 R0.", "left", "left breast"),
     ("Rt. breast, lumpectomy: invasive ductal carcinoma, 1.4 cm.", "right", "Rt. breast"),
     ("Clinical history: (R) breast mass. Core biopsy: invasive ductal carcinoma.", "right", "(R) breast"),
+    # the other breast named beside a benign finding does not compete with the specimen's side
+    ("Specimen type: Right mastectomy and axillary node clearance\nDiagnosis: Pleomorphic invasive lobular carcinoma, "
+     "grade 3.\nOther: contralateral (left) breast - previously excised fibroadenoma, benign (2019).", "right",
+     "Right mastectomy"),
     ("A. R BREAST, LUMPECTOMY: INVASIVE LOBULAR CARCINOMA, 2.2 CM.", "right", "R BREAST"),
     ("B. BREAST, L, MASTECTOMY: INVASIVE DUCTAL CARCINOMA, GRADE 2.", "left", "BREAST, L"),
     ("Lt modified radical mastectomy: residual invasive carcinoma, 1.2 cm.", "left", "Lt modified radical mastectomy"),

@@ -141,6 +141,9 @@ def _sole_side(page: AnalyzedPage) -> Iterator[Finding]:
             assertion = page.assertion(m.start(), m.end())
             if side is None or assertion not in FACTUAL or assertion == "historical" and _present_cancer(page):
                 continue
+            if next(g["laterality.other-breast-before"].finditer(page.text, page.is_ocr, max(0, m.start() - 20),
+                                                                 m.start()), None) is not None:
+                continue  # "contralateral (left) breast - benign": the other breast
             sides.setdefault(side, m.span())
         if len(sides) == 1:
             side, span = next(iter(sides.items()))
