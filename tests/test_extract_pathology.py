@@ -2362,6 +2362,11 @@ OCR_DIGIT_ROWS = [
      "O/3 lymph nodes", "O->0"),
     ("Sentinel lymph node, left axilla: O/3 lymph nodes positive.", "lymph_nodes.positive", 0,
      "O/3 lymph nodes", "O->0"),
+    # lead, fifteenth round: the count before "of" read as a letter; the "2 nodes with macrometastasis"
+    # after it had been read as two positive nodes
+    ("Invasive carcinoma. SLN: l of 2 nodes with macrometastasis (4.1 mm).", "lymph_nodes.positive", 1,
+     "l of 2 nodes", "l->1"),
+    ("Metastatic carcinoma in I of the 12 lymph nodes.", "lymph_nodes.examined", 12, "I of the 12 lymph nodes", "I->1"),
     ("Axillary lymph nodes: l/12 positive for metastatic carcinoma.", "lymph_nodes.positive", 1,
      "Axillary lymph nodes: l/12", "l->1"),
     ("Left sentinel lymph node: benign (O/2).", "lymph_nodes.examined", 2, "(O/2)", "O->0"),
