@@ -572,7 +572,10 @@ def foci(page: "AnalyzedPage") -> list[tuple[str, int, int]]:
              for m in grammar("specimens")["specimen.focus-header"].finditer(page.text, page.is_ocr, a, b)]
     out: list[tuple[str, int, int]] = []
     if len({label for label, _, _ in heads}) >= 2:
-        section_starts = [s for s, _ in page.sections()]
+        # A focus's text ends at the next section or part header too ("B. SENTINEL LYMPH NODES: ..." after
+        # "Tumour 2 (1 o'clock): 1.1 cm" on a run-on page, where no blank line closes the foci).
+        section_starts = [s for s, _ in page.sections()] + [
+            p.start for p in parts(page) if p.rule in ("specimen.part-header", "specimen.site-header")]
         for i, (label, start, end) in enumerate(heads):
             stop = heads[i + 1][1] if i + 1 < len(heads) else len(page.text)
             stop = min([stop, *(s for s in section_starts if s > end)])
