@@ -3306,6 +3306,8 @@ def test_gen16_distractors_yield_nothing(text, path, source):
     ("ER: %9O pozitif (güçlü)", "receptors.er.percent", 90.0, "ER: %9O", "ocr"),
     ("PR: %70 pozitif (orta)", "receptors.pr.percent", 70.0, "PR: %70", "text-layer"),
     ("HER2: negatif (skor 0)", "receptors.her2.ihc_score", "0", "HER2: negatif (skor 0", "text-layer"),
+    ("SOL MEME: İnvaziv lobüler karsinom.\n- Histolojik derece: 2 (Nottingham skoru 6).", "diagnosis.grade", 2,
+     "Histolojik derece: 2", "text-layer"),
 ])
 def test_gen16_new_sites_are_read_with_their_evidence(text, path, value, evidence, source):
     f = first_fact(text, path, source=source)
@@ -3372,3 +3374,23 @@ def test_gen16_nested_items_and_j_scores(text, path, value, evidence):
 def test_gen16_nested_item_guards(text, path, value):
     f = first_fact(text, path, source="ocr")
     assert (f.value if f else None) == value
+
+
+# round 16a: a Korean bilateral report on a run-on page - "[2] Breast, left ..." after a line end opens the
+# second part (its "1." and "2." items are the part's own list), and "IMMUNOHISTOCHEMISTRY (right,
+# invasive):" heads the right part's results.
+_KOREAN_BILATERAL = (
+    "Report printed by the laboratory information system at the request of the treating clinic. " * 3
+    + "[1] Breast, right, upper outer, breast-conserving surgery: 1. Invasive ductal carcinoma, NOS. 1) Histologic "
+      "grade: 2/3. 2) Size of invasive carcinoma: 2.3 x 1.9 x 1.4 cm. 2. Metastatic carcinoma in 1 out of 3 "
+      "sentinel lymph nodes. 3. pTNM (AJCC 8th): pT2 N1a(sn). [2] Breast, left, lower inner, breast-conserving "
+      "surgery: 1. Ductal carcinoma in situ. 2. No metastatic carcinoma in 2 sentinel lymph nodes (0/2). 3. pTNM: "
+      "pTis (DCIS) N0(sn). IMMUNOHISTOCHEMISTRY (right, invasive): ER positive (Allred 8), PR positive (Allred 7). "
+      "IMMUNOHISTOCHEMISTRY (left, DCIS): ER positive (Allred 8), PR positive (Allred 6).")
+
+
+def test_gen16_bracketed_parts_and_side_headed_results_on_a_run_on_page():
+    got = {(f.path, f.value, f.laterality) for f in findings(_KOREAN_BILATERAL, "ocr")
+           if f.path in ("stage.pathologic.t", "receptors.pr.allred")}
+    assert {("stage.pathologic.t", "T2", "right"), ("stage.pathologic.t", "Tis", "left"),
+            ("receptors.pr.allred", 7, "right"), ("receptors.pr.allred", 6, "left")} <= got

@@ -33,6 +33,8 @@ PERIOD_ROWS = [
     ("HISTOLOGIC. GRADE 2.", "HISTOLOGIC"),
     ("CARCINOMA IN FIVE OF FOURTEEN. LYMPH NODES (5/14).", "FOURTEEN"),
     ("CARCINOMA DUCTAL INFILTRANTE, GRADO HISTOLOGICO. 3 DE NOTTINGHAM.", "HISTOLOGICO"),
+    # round 16a: lower case in any script ("patrón. clásico" of a Spanish report)
+    ("Mama izquierda: carcinoma lobulillar infiltrante, patrón. clásico, de 3,4 cm.", "patrón"),
     ("INVASIVE CARCINOMA. NST, GRADE 3.", "CARCINOMA"),
     # kept: a sentence end, a part label, a numeral, a TNM code after a period, an abbreviation, and
     # words that may end one sentence and open the next
