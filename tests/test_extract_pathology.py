@@ -3273,6 +3273,8 @@ def test_gen16_distractors_yield_nothing(text, path, source):
     ("LN: 3/18 positive for metastatic deposits, largest deposit 1.2 cms, no ENE.", "lymph_nodes.positive", 3,
      "LN: 3/18", "ocr"),
     ("Sentinel LNs: 0/2, free.", "lymph_nodes.examined", 2, "Sentinel LNs: 0/2", "text-layer"),
+    ("B. Schildwachtklier links: geïsoleerde tumorcellen in 1 van 3 klieren (0/3, pN0(i+)).", "lymph_nodes.examined",
+     3, "(0/3,", "text-layer"),
     ("Invasive ductal carcinoma\n  Tumor size: 24 x 19 x 15 mm (invasive diameter 22 mm)\n", "diagnosis.tumor_size_mm",
      22.0, "invasive diameter 22 mm", "text-layer"),
     ("Invasive carcinoma of no special type\n  Size: 19 x 15 x 12 mm (invasive 17 mm)\n", "diagnosis.tumor_size_mm",
@@ -3394,3 +3396,10 @@ def test_gen16_bracketed_parts_and_side_headed_results_on_a_run_on_page():
            if f.path in ("stage.pathologic.t", "receptors.pr.allred")}
     assert {("stage.pathologic.t", "T2", "right"), ("stage.pathologic.t", "Tis", "left"),
             ("receptors.pr.allred", 7, "right"), ("receptors.pr.allred", 6, "left")} <= got
+
+
+@pytest.mark.parametrize("heading", ["DIAGNÓSTICO HISTOPATOLÓGICO:", "Diagnóstico anatomopatológico:", "TANI:"])
+def test_gen16_spanish_and_turkish_diagnosis_headings_end_the_gross_section(heading):
+    text = f"Descripción macroscópica: pieza de 23 x 17 x 6 cm.\n{heading}\nMama derecha: carcinoma ductal infiltrante.\n"
+    page = analyze_page("d1", Page(number=1, text=text, source="ocr"))
+    assert page.section_at(text.index("carcinoma")) == "final_diagnosis"
