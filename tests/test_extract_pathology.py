@@ -3273,6 +3273,8 @@ def test_gen16_distractors_yield_nothing(text, path, source):
     ("LN: 3/18 positive for metastatic deposits, largest deposit 1.2 cms, no ENE.", "lymph_nodes.positive", 3,
      "LN: 3/18", "ocr"),
     ("Sentinel LNs: 0/2, free.", "lymph_nodes.examined", 2, "Sentinel LNs: 0/2", "text-layer"),
+    ("Tumour size: 2.2 cm (pathological) Nodes: 0/3 (sentinel) pT2 pN0(sn).", "lymph_nodes.examined", 3, "Nodes: 0/3",
+     "ocr"),
     ("B. Schildwachtklier links: geïsoleerde tumorcellen in 1 van 3 klieren (0/3, pN0(i+)).", "lymph_nodes.examined",
      3, "(0/3,", "text-layer"),
     ("Invasive ductal carcinoma\n  Tumor size: 24 x 19 x 15 mm (invasive diameter 22 mm)\n", "diagnosis.tumor_size_mm",
