@@ -299,9 +299,21 @@ def _merge_scalar(path: str, group: list[_Mention], profile: dict, report: Profi
             values=values,
             evidence=_dedupe([ev for m in sorted(group, key=lambda m: not _same(m.finding.value, value))
                               for ev in m.finding.evidence]),
-            resolution=f"{policy} ({rule_id})",
+            resolution=_focus_resolution(chosen, group, value) or f"{policy} ({rule_id})",
         ))
     return chosen
+
+
+def _focus_resolution(chosen: _Mention, group: list[_Mention], value: Any) -> str | None:
+    """The resolution of a conflict between the foci of one multifocal tumour ("Tumour 1 (10 o'clock):
+    2.1 cm, grade 2 ... Tumour 2: 0.6 cm, grade 1"): the index (largest) focus's value was kept and
+    every other value is another focus's; None when any other value is not a focus's (see
+    `extract.specimens.order_findings`, which ranks the largest focus's findings first)."""
+    mine = (chosen.finding.specimen or "").rsplit("/", 1)[-1]
+    others = {(m.finding.specimen or "").rsplit("/", 1)[-1] for m in group if not _same(m.finding.value, value)}
+    if not mine.startswith("focus ") or not others or any(not o.startswith("focus ") or o == mine for o in others):
+        return None
+    return f"index (largest) focus kept ({mine}); the other values are of {', '.join(sorted(others))}"
 
 
 def _merge_word_list(path: str, group: list[_Mention], profile: dict, report: ProfileReport) -> None:

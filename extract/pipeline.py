@@ -52,19 +52,25 @@ SentenceSplitter = Literal["rules", "pyrush"]
 
 
 #: Where a sentence may start: after a line break (at the next non-space), or after '.', '?', '!'
-#: or ';' and spaces (see `_sentence_starts` for the exceptions).
-_BOUNDARY = re.compile(r"\n[ \t]*(?=\S)|(?<=[.?!;])[ \t]+(?=\S)")
+#: or ';' and spaces (see `_sentence_starts` for the exceptions), or at a nested item of a list whose
+#: line breaks were lost ("... mitosis 1) 2) Tumor size: 2.4 cm 3) Lymphovascular invasion: not
+#: identified": a Korean report's "1) ... 2) ..." items, each a label and its value).
+_BOUNDARY = re.compile(r"\n[ \t]*(?=\S)|(?<=[.?!;])[ \t]+(?=\S)|(?<=[\w)%][ \t])(?=\(?\d{1,2}\)[ \t]+[A-Z][^:.;()]{0,40}:)")
 _CLOSING = frozenset(")]},.:;'\"!?")
 #: A part label before the point ("A. BREAST, LEFT", "2. LYMPH NODES"): not a sentence end; a
 #: grade or score ("grade 2. Lymphovascular invasion: not identified.", also after its label's colon:
 #: "Invasive grade: 1. Lymphovascular invasion: NOT SEEN.", "Mitoses: 1. LVI: not seen") is a value
-#: that ends one, and so is a number after a word ("Hgb 9.8, Plt 88. Blood cultures: no growth.").
-_NOT_PART = r"(?<!(?i:grade))(?<!(?i:score))(?<!(?i:grade:))(?<!(?i:score:))(?<!(?i:mitoses:))"
+#: that ends one, and so is a number after a word ("Hgb 9.8, Plt 88. Blood cultures: no growth."), a
+#: component after its scale ("Mitoses (1-3): 1. Vascular invasion: Not seen") and a grid's chosen
+#: option ("Grade: 1 2 3 -> ringed: 2. Tubules ...").
+_NOT_PART = (r"(?<!(?i:grade))(?<!(?i:score))(?<!(?i:grade:))(?<!(?i:score:))(?<!(?i:mitoses:))(?<![-–]3\):)"
+             r"(?<!(?i:ringed:))(?<!(?i:circled:))")
 _LABEL_BEFORE = re.compile(rf"(?:^|{_NOT_PART}[\s:(])[A-Za-z]\.$|(?:^|{_NOT_PART}(?<![\w,])[\s:(])\d{{1,2}}\.$")
 #: Abbreviations whose point does not end a sentence ("Rt. breast", "Dr. Smith", "e.g. ER", "St. John's wort"), and the
-#: dosage forms of Indian prescriptions ("on Tab. Metformin", "Inj. Zoledronic acid").
+#: dosage forms of Indian prescriptions ("on Tab. Metformin", "Inj. Zoledronic acid"), and the German
+#: "Z.n." (status post: "Z.n. brusterhaltender Therapie rechts 2015").
 _ABBREVIATION_BEFORE = re.compile(r"(?:^|[\s(])(?:[Rr]t|[Ll]t|RT|LT|[Dd]r|Mrs?|Ms|[Vv]s|approx|[Ee]\.g|[Ii]\.e|[Ff]ig|cf"
-                                  r"|[Tt]ab|TAB|[Cc]ap|CAP|[Ii]nj|INJ|[Ss]yp|SYP|St)\.$")
+                                  r"|[Tt]ab|TAB|[Cc]ap|CAP|[Ii]nj|INJ|[Ss]yp|SYP|St|[Zz]\.[ ]?[Nn])\.$")
 
 # Soft-wrapped prose: a line that continues on the next one. The line does not end in sentence
 # punctuation, and either ends on a word that cannot end a sentence or the next line starts in

@@ -65,7 +65,8 @@ def _join_period() -> regex.Pattern:
     terms = "".join(rf"|(?i:(?<=(?<![\w.-])(?:{_words(t.first)}){_COUNT if t.count_in_parentheses else ''}\.)"
                     rf"(?= (?:{t.then_pattern()})))" for t in rules.terms)
     # The period first, so the engine's literal search finds the candidates; then what is around it.
-    return regex.compile(rf"\.(?= \S)(?:(?<=[{punct}]\.)|(?<={word}\.)|(?<=(?:[a-z,;)]|\d)\.)(?= [a-z]+[\s,.;:)]){terms})")
+    # A lower-case letter is any script's ("patrón. clásico" in a Spanish report).
+    return regex.compile(rf"\.(?= \S)(?:(?<=[{punct}]\.)|(?<={word}\.)|(?<=(?:[\p{{Ll}},;)]|\d)\.)(?= \p{{Ll}}+[\s,.;:)]){terms})")
 
 
 #: A count in digits in parentheses after its word ("EIGHTEEN (18)"), optional.

@@ -122,8 +122,13 @@ def _references(page: "AnalyzedPage", headers: list[Part]) -> list[Part]:
     out = []
     rule = grammar("specimens")["specimen.part-reference"]
     for m in (m for a, b in _segments(page) for m in rule.finditer(page.text, page.is_ocr, a, b)):
-        label = m.group("label").upper()
-        target = next((p for p in reversed(headers) if p.start < m.start() and p.label == label), None)
+        if m.group("label"):
+            label = m.group("label").upper()
+            target = next((p for p in reversed(headers) if p.start < m.start() and p.label == label), None)
+        else:  # a results heading naming a side: the last breast part of that side
+            side = m.group("side").lower()
+            target = next((p for p in reversed(headers) if p.start < m.start() and p.laterality == side
+                           and p.site == "breast" and p.label is not None), None)
         if target is None:
             continue
         line_start = page.text.rfind("\n", 0, m.start()) + 1
@@ -197,13 +202,15 @@ def _in_sequence(page: "AnalyzedPage", found: list[Part]) -> list[Part]:
             kept.append(part)
             continue
         section = page.section_at(part.start)
-        kind = "number" if part.label.isdigit() else "letter"
-        value = int(part.label) if kind == "number" else ord(part.label[0]) - ord("A") + 1
+        # "[1] Breast, right ..." and "[2] Breast, left ..." number the parts; "1." and "2." inside them the
+        # parts' own items (a Korean report's "[1] ... 1. ... 1) ..."): a sequence of its own.
+        kind = "bracket" if page.text.startswith("[", part.start) else "number" if part.label.isdigit() else "letter"
+        value = ord(part.label[0]) - ord("A") + 1 if kind == "letter" else int(part.label)
         prev = last.get((section, kind), 0)
         if value != 1 and (value <= prev or value > prev + 3):
             continue  # a list restarts at A or 1; otherwise it only goes up, by small steps
-        if kind == "number" and (section, "letter") in last:
-            continue  # numbered items inside lettered parts are the parts' own lists
+        if kind == "number" and ((section, "letter") in last or (section, "bracket") in last):
+            continue  # numbered items inside lettered (or bracketed) parts are the parts' own lists
         last[(section, kind)] = value
         kept.append(part)
     return kept
@@ -572,7 +579,10 @@ def foci(page: "AnalyzedPage") -> list[tuple[str, int, int]]:
              for m in grammar("specimens")["specimen.focus-header"].finditer(page.text, page.is_ocr, a, b)]
     out: list[tuple[str, int, int]] = []
     if len({label for label, _, _ in heads}) >= 2:
-        section_starts = [s for s, _ in page.sections()]
+        # A focus's text ends at the next section or part header too ("B. SENTINEL LYMPH NODES: ..." after
+        # "Tumour 2 (1 o'clock): 1.1 cm" on a run-on page, where no blank line closes the foci).
+        section_starts = [s for s, _ in page.sections()] + [
+            p.start for p in parts(page) if p.rule in ("specimen.part-header", "specimen.site-header")]
         for i, (label, start, end) in enumerate(heads):
             stop = heads[i + 1][1] if i + 1 < len(heads) else len(page.text)
             stop = min([stop, *(s for s in section_starts if s > end)])

@@ -3227,3 +3227,205 @@ def test_gen15_results_reported_previously_are_the_prior_specimens():
             "HER2 negative (IHC 0).")
     er = [f for f in findings(text) if f.path == "receptors.er.percent"]
     assert er and all(f.specimen == "prior" for f in er)
+
+
+# round 16a: a run-on form's component after its scale, and a grid's chosen grade, end their sentence (the
+# next label's "Not seen" negates neither); a "Type:" label after a run-on line end; OCR'd side words on
+# OCR pages; a size after a grade's bracketed score; two tumours inline, their site bracket straight before
+# the size.
+@pytest.mark.parametrize("text,path,value,evidence,correction", [
+    ("Grade: 1 2 3 -> ringed: 2. Mitoses (1-3): 1. Vascular invasion: Not seen.", "diagnosis.grade", 2,
+     "Grade: 1 2 3 -> ringed: 2", None),
+    ("Histologic grade: 2. Tubules (1-3): 3 Pleomorphism (1-3): 2 Mitoses (1-3): 1. Vascular invasion: Not seen.",
+     "diagnosis.grade_mitoses", 1, "Mitoses (1-3): 1", None),
+    ("Histologic grade: 2. Tubules (1-3): 3 Pleomorphism (1-3): 2 Mitoses (1-3): 1. Vascular invasion: Not seen.",
+     "diagnosis.grade_tubules", 3, "Tubules (1-3): 3", None),
+    ("Mitoses (1-3): 1. Vascular invasion: Not seen.", "diagnosis.lvi", "absent", "Vascular invasion: Not seen", None),
+    ("INVASIVE CARCINOMA. Type: No special type (ductal NST). Grade: 2.", "diagnosis.histology", "invasive_ductal",
+     "Type: No special type", None),
+    ("Specimen weight (g): 36. Type: lobular, classic.", "diagnosis.histology", "invasive_lobular", "Type: lobular",
+     None),
+    ("RlGHT BREAST, LUMPECTOMY: INVASIVE DUCTAL CARCINOMA, 1.2 CM.", "diagnosis.laterality", "right", "RlGHT BREAST",
+     "RlGHT->RIGHT"),
+    ("Laterality: LEFl\nInvasive ductal carcinoma.", "diagnosis.laterality", "left", "Laterality: LEFl", "LEFl->LEFT"),
+    ("Invasive lobular carcinoma of the LEPT breast.", "diagnosis.laterality", "left", "LEPT breast", "LEPT->LEFT"),
+    ("Invasive carcinoma in the R1GHT breast, 2 cm.", "diagnosis.laterality", "right", "R1GHT breast",
+     "R1GHT->RIGHT"),
+    ("Invasief carcinoom NST, Graad 2 (3+2+1)\n grootste diameter 18 mm.", "diagnosis.tumor_size_mm", 18.0,
+     "Graad 2 (3+2+1)\n grootste diameter 18 mm", None),
+    ("Mamma rechts: invasief mucineus carcinoom, zuiver type. (>90% mucineus), graad 1 (2+1+1), 16 mm.",
+     "diagnosis.tumor_size_mm", 16.0, "graad 1 (2+1+1), 16 mm", None),
+    ("mixed invasive carcinoma of no special type and lobular type, grade 2. (3+2+1=6), 31 mm. Also LCIS.",
+     "diagnosis.tumor_size_mm", 31.0, "grade 2. (3+2+1=6), 31 mm", None),
+    ("Invasives Karzinom NST, Grad II (3+3+2=8), 2,2 cm.", "diagnosis.tumor_size_mm", 22.0,
+     "Grad II (3+3+2=8), 2,2 cm", None),
+    ("Invasive ductal carcinoma, two foci. Tumour 1 (2 o'clock) 0.6 cm grade 1 Tumour 2 (10 o'clock) 2.1 cm grade 2.",
+     "diagnosis.tumor_size_mm", 21.0, "Tumour 2 (10 o'clock) 2.1 cm", None),
+    ("Invasive ductal carcinoma, two foci. Tumour 1 (2 o'clock) 0.6 cm grade 1 Tumour 2 (10 o'clock) 2.1 cm grade 2.",
+     "diagnosis.grade", 2, "grade 2", None),
+])
+def test_gen16_layouts_are_read_with_their_evidence(text, path, value, evidence, correction):
+    f = first_fact(text, path, source="ocr")
+    assert f is not None and f.value == value
+    assert (f.evidence[0].text, f.evidence[0].correction) == (evidence, correction)
+
+
+@pytest.mark.parametrize("text,path,source", [
+    # OCR's side words are read on OCR pages only, and never inside a longer word
+    ("RlGHT BREAST, LUMPECTOMY: INVASIVE DUCTAL CARCINOMA, 1.2 CM.", "diagnosis.laterality", "text-layer"),
+    ("Invasive lobular carcinoma of the LEPT breast.", "diagnosis.laterality", "text-layer"),
+    ("LEPTIN BREAST STUDY: invasive carcinoma.", "diagnosis.laterality", "ocr"),
+    # a mitotic count per area is no component score; a part label's letter is no run-on line end
+    ("Nottingham grade: 2. Mitoses (1-3): 5 per 10 HPF.", "diagnosis.grade_mitoses", "ocr"),
+    ("Part A. Type: ductal lavage.", "diagnosis.histology", "ocr"),
+    # a distance after a grade's score is no tumour size
+    ("Invasive carcinoma, grade 2 (3+2+1), 2 mm from the margin.", "diagnosis.tumor_size_mm", "ocr"),
+])
+def test_gen16_distractors_yield_nothing(text, path, source):
+    assert first_fact(text, path, source=source) is None
+
+
+# round 16a, reports from new sites: node counts beside the Dutch, Spanish and Turkish node words and
+# after an "LN:" label; a whole size's invasive part in brackets; German and Turkish size labels, type
+# names, receptor names and results ("%90 pozitif", "skor 0"); Turkish sides; a decimal comma never
+# splits a size ("0,6 cm" is no 6 cm).
+@pytest.mark.parametrize("text,path,value,evidence,source", [
+    ("B. Schildwachtklier links: geen metastasen (0/2).", "lymph_nodes.examined", 2, "(0/2)", "text-layer"),
+    ("GANGLIOS LINFÁTICOS AXILARES: METÁSTASIS EN 5 DE 14 (5/14); EL MAYOR DE 2.2 CM.", "lymph_nodes.positive", 5,
+     "(5/14)", "ocr"),
+    ("- Üç lenf nodunda metastaz izlenmedi (0/3).", "lymph_nodes.examined", 3, "(0/3)", "text-layer"),
+    ("LN: 3/18 positive for metastatic deposits, largest deposit 1.2 cms, no ENE.", "lymph_nodes.positive", 3,
+     "LN: 3/18", "ocr"),
+    ("Sentinel LNs: 0/2, free.", "lymph_nodes.examined", 2, "Sentinel LNs: 0/2", "text-layer"),
+    ("Tumour size: 2.2 cm (pathological) Nodes: 0/3 (sentinel) pT2 pN0(sn).", "lymph_nodes.examined", 3, "Nodes: 0/3",
+     "ocr"),
+    ("B. Schildwachtklier links: geïsoleerde tumorcellen in 1 van 3 klieren (0/3, pN0(i+)).", "lymph_nodes.examined",
+     3, "(0/3,", "text-layer"),
+    ("Invasive ductal carcinoma\n  Tumor size: 24 x 19 x 15 mm (invasive diameter 22 mm)\n", "diagnosis.tumor_size_mm",
+     22.0, "invasive diameter 22 mm", "text-layer"),
+    ("Invasive carcinoma of no special type\n  Size: 19 x 15 x 12 mm (invasive 17 mm)\n", "diagnosis.tumor_size_mm",
+     17.0, "invasive 17 mm", "ocr"),
+    ("Invasives Karzinom NST, G2, Tumordurchmesser histologisch 14 mm.", "diagnosis.tumor_size_mm", 14.0,
+     "Tumordurchmesser histologisch 14 mm", "text-layer"),
+    ("Invasives Karzinom NST. Tumorgröße: 2,1 cm.", "diagnosis.tumor_size_mm", 21.0, "Tumorgröße: 2,1 cm", "text-layer"),
+    ("İnvaziv duktal karsinom. Tümör çapı: 2,3 cm (mikroskopik).", "diagnosis.tumor_size_mm", 23.0,
+     "Tümör çapı: 2,3 cm", "text-layer"),
+    ("Invasive lobular carcinoma, classic type, grade 2, max. diameter. 2.2 cm. Margins free.",
+     "diagnosis.tumor_size_mm", 22.0, "carcinoma, classic type, grade 2, max. diameter. 2.2 cm", "ocr"),
+    ("Invasive carcinoma, two foci: Tumor 2 (3 Uhr): 0,6 cm, G1.", "diagnosis.tumor_size_mm", 6.0,
+     "Tumor 2 (3 Uhr): 0,6 cm", "ocr"),
+    ("Mamma links: Invasives Karzinom vom nicht speziellen Typ (NST), G2.", "diagnosis.histology", "invasive_ductal",
+     "Invasives Karzinom vom nicht speziellen Typ", "text-layer"),
+    ("Invasiv-duktales Mammakarzinom, G3.", "diagnosis.histology", "invasive_ductal", "Invasiv-duktales Mammakarzinom",
+     "text-layer"),
+    ("Invasives lobuläres Karzinom, G2.", "diagnosis.histology", "invasive_lobular", "Invasives lobuläres Karzinom",
+     "text-layer"),
+    ("SAĞ MEME, LUMPEKTOMİ: İnvaziv duktal karsinom, Grade 2.", "diagnosis.histology", "invasive_ductal",
+     "İnvaziv duktal karsinom", "text-layer"),
+    ("Sol meme, lumpektomi: invaziv lobüler karsinom.", "diagnosis.histology", "invasive_lobular",
+     "invaziv lobüler karsinom", "text-layer"),
+    ("SAĞ MEME, LUMPEKTOMİ: İnvaziv duktal karsinom, Grade 2.", "diagnosis.laterality", "right", "SAĞ MEME",
+     "text-layer"),
+    ("Östrogenrezeptor: positiv, 95 % der Tumorzellkerne, starke Intensität (IRS 12)", "receptors.er.percent", 95.0,
+     "Östrogenrezeptor: positiv, 95 %", "text-layer"),
+    ("Progesteronrezeptor: positiv, 60 %, mittlere Intensität (IRS 8)", "receptors.pr.status", "positive",
+     "Progesteronrezeptor: positiv", "text-layer"),
+    ("ER: %90 pozitif (güçlü)", "receptors.er.percent", 90.0, "ER: %90", "text-layer"),
+    ("ER: %9O pozitif (güçlü)", "receptors.er.percent", 90.0, "ER: %9O", "ocr"),
+    ("PR: %70 pozitif (orta)", "receptors.pr.percent", 70.0, "PR: %70", "text-layer"),
+    ("HER2: negatif (skor 0)", "receptors.her2.ihc_score", "0", "HER2: negatif (skor 0", "text-layer"),
+    ("SOL MEME: İnvaziv lobüler karsinom.\n- Histolojik derece: 2 (Nottingham skoru 6).", "diagnosis.grade", 2,
+     "Histolojik derece: 2", "text-layer"),
+])
+def test_gen16_new_sites_are_read_with_their_evidence(text, path, value, evidence, source):
+    f = first_fact(text, path, source=source)
+    assert f is not None and f.value == value and f.evidence[0].text == evidence
+
+
+@pytest.mark.parametrize("text,path", [
+    # a metastasis's size in Spanish, a date after "LN:", a fixative's percent, a grade's score in brackets
+    ("Ganglio centinela: metástasis de carcinoma (macrometástasis de 4 mm) en 1 de 2 ganglios.",
+     "diagnosis.tumor_size_mm"),
+    ("LN: 12/03/2026 excision booked.", "lymph_nodes.examined"),
+    ("Tissue fixed in %10 formalin; ER pending.", "receptors.er.percent"),
+    ("Invasive carcinoma, Nottingham score (6/9), axillary clearance pending.", "lymph_nodes.examined"),
+])
+def test_gen16_new_site_distractors_yield_nothing(text, path):
+    assert first_fact(text, path, source="ocr") is None
+
+
+@pytest.mark.parametrize("text", [
+    # the German "Z.n." (status post) and "Vorbefunde" (earlier findings) open a history; a run-on page's
+    # reading view blanks the point after "Z.n"
+    "Klinische Angaben: Mammakarzinom links. Z.n. brusterhaltender Therapie rechts 2015 (Mamma-Ca rechts, pT1b pN0, G1).",
+    "Kommentar: Die Vorbefunde der rechten Mamma (2015: pT1b, G1) liegen vor.",
+    "Zustand nach Mamma-Ca rechts 2015 (pT1b pN0, G1).",
+])
+def test_gen16_german_history_is_historical(text):
+    page = analyze_page("d1", Page(number=1, text=text, source="text-layer"))
+    at = text.index("pT1b")
+    assert page.assertion(at, at + 4) == "historical"
+
+
+def test_gen16_a_results_heading_naming_a_hyphenated_block_is_that_parts():
+    text = ("A. Breast, right, partial mastectomy:\n   1. Invasive carcinoma of no special type\n"
+            "C. Breast, left, partial mastectomy:\n   1. Ductal carcinoma in situ\n\n"
+            "IMMUNOHISTOCHEMISTRY (right, A-3):\n   1) ER: positive (95%, strong)\n"
+            "IMMUNOHISTOCHEMISTRY (left DCIS, C-2):\n   1) ER: negative (0%)\n")
+    got = {(f.specimen, f.value) for f in findings(text) if f.path == "receptors.er.percent"}
+    assert got == {("A", 95.0), ("C", 0.0)}
+
+
+@pytest.mark.parametrize("text,path,value,evidence", [
+    # a Korean report's nested items whose line breaks were lost: each "N) Label:" opens its own
+    # sentence, so the next item's "not identified" negates neither the grade nor the size before it
+    ("1. Invasive carcinoma of no special type 1) Histologic grade: 2 (tubule 3, nuclear 2, mitosis 1) 2) Tumor "
+     "size: 2.4 x 2.0 x 1.6 cm 3) Lymphovascular invasion: not identified", "diagnosis.tumor_size_mm", 24.0,
+     "Tumor size: 2.4 x 2.0 x 1.6 cm"),
+    ("1. Invasive carcinoma of no special type 1) Histologic grade: 2 (tubule 3, nuclear 2, mitosis 1) 2) Tumor "
+     "size: 2.4 x 2.0 x 1.6 cm 3) Lympho\nvascular invasion: not identified", "diagnosis.grade", 2,
+     "Histologic grade: 2"),
+    # the Japanese J-Score before the status it heads
+    ("ER: J-Score 3b (positive), Allred score 8", "receptors.er.status", "positive", "ER: J-Score 3b (positive"),
+    ("PgR: J-Score 3a (positive), Allred score 6", "receptors.pr.status", "positive", "PgR: J-Score 3a (positive"),
+])
+def test_gen16_nested_items_and_j_scores(text, path, value, evidence):
+    f = first_fact(text, path, source="ocr")
+    assert f is not None and f.value == value and f.evidence[0].text == evidence
+
+
+@pytest.mark.parametrize("text,path,value", [
+    # the item's own negation still holds; a J-Score gives no percent
+    ("1) Histologic grade: 2 2) Lymphovascular invasion: not identified 3) Margins: free", "diagnosis.lvi", "absent"),
+    ("ER: J-Score 3b (positive), Allred score 8", "receptors.er.percent", None),
+])
+def test_gen16_nested_item_guards(text, path, value):
+    f = first_fact(text, path, source="ocr")
+    assert (f.value if f else None) == value
+
+
+# round 16a: a Korean bilateral report on a run-on page - "[2] Breast, left ..." after a line end opens the
+# second part (its "1." and "2." items are the part's own list), and "IMMUNOHISTOCHEMISTRY (right,
+# invasive):" heads the right part's results.
+_KOREAN_BILATERAL = (
+    "Report printed by the laboratory information system at the request of the treating clinic. " * 3
+    + "[1] Breast, right, upper outer, breast-conserving surgery: 1. Invasive ductal carcinoma, NOS. 1) Histologic "
+      "grade: 2/3. 2) Size of invasive carcinoma: 2.3 x 1.9 x 1.4 cm. 2. Metastatic carcinoma in 1 out of 3 "
+      "sentinel lymph nodes. 3. pTNM (AJCC 8th): pT2 N1a(sn). [2] Breast, left, lower inner, breast-conserving "
+      "surgery: 1. Ductal carcinoma in situ. 2. No metastatic carcinoma in 2 sentinel lymph nodes (0/2). 3. pTNM: "
+      "pTis (DCIS) N0(sn). IMMUNOHISTOCHEMISTRY (right, invasive): ER positive (Allred 8), PR positive (Allred 7). "
+      "IMMUNOHISTOCHEMISTRY (left, DCIS): ER positive (Allred 8), PR positive (Allred 6).")
+
+
+def test_gen16_bracketed_parts_and_side_headed_results_on_a_run_on_page():
+    got = {(f.path, f.value, f.laterality) for f in findings(_KOREAN_BILATERAL, "ocr")
+           if f.path in ("stage.pathologic.t", "receptors.pr.allred")}
+    assert {("stage.pathologic.t", "T2", "right"), ("stage.pathologic.t", "Tis", "left"),
+            ("receptors.pr.allred", 7, "right"), ("receptors.pr.allred", 6, "left")} <= got
+
+
+@pytest.mark.parametrize("heading", ["DIAGNÓSTICO HISTOPATOLÓGICO:", "Diagnóstico anatomopatológico:", "TANI:"])
+def test_gen16_spanish_and_turkish_diagnosis_headings_end_the_gross_section(heading):
+    text = f"Descripción macroscópica: pieza de 23 x 17 x 6 cm.\n{heading}\nMama derecha: carcinoma ductal infiltrante.\n"
+    page = analyze_page("d1", Page(number=1, text=text, source="ocr"))
+    assert page.section_at(text.index("carcinoma")) == "final_diagnosis"

@@ -33,6 +33,8 @@ PERIOD_ROWS = [
     ("HISTOLOGIC. GRADE 2.", "HISTOLOGIC"),
     ("CARCINOMA IN FIVE OF FOURTEEN. LYMPH NODES (5/14).", "FOURTEEN"),
     ("CARCINOMA DUCTAL INFILTRANTE, GRADO HISTOLOGICO. 3 DE NOTTINGHAM.", "HISTOLOGICO"),
+    # round 16a: lower case in any script ("patrón. clásico" of a Spanish report)
+    ("Mama izquierda: carcinoma lobulillar infiltrante, patrón. clásico, de 3,4 cm.", "patrón"),
     ("INVASIVE CARCINOMA. NST, GRADE 3.", "CARCINOMA"),
     # kept: a sentence end, a part label, a numeral, a TNM code after a period, an abbreviation, and
     # words that may end one sentence and open the next
@@ -441,13 +443,25 @@ def test_a_one_line_row_under_side_columns_gives_each_side_its_own_result():
     assert ("receptors.er.percent", None) not in got
 
 
+# round 16a: a header row of marker names over a row of values, both flattened into one run-on line,
+# read only when the values line up one to one with the names (read by the one-line row test below).
+FLATTENED_HEADER_ROWS = [
+    ("IMMUNOHISTOCHEMISTRY. ER PR HER2 Ki67. 95% 0% 1+ 15%. Pathologist.", "receptors.er.percent", 95.0, "95%"),
+    ("IMMUNOHISTOCHEMISTRY. ER PR HER2 Ki67. 95% 0% 1+ 15%. Pathologist.", "receptors.pr.percent", 0.0, "0%"),
+    ("IMMUNOHISTOCHEMISTRY. ER PR HER2 Ki67. 95% 0% 1+ 15%. Pathologist.", "receptors.her2.ihc_score", "1+", "1+"),
+    ("ER | PR | HER2 IHC | HER2 ISH | Ki-67. ------------+------------+------------+------------+---------. "
+     "Pos 75% | Neg <1% | 2+ | Not amplified | 30%. moderate | | | (ratio 1.3) |.", "receptors.er.percent", 75.0,
+     "Pos 75%"),
+]
+
+
 @pytest.mark.parametrize("text,path,value,evidence", [
     # a result table's row on one printed line, its percent a bare number between the status and the intensity
     ("MARKERS ON BLOCK A1. RESULTS: ER SP1 POSITIVE 95 STRONG. PR 1E2 POSITIVE 60 STRONG. HER2 4B5 1+ NEGATIVE.",
      "receptors.er.percent", 95.0, "ER SP1 POSITIVE 95"),
     ("IMMUNOHISTOCHEMISTRY: RECEPTOR RESULT % CELLS INTENSITY. ESTROGEN RECEPTOR POSITIVE 90 STRONG. "
      "PROGESTERONE REC. POSITIVE 15 WEAK.", "receptors.pr.percent", 15.0, "PROGESTERONE REC. POSITIVE 15"),
-])
+] + FLATTENED_HEADER_ROWS)
 def test_a_bare_percent_cell_in_a_one_line_row(text, path, value, evidence):
     f = first_fact(run_on(text), path, source="ocr")
     assert f is not None and f.value == value and f.evidence[0].text == evidence
@@ -464,3 +478,26 @@ def test_a_bare_percent_cell_in_a_one_line_row(text, path, value, evidence):
 ])
 def test_a_number_after_a_status_without_an_intensity_is_no_percent(text):
     assert first_fact(run_on(text), "receptors.er.percent", source="ocr") is None
+
+
+
+
+@pytest.mark.parametrize("text", [
+    # fewer (or more) values than names: which value is whose is lost
+    "IMMUNOHISTOCHEMISTRY. ER PR HER2 Ki67. 95% 0% 1+. Pathologist.",
+    "IMMUNOHISTOCHEMISTRY. ER PR HER2 Ki67. 95% 0% 1+ 15% 20%. Pathologist.",
+])
+def test_a_flattened_header_row_whose_values_do_not_line_up_gives_nothing(text):
+    assert first_fact(run_on(text), "receptors.er.percent", source="ocr") is None
+
+
+def test_a_focus_text_ends_at_the_next_part_header_on_a_run_on_page():
+    # round 16a: the last tumour line's text ran on over part B and the synoptic summary, whose "size of
+    # largest invasive focus" then made tumour 2 (1.1 cm) the index focus and its receptors the profile's
+    text = run_on("A. RIGHT BREAST, MASTECTOMY: 1. INVASIVE DUCTAL CARCINOMA, MULTICENTRIC (TWO FOCI): - Tumour 1 "
+                  "(9 o'clock): 2.4 cm, Nottingham grade 3 (3+3+3=9). - Tumour 2 (1 o'clock): 1.1 cm, Nottingham "
+                  "grade 2 (3+2+1=6). B. SENTINEL LYMPH NODES: ONE OF THREE WITH METASTATIC CARCINOMA (1/3). SYNOPTIC "
+                  "SUMMARY. Size of largest invasive focus: 24 mm. BIOMARKERS. Block A3 (tumour 1): ER 0 % PR 0 %. "
+                  "Block A7 (tumour 2): ER 85 %, moderate to strong PR 20 %.")
+    f = first_fact(text, "receptors.er.percent", source="ocr")
+    assert f is not None and f.value == 0.0 and f.evidence[0].text == "ER 0 %"

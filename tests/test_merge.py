@@ -342,3 +342,29 @@ def test_the_same_measurement_told_twice_keeps_what_either_telling_gives():
     (anc,) = report.profile.labs
     assert anc.flag == "L"
     assert [e.text for e in report.evidence["labs[0].flag"]] == ["(L)"]
+
+
+def test_a_conflict_between_the_foci_of_one_tumour_says_the_largest_focus_was_kept():
+    # round 16a: "Tumour 1 (10 o'clock): 2.1 cm, grade 2 ... Tumour 2 (2 o'clock): 0.6 cm, grade 1"
+    # (`extract.specimens.order_findings` puts the largest focus's findings first)
+    doc = facts("d1", "pathology", "2025-01-10",
+                fact("d1", "diagnosis.grade", 2, "grade 2", 30, specimen="focus 1"),
+                fact("d1", "diagnosis.grade", 1, "grade 1", 80, specimen="focus 2"))
+    report = merge_facts([doc])
+    assert report.profile.diagnosis.grade == 2
+    assert conflict_of(report, "diagnosis.grade").resolution == (
+        "index (largest) focus kept (focus 1); the other values are of focus 2")
+
+
+def test_a_conflict_with_a_value_outside_the_foci_keeps_its_policy_resolution():
+    doc = facts("d1", "pathology", "2025-01-10",
+                fact("d1", "diagnosis.grade", 2, "grade 2", 30, specimen="A/focus 1"),
+                fact("d1", "diagnosis.grade", 1, "grade 1", 80, specimen="B"))
+    assert conflict_of(merge_facts([doc]), "diagnosis.grade").resolution.startswith("latest")
+
+
+def test_values_of_one_focus_label_in_two_parts_keep_the_policy_resolution():
+    doc = facts("d1", "pathology", "2025-01-10",
+                fact("d1", "diagnosis.grade", 3, "grade: 3", 30, specimen="B/focus 2"),
+                fact("d1", "diagnosis.grade", 2, "grade 2", 80, specimen="A/focus 2"))
+    assert conflict_of(merge_facts([doc]), "diagnosis.grade").resolution.startswith("latest")

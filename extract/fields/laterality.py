@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from extract.analysis import AnalyzedPage
-from extract.fields.base import SKIPPED_SECTIONS, grid_values, make_finding, scan
+from extract.fields.base import SKIPPED_SECTIONS, grid_values, make_finding, ocr_correction, scan
 from extract.fields.histology import mentions, untyped_invasive
 from extract.findings import FACTUAL, Finding
 from extract.rules import grammar
@@ -23,14 +23,30 @@ from extract.specimens import listed_entry, listed_side, part_at, parts, side_of
 
 _SIDES = {"left": "left", "lt": "left", "l": "left", "right": "right", "rt": "right", "r": "right",
           "bilateral": "bilateral", "sinistrae": "left", "dextrae": "right",
-          # French, Spanish, Portuguese, Italian, Dutch and Swedish side words
+          # French, Spanish, Portuguese, Italian, Dutch, Swedish and Turkish side words
           "gauche": "left", "izquierda": "left", "sinistra": "left", "links": "left", "vänster": "left",
           "vanster": "left", "droit": "right", "droite": "right", "derecha": "right", "destra": "right",
-          "rechts": "right", "höger": "right", "hoger": "right", "esquerda": "left", "direita": "right"}
+          "rechts": "right", "höger": "right", "hoger": "right", "esquerda": "left", "direita": "right",
+          "sağ": "right", "sag": "right", "sol": "left"}  # Turkish
+
+
+#: OCR's readings of a side word with one letter misread (`SIDE` in rules/laterality.yaml, OCR pages only).
+_OCR_SIDES = {"rlght": "right", "r1ght": "right", "r|ght": "right", "lefl": "left", "lef1": "left", "lef|": "left",
+              "lept": "left"}
 
 
 def _side(raw: str) -> str | None:
-    return _SIDES.get(raw.lower().rstrip("."))
+    key = raw.lower().rstrip(".")
+    return _SIDES.get(key) or _OCR_SIDES.get(key)
+
+
+def _side_correction(raw: str) -> str | None:
+    """"RlGHT->RIGHT" when the side word is one of OCR's misreadings, else None."""
+    side = _OCR_SIDES.get(raw.lower())
+    if side is None:
+        return None
+    return ocr_correction(raw, side.upper() if sum(c.isupper() for c in raw) > 1 else
+                          side.capitalize() if raw[:1].isupper() else side)
 
 
 def _invasive_in(page: AnalyzedPage, lo: int, hi: int) -> bool:
@@ -144,12 +160,12 @@ def _sole_side(page: AnalyzedPage) -> Iterator[Finding]:
             if next(g["laterality.other-breast-before"].finditer(page.text, page.is_ocr, max(0, m.start() - 20),
                                                                  m.start()), None) is not None:
                 continue  # "contralateral (left) breast - benign": the other breast
-            sides.setdefault(side, m.span())
+            sides.setdefault(side, (m.span(), _side_correction(m.group("side"))))
         if len(sides) == 1:
-            side, span = next(iter(sides.items()))
+            side, (span, corr) = next(iter(sides.items()))
             if side != "bilateral":
                 yield make_finding(page, "diagnosis.laterality", side, span, rule,
-                                   confidence=confidence, laterality=side)
+                                   confidence=confidence, laterality=side, correction=corr)
         if sides:
             return
 
@@ -175,7 +191,8 @@ def _stated_sides(page: AnalyzedPage) -> Iterator[Finding]:
             side = _side(m.group("side"))
             if side and not _in_situ_part(page, m.start(), side):
                 yield make_finding(page, "diagnosis.laterality", side, m.span(), g[rule_id],
-                                   laterality=side if side != "bilateral" else None)
+                                   laterality=side if side != "bilateral" else None,
+                                   correction=_side_correction(m.group("side")))
     # Breast parts whose text names an invasive carcinoma, or whose header or first sentence after
     # it states a cancer ("1. Ablated (left) breast sample with further invasive tumor components").
     all_parts = parts(page)
@@ -221,7 +238,8 @@ def _stated_sides(page: AnalyzedPage) -> Iterator[Finding]:
         if not _cancer_in(page, s0, s1):
             continue
         finding = make_finding(page, "diagnosis.laterality", side, m.span(), g["laterality.breast-side"],
-                               laterality=side if side != "bilateral" else None)
+                               laterality=side if side != "bilateral" else None,
+                               correction=_side_correction(m.group("side")))
         if _only_historical_cancer(page, s0, s1):
             # "Prior left breast IDC 2015 (pT1c pN0)": the side of an earlier cancer, not this specimen's.
             finding = finding.model_copy(update={"assertion": "historical"})

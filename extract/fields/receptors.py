@@ -1295,6 +1295,20 @@ _OUTSIDE_LABELS = regex.compile(r"[\s/|,;:.]+")
 _NAMES_LINE = 80
 
 
+def _line_bounds(text: str, pos: int, run_on: bool) -> tuple[int, int]:
+    """The printed line around `pos`: [start, end) between line breaks or, on a run-on page, also between
+    the ". " that mark where printed lines ended ("ER PR HER2 Ki67. 95% 0% 1+ 15%.")."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    end = len(text) if end < 0 else end
+    if run_on:
+        start = max(start, text.rfind(". ", start, pos + 1) + 2)
+        cut = text.find(". ", pos, end)
+        end = end if cut < 0 else cut
+        end = end - 1 if end == len(text) and text.endswith(".") else end
+    return start, end
+
+
 def table_cells(page: AnalyzedPage) -> list[TableCell]:
     """Cells of a receptor table whose header row names two or more markers ("| Block | ER | PR |
     HER2 (IHC) | Ki-67 |") and whose next rows give one value per column ("| A5 | 90% | 10% | 1+ |
@@ -1304,16 +1318,15 @@ def table_cells(page: AnalyzedPage) -> list[TableCell]:
         return cached
     out: list[TableCell] = []
     text = page.text
-    by_line: dict[int, list[Anchor]] = {}
+    run_on = is_run_on(text)  # a header row and its value rows flattened into one line ("ER PR. 95% 0%.")
+    by_line: dict[tuple[int, int], list[Anchor]] = {}
     for a in anchors(page):
         if a.kind != "other":
-            by_line.setdefault(text.rfind("\n", 0, a.start) + 1, []).append(a)
+            by_line.setdefault(_line_bounds(text, a.start, run_on), []).append(a)
     header_values = _g()["receptor.table-header-value"].pattern_for(page.is_ocr)
-    for line_start, labels in by_line.items():
+    for (line_start, line_end), labels in by_line.items():
         if len(labels) < 2:
             continue
-        line_end = text.find("\n", line_start)
-        line_end = len(text) if line_end < 0 else line_end
         bars = text.count("|", line_start, line_end) >= 2
         spaced = bars or "  " in text[line_start:line_end] or "\t" in text[line_start:line_end]
         # On an OCR page a line of marker names alone, its gaps closed to one space ("ER PR HER2").
@@ -1336,8 +1349,7 @@ def table_cells(page: AnalyzedPage) -> list[TableCell]:
             for _ in range(_TABLE_ROWS):
                 if row_start >= len(text):
                     break
-                row_end = text.find("\n", row_start)
-                row_end = len(text) if row_end < 0 else row_end
+                row_start, row_end = _line_bounds(text, row_start, run_on)
                 row = row_cells(text, row_start, row_end, bars_only=bars)
                 if bars and (row or page.is_ocr) and all(set(text[s:e]) <= set("-_:=+ ") for s, e in row):
                     # a rule under the header: "|----|----|", "-----+-----" (on OCR pages a blank line)

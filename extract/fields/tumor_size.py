@@ -21,7 +21,8 @@ _RULES = ("size.invasive-label", "size.microscopic", "size.tumor-label", "size.u
           "size.foreign-label", "size.tumour-mass", "size.maximum-dimension", "size.largest-focus", "size.focus-line",
           "size.list", "size.forming-mass", "size.after-histology", "size.histology-shorthand", "size.shorthand-before",
           "size.before-histology",
-          "size.measuring-dimension", "size.line-label", "size.sentence-label", "size.after-pt")
+          "size.measuring-dimension", "size.line-label", "size.sentence-label", "size.after-pt",
+          "size.after-grade-score")
 #: Rules whose match names the tumour itself: only the text before the match can make it another size.
 _LABELLED = ("size.invasive-label", "size.microscopic", "size.tumor-label", "size.unit-label", "size.wrapped-label",
              "size.foreign-label", "size.tumour-mass", "size.maximum-dimension", "size.after-pt")
