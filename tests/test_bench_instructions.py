@@ -20,8 +20,13 @@ def test_the_inner_run_reads_reports(monkeypatch) -> None:
     import extract.document
 
     real = extract.document.read_document
-    monkeypatch.setattr(extract.document, "read_document", lambda doc, doc_id: read.append(real(doc, doc_id)))
-    assert extract_instructions.main(["--inner", "2"]) == 0
+    monkeypatch.setattr(extract.document, "read_document", lambda doc, doc_id: read.append((doc.sha256, real(doc, doc_id))))
+    # The run that counts reads the measured reports twice; the base run reads them once.
+    assert extract_instructions.main(["--inner", "2", "2"]) == 0
+    shas = [sha for sha, _ in read]
+    assert len(shas) == extract_instructions.WARM_UP + 4 and shas[-2:] == shas[-4:-2]
+    read.clear()
+    assert extract_instructions.main(["--inner", "0", "2"]) == 0
     assert len(read) == extract_instructions.WARM_UP + 2
 
 

@@ -334,16 +334,20 @@ def grammar(name: str) -> Grammar:
     return load_grammar_file(RULES_DIR / f"{name}.yaml")
 
 
-def windowed_rules() -> list[CompiledRule]:
-    """Every packaged grammar rule that names a `window` (for tests and benchmarks)."""
+def all_rules() -> list[CompiledRule]:
+    """Every packaged grammar rule (for tests and benchmarks)."""
     out: list[CompiledRule] = []
     for path in sorted(RULES_DIR.glob("*.yaml")):
         try:
-            rules = grammar(path.stem).rules
+            out += grammar(path.stem).rules
         except ConfigurationError:  # not a grammar file (sections, context rules)
             continue
-        out += [r for r in rules if r.window is not None]
     return out
+
+
+def windowed_rules() -> list[CompiledRule]:
+    """Every packaged grammar rule that names a `window` (for tests and benchmarks)."""
+    return [r for r in all_rules() if r.window is not None]
 
 
 #: Letters OCR reads for digits: O/o for 0, I/l/| for 1. Only `ocr` fragments let them match, so
