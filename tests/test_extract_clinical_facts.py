@@ -242,6 +242,19 @@ METASTASES = [
     ("Metastatic breast cancer to bone. CT: two liver lesions too small to characterise, unchanged.", ["bone"], True,
      None),
     ("Metastatic breast cancer. CT: hepatic cysts unchanged; liver lesion stable, likely haemangioma.", [], True, None),
+    # gen16-b: a node of the other breast's basin is distant (M1, AJCC 8th); the same side's stays regional
+    ("Ca right breast, cT3N2M0.\nFNAC left SCF node: metastatic carcinoma, consistent with breast primary.",
+     ["distant_lymph_nodes"], True, None),
+    ("Left breast cancer. New contralateral supraclavicular nodal metastases.", ["distant_lymph_nodes"], True, None),
+    ("Ca right breast, cT3N2M0.\nFNAC right SCF node: metastatic carcinoma, consistent with breast primary.",
+     [], None, None),
+    ("Right breast cancer 2019. Left breast cancer 2024.\nLeft axillary node metastasis.", [], None, None),
+    # ... RECIST rows of an imaging report name measured disease; not a row of none, nor a simple cyst
+    ("RECIST 1.1\nTarget lesion 1: liver segment VII, 23 mm (baseline 31 mm)\n"
+     "Target lesion 2: left external iliac lymph node, short axis 16 mm\nNon-target lesions: none\n"
+     "Target lesion 3: left kidney simple cyst 12 mm\n", ["liver", "distant_lymph_nodes"], True, None),
+    ("TL1 | Mediastinal node (4R) | 14 mm SA\nNon-target: none\nNew lesions: No\n", ["distant_lymph_nodes"], True, None),
+    ("Non-target lesions: none.\nOther: simple hepatic cyst segment II.\n", [], None, None),
 ]
 
 
@@ -271,6 +284,15 @@ def test_a_followed_lesion_cites_its_site_and_lesion_word():
     findings = run(extract_metastases, "Metastatic breast cancer, on abemaciclib. CT 09/2026: liver lesions smaller.")
     site = next(f for f in findings if f.path == "stage.metastatic_sites")
     assert [(e.text, e.rule) for e in site.evidence] == [("liver lesions", "met.site.liver")]
+
+
+def test_a_contralateral_node_and_a_recist_row_cite_their_words():
+    findings = run(extract_metastases, "Ca right breast.\nFNAC left SCF node: metastatic carcinoma.")
+    site = next(f for f in findings if f.path == "stage.metastatic_sites")
+    assert [(e.text, e.rule) for e in site.evidence] == [("left SCF node: metastatic", "met.side-node")]
+    findings = run(extract_metastases, "Target lesion 1: liver segment VII, 23 mm\n")
+    site = next(f for f in findings if f.path == "stage.metastatic_sites")
+    assert [(e.text, e.rule) for e in site.evidence] == [("Target lesion 1: liver", "met.target-lesion")]
 
 
 def test_counted_oligometastatic_status_is_derived_from_the_counts():

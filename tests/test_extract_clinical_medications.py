@@ -842,6 +842,46 @@ ROWS = [
      "Tue 27/10 back on Kisqali 2 tablets (400mg).", "ribociclib",
      {"dose": 400, "status": "active", "changes": [{"from_dose": 600, "to_dose": 400}]},
      {"changes[0].to_dose": "400"}),
+    # gen16-b: a tumour board's "Recommendations:" list names drugs without a verb: planned
+    ("MDT outcome 12/11/2026\nRecommendations: 1. Letrozole 2.5 mg daily 2. Ribociclib 600 mg d1-21 q28d "
+     "3. Zoledronic acid q3 months\n", "ribociclib", {"status": "planned", "dose": 600, "schedule": "days 1-21 of 28"},
+     {"status": "Recommendations"}),
+    ("MDT outcome 12/11/2026\nRecommendations: 1. Letrozole 2.5 mg daily 2. Ribociclib 600 mg d1-21 q28d "
+     "3. Zoledronic acid q3 months\n", "zoledronic acid", {"status": "planned", "frequency": "every 3 months"},
+     {"status": "Recommendations", "frequency": "q3 months"}),
+    ("Board recommendations:\n1. Stop tamoxifen.\n2. Inj. Leuprolide 3.75 mg IM every 28 days + Tab. Letrozole "
+     "2.5 mg OD\n3. Inj. Zoledronic acid 4 mg IV every 12 weeks after dental clearance.\n", "letrozole",
+     {"status": "planned", "dose": 2.5}, {"status": "Board recommendations"}),
+    ("Tumour board recommendations:\n1. Letrozole 2.5 mg daily\n2. Ribociclib 600 mg d1-21 q28d\n", "letrozole",
+     {"status": "planned"}, {"status": "Tumour board recommendations"}),
+    # ... a reason or a frequency told in the next sentence, without the drug's name
+    ("Palbociclib reduced to 100 mg on 3 Nov. Reason: febrile neutropenia.", "palbociclib",
+     {"changes": [{"to_dose": 100, "reason": "febrile neutropenia"}]}, {"changes[0].reason": "febrile neutropenia"}),
+    ("Ribociclib dose reduced from 600 mg to 400 mg. The reason was grade 3 neutropenia.", "ribociclib",
+     {"changes": [{"from_dose": 600, "to_dose": 400, "reason": "neutropenia"}]}, {"changes[0].reason": "neutropenia"}),
+    ("Fulvestrant 500 mg IM given today. Repeat every 28 days.", "fulvestrant",
+     {"frequency": "every 4 weeks", "dose": 500}, {"frequency": "every 28 days"}),
+    ("Denosumab 120 mg SC today. This is given monthly.", "denosumab", {"frequency": "monthly"},
+     {"frequency": "monthly"}),
+    # ... a diary's dose change entries below the drug's heading or its entry
+    ("KISQALI (ribociclib) 600 mg - cycle 3\nDay 1: started cycle 3, 3 tablets with breakfast.\n"
+     "Day 8: bloods at the practice nurse, all OK she said.\n"
+     "Day 15: nurse rang - neutrophils 0.8, told to drop to 2 tablets (400 mg) from tomorrow.\n", "ribociclib",
+     {"dose": 400, "changes": [{"from_dose": 600, "to_dose": 400}]}, {"changes[0].to_dose": "400"}),
+    ("- 27/10 finished cycle 3 of ribociclib (600mg, 3 tablets). Tired.\n"
+     "- 02/11 blood test. Nurse rang: neutrophils 0.7, so cycle 4 deferred a week.\n"
+     "- 09/11 bloods again, neutrophils 1.3 - OK to start cycle 4 on the lower dose, 400mg (2 tablets).\n",
+     "ribociclib", {"dose": 400, "changes": [{"from_dose": 600, "to_dose": 400}]}, {"changes[0].to_dose": "400"}),
+    # ... a class word's status is the one listed drug of that class's
+    ("Paclitaxel 80 mg/m2 weekly with trastuzumab and pertuzumab.\nANC 0.6 at today's visit, so chemotherapy "
+     "withheld; trastuzumab and pertuzumab given as planned.\n", "paclitaxel", {"status": "held", "frequency": "weekly"},
+     {"status": "withheld"}),
+    ("Ribociclib 600 mg daily d1-21 with letrozole 2.5 mg daily.\nANC 0.7. CDK4/6 inhibitor on hold until recovery; "
+     "letrozole continues.\n", "ribociclib", {"status": "held"}, {"status": "on hold"}),
+    # (a class word cuts no drug's scope: the bracket after "chemo" is still pegfilgrastim's)
+    ("You came in after your chemotherapy (docetaxel).\nFrom cycle 4 you will also have a pegfilgrastim injection "
+     "the day after chemo (pending approval).", "pegfilgrastim", {"status": "planned"},
+     {"status": "pending approval"}),
 ]
 
 ABSENT = [
@@ -988,6 +1028,26 @@ ABSENT = [
      ("changes", [{"from_dose": 400, "to_dose": 400}])),
     ("Letrozole 2.5 mg daily - she is on a break from work this week.", "letrozole", ("status", "held")),
     ("Tamoxifen 20 mg daily given 2015.", "tamoxifen", ("status", "active")),
+    # gen16-b: a recommendation of a drug the page lists as taken is to go on with it; a progress note's
+    # "Plan:" list is no board's recommendation; a next sentence without a frequency opener gives none;
+    # a diary entry naming another drug keeps the change from it; a class with two listed drugs, or a
+    # class in general, says nothing of either
+    ("Medications: letrozole 2.5 mg daily\n\nRecommendations:\n1. Letrozole 2.5 mg daily\n", "letrozole",
+     ("status", "planned")),
+    ("Plan:\n1. Letrozole 2.5 mg daily\n", "letrozole", ("status", "planned")),
+    ("Recommendations:\n1. Restaging CT in 3 months. Letrozole 2.5 mg daily to continue.\n", "letrozole",
+     ("status", "planned")),
+    ("Fulvestrant 500 mg IM given today. Next visit in 4 weeks with bloods.", "fulvestrant",
+     ("frequency", "every 4 weeks")),
+    ("Zoledronic acid 4 mg IV today. Then letrozole daily.", "zoledronic acid", ("frequency", "daily")),
+    ("Day 1: Kisqali 600 mg started.\nDay 8: paracetamol 1 g for headache.\nDay 15: told to drop to 2 tablets (400 mg).\n",
+     "acetaminophen", ("dose", 400)),
+    ("Abemaciclib 150 mg BID from 2025 (palbociclib 125 mg before that).\n\nCDK4/6 inhibitor on hold since Monday.",
+     "abemaciclib", ("status", "held")),
+    ("Coverage for letrozole 2.5 mg daily does not require prior authorization. The plan requires documentation "
+     "that the member has progressed on an aromatase inhibitor.", "letrozole", ("status", "stopped")),
+    ("Capecitabine 1000 mg/m2 BD started 2026. Previous chemotherapy in 2015 was stopped.", "capecitabine",
+     ("status", "stopped")),
 ]
 
 

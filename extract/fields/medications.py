@@ -168,12 +168,54 @@ def extract_medications(page: AnalyzedPage) -> Iterator[Finding]:
         reads.append(_read(page, m, pre_start, end))
         # A regimen's other drugs read the same scope ("4 cycles of ddAC (2019)": both historical).
         reads += [_read(page, partner, pre_start, end) for partner in _regimen_partners(page, m)]
+    # A class word's scope ends at the next drug; it cuts no drug's own scope ("a pegfilgrastim
+    # injection the day after chemo (pending approval)").
+    by_class = [m for m in _class_mentions(page, mentions) if _counts(page, m)]
+    if by_class:
+        every = sorted(mentions + by_class, key=lambda m: m.start)
+        for m, (pre_start, end) in zip(every, _scopes(page, every), strict=True):
+            if m in by_class and (r := _class_read(_read(page, m, pre_start, end))) is not None:
+                reads.append(r)
+        reads.sort(key=lambda r: r.mention.start)
     _share_within_sentences(page, reads)
     by_drug: dict[str, list[_Read]] = {}
     for r in reads:
         by_drug.setdefault(r.mention.drug.name, []).append(r)
     for name, drug_reads in by_drug.items():
         yield _finding(page, name, drug_reads)
+
+
+#: What a drug named by its class says of the drug (rules med.class-word.*).
+_CLASS_STATUSES = frozenset({"held", "stopped", "active"})
+
+
+def _class_mentions(page: AnalyzedPage, mentions: list[DrugMention]) -> list[DrugMention]:
+    """Class words ("chemotherapy", "CDK4/6 inhibitor") read as the one drug of their classes the page
+    names ("Paclitaxel 80 mg/m2 weekly ... chemotherapy withheld this cycle"); none when it names two."""
+    named: dict[str, dict[str, DrugMention]] = {}
+    for m in mentions:
+        named.setdefault(m.drug.drug_class, {}).setdefault(m.drug.name, m)
+    out: list[DrugMention] = []
+    for rule in _rules("med.class-word."):
+        listed = [m for c in rule.params["classes"] for m in named.get(c, {}).values()]
+        if len(listed) != 1:
+            continue
+        for a, b in clinical_segments(page):
+            out += [DrugMention(listed[0].drug, w.start(), w.end(), w.group(0).lower(), 100.0)
+                    for w in rule.finditer(page.text, page.is_ocr, a, b)
+                    if not any(x.start < w.end() and w.start() < x.end for x in mentions)
+                    and _first_match(_rule("med.exclude.class-indefinite"), page, page.text[max(a, w.start() - 12):w.start()]) is None]
+    return out
+
+
+def _class_read(r: _Read) -> _Read | None:
+    """A class word's read keeps only what it says of the drug's state now (held, stopped, going on)
+    and its changes; its words are no name, dose or date of the drug."""
+    statuses = [s for s in r.statuses if s.value in _CLASS_STATUSES]
+    if not statuses and not r.changes:
+        return None
+    return _Read(r.mention, r.pre_start, r.end, r.sentence, changes=r.changes, statuses=statuses,
+                 reasons=r.reasons if r.changes else [])
 
 
 def _drug_mentions(page: AnalyzedPage) -> list[DrugMention]:
@@ -428,10 +470,62 @@ def _own_words_start(page: AnalyzedPage, after: int, drug_start: int) -> int:
     return best
 
 
+#: A diary entry's opening: "Day 15:", "D8 -", "09/11", "- 02/11/2026", "Mon 3 Nov", "3rd Nov:".
+_DIARY_ENTRY = re.compile(r"[ \t]*(?:[-*•][ \t]*)?(?:day[ \t]*\d{1,2}|D\d{1,2}|\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?"
+                          r"|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?(?:[ \t]+[a-z]{3,9})?"
+                          r"|\d{1,2}(?:st|nd|rd|th)?[ \t]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6})"
+                          r"(?![\w/.-]\d)", re.I)
+#: How far below its drug a diary's dose change may stand (characters).
+_DIARY_REACH = 800
+#: The longest line that heads a diary's entries ("KISQALI (ribociclib) 600 mg - cycle 3").
+_DIARY_HEADING = 70
+
+
+def _diary_reach(page: AnalyzedPage, m: DrugMention, limit: int) -> int | None:
+    """The end of the last entry of a diary that changes the dose without naming a drug, when the drug
+    heads the entries or opens one of them ("KISQALI (ribociclib) 600 mg - cycle 3" ... "Day 15: told to
+    drop to 2 tablets (400 mg)"); None otherwise. The entries run on without a blank line."""
+    text = page.text
+    line_start = text.rfind("\n", 0, m.start) + 1
+    line_end = text.find("\n", m.end)
+    if line_end < 0:
+        return None
+    opens_entry = _DIARY_ENTRY.match(text, line_start) is not None
+    heads = not opens_entry and line_end - line_start <= _DIARY_HEADING and _DIARY_ENTRY.match(text, line_end + 1) is not None
+    if not heads and not opens_entry:
+        return None
+    reach = None
+    pos = line_end + 1
+    while pos < min(limit, m.end + _DIARY_REACH) and _DIARY_ENTRY.match(text, pos) is not None:
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        if end > limit:
+            break
+        if any(_diary_change(m, heads, found) for rule in _rules("med.change.")
+               if not rule.params.get("around_drug") and not rule.params.get("from_only")
+               for found in rule.finditer(text, page.is_ocr, pos, end)):
+            reach = end
+        pos = end + 1
+    return reach
+
+
+def _diary_change(m: DrugMention, heads: bool, found: regex.Match) -> bool:
+    """A change in a diary entry is the drug's when its dose is one of the drug's dose steps; for a
+    drug without dose steps, only under the drug's own heading (not "Day 8: paracetamol 1 g" above
+    "Day 15: told to drop to 2 tablets (400 mg)")."""
+    steps = m.drug.dose_steps
+    return _number(found.group("to"))[0] in steps if steps else heads
+
+
 def _extend_to_referring_sentences(page: AnalyzedPage, m: DrugMention, end: int, nxt: DrugMention | None) -> int:
     text = page.text
     section = section_at(page, m.start)
     limit = nxt.start if nxt is not None else len(text)
+    diary = _diary_reach(page, m, limit)
+    if diary is not None and diary > end:
+        return diary
+    line_start = text.rfind("\n", 0, m.start) + 1
+    entry = _DIARY_ENTRY.match(text, line_start) is not None and text[line_start:m.start].strip() != ""
     while end < limit and end - m.end < _REFER_WINDOW:
         s_start, s_end = statement_at(page, _skip_space(text, end))
         if s_start < end or section_at(page, s_start) != section:
@@ -456,6 +550,11 @@ def _extend_to_referring_sentences(page: AnalyzedPage, m: DrugMention, end: int,
         if _SIG_LINE.match(text, s_start, s_end) and "\n" in text[max(0, words_end - 1):s_start + 1]:
             end = s_end  # a label's or list's directions line under the drug ("Take ONE tablet daily")
             continue
+        if _FREQUENCY_OPENS.match(text, s_start, s_end) and _states_frequency(page, s_start, s_end):
+            end = s_end  # "Fulvestrant 500 mg IM given today. Repeat every 28 days."
+            continue
+        if entry and text[s_start - 1:s_start] == "\n" and _DIARY_ENTRY.match(text, s_start) is not None:
+            break  # the next diary entry is an event of its own ("Day 8: paracetamol 1 g" / "Day 15: told to drop ...")
         refers = _REFERS_BACK.search(text, s_start, s_end) or _SUBJECTLESS.match(text, s_start, s_end) \
             or _REASON_OPENS.match(text, s_start, s_end)
         if not refers or not (_mentions_change_or_status(page, s_start, s_end) or _states_reason(page, s_start, s_end)):
@@ -471,7 +570,21 @@ def _skip_space(text: str, pos: int) -> int:
 
 
 #: A sentence of its own that opens with a reason ("Due to grade 3 neutropenia.").
-_REASON_OPENS = re.compile(r"[\W\d]*(?:due\s+to|because\s+of|secondary\s+to|owing\s+to)\b", re.I)
+#: ("Reason: febrile neutropenia.", "The reason for this was grade 3 neutropenia.")
+_REASON_OPENS = re.compile(r"[\W\d]*(?:due\s+to|because\s+of|secondary\s+to|owing\s+to|(?:the\s+)?reasons?)\b", re.I)
+
+
+#: A sentence of its own that tells how often the drug before it is given ("Repeat every 28 days.",
+#: "Given every 4 weeks.", "This is given monthly.", "Thereafter 3-weekly.").
+_FREQUENCY_OPENS = re.compile(r"[\W\d]*(?:(?:it|this|these|they|which|the\s+(?:injections?|infusions?|doses?))\s+(?:is|are|will\s+be)"
+                              r"\s+(?:then\s+)?(?:given|repeated|due|administered)|(?:to\s+be\s+)?(?:repeat(?:ed)?|given|administered)"
+                              r"|then|thereafter|and\s+then|subsequent\s+doses|next\s+doses)\b", re.I)
+
+
+def _states_frequency(page: AnalyzedPage, start: int, end: int) -> bool:
+    """The sentence holds a frequency (med.frequency.*) and names no drug."""
+    return any(next(iter(rule.finditer(page.text, page.is_ocr, start, end)), None) is not None
+               for rule in _rules("med.frequency.")) and not drugs().find(page.text[start:end])
 
 
 def _states_reason(page: AnalyzedPage, start: int, end: int) -> bool:
@@ -528,7 +641,9 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
                     continue  # "then to 200 mg" continues a change told before it
                 r.changes.append(_change_of(page, rule, m))
     planned = _rule("med.exclude.planned-dose")
-    total = _first(page, [_rule("med.dose.total"), _rule("med.dose.sig")], body, end, usable)
+    # (not a change's own count: "told to drop to 2 tablets (400 mg)")
+    total = _first(page, [_rule("med.dose.total"), _rule("med.dose.sig")], body, end, lambda a, b: usable(a, b) and not any(
+        c.span[0] <= a < c.span[1] for c in r.changes))
     amounts = [total[1]] if total else _rule("med.dose.amount").finditer(text, page.is_ocr, body, end)
     dose_rule = total[0].id if total else "med.dose.amount"
     candidates = [m for m in amounts
@@ -850,6 +965,36 @@ def _read_statuses(page: AnalyzedPage, r: _Read, usable: Callable[[int, int], bo
                 item := _PLAN_ITEM.fullmatch(text, line_start, mention.start)) is not None:
             r.default_status = _Leaf("planned", [page.evidence(item.start(1), item.end(1), "med.status.plan-item")],
                                      mention.start)
+        elif (listed := _recommendation_item(page, mention.start)) is not None:
+            r.default_status = listed
+
+
+#: A list item's opening ("2. ", "- " at a line start; " 2. " inside a line that runs its items on).
+_ITEM_OPEN = re.compile(r"(?:^|(?<=\n)|(?<=[:\s]))[ \t]*(?:\d{1,2}[.)]|(?<![^\n])[ \t]*[-*•])[ \t]+(?=[A-Za-z])")
+#: A sentence end inside a list item (not a dosage form's dot: "Tab. Letrozole", "Inj. Leuprolide").
+_ITEM_SENTENCE_END = re.compile(r"(?<!\b(?:tab|inj|cap|syp))(?<!\b(?:tabs|caps))[.!?]\s", re.I)
+#: How far before the drug its list item may open (a wrapped item: characters).
+_ITEM_REACH = 200
+
+
+def _recommendation_item(page: AnalyzedPage, pos: int) -> _Leaf | None:
+    """Planned, with the header as evidence, for a drug in the first sentence of a list item under a
+    tumour board's "Recommendations:" header (rule med.plan-list-heading): "2. Inj. Leuprolide 3.75 mg
+    IM every 28 days + Tab. Letrozole 2.5 mg OD" names what the board advises, not what runs."""
+    if section_at(page, pos) != "assessment_plan":
+        return None
+    text = page.text
+    start = max(s for s, _ in page.sections() if s <= pos)
+    colon = text.find(":", start, min(pos, start + 60))
+    pattern = _rule("med.plan-list-heading").pattern_for(page.is_ocr)
+    if colon < 0 or pattern is None or pattern.fullmatch(text, start, colon) is None:
+        return None
+    item = None
+    for item in _ITEM_OPEN.finditer(text, max(colon + 1, pos - _ITEM_REACH), pos + 1):
+        pass  # the last item opening before the drug
+    if item is None or _ITEM_SENTENCE_END.search(text, item.end(), pos):
+        return None
+    return _Leaf("planned", [page.evidence(start, colon, "med.plan-list-heading")], pos)
 
 
 #: What may stand before a drug at the start of a list line ("- ", "2. ", "Tab. ", "Inj. ").
@@ -1477,6 +1622,9 @@ def _finding(page: AnalyzedPage, name: str, reads: list[_Read]) -> Finding:
         explicit = [s for s in explicit if not (s.value == "planned" and _RESTART_WORD.search(s.evidence[0].text))] \
             or explicit
     defaults = [r.default_status for r in now if r.default_status is not None]
+    # a board's recommendation of a drug the page lists elsewhere as taken ("Medications: letrozole")
+    # is to go on with it
+    defaults = [d for d in defaults if d.evidence[0].rule != "med.plan-list-heading"] or defaults
     status = max(explicit, key=lambda s: s.pos) if explicit else (max(defaults, key=lambda s: s.pos) if defaults else None)
     if not explicit:
         status = _status_from_dates(leaves, reads, status)
