@@ -249,6 +249,9 @@ METASTASES = [
     ("Ca right breast, cT3N2M0.\nFNAC right SCF node: metastatic carcinoma, consistent with breast primary.",
      [], None, None),
     ("Right breast cancer 2019. Left breast cancer 2024.\nLeft axillary node metastasis.", [], None, None),
+    ("Left breast cancer 2021, left WLE. Right breast clinically normal; no primary in the right breast.\n"
+     "Core biopsy right axillary node: metastatic carcinoma consistent with breast primary.",
+     ["distant_lymph_nodes"], True, None),
     # ... RECIST rows of an imaging report name measured disease; not a row of none, nor a simple cyst
     ("RECIST 1.1\nTarget lesion 1: liver segment VII, 23 mm (baseline 31 mm)\n"
      "Target lesion 2: left external iliac lymph node, short axis 16 mm\nNon-target lesions: none\n"
@@ -394,6 +397,15 @@ def test_a_later_visit_named_with_a_word_between_does_not_date_a_note():
     assert document_date([text], "clinic_note")[1].value == D(2026, 11, 17)
 
 
+def test_a_booked_visit_and_a_discharge_line_date_a_note_as_written():
+    # gen16-b: "Clinic visit booked 2026-11-30" is a visit to come; "Discharged:" dates a discharge summary
+    text = ("ONCOLOGY NURSING TELEPHONE ASSESSMENT\nDate/time: 2026-11-23 10:15\nRN: M. Okonkwo-Fraser\n"
+            "Patient repeated the plan back. Clinic visit booked 2026-11-30 with CBC and chemistry.\n")
+    assert document_date([text], "clinic_note")[1].value == D(2026, 11, 23)
+    text = "INPATIENT DISCHARGE SUMMARY\nAdmitted: 09/11/2026   Discharged: 13/11/2026   Consultant: Dr A. Raza\n"
+    assert document_date([text], "clinic_note")[1].value == D(2026, 11, 13)
+
+
 def test_a_month_alone_never_dates_a_document():
     assert document_date(["Clinic letter\nMarch 2026\nDear Dr Smith,"], "clinic_note") is None
 
@@ -527,6 +539,10 @@ KINDS = [
     ("BARTS HEALTH NHS TRUST - PATHOLOGY CUMULATIVE REPORT\nClinical details: Ribociclib C6D1 check.\n"
      "Sample: 03-Nov-2026 09:20     Reported: 03-Nov-2026 13:55\n  Neutrophils          0.8   L   x10^9/L    (2.0-7.5)",
      "lab"),
+    # gen16-b: a nurse's telephone assessment under a cancer centre's protocol
+    ("JURAVINSKI CANCER CENTRE\nONCOLOGY NURSING TELEPHONE ASSESSMENT (COSTaRS protocol)\nDate/time: 2026-11-23 10:15\n"
+     "Regimen: Capecitabine 1,500 mg PO twice daily, days 1-14 of a 21-day cycle.\nAssessment: grade 2 hand-foot "
+     "syndrome. Temp 36.8.", "clinic_note"),
 ]
 
 

@@ -872,12 +872,22 @@ ROWS = [
      "- 02/11 blood test. Nurse rang: neutrophils 0.7, so cycle 4 deferred a week.\n"
      "- 09/11 bloods again, neutrophils 1.3 - OK to start cycle 4 on the lower dose, 400mg (2 tablets).\n",
      "ribociclib", {"dose": 400, "changes": [{"from_dose": 600, "to_dose": 400}]}, {"changes[0].to_dose": "400"}),
+    ("Abemaciclib reduced from 150 mg BID to 100 mg BID.", "abemaciclib",
+     {"dose": 100, "changes": [{"from_dose": 150, "to_dose": 100}]}, {"changes[0].from_dose": "150"}),
+    ("Abemaciclib (Verzenios) 100 mg tablets - ONE tablet twice daily.\n  Dose reduced from 150 mg twice daily to "
+     "100 mg twice daily on 02/11/2026.\n  Reason: grade 3 diarrhoea (7-8 stools/day) despite loperamide.\n",
+     "abemaciclib", {"changes": [{"from_dose": 150, "to_dose": 100, "reason": "diarrhea"}]},
+     {"changes[0].reason": "diarrhoea"}),
+    ("Original diagnosis 2018, adjuvant FEC-D and tamoxifen then anastrozole (2018-2024).", "tamoxifen",
+     {"status": "historical"}, {"status": "2018-2024"}),
     # ... a class word's status is the one listed drug of that class's
     ("Paclitaxel 80 mg/m2 weekly with trastuzumab and pertuzumab.\nANC 0.6 at today's visit, so chemotherapy "
      "withheld; trastuzumab and pertuzumab given as planned.\n", "paclitaxel", {"status": "held", "frequency": "weekly"},
      {"status": "withheld"}),
     ("Ribociclib 600 mg daily d1-21 with letrozole 2.5 mg daily.\nANC 0.7. CDK4/6 inhibitor on hold until recovery; "
      "letrozole continues.\n", "ribociclib", {"status": "held"}, {"status": "on hold"}),
+    ("Regimen: Capecitabine 1,500 mg PO twice daily, days 1-14 of a 21-day cycle.\n- Chemotherapy held for the rest "
+     "of this cycle (stop capecitabine today, day 9).\n", "capecitabine", {"status": "held"}, {"status": "held"}),
     # (a class word cuts no drug's scope: the bracket after "chemo" is still pegfilgrastim's)
     ("You came in after your chemotherapy (docetaxel).\nFrom cycle 4 you will also have a pegfilgrastim injection "
      "the day after chemo (pending approval).", "pegfilgrastim", {"status": "planned"},
@@ -1048,6 +1058,7 @@ ABSENT = [
      "that the member has progressed on an aromatase inhibitor.", "letrozole", ("status", "stopped")),
     ("Capecitabine 1000 mg/m2 BD started 2026. Previous chemotherapy in 2015 was stopped.", "capecitabine",
      ("status", "stopped")),
+    ("Capecitabine discussed, not yet decided. Exemestane continues.", "capecitabine", None),
 ]
 
 

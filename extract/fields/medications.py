@@ -543,6 +543,8 @@ def _extend_to_referring_sentences(page: AnalyzedPage, m: DrugMention, end: int,
             # inside the statement ends the scope there, after this drug's own change.
             if _SUBJECTLESS.match(text, s_start, limit) and _mentions_change_or_status(page, s_start, limit):
                 end = _own_words_start(page, s_start, limit)
+            elif _REASON_OPENS.match(text, s_start, limit) and _states_reason(page, s_start, limit):
+                end = _own_words_start(page, s_start, limit)  # "Reason: grade 3 diarrhoea despite loperamide."
             break
         words_end = end
         while words_end > m.end and text[words_end - 1] in " \t\n":
@@ -1361,6 +1363,7 @@ def _share_head_status(page: AnalyzedPage, group: list[_Read]) -> None:
 
 _ON_JOINED = re.compile(r"\)?(?:\s*\([^()\n]{1,30}\))?\s*(?:/|\+|&|\band\b|\bplus\b|\bwith\b)\s*", re.I)
 _SLASH_JOINED = re.compile(r"\s*(?:/|\+|&|,|\band\b|\bplus\b)\s*", re.I)
+_THEN_JOINED = re.compile(r"\s*,?\s*(?:then|followed\s+by|->|→)\s*", re.I)
 
 
 def _share_joined_status(page: AnalyzedPage, group: list[_Read]) -> None:
@@ -1374,6 +1377,11 @@ def _share_joined_status(page: AnalyzedPage, group: list[_Read]) -> None:
                                                               later.mention.start):
             later.statuses.append(_Leaf("active", on[-1].evidence, later.mention.start))
     for earlier, later in zip(reversed(group[:-1]), reversed(group[1:])):
+        if _THEN_JOINED.fullmatch(page.text, earlier.mention.end, later.mention.start):
+            # "tamoxifen then anastrozole (2018-2024)": a sequence in past years is past as a whole
+            if later.year_status is not None and earlier.year_status is None and not earlier.statuses:
+                earlier.year_status = later.year_status
+            continue
         if not _SLASH_JOINED.fullmatch(page.text, earlier.mention.end, later.mention.start):
             continue
         after = [s for s in later.statuses if s.pos > later.mention.start]
@@ -1616,6 +1624,11 @@ def _finding(page: AnalyzedPage, name: str, reads: list[_Read]) -> Finding:
     changes = [c for c in changes if not (c.resumption and (c.from_dose is None or c.from_dose.value == c.to_dose.value))]
 
     explicit = [s for r in now for s in r.statuses]
+    # "Chemotherapy held for the rest of this cycle (stop capecitabine today)": the hold's stop, told by
+    # another mention of the drug in the sentence (a class word)
+    held = [s.pos for s in explicit if s.value == "held"]
+    explicit = [s for s in explicit if not (s.value == "stopped" and _PLAIN_STOP.match(s.evidence[0].text) and any(
+        h < s.pos and _same_sentence(page.text, h, s.pos) for h in held))]
     if any(s.value == "held" for s in explicit):
         # "keep the palbociclib on hold until your appointment; Dr Nguyen will probably restart at 100 mg":
         # a planned restart does not end the hold
