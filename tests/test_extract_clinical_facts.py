@@ -64,6 +64,8 @@ CLINICAL = [
     ("Performance status 2", "ecog", 2, "Performance status 2"),
     ("ECOG PS of one", "ecog", 1, None),
     ("Zubrod 1", "ecog", 1, None),
+    # gen16-b: the visit's own moment between the label and the value
+    ("ECOG at discharge 2. Follow-up: oncology clinic 03/12/2026.", "ecog", 2, "ECOG at discharge 2"),
     ("Performance status\nECOG 0.\nResults", "ecog", 0, "ECOG 0"),
     ("KPS 80%; performance status 80", "ecog", None, None),
     ("Karnofsky performance status 90.", "ecog", None, None),
@@ -258,6 +260,11 @@ METASTASES = [
      "Target lesion 3: left kidney simple cyst 12 mm\n", ["liver", "distant_lymph_nodes"], True, None),
     ("TL1 | Mediastinal node (4R) | 14 mm SA\nNon-target: none\nNew lesions: No\n", ["distant_lymph_nodes"], True, None),
     ("Non-target lesions: none.\nOther: simple hepatic cyst segment II.\n", [], None, None),
+    ("Target lesions (RECIST 1.1): (1) hepatic segment 4A lesion 1.8 cm (baseline 2.9 cm);\n(2) right paratracheal "
+     "lymph node 1.1 cm short axis; (3) left lower lobe\npulmonary nodule 0.9 cm.\nNew lesions: None.\n",
+     ["distant_lymph_nodes", "liver", "lung"], True, None),
+    ("Target lesions (RECIST 1.1): (1) hepatic segment 4A lesion 1.8 cm.\n\nLungs: 4 mm nodule right lower lobe, "
+     "likely benign.\n", ["liver"], True, None),
 ]
 
 
@@ -404,6 +411,8 @@ def test_a_booked_visit_and_a_discharge_line_date_a_note_as_written():
     assert document_date([text], "clinic_note")[1].value == D(2026, 11, 23)
     text = "INPATIENT DISCHARGE SUMMARY\nAdmitted: 09/11/2026   Discharged: 13/11/2026   Consultant: Dr A. Raza\n"
     assert document_date([text], "clinic_note")[1].value == D(2026, 11, 13)
+    text = "DISCHARGE SUMMARY (Ward 6 North)\nAdmission: 16/11/2026   Discharge: 22/11/2026   SMO: Dr T. Hohaia\n"
+    assert document_date([text], "clinic_note")[1].value == D(2026, 11, 22)
 
 
 def test_a_month_alone_never_dates_a_document():
@@ -543,6 +552,11 @@ KINDS = [
     ("JURAVINSKI CANCER CENTRE\nONCOLOGY NURSING TELEPHONE ASSESSMENT (COSTaRS protocol)\nDate/time: 2026-11-23 10:15\n"
      "Regimen: Capecitabine 1,500 mg PO twice daily, days 1-14 of a 21-day cycle.\nAssessment: grade 2 hand-foot "
      "syndrome. Temp 36.8.", "clinic_note"),
+    ("THE CHRISTIE - 24 HOUR HOTLINE / ACUTE ONCOLOGY\nUKONS TRIAGE TELEPHONE LOG\nCall received: 21/11/2026\n"
+     "Presenting problem: diarrhoea grade 3. Creatinine 98.", "clinic_note"),
+    ("SINGAPORE GENERAL HOSPITAL - MULTIDISCIPLINARY BREAST TUMOUR BOARD\nDate of meeting: 05/11/2026\n"
+     "- 2022: Right breast IDC, pT2N1a(2/18), G3, ER 90% PR 20% HER2 1+. Right MRM + ALND.\n"
+     "- CT-guided biopsy L2: metastatic carcinoma, ER 80%, PR 5%, HER2 0.", "clinic_note"),
 ]
 
 

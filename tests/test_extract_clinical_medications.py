@@ -880,6 +880,8 @@ ROWS = [
      {"changes[0].reason": "diarrhoea"}),
     ("Original diagnosis 2018, adjuvant FEC-D and tamoxifen then anastrozole (2018-2024).", "tamoxifen",
      {"status": "historical"}, {"status": "2018-2024"}),
+    ("Recommendation:\n\u2022 Tab Letrozole 2.5mg OM\n\u2022 Tab Ribociclib 600mg OM D1-21 q28d\n", "letrozole",
+     {"frequency": "daily", "status": "planned"}, {"frequency": "OM"}),
     # ... a class word's status is the one listed drug of that class's
     ("Paclitaxel 80 mg/m2 weekly with trastuzumab and pertuzumab.\nANC 0.6 at today's visit, so chemotherapy "
      "withheld; trastuzumab and pertuzumab given as planned.\n", "paclitaxel", {"status": "held", "frequency": "weekly"},
@@ -1059,6 +1061,9 @@ ABSENT = [
     ("Capecitabine 1000 mg/m2 BD started 2026. Previous chemotherapy in 2015 was stopped.", "capecitabine",
      ("status", "stopped")),
     ("Capecitabine discussed, not yet decided. Exemestane continues.", "capecitabine", None),
+    ("Denosumab 120 mg SC every 4 weeks - continue\n\nStopped: octreotide (inpatient only).", "denosumab",
+     ("status", "stopped")),
+    ("FULVESTRANT 500 MG ON DAY 1 AND DAY 15", "fulvestrant", ("frequency", "daily")),
 ]
 
 

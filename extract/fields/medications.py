@@ -49,7 +49,8 @@ _REFERS_BACK = re.compile(r"\b(?:dose|doses|dosing|it|this|therapy|treatment|med
 #: daily. Held x 2 weeks for DVT workup, restarted 2026-01-05."; "...; further reduced to 50 mg").
 _SUBJECTLESS = re.compile(r"[\W\d]*(?:(?:further|then|later|subsequently|again)\s+)?"
                           r"(?:held|restarted|resumed|stopped|discontinued|paused|interrupted|"
-                          r"dose[-\s]reduced|reduced|decreased|increased|currently\s+(?:on|taking|at)(?=\s+\d))\b", re.I)
+                          r"dose[-\s]reduced|reduced|decreased|increased|currently\s+(?:on|taking|at)(?=\s+\d))\b"
+                          r"(?![ \t]*:)", re.I)  # (not a label: "Stopped: octreotide (inpatient only)")
 #: A directions line of its own under a drug (pharmacy labels, GP printouts, Epic "Sig:").
 _SIG_LINE = re.compile(r"[ \t]*(?:sig\s*:\s*|directions?\s*:\s*)?(?:take|inject|give|use|apply|swallow|chew|dissolve)\s+"
                        r"(?:\d+|one|two|three|four|half|a|an|the|1/2)\b", re.I)

@@ -243,8 +243,7 @@ def _target_rows(page: AnalyzedPage, g: Grammar, vocab: SiteVocabulary, found: l
     unless the row says none ("Non-target: none") or calls the lesion benign ("simple cyst")."""
     rows: list[_Site] = []
     for label in (m for a, b in clinical_segments(page) for m in g["met.target-lesion"].finditer(page.text, page.is_ocr, a, b)):
-        end = page.text.find("\n", label.end())
-        end = len(page.text) if end < 0 else end
+        end = _row_end(page.text, label)
         if g["met.exclude.target-none"].pattern_for(page.is_ocr).match(page.text, label.end()) is not None \
                 or _matches(g["met.exclude.benign-lesion"], page, page.text[label.end():end]):
             continue
@@ -257,6 +256,29 @@ def _target_rows(page: AnalyzedPage, g: Grammar, vocab: SiteVocabulary, found: l
             rows.append(_Site(name, site.start(), site.end(),
                               _evidence(page, site.span(), label.span("label"), "met.target-lesion"), (label.end(), end)))
     return rows
+
+
+#: A line that opens with a label of its own ("Non-target lesions:", "New lesions: none").
+_LABEL_LINE = re.compile(r"[ \t]*[A-Za-z][\w /()-]{0,30}:")
+#: How far a RECIST list without row numbers may run over its wrapped lines (characters).
+_ROW_REACH = 400
+
+
+def _row_end(text: str, label: re.Match[str]) -> int:
+    """The end of a RECIST row: its line; for a list label without a number ("Target lesions (RECIST
+    1.1): (1) hepatic segment 4A ...; (2) right paratracheal node ..."), the lines after it up to a
+    blank line or a line with a label of its own."""
+    end = text.find("\n", label.end())
+    end = len(text) if end < 0 else end
+    if any(c.isdigit() for c in label.group("label")):
+        return end
+    while end < len(text) and end - label.end() < _ROW_REACH:
+        nxt = text.find("\n", end + 1)
+        nxt = len(text) if nxt < 0 else nxt
+        if not text[end + 1:nxt].strip() or _LABEL_LINE.match(text, end + 1, nxt):
+            break
+        end = nxt
+    return end
 
 
 _SIDE_WORDS = {"left": "left", "lt": "left", "l": "left", "right": "right", "rt": "right", "r": "right"}
