@@ -882,6 +882,16 @@ ROWS = [
      {"status": "historical"}, {"status": "2018-2024"}),
     ("Recommendation:\n\u2022 Tab Letrozole 2.5mg OM\n\u2022 Tab Ribociclib 600mg OM D1-21 q28d\n", "letrozole",
      {"frequency": "daily", "status": "planned"}, {"frequency": "OM"}),
+    ("Pharmacist note: dose of Ibrance reduced from 125 mg to 100 mg on this script (Dr Tran phoned,\nneutropenia).",
+     "palbociclib", {"changes": [{"from_dose": 125, "to_dose": 100, "reason": "neutropenia"}]},
+     {"changes[0].reason": "neutropenia"}),
+    ("Enhertu is therefore withheld. Given grade 2 ILD, I do not plan to restart trastuzumab deruxtecan.",
+     "fam-trastuzumab deruxtecan", {"status": "stopped"}, {"status": "do not plan to restart"}),
+    ("5. Zoledronic acid 4 mg IV every 12 weeks - due 12/2026, hold for now given creatinine 1.4.", "zoledronic acid",
+     {"status": "held"}, {"status": "hold"}),
+    ("HPI: palbociclib 125 mg daily d1-21 q28d plus letrozole 2.5 mg daily since 03/2023.\n\nRecommendations:\n"
+     "1. Palbociclib on hold pending marrow evaluation.\n2. Letrozole 2.5 mg daily\n", "letrozole",
+     {"status": "active"}, {"status": "03/2023"}),
     # ... a class word's status is the one listed drug of that class's
     ("Paclitaxel 80 mg/m2 weekly with trastuzumab and pertuzumab.\nANC 0.6 at today's visit, so chemotherapy "
      "withheld; trastuzumab and pertuzumab given as planned.\n", "paclitaxel", {"status": "held", "frequency": "weekly"},
@@ -1064,6 +1074,8 @@ ABSENT = [
     ("Denosumab 120 mg SC every 4 weeks - continue\n\nStopped: octreotide (inpatient only).", "denosumab",
      ("status", "stopped")),
     ("FULVESTRANT 500 MG ON DAY 1 AND DAY 15", "fulvestrant", ("frequency", "daily")),
+    ("Palbociclib held. Will not restart palbociclib until counts recover.", "palbociclib", ("status", "stopped")),
+    ("Recommendations:\n1. Letrozole 2.5 mg daily from 01/2039\n", "letrozole", ("status", "active")),
 ]
 
 

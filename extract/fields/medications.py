@@ -311,6 +311,11 @@ def _defined_drug_mentions(page: AnalyzedPage) -> list[DrugMention]:
 _TAG_QUESTION = re.compile(r"(?:\s[-–]|,)\s*(?:is\s+that|was\s+that|am\s+I|is\s+this)\s+(?:right|correct|ok|okay|alright)\s*\?\s*$", re.I)
 
 
+#: After a drug not to be restarted: a condition that makes it a hold ("will not restart palbociclib
+#: until counts recover").
+_NOT_YET = re.compile(r"\b(?:until|unless|if|before|till)\b", re.I)
+
+
 def _counts(page: AnalyzedPage, mention: DrugMention) -> bool:
     """A mention about a drug this patient takes, took or will take."""
     text = page.text
@@ -319,6 +324,10 @@ def _counts(page: AnalyzedPage, mention: DrugMention) -> bool:
     s_start, s_end = statement_at(page, mention.start)
     assertion = assertion_at(page, mention.start, mention.end)
     # ConText's family trigger also fires inside drug names ("fam-trastuzumab"): a relative must be named.
+    if assertion == "negated" and _first_match(_rule("med.status.not-restarting"), page,
+                                               text[max(s_start, mention.start - _PRE_CUE_WINDOW):mention.start]) \
+            and not _NOT_YET.search(text, mention.end, min(s_end, mention.end + 60)):
+        assertion = "present"  # "I do not plan to restart trastuzumab deruxtecan": a hold made final, a stop
     if assertion in ("negated", "hypothetical", "possible") or names_relative(page, s_start, mention.start):
         return False
     if _first_match(_rule("med.exclude.allergy"), page, text[s_start:mention.start]):
@@ -930,6 +939,8 @@ def _read_statuses(page: AnalyzedPage, r: _Read, usable: Callable[[int, int], bo
                         _OK_TO.search(text, max(0, m.start() - 20), m.start()) or _RESTART_WORD.search(m.group(0))) \
                         and _conditioned_after(page, m.end(), r.end):
                     continue  # "OK to start cycle 4 if ANC > 1.0", "Restart on 11/27 if labs are OK": not yet
+                if rule.id == "med.status.not-restarting" and _NOT_YET.search(text, m.end(), min(r.sentence[1], m.end() + 80)):
+                    continue  # "will not restart palbociclib until counts recover": still a hold
                 if rule.params["value"] == "stopped" and any(c.span[0] <= m.start() < c.span[1] for c in r.changes):
                     continue  # "switched over from palbociclib 125 to 100 mg": the dose changed, not the drug
                 if _BACKGROUND.search(text, max(region_start, m.start() - 40), m.start()):
@@ -1647,6 +1658,17 @@ def _finding(page: AnalyzedPage, name: str, reads: list[_Read]) -> Finding:
         dated = _status_from_dates(leaves, reads, None)
         if dated is not None and dated.value == "stopped":
             status = dated
+    if status is not None and status.evidence[0].rule == "med.plan-list-heading":
+        # "palbociclib ... plus letrozole 2.5 mg daily since 03/2023" above a board's "3. Letrozole 2.5 mg
+        # daily": a drug started before the note runs, the recommendation is to go on with it
+        today = _dt.date.today()
+        started = next((leaves[k] for k, past in (("start", lambda v: v <= today),
+                                                  ("start_month", lambda v: v < today.strftime("%Y-%m")),
+                                                  ("start_year", lambda v: v < today.year))
+                        if k in leaves and past(leaves[k].value)), None)
+        if started is not None and not any(k in leaves for k in ("end", "end_month", "end_year")):
+            status = _Leaf("active", [ev.model_copy(update={"rule": "med.status.started-before"})
+                                      for ev in started.evidence], started.pos)
     if status is not None:
         leaves["status"] = status
 
