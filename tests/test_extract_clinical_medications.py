@@ -892,6 +892,10 @@ ROWS = [
     ("HPI: palbociclib 125 mg daily d1-21 q28d plus letrozole 2.5 mg daily since 03/2023.\n\nRecommendations:\n"
      "1. Palbociclib on hold pending marrow evaluation.\n2. Letrozole 2.5 mg daily\n", "letrozole",
      {"status": "active"}, {"status": "03/2023"}),
+    ("Background: Right breast cancer 2013 (mastectomy, FEC, tamoxifen 5 years). Metastatic relapse 2024.",
+     "tamoxifen", {"status": "historical"}, {"status": "2013"}),
+    ("HPI: breast cancer of the right breast (2015, lumpectomy, adjuvant anastrozole x 5 years), recurrence 2023.",
+     "anastrozole", {"status": "historical"}, {"status": "2015"}),
     # ... a class word's status is the one listed drug of that class's
     ("Paclitaxel 80 mg/m2 weekly with trastuzumab and pertuzumab.\nANC 0.6 at today's visit, so chemotherapy "
      "withheld; trastuzumab and pertuzumab given as planned.\n", "paclitaxel", {"status": "held", "frequency": "weekly"},
@@ -1075,6 +1079,8 @@ ABSENT = [
      ("status", "stopped")),
     ("FULVESTRANT 500 MG ON DAY 1 AND DAY 15", "fulvestrant", ("frequency", "daily")),
     ("Palbociclib held. Will not restart palbociclib until counts recover.", "palbociclib", ("status", "stopped")),
+    ("Letrozole 2.5 mg daily (2039 review planned).", "letrozole", ("status", "historical")),
+    ("Now on anastrozole (2024, after tamoxifen).", "anastrozole", ("status", "historical")),
     ("Recommendations:\n1. Letrozole 2.5 mg daily from 01/2039\n", "letrozole", ("status", "active")),
 ]
 

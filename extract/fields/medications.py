@@ -1177,6 +1177,9 @@ def _read_dates(page: AnalyzedPage, r: _Read) -> None:
             r.leaves[leaf] = _Leaf(found.value, [page.evidence(found.start, found.end, rule)], found.start)
     _read_month_dates(page, r, consumed)
     _read_years(page, r, consumed)
+    if r.year_status is None and not any(k in r.leaves for k in ("start", "start_month", "start_year", "end", "end_month",
+                                                                  "end_year", "year")):
+        _bracket_year(page, r)
 
 
 def _start_or_end(page: AnalyzedPage, r: _Read, before: str, d_start: int, d_end: int) -> tuple[str | None, str]:
@@ -1800,6 +1803,26 @@ def _read_column_dates(page: AnalyzedPage, r: _Read) -> set[int]:
 #: After a year: it heads a list line ("2017-2022: tamoxifen"); or it opens a course still going.
 _YEAR_HEADING = re.compile(r"[ \t]*(?::|[-–][ \t])")
 _OPEN_ENDED = re.compile(r"[ \t]*(?:-|–|—|to|until)[ \t]*(?:present|current|now|ongoing|date|today)\b", re.I)
+
+
+#: A past year that opens a bracket, or stands right before it: "(2015, lumpectomy, adjuvant anastrozole
+#: x 5 years)", "Right breast cancer 2013 (mastectomy, FEC, tamoxifen 5 years)".
+_YEAR_IN_BRACKET = re.compile(r"\(\s*((?:19|20)\d\d)\b")
+_YEAR_BEFORE_BRACKET = re.compile(r"\b((?:19|20)\d\d)\s*$")
+
+
+def _bracket_year(page: AnalyzedPage, r: _Read) -> None:
+    """A drug inside a bracket of a past course's history, the bracket opened by (or after) a past year:
+    historical (the year is the history's, not the drug's own: no year leaf)."""
+    text = page.text
+    line_start = text.rfind("\n", 0, r.mention.start) + 1
+    opening = text.rfind("(", line_start, r.mention.start)
+    if opening < 0 or ")" in text[opening:r.mention.start]:
+        return
+    found = _YEAR_IN_BRACKET.match(text, opening) or _YEAR_BEFORE_BRACKET.search(text, max(line_start, opening - 12), opening)
+    if found is not None and int(found.group(1)) < _dt.date.today().year:
+        r.year_status = _Leaf("historical", [page.evidence(found.start(1), found.end(1), "med.date.bracket-year")],
+                              found.start(1))
 
 
 def _read_years(page: AnalyzedPage, r: _Read, consumed: set[int]) -> None:
