@@ -896,6 +896,8 @@ ROWS = [
      "tamoxifen", {"status": "historical"}, {"status": "2013"}),
     ("HPI: breast cancer of the right breast (2015, lumpectomy, adjuvant anastrozole x 5 years), recurrence 2023.",
      "anastrozole", {"status": "historical"}, {"status": "2015"}),
+    ("Tucatinib (Tukysa) 300 mg PO BID. Hold tucatinib until ALT 3 x ULN or less,\nthen resume at the next lower "
+     "dose (250 mg BID).", "tucatinib", {"dose": 300, "planned_dose": 250, "status": "held"}, {"planned_dose": "250"}),
     # ... a class word's status is the one listed drug of that class's
     ("Paclitaxel 80 mg/m2 weekly with trastuzumab and pertuzumab.\nANC 0.6 at today's visit, so chemotherapy "
      "withheld; trastuzumab and pertuzumab given as planned.\n", "paclitaxel", {"status": "held", "frequency": "weekly"},
@@ -904,6 +906,9 @@ ROWS = [
      "letrozole continues.\n", "ribociclib", {"status": "held"}, {"status": "on hold"}),
     ("Regimen: Capecitabine 1,500 mg PO twice daily, days 1-14 of a 21-day cycle.\n- Chemotherapy held for the rest "
      "of this cycle (stop capecitabine today, day 9).\n", "capecitabine", {"status": "held"}, {"status": "held"}),
+    ("Zoledronic acid 4 mg IV 12-weekly (last 30/09/2026).\nPlan:\n- Bisphosphonate on hold until the extraction "
+     "socket has healed (zoledronic acid due 23/12\n  cancelled); dental letter given.\n", "zoledronic acid",
+     {"status": "held", "frequency": "every 3 months"}, {"status": "on hold"}),
     # (a class word cuts no drug's scope: the bracket after "chemo" is still pegfilgrastim's)
     ("You came in after your chemotherapy (docetaxel).\nFrom cycle 4 you will also have a pegfilgrastim injection "
      "the day after chemo (pending approval).", "pegfilgrastim", {"status": "planned"},

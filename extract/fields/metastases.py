@@ -232,8 +232,9 @@ def _sites(page: AnalyzedPage) -> list[_Site]:
                     or assertion_at(page, node.start(), node.end()) in _NOT_FACT:
                 continue
             # the other breast's basin: distant nodes (AJCC 8th M1), not N3
-            found.append(_Site("distant_lymph_nodes", node.start(), node.end(),
-                               _evidence(page, node.span(), word.span(), "met.side-node"), (c_start, c_end)))
+            found.append(_Site("distant_lymph_nodes", node.start("side"), node.end(),
+                               _evidence(page, (node.start("side"), node.end()), word.span(), "met.side-node"),
+                               (c_start, c_end)))
     found += _target_rows(page, g, vocab, found)
     return found
 
