@@ -894,7 +894,7 @@ ROWS = [
      {"status": "active"}, {"status": "03/2023"}),
     ("Background: Right breast cancer 2013 (mastectomy, FEC, tamoxifen 5 years). Metastatic relapse 2024.",
      "tamoxifen", {"status": "historical"}, {"status": "2013"}),
-    ("HPI: breast cancer of the right breast (2015, lumpectomy, adjuvant anastrozole x 5 years), recurrence 2023.",
+    ("HPI: breast cancer of the right breast (2015, lumpectomy,\nadjuvant anastrozole x 5 years), recurrence 2023.",
      "anastrozole", {"status": "historical"}, {"status": "2015"}),
     ("Tucatinib (Tukysa) 300 mg PO BID. Hold tucatinib until ALT 3 x ULN or less,\nthen resume at the next lower "
      "dose (250 mg BID).", "tucatinib", {"dose": 300, "planned_dose": 250, "status": "held"}, {"planned_dose": "250"}),

@@ -1815,9 +1815,10 @@ def _bracket_year(page: AnalyzedPage, r: _Read) -> None:
     """A drug inside a bracket of a past course's history, the bracket opened by (or after) a past year:
     historical (the year is the history's, not the drug's own: no year leaf)."""
     text = page.text
-    line_start = text.rfind("\n", 0, r.mention.start) + 1
+    # (the bracket may open on the line before: "(2015, lumpectomy,\nadjuvant anastrozole x 5 years)")
+    line_start = text.rfind("\n", 0, max(0, text.rfind("\n", 0, r.mention.start))) + 1
     opening = text.rfind("(", line_start, r.mention.start)
-    if opening < 0 or ")" in text[opening:r.mention.start]:
+    if opening < 0 or ")" in text[opening:r.mention.start] or "\n\n" in text[opening:r.mention.start]:
         return
     found = _YEAR_IN_BRACKET.match(text, opening) or _YEAR_BEFORE_BRACKET.search(text, max(line_start, opening - 12), opening)
     if found is not None and int(found.group(1)) < _dt.date.today().year:
