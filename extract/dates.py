@@ -293,7 +293,8 @@ def _labelled_dates(text: str) -> tuple[LabelledDate, ...]:
         if nxt is None or nxt.start not in by_start:
             continue
         label = rules.label_of(m.group("label"))
-        if label.kind == "visit" and _OTHER_VISIT.search(text, max(0, m.start() - 30), m.start()):
+        if label.kind == "visit" and (_OTHER_VISIT.search(text, max(0, m.start() - 30), m.start())
+                                      or _BOOKED.search(text, after, nxt.start)):
             continue  # "since last visit: ribociclib held from 20/10/2026", "next visit 11/03": another visit
         out.append(LabelledDate(label.kind, label.id, nxt, m.start()))
     return tuple(out)
@@ -302,6 +303,10 @@ def _labelled_dates(text: str) -> tuple[LabelledDate, ...]:
 #: The words before a visit label that make it another visit than the one the record is of.
 _OTHER_VISIT = re.compile(r"\b(?:last|next|previous|prior|since|follow-up|return|upcoming|future|scheduled|consent)"
                           r"(?:[ \t]+[\w-]+)?[ \t]+$", re.IGNORECASE)  # (also "next in-person visit")
+
+
+#: Words between a visit label and its date that make it a visit to come ("Clinic visit booked 2026-11-30").
+_BOOKED = re.compile(r"\b(?:booked|scheduled|arranged|planned|requested|due)\b", re.IGNORECASE)
 
 
 def document_date(texts: list[str], kind: str) -> tuple[int, DateMention, str] | None:

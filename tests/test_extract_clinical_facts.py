@@ -64,6 +64,8 @@ CLINICAL = [
     ("Performance status 2", "ecog", 2, "Performance status 2"),
     ("ECOG PS of one", "ecog", 1, None),
     ("Zubrod 1", "ecog", 1, None),
+    # gen16-b: the visit's own moment between the label and the value
+    ("ECOG at discharge 2. Follow-up: oncology clinic 03/12/2026.", "ecog", 2, "ECOG at discharge 2"),
     ("Performance status\nECOG 0.\nResults", "ecog", 0, "ECOG 0"),
     ("KPS 80%; performance status 80", "ecog", None, None),
     ("Karnofsky performance status 90.", "ecog", None, None),
@@ -248,6 +250,27 @@ METASTASES = [
     ("Metastatic breast cancer to bone. CT: two liver lesions too small to characterise, unchanged.", ["bone"], True,
      None),
     ("Metastatic breast cancer. CT: hepatic cysts unchanged; liver lesion stable, likely haemangioma.", [], True, None),
+    # gen16-b: a node of the other breast's basin is distant (M1, AJCC 8th); the same side's stays regional
+    ("Ca right breast, cT3N2M0.\nFNAC left SCF node: metastatic carcinoma, consistent with breast primary.",
+     ["distant_lymph_nodes"], True, None),
+    ("Left breast cancer. New contralateral supraclavicular nodal metastases.", ["distant_lymph_nodes"], True, None),
+    ("Ca right breast, cT3N2M0.\nFNAC right SCF node: metastatic carcinoma, consistent with breast primary.",
+     [], None, None),
+    ("Right breast cancer 2019. Left breast cancer 2024.\nLeft axillary node metastasis.", [], None, None),
+    ("Left breast cancer 2021, left WLE. Right breast clinically normal; no primary in the right breast.\n"
+     "Core biopsy right axillary node: metastatic carcinoma consistent with breast primary.",
+     ["distant_lymph_nodes"], True, None),
+    # ... RECIST rows of an imaging report name measured disease; not a row of none, nor a simple cyst
+    ("RECIST 1.1\nTarget lesion 1: liver segment VII, 23 mm (baseline 31 mm)\n"
+     "Target lesion 2: left external iliac lymph node, short axis 16 mm\nNon-target lesions: none\n"
+     "Target lesion 3: left kidney simple cyst 12 mm\n", ["liver", "distant_lymph_nodes"], True, None),
+    ("TL1 | Mediastinal node (4R) | 14 mm SA\nNon-target: none\nNew lesions: No\n", ["distant_lymph_nodes"], True, None),
+    ("Non-target lesions: none.\nOther: simple hepatic cyst segment II.\n", [], None, None),
+    ("Target lesions (RECIST 1.1): (1) hepatic segment 4A lesion 1.8 cm (baseline 2.9 cm);\n(2) right paratracheal "
+     "lymph node 1.1 cm short axis; (3) left lower lobe\npulmonary nodule 0.9 cm.\nNew lesions: None.\n",
+     ["distant_lymph_nodes", "liver", "lung"], True, None),
+    ("Target lesions (RECIST 1.1): (1) hepatic segment 4A lesion 1.8 cm.\n\nLungs: 4 mm nodule right lower lobe, "
+     "likely benign.\n", ["liver"], True, None),
 ]
 
 
@@ -277,6 +300,15 @@ def test_a_followed_lesion_cites_its_site_and_lesion_word():
     findings = run(extract_metastases, "Metastatic breast cancer, on abemaciclib. CT 09/2026: liver lesions smaller.")
     site = next(f for f in findings if f.path == "stage.metastatic_sites")
     assert [(e.text, e.rule) for e in site.evidence] == [("liver lesions", "met.site.liver")]
+
+
+def test_a_contralateral_node_and_a_recist_row_cite_their_words():
+    findings = run(extract_metastases, "Ca right breast.\nFNAC left SCF node: metastatic carcinoma.")
+    site = next(f for f in findings if f.path == "stage.metastatic_sites")
+    assert [(e.text, e.rule) for e in site.evidence] == [("left SCF node: metastatic", "met.side-node")]
+    findings = run(extract_metastases, "Target lesion 1: liver segment VII, 23 mm\n")
+    site = next(f for f in findings if f.path == "stage.metastatic_sites")
+    assert [(e.text, e.rule) for e in site.evidence] == [("Target lesion 1: liver", "met.target-lesion")]
 
 
 def test_counted_oligometastatic_status_is_derived_from_the_counts():
@@ -385,6 +417,17 @@ def test_foreign_date_labels_date_a_lab_report():
     assert document_date([text], "lab")[1].value == D(2026, 10, 12)
     assert document_date(["Blutbild\nBefunddatum: 13.10.2026\nEntnahmedatum: 12.10.2026"], "lab")[1].value == \
         D(2026, 10, 12)
+
+
+def test_a_booked_visit_and_a_discharge_line_date_a_note_as_written():
+    # gen16-b: "Clinic visit booked 2026-11-30" is a visit to come; "Discharged:" dates a discharge summary
+    text = ("ONCOLOGY NURSING TELEPHONE ASSESSMENT\nDate/time: 2026-11-23 10:15\nRN: M. Okonkwo-Fraser\n"
+            "Patient repeated the plan back. Clinic visit booked 2026-11-30 with CBC and chemistry.\n")
+    assert document_date([text], "clinic_note")[1].value == D(2026, 11, 23)
+    text = "INPATIENT DISCHARGE SUMMARY\nAdmitted: 09/11/2026   Discharged: 13/11/2026   Consultant: Dr A. Raza\n"
+    assert document_date([text], "clinic_note")[1].value == D(2026, 11, 13)
+    text = "DISCHARGE SUMMARY (Ward 6 North)\nAdmission: 16/11/2026   Discharge: 22/11/2026   SMO: Dr T. Hohaia\n"
+    assert document_date([text], "clinic_note")[1].value == D(2026, 11, 22)
 
 
 def test_a_month_alone_never_dates_a_document():
@@ -535,6 +578,15 @@ KINDS = [
     ("Breast Oncology Follow-up   Date of visit: 10/03/2026\n62 year old woman with metastatic breast cancer to bone.\n"
      "Germline testing (Myriad MyRisk, 2024): negative, no pathogenic variants in BRCA1/2.\n"
      "Guardant360 (09/2026): ESR1 Y537S detected.\nPlan: consider elacestrant.", "clinic_note"),
+    # gen16-b: a nurse's telephone assessment under a cancer centre's protocol
+    ("JURAVINSKI CANCER CENTRE\nONCOLOGY NURSING TELEPHONE ASSESSMENT (COSTaRS protocol)\nDate/time: 2026-11-23 10:15\n"
+     "Regimen: Capecitabine 1,500 mg PO twice daily, days 1-14 of a 21-day cycle.\nAssessment: grade 2 hand-foot "
+     "syndrome. Temp 36.8.", "clinic_note"),
+    ("THE CHRISTIE - 24 HOUR HOTLINE / ACUTE ONCOLOGY\nUKONS TRIAGE TELEPHONE LOG\nCall received: 21/11/2026\n"
+     "Presenting problem: diarrhoea grade 3. Creatinine 98.", "clinic_note"),
+    ("SINGAPORE GENERAL HOSPITAL - MULTIDISCIPLINARY BREAST TUMOUR BOARD\nDate of meeting: 05/11/2026\n"
+     "- 2022: Right breast IDC, pT2N1a(2/18), G3, ER 90% PR 20% HER2 1+. Right MRM + ALND.\n"
+     "- CT-guided biopsy L2: metastatic carcinoma, ER 80%, PR 5%, HER2 0.", "clinic_note"),
 ]
 
 

@@ -849,6 +849,77 @@ ROWS = [
      "Tue 27/10 back on Kisqali 2 tablets (400mg).", "ribociclib",
      {"dose": 400, "status": "active", "changes": [{"from_dose": 600, "to_dose": 400}]},
      {"changes[0].to_dose": "400"}),
+    # gen16-b: a tumour board's "Recommendations:" list names drugs without a verb: planned
+    ("MDT outcome 12/11/2026\nRecommendations: 1. Letrozole 2.5 mg daily 2. Ribociclib 600 mg d1-21 q28d "
+     "3. Zoledronic acid q3 months\n", "ribociclib", {"status": "planned", "dose": 600, "schedule": "days 1-21 of 28"},
+     {"status": "Recommendations"}),
+    ("MDT outcome 12/11/2026\nRecommendations: 1. Letrozole 2.5 mg daily 2. Ribociclib 600 mg d1-21 q28d "
+     "3. Zoledronic acid q3 months\n", "zoledronic acid", {"status": "planned", "frequency": "every 3 months"},
+     {"status": "Recommendations", "frequency": "q3 months"}),
+    ("Board recommendations:\n1. Stop tamoxifen.\n2. Inj. Leuprolide 3.75 mg IM every 28 days + Tab. Letrozole "
+     "2.5 mg OD\n3. Inj. Zoledronic acid 4 mg IV every 12 weeks after dental clearance.\n", "letrozole",
+     {"status": "planned", "dose": 2.5}, {"status": "Board recommendations"}),
+    ("Tumour board recommendations:\n1. Letrozole 2.5 mg daily\n2. Ribociclib 600 mg d1-21 q28d\n", "letrozole",
+     {"status": "planned"}, {"status": "Tumour board recommendations"}),
+    # ... a reason or a frequency told in the next sentence, without the drug's name
+    ("Palbociclib reduced to 100 mg on 3 Nov. Reason: febrile neutropenia.", "palbociclib",
+     {"changes": [{"to_dose": 100, "reason": "febrile neutropenia"}]}, {"changes[0].reason": "febrile neutropenia"}),
+    ("Ribociclib dose reduced from 600 mg to 400 mg. The reason was grade 3 neutropenia.", "ribociclib",
+     {"changes": [{"from_dose": 600, "to_dose": 400, "reason": "neutropenia"}]}, {"changes[0].reason": "neutropenia"}),
+    ("Fulvestrant 500 mg IM given today. Repeat every 28 days.", "fulvestrant",
+     {"frequency": "every 4 weeks", "dose": 500}, {"frequency": "every 28 days"}),
+    ("Denosumab 120 mg SC today. This is given monthly.", "denosumab", {"frequency": "monthly"},
+     {"frequency": "monthly"}),
+    # ... a diary's dose change entries below the drug's heading or its entry
+    ("KISQALI (ribociclib) 600 mg - cycle 3\nDay 1: started cycle 3, 3 tablets with breakfast.\n"
+     "Day 8: bloods at the practice nurse, all OK she said.\n"
+     "Day 15: nurse rang - neutrophils 0.8, told to drop to 2 tablets (400 mg) from tomorrow.\n", "ribociclib",
+     {"dose": 400, "changes": [{"from_dose": 600, "to_dose": 400}]}, {"changes[0].to_dose": "400"}),
+    ("- 27/10 finished cycle 3 of ribociclib (600mg, 3 tablets). Tired.\n"
+     "- 02/11 blood test. Nurse rang: neutrophils 0.7, so cycle 4 deferred a week.\n"
+     "- 09/11 bloods again, neutrophils 1.3 - OK to start cycle 4 on the lower dose, 400mg (2 tablets).\n",
+     "ribociclib", {"dose": 400, "changes": [{"from_dose": 600, "to_dose": 400}]}, {"changes[0].to_dose": "400"}),
+    ("Abemaciclib reduced from 150 mg BID to 100 mg BID.", "abemaciclib",
+     {"dose": 100, "changes": [{"from_dose": 150, "to_dose": 100}]}, {"changes[0].from_dose": "150"}),
+    ("Abemaciclib (Verzenios) 100 mg tablets - ONE tablet twice daily.\n  Dose reduced from 150 mg twice daily to "
+     "100 mg twice daily on 02/11/2026.\n  Reason: grade 3 diarrhoea (7-8 stools/day) despite loperamide.\n",
+     "abemaciclib", {"changes": [{"from_dose": 150, "to_dose": 100, "reason": "diarrhea"}]},
+     {"changes[0].reason": "diarrhoea"}),
+    ("Original diagnosis 2018, adjuvant FEC-D and tamoxifen then anastrozole (2018-2024).", "tamoxifen",
+     {"status": "historical"}, {"status": "2018-2024"}),
+    ("Recommendation:\n\u2022 Tab Letrozole 2.5mg OM\n\u2022 Tab Ribociclib 600mg OM D1-21 q28d\n", "letrozole",
+     {"frequency": "daily", "status": "planned"}, {"frequency": "OM"}),
+    ("Pharmacist note: dose of Ibrance reduced from 125 mg to 100 mg on this script (Dr Tran phoned,\nneutropenia).",
+     "palbociclib", {"changes": [{"from_dose": 125, "to_dose": 100, "reason": "neutropenia"}]},
+     {"changes[0].reason": "neutropenia"}),
+    ("Enhertu is therefore withheld. Given grade 2 ILD, I do not plan to restart trastuzumab deruxtecan.",
+     "fam-trastuzumab deruxtecan", {"status": "stopped"}, {"status": "do not plan to restart"}),
+    ("5. Zoledronic acid 4 mg IV every 12 weeks - due 12/2026, hold for now given creatinine 1.4.", "zoledronic acid",
+     {"status": "held"}, {"status": "hold"}),
+    ("HPI: palbociclib 125 mg daily d1-21 q28d plus letrozole 2.5 mg daily since 03/2023.\n\nRecommendations:\n"
+     "1. Palbociclib on hold pending marrow evaluation.\n2. Letrozole 2.5 mg daily\n", "letrozole",
+     {"status": "active"}, {"status": "03/2023"}),
+    ("Background: Right breast cancer 2013 (mastectomy, FEC, tamoxifen 5 years). Metastatic relapse 2024.",
+     "tamoxifen", {"status": "historical"}, {"status": "2013"}),
+    ("HPI: breast cancer of the right breast (2015, lumpectomy,\nadjuvant anastrozole x 5 years), recurrence 2023.",
+     "anastrozole", {"status": "historical"}, {"status": "2015"}),
+    ("Tucatinib (Tukysa) 300 mg PO BID. Hold tucatinib until ALT 3 x ULN or less,\nthen resume at the next lower "
+     "dose (250 mg BID).", "tucatinib", {"dose": 300, "planned_dose": 250, "status": "held"}, {"planned_dose": "250"}),
+    # ... a class word's status is the one listed drug of that class's
+    ("Paclitaxel 80 mg/m2 weekly with trastuzumab and pertuzumab.\nANC 0.6 at today's visit, so chemotherapy "
+     "withheld; trastuzumab and pertuzumab given as planned.\n", "paclitaxel", {"status": "held", "frequency": "weekly"},
+     {"status": "withheld"}),
+    ("Ribociclib 600 mg daily d1-21 with letrozole 2.5 mg daily.\nANC 0.7. CDK4/6 inhibitor on hold until recovery; "
+     "letrozole continues.\n", "ribociclib", {"status": "held"}, {"status": "on hold"}),
+    ("Regimen: Capecitabine 1,500 mg PO twice daily, days 1-14 of a 21-day cycle.\n- Chemotherapy held for the rest "
+     "of this cycle (stop capecitabine today, day 9).\n", "capecitabine", {"status": "held"}, {"status": "held"}),
+    ("Zoledronic acid 4 mg IV 12-weekly (last 30/09/2026).\nPlan:\n- Bisphosphonate on hold until the extraction "
+     "socket has healed (zoledronic acid due 23/12\n  cancelled); dental letter given.\n", "zoledronic acid",
+     {"status": "held", "frequency": "every 3 months"}, {"status": "on hold"}),
+    # (a class word cuts no drug's scope: the bracket after "chemo" is still pegfilgrastim's)
+    ("You came in after your chemotherapy (docetaxel).\nFrom cycle 4 you will also have a pegfilgrastim injection "
+     "the day after chemo (pending approval).", "pegfilgrastim", {"status": "planned"},
+     {"status": "pending approval"}),
 ]
 
 ABSENT = [
@@ -1004,6 +1075,34 @@ ABSENT = [
      "alpelisib", None),
     ("FDA-Approved Therapies (in patient's tumor type):\nESR1 D538G - elacestrant", "elacestrant", None),
     ("Potential Clinical Trials:\nNCT05000000 - capivasertib + fulvestrant, phase III", "capivasertib", None),
+    # gen16-b: a recommendation of a drug the page lists as taken is to go on with it; a progress note's
+    # "Plan:" list is no board's recommendation; a next sentence without a frequency opener gives none;
+    # a diary entry naming another drug keeps the change from it; a class with two listed drugs, or a
+    # class in general, says nothing of either
+    ("Medications: letrozole 2.5 mg daily\n\nRecommendations:\n1. Letrozole 2.5 mg daily\n", "letrozole",
+     ("status", "planned")),
+    ("Plan:\n1. Letrozole 2.5 mg daily\n", "letrozole", ("status", "planned")),
+    ("Recommendations:\n1. Restaging CT in 3 months. Letrozole 2.5 mg daily to continue.\n", "letrozole",
+     ("status", "planned")),
+    ("Fulvestrant 500 mg IM given today. Next visit in 4 weeks with bloods.", "fulvestrant",
+     ("frequency", "every 4 weeks")),
+    ("Zoledronic acid 4 mg IV today. Then letrozole daily.", "zoledronic acid", ("frequency", "daily")),
+    ("Day 1: Kisqali 600 mg started.\nDay 8: paracetamol 1 g for headache.\nDay 15: told to drop to 2 tablets (400 mg).\n",
+     "acetaminophen", ("dose", 400)),
+    ("Abemaciclib 150 mg BID from 2025 (palbociclib 125 mg before that).\n\nCDK4/6 inhibitor on hold since Monday.",
+     "abemaciclib", ("status", "held")),
+    ("Coverage for letrozole 2.5 mg daily does not require prior authorization. The plan requires documentation "
+     "that the member has progressed on an aromatase inhibitor.", "letrozole", ("status", "stopped")),
+    ("Capecitabine 1000 mg/m2 BD started 2026. Previous chemotherapy in 2015 was stopped.", "capecitabine",
+     ("status", "stopped")),
+    ("Capecitabine discussed, not yet decided. Exemestane continues.", "capecitabine", None),
+    ("Denosumab 120 mg SC every 4 weeks - continue\n\nStopped: octreotide (inpatient only).", "denosumab",
+     ("status", "stopped")),
+    ("FULVESTRANT 500 MG ON DAY 1 AND DAY 15", "fulvestrant", ("frequency", "daily")),
+    ("Palbociclib held. Will not restart palbociclib until counts recover.", "palbociclib", ("status", "stopped")),
+    ("Letrozole 2.5 mg daily (2039 review planned).", "letrozole", ("status", "historical")),
+    ("Now on anastrozole (2024, after tamoxifen).", "anastrozole", ("status", "historical")),
+    ("Recommendations:\n1. Letrozole 2.5 mg daily from 01/2039\n", "letrozole", ("status", "active")),
 ]
 
 

@@ -49,7 +49,8 @@ _REFERS_BACK = re.compile(r"\b(?:dose|doses|dosing|it|this|therapy|treatment|med
 #: daily. Held x 2 weeks for DVT workup, restarted 2026-01-05."; "...; further reduced to 50 mg").
 _SUBJECTLESS = re.compile(r"[\W\d]*(?:(?:further|then|later|subsequently|again)\s+)?"
                           r"(?:held|restarted|resumed|stopped|discontinued|paused|interrupted|"
-                          r"dose[-\s]reduced|reduced|decreased|increased|currently\s+(?:on|taking|at)(?=\s+\d))\b", re.I)
+                          r"dose[-\s]reduced|reduced|decreased|increased|currently\s+(?:on|taking|at)(?=\s+\d))\b"
+                          r"(?![ \t]*:)", re.I)  # (not a label: "Stopped: octreotide (inpatient only)")
 #: A directions line of its own under a drug (pharmacy labels, GP printouts, Epic "Sig:").
 _SIG_LINE = re.compile(r"[ \t]*(?:sig\s*:\s*|directions?\s*:\s*)?(?:take|inject|give|use|apply|swallow|chew|dissolve)\s+"
                        r"(?:\d+|one|two|three|four|half|a|an|the|1/2)\b", re.I)
@@ -168,12 +169,54 @@ def extract_medications(page: AnalyzedPage) -> Iterator[Finding]:
         reads.append(_read(page, m, pre_start, end))
         # A regimen's other drugs read the same scope ("4 cycles of ddAC (2019)": both historical).
         reads += [_read(page, partner, pre_start, end) for partner in _regimen_partners(page, m)]
+    # A class word's scope ends at the next drug; it cuts no drug's own scope ("a pegfilgrastim
+    # injection the day after chemo (pending approval)").
+    by_class = [m for m in _class_mentions(page, mentions) if _counts(page, m)]
+    if by_class:
+        every = sorted(mentions + by_class, key=lambda m: m.start)
+        for m, (pre_start, end) in zip(every, _scopes(page, every), strict=True):
+            if m in by_class and (r := _class_read(_read(page, m, pre_start, end))) is not None:
+                reads.append(r)
+        reads.sort(key=lambda r: r.mention.start)
     _share_within_sentences(page, reads)
     by_drug: dict[str, list[_Read]] = {}
     for r in reads:
         by_drug.setdefault(r.mention.drug.name, []).append(r)
     for name, drug_reads in by_drug.items():
         yield _finding(page, name, drug_reads)
+
+
+#: What a drug named by its class says of the drug (rules med.class-word.*).
+_CLASS_STATUSES = frozenset({"held", "stopped", "active"})
+
+
+def _class_mentions(page: AnalyzedPage, mentions: list[DrugMention]) -> list[DrugMention]:
+    """Class words ("chemotherapy", "CDK4/6 inhibitor") read as the one drug of their classes the page
+    names ("Paclitaxel 80 mg/m2 weekly ... chemotherapy withheld this cycle"); none when it names two."""
+    named: dict[str, dict[str, DrugMention]] = {}
+    for m in mentions:
+        named.setdefault(m.drug.drug_class, {}).setdefault(m.drug.name, m)
+    out: list[DrugMention] = []
+    for rule in _rules("med.class-word."):
+        listed = [m for c in rule.params["classes"] for m in named.get(c, {}).values()]
+        if len(listed) != 1:
+            continue
+        for a, b in clinical_segments(page):
+            out += [DrugMention(listed[0].drug, w.start(), w.end(), w.group(0).lower(), 100.0)
+                    for w in rule.finditer(page.text, page.is_ocr, a, b)
+                    if not any(x.start < w.end() and w.start() < x.end for x in mentions)
+                    and _first_match(_rule("med.exclude.class-indefinite"), page, page.text[max(a, w.start() - 12):w.start()]) is None]
+    return out
+
+
+def _class_read(r: _Read) -> _Read | None:
+    """A class word's read keeps only what it says of the drug's state now (held, stopped, going on)
+    and its changes; its words are no name, dose or date of the drug."""
+    statuses = [s for s in r.statuses if s.value in _CLASS_STATUSES]
+    if not statuses and not r.changes:
+        return None
+    return _Read(r.mention, r.pre_start, r.end, r.sentence, changes=r.changes, statuses=statuses,
+                 reasons=r.reasons if r.changes else [])
 
 
 def _drug_mentions(page: AnalyzedPage) -> list[DrugMention]:
@@ -268,6 +311,11 @@ def _defined_drug_mentions(page: AnalyzedPage) -> list[DrugMention]:
 _TAG_QUESTION = re.compile(r"(?:\s[-–]|,)\s*(?:is\s+that|was\s+that|am\s+I|is\s+this)\s+(?:right|correct|ok|okay|alright)\s*\?\s*$", re.I)
 
 
+#: After a drug not to be restarted: a condition that makes it a hold ("will not restart palbociclib
+#: until counts recover").
+_NOT_YET = re.compile(r"\b(?:until|unless|if|before|till)\b", re.I)
+
+
 def _counts(page: AnalyzedPage, mention: DrugMention) -> bool:
     """A mention about a drug this patient takes, took or will take."""
     text = page.text
@@ -276,6 +324,10 @@ def _counts(page: AnalyzedPage, mention: DrugMention) -> bool:
     s_start, s_end = statement_at(page, mention.start)
     assertion = assertion_at(page, mention.start, mention.end)
     # ConText's family trigger also fires inside drug names ("fam-trastuzumab"): a relative must be named.
+    if assertion == "negated" and _first_match(_rule("med.status.not-restarting"), page,
+                                               text[max(s_start, mention.start - _PRE_CUE_WINDOW):mention.start]) \
+            and not _NOT_YET.search(text, mention.end, min(s_end, mention.end + 60)):
+        assertion = "present"  # "I do not plan to restart trastuzumab deruxtecan": a hold made final, a stop
     if assertion in ("negated", "hypothetical", "possible") or names_relative(page, s_start, mention.start):
         return False
     if _first_match(_rule("med.exclude.allergy"), page, text[s_start:mention.start]):
@@ -442,10 +494,62 @@ def _own_words_start(page: AnalyzedPage, after: int, drug_start: int) -> int:
     return best
 
 
+#: A diary entry's opening: "Day 15:", "D8 -", "09/11", "- 02/11/2026", "Mon 3 Nov", "3rd Nov:".
+_DIARY_ENTRY = re.compile(r"[ \t]*(?:[-*•][ \t]*)?(?:day[ \t]*\d{1,2}|D\d{1,2}|\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?"
+                          r"|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?(?:[ \t]+[a-z]{3,9})?"
+                          r"|\d{1,2}(?:st|nd|rd|th)?[ \t]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6})"
+                          r"(?![\w/.-]\d)", re.I)
+#: How far below its drug a diary's dose change may stand (characters).
+_DIARY_REACH = 800
+#: The longest line that heads a diary's entries ("KISQALI (ribociclib) 600 mg - cycle 3").
+_DIARY_HEADING = 70
+
+
+def _diary_reach(page: AnalyzedPage, m: DrugMention, limit: int) -> int | None:
+    """The end of the last entry of a diary that changes the dose without naming a drug, when the drug
+    heads the entries or opens one of them ("KISQALI (ribociclib) 600 mg - cycle 3" ... "Day 15: told to
+    drop to 2 tablets (400 mg)"); None otherwise. The entries run on without a blank line."""
+    text = page.text
+    line_start = text.rfind("\n", 0, m.start) + 1
+    line_end = text.find("\n", m.end)
+    if line_end < 0:
+        return None
+    opens_entry = _DIARY_ENTRY.match(text, line_start) is not None
+    heads = not opens_entry and line_end - line_start <= _DIARY_HEADING and _DIARY_ENTRY.match(text, line_end + 1) is not None
+    if not heads and not opens_entry:
+        return None
+    reach = None
+    pos = line_end + 1
+    while pos < min(limit, m.end + _DIARY_REACH) and _DIARY_ENTRY.match(text, pos) is not None:
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        if end > limit:
+            break
+        if any(_diary_change(m, heads, found) for rule in _rules("med.change.")
+               if not rule.params.get("around_drug") and not rule.params.get("from_only")
+               for found in rule.finditer(text, page.is_ocr, pos, end)):
+            reach = end
+        pos = end + 1
+    return reach
+
+
+def _diary_change(m: DrugMention, heads: bool, found: regex.Match) -> bool:
+    """A change in a diary entry is the drug's when its dose is one of the drug's dose steps; for a
+    drug without dose steps, only under the drug's own heading (not "Day 8: paracetamol 1 g" above
+    "Day 15: told to drop to 2 tablets (400 mg)")."""
+    steps = m.drug.dose_steps
+    return _number(found.group("to"))[0] in steps if steps else heads
+
+
 def _extend_to_referring_sentences(page: AnalyzedPage, m: DrugMention, end: int, nxt: DrugMention | None) -> int:
     text = page.text
     section = section_at(page, m.start)
     limit = nxt.start if nxt is not None else len(text)
+    diary = _diary_reach(page, m, limit)
+    if diary is not None and diary > end:
+        return diary
+    line_start = text.rfind("\n", 0, m.start) + 1
+    entry = _DIARY_ENTRY.match(text, line_start) is not None and text[line_start:m.start].strip() != ""
     while end < limit and end - m.end < _REFER_WINDOW:
         s_start, s_end = statement_at(page, _skip_space(text, end))
         if s_start < end or section_at(page, s_start) != section:
@@ -463,6 +567,8 @@ def _extend_to_referring_sentences(page: AnalyzedPage, m: DrugMention, end: int,
             # inside the statement ends the scope there, after this drug's own change.
             if _SUBJECTLESS.match(text, s_start, limit) and _mentions_change_or_status(page, s_start, limit):
                 end = _own_words_start(page, s_start, limit)
+            elif _REASON_OPENS.match(text, s_start, limit) and _states_reason(page, s_start, limit):
+                end = _own_words_start(page, s_start, limit)  # "Reason: grade 3 diarrhoea despite loperamide."
             break
         words_end = end
         while words_end > m.end and text[words_end - 1] in " \t\n":
@@ -470,6 +576,11 @@ def _extend_to_referring_sentences(page: AnalyzedPage, m: DrugMention, end: int,
         if _SIG_LINE.match(text, s_start, s_end) and "\n" in text[max(0, words_end - 1):s_start + 1]:
             end = s_end  # a label's or list's directions line under the drug ("Take ONE tablet daily")
             continue
+        if _FREQUENCY_OPENS.match(text, s_start, s_end) and _states_frequency(page, s_start, s_end):
+            end = s_end  # "Fulvestrant 500 mg IM given today. Repeat every 28 days."
+            continue
+        if entry and text[s_start - 1:s_start] == "\n" and _DIARY_ENTRY.match(text, s_start) is not None:
+            break  # the next diary entry is an event of its own ("Day 8: paracetamol 1 g" / "Day 15: told to drop ...")
         refers = _REFERS_BACK.search(text, s_start, s_end) or _SUBJECTLESS.match(text, s_start, s_end) \
             or _REASON_OPENS.match(text, s_start, s_end)
         if not refers or not (_mentions_change_or_status(page, s_start, s_end) or _states_reason(page, s_start, s_end)):
@@ -485,7 +596,21 @@ def _skip_space(text: str, pos: int) -> int:
 
 
 #: A sentence of its own that opens with a reason ("Due to grade 3 neutropenia.").
-_REASON_OPENS = re.compile(r"[\W\d]*(?:due\s+to|because\s+of|secondary\s+to|owing\s+to)\b", re.I)
+#: ("Reason: febrile neutropenia.", "The reason for this was grade 3 neutropenia.")
+_REASON_OPENS = re.compile(r"[\W\d]*(?:due\s+to|because\s+of|secondary\s+to|owing\s+to|(?:the\s+)?reasons?)\b", re.I)
+
+
+#: A sentence of its own that tells how often the drug before it is given ("Repeat every 28 days.",
+#: "Given every 4 weeks.", "This is given monthly.", "Thereafter 3-weekly.").
+_FREQUENCY_OPENS = re.compile(r"[\W\d]*(?:(?:it|this|these|they|which|the\s+(?:injections?|infusions?|doses?))\s+(?:is|are|will\s+be)"
+                              r"\s+(?:then\s+)?(?:given|repeated|due|administered)|(?:to\s+be\s+)?(?:repeat(?:ed)?|given|administered)"
+                              r"|then|thereafter|and\s+then|subsequent\s+doses|next\s+doses)\b", re.I)
+
+
+def _states_frequency(page: AnalyzedPage, start: int, end: int) -> bool:
+    """The sentence holds a frequency (med.frequency.*) and names no drug."""
+    return any(next(iter(rule.finditer(page.text, page.is_ocr, start, end)), None) is not None
+               for rule in _rules("med.frequency.")) and not drugs().find(page.text[start:end])
 
 
 def _states_reason(page: AnalyzedPage, start: int, end: int) -> bool:
@@ -542,7 +667,9 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
                     continue  # "then to 200 mg" continues a change told before it
                 r.changes.append(_change_of(page, rule, m))
     planned = _rule("med.exclude.planned-dose")
-    total = _first(page, [_rule("med.dose.total"), _rule("med.dose.sig")], body, end, usable)
+    # (not a change's own count: "told to drop to 2 tablets (400 mg)")
+    total = _first(page, [_rule("med.dose.total"), _rule("med.dose.sig")], body, end, lambda a, b: usable(a, b) and not any(
+        c.span[0] <= a < c.span[1] for c in r.changes))
     amounts = [total[1]] if total else _rule("med.dose.amount").finditer(text, page.is_ocr, body, end)
     dose_rule = total[0].id if total else "med.dose.amount"
     candidates = [m for m in amounts
@@ -826,6 +953,8 @@ def _read_statuses(page: AnalyzedPage, r: _Read, usable: Callable[[int, int], bo
                         _OK_TO.search(text, max(0, m.start() - 20), m.start()) or _RESTART_WORD.search(m.group(0))) \
                         and _conditioned_after(page, m.end(), r.end):
                     continue  # "OK to start cycle 4 if ANC > 1.0", "Restart on 11/27 if labs are OK": not yet
+                if rule.id == "med.status.not-restarting" and _NOT_YET.search(text, m.end(), min(r.sentence[1], m.end() + 80)):
+                    continue  # "will not restart palbociclib until counts recover": still a hold
                 if rule.params["value"] == "stopped" and any(c.span[0] <= m.start() < c.span[1] for c in r.changes):
                     continue  # "switched over from palbociclib 125 to 100 mg": the dose changed, not the drug
                 if _BACKGROUND.search(text, max(region_start, m.start() - 40), m.start()):
@@ -864,6 +993,36 @@ def _read_statuses(page: AnalyzedPage, r: _Read, usable: Callable[[int, int], bo
                 item := _PLAN_ITEM.fullmatch(text, line_start, mention.start)) is not None:
             r.default_status = _Leaf("planned", [page.evidence(item.start(1), item.end(1), "med.status.plan-item")],
                                      mention.start)
+        elif (listed := _recommendation_item(page, mention.start)) is not None:
+            r.default_status = listed
+
+
+#: A list item's opening ("2. ", "- " at a line start; " 2. " inside a line that runs its items on).
+_ITEM_OPEN = re.compile(r"(?:^|(?<=\n)|(?<=[:\s]))[ \t]*(?:\d{1,2}[.)]|(?<![^\n])[ \t]*[-*•])[ \t]+(?=[A-Za-z])")
+#: A sentence end inside a list item (not a dosage form's dot: "Tab. Letrozole", "Inj. Leuprolide").
+_ITEM_SENTENCE_END = re.compile(r"(?<!\b(?:tab|inj|cap|syp))(?<!\b(?:tabs|caps))[.!?]\s", re.I)
+#: How far before the drug its list item may open (a wrapped item: characters).
+_ITEM_REACH = 200
+
+
+def _recommendation_item(page: AnalyzedPage, pos: int) -> _Leaf | None:
+    """Planned, with the header as evidence, for a drug in the first sentence of a list item under a
+    tumour board's "Recommendations:" header (rule med.plan-list-heading): "2. Inj. Leuprolide 3.75 mg
+    IM every 28 days + Tab. Letrozole 2.5 mg OD" names what the board advises, not what runs."""
+    if section_at(page, pos) != "assessment_plan":
+        return None
+    text = page.text
+    start = max(s for s, _ in page.sections() if s <= pos)
+    colon = text.find(":", start, min(pos, start + 60))
+    pattern = _rule("med.plan-list-heading").pattern_for(page.is_ocr)
+    if colon < 0 or pattern is None or pattern.fullmatch(text, start, colon) is None:
+        return None
+    item = None
+    for item in _ITEM_OPEN.finditer(text, max(colon + 1, pos - _ITEM_REACH), pos + 1):
+        pass  # the last item opening before the drug
+    if item is None or _ITEM_SENTENCE_END.search(text, item.end(), pos):
+        return None
+    return _Leaf("planned", [page.evidence(start, colon, "med.plan-list-heading")], pos)
 
 
 #: What may stand before a drug at the start of a list line ("- ", "2. ", "Tab. ", "Inj. ").
@@ -1032,6 +1191,9 @@ def _read_dates(page: AnalyzedPage, r: _Read) -> None:
             r.leaves[leaf] = _Leaf(found.value, [page.evidence(found.start, found.end, rule)], found.start)
     _read_month_dates(page, r, consumed)
     _read_years(page, r, consumed)
+    if r.year_status is None and not any(k in r.leaves for k in ("start", "start_month", "start_year", "end", "end_month",
+                                                                  "end_year", "year")):
+        _bracket_year(page, r)
 
 
 def _start_or_end(page: AnalyzedPage, r: _Read, before: str, d_start: int, d_end: int) -> tuple[str | None, str]:
@@ -1230,6 +1392,7 @@ def _share_head_status(page: AnalyzedPage, group: list[_Read]) -> None:
 
 _ON_JOINED = re.compile(r"\)?(?:\s*\([^()\n]{1,30}\))?\s*(?:/|\+|&|\band\b|\bplus\b|\bwith\b)\s*", re.I)
 _SLASH_JOINED = re.compile(r"\s*(?:/|\+|&|,|\band\b|\bplus\b)\s*", re.I)
+_THEN_JOINED = re.compile(r"\s*,?\s*(?:then|followed\s+by|->|→)\s*", re.I)
 
 
 def _share_joined_status(page: AnalyzedPage, group: list[_Read]) -> None:
@@ -1243,6 +1406,11 @@ def _share_joined_status(page: AnalyzedPage, group: list[_Read]) -> None:
                                                               later.mention.start):
             later.statuses.append(_Leaf("active", on[-1].evidence, later.mention.start))
     for earlier, later in zip(reversed(group[:-1]), reversed(group[1:])):
+        if _THEN_JOINED.fullmatch(page.text, earlier.mention.end, later.mention.start):
+            # "tamoxifen then anastrozole (2018-2024)": a sequence in past years is past as a whole
+            if later.year_status is not None and earlier.year_status is None and not earlier.statuses:
+                earlier.year_status = later.year_status
+            continue
         if not _SLASH_JOINED.fullmatch(page.text, earlier.mention.end, later.mention.start):
             continue
         after = [s for s in later.statuses if s.pos > later.mention.start]
@@ -1485,12 +1653,20 @@ def _finding(page: AnalyzedPage, name: str, reads: list[_Read]) -> Finding:
     changes = [c for c in changes if not (c.resumption and (c.from_dose is None or c.from_dose.value == c.to_dose.value))]
 
     explicit = [s for r in now for s in r.statuses]
+    # "Chemotherapy held for the rest of this cycle (stop capecitabine today)": the hold's stop, told by
+    # another mention of the drug in the sentence (a class word)
+    held = [s.pos for s in explicit if s.value == "held"]
+    explicit = [s for s in explicit if not (s.value == "stopped" and _PLAIN_STOP.match(s.evidence[0].text) and any(
+        h < s.pos and _same_sentence(page.text, h, s.pos) for h in held))]
     if any(s.value == "held" for s in explicit):
         # "keep the palbociclib on hold until your appointment; Dr Nguyen will probably restart at 100 mg":
         # a planned restart does not end the hold
         explicit = [s for s in explicit if not (s.value == "planned" and _RESTART_WORD.search(s.evidence[0].text))] \
             or explicit
     defaults = [r.default_status for r in now if r.default_status is not None]
+    # a board's recommendation of a drug the page lists elsewhere as taken ("Medications: letrozole")
+    # is to go on with it
+    defaults = [d for d in defaults if d.evidence[0].rule != "med.plan-list-heading"] or defaults
     status = max(explicit, key=lambda s: s.pos) if explicit else (max(defaults, key=lambda s: s.pos) if defaults else None)
     if not explicit:
         status = _status_from_dates(leaves, reads, status)
@@ -1499,6 +1675,17 @@ def _finding(page: AnalyzedPage, name: str, reads: list[_Read]) -> Finding:
         dated = _status_from_dates(leaves, reads, None)
         if dated is not None and dated.value == "stopped":
             status = dated
+    if status is not None and status.evidence[0].rule == "med.plan-list-heading":
+        # "palbociclib ... plus letrozole 2.5 mg daily since 03/2023" above a board's "3. Letrozole 2.5 mg
+        # daily": a drug started before the note runs, the recommendation is to go on with it
+        today = _dt.date.today()
+        started = next((leaves[k] for k, past in (("start", lambda v: v <= today),
+                                                  ("start_month", lambda v: v < today.strftime("%Y-%m")),
+                                                  ("start_year", lambda v: v < today.year))
+                        if k in leaves and past(leaves[k].value)), None)
+        if started is not None and not any(k in leaves for k in ("end", "end_month", "end_year")):
+            status = _Leaf("active", [ev.model_copy(update={"rule": "med.status.started-before"})
+                                      for ev in started.evidence], started.pos)
     if status is not None:
         leaves["status"] = status
 
@@ -1630,6 +1817,27 @@ def _read_column_dates(page: AnalyzedPage, r: _Read) -> set[int]:
 #: After a year: it heads a list line ("2017-2022: tamoxifen"); or it opens a course still going.
 _YEAR_HEADING = re.compile(r"[ \t]*(?::|[-–][ \t])")
 _OPEN_ENDED = re.compile(r"[ \t]*(?:-|–|—|to|until)[ \t]*(?:present|current|now|ongoing|date|today)\b", re.I)
+
+
+#: A past year that opens a bracket, or stands right before it: "(2015, lumpectomy, adjuvant anastrozole
+#: x 5 years)", "Right breast cancer 2013 (mastectomy, FEC, tamoxifen 5 years)".
+_YEAR_IN_BRACKET = re.compile(r"\(\s*((?:19|20)\d\d)\b")
+_YEAR_BEFORE_BRACKET = re.compile(r"\b((?:19|20)\d\d)\s*$")
+
+
+def _bracket_year(page: AnalyzedPage, r: _Read) -> None:
+    """A drug inside a bracket of a past course's history, the bracket opened by (or after) a past year:
+    historical (the year is the history's, not the drug's own: no year leaf)."""
+    text = page.text
+    # (the bracket may open on the line before: "(2015, lumpectomy,\nadjuvant anastrozole x 5 years)")
+    line_start = text.rfind("\n", 0, max(0, text.rfind("\n", 0, r.mention.start))) + 1
+    opening = text.rfind("(", line_start, r.mention.start)
+    if opening < 0 or ")" in text[opening:r.mention.start] or "\n\n" in text[opening:r.mention.start]:
+        return
+    found = _YEAR_IN_BRACKET.match(text, opening) or _YEAR_BEFORE_BRACKET.search(text, max(line_start, opening - 12), opening)
+    if found is not None and int(found.group(1)) < _dt.date.today().year:
+        r.year_status = _Leaf("historical", [page.evidence(found.start(1), found.end(1), "med.date.bracket-year")],
+                              found.start(1))
 
 
 def _read_years(page: AnalyzedPage, r: _Read, consumed: set[int]) -> None:

@@ -225,7 +225,75 @@ def _sites(page: AnalyzedPage) -> list[_Site]:
             nearest = min(same_clause, key=lambda w: min(abs(w.start() - site.end()), abs(site.start() - w.end())))
             found.append(_Site(name, site.start(), site.end(),
                                _evidence(page, site.span(), nearest.span(), f"met.site.{name}"), (c_start, c_end)))
+        for node in (m for a, b in spans for m in g["met.side-node"].finditer(page.text, page.is_ocr, a, b)):
+            side = _SIDE_WORDS.get(node.group("side").lower())
+            primary = _primary_side(page)
+            if side is None or primary is None or side == primary or any(f.start == node.start() for f in found) \
+                    or assertion_at(page, node.start(), node.end()) in _NOT_FACT:
+                continue
+            # the other breast's basin: distant nodes (AJCC 8th M1), not N3
+            found.append(_Site("distant_lymph_nodes", node.start("side"), node.end(),
+                               _evidence(page, (node.start("side"), node.end()), word.span(), "met.side-node"),
+                               (c_start, c_end)))
+    found += _target_rows(page, g, vocab, found)
     return found
+
+
+def _target_rows(page: AnalyzedPage, g: Grammar, vocab: SiteVocabulary, found: list[_Site]) -> list[_Site]:
+    """The sites a RECIST row names ("Target lesion 1: liver segment VII, 23 mm"): measured disease,
+    unless the row says none ("Non-target: none") or calls the lesion benign ("simple cyst")."""
+    rows: list[_Site] = []
+    for label in (m for a, b in clinical_segments(page) for m in g["met.target-lesion"].finditer(page.text, page.is_ocr, a, b)):
+        end = _row_end(page.text, label)
+        if g["met.exclude.target-none"].pattern_for(page.is_ocr).match(page.text, label.end()) is not None \
+                or _matches(g["met.exclude.benign-lesion"], page, page.text[label.end():end]):
+            continue
+        for site in vocab.site_re.finditer(page.text, label.end(), end):
+            name = vocab.site_of[re.sub(r"\s+", " ", site.group(0).lower())]
+            if any(f.start == site.start() for f in found + rows) or _local_skin(page, name, site.start(), site.end()) \
+                    or vocab.not_site_re is not None and vocab.not_site_re.match(page.text, site.start()) \
+                    or assertion_at(page, site.start(), site.end()) in _NOT_FACT:
+                continue
+            rows.append(_Site(name, site.start(), site.end(),
+                              _evidence(page, site.span(), label.span("label"), "met.target-lesion"), (label.end(), end)))
+    return rows
+
+
+#: A line that opens with a label of its own ("Non-target lesions:", "New lesions: none").
+_LABEL_LINE = re.compile(r"[ \t]*[A-Za-z][\w /()-]{0,30}:")
+#: How far a RECIST list without row numbers may run over its wrapped lines (characters).
+_ROW_REACH = 400
+
+
+def _row_end(text: str, label: re.Match[str]) -> int:
+    """The end of a RECIST row: its line; for a list label without a number ("Target lesions (RECIST
+    1.1): (1) hepatic segment 4A ...; (2) right paratracheal node ..."), the lines after it up to a
+    blank line or a line with a label of its own."""
+    end = text.find("\n", label.end())
+    end = len(text) if end < 0 else end
+    if any(c.isdigit() for c in label.group("label")):
+        return end
+    while end < len(text) and end - label.end() < _ROW_REACH:
+        nxt = text.find("\n", end + 1)
+        nxt = len(text) if nxt < 0 else nxt
+        if not text[end + 1:nxt].strip() or _LABEL_LINE.match(text, end + 1, nxt):
+            break
+        end = nxt
+    return end
+
+
+_SIDE_WORDS = {"left": "left", "lt": "left", "l": "left", "right": "right", "rt": "right", "r": "right"}
+
+
+def _primary_side(page: AnalyzedPage) -> str | None:
+    """The breast cancer's side: the one side the page names with the breast or its surgery (rule
+    met.primary-side); None when it names both, "bilateral", or none."""
+    key = "metastases.primary_side"
+    if key not in page.cache:
+        sides = {_SIDE_WORDS.get(m.group("side").lower(), "both")
+                 for m in grammar("metastases")["met.primary-side"].finditer(page.text, page.is_ocr, 0, len(page.text))}
+        page.cache[key] = sides.pop() if len(sides) == 1 and "both" not in sides else None
+    return page.cache[key]
 
 
 def _followed_lesions(page: AnalyzedPage, g: Grammar, metastatic_words: bool) -> list[re.Match[str]]:
