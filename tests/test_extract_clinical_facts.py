@@ -569,6 +569,10 @@ KINDS = [
     ("Numération formule sanguine\nDate de prélèvement : 12/10/2026\nLeucocytes 3,1 G/L\nPolynucléaires neutrophiles 1,2 G/L",
      "lab"),
     ("Kleines Blutbild\nEntnahmedatum: 12.10.2026\nLeukozyten 3,2 /nl\nThrombozyten 210 /nl", "lab"),
+    # a haematology department's full blood count requested by an oncology clinic
+    ("Haematology Department - Royal County Hospital NHS Trust\nFULL BLOOD COUNT                Sample taken 14-Oct-2026 09:20\n"
+     "Requested by: Breast Oncology Clinic (Dr P Hughes)\n\nHaemoglobin  118  g/L  (115 - 165)\nNeutrophils  1.2  x10^9/L  "
+     "(2.0 - 7.5)  LOW", "lab"),
     # genomic assay reports; a short clinic note that names testing labs is still a clinic note
     ("Oncotype DX Breast Recurrence Score(R) Report\nGenomic Health / Exact Sciences   Report date: 07/22/2026\n"
      "Specimen: S26-4411 B2 (left breast, lumpectomy)\nSubmitting diagnosis: invasive ductal carcinoma\n"
