@@ -36,6 +36,8 @@ PERIOD_ROWS = [
     # round 16a: lower case in any script ("patrón. clásico" of a Spanish report)
     ("Mama izquierda: carcinoma lobulillar infiltrante, patrón. clásico, de 3,4 cm.", "patrón"),
     ("INVASIVE CARCINOMA. NST, GRADE 3.", "CARCINOMA"),
+    # round 17a: a French grade's system cut from its qualifier
+    ("CARCINOME LOBULAIRE INFILTRANT, GRADE SBR. MODIFIE (ELSTON-ELLIS) 2.", "SBR"),
     # kept: a sentence end, a part label, a numeral, a TNM code after a period, an abbreviation, and
     # words that may end one sentence and open the next
     ("CARCINOMA, INFILTRATING DUCTAL. TUMOR SIZE 2.1 CM.", None),
@@ -49,6 +51,7 @@ PERIOD_ROWS = [
     ("NUCLEAR GRADE I. TUBULES 3.", None),
     ("Tumour 2.5 cm. pT2 pN0.", None),
     ("Signed by Dr. Smith.", None),
+    ("HISTOLOGIC GRADE: SBR. MODIFIED RADICAL MASTECTOMY SPECIMEN.", None),
 ]
 
 
@@ -93,6 +96,9 @@ ROWS = [
     # "See. comment." names a comment; it opens no section that would hide the node count after it.
     ("FINAL DIAGNOSIS: Invasive lobular carcinoma, 20% cellularity. See. comment. Axillary lymph nodes: Positive "
      "(13/15).", "lymph_nodes.positive", 13, "Axillary lymph nodes: Positive (13/15)"),
+    # round 17a: "grade SBR" at a line end, its qualifier and the grade on the next line
+    ("Conclusion: carcinome lobulaire infiltrant, de type classique, grade SBR. modifie (Elston-Ellis) 2 (tubules 3, "
+     "pleomorphisme 2, mitoses 1 = 6/9), taille 26 mm.", "diagnosis.grade", 2, "grade SBR. modifie (Elston-Ellis) 2"),
 ]
 
 
