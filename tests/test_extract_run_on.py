@@ -80,6 +80,12 @@ def test_the_reading_view_blanks_them_and_keeps_offsets():
     assert len(view) == len(page) and "the \tright breast" in view
 
 
+_POST_NAC = ("Post-neoadjuvant resection report. Clinical: Left breast cancer, core: IDC grade 3, ER 0, PR 0, HER2 3+. "
+             "Completed TCHP x6. Now left mastectomy. RESIDUAL DISEASE ASSESSMENT. Tumour bed: 35 x 30 mm fibrotic "
+             "area. Residual invasive carcinoma: yes, scattered foci. Post-treatment biomarkers (block A7): ER 0 % | "
+             "PR 0 % | HER2 IHC 2+ , FISH ratio 2.6 (amplified) | Ki-67 15 %. Histological type of residual "
+             "tumour: invasive carcinoma NST; post-treatment grade 2.")
+
 # (run-on text read as an OCR page, path, value, evidence text: always cut from the page text)
 ROWS = [
     ("Diagnosis: multifocal poorly differentiated invasive ductal. carcinoma (tumor diameter 7 cm).",
@@ -99,6 +105,11 @@ ROWS = [
     # round 17a: "grade SBR" at a line end, its qualifier and the grade on the next line
     ("Conclusion: carcinome lobulaire infiltrant, de type classique, grade SBR. modifie (Elston-Ellis) 2 (tubules 3, "
      "pleomorphisme 2, mitoses 1 = 6/9), taille 26 mm.", "diagnosis.grade", 2, "grade SBR. modifie (Elston-Ellis) 2"),
+    # round 17a: a post-neoadjuvant report's results heading ends the clinical history before it (the prior
+    # core's "grade 3, HER2 3+" there is history; the residual tumour's results are the report's)
+    (_POST_NAC, "receptors.her2.ihc_score", "2+", "HER2 IHC 2+"),
+    (_POST_NAC, "diagnosis.grade", 2, "grade 2"),
+    (_POST_NAC.upper(), "receptors.her2.ihc_score", "2+", "HER2 IHC 2+"),
 ]
 
 
