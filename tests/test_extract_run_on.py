@@ -478,6 +478,13 @@ FLATTENED_HEADER_ROWS = [
      "receptors.er.percent", 95.0, "ER SP1 POSITIVE 95"),
     ("IMMUNOHISTOCHEMISTRY: RECEPTOR RESULT % CELLS INTENSITY. ESTROGEN RECEPTOR POSITIVE 90 STRONG. "
      "PROGESTERONE REC. POSITIVE 15 WEAK.", "receptors.pr.percent", 15.0, "PROGESTERONE REC. POSITIVE 15"),
+    # round 17a: under a run-on header whose result column precedes its percent column, the number after
+    # a row's status (its intensity in plus signs, its Allred score after it)
+    ("IMMUNOHISTOCHEMISTRY (BLOCK 1): RECEPTOR RESULT % CELLS INTENSITY ALLRED. ESTROGEN RECEPTOR POSITIVE 90 3+ "
+     "8/8. HER2 NEGATIVE -- 1+ --.", "receptors.er.percent", 90.0, "ESTROGEN RECEPTOR POSITIVE 90"),
+    ("Immunohistochemistry (block 1): Receptor Result % cells Intensity Allred. Estrogen Receptor Positive 90 3+ "
+     "8/8. Progesterone Receptor Positive 15 2+ 5/8. HER2 Negative -- 1+ --.", "receptors.pr.percent", 15.0,
+     "Progesterone Receptor Positive 15"),
 ] + FLATTENED_HEADER_ROWS)
 def test_a_bare_percent_cell_in_a_one_line_row(text, path, value, evidence):
     f = first_fact(run_on(text), path, source="ocr")
@@ -492,6 +499,8 @@ def test_a_bare_percent_cell_in_a_one_line_row(text, path, value, evidence):
     # an Allred column's score, or a score before an intensity in plus signs
     "RECEPTOR RESULT ALLRED INTENSITY. ER POSITIVE 8 STRONG. PR POSITIVE 6 MODERATE.",
     "ESTROGEN RECEPTOR POSITIVE 90 3+ 8/8.",
+    # round 17a: a header whose percent column comes before the result column
+    "RECEPTOR % CELLS RESULT INTENSITY. ESTROGEN RECEPTOR POSITIVE 90 3+ 8/8.",
 ])
 def test_a_number_after_a_status_without_an_intensity_is_no_percent(text):
     assert first_fact(run_on(text), "receptors.er.percent", source="ocr") is None
