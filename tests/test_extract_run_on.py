@@ -527,3 +527,36 @@ def test_a_focus_text_ends_at_the_next_part_header_on_a_run_on_page():
                   "Block A7 (tumour 2): ER 85 %, moderate to strong PR 20 %.")
     f = first_fact(text, "receptors.er.percent", source="ocr")
     assert f is not None and f.value == 0.0 and f.evidence[0].text == "ER 0 %"
+
+
+# round 17a: an OCR'd column of bare labels over a column of values, its printed lines joined (a label
+# line keeps its colon and gets no period): the i-th label's value is the i-th printed line after them
+_LABEL_COLUMN = ("SYNOPSIS. Histological type: Histological grade: Tumour size: Lymphovascular invasion: Sentinel "
+                 "nodes: Infiltrating lobular carcinoma. 2. 1.9 cm. Present. 1/2 (macrometastasis 3 mm). pT1c "
+                 "pN1a(sn). IMMUNOHISTOCHEMISTRY. ER: positive, 95 %.")
+
+
+@pytest.mark.parametrize("text,path,value,evidence", [
+    (_LABEL_COLUMN, "diagnosis.grade", 2, "2"),
+    (_LABEL_COLUMN, "diagnosis.tumor_size_mm", 19.0, "1.9 cm"),
+    (_LABEL_COLUMN, "lymph_nodes.positive", 1, "1/2"),
+    (_LABEL_COLUMN.upper(), "lymph_nodes.examined", 2, "1/2"),
+    (_LABEL_COLUMN.upper(), "diagnosis.lvi", "present", "PRESENT"),
+])
+def test_a_column_of_labels_over_a_column_of_values_joined(text, path, value, evidence):
+    f = first_fact(run_on(text), path, source="ocr")
+    assert f is not None and f.value == value and f.evidence[0].text == evidence
+
+
+@pytest.mark.parametrize("text,path", [
+    # fewer value lines than labels (blank form fields): no pairing
+    ("SUMMARY. Histological grade: Tumour size: Sentinel nodes: 1/2. Margins: clear. Invasive ductal carcinoma.",
+     "diagnosis.grade"),
+    ("SUMMARY. Histological grade: Tumour size: Sentinel nodes: 1/2. Margins: clear. Invasive ductal carcinoma.",
+     "diagnosis.tumor_size_mm"),
+    # labels beside their own values on one printed line
+    ("Tissue Specification: Tumor Specimen Matrix: Tissue Specimen Format: OCT. 2. 3. Invasive ductal carcinoma.",
+     "diagnosis.grade"),
+])
+def test_labels_without_as_many_value_lines_pair_nothing(text, path):
+    assert first_fact(run_on(text), path, source="ocr") is None
