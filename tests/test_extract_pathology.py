@@ -2077,6 +2077,13 @@ ROWS = [
      "Problems (past): Right breast DCIS 2004 - wide local excision", "diagnosis.laterality", "left",
      "Breast cancer left"),
     ("Diagnosis: Ca right breast cT3N1M0, ER-/PR-/HER2-.", "diagnosis.laterality", "right", "right breast"),
+    # round 17a: the year between the cancer and its side
+    ("HISTORY: Breast cancer 2019 (right, IDC grade 2, ER 95% PR 80% HER2 1+), on anastrozole.\n"
+     "DIAGNOSIS: Bone, L3, core biopsy: metastatic carcinoma, consistent with breast origin.", "diagnosis.laterality",
+     "right", "Breast cancer 2019 (right"),
+    ("History: breast carcinoma in 2015, left. Now metastatic carcinoma in bone.", "diagnosis.laterality", "left",
+     "breast carcinoma in 2015, left"),
+    ("HISTORY: Breast cancer 2019. Right hip pain. Metastatic carcinoma in bone.", "diagnosis.laterality", None, None),
     # distractors: an earlier cancer alone is still the patient's side; "Ca" of calcium is no cancer word
     ("PMH: left breast cancer 2019, on letrozole. No evidence of recurrence.", "diagnosis.laterality", "left",
      "left breast"),
