@@ -84,8 +84,12 @@ def run_on_label_column_pairs(text: str) -> list[tuple[tuple[int, int], tuple[in
     without a colon as the labels need: the i-th label's value is the i-th value. Fewer such lines
     (a blank form field, a label beside its own value) give nothing."""
     out: list[tuple[tuple[int, int], tuple[int, int]]] = []
-    pos = 0
-    while pos < len(text):
+    done = 0
+    for run in _RUN_ON_LABEL_RUN.finditer(text):  # only the printed lines that hold three colons
+        if run.start() < done:
+            continue
+        pos = text.rfind(_RUN_ON_LINE_END, 0, run.start())
+        pos = 0 if pos < 0 else pos + len(_RUN_ON_LINE_END)
         end = text.find(_RUN_ON_LINE_END, pos)
         end = len(text) if end < 0 else end
         labels, start = [], pos
@@ -112,12 +116,14 @@ def run_on_label_column_pairs(text: str) -> list[tuple[tuple[int, int], tuple[in
             if len(values) == len(labels):
                 out.extend(zip(labels, values))
                 end = values[-1][1]
-        pos = end + len(_RUN_ON_LINE_END)
+        done = end
     return out
 
 
 #: A label's colon on a run-on printed line.
 _RUN_ON_LABEL_END = re.compile(r":[ \t]")
+#: Where a printed line may hold three labels: three colons, no line end between them.
+_RUN_ON_LABEL_RUN = re.compile(r":[ \t](?:[^:.]|\.(?! )){2,62}?:[ \t](?:[^:.]|\.(?! )){2,62}?:[ \t]")
 
 
 #: How far a value cell's start may stand from its header cell's start (characters).
