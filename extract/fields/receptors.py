@@ -1388,8 +1388,12 @@ def row_table_percents(page: AnalyzedPage, found: list[Finding]) -> Iterator[Fin
         line_start = text.rfind("\n", 0, hit.start()) + 1
         line_end = text.find("\n", hit.start())
         line_end = len(text) if line_end < 0 else line_end
-        if run_on and page.is_ocr:  # the header is the printed line (". " ends it) that holds the percent word
+        if run_on and page.is_ocr:
+            # the header is the printed line (". " ends it) that holds the percent word; its rows are the
+            # next printed lines, read as an OCR'd table's (no column layout survives the joins)
             line_start, line_end = _run_on_line(text, hit.start())
+            done = yield from _ocr_row_table_percents(page, line_start, line_end, labels, have)
+            continue
         done = line_end + 1
         layout = _row_table_layout(text, line_start, line_end)
         if layout is None and page.is_ocr:
