@@ -32,7 +32,8 @@ class Term(BaseModel):
     count_in_parentheses: bool = False
 
     def then_pattern(self) -> str:
-        words = _words(self.then) + r"(?![\w-])" if self.then else "(?!)"
+        # grouped, so the word end holds for every word, not only the last ("MODIFIED" is no "modifie")
+        words = f"(?:{_words(self.then)})" + r"(?![\w-])" if self.then else "(?!)"
         return words + (r"|[1-3](?=[ \t]|/|\()" if self.grade_digit else "")
 
 

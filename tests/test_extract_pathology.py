@@ -495,6 +495,12 @@ ROWS = [
     ("Axillary lymph nodes: 14 examined, 2 positive.", "lymph_nodes.positive", 2,
      "Axillary lymph nodes: 14 examined, 2 positive"),
     ("Lymph nodes: positive 4, total 18.", "lymph_nodes.examined", 18, "Lymph nodes: positive 4, total 18"),
+    # round 17a: the two counts apart by a slash, each after its word (a form's "positive ___0___ / examined ___2___")
+    ("Lymph nodes: positive 0 / examined 2.", "lymph_nodes.examined", 2, "Lymph nodes: positive 0 / examined 2"),
+    ("Lymph nodes: positive ___1___ / examined ___12___.", "lymph_nodes.positive", 1,
+     "Lymph nodes: positive ___1___ / examined ___12"),
+    ("Lymph nodes: positive 2 / examined none.", "lymph_nodes.examined", None, None),
+    ("Lymph nodes: positive 1 / examined by frozen section.", "lymph_nodes.positive", None, None),
     ("LN status: 3/14 (largest deposit 8 mm).", "lymph_nodes.examined", 14, "LN status: 3/14"),
     # lead, fifteenth round: the bare "LN:" label of Indian reports; a size after an abbreviated quadrant
     ("Infiltrating duct carcinoma NOS.\nLN: 5/14 positive for metastatic deposits.", "lymph_nodes.positive", 5,
@@ -1321,6 +1327,15 @@ ROWS = [
     ("H E R 2 / N E U  P O S I T I V E  ( 3 + )\nEnd.", "receptors.her2.ihc_score", "3+",
      "H E R 2 / N E U  P O S I T I V E  ( 3 + )"),
     ("K I - 6 7  3 0 %\nEnd.", "receptors.ki67_percent", 30.0, "K I - 6 7  3 0 %"),
+    # round 17a: the word gaps closed to one space (OCR, a run-on export)
+    ("E R P O S I T I V E ( 9 5 % ). P R P O S I T I V E ( 6 0 % ).", "receptors.er.percent", 95.0,
+     "E R P O S I T I V E ( 9 5 % )"),
+    ("E R P O S I T I V E ( 9 5 % ). P R P O S I T I V E ( 6 0 % ).", "receptors.pr.status", "positive",
+     "P R P O S I T I V E ( 6 0 % )"),
+    ("H E R 2 N E G A T I V E ( 1 + ). K I - 6 7 1 5 %.", "receptors.her2.ihc_score", "1+",
+     "H E R 2 N E G A T I V E ( 1 + )"),
+    ("H E R 2 N E G A T I V E ( 1 + ). K I - 6 7 1 5 %.", "receptors.ki67_percent", 15.0, "K I - 6 7 1 5 %"),
+    ("P O W E R P O S I T I V E", "receptors.er.status", None, None),
     ("P E R  P R O T O C O L  N E G A T I V E", "receptors.pr.status", None, None),
     ("I N V A S I V E  L O B U L A R  C A R C I N O M A", "diagnosis.histology", "invasive_lobular",
      "I N V A S I V E  L O B U L A R  C A R C I N O M A"),
@@ -2062,6 +2077,13 @@ ROWS = [
      "Problems (past): Right breast DCIS 2004 - wide local excision", "diagnosis.laterality", "left",
      "Breast cancer left"),
     ("Diagnosis: Ca right breast cT3N1M0, ER-/PR-/HER2-.", "diagnosis.laterality", "right", "right breast"),
+    # round 17a: the year between the cancer and its side
+    ("HISTORY: Breast cancer 2019 (right, IDC grade 2, ER 95% PR 80% HER2 1+), on anastrozole.\n"
+     "DIAGNOSIS: Bone, L3, core biopsy: metastatic carcinoma, consistent with breast origin.", "diagnosis.laterality",
+     "right", "Breast cancer 2019 (right"),
+    ("History: breast carcinoma in 2015, left. Now metastatic carcinoma in bone.", "diagnosis.laterality", "left",
+     "breast carcinoma in 2015, left"),
+    ("HISTORY: Breast cancer 2019. Right hip pain. Metastatic carcinoma in bone.", "diagnosis.laterality", None, None),
     # distractors: an earlier cancer alone is still the patient's side; "Ca" of calcium is no cancer word
     ("PMH: left breast cancer 2019, on letrozole. No evidence of recurrence.", "diagnosis.laterality", "left",
      "left breast"),

@@ -36,6 +36,8 @@ PERIOD_ROWS = [
     # round 16a: lower case in any script ("patrón. clásico" of a Spanish report)
     ("Mama izquierda: carcinoma lobulillar infiltrante, patrón. clásico, de 3,4 cm.", "patrón"),
     ("INVASIVE CARCINOMA. NST, GRADE 3.", "CARCINOMA"),
+    # round 17a: a French grade's system cut from its qualifier
+    ("CARCINOME LOBULAIRE INFILTRANT, GRADE SBR. MODIFIE (ELSTON-ELLIS) 2.", "SBR"),
     # kept: a sentence end, a part label, a numeral, a TNM code after a period, an abbreviation, and
     # words that may end one sentence and open the next
     ("CARCINOMA, INFILTRATING DUCTAL. TUMOR SIZE 2.1 CM.", None),
@@ -49,6 +51,7 @@ PERIOD_ROWS = [
     ("NUCLEAR GRADE I. TUBULES 3.", None),
     ("Tumour 2.5 cm. pT2 pN0.", None),
     ("Signed by Dr. Smith.", None),
+    ("HISTOLOGIC GRADE: SBR. MODIFIED RADICAL MASTECTOMY SPECIMEN.", None),
 ]
 
 
@@ -77,6 +80,12 @@ def test_the_reading_view_blanks_them_and_keeps_offsets():
     assert len(view) == len(page) and "the \tright breast" in view
 
 
+_POST_NAC = ("Post-neoadjuvant resection report. Clinical: Left breast cancer, core: IDC grade 3, ER 0, PR 0, HER2 3+. "
+             "Completed TCHP x6. Now left mastectomy. RESIDUAL DISEASE ASSESSMENT. Tumour bed: 35 x 30 mm fibrotic "
+             "area. Residual invasive carcinoma: yes, scattered foci. Post-treatment biomarkers (block A7): ER 0 % | "
+             "PR 0 % | HER2 IHC 2+ , FISH ratio 2.6 (amplified) | Ki-67 15 %. Histological type of residual "
+             "tumour: invasive carcinoma NST; post-treatment grade 2.")
+
 # (run-on text read as an OCR page, path, value, evidence text: always cut from the page text)
 ROWS = [
     ("Diagnosis: multifocal poorly differentiated invasive ductal. carcinoma (tumor diameter 7 cm).",
@@ -93,6 +102,14 @@ ROWS = [
     # "See. comment." names a comment; it opens no section that would hide the node count after it.
     ("FINAL DIAGNOSIS: Invasive lobular carcinoma, 20% cellularity. See. comment. Axillary lymph nodes: Positive "
      "(13/15).", "lymph_nodes.positive", 13, "Axillary lymph nodes: Positive (13/15)"),
+    # round 17a: "grade SBR" at a line end, its qualifier and the grade on the next line
+    ("Conclusion: carcinome lobulaire infiltrant, de type classique, grade SBR. modifie (Elston-Ellis) 2 (tubules 3, "
+     "pleomorphisme 2, mitoses 1 = 6/9), taille 26 mm.", "diagnosis.grade", 2, "grade SBR. modifie (Elston-Ellis) 2"),
+    # round 17a: a post-neoadjuvant report's results heading ends the clinical history before it (the prior
+    # core's "grade 3, HER2 3+" there is history; the residual tumour's results are the report's)
+    (_POST_NAC, "receptors.her2.ihc_score", "2+", "HER2 IHC 2+"),
+    (_POST_NAC, "diagnosis.grade", 2, "grade 2"),
+    (_POST_NAC.upper(), "receptors.her2.ihc_score", "2+", "HER2 IHC 2+"),
 ]
 
 
@@ -461,6 +478,13 @@ FLATTENED_HEADER_ROWS = [
      "receptors.er.percent", 95.0, "ER SP1 POSITIVE 95"),
     ("IMMUNOHISTOCHEMISTRY: RECEPTOR RESULT % CELLS INTENSITY. ESTROGEN RECEPTOR POSITIVE 90 STRONG. "
      "PROGESTERONE REC. POSITIVE 15 WEAK.", "receptors.pr.percent", 15.0, "PROGESTERONE REC. POSITIVE 15"),
+    # round 17a: under a run-on header whose result column precedes its percent column, the number after
+    # a row's status (its intensity in plus signs, its Allred score after it)
+    ("IMMUNOHISTOCHEMISTRY (BLOCK 1): RECEPTOR RESULT % CELLS INTENSITY ALLRED. ESTROGEN RECEPTOR POSITIVE 90 3+ "
+     "8/8. HER2 NEGATIVE -- 1+ --.", "receptors.er.percent", 90.0, "ESTROGEN RECEPTOR POSITIVE 90"),
+    ("Immunohistochemistry (block 1): Receptor Result % cells Intensity Allred. Estrogen Receptor Positive 90 3+ "
+     "8/8. Progesterone Receptor Positive 15 2+ 5/8. HER2 Negative -- 1+ --.", "receptors.pr.percent", 15.0,
+     "Progesterone Receptor Positive 15"),
 ] + FLATTENED_HEADER_ROWS)
 def test_a_bare_percent_cell_in_a_one_line_row(text, path, value, evidence):
     f = first_fact(run_on(text), path, source="ocr")
@@ -475,6 +499,8 @@ def test_a_bare_percent_cell_in_a_one_line_row(text, path, value, evidence):
     # an Allred column's score, or a score before an intensity in plus signs
     "RECEPTOR RESULT ALLRED INTENSITY. ER POSITIVE 8 STRONG. PR POSITIVE 6 MODERATE.",
     "ESTROGEN RECEPTOR POSITIVE 90 3+ 8/8.",
+    # round 17a: a header whose percent column comes before the result column
+    "RECEPTOR % CELLS RESULT INTENSITY. ESTROGEN RECEPTOR POSITIVE 90 3+ 8/8.",
 ])
 def test_a_number_after_a_status_without_an_intensity_is_no_percent(text):
     assert first_fact(run_on(text), "receptors.er.percent", source="ocr") is None
@@ -501,3 +527,36 @@ def test_a_focus_text_ends_at_the_next_part_header_on_a_run_on_page():
                   "Block A7 (tumour 2): ER 85 %, moderate to strong PR 20 %.")
     f = first_fact(text, "receptors.er.percent", source="ocr")
     assert f is not None and f.value == 0.0 and f.evidence[0].text == "ER 0 %"
+
+
+# round 17a: an OCR'd column of bare labels over a column of values, its printed lines joined (a label
+# line keeps its colon and gets no period): the i-th label's value is the i-th printed line after them
+_LABEL_COLUMN = ("SYNOPSIS. Histological type: Histological grade: Tumour size: Lymphovascular invasion: Sentinel "
+                 "nodes: Infiltrating lobular carcinoma. 2. 1.9 cm. Present. 1/2 (macrometastasis 3 mm). pT1c "
+                 "pN1a(sn). IMMUNOHISTOCHEMISTRY. ER: positive, 95 %.")
+
+
+@pytest.mark.parametrize("text,path,value,evidence", [
+    (_LABEL_COLUMN, "diagnosis.grade", 2, "2"),
+    (_LABEL_COLUMN, "diagnosis.tumor_size_mm", 19.0, "1.9 cm"),
+    (_LABEL_COLUMN, "lymph_nodes.positive", 1, "1/2"),
+    (_LABEL_COLUMN.upper(), "lymph_nodes.examined", 2, "1/2"),
+    (_LABEL_COLUMN.upper(), "diagnosis.lvi", "present", "PRESENT"),
+])
+def test_a_column_of_labels_over_a_column_of_values_joined(text, path, value, evidence):
+    f = first_fact(run_on(text), path, source="ocr")
+    assert f is not None and f.value == value and f.evidence[0].text == evidence
+
+
+@pytest.mark.parametrize("text,path", [
+    # fewer value lines than labels (blank form fields): no pairing
+    ("SUMMARY. Histological grade: Tumour size: Sentinel nodes: 1/2. Margins: clear. Invasive ductal carcinoma.",
+     "diagnosis.grade"),
+    ("SUMMARY. Histological grade: Tumour size: Sentinel nodes: 1/2. Margins: clear. Invasive ductal carcinoma.",
+     "diagnosis.tumor_size_mm"),
+    # labels beside their own values on one printed line
+    ("Tissue Specification: Tumor Specimen Matrix: Tissue Specimen Format: OCT. 2. 3. Invasive ductal carcinoma.",
+     "diagnosis.grade"),
+])
+def test_labels_without_as_many_value_lines_pair_nothing(text, path):
+    assert first_fact(run_on(text), path, source="ocr") is None

@@ -1379,6 +1379,7 @@ def row_table_percents(page: AnalyzedPage, found: list[Finding]) -> Iterator[Fin
     header_cell = g["receptor.row-table-percent-header"].pattern_for(page.is_ocr)
     value_cell = g["receptor.row-table-percent-cell"].pattern_for(page.is_ocr)
     have = {f.path for f in found if f.path.endswith((".percent", "ki67_percent"))}
+    run_on = is_run_on(text)
     markers = [a for a in anchors(page) if a.kind != "other"]
     done = 0
     for hit in _PERCENT_WORD.finditer(text):  # a header's percent cell names "%" or "percent"
@@ -1387,6 +1388,12 @@ def row_table_percents(page: AnalyzedPage, found: list[Finding]) -> Iterator[Fin
         line_start = text.rfind("\n", 0, hit.start()) + 1
         line_end = text.find("\n", hit.start())
         line_end = len(text) if line_end < 0 else line_end
+        if run_on and page.is_ocr:
+            # the header is the printed line (". " ends it) that holds the percent word; its rows are the
+            # next printed lines, read as an OCR'd table's (no column layout survives the joins)
+            line_start, line_end = _run_on_line(text, hit.start())
+            done = yield from _ocr_row_table_percents(page, line_start, line_end, labels, have)
+            continue
         done = line_end + 1
         layout = _row_table_layout(text, line_start, line_end)
         if layout is None and page.is_ocr:
@@ -1441,15 +1448,19 @@ def _ocr_row_table_percents(page: AnalyzedPage, line_start: int, line_end: int, 
     text = page.text
     if _first(g["receptor.row-table-ocr-header"], page, line_start, line_end) is None:
         return line_end + 1
-    row_start = line_end + 1
+    run_on = is_run_on(text)
+    row_start = line_end + (2 if run_on else 1)
     for _ in range(_TABLE_ROWS):
-        row_end = text.find("\n", row_start)
-        row_end = len(text) if row_end < 0 else row_end
+        if run_on:  # a run-on page's rows end with ". "
+            row_end = _run_on_line(text, row_start)[1]
+        else:
+            row_end = text.find("\n", row_start)
+            row_end = len(text) if row_end < 0 else row_end
         label = next((a for a in anchors(page) if a.kind != "other" and row_start <= a.start < row_end), None)
         if label is None:
             break  # the table ends at a row without a marker
         if label not in labels:
-            row_start = row_end + 1
+            row_start = row_end + (2 if run_on else 1)
             continue
         m = g["receptor.row-table-ocr-status-percent"].pattern_for(page.is_ocr).match(
             text, label.end, row_end, timeout=TIMEOUT_S)
@@ -1459,8 +1470,15 @@ def _ocr_row_table_percents(page: AnalyzedPage, line_start: int, line_end: int, 
             if pct is not None and pct <= 100 and path not in have:
                 yield make_finding(page, path, pct, (label.start, m.end()), g["receptor.row-table-ocr-status-percent"],
                                    correction=_ocr_read(m, "pct"))
-        row_start = row_end + 1
+        row_start = row_end + (2 if run_on else 1)
     return row_start
+
+
+def _run_on_line(text: str, pos: int) -> tuple[int, int]:
+    """The printed line around `pos` of a run-on page (its lines joined with ". "): (start, end), the
+    end before its ". " or at the page's end."""
+    start, end = text.rfind(". ", 0, pos), text.find(". ", pos)
+    return 0 if start < 0 else start + 2, len(text) if end < 0 else end
 
 
 _PERCENT_WORD = regex.compile(r"%|percent", regex.IGNORECASE)
