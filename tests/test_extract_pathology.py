@@ -2310,11 +2310,16 @@ OCR_SCAN_ROWS = [
 ]
 
 
-@pytest.mark.parametrize("text,path,value,evidence,correction", OCR_SCAN_ROWS)
-def test_ocr_scan_slip_is_read_with_its_evidence(text, path, value, evidence, correction):
+def assert_read_on_ocr_page(text, path, value, evidence, correction):
+    """The first fact at `path` read from `text` on an OCR page: its value, evidence text and correction."""
     f = first_fact(text, path, source="ocr")
     assert f is not None and f.value == value
     assert (f.evidence[0].text, f.evidence[0].correction) == (evidence, correction)
+
+
+@pytest.mark.parametrize("text,path,value,evidence,correction", OCR_SCAN_ROWS)
+def test_ocr_scan_slip_is_read_with_its_evidence(text, path, value, evidence, correction):
+    assert_read_on_ocr_page(text, path, value, evidence, correction)
 
 
 @pytest.mark.parametrize("text,path,source", [
@@ -3287,9 +3292,7 @@ def test_gen15_results_reported_previously_are_the_prior_specimens():
      "diagnosis.grade", 2, "grade 2", None),
 ])
 def test_gen16_layouts_are_read_with_their_evidence(text, path, value, evidence, correction):
-    f = first_fact(text, path, source="ocr")
-    assert f is not None and f.value == value
-    assert (f.evidence[0].text, f.evidence[0].correction) == (evidence, correction)
+    assert_read_on_ocr_page(text, path, value, evidence, correction)
 
 
 @pytest.mark.parametrize("text,path,source", [
