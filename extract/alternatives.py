@@ -13,6 +13,8 @@ the earliest position first, matches not overlapping.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from re import _constants as _sre  # the standard library's regex parser: see `inner_literals`
+from re._parser import parse as _sre_parse
 
 import regex
 
@@ -221,6 +223,103 @@ def required_literal(source: str) -> str | None:
     return "".join(out).casefold() or None
 
 
+#: The flags the standard library's parser shares with `regex` (same bits).
+_PARSER_FLAGS = regex.IGNORECASE | regex.MULTILINE | regex.DOTALL | regex.VERBOSE
+#: Operators that consume no text: a literal run goes on across them.
+_ZERO_WIDTH = (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT)
+_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
+
+
+def inner_literals(source: str, flags: int = 0) -> list[tuple[str, bool]]:
+    """The runs of literal characters that every match of `source` holds, wherever they stand in
+    it, as (text, exact): past classes, optional parts and alternations, through groups and the
+    first pass of a repeat that must run ("r[ée]cepteurs?\\s+" holds "r" and "cepteur"); zero-width
+    assertions do not break a run. A run read case-insensitively is case-folded, of ASCII characters
+    only (see `folded_text`; "[Gg]" is "g"), and `exact` is False; a run under `(?-i:...)` or without
+    IGNORECASE is the text itself ("ER"), `exact` True. [] when the standard library's parser does
+    not read the pattern (`regex`-only syntax such as `\\G`, `\\K`, `(?|`, fuzzy matching, a
+    group name used twice): the caller then knows no literal."""
+    try:
+        tree = _sre_parse(source, flags & _PARSER_FLAGS)
+    except Exception:  # noqa: BLE001 - any syntax the parser does not read means "no literals known"
+        return []
+    runs: list[tuple[str, bool]] = []
+    run: list[str] = []
+    mode = [not flags & regex.IGNORECASE]  # whether the run being read is exact
+
+    def end_run() -> None:
+        if run:
+            runs.append(("".join(run), mode[0]))
+            run.clear()
+
+    def character(members: list[str], exact: bool) -> str | None:
+        if exact:
+            return members[0] if len(set(members)) == 1 and members[0] else None
+        folds = {ch.casefold() if ch in _LITERAL_CHARS else "" for ch in members}
+        return folds.pop() if len(folds) == 1 and "" not in folds else None
+
+    def walk(items, exact: bool) -> None:
+        for op, arg in items:
+            if op is _sre.LITERAL or op is _sre.IN:
+                members = [chr(arg)] if op is _sre.LITERAL else [chr(a) if o is _sre.LITERAL else "" for o, a in arg]
+                ch = character(members, exact)
+                if ch is None:
+                    end_run()
+                    continue
+                if exact != mode[0]:
+                    end_run()
+                    mode[0] = exact
+                run.append(ch)
+            elif op is _sre.SUBPATTERN:
+                _, add, remove, body = arg
+                walk(body, (exact or bool(remove & regex.IGNORECASE)) and not add & regex.IGNORECASE)
+            elif op is _sre.ATOMIC_GROUP:
+                walk(arg, exact)
+            elif op in _REPEATS:
+                end_run()
+                if arg[0] >= 1:
+                    walk(arg[2], exact)
+                    end_run()
+            elif op is _sre.ASSERT and arg[0] == 1:
+                # A lookahead's text lies before the search's end too (the engine reads the end as
+                # the text's end); not a lookbehind's, which may look before the search's start.
+                held, held_mode = run[:], mode[0]
+                end_run()
+                walk(arg[1], exact)
+                end_run()
+                run.extend(held)  # the consumed text goes on after the lookahead
+                mode[0] = held_mode
+            elif op not in _ZERO_WIDTH:
+                end_run()  # a class, a category, an alternation, a backreference
+
+    walk(tree, mode[0])
+    end_run()
+    return runs
+
+
+#: A literal to look for before calling the engine: (text, exact), see `inner_literals`.
+Literal = tuple[str, bool]
+
+
+def literal_checks(source: str, flags: int = 0) -> tuple[Literal, ...]:
+    """The literals a range must hold for `source` to match in it: the one it opens with
+    (`required_literal`, case-folded) and the inner literal (`inner_literals`) that tells most, when
+    it tells more: the most letters and digits (a run of spaces and commas is in every text), an
+    exact one before a folded one. Each is looked for with `str.find`; the engine is called only
+    when all are there."""
+    opening = required_literal(source)
+    inner = [(lit, exact) for lit, exact in inner_literals(source, flags) if exact or not (opening and lit in opening)]
+
+    def tells(literal: Literal) -> tuple[int, int]:
+        return sum(ch.isalnum() for ch in literal[0]) + literal[1], len(literal[0])
+
+    telling = max(inner, key=tells, default=None)
+    checks: list[Literal] = [(opening, False)] if opening else []
+    if telling is not None and (not checks or tells(telling) > tells(checks[0])):
+        checks.append(telling)
+    return tuple(checks)
+
+
 _GROUP_NAME = regex.compile(r"\(\?P<(\w+)>")
 
 
@@ -244,8 +343,8 @@ class AlternativesScanner:
         self._sources: tuple[str, ...] | None = None  # worked out on first use
         self._flags = whole.flags & ~regex.VERBOSE
         self._parts: tuple[regex.Pattern[str], ...] | None = None  # compiled when first worth it
-        self._literals: tuple[str | None, ...] = ()  # each part's `required_literal`
-        self._needs: tuple[str, ...] | None = None  # see `_may_match`; set with the split
+        self._literals: tuple[tuple[Literal, ...], ...] = ()  # each part's `literal_checks`
+        self._needs: tuple[tuple[Literal, ...], ...] | None = None  # see `_may_match`; set with the split
 
     def _alternatives(self) -> tuple[str, ...]:
         """The alternatives' sources, or () when the pattern is scanned whole: unnamed groups
@@ -259,9 +358,10 @@ class AlternativesScanner:
             whole = self.whole
             source = _without_layout(whole.pattern) if whole.flags & regex.VERBOSE else whole.pattern
             split = split_alternatives(source) if source is not None and "(?x" not in source else []
-            literals = tuple(required_literal(p) for p in split)
-            # The literals one of which every match holds, whether or not the parts are scanned.
-            self._needs = literals if literals and None not in literals else None
+            literals = tuple(literal_checks(p, self._flags) for p in split)
+            # Each alternative's literals: a match holds all of one of them, whether or not the
+            # parts are scanned.
+            self._needs = literals if literals and all(literals) else None
             if len(split) < 2 or whole.groups != len(set(whole.groupindex.values())) or \
                     sum(not literal_led(p) for p in split) >= len(split):
                 split, literals = [], ()
@@ -270,8 +370,8 @@ class AlternativesScanner:
         return self._sources
 
     def _may_match(self, text: str, pos: int, end: int) -> bool:
-        """False when [pos, end) of `text` holds none of the literals one of which every match of
-        the whole pattern opens with (`required_literal` of each of its alternatives)."""
+        """False when [pos, end) of `text` lacks one of the literals of each alternative of the
+        whole pattern (`literal_checks`): no alternative can match there."""
         self._alternatives()  # works out `_needs` with the split
         needs = self._needs
         if needs is None:
@@ -279,8 +379,8 @@ class AlternativesScanner:
         folded = folded_text(text)
         if folded is None:
             return True
-        for literal in needs:
-            if folded.find(literal, pos, end) >= 0:
+        for literals in needs:
+            if all((text if exact else folded).find(literal, pos, end) >= 0 for literal, exact in literals):
                 return True
         return False
 
@@ -313,9 +413,10 @@ class AlternativesScanner:
         def search(i: int, start: int) -> regex.Match[str] | None:
             # A range without the part's literal has no match: the engine's call, whose timeout
             # reads the process clock (a system call, about 2 microseconds), is not made.
-            literal = self._literals[i]
-            if literal is not None and folded is not None and folded.find(literal, start, end) < 0:
-                return None
+            if folded is not None:
+                for literal, exact in self._literals[i]:
+                    if (text if exact else folded).find(literal, start, end) < 0:
+                        return None
             return parts[i].search(text, start, end, timeout=timeout)
 
         pending = [search(i, pos) for i in range(len(parts))]

@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extract import alternatives
-from extract.alternatives import (AlternativesScanner, folded_text, required_literal, split_alternatives,
-                                  top_level_branches)
+from extract.alternatives import (AlternativesScanner, folded_text, inner_literals, literal_checks, required_literal,
+                                  split_alternatives, top_level_branches)
 from extract.classify import kind_rules
 from extract.rules import grammar
 
@@ -134,6 +134,38 @@ def test_required_literal() -> None:
     assert {p: required_literal(p) for p in table} == table
 
 
+def test_inner_literals() -> None:
+    """Runs every match holds, anywhere in the pattern; (text, exact)."""
+    i = regex.IGNORECASE
+    table = {
+        (r"r[ée]cepteurs?\s+(?:aux\s+)?estrog", i): [("r", False), ("cepteur", False), ("estrog", False)],
+        (r"[Gg]rade\s+[1-3]", i): [("grade", False)],  # a class of one letter in both cases
+        (r"[Gg]rade", 0): [("rade", True)],  # ... only when case is folded
+        (r"ab{2,3}c", i): [("a", False), ("b", False), ("c", False)],  # a repeat's first pass
+        (r"a(?:bc)?d|e", i): [],  # an alternation at the top
+        (r"(?-i:ER)\s*/\s*PR", i): [("ER", True), ("/", False), ("pr", False)],  # scoped case: exact
+        (r"(?i:ki)-67 (?-i:Ki)", 0): [("ki", False), ("-67 Ki", True)],
+        (r"x\b(?<=y)z", i): [("xz", False)],  # zero-width assertions do not break a run
+        (r"lt(?=\s+breast)\s", i): [("lt", False), ("breast", False), ("lt", False)],  # a lookahead's text
+        (r"(?<=breast\s)lt", i): [("lt", False)],  # not a lookbehind's: it may stand before the range
+        (r"(?!breast)lt", i): [("lt", False)],
+        (r"\Gabc", i): [],  # `regex`-only syntax: nothing known
+        (r"caf\u00e9", i): [("caf", False)],  # folded runs are ASCII
+        (r"caf\u00e9", 0): [("caf\u00e9", True)],
+    }
+    assert {key: inner_literals(*key) for key in table} == table
+
+
+def test_literal_checks() -> None:
+    i = regex.IGNORECASE
+    assert literal_checks(r"\bnottingham\s+grade", i) == (("nottingham", False),)
+    assert literal_checks(r"\d{1,2}\s*of\s*\d{1,2}\s+lymph\s+nodes", i) == (("lymph", False),)
+    assert literal_checks(r"(?<![\w])(?P<both>(?-i:ER)\s*(?:/|and|&|,))", i) == (("er", False), ("ER", True))
+    assert literal_checks(r"r[ée]cepteurs", i) == (("r", False), ("cepteurs", False))
+    assert literal_checks(r"tumou?r\s+size", i) == (("tumo", False),)  # "size" tells no more than "tumo"
+    assert literal_checks(r"\d+\s*%", i) == ()
+
+
 def test_folding_keeps_every_place_where_a_literal_matches() -> None:
     """Wherever a literal character matches case-insensitively, the folded text holds its fold at
     the same place: every character of Unicode, against every character a literal may hold."""
@@ -163,6 +195,9 @@ CASE_PATTERNS = [
     r"\b(?:abi|ba)s",
     r"KI\s*(?P<m>\d)",  # the engine matches an upper-case I to a dotless one
     r"\b(?:ABI|BA)S",
+    r"\d\s*(?:of|ab)\s+(?-i:KI)",  # literals inside, and exact ones
+    r"(?P<n>[ab])(?=\s*ki)|fa",  # a lookahead's literal
+    r"(?-i:Of)|\s(?-i:AB)(?=\d)",
 ]
 
 
