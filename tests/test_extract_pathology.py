@@ -3454,3 +3454,30 @@ def test_gen16_spanish_and_turkish_diagnosis_headings_end_the_gross_section(head
     text = f"Descripción macroscópica: pieza de 23 x 17 x 6 cm.\n{heading}\nMama derecha: carcinoma ductal infiltrante.\n"
     page = analyze_page("d1", Page(number=1, text=text, source="ocr"))
     assert page.section_at(text.index("carcinoma")) == "final_diagnosis"
+
+
+# lead round 18 (reports in capitals, as many TCGA-style reports are): "THAN 1.0 CM" holds no N category
+# (a letter before N only as a T category's suffix); the isolated tumour cells of "NO (I+)" are no HER2
+# score, though OCR reads the I of a score as 1.
+@pytest.mark.parametrize("text,path", [
+    ("PRIMARY TUMOR (PT): PT1C: TUMOR MORE THAN 1.0 CM BUT NOT MORE THAN 2.0 CM IN GREATEST DIMENSION.",
+     "stage.pathologic.n"),
+    ("THE LESION CAN 2 BE SEEN. NO MORE THAN 1 FOCUS.", "stage.pathologic.n"),
+    ("HER 2 NEU BY IHC: NEGATIVE (PREVIOUSLY PERFORMED ON. PATHOLOGIC STAGE: PT2 NO (I+).",
+     "receptors.her2.ihc_score"),
+    ("HER2/NEU: NEGATIVE. PATHOLOGIC STAGE: PT1C N0(I+)(SN).", "receptors.her2.ihc_score"),
+])
+def test_lead18_capitals_give_no_category_or_score_from_other_words(text, path):
+    assert first_fact(text, path, source="ocr") is None
+
+
+@pytest.mark.parametrize("text,path,value,evidence", [
+    ("REGIONAL LYMPH NODES (PN): PN2A: METASTASIS IN 4 TO 9 AXILLARY LYMPH NODES.", "stage.pathologic.n", "N2a",
+     "PN2A"),
+    ("PATHOLOGIC STAGE: YPT1MIN0.", "stage.pathologic.n", "N0", "N0"),  # after a T category's "mi"
+    ("PATHOLOGIC STAGE: PTLCN1A.", "stage.pathologic.n", "N1a", "N1A"),
+    ("HER2/NEU: NEGATIVE (SCORE I+).", "receptors.her2.ihc_score", "1+", "HER2/NEU: NEGATIVE (SCORE I+"),
+])
+def test_lead18_capitals_still_give_their_categories_and_scores(text, path, value, evidence):
+    f = first_fact(text, path, source="ocr")
+    assert f is not None and (f.value, f.evidence[0].text) == (value, evidence)

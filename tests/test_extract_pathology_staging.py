@@ -276,7 +276,22 @@ RESTATED_ROWS = [
      "metastatic carcinoma in three of fourteen lymph nodes (3/14).\nC. Right sentinel lymph node: two lymph "
      "nodes, no tumor seen (0/2).\nSYNOPTIC REPORT - BREAST:\nSentinel node biopsy: two nodes, no tumor (0/2).\n",
      (3, 16), ["(3/14)", "(0/2)"]),
+    # "The remaining 11" nodes are the other nodes of the count before them: 1 of 12, not 1 of 23 (lead round
+    # 18; in capitals too, where "RIGHT. AXILLARY" is a joined line, not a sentence's end).
+    ("Lymph nodes, right axillary sentinel, excision: A single (of 12) right axillary sentinel lymph. node is "
+     "positive for metastatic carcinoma. The remaining 11 right axillary. sentinel lymph nodes are negative for "
+     "metastatic cancer.", (1, 12), ["A single (of 12) right axillary sentinel lymph. node"]),
+    ("LYMPH NODES, RIGHT AXILLARY, EXCISION: MULTIPLE (3 OF 6) RIGHT. AXILLARY SENTINEL LYMPH NODES ARE POSITIVE "
+     "FOR METASTATIC CARCINOMA. LYMPH NODES, RIGHT AXILLARY, DISSECTION: MULTIPLE (2 OF 13) RIGHT AXILLARY LYMPH "
+     "NODES ARE POSITIVE FOR METASTATIC CARCINOMA.", (5, 19),
+     ["3 OF 6) RIGHT. AXILLARY SENTINEL LYMPH NODES", "2 OF 13) RIGHT AXILLARY LYMPH NODES"]),
 ]
+
+
+def test_remaining_nodes_that_make_up_no_total_are_more_nodes():
+    report = profile("Sentinel lymph nodes: one of three positive (1/3).\nAxillary dissection: the remaining 11 "
+                     "axillary lymph nodes are negative.")
+    assert (value(report, "lymph_nodes.positive"), value(report, "lymph_nodes.examined")) == (1, 14)
 
 
 @pytest.mark.parametrize("text,counts,evidence", RESTATED_ROWS)

@@ -401,7 +401,22 @@ def _part_counts(page: AnalyzedPage) -> list[Count]:
                 c.ex >= 3 and (o.side == c.side or None in (o.side, c.side)))) for o in merged):
             continue
         merged.append(c)
-    return _without_breakdown(page, _without_restated(page, merged))
+    return _without_breakdown(page, _without_restated(page, _without_remaining(page, merged)))
+
+
+def _without_remaining(page: AnalyzedPage, counts: list[Count]) -> list[Count]:
+    """Counts without "the remaining N nodes" of a count given before it in the same part whose
+    other nodes they are: its examined minus its positives ("A single (of 12) ... is positive. The
+    remaining 11 ... are negative" is 1 of 12). Remaining nodes that do not make up such a total
+    ("sentinel node 1/3 ... the remaining 11 axillary nodes") are more nodes and are added."""
+    remaining = _g()["nodes.remaining"].pattern_for(False)
+    out: list[Count] = []
+    for c in counts:
+        if c.pos in (None, 0) and remaining.search(page.text, max(0, c.start - 30), c.start) and any(
+                o.part == c.part and o.pos is not None and o.ex - o.pos == c.ex for o in out):
+            continue
+        out.append(c)
+    return out
 
 
 #: How far after a count its breakdown may follow ("Axillary lymph nodes: metastatic carcinoma
