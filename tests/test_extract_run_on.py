@@ -38,6 +38,11 @@ PERIOD_ROWS = [
     ("INVASIVE CARCINOMA. NST, GRADE 3.", "CARCINOMA"),
     # round 17a: a French grade's system cut from its qualifier
     ("CARCINOME LOBULAIRE INFILTRANT, GRADE SBR. MODIFIE (ELSTON-ELLIS) 2.", "SBR"),
+    # lead round 18: a quadrant's words and a side before its axillary nodes, in capitals
+    ("TUMOUR IN THE UPPER OUTER. QUADRANT 3.1 X 2.7 X 2.2 CM.", "OUTER"),
+    ("MASS IN THE LOWER. INNER QUADRANT.", "LOWER"),
+    ("MULTIPLE (3 OF 6) RIGHT. AXILLARY SENTINEL LYMPH NODES ARE POSITIVE.", "RIGHT"),
+    ("SEE SLIDES OF THE LEFT. SENTINEL NODE BIOPSY.", "LEFT"),
     # kept: a sentence end, a part label, a numeral, a TNM code after a period, an abbreviation, and
     # words that may end one sentence and open the next
     ("CARCINOMA, INFILTRATING DUCTAL. TUMOR SIZE 2.1 CM.", None),
@@ -52,6 +57,7 @@ PERIOD_ROWS = [
     ("Tumour 2.5 cm. pT2 pN0.", None),
     ("Signed by Dr. Smith.", None),
     ("HISTOLOGIC GRADE: SBR. MODIFIED RADICAL MASTECTOMY SPECIMEN.", None),
+    ("THE MARGIN IS ON THE RIGHT. AXILLA: NO NODES.", None),
 ]
 
 
@@ -110,6 +116,13 @@ ROWS = [
     (_POST_NAC, "receptors.her2.ihc_score", "2+", "HER2 IHC 2+"),
     (_POST_NAC, "diagnosis.grade", 2, "grade 2"),
     (_POST_NAC.upper(), "receptors.her2.ihc_score", "2+", "HER2 IHC 2+"),
+    # lead round 18: a quadrant cut from its words in capitals; a sub-line's largest focus after its foci
+    ("MACROSCOPIC FINDINGS: MASTECTOMY SPECIMEN 19 X 15 X 4.5 CM, TUMOUR IN THE UPPER OUTER. QUADRANT 3.1 X 2.7 X "
+     "2.2 CM, DISTANCE TO THE DORSAL RESECTION MARGIN 0.8 CM.", "diagnosis.tumor_size_mm", 31.0,
+     "TUMOUR IN THE UPPER OUTER. QUADRANT 3.1 X 2.7 X 2.2 CM"),
+    ("RESIDUAL DISEASE ASSESSMENT. TUMOUR BED: 35 X 30 MM FIBROTIC AREA, CLIP PRESENT. RESIDUAL INVASIVE CARCINOMA: "
+     "YES, SCATTERED FOCI. LARGEST RESIDUAL FOCUS: 6 MM. CELLULARITY: 5 %.", "diagnosis.tumor_size_mm", 6.0,
+     "FOCI. LARGEST RESIDUAL FOCUS: 6 MM"),
 ]
 
 
