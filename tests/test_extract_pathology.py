@@ -3466,6 +3466,10 @@ def test_gen16_spanish_and_turkish_diagnosis_headings_end_the_gross_section(head
     ("HER 2 NEU BY IHC: NEGATIVE (PREVIOUSLY PERFORMED ON. PATHOLOGIC STAGE: PT2 NO (I+).",
      "receptors.her2.ihc_score"),
     ("HER2/NEU: NEGATIVE. PATHOLOGIC STAGE: PT1C N0(I+)(SN).", "receptors.her2.ihc_score"),
+    # a range of scores as OCR reads it is still a range, no score
+    ("HER2. NEGATIVE (0 / I+). 5% OF INVASIVE TUMOR CELLS EXHIBIT COMPLETE MEMBRANOUS STAINING.",
+     "receptors.her2.ihc_score"),
+    ("HER2 (IHC): NEGATIVE (O - l+).", "receptors.her2.ihc_score"),
 ])
 def test_lead18_capitals_give_no_category_or_score_from_other_words(text, path):
     assert first_fact(text, path, source="ocr") is None
