@@ -3481,7 +3481,22 @@ def test_lead18_capitals_give_no_category_or_score_from_other_words(text, path):
     ("PATHOLOGIC STAGE: YPT1MIN0.", "stage.pathologic.n", "N0", "N0"),  # after a T category's "mi"
     ("PATHOLOGIC STAGE: PTLCN1A.", "stage.pathologic.n", "N1a", "N1A"),
     ("HER2/NEU: NEGATIVE (SCORE I+).", "receptors.her2.ihc_score", "1+", "HER2/NEU: NEGATIVE (SCORE I+"),
+    # OCR's letters for digits in capitals: a clone "SPI" (SP1) between label and result; the UICC
+    # perineural "PNO" after "LI, VO" is no N category; a header row's value "I+" is 1+
+    ("RESULTS: ER SPI POSITIVE 95 STRONG. PR 1E2 POSITIVE 60 STRONG.", "receptors.er.status", "positive",
+     "ER SPI POSITIVE"),
+    ("PATHOLOGICAL STAGE (UICC 8TH EDITION): PT2, PNIA (SN) (1/2), LI, VO, PNO, G3, RO.", "stage.pathologic.n", "N1a",
+     "PNIA (SN)"),
+    ("REPORT PRINTED BY THE LABORATORY INFORMATION SYSTEM AT THE REQUEST OF THE TREATING CLINIC. " * 4
+     + "IMMUNOHISTOCHEMISTRY. ER PR HER2 KI-67. 90% 5% I+ 10%. ER IS POSITIVE.", "receptors.her2.ihc_score", "1+",
+     "I+"),
 ])
 def test_lead18_capitals_still_give_their_categories_and_scores(text, path, value, evidence):
     f = first_fact(text, path, source="ocr")
     assert f is not None and (f.value, f.evidence[0].text) == (value, evidence)
+
+
+def test_lead18_the_uicc_perineural_code_as_ocr_reads_it_is_no_n_category():
+    got = [f.evidence[0].text for f in findings("PT2 N0 (0/3), LI, VO, PNO, RO.", "ocr")
+           if f.path == "stage.pathologic.n" and f.is_fact]
+    assert got == ["N0"]
