@@ -288,6 +288,15 @@ RESTATED_ROWS = [
 ]
 
 
+def test_a_checklist_total_is_read_not_its_sentinel_count_before_it():
+    # CAP checklist (2013 on): the sentinel nodes' count, then the total of sentinel and other nodes
+    report = profile("Lymph Nodes: Number of sentinel lymph nodes examined: 0. Total number of lymph nodes examined "
+                     "(sentinel and nonsentinel): 13. Number of lymph nodes with macrometastases: 4.")
+    assert (value(report, "lymph_nodes.positive"), value(report, "lymph_nodes.examined")) == (4, 13)
+    assert [e.text for e in report.evidence["lymph_nodes.examined"]] == [
+        "Total number of lymph nodes examined (sentinel and nonsentinel): 13"]
+
+
 def test_remaining_nodes_that_make_up_no_total_are_more_nodes():
     report = profile("Sentinel lymph nodes: one of three positive (1/3).\nAxillary dissection: the remaining 11 "
                      "axillary lymph nodes are negative.")
