@@ -3490,6 +3490,18 @@ def test_lead18_capitals_give_no_category_or_score_from_other_words(text, path):
     ("REPORT PRINTED BY THE LABORATORY INFORMATION SYSTEM AT THE REQUEST OF THE TREATING CLINIC. " * 4
      + "IMMUNOHISTOCHEMISTRY. ER PR HER2 KI-67. 90% 5% I+ 10%. ER IS POSITIVE.", "receptors.her2.ihc_score", "1+",
      "I+"),
+    # a label's colon printed as a dash or an equals sign
+    ("SYNOPTIC REPORT - BREAST HER-2 RESULTS. Block Number - D2. Interpretation - EQUIVOCAL. Intensity - 2+. % Tumor "
+     "Staining - 30%.", "receptors.her2.ihc_score", "2+", "HER-2 RESULTS. Block Number - D2. Interpretation - "
+     "EQUIVOCAL. Intensity - 2+"),
+    ("REGIONAL LYMPH NODES (pN): pN2a. Number examined - 18. Number involved - 5.", "lymph_nodes.examined", 18,
+     "Number examined - 18"),
+    ("REGIONAL LYMPH NODES (pN): pN2a. Number examined - 18. Number involved - 5.", "lymph_nodes.positive", 5,
+     "Number involved - 5"),
+    ("Tissue Specimen Format: OCT. Type of Procurement: surgery Grade = 2. T Stage = 3 N Stage = 0.",
+     "diagnosis.grade", 2, "Grade = 2"),
+    ("Tissue Specimen Format: OCT. Type of Procurement: surgery Grade - 3. T Stage: 2 N Stage: 0.", "diagnosis.grade", 3,
+     "Grade - 3"),
 ])
 def test_lead18_capitals_still_give_their_categories_and_scores(text, path, value, evidence):
     f = first_fact(text, path, source="ocr")

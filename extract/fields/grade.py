@@ -123,10 +123,11 @@ def extract_grade(page: AnalyzedPage) -> Iterator[Finding]:
             if rule_id == "grade.words" and not _invasive_nearby(page, s, e):
                 continue
             # "Grade 3/3" (a grade out of its scale) in a summary line counts when the page names an
-            # invasive carcinoma anywhere; a bare "grade 2" (or clinic shorthand "gr 2") needs one nearby.
+            # invasive carcinoma anywhere; a bare "grade 2" (or clinic shorthand "gr 2") needs one nearby;
+            # a labelled one ("Grade: 2", "Grade - 2", "Grade = 2") does not.
             if rule_id == "grade.g-number" and m.group(0).lower().startswith(("grade", "gr")) and not (
                     _invasive_nearby(page, s, e, whole_page="/" in m.group(0) or " of" in m.group(0).lower())
-                    or ":" in m.group(0) or ticked_before(page, s)):
+                    or ":" in m.group(0) or "=" in m.group(0) or " - " in m.group(0) or ticked_before(page, s)):
                 continue
             taken.append((s, e))
             anchors.append(s)
