@@ -3512,3 +3512,17 @@ def test_lead18_the_uicc_perineural_code_as_ocr_reads_it_is_no_n_category():
     got = [f.evidence[0].text for f in findings("PT2 N0 (0/3), LI, VO, PNO, RO.", "ocr")
            if f.path == "stage.pathologic.n" and f.is_fact]
     assert got == ["N0"]
+
+
+@pytest.mark.parametrize("text", [
+    "ER was positive and Her2-neu was negative.",
+    "ER was positive and c-erbB-2 was negative.",
+    "Hormone receptors are positive (100% staining for estrogen and progesterone receptors) and c-erbB2 by "
+    "immunohistochemistry is negative (1+).",
+])
+def test_lead18_her2s_other_names_was_negative_is_its_own_value_not_a_negation_of_er(text):
+    """HER2's "was negative" under another name (c-erbB-2, Her2-neu) states HER2's value; it does
+    not negate the ER result before it (found by spelling the dev reports' HER2 as c-erbB2)."""
+    f = first_fact(text, "receptors.er.status")
+    assert f is not None and f.value == "positive"
+    assert first_fact(text, "receptors.her2.status").value == "negative"
