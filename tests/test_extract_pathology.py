@@ -3526,3 +3526,17 @@ def test_lead18_her2s_other_names_was_negative_is_its_own_value_not_a_negation_o
     f = first_fact(text, "receptors.er.status")
     assert f is not None and f.value == "positive"
     assert first_fact(text, "receptors.her2.status").value == "negative"
+
+
+@pytest.mark.parametrize("text,path,value,evidence", [
+    ("B. SENTINEL LYMPH NODE #2, LEFT AXILLA, EXCISION: TWO LYMPH NODES, NEG FOR METASTATIC CARCINOMA.",
+     "lymph_nodes.examined", 2, "TWO LYMPH NODES, NEG"),
+    ("A. LYMPH NODES, LEFT AXILLA: TWENTY THREE LYMPH NODES POS FOR METASTATIC CARCINOMA.", "lymph_nodes.positive",
+     23, "TWENTY THREE LYMPH NODES POS"),
+    ("HER2/NEU: WEAKLY POSITIVE BY IMMUNOHISTOCHEMISTRY (2+). NEG BY. FISH (HER2/CEP17 RATIO: 0.9).",
+     "receptors.her2.ish_result", "not_amplified", "HER2/NEU: WEAKLY POSITIVE BY IMMUNOHISTOCHEMISTRY (2+). NEG BY. FISH"),
+])
+def test_lead18_pos_and_neg_shortened(text, path, value, evidence):
+    """"POS" and "NEG" for positive and negative (found by shortening the dev reports' status words)."""
+    f = first_fact(text, path, source="ocr")
+    assert f is not None and (f.value, f.evidence[0].text) == (value, evidence)

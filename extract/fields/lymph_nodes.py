@@ -39,8 +39,8 @@ _NODE_NUMBER = regex.compile(r"\bnodes?\s*(?:\#|no\.?|number)\s?(\d{1,2})\b", re
 _SKIP_SECTIONS = {"gross", "frozen_section", "clinical_history", "preoperative_diagnosis", "comment", "microscopic"}
 #: A polarity word that makes the counted nodes positive (also a macro- or micrometastasis named first, and
 #: OCR's "rn" for m: "rnetastatic carcinorna, 1 of 1").
-_POSITIVE = regex.compile(r"positive|involved|with\s|containing|replaced|show|(?:m|rn)etasta|(?:m|rn)acro|(?:m|rn)icro",
-                          regex.I)
+_POSITIVE = regex.compile(r"positive|pos\b|involved|with\s|containing|replaced|show|(?:m|rn)etasta|(?:m|rn)acro|"
+                          r"(?:m|rn)icro", regex.I)
 _SITES = ("nodes.site.supraclavicular", "nodes.site.infraclavicular", "nodes.site.internal-mammary",
           "nodes.site.distant")
 #: Sites whose positive node makes the N category N3 whatever the axillary count.
