@@ -297,6 +297,19 @@ def test_a_checklist_total_is_read_not_its_sentinel_count_before_it():
         "Total number of lymph nodes examined (sentinel and nonsentinel): 13"]
 
 
+@pytest.mark.parametrize("text,counts", [
+    # a summary line labelled "Nodes:" or "Axillary nodes:" (not only "Lymph nodes:") gives the total of
+    # the parts above it
+    ("A. SENTINEL NODE #1, LEFT AXILLA: ONE LYMPH NODE NEGATIVE. B. SENTINEL NODE #2, LEFT AXILLA: ONE NODE "
+     "NEGATIVE. SYNOPTIC SUMMARY. NODES: TWO NODES NEGATIVE FOR TUMOR.", (0, 2)),
+    ("1. Sentinel node #1: one node with metastatic carcinoma (1/1). 2. Sentinel nodes #2-4: three nodes, no "
+     "tumor (0/3). 5. Axillary nodes: One of four sentinel nodes involved by carcinoma.", (1, 4)),
+])
+def test_a_summary_line_labelled_nodes_gives_the_total(text, counts):
+    report = profile(text)
+    assert (value(report, "lymph_nodes.positive"), value(report, "lymph_nodes.examined")) == counts
+
+
 def test_remaining_nodes_that_make_up_no_total_are_more_nodes():
     report = profile("Sentinel lymph nodes: one of three positive (1/3).\nAxillary dissection: the remaining 11 "
                      "axillary lymph nodes are negative.")
