@@ -304,6 +304,9 @@ def test_a_checklist_total_is_read_not_its_sentinel_count_before_it():
      "NEGATIVE. SYNOPTIC SUMMARY. NODES: TWO NODES NEGATIVE FOR TUMOR.", (0, 2)),
     ("1. Sentinel node #1: one node with metastatic carcinoma (1/1). 2. Sentinel nodes #2-4: three nodes, no "
      "tumor (0/3). 5. Axillary nodes: One of four sentinel nodes involved by carcinoma.", (1, 4)),
+    # ... but not a count whose fraction follows in its sentence: it counts the positive nodes
+    ("A. Sentinel node: 1 lymph node with metastatic carcinoma (1/1). B. Lymph nodes: 2 lymph nodes with metastatic "
+     "carcinoma (2/12).", (3, 13)),
 ])
 def test_a_summary_line_labelled_nodes_gives_the_total(text, counts):
     report = profile(text)
