@@ -3454,3 +3454,92 @@ def test_gen16_spanish_and_turkish_diagnosis_headings_end_the_gross_section(head
     text = f"Descripción macroscópica: pieza de 23 x 17 x 6 cm.\n{heading}\nMama derecha: carcinoma ductal infiltrante.\n"
     page = analyze_page("d1", Page(number=1, text=text, source="ocr"))
     assert page.section_at(text.index("carcinoma")) == "final_diagnosis"
+
+
+# round 18a: a run-on page's result row on its own printed line after its label's ("% CELLS STAINING 80."); a
+# bar-ruled row table whose lines were joined (its bars still mark the columns); a result-first table on a
+# run-on page ("2+ HER2 (4B5) equivocal."), whose next row's "2+" is no intensity of the row before; a grade
+# code's point ending its sentence ("G2. 24. Not identified."); "B" read for 8 in an OCR'd percent; reports
+# from new sites: Portuguese size and score words, Norwegian type, side and receptor names, Quebec French
+# progesterone and size labels, Vietnamese status words, a French grade's components ("noyaux"), a residual
+# tumour's size after neoadjuvant therapy, and a scoring system's "criteria" named in a label's bracket.
+_RUN_ON_PAD = "Report printed by the laboratory information system at the request of the treating clinic. " * 3
+
+
+@pytest.mark.parametrize("text,path,value,evidence,source,correction", [
+    ("ESTROGEN RECEPTOR POSITIVE >=1% NUCLEAR STAINING = POSITIVE. % CELLS STAINING 80. INTENSITY MODERATE-STRONG.",
+     "receptors.er.percent", 80.0, "ESTROGEN RECEPTOR POSITIVE >=1% NUCLEAR STAINING = POSITIVE. % CELLS STAINING 80",
+     "ocr", None),
+    ("Progesterone receptor: positive.\n  Percent of cells staining: 25.\n", "receptors.pr.percent", 25.0,
+     "Progesterone receptor: positive.\n  Percent of cells staining: 25", "text-layer", None),
+    (_RUN_ON_PAD + "| Marker | Clone | Result | % cells | Intensity |. |---|---|---|---|---|. | ER | SP1 | Positive | 90 "
+     "| Strong |. | PR | 1E2 | Positive | 15 | Moderate |.", "receptors.pr.percent", 15.0, "15", "ocr", None),
+    (_RUN_ON_PAD + "IMMUNOHISTOCHEMISTRY (block A4). Result Marker Comment. ---------- ----------. Negative Estrogen "
+     "receptor (ER) 0% of tumour nuclei. Negative Progesterone receptor (PR) 0% of tumour nuclei. 2+ HER2 (4B5) "
+     "equivocal, reflexed to ISH. 30% Ki-67 (MIB-1). Internal positive control present.", "receptors.her2.ihc_score",
+     "2+", "2+", "ocr", None),
+    ("Tumour type: Grade (Elston-Ellis): Tumour size (mm): Lymphovascular invasion: Invasive carcinoma NST. G2. 24. "
+     "Not identified. Resection margins: free.", "diagnosis.grade", 2, "G2", "ocr", None),
+    ("RE : positifs, 9B % , intensite forte", "receptors.er.percent", 98.0, "RE : positifs, 9B %", "ocr", "9B->98"),
+    ("Recepteurs d'oestrogenes (RE) ......... Positif   (B0 %, intensite forte)", "receptors.er.percent", 80.0,
+     "Recepteurs d'oestrogenes (RE) ......... Positif   (B0 %", "ocr", "B0->80"),
+    ("- Tamanho do tumor: 3,2 cm no maior eixo (microscopico).", "diagnosis.tumor_size_mm", 32.0,
+     "Tamanho do tumor: 3,2 cm", "text-layer", None),
+    ("HER2: escore 0 (negativo).", "receptors.her2.ihc_score", "0", "HER2: escore 0", "text-layer", None),
+    ("HER2 (4B5, HercepTest criteria): 2+ (equivocal) - reflex ISH ordered.", "receptors.her2.ihc_score", "2+",
+     "HER2 (4B5, HercepTest criteria): 2+", "text-layer", None),
+    ("Venstre bryst, grovnalsbiopsi: Invasivt karsinom av ingen spesiell type (NST), histologisk grad 2.",
+     "diagnosis.histology", "invasive_ductal", "Invasivt karsinom av ingen spesiell type", "text-layer", None),
+    ("Venstre bryst, grovnalsbiopsi: Invasivt karsinom av ingen spesiell type (NST), histologisk grad 2.",
+     "diagnosis.laterality", "left", "Venstre bryst", "text-layer", None),
+    (" 0strogenreseptor (ER):       positiv, 1OO %, sterk farging", "receptors.er.percent", 100.0,
+     "0strogenreseptor (ER):       positiv, 1OO %", "ocr", "1OO->100"),
+    ("Progesteronreseptor (PgR): positiv, 70 %, moderat", "receptors.pr.status", "positive",
+     "Progesteronreseptor (PgR): positiv", "text-layer", None),
+    ("INVASIVE DUCTAL CARCINOMA (NST), NOTTINGHAM GRADE 3, RESIDUAL TUMOUR 4.5CM.", "diagnosis.tumor_size_mm", 45.0,
+     "RESIDUAL TUMOUR 4.5CM", "ocr", None),
+    ("Recepteurs de progesterone (RP) ....... Positif   (25 %, intensite moderee)", "receptors.pr.status", "positive",
+     "Recepteurs de progesterone (RP) ....... Positif", "text-layer", None),
+    ("Carcinome lobulaire infiltrant.\n   - Dimension de la tumeur infiltrante : 27 mm (correlation macroscopique).",
+     "diagnosis.tumor_size_mm", 27.0, "Dimension de la tumeur infiltrante : 27 mm", "text-layer", None),
+    ("ER: Dương tính 90%, PR: Âm tính (0%).", "receptors.pr.status", "negative", "PR: Âm tính", "text-layer", None),
+    ("ER: Duong tinh (Positive) 7O%, cuong do trung binh", "receptors.er.status", "positive", "ER: Duong tinh", "ocr",
+     None),
+    ("Invasive breast carcinoma of no\nspecial type, grade 2 (Nottingham, 3+2+2=7).", "diagnosis.grade", 2,
+     "grade 2", "text-layer", None),
+    ("Carcinome infiltrant de type non spécifique (canalaire), grade histopronostique SBR modifié. (Elston-Ellis) 2 "
+     "(tubules 3, noyaux 2, mitoses 2). Longueur maximale de carcinome : 11 mm.", "diagnosis.grade", 2,
+     "tubules 3, noyaux 2, mitoses 2", "ocr", None),
+])
+def test_gen18_layouts_and_sites_are_read_with_their_evidence(text, path, value, evidence, source, correction):
+    f = first_fact(text, path, source=source)
+    assert f is not None and f.value == value
+    assert (f.evidence[0].text, f.evidence[0].correction) == (evidence, correction)
+
+
+@pytest.mark.parametrize("text,path,source", [
+    # the next result-first row's "2+" is HER2's score, not the PR row's intensity
+    (_RUN_ON_PAD + "Result Marker Comment. Negative Progesterone receptor (PR) 0% of tumour nuclei. 2+ HER2 (4B5) "
+     "equivocal, reflexed to ISH.", "receptors.pr.intensity", "ocr"),
+    # "B" for 8 only on OCR pages, and only beside a digit; a residual tumour's distance is no size
+    ("RE : positifs, 9B %, intensite forte", "receptors.er.percent", "text-layer"),
+    ("ER: positive, B %, strong", "receptors.er.percent", "ocr"),
+    ("Invasive carcinoma. Residual tumour 2 mm from the deep margin.", "diagnosis.tumor_size_mm", "ocr"),
+    # an English "dimension" is no French size label; Vietnamese words inside others are no status
+    ("Invasive carcinoma. Dimension: see gross description 27 mm.", "diagnosis.tumor_size_mm", "text-layer"),
+    ("ER: Amtinh 90% pending.", "receptors.er.status", "text-layer"),
+])
+def test_gen18_distractors_yield_nothing(text, path, source):
+    assert first_fact(text, path, source=source) is None
+
+
+@pytest.mark.parametrize("text,at", [
+    # OCR'd headers with l or 1 read for i, and a run-on page's "CONCLUSION." end the gross section
+    ("MACROSCOPIE\nTumorectomie de 62 x 48 mm.\nCONCLUSlON\nSein gauche : carcinome infiltrant.\n", "Sein gauche"),
+    ("MACROSCOPIE\nTumorectomie de 62 x 48 mm.\nDlAGNOSTlCO:\nMama esquerda: carcinoma lobular invasivo.\n", "Mama"),
+    (_RUN_ON_PAD + "MACROSCOPIE. Tumorectomie de 62 x 48 mm. CONCLUSION. Sein gauche : carcinome infiltrant.",
+     "Sein gauche"),
+])
+def test_gen18_ocr_and_run_on_conclusion_headers_end_the_gross_section(text, at):
+    page = analyze_page("d1", Page(number=1, text=text, source="ocr"))
+    assert page.section_at(text.index(at)) not in ("gross", None)

@@ -174,6 +174,11 @@ def _read_pct(token: str) -> tuple[str, str | None]:
         words = number(token)
         if words is not None:
             return str(words), None
+    if "B" in token.strip() and any(c.isdigit() for c in token):
+        # "B" read for 8 beside a real digit ("B0%", "9B%"; the OCR `PCT` fragment admits it)
+        plain = token.strip()
+        digits = ocr_number(plain.replace("B", "8"))[0]
+        return digits, f"{plain}->{digits}"
     return ocr_number(token)
 
 
@@ -217,12 +222,18 @@ def _intensity_read(word: str) -> str | None:
     return f"{w}->{w.replace('0', 'o')}" if "0" in w else None
 
 
+#: The Vietnamese status words, without their accents (`POS`/`NEG` in rules/receptors.yaml).
+_VIETNAMESE = {"duong tinh": "positive", "am tinh": "negative"}
+
+
 def _status_word(word: str) -> str | None:
     w = regex.sub(r"\s+", " ", _plain(_LINE_HYPHEN.sub("", word)))
     if w.endswith("ve") and w[:1] in "+-\u2212":  # "+ve" / "-ve"
         return "positive" if w[0] == "+" else "negative"
     if "low" in w and "pos" in w:
         return "low_positive"
+    if w in _VIETNAMESE:
+        return _VIETNAMESE[w]
     if w.startswith(("not ", "no ")) or w == "absent" or "neg" in w or w.startswith(("n3", "nega")):
         return "negative"
     if "equivoc" in w or "quivoque" in w or "indeterminate" in w:  # also "equívoco", "équivoque"
@@ -1388,14 +1399,19 @@ def row_table_percents(page: AnalyzedPage, found: list[Finding]) -> Iterator[Fin
         line_start = text.rfind("\n", 0, hit.start()) + 1
         line_end = text.find("\n", hit.start())
         line_end = len(text) if line_end < 0 else line_end
-        if run_on and page.is_ocr:
+        joined = run_on and page.is_ocr
+        if joined:
             # the header is the printed line (". " ends it) that holds the percent word; its rows are the
-            # next printed lines, read as an OCR'd table's (no column layout survives the joins)
+            # next printed lines, read as an OCR'd table's (no column layout survives the joins), unless
+            # the table is ruled with bars, whose cells survive them ("| ER | SP1 | Positive | 90 |. | PR |")
             line_start, line_end = _run_on_line(text, hit.start())
-            done = yield from _ocr_row_table_percents(page, line_start, line_end, labels, have)
-            continue
+            if text.count("|", line_start, line_end) < 3:
+                done = yield from _ocr_row_table_percents(page, line_start, line_end, labels, have)
+                continue
+            layout = "bars"
+        else:
+            layout = _row_table_layout(text, line_start, line_end)
         done = line_end + 1
-        layout = _row_table_layout(text, line_start, line_end)
         if layout is None and page.is_ocr:
             done = yield from _ocr_row_table_percents(page, line_start, line_end, labels, have)
             continue
@@ -1404,13 +1420,18 @@ def row_table_percents(page: AnalyzedPage, found: list[Finding]) -> Iterator[Fin
                        if s < e and header_cell.fullmatch(text, s, e, timeout=TIMEOUT_S)), None)
         if column is None:
             continue
-        row_start = line_end + 1
+        step = 2 if joined else 1  # a run-on page's printed lines end with ". "
+        row_start = line_end + step
         for _ in range(_TABLE_ROWS):
-            row_end = text.find("\n", row_start)
-            row_end = len(text) if row_end < 0 else row_end
+            if joined:
+                row_end = _run_on_line(text, row_start)[1]
+                row_end -= row_end == len(text) and text.endswith(".")  # the page's last line keeps its point
+            else:
+                row_end = text.find("\n", row_start)
+                row_end = len(text) if row_end < 0 else row_end
             row = _table_row(text, row_start, row_end, layout)
             if row and all(set(text[s:e]) <= set("-_:=+ ") for s, e in row):
-                row_start = row_end + 1  # a rule under the header
+                row_start = row_end + step  # a rule under the header
                 continue
             if layout == "spaces":
                 # The cell under the header cell, by its place on the line.
@@ -1434,7 +1455,7 @@ def row_table_percents(page: AnalyzedPage, found: list[Finding]) -> Iterator[Fin
                         f.evidence.append(page.evidence(label.start, label.end, f.evidence[0].rule, None,
                                                         f.evidence[0].confidence))
                         yield f
-            row_start = row_end + 1
+            row_start = row_end + step
         done = row_start
 
 
@@ -1538,16 +1559,21 @@ def result_first_cells(page: AnalyzedPage) -> list[TableCell]:
     header = _g()["receptor.result-first-header"]
     out: list[TableCell] = []
     text = page.text
+    joined = page.is_ocr and is_run_on(text)  # rows are printed lines ended by ". " ("2+ HER2 (4B5) equivocal.")
+    step = 2 if joined else 1
     for h in header.finditer(text, page.is_ocr):
-        row_start = text.find("\n", h.end()) + 1
+        row_start = _run_on_line(text, h.start())[1] + 2 if joined else text.find("\n", h.end()) + 1
         for _ in range(_TABLE_ROWS):
             if row_start <= 0 or row_start >= len(text):
                 break
-            row_end = text.find("\n", row_start)
-            row_end = len(text) if row_end < 0 else row_end
+            if joined:
+                row_end = _run_on_line(text, row_start)[1]
+            else:
+                row_end = text.find("\n", row_start)
+                row_end = len(text) if row_end < 0 else row_end
             row = row_cells(text, row_start, row_end)
             if (row or page.is_ocr) and all(set(text[s:e]) <= set("-_=+ ") for s, e in row):
-                row_start = row_end + 1  # a rule under the header (on OCR pages a blank line)
+                row_start = row_end + step  # a rule under the header (on OCR pages a blank line)
                 continue
             label = next((a for a in anchors(page) if a.kind != "other" and len(row) > 1
                           and row[1][0] <= a.start < row[1][1]), None)
@@ -1560,7 +1586,7 @@ def result_first_cells(page: AnalyzedPage) -> list[TableCell]:
             if label is None or cell is None:
                 break
             out.append(TableCell(label, *cell))
-            row_start = row_end + 1
+            row_start = row_end + step
     return out
 
 
