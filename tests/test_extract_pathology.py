@@ -3510,6 +3510,13 @@ _RUN_ON_PAD = "Report printed by the laboratory information system at the reques
     ("Carcinome infiltrant de type non spécifique (canalaire), grade histopronostique SBR modifié. (Elston-Ellis) 2 "
      "(tubules 3, noyaux 2, mitoses 2). Longueur maximale de carcinome : 11 mm.", "diagnosis.grade", 2,
      "tubules 3, noyaux 2, mitoses 2", "ocr", None),
+    # a grid's two-digit value before "Not identified" is no list item ("24." with no "23." before it)
+    (_RUN_ON_PAD + "SUMMARY. Tumour type: Grade (Elston-Ellis): Tumour size (mm): Lymphovascular invasion: Invasive "
+     "carcinoma NST. G2. 24. Not identified. Resection margins: free.", "diagnosis.tumor_size_mm", 24.0, "24", "ocr",
+     None),
+    # an empty cell's "not done" negates the test before it, not the next column's result
+    ("HER2 ISH not done ratio 2.4, HER2 5.1 signals/cell, AMPLIFIED.", "receptors.her2.ish_result", "amplified",
+     "HER2 5.1 signals/cell, AMPLIFIED", "ocr", None),
 ])
 def test_gen18_layouts_and_sites_are_read_with_their_evidence(text, path, value, evidence, source, correction):
     f = first_fact(text, path, source=source)
@@ -3528,6 +3535,8 @@ def test_gen18_layouts_and_sites_are_read_with_their_evidence(text, path, value,
     # an English "dimension" is no French size label; Vietnamese words inside others are no status
     ("Invasive carcinoma. Dimension: see gross description 27 mm.", "diagnosis.tumor_size_mm", "text-layer"),
     ("ER: Amtinh 90% pending.", "receptors.er.status", "text-layer"),
+    # a test not done is still no result
+    ("HER2 FISH not done. Block exhausted.", "receptors.her2.ish_result", "ocr"),
 ])
 def test_gen18_distractors_yield_nothing(text, path, source):
     assert first_fact(text, path, source=source) is None
@@ -3543,3 +3552,15 @@ def test_gen18_distractors_yield_nothing(text, path, source):
 def test_gen18_ocr_and_run_on_conclusion_headers_end_the_gross_section(text, at):
     page = analyze_page("d1", Page(number=1, text=text, source="ocr"))
     assert page.section_at(text.index(at)) not in ("gross", None)
+
+
+@pytest.mark.parametrize("text,at,sentence", [
+    # a two-digit number with no item before it ends its sentence at its point; a list's tenth item keeps its
+    # number after a ninth
+    ("Invasive carcinoma NST. G2. 24. Not identified. Margins free.", "24", "24."),
+    ("9. Skin: uninvolved. 10. Lymph node: no tumour.", "10.", "10. Lymph node: no tumour."),
+])
+def test_gen18_a_grid_value_before_its_point_is_no_list_item(text, at, sentence):
+    page = analyze_page("d1", Page(number=1, text=text, source="ocr"))
+    s0, s1 = page.sentence_at(text.index(at))
+    assert text[s0:s1] == sentence
