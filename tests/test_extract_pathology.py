@@ -3514,6 +3514,18 @@ _RUN_ON_PAD = "Report printed by the laboratory information system at the reques
     (_RUN_ON_PAD + "SUMMARY. Tumour type: Grade (Elston-Ellis): Tumour size (mm): Lymphovascular invasion: Invasive "
      "carcinoma NST. G2. 24. Not identified. Resection margins: free.", "diagnosis.tumor_size_mm", 24.0, "24", "ocr",
      None),
+    # a row label's abbreviation point is no printed line's end ("Progesterone Rec. Positive 15")
+    (_RUN_ON_PAD + "Receptor Result % cells Intensity Allred. Estrogen Receptor Positive 90 3+ 8/8. Progesterone Rec. "
+     "Positive 15 2+ 5/8. HER2 Negative -- 1+ --.", "receptors.pr.percent", 15.0, "Progesterone Rec. Positive 15", "ocr",
+     None),
+    # a run-on table of one specimen a row under "Specimen Date ER PR HER2 Ki-67": the current row's cells (a
+    # percent-first cell keeps its status word), never the primary's
+    (_RUN_ON_PAD + "Comparison of receptor results. Specimen Date ER PR HER2 Ki-67. Primary (left breast, 2018) 2018-05 "
+     "95% pos 40% pos 1+ 10%. Pleural biopsy (current) 2026-11 80% pos 0% neg 0 25%. Comment: loss of PR.",
+     "receptors.er.percent", 80.0, "80%", "ocr", None),
+    (_RUN_ON_PAD + "Comparison of receptor results. Specimen Date ER PR HER2 Ki-67. Primary (left breast, 2018) 2018-05 "
+     "95% pos 40% pos 1+ 10%. Pleural biopsy (current) 2026-11 80% pos 0% neg 0 25%. Comment: loss of PR.",
+     "receptors.pr.percent", 0.0, "0%", "ocr", None),
     # an empty cell's "not done" negates the test before it, not the next column's result
     ("HER2 ISH not done ratio 2.4, HER2 5.1 signals/cell, AMPLIFIED.", "receptors.her2.ish_result", "amplified",
      "HER2 5.1 signals/cell, AMPLIFIED", "ocr", None),

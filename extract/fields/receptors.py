@@ -1300,8 +1300,9 @@ class TableCell:
     end: int
 
 
-#: What may stand between the marker names of an OCR'd header line besides them (blanks, slashes, bars).
-_OUTSIDE_LABELS = regex.compile(r"[\s/|,;:.]+")
+#: What may stand between the marker names of an OCR'd header line besides them (blanks, slashes, bars;
+#: the words of a leading specimen or date column: "Specimen Date ER PR HER2 Ki-67").
+_OUTSIDE_LABELS = regex.compile(r"[\s/|,;:.]+|(?i:\b(?:specimens?|date|blocks?|samples?)\b)")
 #: The longest line read as an OCR'd header of marker names alone (characters).
 _NAMES_LINE = 80
 
@@ -1480,6 +1481,8 @@ def _ocr_row_table_percents(page: AnalyzedPage, line_start: int, line_end: int, 
         label = next((a for a in anchors(page) if a.kind != "other" and row_start <= a.start < row_end), None)
         if label is None:
             break  # the table ends at a row without a marker
+        if run_on and label.end > row_end:  # the point of a label's abbreviation ("Progesterone Rec. Positive 15")
+            row_end = _run_on_line(text, label.end)[1]
         if label not in labels:
             row_start = row_end + (2 if run_on else 1)
             continue
@@ -1682,14 +1685,32 @@ def _column_values(page: AnalyzedPage, a: Anchor, line_end: int, bars: bool, cou
     return _value_cells(page, a.end, line_end, count) if page.is_ocr else []
 
 
+#: Where a result's number starts inside a status-first cell ("pos 40%", "negative (<1%").
+_CELL_NUMBER = regex.compile(r"[<>\d]")
+
+
 def _value_cells(page: AnalyzedPage, start: int, end: int, count: int) -> list[tuple[int, int]]:
     """An OCR'd row's `count` result cells in text[start:end] when its column gaps closed to one space:
     each from a value's start (rule receptor.column-value-start) to the next; [] when the row holds
     another number of values."""
     text = page.text
-    starts = [m.start() for m in _g()["receptor.column-value-start"].pattern_for(True).finditer(text, start, end)]
+    found = list(_g()["receptor.column-value-start"].pattern_for(True).finditer(text, start, end))
+    starts = [m.start() for m in found]
     if len(starts) != count:
-        return []
+        # cells that give the percent first, its status after it ("95% pos 40% pos 1+ 10%"): a status
+        # word straight after a percent is that percent's
+        merged = []
+        for m, prev in zip(found, [None, *found]):
+            if prev is not None and prev.group(0).endswith("%") and m.group(0)[:1].isalpha() \
+                    and not text[prev.end():m.start()].strip():
+                number = _CELL_NUMBER.search(m.group(0))  # "pos 40%": the next cell opens at its number
+                if number:
+                    merged.append(m.start() + number.start())
+                continue
+            merged.append(m.start())
+        if len(merged) != count:
+            return []
+        starts = merged
     ends = [*starts[1:], end]
     return [(s, s + len(text[s:e].rstrip(" \t|"))) for s, e in zip(starts, ends)]
 
@@ -1742,7 +1763,7 @@ def table_findings(page: AnalyzedPage) -> Iterator[Finding]:
         for f in found:
             f.evidence.append(page.evidence(c.label.start, c.label.end, f.evidence[0].rule, None,
                                             f.evidence[0].confidence))
-            if page.text.rfind("\n", 0, c.start) + 1 in prior_rows or by_column.get(c):
+            if _row_start(page, c.start) in prior_rows or by_column.get(c):
                 f.specimen = "prior"
         yield from _tag_prior(found, page, c.start, c.end)
 
@@ -1787,6 +1808,11 @@ def _cell_ish(page: AnalyzedPage, c: TableCell) -> list[Finding]:
 _BARE_MEASURE = regex.compile(r"(\d{1,2}(?:\.\d{1,2})?)")
 
 
+def _row_start(page: AnalyzedPage, pos: int) -> int:
+    """Where the printed line holding `pos` starts (on a run-on page after the ". " that joined it)."""
+    return _line_bounds(page.text, pos, is_run_on(page.text))[0]
+
+
 def _prior_table_rows(page: AnalyzedPage, cells: list[TableCell]) -> set[int]:
     """Line starts of a marker table's rows that give an earlier specimen's results: a row whose
     label names one ("Original core (2019)"), or, where a row is labelled as the current specimen
@@ -1794,7 +1820,7 @@ def _prior_table_rows(page: AnalyzedPage, cells: list[TableCell]) -> set[int]:
     g = _g()
     rows: dict[int, int] = {}  # line start -> where the row's first marker cell starts
     for c in cells:
-        line = page.text.rfind("\n", 0, c.start) + 1
+        line = _row_start(page, c.start)
         rows[line] = min(rows.get(line, c.start), c.start)
     prior = {line for line, first in rows.items() if _first(g["receptor.prior-specimen"], page, line, first)}
     current = {line for line, first in rows.items() if _first(g["receptor.table-row-current"], page, line, first)}
