@@ -3526,6 +3526,16 @@ _RUN_ON_PAD = "Report printed by the laboratory information system at the reques
     (_RUN_ON_PAD + "Comparison of receptor results. Specimen Date ER PR HER2 Ki-67. Primary (left breast, 2018) 2018-05 "
      "95% pos 40% pos 1+ 10%. Pleural biopsy (current) 2026-11 80% pos 0% neg 0 25%. Comment: loss of PR.",
      "receptors.pr.percent", 0.0, "0%", "ocr", None),
+    # full-width punctuation of a Chinese report; a Swedish size label with its bracket; a largest focus whose
+    # line break the TCGA join closed with a point
+    ("Immunohistochemistry: ER（+，约90%，强） PR（+，约30%，中等） HER-2（2+）", "receptors.er.percent", 90.0,
+     "ER（+，约90%", "text-layer", None),
+    ("Immunohistochemistry: ER（+，约90%，强） PR（+，约30%，中等） HER-2（2+）", "receptors.pr.status", "positive",
+     "PR（+", "ocr", None),
+    ("Invasiv cancer av ospecifik typ (NST), NHG 2. Tumörstorlek (invasiv): 16 mm. Ingen kärlinväxt.",
+     "diagnosis.tumor_size_mm", 16.0, "Tumörstorlek (invasiv): 16 mm", "text-layer", None),
+    ("- RESIDUAL INVASIVE DUCTAL CARCINOMA IN MULTIPLE SMALL FOCI, LARGEST. FOCUS 0.7 CM. RESIDUAL CELLULARITY 5%.",
+     "diagnosis.tumor_size_mm", 7.0, "FOCI, LARGEST. FOCUS 0.7 CM", "ocr", None),
     # an empty cell's "not done" negates the test before it, not the next column's result
     ("HER2 ISH not done ratio 2.4, HER2 5.1 signals/cell, AMPLIFIED.", "receptors.her2.ish_result", "amplified",
      "HER2 5.1 signals/cell, AMPLIFIED", "ocr", None),
