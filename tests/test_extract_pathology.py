@@ -3536,6 +3536,14 @@ _RUN_ON_PAD = "Report printed by the laboratory information system at the reques
      "diagnosis.tumor_size_mm", 16.0, "Tumörstorlek (invasiv): 16 mm", "text-layer", None),
     ("- RESIDUAL INVASIVE DUCTAL CARCINOMA IN MULTIPLE SMALL FOCI, LARGEST. FOCUS 0.7 CM. RESIDUAL CELLULARITY 5%.",
      "diagnosis.tumor_size_mm", 7.0, "FOCI, LARGEST. FOCUS 0.7 CM", "ocr", None),
+    # a Portuguese type name without its accent; a scan's "spec ial" (no negation of what follows)
+    ("Mama direita: Carcinoma invasivo de tipo nao especial (ductal), grau histologico 2.", "diagnosis.histology",
+     "invasive_ductal", "Carcinoma invasivo de tipo nao especial", "text-layer", None),
+    ("A. Right breast, core biopsy: lnvasive carcinoma of no spec ial type, Nottingham grade 3 (tubules 3, nuclei 3, "
+     "mitoses 3).", "diagnosis.histology", "invasive_ductal", "lnvasive carcinoma of no spec ial type", "ocr",
+     "lnvasive->invasive; spec ial->special"),
+    ("A. Right breast, core biopsy: lnvasive carcinoma of no spec ial type, Nottingham grade 3 (tubules 3, nuclei 3, "
+     "mitoses 3).", "diagnosis.grade", 3, "Nottingham grade 3", "ocr", None),
     # an empty cell's "not done" negates the test before it, not the next column's result
     ("HER2 ISH not done ratio 2.4, HER2 5.1 signals/cell, AMPLIFIED.", "receptors.her2.ish_result", "amplified",
      "HER2 5.1 signals/cell, AMPLIFIED", "ocr", None),
@@ -3586,3 +3594,22 @@ def test_gen18_a_grid_value_before_its_point_is_no_list_item(text, at, sentence)
     page = analyze_page("d1", Page(number=1, text=text, source="ocr"))
     s0, s1 = page.sentence_at(text.index(at))
     assert text[s0:s1] == sentence
+
+
+_BILATERAL_CORES = (
+    "DIAGNOSIS:\nA. Right breast, 11 o'clock, core biopsy: Invasive carcinoma of no special type, grade 3.\n"
+    "B. Left breast, 4 o'clock, core biopsy: Ductal carcinoma in situ, high nuclear grade.\n"
+    "Biomarkers (part A, invasive carcinoma):  ER: negative (0%) | PR: negative (0%) |\n"
+    "HER2: 0 (no staining) | Ki-67: 85%\n"
+    "Biomarkers (part B, DCIS):  ER: positive (60%, weak-moderate) | PR: not performed\n")
+
+
+@pytest.mark.parametrize("path,value,specimen", [
+    # "(part A, invasive carcinoma)" names the part its results are of; its row wraps at a bar onto the next line
+    ("receptors.er.percent", 0.0, "A"),
+    ("receptors.her2.ihc_score", "0", "A"),
+    ("receptors.ki67_percent", 85.0, "A"),
+])
+def test_gen18_results_headed_by_a_part_and_what_they_are_of(path, value, specimen):
+    got = [(f.value, f.specimen) for f in findings(_BILATERAL_CORES) if f.path == path and f.is_fact]
+    assert (value, specimen) in got and all(s == specimen for v, s in got if v == value)
