@@ -222,7 +222,7 @@ def _intensity_read(word: str) -> str | None:
     return f"{w}->{w.replace('0', 'o')}" if "0" in w else None
 
 
-#: The Vietnamese status words, without their accents (`POS`/`NEG` in rules/receptors.yaml).
+#: The Vietnamese status words, without their accents (`STATUS` in rules/receptors.yaml).
 _VIETNAMESE = {"duong tinh": "positive", "am tinh": "negative"}
 
 
