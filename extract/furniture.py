@@ -354,12 +354,21 @@ def _banner_rest(rest: str, spec: _Compiled) -> bool:
 
 def reading_view(text: str, repeated: frozenset[str] | None = None, seen: set[str] | None = None) -> str:
     """The page text with its furniture blanked to spaces (same length, same offsets), a form's
-    fill-in rules glued to words (`_unglued`), and, on a run-on page, the periods that only mark a
-    printed line's end (`extract.run_on`)."""
+    fill-in rules glued to words (`_unglued`), on a run-on page the periods that only mark a
+    printed line's end (`extract.run_on`), and full-width punctuation read as ASCII (`_half_width`)."""
     if repeated is None:
         repeated = repeated_lines([text])
     spans = furniture_spans(text, repeated, seen)
-    return without_join_periods(_unglued(_blank(text, spans, _compiled()) if spans else text))
+    return _half_width(without_join_periods(_unglued(_blank(text, spans, _compiled()) if spans else text)))
+
+
+#: The full-width punctuation of Chinese and Japanese reports, as ASCII ("ER（+，约90%）" reads as "ER(+,约90%)");
+#: one character for one, so offsets hold.
+_FULL_WIDTH = str.maketrans("（）：，；％＋－／", "():,;%+-/")
+
+
+def _half_width(text: str) -> str:
+    return text if text.isascii() else text.translate(_FULL_WIDTH)
 
 
 #: A run of two or more underscores glued to a word or number ("______Invasive ductal carcinoma",

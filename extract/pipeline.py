@@ -99,9 +99,19 @@ def _wraps(text: str, line_start: int, break_at: int, next_start: int) -> bool:
     return bool(_CONTINUES.match(text, next_start) or _OPEN_END.search(line))
 
 
+def _unlisted_number(text: str, point: int) -> bool:
+    """Whether the number ending at text[point - 1] (its point) is two digits with no item of the number
+    before it earlier on the page: a value in a grid's column ("G2. 24. Not identified."), not a list's
+    tenth or later item ("10. Lymph node" follows a "9.")."""
+    digits = text[max(0, point - 3):point - 1]
+    if not (len(digits) == 2 and digits.isdigit()):
+        return False
+    return f"{int(digits) - 1}. " not in text[:point - 3]
+
+
 def _sentence_starts(text: str) -> list[int]:
     """Character offsets where sentences start. Not before a closing mark, not inside an
-    OCR-split decimal ("0. 8 cm"), not after a part label or an abbreviation, and not where a
+    OCR-split decimal ("0. 8 cm"; not "G2. 24", a grade code's digit), not after a part label or an abbreviation, and not where a
     line of prose wraps onto the next."""
     out = []
     line_start = 0
@@ -111,9 +121,10 @@ def _sentence_starts(text: str) -> list[int]:
             nxt = text[end]
             if nxt in _CLOSING:
                 continue
-            if nxt.isdigit() and m.start() >= 2 and text[m.start() - 2].isdigit() and text[m.start() - 1] == ".":
-                continue
-            if _LABEL_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+            if nxt.isdigit() and m.start() >= 2 and text[m.start() - 2].isdigit() and text[m.start() - 1] == "." \
+                    and not (m.start() >= 3 and text[m.start() - 3].isalpha()):
+                continue  # "0. 8 cm"; but "G2. 24. Not identified" (a code glued to its letter) ends at its point
+            if _LABEL_BEFORE.search(text, max(0, m.start() - 4), m.start()) and not _unlisted_number(text, m.start()):
                 continue
             if _ABBREVIATION_BEFORE.search(text, max(0, m.start() - 8), m.start()):
                 continue

@@ -496,9 +496,12 @@ def part_at(page: "AnalyzedPage", offset: int) -> Part | None:
 
 def _heads_lines(text: str, end: int, offset: int) -> bool:
     """A part reference that ends its line ("Specimen 1 (right):" over rows of results) heads the
-    lines under it, up to a blank line."""
+    lines under it, up to a blank line; one whose row of results wraps at a column bar ("ER: negative
+    (0%) | PR: negative (0%) |" then "HER2: 0 | Ki-67: 85%") heads the next line too."""
     line_end = text.find("\n", end)
-    return not text[end:line_end].strip() and _FOCUS_GAP.search(text, end, offset) is None
+    if text[end:line_end].strip():
+        return text[end:line_end].rstrip().endswith("|") and text.find("\n", line_end + 1, offset) < 0
+    return _FOCUS_GAP.search(text, end, offset) is None
 
 
 #: Sections that end one breast's synoptic block (`specimen.block-header`); its own label lines

@@ -3540,3 +3540,162 @@ def test_lead18_pos_and_neg_shortened(text, path, value, evidence):
     """"POS" and "NEG" for positive and negative (found by shortening the dev reports' status words)."""
     f = first_fact(text, path, source="ocr")
     assert f is not None and (f.value, f.evidence[0].text) == (value, evidence)
+
+
+# round 18a: a run-on page's result row on its own printed line after its label's ("% CELLS STAINING 80."); a
+# bar-ruled row table whose lines were joined (its bars still mark the columns); a result-first table on a
+# run-on page ("2+ HER2 (4B5) equivocal."), whose next row's "2+" is no intensity of the row before; a grade
+# code's point ending its sentence ("G2. 24. Not identified."); "B" read for 8 in an OCR'd percent; reports
+# from new sites: Portuguese size and score words, Norwegian type, side and receptor names, Quebec French
+# progesterone and size labels, Vietnamese status words, a French grade's components ("noyaux"), a residual
+# tumour's size after neoadjuvant therapy, and a scoring system's "criteria" named in a label's bracket.
+_RUN_ON_PAD = "Report printed by the laboratory information system at the request of the treating clinic. " * 3
+
+
+@pytest.mark.parametrize("text,path,value,evidence,source,correction", [
+    ("ESTROGEN RECEPTOR POSITIVE >=1% NUCLEAR STAINING = POSITIVE. % CELLS STAINING 80. INTENSITY MODERATE-STRONG.",
+     "receptors.er.percent", 80.0, "ESTROGEN RECEPTOR POSITIVE >=1% NUCLEAR STAINING = POSITIVE. % CELLS STAINING 80",
+     "ocr", None),
+    ("Progesterone receptor: positive.\n  Percent of cells staining: 25.\n", "receptors.pr.percent", 25.0,
+     "Progesterone receptor: positive.\n  Percent of cells staining: 25", "text-layer", None),
+    (_RUN_ON_PAD + "| Marker | Clone | Result | % cells | Intensity |. |---|---|---|---|---|. | ER | SP1 | Positive | 90 "
+     "| Strong |. | PR | 1E2 | Positive | 15 | Moderate |.", "receptors.pr.percent", 15.0, "15", "ocr", None),
+    (_RUN_ON_PAD + "IMMUNOHISTOCHEMISTRY (block A4). Result Marker Comment. ---------- ----------. Negative Estrogen "
+     "receptor (ER) 0% of tumour nuclei. Negative Progesterone receptor (PR) 0% of tumour nuclei. 2+ HER2 (4B5) "
+     "equivocal, reflexed to ISH. 30% Ki-67 (MIB-1). Internal positive control present.", "receptors.her2.ihc_score",
+     "2+", "2+", "ocr", None),
+    ("Tumour type: Grade (Elston-Ellis): Tumour size (mm): Lymphovascular invasion: Invasive carcinoma NST. G2. 24. "
+     "Not identified. Resection margins: free.", "diagnosis.grade", 2, "G2", "ocr", None),
+    ("RE : positifs, 9B % , intensite forte", "receptors.er.percent", 98.0, "RE : positifs, 9B %", "ocr", "9B->98"),
+    ("Recepteurs d'oestrogenes (RE) ......... Positif   (B0 %, intensite forte)", "receptors.er.percent", 80.0,
+     "Recepteurs d'oestrogenes (RE) ......... Positif   (B0 %", "ocr", "B0->80"),
+    ("- Tamanho do tumor: 3,2 cm no maior eixo (microscopico).", "diagnosis.tumor_size_mm", 32.0,
+     "Tamanho do tumor: 3,2 cm", "text-layer", None),
+    ("HER2: escore 0 (negativo).", "receptors.her2.ihc_score", "0", "HER2: escore 0", "text-layer", None),
+    ("HER2 (4B5, HercepTest criteria): 2+ (equivocal) - reflex ISH ordered.", "receptors.her2.ihc_score", "2+",
+     "HER2 (4B5, HercepTest criteria): 2+", "text-layer", None),
+    ("Venstre bryst, grovnalsbiopsi: Invasivt karsinom av ingen spesiell type (NST), histologisk grad 2.",
+     "diagnosis.histology", "invasive_ductal", "Invasivt karsinom av ingen spesiell type", "text-layer", None),
+    ("Venstre bryst, grovnalsbiopsi: Invasivt karsinom av ingen spesiell type (NST), histologisk grad 2.",
+     "diagnosis.laterality", "left", "Venstre bryst", "text-layer", None),
+    (" 0strogenreseptor (ER):       positiv, 1OO %, sterk farging", "receptors.er.percent", 100.0,
+     "0strogenreseptor (ER):       positiv, 1OO %", "ocr", "1OO->100"),
+    ("Progesteronreseptor (PgR): positiv, 70 %, moderat", "receptors.pr.status", "positive",
+     "Progesteronreseptor (PgR): positiv", "text-layer", None),
+    ("INVASIVE DUCTAL CARCINOMA (NST), NOTTINGHAM GRADE 3, RESIDUAL TUMOUR 4.5CM.", "diagnosis.tumor_size_mm", 45.0,
+     "RESIDUAL TUMOUR 4.5CM", "ocr", None),
+    ("Recepteurs de progesterone (RP) ....... Positif   (25 %, intensite moderee)", "receptors.pr.status", "positive",
+     "Recepteurs de progesterone (RP) ....... Positif", "text-layer", None),
+    ("Carcinome lobulaire infiltrant.\n   - Dimension de la tumeur infiltrante : 27 mm (correlation macroscopique).",
+     "diagnosis.tumor_size_mm", 27.0, "Dimension de la tumeur infiltrante : 27 mm", "text-layer", None),
+    ("ER: Dương tính 90%, PR: Âm tính (0%).", "receptors.pr.status", "negative", "PR: Âm tính", "text-layer", None),
+    ("ER: Duong tinh (Positive) 7O%, cuong do trung binh", "receptors.er.status", "positive", "ER: Duong tinh", "ocr",
+     None),
+    ("Invasive breast carcinoma of no\nspecial type, grade 2 (Nottingham, 3+2+2=7).", "diagnosis.grade", 2,
+     "grade 2", "text-layer", None),
+    ("Carcinome infiltrant de type non spécifique (canalaire), grade histopronostique SBR modifié. (Elston-Ellis) 2 "
+     "(tubules 3, noyaux 2, mitoses 2). Longueur maximale de carcinome : 11 mm.", "diagnosis.grade", 2,
+     "tubules 3, noyaux 2, mitoses 2", "ocr", None),
+    # a grid's two-digit value before "Not identified" is no list item ("24." with no "23." before it)
+    (_RUN_ON_PAD + "SUMMARY. Tumour type: Grade (Elston-Ellis): Tumour size (mm): Lymphovascular invasion: Invasive "
+     "carcinoma NST. G2. 24. Not identified. Resection margins: free.", "diagnosis.tumor_size_mm", 24.0, "24", "ocr",
+     None),
+    # a row label's abbreviation point is no printed line's end ("Progesterone Rec. Positive 15")
+    (_RUN_ON_PAD + "Receptor Result % cells Intensity Allred. Estrogen Receptor Positive 90 3+ 8/8. Progesterone Rec. "
+     "Positive 15 2+ 5/8. HER2 Negative -- 1+ --.", "receptors.pr.percent", 15.0, "Progesterone Rec. Positive 15", "ocr",
+     None),
+    # a run-on table of one specimen a row under "Specimen Date ER PR HER2 Ki-67": the current row's cells (a
+    # percent-first cell keeps its status word), never the primary's
+    (_RUN_ON_PAD + "Comparison of receptor results. Specimen Date ER PR HER2 Ki-67. Primary (left breast, 2018) 2018-05 "
+     "95% pos 40% pos 1+ 10%. Pleural biopsy (current) 2026-11 80% pos 0% neg 0 25%. Comment: loss of PR.",
+     "receptors.er.percent", 80.0, "80%", "ocr", None),
+    (_RUN_ON_PAD + "Comparison of receptor results. Specimen Date ER PR HER2 Ki-67. Primary (left breast, 2018) 2018-05 "
+     "95% pos 40% pos 1+ 10%. Pleural biopsy (current) 2026-11 80% pos 0% neg 0 25%. Comment: loss of PR.",
+     "receptors.pr.percent", 0.0, "0%", "ocr", None),
+    # full-width punctuation of a Chinese report; a Swedish size label with its bracket; a largest focus whose
+    # line break the TCGA join closed with a point
+    ("Immunohistochemistry: ER（+，约90%，强） PR（+，约30%，中等） HER-2（2+）", "receptors.er.percent", 90.0,
+     "ER（+，约90%", "text-layer", None),
+    ("Immunohistochemistry: ER（+，约90%，强） PR（+，约30%，中等） HER-2（2+）", "receptors.pr.status", "positive",
+     "PR（+", "ocr", None),
+    ("Invasiv cancer av ospecifik typ (NST), NHG 2. Tumörstorlek (invasiv): 16 mm. Ingen kärlinväxt.",
+     "diagnosis.tumor_size_mm", 16.0, "Tumörstorlek (invasiv): 16 mm", "text-layer", None),
+    ("- RESIDUAL INVASIVE DUCTAL CARCINOMA IN MULTIPLE SMALL FOCI, LARGEST. FOCUS 0.7 CM. RESIDUAL CELLULARITY 5%.",
+     "diagnosis.tumor_size_mm", 7.0, "FOCI, LARGEST. FOCUS 0.7 CM", "ocr", None),
+    # a Portuguese type name without its accent; a scan's "spec ial" (no negation of what follows)
+    ("Mama direita: Carcinoma invasivo de tipo nao especial (ductal), grau histologico 2.", "diagnosis.histology",
+     "invasive_ductal", "Carcinoma invasivo de tipo nao especial", "text-layer", None),
+    ("A. Right breast, core biopsy: lnvasive carcinoma of no spec ial type, Nottingham grade 3 (tubules 3, nuclei 3, "
+     "mitoses 3).", "diagnosis.histology", "invasive_ductal", "lnvasive carcinoma of no spec ial type", "ocr",
+     "lnvasive->invasive; spec ial->special"),
+    ("A. Right breast, core biopsy: lnvasive carcinoma of no spec ial type, Nottingham grade 3 (tubules 3, nuclei 3, "
+     "mitoses 3).", "diagnosis.grade", 3, "Nottingham grade 3", "ocr", None),
+    # an empty cell's "not done" negates the test before it, not the next column's result
+    ("HER2 ISH not done ratio 2.4, HER2 5.1 signals/cell, AMPLIFIED.", "receptors.her2.ish_result", "amplified",
+     "HER2 5.1 signals/cell, AMPLIFIED", "ocr", None),
+])
+def test_gen18_layouts_and_sites_are_read_with_their_evidence(text, path, value, evidence, source, correction):
+    f = first_fact(text, path, source=source)
+    assert f is not None and f.value == value
+    assert (f.evidence[0].text, f.evidence[0].correction) == (evidence, correction)
+
+
+@pytest.mark.parametrize("text,path,source", [
+    # the next result-first row's "2+" is HER2's score, not the PR row's intensity
+    (_RUN_ON_PAD + "Result Marker Comment. Negative Progesterone receptor (PR) 0% of tumour nuclei. 2+ HER2 (4B5) "
+     "equivocal, reflexed to ISH.", "receptors.pr.intensity", "ocr"),
+    # "B" for 8 only on OCR pages, and only beside a digit; a residual tumour's distance is no size
+    ("RE : positifs, 9B %, intensite forte", "receptors.er.percent", "text-layer"),
+    ("ER: positive, B %, strong", "receptors.er.percent", "ocr"),
+    ("Invasive carcinoma. Residual tumour 2 mm from the deep margin.", "diagnosis.tumor_size_mm", "ocr"),
+    # an English "dimension" is no French size label; Vietnamese words inside others are no status
+    ("Invasive carcinoma. Dimension: see gross description 27 mm.", "diagnosis.tumor_size_mm", "text-layer"),
+    ("ER: Amtinh 90% pending.", "receptors.er.status", "text-layer"),
+    # a test not done is still no result
+    ("HER2 FISH not done. Block exhausted.", "receptors.her2.ish_result", "ocr"),
+])
+def test_gen18_distractors_yield_nothing(text, path, source):
+    assert first_fact(text, path, source=source) is None
+
+
+@pytest.mark.parametrize("text,at", [
+    # OCR'd headers with l or 1 read for i, and a run-on page's "CONCLUSION." end the gross section
+    ("MACROSCOPIE\nTumorectomie de 62 x 48 mm.\nCONCLUSlON\nSein gauche : carcinome infiltrant.\n", "Sein gauche"),
+    ("MACROSCOPIE\nTumorectomie de 62 x 48 mm.\nDlAGNOSTlCO:\nMama esquerda: carcinoma lobular invasivo.\n", "Mama"),
+    (_RUN_ON_PAD + "MACROSCOPIE. Tumorectomie de 62 x 48 mm. CONCLUSION. Sein gauche : carcinome infiltrant.",
+     "Sein gauche"),
+])
+def test_gen18_ocr_and_run_on_conclusion_headers_end_the_gross_section(text, at):
+    page = analyze_page("d1", Page(number=1, text=text, source="ocr"))
+    assert page.section_at(text.index(at)) not in ("gross", None)
+
+
+@pytest.mark.parametrize("text,at,sentence", [
+    # a two-digit number with no item before it ends its sentence at its point; a list's tenth item keeps its
+    # number after a ninth
+    ("Invasive carcinoma NST. G2. 24. Not identified. Margins free.", "24", "24."),
+    ("9. Skin: uninvolved. 10. Lymph node: no tumour.", "10.", "10. Lymph node: no tumour."),
+])
+def test_gen18_a_grid_value_before_its_point_is_no_list_item(text, at, sentence):
+    page = analyze_page("d1", Page(number=1, text=text, source="ocr"))
+    s0, s1 = page.sentence_at(text.index(at))
+    assert text[s0:s1] == sentence
+
+
+_BILATERAL_CORES = (
+    "DIAGNOSIS:\nA. Right breast, 11 o'clock, core biopsy: Invasive carcinoma of no special type, grade 3.\n"
+    "B. Left breast, 4 o'clock, core biopsy: Ductal carcinoma in situ, high nuclear grade.\n"
+    "Biomarkers (part A, invasive carcinoma):  ER: negative (0%) | PR: negative (0%) |\n"
+    "HER2: 0 (no staining) | Ki-67: 85%\n"
+    "Biomarkers (part B, DCIS):  ER: positive (60%, weak-moderate) | PR: not performed\n")
+
+
+@pytest.mark.parametrize("path,value,specimen", [
+    # "(part A, invasive carcinoma)" names the part its results are of; its row wraps at a bar onto the next line
+    ("receptors.er.percent", 0.0, "A"),
+    ("receptors.her2.ihc_score", "0", "A"),
+    ("receptors.ki67_percent", 85.0, "A"),
+])
+def test_gen18_results_headed_by_a_part_and_what_they_are_of(path, value, specimen):
+    got = [(f.value, f.specimen) for f in findings(_BILATERAL_CORES) if f.path == path and f.is_fact]
+    assert (value, specimen) in got and all(s == specimen for v, s in got if v == value)

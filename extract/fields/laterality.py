@@ -23,10 +23,11 @@ from extract.specimens import listed_entry, listed_side, part_at, parts, side_of
 
 _SIDES = {"left": "left", "lt": "left", "l": "left", "right": "right", "rt": "right", "r": "right",
           "bilateral": "bilateral", "sinistrae": "left", "dextrae": "right",
-          # French, Spanish, Portuguese, Italian, Dutch, Swedish and Turkish side words
+          # French, Spanish, Portuguese, Italian, Dutch, Swedish, Norwegian and Turkish side words
           "gauche": "left", "izquierda": "left", "sinistra": "left", "links": "left", "vänster": "left",
           "vanster": "left", "droit": "right", "droite": "right", "derecha": "right", "destra": "right",
           "rechts": "right", "höger": "right", "hoger": "right", "esquerda": "left", "direita": "right",
+          "høyre": "right", "hoyre": "right", "venstre": "left",
           "sağ": "right", "sag": "right", "sol": "left"}  # Turkish
 
 

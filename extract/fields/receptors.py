@@ -174,6 +174,11 @@ def _read_pct(token: str) -> tuple[str, str | None]:
         words = number(token)
         if words is not None:
             return str(words), None
+    if "B" in token.strip() and any(c.isdigit() for c in token):
+        # "B" read for 8 beside a real digit ("B0%", "9B%"; the OCR `PCT` fragment admits it)
+        plain = token.strip()
+        digits = ocr_number(plain.replace("B", "8"))[0]
+        return digits, f"{plain}->{digits}"
     return ocr_number(token)
 
 
@@ -217,12 +222,18 @@ def _intensity_read(word: str) -> str | None:
     return f"{w}->{w.replace('0', 'o')}" if "0" in w else None
 
 
+#: The Vietnamese status words, without their accents (`STATUS` in rules/receptors.yaml).
+_VIETNAMESE = {"duong tinh": "positive", "am tinh": "negative"}
+
+
 def _status_word(word: str) -> str | None:
     w = regex.sub(r"\s+", " ", _plain(_LINE_HYPHEN.sub("", word)))
     if w.endswith("ve") and w[:1] in "+-\u2212":  # "+ve" / "-ve"
         return "positive" if w[0] == "+" else "negative"
     if "low" in w and "pos" in w:
         return "low_positive"
+    if w in _VIETNAMESE:
+        return _VIETNAMESE[w]
     if w.startswith(("not ", "no ")) or w == "absent" or "neg" in w or w.startswith(("n3", "nega")):
         return "negative"
     if "equivoc" in w or "quivoque" in w or "indeterminate" in w:  # also "equívoco", "équivoque"
@@ -1289,8 +1300,9 @@ class TableCell:
     end: int
 
 
-#: What may stand between the marker names of an OCR'd header line besides them (blanks, slashes, bars).
-_OUTSIDE_LABELS = regex.compile(r"[\s/|,;:.]+")
+#: What may stand between the marker names of an OCR'd header line besides them (blanks, slashes, bars;
+#: the words of a leading specimen or date column: "Specimen Date ER PR HER2 Ki-67").
+_OUTSIDE_LABELS = regex.compile(r"[\s/|,;:.]+|(?i:\b(?:specimens?|date|blocks?|samples?)\b)")
 #: The longest line read as an OCR'd header of marker names alone (characters).
 _NAMES_LINE = 80
 
@@ -1388,14 +1400,19 @@ def row_table_percents(page: AnalyzedPage, found: list[Finding]) -> Iterator[Fin
         line_start = text.rfind("\n", 0, hit.start()) + 1
         line_end = text.find("\n", hit.start())
         line_end = len(text) if line_end < 0 else line_end
-        if run_on and page.is_ocr:
+        joined = run_on and page.is_ocr
+        if joined:
             # the header is the printed line (". " ends it) that holds the percent word; its rows are the
-            # next printed lines, read as an OCR'd table's (no column layout survives the joins)
+            # next printed lines, read as an OCR'd table's (no column layout survives the joins), unless
+            # the table is ruled with bars, whose cells survive them ("| ER | SP1 | Positive | 90 |. | PR |")
             line_start, line_end = _run_on_line(text, hit.start())
-            done = yield from _ocr_row_table_percents(page, line_start, line_end, labels, have)
-            continue
+            if text.count("|", line_start, line_end) < 3:
+                done = yield from _ocr_row_table_percents(page, line_start, line_end, labels, have)
+                continue
+            layout = "bars"
+        else:
+            layout = _row_table_layout(text, line_start, line_end)
         done = line_end + 1
-        layout = _row_table_layout(text, line_start, line_end)
         if layout is None and page.is_ocr:
             done = yield from _ocr_row_table_percents(page, line_start, line_end, labels, have)
             continue
@@ -1404,13 +1421,18 @@ def row_table_percents(page: AnalyzedPage, found: list[Finding]) -> Iterator[Fin
                        if s < e and header_cell.fullmatch(text, s, e, timeout=TIMEOUT_S)), None)
         if column is None:
             continue
-        row_start = line_end + 1
+        step = 2 if joined else 1  # a run-on page's printed lines end with ". "
+        row_start = line_end + step
         for _ in range(_TABLE_ROWS):
-            row_end = text.find("\n", row_start)
-            row_end = len(text) if row_end < 0 else row_end
+            if joined:
+                row_end = _run_on_line(text, row_start)[1]
+                row_end -= row_end == len(text) and text.endswith(".")  # the page's last line keeps its point
+            else:
+                row_end = text.find("\n", row_start)
+                row_end = len(text) if row_end < 0 else row_end
             row = _table_row(text, row_start, row_end, layout)
             if row and all(set(text[s:e]) <= set("-_:=+ ") for s, e in row):
-                row_start = row_end + 1  # a rule under the header
+                row_start = row_end + step  # a rule under the header
                 continue
             if layout == "spaces":
                 # The cell under the header cell, by its place on the line.
@@ -1434,7 +1456,7 @@ def row_table_percents(page: AnalyzedPage, found: list[Finding]) -> Iterator[Fin
                         f.evidence.append(page.evidence(label.start, label.end, f.evidence[0].rule, None,
                                                         f.evidence[0].confidence))
                         yield f
-            row_start = row_end + 1
+            row_start = row_end + step
         done = row_start
 
 
@@ -1459,6 +1481,8 @@ def _ocr_row_table_percents(page: AnalyzedPage, line_start: int, line_end: int, 
         label = next((a for a in anchors(page) if a.kind != "other" and row_start <= a.start < row_end), None)
         if label is None:
             break  # the table ends at a row without a marker
+        if run_on and label.end > row_end:  # the point of a label's abbreviation ("Progesterone Rec. Positive 15")
+            row_end = _run_on_line(text, label.end)[1]
         if label not in labels:
             row_start = row_end + (2 if run_on else 1)
             continue
@@ -1538,16 +1562,21 @@ def result_first_cells(page: AnalyzedPage) -> list[TableCell]:
     header = _g()["receptor.result-first-header"]
     out: list[TableCell] = []
     text = page.text
+    joined = page.is_ocr and is_run_on(text)  # rows are printed lines ended by ". " ("2+ HER2 (4B5) equivocal.")
+    step = 2 if joined else 1
     for h in header.finditer(text, page.is_ocr):
-        row_start = text.find("\n", h.end()) + 1
+        row_start = _run_on_line(text, h.start())[1] + 2 if joined else text.find("\n", h.end()) + 1
         for _ in range(_TABLE_ROWS):
             if row_start <= 0 or row_start >= len(text):
                 break
-            row_end = text.find("\n", row_start)
-            row_end = len(text) if row_end < 0 else row_end
+            if joined:
+                row_end = _run_on_line(text, row_start)[1]
+            else:
+                row_end = text.find("\n", row_start)
+                row_end = len(text) if row_end < 0 else row_end
             row = row_cells(text, row_start, row_end)
             if (row or page.is_ocr) and all(set(text[s:e]) <= set("-_=+ ") for s, e in row):
-                row_start = row_end + 1  # a rule under the header (on OCR pages a blank line)
+                row_start = row_end + step  # a rule under the header (on OCR pages a blank line)
                 continue
             label = next((a for a in anchors(page) if a.kind != "other" and len(row) > 1
                           and row[1][0] <= a.start < row[1][1]), None)
@@ -1560,7 +1589,7 @@ def result_first_cells(page: AnalyzedPage) -> list[TableCell]:
             if label is None or cell is None:
                 break
             out.append(TableCell(label, *cell))
-            row_start = row_end + 1
+            row_start = row_end + step
     return out
 
 
@@ -1656,14 +1685,32 @@ def _column_values(page: AnalyzedPage, a: Anchor, line_end: int, bars: bool, cou
     return _value_cells(page, a.end, line_end, count) if page.is_ocr else []
 
 
+#: Where a result's number starts inside a status-first cell ("pos 40%", "negative (<1%").
+_CELL_NUMBER = regex.compile(r"[<>\d]")
+
+
 def _value_cells(page: AnalyzedPage, start: int, end: int, count: int) -> list[tuple[int, int]]:
     """An OCR'd row's `count` result cells in text[start:end] when its column gaps closed to one space:
     each from a value's start (rule receptor.column-value-start) to the next; [] when the row holds
     another number of values."""
     text = page.text
-    starts = [m.start() for m in _g()["receptor.column-value-start"].pattern_for(True).finditer(text, start, end)]
+    found = list(_g()["receptor.column-value-start"].pattern_for(True).finditer(text, start, end))
+    starts = [m.start() for m in found]
     if len(starts) != count:
-        return []
+        # cells that give the percent first, its status after it ("95% pos 40% pos 1+ 10%"): a status
+        # word straight after a percent is that percent's
+        merged = []
+        for m, prev in zip(found, [None, *found]):
+            if prev is not None and prev.group(0).endswith("%") and m.group(0)[:1].isalpha() \
+                    and not text[prev.end():m.start()].strip():
+                number = _CELL_NUMBER.search(m.group(0))  # "pos 40%": the next cell opens at its number
+                if number:
+                    merged.append(m.start() + number.start())
+                continue
+            merged.append(m.start())
+        if len(merged) != count:
+            return []
+        starts = merged
     ends = [*starts[1:], end]
     return [(s, s + len(text[s:e].rstrip(" \t|"))) for s, e in zip(starts, ends)]
 
@@ -1716,7 +1763,7 @@ def table_findings(page: AnalyzedPage) -> Iterator[Finding]:
         for f in found:
             f.evidence.append(page.evidence(c.label.start, c.label.end, f.evidence[0].rule, None,
                                             f.evidence[0].confidence))
-            if page.text.rfind("\n", 0, c.start) + 1 in prior_rows or by_column.get(c):
+            if _row_start(page, c.start) in prior_rows or by_column.get(c):
                 f.specimen = "prior"
         yield from _tag_prior(found, page, c.start, c.end)
 
@@ -1761,6 +1808,11 @@ def _cell_ish(page: AnalyzedPage, c: TableCell) -> list[Finding]:
 _BARE_MEASURE = regex.compile(r"(\d{1,2}(?:\.\d{1,2})?)")
 
 
+def _row_start(page: AnalyzedPage, pos: int) -> int:
+    """Where the printed line holding `pos` starts (on a run-on page after the ". " that joined it)."""
+    return _line_bounds(page.text, pos, is_run_on(page.text))[0]
+
+
 def _prior_table_rows(page: AnalyzedPage, cells: list[TableCell]) -> set[int]:
     """Line starts of a marker table's rows that give an earlier specimen's results: a row whose
     label names one ("Original core (2019)"), or, where a row is labelled as the current specimen
@@ -1768,7 +1820,7 @@ def _prior_table_rows(page: AnalyzedPage, cells: list[TableCell]) -> set[int]:
     g = _g()
     rows: dict[int, int] = {}  # line start -> where the row's first marker cell starts
     for c in cells:
-        line = page.text.rfind("\n", 0, c.start) + 1
+        line = _row_start(page, c.start)
         rows[line] = min(rows.get(line, c.start), c.start)
     prior = {line for line, first in rows.items() if _first(g["receptor.prior-specimen"], page, line, first)}
     current = {line for line, first in rows.items() if _first(g["receptor.table-row-current"], page, line, first)}
