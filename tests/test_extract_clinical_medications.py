@@ -920,6 +920,26 @@ ROWS = [
     ("You came in after your chemotherapy (docetaxel).\nFrom cycle 4 you will also have a pegfilgrastim injection "
      "the day after chemo (pending approval).", "pegfilgrastim", {"status": "planned"},
      {"status": "pending approval"}),
+    # gen18-b: a drug asked about by its name and answered on its line; a dose change in a paragraph
+    # naming no drug, of the one named drug whose dose steps hold it; a count of weekly chemotherapy doses
+    ("Letrozole 2.5 mg - one every morning.\nZoladex? No - I don't get that any more, finished it at 56.\n",
+     "goserelin", {"brand": "Zoladex", "status": "historical"}, {"name": "Zoladex", "status": "finished"}),
+    ("Medicines check:\nZoladex? No - I don't get that any more.\n", "goserelin", {"status": "stopped"},
+     {"status": "don't get that any more"}),
+    ("Phone check-list:\n- Ibrance? yes, still taking it every morning.\n", "palbociclib",
+     {"status": "active", "frequency": "daily"}, {"status": "taking"}),
+    ("Tamoxifen 20 mg daily - she is not taking it any more.", "tamoxifen", {"status": "stopped"},
+     {"status": "not taking it any more"}),
+    ("PALBOCICLIB (Ibrance) 125 mg capsules - cycle 5\nDay 1: started cycle 5.\nDay 15: stopped early.\n\n"
+     "Cycle 6 started Mon 16 Nov. Doctor changed me onto the 100 mg capsules now.\n", "palbociclib",
+     {"dose": 100, "changes": [{"from_dose": 125, "to_dose": 100}]}, {"changes[0].to_dose": "100", "dose": "100"}),
+    ("Abemaciclib 150 mg BID with fulvestrant.\n\nSeen in clinic: grade 3 diarrhoea; dose was reduced to 100 mg BID "
+     "from 02/11.\n", "abemaciclib", {"dose": 100, "changes": [{"from_dose": 150, "to_dose": 100}]},
+     {"changes[0].to_dose": "100"}),
+    ("NACT 4 x AC (completed 05/2025) followed by 12 weekly paclitaxel - completed 09/2025.", "paclitaxel",
+     {"frequency": "weekly", "status": "historical"}, {"frequency": "12 weekly"}),
+    ("NACT: 4 cycles AC + 12 weekly Paclitaxel/Carboplatin - completed 15-12-2025.", "paclitaxel",
+     {"frequency": "weekly"}, {"frequency": "12 weekly"}),
 ]
 
 ABSENT = [
@@ -1103,6 +1123,20 @@ ABSENT = [
     ("Letrozole 2.5 mg daily (2039 review planned).", "letrozole", ("status", "historical")),
     ("Now on anastrozole (2024, after tamoxifen).", "anastrozole", ("status", "historical")),
     ("Recommendations:\n1. Letrozole 2.5 mg daily from 01/2039\n", "letrozole", ("status", "active")),
+    # gen18-b: a bare "No" answer is no drug taken; advice to avoid a drug she was taking is no stop
+    # of it; a second drug with the same dose steps leaves an unnamed change to no one; 12-weekly bone
+    # agents stay every 12 weeks
+    ("Medicines check:\nZoladex? No.\n", "goserelin", None),
+    ("Fosamax? No - never had that.", "alendronate", None),
+    ("She has been taking over-the-counter ibuprofen for the tooth; advised to use paracetamol 1 g up to four "
+     "times daily instead, and to avoid ibuprofen.", "ibuprofen", ("status", "stopped")),
+    ("Palbociclib 125 mg daily d1-21. Abemaciclib was considered.\n\nCycle 6: dose reduced to 100 mg.\n",
+     "palbociclib", ("dose", 100)),
+    ("Palbociclib 125 mg daily d1-21.\n\nIf ANC stays low the dose would be reduced to 100 mg.\n", "palbociclib",
+     ("dose", 100)),
+    ("Zoledronic acid 4 mg IV 12 weekly.", "zoledronic acid", ("frequency", "weekly")),
+    ("Docetaxel 75 mg/m2 3 weekly x 6.", "docetaxel", ("frequency", "weekly")),
+    ("Goserelin 10.8 mg q12 weekly.", "goserelin", ("frequency", "weekly")),
 ]
 
 

@@ -179,11 +179,45 @@ def extract_medications(page: AnalyzedPage) -> Iterator[Finding]:
                 reads.append(r)
         reads.sort(key=lambda r: r.mention.start)
     _share_within_sentences(page, reads)
+    _unclaimed_changes(page, reads)
     by_drug: dict[str, list[_Read]] = {}
     for r in reads:
         by_drug.setdefault(r.mention.drug.name, []).append(r)
     for name, drug_reads in by_drug.items():
         yield _finding(page, name, drug_reads)
+
+
+def _unclaimed_changes(page: AnalyzedPage, reads: list[_Read]) -> None:
+    """A dose change told in a sentence that names no drug and lies outside every drug's scope (a
+    diary's paragraph under its "PALBOCICLIB 125 mg" heading: "Doctor changed me onto the 100 mg
+    capsules now.") is the change of the drug the page is about: the one drug named before it whose
+    dose steps (extract/vocab/drugs.json) hold the new dose (and the old one, when written), in mg.
+    When two named drugs could take it, or none, it is no one's."""
+    stepped = {r.mention.drug.name: r for r in reads if r.mention.drug.dose_steps}
+    if not stepped:
+        return  # (most pages: no drug with dose steps, nothing to scan)
+    text = page.text
+    scopes = [(r.pre_start, r.end) for r in reads]
+    for rule in _rules("med.change."):
+        if rule.params.get("around_drug") or rule.params.get("from_only") or rule.params.get("chained"):
+            continue
+        for a, b in clinical_segments(page):
+            for m in rule.finditer(text, page.is_ocr, a, b):
+                if any(s <= m.start() < e for s, e in scopes) or _unit(m.groupdict().get("unit") or "") != "mg":
+                    continue
+                to = _number(m.group("to"))[0]
+                start = m.groupdict().get("from") and _number(m.group("from"))[0]
+                owners = [r for r in stepped.values() if r.mention.start < m.start() and to in r.mention.drug.dose_steps
+                          and (not start or start in r.mention.drug.dose_steps)]
+                if len(owners) != 1 or assertion_at(page, m.start(), m.end()) in ("hypothetical", "negated"):
+                    continue
+                s_start, s_end = statement_at(page, m.start())
+                if drugs().find(text[s_start:s_end]):
+                    continue  # a sentence naming a drug tells its own drug's change
+                owner = max((r for r in reads if r.mention.drug.name == owners[0].mention.drug.name
+                             and r.mention.start < m.start()), key=lambda r: r.mention.start)
+                owner.changes.append(_change_of(page, rule, m))
+                scopes.append(m.span())
 
 
 #: What a drug named by its class says of the drug (rules med.class-word.*).
@@ -311,6 +345,28 @@ def _defined_drug_mentions(page: AnalyzedPage) -> list[DrugMention]:
 _TAG_QUESTION = re.compile(r"(?:\s[-–]|,)\s*(?:is\s+that|was\s+that|am\s+I|is\s+this)\s+(?:right|correct|ok|okay|alright)\s*\?\s*$", re.I)
 
 
+#: A drug named as its own question and answered on the same line, as a patient's list or a phone
+#: check-list writes it ("Zoladex? No - I don't get that any more", "Ibrance? yes, still taking it").
+_ANSWERED = re.compile(r"[ \t]*\?[ \t]*(?:[-–:,][ \t]*)?(?:yes|yep|yeah|no|nope)\b[ \t]*[-–:,.]?", re.I)
+
+
+def _answer_end(page: AnalyzedPage, mention: DrugMention) -> int | None:
+    """The end of the line when the drug is asked about by its name alone and the answer after it
+    says what became of the drug (a status or a change word); None otherwise ("Zoladex? No." alone
+    is a drug not taken)."""
+    text = page.text
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    lead = text[line_start:mention.start]
+    if len(lead) > 12 or not _LIST_LEAD.fullmatch(lead):
+        return None  # (the name opens its line: "Is it ok to take ibuprofen? No..." asks a question)
+    m = _ANSWERED.match(text, mention.end)
+    if m is None:
+        return None
+    line_end = text.find("\n", m.end())
+    line_end = len(text) if line_end < 0 else line_end
+    return line_end if _mentions_change_or_status(page, m.end(), line_end) else None
+
+
 #: After a drug not to be restarted: a condition that makes it a hold ("will not restart palbociclib
 #: until counts recover").
 _NOT_YET = re.compile(r"\b(?:until|unless|if|before|till)\b", re.I)
@@ -336,7 +392,7 @@ def _counts(page: AnalyzedPage, mention: DrugMention) -> bool:
     if _rule("med.exclude.study-title").pattern_for(page.is_ocr).match(text, line_start, mention.start):
         return False  # "Protocol: ... capivasertib + fulvestrant after CDK4/6 inhibitor": the trial's drugs
     if text[mention.end:s_end].rstrip().endswith("?") and "\n" not in text[mention.end:s_end].rstrip() and \
-            not _TAG_QUESTION.search(text, mention.end, s_end):
+            not _TAG_QUESTION.search(text, mention.end, s_end) and _answer_end(page, mention) is None:
         return False  # "Is it ok to take ibuprofen for my knee?": a question, not a drug taken
     c_start, c_end = _clause_around(text, s_start, s_end, mention.start)
     if _first_match(_rule("med.exclude.declined"), page, text[c_start:c_end]):
@@ -445,13 +501,19 @@ def _table_row_start(text: str, pos: int) -> int:
     return line_start if _TABLE_GAP.search(text, prev_start, line_start - 1) else 0
 
 
+def _for_class(rules: Iterable[CompiledRule], drug_class: str | None) -> list[CompiledRule]:
+    """The rules that read for a drug of `drug_class` (a rule's `classes` param limits it; with no
+    class known, such a rule is left out)."""
+    return [r for r in rules if not isinstance(r.params.get("classes"), list) or drug_class in r.params["classes"]]
+
+
 def _frequency_right_before(page: AnalyzedPage, start: int, drug_start: int,
-                            prefix: str = "med.frequency.") -> tuple[CompiledRule, regex.Match] | None:
+                            prefix: str = "med.frequency.", drug_class: str | None = None) -> tuple[CompiledRule, regex.Match] | None:
     """The frequency word (or, with `prefix` "med.route.", the route) that ends where the drug's
     name begins (spaces between only): "then weekly paclitaxel", not "every 4 weeks with calcium";
     "IV zoledronic acid", "SC denosumab" (a route right after a dose is that dose's drug's:
     "letrozole 2.5 mg PO letrozole" never gives PO to the second)."""
-    for rule in _rules(prefix):
+    for rule in _for_class(_rules(prefix), drug_class):
         for m in rule.finditer(page.text, page.is_ocr, start, drug_start):
             # (not across a line break: "... IM q28 days" closes a list line, the next drug opens one)
             if not page.text[m.end():drug_start].strip() and "\n" not in page.text[m.end():drug_start] \
@@ -548,6 +610,9 @@ def _extend_to_referring_sentences(page: AnalyzedPage, m: DrugMention, end: int,
     diary = _diary_reach(page, m, limit)
     if diary is not None and diary > end:
         return diary
+    answered = _answer_end(page, m) if text[m.end:end].strip() == "?" else None
+    if answered is not None and answered <= limit:
+        return answered  # "Zoladex? No - I don't get that any more": the answer is the drug's
     line_start = text.rfind("\n", 0, m.start) + 1
     entry = _DIARY_ENTRY.match(text, line_start) is not None and text[line_start:m.start].strip() != ""
     while end < limit and end - m.end < _REFER_WINDOW:
@@ -727,9 +792,9 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
                                                                                     rule.id, correction=fix)], m.start())))
 
     for prefix, leaf in (("med.frequency.", "frequency"), ("med.route.", "route"), ("med.schedule.", "schedule")):
-        hit = _first(page, _rules(prefix), body, end, usable)
+        hit = _first(page, _for_class(_rules(prefix), info.drug_class), body, end, usable)
         if hit is None and leaf in ("frequency", "route"):  # "weekly paclitaxel", "IV zoledronic acid"
-            hit = _frequency_right_before(page, r.pre_start, r.mention.start, prefix)
+            hit = _frequency_right_before(page, r.pre_start, r.mention.start, prefix, info.drug_class)
             if hit is not None and not usable(hit[1].start(), hit[1].end()):
                 hit = None
         if hit:
