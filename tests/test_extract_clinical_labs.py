@@ -181,6 +181,9 @@ ROWS = [
     ("Her neutrophils today were\n1.1 and we have therefore deferred cycle 3.", "ANC", {"value": 1.1}, {"value": "1.1"}),
     ("Visit date: 2026-11-04\nANC must be >= 1.5 x10^9/L at baseline (today ANC 1.3 x10^9/L - repeat 2026-11-11).",
      "ANC", {"value": 1.3, "date": D(2026, 11, 4)}, {"value": "1.3", "date": "2026-11-04"}),
+    # gen18-b: a value told by its change ("has fallen to", "had recovered to")
+    ("Her CA 15-3 has fallen to 38 U/mL (from 61 in August).", "CA 15-3", {"value": 38}, {"value": "38"}),
+    ("By day 22 the ANC had recovered to 1.6 x10^9/L.", "ANC", {"value": 1.6}, {"value": "1.6"}),
 ]
 
 STATED_GRADES = [

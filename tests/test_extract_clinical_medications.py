@@ -940,6 +940,28 @@ ROWS = [
      {"frequency": "weekly", "status": "historical"}, {"frequency": "12 weekly"}),
     ("NACT: 4 cycles AC + 12 weekly Paclitaxel/Carboplatin - completed 15-12-2025.", "paclitaxel",
      {"frequency": "weekly"}, {"frequency": "12 weekly"}),
+    # ... a reduced dose level after its dose is a reduction; a resumption takes the reason of the hold
+    # a few sentences before it; an OPD card's WITHHOLD, a triage note's "STOP ... for now (hold)
+    # starting tonight"; "while on" sets a time, no status; a taper's "then stop" is its planned end
+    ("Grade 3 neutropenia on C5D15, so ribociclib was held from 10/28 through the end of the cycle. No fevers, no "
+     "infections. Repeat CBC on 11/13/2026 showed recovery (ANC 1,640 cells/uL).\nRibociclib was resumed today at "
+     "400 mg daily (dose level -1), days 1-21 of 28.", "ribociclib",
+     {"dose": 400, "status": "active", "changes": [{"to_dose": 400, "reason": "neutropenia"}]},
+     {"changes[0].to_dose": "400", "changes[0].reason": "neutropenia"}),
+    ("Present Rx: Tab. Capecitabine 1500 mg BD D1-14 q21d - started 01-10-2026.\nAdvice:\n1. Tab. Capecitabine - "
+     "WITHHOLD till HFS settles to grade 1.\n   Then restart at 75% dose: 1000 mg BD D1-14 q21d.\n", "capecitabine",
+     {"dose": 1500, "status": "held"}, {"status": "WITHHOLD", "dose": "1500"}),
+    ("Instructions given per Dr. Santos:\n - STOP olaparib for now (hold) starting tonight. Do not take the evening "
+     "dose.\n", "olaparib", {"status": "held"}, {"status": "hold"}),
+    ("Stop capecitabine for now and ring us on Monday.", "capecitabine", {"status": "held"}, {"status": "Stop"}),
+    ("Palbociclib remains on hold until her count recovers above 1.0. The non-live vaccine (Shingrix) is fine "
+     "while on palbociclib.", "palbociclib", {"status": "held"}, {"status": "on hold"}),
+    ("Medicines on discharge:\n  Dexamethasone 4 mg orally once daily for 3 days, then 2 mg daily for 3 days, then "
+     "stop\n", "dexamethasone", {"status": "active", "dose": 4}, {"status": "Dexamethasone"}),
+    ("Her GP started clarithromycin 500 mg BD on 10/11 for a chest infection; it was ceased on 14/11.",
+     "clarithromycin", {"dose": 500, "status": "stopped"}, {"name": "clarithromycin", "status": "ceased"}),
+    ("Discharge medication:\n- Prednisone 60 mg daily for 14 days, then taper by 10 mg weekly\n", "prednisone",
+     {"dose": 60, "frequency": "daily"}, {"name": "Prednisone", "dose": "60"}),
 ]
 
 ABSENT = [
@@ -1130,13 +1152,24 @@ ABSENT = [
     ("Fosamax? No - never had that.", "alendronate", None),
     ("She has been taking over-the-counter ibuprofen for the tooth; advised to use paracetamol 1 g up to four "
      "times daily instead, and to avoid ibuprofen.", "ibuprofen", ("status", "stopped")),
-    ("Palbociclib 125 mg daily d1-21. Abemaciclib was considered.\n\nCycle 6: dose reduced to 100 mg.\n",
-     "palbociclib", ("dose", 100)),
+    ("Palbociclib 125 mg daily d1-21; abemaciclib 150 mg BD before that (stopped for diarrhoea).\n\n"
+     "Cycle 6: dose reduced to 100 mg.\n", "palbociclib", ("dose", 100)),
     ("Palbociclib 125 mg daily d1-21.\n\nIf ANC stays low the dose would be reduced to 100 mg.\n", "palbociclib",
      ("dose", 100)),
     ("Zoledronic acid 4 mg IV 12 weekly.", "zoledronic acid", ("frequency", "weekly")),
     ("Docetaxel 75 mg/m2 3 weekly x 6.", "docetaxel", ("frequency", "weekly")),
     ("Goserelin 10.8 mg q12 weekly.", "goserelin", ("frequency", "weekly")),
+    # ... a plan's reduced dose level; a drug last in a list to avoid; a regimen considered
+    ("Keep abemaciclib on hold until diarrhoea is grade 1 or less.\n - Then restart at 100 mg twice daily (dose "
+     "level -1).", "abemaciclib", ("dose", 100)),
+    ("Continue abemaciclib 100 mg BD. Avoid grapefruit and St John's wort.", "st john's wort", None),
+    ("Please avoid prescribing clarithromycin or other strong CYP3A inhibitors with abemaciclib.", "clarithromycin",
+     None),
+    ("Oncology clinic 20/11/2026 to discuss next line (tucatinib + capecitabine + trastuzumab considered given brain "
+     "disease).", "tucatinib", None),
+    ("Oncology clinic 20/11/2026 to discuss next line (tucatinib + capecitabine + trastuzumab considered given brain "
+     "disease).", "capecitabine", None),
+    ("Letrozole 2.5 mg daily, then stop after 5 years.", "letrozole", ("status", "held")),
 ]
 
 

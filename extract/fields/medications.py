@@ -69,6 +69,8 @@ _ON_DRUG = re.compile(r"(?<!\bagreed\s)(?<!\bdecided\s)(?<!\bsettled\s)(?<!\bbas
                       r"|(?:tab|cap|inj)\.?)\s+)*$"
                       # "on ovarian suppression (goserelin)": a class named, then the drug in brackets
                       r"|\bon\s+(?:[a-z][\w/-]*\s+){1,3}\(\s*$", re.I)
+#: Before an "on <drug>" that only sets the time of something else ("fine while on palbociclib").
+_WHILE_ON = re.compile(r"\b(?:while|whilst|when)\s+$", re.I)
 #: Between a status word and the drug it governs ("stopped taking tamoxifen", "plan adjuvant docetaxel").
 _LEADS_TO_DRUG = re.compile(r"\s*(?:(?:taking|using|the|her|his|adjuvant|neoadjuvant|oral|IV|on|with|to)\s+)*", re.I)
 _CLAUSE_END = re.compile(r";|\.\s")
@@ -185,6 +187,21 @@ def extract_medications(page: AnalyzedPage) -> Iterator[Finding]:
         by_drug.setdefault(r.mention.drug.name, []).append(r)
     for name, drug_reads in by_drug.items():
         yield _finding(page, name, drug_reads)
+
+
+#: How far (characters) before a change the hold whose reason it takes may stand.
+_HOLD_REACH = 600
+
+
+def _hold_before(reads: list[_Read], change: _Change) -> _Leaf | None:
+    """The drug's last hold told before `change` (within _HOLD_REACH), when no other change of the drug
+    stands between them."""
+    holds = [s for r in reads for s in r.statuses if s.value == "held" and change.pos - _HOLD_REACH <= s.pos < change.pos]
+    if not holds:
+        return None
+    hold = max(holds, key=lambda s: s.pos)
+    between = any(hold.pos < c.pos < change.pos for r in reads for c in r.changes)
+    return None if between else hold
 
 
 def _unclaimed_changes(page: AnalyzedPage, reads: list[_Read]) -> None:
@@ -730,6 +747,9 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
             if usable(m.start(), m.end()) and not any(c.span[0] < m.end() and m.start() < c.span[1] for c in r.changes):
                 if rule.params.get("chained") and not any(c.pos < m.start() for c in r.changes):
                     continue  # "then to 200 mg" continues a change told before it
+                if rule.params.get("unless_planned") and _first_match(_rule("med.exclude.planned-dose"), page,
+                                                                      text[max(r.pre_start, m.start() - 50):m.start()]):
+                    continue  # "then restart at 100 mg twice daily (dose level -1)": a plan
                 r.changes.append(_change_of(page, rule, m))
     planned = _rule("med.exclude.planned-dose")
     # (not a change's own count: "told to drop to 2 tablets (400 mg)")
@@ -975,6 +995,11 @@ def _change_of(page: AnalyzedPage, rule: CompiledRule, m: regex.Match) -> _Chang
 
 #: A plain "stop" ("stop taking it"), which a hold in the same sentence explains.
 _PLAIN_STOP = re.compile(r"stop(?:s|ped)?\b", re.I)
+_THEN = re.compile(r"\b(?:then|and\s+then|thereafter)[ \t]+$", re.I)
+#: Right after a drug an instruction stops: the stop is for a time ("Stop olaparib for now").
+_FOR_NOW = re.compile(r"[ \t]+(?:for[ \t]+(?:now|the[ \t]+(?:moment|time[ \t]+being)|(?:this|one|a|the[ \t]+next)[ \t]+(?:week|cycle|few[ \t]+days))|until|till|pending)\b", re.I)
+#: A start word that tells when a hold or stop begins ("(hold) starting tonight", "stop from today").
+_WHEN_IT_BEGINS = re.compile(r"(?:starting|from)[ \t]+(?:tonight|today|tomorrow|now|immediately|this[ \t]+(?:evening|morning))\b", re.I)
 #: A go-ahead before a start word ("OK to start", "fine to proceed"): with a condition after it, a
 #: treatment threshold ("OK to start cycle 4 if ANC > 1.0"), not a plan (unlike "to start ... if HER2 negative").
 _OK_TO = re.compile(r"\b(?:ok|okay|fine|cleared|safe|fit)[ \t]+(?:to[ \t]+)?$", re.I)
@@ -1035,8 +1060,20 @@ def _read_statuses(page: AnalyzedPage, r: _Read, usable: Callable[[int, int], bo
                 s.value == "held" and _same_sentence(text, s.pos, pos) for s in r.statuses):
             covered = m.end()
             continue  # "to be held for the rest of this cycle - told to stop taking it today": the hold's stop
-        r.statuses.append(_Leaf(rule.params["value"], [page.evidence(m.start(), m.end(), rule.id)], pos))
+        if rule.params["value"] == "active" and r.statuses and r.statuses[-1].value in ("held", "stopped") \
+                and _WHEN_IT_BEGINS.match(text, m.start()) and _same_sentence(text, r.statuses[-1].pos, pos) \
+                and pos - r.statuses[-1].pos < 60:
+            continue  # "STOP olaparib for now (hold) starting tonight": when the hold begins
+        if rule.params["value"] == "stopped" and m.group(0).lower() == "stop" and _THEN.search(text, max(0, pos - 12), pos):
+            continue  # "4 mg daily for 3 days, then 2 mg daily for 3 days, then stop": a taper's planned end
+        value = rule.params["value"]
+        if value == "stopped" and m.end() <= mention.start and _PLAIN_STOP.match(m.group(0)) \
+                and _FOR_NOW.match(text, mention.end):
+            value = "held"  # "Stop capecitabine for now", "stop olaparib until Hb recovers": a hold
+        r.statuses.append(_Leaf(value, [page.evidence(m.start(), m.end(), rule.id)], pos))
     on = _ON_DRUG.search(text, r.pre_start, mention.start)
+    if on is not None and _WHILE_ON.search(text, max(0, on.start() - 12), on.start()):
+        on = None  # "the non-live vaccine is fine while on palbociclib": a circumstance, not a status
     if not r.statuses and on is not None:
         r.statuses.append(_Leaf("active", [page.evidence(on.start(), on.start() + 2, "med.status.on-drug")], mention.start))
     assertion = assertion_at(page, mention.start, mention.end)
@@ -1698,6 +1735,12 @@ def _finding(page: AnalyzedPage, name: str, reads: list[_Read]) -> Finding:
             if near:
                 change.reason = min(near, key=lambda x: abs(x.pos - change.span[1]) if x.pos >= change.span[1]
                                     else change.pos - x.pos)
+            elif (hold := _hold_before(reads, change)) is not None:
+                # "... grade 3 neutropenia, so ribociclib was held ... [a sentence or two] ... resumed today at
+                # 400 mg (dose level -1)": the hold's reason, when no change came between
+                by_hold = [x for x in reasons if hold.pos - 200 <= x.pos <= hold.pos + 80 and id(x) not in taken]
+                if by_hold:
+                    change.reason = min(by_hold, key=lambda x: abs(x.pos - hold.pos))
     # "Your white count was low today, so we lowered your Kisqali dose" (no dose of its own): the reason of
     # the one change that has none ("What changed: dose decreased from 600 mg to 400 mg", told elsewhere).
     told = [x for r in reads if not r.changes and _CHANGE_VERB.search(page.text, *r.sentence)
