@@ -184,6 +184,7 @@ ROWS = [
     # gen18-b: a value told by its change ("has fallen to", "had recovered to")
     ("Her CA 15-3 has fallen to 38 U/mL (from 61 in August).", "CA 15-3", {"value": 38}, {"value": "38"}),
     ("By day 22 the ANC had recovered to 1.6 x10^9/L.", "ANC", {"value": 1.6}, {"value": "1.6"}),
+    ("Nov 9 - nurse Priya rang, neutrofils 0.7, told STOP kiskali", "ANC", {"value": 0.7}, {"name": "neutrofils"}),
 ]
 
 STATED_GRADES = [

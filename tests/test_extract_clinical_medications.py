@@ -962,6 +962,22 @@ ROWS = [
      "clarithromycin", {"dose": 500, "status": "stopped"}, {"name": "clarithromycin", "status": "ceased"}),
     ("Discharge medication:\n- Prednisone 60 mg daily for 14 days, then taper by 10 mg weekly\n", "prednisone",
      {"dose": 60, "frequency": "daily"}, {"name": "Prednisone", "dose": "60"}),
+    # ... a diary's "only 2 tabs (400mg) from now" between entries naming the drug; a hold that a planned
+    # next start does not end; a planned start at a reduced dose is no dose now; a class word for the one
+    # antibiotic named before it; "to be given from C4" is a plan
+    ("Kiskali (ribocyclib) 3 tabs = 600mg every morning\nNov 9 - told STOP kiskali till next blood test\n"
+     "Nov 10 - still taking the letrazole\nNov 17 - Dr rang - start again but only 2 tabs (400mg) from now.\n"
+     "Nov 18 - back on kiskali 2 tabs\n", "ribociclib",
+     {"dose": 400, "changes": [{"from_dose": 600, "to_dose": 400}]}, {"changes[0].to_dose": "400"}),
+    ("Regimen: Capecitabine 1650 mg PO BD days 1-14 every 21 days.\nCapecitabine remains on hold for the rest of "
+     "cycle 2. Cycle 3 to start 08/12/2026 at a reduced dose of 1300 mg BD (dose level -1).\n", "capecitabine",
+     {"dose": 1650, "status": "held", "changes": []}, {"status": "on hold", "dose": "1650"}),
+    ("Started on Inj. Piperacillin-tazobactam 4.5 g IV 6 hourly. Fever settled in 48 h. Antibiotics stopped on "
+     "18-11-2026 and switched to Tab. Cefuroxime 500 mg BD x 3 days.", "piperacillin-tazobactam",
+     {"status": "stopped"}, {"status": "and switched to"}),
+    ("Advice on discharge:\n- Next cycle due 29-11-2026 - with prophylactic Inj. Pegfilgrastim 6 mg SC on day 2\n"
+     "  (to be given from C4 onwards).\n", "pegfilgrastim", {"status": "planned", "dose": 6},
+     {"status": "to be given from"}),
 ]
 
 ABSENT = [
@@ -1170,6 +1186,10 @@ ABSENT = [
     ("Oncology clinic 20/11/2026 to discuss next line (tucatinib + capecitabine + trastuzumab considered given brain "
      "disease).", "capecitabine", None),
     ("Letrozole 2.5 mg daily, then stop after 5 years.", "letrozole", ("status", "held")),
+    ("Piperacillin-tazobactam 4.5 g IV q6h, then cefuroxime. Antibiotics stopped on 05/11/2026.", "cefuroxime",
+     ("status", "stopped")),
+    ("- If progression, plan fulvestrant; capecitabine is the alternative.", "capecitabine", None),
+    ("Nov 9 - took only 2 tabs (400mg) today by mistake.\nKisqali 600 mg daily.\n", "ribociclib", ("dose", 400)),
 ]
 
 

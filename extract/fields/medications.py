@@ -71,6 +71,8 @@ _ON_DRUG = re.compile(r"(?<!\bagreed\s)(?<!\bdecided\s)(?<!\bsettled\s)(?<!\bbas
                       r"|\bon\s+(?:[a-z][\w/-]*\s+){1,3}\(\s*$", re.I)
 #: Before an "on <drug>" that only sets the time of something else ("fine while on palbociclib").
 _WHILE_ON = re.compile(r"\b(?:while|whilst|when)\s+$", re.I)
+#: A plan's words before a dose ("Cycle 3 to start 08/12/2026 at a reduced dose of 1300 mg BD").
+_FUTURE_LEAD = re.compile(r"\b(?:to|will|would|shall)\s+(?:be\s+)?(?:start|begin|restart|resume|continue|given|reduced)\b[^.;\n]*$", re.I)
 #: Between a status word and the drug it governs ("stopped taking tamoxifen", "plan adjuvant docetaxel").
 _LEADS_TO_DRUG = re.compile(r"\s*(?:(?:taking|using|the|her|his|adjuvant|neoadjuvant|oral|IV|on|with|to)\s+)*", re.I)
 _CLAUSE_END = re.compile(r";|\.\s")
@@ -210,7 +212,7 @@ def _unclaimed_changes(page: AnalyzedPage, reads: list[_Read]) -> None:
     capsules now.") is the change of the drug the page is about: the one drug named before it whose
     dose steps (extract/vocab/drugs.json) hold the new dose (and the old one, when written), in mg.
     When two named drugs could take it, or none, it is no one's."""
-    stepped = {r.mention.drug.name: r for r in reads if r.mention.drug.dose_steps}
+    stepped = [r for r in reads if r.mention.drug.dose_steps]
     if not stepped:
         return  # (most pages: no drug with dose steps, nothing to scan)
     text = page.text
@@ -224,15 +226,15 @@ def _unclaimed_changes(page: AnalyzedPage, reads: list[_Read]) -> None:
                     continue
                 to = _number(m.group("to"))[0]
                 start = m.groupdict().get("from") and _number(m.group("from"))[0]
-                owners = [r for r in stepped.values() if r.mention.start < m.start() and to in r.mention.drug.dose_steps
-                          and (not start or start in r.mention.drug.dose_steps)]
+                owners = {r.mention.drug.name for r in stepped if r.mention.start < m.start()
+                          and to in r.mention.drug.dose_steps and (not start or start in r.mention.drug.dose_steps)}
                 if len(owners) != 1 or assertion_at(page, m.start(), m.end()) in ("hypothetical", "negated"):
                     continue
                 s_start, s_end = statement_at(page, m.start())
                 if drugs().find(text[s_start:s_end]):
                     continue  # a sentence naming a drug tells its own drug's change
-                owner = max((r for r in reads if r.mention.drug.name == owners[0].mention.drug.name
-                             and r.mention.start < m.start()), key=lambda r: r.mention.start)
+                owner = max((r for r in stepped if r.mention.drug.name in owners and r.mention.start < m.start()),
+                            key=lambda r: r.mention.start)
                 owner.changes.append(_change_of(page, rule, m))
                 scopes.append(m.span())
 
@@ -250,14 +252,24 @@ def _class_mentions(page: AnalyzedPage, mentions: list[DrugMention]) -> list[Dru
     out: list[DrugMention] = []
     for rule in _rules("med.class-word."):
         listed = [m for c in rule.params["classes"] for m in named.get(c, {}).values()]
-        if len(listed) != 1:
+        back = bool(rule.params.get("named_before"))
+        if len(listed) != 1 and not (back and listed):
             continue
         for a, b in clinical_segments(page):
-            out += [DrugMention(listed[0].drug, w.start(), w.end(), w.group(0).lower(), 100.0)
-                    for w in rule.finditer(page.text, page.is_ocr, a, b)
-                    if not any(x.start < w.end() and w.start() < x.end for x in mentions)
-                    and _first_match(_rule("med.exclude.class-indefinite"), page, page.text[max(a, w.start() - 12):w.start()]) is None]
-    return out
+            for w in rule.finditer(page.text, page.is_ocr, a, b):
+                if any(x.start < w.end() and w.start() < x.end for x in mentions) or _first_match(
+                        _rule("med.exclude.class-indefinite"), page, page.text[max(a, w.start() - 12):w.start()]) is not None:
+                    continue
+                # (a class word that refers back: the one drug of its class named before it, "IV
+                # piperacillin-tazobactam ... Antibiotics stopped on 18/11 and switched to cefuroxime")
+                drug = listed[0].drug if len(listed) == 1 else None
+                if back:
+                    before = {m.drug.name: m.drug for m in mentions
+                              if m.drug.drug_class in rule.params["classes"] and m.start < w.start()}
+                    drug = next(iter(before.values())) if len(before) == 1 else None
+                if drug is not None:
+                    out.append(DrugMention(drug, w.start(), w.end(), w.group(0).lower(), 100.0))
+    return sorted(out, key=lambda m: m.start)
 
 
 def _class_read(r: _Read) -> _Read | None:
@@ -747,9 +759,10 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
             if usable(m.start(), m.end()) and not any(c.span[0] < m.end() and m.start() < c.span[1] for c in r.changes):
                 if rule.params.get("chained") and not any(c.pos < m.start() for c in r.changes):
                     continue  # "then to 200 mg" continues a change told before it
-                if rule.params.get("unless_planned") and _first_match(_rule("med.exclude.planned-dose"), page,
-                                                                      text[max(r.pre_start, m.start() - 50):m.start()]):
-                    continue  # "then restart at 100 mg twice daily (dose level -1)": a plan
+                lead = text[max(r.pre_start, m.start() - 50):m.start()]
+                if rule.params.get("unless_planned") and (_first_match(_rule("med.exclude.planned-dose"), page, lead)
+                                                          or _FUTURE_LEAD.search(lead)):
+                    continue  # "then restart at 100 mg twice daily (dose level -1)", "Cycle 3 to start ... at": a plan
                 r.changes.append(_change_of(page, rule, m))
     planned = _rule("med.exclude.planned-dose")
     # (not a change's own count: "told to drop to 2 tablets (400 mg)")
@@ -1769,8 +1782,9 @@ def _finding(page: AnalyzedPage, name: str, reads: list[_Read]) -> Finding:
     if any(s.value == "held" for s in explicit):
         # "keep the palbociclib on hold until your appointment; Dr Nguyen will probably restart at 100 mg":
         # a planned restart does not end the hold
-        explicit = [s for s in explicit if not (s.value == "planned" and _RESTART_WORD.search(s.evidence[0].text))] \
-            or explicit
+        # (and "Capecitabine remains on hold ... Cycle 3 to start 08/12/2026 at a reduced dose": the next start)
+        explicit = [s for s in explicit if not (s.value == "planned" and _START_WORD.search(s.evidence[0].text)
+                                                and any(h < s.pos for h in held))] or explicit
     defaults = [r.default_status for r in now if r.default_status is not None]
     # a board's recommendation of a drug the page lists elsewhere as taken ("Medications: letrozole")
     # is to go on with it
