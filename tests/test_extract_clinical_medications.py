@@ -978,6 +978,15 @@ ROWS = [
     ("Advice on discharge:\n- Next cycle due 29-11-2026 - with prophylactic Inj. Pegfilgrastim 6 mg SC on day 2\n"
      "  (to be given from C4 onwards).\n", "pegfilgrastim", {"status": "planned", "dose": 6},
      {"status": "to be given from"}),
+    # ... a dose with "(dose reduced)" after it; tablets of two strengths that add up to a dose; a GP
+    # record's "removed from repeats"; NSAIDs and QT-relevant antidepressants in the vocabulary
+    ("Lynparza / olaparib 150mg tablets - 2 tabs morning, 2 tabs evening (300mg 2x a day)\nNov 19 - back on olaparib "
+     "250mg 2x a day (dose reduced)\n         1 tab 150mg + 1 tab 100mg each time, new script\n", "olaparib",
+     {"dose": 250, "changes": [{"from_dose": 300, "to_dose": 250}]}, {"dose": "250", "changes[0].to_dose": "250"}),
+    ("Actions: omeprazole and amitriptyline removed from repeats; melatonin added.", "amitriptyline",
+     {"status": "stopped"}, {"name": "amitriptyline", "status": "removed from repeats"}),
+    ("Your prescription of diclofenac (Voltaren) for her knee: she had already stopped taking the diclofenac on Monday.",
+     "diclofenac", {"status": "stopped"}, {"status": "stopped taking"}),
 ]
 
 ABSENT = [
@@ -1190,6 +1199,9 @@ ABSENT = [
      ("status", "stopped")),
     ("- If progression, plan fulvestrant; capecitabine is the alternative.", "capecitabine", None),
     ("Nov 9 - took only 2 tabs (400mg) today by mistake.\nKisqali 600 mg daily.\n", "ribociclib", ("dose", 400)),
+    ("Olaparib 1 tab 150mg + 1 tab 150mg twice a day.", "olaparib", ("dose", 150)),
+    ("Citalopram 20 mg od - continue; the pharmacist removed the duplicate from the list.", "citalopram",
+     ("status", "stopped")),
 ]
 
 

@@ -771,7 +771,8 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
     amounts = [total[1]] if total else _rule("med.dose.amount").finditer(text, page.is_ocr, body, end)
     dose_rule = total[0].id if total else "med.dose.amount"
     candidates = [m for m in amounts
-                  if usable(m.start(), m.end()) and not any(c.span[0] <= m.start() < c.span[1] for c in r.changes)]
+                  if usable(m.start(), m.end()) and not any(c.span[0] <= m.start() < c.span[1] for c in r.changes)
+                  and not _in_strength_sum(page, m)]
     first = None if total else next((m for m in _rule("med.dose.amount").finditer(text, page.is_ocr, body, end)
                                      if usable(m.start(), m.end())), None)
     counted = _counted_dose(page, first, end, usable, info.dose_steps) if first is not None else None
@@ -855,6 +856,19 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
                   free_until=r.sentence[0] if linked is not None else None)
     _read_dates(page, r)
     return r
+
+
+def _in_strength_sum(page: AnalyzedPage, m: regex.Match) -> bool:
+    """A tablet's strength inside a sum of tablets that makes one dose ("1 tab 150mg + 1 tab 100mg each
+    time"): a part, not the dose (rule med.exclude.strength-sum, read on the line around it)."""
+    text = page.text
+    if "+" not in text[max(0, m.start() - 30):m.end() + 30]:
+        return False
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    line_end = text.find("\n", m.end())
+    line_end = len(text) if line_end < 0 else line_end
+    return any(s.start() <= m.start() and m.end() <= s.end()
+               for s in _rule("med.exclude.strength-sum").finditer(text, page.is_ocr, line_start, line_end))
 
 
 def _counted_dose(page: AnalyzedPage, first: regex.Match | None, end: int, usable: Callable[[int, int], bool],
