@@ -216,6 +216,7 @@ def test_a_neutrophil_percentage_with_a_wbc_gives_no_anc():
     assert item(found, "name", "WBC").value["value"] == 2.9
 
 NOT_RESULTS = [
+    "Note: patient on palbociclib. CTCAE v5 grade 3 neutropenia (ANC 500 - <1000/cumm). Kindly correlate clinically.",
     "If ANC falls below 1.0, hold ribociclib.",
     "ANC >= 1.5 required to start cycle 2.",
     "Hold for ANC < 1000/mm3.",

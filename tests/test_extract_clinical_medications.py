@@ -987,6 +987,8 @@ ROWS = [
      {"status": "stopped"}, {"name": "amitriptyline", "status": "removed from repeats"}),
     ("Your prescription of diclofenac (Voltaren) for her knee: she had already stopped taking the diclofenac on Monday.",
      "diclofenac", {"status": "stopped"}, {"status": "stopped taking"}),
+    ("Metformin withheld during admission and recommenced on discharge.", "metformin", {"status": "active"},
+     {"status": "recommenced"}),
 ]
 
 ABSENT = [
