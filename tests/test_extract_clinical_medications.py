@@ -989,6 +989,11 @@ ROWS = [
      "diclofenac", {"status": "stopped"}, {"status": "stopped taking"}),
     ("Metformin withheld during admission and recommenced on discharge.", "metformin", {"status": "active"},
      {"status": "recommenced"}),
+    # ... a check-list's question with the dose in it, answered "Yes" (taken) or "No" with what became of it
+    ("Medication check-list:\n- Letrozole 2.5 mg daily? Yes, every night.\n", "letrozole",
+     {"status": "active", "dose": 2.5}, {"status": "Yes"}),
+    ("Medication check-list:\n- Xgeva? No - the dentist said to stop it before her implant; last shot in August.\n",
+     "denosumab", {"status": "stopped"}, {"status": "stop"}),
 ]
 
 ABSENT = [
@@ -1202,6 +1207,9 @@ ABSENT = [
     ("- If progression, plan fulvestrant; capecitabine is the alternative.", "capecitabine", None),
     ("Nov 9 - took only 2 tabs (400mg) today by mistake.\nKisqali 600 mg daily.\n", "ribociclib", ("dose", 400)),
     ("Olaparib 1 tab 150mg + 1 tab 150mg twice a day.", "olaparib", ("dose", 150)),
+    ("Medication check-list:\n- Zometa? No.\n- Any St John's wort, grapefruit? No.\n", "zoledronic acid", None),
+    ("Medication check-list:\n- Any St John's wort, grapefruit? No.\n", "st john's wort", None),
+    ("Is letrozole 2.5 mg safe with my blood thinner? Yes, the pharmacist said.", "letrozole", None),
     ("Citalopram 20 mg od - continue; the pharmacist removed the duplicate from the list.", "citalopram",
      ("status", "stopped")),
 ]

@@ -376,7 +376,7 @@ _TAG_QUESTION = re.compile(r"(?:\s[-–]|,)\s*(?:is\s+that|was\s+that|am\s+I|is\
 
 #: A drug named as its own question and answered on the same line, as a patient's list or a phone
 #: check-list writes it ("Zoladex? No - I don't get that any more", "Ibrance? yes, still taking it").
-_ANSWERED = re.compile(r"[ \t]*\?[ \t]*(?:[-–:,][ \t]*)?(?:yes|yep|yeah|no|nope)\b[ \t]*[-–:,.]?", re.I)
+_ANSWERED = re.compile(r"(?:\)|[ \t]*\([^()\n]{1,30}\))?[^?\n()]{0,25}\?[ \t]*(?:[-–:,][ \t]*)?(?P<answer>yes|yep|yeah|no|nope)\b[ \t]*[-–:,.]?", re.I)
 
 
 def _answer_end(page: AnalyzedPage, mention: DrugMention) -> int | None:
@@ -394,6 +394,18 @@ def _answer_end(page: AnalyzedPage, mention: DrugMention) -> int | None:
     line_end = text.find("\n", m.end())
     line_end = len(text) if line_end < 0 else line_end
     return line_end if _mentions_change_or_status(page, m.end(), line_end) else None
+
+
+def _yes_answer(page: AnalyzedPage, mention: DrugMention) -> regex.Match | re.Match | None:
+    """A drug asked about by its name (and its dose) and answered "Yes" on its line, as a check-list
+    records it ("- Letrozole 2.5 mg daily? Yes, every night."): the drug is taken."""
+    text = page.text
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    lead = text[line_start:mention.start]
+    if len(lead) > 12 or not _LIST_LEAD.fullmatch(lead):
+        return None
+    m = _ANSWERED.match(text, mention.end)
+    return m if m is not None and m.group("answer").lower() in ("yes", "yep", "yeah") else None
 
 
 #: After a drug not to be restarted: a condition that makes it a hold ("will not restart palbociclib
@@ -421,7 +433,8 @@ def _counts(page: AnalyzedPage, mention: DrugMention) -> bool:
     if _rule("med.exclude.study-title").pattern_for(page.is_ocr).match(text, line_start, mention.start):
         return False  # "Protocol: ... capivasertib + fulvestrant after CDK4/6 inhibitor": the trial's drugs
     if text[mention.end:s_end].rstrip().endswith("?") and "\n" not in text[mention.end:s_end].rstrip() and \
-            not _TAG_QUESTION.search(text, mention.end, s_end) and _answer_end(page, mention) is None:
+            not _TAG_QUESTION.search(text, mention.end, s_end) and _answer_end(page, mention) is None \
+            and _yes_answer(page, mention) is None:
         return False  # "Is it ok to take ibuprofen for my knee?": a question, not a drug taken
     c_start, c_end = _clause_around(text, s_start, s_end, mention.start)
     if _first_match(_rule("med.exclude.declined"), page, text[c_start:c_end]):
@@ -639,7 +652,10 @@ def _extend_to_referring_sentences(page: AnalyzedPage, m: DrugMention, end: int,
     diary = _diary_reach(page, m, limit)
     if diary is not None and diary > end:
         return diary
-    answered = _answer_end(page, m) if text[m.end:end].strip() == "?" else None
+    answered = _answer_end(page, m) if text[m.end:end].rstrip().endswith("?") else None
+    if answered is None and text[m.end:end].rstrip().endswith("?") and _yes_answer(page, m) is not None:
+        answered = text.find("\n", m.end)
+        answered = len(text) if answered < 0 else answered
     if answered is not None and answered <= limit:
         return answered  # "Zoladex? No - I don't get that any more": the answer is the drug's
     line_start = text.rfind("\n", 0, m.start) + 1
@@ -740,8 +756,14 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
 
     blocked = _blocked_spans(page, mention.start, end)
 
+    answer = _ANSWERED.match(text, mention.end) if _answer_end(page, mention) is not None or _yes_answer(page, mention) else None
+
     def usable(s: int, e: int) -> bool:
-        return not any(bs <= s < be for bs, be in blocked) and assertion_at(page, s, e) not in ("hypothetical", "negated")
+        if any(bs <= s < be for bs, be in blocked):
+            return False
+        # (an answer's "No - the dentist said to stop it": the "No" answers the question, it negates nothing after it)
+        return assertion_at(page, s, e) not in (("hypothetical",) if answer is not None and s >= answer.end()
+                                                else ("hypothetical", "negated"))
 
     body = mention.end
     # Dose changes first: their numbers are not plain dose statements.
@@ -1098,6 +1120,10 @@ def _read_statuses(page: AnalyzedPage, r: _Read, usable: Callable[[int, int], bo
                 and _FOR_NOW.match(text, mention.end):
             value = "held"  # "Stop capecitabine for now", "stop olaparib until Hb recovers": a hold
         r.statuses.append(_Leaf(value, [page.evidence(m.start(), m.end(), rule.id)], pos))
+    yes = _yes_answer(page, mention) if not r.statuses else None
+    if yes is not None:  # "Letrozole 2.5 mg daily? Yes, every night."
+        r.statuses.append(_Leaf("active", [page.evidence(yes.start("answer"), yes.end("answer"), "med.status.answered-yes")],
+                                yes.start("answer")))
     on = _ON_DRUG.search(text, r.pre_start, mention.start)
     if on is not None and _WHILE_ON.search(text, max(0, on.start() - 12), on.start()):
         on = None  # "the non-live vaccine is fine while on palbociclib": a circumstance, not a status
