@@ -994,6 +994,9 @@ ROWS = [
      {"status": "active", "dose": 2.5}, {"status": "Yes"}),
     ("Medication check-list:\n- Xgeva? No - the dentist said to stop it before her implant; last shot in August.\n",
      "denosumab", {"status": "stopped"}, {"status": "stop"}),
+    ("Ribociclib was 600 mg (3 tabs) until cycle 5; reduced to 400 mg from cycle 6 (09/11/2026) because of QTcF "
+     "492 ms on ECG.", "ribociclib", {"changes": [{"from_dose": 600, "to_dose": 400, "reason": "QT prolongation"}]},
+     {"changes[0].reason": "QTcF 492 ms"}),
 ]
 
 ABSENT = [
@@ -1210,6 +1213,8 @@ ABSENT = [
     ("Medication check-list:\n- Zometa? No.\n- Any St John's wort, grapefruit? No.\n", "zoledronic acid", None),
     ("Medication check-list:\n- Any St John's wort, grapefruit? No.\n", "st john's wort", None),
     ("Is letrozole 2.5 mg safe with my blood thinner? Yes, the pharmacist said.", "letrozole", None),
+    ("QT-prolonging with ribociclib. Ondansetron avoided for the same reason - metoclopramide 10 mg TDS PRN instead.",
+     "ondansetron", None),
     ("Citalopram 20 mg od - continue; the pharmacist removed the duplicate from the list.", "citalopram",
      ("status", "stopped")),
 ]
