@@ -131,6 +131,7 @@ class _Read:
     leaves: dict[str, _Leaf] = field(default_factory=dict)
     dose: tuple[_Leaf, _Leaf] | None = None
     earlier_dose: bool = False  # the statement is about a dose before a change ("had been started at")
+    pack_strength: bool = False  # the dose is a dispensed pack's strength ("Kisqali 200 mg x 42")
     changes: list[_Change] = field(default_factory=list)
     statuses: list[_Leaf] = field(default_factory=list)  # explicit status words
     default_status: _Leaf | None = None  # from the section or the mention's context
@@ -829,6 +830,8 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
                   _Leaf(_unit(m.group("unit")), [page.evidence(m.start("unit"), m.end("unit"), dose_rule)], m.start()))
         r.attributes_end = m.end()
         r.earlier_dose = bool(_first_match(_rule("med.dose.earlier"), page, text[r.sentence[0]:r.sentence[1]]))
+        # "Dispensed today: Kisqali 200 mg x 42": a pack's strength and count, the dose only when nothing else is said
+        r.pack_strength = bool(info.dose_steps) and _PACK_COUNT.match(text, m.end()) is not None
         break  # the first plain dose of a scope is its dose ("400 mg ... From 600 mg" is a change)
     if r.dose is None and info.dose_steps:
         r.dose = _bare_dose(page, mention, lambda a, b: usable(a, b) and not any(
@@ -933,6 +936,9 @@ _FORM_AFTER = re.compile(r"[ \t]*(?:film[-\s]coated[ \t]+)?(?:tabs?|tablets?|cap
                          r"prefilled[ \t]+syringe|oral[ \t]+(?:tablet|capsule)s?)\b", re.I)
 
 
+#: A pack count right after a strength ("200 mg x 42", "200 mg tabs #42"): what was dispensed, not a day's dose.
+_PACK_COUNT = re.compile(r"[ \t]*(?:tabs?|tablets?|caps?|capsules?)?[ \t]*(?:x|×|#)[ \t]*\d{2,3}\b"
+                         r"(?![ \t]*(?:days?|d\b|weeks?|wks?|doses?|cycles?|months?))", re.I)
 #: Words right before a dose that make it an earlier one ("100mg tablets ... reduced from 150mg").
 _EARLIER_DOSE_LEAD = re.compile(r"\b(?:from|previously|formerly|was|prior)[ \t]*$", re.I)
 
@@ -1803,7 +1809,8 @@ def _finding(page: AnalyzedPage, name: str, reads: list[_Read]) -> Finding:
         unexplained[0].reason = told[0]
     # Current dose: the last dose stated or changed to, in text order; an earlier dose only when
     # nothing else is stated.
-    current = [p for p in plain if p[1] not in earlier] + [(c.pos, c.to_dose, c.unit) for c in changes]
+    packs = [r.dose[0] for r in reads if r.dose and r.pack_strength]
+    current = [p for p in plain if p[1] not in earlier and p[1] not in packs] + [(c.pos, c.to_dose, c.unit) for c in changes]
     statements = sorted(current or plain, key=lambda s: s[0])
     if statements:
         _, dose, unit = statements[-1]
