@@ -997,6 +997,10 @@ ROWS = [
     ("Script: Kisqali (ribociclib) 200 mg tabs - 2 tabs (400 mg) once daily days 1-21.\nDispensed today: Kisqali 200 mg "
      "x 42, Femara 2.5 mg x 30.\n", "ribociclib", {"dose": 400}, {"dose": "400"}),
     ("Dispensed today: Kisqali 200 mg x 42.\n", "ribociclib", {"dose": 200}, {"dose": "200"}),
+    ("Kisqali (ribociclib) 200 mg tabs - 2 tabs (400 mg) once daily days 1-21, 7 days off", "ribociclib",
+     {"schedule": "days 1-21 of 28"}, {"schedule": "days 1-21, 7 days off"}),
+    ("Capecitabine 1500 mg BD days 1-14 then 7 days rest", "capecitabine", {"schedule": "days 1-14 of 21"},
+     {"schedule": "days 1-14 then 7 days rest"}),
     ("Ribociclib was 600 mg (3 tabs) until cycle 5; reduced to 400 mg from cycle 6 (09/11/2026) because of QTcF "
      "492 ms on ECG.", "ribociclib", {"changes": [{"from_dose": 600, "to_dose": 400, "reason": "QT prolongation"}]},
      {"changes[0].reason": "QTcF 492 ms"}),

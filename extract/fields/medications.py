@@ -1011,7 +1011,7 @@ def _schedule_of(rule: CompiledRule, m: regex.Match) -> str:
         off = _WORD_NUMBERS.get(g["off"].lower()) or int(g["off"])
         return f"days 1-{7 * on} of {7 * (on + off)}"
     if rule.id in ("med.schedule.days-on-off", "med.schedule.days-slash", "med.schedule.days-then-off",
-                   "med.schedule.days-x-then-off", "med.schedule.days-x-gap"):
+                   "med.schedule.days-x-then-off", "med.schedule.days-x-gap", "med.schedule.days-range-then-off"):
         on, off = int(g["on"]), int(g["off"])
         if on + off >= 14:  # a cycle ("21 days on, 7 off"), not a weekly pattern ("4 on, 3 off")
             return f"days 1-{on} of {on + off}"
