@@ -181,6 +181,10 @@ ROWS = [
     ("Her neutrophils today were\n1.1 and we have therefore deferred cycle 3.", "ANC", {"value": 1.1}, {"value": "1.1"}),
     ("Visit date: 2026-11-04\nANC must be >= 1.5 x10^9/L at baseline (today ANC 1.3 x10^9/L - repeat 2026-11-11).",
      "ANC", {"value": 1.3, "date": D(2026, 11, 4)}, {"value": "1.3", "date": "2026-11-04"}),
+    # gen18-b: a value told by its change ("has fallen to", "had recovered to")
+    ("Her CA 15-3 has fallen to 38 U/mL (from 61 in August).", "CA 15-3", {"value": 38}, {"value": "38"}),
+    ("By day 22 the ANC had recovered to 1.6 x10^9/L.", "ANC", {"value": 1.6}, {"value": "1.6"}),
+    ("Nov 9 - nurse Priya rang, neutrofils 0.7, told STOP kiskali", "ANC", {"value": 0.7}, {"name": "neutrofils"}),
 ]
 
 STATED_GRADES = [
@@ -212,6 +216,7 @@ def test_a_neutrophil_percentage_with_a_wbc_gives_no_anc():
     assert item(found, "name", "WBC").value["value"] == 2.9
 
 NOT_RESULTS = [
+    "Note: patient on palbociclib. CTCAE v5 grade 3 neutropenia (ANC 500 - <1000/cumm). Kindly correlate clinically.",
     "If ANC falls below 1.0, hold ribociclib.",
     "ANC >= 1.5 required to start cycle 2.",
     "Hold for ANC < 1000/mm3.",

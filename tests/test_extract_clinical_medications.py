@@ -920,6 +920,90 @@ ROWS = [
     ("You came in after your chemotherapy (docetaxel).\nFrom cycle 4 you will also have a pegfilgrastim injection "
      "the day after chemo (pending approval).", "pegfilgrastim", {"status": "planned"},
      {"status": "pending approval"}),
+    # gen18-b: a drug asked about by its name and answered on its line; a dose change in a paragraph
+    # naming no drug, of the one named drug whose dose steps hold it; a count of weekly chemotherapy doses
+    ("Letrozole 2.5 mg - one every morning.\nZoladex? No - I don't get that any more, finished it at 56.\n",
+     "goserelin", {"brand": "Zoladex", "status": "historical"}, {"name": "Zoladex", "status": "finished"}),
+    ("Medicines check:\nZoladex? No - I don't get that any more.\n", "goserelin", {"status": "stopped"},
+     {"status": "don't get that any more"}),
+    ("Phone check-list:\n- Ibrance? yes, still taking it every morning.\n", "palbociclib",
+     {"status": "active", "frequency": "daily"}, {"status": "taking"}),
+    ("Tamoxifen 20 mg daily - she is not taking it any more.", "tamoxifen", {"status": "stopped"},
+     {"status": "not taking it any more"}),
+    ("PALBOCICLIB (Ibrance) 125 mg capsules - cycle 5\nDay 1: started cycle 5.\nDay 15: stopped early.\n\n"
+     "Cycle 6 started Mon 16 Nov. Doctor changed me onto the 100 mg capsules now.\n", "palbociclib",
+     {"dose": 100, "changes": [{"from_dose": 125, "to_dose": 100}]}, {"changes[0].to_dose": "100", "dose": "100"}),
+    ("Abemaciclib 150 mg BID with fulvestrant.\n\nSeen in clinic: grade 3 diarrhoea; dose was reduced to 100 mg BID "
+     "from 02/11.\n", "abemaciclib", {"dose": 100, "changes": [{"from_dose": 150, "to_dose": 100}]},
+     {"changes[0].to_dose": "100"}),
+    ("NACT 4 x AC (completed 05/2025) followed by 12 weekly paclitaxel - completed 09/2025.", "paclitaxel",
+     {"frequency": "weekly", "status": "historical"}, {"frequency": "12 weekly"}),
+    ("NACT: 4 cycles AC + 12 weekly Paclitaxel/Carboplatin - completed 15-12-2025.", "paclitaxel",
+     {"frequency": "weekly"}, {"frequency": "12 weekly"}),
+    # ... a reduced dose level after its dose is a reduction; a resumption takes the reason of the hold
+    # a few sentences before it; an OPD card's WITHHOLD, a triage note's "STOP ... for now (hold)
+    # starting tonight"; "while on" sets a time, no status; a taper's "then stop" is its planned end
+    ("Grade 3 neutropenia on C5D15, so ribociclib was held from 10/28 through the end of the cycle. No fevers, no "
+     "infections. Repeat CBC on 11/13/2026 showed recovery (ANC 1,640 cells/uL).\nRibociclib was resumed today at "
+     "400 mg daily (dose level -1), days 1-21 of 28.", "ribociclib",
+     {"dose": 400, "status": "active", "changes": [{"to_dose": 400, "reason": "neutropenia"}]},
+     {"changes[0].to_dose": "400", "changes[0].reason": "neutropenia"}),
+    ("Present Rx: Tab. Capecitabine 1500 mg BD D1-14 q21d - started 01-10-2026.\nAdvice:\n1. Tab. Capecitabine - "
+     "WITHHOLD till HFS settles to grade 1.\n   Then restart at 75% dose: 1000 mg BD D1-14 q21d.\n", "capecitabine",
+     {"dose": 1500, "status": "held"}, {"status": "WITHHOLD", "dose": "1500"}),
+    ("Instructions given per Dr. Santos:\n - STOP olaparib for now (hold) starting tonight. Do not take the evening "
+     "dose.\n", "olaparib", {"status": "held"}, {"status": "hold"}),
+    ("Stop capecitabine for now and ring us on Monday.", "capecitabine", {"status": "held"}, {"status": "Stop"}),
+    ("Palbociclib remains on hold until her count recovers above 1.0. The non-live vaccine (Shingrix) is fine "
+     "while on palbociclib.", "palbociclib", {"status": "held"}, {"status": "on hold"}),
+    ("Medicines on discharge:\n  Dexamethasone 4 mg orally once daily for 3 days, then 2 mg daily for 3 days, then "
+     "stop\n", "dexamethasone", {"status": "active", "dose": 4}, {"status": "Dexamethasone"}),
+    ("Her GP started clarithromycin 500 mg BD on 10/11 for a chest infection; it was ceased on 14/11.",
+     "clarithromycin", {"dose": 500, "status": "stopped"}, {"name": "clarithromycin", "status": "ceased"}),
+    ("Discharge medication:\n- Prednisone 60 mg daily for 14 days, then taper by 10 mg weekly\n", "prednisone",
+     {"dose": 60, "frequency": "daily"}, {"name": "Prednisone", "dose": "60"}),
+    # ... a diary's "only 2 tabs (400mg) from now" between entries naming the drug; a hold that a planned
+    # next start does not end; a planned start at a reduced dose is no dose now; a class word for the one
+    # antibiotic named before it; "to be given from C4" is a plan
+    ("Kiskali (ribocyclib) 3 tabs = 600mg every morning\nNov 9 - told STOP kiskali till next blood test\n"
+     "Nov 10 - still taking the letrazole\nNov 17 - Dr rang - start again but only 2 tabs (400mg) from now.\n"
+     "Nov 18 - back on kiskali 2 tabs\n", "ribociclib",
+     {"dose": 400, "changes": [{"from_dose": 600, "to_dose": 400}]}, {"changes[0].to_dose": "400"}),
+    ("Regimen: Capecitabine 1650 mg PO BD days 1-14 every 21 days.\nCapecitabine remains on hold for the rest of "
+     "cycle 2. Cycle 3 to start 08/12/2026 at a reduced dose of 1300 mg BD (dose level -1).\n", "capecitabine",
+     {"dose": 1650, "status": "held", "changes": []}, {"status": "on hold", "dose": "1650"}),
+    ("Started on Inj. Piperacillin-tazobactam 4.5 g IV 6 hourly. Fever settled in 48 h. Antibiotics stopped on "
+     "18-11-2026 and switched to Tab. Cefuroxime 500 mg BD x 3 days.", "piperacillin-tazobactam",
+     {"status": "stopped"}, {"status": "and switched to"}),
+    ("Advice on discharge:\n- Next cycle due 29-11-2026 - with prophylactic Inj. Pegfilgrastim 6 mg SC on day 2\n"
+     "  (to be given from C4 onwards).\n", "pegfilgrastim", {"status": "planned", "dose": 6},
+     {"status": "to be given from"}),
+    # ... a dose with "(dose reduced)" after it; tablets of two strengths that add up to a dose; a GP
+    # record's "removed from repeats"; NSAIDs and QT-relevant antidepressants in the vocabulary
+    ("Lynparza / olaparib 150mg tablets - 2 tabs morning, 2 tabs evening (300mg 2x a day)\nNov 19 - back on olaparib "
+     "250mg 2x a day (dose reduced)\n         1 tab 150mg + 1 tab 100mg each time, new script\n", "olaparib",
+     {"dose": 250, "changes": [{"from_dose": 300, "to_dose": 250}]}, {"dose": "250", "changes[0].to_dose": "250"}),
+    ("Actions: omeprazole and amitriptyline removed from repeats; melatonin added.", "amitriptyline",
+     {"status": "stopped"}, {"name": "amitriptyline", "status": "removed from repeats"}),
+    ("Your prescription of diclofenac (Voltaren) for her knee: she had already stopped taking the diclofenac on Monday.",
+     "diclofenac", {"status": "stopped"}, {"status": "stopped taking"}),
+    ("Metformin withheld during admission and recommenced on discharge.", "metformin", {"status": "active"},
+     {"status": "recommenced"}),
+    # ... a check-list's question with the dose in it, answered "Yes" (taken) or "No" with what became of it
+    ("Medication check-list:\n- Letrozole 2.5 mg daily? Yes, every night.\n", "letrozole",
+     {"status": "active", "dose": 2.5}, {"status": "Yes"}),
+    ("Medication check-list:\n- Xgeva? No - the dentist said to stop it before her implant; last shot in August.\n",
+     "denosumab", {"status": "stopped"}, {"status": "stop"}),
+    ("Script: Kisqali (ribociclib) 200 mg tabs - 2 tabs (400 mg) once daily days 1-21.\nDispensed today: Kisqali 200 mg "
+     "x 42, Femara 2.5 mg x 30.\n", "ribociclib", {"dose": 400}, {"dose": "400"}),
+    ("Dispensed today: Kisqali 200 mg x 42.\n", "ribociclib", {"dose": 200}, {"dose": "200"}),
+    ("Kisqali (ribociclib) 200 mg tabs - 2 tabs (400 mg) once daily days 1-21, 7 days off", "ribociclib",
+     {"schedule": "days 1-21 of 28"}, {"schedule": "days 1-21, 7 days off"}),
+    ("Capecitabine 1500 mg BD days 1-14 then 7 days rest", "capecitabine", {"schedule": "days 1-14 of 21"},
+     {"schedule": "days 1-14 then 7 days rest"}),
+    ("Ribociclib was 600 mg (3 tabs) until cycle 5; reduced to 400 mg from cycle 6 (09/11/2026) because of QTcF "
+     "492 ms on ECG.", "ribociclib", {"changes": [{"from_dose": 600, "to_dose": 400, "reason": "QT prolongation"}]},
+     {"changes[0].reason": "QTcF 492 ms"}),
 ]
 
 ABSENT = [
@@ -1103,6 +1187,43 @@ ABSENT = [
     ("Letrozole 2.5 mg daily (2039 review planned).", "letrozole", ("status", "historical")),
     ("Now on anastrozole (2024, after tamoxifen).", "anastrozole", ("status", "historical")),
     ("Recommendations:\n1. Letrozole 2.5 mg daily from 01/2039\n", "letrozole", ("status", "active")),
+    # gen18-b: a bare "No" answer is no drug taken; advice to avoid a drug she was taking is no stop
+    # of it; a second drug with the same dose steps leaves an unnamed change to no one; 12-weekly bone
+    # agents stay every 12 weeks
+    ("Medicines check:\nZoladex? No.\n", "goserelin", None),
+    ("Fosamax? No - never had that.", "alendronate", None),
+    ("She has been taking over-the-counter ibuprofen for the tooth; advised to use paracetamol 1 g up to four "
+     "times daily instead, and to avoid ibuprofen.", "ibuprofen", ("status", "stopped")),
+    ("Palbociclib 125 mg daily d1-21; abemaciclib 150 mg BD before that (stopped for diarrhoea).\n\n"
+     "Cycle 6: dose reduced to 100 mg.\n", "palbociclib", ("dose", 100)),
+    ("Palbociclib 125 mg daily d1-21.\n\nIf ANC stays low the dose would be reduced to 100 mg.\n", "palbociclib",
+     ("dose", 100)),
+    ("Zoledronic acid 4 mg IV 12 weekly.", "zoledronic acid", ("frequency", "weekly")),
+    ("Docetaxel 75 mg/m2 3 weekly x 6.", "docetaxel", ("frequency", "weekly")),
+    ("Goserelin 10.8 mg q12 weekly.", "goserelin", ("frequency", "weekly")),
+    # ... a plan's reduced dose level; a drug last in a list to avoid; a regimen considered
+    ("Keep abemaciclib on hold until diarrhoea is grade 1 or less.\n - Then restart at 100 mg twice daily (dose "
+     "level -1).", "abemaciclib", ("dose", 100)),
+    ("Continue abemaciclib 100 mg BD. Avoid grapefruit and St John's wort.", "st john's wort", None),
+    ("Please avoid prescribing clarithromycin or other strong CYP3A inhibitors with abemaciclib.", "clarithromycin",
+     None),
+    ("Oncology clinic 20/11/2026 to discuss next line (tucatinib + capecitabine + trastuzumab considered given brain "
+     "disease).", "tucatinib", None),
+    ("Oncology clinic 20/11/2026 to discuss next line (tucatinib + capecitabine + trastuzumab considered given brain "
+     "disease).", "capecitabine", None),
+    ("Letrozole 2.5 mg daily, then stop after 5 years.", "letrozole", ("status", "held")),
+    ("Piperacillin-tazobactam 4.5 g IV q6h, then cefuroxime. Antibiotics stopped on 05/11/2026.", "cefuroxime",
+     ("status", "stopped")),
+    ("- If progression, plan fulvestrant; capecitabine is the alternative.", "capecitabine", None),
+    ("Nov 9 - took only 2 tabs (400mg) today by mistake.\nKisqali 600 mg daily.\n", "ribociclib", ("dose", 400)),
+    ("Olaparib 1 tab 150mg + 1 tab 150mg twice a day.", "olaparib", ("dose", 150)),
+    ("Medication check-list:\n- Zometa? No.\n- Any St John's wort, grapefruit? No.\n", "zoledronic acid", None),
+    ("Medication check-list:\n- Any St John's wort, grapefruit? No.\n", "st john's wort", None),
+    ("Is letrozole 2.5 mg safe with my blood thinner? Yes, the pharmacist said.", "letrozole", None),
+    ("QT-prolonging with ribociclib. Ondansetron avoided for the same reason - metoclopramide 10 mg TDS PRN instead.",
+     "ondansetron", None),
+    ("Citalopram 20 mg od - continue; the pharmacist removed the duplicate from the list.", "citalopram",
+     ("status", "stopped")),
 ]
 
 

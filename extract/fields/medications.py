@@ -69,6 +69,10 @@ _ON_DRUG = re.compile(r"(?<!\bagreed\s)(?<!\bdecided\s)(?<!\bsettled\s)(?<!\bbas
                       r"|(?:tab|cap|inj)\.?)\s+)*$"
                       # "on ovarian suppression (goserelin)": a class named, then the drug in brackets
                       r"|\bon\s+(?:[a-z][\w/-]*\s+){1,3}\(\s*$", re.I)
+#: Before an "on <drug>" that only sets the time of something else ("fine while on palbociclib").
+_WHILE_ON = re.compile(r"\b(?:while|whilst|when)\s+$", re.I)
+#: A plan's words before a dose ("Cycle 3 to start 08/12/2026 at a reduced dose of 1300 mg BD").
+_FUTURE_LEAD = re.compile(r"\b(?:to|will|would|shall)\s+(?:be\s+)?(?:start|begin|restart|resume|continue|given|reduced)\b[^.;\n]*$", re.I)
 #: Between a status word and the drug it governs ("stopped taking tamoxifen", "plan adjuvant docetaxel").
 _LEADS_TO_DRUG = re.compile(r"\s*(?:(?:taking|using|the|her|his|adjuvant|neoadjuvant|oral|IV|on|with|to)\s+)*", re.I)
 _CLAUSE_END = re.compile(r";|\.\s")
@@ -127,6 +131,7 @@ class _Read:
     leaves: dict[str, _Leaf] = field(default_factory=dict)
     dose: tuple[_Leaf, _Leaf] | None = None
     earlier_dose: bool = False  # the statement is about a dose before a change ("had been started at")
+    pack_strength: bool = False  # the dose is a dispensed pack's strength ("Kisqali 200 mg x 42")
     changes: list[_Change] = field(default_factory=list)
     statuses: list[_Leaf] = field(default_factory=list)  # explicit status words
     default_status: _Leaf | None = None  # from the section or the mention's context
@@ -179,11 +184,60 @@ def extract_medications(page: AnalyzedPage) -> Iterator[Finding]:
                 reads.append(r)
         reads.sort(key=lambda r: r.mention.start)
     _share_within_sentences(page, reads)
+    _unclaimed_changes(page, reads)
     by_drug: dict[str, list[_Read]] = {}
     for r in reads:
         by_drug.setdefault(r.mention.drug.name, []).append(r)
     for name, drug_reads in by_drug.items():
         yield _finding(page, name, drug_reads)
+
+
+#: How far (characters) before a change the hold whose reason it takes may stand.
+_HOLD_REACH = 600
+
+
+def _hold_before(reads: list[_Read], change: _Change) -> _Leaf | None:
+    """The drug's last hold told before `change` (within _HOLD_REACH), when no other change of the drug
+    stands between them."""
+    holds = [s for r in reads for s in r.statuses if s.value == "held" and change.pos - _HOLD_REACH <= s.pos < change.pos]
+    if not holds:
+        return None
+    hold = max(holds, key=lambda s: s.pos)
+    between = any(hold.pos < c.pos < change.pos for r in reads for c in r.changes)
+    return None if between else hold
+
+
+def _unclaimed_changes(page: AnalyzedPage, reads: list[_Read]) -> None:
+    """A dose change told in a sentence that names no drug and lies outside every drug's scope (a
+    diary's paragraph under its "PALBOCICLIB 125 mg" heading: "Doctor changed me onto the 100 mg
+    capsules now.") is the change of the drug the page is about: the one drug named before it whose
+    dose steps (extract/vocab/drugs.json) hold the new dose (and the old one, when written), in mg.
+    When two named drugs could take it, or none, it is no one's."""
+    stepped = [r for r in reads if r.mention.drug.dose_steps]
+    if not stepped:
+        return  # (most pages: no drug with dose steps, nothing to scan)
+    text = page.text
+    scopes = [(r.pre_start, r.end) for r in reads]
+    for rule in _rules("med.change."):
+        if rule.params.get("around_drug") or rule.params.get("from_only") or rule.params.get("chained"):
+            continue
+        for a, b in clinical_segments(page):
+            for m in rule.finditer(text, page.is_ocr, a, b):
+                if any(s <= m.start() < e for s, e in scopes) or _unit(m.groupdict().get("unit") or "") != "mg":
+                    continue
+                to = _number(m.group("to"))[0]
+                start = m.groupdict().get("from") and _number(m.group("from"))[0]
+                owners = {r.mention.drug.name for r in stepped if r.mention.start < m.start()
+                          and to in r.mention.drug.dose_steps and (not start or start in r.mention.drug.dose_steps)}
+                if len(owners) != 1 or assertion_at(page, m.start(), m.end()) in ("hypothetical", "negated"):
+                    continue
+                s_start, s_end = statement_at(page, m.start())
+                if drugs().find(text[s_start:s_end]):
+                    continue  # a sentence naming a drug tells its own drug's change
+                owner = max((r for r in stepped if r.mention.drug.name in owners and r.mention.start < m.start()),
+                            key=lambda r: r.mention.start)
+                owner.changes.append(_change_of(page, rule, m))
+                scopes.append(m.span())
 
 
 #: What a drug named by its class says of the drug (rules med.class-word.*).
@@ -199,14 +253,24 @@ def _class_mentions(page: AnalyzedPage, mentions: list[DrugMention]) -> list[Dru
     out: list[DrugMention] = []
     for rule in _rules("med.class-word."):
         listed = [m for c in rule.params["classes"] for m in named.get(c, {}).values()]
-        if len(listed) != 1:
+        back = bool(rule.params.get("named_before"))
+        if len(listed) != 1 and not (back and listed):
             continue
         for a, b in clinical_segments(page):
-            out += [DrugMention(listed[0].drug, w.start(), w.end(), w.group(0).lower(), 100.0)
-                    for w in rule.finditer(page.text, page.is_ocr, a, b)
-                    if not any(x.start < w.end() and w.start() < x.end for x in mentions)
-                    and _first_match(_rule("med.exclude.class-indefinite"), page, page.text[max(a, w.start() - 12):w.start()]) is None]
-    return out
+            for w in rule.finditer(page.text, page.is_ocr, a, b):
+                if any(x.start < w.end() and w.start() < x.end for x in mentions) or _first_match(
+                        _rule("med.exclude.class-indefinite"), page, page.text[max(a, w.start() - 12):w.start()]) is not None:
+                    continue
+                # (a class word that refers back: the one drug of its class named before it, "IV
+                # piperacillin-tazobactam ... Antibiotics stopped on 18/11 and switched to cefuroxime")
+                drug = listed[0].drug if len(listed) == 1 else None
+                if back:
+                    before = {m.drug.name: m.drug for m in mentions
+                              if m.drug.drug_class in rule.params["classes"] and m.start < w.start()}
+                    drug = next(iter(before.values())) if len(before) == 1 else None
+                if drug is not None:
+                    out.append(DrugMention(drug, w.start(), w.end(), w.group(0).lower(), 100.0))
+    return sorted(out, key=lambda m: m.start)
 
 
 def _class_read(r: _Read) -> _Read | None:
@@ -311,6 +375,40 @@ def _defined_drug_mentions(page: AnalyzedPage) -> list[DrugMention]:
 _TAG_QUESTION = re.compile(r"(?:\s[-–]|,)\s*(?:is\s+that|was\s+that|am\s+I|is\s+this)\s+(?:right|correct|ok|okay|alright)\s*\?\s*$", re.I)
 
 
+#: A drug named as its own question and answered on the same line, as a patient's list or a phone
+#: check-list writes it ("Zoladex? No - I don't get that any more", "Ibrance? yes, still taking it").
+_ANSWERED = re.compile(r"(?:\)|[ \t]*\([^()\n]{1,30}\))?[^?\n()]{0,25}\?[ \t]*(?:[-–:,][ \t]*)?(?P<answer>yes|yep|yeah|no|nope)\b[ \t]*[-–:,.]?", re.I)
+
+
+def _answer_end(page: AnalyzedPage, mention: DrugMention) -> int | None:
+    """The end of the line when the drug is asked about by its name alone and the answer after it
+    says what became of the drug (a status or a change word); None otherwise ("Zoladex? No." alone
+    is a drug not taken)."""
+    text = page.text
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    lead = text[line_start:mention.start]
+    if len(lead) > 12 or not _LIST_LEAD.fullmatch(lead):
+        return None  # (the name opens its line: "Is it ok to take ibuprofen? No..." asks a question)
+    m = _ANSWERED.match(text, mention.end)
+    if m is None:
+        return None
+    line_end = text.find("\n", m.end())
+    line_end = len(text) if line_end < 0 else line_end
+    return line_end if _mentions_change_or_status(page, m.end(), line_end) else None
+
+
+def _yes_answer(page: AnalyzedPage, mention: DrugMention) -> regex.Match | re.Match | None:
+    """A drug asked about by its name (and its dose) and answered "Yes" on its line, as a check-list
+    records it ("- Letrozole 2.5 mg daily? Yes, every night."): the drug is taken."""
+    text = page.text
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    lead = text[line_start:mention.start]
+    if len(lead) > 12 or not _LIST_LEAD.fullmatch(lead):
+        return None
+    m = _ANSWERED.match(text, mention.end)
+    return m if m is not None and m.group("answer").lower() in ("yes", "yep", "yeah") else None
+
+
 #: After a drug not to be restarted: a condition that makes it a hold ("will not restart palbociclib
 #: until counts recover").
 _NOT_YET = re.compile(r"\b(?:until|unless|if|before|till)\b", re.I)
@@ -336,7 +434,8 @@ def _counts(page: AnalyzedPage, mention: DrugMention) -> bool:
     if _rule("med.exclude.study-title").pattern_for(page.is_ocr).match(text, line_start, mention.start):
         return False  # "Protocol: ... capivasertib + fulvestrant after CDK4/6 inhibitor": the trial's drugs
     if text[mention.end:s_end].rstrip().endswith("?") and "\n" not in text[mention.end:s_end].rstrip() and \
-            not _TAG_QUESTION.search(text, mention.end, s_end):
+            not _TAG_QUESTION.search(text, mention.end, s_end) and _answer_end(page, mention) is None \
+            and _yes_answer(page, mention) is None:
         return False  # "Is it ok to take ibuprofen for my knee?": a question, not a drug taken
     c_start, c_end = _clause_around(text, s_start, s_end, mention.start)
     if _first_match(_rule("med.exclude.declined"), page, text[c_start:c_end]):
@@ -445,13 +544,19 @@ def _table_row_start(text: str, pos: int) -> int:
     return line_start if _TABLE_GAP.search(text, prev_start, line_start - 1) else 0
 
 
+def _for_class(rules: Iterable[CompiledRule], drug_class: str | None) -> list[CompiledRule]:
+    """The rules that read for a drug of `drug_class` (a rule's `classes` param limits it; with no
+    class known, such a rule is left out)."""
+    return [r for r in rules if not isinstance(r.params.get("classes"), list) or drug_class in r.params["classes"]]
+
+
 def _frequency_right_before(page: AnalyzedPage, start: int, drug_start: int,
-                            prefix: str = "med.frequency.") -> tuple[CompiledRule, regex.Match] | None:
+                            prefix: str = "med.frequency.", drug_class: str | None = None) -> tuple[CompiledRule, regex.Match] | None:
     """The frequency word (or, with `prefix` "med.route.", the route) that ends where the drug's
     name begins (spaces between only): "then weekly paclitaxel", not "every 4 weeks with calcium";
     "IV zoledronic acid", "SC denosumab" (a route right after a dose is that dose's drug's:
     "letrozole 2.5 mg PO letrozole" never gives PO to the second)."""
-    for rule in _rules(prefix):
+    for rule in _for_class(_rules(prefix), drug_class):
         for m in rule.finditer(page.text, page.is_ocr, start, drug_start):
             # (not across a line break: "... IM q28 days" closes a list line, the next drug opens one)
             if not page.text[m.end():drug_start].strip() and "\n" not in page.text[m.end():drug_start] \
@@ -548,6 +653,12 @@ def _extend_to_referring_sentences(page: AnalyzedPage, m: DrugMention, end: int,
     diary = _diary_reach(page, m, limit)
     if diary is not None and diary > end:
         return diary
+    answered = _answer_end(page, m) if text[m.end:end].rstrip().endswith("?") else None
+    if answered is None and text[m.end:end].rstrip().endswith("?") and _yes_answer(page, m) is not None:
+        answered = text.find("\n", m.end)
+        answered = len(text) if answered < 0 else answered
+    if answered is not None and answered <= limit:
+        return answered  # "Zoladex? No - I don't get that any more": the answer is the drug's
     line_start = text.rfind("\n", 0, m.start) + 1
     entry = _DIARY_ENTRY.match(text, line_start) is not None and text[line_start:m.start].strip() != ""
     while end < limit and end - m.end < _REFER_WINDOW:
@@ -646,8 +757,14 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
 
     blocked = _blocked_spans(page, mention.start, end)
 
+    answer = _ANSWERED.match(text, mention.end) if _answer_end(page, mention) is not None or _yes_answer(page, mention) else None
+
     def usable(s: int, e: int) -> bool:
-        return not any(bs <= s < be for bs, be in blocked) and assertion_at(page, s, e) not in ("hypothetical", "negated")
+        if any(bs <= s < be for bs, be in blocked):
+            return False
+        # (an answer's "No - the dentist said to stop it": the "No" answers the question, it negates nothing after it)
+        return assertion_at(page, s, e) not in (("hypothetical",) if answer is not None and s >= answer.end()
+                                                else ("hypothetical", "negated"))
 
     body = mention.end
     # Dose changes first: their numbers are not plain dose statements.
@@ -665,6 +782,10 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
             if usable(m.start(), m.end()) and not any(c.span[0] < m.end() and m.start() < c.span[1] for c in r.changes):
                 if rule.params.get("chained") and not any(c.pos < m.start() for c in r.changes):
                     continue  # "then to 200 mg" continues a change told before it
+                lead = text[max(r.pre_start, m.start() - 50):m.start()]
+                if rule.params.get("unless_planned") and (_first_match(_rule("med.exclude.planned-dose"), page, lead)
+                                                          or _FUTURE_LEAD.search(lead)):
+                    continue  # "then restart at 100 mg twice daily (dose level -1)", "Cycle 3 to start ... at": a plan
                 r.changes.append(_change_of(page, rule, m))
     planned = _rule("med.exclude.planned-dose")
     # (not a change's own count: "told to drop to 2 tablets (400 mg)")
@@ -673,7 +794,8 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
     amounts = [total[1]] if total else _rule("med.dose.amount").finditer(text, page.is_ocr, body, end)
     dose_rule = total[0].id if total else "med.dose.amount"
     candidates = [m for m in amounts
-                  if usable(m.start(), m.end()) and not any(c.span[0] <= m.start() < c.span[1] for c in r.changes)]
+                  if usable(m.start(), m.end()) and not any(c.span[0] <= m.start() < c.span[1] for c in r.changes)
+                  and not _in_strength_sum(page, m)]
     first = None if total else next((m for m in _rule("med.dose.amount").finditer(text, page.is_ocr, body, end)
                                      if usable(m.start(), m.end())), None)
     counted = _counted_dose(page, first, end, usable, info.dose_steps) if first is not None else None
@@ -708,6 +830,8 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
                   _Leaf(_unit(m.group("unit")), [page.evidence(m.start("unit"), m.end("unit"), dose_rule)], m.start()))
         r.attributes_end = m.end()
         r.earlier_dose = bool(_first_match(_rule("med.dose.earlier"), page, text[r.sentence[0]:r.sentence[1]]))
+        # "Dispensed today: Kisqali 200 mg x 42": a pack's strength and count, the dose only when nothing else is said
+        r.pack_strength = bool(info.dose_steps) and _PACK_COUNT.match(text, m.end()) is not None
         break  # the first plain dose of a scope is its dose ("400 mg ... From 600 mg" is a change)
     if r.dose is None and info.dose_steps:
         r.dose = _bare_dose(page, mention, lambda a, b: usable(a, b) and not any(
@@ -727,9 +851,9 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
                                                                                     rule.id, correction=fix)], m.start())))
 
     for prefix, leaf in (("med.frequency.", "frequency"), ("med.route.", "route"), ("med.schedule.", "schedule")):
-        hit = _first(page, _rules(prefix), body, end, usable)
+        hit = _first(page, _for_class(_rules(prefix), info.drug_class), body, end, usable)
         if hit is None and leaf in ("frequency", "route"):  # "weekly paclitaxel", "IV zoledronic acid"
-            hit = _frequency_right_before(page, r.pre_start, r.mention.start, prefix)
+            hit = _frequency_right_before(page, r.pre_start, r.mention.start, prefix, info.drug_class)
             if hit is not None and not usable(hit[1].start(), hit[1].end()):
                 hit = None
         if hit:
@@ -757,6 +881,19 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
                   free_until=r.sentence[0] if linked is not None else None)
     _read_dates(page, r)
     return r
+
+
+def _in_strength_sum(page: AnalyzedPage, m: regex.Match) -> bool:
+    """A tablet's strength inside a sum of tablets that makes one dose ("1 tab 150mg + 1 tab 100mg each
+    time"): a part, not the dose (rule med.exclude.strength-sum, read on the line around it)."""
+    text = page.text
+    if "+" not in text[max(0, m.start() - 30):m.end() + 30]:
+        return False
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    line_end = text.find("\n", m.end())
+    line_end = len(text) if line_end < 0 else line_end
+    return any(s.start() <= m.start() and m.end() <= s.end()
+               for s in _rule("med.exclude.strength-sum").finditer(text, page.is_ocr, line_start, line_end))
 
 
 def _counted_dose(page: AnalyzedPage, first: regex.Match | None, end: int, usable: Callable[[int, int], bool],
@@ -799,6 +936,9 @@ _FORM_AFTER = re.compile(r"[ \t]*(?:film[-\s]coated[ \t]+)?(?:tabs?|tablets?|cap
                          r"prefilled[ \t]+syringe|oral[ \t]+(?:tablet|capsule)s?)\b", re.I)
 
 
+#: A pack count right after a strength ("200 mg x 42", "200 mg tabs #42"): what was dispensed, not a day's dose.
+_PACK_COUNT = re.compile(r"[ \t]*(?:tabs?|tablets?|caps?|capsules?)?[ \t]*(?:x|×|#)[ \t]*\d{2,3}\b"
+                         r"(?![ \t]*(?:days?|d\b|weeks?|wks?|doses?|cycles?|months?))", re.I)
 #: Words right before a dose that make it an earlier one ("100mg tablets ... reduced from 150mg").
 _EARLIER_DOSE_LEAD = re.compile(r"\b(?:from|previously|formerly|was|prior)[ \t]*$", re.I)
 
@@ -871,7 +1011,7 @@ def _schedule_of(rule: CompiledRule, m: regex.Match) -> str:
         off = _WORD_NUMBERS.get(g["off"].lower()) or int(g["off"])
         return f"days 1-{7 * on} of {7 * (on + off)}"
     if rule.id in ("med.schedule.days-on-off", "med.schedule.days-slash", "med.schedule.days-then-off",
-                   "med.schedule.days-x-then-off", "med.schedule.days-x-gap"):
+                   "med.schedule.days-x-then-off", "med.schedule.days-x-gap", "med.schedule.days-range-then-off"):
         on, off = int(g["on"]), int(g["off"])
         if on + off >= 14:  # a cycle ("21 days on, 7 off"), not a weekly pattern ("4 on, 3 off")
             return f"days 1-{on} of {on + off}"
@@ -910,6 +1050,11 @@ def _change_of(page: AnalyzedPage, rule: CompiledRule, m: regex.Match) -> _Chang
 
 #: A plain "stop" ("stop taking it"), which a hold in the same sentence explains.
 _PLAIN_STOP = re.compile(r"stop(?:s|ped)?\b", re.I)
+_THEN = re.compile(r"\b(?:then|and\s+then|thereafter)[ \t]+$", re.I)
+#: Right after a drug an instruction stops: the stop is for a time ("Stop olaparib for now").
+_FOR_NOW = re.compile(r"[ \t]+(?:for[ \t]+(?:now|the[ \t]+(?:moment|time[ \t]+being)|(?:this|one|a|the[ \t]+next)[ \t]+(?:week|cycle|few[ \t]+days))|until|till|pending)\b", re.I)
+#: A start word that tells when a hold or stop begins ("(hold) starting tonight", "stop from today").
+_WHEN_IT_BEGINS = re.compile(r"(?:starting|from)[ \t]+(?:tonight|today|tomorrow|now|immediately|this[ \t]+(?:evening|morning))\b", re.I)
 #: A go-ahead before a start word ("OK to start", "fine to proceed"): with a condition after it, a
 #: treatment threshold ("OK to start cycle 4 if ANC > 1.0"), not a plan (unlike "to start ... if HER2 negative").
 _OK_TO = re.compile(r"\b(?:ok|okay|fine|cleared|safe|fit)[ \t]+(?:to[ \t]+)?$", re.I)
@@ -970,8 +1115,24 @@ def _read_statuses(page: AnalyzedPage, r: _Read, usable: Callable[[int, int], bo
                 s.value == "held" and _same_sentence(text, s.pos, pos) for s in r.statuses):
             covered = m.end()
             continue  # "to be held for the rest of this cycle - told to stop taking it today": the hold's stop
-        r.statuses.append(_Leaf(rule.params["value"], [page.evidence(m.start(), m.end(), rule.id)], pos))
+        if rule.params["value"] == "active" and r.statuses and r.statuses[-1].value in ("held", "stopped") \
+                and _WHEN_IT_BEGINS.match(text, m.start()) and _same_sentence(text, r.statuses[-1].pos, pos) \
+                and pos - r.statuses[-1].pos < 60:
+            continue  # "STOP olaparib for now (hold) starting tonight": when the hold begins
+        if rule.params["value"] == "stopped" and m.group(0).lower() == "stop" and _THEN.search(text, max(0, pos - 12), pos):
+            continue  # "4 mg daily for 3 days, then 2 mg daily for 3 days, then stop": a taper's planned end
+        value = rule.params["value"]
+        if value == "stopped" and m.end() <= mention.start and _PLAIN_STOP.match(m.group(0)) \
+                and _FOR_NOW.match(text, mention.end):
+            value = "held"  # "Stop capecitabine for now", "stop olaparib until Hb recovers": a hold
+        r.statuses.append(_Leaf(value, [page.evidence(m.start(), m.end(), rule.id)], pos))
+    yes = _yes_answer(page, mention) if not r.statuses else None
+    if yes is not None:  # "Letrozole 2.5 mg daily? Yes, every night."
+        r.statuses.append(_Leaf("active", [page.evidence(yes.start("answer"), yes.end("answer"), "med.status.answered-yes")],
+                                yes.start("answer")))
     on = _ON_DRUG.search(text, r.pre_start, mention.start)
+    if on is not None and _WHILE_ON.search(text, max(0, on.start() - 12), on.start()):
+        on = None  # "the non-live vaccine is fine while on palbociclib": a circumstance, not a status
     if not r.statuses and on is not None:
         r.statuses.append(_Leaf("active", [page.evidence(on.start(), on.start() + 2, "med.status.on-drug")], mention.start))
     assertion = assertion_at(page, mention.start, mention.end)
@@ -1633,6 +1794,12 @@ def _finding(page: AnalyzedPage, name: str, reads: list[_Read]) -> Finding:
             if near:
                 change.reason = min(near, key=lambda x: abs(x.pos - change.span[1]) if x.pos >= change.span[1]
                                     else change.pos - x.pos)
+            elif (hold := _hold_before(reads, change)) is not None:
+                # "... grade 3 neutropenia, so ribociclib was held ... [a sentence or two] ... resumed today at
+                # 400 mg (dose level -1)": the hold's reason, when no change came between
+                by_hold = [x for x in reasons if hold.pos - 200 <= x.pos <= hold.pos + 80 and id(x) not in taken]
+                if by_hold:
+                    change.reason = min(by_hold, key=lambda x: abs(x.pos - hold.pos))
     # "Your white count was low today, so we lowered your Kisqali dose" (no dose of its own): the reason of
     # the one change that has none ("What changed: dose decreased from 600 mg to 400 mg", told elsewhere).
     told = [x for r in reads if not r.changes and _CHANGE_VERB.search(page.text, *r.sentence)
@@ -1642,7 +1809,8 @@ def _finding(page: AnalyzedPage, name: str, reads: list[_Read]) -> Finding:
         unexplained[0].reason = told[0]
     # Current dose: the last dose stated or changed to, in text order; an earlier dose only when
     # nothing else is stated.
-    current = [p for p in plain if p[1] not in earlier] + [(c.pos, c.to_dose, c.unit) for c in changes]
+    packs = [r.dose[0] for r in reads if r.dose and r.pack_strength]
+    current = [p for p in plain if p[1] not in earlier and p[1] not in packs] + [(c.pos, c.to_dose, c.unit) for c in changes]
     statements = sorted(current or plain, key=lambda s: s[0])
     if statements:
         _, dose, unit = statements[-1]
@@ -1661,8 +1829,9 @@ def _finding(page: AnalyzedPage, name: str, reads: list[_Read]) -> Finding:
     if any(s.value == "held" for s in explicit):
         # "keep the palbociclib on hold until your appointment; Dr Nguyen will probably restart at 100 mg":
         # a planned restart does not end the hold
-        explicit = [s for s in explicit if not (s.value == "planned" and _RESTART_WORD.search(s.evidence[0].text))] \
-            or explicit
+        # (and "Capecitabine remains on hold ... Cycle 3 to start 08/12/2026 at a reduced dose": the next start)
+        explicit = [s for s in explicit if not (s.value == "planned" and _START_WORD.search(s.evidence[0].text)
+                                                and any(h < s.pos for h in held))] or explicit
     defaults = [r.default_status for r in now if r.default_status is not None]
     # a board's recommendation of a drug the page lists elsewhere as taken ("Medications: letrozole")
     # is to go on with it
