@@ -6,7 +6,9 @@ Python under valgrind's cachegrind (instruction counting only, `--cache-sim=no`,
 slower) twice at once. Both runs read 3 warm-up reports and `--reports` more, each once, so that
 what a report is first to need is compiled outside the count (see `read_reports`); one run then
 reads the `--reports` again, each as new (`extract.text_caches`), and the difference per report is
-printed. Hash seeds are fixed so the counts repeat (two runs' totals 0.03 % apart). Instructions are
+printed. Hash seeds are fixed so the counts repeat (two runs' totals 0.03 % apart on a quiet machine;
+with other work beside it, runs of the same code have differed by up to 6 %, so compare runs made
+side by side and repeat them before reading a difference of a few percent). Instructions are
 not time (a scan that misses the cache costs more than its count says), so a speed-up should show in
 both this and `bench.extract` run side by side.
 
