@@ -3295,7 +3295,7 @@ def test_gen16_layouts_are_read_with_their_evidence(text, path, value, evidence,
     assert_read_on_ocr_page(text, path, value, evidence, correction)
 
 
-@pytest.mark.parametrize("text,path,source", [
+GEN16_DISTRACTOR_ROWS = [
     # OCR's side words are read on OCR pages only, and never inside a longer word
     ("RlGHT BREAST, LUMPECTOMY: INVASIVE DUCTAL CARCINOMA, 1.2 CM.", "diagnosis.laterality", "text-layer"),
     ("Invasive lobular carcinoma of the LEPT breast.", "diagnosis.laterality", "text-layer"),
@@ -3305,9 +3305,9 @@ def test_gen16_layouts_are_read_with_their_evidence(text, path, value, evidence,
     ("Part A. Type: ductal lavage.", "diagnosis.histology", "ocr"),
     # a distance after a grade's score is no tumour size
     ("Invasive carcinoma, grade 2 (3+2+1), 2 mm from the margin.", "diagnosis.tumor_size_mm", "ocr"),
-])
-def test_gen16_distractors_yield_nothing(text, path, source):
-    assert first_fact(text, path, source=source) is None
+]
+
+
 
 
 # round 16a, reports from new sites: node counts beside the Dutch, Spanish and Turkish node words and
@@ -3640,7 +3640,7 @@ def test_gen18_layouts_and_sites_are_read_with_their_evidence(text, path, value,
     assert (f.evidence[0].text, f.evidence[0].correction) == (evidence, correction)
 
 
-@pytest.mark.parametrize("text,path,source", [
+GEN18_DISTRACTOR_ROWS = [
     # the next result-first row's "2+" is HER2's score, not the PR row's intensity
     (_RUN_ON_PAD + "Result Marker Comment. Negative Progesterone receptor (PR) 0% of tumour nuclei. 2+ HER2 (4B5) "
      "equivocal, reflexed to ISH.", "receptors.pr.intensity", "ocr"),
@@ -3653,8 +3653,11 @@ def test_gen18_layouts_and_sites_are_read_with_their_evidence(text, path, value,
     ("ER: Amtinh 90% pending.", "receptors.er.status", "text-layer"),
     # a test not done is still no result
     ("HER2 FISH not done. Block exhausted.", "receptors.her2.ish_result", "ocr"),
-])
-def test_gen18_distractors_yield_nothing(text, path, source):
+]
+
+
+@pytest.mark.parametrize("text,path,source", GEN16_DISTRACTOR_ROWS + GEN18_DISTRACTOR_ROWS)
+def test_round_16_and_18_distractors_yield_nothing(text, path, source):
     assert first_fact(text, path, source=source) is None
 
 
