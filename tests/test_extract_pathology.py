@@ -3702,3 +3702,24 @@ _BILATERAL_CORES = (
 def test_gen18_results_headed_by_a_part_and_what_they_are_of(path, value, specimen):
     got = [(f.value, f.specimen) for f in findings(_BILATERAL_CORES) if f.path == path and f.is_fact]
     assert (value, specimen) in got and all(s == specimen for v, s in got if v == value)
+
+
+def test_lead18_a_percent_written_out_is_no_quoted_reference_text():
+    """The reference-text check's window had cut "95 percen|t", so ">95" looked like a quoted
+    threshold and the whole result was dropped (found by writing the dev reports' % as "percent")."""
+    text = "ER: Positive expression in >95 percent of invasive tumor nuclei."
+    assert first_fact(text, "receptors.er.status").value == "positive"
+    assert first_fact(text, "receptors.er.percent").value == 95.0
+    assert first_fact("ER/PR positive is defined as >1 percent of cells staining.", "receptors.er.status") is None
+
+
+@pytest.mark.parametrize("text,value,evidence", [
+    ("INVASIVE DUCTAL CARCINOMA, PRESENT AS THREE SEPARATE NODULES, RANGING IN SIZE FROM 1.0 CENTIMETERS UP TO. 3.7 "
+     "CENTIMETERS.", 37.0, "RANGING IN SIZE FROM 1.0 CENTIMETERS UP TO. 3.7 CENTIMETERS"),
+    ("Invasive ductal carcinoma measuring 2.3 centimeters x 1.9 centimeters x 1.2 centimeters.", 23.0,
+     "carcinoma measuring 2.3 centimeters x 1.9 centimeters x 1.2 centimeters"),
+])
+def test_lead18_a_unit_spelt_out_between_dimensions(text, value, evidence):
+    """"centimeters" between a list's or a measurement's numbers, as "cm" is read there."""
+    f = first_fact(text, "diagnosis.tumor_size_mm", source="ocr")
+    assert f is not None and (f.value, f.evidence[0].text) == (value, evidence)
