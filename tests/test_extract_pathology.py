@@ -3723,3 +3723,13 @@ def test_lead18_a_unit_spelt_out_between_dimensions(text, value, evidence):
     """"centimeters" between a list's or a measurement's numbers, as "cm" is read there."""
     f = first_fact(text, "diagnosis.tumor_size_mm", source="ocr")
     assert f is not None and (f.value, f.evidence[0].text) == (value, evidence)
+
+
+def test_lead18_a_part_header_with_an_abbreviated_side():
+    """"(Part A Lt. Breast)": the abbreviation's point does not end the part's site (found by writing the
+    dev reports' Left and Right as Lt. and Rt.; a bilateral report's parts had merged)."""
+    text = ("Breast Pathologic Parameters (Part A Lt. Breast). 1. Invasive carcinoma: A. Gross measurement: 1.9 X 1.5 X "
+            "1.5 cm. 5. Axillary lymph nodes: Negative (0/15). Breast Pathologic Parameters (Part B Rt. Breast). 1. "
+            "Invasive carcinoma: A. Microscopic measurement: 1.5 cm. 5. Axillary lymph nodes: Negative (0/16).")
+    got = {(f.value, f.specimen, f.laterality) for f in findings(text, "ocr") if f.path == "lymph_nodes.examined"}
+    assert got == {(15, "A", "left"), (16, "B", "right")}
