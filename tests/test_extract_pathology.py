@@ -3733,3 +3733,11 @@ def test_lead18_a_part_header_with_an_abbreviated_side():
             "Invasive carcinoma: A. Microscopic measurement: 1.5 cm. 5. Axillary lymph nodes: Negative (0/16).")
     got = {(f.value, f.specimen, f.laterality) for f in findings(text, "ocr") if f.path == "lymph_nodes.examined"}
     assert got == {(15, "A", "left"), (16, "B", "right")}
+
+
+def test_lead18_metastasis_involving_a_counted_node():
+    """"METASTASIS INVOLVING 1 EXAMINED LYMPH NODE" as "METASTATIC CARCINOMA INVOLVING ..." (found by
+    writing the dev reports' metastatic carcinoma as metastasis); "no metastasis in 3" stays negative."""
+    f = first_fact("A. LYMPH NODES, LEFT AXILLA: METASTASIS INVOLVING 1 EXAMINED LYMPH NODE.", "lymph_nodes.positive")
+    assert f is not None and (f.value, f.evidence[0].text) == (1, "METASTASIS INVOLVING 1 EXAMINED LYMPH NODE")
+    assert first_fact("Sentinel node: no metastasis in 3 lymph nodes.", "lymph_nodes.positive").value == 0
