@@ -1364,3 +1364,14 @@ def test_a_hold_sentence_naming_another_drug_gives_no_reason_to_the_next_change(
     assert "reason" not in ribociclib.value["changes"][0]
     text = "Ribociclib 600 mg daily. Cycle 2 was held for grade 3 diarrhea. Ribociclib was reduced to 400 mg."
     assert item(run(extract_medications, text), "name", "ribociclib").value["changes"][0]["reason"] == "diarrhea"
+
+
+def test_a_later_sentence_about_the_dose_changes_a_stepped_drug_only_to_one_of_its_steps():
+    """"Cycle 6: dose reduced to 100 mg." after letrozole 2.5 mg is some other drug's dose (letrozole's
+    only step is 2.5 mg); "the dose was reduced to 400 mg" after ribociclib 600 mg is ribociclib's."""
+    text = "Current medications:\nLetrozole 2.5 mg daily.\n\nCycle 6: dose reduced to 100 mg.\n"
+    letrozole = item(run(extract_medications, text), "name", "letrozole")
+    assert letrozole.value["dose"] == 2.5 and not letrozole.value.get("changes")
+    text = "Ribociclib 600 mg daily days 1-21. On 3/14/2026 the dose was reduced to 400 mg for neutropenia."
+    ribociclib = item(run(extract_medications, text), "name", "ribociclib")
+    assert [c["to_dose"] for c in ribociclib.value["changes"]] == [400] and ribociclib.value["dose"] == 400

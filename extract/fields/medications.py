@@ -779,6 +779,9 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
             if around and (m.start("drug") != mention.start or not m.group("unit") and
                            _number(m.group("to"))[0] not in info.dose_steps):
                 continue  # "lowered my Kisqali to 400": this drug, and a bare number only at a dose step
+            if m.start() >= r.sentence[1] and info.dose_steps and _number(m.group("to"))[0] not in info.dose_steps:
+                continue  # a later sentence about "the dose" ("Cycle 6: dose reduced to 100 mg") is not
+                #           letrozole's (2.5 mg): a drug with dose steps takes only a change to one of them
             if usable(m.start(), m.end()) and not any(c.span[0] < m.end() and m.start() < c.span[1] for c in r.changes):
                 if rule.params.get("chained") and not any(c.pos < m.start() for c in r.changes):
                     continue  # "then to 200 mg" continues a change told before it
