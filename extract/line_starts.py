@@ -22,6 +22,12 @@ def line_starts(text: str) -> list[int]:
     return starts
 
 
+def line_end(text: str, pos: int) -> int:
+    """The offset of the newline that ends the line holding `pos` (the text's length on the last line)."""
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
+
+
 def matches_at_line_starts(pattern: regex.Pattern[str], text: str, starts: Sequence[int]) -> Iterator[regex.Match[str]]:
     """`pattern.finditer(text)` for a pattern that can only match at a line start: matches do not
     overlap, so a line start inside the previous match is skipped."""

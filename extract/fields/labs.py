@@ -23,6 +23,7 @@ from extract.dates import find_dates, labelled_dates
 from extract.fields.statements import assertion_at, clinical_segments, names_relative, section_at, statement_at
 from extract.findings import Finding
 from extract.initials import initials_lookahead
+from extract.line_starts import line_end as _line_end
 from extract.models import Evidence
 from extract.rules import grammar, ocr_number
 from extract.vocab import VOCAB_DIR, load_json
@@ -463,11 +464,6 @@ def _defined_names(page: AnalyzedPage) -> list[_Name]:
 
 def _line_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
-
-
-def _line_end(text: str, pos: int) -> int:
-    end = text.find("\n", pos)
-    return len(text) if end < 0 else end
 
 
 def _is_result(page: AnalyzedPage, name: "_Name", hit) -> bool:

@@ -38,6 +38,7 @@ import datetime as _dt
 from extract.dates import find_dates, find_month_years, find_years
 from extract.fields.statements import assertion_at, clinical_segments, names_relative, section_at, statement_at
 from extract.findings import Finding
+from extract.line_starts import line_end as _line_end
 from extract.table_rows import row_cells
 from extract.models import Evidence
 from extract.rules import CompiledRule, grammar, ocr_number
@@ -380,33 +381,24 @@ _TAG_QUESTION = re.compile(r"(?:\s[-–]|,)\s*(?:is\s+that|was\s+that|am\s+I|is\
 _ANSWERED = re.compile(r"(?:\)|[ \t]*\([^()\n]{1,30}\))?[^?\n()]{0,25}\?[ \t]*(?:[-–:,][ \t]*)?(?P<answer>yes|yep|yeah|no|nope)\b[ \t]*[-–:,.]?", re.I)
 
 
-def _answer_end(page: AnalyzedPage, mention: DrugMention) -> int | None:
-    """The end of the line when the drug is asked about by its name alone and the answer after it
-    says what became of the drug (a status or a change word); None otherwise ("Zoladex? No." alone
-    is a drug not taken)."""
+def _answer(page: AnalyzedPage, mention: DrugMention) -> re.Match | None:
+    """The answer to a drug asked about by its name (and its dose) on a list line, when it is "Yes"
+    (the drug is taken: "- Letrozole 2.5 mg daily? Yes, every night.") or its line says what became of
+    the drug, a status or a change word ("Zoladex? No - I don't get that any more"); None otherwise
+    ("Zoladex? No." alone is a drug not taken; "Is it ok to take ibuprofen? No..." asks a question)."""
     text = page.text
     line_start = text.rfind("\n", 0, mention.start) + 1
     lead = text[line_start:mention.start]
     if len(lead) > 12 or not _LIST_LEAD.fullmatch(lead):
-        return None  # (the name opens its line: "Is it ok to take ibuprofen? No..." asks a question)
+        return None  # (the name does not open its list line)
     m = _ANSWERED.match(text, mention.end)
-    if m is None:
-        return None
-    line_end = text.find("\n", m.end())
-    line_end = len(text) if line_end < 0 else line_end
-    return line_end if _mentions_change_or_status(page, m.end(), line_end) else None
+    if m is None or _is_yes(m):
+        return m
+    return m if _mentions_change_or_status(page, m.end(), _line_end(text, m.end())) else None
 
 
-def _yes_answer(page: AnalyzedPage, mention: DrugMention) -> regex.Match | re.Match | None:
-    """A drug asked about by its name (and its dose) and answered "Yes" on its line, as a check-list
-    records it ("- Letrozole 2.5 mg daily? Yes, every night."): the drug is taken."""
-    text = page.text
-    line_start = text.rfind("\n", 0, mention.start) + 1
-    lead = text[line_start:mention.start]
-    if len(lead) > 12 or not _LIST_LEAD.fullmatch(lead):
-        return None
-    m = _ANSWERED.match(text, mention.end)
-    return m if m is not None and m.group("answer").lower() in ("yes", "yep", "yeah") else None
+def _is_yes(answer: re.Match) -> bool:
+    return answer.group("answer").lower() in ("yes", "yep", "yeah")
 
 
 #: After a drug not to be restarted: a condition that makes it a hold ("will not restart palbociclib
@@ -434,8 +426,7 @@ def _counts(page: AnalyzedPage, mention: DrugMention) -> bool:
     if _rule("med.exclude.study-title").pattern_for(page.is_ocr).match(text, line_start, mention.start):
         return False  # "Protocol: ... capivasertib + fulvestrant after CDK4/6 inhibitor": the trial's drugs
     if text[mention.end:s_end].rstrip().endswith("?") and "\n" not in text[mention.end:s_end].rstrip() and \
-            not _TAG_QUESTION.search(text, mention.end, s_end) and _answer_end(page, mention) is None \
-            and _yes_answer(page, mention) is None:
+            not _TAG_QUESTION.search(text, mention.end, s_end) and _answer(page, mention) is None:
         return False  # "Is it ok to take ibuprofen for my knee?": a question, not a drug taken
     c_start, c_end = _clause_around(text, s_start, s_end, mention.start)
     if _first_match(_rule("med.exclude.declined"), page, text[c_start:c_end]):
@@ -653,10 +644,8 @@ def _extend_to_referring_sentences(page: AnalyzedPage, m: DrugMention, end: int,
     diary = _diary_reach(page, m, limit)
     if diary is not None and diary > end:
         return diary
-    answered = _answer_end(page, m) if text[m.end:end].rstrip().endswith("?") else None
-    if answered is None and text[m.end:end].rstrip().endswith("?") and _yes_answer(page, m) is not None:
-        answered = text.find("\n", m.end)
-        answered = len(text) if answered < 0 else answered
+    answer = _answer(page, m) if text[m.end:end].rstrip().endswith("?") else None
+    answered = _line_end(text, answer.end()) if answer is not None else None
     if answered is not None and answered <= limit:
         return answered  # "Zoladex? No - I don't get that any more": the answer is the drug's
     line_start = text.rfind("\n", 0, m.start) + 1
@@ -757,7 +746,7 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
 
     blocked = _blocked_spans(page, mention.start, end)
 
-    answer = _ANSWERED.match(text, mention.end) if _answer_end(page, mention) is not None or _yes_answer(page, mention) else None
+    answer = _answer(page, mention)
 
     def usable(s: int, e: int) -> bool:
         if any(bs <= s < be for bs, be in blocked):
@@ -893,10 +882,8 @@ def _in_strength_sum(page: AnalyzedPage, m: regex.Match) -> bool:
     if "+" not in text[max(0, m.start() - 30):m.end() + 30]:
         return False
     line_start = text.rfind("\n", 0, m.start()) + 1
-    line_end = text.find("\n", m.end())
-    line_end = len(text) if line_end < 0 else line_end
     return any(s.start() <= m.start() and m.end() <= s.end()
-               for s in _rule("med.exclude.strength-sum").finditer(text, page.is_ocr, line_start, line_end))
+               for s in _rule("med.exclude.strength-sum").finditer(text, page.is_ocr, line_start, _line_end(text, m.end())))
 
 
 def _counted_dose(page: AnalyzedPage, first: regex.Match | None, end: int, usable: Callable[[int, int], bool],
@@ -1129,8 +1116,8 @@ def _read_statuses(page: AnalyzedPage, r: _Read, usable: Callable[[int, int], bo
                 and _FOR_NOW.match(text, mention.end):
             value = "held"  # "Stop capecitabine for now", "stop olaparib until Hb recovers": a hold
         r.statuses.append(_Leaf(value, [page.evidence(m.start(), m.end(), rule.id)], pos))
-    yes = _yes_answer(page, mention) if not r.statuses else None
-    if yes is not None:  # "Letrozole 2.5 mg daily? Yes, every night."
+    yes = _answer(page, mention) if not r.statuses else None
+    if yes is not None and _is_yes(yes):  # "Letrozole 2.5 mg daily? Yes, every night."
         r.statuses.append(_Leaf("active", [page.evidence(yes.start("answer"), yes.end("answer"), "med.status.answered-yes")],
                                 yes.start("answer")))
     on = _ON_DRUG.search(text, r.pre_start, mention.start)

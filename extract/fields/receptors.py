@@ -20,6 +20,7 @@ from extract.analysis import AnalyzedPage
 from extract.fields.base import decimal, make_finding, number, scan, segments
 from extract.fields.histology import mentions as histology_mentions, untyped_invasive_in_document
 from extract.findings import FACTUAL, Finding
+from extract.line_starts import line_end as _line_end
 from extract.table_rows import row_cells
 from extract.word_index import WORDS
 from extract.rules import TIMEOUT_S, CompiledRule, grammar, ocr_number
@@ -1424,12 +1425,9 @@ def row_table_percents(page: AnalyzedPage, found: list[Finding]) -> Iterator[Fin
         step = 2 if joined else 1  # a run-on page's printed lines end with ". "
         row_start = line_end + step
         for _ in range(_TABLE_ROWS):
+            row_end = _row_end(text, row_start, joined)
             if joined:
-                row_end = _run_on_line(text, row_start)[1]
                 row_end -= row_end == len(text) and text.endswith(".")  # the page's last line keeps its point
-            else:
-                row_end = text.find("\n", row_start)
-                row_end = len(text) if row_end < 0 else row_end
             row = _table_row(text, row_start, row_end, layout)
             if row and all(set(text[s:e]) <= set("-_:=+ ") for s, e in row):
                 row_start = row_end + step  # a rule under the header
@@ -1505,6 +1503,12 @@ def _run_on_line(text: str, pos: int) -> tuple[int, int]:
     return 0 if start < 0 else start + 2, len(text) if end < 0 else end
 
 
+def _row_end(text: str, row_start: int, joined: bool) -> int:
+    """Where the table row starting at `row_start` ends: its printed line's ". " on a run-on page whose
+    lines were joined (`joined`), else its newline."""
+    return _run_on_line(text, row_start)[1] if joined else _line_end(text, row_start)
+
+
 _PERCENT_WORD = regex.compile(r"%|percent", regex.IGNORECASE)
 #: A header row of a comma-separated export: four commas or more and no blank gaps.
 _CSV_HEADER = regex.compile(r"[^,\n]*(?:,[^,\n]*){4,}")
@@ -1569,11 +1573,7 @@ def result_first_cells(page: AnalyzedPage) -> list[TableCell]:
         for _ in range(_TABLE_ROWS):
             if row_start <= 0 or row_start >= len(text):
                 break
-            if joined:
-                row_end = _run_on_line(text, row_start)[1]
-            else:
-                row_end = text.find("\n", row_start)
-                row_end = len(text) if row_end < 0 else row_end
+            row_end = _row_end(text, row_start, joined)
             row = row_cells(text, row_start, row_end)
             if (row or page.is_ocr) and all(set(text[s:e]) <= set("-_=+ ") for s, e in row):
                 row_start = row_end + step  # a rule under the header (on OCR pages a blank line)
