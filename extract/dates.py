@@ -18,6 +18,7 @@ from pydantic import BaseModel
 
 from extract.initials import initials_lookahead
 from extract.vocab import load_json
+from extract.word_trie import word_tree
 
 RULES_DIR = Path(__file__).parent / "rules"
 
@@ -61,7 +62,7 @@ class DateRules(BaseModel):
     def date_re(self) -> re.Pattern[str]:
         # Month-name dates may wrap onto the next line ("on May\n21, 2024"). A day is one space from
         # its month: a table's "off 7  Feb 2024" is a number in one column and a month in the next.
-        month = "|".join(sorted(self.month_of, key=len, reverse=True))
+        month = word_tree(self.month_of, fold_case=True)
         return re.compile(
             rf"""{self._date_first_char}(?<![\w/.-])(?:
                 (?P<iy>\d{{4}})(?P<isep>[-/.])(?P<im>\d{{1,2}})(?P=isep)(?P<id>\d{{1,2}})
@@ -77,7 +78,7 @@ class DateRules(BaseModel):
         # A month without a day: "April 2024", "Jan '24", "03/2023", "2024-04". A two-digit year
         # only after an apostrophe ("Jan 24" is more often 24 January). Two numeric months joined by a
         # hyphen are a range of months ("01/2020-06/2022"): both are read.
-        month = "|".join(sorted(self.month_of, key=len, reverse=True))
+        month = word_tree(self.month_of, fold_case=True)
         return re.compile(
             rf"""{self._date_first_char}(?<![\w/.'])(?:(?<!-)|(?<=/(?:19|20)\d\d-))(?:
                 (?P<mm>{month})\.?(?:,?[ \t]+(?:of[ \t]+)?|-)(?P<my>(?:19|20)\d{{2}})

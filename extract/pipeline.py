@@ -164,9 +164,8 @@ def one_sentence(doc: Doc) -> Doc:
     return doc
 
 
-#: Text, then a gutter of three or more blanks, before a header on its line: the header stands in the
-#: right-hand column of a two-column page ("Specimen type:      Macroscopic description").
-_GUTTER_BEFORE = re.compile(r"\S[ \t]{3,}$")
+#: A gutter: three or more blanks between text and a header on its line.
+_GUTTER = 3
 
 
 def _right_column_header(text: str, m: regex.Match) -> bool:
@@ -174,7 +173,14 @@ def _right_column_header(text: str, m: regex.Match) -> bool:
     it heads the right-hand column only, so it opens no section for the left column's lines (a gross
     description heading beside the diagnosis labels would otherwise hide them)."""
     line_start = text.rfind("\n", 0, m.start()) + 1
-    if m.start() - line_start < 4 or not _GUTTER_BEFORE.search(text, line_start, m.start()):
+    if m.start() - line_start < 4:
+        return False
+    # Text, then the gutter, right before the header: the header stands in the right-hand column of
+    # a two-column page ("Specimen type:      Macroscopic description"). (A regex searched the
+    # whole line, the whole page on a run-on report, for this tail.)
+    before = text[line_start:m.start()]
+    text_before = before.rstrip(" \t")
+    if len(before) - len(text_before) < _GUTTER or not text_before or text_before[-1].isspace():
         return False
     line_end = text.find("\n", m.end())
     return not text[m.end():len(text) if line_end < 0 else line_end].strip(" \t:")

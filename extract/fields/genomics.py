@@ -21,6 +21,7 @@ from pydantic import BaseModel, Field, model_validator
 from extract.analysis import AnalyzedPage
 from extract.fields.statements import assertion_at, names_relative, section_at, statement_at
 from extract.findings import Finding
+from extract.initials import initials_lookahead
 from extract.models import Evidence
 from extract.rules import grammar
 from extract.vocab import VOCAB_DIR, load_json
@@ -64,7 +65,9 @@ class GeneVocabulary(BaseModel):
         terms = sorted({t for g in self.genes for t in (g.symbol, *g.aliases)}, key=len, reverse=True)
         body = "|".join(re.escape(t).replace(r"\ ", r"[\s-]?") for t in terms)
         # "BRCA1/2", "BRCA 1 and 2", "BRCA1/BRCA2": a second number after the gene names its sibling.
-        return re.compile(rf"(?<![\w-])(?:(?P<gene>{body})(?:\s*(?:/|and|&|or)\s*(?P<sibling>[12])(?![\w.]))?|(?P<brca>BRCA))(?![\w-])")
+        # The initials first: most characters of a page cannot start a gene's name (half the time).
+        initials = initials_lookahead(exact_case=[*terms, "BRCA"])
+        return re.compile(rf"{initials}(?<![\w-])(?:(?P<gene>{body})(?:\s*(?:/|and|&|or)\s*(?P<sibling>[12])(?![\w.]))?|(?P<brca>BRCA))(?![\w-])")
 
 
 @lru_cache(maxsize=1)

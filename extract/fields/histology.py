@@ -20,6 +20,7 @@ from typing import Iterator
 import regex
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from extract.alternatives import AlternativesScanner
 from extract.analysis import AnalyzedPage
 from extract.fields.base import make_finding, segments
 from extract.findings import FACTUAL, Finding
@@ -73,18 +74,19 @@ class HistologyType(BaseModel):
     def compile(self, words: dict[str, HistologyWord]) -> None:
         # Two forms of each pattern: words as spelled (fast, literal prefixes) and words tolerant
         # of OCR slips, used only on pages that hold a slip (`HistologyVocabulary.has_slips`).
-        self._compiled: dict[bool, list[tuple[regex.Pattern, float]]] = {False: [], True: []}
+        # Each scanned as its alternatives, a page without their literals skipped (`extract.alternatives`).
+        self._compiled: dict[bool, list[tuple[AlternativesScanner, float]]] = {False: [], True: []}
         for p in self.patterns:
             spec = p if isinstance(p, HistologyPattern) else HistologyPattern(pattern=p)
             conf = spec.confidence if spec.confidence is not None else self.confidence
             for tolerant in (False, True):
                 try:
-                    self._compiled[tolerant].append(
-                        (regex.compile(_expand(spec.pattern, words, self.id, tolerant), regex.IGNORECASE), conf))
+                    self._compiled[tolerant].append((AlternativesScanner(
+                        regex.compile(_expand(spec.pattern, words, self.id, tolerant), regex.IGNORECASE)), conf))
                 except regex.error as exc:
                     raise ValueError(f"{self.id}: pattern does not compile: {exc}") from exc
 
-    def compiled(self, tolerant: bool = True) -> list[tuple[regex.Pattern, float]]:
+    def compiled(self, tolerant: bool = True) -> list[tuple[AlternativesScanner, float]]:
         return self._compiled[tolerant]
 
 
@@ -126,16 +128,17 @@ class HistologyVocabulary(BaseModel):
             t.compile(self.words)
         # A slip is a word's tolerant form that does not end as the word is spelled.
         self._slips = [regex.compile(f"(?:{w.pattern})(?<!{w.word})", regex.IGNORECASE) for w in self.words.values()]
-        self._unspecified: list[regex.Pattern] = []
+        self._unspecified: list[AlternativesScanner] = []
         if self.unspecified_invasive:
             try:
-                self._unspecified = [regex.compile(_expand(p, self.words, self.unspecified_invasive.id), regex.IGNORECASE)
+                self._unspecified = [AlternativesScanner(regex.compile(_expand(p, self.words, self.unspecified_invasive.id),
+                                                                       regex.IGNORECASE))
                                      for p in self.unspecified_invasive.patterns]
             except regex.error as exc:
                 raise ValueError(f"{self.unspecified_invasive.id}: pattern does not compile: {exc}") from exc
         return self
 
-    def unspecified_patterns(self) -> list[regex.Pattern]:
+    def unspecified_patterns(self) -> list[AlternativesScanner]:
         return self._unspecified
 
     def has_slips(self, text: str) -> bool:
