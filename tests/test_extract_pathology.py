@@ -352,6 +352,7 @@ ROWS = [
     ("Grade: 3. T Stage: 3 N Stage: 0 M\nStage: 0 Treatment: no", "stage.pathologic.m", "M0", "M\nStage: 0"),
     ("Grade: 3. T Stage: 3 N Stage: 0 M\nStage: 0 Treatment: no", "stage.pathologic.t", "T3", "T Stage: 3"),
     ("surgery Grade: 2. T Stage: 1 N\nStage: 0 M Stage: 0 Treatment: none.", "stage.pathologic.n", "N0", "N\nStage: 0"),
+    ("Radical mastectomy Grade: 3. T.\nStage: 2 N Stage: 0 M Stage: 0", "stage.pathologic.t", "T2", "T.\nStage: 2"),
     ("Temperature T:\n36.8. N:\n1 dose given.", "stage.pathologic.n", None, None),
     ("MRI of the brain: T1 weighted images show no lesion.", "stage.pathologic.t", None, None),
     ("The mass at 3:00 measures 2 cm.", "stage.pathologic.t", None, None),
