@@ -2209,6 +2209,27 @@ ROWS = [
      21, "(3/21)"),
     ("A. Sentinel node: 1 lymph node with metastatic carcinoma (1/1). B. Axillary nodes: 2 lymph nodes with "
      "metastatic carcinoma (2/12).", "lymph_nodes.examined", 13, "(1/1)"),
+    # "LN"/"LNs" for lymph node(s) (a synonym probe of the dev reports): the totals' and summaries' labels,
+    # a count after the word, a gross size range of nodes, and "LN status" naming no axillary nodes alone
+    ("Total: Three of seventeen LNs involved by metastatic carcinoma.", "lymph_nodes.examined", 17,
+     "Total: Three of seventeen LNs"),
+    ("Total: Three of seventeen LNs involved by metastatic carcinoma.", "lymph_nodes.positive", 3,
+     "Total: Three of seventeen LNs"),
+    ("5. Axillary LNs: One of four sentinel LNs involved by carcinoma. 6. Margins: free.", "lymph_nodes.examined", 4,
+     "Axillary LNs: One of four sentinel LNs involved"),
+    ("INTRADUCTAL COMPONENT: ABSENT. LNs: FIVE NODES NEGATIVE FOR TUMOR (PARTS B-E ABOVE).", "lymph_nodes.examined", 5,
+     "LNs: FIVE NODES NEGATIVE"),
+    ("PART D LEFT BREAST, THIRD SENTINEL NODE, BIOPSY: SMALL LNs (5), NEGATIVE FOR TUMOR BY ROUTINE STAIN.",
+     "lymph_nodes.examined", 5, "LNs (5), NEGATIVE"),
+    ("Lymph Nodes. Number of sentinel LNs examined: 13. Total number of LNs examined (sentinel and nonsentinel): 21. "
+     "Number of LNs with macrometastases: 2.", "lymph_nodes.examined", 21,
+     "Total number of LNs examined (sentinel and nonsentinel): 21"),
+    ("Lymph Nodes. Number of sentinel LNs examined: 13. Total number of LNs examined (sentinel and nonsentinel): 21. "
+     "Number of LNs with macrometastases: 2.", "lymph_nodes.positive", 2, "Number of LNs with macrometastases: 2"),
+    ("The attached axillary tail measures 9 x 3.5 x 1.5 cm. Sectioning reveals sixteen LNs ranging from 0.5 x 0.7 cm "
+     "in greatest dimension.", "diagnosis.tumor_size_mm", None, None),
+    ("- ONE INTRAMAMMARY LN, NO TUMOR SEEN (0/1).\nLymph nodes: Sentinel LN. LN status: Negative 0/5",
+     "lymph_nodes.examined", 5, "LN status: Negative 0/5"),
 ]
 
 
