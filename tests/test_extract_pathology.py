@@ -2209,6 +2209,11 @@ ROWS = [
      21, "(3/21)"),
     ("A. Sentinel node: 1 lymph node with metastatic carcinoma (1/1). B. Axillary nodes: 2 lymph nodes with "
      "metastatic carcinoma (2/12).", "lymph_nodes.examined", 13, "(1/1)"),
+    # "HER 2 is negative" (the name in two words) is HER2's own value, no negation of the ER before it
+    ("ER and PR are POSITIVE and HER 2 is NEGATIVE.", "receptors.er.status", "positive", "ER and PR are POSITIVE"),
+    ("ER is POSITIVE and HER 2 was NEGATIVE.", "receptors.er.status", "positive", "ER is POSITIVE"),
+    ("ER and PR are POSITIVE and HER 2 is NEGATIVE.", "receptors.her2.status", "negative", "HER 2 is NEGATIVE"),
+    ("ER: pending. HER 2 is NEGATIVE.", "receptors.er.status", None, None),
     # "LN"/"LNs" for lymph node(s) (a synonym probe of the dev reports): the totals' and summaries' labels,
     # a count after the word, a gross size range of nodes, and "LN status" naming no axillary nodes alone
     ("Total: Three of seventeen LNs involved by metastatic carcinoma.", "lymph_nodes.examined", 17,
