@@ -2209,6 +2209,14 @@ ROWS = [
      21, "(3/21)"),
     ("A. Sentinel node: 1 lymph node with metastatic carcinoma (1/1). B. Axillary nodes: 2 lymph nodes with "
      "metastatic carcinoma (2/12).", "lymph_nodes.examined", 13, "(1/1)"),
+    # a mixed type after "no special type" as after "ductal"
+    ("INVASIVE CARCINOMA OF NO SPECIAL TYPE, MIXED MUCINOUS & NOS TYPE.", "diagnosis.histology", "other",
+     "INVASIVE CARCINOMA OF NO SPECIAL TYPE, MIXED MUCINOUS"),
+    ("Right breast: IDC, mixed mucinous type, 2.1 cm.", "diagnosis.histology", "other", "IDC, mixed mucinous"),
+    ("Invasive carcinoma NST, mixed micropapillary type, grade 2.", "diagnosis.histology", "other",
+     "Invasive carcinoma NST, mixed micropapillary"),
+    ("Invasive carcinoma of no special type, grade 2. Mixed tubular features absent.", "diagnosis.histology",
+     "invasive_ductal", "Invasive carcinoma of no special type"),
     # "HER 2 is negative" (the name in two words) is HER2's own value, no negation of the ER before it
     ("ER and PR are POSITIVE and HER 2 is NEGATIVE.", "receptors.er.status", "positive", "ER and PR are POSITIVE"),
     ("ER is POSITIVE and HER 2 was NEGATIVE.", "receptors.er.status", "positive", "ER is POSITIVE"),
