@@ -2209,6 +2209,10 @@ ROWS = [
      21, "(3/21)"),
     ("A. Sentinel node: 1 lymph node with metastatic carcinoma (1/1). B. Axillary nodes: 2 lymph nodes with "
      "metastatic carcinoma (2/12).", "lymph_nodes.examined", 13, "(1/1)"),
+    # a decimal comma in a CAP form's label ("over 0,1 cm")
+    ("Tumor size: Size of Largest Invasive Carcinoma. - Greatest dimension of largest focus of invasion over 0,1 cm: "
+     "1,5 cm. Additional dimensions: 1,5 x 1,5 cm.", "diagnosis.tumor_size_mm", 15.0,
+     "Greatest dimension of largest focus of invasion over 0,1 cm: 1,5 cm"),
     # a mixed type after "no special type" as after "ductal"
     ("INVASIVE CARCINOMA OF NO SPECIAL TYPE, MIXED MUCINOUS & NOS TYPE.", "diagnosis.histology", "other",
      "INVASIVE CARCINOMA OF NO SPECIAL TYPE, MIXED MUCINOUS"),
