@@ -2209,6 +2209,14 @@ ROWS = [
      21, "(3/21)"),
     ("A. Sentinel node: 1 lymph node with metastatic carcinoma (1/1). B. Axillary nodes: 2 lymph nodes with "
      "metastatic carcinoma (2/12).", "lymph_nodes.examined", 13, "(1/1)"),
+    # "infiltrating" for invasive in the size labels of older reports
+    ("Infiltrating ductal carcinoma. Size of infiltrating carcinoma: 2.1 cm. Margins free.", "diagnosis.tumor_size_mm",
+     21.0, "Size of infiltrating carcinoma: 2.1 cm"),
+    ("SIZE (INFILTRATING): Approximately 70 mm; see comment.", "diagnosis.tumor_size_mm", 70.0,
+     "SIZE (INFILTRATING): Approximately 70 mm"),
+    ("Greatest dimension of infiltrating tumor: 23 mm.", "diagnosis.tumor_size_mm", 23.0,
+     "Greatest dimension of infiltrating tumor: 23 mm"),
+    ("Infiltrating lymphocytes are present, 2 cm from the margin.", "diagnosis.tumor_size_mm", None, None),
     # a decimal comma in a CAP form's label ("over 0,1 cm")
     ("Tumor size: Size of Largest Invasive Carcinoma. - Greatest dimension of largest focus of invasion over 0,1 cm: "
      "1,5 cm. Additional dimensions: 1,5 x 1,5 cm.", "diagnosis.tumor_size_mm", 15.0,
