@@ -2209,6 +2209,22 @@ ROWS = [
      21, "(3/21)"),
     ("A. Sentinel node: 1 lymph node with metastatic carcinoma (1/1). B. Axillary nodes: 2 lymph nodes with "
      "metastatic carcinoma (2/12).", "lymph_nodes.examined", 13, "(1/1)"),
+    # a node fraction in words, "(13 of 15)": only right after a node word or in a lymph-node part
+    ("Metastatic carcinoma in thirteen of fifteen lymph nodes (13 of 15); biopsy site present.",
+     "lymph_nodes.examined", 15, "(13 of 15)"),
+    ("5. Axillary lymph nodes: Positive (13 of 15). - Size of largest metastatic deposit: 4 mm.",
+     "lymph_nodes.positive", 13, "(13 of 15)"),
+    ("A. LEFT SENTINEL LYMPH NODE #1: POSITIVE FOR METASTATIC CARCINOMA (1 of 1). B. LEFT BREAST, MASTECTOMY: "
+     "INVASIVE DUCTAL CARCINOMA.", "lymph_nodes.examined", 1, "(1 of 1)"),
+    ("Tumor classification: NOS, G III, pT2 pN0(0 of 13)L0V0R0.", "lymph_nodes.examined", 13, "pN0(0 of 13)"),
+    ("A. LEFT SENTINEL LYMPH NODE #1: Slides reviewed (2 of 3). No carcinoma.", "lymph_nodes.examined", None, None),
+    ("Lymph node sections examined (2 of 4) negative.", "lymph_nodes.examined", None, None),
+    # a count and a node word in two sentences are no node count
+    ("Invasive ductal carcinoma. Core biopsies (2 of 3) show carcinoma. Lymph nodes not sampled.",
+     "lymph_nodes.examined", None, None),
+    ("Core biopsies 2 of 3 show carcinoma. Lymph nodes are negative.", "lymph_nodes.examined", None, None),
+    ("METASTATIC CARCINOMA IN THREE OF FOUR AXILLARY. LYMPH NODES.", "lymph_nodes.examined", 4,
+     "THREE OF FOUR AXILLARY. LYMPH NODES"),
     # "infiltrating" for invasive in the size labels of older reports
     ("Infiltrating ductal carcinoma. Size of infiltrating carcinoma: 2.1 cm. Margins free.", "diagnosis.tumor_size_mm",
      21.0, "Size of infiltrating carcinoma: 2.1 cm"),

@@ -353,6 +353,27 @@ def _count_of(page: AnalyzedPage, m: regex.Match, rule_id: str) -> Count | None:
     return Count(pos, ex, m.start(), m.end(), None, rule_id, itc=itc and pos == 0, correction=correction)
 
 
+#: Things other than nodes that a pathology report counts.
+_OTHER_COUNTED = r"slides?|blocks?|cassettes?|pages?|cores?|sections?|fragments?|levels?|foci|specimens?"
+#: A node word and then, in the same sentence, no number and no other thing counted up to the bracket.
+_NODES_BEFORE_OF_FRACTION = regex.compile(
+    rf"(?:\bnodes?|\bnodal|(?-i:\bS?LNs?))\b(?:(?!{_OTHER_COUNTED})[^.;()\d\n]){{0,40}}$", regex.I)
+_OTHER_COUNTED_RE = regex.compile(rf"\b(?:{_OTHER_COUNTED})\b", regex.I)
+
+
+def _of_fraction_counts_nodes(page: AnalyzedPage, start: int) -> bool:
+    """"(13 of 15)" in words counts nodes only right after a node word ("thirteen of fifteen lymph
+    nodes (13 of 15)", "Axillary lymph nodes: Positive (13 of 15)") or in a lymph-node part ("A.
+    LEFT SENTINEL LYMPH NODE #1: POSITIVE FOR METASTATIC CARCINOMA (1 of 1)"); elsewhere it counts
+    slides, pages or cores as often."""
+    sentence_start = page.sentence_at(start)[0]
+    if _NODES_BEFORE_OF_FRACTION.search(page.text, max(sentence_start, start - 60), start):
+        return True
+    part = part_at(page, start)
+    return part is not None and part.site == "lymph_node" and not _OTHER_COUNTED_RE.search(
+        page.text, sentence_start, start)
+
+
 def _part_counts(page: AnalyzedPage) -> list[Count]:
     g = _g()
     counts: list[Count] = []
@@ -371,6 +392,8 @@ def _part_counts(page: AnalyzedPage) -> list[Count]:
                 before = page.text[max(0, s - 120):s]
                 if not g["nodes.part.node-context"].pattern_for(False).search(before) or regex.search(
                         r"(?:score|grade|nottingham|g\d)\W{0,12}$", before, regex.I):
+                    continue
+                if m.group("of") and not _of_fraction_counts_nodes(page, s):
                     continue
             count = _count_of(page, m, rule_id)
             if count is None:
