@@ -2209,6 +2209,14 @@ ROWS = [
      21, "(3/21)"),
     ("A. Sentinel node: 1 lymph node with metastatic carcinoma (1/1). B. Axillary nodes: 2 lymph nodes with "
      "metastatic carcinoma (2/12).", "lymph_nodes.examined", 13, "(1/1)"),
+    # a bare "Grade 2" that is a form's whole field grades the invasive carcinoma named anywhere on the page
+    ("Histological description: Infiltrative ductal carcinoma. Anatomic Site: Left Breast. Tumor location: Primary. "
+     "Type of Procurement: surgery. Grade 2. T Stage 2 N Stage 0", "diagnosis.grade", 2, "Grade 2"),
+    ("Invasive lobular carcinoma, classic type, is present in the specimen described above.\nHistologic type: "
+     "lobular\nMargins: clear of the tumour by more than 10 mm\nGrade 2\nSize 2.1 cm", "diagnosis.grade", 2, "Grade 2"),
+    ("Invasive ductal carcinoma, see synoptic report. Additional findings of no relevance are listed below. "
+     "Ductal carcinoma in situ, solid type. Grade 2.", "diagnosis.grade", None, None),
+    ("Grade 2. Tumor size 2 cm.", "diagnosis.grade", None, None),
     # a node fraction in words, "(13 of 15)": only right after a node word or in a lymph-node part
     ("Metastatic carcinoma in thirteen of fifteen lymph nodes (13 of 15); biopsy site present.",
      "lymph_nodes.examined", 15, "(13 of 15)"),

@@ -90,6 +90,25 @@ def _invasive_nearby(page: AnalyzedPage, start: int, end: int, whole_page: bool 
                for m in grammar("grade")["grade.context.invasive"].finditer(page.text, page.is_ocr, lo, hi))
 
 
+#: What may follow a bare grade that stands as a form's field: its sentence's end, a bracket.
+_FIELD_END = regex.compile(r"[ \t]*(?:\([^()\n]{0,40}\)[ \t]*)?(?:[.;]|$)", regex.MULTILINE)
+#: A sentence about an in-situ or other non-invasive lesion, just before a field.
+_IN_SITU_SENTENCE = regex.compile(r"dcis|in[\s-]situ|intraductal|lobular\s+neoplasia|\blcis\b|atypi", regex.IGNORECASE)
+
+
+def _field_alone(page: AnalyzedPage, start: int, end: int) -> bool:
+    """A bare "Grade 2" that is a form's whole field ("Grade 2." or a line "Grade 2", "Type of
+    Procurement surgery Grade 2. T Stage 2" without colons), not after a sentence about an in-situ
+    lesion: it grades the invasive carcinoma the page names anywhere."""
+    s0, s1 = page.sentence_at(start)
+    if page.text[s0:start].strip() or not _FIELD_END.match(page.text, end):
+        line_start = page.text.rfind("\n", 0, start) + 1
+        if page.text[line_start:start].strip() or not _FIELD_END.match(page.text, end):
+            return False
+    before = page.sentence_at(max(0, s0 - 2))[0] if s0 > 0 else s0
+    return not _IN_SITU_SENTENCE.search(page.text, before, start)
+
+
 def extract_grade(page: AnalyzedPage) -> Iterator[Finding]:
     g = grammar("grade")
     text = page.text
@@ -126,7 +145,8 @@ def extract_grade(page: AnalyzedPage) -> Iterator[Finding]:
             # invasive carcinoma anywhere; a bare "grade 2" (or clinic shorthand "gr 2") needs one nearby;
             # a labelled one ("Grade: 2", "Grade - 2", "Grade = 2") does not.
             if rule_id == "grade.g-number" and m.group(0).lower().startswith(("grade", "gr")) and not (
-                    _invasive_nearby(page, s, e, whole_page="/" in m.group(0) or " of" in m.group(0).lower())
+                    _invasive_nearby(page, s, e, whole_page="/" in m.group(0) or " of" in m.group(0).lower()
+                                     or _field_alone(page, s, e))
                     or ":" in m.group(0) or "=" in m.group(0) or " - " in m.group(0) or ticked_before(page, s)):
                 continue
             taken.append((s, e))
