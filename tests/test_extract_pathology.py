@@ -2209,6 +2209,13 @@ ROWS = [
      21, "(3/21)"),
     ("A. Sentinel node: 1 lymph node with metastatic carcinoma (1/1). B. Axillary nodes: 2 lymph nodes with "
      "metastatic carcinoma (2/12).", "lymph_nodes.examined", 13, "(1/1)"),
+    # the same in capitals ("LNS") and as a total's label
+    ("NOTE: RESULTS WILL BE REPORTED AS AN ADDENDUM. SUMMARY OF LNS: 3/26. TUMOR STAGE: T2, PN1A, MX",
+     "lymph_nodes.examined", 26, "SUMMARY OF LNS: 3/26"),
+    ("SENTINEL LNS: 1/2. NON-SENTINEL LNS: 0. TOTAL LNS: 1/2. TYPE OF METASTASIS: ITC.", "lymph_nodes.examined", 2,
+     "TOTAL LNS: 1/2"),
+    ("MICROMETASTATIC CARCINOMA IN ONE OUT OF EIGHTEEN LNS (1 OF 18). - THERE IS NO EXTRANODAL EXTENSION.",
+     "lymph_nodes.examined", 18, None),
     # a bare "Grade 2" that is a form's whole field grades the invasive carcinoma named anywhere on the page
     ("Histological description: Infiltrative ductal carcinoma. Anatomic Site: Left Breast. Tumor location: Primary. "
      "Type of Procurement: surgery. Grade 2. T Stage 2 N Stage 0", "diagnosis.grade", 2, "Grade 2"),

@@ -357,7 +357,7 @@ def _count_of(page: AnalyzedPage, m: regex.Match, rule_id: str) -> Count | None:
 _OTHER_COUNTED = r"slides?|blocks?|cassettes?|pages?|cores?|sections?|fragments?|levels?|foci|specimens?"
 #: A node word and then, in the same sentence, no number and no other thing counted up to the bracket.
 _NODES_BEFORE_OF_FRACTION = regex.compile(
-    rf"(?:\bnodes?|\bnodal|(?-i:\bS?LNs?))\b(?:(?!{_OTHER_COUNTED})[^.;()\d\n]){{0,40}}$", regex.I)
+    rf"(?:\bnodes?|\bnodal|(?-i:\bS?LN[sS]?))\b(?:(?!{_OTHER_COUNTED})[^.;()\d\n]){{0,40}}$", regex.I)
 _OTHER_COUNTED_RE = regex.compile(rf"\b(?:{_OTHER_COUNTED})\b", regex.I)
 
 
