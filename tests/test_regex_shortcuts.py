@@ -159,8 +159,8 @@ def _filtered_patterns():
                 yield r.id, r.ocr, r.requires
     for htype in histology_vocabulary().types:
         if htype.requires:
-            for pattern, _ in htype.compiled(True):
-                yield htype.id, pattern, htype.requires
+            for scanner, _ in htype.compiled(True):
+                yield htype.id, scanner.whole, htype.requires
 
 
 def test_requires_filters_never_skip_a_match():
