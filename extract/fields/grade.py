@@ -100,11 +100,12 @@ def _field_alone(page: AnalyzedPage, start: int, end: int) -> bool:
     """A bare "Grade 2" that is a form's whole field ("Grade 2." or a line "Grade 2", "Type of
     Procurement surgery Grade 2. T Stage 2" without colons), not after a sentence about an in-situ
     lesion: it grades the invasive carcinoma the page names anywhere."""
-    s0, s1 = page.sentence_at(start)
-    if page.text[s0:start].strip() or not _FIELD_END.match(page.text, end):
-        line_start = page.text.rfind("\n", 0, start) + 1
-        if page.text[line_start:start].strip() or not _FIELD_END.match(page.text, end):
-            return False
+    if not _FIELD_END.match(page.text, end):
+        return False
+    s0 = page.sentence_at(start)[0]
+    line_start = page.text.rfind("\n", 0, start) + 1
+    if page.text[s0:start].strip() and page.text[line_start:start].strip():
+        return False  # words before it in its sentence and on its line
     before = page.sentence_at(max(0, s0 - 2))[0] if s0 > 0 else s0
     return not _IN_SITU_SENTENCE.search(page.text, before, start)
 
