@@ -2209,6 +2209,10 @@ ROWS = [
      21, "(3/21)"),
     ("A. Sentinel node: 1 lymph node with metastatic carcinoma (1/1). B. Axillary nodes: 2 lymph nodes with "
      "metastatic carcinoma (2/12).", "lymph_nodes.examined", 13, "(1/1)"),
+    # a typed note's lower-case "er"/"pr" before a status word
+    ("er positive, pr negative, her2 negative", "receptors.er.status", "positive", "er positive"),
+    ("er positive, pr negative, her2 negative", "receptors.pr.status", "negative", "pr negative"),
+    ("Well, er, positive thinking helps, she said.", "receptors.er.status", None, None),
     # the same in capitals ("LNS") and as a total's label
     ("NOTE: RESULTS WILL BE REPORTED AS AN ADDENDUM. SUMMARY OF LNS: 3/26. TUMOR STAGE: T2, PN1A, MX",
      "lymph_nodes.examined", 26, "SUMMARY OF LNS: 3/26"),
