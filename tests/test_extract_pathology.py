@@ -2347,8 +2347,12 @@ OCR_ROWS = [
     # lead, session 11: a lone "O" read for 0 before its percent sign
     ("Estrogen receptor: Negative (O%)", "receptors.er.percent", 0.0, "O->0"),
     ("PR NEGATIVE, O % OF CELLS", "receptors.pr.percent", 0.0, "O->0"),
-    # gen11: "rn" for m in the size label's "tumour" and in its unit ("rnrn" for mm), read as written
-    ("Turnour size: 23 rnrn (rnacroscopic and rnicroscopic).", "diagnosis.tumor_size_mm", 23.0, None),
+    # gen11: "rn" for m in the size label's "tumour" and in its unit ("rnrn" for mm; the unit's reading recorded)
+    ("Turnour size: 23 rnrn (rnacroscopic and rnicroscopic).", "diagnosis.tumor_size_mm", 23.0, "rnrn->mm"),
+    # "crn" for cm, between the dimensions too, and in a size list
+    ("INVASIVE DUCTAL CARCINOMA, MEASURING 2.5 CRN X 2.0 CRN X 1.5 CRN.", "diagnosis.tumor_size_mm", 25.0, "CRN->cm"),
+    ("PRESENT AS THREE SEPARATE NODULES, RANGING IN SIZE FROM 1.0 CRN UP TO 3.7 CRN.", "diagnosis.tumor_size_mm", 37.0,
+     "CRN->cm"),
 ]
 
 
@@ -2436,6 +2440,8 @@ def test_ocr_scan_forms_are_read_as_written_on_text_layer_pages():
     assert first_fact("- NOLYMPHOVASCULAR INVASION IDENTIFIED.", "diagnosis.lvi").value == "present"
     f = first_fact("Invasive ductal carcinoma, Nottingham grade I!", "diagnosis.grade")
     assert (f.value, f.evidence[0].correction) == (1, None)
+    # OCR's "crn" for cm is no unit on a text layer
+    assert first_fact("INVASIVE DUCTAL CARCINOMA, MEASURING 2.5 CRN X 2.0 CRN X 1.5 CRN.", "diagnosis.tumor_size_mm") is None
 
 
 @pytest.mark.parametrize("text,path,value,correction", OCR_ROWS)

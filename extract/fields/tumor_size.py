@@ -35,6 +35,10 @@ def _dimensions(m: regex.Match) -> str:
     return m.string[start:m.end()]
 
 
+#: Units as OCR reads them (OCR pages only, see rules/tumor_size.yaml; "ck" and "em" on any page).
+_OCR_UNITS = {"ck": "cm", "em": "cm", "crn": "cm", "rnrn": "mm", "rnm": "mm", "mrn": "mm"}
+
+
 def to_mm(value: float, unit: str) -> float:
     u = unit.lower()
     return round(value * 10, 1) if u.startswith(("c", "e")) else round(value, 1)
@@ -113,8 +117,8 @@ def _sizes(page: AnalyzedPage, skip: frozenset[str]) -> Iterator[Finding]:
                 continue
             taken.append((s, e))
             corr = None
-            if unit.lower() in ("ck", "em"):
-                corr = f"{unit}->cm"
+            if unit.lower() in _OCR_UNITS:
+                corr = f"{unit}->{_OCR_UNITS[unit.lower()]}"
             elif regex.search(r"\d\s[.,]\s?\d|\d[.,]\s\d", _dimensions(m)):
                 corr = "spaced decimal point"
             corr = "; ".join(c for c in (*ocr_read, corr) if c) or None
