@@ -2209,6 +2209,9 @@ ROWS = [
      21, "(3/21)"),
     ("A. Sentinel node: 1 lymph node with metastatic carcinoma (1/1). B. Axillary nodes: 2 lymph nodes with "
      "metastatic carcinoma (2/12).", "lymph_nodes.examined", 13, "(1/1)"),
+    # "moderately well differentiated" is grade 2 (as "well to moderately"), never the "well" alone
+    ("Infiltrating ductal carcinoma, moderately well-differentiated.", "diagnosis.grade", 2,
+     "moderately well-differentiated"),
     # a typed note's lower-case "er"/"pr" before a status word
     ("er positive, pr negative, her2 negative", "receptors.er.status", "positive", "er positive"),
     ("er positive, pr negative, her2 negative", "receptors.pr.status", "negative", "pr negative"),
