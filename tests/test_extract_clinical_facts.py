@@ -139,6 +139,10 @@ CLINICAL = [
     ("Irregular heartbeat noted; periods regular.", "menopausal_status", None, None),
     ("Her sister has irregular periods.", "menopausal_status", None, None),
     ("No ECOG 2 patients were enrolled.", "ecog", None, None),
+    # gen19-b: "(perimenopausal at that time)" says what it was
+    ("2019: tamoxifen (perimenopausal at that time), switched to anastrozole.", "menopausal_status", None, None),
+    ("Then tamoxifen (perimenopausal at that time). Now postmenopausal (amenorrhoea since 2022).", "menopausal_status",
+     "postmenopausal", "postmenopausal"),
 ]
 
 METASTASES = [
@@ -271,6 +275,9 @@ METASTASES = [
      ["distant_lymph_nodes", "liver", "lung"], True, None),
     ("Target lesions (RECIST 1.1): (1) hepatic segment 4A lesion 1.8 cm.\n\nLungs: 4 mm nodule right lower lobe, "
      "likely benign.\n", ["liver"], True, None),
+    # gen19-b: a stated "not oligometastatic" is false
+    ("1. Metastatic recurrence, liver and bone (visceral disease, not oligometastatic).", ["bone", "liver"], True, False),
+    ("Oligometastatic disease cannot be excluded; further imaging advised.", [], None, None),
 ]
 
 

@@ -111,6 +111,27 @@ ROWS = [
      "  CDH1   p.Q23*  Stop gain  29.0%\nGermline findings\n  CHEK2  c.1100delC  Pathogenic\n",
      {"PIK3CA": {"origin": "somatic"}, "CDH1": {"origin": "somatic"}, "CHEK2": {"origin": "germline", "result": "pathogenic"}},
      {"CDH1": {"origin": "Somatic"}, "CHEK2": {"origin": "Germline"}}),
+    # gen19-b: a named variant said to be absent is no detected variant of its gene
+    ("SUMMARY OF ALTERATIONS DETECTED (somatic, in cfDNA)\n  ESR1 D538G   2.1%\n\nComment: No ESR1 Y537S or E380Q "
+     "was seen.", {"ESR1": {"result": "detected", "variant": "D538G", "origin": "somatic"}}, {"ESR1": {"variant": "D538G"}}),
+    # ... a tumour's copy loss ("homozygous deletion", "PTEN loss") is detected and somatic, not a germline
+    # zygosity; "no amplification", "no point mutation" are negative
+    ("3. PTEN: homozygous deletion of exons 3-9 in the tumour (PTEN loss).",
+     {"PTEN": {"result": "detected", "origin": "somatic"}}, {"PTEN": {"result": "loss", "origin": "in the tumour"}}),
+    ("5. ERBB2: no amplification (copy number 2).", {"ERBB2": {"result": "not_detected"}},
+     {"ERBB2": {"result": "no amplification"}}),
+    ("Tumour NGS: TP53 no point mutation.", {"TP53": {"result": "not_detected", "origin": "somatic"}},
+     {"TP53": {"result": "no point mutation"}}),
+    ("Metastatic tissue with loss of PTEN through a homozygous deletion; both are somatic tumour alterations.",
+     {"PTEN": {"result": "detected", "origin": "somatic"}}, {"PTEN": {"origin": "somatic"}}),
+    # ... a list item's later sentence reports the same test: its origin is the item's
+    ("- Germline testing (NGS hereditary panel, blood): BRCA1 pathogenic variant c.68_69delAG, heterozygous. No "
+     "pathogenic variant in BRCA2, PALB2.\n- PET-CT: no distant metastases.\n",
+     {"BRCA1": {"result": "pathogenic", "origin": "germline"}, "BRCA2": {"result": "not_detected", "origin": "germline"},
+      "PALB2": {"result": "not_detected", "origin": "germline"}}, {"PALB2": {"origin": "heterozygous"}}),
+    ("- Tumour sequencing (FoundationOne CDx): PIK3CA H1047R.\n- Germline: blood sent.\nNo pathogenic variant in "
+     "BRCA2.\n", {"PIK3CA": {"result": "detected", "origin": "somatic"}, "BRCA2": {"result": "not_detected",
+                                                                            "origin": "germline"}}, {}),
 ]
 
 FAMILY = [
@@ -130,6 +151,8 @@ FAMILY = [
     "ERBB2 by SISH: not amplified, ratio 1.3.",
     "Her sister carries a likely pathogenic BRCA1 variant.",
     "Possibly a likely pathogenic variant in PALB2?",
+    # gen19-b: a protein stain's loss is no copy loss
+    "PTEN immunohistochemistry: loss of expression in the tumour cells.",
 ]
 
 

@@ -156,6 +156,8 @@ def _named_variant(page: AnalyzedPage, mention: _GeneMention, c_end: int, page_o
     m = next(iter(rule.finditer(page.text, page.is_ocr, lead.end() if lead else mention.end, c_end)), None)
     if m is None or _origin(page, mention, *_clause(page, mention.start), page_origins)[0] == "germline":
         return None
+    if assertion_at(page, mention.start, mention.end) == "negated":
+        return None  # "No ESR1 Y537S or E380Q was seen": that variant is absent, which says nothing of the gene
     return rule, m
 
 
@@ -337,11 +339,47 @@ def _origin_heading(page: AnalyzedPage, pos: int):
     return None
 
 
+#: How many lines above a gene's statement its list item or paragraph may begin.
+_ITEM_LINES = 6
+#: A line that opens a list item ("- Germline testing ...", "2. ctDNA ...").
+_ITEM_OPENS = re.compile(r"[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]")
+
+
+def _origin_earlier_in_item(page: AnalyzedPage, s_start: int):
+    """The origin named last before `s_start` in the same list item or paragraph, for a statement
+    that names none: "- Germline testing (blood): BRCA1 pathogenic variant ... No pathogenic variant
+    in BRCA2, PALB2." (the second sentence reports the same test). The item ends upward at a blank
+    line or at the line that opens it with a bullet or a number."""
+    text = page.text
+    start = text.rfind("\n", 0, s_start) + 1
+    for _ in range(_ITEM_LINES):
+        if _ITEM_OPENS.match(text, start) or start == 0:
+            break
+        above = text.rfind("\n", 0, start - 1) + 1
+        if not text[above:start - 1].strip():
+            break  # a blank line above: the paragraph starts here
+        start = above
+    else:
+        return None
+    found = [(m.start(), rule, m) for rule in grammar("genomics").with_prefix("gene.origin.")
+             for m in rule.finditer(text, page.is_ocr, start, s_start)]
+    if not found:
+        return None
+    _, rule, m = max(found, key=lambda f: f[0])
+    return rule.params["value"], page.evidence(m.start(), m.end(), f"{rule.id}.item")
+
+
 def _origin(page: AnalyzedPage, mention: _GeneMention, c_start: int, c_end: int, page_origins: set[str]):
-    """Origin stated in the clause, else in the sentence, else on the page (when only one is named)."""
+    """Origin stated in the clause, else in the sentence, else earlier in its list item or paragraph,
+    else in a table heading above, else on the page (when only one is named)."""
     g = grammar("genomics")
     s_start, s_end = statement_at(page, mention.start)
-    for start, end in ((c_start, c_end), (s_start, s_end)):
+    windows = [(c_start, c_end), (s_start, s_end)]
+    if page.text[s_start:s_end].rstrip().endswith(";"):
+        # "... loss of PTEN through a homozygous deletion; both are somatic tumour alterations.": the
+        # sentence's next clause may say it for the whole sentence
+        windows.append(statement_at(page, s_end + 1) if s_end + 1 < len(page.text) else (s_end, s_end))
+    for start, end in windows:
         found = []
         for rule in g.with_prefix("gene.origin."):
             for m in rule.finditer(page.text, page.is_ocr, start, end):
@@ -349,6 +387,9 @@ def _origin(page: AnalyzedPage, mention: _GeneMention, c_start: int, c_end: int,
         if found:
             _, rule, m = min(found, key=lambda f: f[0])
             return rule.params["value"], page.evidence(m.start(), m.end(), rule.id)
+    item = _origin_earlier_in_item(page, s_start)
+    if item is not None:
+        return item
     heading = _origin_heading(page, mention.start)
     if heading is not None:
         return heading

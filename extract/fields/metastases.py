@@ -383,9 +383,13 @@ def _matches(rule, page: AnalyzedPage, text: str) -> bool:
 def _oligometastatic(page: AnalyzedPage, sites: list[_Site]) -> Iterator[Finding]:
     g = grammar("metastases")
     for m in (m for a, b in clinical_segments(page) for m in g["met.oligo.stated"].finditer(page.text, page.is_ocr, a, b)):
-        if assertion_at(page, m.start(), m.end()) not in _NOT_FACT:
+        assertion = assertion_at(page, m.start(), m.end())
+        if assertion not in _NOT_FACT:
             yield Finding(path="stage.oligometastatic", value=True,
                           evidence=[page.evidence(m.start(), m.end(), "met.oligo.stated")])
+        elif assertion == "negated":  # "visceral disease, not oligometastatic"
+            yield Finding(path="stage.oligometastatic", value=False,
+                          evidence=[page.evidence(m.start(), m.end(), "met.oligo.stated-not")])
     if not sites:
         return
     # Lesions counted per site: the largest count said about it; every site must be counted.
