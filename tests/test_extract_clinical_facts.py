@@ -278,6 +278,9 @@ METASTASES = [
     # gen19-b: a stated "not oligometastatic" is false
     ("1. Metastatic recurrence, liver and bone (visceral disease, not oligometastatic).", ["bone", "liver"], True, False),
     ("Oligometastatic disease cannot be excluded; further imaging advised.", [], None, None),
+    # ... a bone lesion's "soft tissue component" is no soft-tissue site
+    ("Impression: FDG avid lytic-sclerotic lesion in D10 vertebral body with soft tissue component - a solitary "
+     "skeletal metastasis.", ["bone"], True, True),
 ]
 
 
@@ -424,6 +427,12 @@ def test_foreign_date_labels_date_a_lab_report():
     assert document_date([text], "lab")[1].value == D(2026, 10, 12)
     assert document_date(["Blutbild\nBefunddatum: 13.10.2026\nEntnahmedatum: 12.10.2026"], "lab")[1].value == \
         D(2026, 10, 12)
+
+
+def test_a_german_birth_date_and_examination_date():
+    # gen19-b: "geb. 22.10.1955" is a birth date; "Untersuchungsdatum:" dates an imaging report
+    text = "SKELETTSZINTIGRAPHIE - Befundbericht\nPatientin: Frau U. Becker, geb. 22.10.1955\nUntersuchungsdatum: 12.11.2026\n"
+    assert document_date([text], "imaging")[1].value == D(2026, 11, 12)
 
 
 def test_a_booked_visit_and_a_discharge_line_date_a_note_as_written():
@@ -595,6 +604,12 @@ KINDS = [
      "syndrome. Temp 36.8.", "clinic_note"),
     ("THE CHRISTIE - 24 HOUR HOTLINE / ACUTE ONCOLOGY\nUKONS TRIAGE TELEPHONE LOG\nCall received: 21/11/2026\n"
      "Presenting problem: diarrhoea grade 3. Creatinine 98.", "clinic_note"),
+    # gen19-b: a nuclear medicine / PET-CT department's report, a German bone scintigraphy
+    ("DEPARTMENT OF NUCLEAR MEDICINE & PET-CT\nReg. No: NM/PET/26/5521  Date: 17/11/2026\nClinical details: K/c/o Ca "
+     "right breast 2021. For restaging.\nSkeleton: FDG avid lytic lesion in D10 vertebral body.\nImpression: suggest "
+     "HPE correlation.", "imaging"),
+    ("Klinik für Nuklearmedizin\nSKELETTSZINTIGRAPHIE - Befundbericht\nFragestellung: Mammakarzinom links (ED 2018, "
+     "pT2 pN1a, G2, HR+), Knochenmetastasen?\nBefund: multiple foci of increased uptake.", "imaging"),
     ("SINGAPORE GENERAL HOSPITAL - MULTIDISCIPLINARY BREAST TUMOUR BOARD\nDate of meeting: 05/11/2026\n"
      "- 2022: Right breast IDC, pT2N1a(2/18), G3, ER 90% PR 20% HER2 1+. Right MRM + ALND.\n"
      "- CT-guided biopsy L2: metastatic carcinoma, ER 80%, PR 5%, HER2 0.", "clinic_note"),

@@ -153,6 +153,8 @@ FAMILY = [
     "Possibly a likely pathogenic variant in PALB2?",
     # gen19-b: a protein stain's loss is no copy loss
     "PTEN immunohistochemistry: loss of expression in the tumour cells.",
+    "Test: Hereditary breast cancer panel, 8 genes (ATM, BRCA1, BRCA2, CDH1, CHEK2, PALB2, PTEN,\nTP53): full sequencing "
+    "and deletion/duplication analysis.",
 ]
 
 
