@@ -140,6 +140,10 @@ CLINICAL = [
     ("Her sister has irregular periods.", "menopausal_status", None, None),
     ("No ECOG 2 patients were enrolled.", "ecog", None, None),
     # gen19-b: "(perimenopausal at that time)" says what it was
+    ("Your Oncotype DX Breast Recurrence Score(R) result is 31. Your sister's score was 11.", "recurrence_score",
+     {"test": "oncotype_dx", "value": 31}, "Oncotype DX Breast Recurrence Score(R) result is 31"),
+    ("Oncotype DX result was 14 (low).", "recurrence_score", {"test": "oncotype_dx", "value": 14}, None),
+    ("The Oncotype DX result is pending.", "recurrence_score", None, None),
     ("2019: tamoxifen (perimenopausal at that time), switched to anastrozole.", "menopausal_status", None, None),
     ("Then tamoxifen (perimenopausal at that time). Now postmenopausal (amenorrhoea since 2022).", "menopausal_status",
      "postmenopausal", "postmenopausal"),
