@@ -282,6 +282,12 @@ METASTASES = [
     # gen19-b: a stated "not oligometastatic" is false
     ("1. Metastatic recurrence, liver and bone (visceral disease, not oligometastatic).", ["bone", "liver"], True, False),
     ("Oligometastatic disease cannot be excluded; further imaging advised.", [], None, None),
+    # ... on a metastatic page, avid nodes at a distant station are disease (not reactive ones)
+    ("Widespread metastatic recurrence in the liver. Chest: FDG-avid mediastinal nodes at stations 4R and 7 (SUVmax "
+     "up to 7.2).", ["distant_lymph_nodes", "liver"], True, None),
+    ("Metastatic breast cancer to bone. Chest: mildly FDG-avid hilar and subcarinal nodes, likely reactive.",
+     ["bone"], True, None),
+    ("No evidence of distant metastatic disease. Symmetric mildly avid hilar nodes.", [], False, None),
     # ... a bone lesion's "soft tissue component" is no soft-tissue site
     ("Impression: FDG avid lytic-sclerotic lesion in D10 vertebral body with soft tissue component - a solitary "
      "skeletal metastasis.", ["bone"], True, True),
