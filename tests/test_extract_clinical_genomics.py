@@ -129,6 +129,11 @@ ROWS = [
      "pathogenic variant in BRCA2, PALB2.\n- PET-CT: no distant metastases.\n",
      {"BRCA1": {"result": "pathogenic", "origin": "germline"}, "BRCA2": {"result": "not_detected", "origin": "germline"},
       "PALB2": {"result": "not_detected", "origin": "germline"}}, {"PALB2": {"origin": "heterozygous"}}),
+    # ... a page whose title opens with an origin ("LIQUID BIOPSY REPORT") gives it to the rows far below
+    ("LIQUID BIOPSY REPORT - CIRCULATING TUMOR DNA (cfDNA) PANEL\n" + "Sample: peripheral blood, Streck tubes.\n" * 12
+     + "ALTERATIONS NOT DETECTED IN KEY BREAST GENES\n  PTEN: no alterations detected\nComment: germline testing "
+     "should be considered.\n", {"PTEN": {"result": "not_detected", "origin": "somatic"}},
+     {"PTEN": {"origin": "LIQUID BIOPSY"}}),
     ("- Tumour sequencing (FoundationOne CDx): PIK3CA H1047R.\n- Germline: blood sent.\nNo pathogenic variant in "
      "BRCA2.\n", {"PIK3CA": {"result": "detected", "origin": "somatic"}, "BRCA2": {"result": "not_detected",
                                                                             "origin": "germline"}}, {}),

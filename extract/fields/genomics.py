@@ -369,9 +369,25 @@ def _origin_earlier_in_item(page: AnalyzedPage, s_start: int):
     return rule.params["value"], page.evidence(m.start(), m.end(), f"{rule.id}.item")
 
 
+def _origin_title(page: AnalyzedPage):
+    """The origin the page's title names: its first line, when it opens with an origin cue ("LIQUID
+    BIOPSY REPORT - CIRCULATING TUMOR DNA", "HEREDITARY CANCER GENETIC TEST REPORT"), or None."""
+    text = page.text
+    first = len(text) - len(text.lstrip())
+    end = text.find("\n", first)
+    end = len(text) if end < 0 else end
+    if end - first > _HEADING_MAX:
+        return None
+    for rule in grammar("genomics").with_prefix("gene.origin."):
+        m = next(iter(rule.finditer(text, page.is_ocr, first, end)), None)
+        if m is not None and m.start() == first:
+            return rule.params["value"], page.evidence(m.start(), m.end(), f"{rule.id}.title")
+    return None
+
+
 def _origin(page: AnalyzedPage, mention: _GeneMention, c_start: int, c_end: int, page_origins: set[str]):
     """Origin stated in the clause, else in the sentence, else earlier in its list item or paragraph,
-    else in a table heading above, else on the page (when only one is named)."""
+    else in a table heading above or the page's title, else on the page (when only one is named)."""
     g = grammar("genomics")
     s_start, s_end = statement_at(page, mention.start)
     windows = [(c_start, c_end), (s_start, s_end)]
@@ -390,7 +406,7 @@ def _origin(page: AnalyzedPage, mention: _GeneMention, c_start: int, c_end: int,
     item = _origin_earlier_in_item(page, s_start)
     if item is not None:
         return item
-    heading = _origin_heading(page, mention.start)
+    heading = _origin_heading(page, mention.start) or _origin_title(page)
     if heading is not None:
         return heading
     if len(page_origins) == 1:
