@@ -288,6 +288,12 @@ METASTASES = [
     ("Metastatic breast cancer to bone. Chest: mildly FDG-avid hilar and subcarinal nodes, likely reactive.",
      ["bone"], True, None),
     ("No evidence of distant metastatic disease. Symmetric mildly avid hilar nodes.", [], False, None),
+    # ... a trial checklist's RECIST line names measured disease; a segment's number is no count of lesions
+    ("Inclusion/exclusion:\n - Measurable disease (RECIST): YES - liver segment 8 lesion 2.2 cm; also bone (T6).\n",
+     ["bone", "liver"], True, None),
+    ("Inclusion/exclusion:\n - Measurable disease (RECIST): No.\n - Prior chemotherapy for liver disease: none.\n",
+     [], None, None),
+    ("Metastatic breast cancer: liver metastasis in segment 7 lesion 2.0 cm.", ["liver"], True, None),
     # ... a bone lesion's "soft tissue component" is no soft-tissue site
     ("Impression: FDG avid lytic-sclerotic lesion in D10 vertebral body with soft tissue component - a solitary "
      "skeletal metastasis.", ["bone"], True, True),
