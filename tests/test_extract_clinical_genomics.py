@@ -129,6 +129,13 @@ ROWS = [
      "pathogenic variant in BRCA2, PALB2.\n- PET-CT: no distant metastases.\n",
      {"BRCA1": {"result": "pathogenic", "origin": "germline"}, "BRCA2": {"result": "not_detected", "origin": "germline"},
       "PALB2": {"result": "not_detected", "origin": "germline"}}, {"PALB2": {"origin": "heterozygous"}}),
+    # ... "nor in the other genes tested" after named genes holds for the rest of the listed panel
+    ("Result (inherited breast cancer panel: BRCA1, BRCA2, PALB2, ATM, CHEK2, RAD51D; blood sample): no pathogenic "
+     "variants were detected in BRCA1, BRCA2 or PALB2, nor in the other genes tested.",
+     {g: {"result": "not_detected", "origin": "germline"} for g in ("BRCA1", "BRCA2", "PALB2", "ATM", "CHEK2", "RAD51D")},
+     {"CHEK2": {"result": "no pathogenic variants were detected"}}),
+    ("Panel: BRCA1, BRCA2, PALB2, ATM, CHEK2 (blood).\nNo pathogenic variants were detected in BRCA1 or BRCA2.",
+     {"BRCA1": {"result": "not_detected"}, "BRCA2": {"result": "not_detected"}}, {}),
     # ... a page whose title opens with an origin ("LIQUID BIOPSY REPORT") gives it to the rows far below
     ("LIQUID BIOPSY REPORT - CIRCULATING TUMOR DNA (cfDNA) PANEL\n" + "Sample: peripheral blood, Streck tubes.\n" * 12
      + "ALTERATIONS NOT DETECTED IN KEY BREAST GENES\n  PTEN: no alterations detected\nComment: germline testing "

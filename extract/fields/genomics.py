@@ -169,10 +169,13 @@ def _panel(page: AnalyzedPage, unresolved: list[_GeneMention], resolved: set[str
     if len(listed) < _PANEL_MIN:
         return
     rule = grammar("genomics")["gene.panel.result-negative"]
+    others = grammar("genomics")["gene.panel.other-genes"]
     for m in rule.finditer(page.text, page.is_ocr):
         s_start, s_end = statement_at(page, m.start())
-        if _mentions(page.text[s_start:s_end]) or assertion_at(page, m.start(), m.end()) in _NOT_FACT:
-            continue  # a statement naming a gene is that gene's result, not the panel's
+        if assertion_at(page, m.start(), m.end()) in _NOT_FACT:
+            continue
+        if _mentions(page.text[s_start:s_end]) and next(iter(others.finditer(page.text, page.is_ocr, s_start, s_end)), None) is None:
+            continue  # a statement naming a gene is that gene's result, not the panel's (unless it adds "nor in the other genes")
         cue = (rule, m)
         done: set[str] = set()
         for mention in listed:
