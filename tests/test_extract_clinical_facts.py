@@ -145,6 +145,9 @@ CLINICAL = [
     ("Oncotype DX result was 14 (low).", "recurrence_score", {"test": "oncotype_dx", "value": 14}, None),
     ("The Oncotype DX result is pending.", "recurrence_score", None, None),
     ("2019: tamoxifen (perimenopausal at that time), switched to anastrozole.", "menopausal_status", None, None),
+    ("FSH 64 - postmenopausal range, but age 44, so treated as perimenopausal per our protocol.", "menopausal_status",
+     "perimenopausal", "perimenopausal"),
+    ("FSH and oestradiol in the postmenopausal reference range.", "menopausal_status", None, None),
     ("Then tamoxifen (perimenopausal at that time). Now postmenopausal (amenorrhoea since 2022).", "menopausal_status",
      "postmenopausal", "postmenopausal"),
 ]
