@@ -147,7 +147,8 @@ CLINICAL = [
     ("2019: tamoxifen (perimenopausal at that time), switched to anastrozole.", "menopausal_status", None, None),
     ("FSH 64 - postmenopausal range, but age 44, so treated as perimenopausal per our protocol.", "menopausal_status",
      "perimenopausal", "perimenopausal"),
-    ("FSH and oestradiol in the postmenopausal reference range.", "menopausal_status", None, None),
+    ("Her oestradiol level is in the premenopausal range, so she is NOT postmenopausal.", "menopausal_status",
+     "premenopausal", "premenopausal range"),
     ("Then tamoxifen (perimenopausal at that time). Now postmenopausal (amenorrhoea since 2022).", "menopausal_status",
      "postmenopausal", "postmenopausal"),
 ]
@@ -287,7 +288,7 @@ METASTASES = [
     ("Oligometastatic disease cannot be excluded; further imaging advised.", [], None, None),
     # ... on a metastatic page, avid nodes at a distant station are disease (not reactive ones)
     ("Widespread metastatic recurrence in the liver. Chest: FDG-avid mediastinal nodes at stations 4R and 7 (SUVmax "
-     "up to 7.2).", ["distant_lymph_nodes", "liver"], True, None),
+     "up to 7.2).", ["distant_lymph_nodes", "liver"], True, False),
     ("Metastatic breast cancer to bone. Chest: mildly FDG-avid hilar and subcarinal nodes, likely reactive.",
      ["bone"], True, None),
     ("No evidence of distant metastatic disease. Symmetric mildly avid hilar nodes.", [], False, None),
@@ -297,6 +298,11 @@ METASTASES = [
     ("Inclusion/exclusion:\n - Measurable disease (RECIST): No.\n - Prior chemotherapy for liver disease: none.\n",
      [], None, None),
     ("Metastatic breast cancer: liver metastasis in segment 7 lesion 2.0 cm.", ["liver"], True, None),
+    # ... innumerable lesions at one site are more than five whatever the other sites hold
+    ("History: HER2-positive metastatic breast cancer (liver, bone).\nImpression: innumerable new brain metastases "
+     "(>20).", ["bone", "brain", "liver"], True, False),
+    ("History: metastatic breast cancer (liver, bone).\nImpression: two new brain metastases.", ["bone", "brain", "liver"],
+     True, None),
     # ... a bone lesion's "soft tissue component" is no soft-tissue site
     ("Impression: FDG avid lytic-sclerotic lesion in D10 vertebral body with soft tissue component - a solitary "
      "skeletal metastasis.", ["bone"], True, True),
@@ -627,6 +633,10 @@ KINDS = [
     ("DEPARTMENT OF NUCLEAR MEDICINE & PET-CT\nReg. No: NM/PET/26/5521  Date: 17/11/2026\nClinical details: K/c/o Ca "
      "right breast 2021. For restaging.\nSkeleton: FDG avid lytic lesion in D10 vertebral body.\nImpression: suggest "
      "HPE correlation.", "imaging"),
+    ("Radiology Department - Kingsmead University Hospital\nCT THORAX, ABDOMEN AND PELVIS (CONTRAST ENHANCED)\n"
+     "Clinical details: Left breast cancer 2021 (pT2 pN0, ER+).\nBiopsy: metastatic carcinoma consistent with breast "
+     "primary, ER 90%.\nCONCLUSION: solitary pulmonary metastasis.\nReported by: Dr T. Adeyemi, Consultant Radiologist",
+     "imaging"),
     ("Klinik für Nuklearmedizin\nSKELETTSZINTIGRAPHIE - Befundbericht\nFragestellung: Mammakarzinom links (ED 2018, "
      "pT2 pN1a, G2, HR+), Knochenmetastasen?\nBefund: multiple foci of increased uptake.", "imaging"),
     ("SINGAPORE GENERAL HOSPITAL - MULTIDISCIPLINARY BREAST TUMOUR BOARD\nDate of meeting: 05/11/2026\n"

@@ -411,9 +411,9 @@ def _oligometastatic(page: AnalyzedPage, sites: list[_Site]) -> Iterator[Finding
         best = counts.get(site.site)
         if best is None or _count(n.group("count")) > best[0]:
             counts[site.site] = (_count(n.group("count")), [page.evidence(n.start(), n.end(), "met.count.number")])
-    if set(counts) != {s.site for s in sites}:
-        return  # some site's lesions are not counted: no total
     total = sum(c for c, _ in counts.values())
+    if set(counts) != {s.site for s in sites} and total <= _OLIGO_MAX:
+        return  # some site's lesions are not counted: no total (unless the counted ones are already too many)
     evidence = [ev.model_copy(update={"rule": "derived.metastases.lesion-count"}) for _, evs in counts.values() for ev in evs]
     yield Finding(path="stage.oligometastatic", value=total <= _OLIGO_MAX, evidence=evidence)
 
