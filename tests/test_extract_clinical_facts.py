@@ -144,6 +144,17 @@ CLINICAL = [
      {"test": "oncotype_dx", "value": 31}, "Oncotype DX Breast Recurrence Score(R) result is 31"),
     ("Oncotype DX result was 14 (low).", "recurrence_score", {"test": "oncotype_dx", "value": 14}, None),
     ("The Oncotype DX result is pending.", "recurrence_score", None, None),
+    # gen19-b: hyphenated and bracketed ECOG labels, a dash before the value; "had a TAH-BSO"; "Menopause
+    # status:"; "Oncotype DX: RS = 26"
+    ("Allgemeinzustand: WHO-Performance-Status 2.", "ecog", 2, "WHO-Performance-Status 2"),
+    ("ECOG performance status - 1", "ecog", 1, "ECOG performance status - 1"),
+    ("ECOG (PS) 1", "ecog", 1, "ECOG (PS) 1"),
+    ("ECOG performance status - 1 to 2", "ecog", None, None),
+    ("She had a TAH-BSO in 2015.", "menopausal_status", "postmenopausal", "had a TAH-BSO"),
+    ("Her mother had a TAH-BSO in 2015.", "menopausal_status", None, None),
+    ("Menopause status: post.", "menopausal_status", "postmenopausal", None),
+    ("Oncotype DX: RS = 26 (high)", "recurrence_score", {"test": "oncotype_dx", "value": 26}, "Oncotype DX: RS = 26"),
+    ("Oncotype DX: RS pending", "recurrence_score", None, None),
     ("2019: tamoxifen (perimenopausal at that time), switched to anastrozole.", "menopausal_status", None, None),
     ("FSH 64 - postmenopausal range, but age 44, so treated as perimenopausal per our protocol.", "menopausal_status",
      "perimenopausal", "perimenopausal"),
