@@ -136,6 +136,21 @@ ROWS = [
      {"CHEK2": {"result": "no pathogenic variants were detected"}}),
     ("Panel: BRCA1, BRCA2, PALB2, ATM, CHEK2 (blood).\nNo pathogenic variants were detected in BRCA1 or BRCA2.",
      {"BRCA1": {"result": "not_detected"}, "BRCA2": {"result": "not_detected"}}, {}),
+    # ... a germline or tumour prefix on BRCA ("gBRCA2", "tBRCA"); a cue after another gene is that gene's
+    # ("PIK3CA H1047R (0.8%), ESR1 not detected"); "not a BRCA carrier" is negative
+    ("She is a gBRCA2 mutation carrier (6174delT).", {"BRCA2": {"result": "pathogenic", "origin": "germline"}},
+     {"BRCA2": {"gene": "BRCA2", "origin": "gBRCA2"}}),
+    ("Tumour BRCA (tBRCA) testing: no pathogenic variant detected.",
+     {"BRCA1": {"result": "not_detected", "origin": "somatic"}, "BRCA2": {"result": "not_detected", "origin": "somatic"}}, {}),
+    ("Guardant360: PIK3CA H1047R (0.8%), ESR1 not detected.",
+     {"PIK3CA": {"result": "detected", "variant": "H1047R"}, "ESR1": {"result": "not_detected"}},
+     {"PIK3CA": {"result": "H1047R"}}),
+    ("Germline testing 2021 (Myriad MyRisk): she was told she is not a BRCA carrier.",
+     {"BRCA1": {"result": "not_detected", "origin": "germline"}, "BRCA2": {"result": "not_detected", "origin": "germline"}},
+     {"BRCA1": {"result": "not a BRCA carrier"}}),
+    ("Note: the patient's BRCA1/2 germline test (2018) was negative according to the referral form.",
+     {"BRCA1": {"result": "not_detected", "origin": "germline"}, "BRCA2": {"result": "not_detected", "origin": "germline"}},
+     {}),
     # ... a page whose title opens with an origin ("LIQUID BIOPSY REPORT") gives it to the rows far below
     ("LIQUID BIOPSY REPORT - CIRCULATING TUMOR DNA (cfDNA) PANEL\n" + "Sample: peripheral blood, Streck tubes.\n" * 12
      + "ALTERATIONS NOT DETECTED IN KEY BREAST GENES\n  PTEN: no alterations detected\nComment: germline testing "
@@ -165,6 +180,8 @@ FAMILY = [
     "Possibly a likely pathogenic variant in PALB2?",
     # gen19-b: a protein stain's loss is no copy loss
     "PTEN immunohistochemistry: loss of expression in the tumour cells.",
+    # gen19-b: a receptor's "HER2-negative" is no gene's result
+    "Current cancer treatment: Olaparib 300 mg twice a day, for gBRCA2 HER2-negative metastatic breast cancer (bone).",
     "Test: Hereditary breast cancer panel, 8 genes (ATM, BRCA1, BRCA2, CDH1, CHEK2, PALB2, PTEN,\nTP53): full sequencing "
     "and deletion/duplication analysis.",
 ]

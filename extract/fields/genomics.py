@@ -64,7 +64,8 @@ class GeneVocabulary(BaseModel):
         terms = sorted({t for g in self.genes for t in (g.symbol, *g.aliases)}, key=len, reverse=True)
         body = "|".join(re.escape(t).replace(r"\ ", r"[\s-]?") for t in terms)
         # "BRCA1/2", "BRCA 1 and 2", "BRCA1/BRCA2": a second number after the gene names its sibling.
-        return re.compile(rf"(?<![\w-])(?:(?P<gene>{body})(?:\s*(?:/|and|&|or)\s*(?P<sibling>[12])(?![\w.]))?|(?P<brca>BRCA))(?![\w-])")
+        # (a germline or tumour prefix is no part of the name: "gBRCA2 carrier", "tBRCA testing")
+        return re.compile(rf"(?<![\w-])(?:[gts](?=BRCA))?(?:(?P<gene>{body})(?:\s*(?:/|and|&|or)\s*(?P<sibling>[12])(?![\w.]))?|(?P<brca>BRCA))(?![\w-])")
 
 
 @lru_cache(maxsize=1)
@@ -156,9 +157,14 @@ def _named_variant(page: AnalyzedPage, mention: _GeneMention, c_end: int, page_o
     m = next(iter(rule.finditer(page.text, page.is_ocr, lead.end() if lead else mention.end, c_end)), None)
     if m is None or _origin(page, mention, *_clause(page, mention.start), page_origins)[0] == "germline":
         return None
-    if assertion_at(page, mention.start, mention.end) == "negated":
+    if _NEGATION_BEFORE.search(page.text, _clause(page, mention.start)[0], mention.start):
         return None  # "No ESR1 Y537S or E380Q was seen": that variant is absent, which says nothing of the gene
     return rule, m
+
+
+#: A negation before the gene in its clause ("No ESR1 Y537S ... was seen"; not one after it that is
+#: another gene's: "PIK3CA H1047R (0.8%), ESR1 not detected").
+_NEGATION_BEFORE = re.compile(r"\b(?:no|not|without|negative\s+for|absence\s+of)\b", re.I)
 
 
 def _panel(page: AnalyzedPage, unresolved: list[_GeneMention], resolved: set[str], page_origins: set[str]) -> Iterator[Finding]:
@@ -227,7 +233,8 @@ def _result(page: AnalyzedPage, mention: _GeneMention, mentions: list[_GeneMenti
         m = cue[1]
         gap = m.start() - mention.end if m.start() >= mention.end else mention.start - m.end()
         # Another gene between the cue and this gene: the cue is that gene's, unless it is a list.
-        between = [o for o in mentions if o is not mention and min(m.start(), mention.start) < o.start < max(m.end(), mention.end)]
+        between = [o for o in mentions if o is not mention and min(m.start(), mention.start) < o.start < max(m.end(), mention.end)
+                   and not _JOINED.fullmatch(page.text, min(o.end, mention.end), max(o.start, mention.start))]
         if between and not _is_list(page.text, mention, between, m):
             gap += 1000
         return gap, -int(cue[0].params["strength"])
@@ -247,9 +254,13 @@ def _result(page: AnalyzedPage, mention: _GeneMention, mentions: list[_GeneMenti
     if negated and assertion_at(page, mention.start, mention.end) == "negated":
         # "No pathogenic variants, likely pathogenic variants or VUS were detected in BRCA1"
         kept = negated
-    return min(kept, key=distance)
+    best = min(kept, key=distance)
+    # Every cue is another gene's ("PIK3CA H1047R (0.8%), ESR1 not detected"): none is this gene's.
+    return None if distance(best)[0] >= 1000 else best
 
 
+#: Between a gene and its sibling written with it ("BRCA1/2", "BRCA1 and 2"): one name, not another gene.
+_JOINED = re.compile(r"\s*(?:/|and|&|or)?\s*")
 _OWN_CUE_GAP = re.compile(r"[ \t:(-]*(?:[\w.>*]+[ \t]+)?")
 _CLAUSE_COMMA = re.compile(r"\s*[,;]\s*")
 
