@@ -1034,6 +1034,11 @@ ROWS = [
     # injection drug is its interval
     ("Letrozole 2.5 mg - one every morning. Never missed one.\nZoladex? No - I don't get that any more.\n", "letrozole",
      {"status": "active", "dose": 2.5}, {"status": "Never missed one"}),
+    # ... "X was considered but Y + Z started": the "but" ends the weighing; Y and Z were started
+    ("Current: capivasertib was considered but alpelisib + fulvestrant started 10/20/2026 for the\nPIK3CA H1047R.\n",
+     "alpelisib", {"status": "active", "start": D(2026, 10, 20)}, {"status": "started", "start": "10/20/2026"}),
+    ("Current: capivasertib was considered but alpelisib + fulvestrant started 10/20/2026 for the\nPIK3CA H1047R.\n",
+     "fulvestrant", {"status": "active", "start": D(2026, 10, 20)}, {}),
     ("Keep going with Ibrance 125 + Faslodex shots.\nShots every 4 weeks, next one Nov 25.\n", "fulvestrant",
      {"frequency": "every 4 weeks", "brand": "Faslodex"}, {"frequency": "every 4 weeks"}),
 ]
@@ -1256,6 +1261,9 @@ ABSENT = [
      "ondansetron", None),
     ("Citalopram 20 mg od - continue; the pharmacist removed the duplicate from the list.", "citalopram",
      ("status", "stopped")),
+    # gen19-b: a drug only considered; a condition's "but" does not end the condition
+    ("Current: capivasertib was considered but alpelisib + fulvestrant started 10/20/2026.", "capivasertib", None),
+    ("If ANC < 1.0, hold ribociclib but continue letrozole.", "letrozole", None),
 ]
 
 

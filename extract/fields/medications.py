@@ -498,10 +498,20 @@ def _conditional_from(page: AnalyzedPage, start: int, pos: int) -> int | None:
     """Start of a conditional clause that is still open at `pos` (searching from `start`)."""
     opened = None
     for m in _rule("med.exclude.conditional").finditer(page.text, page.is_ocr, start, pos):
-        opened = m.start()
+        opened = m
     if opened is None:
         return None
-    return None if _CLAUSE_END.search(page.text, opened, pos) else opened
+    if _CLAUSE_END.search(page.text, opened.start(), pos):
+        return None
+    # "capivasertib was considered but alpelisib + fulvestrant started": a "but" ends a weighing of
+    # options (not a condition: "if ANC < 1.0, hold ribociclib but continue letrozole")
+    if _WEIGHED.match(opened.group(0)) and _BUT.search(page.text, opened.end(), pos):
+        return None
+    return opened.start()
+
+
+_WEIGHED = re.compile(r"consider|discussed|candidate|option", re.I)
+_BUT = re.compile(r",?\s+but\s+", re.I)
 
 
 # --------------------------------------------------------------------------- scopes
