@@ -314,6 +314,11 @@ METASTASES = [
      "(>20).", ["bone", "brain", "liver"], True, False),
     ("History: metastatic breast cancer (liver, bone).\nImpression: two new brain metastases.", ["bone", "brain", "liver"],
      True, None),
+    # ... a malignant pleural effusion and a peritoneal carcinomatosis are metastatic sites
+    ("Malignant pleural effusion (cytology positive).", ["pleura"], True, None),
+    ("CT: peritoneal carcinomatosis with ascites.", ["other"], True, None),
+    ("No malignant pleural effusion.", [], None, None),
+    ("Pleural effusion; rule out malignant pleural effusion.", [], None, None),
     # ... a bone lesion's "soft tissue component" is no soft-tissue site
     ("Impression: FDG avid lytic-sclerotic lesion in D10 vertebral body with soft tissue component - a solitary "
      "skeletal metastasis.", ["bone"], True, True),
