@@ -656,6 +656,11 @@ KINDS = [
      "Clinical details: Left breast cancer 2021 (pT2 pN0, ER+).\nBiopsy: metastatic carcinoma consistent with breast "
      "primary, ER 90%.\nCONCLUSION: solitary pulmonary metastasis.\nReported by: Dr T. Adeyemi, Consultant Radiologist",
      "imaging"),
+    # ... a genetics service's result letter; a clinic letter that refers to the service
+    ("All Wales Medical Genomics Service - Cancer Genetics\nOur ref: CG/26/4471\nDear Dr Evans,\nResult: no pathogenic "
+     "variants were detected in BRCA1, BRCA2 or PALB2.\nYours sincerely,", "genetics"),
+    ("Breast Oncology Clinic\nDate: 12/11/2026\nDear Dr Lee,\nI reviewed Mrs Tan today. ECOG 0.\nPlan: letrozole; "
+     "referred to the cancer genetics clinic.\nYours sincerely,", "clinic_note"),
     ("Klinik für Nuklearmedizin\nSKELETTSZINTIGRAPHIE - Befundbericht\nFragestellung: Mammakarzinom links (ED 2018, "
      "pT2 pN1a, G2, HR+), Knochenmetastasen?\nBefund: multiple foci of increased uptake.", "imaging"),
     ("SINGAPORE GENERAL HOSPITAL - MULTIDISCIPLINARY BREAST TUMOUR BOARD\nDate of meeting: 05/11/2026\n"
