@@ -290,13 +290,24 @@ def _class_mentions(page: AnalyzedPage, mentions: list[DrugMention],
 
 
 def _named_together(page: AnalyzedPage, listed: list[DrugMention]) -> bool:
-    """Whether one statement of the page names every drug of `listed` (a regimen written out)."""
+    """Whether one statement of the page names every drug of `listed` as one regimen: joined by "+",
+    "plus", "with", "and" or "/" ("Paclitaxel 80 mg/m2 weekly + Carboplatin AUC 2"), not one after
+    another ("AC-T then capecitabine")."""
     names = {m.drug.name for m in listed}
     for m in listed:
         s_start, s_end = statement_at(page, m.start)
-        if names <= {x.drug.name for x in drugs().find(page.text[s_start:s_end])}:
+        found = drugs().find(page.text[s_start:s_end])
+        if not names <= {x.drug.name for x in found}:
+            continue
+        ours = [x for x in found if x.drug.name in names]
+        gaps = [page.text[s_start + a.end:s_start + b.start] for a, b in zip(ours, ours[1:])]
+        if all(_REGIMEN_JOIN.search(g) and not _SEQUENCE.search(g) for g in gaps):
             return True
     return False
+
+
+_REGIMEN_JOIN = re.compile(r"\+|/|\b(?:plus|with|and)\b", re.I)
+_SEQUENCE = re.compile(r"\b(?:then|followed\s+by|after|before|prior)\b|->|→|;", re.I)
 
 
 def _class_read(r: _Read) -> _Read | None:
