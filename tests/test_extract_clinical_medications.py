@@ -1262,8 +1262,10 @@ ABSENT = [
     ("Citalopram 20 mg od - continue; the pharmacist removed the duplicate from the list.", "citalopram",
      ("status", "stopped")),
     # gen19-b: "chemo held" is no past regimen's status (its drugs named one after another)
-    ("Prior: doxorubicin and cyclophosphamide then paclitaxel 2019. Now capecitabine 1000 mg/m2 BD.\nChemo held this "
+    ("Prior: doxorubicin and cyclophosphamide then paclitaxel (2019), now capecitabine 1000 mg/m2 BD.\nChemo held this "
      "cycle for HFS.\n", "paclitaxel", ("status", "held")),
+    ("Prior: doxorubicin and cyclophosphamide then paclitaxel (2019), now capecitabine 1000 mg/m2 BD.\nChemo held this "
+     "cycle for HFS.\n", "doxorubicin", ("status", "held")),
     # gen19-b: a drug only considered; a condition's "but" does not end the condition
     ("Current: capivasertib was considered but alpelisib + fulvestrant started 10/20/2026.", "capivasertib", None),
     ("If ANC < 1.0, hold ribociclib but continue letrozole.", "letrozole", None),
