@@ -139,6 +139,32 @@ CLINICAL = [
     ("Irregular heartbeat noted; periods regular.", "menopausal_status", None, None),
     ("Her sister has irregular periods.", "menopausal_status", None, None),
     ("No ECOG 2 patients were enrolled.", "ecog", None, None),
+    # gen19-b: "(perimenopausal at that time)" says what it was
+    ("Your Oncotype DX Breast Recurrence Score(R) result is 31. Your sister's score was 11.", "recurrence_score",
+     {"test": "oncotype_dx", "value": 31}, "Oncotype DX Breast Recurrence Score(R) result is 31"),
+    ("Oncotype DX result was 14 (low).", "recurrence_score", {"test": "oncotype_dx", "value": 14}, None),
+    ("The Oncotype DX result is pending.", "recurrence_score", None, None),
+    # gen19-b: hyphenated and bracketed ECOG labels, a dash before the value; "had a TAH-BSO"; "Menopause
+    # status:"; "Oncotype DX: RS = 26"
+    ("Allgemeinzustand: WHO-Performance-Status 2.", "ecog", 2, "WHO-Performance-Status 2"),
+    ("ECOG performance status - 1", "ecog", 1, "ECOG performance status - 1"),
+    ("ECOG (PS) 1", "ecog", 1, "ECOG (PS) 1"),
+    ("ECOG performance status - 1 to 2", "ecog", None, None),
+    ("She had a TAH-BSO in 2015.", "menopausal_status", "postmenopausal", "had a TAH-BSO"),
+    ("Her mother had a TAH-BSO in 2015.", "menopausal_status", None, None),
+    ("Menopause status: post.", "menopausal_status", "postmenopausal", None),
+    ("Oncotype DX: RS = 26 (high)", "recurrence_score", {"test": "oncotype_dx", "value": 26}, "Oncotype DX: RS = 26"),
+    ("Oncotype DX: RS pending", "recurrence_score", None, None),
+    ("Per TAILORx, a Recurrence Score of 25 or less means no benefit.", "recurrence_score", None, None),
+    ("EPclin score 3.3 or higher is high risk.", "recurrence_score", None, None),
+    ("MammaPrint index 0.000 or below is high risk.", "recurrence_score", None, None),
+    ("2019: tamoxifen (perimenopausal at that time), switched to anastrozole.", "menopausal_status", None, None),
+    ("FSH 64 - postmenopausal range, but age 44, so treated as perimenopausal per our protocol.", "menopausal_status",
+     "perimenopausal", "perimenopausal"),
+    ("Her oestradiol level is in the premenopausal range, so she is NOT postmenopausal.", "menopausal_status",
+     "premenopausal", "premenopausal range"),
+    ("Then tamoxifen (perimenopausal at that time). Now postmenopausal (amenorrhoea since 2022).", "menopausal_status",
+     "postmenopausal", "postmenopausal"),
 ]
 
 METASTASES = [
@@ -271,6 +297,34 @@ METASTASES = [
      ["distant_lymph_nodes", "liver", "lung"], True, None),
     ("Target lesions (RECIST 1.1): (1) hepatic segment 4A lesion 1.8 cm.\n\nLungs: 4 mm nodule right lower lobe, "
      "likely benign.\n", ["liver"], True, None),
+    # gen19-b: a stated "not oligometastatic" is false
+    ("1. Metastatic recurrence, liver and bone (visceral disease, not oligometastatic).", ["bone", "liver"], True, False),
+    ("Oligometastatic disease cannot be excluded; further imaging advised.", [], None, None),
+    # ... on a metastatic page, avid nodes at a distant station are disease (not reactive ones)
+    ("Widespread metastatic recurrence in the liver. Chest: FDG-avid mediastinal nodes at stations 4R and 7 (SUVmax "
+     "up to 7.2).", ["distant_lymph_nodes", "liver"], True, False),
+    ("Metastatic breast cancer to bone. Chest: mildly FDG-avid hilar and subcarinal nodes, likely reactive.",
+     ["bone"], True, None),
+    ("No evidence of distant metastatic disease. Symmetric mildly avid hilar nodes.", [], False, None),
+    # ... a trial checklist's RECIST line names measured disease; a segment's number is no count of lesions
+    ("Inclusion/exclusion:\n - Measurable disease (RECIST): YES - liver segment 8 lesion 2.2 cm; also bone (T6).\n",
+     ["bone", "liver"], True, None),
+    ("Inclusion/exclusion:\n - Measurable disease (RECIST): No.\n - Prior chemotherapy for liver disease: none.\n",
+     [], None, None),
+    ("Metastatic breast cancer: liver metastasis in segment 7 lesion 2.0 cm.", ["liver"], True, None),
+    # ... innumerable lesions at one site are more than five whatever the other sites hold
+    ("History: HER2-positive metastatic breast cancer (liver, bone).\nImpression: innumerable new brain metastases "
+     "(>20).", ["bone", "brain", "liver"], True, False),
+    ("History: metastatic breast cancer (liver, bone).\nImpression: two new brain metastases.", ["bone", "brain", "liver"],
+     True, None),
+    # ... a malignant pleural effusion and a peritoneal carcinomatosis are metastatic sites
+    ("Malignant pleural effusion (cytology positive).", ["pleura"], True, None),
+    ("CT: peritoneal carcinomatosis with ascites.", ["other"], True, None),
+    ("No malignant pleural effusion.", [], None, None),
+    ("Pleural effusion; rule out malignant pleural effusion.", [], None, None),
+    # ... a bone lesion's "soft tissue component" is no soft-tissue site
+    ("Impression: FDG avid lytic-sclerotic lesion in D10 vertebral body with soft tissue component - a solitary "
+     "skeletal metastasis.", ["bone"], True, True),
 ]
 
 
@@ -417,6 +471,12 @@ def test_foreign_date_labels_date_a_lab_report():
     assert document_date([text], "lab")[1].value == D(2026, 10, 12)
     assert document_date(["Blutbild\nBefunddatum: 13.10.2026\nEntnahmedatum: 12.10.2026"], "lab")[1].value == \
         D(2026, 10, 12)
+
+
+def test_a_german_birth_date_and_examination_date():
+    # gen19-b: "geb. 22.10.1955" is a birth date; "Untersuchungsdatum:" dates an imaging report
+    text = "SKELETTSZINTIGRAPHIE - Befundbericht\nPatientin: Frau U. Becker, geb. 22.10.1955\nUntersuchungsdatum: 12.11.2026\n"
+    assert document_date([text], "imaging")[1].value == D(2026, 11, 12)
 
 
 def test_a_booked_visit_and_a_discharge_line_date_a_note_as_written():
@@ -588,6 +648,21 @@ KINDS = [
      "syndrome. Temp 36.8.", "clinic_note"),
     ("THE CHRISTIE - 24 HOUR HOTLINE / ACUTE ONCOLOGY\nUKONS TRIAGE TELEPHONE LOG\nCall received: 21/11/2026\n"
      "Presenting problem: diarrhoea grade 3. Creatinine 98.", "clinic_note"),
+    # gen19-b: a nuclear medicine / PET-CT department's report, a German bone scintigraphy
+    ("DEPARTMENT OF NUCLEAR MEDICINE & PET-CT\nReg. No: NM/PET/26/5521  Date: 17/11/2026\nClinical details: K/c/o Ca "
+     "right breast 2021. For restaging.\nSkeleton: FDG avid lytic lesion in D10 vertebral body.\nImpression: suggest "
+     "HPE correlation.", "imaging"),
+    ("Radiology Department - Kingsmead University Hospital\nCT THORAX, ABDOMEN AND PELVIS (CONTRAST ENHANCED)\n"
+     "Clinical details: Left breast cancer 2021 (pT2 pN0, ER+).\nBiopsy: metastatic carcinoma consistent with breast "
+     "primary, ER 90%.\nCONCLUSION: solitary pulmonary metastasis.\nReported by: Dr T. Adeyemi, Consultant Radiologist",
+     "imaging"),
+    # ... a genetics service's result letter; a clinic letter that refers to the service
+    ("All Wales Medical Genomics Service - Cancer Genetics\nOur ref: CG/26/4471\nDear Dr Evans,\nResult: no pathogenic "
+     "variants were detected in BRCA1, BRCA2 or PALB2.\nYours sincerely,", "genetics"),
+    ("Breast Oncology Clinic\nDate: 12/11/2026\nDear Dr Lee,\nI reviewed Mrs Tan today. ECOG 0.\nPlan: letrozole; "
+     "referred to the cancer genetics clinic.\nYours sincerely,", "clinic_note"),
+    ("Klinik für Nuklearmedizin\nSKELETTSZINTIGRAPHIE - Befundbericht\nFragestellung: Mammakarzinom links (ED 2018, "
+     "pT2 pN1a, G2, HR+), Knochenmetastasen?\nBefund: multiple foci of increased uptake.", "imaging"),
     ("SINGAPORE GENERAL HOSPITAL - MULTIDISCIPLINARY BREAST TUMOUR BOARD\nDate of meeting: 05/11/2026\n"
      "- 2022: Right breast IDC, pT2N1a(2/18), G3, ER 90% PR 20% HER2 1+. Right MRM + ALND.\n"
      "- CT-guided biopsy L2: metastatic carcinoma, ER 80%, PR 5%, HER2 0.", "clinic_note"),

@@ -111,6 +111,54 @@ ROWS = [
      "  CDH1   p.Q23*  Stop gain  29.0%\nGermline findings\n  CHEK2  c.1100delC  Pathogenic\n",
      {"PIK3CA": {"origin": "somatic"}, "CDH1": {"origin": "somatic"}, "CHEK2": {"origin": "germline", "result": "pathogenic"}},
      {"CDH1": {"origin": "Somatic"}, "CHEK2": {"origin": "Germline"}}),
+    # gen19-b: a named variant said to be absent is no detected variant of its gene
+    ("SUMMARY OF ALTERATIONS DETECTED (somatic, in cfDNA)\n  ESR1 D538G   2.1%\n\nComment: No ESR1 Y537S or E380Q "
+     "was seen.", {"ESR1": {"result": "detected", "variant": "D538G", "origin": "somatic"}}, {"ESR1": {"variant": "D538G"}}),
+    # ... a tumour's copy loss ("homozygous deletion", "PTEN loss") is detected and somatic, not a germline
+    # zygosity; "no amplification", "no point mutation" are negative
+    ("3. PTEN: homozygous deletion of exons 3-9 in the tumour (PTEN loss).",
+     {"PTEN": {"result": "detected", "origin": "somatic"}}, {"PTEN": {"result": "loss", "origin": "in the tumour"}}),
+    ("5. ERBB2: no amplification (copy number 2).", {"ERBB2": {"result": "not_detected"}},
+     {"ERBB2": {"result": "no amplification"}}),
+    ("Tumour NGS: TP53 no point mutation.", {"TP53": {"result": "not_detected", "origin": "somatic"}},
+     {"TP53": {"result": "no point mutation"}}),
+    ("Metastatic tissue with loss of PTEN through a homozygous deletion; both are somatic tumour alterations.",
+     {"PTEN": {"result": "detected", "origin": "somatic"}}, {"PTEN": {"origin": "somatic"}}),
+    # ... a list item's later sentence reports the same test: its origin is the item's
+    ("- Germline testing (NGS hereditary panel, blood): BRCA1 pathogenic variant c.68_69delAG, heterozygous. No "
+     "pathogenic variant in BRCA2, PALB2.\n- PET-CT: no distant metastases.\n",
+     {"BRCA1": {"result": "pathogenic", "origin": "germline"}, "BRCA2": {"result": "not_detected", "origin": "germline"},
+      "PALB2": {"result": "not_detected", "origin": "germline"}}, {"PALB2": {"origin": "heterozygous"}}),
+    # ... "nor in the other genes tested" after named genes holds for the rest of the listed panel
+    ("Result (inherited breast cancer panel: BRCA1, BRCA2, PALB2, ATM, CHEK2, RAD51D; blood sample): no pathogenic "
+     "variants were detected in BRCA1, BRCA2 or PALB2, nor in the other genes tested.",
+     {g: {"result": "not_detected", "origin": "germline"} for g in ("BRCA1", "BRCA2", "PALB2", "ATM", "CHEK2", "RAD51D")},
+     {"CHEK2": {"result": "no pathogenic variants were detected"}}),
+    ("Panel: BRCA1, BRCA2, PALB2, ATM, CHEK2 (blood).\nNo pathogenic variants were detected in BRCA1 or BRCA2.",
+     {"BRCA1": {"result": "not_detected"}, "BRCA2": {"result": "not_detected"}}, {}),
+    # ... a germline or tumour prefix on BRCA ("gBRCA2", "tBRCA"); a cue after another gene is that gene's
+    # ("PIK3CA H1047R (0.8%), ESR1 not detected"); "not a BRCA carrier" is negative
+    ("She is a gBRCA2 mutation carrier (6174delT).", {"BRCA2": {"result": "pathogenic", "origin": "germline"}},
+     {"BRCA2": {"gene": "BRCA2", "origin": "gBRCA2"}}),
+    ("Tumour BRCA (tBRCA) testing: no pathogenic variant detected.",
+     {"BRCA1": {"result": "not_detected", "origin": "somatic"}, "BRCA2": {"result": "not_detected", "origin": "somatic"}}, {}),
+    ("Guardant360: PIK3CA H1047R (0.8%), ESR1 not detected.",
+     {"PIK3CA": {"result": "detected", "variant": "H1047R"}, "ESR1": {"result": "not_detected"}},
+     {"PIK3CA": {"result": "H1047R"}}),
+    ("Germline testing 2021 (Myriad MyRisk): she was told she is not a BRCA carrier.",
+     {"BRCA1": {"result": "not_detected", "origin": "germline"}, "BRCA2": {"result": "not_detected", "origin": "germline"}},
+     {"BRCA1": {"result": "not a BRCA carrier"}}),
+    ("Note: the patient's BRCA1/2 germline test (2018) was negative according to the referral form.",
+     {"BRCA1": {"result": "not_detected", "origin": "germline"}, "BRCA2": {"result": "not_detected", "origin": "germline"}},
+     {}),
+    # ... a page whose title opens with an origin ("LIQUID BIOPSY REPORT") gives it to the rows far below
+    ("LIQUID BIOPSY REPORT - CIRCULATING TUMOR DNA (cfDNA) PANEL\n" + "Sample: peripheral blood, Streck tubes.\n" * 12
+     + "ALTERATIONS NOT DETECTED IN KEY BREAST GENES\n  PTEN: no alterations detected\nComment: germline testing "
+     "should be considered.\n", {"PTEN": {"result": "not_detected", "origin": "somatic"}},
+     {"PTEN": {"origin": "LIQUID BIOPSY"}}),
+    ("- Tumour sequencing (FoundationOne CDx): PIK3CA H1047R.\n- Germline: blood sent.\nNo pathogenic variant in "
+     "BRCA2.\n", {"PIK3CA": {"result": "detected", "origin": "somatic"}, "BRCA2": {"result": "not_detected",
+                                                                            "origin": "germline"}}, {}),
 ]
 
 FAMILY = [
@@ -130,6 +178,12 @@ FAMILY = [
     "ERBB2 by SISH: not amplified, ratio 1.3.",
     "Her sister carries a likely pathogenic BRCA1 variant.",
     "Possibly a likely pathogenic variant in PALB2?",
+    # gen19-b: a protein stain's loss is no copy loss
+    "PTEN immunohistochemistry: loss of expression in the tumour cells.",
+    # gen19-b: a receptor's "HER2-negative" is no gene's result
+    "Current cancer treatment: Olaparib 300 mg twice a day, for gBRCA2 HER2-negative metastatic breast cancer (bone).",
+    "Test: Hereditary breast cancer panel, 8 genes (ATM, BRCA1, BRCA2, CDH1, CHEK2, PALB2, PTEN,\nTP53): full sequencing "
+    "and deletion/duplication analysis.",
 ]
 
 

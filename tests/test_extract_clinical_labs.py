@@ -185,6 +185,9 @@ ROWS = [
     ("Her CA 15-3 has fallen to 38 U/mL (from 61 in August).", "CA 15-3", {"value": 38}, {"value": "38"}),
     ("By day 22 the ANC had recovered to 1.6 x10^9/L.", "ANC", {"value": 1.6}, {"value": "1.6"}),
     ("Nov 9 - nurse Priya rang, neutrofils 0.7, told STOP kiskali", "ANC", {"value": 0.7}, {"name": "neutrofils"}),
+    # gen19-b: prose wrapped right after the name, the value opening the next line
+    ("Follow-up 26/11/2026 10:15 (Day Unit, Dr Osei): stools settled to 2/day. FBC: neutrophils\n2.4, Hb 121, "
+     "plts 198.", "ANC", {"value": 2.4, "unit": "10^9/L"}, {"value": "2.4", "name": "neutrophils"}),
 ]
 
 STATED_GRADES = [
@@ -244,6 +247,9 @@ NOT_RESULTS = [
     # a protocol's action tied to a compared value
     "ANC < 1000 - chemo withheld today as per protocol.",
     "ANC >= 1.5 and platelets >= 100: proceed.",
+    # gen19-b: a table's header row of names above its row of values is no wrapped sentence
+    "Date         Hb      Plt     Neutrophils\n11.2   150   1.8\n",
+    "Repeat bloods next week with a particular eye on the ANC and neutrophils\n1. Continue letrozole.\n",
 ]
 
 

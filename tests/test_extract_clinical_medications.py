@@ -1004,6 +1004,43 @@ ROWS = [
     ("Ribociclib was 600 mg (3 tabs) until cycle 5; reduced to 400 mg from cycle 6 (09/11/2026) because of QTcF "
      "492 ms on ECG.", "ribociclib", {"changes": [{"from_dose": 600, "to_dose": 400, "reason": "QT prolongation"}]},
      {"changes[0].reason": "QTcF 492 ms"}),
+    # gen19-b: what a hold waits out is its reason ("HOLD X until diarrhea resolves"), and the reason of
+    # the change it ends in; "continue X until progression" gives no reason to another drug's change.
+    ("Plan: abemaciclib 150 mg BID.\n - HOLD abemaciclib until diarrhea resolves to grade 1 or less.\nAddendum: "
+     "Verzenio restarted today at 100 mg twice daily.\n", "abemaciclib",
+     {"dose": 100, "status": "active", "changes": [{"from_dose": 150, "to_dose": 100, "reason": "diarrhea"}]},
+     {"changes[0].reason": "diarrhea"}),
+    ("Ribociclib 600 mg daily since May; continue letrozole until progression. Ribociclib dose reduced from 600 mg "
+     "to 400 mg in October.", "ribociclib", {"changes": [{"from_dose": 600, "to_dose": 400, "reason": None}]}, {}),
+    # ... "chemo withheld" when one statement names the regimen's two chemotherapy drugs: both held (not
+    # when they are named apart, one of them stopped)
+    ("Regimen: Inj. Paclitaxel 80 mg/m2 IV weekly + Inj. Carboplatin AUC 2 IV weekly.\nPre-chemo CBC: ANC 900 "
+     "/cumm. ANC < 1000 - chemo withheld today as per protocol.\n", "paclitaxel", {"status": "held"},
+     {"status": "withheld"}),
+    ("Regimen: Inj. Paclitaxel 80 mg/m2 IV weekly + Inj. Carboplatin AUC 2 IV weekly.\nPre-chemo CBC: ANC 900 "
+     "/cumm. ANC < 1000 - chemo withheld today as per protocol.\n", "carboplatin", {"status": "held"},
+     {"status": "withheld"}),
+    ("Paclitaxel 80 mg/m2 IV weekly since May.\nCarboplatin AUC 2 was stopped after week 4 for thrombocytopenia.\n"
+     "Chemo withheld today.\n", "carboplatin", {"status": "stopped"}, {"status": "stopped"}),
+    # ... a pharmacy refill record: "Previous fill: ... 600 mg" then "New Rx: ... 400 mg" is a change
+    ("Drug dispensed: KISQALI (ribociclib 200 mg tabs)\nPrevious fill (10/22/2026): ribociclib 600 mg/day (3 tabs) "
+     "days 1-21.\nNew Rx (11/18/2026): ribociclib 400 mg/day (2 tabs) days 1-21 of 28-day cycle.\n", "ribociclib",
+     {"dose": 400, "changes": [{"from_dose": 600, "to_dose": 400, "unit": "mg"}]},
+     {"changes[0].from_dose": "600", "changes[0].to_dose": "400"}),
+    ("Previous fill (10/22/2026): letrozole 2.5 mg daily.\nNew Rx (11/18/2026): letrozole 2.5 mg daily.\n", "letrozole",
+     {"dose": 2.5, "changes": []}, {}),
+    ("New Rx (11/18/2026): ribociclib 400 mg/day days 1-21.\n", "ribociclib", {"dose": 400, "changes": []}, {}),
+    # ... a patient's adherence ("Never missed one") is taking the drug; "Shots every 4 weeks" after the
+    # injection drug is its interval
+    ("Letrozole 2.5 mg - one every morning. Never missed one.\nZoladex? No - I don't get that any more.\n", "letrozole",
+     {"status": "active", "dose": 2.5}, {"status": "Never missed one"}),
+    # ... "X was considered but Y + Z started": the "but" ends the weighing; Y and Z were started
+    ("Current: capivasertib was considered but alpelisib + fulvestrant started 10/20/2026 for the\nPIK3CA H1047R.\n",
+     "alpelisib", {"status": "active", "start": D(2026, 10, 20)}, {"status": "started", "start": "10/20/2026"}),
+    ("Current: capivasertib was considered but alpelisib + fulvestrant started 10/20/2026 for the\nPIK3CA H1047R.\n",
+     "fulvestrant", {"status": "active", "start": D(2026, 10, 20)}, {}),
+    ("Keep going with Ibrance 125 + Faslodex shots.\nShots every 4 weeks, next one Nov 25.\n", "fulvestrant",
+     {"frequency": "every 4 weeks", "brand": "Faslodex"}, {"frequency": "every 4 weeks"}),
 ]
 
 ABSENT = [
@@ -1224,6 +1261,14 @@ ABSENT = [
      "ondansetron", None),
     ("Citalopram 20 mg od - continue; the pharmacist removed the duplicate from the list.", "citalopram",
      ("status", "stopped")),
+    # gen19-b: "chemo held" is no past regimen's status (its drugs named one after another)
+    ("Prior: doxorubicin and cyclophosphamide then paclitaxel (2019), now capecitabine 1000 mg/m2 BD.\nChemo held this "
+     "cycle for HFS.\n", "paclitaxel", ("status", "held")),
+    ("Prior: doxorubicin and cyclophosphamide then paclitaxel (2019), now capecitabine 1000 mg/m2 BD.\nChemo held this "
+     "cycle for HFS.\n", "doxorubicin", ("status", "held")),
+    # gen19-b: a drug only considered; a condition's "but" does not end the condition
+    ("Current: capivasertib was considered but alpelisib + fulvestrant started 10/20/2026.", "capivasertib", None),
+    ("If ANC < 1.0, hold ribociclib but continue letrozole.", "letrozole", None),
 ]
 
 

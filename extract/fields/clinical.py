@@ -55,6 +55,7 @@ def extract_recurrence_score(page: AnalyzedPage) -> Iterator[Finding]:
 
 
 def extract_menopausal_status(page: AnalyzedPage) -> Iterator[Finding]:
+    found: list[tuple[bool, Finding]] = []
     seen: list[tuple[int, int]] = []
     for rule, m in _matches(page, "meno."):
         if any(s < m.end() and m.start() < e for s, e in seen):
@@ -66,8 +67,12 @@ def extract_menopausal_status(page: AnalyzedPage) -> Iterator[Finding]:
             continue  # "LMP 2025": not long enough ago to say
         seen.append((m.start(), m.end()))
         status = m.groupdict().get("status") or rule.params["status"]
-        yield Finding(path="menopausal_status", value=_MENOPAUSE[str(status).lower()],
-                      evidence=[page.evidence(m.start(), m.end(), rule.id)])
+        found.append((bool(rule.params.get("fallback")), Finding(
+            path="menopausal_status", value=_MENOPAUSE[str(status).lower()],
+            evidence=[page.evidence(m.start(), m.end(), rule.id)])))
+    # A fallback reading (a lab's range) counts only on a page that states no status in words.
+    stated = [f for fallback, f in found if not fallback]
+    yield from stated or [f for _, f in found]
 
 
 def extract_ecog(page: AnalyzedPage) -> Iterator[Finding]:

@@ -66,8 +66,9 @@ class GeneVocabulary(BaseModel):
         body = "|".join(re.escape(t).replace(r"\ ", r"[\s-]?") for t in terms)
         # "BRCA1/2", "BRCA 1 and 2", "BRCA1/BRCA2": a second number after the gene names its sibling.
         # The initials first: most characters of a page cannot start a gene's name (half the time).
+        # (a germline or tumour prefix is no part of the name: "gBRCA2 carrier", "tBRCA testing")
         initials = initials_lookahead(exact_case=[*terms, "BRCA"])
-        return re.compile(rf"{initials}(?<![\w-])(?:(?P<gene>{body})(?:\s*(?:/|and|&|or)\s*(?P<sibling>[12])(?![\w.]))?|(?P<brca>BRCA))(?![\w-])")
+        return re.compile(rf"(?:{initials}|(?=[gts]BRCA))(?<![\w-])(?:[gts](?=BRCA))?(?:(?P<gene>{body})(?:\s*(?:/|and|&|or)\s*(?P<sibling>[12])(?![\w.]))?|(?P<brca>BRCA))(?![\w-])")
 
 
 @lru_cache(maxsize=1)
@@ -159,7 +160,14 @@ def _named_variant(page: AnalyzedPage, mention: _GeneMention, c_end: int, page_o
     m = next(iter(rule.finditer(page.text, page.is_ocr, lead.end() if lead else mention.end, c_end)), None)
     if m is None or _origin(page, mention, *_clause(page, mention.start), page_origins)[0] == "germline":
         return None
+    if _NEGATION_BEFORE.search(page.text, _clause(page, mention.start)[0], mention.start):
+        return None  # "No ESR1 Y537S or E380Q was seen": that variant is absent, which says nothing of the gene
     return rule, m
+
+
+#: A negation before the gene in its clause ("No ESR1 Y537S ... was seen"; not one after it that is
+#: another gene's: "PIK3CA H1047R (0.8%), ESR1 not detected").
+_NEGATION_BEFORE = re.compile(r"\b(?:no|not|without|negative\s+for|absence\s+of)\b", re.I)
 
 
 def _panel(page: AnalyzedPage, unresolved: list[_GeneMention], resolved: set[str], page_origins: set[str]) -> Iterator[Finding]:
@@ -170,10 +178,13 @@ def _panel(page: AnalyzedPage, unresolved: list[_GeneMention], resolved: set[str
     if len(listed) < _PANEL_MIN:
         return
     rule = grammar("genomics")["gene.panel.result-negative"]
+    others = grammar("genomics")["gene.panel.other-genes"]
     for m in rule.finditer(page.text, page.is_ocr):
         s_start, s_end = statement_at(page, m.start())
-        if _mentions(page.text[s_start:s_end]) or assertion_at(page, m.start(), m.end()) in _NOT_FACT:
-            continue  # a statement naming a gene is that gene's result, not the panel's
+        if assertion_at(page, m.start(), m.end()) in _NOT_FACT:
+            continue
+        if _mentions(page.text[s_start:s_end]) and next(iter(others.finditer(page.text, page.is_ocr, s_start, s_end)), None) is None:
+            continue  # a statement naming a gene is that gene's result, not the panel's (unless it adds "nor in the other genes")
         cue = (rule, m)
         done: set[str] = set()
         for mention in listed:
@@ -225,7 +236,8 @@ def _result(page: AnalyzedPage, mention: _GeneMention, mentions: list[_GeneMenti
         m = cue[1]
         gap = m.start() - mention.end if m.start() >= mention.end else mention.start - m.end()
         # Another gene between the cue and this gene: the cue is that gene's, unless it is a list.
-        between = [o for o in mentions if o is not mention and min(m.start(), mention.start) < o.start < max(m.end(), mention.end)]
+        between = [o for o in mentions if o is not mention and min(m.start(), mention.start) < o.start < max(m.end(), mention.end)
+                   and not _JOINED.fullmatch(page.text, min(o.end, mention.end), max(o.start, mention.start))]
         if between and not _is_list(page.text, mention, between, m):
             gap += 1000
         return gap, -int(cue[0].params["strength"])
@@ -245,9 +257,13 @@ def _result(page: AnalyzedPage, mention: _GeneMention, mentions: list[_GeneMenti
     if negated and assertion_at(page, mention.start, mention.end) == "negated":
         # "No pathogenic variants, likely pathogenic variants or VUS were detected in BRCA1"
         kept = negated
-    return min(kept, key=distance)
+    best = min(kept, key=distance)
+    # Every cue is another gene's ("PIK3CA H1047R (0.8%), ESR1 not detected"): none is this gene's.
+    return None if distance(best)[0] >= 1000 else best
 
 
+#: Between a gene and its sibling written with it ("BRCA1/2", "BRCA1 and 2"): one name, not another gene.
+_JOINED = re.compile(r"\s*(?:/|and|&|or)?\s*")
 _OWN_CUE_GAP = re.compile(r"[ \t:(-]*(?:[\w.>*]+[ \t]+)?")
 _CLAUSE_COMMA = re.compile(r"\s*[,;]\s*")
 
@@ -340,11 +356,63 @@ def _origin_heading(page: AnalyzedPage, pos: int):
     return None
 
 
+#: How many lines above a gene's statement its list item or paragraph may begin.
+_ITEM_LINES = 6
+#: A line that opens a list item ("- Germline testing ...", "2. ctDNA ...").
+_ITEM_OPENS = re.compile(r"[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]")
+
+
+def _origin_earlier_in_item(page: AnalyzedPage, s_start: int):
+    """The origin named last before `s_start` in the same list item or paragraph, for a statement
+    that names none: "- Germline testing (blood): BRCA1 pathogenic variant ... No pathogenic variant
+    in BRCA2, PALB2." (the second sentence reports the same test). The item ends upward at a blank
+    line or at the line that opens it with a bullet or a number."""
+    text = page.text
+    start = text.rfind("\n", 0, s_start) + 1
+    for _ in range(_ITEM_LINES):
+        if _ITEM_OPENS.match(text, start) or start == 0:
+            break
+        above = text.rfind("\n", 0, start - 1) + 1
+        if not text[above:start - 1].strip():
+            break  # a blank line above: the paragraph starts here
+        start = above
+    else:
+        return None
+    found = [(m.start(), rule, m) for rule in grammar("genomics").with_prefix("gene.origin.")
+             for m in rule.finditer(text, page.is_ocr, start, s_start)]
+    if not found:
+        return None
+    _, rule, m = max(found, key=lambda f: f[0])
+    return rule.params["value"], page.evidence(m.start(), m.end(), f"{rule.id}.item")
+
+
+def _origin_title(page: AnalyzedPage):
+    """The origin the page's title names: its first line, when it opens with an origin cue ("LIQUID
+    BIOPSY REPORT - CIRCULATING TUMOR DNA", "HEREDITARY CANCER GENETIC TEST REPORT"), or None."""
+    text = page.text
+    first = len(text) - len(text.lstrip())
+    end = text.find("\n", first)
+    end = len(text) if end < 0 else end
+    if end - first > _HEADING_MAX:
+        return None
+    for rule in grammar("genomics").with_prefix("gene.origin."):
+        m = next(iter(rule.finditer(text, page.is_ocr, first, end)), None)
+        if m is not None and m.start() == first:
+            return rule.params["value"], page.evidence(m.start(), m.end(), f"{rule.id}.title")
+    return None
+
+
 def _origin(page: AnalyzedPage, mention: _GeneMention, c_start: int, c_end: int, page_origins: set[str]):
-    """Origin stated in the clause, else in the sentence, else on the page (when only one is named)."""
+    """Origin stated in the clause, else in the sentence, else earlier in its list item or paragraph,
+    else in a table heading above or the page's title, else on the page (when only one is named)."""
     g = grammar("genomics")
     s_start, s_end = statement_at(page, mention.start)
-    for start, end in ((c_start, c_end), (s_start, s_end)):
+    windows = [(c_start, c_end), (s_start, s_end)]
+    if page.text[s_start:s_end].rstrip().endswith(";"):
+        # "... loss of PTEN through a homozygous deletion; both are somatic tumour alterations.": the
+        # sentence's next clause may say it for the whole sentence
+        windows.append(statement_at(page, s_end + 1) if s_end + 1 < len(page.text) else (s_end, s_end))
+    for start, end in windows:
         found = []
         for rule in g.with_prefix("gene.origin."):
             for m in rule.finditer(page.text, page.is_ocr, start, end):
@@ -352,7 +420,10 @@ def _origin(page: AnalyzedPage, mention: _GeneMention, c_start: int, c_end: int,
         if found:
             _, rule, m = min(found, key=lambda f: f[0])
             return rule.params["value"], page.evidence(m.start(), m.end(), rule.id)
-    heading = _origin_heading(page, mention.start)
+    item = _origin_earlier_in_item(page, s_start)
+    if item is not None:
+        return item
+    heading = _origin_heading(page, mention.start) or _origin_title(page)
     if heading is not None:
         return heading
     if len(page_origins) == 1:

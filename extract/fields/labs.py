@@ -205,6 +205,9 @@ def extract_labs(page: AnalyzedPage) -> Iterator[Finding]:
         if line_end < len(text) and _WRAPPED_VERB.search(text, name.end, line_end):
             line_end = _line_end(text, line_end + 1)  # "Her neutrophils today were\n1.1": a sentence wrapped after its verb
         hit = next(iter(after_name.finditer(text, page.is_ocr, name.end, line_end)), None)
+        if hit is None and line_end < len(text) and _wraps_after_name(text, name.end, line_end):
+            # "FBC: neutrophils\n2.4, Hb 121": prose wrapped right after the name, the value opening the next line
+            hit = next(iter(after_name.finditer(text, page.is_ocr, line_end + 1, _line_end(text, line_end + 1))), None)
         if hit is None:
             row = _flowsheet_values(page, name)
             if row:
@@ -217,6 +220,19 @@ def extract_labs(page: AnalyzedPage) -> Iterator[Finding]:
             found.append(finding)
     _apply_stated_grades(page, found)
     yield from found
+
+
+#: A line of running prose (long, no column gaps) that ends with a lab's name, and a next line that
+#: opens with a number and goes on as prose (a comma, a semicolon, a unit or a word after it), not a
+#: table's header row of names above its row of values.
+_PROSE_LINE = re.compile(r"(?![^\n]*\S(?: {2,}|\t)\S)[^\n]{60,}")
+_VALUE_OPENS_PROSE = re.compile(r"[ \t]*\d+(?:[.,]\d+)?(?:[ \t]*[,;]|[ \t]+[A-Za-z(x×*])")
+
+
+def _wraps_after_name(text: str, name_end: int, line_end: int) -> bool:
+    line_start = text.rfind("\n", 0, name_end) + 1
+    return (not text[name_end:line_end].strip() and _PROSE_LINE.fullmatch(text, line_start, line_end) is not None
+            and _VALUE_OPENS_PROSE.match(text, line_end + 1) is not None)
 
 
 #: A line ending with the verb between a lab's name and its value.

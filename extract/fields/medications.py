@@ -47,10 +47,11 @@ from extract.vocab import DrugMention, drugs
 #: Sentences of their own that refer back to the drug named just before.
 _REFERS_BACK = re.compile(r"\b(?:dose|doses|dosing|it|this|therapy|treatment|medication|drug|pills?|tablets?|capsules?)\b", re.I)
 #: A sentence opening with a status verb and no subject is about the drug before it ("Tamoxifen 20 mg
-#: daily. Held x 2 weeks for DVT workup, restarted 2026-01-05."; "...; further reduced to 50 mg").
+#: daily. Held x 2 weeks for DVT workup, restarted 2026-01-05."; "...; further reduced to 50 mg";
+#: a diary's "Letrozole 2.5 mg - one every morning. Never missed one.").
 _SUBJECTLESS = re.compile(r"[\W\d]*(?:(?:further|then|later|subsequently|again)\s+)?"
                           r"(?:held|restarted|resumed|stopped|discontinued|paused|interrupted|"
-                          r"dose[-\s]reduced|reduced|decreased|increased|currently\s+(?:on|taking|at)(?=\s+\d))\b"
+                          r"dose[-\s]reduced|reduced|decreased|increased|currently\s+(?:on|taking|at)(?=\s+\d)|never\s+(?:once\s+)?missed)\b"
                           r"(?![ \t]*:)", re.I)  # (not a label: "Stopped: octreotide (inpatient only)")
 #: A directions line of its own under a drug (pharmacy labels, GP printouts, Epic "Sig:").
 _SIG_LINE = re.compile(r"[ \t]*(?:sig\s*:\s*|directions?\s*:\s*)?(?:take|inject|give|use|apply|swallow|chew|dissolve)\s+"
@@ -177,12 +178,17 @@ def extract_medications(page: AnalyzedPage) -> Iterator[Finding]:
         reads += [_read(page, partner, pre_start, end) for partner in _regimen_partners(page, m)]
     # A class word's scope ends at the next drug; it cuts no drug's own scope ("a pegfilgrastim
     # injection the day after chemo (pending approval)").
-    by_class = [m for m in _class_mentions(page, mentions) if _counts(page, m)]
+    partners: dict[int, list[DrugMention]] = {}
+    by_class = [m for m in _class_mentions(page, mentions, partners) if _counts(page, m)]
     if by_class:
         every = sorted(mentions + by_class, key=lambda m: m.start)
         for m, (pre_start, end) in zip(every, _scopes(page, every), strict=True):
             if m in by_class and (r := _class_read(_read(page, m, pre_start, end))) is not None:
                 reads.append(r)
+                # (the other drugs of the regimen the class word stands for read the same)
+                reads += [dataclasses.replace(r, mention=p, changes=list(r.changes), statuses=list(r.statuses),
+                                              reasons=list(r.reasons), leaves=dict(r.leaves))
+                          for p in partners.get(m.start, [])]
         reads.sort(key=lambda r: r.mention.start)
     _share_within_sentences(page, reads)
     _unclaimed_changes(page, reads)
@@ -245,9 +251,13 @@ def _unclaimed_changes(page: AnalyzedPage, reads: list[_Read]) -> None:
 _CLASS_STATUSES = frozenset({"held", "stopped", "active"})
 
 
-def _class_mentions(page: AnalyzedPage, mentions: list[DrugMention]) -> list[DrugMention]:
+def _class_mentions(page: AnalyzedPage, mentions: list[DrugMention],
+                    partners: dict[int, list[DrugMention]]) -> list[DrugMention]:
     """Class words ("chemotherapy", "CDK4/6 inhibitor") read as the one drug of their classes the page
-    names ("Paclitaxel 80 mg/m2 weekly ... chemotherapy withheld this cycle"); none when it names two."""
+    names ("Paclitaxel 80 mg/m2 weekly ... chemotherapy withheld this cycle"); none when it names two,
+    unless the rule reads a regimen (params.regimen) and one statement names them all ("Paclitaxel
+    80 mg/m2 weekly + Carboplatin AUC 2 weekly ... chemo withheld today"): then the word is each of
+    them, the first returned and the others put in `partners` under the word's start."""
     named: dict[str, dict[str, DrugMention]] = {}
     for m in mentions:
         named.setdefault(m.drug.drug_class, {}).setdefault(m.drug.name, m)
@@ -255,7 +265,8 @@ def _class_mentions(page: AnalyzedPage, mentions: list[DrugMention]) -> list[Dru
     for rule in _rules("med.class-word."):
         listed = [m for c in rule.params["classes"] for m in named.get(c, {}).values()]
         back = bool(rule.params.get("named_before"))
-        if len(listed) != 1 and not (back and listed):
+        regimen = rule.params.get("regimen") and len(listed) > 1 and _named_together(page, listed)
+        if len(listed) != 1 and not (back and listed) and not regimen:
             continue
         for a, b in clinical_segments(page):
             for w in rule.finditer(page.text, page.is_ocr, a, b):
@@ -269,9 +280,34 @@ def _class_mentions(page: AnalyzedPage, mentions: list[DrugMention]) -> list[Dru
                     before = {m.drug.name: m.drug for m in mentions
                               if m.drug.drug_class in rule.params["classes"] and m.start < w.start()}
                     drug = next(iter(before.values())) if len(before) == 1 else None
+                if regimen and not back:
+                    drug = listed[0].drug
+                    partners[w.start()] = [DrugMention(x.drug, w.start(), w.end(), w.group(0).lower(), 100.0)
+                                           for x in listed[1:]]
                 if drug is not None:
                     out.append(DrugMention(drug, w.start(), w.end(), w.group(0).lower(), 100.0))
     return sorted(out, key=lambda m: m.start)
+
+
+def _named_together(page: AnalyzedPage, listed: list[DrugMention]) -> bool:
+    """Whether one statement of the page names every drug of `listed` as one regimen: joined by "+",
+    "plus", "with", "and" or "/" ("Paclitaxel 80 mg/m2 weekly + Carboplatin AUC 2"), not one after
+    another ("AC-T then capecitabine")."""
+    names = {m.drug.name for m in listed}
+    for m in listed:
+        s_start, s_end = statement_at(page, m.start)
+        found = drugs().find(page.text[s_start:s_end])
+        if not names <= {x.drug.name for x in found}:
+            continue
+        ours = [x for x in found if x.drug.name in names]
+        gaps = [page.text[s_start + a.end:s_start + b.start] for a, b in zip(ours, ours[1:])]
+        if all(_REGIMEN_JOIN.search(g) and not _SEQUENCE.search(g) for g in gaps):
+            return True
+    return False
+
+
+_REGIMEN_JOIN = re.compile(r"\+|/|\b(?:plus|with|and)\b", re.I)
+_SEQUENCE = re.compile(r"\b(?:then|followed\s+by|after|before|prior)\b|->|→|;", re.I)
 
 
 def _class_read(r: _Read) -> _Read | None:
@@ -473,10 +509,20 @@ def _conditional_from(page: AnalyzedPage, start: int, pos: int) -> int | None:
     """Start of a conditional clause that is still open at `pos` (searching from `start`)."""
     opened = None
     for m in _rule("med.exclude.conditional").finditer(page.text, page.is_ocr, start, pos):
-        opened = m.start()
+        opened = m
     if opened is None:
         return None
-    return None if _CLAUSE_END.search(page.text, opened, pos) else opened
+    if _CLAUSE_END.search(page.text, opened.start(), pos):
+        return None
+    # "capivasertib was considered but alpelisib + fulvestrant started": a "but" ends a weighing of
+    # options (not a condition: "if ANC < 1.0, hold ribociclib but continue letrozole")
+    if _WEIGHED.match(opened.group(0)) and _BUT.search(page.text, opened.end(), pos):
+        return None
+    return opened.start()
+
+
+_WEIGHED = re.compile(r"consider|discussed|candidate|option", re.I)
+_BUT = re.compile(r",?\s+but\s+", re.I)
 
 
 # --------------------------------------------------------------------------- scopes
@@ -701,10 +747,11 @@ _REASON_OPENS = re.compile(r"[\W\d]*(?:due\s+to|because\s+of|secondary\s+to|owin
 
 
 #: A sentence of its own that tells how often the drug before it is given ("Repeat every 28 days.",
-#: "Given every 4 weeks.", "This is given monthly.", "Thereafter 3-weekly.").
+#: "Given every 4 weeks.", "This is given monthly.", "Thereafter 3-weekly.", a diary's "Shots every 4 weeks.").
 _FREQUENCY_OPENS = re.compile(r"[\W\d]*(?:(?:it|this|these|they|which|the\s+(?:injections?|infusions?|doses?))\s+(?:is|are|will\s+be)"
                               r"\s+(?:then\s+)?(?:given|repeated|due|administered)|(?:to\s+be\s+)?(?:repeat(?:ed)?|given|administered)"
-                              r"|then|thereafter|and\s+then|subsequent\s+doses|next\s+doses)\b", re.I)
+                              r"|then|thereafter|and\s+then|subsequent\s+doses|next\s+doses"
+                              r"|(?:(?:the|my|her|his|your)\s+)?(?:shots?|injections?|jabs?|infusions?)(?=\s+(?:every|once|monthly|weekly|q\s?\d)))\b", re.I)
 
 
 def _states_frequency(page: AnalyzedPage, start: int, end: int) -> bool:

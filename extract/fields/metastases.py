@@ -383,9 +383,13 @@ def _matches(rule, page: AnalyzedPage, text: str) -> bool:
 def _oligometastatic(page: AnalyzedPage, sites: list[_Site]) -> Iterator[Finding]:
     g = grammar("metastases")
     for m in (m for a, b in clinical_segments(page) for m in g["met.oligo.stated"].finditer(page.text, page.is_ocr, a, b)):
-        if assertion_at(page, m.start(), m.end()) not in _NOT_FACT:
+        assertion = assertion_at(page, m.start(), m.end())
+        if assertion not in _NOT_FACT:
             yield Finding(path="stage.oligometastatic", value=True,
                           evidence=[page.evidence(m.start(), m.end(), "met.oligo.stated")])
+        elif assertion == "negated":  # "visceral disease, not oligometastatic"
+            yield Finding(path="stage.oligometastatic", value=False,
+                          evidence=[page.evidence(m.start(), m.end(), "met.oligo.stated-not")])
     if not sites:
         return
     # Lesions counted per site: the largest count said about it; every site must be counted.
@@ -407,9 +411,9 @@ def _oligometastatic(page: AnalyzedPage, sites: list[_Site]) -> Iterator[Finding
         best = counts.get(site.site)
         if best is None or _count(n.group("count")) > best[0]:
             counts[site.site] = (_count(n.group("count")), [page.evidence(n.start(), n.end(), "met.count.number")])
-    if set(counts) != {s.site for s in sites}:
-        return  # some site's lesions are not counted: no total
     total = sum(c for c, _ in counts.values())
+    if set(counts) != {s.site for s in sites} and total <= _OLIGO_MAX:
+        return  # some site's lesions are not counted: no total (unless the counted ones are already too many)
     evidence = [ev.model_copy(update={"rule": "derived.metastases.lesion-count"}) for _, evs in counts.values() for ev in evs]
     yield Finding(path="stage.oligometastatic", value=total <= _OLIGO_MAX, evidence=evidence)
 
