@@ -461,11 +461,18 @@ def _date_rank(f: Finding) -> tuple[int, ...]:
     return (1, *(-int(part) for part in f.line_date.split("-")))
 
 
-def is_revision(page: "AnalyzedPage", offset: int) -> bool:
+def is_revision(page: "AnalyzedPage", offset: int, end: int | None = None) -> bool:
     """Is the value at `offset` stated as a revision (rule specimen.revision in the 60 characters
-    of its sentence before it)?"""
-    start = max(page.sentence_at(offset)[0], offset - 60)
-    return next(grammar("specimens")["specimen.revision"].finditer(page.text, page.is_ocr, start, offset), None) is not None
+    of its sentence before it, or specimen.revision-label in its own span up to `end` within its
+    sentence: "HER2 IHC (4B5), repeat: 2+")?"""
+    g = grammar("specimens")
+    s0, s1 = page.sentence_at(offset)
+    start = max(s0, offset - 60)
+    if next(g["specimen.revision"].finditer(page.text, page.is_ocr, start, offset), None) is not None:
+        return True
+    hi = min(end, s1) if end is not None else offset
+    return hi > offset and next(g["specimen.revision-label"].finditer(page.text, page.is_ocr, offset, hi),
+                                None) is not None
 
 
 def part_at(page: "AnalyzedPage", offset: int) -> Part | None:
@@ -707,7 +714,10 @@ def order_findings(findings: list[Finding]) -> list[Finding]:
         # A result quoted from an earlier specimen, or a historical mention ("receptor conversion
         # from ER 70 % in 2019"), comes after this report's own current result.
         # A stated revision outranks the report's first reading ("Revised stage: pN0(i+)" after "pN0(sn)").
+        # An in-situ lesion's pTis beside an invasive tumour's pT is the other lesion's (AJCC stages the
+        # invasive one): it comes after.
+        in_situ_t = f.path.endswith((".pathologic.t", ".clinical.t")) and f.value == "Tis"
         return (order[f.path], not f.is_fact, not on_index, f.specimen == "prior", f.assertion == "historical",
-                not f.revises, _date_rank(f), -_confidence(f), i)
+                in_situ_t, not f.revises, _date_rank(f), -_confidence(f), i)
 
     return [f for _, f in sorted(enumerate(findings), key=key)]

@@ -3741,3 +3741,161 @@ def test_lead18_metastasis_involving_a_counted_node():
     f = first_fact("A. LYMPH NODES, LEFT AXILLA: METASTASIS INVOLVING 1 EXAMINED LYMPH NODE.", "lymph_nodes.positive")
     assert f is not None and (f.value, f.evidence[0].text) == (1, "METASTASIS INVOLVING 1 EXAMINED LYMPH NODE")
     assert first_fact("Sentinel node: no metastasis in 3 lymph nodes.", "lymph_nodes.positive").value == 0
+
+
+# gen19: a node summary without "lymph"; a bracketed "x of y" after a node statement (never a slide, page or
+# node-number counter); a receptor or ISH report's tested block named in its source line; a gross
+# description's one lesion when nothing else gives a size.
+GEN19_ROWS = [
+    ("A. Left breast, mastectomy: Invasive ductal carcinoma.\nSUMMARY OF NODES: 3/26", "lymph_nodes.positive", 3,
+     "SUMMARY OF NODES: 3/26", "text-layer"),
+    ("A. Left breast, mastectomy: Invasive ductal carcinoma.\nSUMMARY OF NODES: 3/26", "lymph_nodes.examined", 26,
+     "SUMMARY OF NODES: 3/26", "text-layer"),
+    ("B. Left axillary contents: Metastatic carcinoma in axillary lymph nodes (13 of 15).", "lymph_nodes.positive",
+     13, "(13 of 15)", "text-layer"),
+    ("B. Axillary dissection: lymph nodes, negative for carcinoma (0 of 12).", "lymph_nodes.examined", 12,
+     "(0 of 12)", "ocr"),
+    ("HER2 FISH REPORT. Source case: PATH-26-1, block A2 (right breast, core biopsy). HER2/CEP17 ratio: 3.1. "
+     "Result: AMPLIFIED.", "diagnosis.laterality", "right", "(right breast", "ocr"),
+    ("GROSS DESCRIPTION:\nReceived fresh is a lumpectomy 8.0 x 6.0 x 4.0 cm. Sectioning reveals a firm, stellate, "
+     "tan-white mass measuring 2.3 x 2.0 x 1.8 cm, 0.5 cm from the deep margin.\n\nFINAL DIAGNOSIS:\nLeft breast, "
+     "lumpectomy: Invasive ductal carcinoma, grade 2.\n", "diagnosis.tumor_size_mm", 23.0,
+     "mass measuring 2.3 x 2.0 x 1.8 cm", "text-layer"),
+    ("Macroscopically: mammary gland 19x16x5 cm. In the upper inner quadrant a dense node of grey colour without "
+     "clear borders 4.2x3.5x3.0 cm. In the axillary tissue 21 lymph nodes from 0.3 to 2.0 cm.\n\nMicroscopically: "
+     "infiltrative lobular carcinoma, grade 2.", "diagnosis.tumor_size_mm", 42.0,
+     "node of grey colour without clear borders 4.2x3.5x3.0 cm", "ocr"),
+]
+
+
+@pytest.mark.parametrize("text,path,value,evidence,source", GEN19_ROWS)
+def test_gen19_layouts_are_read_with_their_evidence(text, path, value, evidence, source):
+    f = first_fact(text, path, source=source)
+    assert f is not None and (f.value, f.evidence[0].text) == (value, evidence)
+
+
+GEN19_DISTRACTOR_ROWS = [
+    # a node's number among the sentinel nodes, a slide counter, a page counter
+    ("B. Sentinel lymph node (1 of 3): see comment.", "lymph_nodes.examined", "text-layer"),
+    ("Lymph nodes negative; reviewed on slides (3 of 5).", "lymph_nodes.examined", "text-layer"),
+    ("Invasive carcinoma. Lymph nodes: see part B (page 1 of 2).", "lymph_nodes.examined", "ocr"),
+    # an ISH report whose source line names both breasts; a benign report with a marker and a side
+    ("HER2 FISH. Source: blocks A2 (right breast) and B1 (left breast). Ratio 1.2, not amplified.",
+     "diagnosis.laterality", "text-layer"),
+    ("Left breast, core biopsy: fibroadenoma. No carcinoma. Ki-67 not performed.", "diagnosis.laterality",
+     "text-layer"),
+    # a gross description of two lesions, a core biopsy's label, a mass's distance: no size
+    ("GROSS DESCRIPTION:\nA firm mass 2.3 x 2.0 cm and a second nodule 0.8 x 0.6 cm.\nDIAGNOSIS: Invasive ductal "
+     "carcinoma.\n", "diagnosis.tumor_size_mm", "text-layer"),
+    ("GROSS DESCRIPTION:\nReceived in formalin labeled \"left breast mass\" are three tan cores, 1.5 x 0.1 cm.\n"
+     "DIAGNOSIS: Invasive ductal carcinoma.\n", "diagnosis.tumor_size_mm", "text-layer"),
+    ("GROSS DESCRIPTION:\nThe mass is located 2 cm from the nipple.\nDIAGNOSIS: Invasive ductal carcinoma.\n",
+     "diagnosis.tumor_size_mm", "text-layer"),
+    # a size outside the gross description wins; a lesion named outside it is not read by the gross rule
+    ("DIAGNOSIS: Invasive ductal carcinoma. Clinical history: palpable mass 3 cm.", "diagnosis.tumor_size_mm",
+     "text-layer"),
+]
+
+
+@pytest.mark.parametrize("text,path,source", GEN19_DISTRACTOR_ROWS)
+def test_gen19_distractors_yield_nothing(text, path, source):
+    assert first_fact(text, path, source=source) is None
+
+
+def test_gen19_a_restated_synoptic_block_does_not_add_its_nodes_again():
+    """TCGA EW-A1P6: the amended synoptic block (2 macrometastases) and the "PREVIOUSLY ISSUED DIAGNOSIS"
+    below it (1) count the same axilla; the first block's count stands, not 3."""
+    block = ("Lymph Nodes: - Number of sentinel lymph nodes examined: 3. - Total number of lymph nodes examined "
+             "(sentinel and Nonsentinel): 25. - Number of lymph nodes with macrometastases (>0.2 cm): {}. "
+             "Extranodal Extension: - Present. ")
+    text = "Tumor Summary: " + block.format(2) + "PREVIOUSLY ISSUED DIAGNOSIS: Tumor Summary: " + block.format(1)
+    f = first_fact(text, "lymph_nodes.positive", source="ocr")
+    assert f is not None and f.value == 2 and len(f.evidence) == 1
+    # one block's macro and micro lines are still added
+    one = ("Tumor Summary: Number of lymph nodes with macrometastases: 1. Number of lymph nodes with "
+           "micrometastases: 2. ")
+    assert first_fact(one, "lymph_nodes.positive", source="ocr").value == 3
+
+
+def test_gen19_the_gross_size_gives_way_to_a_diagnosis_size():
+    text = ("GROSS DESCRIPTION:\nSectioning reveals a firm mass measuring 3.0 x 2.0 x 1.8 cm.\n\nFINAL DIAGNOSIS:\n"
+            "Invasive ductal carcinoma, grade 2, 2.6 cm in greatest dimension.\n")
+    f = first_fact(text, "diagnosis.tumor_size_mm")
+    assert f is not None and f.value == 26.0
+
+
+# gen19 (new reports): "Progesterone Rec" without its point in a lab-system grid; a HER2 repeat labelled so in
+# its own statement outranks the first reading, and what a revision "replaces" is not read; a bare copy count
+# right after an ISH ratio; a largest focus after a decimal; a focus of invasion under a "DCIS with
+# microinvasion" heading; a pTis beside an invasive pT.
+GEN19_REPORT_ROWS = [
+    ("Progesterone Rec (1E2)    POSITlVE      3O%, moderate      Positive", "receptors.pr.status", "positive",
+     "Progesterone Rec (1E2)    POSITlVE", "ocr"),
+    ("Progesterone Rec (1E2)    POSITIVE      30%, moderate", "receptors.pr.status", "positive",
+     "Progesterone Rec (1E2)    POSITIVE", "text-layer"),
+    ("HER2 IHC (4B5): 2+ equivocal; HER2 dual ISH: ratio 1.3, HER2 copies 3.6 -> negative.",
+     "receptors.her2.ish_copy_number", 3.6,
+     "HER2 IHC (4B5): 2+ equivocal; HER2 dual ISH: ratio 1.3, HER2 copies 3.6", "text-layer"),
+    ("Residual invasive carcinoma of no special type, grade 3, multifocal in a 7.0 cm area of fibrosis; largest "
+     "residual focus 2.8 cm.", "diagnosis.tumor_size_mm", 28.0,
+     "multifocal in a 7.0 cm area of fibrosis; largest residual focus 2.8 cm", "ocr"),
+    ("SYNOPTIC (DCIS with microinvasion)\n Size of largest focus of invasion: 0.8 mm\n Number of foci: 2\n",
+     "diagnosis.tumor_size_mm", 0.8, "largest focus of invasion: 0.8 mm", "ocr"),
+]
+
+
+@pytest.mark.parametrize("text,path,value,evidence,source", GEN19_REPORT_ROWS)
+def test_gen19_report_layouts_are_read_with_their_evidence(text, path, value, evidence, source):
+    f = first_fact(text, path, source=source)
+    assert f is not None and (f.value, f.evidence[0].text) == (value, evidence)
+
+
+GEN19_REPORT_DISTRACTOR_ROWS = [
+    # a DCIS's extent wrapped onto the next line is still no tumour size; a copy count without a ratio before it
+    ("Ductal carcinoma in situ, high grade, spanning\n  4.0 cm.", "diagnosis.tumor_size_mm", "text-layer"),
+    ("HER2 copies 3.6 were seen in a control.", "receptors.her2.ish_copy_number", "text-layer"),
+    # "Rec" is the receptor only before a value: "Progesterone recommended" is no label
+    ("Progesterone recommended for 5 years; positive response.", "receptors.pr.status", "text-layer"),
+]
+
+
+@pytest.mark.parametrize("text,path,source", GEN19_REPORT_DISTRACTOR_ROWS)
+def test_gen19_report_distractors_yield_nothing(text, path, source):
+    assert first_fact(text, path, source=source) is None
+
+
+def test_gen19_a_repeat_outranks_the_superseded_reading_and_a_replaced_value_is_not_read():
+    text = ("ORIGINAL BIOMARKER RESULTS (10/28/2026) - SUPERSEDED:\n ER: Positive, 40%, moderate\n HER2 IHC: 1+ "
+            "(negative)\n\nADDENDUM / AMENDMENT (11/19/2026):\n HER2 IHC (4B5), repeat: 2+ (EQUIVOCAL), complete "
+            "weak-to-moderate membrane staining.\n HER2 FISH: Ratio: 2.6. Interpretation: AMPLIFIED.\nREVISED HER2 "
+            "STATUS: POSITIVE. This result replaces the HER2 result reported on 10/28/2026 (IHC 1+).\n")
+    scores = [f for f in findings(text, "ocr") if f.path == "receptors.her2.ihc_score"]
+    assert (scores[0].value, scores[0].evidence[0].text) == ("2+", "HER2 IHC (4B5), repeat: 2+")
+    assert all("replaces" not in f.evidence[0].text for f in scores)
+
+
+def test_gen19_an_in_situ_lesions_ptis_comes_after_the_invasive_tumours_pt():
+    text = ("B. Left breast, retroareolar excision:\n   Encapsulated papillary carcinoma, 1.6 cm. Staged as carcinoma in "
+            "situ (pTis) by current guidance.\nSUMMARY\n Stage (AJCC 8): pT1b pN0(sn)\n")
+    f = first_fact(text, "stage.pathologic.t")
+    assert f is not None and (f.value, f.evidence[0].text) == ("T1b", "pT1b")
+
+
+def test_gen19_microscopically_heads_a_section_only_before_its_colon():
+    """"Macroscopically:" / "Microscopically:" of a translated report head the gross and microscopic sections;
+    "CONFIRMED MICROSCOPICALLY." ends a sentence and opens nothing (the synoptic node lines after it still count)."""
+    text = ("FINAL PATHOLOGIC DIAGNOSIS:\nA. LEFT BREAST: INVASIVE DUCTAL CARCINOMA. TUMOR SIZE: 1.4 CM (GROSS), CONFIRMED "
+            "MICROSCOPICALLY.\nSYNOPTIC SUMMARY:\n  LYMPH NODES: TOTAL SENTINEL NODES EXAMINED 4; NODES WITH "
+            "MACROMETASTASES 0; NODES WITH MICROMETASTASES 1\n")
+    f = first_fact(text, "lymph_nodes.positive", source="ocr")
+    assert f is not None and f.value == 1
+    page = analyze_page("d1", Page(number=1, text="Macroscopically: a node 2 cm.\nMicroscopically: carcinoma.\n",
+                                   source="ocr"))
+    assert [name for _, name in page.sections() if name] == ["gross", "microscopic"]
+
+
+def test_gen19_a_largest_focus_after_a_run_on_line_end_before_a_number():
+    text = ("RESIDUAL INVASIVE CARCINOMA OF NO SPECIAL TYPE, GRADE 3, MULTIFOCAL IN A. 7.0 CM AREA OF FIBROSIS; LARGEST "
+            "RESIDUAL FOCUS 2.8 CM.")
+    f = first_fact(text, "diagnosis.tumor_size_mm", source="ocr")
+    assert f is not None and f.value == 28.0

@@ -149,7 +149,7 @@ def make_finding(
         specimen=specimen,
         laterality=laterality if laterality else (part.laterality if part else None),
         procedure=part.procedure if part else None,
-        revises=is_revision(page, start),
+        revises=is_revision(page, start, end),
         line_date=line_date(page, start),
     )
 
