@@ -3899,3 +3899,37 @@ def test_gen19_a_largest_focus_after_a_run_on_line_end_before_a_number():
             "RESIDUAL FOCUS 2.8 CM.")
     f = first_fact(text, "diagnosis.tumor_size_mm", source="ocr")
     assert f is not None and f.value == 28.0
+
+
+# gen19 (second batch of reports): a one-breast synoptic block headed by its side alone, also on a run-on page;
+# a consultation's quote of the outside diagnosis gives way to the consultant's; a HER2 stain "repeated on
+# block A2" in its own statement is a revision.
+_BILATERAL_BLOCKS = ("A. RIGHT BREAST, LUMPECTOMY:\n   Invasive ductal carcinoma, grade 3, 2.9 cm.\nD. LEFT AXILLARY SENTINEL "
+                     "LYMPH NODE:\n   One lymph node, negative for carcinoma (0/1).\n\nSYNOPTIC - RIGHT\n  Size: 29 mm\n"
+                     "  pT2 pN1a(sn)\nSYNOPTIC - LEFT\n  Size: 11 mm\n  pT1c pN0(sn)\n")
+
+
+@pytest.mark.parametrize("text,source", [
+    (_BILATERAL_BLOCKS, "text-layer"),
+    (" ".join(ln if ln.endswith((".", ":")) else ln + "." for ln in (x.strip() for x in _BILATERAL_BLOCKS.splitlines())
+              if ln), "ocr"),
+])
+def test_gen19_a_synoptic_block_headed_by_its_side_alone(text, source):
+    got = {(f.value, f.laterality) for f in findings(text, source) if f.path == "stage.pathologic.t"}
+    assert got == {("T2", "right"), ("T1c", "left")}
+
+
+def test_gen19_the_outside_diagnosis_quoted_in_a_consultation_gives_way():
+    text = ("OUTSIDE DIAGNOSIS:\n\"Right breast, lumpectomy: Invasive ductal carcinoma, grade 3, 2.2 cm.\"\n\nOUR "
+            "DIAGNOSIS:\nRIGHT BREAST, LUMPECTOMY:\n - INVASIVE LOBULAR CARCINOMA, PLEOMORPHIC TYPE, NOTTINGHAM GRADE 2.\n")
+    f = first_fact(text, "diagnosis.histology")
+    assert f is not None and (f.value, f.evidence[0].text) == ("invasive_lobular", "INVASIVE LOBULAR CARCINOMA")
+    page = analyze_page("d1", Page(number=1, text=text, source="text-layer"))
+    assert page.section_at(text.index("Invasive ductal")) == "preoperative_diagnosis"
+
+
+def test_gen19_a_stain_repeated_on_a_block_outranks_the_first_reading():
+    text = ("HER2 (IHC): 3+ - POSITIVE. [see addendum]\n\nADDENDUM #1 - CORRECTED HER2 RESULT\nThe stain was repeated:\n"
+            "  HER2 IHC (4B5), repeated on block A2: 2+ (equivocal), in ~20% of invasive cells.\n")
+    f = first_fact(text, "receptors.her2.ihc_score")
+    assert f is not None and (f.value, f.evidence[0].text) == ("2+", "HER2 IHC (4B5), repeated on block A2: 2+")
