@@ -73,6 +73,18 @@ def procedure_of(text: str) -> Procedure | None:
     return None
 
 
+def synoptic_procedure(page: "AnalyzedPage", offset: int) -> Procedure | None:
+    """The procedure the "Procedure:" line of the synoptic block holding `offset` names (for values
+    of a block outside any part), cached per block."""
+    start = max((s for s, _ in page.sections() if s <= offset), default=0)
+    key = ("specimens.synoptic-procedure", start)
+    if key not in page.cache:
+        end = next((s for s, _ in page.sections() if s > start), len(page.text))
+        m = next(grammar("specimens")["specimen.procedure-line"].finditer(page.text, page.is_ocr, start, end), None)
+        page.cache[key] = procedure_of(m.group("what")) if m else None
+    return page.cache[key]
+
+
 def _site_of(text: str) -> Literal["breast", "lymph_node", "other"]:
     low = text.lower()
     if "breast" in low and not any(k in low.split("breast")[0] for k in _LYMPH):
@@ -698,10 +710,25 @@ def _confidence(f: Finding) -> float:
     return max(values) if values else 0.5
 
 
+#: The sizes (mm, lower bound exclusive, upper inclusive) of the pT categories that a size settles.
+_PT_SIZE_MM = {"T1mi": (0.0, 1.0), "T1a": (1.0, 5.0), "T1b": (5.0, 10.0), "T1c": (10.0, 20.0), "T2": (20.0, 50.0),
+               "T3": (50.0, 1000.0)}
+
+
+def _stated_pt_range(findings: list[Finding], side: str | None) -> tuple[float, float] | None:
+    """The size range of the one pT category the page states for the index tumour, if it states one."""
+    stated = {f.value for f in findings if f.path == "stage.pathologic.t" and f.is_fact
+              and f.assertion != "historical" and (side is None or f.laterality in (None, side))}
+    return _PT_SIZE_MM.get(next(iter(stated))) if len(stated) == 1 else None
+
+
 def order_findings(findings: list[Finding]) -> list[Finding]:
     """Findings grouped by path (first appearance), each group best first (see module docstring)."""
     side = index_side(findings)
     focus = _index_focus(findings)
+    # Two sizes of the tumour ("0.6 cm in the excision", "Tumor size: 14 mm (taken from the core biopsy)"):
+    # the one the report's own pT category matches is the staged size.
+    pt_range = _stated_pt_range(findings, side)
     order: dict[str, int] = {}
     for f in findings:
         order.setdefault(f.path, len(order))
@@ -717,7 +744,9 @@ def order_findings(findings: list[Finding]) -> list[Finding]:
         # An in-situ lesion's pTis beside an invasive tumour's pT is the other lesion's (AJCC stages the
         # invasive one): it comes after.
         in_situ_t = f.path.endswith((".pathologic.t", ".clinical.t")) and f.value == "Tis"
+        off_pt = pt_range is not None and f.path in _SIZE_PATHS and isinstance(f.value, (int, float)) and \
+            not pt_range[0] < f.value <= pt_range[1]
         return (order[f.path], not f.is_fact, not on_index, f.specimen == "prior", f.assertion == "historical",
-                in_situ_t, not f.revises, _date_rank(f), -_confidence(f), i)
+                in_situ_t, off_pt, not f.revises, _date_rank(f), -_confidence(f), i)
 
     return [f for _, f in sorted(enumerate(findings), key=key)]

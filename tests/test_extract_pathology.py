@@ -3933,3 +3933,17 @@ def test_gen19_a_stain_repeated_on_a_block_outranks_the_first_reading():
             "  HER2 IHC (4B5), repeated on block A2: 2+ (equivocal), in ~20% of invasive cells.\n")
     f = first_fact(text, "receptors.her2.ihc_score")
     assert f is not None and (f.value, f.evidence[0].text) == ("2+", "HER2 IHC (4B5), repeated on block A2: 2+")
+
+
+def test_gen19_the_size_the_stated_pt_matches_is_the_staged_size():
+    """"0.6 cm in the excision" (a residual after the core biopsy) and "Tumor size: 14 mm (taken from the core
+    biopsy)": the report's pT1c matches 14 mm, which comes first; the synoptic block's values are of the
+    procedure its "Procedure:" line names."""
+    text = ("B. Left breast, seed-localized lumpectomy:\n   - Residual invasive ductal carcinoma, grade 2, 0.6 cm in the "
+            "excision.\n\nSYNOPTIC REPORT - BREAST\n  Procedure: Excision (lumpectomy)\n  Tumor size: 14 mm (taken from "
+            "the core biopsy)\n  Pathologic stage (AJCC 8th): pT1c pN0(sn)\n")
+    sizes = [f for f in findings(text) if f.path == "diagnosis.tumor_size_mm"]
+    assert [(f.value, f.procedure) for f in sizes] == [(14.0, "resection"), (6.0, "resection")]
+    # a pT1b would make the 6 mm the staged size
+    t1b = text.replace("pT1c pN0(sn)", "pT1b pN0(sn)")
+    assert [f.value for f in findings(t1b) if f.path == "diagnosis.tumor_size_mm"] == [6.0, 14.0]
