@@ -3947,3 +3947,19 @@ def test_gen19_the_size_the_stated_pt_matches_is_the_staged_size():
     # a pT1b would make the 6 mm the staged size
     t1b = text.replace("pT1c pN0(sn)", "pT1b pN0(sn)")
     assert [f.value for f in findings(t1b) if f.path == "diagnosis.tumor_size_mm"] == [6.0, 14.0]
+
+
+@pytest.mark.parametrize("text,path,value,evidence", [
+    # a lab system's component rows: the percent on a row of its own, labelled "Percent"
+    ("Estrogen Receptor Result               Positive          (Abnormal)\nEstrogen Receptor Percent              95 %\n"
+     "Estrogen Receptor Intensity            Strong\n", "receptors.er.percent", 95.0,
+     "Estrogen Receptor Percent              95 %"),
+    ("Progesterone Receptor Percentage: 12 %", "receptors.pr.percent", 12.0, "Progesterone Receptor Percentage: 12 %"),
+])
+def test_gen19_a_percent_row_of_a_lab_system_printout(text, path, value, evidence):
+    f = first_fact(text, path)
+    assert f is not None and (f.value, f.evidence[0].text) == (value, evidence)
+
+
+def test_gen19_a_percent_label_before_a_score_is_no_filler():
+    assert first_fact("HER2 percent of cells 3+: 5%", "receptors.her2.ihc_score") is None
