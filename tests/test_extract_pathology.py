@@ -3963,3 +3963,26 @@ def test_gen19_a_percent_row_of_a_lab_system_printout(text, path, value, evidenc
 
 def test_gen19_a_percent_label_before_a_score_is_no_filler():
     assert first_fact("HER2 percent of cells 3+: 5%", "receptors.her2.ihc_score") is None
+
+
+@pytest.mark.parametrize("text,positive,examined,evidence", [
+    # node summaries under other labels; a bracket that says what its nodes hold; a sentinel count "x of y positive"
+    ("NODAL SUMMARY: 2/17", 2, 17, "NODAL SUMMARY: 2/17"),
+    ("Lymph node summary: 2 of 17 positive", 2, 17, "Lymph node summary: 2 of 17 positive"),
+    ("Nodes (positive/total): 2/17", 2, 17, "Nodes (positive/total): 2/17"),
+    ("Positive nodes / nodes examined: 2/17", 2, 17, "Positive nodes / nodes examined: 2/17"),
+    ("Axillary node status: 2 of 17 involved", 2, 17, "Axillary node status: 2 of 17 involved"),
+    ("Sentinel nodes (2 of 3 positive)", 2, 3, "(2 of 3 positive)"),
+    ("Sentinel nodes, negative (3 of 3 negative)", 0, 3, "(3 of 3 negative)"),
+    ("SLN 1 of 2 positive; non-SLN 1 of 15 positive", 2, 17, "SLN 1 of 2 positive"),
+])
+def test_gen19_node_summaries_and_counts_with_their_polarity(text, positive, examined, evidence):
+    text = "Invasive ductal carcinoma.\n" + text + "\n"
+    pos, ex = first_fact(text, "lymph_nodes.positive"), first_fact(text, "lymph_nodes.examined")
+    assert (pos.value, ex.value, pos.evidence[0].text) == (positive, examined, evidence)
+
+
+@pytest.mark.parametrize("text", ["Cores (2 of 3 positive)", "Slides reviewed (2 of 3 positive for tumor)",
+                                  "SLN 2 of 3 removed, negative", "SLNB 12/03/2025"])
+def test_gen19_counts_of_other_things_are_no_node_counts(text):
+    assert first_fact("Invasive ductal carcinoma.\n" + text + "\n", "lymph_nodes.positive") is None

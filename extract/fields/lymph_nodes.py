@@ -378,7 +378,7 @@ def _part_counts(page: AnalyzedPage) -> list[Count]:
                 if not g["nodes.part.node-context"].pattern_for(False).search(before) or regex.search(
                         r"(?:score|grade|nottingham|g\d)\W{0,12}$", before, regex.I):
                     continue
-            if rule_id == "nodes.part.paren-of" and not _paren_of_count(page, s):
+            if rule_id == "nodes.part.paren-of" and not _paren_of_count(page, m):
                 continue
             count = _count_of(page, m, rule_id)
             if count is None:
@@ -412,12 +412,15 @@ def _part_counts(page: AnalyzedPage) -> list[Count]:
     return _without_breakdown(page, _without_restated(page, _without_remaining(page, merged)))
 
 
-def _paren_of_count(page: AnalyzedPage, start: int) -> bool:
+def _paren_of_count(page: AnalyzedPage, m: regex.Match) -> bool:
     """A bracketed "(13 of 15)" is a node count when the statement right before it names nodes and
-    what they hold, and no slide, page or block word stands just before it."""
+    what they hold (or the bracket says what they hold: "Sentinel nodes (2 of 3 positive)"), and no
+    slide, page or block word stands just before it."""
+    start = m.start()
     lo = max(page.sentence_at(start)[0], start - 160)
     g = _g()
-    return g["nodes.part.paren-of-context"].pattern_for(False).search(page.text, lo, start) is not None and \
+    context = g["nodes.part.node-context" if m.group("polarity") else "nodes.part.paren-of-context"]
+    return context.pattern_for(False).search(page.text, lo, start) is not None and \
         g["nodes.part.paren-of-exclude"].pattern_for(False).search(page.text, max(0, start - 40), start) is None
 
 
