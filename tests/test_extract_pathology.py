@@ -3986,3 +3986,14 @@ def test_gen19_node_summaries_and_counts_with_their_polarity(text, positive, exa
                                   "SLN 2 of 3 removed, negative", "SLNB 12/03/2025"])
 def test_gen19_counts_of_other_things_are_no_node_counts(text):
     assert first_fact("Invasive ductal carcinoma.\n" + text + "\n", "lymph_nodes.positive") is None
+
+
+@pytest.mark.parametrize("text,evidence", [
+    # a synoptic size label that names the invasive focus in brackets or after a comma
+    ("Invasive ductal carcinoma.\nTumor Extent (invasive): 17 mm", "Tumor Extent (invasive): 17 mm"),
+    ("Invasive ductal carcinoma.\nInvasive tumor, greatest dimension: 1.7 cm", "Invasive tumor, greatest dimension: 1.7 cm"),
+    ("Invasive ductal carcinoma.\nSize (largest invasive focus): 17 mm", "Size (largest invasive focus): 17 mm"),
+])
+def test_gen19_invasive_size_labels(text, evidence):
+    f = first_fact(text, "diagnosis.tumor_size_mm")
+    assert f is not None and (f.value, f.evidence[0].text) == (17.0, evidence)
