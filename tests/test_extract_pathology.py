@@ -3997,3 +3997,15 @@ def test_gen19_counts_of_other_things_are_no_node_counts(text):
 def test_gen19_invasive_size_labels(text, evidence):
     f = first_fact(text, "diagnosis.tumor_size_mm")
     assert f is not None and (f.value, f.evidence[0].text) == (17.0, evidence)
+
+
+@pytest.mark.parametrize("text,value,evidence", [
+    # the size of a microinvasion right after it; a DCIS's own extent stays no tumour size
+    ("DCIS with microinvasion (0.5 mm)", 0.5, "DCIS with microinvasion (0.5 mm"),
+    ("Microinvasive carcinoma: 0.8 mm", 0.8, "Microinvasive carcinoma: 0.8 mm"),
+    ("DCIS with microinvasion; DCIS extent 35 mm", None, None),
+    ("DCIS, 25 mm, no microinvasion seen.", None, None),
+])
+def test_gen19_a_microinvasions_size(text, value, evidence):
+    f = first_fact(text, "diagnosis.tumor_size_mm", source="ocr")
+    assert (f and (f.value, f.evidence[0].text)) == ((value, evidence) if value else None)
