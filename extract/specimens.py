@@ -483,8 +483,13 @@ def is_revision(page: "AnalyzedPage", offset: int, end: int | None = None) -> bo
     if next(g["specimen.revision"].finditer(page.text, page.is_ocr, start, offset), None) is not None:
         return True
     hi = min(end, s1) if end is not None else offset
-    return hi > offset and next(g["specimen.revision-label"].finditer(page.text, page.is_ocr, offset, hi),
-                                None) is not None
+    if hi <= offset:
+        return False
+    label = g["specimen.revision-label"]
+    on_page = page.cache.get("specimens.revision-label")
+    if on_page is None:  # most pages state no revision label: their findings skip the search
+        on_page = page.cache["specimens.revision-label"] = next(label.finditer(page.text, page.is_ocr), None) is not None
+    return on_page and next(label.finditer(page.text, page.is_ocr, offset, hi), None) is not None
 
 
 def part_at(page: "AnalyzedPage", offset: int) -> Part | None:
