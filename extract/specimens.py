@@ -73,6 +73,18 @@ def procedure_of(text: str) -> Procedure | None:
     return None
 
 
+def synoptic_procedure(page: "AnalyzedPage", offset: int) -> Procedure | None:
+    """The procedure the "Procedure:" line of the synoptic block holding `offset` names (for values
+    of a block outside any part), cached per block."""
+    start = max((s for s, _ in page.sections() if s <= offset), default=0)
+    key = ("specimens.synoptic-procedure", start)
+    if key not in page.cache:
+        end = next((s for s, _ in page.sections() if s > start), len(page.text))
+        m = next(grammar("specimens")["specimen.procedure-line"].finditer(page.text, page.is_ocr, start, end), None)
+        page.cache[key] = procedure_of(m.group("what")) if m else None
+    return page.cache[key]
+
+
 def _site_of(text: str) -> Literal["breast", "lymph_node", "other"]:
     low = text.lower()
     if "breast" in low and not any(k in low.split("breast")[0] for k in _LYMPH):
@@ -461,11 +473,23 @@ def _date_rank(f: Finding) -> tuple[int, ...]:
     return (1, *(-int(part) for part in f.line_date.split("-")))
 
 
-def is_revision(page: "AnalyzedPage", offset: int) -> bool:
+def is_revision(page: "AnalyzedPage", offset: int, end: int | None = None) -> bool:
     """Is the value at `offset` stated as a revision (rule specimen.revision in the 60 characters
-    of its sentence before it)?"""
-    start = max(page.sentence_at(offset)[0], offset - 60)
-    return next(grammar("specimens")["specimen.revision"].finditer(page.text, page.is_ocr, start, offset), None) is not None
+    of its sentence before it, or specimen.revision-label in its own span up to `end` within its
+    sentence: "HER2 IHC (4B5), repeat: 2+")?"""
+    g = grammar("specimens")
+    s0, s1 = page.sentence_at(offset)
+    start = max(s0, offset - 60)
+    if next(g["specimen.revision"].finditer(page.text, page.is_ocr, start, offset), None) is not None:
+        return True
+    hi = min(end, s1) if end is not None else offset
+    if hi <= offset:
+        return False
+    label = g["specimen.revision-label"]
+    on_page = page.cache.get("specimens.revision-label")
+    if on_page is None:  # most pages state no revision label: their findings skip the search
+        on_page = page.cache["specimens.revision-label"] = next(label.finditer(page.text, page.is_ocr), None) is not None
+    return on_page and next(label.finditer(page.text, page.is_ocr, offset, hi), None) is not None
 
 
 def part_at(page: "AnalyzedPage", offset: int) -> Part | None:
@@ -691,10 +715,25 @@ def _confidence(f: Finding) -> float:
     return max(values) if values else 0.5
 
 
+#: The sizes (mm, lower bound exclusive, upper inclusive) of the pT categories that a size settles.
+_PT_SIZE_MM = {"T1mi": (0.0, 1.0), "T1a": (1.0, 5.0), "T1b": (5.0, 10.0), "T1c": (10.0, 20.0), "T2": (20.0, 50.0),
+               "T3": (50.0, 1000.0)}
+
+
+def _stated_pt_range(findings: list[Finding], side: str | None) -> tuple[float, float] | None:
+    """The size range of the one pT category the page states for the index tumour, if it states one."""
+    stated = {f.value for f in findings if f.path == "stage.pathologic.t" and f.is_fact
+              and f.assertion != "historical" and (side is None or f.laterality in (None, side))}
+    return _PT_SIZE_MM.get(next(iter(stated))) if len(stated) == 1 else None
+
+
 def order_findings(findings: list[Finding]) -> list[Finding]:
     """Findings grouped by path (first appearance), each group best first (see module docstring)."""
     side = index_side(findings)
     focus = _index_focus(findings)
+    # Two sizes of the tumour ("0.6 cm in the excision", "Tumor size: 14 mm (taken from the core biopsy)"):
+    # the one the report's own pT category matches is the staged size.
+    pt_range = _stated_pt_range(findings, side)
     order: dict[str, int] = {}
     for f in findings:
         order.setdefault(f.path, len(order))
@@ -707,7 +746,12 @@ def order_findings(findings: list[Finding]) -> list[Finding]:
         # A result quoted from an earlier specimen, or a historical mention ("receptor conversion
         # from ER 70 % in 2019"), comes after this report's own current result.
         # A stated revision outranks the report's first reading ("Revised stage: pN0(i+)" after "pN0(sn)").
+        # An in-situ lesion's pTis beside an invasive tumour's pT is the other lesion's (AJCC stages the
+        # invasive one): it comes after.
+        in_situ_t = f.path.endswith((".pathologic.t", ".clinical.t")) and f.value == "Tis"
+        off_pt = pt_range is not None and f.path in _SIZE_PATHS and isinstance(f.value, (int, float)) and \
+            not pt_range[0] < f.value <= pt_range[1]
         return (order[f.path], not f.is_fact, not on_index, f.specimen == "prior", f.assertion == "historical",
-                not f.revises, _date_rank(f), -_confidence(f), i)
+                in_situ_t, off_pt, not f.revises, _date_rank(f), -_confidence(f), i)
 
     return [f for _, f in sorted(enumerate(findings), key=key)]

@@ -2231,9 +2231,9 @@ ROWS = [
     ("Invasive ductal carcinoma, see synoptic report. Additional findings of no relevance are listed below. "
      "Ductal carcinoma in situ, solid type. Grade 2.", "diagnosis.grade", None, None),
     ("Grade 2. Tumor size 2 cm.", "diagnosis.grade", None, None),
-    # a node fraction in words, "(13 of 15)": only right after a node word or in a lymph-node part
+    # a node fraction in words, "(13 of 15)" (round 19a's nodes.part.paren-of), and after pN
     ("Metastatic carcinoma in thirteen of fifteen lymph nodes (13 of 15); biopsy site present.",
-     "lymph_nodes.examined", 15, "(13 of 15)"),
+     "lymph_nodes.examined", 15, "thirteen of fifteen lymph nodes"),
     ("5. Axillary lymph nodes: Positive (13 of 15). - Size of largest metastatic deposit: 4 mm.",
      "lymph_nodes.positive", 13, "(13 of 15)"),
     ("A. LEFT SENTINEL LYMPH NODE #1: POSITIVE FOR METASTATIC CARCINOMA (1 of 1). B. LEFT BREAST, MASTECTOMY: "
@@ -3838,3 +3838,260 @@ def test_lead18_metastasis_involving_a_counted_node():
     f = first_fact("A. LYMPH NODES, LEFT AXILLA: METASTASIS INVOLVING 1 EXAMINED LYMPH NODE.", "lymph_nodes.positive")
     assert f is not None and (f.value, f.evidence[0].text) == (1, "METASTASIS INVOLVING 1 EXAMINED LYMPH NODE")
     assert first_fact("Sentinel node: no metastasis in 3 lymph nodes.", "lymph_nodes.positive").value == 0
+
+
+# gen19: a node summary without "lymph"; a bracketed "x of y" after a node statement (never a slide, page or
+# node-number counter); a receptor or ISH report's tested block named in its source line; a gross
+# description's one lesion when nothing else gives a size.
+GEN19_ROWS = [
+    ("A. Left breast, mastectomy: Invasive ductal carcinoma.\nSUMMARY OF NODES: 3/26", "lymph_nodes.positive", 3,
+     "SUMMARY OF NODES: 3/26", "text-layer"),
+    ("A. Left breast, mastectomy: Invasive ductal carcinoma.\nSUMMARY OF NODES: 3/26", "lymph_nodes.examined", 26,
+     "SUMMARY OF NODES: 3/26", "text-layer"),
+    ("B. Left axillary contents: Metastatic carcinoma in axillary lymph nodes (13 of 15).", "lymph_nodes.positive",
+     13, "(13 of 15)", "text-layer"),
+    ("B. Axillary dissection: lymph nodes, negative for carcinoma (0 of 12).", "lymph_nodes.examined", 12,
+     "(0 of 12)", "ocr"),
+    ("HER2 FISH REPORT. Source case: PATH-26-1, block A2 (right breast, core biopsy). HER2/CEP17 ratio: 3.1. "
+     "Result: AMPLIFIED.", "diagnosis.laterality", "right", "(right breast", "ocr"),
+    ("GROSS DESCRIPTION:\nReceived fresh is a lumpectomy 8.0 x 6.0 x 4.0 cm. Sectioning reveals a firm, stellate, "
+     "tan-white mass measuring 2.3 x 2.0 x 1.8 cm, 0.5 cm from the deep margin.\n\nFINAL DIAGNOSIS:\nLeft breast, "
+     "lumpectomy: Invasive ductal carcinoma, grade 2.\n", "diagnosis.tumor_size_mm", 23.0,
+     "mass measuring 2.3 x 2.0 x 1.8 cm", "text-layer"),
+    ("Macroscopically: mammary gland 19x16x5 cm. In the upper inner quadrant a dense node of grey colour without "
+     "clear borders 4.2x3.5x3.0 cm. In the axillary tissue 21 lymph nodes from 0.3 to 2.0 cm.\n\nMicroscopically: "
+     "infiltrative lobular carcinoma, grade 2.", "diagnosis.tumor_size_mm", 42.0,
+     "node of grey colour without clear borders 4.2x3.5x3.0 cm", "ocr"),
+]
+
+
+GEN19_DISTRACTOR_ROWS = [
+    # a node's number among the sentinel nodes, a slide counter, a page counter
+    ("B. Sentinel lymph node (1 of 3): see comment.", "lymph_nodes.examined", "text-layer"),
+    ("Lymph nodes negative; reviewed on slides (3 of 5).", "lymph_nodes.examined", "text-layer"),
+    ("Invasive carcinoma. Lymph nodes: see part B (page 1 of 2).", "lymph_nodes.examined", "ocr"),
+    # an ISH report whose source line names both breasts; a benign report with a marker and a side
+    ("HER2 FISH. Source: blocks A2 (right breast) and B1 (left breast). Ratio 1.2, not amplified.",
+     "diagnosis.laterality", "text-layer"),
+    ("Left breast, core biopsy: fibroadenoma. No carcinoma. Ki-67 not performed.", "diagnosis.laterality",
+     "text-layer"),
+    # a gross description of two lesions, a core biopsy's label, a mass's distance: no size
+    ("GROSS DESCRIPTION:\nA firm mass 2.3 x 2.0 cm and a second nodule 0.8 x 0.6 cm.\nDIAGNOSIS: Invasive ductal "
+     "carcinoma.\n", "diagnosis.tumor_size_mm", "text-layer"),
+    ("GROSS DESCRIPTION:\nReceived in formalin labeled \"left breast mass\" are three tan cores, 1.5 x 0.1 cm.\n"
+     "DIAGNOSIS: Invasive ductal carcinoma.\n", "diagnosis.tumor_size_mm", "text-layer"),
+    ("GROSS DESCRIPTION:\nThe mass is located 2 cm from the nipple.\nDIAGNOSIS: Invasive ductal carcinoma.\n",
+     "diagnosis.tumor_size_mm", "text-layer"),
+    # a size outside the gross description wins; a lesion named outside it is not read by the gross rule
+    ("DIAGNOSIS: Invasive ductal carcinoma. Clinical history: palpable mass 3 cm.", "diagnosis.tumor_size_mm",
+     "text-layer"),
+]
+
+
+def test_gen19_a_restated_synoptic_block_does_not_add_its_nodes_again():
+    """TCGA EW-A1P6: the amended synoptic block (2 macrometastases) and the "PREVIOUSLY ISSUED DIAGNOSIS"
+    below it (1) count the same axilla; the first block's count stands, not 3."""
+    block = ("Lymph Nodes: - Number of sentinel lymph nodes examined: 3. - Total number of lymph nodes examined "
+             "(sentinel and Nonsentinel): 25. - Number of lymph nodes with macrometastases (>0.2 cm): {}. "
+             "Extranodal Extension: - Present. ")
+    text = "Tumor Summary: " + block.format(2) + "PREVIOUSLY ISSUED DIAGNOSIS: Tumor Summary: " + block.format(1)
+    f = first_fact(text, "lymph_nodes.positive", source="ocr")
+    assert f is not None and f.value == 2 and len(f.evidence) == 1
+    # one block's macro and micro lines are still added
+    one = ("Tumor Summary: Number of lymph nodes with macrometastases: 1. Number of lymph nodes with "
+           "micrometastases: 2. ")
+    assert first_fact(one, "lymph_nodes.positive", source="ocr").value == 3
+
+
+def test_gen19_the_gross_size_gives_way_to_a_diagnosis_size():
+    text = ("GROSS DESCRIPTION:\nSectioning reveals a firm mass measuring 3.0 x 2.0 x 1.8 cm.\n\nFINAL DIAGNOSIS:\n"
+            "Invasive ductal carcinoma, grade 2, 2.6 cm in greatest dimension.\n")
+    f = first_fact(text, "diagnosis.tumor_size_mm")
+    assert f is not None and f.value == 26.0
+
+
+# gen19 (new reports): "Progesterone Rec" without its point in a lab-system grid; a HER2 repeat labelled so in
+# its own statement outranks the first reading, and what a revision "replaces" is not read; a bare copy count
+# right after an ISH ratio; a largest focus after a decimal; a focus of invasion under a "DCIS with
+# microinvasion" heading; a pTis beside an invasive pT.
+GEN19_REPORT_ROWS = [
+    ("Progesterone Rec (1E2)    POSITlVE      3O%, moderate      Positive", "receptors.pr.status", "positive",
+     "Progesterone Rec (1E2)    POSITlVE", "ocr"),
+    ("Progesterone Rec (1E2)    POSITIVE      30%, moderate", "receptors.pr.status", "positive",
+     "Progesterone Rec (1E2)    POSITIVE", "text-layer"),
+    ("HER2 IHC (4B5): 2+ equivocal; HER2 dual ISH: ratio 1.3, HER2 copies 3.6 -> negative.",
+     "receptors.her2.ish_copy_number", 3.6,
+     "HER2 IHC (4B5): 2+ equivocal; HER2 dual ISH: ratio 1.3, HER2 copies 3.6", "text-layer"),
+    ("Residual invasive carcinoma of no special type, grade 3, multifocal in a 7.0 cm area of fibrosis; largest "
+     "residual focus 2.8 cm.", "diagnosis.tumor_size_mm", 28.0,
+     "multifocal in a 7.0 cm area of fibrosis; largest residual focus 2.8 cm", "ocr"),
+    ("SYNOPTIC (DCIS with microinvasion)\n Size of largest focus of invasion: 0.8 mm\n Number of foci: 2\n",
+     "diagnosis.tumor_size_mm", 0.8, "largest focus of invasion: 0.8 mm", "ocr"),
+]
+
+
+@pytest.mark.parametrize("text,path,value,evidence,source", GEN19_ROWS + GEN19_REPORT_ROWS)
+def test_gen19_layouts_are_read_with_their_evidence(text, path, value, evidence, source):
+    f = first_fact(text, path, source=source)
+    assert f is not None and (f.value, f.evidence[0].text) == (value, evidence)
+
+
+GEN19_REPORT_DISTRACTOR_ROWS = [
+    # a DCIS's extent wrapped onto the next line is still no tumour size; a copy count without a ratio before it
+    ("Ductal carcinoma in situ, high grade, spanning\n  4.0 cm.", "diagnosis.tumor_size_mm", "text-layer"),
+    ("HER2 copies 3.6 were seen in a control.", "receptors.her2.ish_copy_number", "text-layer"),
+    # "Rec" is the receptor only before a value: "Progesterone recommended" is no label
+    ("Progesterone recommended for 5 years; positive response.", "receptors.pr.status", "text-layer"),
+]
+
+
+@pytest.mark.parametrize("text,path,source", GEN19_DISTRACTOR_ROWS + GEN19_REPORT_DISTRACTOR_ROWS)
+def test_gen19_distractors_yield_nothing(text, path, source):
+    assert first_fact(text, path, source=source) is None
+
+
+def test_gen19_a_repeat_outranks_the_superseded_reading_and_a_replaced_value_is_not_read():
+    text = ("ORIGINAL BIOMARKER RESULTS (10/28/2026) - SUPERSEDED:\n ER: Positive, 40%, moderate\n HER2 IHC: 1+ "
+            "(negative)\n\nADDENDUM / AMENDMENT (11/19/2026):\n HER2 IHC (4B5), repeat: 2+ (EQUIVOCAL), complete "
+            "weak-to-moderate membrane staining.\n HER2 FISH: Ratio: 2.6. Interpretation: AMPLIFIED.\nREVISED HER2 "
+            "STATUS: POSITIVE. This result replaces the HER2 result reported on 10/28/2026 (IHC 1+).\n")
+    scores = [f for f in findings(text, "ocr") if f.path == "receptors.her2.ihc_score"]
+    assert (scores[0].value, scores[0].evidence[0].text) == ("2+", "HER2 IHC (4B5), repeat: 2+")
+    assert all("replaces" not in f.evidence[0].text for f in scores)
+
+
+def test_gen19_an_in_situ_lesions_ptis_comes_after_the_invasive_tumours_pt():
+    text = ("B. Left breast, retroareolar excision:\n   Encapsulated papillary carcinoma, 1.6 cm. Staged as carcinoma in "
+            "situ (pTis) by current guidance.\nSUMMARY\n Stage (AJCC 8): pT1b pN0(sn)\n")
+    f = first_fact(text, "stage.pathologic.t")
+    assert f is not None and (f.value, f.evidence[0].text) == ("T1b", "pT1b")
+
+
+def test_gen19_microscopically_heads_a_section_only_before_its_colon():
+    """"Macroscopically:" / "Microscopically:" of a translated report head the gross and microscopic sections;
+    "CONFIRMED MICROSCOPICALLY." ends a sentence and opens nothing (the synoptic node lines after it still count)."""
+    text = ("FINAL PATHOLOGIC DIAGNOSIS:\nA. LEFT BREAST: INVASIVE DUCTAL CARCINOMA. TUMOR SIZE: 1.4 CM (GROSS), CONFIRMED "
+            "MICROSCOPICALLY.\nSYNOPTIC SUMMARY:\n  LYMPH NODES: TOTAL SENTINEL NODES EXAMINED 4; NODES WITH "
+            "MACROMETASTASES 0; NODES WITH MICROMETASTASES 1\n")
+    f = first_fact(text, "lymph_nodes.positive", source="ocr")
+    assert f is not None and f.value == 1
+    page = analyze_page("d1", Page(number=1, text="Macroscopically: a node 2 cm.\nMicroscopically: carcinoma.\n",
+                                   source="ocr"))
+    assert [name for _, name in page.sections() if name] == ["gross", "microscopic"]
+
+
+def test_gen19_a_largest_focus_after_a_run_on_line_end_before_a_number():
+    text = ("RESIDUAL INVASIVE CARCINOMA OF NO SPECIAL TYPE, GRADE 3, MULTIFOCAL IN A. 7.0 CM AREA OF FIBROSIS; LARGEST "
+            "RESIDUAL FOCUS 2.8 CM.")
+    f = first_fact(text, "diagnosis.tumor_size_mm", source="ocr")
+    assert f is not None and f.value == 28.0
+
+
+# gen19 (second batch of reports): a one-breast synoptic block headed by its side alone, also on a run-on page;
+# a consultation's quote of the outside diagnosis gives way to the consultant's; a HER2 stain "repeated on
+# block A2" in its own statement is a revision.
+_BILATERAL_BLOCKS = ("A. RIGHT BREAST, LUMPECTOMY:\n   Invasive ductal carcinoma, grade 3, 2.9 cm.\nD. LEFT AXILLARY SENTINEL "
+                     "LYMPH NODE:\n   One lymph node, negative for carcinoma (0/1).\n\nSYNOPTIC - RIGHT\n  Size: 29 mm\n"
+                     "  pT2 pN1a(sn)\nSYNOPTIC - LEFT\n  Size: 11 mm\n  pT1c pN0(sn)\n")
+
+
+@pytest.mark.parametrize("text,source", [
+    (_BILATERAL_BLOCKS, "text-layer"),
+    (" ".join(ln if ln.endswith((".", ":")) else ln + "." for ln in (x.strip() for x in _BILATERAL_BLOCKS.splitlines())
+              if ln), "ocr"),
+])
+def test_gen19_a_synoptic_block_headed_by_its_side_alone(text, source):
+    got = {(f.value, f.laterality) for f in findings(text, source) if f.path == "stage.pathologic.t"}
+    assert got == {("T2", "right"), ("T1c", "left")}
+
+
+def test_gen19_the_outside_diagnosis_quoted_in_a_consultation_gives_way():
+    text = ("OUTSIDE DIAGNOSIS:\n\"Right breast, lumpectomy: Invasive ductal carcinoma, grade 3, 2.2 cm.\"\n\nOUR "
+            "DIAGNOSIS:\nRIGHT BREAST, LUMPECTOMY:\n - INVASIVE LOBULAR CARCINOMA, PLEOMORPHIC TYPE, NOTTINGHAM GRADE 2.\n")
+    f = first_fact(text, "diagnosis.histology")
+    assert f is not None and (f.value, f.evidence[0].text) == ("invasive_lobular", "INVASIVE LOBULAR CARCINOMA")
+    page = analyze_page("d1", Page(number=1, text=text, source="text-layer"))
+    assert page.section_at(text.index("Invasive ductal")) == "preoperative_diagnosis"
+
+
+def test_gen19_a_stain_repeated_on_a_block_outranks_the_first_reading():
+    text = ("HER2 (IHC): 3+ - POSITIVE. [see addendum]\n\nADDENDUM #1 - CORRECTED HER2 RESULT\nThe stain was repeated:\n"
+            "  HER2 IHC (4B5), repeated on block A2: 2+ (equivocal), in ~20% of invasive cells.\n")
+    f = first_fact(text, "receptors.her2.ihc_score")
+    assert f is not None and (f.value, f.evidence[0].text) == ("2+", "HER2 IHC (4B5), repeated on block A2: 2+")
+
+
+def test_gen19_the_size_the_stated_pt_matches_is_the_staged_size():
+    """"0.6 cm in the excision" (a residual after the core biopsy) and "Tumor size: 14 mm (taken from the core
+    biopsy)": the report's pT1c matches 14 mm, which comes first; the synoptic block's values are of the
+    procedure its "Procedure:" line names."""
+    text = ("B. Left breast, seed-localized lumpectomy:\n   - Residual invasive ductal carcinoma, grade 2, 0.6 cm in the "
+            "excision.\n\nSYNOPTIC REPORT - BREAST\n  Procedure: Excision (lumpectomy)\n  Tumor size: 14 mm (taken from "
+            "the core biopsy)\n  Pathologic stage (AJCC 8th): pT1c pN0(sn)\n")
+    sizes = [f for f in findings(text) if f.path == "diagnosis.tumor_size_mm"]
+    assert [(f.value, f.procedure) for f in sizes] == [(14.0, "resection"), (6.0, "resection")]
+    # a pT1b would make the 6 mm the staged size
+    t1b = text.replace("pT1c pN0(sn)", "pT1b pN0(sn)")
+    assert [f.value for f in findings(t1b) if f.path == "diagnosis.tumor_size_mm"] == [6.0, 14.0]
+
+
+@pytest.mark.parametrize("text,path,value,evidence", [
+    # a lab system's component rows: the percent on a row of its own, labelled "Percent"
+    ("Estrogen Receptor Result               Positive          (Abnormal)\nEstrogen Receptor Percent              95 %\n"
+     "Estrogen Receptor Intensity            Strong\n", "receptors.er.percent", 95.0,
+     "Estrogen Receptor Percent              95 %"),
+    ("Progesterone Receptor Percentage: 12 %", "receptors.pr.percent", 12.0, "Progesterone Receptor Percentage: 12 %"),
+])
+def test_gen19_a_percent_row_of_a_lab_system_printout(text, path, value, evidence):
+    f = first_fact(text, path)
+    assert f is not None and (f.value, f.evidence[0].text) == (value, evidence)
+
+
+def test_gen19_a_percent_label_before_a_score_is_no_filler():
+    assert first_fact("HER2 percent of cells 3+: 5%", "receptors.her2.ihc_score") is None
+
+
+@pytest.mark.parametrize("text,positive,examined,evidence", [
+    # node summaries under other labels; a bracket that says what its nodes hold; a sentinel count "x of y positive"
+    ("NODAL SUMMARY: 2/17", 2, 17, "NODAL SUMMARY: 2/17"),
+    ("Lymph node summary: 2 of 17 positive", 2, 17, "Lymph node summary: 2 of 17 positive"),
+    ("Nodes (positive/total): 2/17", 2, 17, "Nodes (positive/total): 2/17"),
+    ("Positive nodes / nodes examined: 2/17", 2, 17, "Positive nodes / nodes examined: 2/17"),
+    ("Axillary node status: 2 of 17 involved", 2, 17, "Axillary node status: 2 of 17 involved"),
+    ("Sentinel nodes (2 of 3 positive)", 2, 3, "(2 of 3 positive)"),
+    ("Sentinel nodes, negative (3 of 3 negative)", 0, 3, "(3 of 3 negative)"),
+    ("SLN 1 of 2 positive; non-SLN 1 of 15 positive", 2, 17, "SLN 1 of 2 positive"),
+])
+def test_gen19_node_summaries_and_counts_with_their_polarity(text, positive, examined, evidence):
+    text = "Invasive ductal carcinoma.\n" + text + "\n"
+    pos, ex = first_fact(text, "lymph_nodes.positive"), first_fact(text, "lymph_nodes.examined")
+    assert (pos.value, ex.value, pos.evidence[0].text) == (positive, examined, evidence)
+
+
+@pytest.mark.parametrize("text", ["Cores (2 of 3 positive)", "Slides reviewed (2 of 3 positive for tumor)",
+                                  "SLN 2 of 3 removed, negative", "SLNB 12/03/2025"])
+def test_gen19_counts_of_other_things_are_no_node_counts(text):
+    assert first_fact("Invasive ductal carcinoma.\n" + text + "\n", "lymph_nodes.positive") is None
+
+
+@pytest.mark.parametrize("text,evidence", [
+    # a synoptic size label that names the invasive focus in brackets or after a comma
+    ("Invasive ductal carcinoma.\nTumor Extent (invasive): 17 mm", "Tumor Extent (invasive): 17 mm"),
+    ("Invasive ductal carcinoma.\nInvasive tumor, greatest dimension: 1.7 cm", "Invasive tumor, greatest dimension: 1.7 cm"),
+    ("Invasive ductal carcinoma.\nSize (largest invasive focus): 17 mm", "Size (largest invasive focus): 17 mm"),
+])
+def test_gen19_invasive_size_labels(text, evidence):
+    f = first_fact(text, "diagnosis.tumor_size_mm")
+    assert f is not None and (f.value, f.evidence[0].text) == (17.0, evidence)
+
+
+@pytest.mark.parametrize("text,value,evidence", [
+    # the size of a microinvasion right after it; a DCIS's own extent stays no tumour size
+    ("DCIS with microinvasion (0.5 mm)", 0.5, "DCIS with microinvasion (0.5 mm"),
+    ("Microinvasive carcinoma: 0.8 mm", 0.8, "Microinvasive carcinoma: 0.8 mm"),
+    ("DCIS with microinvasion; DCIS extent 35 mm", None, None),
+    ("DCIS, 25 mm, no microinvasion seen.", None, None),
+])
+def test_gen19_a_microinvasions_size(text, value, evidence):
+    f = first_fact(text, "diagnosis.tumor_size_mm", source="ocr")
+    assert (f and (f.value, f.evidence[0].text)) == ((value, evidence) if value else None)

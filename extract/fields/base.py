@@ -10,7 +10,7 @@ from extract.analysis import AnalyzedPage
 from extract.findings import Finding
 from extract.models import Evidence
 from extract.rules import CompiledRule
-from extract.specimens import focus_at, focus_tag, is_revision, line_date, part_at, section_weight
+from extract.specimens import focus_at, focus_tag, is_revision, line_date, part_at, section_weight, synoptic_procedure
 from extract.table_rows import header_row_pairs, label_column_pairs
 
 _NUMBER_WORDS = {
@@ -148,8 +148,10 @@ def make_finding(
         assertion=assertion,
         specimen=specimen,
         laterality=laterality if laterality else (part.laterality if part else None),
-        procedure=part.procedure if part else None,
-        revises=is_revision(page, start),
+        # A synoptic block outside any part: the procedure its "Procedure:" line names.
+        procedure=part.procedure if part else (
+            synoptic_procedure(page, start) if page.section_at(start) == "synoptic" else None),
+        revises=is_revision(page, start, end),
         line_date=line_date(page, start),
     )
 

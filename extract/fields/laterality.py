@@ -144,10 +144,11 @@ def _sole_side(page: AnalyzedPage) -> Iterator[Finding]:
     response after neoadjuvant therapy leaves only DCIS), and so does an invasive carcinoma whose type is
     not stated; LCIS and benign findings do not."""
     found = mentions(page)
+    g = grammar("laterality")
     if not (_invasive_page(page) or any(h.value == "dcis" and page.assertion(s, e) in FACTUAL for s, e, h, _ in found)
             or untyped_invasive(page, found)):
+        yield from _tested_block_side(page)
         return
-    g = grammar("laterality")
     # The gross description (a container "labeled 'L breast'") is read only when the rest of the
     # page names no side at all, with less confidence.
     for skip, rule, confidence in ((SKIPPED_SECTIONS, "laterality.sole-side", 0.7),
@@ -169,6 +170,27 @@ def _sole_side(page: AnalyzedPage) -> Iterator[Finding]:
                                    confidence=confidence, laterality=side, correction=corr)
         if sides:
             return
+
+
+def _tested_block_side(page: AnalyzedPage) -> Iterator[Finding]:
+    """A receptor or ISH report that states no carcinoma, with one breast side named in its source line
+    ("Source case: PATH-26-21144, block B4 (left breast, excision)"): the tested tumour's side, with
+    less confidence (two sides named give nothing)."""
+    g = grammar("laterality")
+    if next(iter(scan(page, g["laterality.biomarker-test"])), None) is None:
+        return
+    source_line = g["laterality.source-line"].pattern_for(False)
+    sides: dict[str, tuple[int, int]] = {}
+    for m in scan(page, g["laterality.breast-side"]):
+        side = _side(m.group("side"))
+        if side is None or page.assertion(m.start(), m.end()) not in FACTUAL:
+            continue
+        if source_line.search(page.text, max(0, m.start() - 80), m.start()) is not None:
+            sides.setdefault(side, m.span())
+    if len(sides) == 1 and "bilateral" not in sides:
+        side, span = next(iter(sides.items()))
+        yield make_finding(page, "diagnosis.laterality", side, span, "laterality.tested-block", confidence=0.7,
+                           laterality=side)
 
 
 def _in_situ_part(page: AnalyzedPage, offset: int, side: str) -> bool:

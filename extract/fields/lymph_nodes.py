@@ -179,6 +179,9 @@ def _totals(page: AnalyzedPage) -> tuple[list[Finding], bool, bool]:
     out: list[Finding] = []
     found_ex = found_pos = False
     kinds: dict[str, list[regex.Match]] = {"macro": [], "micro": [], "isolated": []}
+    #: A kind counted again restates the block ("PREVIOUSLY ISSUED DIAGNOSIS", a second tumour's synoptic
+    #: block of the same axilla): the first block's lines are the count, the rest are not added to it.
+    restated = False
     for m in scan(page, g["nodes.total.synoptic-examined"]):
         if not _counted(page, m.start()) or found_ex:
             continue
@@ -191,7 +194,10 @@ def _totals(page: AnalyzedPage) -> tuple[list[Finding], bool, bool]:
             continue
         kind = (m.group("kind") or "").lower()
         if kind.startswith(("macro", "micro", "isolated")):
-            kinds[kind[:5] if kind.startswith("m") else "isolated"].append(m)
+            key = kind[:5] if kind.startswith("m") else "isolated"
+            restated = restated or bool(kinds[key])
+            if not restated:
+                kinds[key].append(m)
         elif not found_pos:
             found_pos = True
             out.append(make_finding(page, "lymph_nodes.positive", _count(m), m.span(),
@@ -353,27 +359,6 @@ def _count_of(page: AnalyzedPage, m: regex.Match, rule_id: str) -> Count | None:
     return Count(pos, ex, m.start(), m.end(), None, rule_id, itc=itc and pos == 0, correction=correction)
 
 
-#: Things other than nodes that a pathology report counts.
-_OTHER_COUNTED = r"slides?|blocks?|cassettes?|pages?|cores?|sections?|fragments?|levels?|foci|specimens?"
-#: A node word and then, in the same sentence, no number and no other thing counted up to the bracket.
-_NODES_BEFORE_OF_FRACTION = regex.compile(
-    rf"(?:\bnodes?|\bnodal|(?-i:\bS?LN[sS]?))\b(?:(?!{_OTHER_COUNTED})[^.;()\d\n]){{0,40}}$", regex.I)
-_OTHER_COUNTED_RE = regex.compile(rf"\b(?:{_OTHER_COUNTED})\b", regex.I)
-
-
-def _of_fraction_counts_nodes(page: AnalyzedPage, start: int) -> bool:
-    """"(13 of 15)" in words counts nodes only right after a node word ("thirteen of fifteen lymph
-    nodes (13 of 15)", "Axillary lymph nodes: Positive (13 of 15)") or in a lymph-node part ("A.
-    LEFT SENTINEL LYMPH NODE #1: POSITIVE FOR METASTATIC CARCINOMA (1 of 1)"); elsewhere it counts
-    slides, pages or cores as often."""
-    sentence_start = page.sentence_at(start)[0]
-    if _NODES_BEFORE_OF_FRACTION.search(page.text, max(sentence_start, start - 60), start):
-        return True
-    part = part_at(page, start)
-    return part is not None and part.site == "lymph_node" and not _OTHER_COUNTED_RE.search(
-        page.text, sentence_start, start)
-
-
 def _part_counts(page: AnalyzedPage) -> list[Count]:
     g = _g()
     counts: list[Count] = []
@@ -383,7 +368,7 @@ def _part_counts(page: AnalyzedPage) -> list[Count]:
                     "nodes.part.none-in", "nodes.part.positive-of", "nodes.part.out-of-first", "nodes.part.count-label-positive",
                     "nodes.part.in-count", "nodes.part.label-count",
                     "nodes.part.count-polarity", "nodes.part.count-after", "nodes.part.procedure-fraction",
-                    "nodes.part.fraction", "nodes.part.level"):
+                    "nodes.part.fraction", "nodes.part.paren-of", "nodes.part.level"):
         for m in scan(page, g[rule_id]):
             s, e = m.span()
             if not _counted(page, s) or any(a < e and s < b for a, b in taken):
@@ -393,8 +378,8 @@ def _part_counts(page: AnalyzedPage) -> list[Count]:
                 if not g["nodes.part.node-context"].pattern_for(False).search(before) or regex.search(
                         r"(?:score|grade|nottingham|g\d)\W{0,12}$", before, regex.I):
                     continue
-                if m.group("of") and not _of_fraction_counts_nodes(page, s):
-                    continue
+            if rule_id == "nodes.part.paren-of" and not _paren_of_count(page, m):
+                continue
             count = _count_of(page, m, rule_id)
             if count is None:
                 continue
@@ -425,6 +410,18 @@ def _part_counts(page: AnalyzedPage) -> list[Count]:
             continue
         merged.append(c)
     return _without_breakdown(page, _without_restated(page, _without_remaining(page, merged)))
+
+
+def _paren_of_count(page: AnalyzedPage, m: regex.Match) -> bool:
+    """A bracketed "(13 of 15)" is a node count when the statement right before it names nodes and
+    what they hold (or the bracket says what they hold: "Sentinel nodes (2 of 3 positive)"), and no
+    slide, page or block word stands just before it."""
+    start = m.start()
+    lo = max(page.sentence_at(start)[0], start - 160)
+    g = _g()
+    context = g["nodes.part.node-context" if m.group("polarity") else "nodes.part.paren-of-context"]
+    return context.pattern_for(False).search(page.text, lo, start) is not None and \
+        g["nodes.part.paren-of-exclude"].pattern_for(False).search(page.text, max(0, start - 40), start) is None
 
 
 def _without_remaining(page: AnalyzedPage, counts: list[Count]) -> list[Count]:

@@ -25,7 +25,9 @@ _RULES = ("size.invasive-label", "size.microscopic", "size.tumor-label", "size.u
           "size.after-grade-score")
 #: Rules whose match names the tumour itself: only the text before the match can make it another size.
 _LABELLED = ("size.invasive-label", "size.microscopic", "size.tumor-label", "size.unit-label", "size.wrapped-label",
-             "size.foreign-label", "size.tumour-mass", "size.maximum-dimension", "size.after-pt")
+             "size.foreign-label", "size.tumour-mass", "size.maximum-dimension", "size.after-pt", "size.gross-mass")
+#: A gross description's lesion with its size, read only there and only without a size elsewhere.
+_GROSS_RULES = _RULES + ("size.gross-mass",)
 _NUM = regex.compile(r"\d{1,3}(?:\s?[.,]\s?\d{1,2})?")
 
 
@@ -52,7 +54,12 @@ def extract_tumor_size(page: AnalyzedPage) -> Iterator[Finding]:
     found = list(_sizes(page, _SKIPPED))
     if not found:
         # Only a gross description gives a size: read it there (its findings weigh less).
-        found = list(_sizes(page, _SKIPPED - {"gross"}))
+        found = list(_sizes(page, _SKIPPED - {"gross"}, _GROSS_RULES))
+        masses = [f for f in found if f.evidence[0].rule == "size.gross-mass"]
+        if len({f.value for f in masses}) > 1 or (masses and len(masses) < len(found)):
+            # Two lesions described, or a mass beside another size reading: which is the
+            # invasive tumour is not stated; the mass sizes are left out.
+            found = [f for f in found if f not in masses]
     yield from _largest_focus(found or list(_grid_size(page)))
 
 
@@ -79,17 +86,19 @@ def _largest_focus(found: list[Finding]) -> list[Finding]:
     return [f for f in found if f not in foci or f is largest]
 
 
-def _sizes(page: AnalyzedPage, skip: frozenset[str]) -> Iterator[Finding]:
+def _sizes(page: AnalyzedPage, skip: frozenset[str], rules: tuple[str, ...] = _RULES) -> Iterator[Finding]:
     g = grammar("tumor_size")
     exclude = g["size.exclude.context"].pattern_for(False)
     re_excision = g["size.exclude.re-excision-residual"].pattern_for(False)
     invasive_after = g["size.exclude.invasive-after"].pattern_for(False)
     has_re_excision = "excision" in page.text.lower() or "margin" in page.text.lower()
     taken: list[tuple[int, int]] = []
-    for rule_id in _RULES:
+    for rule_id in rules:
         rule = g[rule_id]
         for m in scan(page, rule, skip):
             s, e = m.span()
+            if rule_id == "size.gross-mass" and page.section_at(s) != "gross":
+                continue
             if any(a < e and s < b for a, b in taken):
                 continue
             # The exclusions' words within 60 characters of the size (a DCIS's 160: see the rule).
