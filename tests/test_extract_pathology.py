@@ -2239,6 +2239,8 @@ ROWS = [
     ("A. LEFT SENTINEL LYMPH NODE #1: POSITIVE FOR METASTATIC CARCINOMA (1 of 1). B. LEFT BREAST, MASTECTOMY: "
      "INVASIVE DUCTAL CARCINOMA.", "lymph_nodes.examined", 1, "(1 of 1)"),
     ("Tumor classification: NOS, G III, pT2 pN0(0 of 13)L0V0R0.", "lymph_nodes.examined", 13, "pN0(0 of 13)"),
+    ("A. LEFT SENTINEL LYMPH NODE #1 -. POSITIVE FOR METASTATIC CARCINOMA (1 of 1); THE TUMOR INVOLVES THE NODE.",
+     "lymph_nodes.examined", 1, "(1 of 1)"),
     ("A. LEFT SENTINEL LYMPH NODE #1: Slides reviewed (2 of 3). No carcinoma.", "lymph_nodes.examined", None, None),
     ("Lymph node sections examined (2 of 4) negative.", "lymph_nodes.examined", None, None),
     # a count and a node word in two sentences are no node count

@@ -412,16 +412,27 @@ def _part_counts(page: AnalyzedPage) -> list[Count]:
     return _without_breakdown(page, _without_restated(page, _without_remaining(page, merged)))
 
 
+#: What nodes hold, ending the statement before a bracket ("POSITIVE FOR METASTATIC CARCINOMA (1 of 1)").
+_HOLDS_BEFORE_BRACKET = regex.compile(
+    r"(?:positive|negative|benign|reactive|metasta\w*|carcinoma|tumou?r\s+cells)\b[^.;()\d]{0,40}$", regex.I)
+
+
 def _paren_of_count(page: AnalyzedPage, m: regex.Match) -> bool:
     """A bracketed "(13 of 15)" is a node count when the statement right before it names nodes and
-    what they hold (or the bracket says what they hold: "Sentinel nodes (2 of 3 positive)"), and no
-    slide, page or block word stands just before it."""
+    what they hold (or the bracket says what they hold: "Sentinel nodes (2 of 3 positive)"), or in a
+    lymph-node part, what they hold alone ("A. LEFT SENTINEL LYMPH NODE #1 -. POSITIVE FOR METASTATIC
+    CARCINOMA (1 of 1)"), and no slide, page or block word stands just before it."""
     start = m.start()
     lo = max(page.sentence_at(start)[0], start - 160)
     g = _g()
+    if g["nodes.part.paren-of-exclude"].pattern_for(False).search(page.text, max(0, start - 40), start):
+        return False
     context = g["nodes.part.node-context" if m.group("polarity") else "nodes.part.paren-of-context"]
-    return context.pattern_for(False).search(page.text, lo, start) is not None and \
-        g["nodes.part.paren-of-exclude"].pattern_for(False).search(page.text, max(0, start - 40), start) is None
+    if context.pattern_for(False).search(page.text, lo, start):
+        return True
+    part = part_at(page, start)
+    return part is not None and part.site == "lymph_node" and \
+        _HOLDS_BEFORE_BRACKET.search(page.text, lo, start) is not None
 
 
 def _without_remaining(page: AnalyzedPage, counts: list[Count]) -> list[Count]:
