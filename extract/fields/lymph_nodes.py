@@ -412,11 +412,6 @@ def _part_counts(page: AnalyzedPage) -> list[Count]:
     return _without_breakdown(page, _without_restated(page, _without_remaining(page, merged)))
 
 
-#: What nodes hold, ending the statement before a bracket ("POSITIVE FOR METASTATIC CARCINOMA (1 of 1)").
-_HOLDS_BEFORE_BRACKET = regex.compile(
-    r"(?:positive|negative|benign|reactive|metasta\w*|carcinoma|tumou?r\s+cells)\b[^.;()\d]{0,40}$", regex.I)
-
-
 def _paren_of_count(page: AnalyzedPage, m: regex.Match) -> bool:
     """A bracketed "(13 of 15)" is a node count when the statement right before it names nodes and
     what they hold (or the bracket says what they hold: "Sentinel nodes (2 of 3 positive)"), or in a
@@ -432,7 +427,7 @@ def _paren_of_count(page: AnalyzedPage, m: regex.Match) -> bool:
         return True
     part = part_at(page, start)
     return part is not None and part.site == "lymph_node" and \
-        _HOLDS_BEFORE_BRACKET.search(page.text, lo, start) is not None
+        g["nodes.part.paren-of-holds"].pattern_for(False).search(page.text, lo, start) is not None
 
 
 def _without_remaining(page: AnalyzedPage, counts: list[Count]) -> list[Count]:
