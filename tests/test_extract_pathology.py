@@ -2223,6 +2223,14 @@ ROWS = [
      "TOTAL LNS: 1/2"),
     ("MICROMETASTATIC CARCINOMA IN ONE OUT OF EIGHTEEN LNS (1 OF 18). - THERE IS NO EXTRANODAL EXTENSION.",
      "lymph_nodes.examined", 18, None),
+    # a synoptic "Invasive carcinoma:" line with the size alone; with a gross and a microscopic size, the microscopic
+    ("Invasive carcinoma: 0.5 cm.", "diagnosis.tumor_size_mm", 5.0, "Invasive carcinoma: 0.5 cm"),
+    ("Invasive carcinoma: 1.7 cm (gross), 1.6 cm (microscopic).", "diagnosis.tumor_size_mm", 16.0,
+     "1.6 cm (microscopic)"),
+    ("Invasive carcinoma: 0.5 cm from the deep margin.", "diagnosis.tumor_size_mm", None, None),
+    # a node summary's positive count after its examined one
+    ("Summary of lymph nodes examined: 17; positive: 2.", "lymph_nodes.positive", 2,
+     "lymph nodes examined: 17; positive: 2"),
     # a bare "Grade 2" that is a form's whole field grades the invasive carcinoma named anywhere on the page
     ("Histological description: Infiltrative ductal carcinoma. Anatomic Site: Left Breast. Tumor location: Primary. "
      "Type of Procurement: surgery. Grade 2. T Stage 2 N Stage 0", "diagnosis.grade", 2, "Grade 2"),
