@@ -3763,11 +3763,6 @@ GEN18_DISTRACTOR_ROWS = [
 ]
 
 
-@pytest.mark.parametrize("text,path,source", GEN16_DISTRACTOR_ROWS + GEN18_DISTRACTOR_ROWS)
-def test_round_16_and_18_distractors_yield_nothing(text, path, source):
-    assert first_fact(text, path, source=source) is None
-
-
 @pytest.mark.parametrize("text,at", [
     # OCR'd headers with l or 1 read for i, and a run-on page's "CONCLUSION." end the gross section
     ("MACROSCOPIE\nTumorectomie de 62 x 48 mm.\nCONCLUSlON\nSein gauche : carcinome infiltrant.\n", "Sein gauche"),
@@ -3955,8 +3950,10 @@ GEN19_REPORT_DISTRACTOR_ROWS = [
 ]
 
 
-@pytest.mark.parametrize("text,path,source", GEN19_DISTRACTOR_ROWS + GEN19_REPORT_DISTRACTOR_ROWS)
-def test_gen19_distractors_yield_nothing(text, path, source):
+# Every round's distractor rows (the tables above) yield nothing.
+@pytest.mark.parametrize("text,path,source", GEN16_DISTRACTOR_ROWS + GEN18_DISTRACTOR_ROWS + GEN19_DISTRACTOR_ROWS
+                         + GEN19_REPORT_DISTRACTOR_ROWS)
+def test_round_distractors_yield_nothing(text, path, source):
     assert first_fact(text, path, source=source) is None
 
 
