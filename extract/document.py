@@ -1,6 +1,7 @@
 """One document in, its findings out: `read_document(document, document_id) -> DocumentFacts`.
 
-Every readable page is analysed once (`extract.analysis.analyze_page`), the short forms any page
+Every readable page is analysed once (`extract.analysis.analyze_page`; consecutive pages of one
+source as one run of text, `extract.page_runs`), the short forms any page
 defines are shared with every page of the document (`AnalyzedPage.defined_abbreviations()`), and every
 registered field extractor (`extract.fields.FIELD_EXTRACTORS`) runs over each page. The document's kind and date come from
 `extract.classify.classify_document(document, analyzed_pages) -> (kind, date)` when that module is
@@ -23,6 +24,7 @@ from extract.findings import DocumentFacts, Finding
 from extract.furniture import reading_views
 from extract.specimens import order_findings, without_other_foci_details
 from extract.models import DocumentSummary
+from extract.page_runs import findings_on_pages, join_pages
 from ingest.models import Document, Page
 
 log = logging.getLogger(__name__)
@@ -35,7 +37,10 @@ def read_document(document: Document, document_id: str) -> DocumentFacts:
     readable = [page for page in document.pages if page.error is None]
     # Running headers and footers are blanked for the extractors (`extract.furniture`).
     views = reading_views([page.text for page in readable])
-    pages = [analyze_page(document_id, page, view) for page, view in zip(readable, views, strict=True)]
+    # Consecutive pages are read as one text, so a sentence, section or specimen part runs on
+    # across a page break (`extract.page_runs`); evidence goes back to its own page below.
+    runs = join_pages(readable, views)
+    pages = [analyze_page(document_id, run.page, run.reading) for run in runs]
     # A short form defined on one page is used on the others ("RIB" on page 2 of a clinic note).
     defined: dict = {}
     for analyzed in pages:
@@ -58,6 +63,7 @@ def read_document(document: Document, document_id: str) -> DocumentFacts:
         date=when,
         text_source=document.text_source,
     )
+    findings = findings_on_pages(findings, runs)
     return DocumentFacts(summary=summary, findings=order_findings(without_other_foci_details(findings)))
 
 

@@ -89,6 +89,13 @@ CUT = [
      "lymph_nodes.examined", 12, "Nodes: 0/\nMERCY GENERAL LAB SERVICES    Page 2\n12"),
     (["Margins: negative. Tumor measures 14\nPrinted: 2013-02-11\nmm."],
      "diagnosis.tumor_size_mm", 14.0, "Tumor measures 14\nPrinted: 2013-02-11\nmm"),
+    # lead, twentieth round: a bare "Case:" or "Accession:" label before its number
+    (["Tumor size: 3.1\nPatient: XXXX, XXXX   MRN: 0000000   Case: S10-04417\ncm"], "diagnosis.tumor_size_mm", 31.0,
+     "Tumor size: 3.1\nPatient: XXXX, XXXX   MRN: 0000000   Case: S10-04417\ncm"),
+    (["LYMPH NODES: 2/\nAccession: S-12-3456   Page 2 of 2\n14 POSITIVE FOR METASTATIC CARCINOMA"],
+     "lymph_nodes.examined", 14, "LYMPH NODES: 2/\nAccession: S-12-3456   Page 2 of 2\n14"),
+    (["Estrogen receptor:\nCase: SP13-2214\npositive (95%)"], "receptors.er.percent", 95.0,
+     "Estrogen receptor:\nCase: SP13-2214\npositive (95%"),
     # round 10: a running header whose first occurrence stands inside a line, between a label and its value
     (["FINAL DIAGNOSIS: INVASIVE DUCTAL CARCINOMA. ESTROGEN RECEPTOR: ST. ELSEWHERE HOSPITAL DEPARTMENT OF "
       "PATHOLOGY POSITIVE (95%).\n", "ST. ELSEWHERE HOSPITAL DEPARTMENT OF PATHOLOGY\nTUMOR SIZE: 2.2 CM\n",
@@ -117,6 +124,9 @@ DISTRACTORS = [
     ("Printed on 11/02/2013 09:14 AM\nFINAL DIAGNOSIS: INVASIVE DUCTAL CARCINOMA", "diagnosis.date"),
     ("Patient: DOE, JANE  DOB: 04/05/1961\nFINAL DIAGNOSIS: INVASIVE DUCTAL CARCINOMA", "diagnosis.date"),
     ("MRN: 12345678 Page 1 of 2\nFINAL DIAGNOSIS: INVASIVE DUCTAL CARCINOMA", "diagnosis.tumor_size_mm"),
+    # a bare "Case:" or "Accession:" label before an identifier (lead, twentieth round)
+    ("Patient: XXXX, XXXX   MRN: 0000000   Case: T2-1004\nINVASIVE DUCTAL CARCINOMA", "stage.pathologic.t"),
+    ("Accession: S-12-3456 Page 2 of 2\nINVASIVE DUCTAL CARCINOMA", "diagnosis.tumor_size_mm"),
 ]
 
 
@@ -136,6 +146,10 @@ PLAIN = [
      None),
     ("Specimen labeled with the patient's name, MRN and \"left breast\". TUMOR SIZE: 1.2 CM.",
      "diagnosis.tumor_size_mm", 12.0, "TUMOR SIZE: 1.2 CM"),
+    # "Case:" before words or a stage is no case number
+    ("Case: 45-year-old woman with a left breast mass, 2.1 cm on ultrasound. TUMOR SIZE: 1.9 CM.",
+     "diagnosis.tumor_size_mm", 19.0, "TUMOR SIZE: 1.9 CM"),
+    ("Case: pT2 N1a, ER positive", "stage.pathologic.t", "T2", "pT2"),
 ]
 
 
