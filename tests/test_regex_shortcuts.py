@@ -46,6 +46,26 @@ def test_line_header_patterns_at_line_starts_match_as_finditer(lines, newline):
         assert [m.span() for m in matches_at_line_starts(pattern, text, starts)] == [m.span() for m in pattern.finditer(text)]
 
 
+LONG_LINES = [
+    "Family history " * 50,  # a 750-character line: the match is looked for within the reach
+    "Plan" + " " * 380 + ":",  # a header whose match ends near the reach: tried again over the whole text
+    " " * 450, "Medications" + "\n" * 3 + " " * 300 + ":", "Labs:", "Impression", "words " * 120,
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(HEADER_LINES + LONG_LINES), min_size=5, max_size=40))
+def test_line_header_patterns_on_long_pages_match_as_finditer(lines):
+    # `matches_at_line_starts` tries each line within `REACH` characters first (line_starts.py)
+    text = "\n".join(lines)
+    starts = line_starts(text)
+    for _, _, source in section_rules().header_regexes():
+        if source.startswith(LINE_HEADER_PREFIX):
+            pattern = regex.compile(source)
+            assert [m.span() for m in matches_at_line_starts(pattern, text, starts)] == [
+                m.span() for m in pattern.finditer(text)]
+
+
 def test_header_matcher_splits_line_and_inline_headers():
     # The sectionizer's matcher tries every line header at line starts, every other one everywhere.
     found = _header_matchers(build_nlp())
