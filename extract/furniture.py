@@ -256,14 +256,28 @@ def repeated_lines(texts: Sequence[str], path: Path = FURNITURE_FILE) -> frozens
     spec = _compiled(path)
     rules = spec.spec.repeated_lines
     counts: Counter[str] = Counter()
+    # The first and the last line of each page: a line repeated there is the page's banner even
+    # with a clinical word in it ("RIVERSIDE CANCER CENTRE", "Breast Cancer Clinic - confidential").
+    edges: Counter[str] = Counter()
     written: dict[str, str] = {}
     for text in texts:
-        for _, _, key, piece in _units(text, spec):
+        units = _units(text, spec)
+        for _, _, key, piece in units:
             if len(key) >= rules.min_chars:
                 counts[key] += 1
                 written.setdefault(key, piece)
-    return frozenset(key for key, count in counts.items()
-                     if count >= rules.min_count and _may_be_header(written[key], spec))
+        lines = [key for start, end, key, _ in units if key and (start == 0 or text[start - 1] == "\n")
+                 and (end == len(text) or text[end] == "\n")]
+        edges.update({*lines[:1], *lines[-1:]})
+    return frozenset(key for key, count in counts.items() if count >= rules.min_count and (
+        _may_be_header(written[key], spec) or (edges[key] >= rules.min_count and _banner_like(written[key]))))
+
+
+def _banner_like(written: str) -> bool:
+    """A page's top or bottom line that may be a banner: words without a digit, a bullet or a
+    label's colon."""
+    body = written.strip()
+    return not any(c.isdigit() for c in body) and not body.startswith(("-", "•", "*")) and ":" not in body
 
 
 def furniture_spans(text: str, repeated: frozenset[str] = frozenset(), seen: set[str] | None = None,

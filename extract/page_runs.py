@@ -103,7 +103,7 @@ def join_pages(pages: list[Page], readings: list[str], limit: int = RUN_CHARS) -
 def _closed_breaks(reading: str, starts: list[int], separator: str) -> str:
     """The reading with each page break's whitespace (the blank lines and blanked footer and header
     around it) made one separator, so a sentence cut by the break reads on as across a line break.
-    Same length: the rest of the stretch becomes spaces."""
+    Same length: the rest of the stretch becomes spaces, at the end of the line before."""
     chars = list(reading)
     for at in starts:
         lo, hi = at - len(separator), at
@@ -113,7 +113,7 @@ def _closed_breaks(reading: str, starts: list[int], separator: str) -> str:
             hi += 1
         chars[lo:hi] = [" "] * (hi - lo)
         if hi > lo:
-            chars[lo] = separator
+            chars[hi - 1] = separator  # the next page's first line starts at its margin, not after a gap
     return "".join(chars)
 
 

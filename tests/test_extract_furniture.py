@@ -170,6 +170,19 @@ def test_a_visits_date_is_not_a_visit_number(text):
     assert reading_view(text) == text
 
 
+def test_a_banner_at_the_top_of_each_page_is_furniture_even_with_a_clinical_word():
+    # lead, twentieth round: "CANCER" made a clinic's banner a clinical line that stayed in the text
+    pages = ["RIVERSIDE CANCER CENTRE\nProgress note\nLetrozole 2.5 mg daily.\nBREAST CANCER CLINIC - CONFIDENTIAL",
+             "RIVERSIDE CANCER CENTRE\nRibociclib 400 mg daily.\nBREAST CANCER CLINIC - CONFIDENTIAL"]
+    views = reading_views(pages)
+    assert views[0] == pages[0]  # the first occurrence of a running line stays
+    assert [line.strip() for line in views[1].splitlines() if line.strip()] == ["Ribociclib 400 mg daily."]
+    # a line repeated at the top of each page that holds a value, a label or a bullet stays
+    for top in ("Tumour size: 2.2 cm", "ER POSITIVE 95 PERCENT", "- left breast invasive carcinoma"):
+        pages = [top + "\nLetrozole 2.5 mg daily.", top + "\nRibociclib 400 mg daily."]
+        assert [v.splitlines()[0] for v in reading_views(pages)] == [top, top]
+
+
 def test_a_repeated_header_keeps_its_first_occurrence_and_a_repeated_clinical_line_stays():
     header = "ST. ELSEWHERE HOSPITAL DEPARTMENT OF PATHOLOGY"
     clinical = "INVASIVE DUCTAL CARCINOMA, GRADE 2"

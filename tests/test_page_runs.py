@@ -77,6 +77,34 @@ def test_a_page_that_opens_mid_section_stays_in_that_section():
     assert not any(path.startswith("genomics") for path in _facts(pages))
 
 
+BANNER = "RIVERSIDE CANCER CENTRE\nPatient: XXXX, XXXX   MRN: 0000000\n\n"
+
+
+def test_a_list_that_runs_on_to_the_next_page_keeps_its_heading():
+    # a tumour board's recommendations start at the foot of page 1 and go on under page 2's banner
+    pages = [BANNER + "MULTIDISCIPLINARY TEAM MEETING 14/11/2026\n\nHistory:\n- 2022: right breast IDC, ER 90% PR 20% "
+             "HER2 1+.\n  Adjuvant chemotherapy, then tamoxifen 20 mg daily.\n\nDiscussion:\nEndocrine-sensitive relapse "
+             "in the lung. ECOG 0.\n\nRecommendation:\n- Stop tamoxifen.\n\nPage 1 of 2",
+             BANNER + "- Letrozole 2.5 mg daily with goserelin 3.6 mg SC every 4 weeks.\n- Ribociclib 600 mg daily, days "
+             "1-21 of 28.\n\nPage 2 of 2"]
+    found = [f for f in read_document(_document(pages), "d1").findings if f.path == "medications" and f.is_fact]
+    status = {f.value["name"]: (f.value.get("status"), [(e.page, e.text) for e in f.leaf_evidence.get("status", [])])
+              for f in found}
+    assert status == {"tamoxifen": ("stopped", [(1, "Stop")]),
+                      "letrozole": ("planned", [(1, "Recommendation")]),
+                      "goserelin": ("planned", [(1, "Recommendation")]),
+                      "ribociclib": ("planned", [(1, "Recommendation")])}
+
+
+def test_a_heading_under_the_next_pages_banner_opens_its_section():
+    # the blanked banner before it is no column gap: "Recommendation:" is a heading at the margin
+    pages = [BANNER + "MULTIDISCIPLINARY TEAM MEETING 14/11/2026\n\nDiscussion:\nEndocrine-sensitive relapse in the "
+             "lung. ECOG 0.\n\nPage 1 of 2",
+             BANNER + "Recommendation:\n- Letrozole 2.5 mg daily with goserelin 3.6 mg SC every 4 weeks.\n\nPage 2 of 2"]
+    found = [f for f in read_document(_document(pages), "d1").findings if f.path == "medications" and f.is_fact]
+    assert {f.value["name"]: f.value.get("status") for f in found} == {"letrozole": "planned", "goserelin": "planned"}
+
+
 def test_pages_of_different_sources_or_past_the_size_limit_are_separate_runs():
     runs = join_pages([Page(number=1, text="ER: positive\nPR: negative", source="text-layer"),
                        Page(number=2, text="HER2: 1+\nKi-67: 10%", source="ocr"),
