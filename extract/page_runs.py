@@ -8,8 +8,10 @@ source (text layer or OCR), with no unreadable page between them, are joined wit
 one run that the pipeline analyses as a single page (`join_pages`). Pages of run-on OCR text (one
 line each, `extract.run_on`) are joined with a space and only to each other, so the run stays
 run-on text. The whitespace around each break (blank lines, a blanked running header and footer)
-reads as that one separator. Runs stop at `RUN_CHARS` characters so the analysis of a very long
-document stays page-sized. Every evidence entry read from a run is then cut back into the page it
+reads as that one separator. A page that opens as the run's first page opens starts a new run (a
+report faxed twice, a final report after its preliminary version: its counts are not added to
+the first's). Runs stop at `RUN_CHARS` characters so the analysis of a very long document stays
+page-sized. Every evidence entry read from a run is then cut back into the page it
 came from (`PageRun.to_page_evidence`): `text == page.text[start:end]` with the real page number, a
 span across a page break becoming one entry per page.
 
@@ -87,17 +89,36 @@ def join_pages(pages: list[Page], readings: list[str], limit: int = RUN_CHARS) -
         group.clear()
 
     size = 0
+    head = ""  # how the run's first page opens, in single spaces
     for i, page in enumerate(pages):
         last = pages[group[-1]] if group else None
+        opening = _opening(readings[i])
         if last is not None and (page.source != last.source or _one_line(page) != _one_line(last)
                                  or page.number != last.number + 1  # a page that could not be read between
-                                 or size + len(page.text) > limit):
+                                 or size + len(page.text) > limit
+                                 or (opening and opening in head)):  # a report again: faxed twice, final after preliminary
             close()
             size = 0
+        if not group:
+            head = " ".join(readings[i][:_OPENING_CHARS * 20].split())[:_OPENING_CHARS * 5]
         group.append(i)
         size += len(page.text) + len(SEPARATOR)
     close()
     return runs
+
+
+#: A page opening with this many characters (in single spaces) that the run's first page holds
+#: near its start (in its first five times as many) starts the report again (the same report sent
+#: twice, a final report after its preliminary version); text a report restates further on (a
+#: synoptic summary repeating the diagnosis) does not.
+_OPENING_CHARS = 120
+
+
+def _opening(reading: str) -> str:
+    """The page's first `_OPENING_CHARS` characters of text, furniture blanked, in single spaces;
+    empty for a page with less (too little to tell a repeat)."""
+    words = " ".join(reading[:_OPENING_CHARS * 4].split())
+    return words[:_OPENING_CHARS] if len(words) >= _OPENING_CHARS else ""
 
 
 def _closed_breaks(reading: str, starts: list[int], separator: str) -> str:

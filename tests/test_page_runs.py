@@ -105,6 +105,25 @@ def test_a_heading_under_the_next_pages_banner_opens_its_section():
     assert {f.value["name"]: f.value.get("status") for f in found} == {"letrozole": "planned", "goserelin": "planned"}
 
 
+def test_a_page_that_opens_as_the_first_page_starts_a_new_run():
+    lines = LINED_REPORT.splitlines(keepends=True)
+    first, rest = "".join(lines[:9]), "".join(lines[9:])
+    pages = [Page(number=n, text=t, source="text-layer") for n, t in enumerate([first, rest, first, rest], start=1)]
+    runs = join_pages(pages, [p.text for p in pages])
+    assert [[p.number for p in run.pages] for run in runs] == [[1, 2], [3, 4]]
+    # a page that restates text written further into the first page (a synoptic summary repeating
+    # the diagnosis) opens no new run
+    gross = ("GROSS DESCRIPTION:\nReceived fresh labelled with the patient's name is a simple mastectomy specimen "
+             "with an ellipse of skin and nipple. Serial sectioning shows a firm grey-white stellate mass in the "
+             "upper outer quadrant, 2.7 x 2.1 x 1.8 cm, 4 mm from the deep margin, which is inked black. The "
+             "remaining breast tissue is fatty with scattered fibrous strands. Representative sections are "
+             "submitted in cassettes A1 to A12 as follows: A1 nipple; A2 skin; A3 to A7 mass with the deep margin; "
+             "A8 to A12 the four quadrants. Part B is received fresh, labelled sentinel node, and consists of three "
+             "nodes, each bisected and entirely submitted.\n")
+    pages = [Page(number=n, text=t, source="text-layer") for n, t in enumerate([gross + first, first + rest], start=1)]
+    assert len(join_pages(pages, [p.text for p in pages])) == 1
+
+
 def test_pages_of_different_sources_or_past_the_size_limit_are_separate_runs():
     runs = join_pages([Page(number=1, text="ER: positive\nPR: negative", source="text-layer"),
                        Page(number=2, text="HER2: 1+\nKi-67: 10%", source="ocr"),
@@ -155,6 +174,14 @@ HER2 (IHC): 2+ (equivocal); HER2 FISH: not amplified, HER2/CEP17 ratio 1.3.
 Ki-67: 18%.
 Pathologic stage (AJCC 8th edition): pT2 pN1a.
 """
+
+
+@pytest.mark.parametrize("banner", ["", HEADER])
+def test_a_report_sent_twice_in_one_file_is_not_added_to_itself(banner):
+    report = banner + LINED_REPORT
+    got = _facts([report, report])
+    assert got["lymph_nodes.examined"] == (12, [(1, "(1/3)"), (1, "(0/9)")])
+    assert got["lymph_nodes.positive"] == (1, [(1, "(1/3)"), (1, "(0/9)")])
 
 
 def _split(text: str, cuts: list[int]) -> list[str]:
