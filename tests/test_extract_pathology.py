@@ -2412,6 +2412,11 @@ OCR_SCAN_ROWS = [
     ("PATHOLOGIC STAGE: pT2NOMO; LYMPHOVASCULAR INVASION PRESENT.", "stage.clinical.m", "M0", "MO", "O->0"),
     ("PATHOLOGIC STAGE: pT2NOMO; LYMPHOVASCULAR INVASION PRESENT.", "diagnosis.lvi", "present",
      "LYMPHOVASCULAR INVASION PRESENT", None),
+    # lead, twentieth round: OCR's Z for the 2 of "HER2" in capitals (the result had been lost, and a
+    # second specimen's negative HER2 taken instead)
+    ("PART #4. ER-ICA: NEGATIVE. PR-ICA: NEGATIVE. HERZ/NEU (HERCEPTEST) : POSITIVE (STAINING INTENSITY OF 3+) .",
+     "receptors.her2.status", "positive", "HERZ/NEU (HERCEPTEST) : POSITIVE", None),
+    ("HERZ: 3+ (POSITIVE)", "receptors.her2.ihc_score", "3+", "HERZ: 3+", None),
 ]
 
 
@@ -2443,6 +2448,10 @@ def test_ocr_scan_slip_is_read_with_its_evidence(text, path, value, evidence, co
     ("Vertebral body LO on the sagittal view.", "diagnosis.lvi", "ocr"),
     # a t before a word starting with N is no prefix
     ("The patient went to tNo clinic; tNa level normal.", "stage.clinical.n", "ocr"),
+    # "HERZ" is OCR's only on OCR pages, in capitals, and never before a letter
+    ("HERZ/NEU (HERCEPTEST) : POSITIVE (3+)", "receptors.her2.status", "text-layer"),
+    ("HERZINSUFFIZIENZ: POSITIVE FAMILY HISTORY", "receptors.her2.status", "ocr"),
+    ("Herz: positive findings on auscultation", "receptors.her2.status", "ocr"),
 ])
 def test_ocr_scan_slips_and_distractors_yield_nothing(text, path, source):
     assert first_fact(text, path, source=source) is None
