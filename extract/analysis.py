@@ -36,6 +36,7 @@ from extract.context import combine, gross_end_regex
 from extract.findings import Assertion
 from extract.furniture import reading_view
 from extract.models import Evidence
+from extract.ocr_glyphs import glyph_span, read_glyphs
 from extract.pipeline import build_nlp, run_context
 from ingest.models import Page
 
@@ -199,6 +200,10 @@ class AnalyzedPage:
         """Evidence for page.text[start:end] (start/end clamped to the text), furniture included."""
         n = len(self.page.text)
         start, end = max(0, min(start, n)), max(0, min(end, n))
+        if self.is_ocr:  # OCR's "80°/o": the whole glyph sequence, and its reading (`extract.ocr_glyphs`)
+            start, end, read = glyph_span(self.page.text, start, end)
+            if read:
+                correction = f"{correction}; {read}" if correction else read
         return Evidence(
             document=self.document_id,
             page=self.page.number,
@@ -277,4 +282,6 @@ def analyze_page(document_id: str, page: Page, reading: str | None = None) -> An
     the page's own, `extract.furniture.reading_view`)."""
     if reading is None:
         reading = reading_view(page.text)
+    if page.source == "ocr":
+        reading = read_glyphs(reading)  # "80°/o" is read as 80 % (`extract.ocr_glyphs`)
     return AnalyzedPage(document_id=document_id, page=page, doc=build_nlp()(reading), reading=reading)

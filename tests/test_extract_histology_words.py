@@ -55,6 +55,13 @@ def test_an_ocr_slip_in_the_histology_is_read_and_recorded():
      "1NFILTRATING->INFILTRATING"),
     ("INFILTRATING L0BULAR CARCINOMA, CLASSIC TYPE.", "invasive_lobular", "INFILTRATING L0BULAR CARCINOMA",
      "L0BULAR->LOBULAR"),
+    # OCR's e for c and c for e (lead, twentieth round: the noise probe of the dev reports)
+    ("Diagnosis: a. ductal breast careinoma (tumour diameter 3.0 cm).", "invasive_ductal", "ductal breast careinoma",
+     "careinoma->carcinoma"),
+    ("INFILTRATING DUETAL CARCINOMA, NOTTINGHAM GRADE III.", "invasive_ductal", "INFILTRATING DUETAL CARCINOMA",
+     "DUETAL->DUCTAL"),
+    ("Invasivc lobular carcinoma, classic type.", "invasive_lobular", "Invasivc lobular carcinoma",
+     "Invasivc->invasive"),
 ])
 def test_more_ocr_letter_slips_in_histology_words(text, histology, read, correction):
     report = _profile(text, source="ocr")

@@ -2417,6 +2417,11 @@ OCR_SCAN_ROWS = [
     ("PART #4. ER-ICA: NEGATIVE. PR-ICA: NEGATIVE. HERZ/NEU (HERCEPTEST) : POSITIVE (STAINING INTENSITY OF 3+) .",
      "receptors.her2.status", "positive", "HERZ/NEU (HERCEPTEST) : POSITIVE", None),
     ("HERZ: 3+ (POSITIVE)", "receptors.her2.ihc_score", "3+", "HERZ: 3+", None),
+    # OCR's "°/o" for % (a degree sign, a slash and an o): read as the sign, the evidence the whole sequence
+    ("ESTROGEN RECEPTOR: POSITIVE (80°/o OF CELLS, STRONG).", "receptors.er.percent", 80.0,
+     "ESTROGEN RECEPTOR: POSITIVE (80°/o", "°/o->%"),
+    ("Ki-67 (MIB-1): 25 °/o of tumour nuclei", "receptors.ki67_percent", 25.0, "Ki-67 (MIB-1): 25 °/o", "°/o->%"),
+    ("PR: 5º/0, weak", "receptors.pr.percent", 5.0, "PR: 5º/0", "º/0->%"),
 ]
 
 
@@ -2452,6 +2457,8 @@ def test_ocr_scan_slip_is_read_with_its_evidence(text, path, value, evidence, co
     ("HERZ/NEU (HERCEPTEST) : POSITIVE (3+)", "receptors.her2.status", "text-layer"),
     ("HERZINSUFFIZIENZ: POSITIVE FAMILY HISTORY", "receptors.her2.status", "ocr"),
     ("Herz: positive findings on auscultation", "receptors.her2.status", "ocr"),
+    # "°/o" is a percent sign on OCR pages only
+    ("ESTROGEN RECEPTOR: POSITIVE (80°/o OF CELLS, STRONG).", "receptors.er.percent", "text-layer"),
 ])
 def test_ocr_scan_slips_and_distractors_yield_nothing(text, path, source):
     assert first_fact(text, path, source=source) is None
