@@ -2422,6 +2422,11 @@ OCR_SCAN_ROWS = [
      "ESTROGEN RECEPTOR: POSITIVE (80°/o", "°/o->%"),
     ("Ki-67 (MIB-1): 25 °/o of tumour nuclei", "receptors.ki67_percent", 25.0, "Ki-67 (MIB-1): 25 °/o", "°/o->%"),
     ("PR: 5º/0, weak", "receptors.pr.percent", 5.0, "PR: 5º/0", "º/0->%"),
+    # a stroke of a roman grade read as the digit 1 beside an I
+    ("- Invasive ductal carcinoma, grade I1I/I1I, 2.0 cm in greatest dimension.", "diagnosis.grade", 3, "grade I1I",
+     "I1I->III"),
+    ("Invasive ductal carcinoma, Nottingham grade 1I (of III).", "diagnosis.grade", 2,
+     "Nottingham grade 1I (of III)", "1I->II"),
 ]
 
 
@@ -2459,6 +2464,9 @@ def test_ocr_scan_slip_is_read_with_its_evidence(text, path, value, evidence, co
     ("Herz: positive findings on auscultation", "receptors.her2.status", "ocr"),
     # "°/o" is a percent sign on OCR pages only
     ("ESTROGEN RECEPTOR: POSITIVE (80°/o OF CELLS, STRONG).", "receptors.er.percent", "text-layer"),
+    # "I1I" is OCR's roman III on OCR pages only; digits alone ("11") are no grade
+    ("- Invasive ductal carcinoma, grade I1I/I1I, 2.0 cm in greatest dimension.", "diagnosis.grade", "text-layer"),
+    ("- Invasive ductal carcinoma, Nottingham grade 11, 2.0 cm.", "diagnosis.grade", "ocr"),
 ])
 def test_ocr_scan_slips_and_distractors_yield_nothing(text, path, source):
     assert first_fact(text, path, source=source) is None

@@ -62,11 +62,15 @@ def _g_value(m: regex.Match) -> tuple[int | None, str | None]:
     raw = m.groupdict().get("g2") or m.groupdict().get("g")
     if not raw:
         return None, None
-    value = _ROMAN.get(raw.lower().replace("l", "i").replace("|", "i").replace("!", "i"))  # OCR's "Ill", "lIl", "|", "I!"
+    roman = raw.lower().replace("l", "i").replace("|", "i").replace("!", "i")  # OCR's "Ill", "lIl", "|", "I!"
+    if len(roman) > 1 and "i" in roman:
+        roman = roman.replace("1", "i")  # OCR's 1 for a stroke beside an I: "I1I" (the G fragment, OCR pages)
+    value = _ROMAN.get(roman)
     if value is None:
         return None, None
-    # OCR reads roman I as a lower-case l ("lll", "Il"), a bar ("|") or "!" ("I!"; both OCR pages only).
-    corr = ocr_correction(raw, "I" * value) if ("l" in raw or "|" in raw or "!" in raw) else None
+    # OCR reads roman I as a lower-case l ("lll", "Il"), a bar ("|"), "!" ("I!") or 1 beside an I ("I1I";
+    # those OCR pages only).
+    corr = ocr_correction(raw, "I" * value) if any(c in raw for c in "l|!1") and raw not in ("1", "2", "3") else None
     return value, corr
 
 
