@@ -36,7 +36,7 @@ from extract.context import combine, gross_end_regex
 from extract.findings import Assertion
 from extract.furniture import reading_view
 from extract.models import Evidence
-from extract.ocr_glyphs import glyph_span, read_glyphs
+from extract.ocr_respell import mended, mended_span, mends
 from extract.pipeline import build_nlp, run_context
 from ingest.models import Page
 
@@ -66,6 +66,10 @@ class AnalyzedPage:
     #: The page text with its furniture (running headers, page numbers) blanked to spaces, same
     #: length (`extract.furniture`): what `.text` gives the extractors. Evidence cuts `page.text`.
     reading: str | None = field(default=None, repr=False)
+    #: On an OCR page, the misread words and glyphs the reading holds as spelled: (start, end,
+    #: printed, read) (`extract.ocr_respell`); evidence that touches one takes it whole.
+    ocr_mends: list = field(default_factory=list, repr=False)
+    _mend_starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         self._sent_bounds = _sentence_bounds(self.doc)
@@ -76,6 +80,7 @@ class AnalyzedPage:
             sections.append((start, section.category))
         self._sections = _end_gross_at_results(self.text, sections)
         self._section_starts = [s[0] for s in self._sections]
+        self._mend_starts = [m[0] for m in self.ocr_mends]
 
     @property
     def text(self) -> str:
@@ -200,10 +205,11 @@ class AnalyzedPage:
         """Evidence for page.text[start:end] (start/end clamped to the text), furniture included."""
         n = len(self.page.text)
         start, end = max(0, min(start, n)), max(0, min(end, n))
-        if self.is_ocr:  # OCR's "80°/o": the whole glyph sequence, and its reading (`extract.ocr_glyphs`)
-            start, end, read = glyph_span(self.page.text, start, end)
-            if read:
-                correction = f"{correction}; {read}" if correction else read
+        if self.ocr_mends:  # OCR's "diarneter", "80°/o": the whole misreading, and its reading (`extract.ocr_respell`)
+            start, end, read = mended_span(self.ocr_mends, self._mend_starts, start, end)
+            if read:  # after the extractor's own readings, each once
+                readings = dict.fromkeys([*(correction or "").split("; "), *read.split("; ")])
+                correction = "; ".join(r for r in readings if r)
         return Evidence(
             document=self.document_id,
             page=self.page.number,
@@ -282,6 +288,6 @@ def analyze_page(document_id: str, page: Page, reading: str | None = None) -> An
     the page's own, `extract.furniture.reading_view`)."""
     if reading is None:
         reading = reading_view(page.text)
-    if page.source == "ocr":
-        reading = read_glyphs(reading)  # "80°/o" is read as 80 % (`extract.ocr_glyphs`)
-    return AnalyzedPage(document_id=document_id, page=page, doc=build_nlp()(reading), reading=reading)
+    found = mends(reading) if page.source == "ocr" else []  # "diarneter" read as diameter (`extract.ocr_respell`)
+    reading = mended(reading, found)
+    return AnalyzedPage(document_id=document_id, page=page, doc=build_nlp()(reading), reading=reading, ocr_mends=found)

@@ -2361,7 +2361,7 @@ OCR_ROWS = [
     ("Estrogen receptor: Negative (O%)", "receptors.er.percent", 0.0, "O->0"),
     ("PR NEGATIVE, O % OF CELLS", "receptors.pr.percent", 0.0, "O->0"),
     # gen11: "rn" for m in the size label's "tumour" and in its unit ("rnrn" for mm; the unit's reading recorded)
-    ("Turnour size: 23 rnrn (rnacroscopic and rnicroscopic).", "diagnosis.tumor_size_mm", 23.0, "rnrn->mm"),
+    ("Turnour size: 23 rnrn (rnacroscopic and rnicroscopic).", "diagnosis.tumor_size_mm", 23.0, "rnrn->mm; Turnour->Tumour"),
     # "crn" for cm, between the dimensions too, and in a size list
     ("INVASIVE DUCTAL CARCINOMA, MEASURING 2.5 CRN X 2.0 CRN X 1.5 CRN.", "diagnosis.tumor_size_mm", 25.0, "CRN->cm"),
     ("PRESENT AS THREE SEPARATE NODULES, RANGING IN SIZE FROM 1.0 CRN UP TO 3.7 CRN.", "diagnosis.tumor_size_mm", 37.0,
@@ -2586,7 +2586,7 @@ OCR_DIGIT_ROWS = [
      "3 of 1O axillary lymph nodes", "1O->10"),
     # round 9 (extent): an "l" for the i of "MITOSES" and for its score
     ("INVASIVE DUCTAL CARCINOMA, N0TTINGHAM GRADE ll (TUBULES 3, NUCLEI 2, MlTOSES l).", "diagnosis.grade_mitoses", 1,
-     "MlTOSES l", "l->1"),
+     "MlTOSES l", "l->1; MlTOSES->MITOSES"),
     # gen11: an "O" for the zero after "IHC" in a scanned table row
     ("| HER2 ... | NEGATIVE | IHC O | (no staining observed)   |", "receptors.her2.ihc_score", "0",
      "HER2 ... | NEGATIVE | IHC O", "O->0"),
@@ -3041,7 +3041,8 @@ GEN13_ROWS = [
     # OCR's 0 for o in an intensity word, recorded on the evidence; rn for m in "lymph"
     ("ER: POSITIVE, 95%, STR0NG", "receptors.er.intensity", "strong", "ER: POSITIVE, 95%, STR0NG", "ocr", "str0ng->strong"),
     ("PR: 40 %, M0DERATE", "receptors.pr.intensity", "moderate", "PR: 40 %, M0DERATE", "ocr", "m0derate->moderate"),
-    ("- LYRNPHOVASCULAR INVASION PRESENT.", "diagnosis.lvi", "present", "LYRNPHOVASCULAR INVASION PRESENT", "ocr", None),
+    ("- LYRNPHOVASCULAR INVASION PRESENT.", "diagnosis.lvi", "present", "LYRNPHOVASCULAR INVASION PRESENT", "ocr",
+     "LYRNPHOVASCULAR->LYMPHOVASCULAR"),
     # form labels that name the unit
     ("Invasive tumour size (mm): 16\nWhole tumour size (mm) (invasive + DCIS): 22", "diagnosis.tumor_size_mm", 16.0,
      "Invasive tumour size (mm): 16", "text-layer", None),
@@ -3200,7 +3201,7 @@ GEN14_ROWS = [
     ("Sentinel lymph node: macrometastasis, 1 of 1.", "lymph_nodes.positive", 1,
      "Sentinel lymph node: macrometastasis, 1 of 1", "text-layer"),
     ("Sentinel lyrnph node: rnetastatic carcinorna, 1 of 1 (rnacrornetastasis 4 rnrn).", "lymph_nodes.positive", 1,
-     "node: rnetastatic carcinorna, 1 of 1 ", "ocr"),
+     "Sentinel lyrnph node: rnetastatic carcinorna, 1 of 1 ", "ocr"),
     # a revision's label between the marker and its value
     ("ESTROGEN RECEPTOR: AMENDED: LOW POSITIVE (5%, WEAK). PREVIOUSLY REPORTED AS NEGATIVE.", "receptors.er.percent",
      5.0, "ESTROGEN RECEPTOR: AMENDED: LOW POSITIVE (5%", "text-layer"),

@@ -1,0 +1,115 @@
+"""OCR's one-letter slips in label words, read as the word on OCR pages: "tumor diarneter: 7 cm".
+
+A report's grammars anchor on label words ("diameter", "measuring", "size", "from", "grade"); one
+OCR confusion in such a word ("rn" for m, "cl" for d, c for e, 0 for o, 5 for s, 1 for l) loses the
+value beside it. On an OCR page the reading view (what the extractors read) holds the word as
+spelled, padded with spaces to the misreading's length so every offset stays the page's; evidence
+is cut from the page text (what was printed, the whole misread word: `mended_span`) with the reading
+on its correction ("diarneter->diameter"). The words and confusions are data
+(`rules/ocr_respell.yaml`); OCR's "°/o" for % is mended the same way (`GLYPHS`).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from extract.rules import RULES_DIR, load_model
+
+#: Glyph sequences OCR reads for a sign ("80°/o" is 80 %).
+GLYPHS = {"°/o": "%", "°/0": "%", "º/o": "%", "º/0": "%"}
+_GLYPH = re.compile("|".join(re.escape(g) for g in GLYPHS))
+_WORD = re.compile(r"(?<![\w°º])[A-Za-z0-9][A-Za-z0-9]{3,}(?![\w])")
+
+
+class RespellRules(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    version: str
+    words: list[str] = Field(min_length=1)
+    #: (printed, read) pairs: OCR printed the first where the word has the second.
+    confusions: list[tuple[str, str]] = Field(min_length=1)
+    #: Misreadings that are words of their own (another language's: "histologie") and stay as written.
+    real_words: set[str] = Field(default_factory=set)
+
+    @field_validator("words")
+    @classmethod
+    def _lower_letters(cls, words: list[str]) -> list[str]:
+        for word in words:
+            if not re.fullmatch(r"[a-z]{4,}", word):
+                raise ValueError(f"{word!r}: a key word is four or more lower-case letters")
+        return words
+
+    @field_validator("confusions")
+    @classmethod
+    def _not_shorter(cls, pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        for printed, read in pairs:
+            if len(printed) < len(read) or printed == read:
+                raise ValueError(f"{printed!r} for {read!r}: a misreading must be as long as the letters or longer")
+        return pairs
+
+
+@lru_cache(maxsize=1)
+def _misreadings() -> dict[str, str]:
+    """Lower-case misreading -> key word, one confusion each; misreadings that are key words, or
+    that two key words share, are left out."""
+    rules: RespellRules = load_model(RULES_DIR / "ocr_respell.yaml", RespellRules)  # type: ignore[assignment]
+    words = set(rules.words)
+    found: dict[str, set[str]] = {}
+    for word in words:
+        for printed, read in rules.confusions:
+            at = word.find(read)
+            while at >= 0:
+                found.setdefault(word[:at] + printed + word[at + len(read):], set()).add(word)
+                at = word.find(read, at + 1)
+    return {m: next(iter(ws)) for m, ws in found.items()
+            if len(ws) == 1 and m not in words and m not in rules.real_words}
+
+
+def _in_case_of(word: str, written: str) -> str:
+    # OCR's l (or i) for an I inside a word in capitals ("RlGHT") leaves it a word in capitals
+    letters = [c for c in written if c.isalpha() and c not in "li"]
+    if letters and all(c.isupper() for c in letters):
+        return word.upper()
+    if written[:1].isupper():
+        return word.capitalize()
+    return word
+
+
+def mends(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, printed, read) of every glyph sequence and misread key word of an OCR page."""
+    out = [(m.start(), m.end(), m.group(), GLYPHS[m.group()]) for m in _GLYPH.finditer(text)] if "/" in text else []
+    table = _misreadings()
+    for m in _WORD.finditer(text):
+        word = table.get(m.group().lower())
+        if word is not None:
+            out.append((m.start(), m.end(), m.group(), _in_case_of(word, m.group())))
+    return sorted(out)
+
+
+def mended(reading: str, found: list[tuple[int, int, str, str]]) -> str:
+    """The reading with each mend's reading in its place, padded with spaces (same length)."""
+    if not found:
+        return reading
+    parts, at = [], 0
+    for start, end, _, read in found:
+        parts += [reading[at:start], read.ljust(end - start)]
+        at = end
+    return "".join(parts) + reading[at:]
+
+
+def mended_span(found: list[tuple[int, int, str, str]], starts: list[int], start: int,
+                end: int) -> tuple[int, int, str | None]:
+    """[start, end) grown over every mend it touches (a reading's end inside its padding), and the
+    readings made ("diarneter->diameter"), if any. `starts`: the mends' start offsets."""
+    readings = []
+    i = max(0, bisect_right(starts, start) - 1)
+    while i < len(found) and found[i][0] < end:
+        m_start, m_end, printed, read = found[i]
+        if m_end > start:
+            start, end = min(start, m_start), max(end, m_end)
+            readings.append(f"{printed}->{read}")
+        i += 1
+    return start, end, "; ".join(dict.fromkeys(readings)) or None
