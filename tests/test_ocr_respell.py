@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from extract.ocr_respell import RespellRules, _misreadings, mended, mended_span, mends
 from extract.rules import load_model
 from ingest.errors import ConfigurationError
-from tests.test_extract_pathology import first_fact
+from tests.test_extract_pathology import assert_read_on_ocr_page, first_fact
 
 # (text, path, value, evidence, correction): each had been lost on an OCR page (lead, twentieth round)
 ROWS = [
@@ -34,9 +34,7 @@ ROWS = [
 
 @pytest.mark.parametrize("text,path,value,evidence,correction", ROWS)
 def test_a_misread_label_word_is_read_on_ocr_pages(text, path, value, evidence, correction):
-    f = first_fact(text, path, source="ocr")
-    assert f is not None and f.value == value
-    assert (f.evidence[0].text, f.evidence[0].correction) == (evidence, correction)
+    assert_read_on_ocr_page(text, path, value, evidence, correction)
 
 
 @pytest.mark.parametrize("text,path,value,evidence,correction", ROWS)
