@@ -1162,6 +1162,9 @@ def _her2_window(page: AnalyzedPage, a: Anchor, m: regex.Match, end: int) -> Ite
         score_range = _first(g["her2.detail.score-range"], page, pos, details_end)
         if score_range and not (s and s.group("score_word") and s.start() >= score_range.end()):
             s = None  # "0/1+" is not one score; an explicit "score 1" after the range still is
+        if s and g["her2.exclude.control-score"].pattern_for(page.is_ocr).search(
+                page.text, max(pos, s.start() - 40), s.start(), timeout=TIMEOUT_S):
+            s = None  # a control tissue's score ("HER2 negative. On-slide control (3+) seen.")
         if s and not _is_reference_text(page, s.start(), s.end()):
             score = _score(s)
             if score:
@@ -1626,7 +1629,8 @@ def specimen_column_cells(page: AnalyzedPage) -> dict[TableCell, bool]:
             line = _line_span(text, a.start)[0]
             if not text[line:a.start].strip(" \t|") and line not in rows:
                 rows[line] = a
-    headers: dict[int, list[tuple[int, int]]] = {}  # line start -> its result columns ([] when none)
+    headers: dict[int, list[tuple[int, int]] | None] = {}  # line start -> its result columns ([] when none;
+    # None for a line of results)
     for line, a in rows.items():
         line_end = _line_span(text, line)[1]
         bars = text.count("|", line, line_end) >= 2
@@ -1639,8 +1643,13 @@ def specimen_column_cells(page: AnalyzedPage) -> dict[TableCell, bool]:
                 up = h0 - 1
                 continue
             if h0 not in headers:
-                headers[h0] = _specimen_columns(page, h0, up, bars)
+                # a line that names a marker inside it ("Receptors (core S-1988, 05/2026): ER negative")
+                # states results: no header, though its numbers read as dates
+                labelled = any(h0 <= b.start < up and b.kind != "other" for b in anchors(page))
+                headers[h0] = None if labelled else _specimen_columns(page, h0, up, bars)
             cols = headers[h0]
+            if cols is None:
+                break
             if not cols and junk == 0 and page.is_ocr:
                 up, junk = h0 - 1, 1  # an OCR'd rule read as letters ("seesecsseeseese|pscteee")
                 continue
