@@ -3987,6 +3987,23 @@ GEN20_ROWS = [
     ("ER on block A3: positive, 90%", "receptors.er.status", "positive", "ER on block A3: positive", "text-layer"),
     ("1. Recurrent invasive carcinoma of no special type (NST) of the left breast in scar tissue,\n"
      "   tumour diameter 12 mm, grade 2.", "diagnosis.tumor_size_mm", 12.0, "tumour diameter 12 mm", "text-layer"),
+    # HER2 ISH results: "gene amplification:" and a probe kit before the value; the probe ratio label after
+    # HER2 names the method; an IHC statement after the ISH result on its line; "AMPLlFIED" on an OCR page
+    ("HER-2/neu gene amplification: NOT AMPLIFIED (HER2/CEP17 ratio 1.1; mean HER2 copies 2.3)",
+     "receptors.her2.ish_result", "not_amplified", "HER-2/neu gene amplification: NOT AMPLIFIED", "text-layer"),
+    ("PathVysion HER-2 DNA probe kit: AMPLIFIED, ratio 3.4", "receptors.her2.ish_result", "amplified",
+     "HER-2 DNA probe kit: AMPLIFIED", "text-layer"),
+    ("Dual-ISH (HER2/CEP17): ratio 2.9, amplified", "receptors.her2.ish_result", "amplified",
+     "HER2/CEP17): ratio 2.9, amplified", "text-layer"),
+    ("HER2 by SISH: Ratio 1.6 (not amplified); HER2 IHC was 2+.", "receptors.her2.ish_result", "not_amplified",
+     "HER2 by SISH: Ratio 1.6 (not amplified", "text-layer"),
+    ("HER2/NEU BY FISH: NOT AMPLlFIED. RATIO: 1.3.", "receptors.her2.ish_result", "not_amplified",
+     "HER2/NEU BY FISH: NOT AMPLlFIED", "ocr"),
+    ("HER2/NEU BY FISH: AMPLlFIED. RATIO: 3.3.", "receptors.her2.ish_result", "amplified",
+     "HER2/NEU BY FISH: AMPLlFIED", "ocr"),
+    # "amplification: not detected" stays an ISH result (no status word read after a filler "amplification")
+    ("HER2 amplification: not detected", "receptors.her2.ish_result", "not_amplified",
+     "HER2 amplification: not detected", "text-layer"),
 ]
 
 
@@ -4007,6 +4024,8 @@ GEN20_DISTRACTOR_ROWS = [
     ("INVASIVE DUCTAL CARCINOMA MEASURING L.8 CM IN GREATEST DIMENSION.", "diagnosis.tumor_size_mm", "ocr"),
     # an untyped carcinoma of the breast stays untyped
     ("Invasive carcinoma of the breast, type to follow.", "diagnosis.histology", "text-layer"),
+    # the OCR reading of "amplified" only on OCR pages
+    ("HER2/NEU BY FISH: NOT AMPLlFIED.", "receptors.her2.ish_result", "text-layer"),
 ]
 
 

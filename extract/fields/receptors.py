@@ -1055,7 +1055,10 @@ def _ish_line(page: AnalyzedPage, a: Anchor, end: int) -> list[Finding]:
             return []
     line_end = page.text.find("\n", a.end)
     stop = _stop(page, a.end, min(end, line_end if line_end >= 0 else end))
-    if _first(g["her2.detail.ihc-method"], page, a.end, stop):
+    result = _first(g["her2.detail.ish-result"], page, method.start(), stop)
+    # an IHC method before the ISH result makes no ISH line; after it, an IHC statement of its own
+    # ("HER2 by SISH: ratio 1.6 (not amplified); HER2 IHC was 2+")
+    if _first(g["her2.detail.ihc-method"], page, a.end, result.start() if result else stop):
         return []
     found = []
     r = _first(g["her2.detail.ratio"], page, method.end(), stop)
@@ -1063,7 +1066,7 @@ def _ish_line(page: AnalyzedPage, a: Anchor, end: int) -> list[Finding]:
         ratio = decimal(r.group("ratio") or r.groupdict().get("ratio2") or "")
         if ratio is not None and ratio < 30:
             found.append(make_finding(page, "receptors.her2.ish_ratio", ratio, (a.start, r.end()), "her2.detail.ratio"))
-    r = _first(g["her2.detail.ish-result"], page, method.start(), stop)
+    r = result
     if r is not None and not _is_reference_text(page, r.start(), r.end()):
         value = _ish_value(r)
         found.append(make_finding(page, "receptors.her2.ish_result", value, (a.start, r.end()),
@@ -1145,7 +1148,9 @@ def _her2_window(page: AnalyzedPage, a: Anchor, m: regex.Match, end: int) -> Ite
     elif m.group("ish"):
         word = m.group("ish").lower()
         # "amplification: detected", Dutch "geamplificeerd"; every "not" form starts with its negation
-        value = "amplified" if word.startswith(("amplif", "geamplif")) else "not_amplified"
+        # (on OCR pages "ampl1fied", its i read as 1, l, I or |)
+        value = "amplified" if word.startswith(("amplif", "geamplif")) or regex.match(r"ampl[il1|]f", word) \
+            else "not_amplified"
         yield make_finding(page, "receptors.her2.ish_result", value, (a.start, m.end()), rule, target=target)
     elif m.group("sign"):  # shorthand "ER+/PR+/HER2-", "HER2 (+)"
         status = "positive" if "+" in m.group("sign") else "negative"
