@@ -4004,6 +4004,10 @@ GEN20_ROWS = [
     # "amplification: not detected" stays an ISH result (no status word read after a filler "amplification")
     ("HER2 amplification: not detected", "receptors.her2.ish_result", "not_amplified",
      "HER2 amplification: not detected", "text-layer"),
+    # the c that ends "Pathologic" is no clinical prefix; a dash between blanks for a label's colon
+    ("Invasive carcinoma. Pathologic TNM: T2 N1 Mx (AJCC 7)", "stage.pathologic.t", "T2", "T2", "text-layer"),
+    ("Invasive carcinoma. Pathological staging: T - 2, N - 1a, M - X", "stage.pathologic.n", "N1a", "N - 1a",
+     "text-layer"),
 ]
 
 
@@ -4037,6 +4041,16 @@ GEN20_DISTRACTOR_ROWS = [
      1, 11, "0/3 SLN"),
     ("Nodes: 0/3 SLN, 1/8 non-SLN.", 1, 11, "0/3 SLN"),
     ("Axillary nodes:                    0/3 (isolated tumour cells in 1)", 0, 3, "Axillary nodes:                    0/3"),
+
+    # a sentinel line is no total where a non-sentinel or dissection count follows it; node #1 and node #2 are two
+    ("Sentinel lymph nodes: 1/2. Non-sentinel axillary nodes: 2/13.", 3, 15, "Sentinel lymph nodes: 1/2"),
+    ("Sentinel lymph nodes: 1/2\nNon-sentinel lymph nodes: 2/13", 3, 15, "Sentinel lymph nodes: 1/2"),
+    ("Sentinel lymph nodes: 1/2. Axillary dissection: 2/13.", 3, 15, "Sentinel lymph nodes: 1/2"),
+    ("Non-sentinel lymph nodes: 2/13. Sentinel lymph nodes: 1/2.", 3, 15, "Non-sentinel lymph nodes: 2/13"),
+    ("Sentinel lymph node #1: metastatic carcinoma (1/1). Sentinel lymph node #2: negative (0/1).", 1, 2, "(1/1)"),
+    ("Sentinel lymph node #1: metastatic carcinoma (1/1).\nSentinel lymph node #2: negative (0/1).", 1, 2, "(1/1)"),
+    # a sentinel line alone is still its page's count
+    ("Sentinel lymph nodes: 0/3", 0, 3, "lymph nodes: 0/3"),
 ])
 def test_gen20_node_totals_and_parts(text, positive, examined, evidence):
     text = "Invasive ductal carcinoma.\n" + text + "\n"
