@@ -3955,6 +3955,8 @@ GEN19_REPORT_DISTRACTOR_ROWS = [
 # <type> type"; a fixation or ischaemia time ("< 1 h") is no guideline cut-off; "pTNM: 2 1a X"; a control's
 # score after the tumour's; "on block 1C" between a label and its value; a carcinoma "in scar tissue" and its
 # size label after a comma.
+_UK_HISTOLOGY = ("MACROSCOPIC DESCRIPTION: Mastectomy 890 g. Axillary clearance containing 21 lymph nodes. HISTOLOGY: "
+                 "Invasive lobular carcinoma, grade 2. Axilla: metastatic carcinoma in 4 of 21 lymph nodes. SUMMARY: pT3 pN2a.")
 GEN20_ROWS = [
     ("Receptors (pre-treatment core MH26-S-1988, 05/2026): ER negative (0%),\nPR negative (0%), HER2 1+ (negative).\n",
      "receptors.her2.status", "negative", "HER2 1+ (negative", "ocr"),
@@ -4008,6 +4010,9 @@ GEN20_ROWS = [
     ("Invasive carcinoma. Pathologic TNM: T2 N1 Mx (AJCC 7)", "stage.pathologic.t", "T2", "T2", "text-layer"),
     ("Invasive carcinoma. Pathological staging: T - 2, N - 1a, M - X", "stage.pathologic.n", "N1a", "N - 1a",
      "text-layer"),
+    # a UK report's "HISTOLOGY:" ends its macroscopic description: its results are read
+    (_UK_HISTOLOGY, "stage.pathologic.n", "N2a", "pN2a", "ocr"),
+    (_UK_HISTOLOGY, "lymph_nodes.positive", 4, "4 of 21 lymph nodes", "ocr"),
 ]
 
 
