@@ -4056,11 +4056,24 @@ GEN20_DISTRACTOR_ROWS = [
     ("Sentinel lymph node #1: metastatic carcinoma (1/1).\nSentinel lymph node #2: negative (0/1).", 1, 2, "(1/1)"),
     # a sentinel line alone is still its page's count
     ("Sentinel lymph nodes: 0/3", 0, 3, "lymph nodes: 0/3"),
+
+    # a total's breakdown that names a micrometastasis before its ITC node keeps the micrometastasis positive
+    ("SENTINEL NODE 1 - MICROMETASTASIS 1.5MM (1/1). SENTINEL NODE 2 - NO TUMOUR (0/1). TOTAL 1/2 (MICROMETASTASIS 1, "
+     "ITC 1).", 1, 2, "TOTAL 1/2"),
 ])
 def test_gen20_node_totals_and_parts(text, positive, examined, evidence):
     text = "Invasive ductal carcinoma.\n" + text + "\n"
     pos, ex = first_fact(text, "lymph_nodes.positive"), first_fact(text, "lymph_nodes.examined")
     assert (pos.value, ex.value, pos.evidence[0].text) == (positive, examined, evidence)
+
+
+def test_gen20_a_results_heading_naming_its_part_heads_the_lines_under_it():
+    # "(PART A, RIGHT BREAST):" after part C's diagnosis: the results under it are part A's, not the left breast's
+    text = ("A. RIGHT BREAST, SEGMENTAL MASTECTOMY:\n   INFILTRATING DUCTAL CARCINOMA, 2.3 CM.\n"
+            "C. LEFT BREAST, EXCISIONAL BIOPSY:\n   FIBROADENOMA.\n\n"
+            "PROGNOSTIC MARKERS (PART A, RIGHT BREAST):\nESTROGEN RECEPTOR: NEGATIVE (<1%)\n")
+    f = first_fact(text, "receptors.er.status")
+    assert (f.value, f.specimen, f.laterality) == ("negative", "A", "right")
 
 
 # Every round's distractor rows (the tables above) yield nothing.
