@@ -4056,6 +4056,7 @@ GEN20_DISTRACTOR_ROWS = [
     ("Sentinel lymph node #1: metastatic carcinoma (1/1).\nSentinel lymph node #2: negative (0/1).", 1, 2, "(1/1)"),
     # a sentinel line alone is still its page's count
     ("Sentinel lymph nodes: 0/3", 0, 3, "lymph nodes: 0/3"),
+    ("Lymph nodes: negative (0/2) sentinel lymph nodes.", 0, 2, "Lymph nodes: negative (0/2)"),
 
     # a total's breakdown that names a micrometastasis before its ITC node keeps the micrometastasis positive
     ("SENTINEL NODE 1 - MICROMETASTASIS 1.5MM (1/1). SENTINEL NODE 2 - NO TUMOUR (0/1). TOTAL 1/2 (MICROMETASTASIS 1, "
