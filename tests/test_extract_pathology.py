@@ -3975,9 +3975,136 @@ GEN19_REPORT_DISTRACTOR_ROWS = [
 ]
 
 
+
+# gen20: a results line whose accession and date read like a specimen-column header; "carcinoma of the breast,
+# <type> type"; a fixation or ischaemia time ("< 1 h") is no guideline cut-off; "pTNM: 2 1a X"; a control's
+# score after the tumour's; "on block 1C" between a label and its value; a carcinoma "in scar tissue" and its
+# size label after a comma.
+_UK_HISTOLOGY = ("MACROSCOPIC DESCRIPTION: Mastectomy 890 g. Axillary clearance containing 21 lymph nodes. HISTOLOGY: "
+                 "Invasive lobular carcinoma, grade 2. Axilla: metastatic carcinoma in 4 of 21 lymph nodes. SUMMARY: pT3 pN2a.")
+GEN20_ROWS = [
+    ("Receptors (pre-treatment core MH26-S-1988, 05/2026): ER negative (0%),\nPR negative (0%), HER2 1+ (negative).\n",
+     "receptors.her2.status", "negative", "HER2 1+ (negative", "ocr"),
+    ("Receptors (pre-treatment core MH26-S-1988, 05/2026): ER negative (0%),\nPR negative (0%), HER2 1+ (negative).\n",
+     "receptors.pr.status", "negative", "PR negative", "ocr"),
+    ("DIAGNOSIS: Invasive carcinoma of the breast, tubulolobular type, grade 1.", "diagnosis.histology",
+     "invasive_lobular", "Invasive carcinoma of the breast, tubulolobular type", "text-layer"),
+    ("INFILTRATING CARCINOMA OF THE BREAST, TUBULOLOBULAR TYPE, 1.4 CM.", "diagnosis.histology", "invasive_lobular",
+     "INFILTRATING CARCINOMA OF THE BREAST, TUBULOLOBULAR TYPE", "ocr"),
+    ("Invasive carcinoma of left breast, lobular type.", "diagnosis.histology", "invasive_lobular",
+     "Invasive carcinoma of left breast, lobular type", "text-layer"),
+    ("Invasive carcinoma of the breast, ductal type.", "diagnosis.histology", "invasive_ductal",
+     "Invasive carcinoma of the breast, ductal type", "text-layer"),
+    ("Invasive carcinoma of the breast, tubular type.", "diagnosis.histology", "tubular",
+     "Invasive carcinoma of the breast, tubular type", "text-layer"),
+    ("Invasive carcinoma of the right breast, mucinous type.", "diagnosis.histology", "mucinous",
+     "Invasive carcinoma of the right breast, mucinous type", "text-layer"),
+    ("BIOMARKERS (block A3, fixation 6-72 h, cold ischemia < 1 h): Estrogen receptor (SP1): POSITIVE, 95%, strong.",
+     "receptors.er.status", "positive", "Estrogen receptor (SP1): POSITIVE", "ocr"),
+    ("Studies (cold ischaemia time < 1 hour): PR: negative (0%).", "receptors.pr.status", "negative", "PR: negative",
+     "text-layer"),
+    ("Pathological staging (pTNM, AJCC 8th ed.): pTNM: 2 1a X", "stage.pathologic.t", "T2", "pTNM: 2", "text-layer"),
+    ("Pathological staging (pTNM, AJCC 8th ed.): pTNM: 2 1a X", "stage.pathologic.n", "N1a", "1a", "text-layer"),
+    ("PTNM: 1C 0 X.", "stage.pathologic.t", "T1c", "PTNM: 1C", "ocr"),
+    ("TNM: 2/0/0", "stage.pathologic.m", "M0", "0", "text-layer"),
+    ("HER2/NEU IMMUNOHISTOCHEMISTRY: NEGATIVE, SCORE 1+. EXTERNAL CONTROL (HER2 3+ CELL LINE): APPROPRIATE STAINING.",
+     "receptors.her2.ihc_score", "1+", "HER2/NEU IMMUNOHISTOCHEMISTRY: NEGATIVE, SCORE 1+", "ocr"),
+    ("HER2 immunohistochemistry on block 1C (clone 4B5): Score 0 (no staining).", "receptors.her2.ihc_score", "0",
+     "HER2 immunohistochemistry on block 1C (clone 4B5): Score 0", "text-layer"),
+    ("ER on block A3: positive, 90%", "receptors.er.status", "positive", "ER on block A3: positive", "text-layer"),
+    ("1. Recurrent invasive carcinoma of no special type (NST) of the left breast in scar tissue,\n"
+     "   tumour diameter 12 mm, grade 2.", "diagnosis.tumor_size_mm", 12.0, "tumour diameter 12 mm", "text-layer"),
+    # HER2 ISH results: "gene amplification:" and a probe kit before the value; the probe ratio label after
+    # HER2 names the method; an IHC statement after the ISH result on its line; "AMPLlFIED" on an OCR page
+    ("HER-2/neu gene amplification: NOT AMPLIFIED (HER2/CEP17 ratio 1.1; mean HER2 copies 2.3)",
+     "receptors.her2.ish_result", "not_amplified", "HER-2/neu gene amplification: NOT AMPLIFIED", "text-layer"),
+    ("PathVysion HER-2 DNA probe kit: AMPLIFIED, ratio 3.4", "receptors.her2.ish_result", "amplified",
+     "HER-2 DNA probe kit: AMPLIFIED", "text-layer"),
+    ("Dual-ISH (HER2/CEP17): ratio 2.9, amplified", "receptors.her2.ish_result", "amplified",
+     "HER2/CEP17): ratio 2.9, amplified", "text-layer"),
+    ("HER2 by SISH: Ratio 1.6 (not amplified); HER2 IHC was 2+.", "receptors.her2.ish_result", "not_amplified",
+     "HER2 by SISH: Ratio 1.6 (not amplified", "text-layer"),
+    ("HER2/NEU BY FISH: NOT AMPLlFIED. RATIO: 1.3.", "receptors.her2.ish_result", "not_amplified",
+     "HER2/NEU BY FISH: NOT AMPLlFIED", "ocr"),
+    ("HER2/NEU BY FISH: AMPLlFIED. RATIO: 3.3.", "receptors.her2.ish_result", "amplified",
+     "HER2/NEU BY FISH: AMPLlFIED", "ocr"),
+    # "amplification: not detected" stays an ISH result (no status word read after a filler "amplification")
+    ("HER2 amplification: not detected", "receptors.her2.ish_result", "not_amplified",
+     "HER2 amplification: not detected", "text-layer"),
+    # the c that ends "Pathologic" is no clinical prefix; a dash between blanks for a label's colon
+    ("Invasive carcinoma. Pathologic TNM: T2 N1 Mx (AJCC 7)", "stage.pathologic.t", "T2", "T2", "text-layer"),
+    ("Invasive carcinoma. Pathological staging: T - 2, N - 1a, M - X", "stage.pathologic.n", "N1a", "N - 1a",
+     "text-layer"),
+    # a UK report's "HISTOLOGY:" ends its macroscopic description: its results are read
+    (_UK_HISTOLOGY, "stage.pathologic.n", "N2a", "pN2a", "ocr"),
+    (_UK_HISTOLOGY, "lymph_nodes.positive", 4, "4 of 21 lymph nodes", "ocr"),
+]
+
+
+@pytest.mark.parametrize("text,path,value,evidence,source", GEN20_ROWS)
+def test_gen20_phrasings_are_read_with_their_evidence(text, path, value, evidence, source):
+    f = first_fact(text, path, source=source)
+    assert f is not None and (f.value, f.evidence[0].text) == (value, evidence)
+
+
+GEN20_DISTRACTOR_ROWS = [
+    # a control tissue's score is not the tumour's, in the label's details or with the label inside its bracket
+    ("HER2 negative. Appropriate on-slide control (3+) seen.", "receptors.her2.ihc_score", "text-layer"),
+    ("EXTERNAL CONTROL (HER2 3+ CELL LINE): APPROPRIATE MEMBRANOUS STAINING.", "receptors.her2.ihc_score", "ocr"),
+    # numbers that only look like a "TNM:" string; a scar's own size; a decimal's tail after a letter
+    ("TNM: 12 3", "stage.pathologic.t", "text-layer"),
+    ("TNM: 2.5 cm", "stage.pathologic.t", "text-layer"),
+    ("Biopsy site scar measuring 12 mm.", "diagnosis.tumor_size_mm", "text-layer"),
+    ("INVASIVE DUCTAL CARCINOMA MEASURING L.8 CM IN GREATEST DIMENSION.", "diagnosis.tumor_size_mm", "ocr"),
+    # an untyped carcinoma of the breast stays untyped
+    ("Invasive carcinoma of the breast, type to follow.", "diagnosis.histology", "text-layer"),
+    # the OCR reading of "amplified" only on OCR pages
+    ("HER2/NEU BY FISH: NOT AMPLlFIED.", "receptors.her2.ish_result", "text-layer"),
+]
+
+
+@pytest.mark.parametrize("text,positive,examined,evidence", [
+    # a total after a node label's colon; sentinel and non-sentinel counts with the part after the fraction
+    ("Axillary nodes: total 11, positive 1.", 1, 11, "Axillary nodes: total 11, positive 1"),
+    ("Lymph nodes: total 14; involved 2.", 2, 14, "Lymph nodes: total 14; involved 2"),
+    ("The sentinel nodes are free of tumour (0/3 SLN) and one clearance node holds a metastasis (1/8 non-SLN).",
+     1, 11, "0/3 SLN"),
+    ("Nodes: 0/3 SLN, 1/8 non-SLN.", 1, 11, "0/3 SLN"),
+    ("Axillary nodes:                    0/3 (isolated tumour cells in 1)", 0, 3, "Axillary nodes:                    0/3"),
+
+    # a sentinel line is no total where a non-sentinel or dissection count follows it; node #1 and node #2 are two
+    ("Sentinel lymph nodes: 1/2. Non-sentinel axillary nodes: 2/13.", 3, 15, "Sentinel lymph nodes: 1/2"),
+    ("Sentinel lymph nodes: 1/2\nNon-sentinel lymph nodes: 2/13", 3, 15, "Sentinel lymph nodes: 1/2"),
+    ("Sentinel lymph nodes: 1/2. Axillary dissection: 2/13.", 3, 15, "Sentinel lymph nodes: 1/2"),
+    ("Non-sentinel lymph nodes: 2/13. Sentinel lymph nodes: 1/2.", 3, 15, "Non-sentinel lymph nodes: 2/13"),
+    ("Sentinel lymph node #1: metastatic carcinoma (1/1). Sentinel lymph node #2: negative (0/1).", 1, 2, "(1/1)"),
+    ("Sentinel lymph node #1: metastatic carcinoma (1/1).\nSentinel lymph node #2: negative (0/1).", 1, 2, "(1/1)"),
+    # a sentinel line alone is still its page's count
+    ("Sentinel lymph nodes: 0/3", 0, 3, "lymph nodes: 0/3"),
+    ("Lymph nodes: negative (0/2) sentinel lymph nodes.", 0, 2, "Lymph nodes: negative (0/2)"),
+
+    # a total's breakdown that names a micrometastasis before its ITC node keeps the micrometastasis positive
+    ("SENTINEL NODE 1 - MICROMETASTASIS 1.5MM (1/1). SENTINEL NODE 2 - NO TUMOUR (0/1). TOTAL 1/2 (MICROMETASTASIS 1, "
+     "ITC 1).", 1, 2, "TOTAL 1/2"),
+])
+def test_gen20_node_totals_and_parts(text, positive, examined, evidence):
+    text = "Invasive ductal carcinoma.\n" + text + "\n"
+    pos, ex = first_fact(text, "lymph_nodes.positive"), first_fact(text, "lymph_nodes.examined")
+    assert (pos.value, ex.value, pos.evidence[0].text) == (positive, examined, evidence)
+
+
+def test_gen20_a_results_heading_naming_its_part_heads_the_lines_under_it():
+    # "(PART A, RIGHT BREAST):" after part C's diagnosis: the results under it are part A's, not the left breast's
+    text = ("A. RIGHT BREAST, SEGMENTAL MASTECTOMY:\n   INFILTRATING DUCTAL CARCINOMA, 2.3 CM.\n"
+            "C. LEFT BREAST, EXCISIONAL BIOPSY:\n   FIBROADENOMA.\n\n"
+            "PROGNOSTIC MARKERS (PART A, RIGHT BREAST):\nESTROGEN RECEPTOR: NEGATIVE (<1%)\n")
+    f = first_fact(text, "receptors.er.status")
+    assert (f.value, f.specimen, f.laterality) == ("negative", "A", "right")
+
+
 # Every round's distractor rows (the tables above) yield nothing.
 @pytest.mark.parametrize("text,path,source", GEN16_DISTRACTOR_ROWS + GEN18_DISTRACTOR_ROWS + GEN19_DISTRACTOR_ROWS
-                         + GEN19_REPORT_DISTRACTOR_ROWS)
+                         + GEN19_REPORT_DISTRACTOR_ROWS + GEN20_DISTRACTOR_ROWS)
 def test_round_distractors_yield_nothing(text, path, source):
     assert first_fact(text, path, source=source) is None
 
@@ -4127,3 +4254,4 @@ def test_gen19_invasive_size_labels(text, evidence):
 def test_gen19_a_microinvasions_size(text, value, evidence):
     f = first_fact(text, "diagnosis.tumor_size_mm", source="ocr")
     assert (f and (f.value, f.evidence[0].text)) == ((value, evidence) if value else None)
+

@@ -125,7 +125,9 @@ def _describe(page: AnalyzedPage, count: Count) -> None:
     statement = (min(s0, count.start), count.end)
     count.part = part.label if part else None
     line_start = page.text.rfind("\n", 0, count.start) + 1
-    number_m = _NODE_NUMBER.search(page.text, line_start, count.start)
+    number_m = None
+    for number_m in _NODE_NUMBER.finditer(page.text, line_start, count.start):
+        pass  # the last node number before the count on its line ("... node #1: (1/1). ... node #2: (0/1)")
     count.node_number = number_m.group(1) if number_m else None
     side, _ = side_of(page.text[statement[0]:statement[1]])
     count.side = side or (part.laterality if part else None) or _side_before(page, count.start)
@@ -395,7 +397,7 @@ def _part_counts(page: AnalyzedPage) -> list[Count]:
         # nodes, its fraction counts them among all examined.
         same = prev is not None and (prev.ex == c.ex or (
             c.rule == "nodes.part.fraction" and prev.rule != c.rule and prev.pos == prev.ex == c.pos))
-        if same and prev.part == c.part and (
+        if same and prev.part == c.part and prev.node_number == c.node_number and (
                 c.start - prev.end < 60 or page.sentence_at(c.start) == page.sentence_at(prev.start)):
             if prev.rule != "nodes.part.fraction" and c.rule == "nodes.part.fraction":
                 c.micro, c.itc = c.micro or prev.micro, c.itc or prev.itc

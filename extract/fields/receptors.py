@@ -1055,7 +1055,10 @@ def _ish_line(page: AnalyzedPage, a: Anchor, end: int) -> list[Finding]:
             return []
     line_end = page.text.find("\n", a.end)
     stop = _stop(page, a.end, min(end, line_end if line_end >= 0 else end))
-    if _first(g["her2.detail.ihc-method"], page, a.end, stop):
+    result = _first(g["her2.detail.ish-result"], page, method.start(), stop)
+    # an IHC method before the ISH result makes no ISH line; after it, an IHC statement of its own
+    # ("HER2 by SISH: ratio 1.6 (not amplified); HER2 IHC was 2+")
+    if _first(g["her2.detail.ihc-method"], page, a.end, result.start() if result else stop):
         return []
     found = []
     r = _first(g["her2.detail.ratio"], page, method.end(), stop)
@@ -1063,7 +1066,7 @@ def _ish_line(page: AnalyzedPage, a: Anchor, end: int) -> list[Finding]:
         ratio = decimal(r.group("ratio") or r.groupdict().get("ratio2") or "")
         if ratio is not None and ratio < 30:
             found.append(make_finding(page, "receptors.her2.ish_ratio", ratio, (a.start, r.end()), "her2.detail.ratio"))
-    r = _first(g["her2.detail.ish-result"], page, method.start(), stop)
+    r = result
     if r is not None and not _is_reference_text(page, r.start(), r.end()):
         value = _ish_value(r)
         found.append(make_finding(page, "receptors.her2.ish_result", value, (a.start, r.end()),
@@ -1145,7 +1148,9 @@ def _her2_window(page: AnalyzedPage, a: Anchor, m: regex.Match, end: int) -> Ite
     elif m.group("ish"):
         word = m.group("ish").lower()
         # "amplification: detected", Dutch "geamplificeerd"; every "not" form starts with its negation
-        value = "amplified" if word.startswith(("amplif", "geamplif")) else "not_amplified"
+        # (on OCR pages "ampl1fied", its i read as 1, l, I or |)
+        value = "amplified" if word.startswith(("amplif", "geamplif")) or regex.match(r"ampl[il1|]f", word) \
+            else "not_amplified"
         yield make_finding(page, "receptors.her2.ish_result", value, (a.start, m.end()), rule, target=target)
     elif m.group("sign"):  # shorthand "ER+/PR+/HER2-", "HER2 (+)"
         status = "positive" if "+" in m.group("sign") else "negative"
@@ -1162,6 +1167,9 @@ def _her2_window(page: AnalyzedPage, a: Anchor, m: regex.Match, end: int) -> Ite
         score_range = _first(g["her2.detail.score-range"], page, pos, details_end)
         if score_range and not (s and s.group("score_word") and s.start() >= score_range.end()):
             s = None  # "0/1+" is not one score; an explicit "score 1" after the range still is
+        if s and g["her2.exclude.control-score"].pattern_for(page.is_ocr).search(
+                page.text, max(pos, s.start() - 40), s.start(), timeout=TIMEOUT_S):
+            s = None  # a control tissue's score ("HER2 negative. On-slide control (3+) seen.")
         if s and not _is_reference_text(page, s.start(), s.end()):
             score = _score(s)
             if score:
@@ -1626,7 +1634,8 @@ def specimen_column_cells(page: AnalyzedPage) -> dict[TableCell, bool]:
             line = _line_span(text, a.start)[0]
             if not text[line:a.start].strip(" \t|") and line not in rows:
                 rows[line] = a
-    headers: dict[int, list[tuple[int, int]]] = {}  # line start -> its result columns ([] when none)
+    headers: dict[int, list[tuple[int, int]] | None] = {}  # line start -> its result columns ([] when none;
+    # None for a line of results)
     for line, a in rows.items():
         line_end = _line_span(text, line)[1]
         bars = text.count("|", line, line_end) >= 2
@@ -1639,8 +1648,13 @@ def specimen_column_cells(page: AnalyzedPage) -> dict[TableCell, bool]:
                 up = h0 - 1
                 continue
             if h0 not in headers:
-                headers[h0] = _specimen_columns(page, h0, up, bars)
+                # a line that names a marker inside it ("Receptors (core S-1988, 05/2026): ER negative")
+                # states results: no header, though its numbers read as dates
+                labelled = any(h0 <= b.start < up and b.kind != "other" for b in anchors(page))
+                headers[h0] = None if labelled else _specimen_columns(page, h0, up, bars)
             cols = headers[h0]
+            if cols is None:
+                break
             if not cols and junk == 0 and page.is_ocr:
                 up, junk = h0 - 1, 1  # an OCR'd rule read as letters ("seesecsseeseese|pscteee")
                 continue
