@@ -377,11 +377,13 @@ def _flowsheet_values(page: AnalyzedPage, name: "_Name") -> list[Finding]:
     text = page.text
     g = grammar("labs")
     end = _line_end(text, name.end)
-    rng = next(iter(g["lab.tail.range"].finditer(text, page.is_ocr, name.end, end)), None)
-    if rng is None or text[name.end:rng.start()].strip(" \t:|"):
+    # (the unit may come before the range: "WBC   x10^9/L   4.0 - 11.0   4.1   2.4 L   3.0 L")
+    unit_first = next(iter(g["lab.tail.unit"].finditer(text, page.is_ocr, name.end, end)), None)
+    rng = next(iter(g["lab.tail.range"].finditer(text, page.is_ocr, unit_first.end() if unit_first else name.end, end)), None)
+    if rng is None or text[unit_first.end() if unit_first else name.end:rng.start()].strip(" \t:|"):
         return []
-    unit = next(iter(g["lab.tail.unit"].finditer(text, page.is_ocr, rng.end(), end)), None)
-    cells = list(_CELL.finditer(text, unit.end() if unit is not None else rng.end(), end))
+    unit = unit_first or next(iter(g["lab.tail.unit"].finditer(text, page.is_ocr, rng.end(), end)), None)
+    cells = list(_CELL.finditer(text, max(unit.end() if unit is not None else 0, rng.end()), end))
     header = _date_header(text, _line_start(text, name.start))
     if not cells or header is None:
         return []
@@ -394,7 +396,7 @@ def _flowsheet_cell(page: AnalyzedPage, name: "_Name", rng, unit, cell, header) 
     header_start, dates = header
     col = cell.start("value") - _line_start(text, name.start)
     d = min(dates, key=lambda d: min(abs(d.start - header_start - col), abs(d.end - header_start - col)))
-    finding = _read_value(page, name, _ColumnHit(cell))
+    finding = _read_value(page, name, _ColumnHit(cell), unit)
     if finding is None:
         return None
     value, leaves = finding.value, finding.leaf_evidence
@@ -541,13 +543,16 @@ def _read_tail(page: AnalyzedPage, pos: int, end: int) -> dict[str, Any]:
     return found
 
 
-def _read_value(page: AnalyzedPage, name: _Name, hit) -> Finding | None:
+def _read_value(page: AnalyzedPage, name: _Name, hit, unit: re.Match[str] | None = None) -> Finding | None:
+    """The finding of `hit`'s value; `unit`: a flowsheet row's unit, printed before its cells."""
     if not _is_result(page, name, hit):
         return None
     spec = name.spec
     text = page.text
     raw, correction = _number(hit.group("value"))
     tail = _read_tail(page, hit.end(), _line_end(text, hit.end()))
+    if unit is not None and "unit" not in tail:
+        tail["unit"] = ("lab.tail.unit", unit)
     leaves: dict[str, list[Evidence]] = {"name": [name.evidence(page)]}
     value: dict[str, Any] = {"name": spec.name}
     value_ev = page.evidence(hit.start("value"), hit.end("value"), getattr(hit, "rule_id", "lab.value.after-name"),
@@ -690,8 +695,9 @@ _TODAY = re.compile(r"\b(?:today|today's|this\s+morning|this\s+a\.?m\b\.?|this\s
 _HEADING = re.compile(r"[ \t]*(?:(?:(?:recent|latest|last|outside|external)[ \t]+)?"
                       r"(?:labs?|laboratory(?:\s+results)?|results?|cbc|fbc|full\s+blood\s+count|bloods|bloodwork|"
                       r"blood\s+work|ha?ematology|u\s?&\s?e|lfts?|cmp|bmp)\b"
-                      # (a few words before the bracket: "Recent labs from outside lab (11/18/2026):")
-                      r"(?:[ \t]+(?:from|at|by|outside|external|the|a|our|lab|laboratory)){0,4}[ \t]*"
+                      # (a few words before the bracket: "Recent labs from outside lab (11/18/2026):",
+                      # "Bloods on discharge (20/11/2026):")
+                      r"(?:[ \t]+(?:from|at|by|on|outside|external|the|a|our|lab|laboratory|discharge|admission)){0,4}[ \t]*"
                       r"(?:\(|on|from|dated|drawn|collected)?[ \t:]*)?", re.I)
 
 
