@@ -1101,6 +1101,13 @@ ROWS = [
     # gen20-b: the tablets' strength in a bracket is no dose; the reduction is still a plan
     ("Taking Kisqali 600 mg (3 tabs) daily.\nP: Then decrease ribociclib to 2 tabs daily (200 mg tablets) on "
      "restart.", "ribociclib", {"dose": 600, "changes": []}, {"dose": "600"}),
+    # gen20-b: "only if" in another clause leaves the plan a plan
+    ("Plan to start capecitabine; we will review only if her counts drop.", "capecitabine", {"status": "planned"},
+     {"status": "Plan to start "}),
+    # gen20-b: a GP list's comment column "reduced from 125mg 09/2026"
+    ("Palbociclib 100mg capsules       1 daily days 1-21 of 28          reduced from 125mg 09/2026\n", "palbociclib",
+     {"dose": 100, "changes": [{"from_dose": 125, "to_dose": 100, "date_month": "2026-09"}]},
+     {"changes[0].from_dose": "125"}),
     # gen20-b: reduced, re-escalated, then restarted at the lower dose after a hold: three changes, not two
     ("Course of abemaciclib:\n  Tab. Abemaciclib 150 mg BD started 05/2026.\n  Reduced to 100 mg BD in 07/2026 due "
      "to Gr 2 diarrhoea.\n  Re-escalated to 150 mg BD from 09/2026 as diarrhoea settled.\n  Withheld on admission "
@@ -1354,6 +1361,11 @@ ABSENT = [
     ("Taking Kisqali 600 mg (3 tabs) daily.\nP: Then decrease ribociclib to 2 tabs daily (200 mg tablets) on "
      "restart.", "ribociclib", ("dose", 200)),
     (MED_PRINTOUT, "fulvestrant", ("status", "held")),
+    # gen20-b: a plan that waits on a condition ("only if") is a contingency
+    ("2. Metformin to be started by GP only if fasting glucose rises on alpelisib.", "metformin", None),
+    # gen20-b: a group of patients named by the drug
+    ("Note for ribociclib patients: per centre protocol, treatment is withheld when neutrophils are less than "
+     "1.0 x10E3/uL.", "ribociclib", None),
     # gen20-b: another course's end is not the antibiotic's
     ("Ciprofloxacin 500 mg BD for a UTI on 12/11 - QT-prolonging with ribociclib. Radiotherapy course finished "
      "17/11.", "ciprofloxacin", ("status", "stopped")),

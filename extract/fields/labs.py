@@ -258,6 +258,17 @@ def _stated_grade_res() -> dict[str, re.Pattern[str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _defining_res() -> dict[str, re.Pattern[str]]:
+    """Per lab, its adverse-event term right before a bracket ("Neutropenia (" before "ANC < 1000/cumm)")."""
+    out = {}
+    for spec in lab_vocabulary().labs:
+        if spec.ae_terms:
+            terms = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(spec.ae_terms, key=len, reverse=True))
+            out[spec.name] = re.compile(rf"\b(?:{terms})[ \t]*\([ \t]*$", re.IGNORECASE)
+    return out
+
+
 def _stated_grades(page: AnalyzedPage, name: str, start: int, end: int) -> list[tuple[int, re.Match[str]]]:
     pattern = _stated_grade_res().get(name)
     if pattern is None:
@@ -498,6 +509,9 @@ def _is_result(page: AnalyzedPage, name: "_Name", hit) -> bool:
     after = page.text[hit.end():close.start() if close else len(page.text)]
     if hit.group("cmp") and next(iter(grammar("labs")["lab.exclude.compared-action"].finditer(after, page.is_ocr)), None):
         return False  # "ANC < 1000 - chemo withheld as per protocol"
+    if hit.group("cmp") and (defines := _defining_res().get(name.spec.name)) is not None \
+            and defines.search(page.text, max(0, name.start - 40), name.start):
+        return False  # "Interpretation: Neutropenia (ANC < 1000/cumm)": the term's definition
     return next(iter(grammar("labs")["lab.exclude.threshold-after"].finditer(after, page.is_ocr)), None) is None
 
 
@@ -652,12 +666,19 @@ def _date_of(page: AnalyzedPage, start: int, end: int) -> tuple[Any, Evidence] |
         d = leading[-1] if leading else min(in_sentence, key=lambda d: abs(d.start - end))
         return d.value, page.evidence(d.start, d.end, "lab.date.same-sentence")
     labelled = labelled_dates(text)
+    near = (max(s_start, line_start, start - 60), min(s_end, _line_end(text, end), end + 25))
+    if _EARLIER.search(text, *near) and not _TODAY.search(text, *near):
+        return None  # "two delayed cycles for neutrophils of 0.9 and 0.8": an earlier result, not the page's date
     if _TODAY.search(text, max(s_start, line_start), min(s_end, _line_end(text, end))):
         # "ECG today", "CBC today": the date of the visit the note records.
         for kind in ("visit", "letter", "reported"):
             found = next((ld.mention for ld in labelled if ld.kind == kind), None)
             if found is not None:
                 return found.value, page.evidence(found.start, found.end, "lab.date.today")
+        # a dated entry above: a portal thread's "---- 11/27/2026 4:15 PM  From: ..." over "your CBC from this morning"
+        entries = [d for d in find_dates(text, 0, line_start) if _ENTRY_LEAD.fullmatch(text, _line_start(text, d.start), d.start)]
+        if entries:
+            return entries[-1].value, page.evidence(entries[-1].start, entries[-1].end, "lab.date.entry")
         return None
     section = section_at(page, start)
     headings = [d for d in find_dates(text, 0, line_start)
@@ -691,6 +712,11 @@ _NEXT_DATE_LEAD = re.compile(r"\b(?:repeat(?:ed)?|recheck|re-check|next|due|unti
                              r"appointment)\b[^\d\n]{0,12}$", re.I)
 #: How far (characters) above a report date its collection date may stand in one header block.
 _HEADER_BLOCK = 160
+#: What may open a dated entry's line before its date ("---- 11/27/2026 4:15 PM  From: ...").
+_ENTRY_LEAD = re.compile(r"[ \t]*[-=*#>]*[ \t]*")
+#: A result the sentence places before the page's visit ("last cycle", "previously", "two delayed cycles for ...").
+_EARLIER = re.compile(r"\b(?:previous(?:ly)?|earlier|last[ \t]+(?:cycle|time|month|week|visit)|weeks?[ \t]+ago|"
+                      r"months?[ \t]+ago|delayed[ \t]+cycles?|(?:cycles?|doses?)[ \t]+(?:were|was)[ \t]+delayed)\b", re.I)
 _TODAY = re.compile(r"\b(?:today|today's|this\s+morning|this\s+a\.?m\b\.?|this\s+visit|at\s+this\s+visit)", re.I)
 _HEADING = re.compile(r"[ \t]*(?:(?:(?:recent|latest|last|outside|external)[ \t]+)?"
                       r"(?:labs?|laboratory(?:\s+results)?|results?|cbc|fbc|full\s+blood\s+count|bloods|bloodwork|"

@@ -482,6 +482,8 @@ def _counts(page: AnalyzedPage, mention: DrugMention) -> bool:
     if _first_match(_rule("med.exclude.allergy"), page, text[s_start:mention.start]):
         return False
     line_start = text.rfind("\n", 0, mention.start) + 1
+    if _rule("med.exclude.population").pattern_for(page.is_ocr).match(text, mention.end):
+        return False  # "Note for ribociclib patients: ..."
     if _rule("med.exclude.study-title").pattern_for(page.is_ocr).match(text, line_start, mention.start):
         return False  # "Protocol: ... capivasertib + fulvestrant after CDK4/6 inhibitor": the trial's drugs
     if text[mention.end:s_end].rstrip().endswith("?") and "\n" not in text[mention.end:s_end].rstrip() and \
@@ -490,6 +492,9 @@ def _counts(page: AnalyzedPage, mention: DrugMention) -> bool:
     c_start, c_end = _clause_around(text, s_start, s_end, mention.start)
     if _first_match(_rule("med.exclude.declined"), page, text[c_start:c_end]):
         return False  # "she declined ribociclib", "olaparib is not indicated" (in the drug's own clause)
+    if _first_match(_rule("med.exclude.only-if"), page, text[mention.end:c_end]) and \
+            _first_match(_rule("med.status.planned"), page, text[c_start:c_end]):
+        return False  # "Metformin to be started by GP only if fasting glucose rises"
     if _first_match(_rule("med.exclude.not-needed"), page, text[mention.end:min(s_end, mention.end + 80)]):
         return False  # "goserelin is not needed"
     if _first_match(_rule("med.exclude.advised-against"), page, text[max(s_start, mention.start - 40):mention.start]):
