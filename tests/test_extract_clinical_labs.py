@@ -312,9 +312,10 @@ def test_a_cumulative_row_with_its_unit_before_the_range_gives_one_result_per_da
 
 def test_an_earlier_result_in_a_letter_is_not_dated_by_the_letter():
     text = ("Date of clinic: 19 November 2026\nShe had two delayed cycles for neutrophils of 0.9 and 0.8. Today her "
-            "neutrophils are 1.1 x10^9/L.\nANC today 1.3 (previously 0.7).")
+            "neutrophils are 1.1 x10^9/L.\nANC today 1.3 (previously 0.7).\nHb 11.2 (previous 10.9).")
     found = {f.value["value"]: f.value.get("date") for f in run(extract_labs, text) if f.value["name"] == "ANC"}
     assert found == {0.9: None, 1.1: D(2026, 11, 19), 1.3: D(2026, 11, 19)}
+    assert item(run(extract_labs, text), "name", "hemoglobin").value["date"] == D(2026, 11, 19)
 
 
 def test_a_value_a_hold_waits_for_is_no_result():

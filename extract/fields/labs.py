@@ -666,8 +666,9 @@ def _date_of(page: AnalyzedPage, start: int, end: int) -> tuple[Any, Evidence] |
         d = leading[-1] if leading else min(in_sentence, key=lambda d: abs(d.start - end))
         return d.value, page.evidence(d.start, d.end, "lab.date.same-sentence")
     labelled = labelled_dates(text)
-    near = (max(s_start, line_start, start - 60), min(s_end, _line_end(text, end), end + 25))
-    if _EARLIER.search(text, *near) and not _TODAY.search(text, *near):
+    # (a cue before the value only: "Neutrophils 1.4 (previous 0.9)" is today's 1.4)
+    near = (max(s_start, line_start, start - 60), end)
+    if _EARLIER.search(text, *near) and not _TODAY.search(text, near[0], min(s_end, _line_end(text, end))):
         return None  # "two delayed cycles for neutrophils of 0.9 and 0.8": an earlier result, not the page's date
     if _TODAY.search(text, max(s_start, line_start), min(s_end, _line_end(text, end))):
         # "ECG today", "CBC today": the date of the visit the note records.

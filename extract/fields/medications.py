@@ -1005,8 +1005,9 @@ _FORM_AFTER = re.compile(r"[ \t]*(?:film[-\s]coated[ \t]+)?(?:tabs?|tablets?|cap
                          r"prefilled[ \t]+syringe|oral[ \t]+(?:tablet|capsule)s?)\b", re.I)
 
 
-#: A pack count right after a strength ("200 mg x 42", "200 mg tabs #42"): what was dispensed, not a day's dose.
+#: A strength named with its plural form ("(200 mg tablets)"): the product's, not a day's dose.
 _PLURAL_FORM = re.compile(r"[ \t]*(?:tabs|tablets|caps|capsules)\b", re.I)
+#: A pack count right after a strength ("200 mg x 42", "200 mg tabs #42"): what was dispensed, not a day's dose.
 _PACK_COUNT = re.compile(r"[ \t]*(?:tabs?|tablets?|caps?|capsules?)?[ \t]*(?:x|×|#)[ \t]*\d{2,3}\b"
                          r"(?![ \t]*(?:days?|d\b|weeks?|wks?|doses?|cycles?|months?))", re.I)
 #: Words right before a dose that make it an earlier one ("100mg tablets ... reduced from 150mg").
@@ -1130,6 +1131,7 @@ _WHEN_IT_BEGINS = re.compile(r"(?:starting|from)[ \t]+(?:tonight|today|tomorrow|
 _OK_TO = re.compile(r"\b(?:ok|okay|fine|cleared|safe|fit)[ \t]+(?:to[ \t]+)?$", re.I)
 #: A restart (the drug was given before): with a condition after it, the drug is not taken yet.
 _RESTART_WORD = re.compile(r"\b(?:re-?start|resume)\b", re.I)
+#: A pluperfect right before a start word ("GP had started it"): a start before the stop told first.
 _HAD = re.compile(r"\bhad[ \t]+(?:been[ \t]+)?$", re.I)
 #: A past-tense start in a bracketed aside after a stop or hold: when the drug began, not a restart.
 _STARTED_ASIDE = re.compile(r"(?:started|commenced|began|begun|initiated)\b", re.I)
@@ -1826,7 +1828,7 @@ def _brand_history(reads: list[_Read]) -> _Leaf | None:
     return _Leaf(order, evidence, named[-1].pos)
 
 
-#: A change told without its doses ("we lowered your Kisqali dose").
+#: A dose in a sentence ("200 mg", "2 tabs").
 _A_DOSE = re.compile(r"\d[ \t]*(?:mg|mcg|tabs?|tablets?)\b", re.I)
 #: A sentence that explains a change told before it: "Reason for change per prescriber note: ...".
 _EXPLAINS = re.compile(r"\breasons?\b|\b(?:lowered|reduced|decreased|cut|dropped|dose[-\s]reduced)\b", re.I)
@@ -1863,6 +1865,7 @@ def _reason_in_next_sentence(page: AnalyzedPage, reads: list[_Read], change: _Ch
     return probe.reasons[0] if probe.reasons else None
 
 
+#: A change told without its doses ("we lowered your Kisqali dose").
 _CHANGE_VERB = re.compile(r"\b(?:lowered|reduced|decreased|cut|dropped|increased|dose[-\s]reduced)\b", re.I)
 
 
