@@ -1057,6 +1057,9 @@ ROWS = [
      "mg. In cycle 3 her doctor reduced Kisqali to 400 mg.\nYour doctor may reduce the dose to 400 mg and then "
      "200 mg if needed.\n----------------------------------------\nYour baseline bloods are normal.\n",
      "ribociclib", {"dose": 600, "changes": []}, {"dose": "600"}),
+    # (a bare "General information" heading is no leaflet)
+    ("General information\nRibociclib 600 mg daily, letrozole 2.5 mg daily.\n", "ribociclib", {"dose": 600},
+     {"dose": "600"}),
     # gen20-b: a start told in a bracket after the stop is when the drug began; a pluperfect start too
     ("Her palbociclib and letrozole were therefore discontinued today for progression, after twenty-two months of "
      "treatment (first line, started January 2025).", "letrozole", {"status": "stopped", "start_month": "2025-01"},
