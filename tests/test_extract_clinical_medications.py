@@ -1111,6 +1111,13 @@ ROWS = [
     ("Palbociclib 100mg capsules       1 daily days 1-21 of 28          reduced from 125mg 09/2026\n", "palbociclib",
      {"dose": 100, "changes": [{"from_dose": 125, "to_dose": 100, "date_month": "2026-09"}]},
      {"changes[0].from_dose": "125"}),
+    # gen20-b: a dose-history table under its drug's heading: each row's dose that differs is a change, dated
+    ("Dose history - Ribociclib:\n  14-Jul-2026  600 mg daily d1-21    commenced\n  06-Oct-2026  400 mg daily d1-21    "
+     "reduced - neutropenia grade 3 (ANC 0.7)\n", "ribociclib",
+     {"dose": 400, "changes": [{"from_dose": 600, "to_dose": 400, "date": D(2026, 10, 6), "reason": "neutropenia"}]},
+     {"changes[0].date": "06-Oct-2026", "changes[0].from_dose": "600", "changes[0].reason": "neutropenia"}),
+    ("Dose history - Ribociclib:\n  14-Jul-2026  600 mg daily d1-21    commenced\n  06-Oct-2026  600 mg daily d1-21    "
+     "continued\nPlan: 400 mg if ANC < 1.0 next cycle.\n", "ribociclib", {"changes": []}, {}),
     # gen20-b: reduced, re-escalated, then restarted at the lower dose after a hold: three changes, not two
     ("Course of abemaciclib:\n  Tab. Abemaciclib 150 mg BD started 05/2026.\n  Reduced to 100 mg BD in 07/2026 due "
      "to Gr 2 diarrhoea.\n  Re-escalated to 150 mg BD from 09/2026 as diarrhoea settled.\n  Withheld on admission "

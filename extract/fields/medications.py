@@ -951,7 +951,52 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
     _read_reasons(page, r, min(reasons_from, linked) if linked is not None else reasons_from, end,
                   free_until=r.sentence[0] if linked is not None else None)
     _read_dates(page, r)
+    _read_dose_history(page, r)
     return r
+
+
+#: A heading line that names a drug's dose history ("Dose history - Ribociclib:").
+_DOSE_HISTORY = re.compile(r"\b(?:dose|dosing|dosage)[ \t]+history\b", re.I)
+
+
+def _read_dose_history(page: AnalyzedPage, r: _Read) -> None:
+    """The rows under a "Dose history - <drug>:" heading, each a date and a dose ("06-Oct-2026  400 mg
+    daily d1-21  reduced - neutropenia grade 3"): each dose that differs from the row above is a change,
+    dated by its row, its reason any reason term the row names after the dose."""
+    text = page.text
+    line_start = text.rfind("\n", 0, r.mention.start) + 1
+    line_end = text.find("\n", r.mention.end)
+    if line_end < 0 or not _DOSE_HISTORY.search(text, line_start, line_end):
+        return
+    amount = _rule("med.dose.amount")
+    reasons = [rule for rule in _rules("med.reason.") if rule.id not in ("med.reason.intro", "med.reason.consequence")]
+    before: _Leaf | None = None
+    pos = line_end + 1
+    while pos < len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        dates = find_dates(text, pos, end)
+        dose = next(iter(amount.finditer(text, page.is_ocr, pos, end)), None)
+        if not dates or dose is None or dose.group("unit") is None:
+            return  # (the rows end at the first line without a date and a dose)
+        value, fix = _number(dose.group("dose"))
+        leaf = _Leaf(value, [page.evidence(dose.start("dose"), dose.end("dose"), "med.change.dose-history", correction=fix)],
+                     dose.start())
+        if before is not None and value != before.value:
+            change = _Change(to_dose=leaf, unit=_Leaf(_unit(dose.group("unit")), [page.evidence(
+                dose.start("unit"), dose.end("unit"), "med.change.dose-history")], dose.start()), pos=dose.start(),
+                span=(pos, end), from_dose=before,
+                date=_Leaf(dates[0].value, [page.evidence(dates[0].start, dates[0].end, "med.change.dose-history")],
+                           dates[0].start))
+            found = min(((m.start(), rule, m) for rule in reasons
+                         for m in [next(iter(rule.finditer(text, page.is_ocr, dose.end(), end)), None)] if m is not None),
+                        default=None, key=lambda f: f[0])
+            if found is not None:
+                _, rule, m = found
+                change.reason = _Leaf(rule.params["value"], [page.evidence(m.start(), m.end(), rule.id)], m.start())
+            r.changes.append(change)
+        before = leaf
+        pos = end + 1
 
 
 def _in_strength_sum(page: AnalyzedPage, m: regex.Match) -> bool:
