@@ -45,6 +45,8 @@ SECTION_ASSERTION: dict[str, Assertion] = {
     "family_history": "family",
     "past_medical_history": "historical",
     "oncologic_history": "historical",
+    # a patient-education leaflet's worked examples and general advice (gen20-b)
+    "general_information": "hypothetical",
 }
 
 

@@ -62,13 +62,14 @@ class DateRules(BaseModel):
     def date_re(self) -> re.Pattern[str]:
         # Month-name dates may wrap onto the next line ("on May\n21, 2024"). A day is one space from
         # its month: a table's "off 7  Feb 2024" is a number in one column and a month in the next.
+        # (an Indian lab report's "25/Nov/2026" too)
         month = word_tree(self.month_of, fold_case=True)
         return re.compile(
             rf"""{self._date_first_char}(?<![\w/.-])(?:
                 (?P<iy>\d{{4}})(?P<isep>[-/.])(?P<im>\d{{1,2}})(?P=isep)(?P<id>\d{{1,2}})
               | (?P<na>\d{{1,2}})(?P<nsep>[-/.])(?P<nb>\d{{1,2}})(?P=nsep)(?P<ny>\d{{4}}|\d{{2}})
               | (?P<mm>{month})\.?[ \t]*\n?[ \t]*(?<=\s)(?P<md>\d{{1,2}})(?:st|nd|rd|th)?,?[ \t]*\n?[ \t]*(?<=\s)(?P<my>\d{{4}})
-              | (?P<dd>\d{{1,2}})(?:st|nd|rd|th)?(?P<dsep>[ \t]|[ \t]?\n[ \t]*|-)(?P<dm>{month})\.?(?:,?[ \t]*\n?[ \t]*(?<=\s)|-)(?P<dy>\d{{4}}|\d{{2}})
+              | (?P<dd>\d{{1,2}})(?:st|nd|rd|th)?(?P<dsep>[ \t]|[ \t]?\n[ \t]*|-|/)(?P<dm>{month})\.?(?:,?[ \t]*\n?[ \t]*(?<=\s)|-|/)(?P<dy>\d{{4}}|\d{{2}})
             )(?![\w/]|[-.]\d)""",
             re.IGNORECASE | re.VERBOSE,
         )

@@ -523,12 +523,15 @@ def _merge_medications(group: list[_Mention], profile: dict, report: ProfileRepo
                 merged.value[leaf] = v  # later mentions overwrite earlier ones
                 merged.leaves[leaf] = item.leaves.get(leaf, m.finding.evidence)
                 stated[leaf].append((v, merged.leaves[leaf]))
+            # (a document's own changes are distinct already: "reduced to 100 mg ... re-escalated to 150 mg ...
+            # restarted at 100 mg" steps down twice; only another document's telling is the same change)
+            earlier = len(changes)
             for j, change in enumerate(item.value.get("changes") or []):
                 change_leaves = {
                     k.split(".", 1)[1]: v for k, v in item.leaves.items()
                     if k.startswith(f"changes[{j}].")
                 }
-                add_dose_change(changes, dict(change), change_leaves)
+                add_dose_change(changes, dict(change), change_leaves, among=earlier)
         _brand_history(stated, merged)
         changes.sort(key=lambda c: (c[0].get("date") is None, str(c[0].get("date") or "")))
         if changes:
@@ -574,10 +577,11 @@ def _brand_history(stated: dict[str, list[tuple[Any, list[Evidence]]]], merged: 
 
 
 def add_dose_change(changes: list[tuple[dict, dict[str, list[Evidence]]]], change: dict,
-                    leaves: dict[str, list[Evidence]]) -> None:
+                    leaves: dict[str, list[Evidence]], among: int | None = None) -> None:
     """Add a dose change (value, evidence per leaf) unless the same change (same doses, same or
-    unknown date) is known; then fill the known one's missing leaves from it."""
-    for known, known_leaves in changes:
+    unknown date) is known among the first `among` changes (all by default); then fill the known
+    one's missing leaves from it."""
+    for known, known_leaves in changes[:among]:
         if (_same(known.get("to_dose"), change.get("to_dose"))
                 and (known.get("from_dose") is None or change.get("from_dose") is None
                      or _same(known.get("from_dose"), change.get("from_dose")))

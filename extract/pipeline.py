@@ -292,11 +292,15 @@ class HeaderMatcher:
 #: the next line that looks like a header even when the header rules do not know it
 #: ("Performance status"), so that "ECOG 0" under it is not read as family history.
 _CLOSABLE_SECTIONS = frozenset({"family_history", "allergies", "clinical_history", "past_medical_history",
-                                 "oncologic_history"})
+                                 "oncologic_history", "general_information"})
 #: A past history ends at the next line that opens with a label ("PMH: ... \nNow: lump in other
 #: breast", "PMH: ...\nHPI: ..."): the current story after it is not history.
 _LABEL_LINE = re.compile(r"\n[ \t]*([A-Z][A-Za-z/&()-]{1,20}(?:[ \t][A-Za-z/&()-]{1,20}){0,2}:)")
 _HEADING_LINE = re.compile(r"\n[ \t]*([A-Z][A-Za-z /&()-]{2,48}:?)[ \t]*(?=\n)")
+#: The first line after a blank line.
+_LINE_AFTER_BLANK = re.compile(r"\n[ \t]*\n\s*(\S[^\n]*?)[ \t]*(?=\n|$)")
+#: A leaflet printed inside a note ends at a heading line or at the rule line that boxes it.
+_HEADING_OR_RULE_LINE = re.compile(r"\n[ \t]*([A-Z][A-Za-z /&()-]{2,48}:?|[-=_*]{10,})[ \t]*(?=\n)")
 #: A clinical history ends only at a heading in capitals after a blank line ("Clinical: ... core
 #: showed ...\n\nRESIDUAL DISEASE ASSESSMENT"): its own lines may look like headings ("Left breast mass").
 _CAPITALS_HEADING_AFTER_BLANK = re.compile(r"\n[ \t]*\n[ \t]*([A-Z][A-Z /&()-]{2,48}:?)[ \t]*(?=\n)")
@@ -352,9 +356,14 @@ class PageSectionizer:
         text = doc_text(doc)
         hi = doc[body_end].idx if body_end < len(doc) else len(text)
         heading = {"clinical_history": _CAPITALS_HEADING_AFTER_BLANK, "past_medical_history": _LABEL_LINE,
-                   "oncologic_history": _LABEL_LINE}.get(
+                   "oncologic_history": _LABEL_LINE, "general_information": _HEADING_OR_RULE_LINE}.get(
             category, _HEADING_LINE)
         m = heading.search(text, max(0, lo - 1), hi)
+        if category == "allergies" and text[lo:text.find("\n", lo) % (len(text) + 1)].strip():
+            # "Allergies: Penicillin (rash)" then a blank line: the list was the header's own line
+            blank = _LINE_AFTER_BLANK.search(text, lo, hi)
+            if blank is not None and (m is None or blank.start() < m.start()):
+                m = blank
         if m is None:
             return None
         span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")

@@ -381,6 +381,8 @@ DATES = [
     ("12.01.2026", D(2026, 1, 12)), ("05.11.2025", D(2025, 11, 5)), ("2026.01.12", D(2026, 1, 12)),
     ("7  Feb 2024", None),  # a table's number column, then a month column: no date
     ("21st March, 2025", D(2025, 3, 21)), ("3\nMay 2024", D(2024, 5, 3)),
+    # gen20-b: an Indian lab report's "25/Nov/2026"
+    ("25/Nov/2026", D(2026, 11, 25)), ("25/NOV/26", D(2026, 11, 25)), ("25/Nov", None),
 ]
 
 

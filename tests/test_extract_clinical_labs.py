@@ -188,6 +188,13 @@ ROWS = [
     # gen19-b: prose wrapped right after the name, the value opening the next line
     ("Follow-up 26/11/2026 10:15 (Day Unit, Dr Osei): stools settled to 2/day. FBC: neutrophils\n2.4, Hb 121, "
      "plts 198.", "ANC", {"value": 2.4, "unit": "10^9/L"}, {"value": "2.4", "name": "neutrophils"}),
+    # gen20-b: "this morning" in a portal thread's entry: the entry's date
+    ("---- 11/20/2026 8:02 AM  From: patient ----\nMy labs came back.\n\n---- 11/27/2026 4:15 PM  From: Megan Ruiz, RN "
+     "----\nHi Lisa, your CBC from this morning looks better: WBC 3.3, ANC 1.4, hemoglobin 11.8.\n", "ANC",
+     {"value": 1.4, "date": D(2026, 11, 27)}, {"date": "11/27/2026"}),
+    # gen20-b: a discharge summary's "Bloods on discharge (20/11/2026):" dates the lines under it
+    ("Bloods on discharge (20/11/2026):\n  Hb 109 g/L (115-160) L    WCC 11.8 x10^9/L (4.0-11.0) H\n", "hemoglobin",
+     {"value": 10.9, "date": D(2026, 11, 20), "flag": "L"}, {"value": "109", "date": "20/11/2026"}),
 ]
 
 STATED_GRADES = [
@@ -250,6 +257,10 @@ NOT_RESULTS = [
     # gen19-b: a table's header row of names above its row of values is no wrapped sentence
     "Date         Hb      Plt     Neutrophils\n11.2   150   1.8\n",
     "Repeat bloods next week with a particular eye on the ANC and neutrophils\n1. Continue letrozole.\n",
+    # gen20-b: an interpretive comment's definition of the term; what a hold waits for; a leaflet's worked example
+    "Interpretation: Neutropenia (ANC < 1000/cumm) - kindly correlate with ongoing palbociclib therapy.",
+    "Keep ribociclib on hold until the ANC is 1.0 x10^9/L or more.",
+    "GENERAL INFORMATION ABOUT DOSE CHANGES\n\"Sandra\" had neutrophils of 0.8 x10^9/L in cycle 3.\n",
 ]
 
 
@@ -279,6 +290,39 @@ def test_a_flowsheet_row_gives_one_result_per_date_column_never_the_range():
     assert plt[D(2026, 2, 24)].leaf_evidence["unit"][0].text == "K/uL"
 
 
+# gen20-b: a cumulative report writes the unit before the range ("WBC  x10^9/L  4.0 - 11.0  4.1  2.4 L  3.0 L"),
+# and a chemistry row's cells are in umol/L
+CUMULATIVE = ("Test            Units        Ref range       28/10/2026   11/11/2026   25/11/2026\n"
+              "-----------------------------------------------------------------------------------\n"
+              "Neutrophils     x10^9/L      2.0 - 7.5       2.2          0.9 LL       1.4 L\n"
+              "Creatinine      umol/L       49 - 90         66           70           68\n")
+
+
+def test_a_cumulative_row_with_its_unit_before_the_range_gives_one_result_per_date():
+    found = run(extract_labs, CUMULATIVE)
+    anc = sorted((f.value["date"], f.value["value"], f.value.get("flag"), f.value.get("grade"))
+                 for f in found if f.value["name"] == "ANC")
+    assert anc == [(D(2026, 10, 28), 2.2, None, None), (D(2026, 11, 11), 0.9, "LL", 3), (D(2026, 11, 25), 1.4, "L", 2)]
+    latest = [f for f in found if f.value["name"] == "ANC" and f.value["date"] == D(2026, 11, 25)][0]
+    assert latest.leaf_evidence["unit"][0].text == "x10^9/L" and latest.value["reference_low"] == 2.0
+    creatinine = {f.value["date"]: f.value["value"] for f in found if f.value["name"] == "creatinine"}
+    assert abs(creatinine[D(2026, 11, 25)] - 68 * 0.01131) < 1e-3
+    assert not [f for f in found if f.value["name"] == "ANC" and f.value["value"] in (2.0, 7.5)]
+
+
+def test_an_earlier_result_in_a_letter_is_not_dated_by_the_letter():
+    text = ("Date of clinic: 19 November 2026\nShe had two delayed cycles for neutrophils of 0.9 and 0.8. Today her "
+            "neutrophils are 1.1 x10^9/L.\nANC today 1.3 (previously 0.7).\nHb 11.2 (previous 10.9).")
+    found = {f.value["value"]: f.value.get("date") for f in run(extract_labs, text) if f.value["name"] == "ANC"}
+    assert found == {0.9: None, 1.1: D(2026, 11, 19), 1.3: D(2026, 11, 19)}
+    assert item(run(extract_labs, text), "name", "hemoglobin").value["date"] == D(2026, 11, 19)
+
+
+def test_a_value_a_hold_waits_for_is_no_result():
+    found = run(extract_labs, "P: 1. Withheld ribociclib today until QTcF < 481 ms (repeat ECG 27/11).\nECG: QTcF 482 ms.")
+    assert [f.value["value"] for f in found if f.value["name"] == "QTcF"] == [482]
+
+
 def test_a_range_first_row_without_a_date_header_gives_nothing():
     assert run(extract_labs, "ANC            1.5 - 8.0 K/uL    0.9 (L)\n") == []
 
@@ -306,6 +350,10 @@ OCR_ROWS = [
     ("Neutrophils 1.2 x10A9/L (L)", "ANC", {"value": 1.2, "unit": "10^9/L", "flag": "L"},
      {"unit": "x10A9/L", "flag": "(L)"}),
     ("Platelets 198 x1049/L", "platelets", {"value": 198, "unit": "10^9/L"}, {"unit": "x1049/L"}),
+    # gen20-b: l for 1 in a value ("Neut l.6", "Hb ll.4", "ANC 4.l")
+    ("FBC: Hb 12.2 g/dL, WCC 3.9, Neut l.6 x10^9/L, Plt 189.", "ANC", {"value": 1.6}, {"value": "l.6"}),
+    ("Bloods 24/11: Hb ll.4 g/dL, WCC 4.2", "hemoglobin", {"value": 11.4}, {"value": "ll.4"}),
+    ("20/11: S.Creatinine 0.9 mg/dl, Hb 11.9 g/dl, ANC 4.l x10^3/uL", "ANC", {"value": 4.1}, {"value": "4.l"}),
 ]
 
 

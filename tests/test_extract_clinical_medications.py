@@ -39,6 +39,16 @@ MED_LIST_PHONE = ("Med list verified:\n palbociclib (IBRANCE) 125 mg capsule - O
                   " fulvestrant (FASLODEX) 250 mg/5 mL inj - 500 mg IM q28 days\n"
                   " letrozole - discontinued 03/2026 (progression)\n ondansetron 8 mg PO q8h PRN nausea\n")
 
+MED_PRINTOUT = ("Medication                          Sig                                 Start      End        Status\n"
+                "palbociclib (IBRANCE) 100 MG        Take 1 tablet by mouth daily on     09/02/2026            Active\n"
+                " tablet                             days 1-21 of each 28 day cycle\n"
+                "palbociclib (IBRANCE) 125 MG        Take 1 tablet by mouth daily on     03/11/2026 09/01/2026 Discontinued\n"
+                " tablet                             days 1-21 of each 28 day cycle\n"
+                "fulvestrant (FASLODEX) 250 mg/5 mL  Inject 500 mg into the muscle       03/11/2026            Active\n"
+                " injection                          every 28 days\n"
+                "zoledronic acid (RECLAST) 5 mg/     Infuse 5 mg into a venous catheter  05/04/2026            On Hold\n"
+                "100 mL infusion                     once a year\n")
+
 ROWS = [
     # --- medication lists and tables ----------------------------------------------------------------
     ("MEDICATIONS:\n1. Ribociclib 600 mg PO daily, days 1-21 of 28\n", "ribociclib",
@@ -1041,6 +1051,79 @@ ROWS = [
      "fulvestrant", {"status": "active", "start": D(2026, 10, 20)}, {}),
     ("Keep going with Ibrance 125 + Faslodex shots.\nShots every 4 weeks, next one Nov 25.\n", "fulvestrant",
      {"frequency": "every 4 weeks", "brand": "Faslodex"}, {"frequency": "every 4 weeks"}),
+    # gen20-b: a leaflet inside a treatment plan (its rule line ends it): the patient's own dose stands
+    ("YOUR MEDICINES\n  Kisqali (ribociclib) 600 mg = 3 x 200 mg tablets, once a day, days 1 to 21\n"
+     "----------------------------------------\nGENERAL INFORMATION ABOUT DOSE CHANGES\n\"Sandra\" started on 600 "
+     "mg. In cycle 3 her doctor reduced Kisqali to 400 mg.\nYour doctor may reduce the dose to 400 mg and then "
+     "200 mg if needed.\n----------------------------------------\nYour baseline bloods are normal.\n",
+     "ribociclib", {"dose": 600, "changes": []}, {"dose": "600"}),
+    # (a bare "General information" heading is no leaflet)
+    ("General information\nRibociclib 600 mg daily, letrozole 2.5 mg daily.\n", "ribociclib", {"dose": 600},
+     {"dose": "600"}),
+    # gen20-b: a start told in a bracket after the stop is when the drug began; a pluperfect start too
+    ("Her palbociclib and letrozole were therefore discontinued today for progression, after twenty-two months of "
+     "treatment (first line, started January 2025).", "letrozole", {"status": "stopped", "start_month": "2025-01"},
+     {"status": "discontinued"}),
+    ("4. Stop domperidone (QT) - GP had started it for nausea; metoclopramide 10 mg TDS PRN instead.", "domperidone",
+     {"status": "stopped"}, {"status": "Stop"}),
+    # gen20-b: a drug joined to one that "progressed on" names shares that, not the sentence's head word
+    ("Ruth continues on exemestane 25 mg daily with everolimus (progressed on letrozole + palbociclib in May 2026).",
+     "palbociclib", {"status": "stopped"}, {"status": "progressed on"}),
+    ("Ruth continues on exemestane 25 mg daily with everolimus (progressed on letrozole + palbociclib in May 2026).",
+     "everolimus", {"status": "active"}, {"status": "continues"}),
+    # gen20-b: an OPD card's "d/t Gr 3 neutropenia"; a cycle's "C11 to start" is no plan for the drug
+    ("Palbociclib 125 -> 100 mg from C9 d/t Gr 3 neutropenia (ANC 780 cells/cumm on C8 D28)", "palbociclib",
+     {"dose": 100, "changes": [{"from_dose": 125, "to_dose": 100, "reason": "neutropenia"}]},
+     {"changes[0].reason": "neutropenia"}),
+    ("Adv:\n  1. Tab Palbociclib 100 mg OD D1-D21, q28 days - C11 to start 19/11/2026\n", "palbociclib",
+     {"dose": 100, "frequency": "daily"}, {"dose": "100"}),
+    # gen20-b: "Allergies: Penicillin (rash)" then a blank line: the table under it is the patient's list
+    ("Allergies: Penicillin (rash)\n\nMedicine       Dose     Route   Frequency   Start        Status\n"
+     "Ribociclib     400 mg   PO      Daily       14-Jul-2026  Active\n", "ribociclib",
+     {"dose": 400, "status": "active", "start": D(2026, 7, 14)}, {"dose": "400", "status": "Active"}),
+    # gen20-b: an EHR printout: the last row's "On Hold" is that row's; an older strength's "Discontinued" row
+    (MED_PRINTOUT, "fulvestrant", {"dose": 500, "status": "active"}, {"status": "Active"}),
+    (MED_PRINTOUT, "palbociclib", {"dose": 100, "status": "active"}, {"status": "Active"}),
+    (MED_PRINTOUT, "zoledronic acid", {"status": "held"}, {"status": "On Hold"}),
+    # gen20-b: a change's reason told by the next sentence ("Reason for change per prescriber note: ...")
+    ("Previous fill (10/22/2026): ribociclib 600 mg/day (3 tabs) days 1-21 + letrozole daily.\nNew Rx (11/18/2026): "
+     "ribociclib 400 mg/day (2 tabs) days 1-21 of 28-day cycle; letrozole 2.5 mg\ndaily. Reason for change per "
+     "prescriber note: dose reduced for QTc prolongation (QTcF 485 ms on\n11/17/2026).\n", "ribociclib",
+     {"dose": 400, "changes": [{"from_dose": 600, "to_dose": 400, "reason": "QT prolongation"}]},
+     {"changes[0].reason": "QTc prolongation"}),
+    # gen20-b: "Course finished 17/11." right after the antibiotic's sentence, which names another drug
+    ("- Interaction screen: GP prescribed ciprofloxacin 500 mg BD for a UTI on 12/11 -\n  QT-prolonging with "
+     "ribociclib. Course finished 17/11. Advised patient to show this card to her GP.", "ciprofloxacin",
+     {"status": "stopped"}, {"status": "finished"}),
+    # gen20-b: a past year in the drug's own clause of a history bracket ("2011 treated with ... tamoxifen")
+    ("Diagnosis: metastatic ER+ breast cancer\n(relapse 2025, original left breast cancer 2011 treated with surgery "
+     "and tamoxifen for 5 years).", "tamoxifen", {"status": "historical"}, {"status": "2011"}),
+    # gen20-b: ", and we will instead start denosumab": the plan after a refusal of another drug
+    ("She declined zoledronic acid after reading about osteonecrosis of the jaw, and we will instead start "
+     "denosumab next visit.", "denosumab", {"status": "planned"}, {"status": "will instead start"}),
+    # gen20-b: the tablets' strength in a bracket is no dose; the reduction is still a plan
+    ("Taking Kisqali 600 mg (3 tabs) daily.\nP: Then decrease ribociclib to 2 tabs daily (200 mg tablets) on "
+     "restart.", "ribociclib", {"dose": 600, "changes": []}, {"dose": "600"}),
+    # gen20-b: "only if" in another clause leaves the plan a plan
+    ("Plan to start capecitabine; we will review only if her counts drop.", "capecitabine", {"status": "planned"},
+     {"status": "Plan to start "}),
+    # gen20-b: a GP list's comment column "reduced from 125mg 09/2026"
+    ("Palbociclib 100mg capsules       1 daily days 1-21 of 28          reduced from 125mg 09/2026\n", "palbociclib",
+     {"dose": 100, "changes": [{"from_dose": 125, "to_dose": 100, "date_month": "2026-09"}]},
+     {"changes[0].from_dose": "125"}),
+    # gen20-b: a dose-history table under its drug's heading: each row's dose that differs is a change, dated
+    ("Dose history - Ribociclib:\n  14-Jul-2026  600 mg daily d1-21    commenced\n  06-Oct-2026  400 mg daily d1-21    "
+     "reduced - neutropenia grade 3 (ANC 0.7)\n", "ribociclib",
+     {"dose": 400, "changes": [{"from_dose": 600, "to_dose": 400, "date": D(2026, 10, 6), "reason": "neutropenia"}]},
+     {"changes[0].date": "06-Oct-2026", "changes[0].from_dose": "600", "changes[0].reason": "neutropenia"}),
+    ("Dose history - Ribociclib:\n  14-Jul-2026  600 mg daily d1-21    commenced\n  06-Oct-2026  600 mg daily d1-21    "
+     "continued\nPlan: 400 mg if ANC < 1.0 next cycle.\n", "ribociclib", {"changes": []}, {}),
+    # gen20-b: reduced, re-escalated, then restarted at the lower dose after a hold: three changes, not two
+    ("Course of abemaciclib:\n  Tab. Abemaciclib 150 mg BD started 05/2026.\n  Reduced to 100 mg BD in 07/2026 due "
+     "to Gr 2 diarrhoea.\n  Re-escalated to 150 mg BD from 09/2026 as diarrhoea settled.\n  Withheld on admission "
+     "16/11/2026 - Gr 3 diarrhoea, AKI.\n  Restarted 21/11/2026 at 100 mg BD on discharge.\n", "abemaciclib",
+     {"dose": 100, "changes": [{"from_dose": 150, "to_dose": 100, "reason": "diarrhea"}, {"from_dose": 100, "to_dose": 150},
+                               {"from_dose": 150, "to_dose": 100}]}, {"dose": "100"}),
 ]
 
 ABSENT = [
@@ -1269,6 +1352,33 @@ ABSENT = [
     # gen19-b: a drug only considered; a condition's "but" does not end the condition
     ("Current: capivasertib was considered but alpelisib + fulvestrant started 10/20/2026.", "capivasertib", None),
     ("If ANC < 1.0, hold ribociclib but continue letrozole.", "letrozole", None),
+    # gen20-b: a patient-education leaflet's worked example is nobody's change; a year after "since" is a start
+    ("GENERAL INFORMATION ABOUT DOSE CHANGES (patient information)\n\"Sandra\" started on 600 mg. In cycle 3 her "
+     "neutrophils were low, so her doctor reduced Kisqali to 400 mg.\n", "ribociclib", None),
+    ("Metastatic relapse (first relapse, since 2025 treated with letrozole and ribociclib).", "letrozole",
+     ("status", "historical")),
+    # gen20-b: a start in a bracket after the stop, a pluperfect start, a cycle's start are no statuses
+    ("Her palbociclib and letrozole were therefore discontinued today for progression, after twenty-two months of "
+     "treatment (first line, started January 2025).", "letrozole", ("status", "active")),
+    ("4. Stop domperidone (QT) - GP had started it for nausea.", "domperidone", ("status", "active")),
+    ("1. Tab Palbociclib 100 mg OD D1-D21, q28 days - C11 to start 19/11/2026", "palbociclib", ("status", "planned")),
+    # gen20-b: a refusal in the clause before ", and we ..." is not the plan's; a nearer "progressed on" wins
+    ("She declined zoledronic acid after reading about osteonecrosis of the jaw, and we will instead start "
+     "denosumab next visit.", "zoledronic acid", None),
+    ("Ruth continues on exemestane 25 mg daily with everolimus (progressed on letrozole + palbociclib in May 2026).",
+     "palbociclib", ("status", "active")),
+    # gen20-b: the tablets' strength in a bracket is no dose; a last row's "On Hold" is its own row's
+    ("Taking Kisqali 600 mg (3 tabs) daily.\nP: Then decrease ribociclib to 2 tabs daily (200 mg tablets) on "
+     "restart.", "ribociclib", ("dose", 200)),
+    (MED_PRINTOUT, "fulvestrant", ("status", "held")),
+    # gen20-b: a plan that waits on a condition ("only if") is a contingency
+    ("2. Metformin to be started by GP only if fasting glucose rises on alpelisib.", "metformin", None),
+    # gen20-b: a group of patients named by the drug
+    ("Note for ribociclib patients: per centre protocol, treatment is withheld when neutrophils are less than "
+     "1.0 x10E3/uL.", "ribociclib", None),
+    # gen20-b: another course's end is not the antibiotic's
+    ("Ciprofloxacin 500 mg BD for a UTI on 12/11 - QT-prolonging with ribociclib. Radiotherapy course finished "
+     "17/11.", "ciprofloxacin", ("status", "stopped")),
 ]
 
 
@@ -1420,3 +1530,27 @@ def test_a_later_sentence_about_the_dose_changes_a_stepped_drug_only_to_one_of_i
     text = "Ribociclib 600 mg daily days 1-21. On 3/14/2026 the dose was reduced to 400 mg for neutropenia."
     ribociclib = item(run(extract_medications, text), "name", "ribociclib")
     assert [c["to_dose"] for c in ribociclib.value["changes"]] == [400] and ribociclib.value["dose"] == 400
+
+
+@pytest.mark.parametrize("text, drug, leaves, spans", [
+    # gen20-b: OCR's l for 1 at a number's start ("l0 mg", "l00 mg BD"), on OCR pages only
+    ("Everolimus l0 mg daily was paused on 3/11 for grade 2 stomatitis and resumed at 5 mg daily on 17/11.",
+     "everolimus", {"dose": 5, "changes": [{"from_dose": 10, "to_dose": 5, "reason": "mucositis"}]},
+     {"changes[0].from_dose": "l0", "changes[0].reason": "stomatitis"}),
+    ("Tab. Abemaciclib l50 mg BD started 05/2026. Reduced to l00 mg BD in 07/2026 due to Gr 2 diarrhoea.",
+     "abemaciclib", {"dose": 100, "changes": [{"from_dose": 150, "to_dose": 100, "reason": "diarrhea"}]},
+     {"dose": "l00"}),
+])
+def test_ocr_letter_l_read_as_one_in_a_dose(text, drug, leaves, spans):
+    check_item(item(run(extract_medications, text, ocr=True), "name", drug), drug, leaves, spans)
+    # (never on a text layer)
+    assert item(run(extract_medications, text), "name", drug).value.get("changes") != leaves["changes"]
+
+
+def test_a_reason_in_the_next_sentence_only_when_that_sentence_names_no_drug_and_explains_a_change():
+    base = "Previous fill: ribociclib 600 mg/day.\nNew Rx: ribociclib 400 mg/day. "
+    for after in ("Ondansetron was reduced for QTc prolongation.", "Her QTc prolongation resolved.",
+                  "Her husband's statin was stopped for QTc prolongation last year."):
+        ribociclib = item(run(extract_medications, base + after), "name", "ribociclib")
+        assert [c["to_dose"] for c in ribociclib.value["changes"]][:1] == [400]
+        assert "reason" not in ribociclib.value["changes"][0], after

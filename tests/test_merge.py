@@ -207,6 +207,25 @@ def test_medications_merge_per_drug_latest_leaf_wins_and_changes_are_kept():
     assert report.conflicts == []  # 600 → 400 is explained by the recorded change
 
 
+def test_a_documents_own_repeated_step_stays_two_changes_and_another_documents_telling_is_one():
+    """gen20-b: "reduced to 100 mg (07/2026) ... re-escalated to 150 mg ... restarted at 100 mg" steps down
+    twice; a later letter telling the first step again adds nothing."""
+    steps = [{"from_dose": 150.0, "to_dose": 100.0, "unit": "mg", "date": "2026-07-10"},
+             {"from_dose": 100.0, "to_dose": 150.0, "unit": "mg"}, {"from_dose": 150.0, "to_dose": 100.0, "unit": "mg"}]
+    leaves = {"name": "abemaciclib"}
+    for j in range(3):
+        leaves.update({f"changes[{j}].from_dose": "150", f"changes[{j}].to_dose": "100"})
+    first = facts("d1", "clinic_note", "2026-11-21", med("d1", 0, {"name": "abemaciclib", "dose": 100.0,
+                                                                   "changes": steps}, leaves))
+    again = facts("d2", "clinic_note", "2026-11-28", med("d2", 0, {"name": "abemaciclib", "changes": [
+        {"from_dose": 150.0, "to_dose": 100.0, "unit": "mg", "date": "2026-07-10", "reason": "diarrhea"}]},
+        {"name": "abemaciclib", "changes[0].from_dose": "150", "changes[0].to_dose": "100",
+         "changes[0].reason": "diarrhoea"}))
+    (item,) = merge_facts([first, again]).to_json_dict()["profile"]["medications"]
+    assert [(c["from_dose"], c["to_dose"]) for c in item["changes"]] == [(150.0, 100.0), (100.0, 150.0), (150.0, 100.0)]
+    assert item["changes"][0]["reason"] == "diarrhea"
+
+
 def test_an_unexplained_dose_difference_is_a_conflict():
     first = facts("d1", "clinic_note", "2026-01-05", med("d1", 0, {"name": "palbociclib", "dose": 125.0},
                                                          {"name": "palbociclib", "dose": "125"}))

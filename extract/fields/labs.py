@@ -258,6 +258,17 @@ def _stated_grade_res() -> dict[str, re.Pattern[str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _defining_res() -> dict[str, re.Pattern[str]]:
+    """Per lab, its adverse-event term right before a bracket ("Neutropenia (" before "ANC < 1000/cumm)")."""
+    out = {}
+    for spec in lab_vocabulary().labs:
+        if spec.ae_terms:
+            terms = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(spec.ae_terms, key=len, reverse=True))
+            out[spec.name] = re.compile(rf"\b(?:{terms})[ \t]*\([ \t]*$", re.IGNORECASE)
+    return out
+
+
 def _stated_grades(page: AnalyzedPage, name: str, start: int, end: int) -> list[tuple[int, re.Match[str]]]:
     pattern = _stated_grade_res().get(name)
     if pattern is None:
@@ -377,11 +388,13 @@ def _flowsheet_values(page: AnalyzedPage, name: "_Name") -> list[Finding]:
     text = page.text
     g = grammar("labs")
     end = _line_end(text, name.end)
-    rng = next(iter(g["lab.tail.range"].finditer(text, page.is_ocr, name.end, end)), None)
-    if rng is None or text[name.end:rng.start()].strip(" \t:|"):
+    # (the unit may come before the range: "WBC   x10^9/L   4.0 - 11.0   4.1   2.4 L   3.0 L")
+    unit_first = next(iter(g["lab.tail.unit"].finditer(text, page.is_ocr, name.end, end)), None)
+    rng = next(iter(g["lab.tail.range"].finditer(text, page.is_ocr, unit_first.end() if unit_first else name.end, end)), None)
+    if rng is None or text[unit_first.end() if unit_first else name.end:rng.start()].strip(" \t:|"):
         return []
-    unit = next(iter(g["lab.tail.unit"].finditer(text, page.is_ocr, rng.end(), end)), None)
-    cells = list(_CELL.finditer(text, unit.end() if unit is not None else rng.end(), end))
+    unit = unit_first or next(iter(g["lab.tail.unit"].finditer(text, page.is_ocr, rng.end(), end)), None)
+    cells = list(_CELL.finditer(text, max(unit.end() if unit is not None else 0, rng.end()), end))
     header = _date_header(text, _line_start(text, name.start))
     if not cells or header is None:
         return []
@@ -394,7 +407,7 @@ def _flowsheet_cell(page: AnalyzedPage, name: "_Name", rng, unit, cell, header) 
     header_start, dates = header
     col = cell.start("value") - _line_start(text, name.start)
     d = min(dates, key=lambda d: min(abs(d.start - header_start - col), abs(d.end - header_start - col)))
-    finding = _read_value(page, name, _ColumnHit(cell))
+    finding = _read_value(page, name, _ColumnHit(cell), unit)
     if finding is None:
         return None
     value, leaves = finding.value, finding.leaf_evidence
@@ -496,6 +509,9 @@ def _is_result(page: AnalyzedPage, name: "_Name", hit) -> bool:
     after = page.text[hit.end():close.start() if close else len(page.text)]
     if hit.group("cmp") and next(iter(grammar("labs")["lab.exclude.compared-action"].finditer(after, page.is_ocr)), None):
         return False  # "ANC < 1000 - chemo withheld as per protocol"
+    if hit.group("cmp") and (defines := _defining_res().get(name.spec.name)) is not None \
+            and defines.search(page.text, max(0, name.start - 40), name.start):
+        return False  # "Interpretation: Neutropenia (ANC < 1000/cumm)": the term's definition
     return next(iter(grammar("labs")["lab.exclude.threshold-after"].finditer(after, page.is_ocr)), None) is None
 
 
@@ -541,13 +557,16 @@ def _read_tail(page: AnalyzedPage, pos: int, end: int) -> dict[str, Any]:
     return found
 
 
-def _read_value(page: AnalyzedPage, name: _Name, hit) -> Finding | None:
+def _read_value(page: AnalyzedPage, name: _Name, hit, unit: re.Match[str] | None = None) -> Finding | None:
+    """The finding of `hit`'s value; `unit`: a flowsheet row's unit, printed before its cells."""
     if not _is_result(page, name, hit):
         return None
     spec = name.spec
     text = page.text
     raw, correction = _number(hit.group("value"))
     tail = _read_tail(page, hit.end(), _line_end(text, hit.end()))
+    if unit is not None and "unit" not in tail:
+        tail["unit"] = ("lab.tail.unit", unit)
     leaves: dict[str, list[Evidence]] = {"name": [name.evidence(page)]}
     value: dict[str, Any] = {"name": spec.name}
     value_ev = page.evidence(hit.start("value"), hit.end("value"), getattr(hit, "rule_id", "lab.value.after-name"),
@@ -647,12 +666,20 @@ def _date_of(page: AnalyzedPage, start: int, end: int) -> tuple[Any, Evidence] |
         d = leading[-1] if leading else min(in_sentence, key=lambda d: abs(d.start - end))
         return d.value, page.evidence(d.start, d.end, "lab.date.same-sentence")
     labelled = labelled_dates(text)
+    # (a cue before the value only: "Neutrophils 1.4 (previous 0.9)" is today's 1.4)
+    near = (max(s_start, line_start, start - 60), end)
+    if _EARLIER.search(text, *near) and not _TODAY.search(text, near[0], min(s_end, _line_end(text, end))):
+        return None  # "two delayed cycles for neutrophils of 0.9 and 0.8": an earlier result, not the page's date
     if _TODAY.search(text, max(s_start, line_start), min(s_end, _line_end(text, end))):
         # "ECG today", "CBC today": the date of the visit the note records.
         for kind in ("visit", "letter", "reported"):
             found = next((ld.mention for ld in labelled if ld.kind == kind), None)
             if found is not None:
                 return found.value, page.evidence(found.start, found.end, "lab.date.today")
+        # a dated entry above: a portal thread's "---- 11/27/2026 4:15 PM  From: ..." over "your CBC from this morning"
+        entries = [d for d in find_dates(text, 0, line_start) if _ENTRY_LEAD.fullmatch(text, _line_start(text, d.start), d.start)]
+        if entries:
+            return entries[-1].value, page.evidence(entries[-1].start, entries[-1].end, "lab.date.entry")
         return None
     section = section_at(page, start)
     headings = [d for d in find_dates(text, 0, line_start)
@@ -686,12 +713,18 @@ _NEXT_DATE_LEAD = re.compile(r"\b(?:repeat(?:ed)?|recheck|re-check|next|due|unti
                              r"appointment)\b[^\d\n]{0,12}$", re.I)
 #: How far (characters) above a report date its collection date may stand in one header block.
 _HEADER_BLOCK = 160
+#: What may open a dated entry's line before its date ("---- 11/27/2026 4:15 PM  From: ...").
+_ENTRY_LEAD = re.compile(r"[ \t]*[-=*#>]*[ \t]*")
+#: A result the sentence places before the page's visit ("last cycle", "previously", "two delayed cycles for ...").
+_EARLIER = re.compile(r"\b(?:previous(?:ly)?|earlier|last[ \t]+(?:cycle|time|month|week|visit)|weeks?[ \t]+ago|"
+                      r"months?[ \t]+ago|delayed[ \t]+cycles?|(?:cycles?|doses?)[ \t]+(?:were|was)[ \t]+delayed)\b", re.I)
 _TODAY = re.compile(r"\b(?:today|today's|this\s+morning|this\s+a\.?m\b\.?|this\s+visit|at\s+this\s+visit)", re.I)
 _HEADING = re.compile(r"[ \t]*(?:(?:(?:recent|latest|last|outside|external)[ \t]+)?"
                       r"(?:labs?|laboratory(?:\s+results)?|results?|cbc|fbc|full\s+blood\s+count|bloods|bloodwork|"
                       r"blood\s+work|ha?ematology|u\s?&\s?e|lfts?|cmp|bmp)\b"
-                      # (a few words before the bracket: "Recent labs from outside lab (11/18/2026):")
-                      r"(?:[ \t]+(?:from|at|by|outside|external|the|a|our|lab|laboratory)){0,4}[ \t]*"
+                      # (a few words before the bracket: "Recent labs from outside lab (11/18/2026):",
+                      # "Bloods on discharge (20/11/2026):")
+                      r"(?:[ \t]+(?:from|at|by|on|outside|external|the|a|our|lab|laboratory|discharge|admission)){0,4}[ \t]*"
                       r"(?:\(|on|from|dated|drawn|collected)?[ \t:]*)?", re.I)
 
 

@@ -191,6 +191,7 @@ def extract_medications(page: AnalyzedPage) -> Iterator[Finding]:
                           for p in partners.get(m.start, [])]
         reads.sort(key=lambda r: r.mention.start)
     _share_within_sentences(page, reads)
+    _course_finished_after(page, reads)
     _unclaimed_changes(page, reads)
     by_drug: dict[str, list[_Read]] = {}
     for r in reads:
@@ -212,6 +213,28 @@ def _hold_before(reads: list[_Read], change: _Change) -> _Leaf | None:
     hold = max(holds, key=lambda s: s.pos)
     between = any(hold.pos < c.pos < change.pos for r in reads for c in r.changes)
     return None if between else hold
+
+
+#: A sentence about an antibiotic course, by its opening ("Course finished 17/11.", "The antibiotic course is complete").
+_COURSE = re.compile(r"(?:(?:the|her|his|this|that|antibiotic)[ \t]+)*(?:course|antibiotics?)\b", re.I)
+
+
+def _course_finished_after(page: AnalyzedPage, reads: list[_Read]) -> None:
+    """A short drug-less sentence about a course ("Course finished 17/11.") right after the sentence
+    of an antibiotic with no status of its own ("ciprofloxacin 500 mg BD for a UTI on 12/11 -
+    QT-prolonging with ribociclib."): the antibiotic's course is over."""
+    text = page.text
+    rule = _rule("med.status.course-finished")
+    for r in reads:
+        if r.statuses or r.mention.drug.drug_class not in rule.params["classes"]:
+            continue
+        n_start, n_end = page.sentence_at(_skip_space(text, r.sentence[1]))
+        if n_start < r.sentence[1] or n_end - n_start > 60 or not _COURSE.match(text, n_start, n_end) \
+                or drugs().find(text[n_start:n_end]):
+            continue
+        m = next(iter(rule.finditer(text, page.is_ocr, n_start, n_end)), None)
+        if m is not None:
+            r.statuses.append(_Leaf(rule.params["value"], [page.evidence(m.start(), m.end(), rule.id)], m.start()))
 
 
 def _unclaimed_changes(page: AnalyzedPage, reads: list[_Read]) -> None:
@@ -459,6 +482,8 @@ def _counts(page: AnalyzedPage, mention: DrugMention) -> bool:
     if _first_match(_rule("med.exclude.allergy"), page, text[s_start:mention.start]):
         return False
     line_start = text.rfind("\n", 0, mention.start) + 1
+    if _rule("med.exclude.population").pattern_for(page.is_ocr).match(text, mention.end):
+        return False  # "Note for ribociclib patients: ..."
     if _rule("med.exclude.study-title").pattern_for(page.is_ocr).match(text, line_start, mention.start):
         return False  # "Protocol: ... capivasertib + fulvestrant after CDK4/6 inhibitor": the trial's drugs
     if text[mention.end:s_end].rstrip().endswith("?") and "\n" not in text[mention.end:s_end].rstrip() and \
@@ -467,6 +492,9 @@ def _counts(page: AnalyzedPage, mention: DrugMention) -> bool:
     c_start, c_end = _clause_around(text, s_start, s_end, mention.start)
     if _first_match(_rule("med.exclude.declined"), page, text[c_start:c_end]):
         return False  # "she declined ribociclib", "olaparib is not indicated" (in the drug's own clause)
+    if _first_match(_rule("med.exclude.only-if"), page, text[mention.end:c_end]) and \
+            _first_match(_rule("med.status.planned"), page, text[c_start:c_end]):
+        return False  # "Metformin to be started by GP only if fasting glucose rises"
     if _first_match(_rule("med.exclude.not-needed"), page, text[mention.end:min(s_end, mention.end + 80)]):
         return False  # "goserelin is not needed"
     if _first_match(_rule("med.exclude.advised-against"), page, text[max(s_start, mention.start - 40):mention.start]):
@@ -495,7 +523,9 @@ def _is_estimate(page: AnalyzedPage, start: int, mention: DrugMention) -> bool:
         bool(_first_match(_rule("med.exclude.alone-statistic"), page, text[mention.end:mention.end + 80]))
 
 
-_CLAUSE_BREAK = re.compile(r";|\.\s|,?\s+(?:but|however|whereas|although)\s+", re.I)
+# (and ", and we ...": a new subject opens a clause of its own: "She declined zoledronic acid ..., and we
+# will instead start denosumab next visit")
+_CLAUSE_BREAK = re.compile(r";|\.\s|,?\s+(?:but|however|whereas|although)\s+|,\s+and\s+(?=(?:we|I|she|he|they)\s)", re.I)
 
 
 def _clause_around(text: str, start: int, end: int, pos: int) -> tuple[int, int]:
@@ -870,7 +900,9 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
         r.attributes_end = m.end()
         r.earlier_dose = bool(_first_match(_rule("med.dose.earlier"), page, text[r.sentence[0]:r.sentence[1]]))
         # "Dispensed today: Kisqali 200 mg x 42": a pack's strength and count, the dose only when nothing else is said
-        r.pack_strength = bool(info.dose_steps) and _PACK_COUNT.match(text, m.end()) is not None
+        # (and a strength named with its plural form: "decrease ribociclib to 2 tabs daily (200 mg tablets)")
+        r.pack_strength = bool(info.dose_steps) and (_PACK_COUNT.match(text, m.end()) is not None
+                                                     or _PLURAL_FORM.match(text, m.end()) is not None)
         break  # the first plain dose of a scope is its dose ("400 mg ... From 600 mg" is a change)
     if r.dose is None and info.dose_steps:
         r.dose = _bare_dose(page, mention, lambda a, b: usable(a, b) and not any(
@@ -919,7 +951,52 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
     _read_reasons(page, r, min(reasons_from, linked) if linked is not None else reasons_from, end,
                   free_until=r.sentence[0] if linked is not None else None)
     _read_dates(page, r)
+    _read_dose_history(page, r)
     return r
+
+
+#: A heading line that names a drug's dose history ("Dose history - Ribociclib:").
+_DOSE_HISTORY = re.compile(r"\b(?:dose|dosing|dosage)[ \t]+history\b", re.I)
+
+
+def _read_dose_history(page: AnalyzedPage, r: _Read) -> None:
+    """The rows under a "Dose history - <drug>:" heading, each a date and a dose ("06-Oct-2026  400 mg
+    daily d1-21  reduced - neutropenia grade 3"): each dose that differs from the row above is a change,
+    dated by its row, its reason any reason term the row names after the dose."""
+    text = page.text
+    line_start = text.rfind("\n", 0, r.mention.start) + 1
+    line_end = text.find("\n", r.mention.end)
+    if line_end < 0 or not _DOSE_HISTORY.search(text, line_start, line_end):
+        return
+    amount = _rule("med.dose.amount")
+    reasons = [rule for rule in _rules("med.reason.") if rule.id not in ("med.reason.intro", "med.reason.consequence")]
+    before: _Leaf | None = None
+    pos = line_end + 1
+    while pos < len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        dates = find_dates(text, pos, end)
+        dose = next(iter(amount.finditer(text, page.is_ocr, pos, end)), None)
+        if not dates or dose is None or dose.group("unit") is None:
+            return  # (the rows end at the first line without a date and a dose)
+        value, fix = _number(dose.group("dose"))
+        leaf = _Leaf(value, [page.evidence(dose.start("dose"), dose.end("dose"), "med.change.dose-history", correction=fix)],
+                     dose.start())
+        if before is not None and value != before.value:
+            change = _Change(to_dose=leaf, unit=_Leaf(_unit(dose.group("unit")), [page.evidence(
+                dose.start("unit"), dose.end("unit"), "med.change.dose-history")], dose.start()), pos=dose.start(),
+                span=(pos, end), from_dose=before,
+                date=_Leaf(dates[0].value, [page.evidence(dates[0].start, dates[0].end, "med.change.dose-history")],
+                           dates[0].start))
+            found = min(((m.start(), rule, m) for rule in reasons
+                         for m in [next(iter(rule.finditer(text, page.is_ocr, dose.end(), end)), None)] if m is not None),
+                        default=None, key=lambda f: f[0])
+            if found is not None:
+                _, rule, m = found
+                change.reason = _Leaf(rule.params["value"], [page.evidence(m.start(), m.end(), rule.id)], m.start())
+            r.changes.append(change)
+        before = leaf
+        pos = end + 1
 
 
 def _in_strength_sum(page: AnalyzedPage, m: regex.Match) -> bool:
@@ -973,6 +1050,8 @@ _FORM_AFTER = re.compile(r"[ \t]*(?:film[-\s]coated[ \t]+)?(?:tabs?|tablets?|cap
                          r"prefilled[ \t]+syringe|oral[ \t]+(?:tablet|capsule)s?)\b", re.I)
 
 
+#: A strength named with its plural form ("(200 mg tablets)"): the product's, not a day's dose.
+_PLURAL_FORM = re.compile(r"[ \t]*(?:tabs|tablets|caps|capsules)\b", re.I)
 #: A pack count right after a strength ("200 mg x 42", "200 mg tabs #42"): what was dispensed, not a day's dose.
 _PACK_COUNT = re.compile(r"[ \t]*(?:tabs?|tablets?|caps?|capsules?)?[ \t]*(?:x|×|#)[ \t]*\d{2,3}\b"
                          r"(?![ \t]*(?:days?|d\b|weeks?|wks?|doses?|cycles?|months?))", re.I)
@@ -1097,6 +1176,17 @@ _WHEN_IT_BEGINS = re.compile(r"(?:starting|from)[ \t]+(?:tonight|today|tomorrow|
 _OK_TO = re.compile(r"\b(?:ok|okay|fine|cleared|safe|fit)[ \t]+(?:to[ \t]+)?$", re.I)
 #: A restart (the drug was given before): with a condition after it, the drug is not taken yet.
 _RESTART_WORD = re.compile(r"\b(?:re-?start|resume)\b", re.I)
+#: A pluperfect right before a start word ("GP had started it"): a start before the stop told first.
+_HAD = re.compile(r"\bhad[ \t]+(?:been[ \t]+)?$", re.I)
+#: A past-tense start in a bracketed aside after a stop or hold: when the drug began, not a restart.
+_STARTED_ASIDE = re.compile(r"(?:started|commenced|began|begun|initiated)\b", re.I)
+
+
+def _in_bracket_after(text: str, after: int, pos: int) -> bool:
+    """`pos` is inside a bracket opened after `after` and not closed before `pos`."""
+    opened = text.rfind("(", after, pos)
+    return opened >= 0 and ")" not in text[opened:pos]
+
 #: Status words that start or restart a drug.
 _START_WORD = re.compile(r"\b(?:re-?)?(?:start|begin|initiate|resume|proceed)\b", re.I)
 
@@ -1156,6 +1246,12 @@ def _read_statuses(page: AnalyzedPage, r: _Read, usable: Callable[[int, int], bo
                 and _WHEN_IT_BEGINS.match(text, m.start()) and _same_sentence(text, r.statuses[-1].pos, pos) \
                 and pos - r.statuses[-1].pos < 60:
             continue  # "STOP olaparib for now (hold) starting tonight": when the hold begins
+        if rule.params["value"] == "active" and r.statuses and r.statuses[-1].value in ("held", "stopped") \
+                and _STARTED_ASIDE.match(m.group(0)) and _same_sentence(text, r.statuses[-1].pos, pos) \
+                and (_in_bracket_after(text, r.statuses[-1].pos, pos) or _HAD.search(text, max(0, pos - 12), pos)):
+            # "discontinued today for progression (first line, started January 2025)", "Stop domperidone (QT) -
+            # GP had started it for nausea": when it began
+            continue
         if rule.params["value"] == "stopped" and m.group(0).lower() == "stop" and _THEN.search(text, max(0, pos - 12), pos):
             continue  # "4 mg daily for 3 days, then 2 mg daily for 3 days, then stop": a taper's planned end
         value = rule.params["value"]
@@ -1581,10 +1677,17 @@ def _share_head_status(page: AnalyzedPage, group: list[_Read]) -> None:
     if not head:
         return
     adding = head[-1].evidence[0].text.strip().lower().startswith("add")
-    for r in group[1:]:
+    for prev, r in zip(group, group[1:]):
         if adding and _ADDED_TO.search(page.text, max(0, r.mention.start - 20), r.mention.start):
             continue
-        if not r.statuses:
+        if r.statuses:
+            continue
+        # "continues on exemestane ... (progressed on letrozole + palbociclib)": a nearer word before the
+        # drug joined to this one is this one's too, not the sentence's head
+        nearer = [s for s in prev.statuses if head[-1].pos < s.pos < prev.mention.start]
+        if nearer and _SLASH_JOINED.fullmatch(page.text, max(prev.mention.end, prev.attributes_end), r.mention.start):
+            r.statuses.append(nearer[-1])
+        else:
             r.statuses.append(head[-1])
 
 
@@ -1653,6 +1756,12 @@ def _share_attributes_backwards(page: AnalyzedPage, group: list[_Read]) -> None:
                 earlier.leaves[leaf] = later.leaves[leaf]
 
 
+def _row_opened(text: str, pos: int) -> int | None:
+    """The start of the line that `pos` opens (after spaces, a bullet or an item number), if it does."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    return line_start if not text[line_start:pos].strip(" \t-*•0123456789.)") else None
+
+
 def _share_trailing_status(page: AnalyzedPage, sentence: tuple[int, int], group: list[_Read], reads: list[_Read]) -> None:
     """A status word after the last of several drugs is about all of them ("TCHP (docetaxel,
     carboplatin, trastuzumab, pertuzumab) for 6 cycles, completed"), and so is a short drug-less
@@ -1664,8 +1773,13 @@ def _share_trailing_status(page: AnalyzedPage, sentence: tuple[int, int], group:
     after = [s for s in last.statuses if s.pos > last.mention.start
              and text.rfind("(", last.mention.end, s.pos) <= text.rfind(")", last.mention.end, s.pos)]
     if after and len(group) > 1:
+        # (not to the rows above in a list whose rows each open with a drug: "... 05/04/2026  On Hold"
+        # closes the zoledronic acid row only)
+        rows = {_row_opened(text, g.mention.start) for g in group} - {None}
+        last_row = text.rfind("\n", 0, last.mention.start) + 1
+        last_row = last_row if last_row in rows else None
         for r in group[:-1]:
-            if not r.statuses:
+            if not r.statuses and not (len(rows) > 1 and last_row is not None and r.mention.start < last_row):
                 r.statuses.append(after[0])
     s_start, s_end = sentence
     if not text[s_start:s_end].rstrip().endswith(";"):
@@ -1724,6 +1838,10 @@ def _fold_changes(changes: list[_Change]) -> list[_Change]:
         same = next((f for f in folded if f.to_dose.value == change.to_dose.value
                      and _agree(f.date, change.date) and _agree(f.date_month, change.date_month)
                      and _agree(f.from_dose, change.from_dose)), None)
+        if same is not None and change.resumption and any(
+                f.to_dose.value != change.to_dose.value for f in folded[folded.index(same) + 1:]):
+            # "reduced to 100 mg ... re-escalated to 150 mg ... restarted at 100 mg": a new step down
+            same = None
         if same is None:
             folded.append(change)
             continue
@@ -1753,6 +1871,43 @@ def _brand_history(reads: list[_Read]) -> _Leaf | None:
     if len(order) < 2:
         return None
     return _Leaf(order, evidence, named[-1].pos)
+
+
+#: A dose in a sentence ("200 mg", "2 tabs").
+_A_DOSE = re.compile(r"\d[ \t]*(?:mg|mcg|tabs?|tablets?)\b", re.I)
+#: A sentence that explains a change told before it: "Reason for change per prescriber note: ...".
+_EXPLAINS = re.compile(r"\breasons?\b|\b(?:lowered|reduced|decreased|cut|dropped|dose[-\s]reduced)\b", re.I)
+
+
+def _reason_in_next_sentence(page: AnalyzedPage, reads: list[_Read], change: _Change) -> _Leaf | None:
+    """The reason told by the sentence right after the change's, when that sentence names no drug and
+    explains a change ("New Rx: ribociclib 400 mg/day ... Reason for change per prescriber note: dose
+    reduced for QTc prolongation")."""
+    owner = next((r for r in reads if any(c is change for c in r.changes)), None)
+    if owner is None:
+        return None
+    text = page.text
+    end = page.sentence_at(change.span[1])[1]
+    # (past one short sentence about another drug: "...; letrozole 2.5 mg daily. Reason for change: ...")
+    for _ in range(2):
+        n_start, n_end = page.sentence_at(_skip_space(text, end))
+        if n_start < end or n_end - n_start > 240:
+            return None
+        named = drugs().find(text[n_start:n_end])
+        if not named:
+            if _A_DOSE.search(text, n_start, n_end):
+                return None  # (a sentence with a dose tells a change of its own)
+            break
+        if any(m.drug.name == owner.mention.drug.name for m in named) or _EXPLAINS.search(text, n_start, n_end):
+            return None
+        end = n_end
+    else:
+        return None
+    if not _EXPLAINS.search(text, n_start, n_end):
+        return None
+    probe = dataclasses.replace(owner, reasons=[])
+    _read_reasons(page, probe, n_start, n_end)
+    return probe.reasons[0] if probe.reasons else None
 
 
 #: A change told without its doses ("we lowered your Kisqali dose").
@@ -1837,6 +1992,8 @@ def _finding(page: AnalyzedPage, name: str, reads: list[_Read]) -> Finding:
                 by_hold = [x for x in reasons if hold.pos - 200 <= x.pos <= hold.pos + 80 and id(x) not in taken]
                 if by_hold:
                     change.reason = min(by_hold, key=lambda x: abs(x.pos - hold.pos))
+        if change.reason is None:
+            change.reason = _reason_in_next_sentence(page, reads, change)
     # "Your white count was low today, so we lowered your Kisqali dose" (no dose of its own): the reason of
     # the one change that has none ("What changed: dose decreased from 600 mg to 400 mg", told elsewhere).
     told = [x for r in reads if not r.changes and _CHANGE_VERB.search(page.text, *r.sentence)
@@ -1881,6 +2038,22 @@ def _finding(page: AnalyzedPage, name: str, reads: list[_Read]) -> Finding:
         dated = _status_from_dates(leaves, reads, None)
         if dated is not None and dated.value == "stopped":
             status = dated
+    if status is not None and status.value == "stopped" and "dose" in leaves:
+        # a list's "palbociclib 125 MG ... Discontinued" row under its "palbociclib 100 MG ... Active" row:
+        # the old strength stopped, not the drug
+        owner = next((r for r in now if any(x is status for x in r.statuses)), None)
+        if owner is not None and owner.dose:
+            rows = [(x, r) for r in now if r.dose and r.dose[0].value != owner.dose[0].value
+                    and "\n" in page.text[min(r.mention.start, owner.mention.start):max(r.mention.start, owner.mention.start)]
+                    for x in r.statuses if x.value == "active"]
+            if rows and owner.dose[0].value == leaves["dose"].value and not changes:
+                # (the stopped row written last: the active row's dose is the dose now)
+                leaves["dose"], unit = rows[-1][1].dose
+                if unit is not None:
+                    leaves["unit"] = unit
+            rows = [(x, r) for x, r in rows if r.dose[0].value == leaves["dose"].value]
+            if rows:
+                status = max((x for x, _ in rows), key=lambda x: x.pos)
     if status is not None and status.evidence[0].rule == "med.plan-list-heading":
         # "palbociclib ... plus letrozole 2.5 mg daily since 03/2023" above a board's "3. Letrozole 2.5 mg
         # daily": a drug started before the note runs, the recommendation is to go on with it
@@ -2029,6 +2202,9 @@ _OPEN_ENDED = re.compile(r"[ \t]*(?:-|–|—|to|until)[ \t]*(?:present|current|
 #: x 5 years)", "Right breast cancer 2013 (mastectomy, FEC, tamoxifen 5 years)".
 _YEAR_IN_BRACKET = re.compile(r"\(\s*((?:19|20)\d\d)\b")
 _YEAR_BEFORE_BRACKET = re.compile(r"\b((?:19|20)\d\d)\s*$")
+#: Later in the bracket, a past year in the drug's own clause before a treatment word: "(relapse 2025,
+#: original left breast cancer 2011 treated with surgery and tamoxifen for 5 years)".
+_YEAR_TREATED_WITH = re.compile(r"(?<!\bsince\s)(?<!\bfrom\s)(?<!\buntil\s)\b((?:19|20)\d\d)\b[^,;()\n]{0,40}?\b(?:treated|managed|received|given)\b[^,;()]{0,60}$")
 
 
 def _bracket_year(page: AnalyzedPage, r: _Read) -> None:
@@ -2040,7 +2216,8 @@ def _bracket_year(page: AnalyzedPage, r: _Read) -> None:
     opening = text.rfind("(", line_start, r.mention.start)
     if opening < 0 or ")" in text[opening:r.mention.start] or "\n\n" in text[opening:r.mention.start]:
         return
-    found = _YEAR_IN_BRACKET.match(text, opening) or _YEAR_BEFORE_BRACKET.search(text, max(line_start, opening - 12), opening)
+    found = _YEAR_IN_BRACKET.match(text, opening) or _YEAR_BEFORE_BRACKET.search(text, max(line_start, opening - 12), opening) \
+        or _YEAR_TREATED_WITH.search(text, opening, r.mention.start)
     if found is not None and int(found.group(1)) < _dt.date.today().year:
         r.year_status = _Leaf("historical", [page.evidence(found.start(1), found.end(1), "med.date.bracket-year")],
                               found.start(1))
