@@ -245,7 +245,7 @@ def _may_be_header(written: str, spec: _Compiled) -> bool:
     of two result lines is a value, not a header)."""
     body = written.strip()
     words = regex.sub(r"[^\w%]+", " ", _LETTER_SPACE.sub("", body).lower()) + " "
-    return (not any(c.isdigit() for c in body) and not body.startswith(("-", "•", "*"))
+    return (_without_digit_or_bullet(body)
             and not _LOWER_WORD.search(body)
             and not spec.clinical.search(words)
             and not _section_header().match(body))
@@ -277,7 +277,11 @@ def _banner_like(written: str) -> bool:
     """A page's top or bottom line that may be a banner: words without a digit, a bullet or a
     label's colon."""
     body = written.strip()
-    return not any(c.isdigit() for c in body) and not body.startswith(("-", "•", "*")) and ":" not in body
+    return _without_digit_or_bullet(body) and ":" not in body
+
+
+def _without_digit_or_bullet(body: str) -> bool:
+    return not any(c.isdigit() for c in body) and not body.startswith(("-", "•", "*"))
 
 
 def furniture_spans(text: str, repeated: frozenset[str] = frozenset(), seen: set[str] | None = None,

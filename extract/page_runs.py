@@ -100,7 +100,7 @@ def join_pages(pages: list[Page], readings: list[str], limit: int = RUN_CHARS) -
             close()
             size = 0
         if not group:
-            head = " ".join(readings[i][:_OPENING_CHARS * 20].split())[:_OPENING_CHARS * 5]
+            head = _spaced(readings[i], _OPENING_CHARS * 5)
         group.append(i)
         size += len(page.text) + len(SEPARATOR)
     close()
@@ -117,8 +117,14 @@ _OPENING_CHARS = 120
 def _opening(reading: str) -> str:
     """The page's first `_OPENING_CHARS` characters of text, furniture blanked, in single spaces;
     empty for a page with less (too little to tell a repeat)."""
-    words = " ".join(reading[:_OPENING_CHARS * 4].split())
-    return words[:_OPENING_CHARS] if len(words) >= _OPENING_CHARS else ""
+    words = _spaced(reading, _OPENING_CHARS)
+    return words if len(words) == _OPENING_CHARS else ""
+
+
+def _spaced(reading: str, chars: int) -> str:
+    """The first `chars` characters of the reading's text in single spaces (blanked furniture and
+    line breaks read as one space)."""
+    return " ".join(reading[:chars * 4].split())[:chars]
 
 
 def _closed_breaks(reading: str, starts: list[int], separator: str) -> str:
