@@ -23,6 +23,9 @@ from extract.rules import RULES_DIR, load_model
 GLYPHS = {"°/o": "%", "°/0": "%", "º/o": "%", "º/0": "%"}
 _GLYPH = re.compile("|".join(re.escape(g) for g in GLYPHS))
 _WORD = re.compile(r"(?<![\w°º])[A-Za-z0-9][A-Za-z0-9]{3,}(?![\w])")
+#: A word of two or three letters with a digit among them ("0F", "0NE", "TW0"): short key words are
+#: respelled only from such misreadings, never from letters alone ("arc" may be a word).
+_SHORT = re.compile(r"(?<![\w°º])(?=[A-Za-z]{0,2}\d)(?=\d{0,2}[A-Za-z])[A-Za-z0-9]{2,3}(?![\w])")
 
 
 class RespellRules(BaseModel):
@@ -33,6 +36,8 @@ class RespellRules(BaseModel):
     confusions: list[tuple[str, str]] = Field(min_length=1)
     #: Misreadings that are words of their own (another language's: "histologie") and stay as written.
     real_words: set[str] = Field(default_factory=set)
+    #: Key words of two or three letters ("of", "one"), read only from a misreading with a digit in it.
+    short_words: list[str] = Field(default_factory=list)
 
     @field_validator("words")
     @classmethod
@@ -40,6 +45,14 @@ class RespellRules(BaseModel):
         for word in words:
             if not re.fullmatch(r"[a-z]{4,}", word):
                 raise ValueError(f"{word!r}: a key word is four or more lower-case letters")
+        return words
+
+    @field_validator("short_words")
+    @classmethod
+    def _short_letters(cls, words: list[str]) -> list[str]:
+        for word in words:
+            if not re.fullmatch(r"[a-z]{2,3}", word):
+                raise ValueError(f"{word!r}: a short key word is two or three lower-case letters")
         return words
 
     @field_validator("confusions")
@@ -56,13 +69,15 @@ def _misreadings() -> dict[str, str]:
     """Lower-case misreading -> key word, one confusion each; misreadings that are key words, or
     that two key words share, are left out."""
     rules: RespellRules = load_model(RULES_DIR / "ocr_respell.yaml", RespellRules)  # type: ignore[assignment]
-    words = set(rules.words)
+    words = set(rules.words) | set(rules.short_words)
     found: dict[str, set[str]] = {}
     for word in words:
         for printed, read in rules.confusions:
             at = word.find(read)
             while at >= 0:
-                found.setdefault(word[:at] + printed + word[at + len(read):], set()).add(word)
+                misread = word[:at] + printed + word[at + len(read):]
+                if len(word) >= 4 or any(c.isdigit() for c in misread):
+                    found.setdefault(misread, set()).add(word)
                 at = word.find(read, at + 1)
     return {m: next(iter(ws)) for m, ws in found.items()
             if len(ws) == 1 and m not in words and m not in rules.real_words}
@@ -82,10 +97,11 @@ def mends(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, printed, read) of every glyph sequence and misread key word of an OCR page."""
     out = [(m.start(), m.end(), m.group(), GLYPHS[m.group()]) for m in _GLYPH.finditer(text)] if "/" in text else []
     table = _misreadings()
-    for m in _WORD.finditer(text):
-        word = table.get(m.group().lower())
-        if word is not None:
-            out.append((m.start(), m.end(), m.group(), _in_case_of(word, m.group())))
+    for pattern in (_WORD, _SHORT):
+        for m in pattern.finditer(text):
+            word = table.get(m.group().lower())
+            if word is not None:
+                out.append((m.start(), m.end(), m.group(), _in_case_of(word, m.group())))
     return sorted(out)
 
 

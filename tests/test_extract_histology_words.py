@@ -50,7 +50,7 @@ def test_an_ocr_slip_in_the_histology_is_read_and_recorded():
 @pytest.mark.parametrize("text,histology,read,correction", [
     # OCR's "rn" for "m", and l, 1 or | for a leading I (lead, seventh session).
     ("FINAL DIAGNOSIS: lnvasive ductal carcinorna, grade 2.", "invasive_ductal", "lnvasive ductal carcinorna",
-     "carcinorna->carcinoma; lnvasive->invasive"),
+     "lnvasive->invasive; carcinorna->carcinoma"),
     ("1NFILTRATING DUCTAL CARCINOMA, GRADE 3.", "invasive_ductal", "1NFILTRATING DUCTAL CARCINOMA",
      "1NFILTRATING->INFILTRATING"),
     ("INFILTRATING L0BULAR CARCINOMA, CLASSIC TYPE.", "invasive_lobular", "INFILTRATING L0BULAR CARCINOMA",
@@ -61,7 +61,7 @@ def test_an_ocr_slip_in_the_histology_is_read_and_recorded():
     ("INFILTRATING DUETAL CARCINOMA, NOTTINGHAM GRADE III.", "invasive_ductal", "INFILTRATING DUETAL CARCINOMA",
      "DUETAL->DUCTAL"),
     ("Invasivc lobular carcinoma, classic type.", "invasive_lobular", "Invasivc lobular carcinoma",
-     "Invasivc->invasive"),
+     "Invasivc->Invasive"),
 ])
 def test_more_ocr_letter_slips_in_histology_words(text, histology, read, correction):
     report = _profile(text, source="ocr")

@@ -2334,8 +2334,9 @@ OCR_ROWS = [
     ("ER POSITIVE (ALLRED 7/8), PR POSI-\nTIVE (ALLRED 5/8)", "receptors.pr.status", "positive", None),
     ("HER2 NEGA-\nTIVE (SCORE 0)", "receptors.her2.status", "negative", None),
     # lead, seventh session: the histology word OCR'd with "rn" for m still introduces the size after it
-    # (the value itself is read as written, so no correction).
-    ("Left breast: lnvasive ductal carcinorna, grade 2, measuring 2.1 cm.", "diagnosis.tumor_size_mm", 21.0, None),
+    # (the value is read as written; since the twenty-first round the respelled word on the evidence is recorded).
+    ("Left breast: lnvasive ductal carcinorna, grade 2, measuring 2.1 cm.", "diagnosis.tumor_size_mm", 21.0,
+     "carcinorna->carcinoma"),
     # round 9 (markers): "lNDEX" for INDEX between the Ki-67 label and its OCR'd percent
     ("Kl-67 lNDEX: 7O%.", "receptors.ki67_percent", 70.0, "7O->70"),
     # lead, session 11: "PNI" (perineural invasion) on an OCR page is no pN1 (it had beaten the report's ypN2a)
@@ -2427,6 +2428,23 @@ OCR_SCAN_ROWS = [
      "I1I->III"),
     ("Invasive ductal carcinoma, Nottingham grade 1I (of III).", "diagnosis.grade", 2,
      "Nottingham grade 1I (of III)", "1I->II"),
+    # lead, twenty-first round: a biobank form's labelled categories with OCR's letters for their digits,
+    # and a stage group's stroke read as a 1 (random confusions in the dev reports read as OCR)
+    ("Procurement: surgery Grade: 2. T Stage: 1 N Stage: O M Stage: 0 Treatment: none.", "stage.pathologic.n",
+     "N0", "N Stage: O", "O->0"),
+    ("Procurement: surgery Grade: 2. T Stage: 1 N Stage: O M Stage: 0 Treatment: none.", "stage.pathologic.t",
+     "T1", "T Stage: 1", None),
+    ("Grade: 3. T. Stage: 2 N Stage: 0 M Stage: O Treatment: none.", "stage.pathologic.m", "M0", "M Stage: O", "O->0"),
+    ("PATHOLOGIC STAGING: T: l, N: O, M: X", "stage.pathologic.t", "T1", "T: l", "l->1"),
+    ("PATHOLOGIC TNM STAGE: pT2 pN1a. BREAST STAGE GROUPING: 1IB. Note: see below.", "stage.group", "IIB",
+     "BREAST STAGE GROUPING: 1IB", "1I->II"),
+    ("TNM CLASSIFICATION: T3 N1 MX; STAGE I1IA. COMMENT: multiple sections.", "stage.group", "IIIA", "STAGE I1IA",
+     "I1I->III"),
+    # OCR's Z for the 2 of a HER2 score and of a mixed-case "HerZ-neu"
+    ("HER2/NEU: WEAKLY POSITIVE BY IMMUNOHISTOCHEMISTRY (Z+). NEGATIVE BY FISH.", "receptors.her2.ihc_score", "2+",
+     "HER2/NEU: WEAKLY POSITIVE BY IMMUNOHISTOCHEMISTRY (Z+", "Z->2"),
+    ("Tumor cells are negative for estrogen and progesterone receptors, and HerZ-neu gene is not amplified by FISH.",
+     "receptors.her2.ish_result", "not_amplified", "HerZ-neu gene is not amplified", None),
 ]
 
 
@@ -2467,6 +2485,16 @@ def test_ocr_scan_slip_is_read_with_its_evidence(text, path, value, evidence, co
     # "I1I" is OCR's roman III on OCR pages only; digits alone ("11") are no grade
     ("- Invasive ductal carcinoma, grade I1I/I1I, 2.0 cm in greatest dimension.", "diagnosis.grade", "text-layer"),
     ("- Invasive ductal carcinoma, Nottingham grade 11, 2.0 cm.", "diagnosis.grade", "ocr"),
+    # a labelled category's letter for a digit on OCR pages only; digits alone are no roman stage group;
+    # no M2, and no temperature
+    ("T Stage: 1 N Stage: O M Stage: 0", "stage.pathologic.n", "text-layer"),
+    ("BREAST STAGE GROUPING: 1IB.", "stage.group", "text-layer"),
+    ("AJCC STAGE: 11A", "stage.group", "ocr"),
+    ("T Stage: 2 N Stage: 1 M Stage: Z", "stage.pathologic.m", "ocr"),
+    ("T: 36.8 N: O", "stage.pathologic.n", "ocr"),
+    # a Z before a plus with no HER2 label; a Z score on a text layer
+    ("Zone (Z+) marked on the diagram.", "receptors.her2.ihc_score", "ocr"),
+    ("HER2/NEU: WEAKLY POSITIVE BY IMMUNOHISTOCHEMISTRY (Z+).", "receptors.her2.ihc_score", "text-layer"),
 ])
 def test_ocr_scan_slips_and_distractors_yield_nothing(text, path, source):
     assert first_fact(text, path, source=source) is None
@@ -2516,6 +2544,11 @@ _RESULT_FIRST_OCR = ("BIOMARKERS\nResult Marker Comment\n\nNegative Estrogen rec
 # OCR letters inside numbers (O/o for 0, I/l/| for 1): read on OCR pages with the reading on the
 # evidence, never on text-layer pages. (text, path, value, evidence text, correction)
 OCR_DIGIT_ROWS = [
+    # lead, twenty-first round: OCR's Z for a 2 beside a real digit (random confusions in the dev reports)
+    ("Tumor classification: pT2 (maximum diameter Z.5 cm) pN0 sn (n=3), MX, R0; G2.", "diagnosis.tumor_size_mm",
+     25.0, "maximum diameter Z.5 cm", "Z.5->2.5"),
+    ("Ki-67: Z0% of tumour nuclei.", "receptors.ki67_percent", 20.0, "Ki-67: Z0%", "Z0->20"),
+    ("ER: positive, 9Z%.", "receptors.er.percent", 92.0, "ER: positive, 9Z%", "9Z->92"),
     ("Sentinel lymph node, left axilla: O/3 lymph nodes positive.", "lymph_nodes.examined", 3,
      "O/3 lymph nodes", "O->0"),
     ("Sentinel lymph node, left axilla: O/3 lymph nodes positive.", "lymph_nodes.positive", 0,
@@ -2699,6 +2732,8 @@ def test_numbers_written_in_digits_carry_no_correction(text, path, value, source
     # round 7 (markers)
     ("ER: positive, SS% of cells", "receptors.er.percent"),  # no real digit
     ("PR: positive (S-100 stain negative)", "receptors.pr.percent"),
+    ("TUMOR SIZE: ZZ cm", "diagnosis.tumor_size_mm"),  # no real digit
+    ("Ki-67: ZZ% (zone Z)", "receptors.ki67_percent"),
 ])
 def test_ocr_letters_without_a_number_are_not_read(text, path):
     assert first_fact(text, path, source="ocr") is None
@@ -3759,7 +3794,7 @@ _RUN_ON_PAD = "Report printed by the laboratory information system at the reques
      "invasive_ductal", "Carcinoma invasivo de tipo nao especial", "text-layer", None),
     ("A. Right breast, core biopsy: lnvasive carcinoma of no spec ial type, Nottingham grade 3 (tubules 3, nuclei 3, "
      "mitoses 3).", "diagnosis.histology", "invasive_ductal", "lnvasive carcinoma of no spec ial type", "ocr",
-     "lnvasive->invasive; spec ial->special"),
+     "spec ial->special; lnvasive->invasive"),
     ("A. Right breast, core biopsy: lnvasive carcinoma of no spec ial type, Nottingham grade 3 (tubules 3, nuclei 3, "
      "mitoses 3).", "diagnosis.grade", 3, "Nottingham grade 3", "ocr", None),
     # an empty cell's "not done" negates the test before it, not the next column's result

@@ -10,8 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extract import build_profile
 from extract.ocr_respell import RespellRules, _misreadings, mended, mended_span, mends
 from extract.rules import load_model
+from ingest import read
 from ingest.errors import ConfigurationError
 from tests.test_extract_pathology import assert_read_on_ocr_page, first_fact
 
@@ -29,6 +31,42 @@ ROWS = [
      "RANGING IN SIZE FR0M 1.0 CM UP TO 3.7 CM", "FR0M->FROM"),
     ("Infiltrating ductal carcinoma, Nottingham gradc III (of III).", "diagnosis.grade", 3,
      "Nottingham gradc III (of III)", "gradc->grade"),
+    # lead, twenty-first round: the status and label words the receptor, laterality and histology
+    # grammars anchor on, with the slips random confusions made in the dev reports read as OCR
+    ("ESTROGEN RECEPTOR: PO5ITIVE (90% OF TUMOR CELLS).", "receptors.er.status", "positive",
+     "ESTROGEN RECEPTOR: PO5ITIVE", "PO5ITIVE->POSITIVE"),
+    ("Progesterone receptor: Ncgative (0%).", "receptors.pr.status", "negative",
+     "Progesterone receptor: Ncgative", "Ncgative->Negative"),
+    ("Progcsterone receptor: negative (0%).", "receptors.pr.status", "negative",
+     "Progcsterone receptor: negative", "Progcsterone->Progesterone"),
+    ("E5TROGEN RECEPTOR: POSITIVE (95%).", "receptors.er.status", "positive", "E5TROGEN RECEPTOR: POSITIVE",
+     "E5TROGEN->ESTROGEN"),
+    ("HER2 by IHC: EQU1VOCAL (2+).", "receptors.her2.status", "equivocal", "HER2 by IHC: EQU1VOCAL",
+     "EQU1VOCAL->EQUIVOCAL"),
+    ("Specimen: lumpectomy. Latera1ity: Right.", "diagnosis.laterality", "right", "Latera1ity: Right",
+     "Latera1ity->Laterality"),
+    ("8REAST, LEFT, MODIFIED RADICAL MASTECTOMY: INVASIVE DUCTAL CARCINOMA.", "diagnosis.laterality", "left",
+     "8REAST, LEFT", "8REAST->BREAST"),
+    ("SIZE (INVASIVE): Approximatcly 70 mm; see comment.", "diagnosis.tumor_size_mm", 70.0,
+     "SIZE (INVASIVE): Approximatcly 70 mm", "Approximatcly->Approximately"),
+    # short key words, respelled only from a misreading with a digit in it
+    ("LEFT AXILLA, LYMPH NODE DISSECTION: METASTATIC BREAST CARCINOMA IS IDENTIFIED IN 1 0F 6 LYMPH NODES EXAMINED.",
+     "lymph_nodes.examined", 6, "1 0F 6 LYMPH NODES", "0F->OF"),
+    ("B. SENTINEL LYMPH NODE #2, LEFT AXILLA, EXCISION: 0NE LYMPH NODE, NEGATIVE FOR METASTATIC CARCINOMA.",
+     "lymph_nodes.examined", 1, "0NE LYMPH NODE, NEGATIVE", "0NE->ONE"),
+    ("Metastatic carcinoma in tw0 of ten axillary lymph nodes.", "lymph_nodes.positive", 2,
+     "tw0 of ten axillary lymph nodes", "tw0->two"),
+]
+
+# read on OCR pages, where a text-layer page reads the words around the slip instead (or nothing)
+OCR_ONLY_ROWS = [
+    ("Histologic type: invasive cluctal carcinoma, no special type.", "diagnosis.histology", "invasive_ductal",
+     "invasive cluctal carcinoma", "cluctal->ductal"),
+    ("DIAGNOSIS: INVASIVE DUCTAL CARCINOMA, MIXED MUCINOU5 AND NOS TYPE.", "diagnosis.histology", "other",
+     "INVASIVE DUCTAL CARCINOMA, MIXED MUCINOU5", "MUCINOU5->MUCINOUS"),
+    # the slash of HER2/NEU read as a capital I or an l (a grammar's OCR form: no correction recorded)
+    ("HER2INEU (IHC): 1+, negative.", "receptors.her2.status", "negative", "HER2INEU (IHC): 1+, negative", None),
+    ("Her2Ineu: 3+ positive.", "receptors.her2.status", "positive", "Her2Ineu: 3+ positive", None),
 ]
 
 
@@ -40,6 +78,53 @@ def test_a_misread_label_word_is_read_on_ocr_pages(text, path, value, evidence, 
 @pytest.mark.parametrize("text,path,value,evidence,correction", ROWS)
 def test_a_misread_label_word_is_read_as_written_on_text_layer_pages(text, path, value, evidence, correction):
     assert first_fact(text, path) is None
+
+
+@pytest.mark.parametrize("text,path,value,evidence,correction", OCR_ONLY_ROWS)
+def test_a_misread_word_is_read_on_ocr_pages_only(text, path, value, evidence, correction):
+    assert_read_on_ocr_page(text, path, value, evidence, correction)
+    text_layer = first_fact(text, path)
+    assert text_layer is None or text_layer.evidence[0].text != evidence
+
+
+def test_a_misread_synoptic_heading_still_ends_the_benign_part_before_it():
+    # "SYNOPT1C REPORT" opens the cancer's synoptic block: its "Laterality: Left" is not part B's
+    # (the benign right breast); read as written, part B runs on and the sides conflict
+    text = ("FINAL DIAGNOSIS: A. BREAST, LEFT, NEEDLE LOCALIZATION EXCISION: - INVASIVE DUCTAL CARCINOMA, "
+            "NOTTINGHAM GRADE 2. - DUCTAL CARCINOMA IN SITU. B. BREAST, RIGHT, REDUCTION: - FIBROCYSTIC CHANGE "
+            "WITH APOCRINE METAPLASIA (SEE NOTE). - BENIGN SKIN. SYNOPT1C REPORT - BREAST. Specimen Type: "
+            "Excision. Laterality: Left. Invasive Tumor: Present. Histologic Type: Invasive ductal carcinoma. "
+            "Tumor Size: 1.6 cm.")
+    out = _ocr_profile(text)
+    assert out["profile"]["diagnosis"]["laterality"] == "left"
+    assert not [c for c in out.get("conflicts", []) if c["field"] == "diagnosis.laterality"]
+
+
+def _ocr_profile(text: str) -> dict:
+    doc = read(text.encode(), "report.txt")
+    doc = doc.model_copy(update={"pages": [p.model_copy(update={"source": "ocr"}) for p in doc.pages]})
+    return build_profile([doc]).to_json_dict()
+
+
+def test_a_misread_control_is_still_no_result_of_the_patient():
+    # "HER2 amplified contro1 tissue" is the run's control, not a second ISH result that contradicts hers
+    out = _ocr_profile("FISH: PathVysion HER-2 DNA Probe Kit. Interpretation: HER-2 NOT AMPLIFIED. HER2/CEP17 "
+                       "ratio: 1.02. Controls: cell lines with high, low and negative HER2 protein expression and "
+                       "in-house known HER2 amplified contro1 tissue were evaluated along with the test tissue.")
+    assert out["profile"]["receptors"]["her2"]["status"] == "negative"
+    assert not out.get("conflicts")
+
+
+@pytest.mark.parametrize("source", ["ocr", "text-layer"])
+@pytest.mark.parametrize("text,evidence,value", [
+    ("FISH result: HER2ICEP17 RATIO: 1.3 (not amplified).", "HER2ICEP17 RATIO: 1.3", 1.3),
+    ("Results interpreted: yes. HERZ/CEP17 ratio: 1.02. This ratio is derived by dividing", "HERZ/CEP17 ratio: 1.02",
+     1.02),
+])
+def test_a_ratio_label_with_its_slash_or_2_misread_is_read(source, text, evidence, value):
+    # the probe's name after HER2 leaves no other reading of the "I" or the "Z"
+    f = first_fact(text, "receptors.her2.ish_ratio", source=source)
+    assert f is not None and (f.value, f.evidence[0].text) == (value, evidence)
 
 
 def test_a_value_read_without_the_label_keeps_the_reading_on_its_evidence():
@@ -56,6 +141,17 @@ def test_misreadings_keep_the_case_and_never_respell_a_word_of_its_own():
     assert found == {"SENTlNEL": "SENTINEL", "RlGHT": "RIGHT", "Turnour": "Tumour"}
     table = _misreadings()
     assert "histologie" not in table and "diameter" not in table and table["diarneter"] == "diameter"
+
+
+def test_section_heading_words_are_respelled():
+    # a heading misread opens no section: the parameters after it were read as part of the diagnosis line
+    found = {printed: read for _, _, printed, read in mends("Breast Pathologie Parameters. SYNOPT1C REPORT. LC1S")}
+    assert found == {"Pathologie": "Pathologic", "SYNOPT1C": "SYNOPTIC", "LC1S": "LCIS"}
+
+
+def test_short_key_words_are_respelled_from_a_digit_only():
+    found = {printed: read for _, _, printed, read in mends("IN 1 0F 6 NODES; 0NE NODE; arc, 0n, pN0 T2 10F 2+")}
+    assert found == {"0F": "OF", "0NE": "ONE"}
 
 
 _PIECES = st.sampled_from(["tumor", "diarneter", "5IZE", "FR0M", "gradc", "80°/o", "rneasuring", "cm", "2.2", " ",
@@ -82,6 +178,7 @@ def test_mending_keeps_every_offset_and_evidence_takes_a_misreading_whole(text, 
     "version: x\nwords: [Diameter]\nconfusions: [[rn, m]]\n",
     "version: x\nwords: [size]\nconfusions: [[m, rn]]\n",
     "version: x\nwords: [cm]\nconfusions: [[rn, m]]\n",
+    "version: x\nwords: [size]\nconfusions: [[rn, m]]\nshort_words: [three]\n",
 ])
 def test_a_broken_respell_file_is_a_configuration_error(tmp_path: Path, broken: str):
     path = tmp_path / "ocr_respell.yaml"

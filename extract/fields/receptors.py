@@ -1932,7 +1932,9 @@ def _label_read(ev):
                 for w in dict.fromkeys(m.group(0) for m in _ZERO_IN_LABEL.finditer(ev.text))]
     if not readings:
         return ev
-    return ev.model_copy(update={"correction": "; ".join(([ev.correction] if ev.correction else []) + readings)})
+    # each reading once: the respelling of the reading view may have recorded it already
+    known = ev.correction.split("; ") if ev.correction else []
+    return ev.model_copy(update={"correction": "; ".join(dict.fromkeys(known + readings))})
 
 
 def slash_triples(page: AnalyzedPage) -> Iterator[Finding]:

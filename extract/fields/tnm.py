@@ -394,13 +394,23 @@ def _biobank(page: AnalyzedPage) -> Iterator[Finding]:
             continue
         base = f"stage.{_kind(page, m.start(), [_prefix(m, 'tpre'), _prefix(m, 'npre')])}"
         if t and t.upper() != "X":
-            yield make_finding(page, f"{base}.t", "Tis" if t.lower() == "is" else f"T{t.lower()}",
-                               m.span("tl"), rule, negation_applies=False)
+            value = "Tis" if t.lower() == "is" else f"T{_labelled_digit(t).lower()}"
+            yield make_finding(page, f"{base}.t", value, m.span("tl"), rule, negation_applies=False,
+                               correction=ocr_correction(t[:1], value[1:2]))
         if n:
-            yield make_finding(page, f"{base}.n", _labelled_n(n), m.span("nl"),
-                               rule, negation_applies=False)
+            value = _labelled_n(_labelled_digit(n))
+            yield make_finding(page, f"{base}.n", value, m.span("nl"), rule, negation_applies=False,
+                               correction=ocr_correction(n[:1], value[1:2]))
         if mv and mv.upper() != "X":
-            yield make_finding(page, f"{base}.m", f"M{mv}", m.span("ml"), rule, negation_applies=False)
+            value = f"M{_labelled_digit(mv)}"
+            yield make_finding(page, f"{base}.m", value, m.span("ml"), rule, negation_applies=False,
+                               correction=ocr_correction(mv[:1], value[1:2]))
+
+
+def _labelled_digit(raw: str) -> str:
+    """A labelled category's number with OCR's letter for its digit read ("O" -> "0", "l" -> "1"; the
+    grammar takes such letters on OCR pages only)."""
+    return raw[:1].translate(_OCR_DIGIT) + raw[1:]
 
 
 def normalise_group(raw: str) -> tuple[str, str | None]:
@@ -409,6 +419,8 @@ def normalise_group(raw: str) -> tuple[str, str | None]:
     letter = compact[-1] if compact[-1:] in "ABC" else ""
     numeral = compact[: len(compact) - len(letter)]
     fixed = numeral.replace("|", "I").replace("L", "I")
+    if "I" in fixed and set(fixed) <= {"I", "1"}:
+        fixed = fixed.replace("1", "I")  # OCR's 1 for a stroke of a roman numeral ("1IB", "I1IA")
     if fixed in _ARABIC:
         fixed = _ARABIC[fixed]
     elif fixed == "1V":

@@ -352,9 +352,9 @@ def windowed_rules() -> list[CompiledRule]:
 
 #: Letters OCR reads for digits: O/o for 0, I/l/| for 1. Only `ocr` fragments let them match, so
 #: a text-layer page never reaches this with such a letter.
-# "S" for 5 only where a grammar's ocr fragment admits it (beside a real digit, before a unit).
-_OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1", "S": "5"})
-_OCR_NUMBER = regex.compile(r"[\dOoIl|S]+(?:\s?[.,]\s?[\dOoIl|S]+)?")
+# "S" for 5 and "Z" for 2 only where a grammar's ocr fragment admits them (beside a real digit).
+_OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1", "S": "5", "Z": "2"})
+_OCR_NUMBER = regex.compile(r"[\dOoIl|SZ]+(?:\s?[.,]\s?[\dOoIl|SZ]+)?")
 
 
 def ocr_number(read: str) -> tuple[str, str | None]:
