@@ -3075,7 +3075,7 @@ GEN13_ROWS = [
      "text-layer", None),
     # OCR's 0 for o in an intensity word, recorded on the evidence; rn for m in "lymph"
     ("ER: POSITIVE, 95%, STR0NG", "receptors.er.intensity", "strong", "ER: POSITIVE, 95%, STR0NG", "ocr", "str0ng->strong"),
-    ("PR: 40 %, M0DERATE", "receptors.pr.intensity", "moderate", "PR: 40 %, M0DERATE", "ocr", "m0derate->moderate"),
+    ("PR: 40 %, M0DERATE", "receptors.pr.intensity", "moderate", "PR: 40 %, M0DERATE", "ocr", "M0DERATE->MODERATE"),
     ("- LYRNPHOVASCULAR INVASION PRESENT.", "diagnosis.lvi", "present", "LYRNPHOVASCULAR INVASION PRESENT", "ocr",
      "LYRNPHOVASCULAR->LYMPHOVASCULAR"),
     # form labels that name the unit

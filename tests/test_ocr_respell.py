@@ -56,6 +56,10 @@ ROWS = [
      "lymph_nodes.examined", 1, "0NE LYMPH NODE, NEGATIVE", "0NE->ONE"),
     ("Metastatic carcinoma in tw0 of ten axillary lymph nodes.", "lymph_nodes.positive", 2,
      "tw0 of ten axillary lymph nodes", "tw0->two"),
+    ("SENTINEL LYMPH NODE #2, LEVEL I, RIGHT AXILLA; BIOPSY: ONE BEN1GN LYMPH NODE.", "lymph_nodes.examined", 1,
+     "ONE BEN1GN LYMPH NODE", "BEN1GN->BENIGN"),
+    ("AXILLARY DISSECTION: F1VE LYMPH NODES, NEGATIVE FOR CARCINOMA.", "lymph_nodes.examined", 5,
+     "F1VE LYMPH NODES, NEGATIVE", "F1VE->FIVE"),
 ]
 
 # read on OCR pages, where a text-layer page reads the words around the slip instead (or nothing)
@@ -67,7 +71,16 @@ OCR_ONLY_ROWS = [
     # the slash of HER2/NEU read as a capital I or an l (a grammar's OCR form: no correction recorded)
     ("HER2INEU (IHC): 1+, negative.", "receptors.her2.status", "negative", "HER2INEU (IHC): 1+, negative", None),
     ("Her2Ineu: 3+ positive.", "receptors.her2.status", "positive", "Her2Ineu: 3+ positive", None),
+    ("Hcr2: 3+ (positive).", "receptors.her2.status", "positive", "Hcr2: 3+ (positive", None),
+    ("Lymph nodes. Nurnber of lymph nodes examined: 12. Number of lymph nodes with macrometastases: 0.",
+     "lymph_nodes.examined", 12, "Nurnber of lymph nodes examined: 12", "Nurnber->Number"),
 ]
+
+
+def test_a_misread_not_is_still_a_negation():
+    # "N0T AMPLIFIED" had been read as amplified: the respelled "NOT" negates it
+    f = first_fact("HER2 FISH: N0T AMPLIFIED (RATIO 1.1).", "receptors.her2.ish_result", source="ocr")
+    assert f is not None and (f.value, f.evidence[0].correction) == ("not_amplified", "N0T->NOT")
 
 
 @pytest.mark.parametrize("text,path,value,evidence,correction", ROWS)
