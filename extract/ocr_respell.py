@@ -19,8 +19,9 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from extract.rules import RULES_DIR, load_model
 
-#: Glyph sequences OCR reads for a sign ("80°/o" is 80 %).
-GLYPHS = {"°/o": "%", "°/0": "%", "º/o": "%", "º/0": "%"}
+#: Glyph sequences OCR reads for a sign or a letter ("80°/o" is 80 %; "pT 1¢" is pT1c: Tesseract's cent
+#: sign for a c, which no report of ours prints).
+GLYPHS = {"°/o": "%", "°/0": "%", "º/o": "%", "º/0": "%", "¢": "c"}
 _GLYPH = re.compile("|".join(re.escape(g) for g in GLYPHS))
 _WORD = re.compile(r"(?<![\w°º])[A-Za-z0-9][A-Za-z0-9]{3,}(?![\w])")
 #: A word of two or three letters with a digit among them ("0F", "0NE", "TW0"): short key words are
@@ -95,7 +96,8 @@ def _in_case_of(word: str, written: str) -> str:
 
 def mends(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, printed, read) of every glyph sequence and misread key word of an OCR page."""
-    out = [(m.start(), m.end(), m.group(), GLYPHS[m.group()]) for m in _GLYPH.finditer(text)] if "/" in text else []
+    out = ([(m.start(), m.end(), m.group(), GLYPHS[m.group()]) for m in _GLYPH.finditer(text)]
+           if "/" in text or "¢" in text else [])
     table = _misreadings()
     for pattern in (_WORD, _SHORT):
         for m in pattern.finditer(text):

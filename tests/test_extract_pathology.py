@@ -2440,6 +2440,9 @@ OCR_SCAN_ROWS = [
      "BREAST STAGE GROUPING: 1IB", "1I->II"),
     ("TNM CLASSIFICATION: T3 N1 MX; STAGE I1IA. COMMENT: multiple sections.", "stage.group", "IIIA", "STAGE I1IA",
      "I1I->III"),
+    # Tesseract's cent sign for a c (the dev reports rendered, scanned worn and read back)
+    ("Pathological staging (pTN): pT 1¢ N 1mi. SYNOPTIC REPORT - BREAST", "stage.pathologic.t", "T1c", "pT 1¢",
+     "¢->c"),
     # OCR's Z for the 2 of a HER2 score and of a mixed-case "HerZ-neu"
     ("HER2/NEU: WEAKLY POSITIVE BY IMMUNOHISTOCHEMISTRY (Z+). NEGATIVE BY FISH.", "receptors.her2.ihc_score", "2+",
      "HER2/NEU: WEAKLY POSITIVE BY IMMUNOHISTOCHEMISTRY (Z+", "Z->2"),
