@@ -159,6 +159,14 @@ ROWS = [
     ("- Tumour sequencing (FoundationOne CDx): PIK3CA H1047R.\n- Germline: blood sent.\nNo pathogenic variant in "
      "BRCA2.\n", {"PIK3CA": {"result": "detected", "origin": "somatic"}, "BRCA2": {"result": "not_detected",
                                                                             "origin": "germline"}}, {}),
+    # gen21-b: the family's variant tested in the patient and not found is her own negative result
+    ("Result (reported 15/11/2026):\n - Familial BRCA2 c.9097dup: NOT detected. She does not carry her sister's "
+     "variant.\n", {"BRCA2": {"result": "not_detected"}}, {"BRCA2": {"result": "NOT detected"}}),
+    ("Claire herself was tested in 2025 and does not carry the family variant (BRCA1 c.68_69del not detected).",
+     {"BRCA1": {"result": "not_detected"}}, {"BRCA1": {"result": "not detected"}}),
+    # gen21-b: a family history paragraph ends at the next paragraph that opens with a label
+    ("Family history: her sister was found last year to carry a pathogenic BRCA2 variant.\n\nTesting: we "
+     "tested her blood; BRCA2: no pathogenic variant detected.\n", {"BRCA2": {"result": "not_detected"}}, {}),
 ]
 
 FAMILY = [
@@ -184,6 +192,11 @@ FAMILY = [
     "Current cancer treatment: Olaparib 300 mg twice a day, for gBRCA2 HER2-negative metastatic breast cancer (bone).",
     "Test: Hereditary breast cancer panel, 8 genes (ATM, BRCA1, BRCA2, CDH1, CHEK2, PALB2, PTEN,\nTP53): full sequencing "
     "and deletion/duplication analysis.",
+    # gen21-b: a familial variant offered, found in a relative, or blamed: the family's, not the patient's
+    "We offered her the familial BRCA2 variant test and a full breast cancer gene panel.",
+    "The familial BRCA2 variant was detected in her sister.",
+    "Her cancer does not appear to be caused by the family BRCA2 variant, and she is not eligible for olaparib.",
+    "Family history:\n\nMother: BRCA1 pathogenic variant, breast cancer at 45.",
 ]
 
 

@@ -1124,6 +1124,64 @@ ROWS = [
      "16/11/2026 - Gr 3 diarrhoea, AKI.\n  Restarted 21/11/2026 at 100 mg BD on discharge.\n", "abemaciclib",
      {"dose": 100, "changes": [{"from_dose": 150, "to_dose": 100, "reason": "diarrhea"}, {"from_dose": 100, "to_dose": 150},
                                {"from_dose": 150, "to_dose": 100}]}, {"dose": "100"}),
+    # gen21-b: a pharmacy's new prescription "a continuation of the reduced dose" is active
+    ("New prescription received 11/18/2026 for cycle 5: ribociclib 400 mg (2 x 200 mg tabs) daily,\ndays 1-21 - a "
+     "continuation of the reduced dose; office confirmed no further change.\n", "ribociclib",
+     {"dose": 400, "status": "active"}, {"status": "continuation"}),
+    # gen21-b: a list row's comment wrapped onto the next line, the reason in brackets opening it
+    ("Palbociclib 100mg capsules       1 daily days 1-21 of 28          reduced from 125mg 09/2026\n" + " " * 68 +
+     "(neutropenia) - currently\n", "palbociclib",
+     {"dose": 100, "changes": [{"from_dose": 125, "to_dose": 100, "reason": "neutropenia"}]},
+     {"changes[0].reason": "neutropenia"}),
+    # gen21-b: the reason in brackets after a result with its unit, before the hold (wrapped, and on one line)
+    ("Alpelisib was started at\n300 mg once daily on 08/09/2026; in October her fasting glucose rose to 16.2 mmol/L\n"
+     "(grade 3 hyperglycaemia) and the alpelisib was withheld for 5 days, then restarted at\n250 mg daily.\n",
+     "alpelisib", {"dose": 250, "changes": [{"from_dose": 300, "to_dose": 250, "reason": "hyperglycemia"}]},
+     {"changes[0].reason": "hyperglycaemia"}),
+    ("Alpelisib 300 mg daily from 08/09/2026. In October her glucose rose to 16.2 mmol/L (grade 3 hyperglycaemia) "
+     "and alpelisib was withheld, then restarted at 250 mg daily.", "alpelisib",
+     {"dose": 250, "changes": [{"from_dose": 300, "to_dose": 250, "reason": "hyperglycemia"}]},
+     {"changes[0].reason": "hyperglycaemia"}),
+    # gen21-b: a neutrophil count under 1.5 given as the reason ("for ANC 0.7")
+    ("Ribociclib 600 mg daily d1-21 q28d since 03/2026. C3 delayed one week for ANC 0.7 (grade 3); Kisqali "
+     "restarted at dose level -1 (400 mg daily).", "ribociclib",
+     {"dose": 400, "changes": [{"from_dose": 600, "to_dose": 400, "reason": "neutropenia"}]},
+     {"changes[0].reason": "ANC 0.7"}),
+    # gen21-b: a letter's "the dose came down to 100 mg"
+    ("Her first two cycles of palbociclib at 125 mg were complicated by neutropenia (nadir 0.6) and the dose came "
+     "down to 100 mg from cycle 3 onwards.", "palbociclib",
+     {"dose": 100, "changes": [{"from_dose": 125, "to_dose": 100, "reason": "neutropenia"}]},
+     {"changes[0].to_dose": "100", "changes[0].reason": "neutropenia"}),
+    # gen21-b: "(first dose reduction, for the neutropenia)" after the dose given
+    ("Sacituzumab govitecan 10 mg/kg IV days 1 and 8 q21 days. C2D1 of sacituzumab given 2026-11-26 at 7.5 mg/kg "
+     "(first dose reduction, for the neutropenia).", "sacituzumab govitecan",
+     {"dose": 7.5, "unit": "mg/kg", "changes": [{"from_dose": 10, "to_dose": 7.5, "reason": "neutropenia"}]},
+     {"changes[0].to_dose": "7.5", "changes[0].reason": "neutropenia"}),
+    # gen21-b: a bracket after the drug about another drug ("pembrolizumab rechallenge was considered") is not its own
+    ("Started sacituzumab govitecan 10 mg/kg IV on 2026-11-05 (pembrolizumab rechallenge was considered but relapse "
+     "within 12 months of completing it).", "sacituzumab govitecan", {"dose": 10}, {"dose": "10"}),
+    # gen21-b: a dose history keyed by cycles instead of dates
+    ("Dose history (Palbociclib):\n   C1-C3  125 mg           -\n   C4     125 -> 100 mg    Gr 3 neutropenia (ANC "
+     "0.72) ; C4 delayed 1 wk\n   C5-C19 100 mg           tolerating\n", "palbociclib",
+     {"dose": 100, "changes": [{"from_dose": 125, "to_dose": 100, "reason": "neutropenia"}]},
+     {"changes[0].reason": "neutropenia"}),
+    # gen21-b: a letter's "Ongoing medications:" list is current
+    ("Ongoing medications:\n  Letrozole 2.5 mg daily\n  Pantoprazole 20 mg daily\n", "letrozole",
+     {"dose": 2.5, "status": "active"}, {"status": "Letrozole"}),
+    # gen21-b: an MDT form's bare "OUTCOME:" and a letter's "Recommendation of the multidisciplinary meeting:"
+    (" OUTCOME:\n  1. MRI liver - urgent.\n  2. Provisional plan: neoadjuvant EC x4 -> weekly paclitaxel x12, then "
+     "mastectomy, then adjuvant letrozole.\n", "paclitaxel", {"status": "planned"}, {"status": "OUTCOME"}),
+    ("Recommendation of the multidisciplinary meeting:\n1. Adjuvant chemotherapy after fertility preservation.\n2. "
+     "Then ovarian function suppression (goserelin 3.6 mg monthly) plus an aromatase inhibitor.\n", "goserelin",
+     {"dose": 3.6, "status": "planned"}, {"status": "Recommendation of the multidisciplinary meeting"}),
+    # gen21-b: "..., then start X" is a plan
+    ("PLAN:\n1. SRS as above (Rad Onc), then start trastuzumab deruxtecan (Enhertu) 5.4 mg/kg IV every 3 weeks.\n",
+     "fam-trastuzumab deruxtecan", {"dose": 5.4, "status": "planned"}, {"status": "start"}),
+    # gen21-b: co-medications now known: a sulfonylurea; an opioid whose PRN is its own, not the drug's before it
+    ("Diabetic on metformin 1 g bd and gliclazide 80 mg od.", "gliclazide", {"dose": 80, "frequency": "daily"},
+     {"dose": "80"}),
+    ("Current meds: pantoprazole 40 mg daily, oxycodone 5 mg q6h PRN.", "pantoprazole",
+     {"dose": 40, "frequency": "daily"}, {"frequency": "daily"}),
 ]
 
 ABSENT = [
@@ -1379,6 +1437,9 @@ ABSENT = [
     # gen20-b: another course's end is not the antibiotic's
     ("Ciprofloxacin 500 mg BD for a UTI on 12/11 - QT-prolonging with ribociclib. Radiotherapy course finished "
      "17/11.", "ciprofloxacin", ("status", "stopped")),
+    # gen21-b: "came down to" a tumour marker's units is no dose change; a past "then started" is no plan
+    ("The CA 15-3 came down to 30 units on letrozole 2.5 mg daily.", "letrozole", ("dose", 30)),
+    ("She then started letrozole in 2021.", "letrozole", ("status", "planned")),
 ]
 
 
@@ -1554,3 +1615,13 @@ def test_a_reason_in_the_next_sentence_only_when_that_sentence_names_no_drug_and
         ribociclib = item(run(extract_medications, base + after), "name", "ribociclib")
         assert [c["to_dose"] for c in ribociclib.value["changes"]][:1] == [400]
         assert "reason" not in ribociclib.value["changes"][0], after
+
+
+def test_a_bracketed_reason_after_a_result_or_opening_a_line_explains_only_a_change_it_stands_by():
+    """gen21-b: "(anaemia, chronic)" after a later sentence's result, and a low ANC without words that make it
+    the reason, give no reason to the change before them."""
+    for text in ("Ribociclib was reduced to 400 mg in May. Hb 9.1 g/dL (anaemia, chronic).",
+                 "Ribociclib 600 mg daily. Reduced to 400 mg in May. Labs today: ANC 0.7."):
+        ribociclib = item(run(extract_medications, text), "name", "ribociclib")
+        assert [c["to_dose"] for c in ribociclib.value["changes"]] == [400], text
+        assert "reason" not in ribociclib.value["changes"][0], text

@@ -490,7 +490,8 @@ def _counts(page: AnalyzedPage, mention: DrugMention) -> bool:
             not _TAG_QUESTION.search(text, mention.end, s_end) and _answer(page, mention) is None:
         return False  # "Is it ok to take ibuprofen for my knee?": a question, not a drug taken
     c_start, c_end = _clause_around(text, s_start, s_end, mention.start)
-    if _first_match(_rule("med.exclude.declined"), page, text[c_start:c_end]):
+    declined = _first_match(_rule("med.exclude.declined"), page, text[c_start:c_end])
+    if declined and not _in_other_drugs_bracket(text, mention, c_start + declined.start()):
         return False  # "she declined ribociclib", "olaparib is not indicated" (in the drug's own clause)
     if _first_match(_rule("med.exclude.only-if"), page, text[mention.end:c_end]) and \
             _first_match(_rule("med.status.planned"), page, text[c_start:c_end]):
@@ -509,6 +510,15 @@ def _counts(page: AnalyzedPage, mention: DrugMention) -> bool:
             not _first_match(_rule("med.exclude.past-tense"), page, text[mention.end:s_end]):
         return False  # "after paclitaxel, trastuzumab every 3 weeks": a later plan
     return True
+
+
+def _in_other_drugs_bracket(text: str, mention: DrugMention, pos: int) -> bool:
+    """`pos` lies in a bracket after the drug that names another drug before it ("Started sacituzumab
+    govitecan ... on 2026-11-05 (pembrolizumab rechallenge was considered ...)"): the other drug's words."""
+    opened = text.rfind("(", mention.end, pos)
+    if opened < 0 or ")" in text[opened:pos]:
+        return False
+    return any(m.drug.name != mention.drug.name for m in drugs().find(text[opened + 1:pos], fuzzy=False))
 
 
 def _is_estimate(page: AnalyzedPage, start: int, mention: DrugMention) -> bool:
@@ -957,11 +967,13 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
 
 #: A heading line that names a drug's dose history ("Dose history - Ribociclib:").
 _DOSE_HISTORY = re.compile(r"\b(?:dose|dosing|dosage)[ \t]+history\b", re.I)
+#: A dose history row keyed by its cycles instead of a date ("C4     125 -> 100 mg    Gr 3 neutropenia").
+_CYCLE_ROW = re.compile(r"[ \t]*(?:C|cycles?[ \t]*)\d{1,2}(?:[ \t]*[-–][ \t]*C?\d{1,2})?(?![\w/])", re.I)
 
 
 def _read_dose_history(page: AnalyzedPage, r: _Read) -> None:
-    """The rows under a "Dose history - <drug>:" heading, each a date and a dose ("06-Oct-2026  400 mg
-    daily d1-21  reduced - neutropenia grade 3"): each dose that differs from the row above is a change,
+    """The rows under a "Dose history - <drug>:" heading, each a date (or its cycles, "C4") and a dose
+    ("06-Oct-2026  400 mg daily d1-21  reduced - neutropenia grade 3"): each dose that differs from the row above is a change,
     dated by its row, its reason any reason term the row names after the dose."""
     text = page.text
     line_start = text.rfind("\n", 0, r.mention.start) + 1
@@ -977,8 +989,8 @@ def _read_dose_history(page: AnalyzedPage, r: _Read) -> None:
         end = len(text) if end < 0 else end
         dates = find_dates(text, pos, end)
         dose = next(iter(amount.finditer(text, page.is_ocr, pos, end)), None)
-        if not dates or dose is None or dose.group("unit") is None:
-            return  # (the rows end at the first line without a date and a dose)
+        if not (dates or _CYCLE_ROW.match(text, pos, end)) or dose is None or dose.group("unit") is None:
+            return  # (the rows end at the first line without a date or cycles, and a dose)
         value, fix = _number(dose.group("dose"))
         leaf = _Leaf(value, [page.evidence(dose.start("dose"), dose.end("dose"), "med.change.dose-history", correction=fix)],
                      dose.start())
@@ -987,7 +999,7 @@ def _read_dose_history(page: AnalyzedPage, r: _Read) -> None:
                 dose.start("unit"), dose.end("unit"), "med.change.dose-history")], dose.start()), pos=dose.start(),
                 span=(pos, end), from_dose=before,
                 date=_Leaf(dates[0].value, [page.evidence(dates[0].start, dates[0].end, "med.change.dose-history")],
-                           dates[0].start))
+                           dates[0].start) if dates else None)
             found = min(((m.start(), rule, m) for rule in reasons
                          for m in [next(iter(rule.finditer(text, page.is_ocr, dose.end(), end)), None)] if m is not None),
                         default=None, key=lambda f: f[0])
@@ -1306,7 +1318,7 @@ def _recommendation_item(page: AnalyzedPage, pos: int) -> _Leaf | None:
     if section_at(page, pos) != "assessment_plan":
         return None
     text = page.text
-    start = max(s for s, _ in page.sections() if s <= pos)
+    start = _skip_space(text, max(s for s, _ in page.sections() if s <= pos))  # ("\n\n OUTCOME:")
     colon = text.find(":", start, min(pos, start + 60))
     pattern = _rule("med.plan-list-heading").pattern_for(page.is_ocr)
     if colon < 0 or pattern is None or pattern.fullmatch(text, start, colon) is None:
