@@ -1182,6 +1182,10 @@ ROWS = [
      {"dose": "80"}),
     ("Current meds: pantoprazole 40 mg daily, oxycodone 5 mg q6h PRN.", "pantoprazole",
      {"dose": 40, "frequency": "daily"}, {"frequency": "daily"}),
+    # gen21-b: a cycle's late start is not the drug's start
+    ("Treatment: Ribociclib + letrozole from 06/2026.\nHer neutrophils were 0.9 at the start of cycle 5, so we have "
+     "reduced her ribociclib to 400 mg daily. Cycle 5\nstarted a week late on 23/11/2026 at this dose.", "ribociclib",
+     {"dose": 400, "start": None, "start_month": "2026-06"}, {"start_month": "06/2026"}),
 ]
 
 ABSENT = [
@@ -1440,6 +1444,11 @@ ABSENT = [
     # gen21-b: "came down to" a tumour marker's units is no dose change; a past "then started" is no plan
     ("The CA 15-3 came down to 30 units on letrozole 2.5 mg daily.", "letrozole", ("dose", 30)),
     ("She then started letrozole in 2021.", "letrozole", ("status", "planned")),
+    # gen21-b: a dose by weight in a sentence after a drug dosed in mcg is another drug's change
+    ("Since last visit:\nStarted sacituzumab govitecan 10 mg/kg IV days 1 and 8 q21 days on 2026-11-05 (pembrolizumab\n"
+     "rechallenge was considered but relapse within 12 months of completing it). C1D8 delayed by\none week for ANC 0.8; "
+     "filgrastim added. C2D1 given 2026-11-26 at 7.5 mg/kg (first dose\nreduction, for the neutropenia) with primary "
+     "G-CSF support.\n\nPlan:\n2. Filgrastim 300 mcg SC daily days 3-7 after each dose.\n", "filgrastim", ("dose", 7.5)),
 ]
 
 

@@ -1571,6 +1571,12 @@ _STATUS_DATE_REACH = 80
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
+#: A dose unit by body weight or area ("mg/kg", "mg/m2").
+_PER_BODY = re.compile(r"/\s*(?:kg|m)", re.I)
+#: A cycle named right before a status word, its subject ("Cycle 5 started ...", "C3D1 given ...").
+_CYCLE_SUBJECT = re.compile(r"\b(?:cycle|C)[ \t]?\d{1,2}(?:[ \t]?D\d{1,2})?[ \t\n]*$", re.I)
+
+
 def _dated_by_status(r: _Read, text: str, d_start: int, d_end: int) -> str | None:
     """"start" or "end" when the status word of the date's clause starts or stops the drug
     ("started ... on 01/05/2026", "12/04/2023: Started ribociclib", "first dose planned for ...")."""
@@ -1583,6 +1589,8 @@ def _dated_by_status(r: _Read, text: str, d_start: int, d_end: int) -> str | Non
     if cue.pos < d_start and _YEAR.search(text, cue.pos, d_start):
         return None  # "completed in April 2024 and ... an MRI on 03/28/2026": the status has its own date
     word = cue.evidence[0].text
+    if _CYCLE_SUBJECT.search(text, max(clause_start, cue.pos - 40), cue.pos):
+        return None  # "Cycle 5 started a week late on 23/11/2026": a cycle's start, not the drug's
     if _STARTED.search(word) or _PLANNED_START.search(word):
         return "start"
     if _ENDED.search(word):
@@ -1969,6 +1977,10 @@ def _finding(page: AnalyzedPage, name: str, reads: list[_Read]) -> Finding:
     # The same change told twice (history list, narrative, list comment) is one change.
     changes = _fold_changes(sorted((c for r in reads for c in r.changes), key=lambda c: c.pos))
     plain = sorted(((r.dose[0].pos, r.dose[0], r.dose[1]) for r in reads if r.dose), key=lambda s: s[0])
+    # A change to a dose by weight or area for a drug whose every stated dose is a plain amount ("filgrastim
+    # 300 mcg daily" and a sentence after it: "C2D1 given at 7.5 mg/kg"): another drug's change.
+    if plain and all(unit is not None and not _PER_BODY.search(unit.value) for _, _, unit in plain):
+        changes = [c for c in changes if c.unit is None or not _PER_BODY.search(c.unit.value)]
     earlier = [d for r in reads if r.dose and (r.earlier_dose or id(r) in in_past) for d in r.dose[:1]]
     reasons = sorted((x for r in reads for x in r.reasons), key=lambda x: x.pos)
     for change in changes:
