@@ -1182,6 +1182,19 @@ ROWS = [
      {"dose": "80"}),
     ("Current meds: pantoprazole 40 mg daily, oxycodone 5 mg q6h PRN.", "pantoprazole",
      {"dose": 40, "frequency": "daily"}, {"frequency": "daily"}),
+    # gen21-b: a list row's strength, then its count after a comma that follows the form word
+    (" - Ribociclib 200 mg tablets, 2 tablets daily days 1-21 of a 28-day cycle\n", "ribociclib", {"dose": 400},
+     {"dose": "200"}),
+    # gen21-b: "(400 mg instead of 600 mg)" after "rather than three" (whose negation reaches two words), back onto
+    # the drug after a break; "her counts have held up" is no hold
+    ("After a one-week break she went back onto ribociclib but on two tablets a day rather than three (400 mg instead "
+     "of 600 mg), and her counts have held up well since.", "ribociclib",
+     {"dose": 400, "status": "active", "changes": [{"from_dose": 600, "to_dose": 400}]},
+     {"status": "back onto", "changes[0].from_dose": "600"}),
+    # gen21-b: a bracket the statement's semicolon cut: its reason is still the change's
+    (" Current Rx : Tab Palbociclib 125mg -> 100mg (from C5 ; Gr 3 neutropenia) + Tab Letrozole 2.5mg OD\n", "palbociclib",
+     {"dose": 100, "changes": [{"from_dose": 125, "to_dose": 100, "reason": "neutropenia"}]},
+     {"changes[0].reason": "neutropenia"}),
     # gen21-b: a cycle's late start is not the drug's start
     ("Treatment: Ribociclib + letrozole from 06/2026.\nHer neutrophils were 0.9 at the start of cycle 5, so we have "
      "reduced her ribociclib to 400 mg daily. Cycle 5\nstarted a week late on 23/11/2026 at this dose.", "ribociclib",
@@ -1444,6 +1457,7 @@ ABSENT = [
     # gen21-b: "came down to" a tumour marker's units is no dose change; a past "then started" is no plan
     ("The CA 15-3 came down to 30 units on letrozole 2.5 mg daily.", "letrozole", ("dose", 30)),
     ("She then started letrozole in 2021.", "letrozole", ("status", "planned")),
+    ("Letrozole 2.5 mg daily; her counts have held up well.", "letrozole", ("status", "held")),
     # gen21-b: a dose by weight in a sentence after a drug dosed in mcg is another drug's change
     ("Since last visit:\nStarted sacituzumab govitecan 10 mg/kg IV days 1 and 8 q21 days on 2026-11-05 (pembrolizumab\n"
      "rechallenge was considered but relapse within 12 months of completing it). C1D8 delayed by\none week for ANC 0.8; "

@@ -581,6 +581,7 @@ def _scopes(page: AnalyzedPage, mentions: list[DrugMention]) -> list[tuple[int, 
             ends.append(_own_words_start(page, m.end, nxt.start))
         else:
             ends.append(_extend_to_referring_sentences(page, m, s_end, nxt))
+        ends[-1] = _through_open_bracket(page.text, m.start, ends[-1], nxt.start if nxt is not None else len(page.text))
     out = []
     for i, m in enumerate(mentions):
         s_start, _ = statement_at(page, m.start)
@@ -588,6 +589,16 @@ def _scopes(page: AnalyzedPage, mentions: list[DrugMention]) -> list[tuple[int, 
         prev_end = ends[i - 1] if i and mentions[i - 1].end > s_start else s_start
         out.append((min(m.start, max(prev_end, m.start - _PRE_CUE_WINDOW, _table_row_start(page.text, m.start))), ends[i]))
     return out
+
+
+def _through_open_bracket(text: str, start: int, end: int, limit: int) -> int:
+    """A scope that ends inside a bracket it opened (a statement cut at a semicolon: "Tab Palbociclib
+    125mg -> 100mg (from C5 ; Gr 3 neutropenia)") runs on to the bracket's close on the same line."""
+    opened = text.rfind("(", start, end)
+    if opened < 0 or text.find(")", opened, end) >= 0:
+        return end
+    close = text.find(")", end, min(limit, _line_end(text, end)))
+    return close + 1 if close >= 0 else end
 
 
 #: A line of running prose wrapped in mid-sentence: long, ending in a word or a number ("We are holding
