@@ -164,6 +164,16 @@ ROWS = [
      "variant.\n", {"BRCA2": {"result": "not_detected"}}, {"BRCA2": {"result": "NOT detected"}}),
     ("Claire herself was tested in 2025 and does not carry the family variant (BRCA1 c.68_69del not detected).",
      {"BRCA1": {"result": "not_detected"}}, {"BRCA1": {"result": "not detected"}}),
+    # gen21-b: a bracketed list wrapped over two lines and closed by "and others" before its result
+    ("  All other genes analysed (BRCA1, PALB2, CHEK2, TP53, PTEN, CDH1, STK11, RAD51C, RAD51D,\n  BRIP1, BARD1 and "
+     "others): no reportable variants.\n", {g: {"result": "not_detected"} for g in (
+         "BRCA1", "PALB2", "CHEK2", "TP53", "PTEN", "CDH1", "STK11", "RAD51C", "RAD51D", "BRIP1", "BARD1")},
+     {"BRCA1": {"result": "no reportable variants"}}),
+    # gen21-b: "No pathogenic or likely pathogenic variants in the other genes tested": the panel's other genes
+    ("Genes tested: BRCA1, BRCA2, PALB2, ATM, CHEK2.\nResult: BRCA1 variant of uncertain significance c.5123C>A. No "
+     "pathogenic or likely pathogenic variants in the other genes tested.\n",
+     {"BRCA1": {"result": "vus"}, **{g: {"result": "not_detected"} for g in ("BRCA2", "PALB2", "ATM", "CHEK2")}},
+     {"PALB2": {"result": "No pathogenic or likely pathogenic variants"}}),
     # gen21-b: a family history paragraph ends at the next paragraph that opens with a label
     ("Family history: her sister was found last year to carry a pathogenic BRCA2 variant.\n\nTesting: we "
      "tested her blood; BRCA2: no pathogenic variant detected.\n", {"BRCA2": {"result": "not_detected"}}, {}),

@@ -1195,6 +1195,13 @@ ROWS = [
     (" Current Rx : Tab Palbociclib 125mg -> 100mg (from C5 ; Gr 3 neutropenia) + Tab Letrozole 2.5mg OD\n", "palbociclib",
      {"dose": 100, "changes": [{"from_dose": 125, "to_dose": 100, "reason": "neutropenia"}]},
      {"changes[0].reason": "neutropenia"}),
+    # gen21-b: a refill form's "Previous: ... -> Current: ..." and its labelled reason two lines below, past a
+    # "Date of change:" line, naming the drug that failed to help
+    ("Medication: VERZENIO (abemaciclib) tablets\n  Current strength dispensed: 100 mg tablet, 1 tablet by mouth twice "
+     "daily (#56)\n  Dose change since last fill: YES\n     Previous: 150 mg BID  ->  Current: 100 mg BID\n     Date of "
+     "change: 11/10/2026\n     Reason (per prescriber office): grade 2 diarrhea not controlled with loperamide\n",
+     "abemaciclib", {"dose": 100, "changes": [{"from_dose": 150, "to_dose": 100, "reason": "diarrhea"}]},
+     {"changes[0].from_dose": "150", "changes[0].reason": "diarrhea"}),
     # gen21-b: a cycle's late start is not the drug's start
     ("Treatment: Ribociclib + letrozole from 06/2026.\nHer neutrophils were 0.9 at the start of cycle 5, so we have "
      "reduced her ribociclib to 400 mg daily. Cycle 5\nstarted a week late on 23/11/2026 at this dose.", "ribociclib",

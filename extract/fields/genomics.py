@@ -283,7 +283,9 @@ def _is_list(text: str, mention: _GeneMention, between: list[_GeneMention], cue)
     lo = min(mention.start, *(b.start for b in between), cue.start())
     hi = max(mention.end, *(b.end for b in between), cue.end())
     span = text[lo:hi]
-    residue = re.sub(r"[A-Z0-9]{2,}|[\s,/&]|\band\b|\bor\b|\bin\b|\bfor\b|\bgenes?\b"
+    # (a list closed by "and others" in a bracket before its result: "(BRCA1, PALB2, ... BARD1 and others): no
+    # reportable variants")
+    residue = re.sub(r"[A-Z0-9]{2,}|[\s,/&]|\band\b|\bor\b|\bin\b|\bfor\b|\bgenes?\b|\bothers\)?:?"
                      r"|(?i:\b(?:mutations?|variants?|alterations?|amplifications?|fusions?|rearrangements?)\b)", "",
                      span[cue.end() - lo:] if cue.start() < mention.start else span[:cue.start() - lo])
     return len(residue.strip()) <= 3

@@ -1919,15 +1919,20 @@ def _reason_in_next_sentence(page: AnalyzedPage, reads: list[_Read], change: _Ch
         return None
     text = page.text
     end = page.sentence_at(change.span[1])[1]
-    # (past one short sentence about another drug: "...; letrozole 2.5 mg daily. Reason for change: ...")
-    for _ in range(2):
+    # (past one short sentence about another drug: "...; letrozole 2.5 mg daily. Reason for change: ...", or a
+    # label line of a form: "Date of change: 11/10/2026" then "Reason (per prescriber office): grade 2 diarrhea
+    # not controlled with loperamide", a labelled reason that may name the drug that failed to help)
+    for _ in range(3):
         n_start, n_end = page.sentence_at(_skip_space(text, end))
         if n_start < end or n_end - n_start > 240:
             return None
-        named = drugs().find(text[n_start:n_end])
+        named = [] if _REASON_OPENS.match(text, n_start, n_end) else drugs().find(text[n_start:n_end])
         if not named:
             if _A_DOSE.search(text, n_start, n_end):
                 return None  # (a sentence with a dose tells a change of its own)
+            if not _EXPLAINS.search(text, n_start, n_end) and _LABEL_OPENS.match(text, n_start, n_end):
+                end = n_end
+                continue
             break
         if any(m.drug.name == owner.mention.drug.name for m in named) or _EXPLAINS.search(text, n_start, n_end):
             return None
