@@ -174,6 +174,9 @@ ROWS = [
      "pathogenic or likely pathogenic variants in the other genes tested.\n",
      {"BRCA1": {"result": "vus"}, **{g: {"result": "not_detected"} for g in ("BRCA2", "PALB2", "ATM", "CHEK2")}},
      {"PALB2": {"result": "No pathogenic or likely pathogenic variants"}}),
+    # gen21-b: a clinical genetics department's letter tests what is inherited
+    ("Department of Clinical Genetics\nResult: BRCA1: a variant of uncertain significance, c.5123C>A, was identified.\n",
+     {"BRCA1": {"result": "vus", "origin": "germline"}}, {"BRCA1": {"origin": "Clinical Genetics"}}),
     # gen21-b: a family history paragraph ends at the next paragraph that opens with a label
     ("Family history: her sister was found last year to carry a pathogenic BRCA2 variant.\n\nTesting: we "
      "tested her blood; BRCA2: no pathogenic variant detected.\n", {"BRCA2": {"result": "not_detected"}}, {}),
