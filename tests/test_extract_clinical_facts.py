@@ -330,6 +330,11 @@ METASTASES = [
     ("2026-10: dyspnea; CT showed a moderate left pleural effusion; thoracentesis cytology positive for carcinoma, ER 0 "
      "PR 0 HER2 0.", ["pleura"], True, None),
     ("Moderate left pleural effusion; thoracentesis cytology negative for malignant cells.", [], None, None),
+    # gen21-b: distant sites written before the recurrence word; a local or regional recurrence names none
+    ("Background: ER+ HER2- breast cancer 2016 (pT1c pN0), letrozole adjuvant to 2021. Liver +\nbone recurrence 2024.",
+     ["bone", "liver"], True, None),
+    ("Chest wall recurrence 2024, excised; no distant disease.", [], None, None),
+    ("Axillary nodal recurrence 2023, treated with ALND.", [], None, None),
     # ... a bone lesion's "soft tissue component" is no soft-tissue site
     ("Impression: FDG avid lytic-sclerotic lesion in D10 vertebral body with soft tissue component - a solitary "
      "skeletal metastasis.", ["bone"], True, True),

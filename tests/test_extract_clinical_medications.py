@@ -1202,6 +1202,16 @@ ROWS = [
      "change: 11/10/2026\n     Reason (per prescriber office): grade 2 diarrhea not controlled with loperamide\n",
      "abemaciclib", {"dose": 100, "changes": [{"from_dose": 150, "to_dose": 100, "reason": "diarrhea"}]},
      {"changes[0].from_dose": "150", "changes[0].reason": "diarrhea"}),
+    # gen21-b: a phone note's dose now ahead of its history in a bracket wrapped onto the next line ("DL-1", "DL-2"),
+    # each step with its own reason
+    ("Ribociclib dose: dose level -2 = 200 mg daily d1-21 q28d (started 600 mg 02/2026; DL-1 400 mg\nfrom C3 for "
+     "neutropenia; DL-2 200 mg from C6 for ALT rise, grade 2)\n", "ribociclib",
+     {"dose": 200, "changes": [{"from_dose": 600, "to_dose": 400, "reason": "neutropenia"},
+                               {"from_dose": 400, "to_dose": 200, "reason": "elevated liver enzymes"}]},
+     {"changes[0].from_dose": "600", "changes[1].reason": "ALT rise"}),
+    # gen21-b: starting a cycle of a drug already taken is no plan
+    ("Current therapy: ribociclib + letrozole 2.5 mg daily.\nInstructions given: start C8 ribociclib 200 mg (1 tab) daily "
+     "on 2026-11-28 for 21 days.\n", "ribociclib", {"dose": 200, "status": "active"}, {"status": "Current"}),
     # gen21-b: a cycle's late start is not the drug's start
     ("Treatment: Ribociclib + letrozole from 06/2026.\nHer neutrophils were 0.9 at the start of cycle 5, so we have "
      "reduced her ribociclib to 400 mg daily. Cycle 5\nstarted a week late on 23/11/2026 at this dose.", "ribociclib",

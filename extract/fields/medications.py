@@ -591,14 +591,22 @@ def _scopes(page: AnalyzedPage, mentions: list[DrugMention]) -> list[tuple[int, 
     return out
 
 
+#: How far (characters) past a scope's end the close of a bracket it opened may stand.
+_BRACKET_REACH = 240
+
+
 def _through_open_bracket(text: str, start: int, end: int, limit: int) -> int:
     """A scope that ends inside a bracket it opened (a statement cut at a semicolon: "Tab Palbociclib
-    125mg -> 100mg (from C5 ; Gr 3 neutropenia)") runs on to the bracket's close on the same line."""
+    125mg -> 100mg (from C5 ; Gr 3 neutropenia)", a dose history wrapped onto the next line: "(started 600 mg
+    02/2026; DL-1 400 mg\nfrom C3 for neutropenia; DL-2 200 mg from C6 for ALT rise, grade 2)") runs on to the
+    bracket's close, within the paragraph."""
     opened = text.rfind("(", start, end)
     if opened < 0 or text.find(")", opened, end) >= 0:
         return end
-    close = text.find(")", end, min(limit, _line_end(text, end)))
-    return close + 1 if close >= 0 else end
+    reach = min(limit, end + _BRACKET_REACH)
+    blank = text.find("\n\n", end, reach)
+    close = text.find(")", end, blank if blank >= 0 else reach)
+    return close + 1 if close >= 0 and "(" not in text[end:close] else end
 
 
 #: A line of running prose wrapped in mid-sentence: long, ending in a word or a number ("We are holding
@@ -1863,7 +1871,8 @@ _CHANGE_LEAVES = ("date", "date_month", "from_dose", "to_dose", "unit", "reason"
 
 def _fold_changes(changes: list[_Change]) -> list[_Change]:
     """Changes to the same dose whose dates and starting doses do not disagree are one change;
-    the first telling keeps its place, the others fill in what it lacks."""
+    the first telling keeps its place (unless other changes follow it before the next telling and it
+    says no starting dose: a summary of the dose now), the others fill in what it lacks."""
     folded: list[_Change] = []
     for change in changes:
         same = next((f for f in folded if f.to_dose.value == change.to_dose.value
@@ -1876,6 +1885,12 @@ def _fold_changes(changes: list[_Change]) -> list[_Change]:
         if same is None:
             folded.append(change)
             continue
+        if same is not folded[-1] and same.from_dose is None:
+            # "dose level -2 = 200 mg (started 600 mg; DL-1 400 mg ...; DL-2 200 mg ...)": the first telling
+            # was the dose now, ahead of its history; the history's telling keeps the place
+            folded.remove(same)
+            folded.append(change)
+            same, change = change, same
         for key in ("date", "date_month", "from_dose", "reason", "unit"):
             if getattr(same, key) is None and getattr(change, key) is not None:
                 setattr(same, key, getattr(change, key))
@@ -2024,8 +2039,10 @@ def _finding(page: AnalyzedPage, name: str, reads: list[_Read]) -> Finding:
             near = [x for x in reasons if change.pos - 200 <= x.pos <= change.span[1] + 80
                     and (id(x) not in taken or _same_sentence(page.text, change.pos, x.pos))]
             if near:
-                change.reason = min(near, key=lambda x: abs(x.pos - change.span[1]) if x.pos >= change.span[1]
-                                    else change.pos - x.pos)
+                # (on a tie, the reason after the change: "DL-1 400 mg from C3 for neutropenia; DL-2 200 mg from C6
+                # for ALT rise")
+                change.reason = min(near, key=lambda x: (x.pos - change.span[1], 0) if x.pos >= change.span[1]
+                                    else (change.pos - x.pos, 1))
             elif (hold := _hold_before(reads, change)) is not None:
                 # "... grade 3 neutropenia, so ribociclib was held ... [a sentence or two] ... resumed today at
                 # 400 mg (dose level -1)": the hold's reason, when no change came between
