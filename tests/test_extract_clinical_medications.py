@@ -1212,6 +1212,11 @@ ROWS = [
     # gen21-b: starting a cycle of a drug already taken is no plan
     ("Current therapy: ribociclib + letrozole 2.5 mg daily.\nInstructions given: start C8 ribociclib 200 mg (1 tab) daily "
      "on 2026-11-28 for 21 days.\n", "ribociclib", {"dose": 200, "status": "active"}, {"status": "Current"}),
+    # gen21-b: a line of therapy with "(progressed 03/2026)" after it is over; a course "to 2021" is a past one
+    ("Liver + bone recurrence 2024. First line palbociclib + fulvestrant (progressed 03/2026). Since 04/2026 exemestane "
+     "25 mg daily + everolimus 10 mg daily.", "palbociclib", {"status": "stopped"}, {"status": "progressed"}),
+    ("Left breast IDC 2014, lumpectomy, FEC x6, RT, then anastrozole to 2021.", "anastrozole",
+     {"status": "historical", "end_year": 2021}, {"status": "2021"}),
     # gen21-b: a cycle's late start is not the drug's start
     ("Treatment: Ribociclib + letrozole from 06/2026.\nHer neutrophils were 0.9 at the start of cycle 5, so we have "
      "reduced her ribociclib to 400 mg daily. Cycle 5\nstarted a week late on 23/11/2026 at this dose.", "ribociclib",

@@ -1631,6 +1631,11 @@ def _status_from_dates(leaves: dict[str, _Leaf], reads: list[_Read], default: _L
     years = [r.year_status for r in reads if r.year_status is not None]
     if years and (default is None or default.value != "active" or "end_year" in leaves):
         return years[-1]
+    end_year = leaves.get("end_year")
+    if default is None and end is None and end_month is None and end_year is not None and end_year.value < today.year:
+        # "tamoxifen then anastrozole to 2021": a course that ended in a past year
+        return _Leaf("historical", [ev.model_copy(update={"rule": "med.status.end-year-past"}) for ev in end_year.evidence],
+                     end_year.pos)
     return default
 
 
