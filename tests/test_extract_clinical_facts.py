@@ -689,6 +689,10 @@ KINDS = [
     ("HEREDITARY CANCER PROGRAM\nProvincial Health Services - Genetics Clinic\n\nDear Dr. Tessier,\nThank you for "
      "referring Ms. Lee with left breast cancer (ER+/PR+/HER2-, clinical stage IIB).\nRESULTS\n  BRCA2     c.5946del     "
      "PATHOGENIC - heterozygous", "genetics"),
+    # gen21-b: a medical oncology second opinion over a pathology-heavy summary
+    (" MANIPAL-STYLE COMPREHENSIVE CANCER CENTRE, BENGALURU\n SECOND OPINION - BREAST MEDICAL ONCOLOGY   Date: 27/11/2026\n"
+     " Surgery: Left BCS + SLNB - IDC NST, grade 2, 19 mm, LVI absent, margins clear, SLN 0/2. ER 80%, PR 40%, HER2 2+ "
+     "(FISH not amplified), Ki-67 25%.\n pT1c pN0(sn), pathological prognostic stage IA.", "clinic_note"),
     # gen21-b: an oncologist's letter to a GP greeted by first name, with a germline result in it
     ("Medical Oncology\n20 November 2026\nDr Michael O'Brien\n\nDear Michael,\n\nJessica is now on cycle 6 of "
      "ribociclib. Her germline panel (Invitae, 06/2026) showed no pathogenic variants in BRCA1 or BRCA2.", "clinic_note"),

@@ -169,6 +169,8 @@ ROWS = [
      "others): no reportable variants.\n", {g: {"result": "not_detected"} for g in (
          "BRCA1", "PALB2", "CHEK2", "TP53", "PTEN", "CDH1", "STK11", "RAD51C", "RAD51D", "BRIP1", "BARD1")},
      {"BRCA1": {"result": "no reportable variants"}}),
+    ("  BRCA1, BRCA2, CHEK2, TP53, PTEN, CDH1 and all remaining genes: negative\n",
+     {g: {"result": "not_detected"} for g in ("BRCA1", "BRCA2", "CHEK2", "TP53", "PTEN", "CDH1")}, {}),
     # gen21-b: "No pathogenic or likely pathogenic variants in the other genes tested": the panel's other genes
     ("Genes tested: BRCA1, BRCA2, PALB2, ATM, CHEK2.\nResult: BRCA1 variant of uncertain significance c.5123C>A. No "
      "pathogenic or likely pathogenic variants in the other genes tested.\n",

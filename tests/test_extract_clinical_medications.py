@@ -1217,6 +1217,9 @@ ROWS = [
      "25 mg daily + everolimus 10 mg daily.", "palbociclib", {"status": "stopped"}, {"status": "progressed"}),
     ("Left breast IDC 2014, lumpectomy, FEC x6, RT, then anastrozole to 2021.", "anastrozole",
      {"status": "historical", "end_year": 2021}, {"status": "2021"}),
+    # gen21-b: "was on" a date is no past course ("her last infusion was on 02/11/2026")
+    ("She continues zoledronic acid 4 mg every 12 weeks; her last infusion was on 02/11/2026.", "zoledronic acid",
+     {"dose": 4, "status": "active"}, {"status": "continues"}),
     # gen21-b: a cycle's late start is not the drug's start
     ("Treatment: Ribociclib + letrozole from 06/2026.\nHer neutrophils were 0.9 at the start of cycle 5, so we have "
      "reduced her ribociclib to 400 mg daily. Cycle 5\nstarted a week late on 23/11/2026 at this dose.", "ribociclib",
@@ -1480,6 +1483,9 @@ ABSENT = [
     ("The CA 15-3 came down to 30 units on letrozole 2.5 mg daily.", "letrozole", ("dose", 30)),
     ("She then started letrozole in 2021.", "letrozole", ("status", "planned")),
     ("Letrozole 2.5 mg daily; her counts have held up well.", "letrozole", ("status", "held")),
+    # gen21-b: an option "to be finalised" is no plan yet
+    ("2. Endocrine therapy: tamoxifen 20 mg daily vs OFS (leuprolide 11.25 mg 3-monthly) +\n    exemestane - to be "
+     "finalised after RS; she wishes to preserve fertility.", "exemestane", None),
     # gen21-b: a dose by weight in a sentence after a drug dosed in mcg is another drug's change
     ("Since last visit:\nStarted sacituzumab govitecan 10 mg/kg IV days 1 and 8 q21 days on 2026-11-05 (pembrolizumab\n"
      "rechallenge was considered but relapse within 12 months of completing it). C1D8 delayed by\none week for ANC 0.8; "

@@ -283,9 +283,10 @@ def _is_list(text: str, mention: _GeneMention, between: list[_GeneMention], cue)
     lo = min(mention.start, *(b.start for b in between), cue.start())
     hi = max(mention.end, *(b.end for b in between), cue.end())
     span = text[lo:hi]
-    # (a list closed by "and others" in a bracket before its result: "(BRCA1, PALB2, ... BARD1 and others): no
-    # reportable variants")
-    residue = re.sub(r"[A-Z0-9]{2,}|[\s,/&]|\band\b|\bor\b|\bin\b|\bfor\b|\bgenes?\b|\bothers\)?:?"
+    # (a list closed by "and others" in a bracket, or by "and all remaining genes", before its result: "(BRCA1,
+    # PALB2, ... BARD1 and others): no reportable variants", "BRCA1, BRCA2, ... CDH1 and all remaining genes: negative")
+    residue = re.sub(r"[A-Z0-9]{2,}|[\s,/&]|\band\b|\bor\b|\bin\b|\bfor\b|\bgenes?\b"
+                     r"|\b(?:all\s+)?(?:the\s+)?(?:others|other|remaining)\b\)?:?"
                      r"|(?i:\b(?:mutations?|variants?|alterations?|amplifications?|fusions?|rearrangements?)\b)", "",
                      span[cue.end() - lo:] if cue.start() < mention.start else span[:cue.start() - lo])
     return len(residue.strip()) <= 3
