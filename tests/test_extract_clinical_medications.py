@@ -1220,6 +1220,13 @@ ROWS = [
     # gen21-b: "was on" a date is no past course ("her last infusion was on 02/11/2026")
     ("She continues zoledronic acid 4 mg every 12 weeks; her last infusion was on 02/11/2026.", "zoledronic acid",
      {"dose": 4, "status": "active"}, {"status": "continues"}),
+    # gen21-b: a change by weight after another drug's short sentence is the drug dosed by weight
+    ("Since last visit:\nStarted sacituzumab govitecan 10 mg/kg IV days 1 and 8 q21 days on 2026-11-05 (pembrolizumab\n"
+     "rechallenge was considered but relapse within 12 months of completing it). C1D8 delayed by\none week for ANC 0.8; "
+     "filgrastim added. C2D1 given 2026-11-26 at 7.5 mg/kg (first dose\nreduction, for the neutropenia) with primary "
+     "G-CSF support.\n\nPlan:\n2. Filgrastim 300 mcg SC daily days 3-7 after each dose.\n", "sacituzumab govitecan",
+     {"dose": 7.5, "changes": [{"from_dose": 10, "to_dose": 7.5, "reason": "neutropenia"}]},
+     {"changes[0].to_dose": "7.5", "changes[0].reason": "neutropenia"}),
     # gen21-b: a cycle's late start is not the drug's start
     ("Treatment: Ribociclib + letrozole from 06/2026.\nHer neutrophils were 0.9 at the start of cycle 5, so we have "
      "reduced her ribociclib to 400 mg daily. Cycle 5\nstarted a week late on 23/11/2026 at this dose.", "ribociclib",

@@ -193,6 +193,7 @@ def extract_medications(page: AnalyzedPage) -> Iterator[Finding]:
     _share_within_sentences(page, reads)
     _course_finished_after(page, reads)
     _unclaimed_changes(page, reads)
+    _per_body_changes_to_their_drug(page, reads)
     by_drug: dict[str, list[_Read]] = {}
     for r in reads:
         by_drug.setdefault(r.mention.drug.name, []).append(r)
@@ -268,6 +269,28 @@ def _unclaimed_changes(page: AnalyzedPage, reads: list[_Read]) -> None:
                             key=lambda r: r.mention.start)
                 owner.changes.append(_change_of(page, rule, m))
                 scopes.append(m.span())
+
+
+def _per_body_changes_to_their_drug(page: AnalyzedPage, reads: list[_Read]) -> None:
+    """A change to a dose by weight or area read in the scope of a drug dosed only in plain amounts
+    ("Started sacituzumab govitecan 10 mg/kg ... filgrastim added. C2D1 given at 7.5 mg/kg (first dose
+    reduction, for the neutropenia)") is the change of the drug named last before it with a dose in that
+    unit; it takes the reasons of its own sentence along."""
+    for r in reads:
+        for change in [c for c in r.changes if c.unit is not None and _PER_BODY.search(c.unit.value)]:
+            if any(o.mention.drug.name == r.mention.drug.name and o.dose and o.dose[1] is not None
+                   and _PER_BODY.search(o.dose[1].value) for o in reads):
+                continue  # (the drug's own dose is by weight or area: its change)
+            owners = [o for o in reads if o.mention.start < change.pos and o.mention.drug.name != r.mention.drug.name
+                      and o.dose and o.dose[1] is not None and o.dose[1].value == change.unit.value]
+            if not owners:
+                continue
+            owner = max(owners, key=lambda o: o.mention.start)
+            r.changes.remove(change)
+            owner.changes.append(change)
+            s_start, s_end = statement_at(page, change.pos)
+            owner.reasons += [x for x in r.reasons if s_start <= x.pos < s_end and x not in owner.reasons]
+            owner.reasons.sort(key=lambda x: x.pos)
 
 
 #: What a drug named by its class says of the drug (rules med.class-word.*).
