@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
 from datetime import date
+from functools import cached_property, lru_cache
 from typing import Any
 
 from pydantic import BaseModel, Field, model_validator

@@ -271,6 +271,10 @@ def _unclaimed_changes(page: AnalyzedPage, reads: list[_Read]) -> None:
                 scopes.append(m.span())
 
 
+#: A dose unit by body weight or area ("mg/kg", "mg/m2").
+_PER_BODY = re.compile(r"/\s*(?:kg|m)", re.I)
+
+
 def _per_body_changes_to_their_drug(page: AnalyzedPage, reads: list[_Read]) -> None:
     """A change to a dose by weight or area read in the scope of a drug dosed only in plain amounts
     ("Started sacituzumab govitecan 10 mg/kg ... filgrastim added. C2D1 given at 7.5 mg/kg (first dose
@@ -1015,8 +1019,8 @@ _CYCLE_ROW = re.compile(r"[ \t]*(?:C|cycles?[ \t]*)\d{1,2}(?:[ \t]*[-–][ \t]*C
 
 def _read_dose_history(page: AnalyzedPage, r: _Read) -> None:
     """The rows under a "Dose history - <drug>:" heading, each a date (or its cycles, "C4") and a dose
-    ("06-Oct-2026  400 mg daily d1-21  reduced - neutropenia grade 3"): each dose that differs from the row above is a change,
-    dated by its row, its reason any reason term the row names after the dose."""
+    ("06-Oct-2026  400 mg daily d1-21  reduced - neutropenia grade 3"): each dose that differs from the row
+    above is a change, dated by its row, its reason any reason term the row names after the dose."""
     text = page.text
     line_start = text.rfind("\n", 0, r.mention.start) + 1
     line_end = text.find("\n", r.mention.end)
@@ -1613,8 +1617,6 @@ _STATUS_DATE_REACH = 80
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
-#: A dose unit by body weight or area ("mg/kg", "mg/m2").
-_PER_BODY = re.compile(r"/\s*(?:kg|m)", re.I)
 #: A cycle named right before a status word, its subject ("Cycle 5 started ...", "C3D1 given ...").
 _CYCLE_SUBJECT = re.compile(r"\b(?:cycle|C)[ \t]?\d{1,2}(?:[ \t]?D\d{1,2})?[ \t\n]*$", re.I)
 
