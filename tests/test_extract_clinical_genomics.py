@@ -179,6 +179,10 @@ ROWS = [
     # gen21-b: a clinical genetics department's letter tests what is inherited
     ("Department of Clinical Genetics\nResult: BRCA1: a variant of uncertain significance, c.5123C>A, was identified.\n",
      {"BRCA1": {"result": "vus", "origin": "germline"}}, {"BRCA1": {"origin": "Clinical Genetics"}}),
+    # gen21-b: the patient herself in a family history paragraph, the family's variant not found (wrapped)
+    ("Family history: her mother died of ovarian cancer at 52 and was found to carry a BRCA1\npathogenic variant. Claire "
+     "herself was tested in 2025 and does not carry the family variant\n(BRCA1 c.68_69del not detected). Her maternal "
+     "aunt had liver metastases.\n", {"BRCA1": {"result": "not_detected"}}, {"BRCA1": {"result": "not detected"}}),
     # gen21-b: a family history paragraph ends at the next paragraph that opens with a label
     ("Family history: her sister was found last year to carry a pathogenic BRCA2 variant.\n\nTesting: we "
      "tested her blood; BRCA2: no pathogenic variant detected.\n", {"BRCA2": {"result": "not_detected"}}, {}),
@@ -212,6 +216,7 @@ FAMILY = [
     "The familial BRCA2 variant was detected in her sister.",
     "Her cancer does not appear to be caused by the family BRCA2 variant, and she is not eligible for olaparib.",
     "Family history:\n\nMother: BRCA1 pathogenic variant, breast cancer at 45.",
+    "Family history: her sister herself tested positive for a BRCA2 pathogenic variant.",
 ]
 
 

@@ -120,8 +120,9 @@ def extract_genomics(page: AnalyzedPage) -> Iterator[Finding]:
     unresolved: list[_GeneMention] = []
     resolved: set[str] = set()
     for mention in mentions:
-        if section_at(page, mention.start) == "family_history":
-            continue
+        if section_at(page, mention.start) == "family_history" and next(iter(g["gene.self-in-family"].finditer(
+                text, page.is_ocr, *statement_at(page, mention.start))), None) is None:
+            continue  # (a relative's result; not "Claire herself was tested ...": the patient's own)
         c_start, c_end = _clause(page, mention.start)
         assertion = assertion_at(page, mention.start, mention.end)
         if assertion == "possible" and _likely_is_a_class(page, c_start, c_end):
