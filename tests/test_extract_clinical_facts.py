@@ -689,6 +689,10 @@ KINDS = [
     ("HEREDITARY CANCER PROGRAM\nProvincial Health Services - Genetics Clinic\n\nDear Dr. Tessier,\nThank you for "
      "referring Ms. Lee with left breast cancer (ER+/PR+/HER2-, clinical stage IIB).\nRESULTS\n  BRCA2     c.5946del     "
      "PATHOGENIC - heterozygous", "genetics"),
+    # gen21-b: a letter-spaced title ("D I S C H A R G E   S U M M A R Y") over a list of discharge medications
+    ("APOLLO-STYLE HOSPITALS, CHENNAI            DEPARTMENT OF MEDICAL ONCOLOGY\n                     D I S C H A R G E   "
+     "S U M M A R Y\nName: Mrs. F. Begum   Age: 49 yrs\nDischarge medications:\n  1. Tab. Abemaciclib 100 mg BD - continue\n"
+     "  2. Inj. Fulvestrant 500 mg IM monthly\n  3. Tab. Loperamide 2 mg SOS\n", "clinic_note"),
     # gen21-b: a medical oncology second opinion over a pathology-heavy summary
     (" MANIPAL-STYLE COMPREHENSIVE CANCER CENTRE, BENGALURU\n SECOND OPINION - BREAST MEDICAL ONCOLOGY   Date: 27/11/2026\n"
      " Surgery: Left BCS + SLNB - IDC NST, grade 2, 19 mm, LVI absent, margins clear, SLN 0/2. ER 80%, PR 40%, HER2 2+ "
