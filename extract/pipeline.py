@@ -304,6 +304,11 @@ _HEADING_OR_RULE_LINE = re.compile(r"\n[ \t]*([A-Z][A-Za-z /&()-]{2,48}:?|[-=_*]
 #: A clinical history ends only at a heading in capitals after a blank line ("Clinical: ... core
 #: showed ...\n\nRESIDUAL DISEASE ASSESSMENT"): its own lines may look like headings ("Left breast mass").
 _CAPITALS_HEADING_AFTER_BLANK = re.compile(r"\n[ \t]*\n[ \t]*([A-Z][A-Z /&()-]{2,48}:?)[ \t]*(?=\n)")
+#: A family history ends at a heading line, or at a paragraph that opens with a label not naming a
+#: relative ("Family history: her sister ...\n\nTesting: we offered ..."; not "\n\nMother: breast at 45").
+_FAMILY_END = re.compile(r"\n[ \t]*([A-Z][A-Za-z /&()-]{2,48}:?)[ \t]*(?=\n)|\n[ \t]*\n[ \t]*(?!(?i:maternal|paternal|mother|"
+                         r"father|sisters?|brothers?|daughters?|sons?|aunts?|uncles?|cousins?|grand\w*|niece|nephew|"
+                         r"siblings?|parents?|relatives?|family)\b)([A-Z][A-Za-z/&()-]{1,20}(?:[ \t][A-Za-z/&()-]{1,20}){0,2}:)")
 
 
 class PageSectionizer:
@@ -356,8 +361,8 @@ class PageSectionizer:
         text = doc_text(doc)
         hi = doc[body_end].idx if body_end < len(doc) else len(text)
         heading = {"clinical_history": _CAPITALS_HEADING_AFTER_BLANK, "past_medical_history": _LABEL_LINE,
-                   "oncologic_history": _LABEL_LINE, "general_information": _HEADING_OR_RULE_LINE}.get(
-            category, _HEADING_LINE)
+                   "oncologic_history": _LABEL_LINE, "general_information": _HEADING_OR_RULE_LINE,
+                   "family_history": _FAMILY_END}.get(category, _HEADING_LINE)
         m = heading.search(text, max(0, lo - 1), hi)
         if category == "allergies" and text[lo:text.find("\n", lo) % (len(text) + 1)].strip():
             # "Allergies: Penicillin (rash)" then a blank line: the list was the header's own line
@@ -366,7 +371,8 @@ class PageSectionizer:
                 m = blank
         if m is None:
             return None
-        span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        g = m.lastindex or 1  # (the group of the alternative that matched)
+        span = doc.char_span(m.start(g), m.end(g), alignment_mode="expand")
         return (span.start, span.end) if span is not None and len(span) else None
 
 

@@ -77,6 +77,11 @@ def test_find_names_every_drug_on_a_page_and_nothing_on_a_page_without_one(text,
     ("Zosyn", "piperacillin-tazobactam", "antibiotic"),
     ("famotidine", "famotidine", "supportive"),
     ("Adcal-D3", "calcium and vitamin d", "supportive"),
+    # gen21-b: an Indian brand of levothyroxine, a UK sulfonylurea, an antihistamine, an anticonvulsant
+    ("Thyronorm", "levothyroxine", "supportive"),
+    ("gliclazide", "gliclazide", "supportive"),
+    ("cetirizine", "cetirizine", "supportive"),
+    ("Keppra", "levetiracetam", "supportive"),
 ])
 def test_co_medications_have_a_class_that_is_not_cancer_therapy(written, generic, drug_class):
     found = drugs().lookup(written)

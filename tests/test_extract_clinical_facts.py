@@ -158,6 +158,10 @@ CLINICAL = [
     ("Per TAILORx, a Recurrence Score of 25 or less means no benefit.", "recurrence_score", None, None),
     ("EPclin score 3.3 or higher is high risk.", "recurrence_score", None, None),
     ("MammaPrint index 0.000 or below is high risk.", "recurrence_score", None, None),
+    # gen21-b: the index after a bracket of the lab and date; a pending result after one gives nothing
+    ("MammaPrint (Agendia, reported 18/11/2026): HIGH RISK, index -0.212.", "recurrence_score",
+     {"test": "mammaprint", "value": -0.212}, "MammaPrint (Agendia, reported 18/11/2026): HIGH RISK, index -0.212"),
+    ("MammaPrint (Agendia, sent 18/11/2026): result pending.", "recurrence_score", None, None),
     ("2019: tamoxifen (perimenopausal at that time), switched to anastrozole.", "menopausal_status", None, None),
     ("FSH 64 - postmenopausal range, but age 44, so treated as perimenopausal per our protocol.", "menopausal_status",
      "perimenopausal", "perimenopausal"),
@@ -322,6 +326,15 @@ METASTASES = [
     ("CT: peritoneal carcinomatosis with ascites.", ["other"], True, None),
     ("No malignant pleural effusion.", [], None, None),
     ("Pleural effusion; rule out malignant pleural effusion.", [], None, None),
+    # gen21-b: an effusion whose cytology is positive for carcinoma is a pleural metastasis; negative cytology is not
+    ("2026-10: dyspnea; CT showed a moderate left pleural effusion; thoracentesis cytology positive for carcinoma, ER 0 "
+     "PR 0 HER2 0.", ["pleura"], True, None),
+    ("Moderate left pleural effusion; thoracentesis cytology negative for malignant cells.", [], None, None),
+    # gen21-b: distant sites written before the recurrence word; a local or regional recurrence names none
+    ("Background: ER+ HER2- breast cancer 2016 (pT1c pN0), letrozole adjuvant to 2021. Liver +\nbone recurrence 2024.",
+     ["bone", "liver"], True, None),
+    ("Chest wall recurrence 2024, excised; no distant disease.", [], None, None),
+    ("Axillary nodal recurrence 2023, treated with ALND.", [], None, None),
     # ... a bone lesion's "soft tissue component" is no soft-tissue site
     ("Impression: FDG avid lytic-sclerotic lesion in D10 vertebral body with soft tissue component - a solitary "
      "skeletal metastasis.", ["bone"], True, True),
@@ -668,6 +681,25 @@ KINDS = [
     ("SINGAPORE GENERAL HOSPITAL - MULTIDISCIPLINARY BREAST TUMOUR BOARD\nDate of meeting: 05/11/2026\n"
      "- 2022: Right breast IDC, pT2N1a(2/18), G3, ER 90% PR 20% HER2 1+. Right MRM + ALND.\n"
      "- CT-guided biopsy L2: metastatic carcinoma, ER 80%, PR 5%, HER2 0.", "clinic_note"),
+    # gen21-b: a private oncologist's "CLINICAL NOTE" over a pathology-heavy background; a hereditary cancer
+    # program's letter
+    ("CLINICAL NOTE                                                        Date: 2026/11/23\nBackground:\nLeft breast "
+     "IDC 2014 (pT2 pN1 M0, ER+ PR+ HER2-), lumpectomy, FEC x6, RT.\nRecurrence 08/2025: pleural effusion - cytology "
+     "positive, ER 80%, HER2 0.", "clinic_note"),
+    ("HEREDITARY CANCER PROGRAM\nProvincial Health Services - Genetics Clinic\n\nDear Dr. Tessier,\nThank you for "
+     "referring Ms. Lee with left breast cancer (ER+/PR+/HER2-, clinical stage IIB).\nRESULTS\n  BRCA2     c.5946del     "
+     "PATHOGENIC - heterozygous", "genetics"),
+    # gen21-b: a letter-spaced title ("D I S C H A R G E   S U M M A R Y") over a list of discharge medications
+    ("APOLLO-STYLE HOSPITALS, CHENNAI            DEPARTMENT OF MEDICAL ONCOLOGY\n                     D I S C H A R G E   "
+     "S U M M A R Y\nName: Mrs. F. Begum   Age: 49 yrs\nDischarge medications:\n  1. Tab. Abemaciclib 100 mg BD - continue\n"
+     "  2. Inj. Fulvestrant 500 mg IM monthly\n  3. Tab. Loperamide 2 mg SOS\n", "clinic_note"),
+    # gen21-b: a medical oncology second opinion over a pathology-heavy summary
+    (" MANIPAL-STYLE COMPREHENSIVE CANCER CENTRE, BENGALURU\n SECOND OPINION - BREAST MEDICAL ONCOLOGY   Date: 27/11/2026\n"
+     " Surgery: Left BCS + SLNB - IDC NST, grade 2, 19 mm, LVI absent, margins clear, SLN 0/2. ER 80%, PR 40%, HER2 2+ "
+     "(FISH not amplified), Ki-67 25%.\n pT1c pN0(sn), pathological prognostic stage IA.", "clinic_note"),
+    # gen21-b: an oncologist's letter to a GP greeted by first name, with a germline result in it
+    ("Medical Oncology\n20 November 2026\nDr Michael O'Brien\n\nDear Michael,\n\nJessica is now on cycle 6 of "
+     "ribociclib. Her germline panel (Invitae, 06/2026) showed no pathogenic variants in BRCA1 or BRCA2.", "clinic_note"),
 ]
 
 

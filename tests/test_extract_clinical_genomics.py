@@ -159,6 +159,33 @@ ROWS = [
     ("- Tumour sequencing (FoundationOne CDx): PIK3CA H1047R.\n- Germline: blood sent.\nNo pathogenic variant in "
      "BRCA2.\n", {"PIK3CA": {"result": "detected", "origin": "somatic"}, "BRCA2": {"result": "not_detected",
                                                                             "origin": "germline"}}, {}),
+    # gen21-b: the family's variant tested in the patient and not found is her own negative result
+    ("Result (reported 15/11/2026):\n - Familial BRCA2 c.9097dup: NOT detected. She does not carry her sister's "
+     "variant.\n", {"BRCA2": {"result": "not_detected"}}, {"BRCA2": {"result": "NOT detected"}}),
+    ("Claire herself was tested in 2025 and does not carry the family variant (BRCA1 c.68_69del not detected).",
+     {"BRCA1": {"result": "not_detected"}}, {"BRCA1": {"result": "not detected"}}),
+    # gen21-b: a bracketed list wrapped over two lines and closed by "and others" before its result
+    ("  All other genes analysed (BRCA1, PALB2, CHEK2, TP53, PTEN, CDH1, STK11, RAD51C, RAD51D,\n  BRIP1, BARD1 and "
+     "others): no reportable variants.\n", {g: {"result": "not_detected"} for g in (
+         "BRCA1", "PALB2", "CHEK2", "TP53", "PTEN", "CDH1", "STK11", "RAD51C", "RAD51D", "BRIP1", "BARD1")},
+     {"BRCA1": {"result": "no reportable variants"}}),
+    ("  BRCA1, BRCA2, CHEK2, TP53, PTEN, CDH1 and all remaining genes: negative\n",
+     {g: {"result": "not_detected"} for g in ("BRCA1", "BRCA2", "CHEK2", "TP53", "PTEN", "CDH1")}, {}),
+    # gen21-b: "No pathogenic or likely pathogenic variants in the other genes tested": the panel's other genes
+    ("Genes tested: BRCA1, BRCA2, PALB2, ATM, CHEK2.\nResult: BRCA1 variant of uncertain significance c.5123C>A. No "
+     "pathogenic or likely pathogenic variants in the other genes tested.\n",
+     {"BRCA1": {"result": "vus"}, **{g: {"result": "not_detected"} for g in ("BRCA2", "PALB2", "ATM", "CHEK2")}},
+     {"PALB2": {"result": "No pathogenic or likely pathogenic variants"}}),
+    # gen21-b: a clinical genetics department's letter tests what is inherited
+    ("Department of Clinical Genetics\nResult: BRCA1: a variant of uncertain significance, c.5123C>A, was identified.\n",
+     {"BRCA1": {"result": "vus", "origin": "germline"}}, {"BRCA1": {"origin": "Clinical Genetics"}}),
+    # gen21-b: the patient herself in a family history paragraph, the family's variant not found (wrapped)
+    ("Family history: her mother died of ovarian cancer at 52 and was found to carry a BRCA1\npathogenic variant. Claire "
+     "herself was tested in 2025 and does not carry the family variant\n(BRCA1 c.68_69del not detected). Her maternal "
+     "aunt had liver metastases.\n", {"BRCA1": {"result": "not_detected"}}, {"BRCA1": {"result": "not detected"}}),
+    # gen21-b: a family history paragraph ends at the next paragraph that opens with a label
+    ("Family history: her sister was found last year to carry a pathogenic BRCA2 variant.\n\nTesting: we "
+     "tested her blood; BRCA2: no pathogenic variant detected.\n", {"BRCA2": {"result": "not_detected"}}, {}),
 ]
 
 FAMILY = [
@@ -184,6 +211,12 @@ FAMILY = [
     "Current cancer treatment: Olaparib 300 mg twice a day, for gBRCA2 HER2-negative metastatic breast cancer (bone).",
     "Test: Hereditary breast cancer panel, 8 genes (ATM, BRCA1, BRCA2, CDH1, CHEK2, PALB2, PTEN,\nTP53): full sequencing "
     "and deletion/duplication analysis.",
+    # gen21-b: a familial variant offered, found in a relative, or blamed: the family's, not the patient's
+    "We offered her the familial BRCA2 variant test and a full breast cancer gene panel.",
+    "The familial BRCA2 variant was detected in her sister.",
+    "Her cancer does not appear to be caused by the family BRCA2 variant, and she is not eligible for olaparib.",
+    "Family history:\n\nMother: BRCA1 pathogenic variant, breast cancer at 45.",
+    "Family history: her sister herself tested positive for a BRCA2 pathogenic variant.",
 ]
 
 

@@ -195,6 +195,13 @@ ROWS = [
     # gen20-b: a discharge summary's "Bloods on discharge (20/11/2026):" dates the lines under it
     ("Bloods on discharge (20/11/2026):\n  Hb 109 g/L (115-160) L    WCC 11.8 x10^9/L (4.0-11.0) H\n", "hemoglobin",
      {"value": 10.9, "date": D(2026, 11, 20), "flag": "L"}, {"value": "109", "date": "20/11/2026"}),
+    # gen21-b: a day and month opening a discharge summary's line of results, the year the page's nearest date's
+    ("Restarted 21/11/2026 at 100 mg BD.\nInvestigations:\n  16/11: Urea 68, K 3.1\n  20/11: "
+     "S.Creatinine 0.9 mg/dl, K 3.9\n", "creatinine", {"value": 0.9, "date": D(2026, 11, 20)},
+     {"value": "0.9", "date": "20/11"}),
+    # gen21-b: an OPD card's "Investigations (22/11/2026):" dates the line under it
+    ("Date: 24/11/2026\n Investigations (22/11/2026):\n   Hb 10.9 g/dl   TLC 3200/cumm   ANC 1450/cumm\n", "ANC",
+     {"value": 1.45, "date": D(2026, 11, 22)}, {"date": "22/11/2026"}),
 ]
 
 STATED_GRADES = [
@@ -394,3 +401,11 @@ def test_broken_lab_vocabulary_fails_loudly(tmp_path):
     (tmp_path / "labs.json").write_text(json.dumps(raw))
     with pytest.raises(ConfigurationError, match="stored unit"):
         load_json("labs.json", LabVocabulary, tmp_path)
+
+
+def test_a_year_less_day_and_month_dates_a_line_only_near_a_full_date_on_the_page():
+    """gen21-b: "16/11:" without any full date on the page, or months away from the only one, dates nothing."""
+    for text in ("Investigations:\n  16/11: S.Creatinine 2.1 mg/dl\n",
+                 "Letter date 03/02/2026.\nInvestigations:\n  16/11: S.Creatinine 2.1 mg/dl\n"):
+        found = item(run(extract_labs, text), "name", "creatinine")
+        assert found is not None and found.value.get("date") != D(2026, 11, 16), text

@@ -1124,6 +1124,112 @@ ROWS = [
      "16/11/2026 - Gr 3 diarrhoea, AKI.\n  Restarted 21/11/2026 at 100 mg BD on discharge.\n", "abemaciclib",
      {"dose": 100, "changes": [{"from_dose": 150, "to_dose": 100, "reason": "diarrhea"}, {"from_dose": 100, "to_dose": 150},
                                {"from_dose": 150, "to_dose": 100}]}, {"dose": "100"}),
+    # gen21-b: a pharmacy's new prescription "a continuation of the reduced dose" is active
+    ("New prescription received 11/18/2026 for cycle 5: ribociclib 400 mg (2 x 200 mg tabs) daily,\ndays 1-21 - a "
+     "continuation of the reduced dose; office confirmed no further change.\n", "ribociclib",
+     {"dose": 400, "status": "active"}, {"status": "continuation"}),
+    # gen21-b: a list row's comment wrapped onto the next line, the reason in brackets opening it
+    ("Palbociclib 100mg capsules       1 daily days 1-21 of 28          reduced from 125mg 09/2026\n" + " " * 68 +
+     "(neutropenia) - currently\n", "palbociclib",
+     {"dose": 100, "changes": [{"from_dose": 125, "to_dose": 100, "reason": "neutropenia"}]},
+     {"changes[0].reason": "neutropenia"}),
+    # gen21-b: the reason in brackets after a result with its unit, before the hold (wrapped, and on one line)
+    ("Alpelisib was started at\n300 mg once daily on 08/09/2026; in October her fasting glucose rose to 16.2 mmol/L\n"
+     "(grade 3 hyperglycaemia) and the alpelisib was withheld for 5 days, then restarted at\n250 mg daily.\n",
+     "alpelisib", {"dose": 250, "changes": [{"from_dose": 300, "to_dose": 250, "reason": "hyperglycemia"}]},
+     {"changes[0].reason": "hyperglycaemia"}),
+    ("Alpelisib 300 mg daily from 08/09/2026. In October her glucose rose to 16.2 mmol/L (grade 3 hyperglycaemia) "
+     "and alpelisib was withheld, then restarted at 250 mg daily.", "alpelisib",
+     {"dose": 250, "changes": [{"from_dose": 300, "to_dose": 250, "reason": "hyperglycemia"}]},
+     {"changes[0].reason": "hyperglycaemia"}),
+    # gen21-b: a neutrophil count under 1.5 given as the reason ("for ANC 0.7")
+    ("Ribociclib 600 mg daily d1-21 q28d since 03/2026. C3 delayed one week for ANC 0.7 (grade 3); Kisqali "
+     "restarted at dose level -1 (400 mg daily).", "ribociclib",
+     {"dose": 400, "changes": [{"from_dose": 600, "to_dose": 400, "reason": "neutropenia"}]},
+     {"changes[0].reason": "ANC 0.7"}),
+    # gen21-b: a letter's "the dose came down to 100 mg"
+    ("Her first two cycles of palbociclib at 125 mg were complicated by neutropenia (nadir 0.6) and the dose came "
+     "down to 100 mg from cycle 3 onwards.", "palbociclib",
+     {"dose": 100, "changes": [{"from_dose": 125, "to_dose": 100, "reason": "neutropenia"}]},
+     {"changes[0].to_dose": "100", "changes[0].reason": "neutropenia"}),
+    # gen21-b: "(first dose reduction, for the neutropenia)" after the dose given
+    ("Sacituzumab govitecan 10 mg/kg IV days 1 and 8 q21 days. C2D1 of sacituzumab given 2026-11-26 at 7.5 mg/kg "
+     "(first dose reduction, for the neutropenia).", "sacituzumab govitecan",
+     {"dose": 7.5, "unit": "mg/kg", "changes": [{"from_dose": 10, "to_dose": 7.5, "reason": "neutropenia"}]},
+     {"changes[0].to_dose": "7.5", "changes[0].reason": "neutropenia"}),
+    # gen21-b: a bracket after the drug about another drug ("pembrolizumab rechallenge was considered") is not its own
+    ("Started sacituzumab govitecan 10 mg/kg IV on 2026-11-05 (pembrolizumab rechallenge was considered but relapse "
+     "within 12 months of completing it).", "sacituzumab govitecan", {"dose": 10}, {"dose": "10"}),
+    # gen21-b: a dose history keyed by cycles instead of dates
+    ("Dose history (Palbociclib):\n   C1-C3  125 mg           -\n   C4     125 -> 100 mg    Gr 3 neutropenia (ANC "
+     "0.72) ; C4 delayed 1 wk\n   C5-C19 100 mg           tolerating\n", "palbociclib",
+     {"dose": 100, "changes": [{"from_dose": 125, "to_dose": 100, "reason": "neutropenia"}]},
+     {"changes[0].reason": "neutropenia"}),
+    # gen21-b: a letter's "Ongoing medications:" list is current
+    ("Ongoing medications:\n  Letrozole 2.5 mg daily\n  Pantoprazole 20 mg daily\n", "letrozole",
+     {"dose": 2.5, "status": "active"}, {"status": "Letrozole"}),
+    # gen21-b: an MDT form's bare "OUTCOME:" and a letter's "Recommendation of the multidisciplinary meeting:"
+    (" OUTCOME:\n  1. MRI liver - urgent.\n  2. Provisional plan: neoadjuvant EC x4 -> weekly paclitaxel x12, then "
+     "mastectomy, then adjuvant letrozole.\n", "paclitaxel", {"status": "planned"}, {"status": "OUTCOME"}),
+    ("Recommendation of the multidisciplinary meeting:\n1. Adjuvant chemotherapy after fertility preservation.\n2. "
+     "Then ovarian function suppression (goserelin 3.6 mg monthly) plus an aromatase inhibitor.\n", "goserelin",
+     {"dose": 3.6, "status": "planned"}, {"status": "Recommendation of the multidisciplinary meeting"}),
+    # gen21-b: "..., then start X" is a plan
+    ("PLAN:\n1. SRS as above (Rad Onc), then start trastuzumab deruxtecan (Enhertu) 5.4 mg/kg IV every 3 weeks.\n",
+     "fam-trastuzumab deruxtecan", {"dose": 5.4, "status": "planned"}, {"status": "start"}),
+    # gen21-b: co-medications now known: a sulfonylurea; an opioid whose PRN is its own, not the drug's before it
+    ("Diabetic on metformin 1 g bd and gliclazide 80 mg od.", "gliclazide", {"dose": 80, "frequency": "daily"},
+     {"dose": "80"}),
+    ("Current meds: pantoprazole 40 mg daily, oxycodone 5 mg q6h PRN.", "pantoprazole",
+     {"dose": 40, "frequency": "daily"}, {"frequency": "daily"}),
+    # gen21-b: a list row's strength, then its count after a comma that follows the form word
+    (" - Ribociclib 200 mg tablets, 2 tablets daily days 1-21 of a 28-day cycle\n", "ribociclib", {"dose": 400},
+     {"dose": "200"}),
+    # gen21-b: "(400 mg instead of 600 mg)", back onto the drug after a break; "her counts have held up" is no hold
+    ("After a one-week break she went back onto ribociclib but on two tablets a day (400 mg instead of 600 mg), and "
+     "her counts have held up well since.", "ribociclib",
+     {"dose": 400, "status": "active", "changes": [{"from_dose": 600, "to_dose": 400}]},
+     {"status": "back onto", "changes[0].from_dose": "600"}),
+    # gen21-b: a bracket the statement's semicolon cut: its reason is still the change's
+    (" Current Rx : Tab Palbociclib 125mg -> 100mg (from C5 ; Gr 3 neutropenia) + Tab Letrozole 2.5mg OD\n", "palbociclib",
+     {"dose": 100, "changes": [{"from_dose": 125, "to_dose": 100, "reason": "neutropenia"}]},
+     {"changes[0].reason": "neutropenia"}),
+    # gen21-b: a refill form's "Previous: ... -> Current: ..." and its labelled reason two lines below, past a
+    # "Date of change:" line, naming the drug that failed to help
+    ("Medication: VERZENIO (abemaciclib) tablets\n  Current strength dispensed: 100 mg tablet, 1 tablet by mouth twice "
+     "daily (#56)\n  Dose change since last fill: YES\n     Previous: 150 mg BID  ->  Current: 100 mg BID\n     Date of "
+     "change: 11/10/2026\n     Reason (per prescriber office): grade 2 diarrhea not controlled with loperamide\n",
+     "abemaciclib", {"dose": 100, "changes": [{"from_dose": 150, "to_dose": 100, "reason": "diarrhea"}]},
+     {"changes[0].from_dose": "150", "changes[0].reason": "diarrhea"}),
+    # gen21-b: a phone note's dose now ahead of its history in a bracket wrapped onto the next line ("DL-1", "DL-2"),
+    # each step with its own reason
+    ("Ribociclib dose: dose level -2 = 200 mg daily d1-21 q28d (started 600 mg 02/2026; DL-1 400 mg\nfrom C3 for "
+     "neutropenia; DL-2 200 mg from C6 for ALT rise, grade 2)\n", "ribociclib",
+     {"dose": 200, "changes": [{"from_dose": 600, "to_dose": 400, "reason": "neutropenia"},
+                               {"from_dose": 400, "to_dose": 200, "reason": "elevated liver enzymes"}]},
+     {"changes[0].from_dose": "600", "changes[1].reason": "ALT rise"}),
+    # gen21-b: starting a cycle of a drug already taken is no plan
+    ("Current therapy: ribociclib + letrozole 2.5 mg daily.\nInstructions given: start C8 ribociclib 200 mg (1 tab) daily "
+     "on 2026-11-28 for 21 days.\n", "ribociclib", {"dose": 200, "status": "active"}, {"status": "Current"}),
+    # gen21-b: a line of therapy with "(progressed 03/2026)" after it is over; a course "to 2021" is a past one
+    ("Liver + bone recurrence 2024. First line palbociclib + fulvestrant (progressed 03/2026). Since 04/2026 exemestane "
+     "25 mg daily + everolimus 10 mg daily.", "palbociclib", {"status": "stopped"}, {"status": "progressed"}),
+    ("Left breast IDC 2014, lumpectomy, FEC x6, RT, then anastrozole to 2021.", "anastrozole",
+     {"status": "historical", "end_year": 2021}, {"status": "2021"}),
+    # gen21-b: "was on" a date is no past course ("her last infusion was on 02/11/2026")
+    ("She continues zoledronic acid 4 mg every 12 weeks; her last infusion was on 02/11/2026.", "zoledronic acid",
+     {"dose": 4, "status": "active"}, {"status": "continues"}),
+    # gen21-b: a change by weight after another drug's short sentence is the drug dosed by weight
+    ("Since last visit:\nStarted sacituzumab govitecan 10 mg/kg IV days 1 and 8 q21 days on 2026-11-05 (pembrolizumab\n"
+     "rechallenge was considered but relapse within 12 months of completing it). C1D8 delayed by\none week for ANC 0.8; "
+     "filgrastim added. C2D1 given 2026-11-26 at 7.5 mg/kg (first dose\nreduction, for the neutropenia) with primary "
+     "G-CSF support.\n\nPlan:\n2. Filgrastim 300 mcg SC daily days 3-7 after each dose.\n", "sacituzumab govitecan",
+     {"dose": 7.5, "changes": [{"from_dose": 10, "to_dose": 7.5, "reason": "neutropenia"}]},
+     {"changes[0].to_dose": "7.5", "changes[0].reason": "neutropenia"}),
+    # gen21-b: a cycle's late start is not the drug's start
+    ("Treatment: Ribociclib + letrozole from 06/2026.\nHer neutrophils were 0.9 at the start of cycle 5, so we have "
+     "reduced her ribociclib to 400 mg daily. Cycle 5\nstarted a week late on 23/11/2026 at this dose.", "ribociclib",
+     {"dose": 400, "start": None, "start_month": "2026-06"}, {"start_month": "06/2026"}),
 ]
 
 ABSENT = [
@@ -1379,6 +1485,18 @@ ABSENT = [
     # gen20-b: another course's end is not the antibiotic's
     ("Ciprofloxacin 500 mg BD for a UTI on 12/11 - QT-prolonging with ribociclib. Radiotherapy course finished "
      "17/11.", "ciprofloxacin", ("status", "stopped")),
+    # gen21-b: "came down to" a tumour marker's units is no dose change; a past "then started" is no plan
+    ("The CA 15-3 came down to 30 units on letrozole 2.5 mg daily.", "letrozole", ("dose", 30)),
+    ("She then started letrozole in 2021.", "letrozole", ("status", "planned")),
+    ("Letrozole 2.5 mg daily; her counts have held up well.", "letrozole", ("status", "held")),
+    # gen21-b: an option "to be finalised" is no plan yet
+    ("2. Endocrine therapy: tamoxifen 20 mg daily vs OFS (leuprolide 11.25 mg 3-monthly) +\n    exemestane - to be "
+     "finalised after RS; she wishes to preserve fertility.", "exemestane", None),
+    # gen21-b: a dose by weight in a sentence after a drug dosed in mcg is another drug's change
+    ("Since last visit:\nStarted sacituzumab govitecan 10 mg/kg IV days 1 and 8 q21 days on 2026-11-05 (pembrolizumab\n"
+     "rechallenge was considered but relapse within 12 months of completing it). C1D8 delayed by\none week for ANC 0.8; "
+     "filgrastim added. C2D1 given 2026-11-26 at 7.5 mg/kg (first dose\nreduction, for the neutropenia) with primary "
+     "G-CSF support.\n\nPlan:\n2. Filgrastim 300 mcg SC daily days 3-7 after each dose.\n", "filgrastim", ("dose", 7.5)),
 ]
 
 
@@ -1554,3 +1672,13 @@ def test_a_reason_in_the_next_sentence_only_when_that_sentence_names_no_drug_and
         ribociclib = item(run(extract_medications, base + after), "name", "ribociclib")
         assert [c["to_dose"] for c in ribociclib.value["changes"]][:1] == [400]
         assert "reason" not in ribociclib.value["changes"][0], after
+
+
+def test_a_bracketed_reason_after_a_result_or_opening_a_line_explains_only_a_change_it_stands_by():
+    """gen21-b: "(anaemia, chronic)" after a later sentence's result, and a low ANC without words that make it
+    the reason, give no reason to the change before them."""
+    for text in ("Ribociclib was reduced to 400 mg in May. Hb 9.1 g/dL (anaemia, chronic).",
+                 "Ribociclib 600 mg daily. Reduced to 400 mg in May. Labs today: ANC 0.7."):
+        ribociclib = item(run(extract_medications, text), "name", "ribociclib")
+        assert [c["to_dose"] for c in ribociclib.value["changes"]] == [400], text
+        assert "reason" not in ribociclib.value["changes"][0], text

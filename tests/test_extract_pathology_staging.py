@@ -513,6 +513,9 @@ TNM_ROWS = [
      {"lymph_nodes.positive": 1, "lymph_nodes.examined": 9, "stage.pathologic.n": "N1mi", "diagnosis.grade": 2}),
     ("Family history: sister with breast cancer, stage IIIA.\nDiagnosis: invasive ductal carcinoma, 1.1 cm, grade 1.",
      {"stage.group": None, "stage.clinical.group": None, "diagnosis.grade": 1}),
+    # gen21-b: a kidney disease's stage is no cancer's stage group
+    ("Problem list:\n 1. Metastatic breast cancer (ER pos, HER2 neg) - bone only.\n 2. CKD stage 3a (eGFR 52).\n",
+     {"stage.group": None, "stage.clinical.group": None}),
     # round 8 (extent): ypTis before ypN0; a re-excision restating the earlier pT ("no new pT is assigned")
     ("Residual ductal carcinoma in situ only.\nypTis ypN0(sn), RCB-0.", {"stage.pathologic.t": "Tis",
                                                                        "stage.pathologic.prefix": "yp"}),

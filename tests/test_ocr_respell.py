@@ -198,3 +198,15 @@ def test_a_broken_respell_file_is_a_configuration_error(tmp_path: Path, broken: 
     path.write_text(broken)
     with pytest.raises(ConfigurationError):
         load_model(path, RespellRules)
+
+
+def test_a_misread_result_word_reads_a_recurrence_score_on_ocr_pages_only():
+    """gen21-b: a faxed tumour board's Oncotype line, "1" for "l" in "Result"."""
+    from extract.fields.clinical import extract_clinical
+    from tests.clinical_helpers import run
+
+    text = "Oncotype DX Breast Recurrence Score (sent 24-10-2026) :\n       Recurrence Score Resu1t : 14\n"
+    (found,) = [f for f in run(extract_clinical, text, ocr=True) if f.path == "recurrence_score"]
+    assert found.value == {"test": "oncotype_dx", "value": 14}
+    assert (found.evidence[0].text, found.evidence[0].correction) == ("Recurrence Score Resu1t : 14", "Resu1t->Result")
+    assert [f for f in run(extract_clinical, text) if f.path == "recurrence_score"] == []

@@ -120,8 +120,9 @@ def extract_genomics(page: AnalyzedPage) -> Iterator[Finding]:
     unresolved: list[_GeneMention] = []
     resolved: set[str] = set()
     for mention in mentions:
-        if section_at(page, mention.start) == "family_history":
-            continue
+        if section_at(page, mention.start) == "family_history" and next(iter(g["gene.self-in-family"].finditer(
+                text, page.is_ocr, *statement_at(page, mention.start))), None) is None:
+            continue  # (a relative's result; not "Claire herself was tested ...": the patient's own)
         c_start, c_end = _clause(page, mention.start)
         assertion = assertion_at(page, mention.start, mention.end)
         if assertion == "possible" and _likely_is_a_class(page, c_start, c_end):
@@ -283,7 +284,10 @@ def _is_list(text: str, mention: _GeneMention, between: list[_GeneMention], cue)
     lo = min(mention.start, *(b.start for b in between), cue.start())
     hi = max(mention.end, *(b.end for b in between), cue.end())
     span = text[lo:hi]
+    # (a list closed by "and others" in a bracket, or by "and all remaining genes", before its result: "(BRCA1,
+    # PALB2, ... BARD1 and others): no reportable variants", "BRCA1, BRCA2, ... CDH1 and all remaining genes: negative")
     residue = re.sub(r"[A-Z0-9]{2,}|[\s,/&]|\band\b|\bor\b|\bin\b|\bfor\b|\bgenes?\b"
+                     r"|\b(?:all\s+)?(?:the\s+)?(?:others|other|remaining)\b\)?:?"
                      r"|(?i:\b(?:mutations?|variants?|alterations?|amplifications?|fusions?|rearrangements?)\b)", "",
                      span[cue.end() - lo:] if cue.start() < mention.start else span[:cue.start() - lo])
     return len(residue.strip()) <= 3

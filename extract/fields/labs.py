@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property, lru_cache
 from typing import Any
 
@@ -665,6 +666,9 @@ def _date_of(page: AnalyzedPage, start: int, end: int) -> tuple[Any, Evidence] |
         leading = [d for d in in_sentence if d.end <= start and not text[d.end:start].strip(" \t:-")]
         d = leading[-1] if leading else min(in_sentence, key=lambda d: abs(d.start - end))
         return d.value, page.evidence(d.start, d.end, "lab.date.same-sentence")
+    yearless = _yearless_line_date(page, line_start, start)
+    if yearless is not None:
+        return yearless
     labelled = labelled_dates(text)
     # (a cue before the value only: "Neutrophils 1.4 (previous 0.9)" is today's 1.4)
     near = (max(s_start, line_start, start - 60), end)
@@ -708,6 +712,33 @@ def _date_of(page: AnalyzedPage, start: int, end: int) -> tuple[Any, Evidence] |
     return None
 
 
+#: How far (days) a year-less day and month may lie from the page's full date that lends it its year.
+_YEARLESS_REACH = 62
+
+
+def _yearless_line_date(page: AnalyzedPage, line_start: int, start: int) -> tuple[Any, Evidence] | None:
+    """A day and month opening the result's line ("20/11: S.Creatinine 0.9"), dated by the year of the
+    page's nearest full date (day first or month first, whichever lies nearer; none within reach: None)."""
+    m = grammar("labs")["lab.date.yearless-line"].pattern_for(page.is_ocr).match(page.text, line_start, start)
+    if m is None:
+        return None
+    a, b = int(m.group("a")), int(m.group("b"))
+    best = None
+    for full in find_dates(page.text):
+        for year in (full.value.year - 1, full.value.year, full.value.year + 1):
+            for month, day in ((b, a), (a, b)):
+                try:
+                    value = date(year, month, day)
+                except ValueError:
+                    continue
+                gap = abs((value - full.value).days)
+                if gap <= _YEARLESS_REACH and (best is None or gap < best[0]):
+                    best = (gap, value)
+    if best is None:
+        return None
+    return best[1], page.evidence(m.start("a"), m.end("b"), "lab.date.yearless-line")
+
+
 #: Words before a date that make it a later test's, not this result's ("(today ANC 1.3 - repeat 2026-11-11)").
 _NEXT_DATE_LEAD = re.compile(r"\b(?:repeat(?:ed)?|recheck|re-check|next|due|until|review(?:ed)?\s+on|follow[- ]?up|"
                              r"appointment)\b[^\d\n]{0,12}$", re.I)
@@ -720,7 +751,7 @@ _EARLIER = re.compile(r"\b(?:previous(?:ly)?|earlier|last[ \t]+(?:cycle|time|mon
                       r"months?[ \t]+ago|delayed[ \t]+cycles?|(?:cycles?|doses?)[ \t]+(?:were|was)[ \t]+delayed)\b", re.I)
 _TODAY = re.compile(r"\b(?:today|today's|this\s+morning|this\s+a\.?m\b\.?|this\s+visit|at\s+this\s+visit)", re.I)
 _HEADING = re.compile(r"[ \t]*(?:(?:(?:recent|latest|last|outside|external)[ \t]+)?"
-                      r"(?:labs?|laboratory(?:\s+results)?|results?|cbc|fbc|full\s+blood\s+count|bloods|bloodwork|"
+                      r"(?:labs?|laboratory(?:\s+results)?|results?|investigations?|cbc|fbc|full\s+blood\s+count|bloods|bloodwork|"
                       r"blood\s+work|ha?ematology|u\s?&\s?e|lfts?|cmp|bmp)\b"
                       # (a few words before the bracket: "Recent labs from outside lab (11/18/2026):",
                       # "Bloods on discharge (20/11/2026):")

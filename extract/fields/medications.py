@@ -193,6 +193,7 @@ def extract_medications(page: AnalyzedPage) -> Iterator[Finding]:
     _share_within_sentences(page, reads)
     _course_finished_after(page, reads)
     _unclaimed_changes(page, reads)
+    _per_body_changes_to_their_drug(page, reads)
     by_drug: dict[str, list[_Read]] = {}
     for r in reads:
         by_drug.setdefault(r.mention.drug.name, []).append(r)
@@ -268,6 +269,32 @@ def _unclaimed_changes(page: AnalyzedPage, reads: list[_Read]) -> None:
                             key=lambda r: r.mention.start)
                 owner.changes.append(_change_of(page, rule, m))
                 scopes.append(m.span())
+
+
+#: A dose unit by body weight or area ("mg/kg", "mg/m2").
+_PER_BODY = re.compile(r"/\s*(?:kg|m)", re.I)
+
+
+def _per_body_changes_to_their_drug(page: AnalyzedPage, reads: list[_Read]) -> None:
+    """A change to a dose by weight or area read in the scope of a drug dosed only in plain amounts
+    ("Started sacituzumab govitecan 10 mg/kg ... filgrastim added. C2D1 given at 7.5 mg/kg (first dose
+    reduction, for the neutropenia)") is the change of the drug named last before it with a dose in that
+    unit; it takes the reasons of its own sentence along."""
+    for r in reads:
+        for change in [c for c in r.changes if c.unit is not None and _PER_BODY.search(c.unit.value)]:
+            if any(o.mention.drug.name == r.mention.drug.name and o.dose and o.dose[1] is not None
+                   and _PER_BODY.search(o.dose[1].value) for o in reads):
+                continue  # (the drug's own dose is by weight or area: its change)
+            owners = [o for o in reads if o.mention.start < change.pos and o.mention.drug.name != r.mention.drug.name
+                      and o.dose and o.dose[1] is not None and o.dose[1].value == change.unit.value]
+            if not owners:
+                continue
+            owner = max(owners, key=lambda o: o.mention.start)
+            r.changes.remove(change)
+            owner.changes.append(change)
+            s_start, s_end = statement_at(page, change.pos)
+            owner.reasons += [x for x in r.reasons if s_start <= x.pos < s_end and x not in owner.reasons]
+            owner.reasons.sort(key=lambda x: x.pos)
 
 
 #: What a drug named by its class says of the drug (rules med.class-word.*).
@@ -490,7 +517,8 @@ def _counts(page: AnalyzedPage, mention: DrugMention) -> bool:
             not _TAG_QUESTION.search(text, mention.end, s_end) and _answer(page, mention) is None:
         return False  # "Is it ok to take ibuprofen for my knee?": a question, not a drug taken
     c_start, c_end = _clause_around(text, s_start, s_end, mention.start)
-    if _first_match(_rule("med.exclude.declined"), page, text[c_start:c_end]):
+    declined = _first_match(_rule("med.exclude.declined"), page, text[c_start:c_end])
+    if declined and not _in_other_drugs_bracket(text, mention, c_start + declined.start()):
         return False  # "she declined ribociclib", "olaparib is not indicated" (in the drug's own clause)
     if _first_match(_rule("med.exclude.only-if"), page, text[mention.end:c_end]) and \
             _first_match(_rule("med.status.planned"), page, text[c_start:c_end]):
@@ -509,6 +537,15 @@ def _counts(page: AnalyzedPage, mention: DrugMention) -> bool:
             not _first_match(_rule("med.exclude.past-tense"), page, text[mention.end:s_end]):
         return False  # "after paclitaxel, trastuzumab every 3 weeks": a later plan
     return True
+
+
+def _in_other_drugs_bracket(text: str, mention: DrugMention, pos: int) -> bool:
+    """`pos` lies in a bracket after the drug that names another drug before it ("Started sacituzumab
+    govitecan ... on 2026-11-05 (pembrolizumab rechallenge was considered ...)"): the other drug's words."""
+    opened = text.rfind("(", mention.end, pos)
+    if opened < 0 or ")" in text[opened:pos]:
+        return False
+    return any(m.drug.name != mention.drug.name for m in drugs().find(text[opened + 1:pos], fuzzy=False))
 
 
 def _is_estimate(page: AnalyzedPage, start: int, mention: DrugMention) -> bool:
@@ -571,6 +608,7 @@ def _scopes(page: AnalyzedPage, mentions: list[DrugMention]) -> list[tuple[int, 
             ends.append(_own_words_start(page, m.end, nxt.start))
         else:
             ends.append(_extend_to_referring_sentences(page, m, s_end, nxt))
+        ends[-1] = _through_open_bracket(page.text, m.start, ends[-1], nxt.start if nxt is not None else len(page.text))
     out = []
     for i, m in enumerate(mentions):
         s_start, _ = statement_at(page, m.start)
@@ -578,6 +616,24 @@ def _scopes(page: AnalyzedPage, mentions: list[DrugMention]) -> list[tuple[int, 
         prev_end = ends[i - 1] if i and mentions[i - 1].end > s_start else s_start
         out.append((min(m.start, max(prev_end, m.start - _PRE_CUE_WINDOW, _table_row_start(page.text, m.start))), ends[i]))
     return out
+
+
+#: How far (characters) past a scope's end the close of a bracket it opened may stand.
+_BRACKET_REACH = 240
+
+
+def _through_open_bracket(text: str, start: int, end: int, limit: int) -> int:
+    """A scope that ends inside a bracket it opened (a statement cut at a semicolon: "Tab Palbociclib
+    125mg -> 100mg (from C5 ; Gr 3 neutropenia)", a dose history wrapped onto the next line: "(started 600 mg
+    02/2026; DL-1 400 mg\nfrom C3 for neutropenia; DL-2 200 mg from C6 for ALT rise, grade 2)") runs on to the
+    bracket's close, within the paragraph."""
+    opened = text.rfind("(", start, end)
+    if opened < 0 or text.find(")", opened, end) >= 0:
+        return end
+    reach = min(limit, end + _BRACKET_REACH)
+    blank = text.find("\n\n", end, reach)
+    close = text.find(")", end, blank if blank >= 0 else reach)
+    return close + 1 if close >= 0 and "(" not in text[end:close] else end
 
 
 #: A line of running prose wrapped in mid-sentence: long, ending in a word or a number ("We are holding
@@ -957,12 +1013,14 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
 
 #: A heading line that names a drug's dose history ("Dose history - Ribociclib:").
 _DOSE_HISTORY = re.compile(r"\b(?:dose|dosing|dosage)[ \t]+history\b", re.I)
+#: A dose history row keyed by its cycles instead of a date ("C4     125 -> 100 mg    Gr 3 neutropenia").
+_CYCLE_ROW = re.compile(r"[ \t]*(?:C|cycles?[ \t]*)\d{1,2}(?:[ \t]*[-–][ \t]*C?\d{1,2})?(?![\w/])", re.I)
 
 
 def _read_dose_history(page: AnalyzedPage, r: _Read) -> None:
-    """The rows under a "Dose history - <drug>:" heading, each a date and a dose ("06-Oct-2026  400 mg
-    daily d1-21  reduced - neutropenia grade 3"): each dose that differs from the row above is a change,
-    dated by its row, its reason any reason term the row names after the dose."""
+    """The rows under a "Dose history - <drug>:" heading, each a date (or its cycles, "C4") and a dose
+    ("06-Oct-2026  400 mg daily d1-21  reduced - neutropenia grade 3"): each dose that differs from the row
+    above is a change, dated by its row, its reason any reason term the row names after the dose."""
     text = page.text
     line_start = text.rfind("\n", 0, r.mention.start) + 1
     line_end = text.find("\n", r.mention.end)
@@ -977,8 +1035,8 @@ def _read_dose_history(page: AnalyzedPage, r: _Read) -> None:
         end = len(text) if end < 0 else end
         dates = find_dates(text, pos, end)
         dose = next(iter(amount.finditer(text, page.is_ocr, pos, end)), None)
-        if not dates or dose is None or dose.group("unit") is None:
-            return  # (the rows end at the first line without a date and a dose)
+        if not (dates or _CYCLE_ROW.match(text, pos, end)) or dose is None or dose.group("unit") is None:
+            return  # (the rows end at the first line without a date or cycles, and a dose)
         value, fix = _number(dose.group("dose"))
         leaf = _Leaf(value, [page.evidence(dose.start("dose"), dose.end("dose"), "med.change.dose-history", correction=fix)],
                      dose.start())
@@ -987,7 +1045,7 @@ def _read_dose_history(page: AnalyzedPage, r: _Read) -> None:
                 dose.start("unit"), dose.end("unit"), "med.change.dose-history")], dose.start()), pos=dose.start(),
                 span=(pos, end), from_dose=before,
                 date=_Leaf(dates[0].value, [page.evidence(dates[0].start, dates[0].end, "med.change.dose-history")],
-                           dates[0].start))
+                           dates[0].start) if dates else None)
             found = min(((m.start(), rule, m) for rule in reasons
                          for m in [next(iter(rule.finditer(text, page.is_ocr, dose.end(), end)), None)] if m is not None),
                         default=None, key=lambda f: f[0])
@@ -1306,7 +1364,7 @@ def _recommendation_item(page: AnalyzedPage, pos: int) -> _Leaf | None:
     if section_at(page, pos) != "assessment_plan":
         return None
     text = page.text
-    start = max(s for s, _ in page.sections() if s <= pos)
+    start = _skip_space(text, max(s for s, _ in page.sections() if s <= pos))  # ("\n\n OUTCOME:")
     colon = text.find(":", start, min(pos, start + 60))
     pattern = _rule("med.plan-list-heading").pattern_for(page.is_ocr)
     if colon < 0 or pattern is None or pattern.fullmatch(text, start, colon) is None:
@@ -1559,6 +1617,10 @@ _STATUS_DATE_REACH = 80
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
+#: A cycle named right before a status word, its subject ("Cycle 5 started ...", "C3D1 given ...").
+_CYCLE_SUBJECT = re.compile(r"\b(?:cycle|C)[ \t]?\d{1,2}(?:[ \t]?D\d{1,2})?[ \t\n]*$", re.I)
+
+
 def _dated_by_status(r: _Read, text: str, d_start: int, d_end: int) -> str | None:
     """"start" or "end" when the status word of the date's clause starts or stops the drug
     ("started ... on 01/05/2026", "12/04/2023: Started ribociclib", "first dose planned for ...")."""
@@ -1571,6 +1633,8 @@ def _dated_by_status(r: _Read, text: str, d_start: int, d_end: int) -> str | Non
     if cue.pos < d_start and _YEAR.search(text, cue.pos, d_start):
         return None  # "completed in April 2024 and ... an MRI on 03/28/2026": the status has its own date
     word = cue.evidence[0].text
+    if _CYCLE_SUBJECT.search(text, max(clause_start, cue.pos - 40), cue.pos):
+        return None  # "Cycle 5 started a week late on 23/11/2026": a cycle's start, not the drug's
     if _STARTED.search(word) or _PLANNED_START.search(word):
         return "start"
     if _ENDED.search(word):
@@ -1592,6 +1656,11 @@ def _status_from_dates(leaves: dict[str, _Leaf], reads: list[_Read], default: _L
     years = [r.year_status for r in reads if r.year_status is not None]
     if years and (default is None or default.value != "active" or "end_year" in leaves):
         return years[-1]
+    end_year = leaves.get("end_year")
+    if default is None and end is None and end_month is None and end_year is not None and end_year.value < today.year:
+        # "tamoxifen then anastrozole to 2021": a course that ended in a past year
+        return _Leaf("historical", [ev.model_copy(update={"rule": "med.status.end-year-past"}) for ev in end_year.evidence],
+                     end_year.pos)
     return default
 
 
@@ -1832,7 +1901,8 @@ _CHANGE_LEAVES = ("date", "date_month", "from_dose", "to_dose", "unit", "reason"
 
 def _fold_changes(changes: list[_Change]) -> list[_Change]:
     """Changes to the same dose whose dates and starting doses do not disagree are one change;
-    the first telling keeps its place, the others fill in what it lacks."""
+    the first telling keeps its place (unless other changes follow it before the next telling and it
+    says no starting dose: a summary of the dose now), the others fill in what it lacks."""
     folded: list[_Change] = []
     for change in changes:
         same = next((f for f in folded if f.to_dose.value == change.to_dose.value
@@ -1845,6 +1915,12 @@ def _fold_changes(changes: list[_Change]) -> list[_Change]:
         if same is None:
             folded.append(change)
             continue
+        if same is not folded[-1] and same.from_dose is None:
+            # "dose level -2 = 200 mg (started 600 mg; DL-1 400 mg ...; DL-2 200 mg ...)": the first telling
+            # was the dose now, ahead of its history; the history's telling keeps the place
+            folded.remove(same)
+            folded.append(change)
+            same, change = change, same
         for key in ("date", "date_month", "from_dose", "reason", "unit"):
             if getattr(same, key) is None and getattr(change, key) is not None:
                 setattr(same, key, getattr(change, key))
@@ -1888,15 +1964,20 @@ def _reason_in_next_sentence(page: AnalyzedPage, reads: list[_Read], change: _Ch
         return None
     text = page.text
     end = page.sentence_at(change.span[1])[1]
-    # (past one short sentence about another drug: "...; letrozole 2.5 mg daily. Reason for change: ...")
-    for _ in range(2):
+    # (past one short sentence about another drug: "...; letrozole 2.5 mg daily. Reason for change: ...", or a
+    # label line of a form: "Date of change: 11/10/2026" then "Reason (per prescriber office): grade 2 diarrhea
+    # not controlled with loperamide", a labelled reason that may name the drug that failed to help)
+    for _ in range(3):
         n_start, n_end = page.sentence_at(_skip_space(text, end))
         if n_start < end or n_end - n_start > 240:
             return None
-        named = drugs().find(text[n_start:n_end])
+        named = [] if _REASON_OPENS.match(text, n_start, n_end) else drugs().find(text[n_start:n_end])
         if not named:
             if _A_DOSE.search(text, n_start, n_end):
                 return None  # (a sentence with a dose tells a change of its own)
+            if not _EXPLAINS.search(text, n_start, n_end) and _LABEL_OPENS.match(text, n_start, n_end):
+                end = n_end
+                continue
             break
         if any(m.drug.name == owner.mention.drug.name for m in named) or _EXPLAINS.search(text, n_start, n_end):
             return None
@@ -1957,6 +2038,10 @@ def _finding(page: AnalyzedPage, name: str, reads: list[_Read]) -> Finding:
     # The same change told twice (history list, narrative, list comment) is one change.
     changes = _fold_changes(sorted((c for r in reads for c in r.changes), key=lambda c: c.pos))
     plain = sorted(((r.dose[0].pos, r.dose[0], r.dose[1]) for r in reads if r.dose), key=lambda s: s[0])
+    # A change to a dose by weight or area for a drug whose every stated dose is a plain amount ("filgrastim
+    # 300 mcg daily" and a sentence after it: "C2D1 given at 7.5 mg/kg"): another drug's change.
+    if plain and all(unit is not None and not _PER_BODY.search(unit.value) for _, _, unit in plain):
+        changes = [c for c in changes if c.unit is None or not _PER_BODY.search(c.unit.value)]
     earlier = [d for r in reads if r.dose and (r.earlier_dose or id(r) in in_past) for d in r.dose[:1]]
     reasons = sorted((x for r in reads for x in r.reasons), key=lambda x: x.pos)
     for change in changes:
@@ -1984,8 +2069,10 @@ def _finding(page: AnalyzedPage, name: str, reads: list[_Read]) -> Finding:
             near = [x for x in reasons if change.pos - 200 <= x.pos <= change.span[1] + 80
                     and (id(x) not in taken or _same_sentence(page.text, change.pos, x.pos))]
             if near:
-                change.reason = min(near, key=lambda x: abs(x.pos - change.span[1]) if x.pos >= change.span[1]
-                                    else change.pos - x.pos)
+                # (on a tie, the reason after the change: "DL-1 400 mg from C3 for neutropenia; DL-2 200 mg from C6
+                # for ALT rise")
+                change.reason = min(near, key=lambda x: (x.pos - change.span[1], 0) if x.pos >= change.span[1]
+                                    else (change.pos - x.pos, 1))
             elif (hold := _hold_before(reads, change)) is not None:
                 # "... grade 3 neutropenia, so ribociclib was held ... [a sentence or two] ... resumed today at
                 # 400 mg (dose level -1)": the hold's reason, when no change came between
