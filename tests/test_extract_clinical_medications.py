@@ -1190,6 +1190,11 @@ ROWS = [
      "her counts have held up well since.", "ribociclib",
      {"dose": 400, "status": "active", "changes": [{"from_dose": 600, "to_dose": 400}]},
      {"status": "back onto", "changes[0].from_dose": "600"}),
+    # lead, twenty-first round: the comparison's "rather than" before it negates the "three", not the change
+    ("After a one-week break she went back onto ribociclib but on two tablets a day rather than three (400 mg "
+     "instead of 600 mg), and her counts have held up well since.", "ribociclib",
+     {"dose": 400, "status": "active", "changes": [{"from_dose": 600, "to_dose": 400}]},
+     {"changes[0].from_dose": "600", "changes[0].to_dose": "400"}),
     # gen21-b: a bracket the statement's semicolon cut: its reason is still the change's
     (" Current Rx : Tab Palbociclib 125mg -> 100mg (from C5 ; Gr 3 neutropenia) + Tab Letrozole 2.5mg OD\n", "palbociclib",
      {"dose": 100, "changes": [{"from_dose": 125, "to_dose": 100, "reason": "neutropenia"}]},
@@ -1240,6 +1245,9 @@ ABSENT = [
     ("Her mother took tamoxifen for 5 years.", "tamoxifen", None),
     ("We discussed adding ribociclib; she declined.", "ribociclib", None),
     ("She will not be taking ribociclib.", "ribociclib", None),
+    # a comparison after a denial is no change (lead, twenty-first round)
+    ("Ribociclib remains on hold: we did not go back to 400 mg rather than 600 mg this cycle.", "ribociclib",
+     ("to_dose", 400)),
     ("Olaparib is not indicated because her germline testing is negative.", "olaparib", None),
     ("If residual disease is found at surgery, adjuvant olaparib would be considered.", "olaparib", None),
     ("Consider switching to fulvestrant 500 mg IM if progression.", "fulvestrant", None),

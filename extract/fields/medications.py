@@ -904,7 +904,8 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
             if m.start() >= r.sentence[1] and info.dose_steps and _number(m.group("to"))[0] not in info.dose_steps:
                 continue  # a later sentence about "the dose" ("Cycle 6: dose reduced to 100 mg") is not
                 #           letrozole's (2.5 mg): a drug with dose steps takes only a change to one of them
-            if usable(m.start(), m.end()) and not any(c.span[0] < m.end() and m.start() < c.span[1] for c in r.changes):
+            if ((usable(m.start(), m.end()) or rule.params.get("contrast") and _negated_by_contrast_only(page, r.sentence[0], m))
+                    and not any(c.span[0] < m.end() and m.start() < c.span[1] for c in r.changes)):
                 if rule.params.get("chained") and not any(c.pos < m.start() for c in r.changes):
                     continue  # "then to 200 mg" continues a change told before it
                 lead = text[max(r.pre_start, m.start() - 50):m.start()]
@@ -1202,6 +1203,21 @@ def _schedule_of(rule: CompiledRule, m: regex.Match) -> str:
             out += ", then " + ("every 4 weeks" if then.startswith("q") else then)
         return out
     return str(rule.params.get("value", re.sub(r"\s+", " ", m.group(0).lower())))
+
+
+#: A comparison's words, whose negation ConText extends over the rest of the sentence ("on two tablets a day
+#: rather than three (400 mg instead of 600 mg)"), and the words of a denial, which no comparison excuses.
+_CONTRAST = regex.compile(r"\b(?:rather\s+than|instead\s+of|in\s+place\s+of)\b", regex.IGNORECASE)
+_DENIAL = regex.compile(r"\b(?:not|no|never|without|declined|denie[sd]|refused)\b|n't\b", regex.IGNORECASE)
+
+
+def _negated_by_contrast_only(page: AnalyzedPage, sentence_start: int, m: regex.Match) -> bool:
+    """A change stated as a contrast ("400 mg instead of 600 mg") is negated only by a comparison's
+    own words before it in its sentence, and by no denial."""
+    if assertion_at(page, m.start(), m.end()) != "negated":
+        return False
+    lead = page.text[sentence_start:m.start()]
+    return bool(_CONTRAST.search(lead)) and not _DENIAL.search(lead)
 
 
 def _change_of(page: AnalyzedPage, rule: CompiledRule, m: regex.Match) -> _Change:
