@@ -4255,3 +4255,99 @@ def test_gen19_a_microinvasions_size(text, value, evidence):
     f = first_fact(text, "diagnosis.tumor_size_mm", source="ocr")
     assert (f and (f.value, f.evidence[0].text)) == ((value, evidence) if value else None)
 
+
+
+# gen21: an ISH result written before the HER2 label; a grade labelled with the tumour it is of; an OCR'd
+# receptor table with its intensity column before the percent; a UK dataset heading and its "Invasive grade:"
+# end a macroscopic description.
+GEN21_ROWS = [
+    ("CISH: no amplification of HER2.", "receptors.her2.ish_result", "not_amplified", "no amplification of HER2", "ocr"),
+    ("SISH shows no amplification of the HER2 gene (ratio 1.3).", "receptors.her2.ish_result", "not_amplified",
+     "no amplification of the HER2", "text-layer"),
+    ("FISH: no evidence of HER2 gene amplification.", "receptors.her2.ish_result", "not_amplified",
+     "no evidence of HER2 gene amplification", "text-layer"),
+    ("DUAL ISH: AMPLIFICATION OF HER2 GENE IS PRESENT, RATIO 5.2.", "receptors.her2.ish_result", "amplified",
+     "AMPLIFICATION OF HER2 GENE IS PRESENT", "ocr"),
+    ("Invasive ductal carcinoma.\nGrade (residual): 2", "diagnosis.grade", 2, "Grade (residual): 2", "text-layer"),
+    ("INVASIVE DUCTAL CARCINOMA. GRADE (INVASIVE): 3.", "diagnosis.grade", 3, "GRADE (INVASIVE): 3", "ocr"),
+    ("Marker Result Intensity Percent Allred\nER Positive Strong 95 8\nPR Positive Moderate 40 6\n",
+     "receptors.er.percent", 95.0, "ER Positive Strong 95", "ocr"),
+    ("SPECIMEN: RIGHT BREAST, MASTECTOMY. DIAGNOSIS: INVASIVE CARCINOMA OF NO SPECIAL TYPE, GRADE 2, 34 MM. "
+     "SENTINEL NODES 2/2. RECEPTOR STUDIES (BLOCK A5):. Marker Result Intensity Percent Allred. ER Positive Strong 95 "
+     "8. PR Positive Moderate 40 6. HER2 (IHC) Negative 1+ - -. Ki67 - - 18 -. Summary: R breast carcinoma.",
+     "receptors.pr.percent", 40.0, "PR Positive Moderate 40", "ocr"),
+    ("MACROSCOPY: Left WLE 52g, tumour 17mm. BREAST SCREENING DATASET (two columns). Side: Left Oestrogen receptor: "
+     "Positive. Invasive type: Ductal NST.", "receptors.er.status", "positive", "Oestrogen receptor: Positive", "ocr"),
+    ("MACROSCOPY: Left WLE 52g, tumour 17mm. Invasive grade: 3 Progesterone receptor: Positive.",
+     "receptors.pr.status", "positive", "Progesterone receptor: Positive", "ocr"),
+]
+
+
+@pytest.mark.parametrize("text,path,value,evidence,source", GEN21_ROWS)
+def test_gen21_phrasings_are_read_with_their_evidence(text, path, value, evidence, source):
+    f = first_fact(text, path, source=source)
+    assert f is not None and (f.value, f.evidence[0].text) == (value, evidence)
+
+
+GEN21_DISTRACTOR_ROWS = [
+    # a control's ISH result; a hypothetical one; a grade of the in-situ disease in brackets
+    ("Control tissue: no amplification of HER2.", "receptors.her2.ish_result", "text-layer"),
+    ("If FISH shows no amplification of HER2, trastuzumab is not indicated.", "receptors.her2.ish_result", "text-layer"),
+    ("FISH to assess amplification of HER2 is pending.", "receptors.her2.ish_result", "text-layer"),
+    ("Grade (DCIS): 2", "diagnosis.grade", "text-layer"),
+    # a bare total of blocks, or without a node word before it; a grid's other column's size
+    ("Margins: clear.\nTotal examined: 6 blocks", "lymph_nodes.examined", "text-layer"),
+    ("Blocks:\nTotal examined: 6", "lymph_nodes.examined", "text-layer"),
+    ("Tumor size:                Lymph nodes examined:\n27 mm                      4\n", "lymph_nodes.examined",
+     "text-layer"),
+    ("Tumor size:                Lymph nodes examined:\n27 mm                      4\n", "lymph_nodes.examined", "ocr"),
+    ("Tumor size: Lymph nodes examined: 27 mm 4.", "lymph_nodes.examined", "ocr"),
+]
+
+
+@pytest.mark.parametrize("text,path,source", GEN21_DISTRACTOR_ROWS)
+def test_gen21_distractors_yield_nothing(text, path, source):
+    assert first_fact(text, path, source=source) is None
+
+
+@pytest.mark.parametrize("text,positive,examined,pos_evidence,ex_evidence,source", [
+    # a node block's bare total lines under its heading, also in a run-on page's capitals
+    ("LYMPH NODES:\nSentinel nodes: 2\nNon-sentinel nodes: 12\nTotal examined: 14\nTotal positive: 2", 2, 14,
+     "Total positive: 2", "Total examined: 14", "text-layer"),
+    ("AXILLARY LYMPH NODES. SENTINEL NODES: 2 (1 POSITIVE). NON-SENTINEL NODES: 12 (1 POSITIVE). TOTAL EXAMINED: 14. "
+     "TOTAL POSITIVE: 2.", 2, 14, "TOTAL POSITIVE: 2", "TOTAL EXAMINED: 14", "ocr"),
+    ("Lymph node status\nNumber of positive nodes: 2\nTotal number of nodes: 14", 2, 14,
+     "Number of positive nodes: 2", "Total number of nodes: 14", "text-layer"),
+    # an RCPath dataset's node line that says the nodes are present before its counts
+    ("BREAST CANCER DATASET (RCPath)\nSide: Left\nAxillary nodes: present, total 2, positive 1", 1, 2,
+     "Axillary nodes: present, total 2, positive 1", "Axillary nodes: present, total 2, positive 1", "text-layer"),
+    # "x positive of y" before a full stop (not read as "2 positive" nodes)
+    ("Side: Left. Axillary nodes: 2 positive of 14. Margins: clear.", 2, 14, "2 positive of 14", "2 positive of 14",
+     "ocr"),
+    # a second column's capitalised label after the first column's value on an OCR'd line
+    ("Grade: 2 Nodes examined: 14\nMargins: clear Nodes positive: 2", 2, 14, "Nodes positive: 2",
+     "Nodes examined: 14", "ocr"),
+    # a grid's second-column label is no count of the first column's value
+    ("Sentinel nodes examined: 3 Nodes with metastasis: 0\n\nDIAGNOSIS:\nB. SENTINEL LYMPH NODES, LEFT AXILLA: THREE "
+     "LYMPH NODES NEGATIVE FOR CARCINOMA (0/3).", 0, 3, "Nodes with metastasis: 0", "(0/3)", "ocr"),
+    # a synoptic summary, or a closing "Summary:", restates the parts' counts
+    ("B. Sentinel lymph nodes: metastatic carcinoma in one of two lymph nodes (1/2).\nC. Non-sentinel nodes: six lymph "
+     "nodes, negative for carcinoma (0/6).\n\nSYNOPTIC SUMMARY\nLymph nodes: sentinel 1/2 (micrometastasis), "
+     "non-sentinel 0/6\n", 1, 8, "(1/2)", "(1/2)", "text-layer"),
+])
+def test_gen21_node_totals_and_restated_counts(text, positive, examined, pos_evidence, ex_evidence, source):
+    text = "Invasive ductal carcinoma.\n" + text + "\n"
+    pos, ex = first_fact(text, "lymph_nodes.positive", source), first_fact(text, "lymph_nodes.examined", source)
+    assert (pos.value, ex.value, pos.evidence[0].text, ex.evidence[0].text) == (positive, examined, pos_evidence,
+                                                                                ex_evidence)
+
+
+def test_gen21_a_closing_summary_line_restates_the_parts_counts():
+    # a run-on page's "Summary:" (its printed line's start) restates part B's count: two nodes, not four
+    text = ("Specimens: A) Right mastectomy. B) Right sentinel node x 2. Microscopic and diagnosis: A) Invasive mammary "
+            "carcinoma with mixed ductal and lobular features, grade 2, 34 mm. B) Sentinel nodes: metastatic carcinoma "
+            "in both nodes (2/2), largest deposit 7 mm, with extranodal extension 1 mm. Receptor studies (block A5):. "
+            "ER Positive. PR Positive. Summary: R breast mixed invasive ductal (NST) and lobular carcinoma, 34 mm, "
+            "grade 2, sentinel. nodes 2/2 positive. pT2 pN1a(sn).")
+    pos, ex = first_fact(text, "lymph_nodes.positive", "ocr"), first_fact(text, "lymph_nodes.examined", "ocr")
+    assert (pos.value, ex.value) == (2, 2)

@@ -985,7 +985,7 @@ def her2(page: AnalyzedPage) -> Iterator[Finding]:
             if not m:
                 syn = _first(g["her2.synoptic"], page, a.end, end)
                 if syn is None or _is_reference_text(page, syn.start(), syn.end()):
-                    found = _her2_status_before(page, a, end) or _ish_line(page, a, end)
+                    found = _her2_status_before(page, a, end) or _ish_line(page, a, end) or _ish_before(page, a, end)
                     if not found and _list_start(page, items, i):
                         yield from _listed_findings(page, items, i, ("her2",))
                         continue
@@ -1072,6 +1072,30 @@ def _ish_line(page: AnalyzedPage, a: Anchor, end: int) -> list[Finding]:
         found.append(make_finding(page, "receptors.her2.ish_result", value, (a.start, r.end()),
                                   "her2.detail.ish-result"))
     return found
+
+
+def _ish_before(page: AnalyzedPage, a: Anchor, end: int) -> list[Finding]:
+    """An ISH result written before the HER2 label, its sentence's words ("CISH: no amplification of
+    HER2", "FISH: no evidence of HER2 gene amplification"); not a control's ("control ... no
+    amplification of HER2") nor quoted guideline text."""
+    g = _g()
+    lo = max(page.sentence_at(a.start)[0], a.start - 60)
+    m = g["her2.ish-result-before-label"].pattern_for(page.is_ocr).search(page.text, lo, a.start, timeout=TIMEOUT_S)
+    if not m:
+        return []
+    after = g["her2.ish-result-before-label.after"].pattern_for(page.is_ocr).match(page.text, a.end, end)
+    if m.group("not_amp"):
+        value, stop = "not_amplified", a.end
+    elif m.group("no_evidence") and after and after.group("amp_word"):
+        value, stop = "not_amplified", after.end()
+    elif m.group("amp") and after and after.group("present"):
+        value, stop = "amplified", after.end()
+    else:
+        return []
+    if g["her2.exclude.control-score"].pattern_for(page.is_ocr).search(page.text, lo, m.start()) \
+            or _is_reference_text(page, m.start(), stop):
+        return []
+    return [make_finding(page, "receptors.her2.ish_result", value, (m.start(), stop), g["her2.ish-result-before-label"])]
 
 
 def _her2_status_before(page: AnalyzedPage, a: Anchor, end: int) -> list[Finding]:
