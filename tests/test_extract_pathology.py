@@ -4280,6 +4280,9 @@ GEN21_ROWS = [
      "Positive. Invasive type: Ductal NST.", "receptors.er.status", "positive", "Oestrogen receptor: Positive", "ocr"),
     ("MACROSCOPY: Left WLE 52g, tumour 17mm. Invasive grade: 3 Progesterone receptor: Positive.",
      "receptors.pr.status", "positive", "Progesterone receptor: Positive", "ocr"),
+    # an H-score with its breakdown by intensity gives the status; no percent of the breakdown is the ER percent
+    ("ESTROGEN RECEPTOR (SP1): H-SCORE 240 (STRONG 70%, MODERATE 20%). PROGESTERONE RECEPTOR (1E2): H-SCORE 0.",
+     "receptors.er.status", "positive", "ESTROGEN RECEPTOR (SP1): H-SCORE 240", "ocr"),
 ]
 
 
@@ -4295,6 +4298,8 @@ GEN21_DISTRACTOR_ROWS = [
     ("If FISH shows no amplification of HER2, trastuzumab is not indicated.", "receptors.her2.ish_result", "text-layer"),
     ("FISH to assess amplification of HER2 is pending.", "receptors.her2.ish_result", "text-layer"),
     ("Grade (DCIS): 2", "diagnosis.grade", "text-layer"),
+    ("ESTROGEN RECEPTOR (SP1): H-SCORE 240 (STRONG 70%, MODERATE 20%). PROGESTERONE RECEPTOR (1E2): H-SCORE 0.",
+     "receptors.er.percent", "ocr"),
     # a bare total of blocks, or without a node word before it; a grid's other column's size
     ("Margins: clear.\nTotal examined: 6 blocks", "lymph_nodes.examined", "text-layer"),
     ("Blocks:\nTotal examined: 6", "lymph_nodes.examined", "text-layer"),
@@ -4318,6 +4323,11 @@ def test_gen21_distractors_yield_nothing(text, path, source):
      "TOTAL POSITIVE: 2.", 2, 14, "TOTAL POSITIVE: 2", "TOTAL EXAMINED: 14", "ocr"),
     ("Lymph node status\nNumber of positive nodes: 2\nTotal number of nodes: 14", 2, 14,
      "Number of positive nodes: 2", "Total number of nodes: 14", "text-layer"),
+    # a completion dissection's grand total with the earlier sentinel nodes (the count its pN stages)
+    ("Conclusion:\n1. Right axillary clearance: metastatic carcinoma in one of fourteen lymph nodes (1/14).\n"
+     "Combined with the previous sentinel nodes (2/3), 3 of 17 nodes are involved: pN1a (AJCC 8).", 3, 17,
+     "Combined with the previous sentinel nodes (2/3), 3 of 17 nodes are involved",
+     "Combined with the previous sentinel nodes (2/3), 3 of 17 nodes are involved", "text-layer"),
     # an RCPath dataset's node line that says the nodes are present before its counts
     ("BREAST CANCER DATASET (RCPath)\nSide: Left\nAxillary nodes: present, total 2, positive 1", 1, 2,
      "Axillary nodes: present, total 2, positive 1", "Axillary nodes: present, total 2, positive 1", "text-layer"),
@@ -4351,3 +4361,20 @@ def test_gen21_a_closing_summary_line_restates_the_parts_counts():
             "grade 2, sentinel. nodes 2/2 positive. pT2 pN1a(sn).")
     pos, ex = first_fact(text, "lymph_nodes.positive", "ocr"), first_fact(text, "lymph_nodes.examined", "ocr")
     assert (pos.value, ex.value) == (2, 2)
+
+
+@pytest.mark.parametrize("text,path,value,evidence,correction", [
+    # a side word with two letters swapped, as a typist's slip a fax scan keeps, on OCR pages
+    ("SPECIMEN: A. RIGTH BREAST, LUMPECTOMY: INVASIVE MUCINOUS CARCINOMA, 2.1 CM.", "diagnosis.laterality", "right",
+     "RIGTH BREAST", "RIGTH->RIGHT"),
+    ("Specimen: rigth breast lumpectomy. Invasive ductal carcinoma.", "diagnosis.laterality", "right", "rigth breast",
+     "rigth->right"),
+])
+def test_gen21_ocr_side_words_are_read_with_their_correction(text, path, value, evidence, correction):
+    assert_read_on_ocr_page(text, path, value, evidence, correction)
+
+
+@pytest.mark.parametrize("text,source", [("Specimen: rigth breast lumpectomy. Invasive ductal carcinoma.", "text-layer"),
+                                         ("Invasive ductal carcinoma. Rigthousen clinic referral.", "ocr")])
+def test_gen21_a_swapped_side_word_is_read_on_ocr_pages_only(text, source):
+    assert first_fact(text, "diagnosis.laterality", source=source) is None
