@@ -4276,10 +4276,19 @@ GEN21_ROWS = [
      "SENTINEL NODES 2/2. RECEPTOR STUDIES (BLOCK A5):. Marker Result Intensity Percent Allred. ER Positive Strong 95 "
      "8. PR Positive Moderate 40 6. HER2 (IHC) Negative 1+ - -. Ki67 - - 18 -. Summary: R breast carcinoma.",
      "receptors.pr.percent", 40.0, "PR Positive Moderate 40", "ocr"),
+    ("HORMONE RECEPTORS (block A4):\nMarker Intensity Percent Allred\nER Strong 90 8\nPR Weak 5 3\n",
+     "receptors.pr.percent", 5.0, "PR Weak 5", "ocr"),
+    ("SPECIMEN: RIGHT BREAST HOOKWIRE EXCISION. DIAGNOSIS: INVASIVE PLEOMORPHIC LOBULAR CARCINOMA, GRADE 3, 30MM. "
+     "SENTINEL NODES: MICROMETASTASIS IN 1 OF 6 NODES. HORMONE RECEPTORS (block A4): Marker Intensity Percent Allred. "
+     "ER Strong 90 8. PR Weak 5 3. HER2 (SISH): not amplified, HER2/CEP17 ratio 1.2. pT2 pN1mi(sn).",
+     "receptors.er.percent", 90.0, "ER Strong 90", "ocr"),
     ("MACROSCOPY: Left WLE 52g, tumour 17mm. BREAST SCREENING DATASET (two columns). Side: Left Oestrogen receptor: "
      "Positive. Invasive type: Ductal NST.", "receptors.er.status", "positive", "Oestrogen receptor: Positive", "ocr"),
     ("MACROSCOPY: Left WLE 52g, tumour 17mm. Invasive grade: 3 Progesterone receptor: Positive.",
      "receptors.pr.status", "positive", "Progesterone receptor: Positive", "ocr"),
+    # the microscopic size after a gross size written in three dimensions
+    ("INVASIVE DUCTAL CARCINOMA. TUMOR SIZE: 2.3 X 2.0 X 1.8 CM (GROSS); 2.1 CM (MICROSCOPIC).", "diagnosis.tumor_size_mm",
+     21.0, "2.1 CM (MICROSCOPIC)", "ocr"),
     # an H-score with its breakdown by intensity gives the status; no percent of the breakdown is the ER percent
     ("ESTROGEN RECEPTOR (SP1): H-SCORE 240 (STRONG 70%, MODERATE 20%). PROGESTERONE RECEPTOR (1E2): H-SCORE 0.",
      "receptors.er.status", "positive", "ESTROGEN RECEPTOR (SP1): H-SCORE 240", "ocr"),
@@ -4328,6 +4337,14 @@ def test_gen21_distractors_yield_nothing(text, path, source):
      "Combined with the previous sentinel nodes (2/3), 3 of 17 nodes are involved: pN1a (AJCC 8).", 3, 17,
      "Combined with the previous sentinel nodes (2/3), 3 of 17 nodes are involved",
      "Combined with the previous sentinel nodes (2/3), 3 of 17 nodes are involved", "text-layer"),
+    # a bracketed count before a colon and its polarity; a total with its breakdown in brackets; "none involved"
+    ("Sentinel lymph nodes (2): negative for metastatic carcinoma.", 0, 2,
+     "lymph nodes (2): negative", "lymph nodes (2): negative", "text-layer"),
+    ("LYMPH NODES: TOTAL 14 (2 SENTINEL, 12 AXILLARY); POSITIVE 3.", 3, 14,
+     "LYMPH NODES: TOTAL 14 (2 SENTINEL, 12 AXILLARY); POSITIVE 3", "LYMPH NODES: TOTAL 14 (2 SENTINEL, 12 AXILLARY); POSITIVE 3",
+     "ocr"),
+    ("Lymph nodes: 14 examined, none involved.", 0, 14, "Lymph nodes: 14 examined, none involved",
+     "Lymph nodes: 14 examined, none involved", "text-layer"),
     # an RCPath dataset's node line that says the nodes are present before its counts
     ("BREAST CANCER DATASET (RCPath)\nSide: Left\nAxillary nodes: present, total 2, positive 1", 1, 2,
      "Axillary nodes: present, total 2, positive 1", "Axillary nodes: present, total 2, positive 1", "text-layer"),
