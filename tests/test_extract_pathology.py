@@ -4286,6 +4286,10 @@ GEN21_ROWS = [
      "Positive. Invasive type: Ductal NST.", "receptors.er.status", "positive", "Oestrogen receptor: Positive", "ocr"),
     ("MACROSCOPY: Left WLE 52g, tumour 17mm. Invasive grade: 3 Progesterone receptor: Positive.",
      "receptors.pr.status", "positive", "Progesterone receptor: Positive", "ocr"),
+    # "positivity" after the label; a percent row's words "% positive cells"
+    ("ER positivity: 95%, strong intensity", "receptors.er.percent", 95.0, "ER positivity: 95%", "text-layer"),
+    ("Estrogen receptor (ER): Positive; % positive cells: 95; intensity: strong", "receptors.er.percent", 95.0,
+     "Estrogen receptor (ER): Positive; % positive cells: 95", "text-layer"),
     # the microscopic size after a gross size written in three dimensions
     ("INVASIVE DUCTAL CARCINOMA. TUMOR SIZE: 2.3 X 2.0 X 1.8 CM (GROSS); 2.1 CM (MICROSCOPIC).", "diagnosis.tumor_size_mm",
      21.0, "2.1 CM (MICROSCOPIC)", "ocr"),
