@@ -4268,6 +4268,9 @@ GEN21_ROWS = [
      "no evidence of HER2 gene amplification", "text-layer"),
     ("DUAL ISH: AMPLIFICATION OF HER2 GENE IS PRESENT, RATIO 5.2.", "receptors.her2.ish_result", "amplified",
      "AMPLIFICATION OF HER2 GENE IS PRESENT", "ocr"),
+    ("INVASIVE DUCTAL CARCINOMA. MBR GRADE: 7/9 (INTERMEDIATE).", "diagnosis.grade", 2, "MBR GRADE: 7/9", "ocr"),
+    ("Invasive ductal carcinoma. Modified Bloom-Richardson grade: 5/9.", "diagnosis.grade", 1,
+     "Modified Bloom-Richardson grade: 5/9", "text-layer"),
     ("Invasive ductal carcinoma.\nGrade (residual): 2", "diagnosis.grade", 2, "Grade (residual): 2", "text-layer"),
     ("INVASIVE DUCTAL CARCINOMA. GRADE (INVASIVE): 3.", "diagnosis.grade", 3, "GRADE (INVASIVE): 3", "ocr"),
     ("Marker Result Intensity Percent Allred\nER Positive Strong 95 8\nPR Positive Moderate 40 6\n",
@@ -4290,6 +4293,11 @@ GEN21_ROWS = [
     ("ER positivity: 95%, strong intensity", "receptors.er.percent", 95.0, "ER positivity: 95%", "text-layer"),
     ("Estrogen receptor (ER): Positive; % positive cells: 95; intensity: strong", "receptors.er.percent", 95.0,
      "Estrogen receptor (ER): Positive; % positive cells: 95", "text-layer"),
+    # a heading before a receptor label is no grid's first column (one value after the label)
+    ("HORMONE RECEPTORS (BLOCK A4): ESTROGEN RECEPTOR: POSITIVE, 85% OF TUMOR NUCLEI, STRONG. PROGESTERONE RECEPTOR: "
+     "POSITIVE, 30%, MODERATE.", "receptors.er.status", "positive", "ESTROGEN RECEPTOR: POSITIVE", "ocr"),
+    ("Hormone receptors / Recepteurs hormonaux (block A1): ER: Negative (0%). PR: Negative (0%).", "receptors.er.percent",
+     0.0, "ER: Negative (0%", "ocr"),
     # the microscopic size after a gross size written in three dimensions
     ("INVASIVE DUCTAL CARCINOMA. TUMOR SIZE: 2.3 X 2.0 X 1.8 CM (GROSS); 2.1 CM (MICROSCOPIC).", "diagnosis.tumor_size_mm",
      21.0, "2.1 CM (MICROSCOPIC)", "ocr"),
@@ -4320,6 +4328,12 @@ GEN21_DISTRACTOR_ROWS = [
      "text-layer"),
     ("Tumor size:                Lymph nodes examined:\n27 mm                      4\n", "lymph_nodes.examined", "ocr"),
     ("Tumor size: Lymph nodes examined: 27 mm 4.", "lymph_nodes.examined", "ocr"),
+    # a run-on page's grid: the second label of "label: label: value value" never takes the first column's value
+    ("TUMOR SUMMARY. ER: PR: Negative (0%) Positive (40%). HER2: Laterality: 3+ Right.", "receptors.pr.status", "ocr"),
+    ("TUMOR SUMMARY. ER: PR: Negative (0%) Positive (40%). HER2: Laterality: 3+ Right.", "receptors.er.status", "ocr"),
+    ("ESTROGEN RECEPTOR: HER2: POSITIVE (95%) NEGATIVE (1+).", "receptors.her2.status", "ocr"),
+    ("Invasive ductal carcinoma. Histologic grade: Lymph nodes positive: 3 2. Lymph nodes examined: Tumor size: 14 "
+     "27 mm.", "lymph_nodes.positive", "ocr"),
 ]
 
 
@@ -4330,6 +4344,9 @@ def test_gen21_distractors_yield_nothing(text, path, source):
 
 @pytest.mark.parametrize("text,positive,examined,pos_evidence,ex_evidence,source", [
     # a node block's bare total lines under its heading, also in a run-on page's capitals
+    # a run-on CAP block's heading before its label is no grid: "Regional Lymph Nodes: Number ... Examined: 14."
+    ("Regional Lymph Nodes: Number of Lymph Nodes Examined: 14. Number of Lymph Nodes with Macrometastases: 2. "
+     "pT2 pN1a.", 2, 14, "Number of Lymph Nodes with Macrometastases: 2", "Number of Lymph Nodes Examined: 14", "ocr"),
     ("LYMPH NODES:\nSentinel nodes: 2\nNon-sentinel nodes: 12\nTotal examined: 14\nTotal positive: 2", 2, 14,
      "Total positive: 2", "Total examined: 14", "text-layer"),
     ("AXILLARY LYMPH NODES. SENTINEL NODES: 2 (1 POSITIVE). NON-SENTINEL NODES: 12 (1 POSITIVE). TOTAL EXAMINED: 14. "

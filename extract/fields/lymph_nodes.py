@@ -185,14 +185,14 @@ def _totals(page: AnalyzedPage) -> tuple[list[Finding], bool, bool]:
     #: block of the same axilla): the first block's lines are the count, the rest are not added to it.
     restated = False
     for m in scan(page, g["nodes.total.synoptic-examined"]):
-        if not _counted(page, m.start()) or found_ex or _other_column_value(page.text, m.start(), m.start("ex")):
+        if not _counted(page, m.start()) or found_ex or _other_column_value(page.text, m.start(), m.start("ex"), m.end("ex")):
             continue
         found_ex = True
         examined, correction = ocr_number(m.group("ex"))  # "l2" on an OCR page (OCREX) is 12
         out.append(make_finding(page, "lymph_nodes.examined", int(examined), m.span(),
                                 g["nodes.total.synoptic-examined"], negation_applies=False, correction=correction))
     for m in scan(page, g["nodes.total.synoptic-positive"]):
-        if not _counted(page, m.start()) or _other_column_value(page.text, m.start(), m.start("pos")):
+        if not _counted(page, m.start()) or _other_column_value(page.text, m.start(), m.start("pos"), m.end("pos")):
             continue
         kind = (m.group("kind") or "").lower()
         if kind.startswith(("macro", "micro", "isolated")):
@@ -257,12 +257,19 @@ def _totals(page: AnalyzedPage) -> tuple[list[Finding], bool, bool]:
     return out, found_ex, found_pos
 
 
-def _other_column_value(text: str, label_start: int, value_start: int) -> bool:
+#: One more bare cell after a value, then its printed line's end ("3 2." of "grade: nodes positive: 3 2.").
+_NEXT_CELL = regex.compile(r"[ \t]+[^\s:.][^\s:]{0,20}(?:\.(?=\s|$)|$)")
+
+
+def _other_column_value(text: str, label_start: int, value_start: int, value_end: int) -> bool:
     """A label that ends its line beside another label ("Tumor size:   Lymph nodes examined:"), its value
     read from the next line: that line's first value is the other column's ("27 mm   4"), as an OCR'd
-    grid of two columns gives them, so the label's own value cannot be told."""
+    grid of two columns gives them, so the label's own value cannot be told. So too where a run-on page
+    joined those lines ("Histologic grade: Lymph nodes positive: 3 2."): a label right after another
+    label's colon whose value one more bare cell follows on its printed line."""
     if "\n" not in text[label_start:value_start]:
-        return False
+        return text[max(0, label_start - 4):label_start].rstrip().endswith(":") and \
+            _NEXT_CELL.match(text, value_end) is not None
     line_start = text.rfind("\n", 0, label_start) + 1
     return ":" in text[line_start:label_start]
 

@@ -824,7 +824,8 @@ def hormone_receptors(page: AnalyzedPage) -> Iterator[Finding]:
     taken: list[tuple[int, int]] = []
     yield from _values_before(page, items, taken)
     for i, a in enumerate(items):
-        if a.kind not in ("er", "pr", "both") or any(s <= a.start < e for s, e in taken) or _in_table_header(page, a):
+        if a.kind not in ("er", "pr", "both") or any(s <= a.start < e for s, e in taken) or _in_table_header(page, a) \
+                or _second_grid_label(page, items, i):
             continue
         end = _window_end(page, items, i)
         if g["receptor.exclude.rt-pcr-score"].pattern_for(page.is_ocr).match(page.text, a.end, end) or _by_mrna(page, a, end):
@@ -965,7 +966,7 @@ def her2(page: AnalyzedPage) -> Iterator[Finding]:
     g = _g()
     items = anchors(page)
     for i, a in enumerate(items):
-        if a.kind != "her2" or _in_table_header(page, a):
+        if a.kind != "her2" or _in_table_header(page, a) or _second_grid_label(page, items, i):
             continue
         end = _window_end(page, items, i, limit=200)
         if g["her2.exclude.rt-pcr-score"].pattern_for(page.is_ocr).match(page.text, a.end, end) or _by_mrna(page, a, end):
@@ -1573,6 +1574,25 @@ def _table_row(text: str, start: int, end: int, layout: str) -> list[tuple[int, 
                 pos = i + 1
         return out
     return row_cells(text, start, end, bars_only=layout == "bars")
+
+
+#: What stands between two labels of an OCR'd grid's heading row ("ER:   PR:"): the first label's colon alone.
+_BARE_LABEL_GAP = regex.compile(r"[ \t]*(?:\([^()\n]{0,30}\)[ \t]*)?(?:status[ \t]*)?:[ \t]*", regex.I)
+#: The colon that makes a marker name a label.
+_LABEL_COLON = regex.compile(r"[ \t]*(?:\([^()\n]{0,30}\)[ \t]*)?(?:status[ \t]*)?:", regex.I)
+
+
+def _second_grid_label(page: AnalyzedPage, items: list[Anchor], i: int) -> bool:
+    """A marker label right after another marker's bare label on its line, two values after it ("ER:   PR:"
+    over "Negative (0%)   Positive (40%)", a grid of two columns; in run-on text "ER: PR: Negative (0%)
+    Positive (40%)"): the value after it is the first column's, so it reads none (the first label, its next
+    word a label, reads none either). A heading before a label ("ER/PR/HER2 (block A2): ER: positive") is no grid."""
+    if i == 0 or items[i - 1].kind == "other":
+        return False
+    prev, a = items[i - 1], items[i]
+    colon = _LABEL_COLON.match(page.text, a.end)
+    return bool(colon and _BARE_LABEL_GAP.fullmatch(page.text, prev.end, a.start)
+                and _first(_g()["receptor.grid-two-cells"], page, colon.end(), min(len(page.text), colon.end() + 80)))
 
 
 def _in_table_header(page: AnalyzedPage, a: Anchor) -> bool:
