@@ -225,7 +225,8 @@ def _totals(page: AnalyzedPage) -> tuple[list[Finding], bool, bool]:
         out.append(make_finding(page, "lymph_nodes.isolated_tumor_cells", True, itc.span(),
                                 g["nodes.total.synoptic-positive"], negation_applies=False))
     for rule_id in ("nodes.total.combined-prior", "nodes.total.positive-of-examined", "nodes.total.examined-and-positive",
-                    "nodes.total.number-positive", "nodes.total.fraction", "nodes.total.summary-line"):
+                    "nodes.total.number-positive", "nodes.total.fraction", "nodes.total.heading-fraction",
+                    "nodes.total.summary-line"):
         if found_ex and found_pos:
             break
         matches = list(scan(page, g[rule_id]))
