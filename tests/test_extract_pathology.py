@@ -4098,6 +4098,15 @@ GEN21_ROWS = [
      "POSITIVE, 30%, MODERATE.", "receptors.er.status", "positive", "ESTROGEN RECEPTOR: POSITIVE", "ocr"),
     ("Hormone receptors / Recepteurs hormonaux (block A1): ER: Negative (0%). PR: Negative (0%).", "receptors.er.percent",
      0.0, "ER: Negative (0%", "ocr"),
+    # mixed ductal and lobular carcinoma named as one word, by its patterns or components, or in brackets
+    ("Invasive ductolobular carcinoma, 2.2 cm.", "diagnosis.histology", "mixed_ductal_lobular",
+     "Invasive ductolobular carcinoma", "ocr"),
+    ("Infiltrating carcinoma with mixed ductal and lobular patterns, 1.8 cm.", "diagnosis.histology",
+     "mixed_ductal_lobular", "Infiltrating carcinoma with mixed ductal and lobular patterns", "text-layer"),
+    ("Invasive carcinoma with ductal and lobular components.", "diagnosis.histology", "mixed_ductal_lobular",
+     "Invasive carcinoma with ductal and lobular components", "text-layer"),
+    ("INVASIVE CARCINOMA (DUCTAL AND LOBULAR TYPES), 3.0 CM.", "diagnosis.histology", "mixed_ductal_lobular",
+     "INVASIVE CARCINOMA (DUCTAL AND LOBULAR TYPES)", "ocr"),
     # the microscopic size after a gross size written in three dimensions
     ("INVASIVE DUCTAL CARCINOMA. TUMOR SIZE: 2.3 X 2.0 X 1.8 CM (GROSS); 2.1 CM (MICROSCOPIC).", "diagnosis.tumor_size_mm",
      21.0, "2.1 CM (MICROSCOPIC)", "ocr"),
@@ -4115,6 +4124,8 @@ GEN21_DISTRACTOR_ROWS = [
     ("Grade (DCIS): 2", "diagnosis.grade", "text-layer"),
     ("ESTROGEN RECEPTOR (SP1): H-SCORE 240 (STRONG 70%, MODERATE 20%). PROGESTERONE RECEPTOR (1E2): H-SCORE 0.",
      "receptors.er.percent", "ocr"),
+    # a one-word hyperplasia is no carcinoma
+    ("DUCTOLOBULAR HYPERPLASIA.", "diagnosis.histology", "ocr"),
     # a heading's fraction that is not all of its printed line
     ("Invasive ductal carcinoma. LYMPH NODES. 1/2 POSITIVE FOR ISOLATED TUMOR CELLS BY IHC ONLY AT LEVEL 3 OF BLOCK B1 "
      "AND THUS COUNTED AS NEGATIVE IN THIS PART OF THE REPORT WHICH IS LONG ENOUGH TO BE A RUN-ON PAGE OF OCR TEXT FROM A "
