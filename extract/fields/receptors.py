@@ -1077,8 +1077,8 @@ def _ish_line(page: AnalyzedPage, a: Anchor, end: int) -> list[Finding]:
 
 def _ish_before(page: AnalyzedPage, a: Anchor, end: int) -> list[Finding]:
     """An ISH result written before the HER2 label, its sentence's words ("CISH: no amplification of
-    HER2", "FISH: no evidence of HER2 gene amplification"); not a control's ("control ... no
-    amplification of HER2") nor quoted guideline text."""
+    HER2", "FISH: no evidence of HER2 gene amplification", "FISH demonstrates HER2 amplification"); not a
+    control's ("control ... no amplification of HER2") nor quoted guideline text."""
     g = _g()
     lo = max(page.sentence_at(a.start)[0], a.start - 60)
     m = g["her2.ish-result-before-label"].pattern_for(page.is_ocr).search(page.text, lo, a.start, timeout=TIMEOUT_S)
@@ -1090,6 +1090,8 @@ def _ish_before(page: AnalyzedPage, a: Anchor, end: int) -> list[Finding]:
     elif m.group("no_evidence") and after and after.group("amp_word"):
         value, stop = "not_amplified", after.end()
     elif m.group("amp") and after and after.group("present"):
+        value, stop = "amplified", after.end()
+    elif m.group("shows") and after and after.group("amp_word"):
         value, stop = "amplified", after.end()
     else:
         return []
