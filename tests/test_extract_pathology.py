@@ -4115,6 +4115,11 @@ GEN21_ROWS = [
      "Invasive carcinoma with ductal and lobular components", "text-layer"),
     ("INVASIVE CARCINOMA (DUCTAL AND LOBULAR TYPES), 3.0 CM.", "diagnosis.histology", "mixed_ductal_lobular",
      "INVASIVE CARCINOMA (DUCTAL AND LOBULAR TYPES)", "ocr"),
+    # "spanning" before a carcinoma's size; the invasive component's size before the whole size with DCIS
+    ("Invasive lobular carcinoma spanning 4.5 cm (multiple slides).", "diagnosis.tumor_size_mm", 45.0,
+     "carcinoma spanning 4.5 cm", "text-layer"),
+    ("Invasive ductal carcinoma. Invasive component: 15 mm; with DCIS: 22 mm.", "diagnosis.tumor_size_mm", 15.0,
+     "Invasive component: 15 mm", "text-layer"),
     # the microscopic size after a gross size written in three dimensions
     ("INVASIVE DUCTAL CARCINOMA. TUMOR SIZE: 2.3 X 2.0 X 1.8 CM (GROSS); 2.1 CM (MICROSCOPIC).", "diagnosis.tumor_size_mm",
      21.0, "2.1 CM (MICROSCOPIC)", "ocr"),
@@ -4131,6 +4136,7 @@ GEN21_DISTRACTOR_ROWS = [
     ("FISH to assess amplification of HER2 is pending.", "receptors.her2.ish_result", "text-layer"),
     ("Grade (DCIS): 2", "diagnosis.grade", "text-layer"),
     ("FISH was performed to assess HER2 amplification.", "receptors.her2.ish_result", "text-layer"),
+    ("Invasive ductal carcinoma. Invasive component: 80% of tumour.", "diagnosis.tumor_size_mm", "text-layer"),
     ("The control shows HER2 amplification as expected.", "receptors.her2.ish_result", "text-layer"),
     ("If FISH shows HER2 amplification, trastuzumab is indicated.", "receptors.her2.ish_result", "text-layer"),
     ("FISH shows HER2 amplification is absent.", "receptors.her2.ish_result", "text-layer"),
