@@ -81,6 +81,14 @@ class BannerLines(BaseModel):
     #: Rule ids whose match makes its line a patient banner.
     rules: list[str] = Field(min_length=1)
     max_rest_chars: int = Field(80, ge=0)
+    #: An unlabelled case number or de-identification gap ("GL-S26-50999", "[REDACTED]"): a line holding
+    #: other furniture and, besides it, only these is a banner ("GL-S26-50999  [REDACTED]  Printed: ... Page 1 of 2").
+    id_token: str | None = None
+
+    @field_validator("id_token")
+    @classmethod
+    def _id_token_compiles(cls, pattern: str | None) -> str | None:
+        return None if pattern is None else FurnitureRule._compiles(pattern)
 
 
 class FurnitureFile(BaseModel):
@@ -127,6 +135,13 @@ class _Compiled:
         # A clinical word starts a word ("node", "nodes"; not "part" in "department").
         self.clinical = regex.compile(
             "(?<![a-z])(?:" + "|".join(regex.escape(w) for w in spec.repeated_lines.clinical_words) + ")")
+        token = spec.banner_lines.id_token
+        #: A line's rest made only of case numbers and de-identification gaps, between separators.
+        self.id_rest = None if token is None else regex.compile(
+            r"[\s|.,:;\-–—_*#()/\\'’\"]*(?:(?:" + token + r")[\s|.,:;\-–—_*#()/\\'’\"]*)+")
+        #: Such tokens right before a furniture piece on its line (also a run-on page's joined line).
+        self.id_before = None if token is None else regex.compile(
+            r"(?<![\w/-])(?:(?:" + token + r")[ \t|,;]*)+\Z")
 
 
 @lru_cache(maxsize=4)
@@ -173,6 +188,9 @@ def _pattern_spans(text: str, spec: _Compiled) -> tuple[Furniture, ...]:
                     found.append((m.start(), m.end(), rule_id))
         else:
             found.extend((m.start(), m.end(), rule_id) for m in pattern.finditer(text) if m.end() > m.start())
+    if spec.id_before is not None and found:
+        # a banner's unlabelled case number and redaction gap before its first labelled piece
+        found = [(_id_start(text, start, spec.id_before), end, rule_id) for start, end, rule_id in found]
     found.sort(key=lambda f: (f[0], -f[1]))
     out: list[Furniture] = []
     for start, end, rule_id in found:
@@ -186,6 +204,13 @@ def _pattern_spans(text: str, spec: _Compiled) -> tuple[Furniture, ...]:
         else:
             out.append(Furniture(start, end, rule_id))
     return tuple(out)
+
+
+def _id_start(text: str, start: int, id_before: regex.Pattern) -> int:
+    """Where the case numbers and redaction gaps written right before text[start] on its line begin."""
+    lo = max(text.rfind("\n", 0, start) + 1, start - 60)
+    m = id_before.search(text, lo, start)
+    return m.start() if m else start
 
 
 def _positions(text: str, word: str) -> list[int]:
@@ -345,7 +370,9 @@ def _blank(text: str, spans: list[Furniture], spec: _Compiled) -> str:
     for n, banner in lines.items():
         line_start = starts[n]
         line_end = starts[n + 1] - 1 if n + 1 < len(starts) else len(text)
-        if not (_all_furniture(blanked[line_start:line_end]) or banner and _banner_rest(blanked[line_start:line_end], spec)):
+        rest = blanked[line_start:line_end]
+        if not (_all_furniture(rest) or banner and _banner_rest(rest, spec)
+                or spec.id_rest is not None and spec.id_rest.fullmatch(rest)):
             continue
         # The whole line is furniture: blank it with the line break before it (after it, on the
         # first line), so the lines either side join as they would without the page break.

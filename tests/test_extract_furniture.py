@@ -101,6 +101,14 @@ CUT = [
       "PATHOLOGY POSITIVE (95%).\n", "ST. ELSEWHERE HOSPITAL DEPARTMENT OF PATHOLOGY\nTUMOR SIZE: 2.2 CM\n",
       "ST. ELSEWHERE HOSPITAL DEPARTMENT OF PATHOLOGY\nNOTTINGHAM GRADE 2\n"], "receptors.er.status", "positive",
      "ESTROGEN RECEPTOR: ST. ELSEWHERE HOSPITAL DEPARTMENT OF PATHOLOGY POSITIVE"),
+    # gen21: a footer's unlabelled case number and redaction gap beside its printed-on stamp and page number, on its
+    # own line and where a run-on page joined it to the label before it
+    (["Number of Lymph Nodes Examined:\nGL-S26-50999   [REDACTED]   Printed: 11/24/2026 08:02   Page 2 of 3\n   12\n"
+      "Number of Lymph Nodes with Macrometastases: 2"], "lymph_nodes.examined", 12,
+     "Number of Lymph Nodes Examined:\nGL-S26-50999   [REDACTED]   Printed: 11/24/2026 08:02   Page 2 of 3\n   12"),
+    (["CANCER CASE SUMMARY. Estrogen Receptor (ER) Status: GL-S26-50999 [REDACTED] Printed: 11/24/2026 08:02 Page 3 of 3. "
+      "Positive (95%). Progesterone Receptor: Negative (0%)."], "receptors.er.status", "positive",
+     "Estrogen Receptor (ER) Status: GL-S26-50999 [REDACTED] Printed: 11/24/2026 08:02 Page 3 of 3. Positive"),
 ]
 
 
@@ -127,6 +135,9 @@ DISTRACTORS = [
     # a bare "Case:" or "Accession:" label before an identifier (lead, twentieth round)
     ("Patient: XXXX, XXXX   MRN: 0000000   Case: T2-1004\nINVASIVE DUCTAL CARCINOMA", "stage.pathologic.t"),
     ("Accession: S-12-3456 Page 2 of 2\nINVASIVE DUCTAL CARCINOMA", "diagnosis.tumor_size_mm"),
+    # gen21: a case number before a footer is no count or stage
+    ("GL-S26-50999   [REDACTED]   Page 2 of 3\nINVASIVE DUCTAL CARCINOMA", "stage.pathologic.t"),
+    ("GL-S26-50999   [REDACTED]   Page 2 of 3\nINVASIVE DUCTAL CARCINOMA", "lymph_nodes.examined"),
 ]
 
 
@@ -265,3 +276,14 @@ def test_blanking_keeps_every_offset(pages, joiner):
             assert b == a or b == " "  # furniture becomes spaces
             if b != a:
                 assert text.count("\n", 0, i) in touched
+
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # a count or a ratio label before a page number is no case number: it stays readable
+    ("LYMPH NODES: 1/14 Page 2 of 3", "1/14"),
+    ("HER2/CEP17 Page 2 of 3 ratio 2.3", "HER2/CEP17"),
+    ("pT1CN0M0 Page 1 of 2", "pT1CN0M0"),
+])
+def test_gen21_values_before_a_footer_are_no_case_numbers(text, kept):
+    assert kept in reading_view(text)

@@ -4079,12 +4079,6 @@ GEN20_ROWS = [
 ]
 
 
-@pytest.mark.parametrize("text,path,value,evidence,source", GEN20_ROWS)
-def test_gen20_phrasings_are_read_with_their_evidence(text, path, value, evidence, source):
-    f = first_fact(text, path, source=source)
-    assert f is not None and (f.value, f.evidence[0].text) == (value, evidence)
-
-
 GEN20_DISTRACTOR_ROWS = [
     # a control tissue's score is not the tumour's, in the label's details or with the label inside its bracket
     ("HER2 negative. Appropriate on-slide control (3+) seen.", "receptors.her2.ihc_score", "text-layer"),
@@ -4099,6 +4093,119 @@ GEN20_DISTRACTOR_ROWS = [
     # the OCR reading of "amplified" only on OCR pages
     ("HER2/NEU BY FISH: NOT AMPLlFIED.", "receptors.her2.ish_result", "text-layer"),
 ]
+
+
+# gen21: an ISH result written before the HER2 label; a grade labelled with the tumour it is of; an OCR'd
+# receptor table with its intensity column before the percent; a UK dataset heading and its "Invasive grade:"
+# end a macroscopic description.
+GEN21_ROWS = [
+    ("CISH: no amplification of HER2.", "receptors.her2.ish_result", "not_amplified", "no amplification of HER2", "ocr"),
+    ("SISH shows no amplification of the HER2 gene (ratio 1.3).", "receptors.her2.ish_result", "not_amplified",
+     "no amplification of the HER2", "text-layer"),
+    ("FISH: no evidence of HER2 gene amplification.", "receptors.her2.ish_result", "not_amplified",
+     "no evidence of HER2 gene amplification", "text-layer"),
+    ("DUAL ISH: AMPLIFICATION OF HER2 GENE IS PRESENT, RATIO 5.2.", "receptors.her2.ish_result", "amplified",
+     "AMPLIFICATION OF HER2 GENE IS PRESENT", "ocr"),
+    ("INVASIVE DUCTAL CARCINOMA. MBR GRADE: 7/9 (INTERMEDIATE).", "diagnosis.grade", 2, "MBR GRADE: 7/9", "ocr"),
+    ("Invasive ductal carcinoma. Modified Bloom-Richardson grade: 5/9.", "diagnosis.grade", 1,
+     "Modified Bloom-Richardson grade: 5/9", "text-layer"),
+    ("SISH showed no HER2 gene amplification (ratio 1.4).", "receptors.her2.ish_result", "not_amplified",
+     "no HER2 gene amplification", "text-layer"),
+    ("No HER2 amplification was seen by FISH.", "receptors.her2.ish_result", "not_amplified", "No HER2 amplification",
+     "text-layer"),
+    ("FISH demonstrates HER2 amplification (ratio 4.1).", "receptors.her2.ish_result", "amplified",
+     "demonstrates HER2 amplification", "text-layer"),
+    ("HER2 gene amplification status: not amplified.", "receptors.her2.ish_result", "not_amplified",
+     "HER2 gene amplification status: not amplified", "text-layer"),
+    ("Invasive ductal carcinoma.\nGrade (residual): 2", "diagnosis.grade", 2, "Grade (residual): 2", "text-layer"),
+    ("INVASIVE DUCTAL CARCINOMA. GRADE (INVASIVE): 3.", "diagnosis.grade", 3, "GRADE (INVASIVE): 3", "ocr"),
+    ("Marker Result Intensity Percent Allred\nER Positive Strong 95 8\nPR Positive Moderate 40 6\n",
+     "receptors.er.percent", 95.0, "ER Positive Strong 95", "ocr"),
+    ("SPECIMEN: RIGHT BREAST, MASTECTOMY. DIAGNOSIS: INVASIVE CARCINOMA OF NO SPECIAL TYPE, GRADE 2, 34 MM. "
+     "SENTINEL NODES 2/2. RECEPTOR STUDIES (BLOCK A5):. Marker Result Intensity Percent Allred. ER Positive Strong 95 "
+     "8. PR Positive Moderate 40 6. HER2 (IHC) Negative 1+ - -. Ki67 - - 18 -. Summary: R breast carcinoma.",
+     "receptors.pr.percent", 40.0, "PR Positive Moderate 40", "ocr"),
+    ("HORMONE RECEPTORS (block A4):\nMarker Intensity Percent Allred\nER Strong 90 8\nPR Weak 5 3\n",
+     "receptors.pr.percent", 5.0, "PR Weak 5", "ocr"),
+    ("SPECIMEN: RIGHT BREAST HOOKWIRE EXCISION. DIAGNOSIS: INVASIVE PLEOMORPHIC LOBULAR CARCINOMA, GRADE 3, 30MM. "
+     "SENTINEL NODES: MICROMETASTASIS IN 1 OF 6 NODES. HORMONE RECEPTORS (block A4): Marker Intensity Percent Allred. "
+     "ER Strong 90 8. PR Weak 5 3. HER2 (SISH): not amplified, HER2/CEP17 ratio 1.2. pT2 pN1mi(sn).",
+     "receptors.er.percent", 90.0, "ER Strong 90", "ocr"),
+    ("MACROSCOPY: Left WLE 52g, tumour 17mm. BREAST SCREENING DATASET (two columns). Side: Left Oestrogen receptor: "
+     "Positive. Invasive type: Ductal NST.", "receptors.er.status", "positive", "Oestrogen receptor: Positive", "ocr"),
+    ("MACROSCOPY: Left WLE 52g, tumour 17mm. Invasive grade: 3 Progesterone receptor: Positive.",
+     "receptors.pr.status", "positive", "Progesterone receptor: Positive", "ocr"),
+    # "positivity" after the label; a percent row's words "% positive cells"
+    ("ER positivity: 95%, strong intensity", "receptors.er.percent", 95.0, "ER positivity: 95%", "text-layer"),
+    ("Estrogen receptor (ER): Positive; % positive cells: 95; intensity: strong", "receptors.er.percent", 95.0,
+     "Estrogen receptor (ER): Positive; % positive cells: 95", "text-layer"),
+    # a heading before a receptor label is no grid's first column (one value after the label)
+    ("HORMONE RECEPTORS (BLOCK A4): ESTROGEN RECEPTOR: POSITIVE, 85% OF TUMOR NUCLEI, STRONG. PROGESTERONE RECEPTOR: "
+     "POSITIVE, 30%, MODERATE.", "receptors.er.status", "positive", "ESTROGEN RECEPTOR: POSITIVE", "ocr"),
+    ("Hormone receptors / Recepteurs hormonaux (block A1): ER: Negative (0%). PR: Negative (0%).", "receptors.er.percent",
+     0.0, "ER: Negative (0%", "ocr"),
+    # mixed ductal and lobular carcinoma named as one word, by its patterns or components, or in brackets
+    ("Invasive ductolobular carcinoma, 2.2 cm.", "diagnosis.histology", "mixed_ductal_lobular",
+     "Invasive ductolobular carcinoma", "ocr"),
+    ("Infiltrating carcinoma with mixed ductal and lobular patterns, 1.8 cm.", "diagnosis.histology",
+     "mixed_ductal_lobular", "Infiltrating carcinoma with mixed ductal and lobular patterns", "text-layer"),
+    ("Invasive carcinoma with ductal and lobular components.", "diagnosis.histology", "mixed_ductal_lobular",
+     "Invasive carcinoma with ductal and lobular components", "text-layer"),
+    ("INVASIVE CARCINOMA (DUCTAL AND LOBULAR TYPES), 3.0 CM.", "diagnosis.histology", "mixed_ductal_lobular",
+     "INVASIVE CARCINOMA (DUCTAL AND LOBULAR TYPES)", "ocr"),
+    # "spanning" before a carcinoma's size; the invasive component's size before the whole size with DCIS
+    ("Invasive lobular carcinoma spanning 4.5 cm (multiple slides).", "diagnosis.tumor_size_mm", 45.0,
+     "carcinoma spanning 4.5 cm", "text-layer"),
+    ("Invasive ductal carcinoma. Invasive component: 15 mm; with DCIS: 22 mm.", "diagnosis.tumor_size_mm", 15.0,
+     "Invasive component: 15 mm", "text-layer"),
+    # the microscopic size after a gross size written in three dimensions
+    ("INVASIVE DUCTAL CARCINOMA. TUMOR SIZE: 2.3 X 2.0 X 1.8 CM (GROSS); 2.1 CM (MICROSCOPIC).", "diagnosis.tumor_size_mm",
+     21.0, "2.1 CM (MICROSCOPIC)", "ocr"),
+    # an H-score with its breakdown by intensity gives the status; no percent of the breakdown is the ER percent
+    ("ESTROGEN RECEPTOR (SP1): H-SCORE 240 (STRONG 70%, MODERATE 20%). PROGESTERONE RECEPTOR (1E2): H-SCORE 0.",
+     "receptors.er.status", "positive", "ESTROGEN RECEPTOR (SP1): H-SCORE 240", "ocr"),
+]
+
+
+GEN21_DISTRACTOR_ROWS = [
+    # a control's ISH result; a hypothetical one; a grade of the in-situ disease in brackets
+    ("Control tissue: no amplification of HER2.", "receptors.her2.ish_result", "text-layer"),
+    ("If FISH shows no amplification of HER2, trastuzumab is not indicated.", "receptors.her2.ish_result", "text-layer"),
+    ("FISH to assess amplification of HER2 is pending.", "receptors.her2.ish_result", "text-layer"),
+    ("Grade (DCIS): 2", "diagnosis.grade", "text-layer"),
+    ("FISH was performed to assess HER2 amplification.", "receptors.her2.ish_result", "text-layer"),
+    ("Invasive ductal carcinoma. Invasive component: 80% of tumour.", "diagnosis.tumor_size_mm", "text-layer"),
+    ("The control shows HER2 amplification as expected.", "receptors.her2.ish_result", "text-layer"),
+    ("If FISH shows HER2 amplification, trastuzumab is indicated.", "receptors.her2.ish_result", "text-layer"),
+    ("FISH shows HER2 amplification is absent.", "receptors.her2.ish_result", "text-layer"),
+    ("ESTROGEN RECEPTOR (SP1): H-SCORE 240 (STRONG 70%, MODERATE 20%). PROGESTERONE RECEPTOR (1E2): H-SCORE 0.",
+     "receptors.er.percent", "ocr"),
+    # a one-word hyperplasia is no carcinoma
+    ("DUCTOLOBULAR HYPERPLASIA.", "diagnosis.histology", "ocr"),
+    # a heading's fraction that is not all of its printed line
+    ("Invasive ductal carcinoma. LYMPH NODES. 1/2 POSITIVE FOR ISOLATED TUMOR CELLS BY IHC ONLY AT LEVEL 3 OF BLOCK B1 "
+     "AND THUS COUNTED AS NEGATIVE IN THIS PART OF THE REPORT WHICH IS LONG ENOUGH TO BE A RUN-ON PAGE OF OCR TEXT FROM A "
+     "SCANNED FAX THAT CARRIES MORE WORDS AFTER THE FRACTION ON ITS LINE.", "lymph_nodes.examined", "ocr"),
+    # a bare total of blocks, or without a node word before it; a grid's other column's size
+    ("Margins: clear.\nTotal examined: 6 blocks", "lymph_nodes.examined", "text-layer"),
+    ("Blocks:\nTotal examined: 6", "lymph_nodes.examined", "text-layer"),
+    ("Tumor size:                Lymph nodes examined:\n27 mm                      4\n", "lymph_nodes.examined",
+     "text-layer"),
+    ("Tumor size:                Lymph nodes examined:\n27 mm                      4\n", "lymph_nodes.examined", "ocr"),
+    ("Tumor size: Lymph nodes examined: 27 mm 4.", "lymph_nodes.examined", "ocr"),
+    # a run-on page's grid: the second label of "label: label: value value" never takes the first column's value
+    ("TUMOR SUMMARY. ER: PR: Negative (0%) Positive (40%). HER2: Laterality: 3+ Right.", "receptors.pr.status", "ocr"),
+    ("TUMOR SUMMARY. ER: PR: Negative (0%) Positive (40%). HER2: Laterality: 3+ Right.", "receptors.er.status", "ocr"),
+    ("ESTROGEN RECEPTOR: HER2: POSITIVE (95%) NEGATIVE (1+).", "receptors.her2.status", "ocr"),
+    ("Invasive ductal carcinoma. Histologic grade: Lymph nodes positive: 3 2. Lymph nodes examined: Tumor size: 14 "
+     "27 mm.", "lymph_nodes.positive", "ocr"),
+]
+
+
+@pytest.mark.parametrize("text,path,value,evidence,source", GEN20_ROWS + GEN21_ROWS)
+def test_round_phrasings_are_read_with_their_evidence(text, path, value, evidence, source):
+    f = first_fact(text, path, source=source)
+    assert f is not None and (f.value, f.evidence[0].text) == (value, evidence)
 
 
 @pytest.mark.parametrize("text,positive,examined,evidence", [
@@ -4142,7 +4249,7 @@ def test_gen20_a_results_heading_naming_its_part_heads_the_lines_under_it():
 
 # Every round's distractor rows (the tables above) yield nothing.
 @pytest.mark.parametrize("text,path,source", GEN16_DISTRACTOR_ROWS + GEN18_DISTRACTOR_ROWS + GEN19_DISTRACTOR_ROWS
-                         + GEN19_REPORT_DISTRACTOR_ROWS + GEN20_DISTRACTOR_ROWS)
+                         + GEN19_REPORT_DISTRACTOR_ROWS + GEN20_DISTRACTOR_ROWS + GEN21_DISTRACTOR_ROWS)
 def test_round_distractors_yield_nothing(text, path, source):
     assert first_fact(text, path, source=source) is None
 
@@ -4293,3 +4400,86 @@ def test_gen19_a_microinvasions_size(text, value, evidence):
     f = first_fact(text, "diagnosis.tumor_size_mm", source="ocr")
     assert (f and (f.value, f.evidence[0].text)) == ((value, evidence) if value else None)
 
+
+
+@pytest.mark.parametrize("text,positive,examined,pos_evidence,ex_evidence,source", [
+    # a heading without its colon over its value line, the fraction alone (also joined as a run-on page's lines;
+    # "0/3" alone on its line is no page counter)
+    ("FINAL DIAGNOSIS\nLEFT BREAST, LUMPECTOMY\nLYMPH NODES\n0/3\nESTROGEN RECEPTOR\nPOSITIVE", 0, 3,
+     "LYMPH NODES\n0/3", "LYMPH NODES\n0/3", "ocr"),
+    ("FINAL DIAGNOSIS. LEFT BREAST, LUMPECTOMY. INVASIVE DUCTAL CARCINOMA. TUMOR SIZE. 1.9 CM. AXILLARY LYMPH NODES. "
+     "2/14. ESTROGEN RECEPTOR. POSITIVE. 95%. PROGESTERONE RECEPTOR. NEGATIVE. HER2/NEU. 2+. FISH. NOT AMPLIFIED. "
+     "PATHOLOGIC STAGE. PT1C PN1A.", 2, 14, "AXILLARY LYMPH NODES. 2/14", "AXILLARY LYMPH NODES. 2/14", "ocr"),
+    # a node block's bare total lines under its heading, also in a run-on page's capitals
+    # a run-on CAP block's heading before its label is no grid: "Regional Lymph Nodes: Number ... Examined: 14."
+    ("Regional Lymph Nodes: Number of Lymph Nodes Examined: 14. Number of Lymph Nodes with Macrometastases: 2. "
+     "pT2 pN1a.", 2, 14, "Number of Lymph Nodes with Macrometastases: 2", "Number of Lymph Nodes Examined: 14", "ocr"),
+    ("LYMPH NODES:\nSentinel nodes: 2\nNon-sentinel nodes: 12\nTotal examined: 14\nTotal positive: 2", 2, 14,
+     "Total positive: 2", "Total examined: 14", "text-layer"),
+    ("AXILLARY LYMPH NODES. SENTINEL NODES: 2 (1 POSITIVE). NON-SENTINEL NODES: 12 (1 POSITIVE). TOTAL EXAMINED: 14. "
+     "TOTAL POSITIVE: 2.", 2, 14, "TOTAL POSITIVE: 2", "TOTAL EXAMINED: 14", "ocr"),
+    ("Lymph node status\nNumber of positive nodes: 2\nTotal number of nodes: 14", 2, 14,
+     "Number of positive nodes: 2", "Total number of nodes: 14", "text-layer"),
+    # a completion dissection's grand total with the earlier sentinel nodes (the count its pN stages)
+    ("Conclusion:\n1. Right axillary clearance: metastatic carcinoma in one of fourteen lymph nodes (1/14).\n"
+     "Combined with the previous sentinel nodes (2/3), 3 of 17 nodes are involved: pN1a (AJCC 8).", 3, 17,
+     "Combined with the previous sentinel nodes (2/3), 3 of 17 nodes are involved",
+     "Combined with the previous sentinel nodes (2/3), 3 of 17 nodes are involved", "text-layer"),
+    # a bracketed count before a colon and its polarity; a total with its breakdown in brackets; "none involved"
+    ("Sentinel lymph nodes (2): negative for metastatic carcinoma.", 0, 2,
+     "lymph nodes (2): negative", "lymph nodes (2): negative", "text-layer"),
+    ("LYMPH NODES: TOTAL 14 (2 SENTINEL, 12 AXILLARY); POSITIVE 3.", 3, 14,
+     "LYMPH NODES: TOTAL 14 (2 SENTINEL, 12 AXILLARY); POSITIVE 3", "LYMPH NODES: TOTAL 14 (2 SENTINEL, 12 AXILLARY); POSITIVE 3",
+     "ocr"),
+    ("Lymph nodes: 14 examined, none involved.", 0, 14, "Lymph nodes: 14 examined, none involved",
+     "Lymph nodes: 14 examined, none involved", "text-layer"),
+    # an RCPath dataset's node line that says the nodes are present before its counts
+    ("BREAST CANCER DATASET (RCPath)\nSide: Left\nAxillary nodes: present, total 2, positive 1", 1, 2,
+     "Axillary nodes: present, total 2, positive 1", "Axillary nodes: present, total 2, positive 1", "text-layer"),
+    # "x positive of y" before a full stop (not read as "2 positive" nodes)
+    ("Side: Left. Axillary nodes: 2 positive of 14. Margins: clear.", 2, 14, "2 positive of 14", "2 positive of 14",
+     "ocr"),
+    # a second column's capitalised label after the first column's value on an OCR'd line
+    ("Grade: 2 Nodes examined: 14\nMargins: clear Nodes positive: 2", 2, 14, "Nodes positive: 2",
+     "Nodes examined: 14", "ocr"),
+    # a grid's second-column label is no count of the first column's value
+    ("Sentinel nodes examined: 3 Nodes with metastasis: 0\n\nDIAGNOSIS:\nB. SENTINEL LYMPH NODES, LEFT AXILLA: THREE "
+     "LYMPH NODES NEGATIVE FOR CARCINOMA (0/3).", 0, 3, "Nodes with metastasis: 0", "(0/3)", "ocr"),
+    # a synoptic summary, or a closing "Summary:", restates the parts' counts
+    ("B. Sentinel lymph nodes: metastatic carcinoma in one of two lymph nodes (1/2).\nC. Non-sentinel nodes: six lymph "
+     "nodes, negative for carcinoma (0/6).\n\nSYNOPTIC SUMMARY\nLymph nodes: sentinel 1/2 (micrometastasis), "
+     "non-sentinel 0/6\n", 1, 8, "(1/2)", "(1/2)", "text-layer"),
+])
+def test_gen21_node_totals_and_restated_counts(text, positive, examined, pos_evidence, ex_evidence, source):
+    text = "Invasive ductal carcinoma.\n" + text + "\n"
+    pos, ex = first_fact(text, "lymph_nodes.positive", source), first_fact(text, "lymph_nodes.examined", source)
+    assert (pos.value, ex.value, pos.evidence[0].text, ex.evidence[0].text) == (positive, examined, pos_evidence,
+                                                                                ex_evidence)
+
+
+def test_gen21_a_closing_summary_line_restates_the_parts_counts():
+    # a run-on page's "Summary:" (its printed line's start) restates part B's count: two nodes, not four
+    text = ("Specimens: A) Right mastectomy. B) Right sentinel node x 2. Microscopic and diagnosis: A) Invasive mammary "
+            "carcinoma with mixed ductal and lobular features, grade 2, 34 mm. B) Sentinel nodes: metastatic carcinoma "
+            "in both nodes (2/2), largest deposit 7 mm, with extranodal extension 1 mm. Receptor studies (block A5):. "
+            "ER Positive. PR Positive. Summary: R breast mixed invasive ductal (NST) and lobular carcinoma, 34 mm, "
+            "grade 2, sentinel. nodes 2/2 positive. pT2 pN1a(sn).")
+    pos, ex = first_fact(text, "lymph_nodes.positive", "ocr"), first_fact(text, "lymph_nodes.examined", "ocr")
+    assert (pos.value, ex.value) == (2, 2)
+
+
+@pytest.mark.parametrize("text,path,value,evidence,correction", [
+    # a side word with two letters swapped, as a typist's slip a fax scan keeps, on OCR pages
+    ("SPECIMEN: A. RIGTH BREAST, LUMPECTOMY: INVASIVE MUCINOUS CARCINOMA, 2.1 CM.", "diagnosis.laterality", "right",
+     "RIGTH BREAST", "RIGTH->RIGHT"),
+    ("Specimen: rigth breast lumpectomy. Invasive ductal carcinoma.", "diagnosis.laterality", "right", "rigth breast",
+     "rigth->right"),
+])
+def test_gen21_ocr_side_words_are_read_with_their_correction(text, path, value, evidence, correction):
+    assert_read_on_ocr_page(text, path, value, evidence, correction)
+
+
+@pytest.mark.parametrize("text,source", [("Specimen: rigth breast lumpectomy. Invasive ductal carcinoma.", "text-layer"),
+                                         ("Invasive ductal carcinoma. Rigthousen clinic referral.", "ocr")])
+def test_gen21_a_swapped_side_word_is_read_on_ocr_pages_only(text, source):
+    assert first_fact(text, "diagnosis.laterality", source=source) is None

@@ -31,9 +31,9 @@ _SIDES = {"left": "left", "lt": "left", "l": "left", "right": "right", "rt": "ri
           "sağ": "right", "sag": "right", "sol": "left"}  # Turkish
 
 
-#: OCR's readings of a side word with one letter misread (`SIDE` in rules/laterality.yaml, OCR pages only).
+#: OCR's readings of a side word with one letter misread, or two swapped (`SIDE` in rules/laterality.yaml, OCR pages only).
 _OCR_SIDES = {"rlght": "right", "r1ght": "right", "r|ght": "right", "lefl": "left", "lef1": "left", "lef|": "left",
-              "lept": "left"}
+              "lept": "left", "rigth": "right"}
 
 
 def _side(raw: str) -> str | None:

@@ -185,14 +185,14 @@ def _totals(page: AnalyzedPage) -> tuple[list[Finding], bool, bool]:
     #: block of the same axilla): the first block's lines are the count, the rest are not added to it.
     restated = False
     for m in scan(page, g["nodes.total.synoptic-examined"]):
-        if not _counted(page, m.start()) or found_ex:
+        if not _counted(page, m.start()) or found_ex or _other_column_value(page.text, m.start(), m.start("ex"), m.end("ex")):
             continue
         found_ex = True
         examined, correction = ocr_number(m.group("ex"))  # "l2" on an OCR page (OCREX) is 12
         out.append(make_finding(page, "lymph_nodes.examined", int(examined), m.span(),
                                 g["nodes.total.synoptic-examined"], negation_applies=False, correction=correction))
     for m in scan(page, g["nodes.total.synoptic-positive"]):
-        if not _counted(page, m.start()):
+        if not _counted(page, m.start()) or _other_column_value(page.text, m.start(), m.start("pos"), m.end("pos")):
             continue
         kind = (m.group("kind") or "").lower()
         if kind.startswith(("macro", "micro", "isolated")):
@@ -205,6 +205,7 @@ def _totals(page: AnalyzedPage) -> tuple[list[Finding], bool, bool]:
             out.append(make_finding(page, "lymph_nodes.positive", _count(m), m.span(),
                                     g["nodes.total.synoptic-positive"], negation_applies=False,
                                     correction=ocr_number(m.group("pos"))[1]))
+    found_ex, found_pos = _block_totals(page, out, found_ex, found_pos)
     macro_micro = kinds["macro"] + kinds["micro"]
     if macro_micro and not found_pos:
         found_pos = True
@@ -223,8 +224,9 @@ def _totals(page: AnalyzedPage) -> tuple[list[Finding], bool, bool]:
     if itc is not None:
         out.append(make_finding(page, "lymph_nodes.isolated_tumor_cells", True, itc.span(),
                                 g["nodes.total.synoptic-positive"], negation_applies=False))
-    for rule_id in ("nodes.total.positive-of-examined", "nodes.total.examined-and-positive",
-                    "nodes.total.number-positive", "nodes.total.fraction", "nodes.total.summary-line"):
+    for rule_id in ("nodes.total.combined-prior", "nodes.total.positive-of-examined", "nodes.total.examined-and-positive",
+                    "nodes.total.number-positive", "nodes.total.fraction", "nodes.total.heading-fraction",
+                    "nodes.total.summary-line"):
         if found_ex and found_pos:
             break
         matches = list(scan(page, g[rule_id]))
@@ -254,6 +256,48 @@ def _totals(page: AnalyzedPage) -> tuple[list[Finding], bool, bool]:
             break
     _add_intramammary(page, out)
     return out, found_ex, found_pos
+
+
+#: One more bare cell after a value, then its printed line's end ("3 2." of "grade: nodes positive: 3 2.").
+_NEXT_CELL = regex.compile(r"[ \t]+[^\s:.][^\s:]{0,20}(?:\.(?=\s|$)|$)")
+
+
+def _other_column_value(text: str, label_start: int, value_start: int, value_end: int) -> bool:
+    """A label that ends its line beside another label ("Tumor size:   Lymph nodes examined:"), its value
+    read from the next line: that line's first value is the other column's ("27 mm   4"), as an OCR'd
+    grid of two columns gives them, so the label's own value cannot be told. So too where a run-on page
+    joined those lines ("Histologic grade: Lymph nodes positive: 3 2."): a label right after another
+    label's colon whose value one more bare cell follows on its printed line."""
+    if "\n" not in text[label_start:value_start]:
+        return text[max(0, label_start - 4):label_start].rstrip().endswith(":") and \
+            _NEXT_CELL.match(text, value_end) is not None
+    line_start = text.rfind("\n", 0, label_start) + 1
+    return ":" in text[line_start:label_start]
+
+
+def _block_totals(page: AnalyzedPage, out: list[Finding], found_ex: bool, found_pos: bool) -> tuple[bool, bool]:
+    """A node block's bare total lines ("Total examined: 14", "Total positive: 2", "Total number of
+    nodes: 14"), for the totals not yet found; a line that names no node counts only after a node word
+    in the 300 characters before it."""
+    g = _g()
+    rule = g["nodes.total.block-count"]
+    for m in scan(page, rule):
+        if found_ex and found_pos:
+            break
+        if not _counted(page, m.start()):
+            continue
+        if not m.group("named") and not _found("nodes.total.block-context", page, max(0, m.start() - 300), m.start()):
+            continue
+        if m.group("pos_word"):
+            if not found_pos:
+                found_pos = True
+                out.append(make_finding(page, "lymph_nodes.positive", int(m.group("n")), m.span(), rule,
+                                        negation_applies=False))
+        elif not found_ex:
+            found_ex = True
+            out.append(make_finding(page, "lymph_nodes.examined", int(m.group("n")), m.span(), rule,
+                                    negation_applies=False))
+    return found_ex, found_pos
 
 
 def _statement_names(rule_id: str, page: AnalyzedPage, start: int, end: int) -> bool:

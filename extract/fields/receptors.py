@@ -824,7 +824,8 @@ def hormone_receptors(page: AnalyzedPage) -> Iterator[Finding]:
     taken: list[tuple[int, int]] = []
     yield from _values_before(page, items, taken)
     for i, a in enumerate(items):
-        if a.kind not in ("er", "pr", "both") or any(s <= a.start < e for s, e in taken) or _in_table_header(page, a):
+        if a.kind not in ("er", "pr", "both") or any(s <= a.start < e for s, e in taken) or _in_table_header(page, a) \
+                or _second_grid_label(page, items, i):
             continue
         end = _window_end(page, items, i)
         if g["receptor.exclude.rt-pcr-score"].pattern_for(page.is_ocr).match(page.text, a.end, end) or _by_mrna(page, a, end):
@@ -965,7 +966,7 @@ def her2(page: AnalyzedPage) -> Iterator[Finding]:
     g = _g()
     items = anchors(page)
     for i, a in enumerate(items):
-        if a.kind != "her2" or _in_table_header(page, a):
+        if a.kind != "her2" or _in_table_header(page, a) or _second_grid_label(page, items, i):
             continue
         end = _window_end(page, items, i, limit=200)
         if g["her2.exclude.rt-pcr-score"].pattern_for(page.is_ocr).match(page.text, a.end, end) or _by_mrna(page, a, end):
@@ -985,7 +986,7 @@ def her2(page: AnalyzedPage) -> Iterator[Finding]:
             if not m:
                 syn = _first(g["her2.synoptic"], page, a.end, end)
                 if syn is None or _is_reference_text(page, syn.start(), syn.end()):
-                    found = _her2_status_before(page, a, end) or _ish_line(page, a, end)
+                    found = _her2_status_before(page, a, end) or _ish_line(page, a, end) or _ish_before(page, a, end)
                     if not found and _list_start(page, items, i):
                         yield from _listed_findings(page, items, i, ("her2",))
                         continue
@@ -1072,6 +1073,32 @@ def _ish_line(page: AnalyzedPage, a: Anchor, end: int) -> list[Finding]:
         found.append(make_finding(page, "receptors.her2.ish_result", value, (a.start, r.end()),
                                   "her2.detail.ish-result"))
     return found
+
+
+def _ish_before(page: AnalyzedPage, a: Anchor, end: int) -> list[Finding]:
+    """An ISH result written before the HER2 label, its sentence's words ("CISH: no amplification of
+    HER2", "FISH: no evidence of HER2 gene amplification", "FISH demonstrates HER2 amplification"); not a
+    control's ("control ... no amplification of HER2") nor quoted guideline text."""
+    g = _g()
+    lo = max(page.sentence_at(a.start)[0], a.start - 60)
+    m = g["her2.ish-result-before-label"].pattern_for(page.is_ocr).search(page.text, lo, a.start, timeout=TIMEOUT_S)
+    if not m:
+        return []
+    after = g["her2.ish-result-before-label.after"].pattern_for(page.is_ocr).match(page.text, a.end, end)
+    if m.group("not_amp"):
+        value, stop = "not_amplified", a.end
+    elif m.group("no_evidence") and after and after.group("amp_word"):
+        value, stop = "not_amplified", after.end()
+    elif m.group("amp") and after and after.group("present"):
+        value, stop = "amplified", after.end()
+    elif m.group("shows") and after and after.group("amp_word"):
+        value, stop = "amplified", after.end()
+    else:
+        return []
+    if g["her2.exclude.control-score"].pattern_for(page.is_ocr).search(page.text, lo, m.start()) \
+            or _is_reference_text(page, m.start(), stop):
+        return []
+    return [make_finding(page, "receptors.her2.ish_result", value, (m.start(), stop), g["her2.ish-result-before-label"])]
 
 
 def _her2_status_before(page: AnalyzedPage, a: Anchor, end: int) -> list[Finding]:
@@ -1549,6 +1576,25 @@ def _table_row(text: str, start: int, end: int, layout: str) -> list[tuple[int, 
                 pos = i + 1
         return out
     return row_cells(text, start, end, bars_only=layout == "bars")
+
+
+#: What stands between two labels of an OCR'd grid's heading row ("ER:   PR:"): the first label's colon alone.
+_BARE_LABEL_GAP = regex.compile(r"[ \t]*(?:\([^()\n]{0,30}\)[ \t]*)?(?:status[ \t]*)?:[ \t]*", regex.I)
+#: The colon that makes a marker name a label.
+_LABEL_COLON = regex.compile(r"[ \t]*(?:\([^()\n]{0,30}\)[ \t]*)?(?:status[ \t]*)?:", regex.I)
+
+
+def _second_grid_label(page: AnalyzedPage, items: list[Anchor], i: int) -> bool:
+    """A marker label right after another marker's bare label on its line, two values after it ("ER:   PR:"
+    over "Negative (0%)   Positive (40%)", a grid of two columns; in run-on text "ER: PR: Negative (0%)
+    Positive (40%)"): the value after it is the first column's, so it reads none (the first label, its next
+    word a label, reads none either). A heading before a label ("ER/PR/HER2 (block A2): ER: positive") is no grid."""
+    if i == 0 or items[i - 1].kind == "other":
+        return False
+    prev, a = items[i - 1], items[i]
+    colon = _LABEL_COLON.match(page.text, a.end)
+    return bool(colon and _BARE_LABEL_GAP.fullmatch(page.text, prev.end, a.start)
+                and _first(_g()["receptor.grid-two-cells"], page, colon.end(), min(len(page.text), colon.end() + 80)))
 
 
 def _in_table_header(page: AnalyzedPage, a: Anchor) -> bool:
