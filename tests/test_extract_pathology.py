@@ -2440,6 +2440,12 @@ OCR_SCAN_ROWS = [
      "BREAST STAGE GROUPING: 1IB", "1I->II"),
     ("TNM CLASSIFICATION: T3 N1 MX; STAGE I1IA. COMMENT: multiple sections.", "stage.group", "IIIA", "STAGE I1IA",
      "I1I->III"),
+    # a worn scan's doubled zero of an N0, before its node counts (the dev reports rendered and scanned)
+    ("gives rise to the following tumor classification: NOS, G Ill,. pT2\npNO0(0/13)LOVORO.", "stage.pathologic.n",
+     "N0", "pNO0", "O0->0"),
+    ("gives rise to the following tumor classification: NOS, G Ill,. pT2\npNO0(0/13)LOVORO.", "lymph_nodes.examined",
+     13, "pNO0(0/13)", None),
+    ("pT1c pN00 (0/3) M0", "stage.pathologic.n", "N0", "pN00", "00->0"),
     # Tesseract's cent sign for a c (the dev reports rendered, scanned worn and read back)
     ("Pathological staging (pTN): pT 1¢ N 1mi. SYNOPTIC REPORT - BREAST", "stage.pathologic.t", "T1c", "pT 1¢",
      "¢->c"),
@@ -2495,6 +2501,9 @@ def test_ocr_scan_slip_is_read_with_its_evidence(text, path, value, evidence, co
     ("AJCC STAGE: 11A", "stage.group", "ocr"),
     ("T Stage: 2 N Stage: 1 M Stage: Z", "stage.pathologic.m", "ocr"),
     ("T: 36.8 N: O", "stage.pathologic.n", "ocr"),
+    # a doubled zero on a text layer; three zeros are no N0
+    ("pT2 pNO0(0/13)", "stage.pathologic.n", "text-layer"),
+    ("pT2 pNO0O", "stage.pathologic.n", "ocr"),
     # a Z before a plus with no HER2 label; a Z score on a text layer
     ("Zone (Z+) marked on the diagram.", "receptors.her2.ihc_score", "ocr"),
     ("HER2/NEU: WEAKLY POSITIVE BY IMMUNOHISTOCHEMISTRY (Z+).", "receptors.her2.ihc_score", "text-layer"),

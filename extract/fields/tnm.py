@@ -56,7 +56,7 @@ def _n_value(m: regex.Match) -> str | None:
     if n.upper() == "X":
         return "NX"  # stated: the regional nodes cannot be assessed (none removed)
     digit = n[0].translate(_OCR_DIGIT)
-    rest = n[1:].lower()
+    rest = "" if digit == "0" else n[1:].lower()  # (a scan's doubled zero: "pNO0")
     if rest.startswith("mi"):
         rest = "mi"
     suffix = regex.sub(r"\s+", "", m.group("nsuf") or "").lower().replace("−", "-")
@@ -103,7 +103,7 @@ def _correction(m: regex.Match, group: str, normal: str, page: AnalyzedPage) -> 
     norm = normal[1:].split("(")[0]
     if raw.lower() == norm.lower() or raw.lower().startswith("is"):
         return None  # "Tis (DCIS)" is read as written
-    if raw[:1] in "OoIil|tZ" or raw[1:2] == "O":  # ... or a doubled zero ("M0O")
+    if raw[:1] in "OoIil|tZ" or raw[1:2] == "O" or raw[:2] == "00":  # ... or a doubled zero ("M0O", "pN00")
         return ocr_correction(raw, norm)
     return None
 
