@@ -4108,6 +4108,14 @@ GEN20_DISTRACTOR_ROWS = [
 # receptor table with its intensity column before the percent; a UK dataset heading and its "Invasive grade:"
 # end a macroscopic description.
 GEN21_ROWS = [
+    # lead: a synoptic total's label wrapped before its colon on a printed (scanned) page is one label, not
+    # an OCR'd grid's column beside the label before it
+    ("Extracapsular extension: absent. Axillary lymph nodes (from parts B-G) : Total number\nwith metastasis : 2. "
+     "Total number examined: 7. Size of largest metastatic focus: 0.7 cm.", "lymph_nodes.positive", 2,
+     "Total number\nwith metastasis : 2", "ocr"),
+    ("Lymph Nodes. Number of sentinel lymph nodes examined: 13. Total number of\nlymph nodes examined (sentinel and "
+     "nonsentinel): 21. Number of lymph nodes with macrometastases (>0.2 cm) 0.", "lymph_nodes.examined", 21,
+     "Total number of\nlymph nodes examined (sentinel and nonsentinel): 21", "ocr"),
     ("CISH: no amplification of HER2.", "receptors.her2.ish_result", "not_amplified", "no amplification of HER2", "ocr"),
     ("SISH shows no amplification of the HER2 gene (ratio 1.3).", "receptors.her2.ish_result", "not_amplified",
      "no amplification of the HER2", "text-layer"),

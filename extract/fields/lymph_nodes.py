@@ -268,7 +268,10 @@ def _other_column_value(text: str, label_start: int, value_start: int, value_end
     grid of two columns gives them, so the label's own value cannot be told. So too where a run-on page
     joined those lines ("Histologic grade: Lymph nodes positive: 3 2."): a label right after another
     label's colon whose value one more bare cell follows on its printed line."""
-    if "\n" not in text[label_start:value_start]:
+    colon = text.rfind(":", label_start, value_start)
+    if "\n" not in text[max(colon, label_start):value_start]:
+        # (the value on its label's line; a label wrapped before its colon, "Total number\nwith metastasis : 2",
+        # is one label, not a column's)
         return text[max(0, label_start - 4):label_start].rstrip().endswith(":") and \
             _NEXT_CELL.match(text, value_end) is not None
     line_start = text.rfind("\n", 0, label_start) + 1
