@@ -347,7 +347,7 @@ _GRADE_LINES = ["HISTOLOGIC GRADE III/III (SLIGHT OR NO TUBULE FORMATION), NUCLE
 @pytest.mark.parametrize("blur,noise,seed", [(0, 0, 0), (0.6, 6, 1), (0.6, 6, 2), (0.8, 10, 3)])
 def test_roman_grades_keep_their_strokes(font_size: int, blur: float, noise: float, seed: int) -> None:
     # Read from the half-size copy, the strokes of "III/III" in Helvetica had merged into "IIV/III" in 6 of
-    # these 8 scans; lines holding a word of strokes alone are read again at full size.
+    # these 8 scans; a line holding a word of strokes that is no numeral is read again at full size.
     image = rasterize(text_pdf([_GRADE_LINES], font_size=font_size), dpi=300)[0]
     page = ocr_page(real_engine(), OcrJob(1, degrade(image, blur=blur, noise=noise, seed=seed), 300))
     numerals = re.findall(r"(?i)grade:? \(?(\S+)", page.text)
