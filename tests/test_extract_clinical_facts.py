@@ -334,6 +334,11 @@ METASTASES = [
     ("Background: ER+ HER2- breast cancer 2016 (pT1c pN0), letrozole adjuvant to 2021. Liver +\nbone recurrence 2024.",
      ["bone", "liver"], True, None),
     ("Chest wall recurrence 2024, excised; no distant disease.", [], None, None),
+    # gen22-b: a distant relapse listing its sites after a colon (a local one, or none, names no site)
+    ("Diagnosis\n  Recurrent ER+ HER2-negative breast cancer, first diagnosed 2015 (right, pT1c pN0).\n  Distant relapse "
+     "02/2026: bone (sternum, L2) and mediastinal lymph nodes.\n", ["bone", "distant_lymph_nodes"], True, None),
+    ("Local relapse 02/2026: left chest wall nodule, excised.", [], None, None),
+    ("No distant relapse: restaging CT and bone scan clear.", [], None, None),
     ("Axillary nodal recurrence 2023, treated with ALND.", [], None, None),
     # ... a bone lesion's "soft tissue component" is no soft-tissue site
     ("Impression: FDG avid lytic-sclerotic lesion in D10 vertebral body with soft tissue component - a solitary "

@@ -72,6 +72,11 @@ ROWS = [
     ("Labs 3/1/2026: ANC 1.2, plt 180, Hgb 11.2.", "platelets", {"date": D(2026, 3, 1), "value": 180}, {}),
     ("Date of service: 03/25/2024\nECG today: sinus rhythm, QTcF 438 ms.", "QTcF",
      {"date": D(2024, 3, 25), "value": 438}, {"date": "03/25/2024"}),
+    # gen22-b: a trend written with its earlier value ("has come down from 64 to 31"): the value now
+    ("Her CA 15-3 has come down from 64 to 31 U/mL.", "CA 15-3", {"value": 31, "unit": "U/mL"}, {"value": "31"}),
+    # gen22-b: a "Results today:" line over the result rows dates them with the visit
+    ("Clinic date: 27/11/2026\nResults today:\n  Neutrophils 1.3 x10^9/L | WBC 2.9 | Hb 124 g/L | Platelets 198\n",
+     "ANC", {"date": D(2026, 11, 27), "value": 1.3}, {"date": "27/11/2026"}),
     # other institutions' formats: UK FBC, Indian reports, LabCorp
     ("Her full blood count today showed neutrophils 0.9 x10^9/L, Hb 118 g/L.", "ANC",
      {"value": 0.9, "grade": 3}, {"name": "neutrophils", "unit": "x10^9/L"}),
@@ -325,6 +330,19 @@ def test_an_earlier_result_in_a_letter_is_not_dated_by_the_letter():
     assert item(run(extract_labs, text), "name", "hemoglobin").value["date"] == D(2026, 11, 19)
 
 
+def test_a_trend_gives_the_value_now_not_the_earlier_one():
+    found = [f.value["value"] for f in run(extract_labs, "Her CA 15-3 has come down from 64 to 31 U/mL.")]
+    assert found == [31]
+
+
+def test_a_result_under_another_heading_is_not_dated_by_a_today_heading():
+    # gen22-b: only the line right above the row counts ("Results today:"); a row under an earlier heading does not
+    text = ("Clinic date: 27/11/2026\nResults today:\n  Neutrophils 1.3 x10^9/L\n\nCycle 3 nadir:\n  Neutrophils 0.6 "
+            "x10^9/L\n")
+    found = {f.value["value"]: f.value.get("date") for f in run(extract_labs, text) if f.value["name"] == "ANC"}
+    assert found == {1.3: D(2026, 11, 27), 0.6: None}
+
+
 def test_a_value_a_hold_waits_for_is_no_result():
     found = run(extract_labs, "P: 1. Withheld ribociclib today until QTcF < 481 ms (repeat ECG 27/11).\nECG: QTcF 482 ms.")
     assert [f.value["value"] for f in found if f.value["name"] == "QTcF"] == [482]
@@ -361,6 +379,8 @@ OCR_ROWS = [
     ("FBC: Hb 12.2 g/dL, WCC 3.9, Neut l.6 x10^9/L, Plt 189.", "ANC", {"value": 1.6}, {"value": "l.6"}),
     ("Bloods 24/11: Hb ll.4 g/dL, WCC 4.2", "hemoglobin", {"value": 11.4}, {"value": "ll.4"}),
     ("20/11: S.Creatinine 0.9 mg/dl, Hb 11.9 g/dl, ANC 4.l x10^3/uL", "ANC", {"value": 4.1}, {"value": "4.l"}),
+    # gen22-b: a worn scan's "Alt" for ALT (its LT read lower case)
+    ("Results today:\nAlt 36 U/l) AST<30- U/l bilirubin: 8 umol/t", "ALT", {"value": 36}, {"name": "Alt", "value": "36"}),
 ]
 
 
@@ -371,6 +391,7 @@ def test_ocr_forms_of_lab_names_and_units(text, name, leaves, spans):
 
 def test_ocr_forms_of_lab_names_and_units_are_not_read_on_text_layers():
     assert item(run(extract_labs, "Labs: Hb 121 g/L, pits 318."), "name", "platelets") is None
+    assert item(run(extract_labs, "Alt 36 U/l, AST 30 U/l"), "name", "ALT") is None
     assert item(run(extract_labs, "Neutrophils 1.2 x10A9/L (L)"), "name", "ANC").value.get("flag") is None
     found = item(run(extract_labs, "Platelets 198 x1049/L"), "name", "platelets")
     assert found.leaf_evidence["unit"][0].text != "x1049/L"
@@ -379,6 +400,7 @@ def test_ocr_forms_of_lab_names_and_units_are_not_read_on_text_layers():
 def test_ocr_lab_name_forms_need_a_value():
     # "pit" is a word: without a value after it, nothing (and never on text-layer pages).
     assert item(run(extract_labs, "Small pit on the nail; pits seen on the cornea.", ocr=True), "name", "platelets") is None
+    assert item(run(extract_labs, "Use the Alt key; alt days dosing.", ocr=True), "name", "ALT") is None
 
 
 def test_a_value_inside_the_normal_range_has_no_grade():

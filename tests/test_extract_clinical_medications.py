@@ -1235,6 +1235,48 @@ ROWS = [
     ("Treatment: Ribociclib + letrozole from 06/2026.\nHer neutrophils were 0.9 at the start of cycle 5, so we have "
      "reduced her ribociclib to 400 mg daily. Cycle 5\nstarted a week late on 23/11/2026 at this dose.", "ribociclib",
      {"dose": 400, "start": None, "start_month": "2026-06"}, {"start_month": "06/2026"}),
+    # gen22-b: a hold or a break told in the drug's own sentence, before its change, makes the
+    # sentence right before it (naming no drug) the reason; a count under 1.5 given as "were 0.7"
+    ("Her neutrophil count fell to 0.6 x 10^9/L on day 15 of cycle 3 (grade 4 neutropenia, no fever). Ribociclib was "
+     "withheld until recovery and restarted at the first dose level reduction, 600 mg -> 400 mg, with cycle 4.",
+     "ribociclib", {"dose": 400, "changes": [{"from_dose": 600, "to_dose": 400, "reason": "neutropenia"}]},
+     {"changes[0].reason": "neutropenia"}),
+    ("Jessica is now on cycle 6 of ribociclib with letrozole. You will recall that her neutrophils were 0.7 at the start "
+     "of cycle 3. After a one-week break she went back onto ribociclib but on two tablets a day rather than three "
+     "(400 mg instead of 600 mg).", "ribociclib",
+     {"dose": 400, "changes": [{"from_dose": 600, "to_dose": 400, "reason": "neutropenia"}]},
+     {"changes[0].reason": "neutrophils were 0.7"}),
+    # gen22-b: an OPD note's arrow from the reason to what was done; a reason past a bracket and a "despite"
+    ("1) Tab. Letrozole 2.5 mg OD + Tab. Ribociclib 600 mg OD D1-21 q28d from 12/04/2026.\n2) C3 D15 (06/2026): ANC "
+     "700/cumm, Gr 3 neutropenia -> Ribociclib withheld x 1 week,\n   restarted at 400 mg OD (dose level -1) from C4.",
+     "ribociclib", {"dose": 400, "changes": [{"from_dose": 600, "to_dose": 400, "reason": "neutropenia"}]},
+     {"changes[0].reason": "neutropenia"}),
+    ("She started abemaciclib 150 mg twice daily on May 4, 2026. Over the summer she had grade 2 diarrhea (5-6 stools a "
+     "day) despite regular loperamide, so from August 17 the abemaciclib dose was lowered to 100 mg twice daily.",
+     "abemaciclib", {"dose": 100, "changes": [{"from_dose": 150, "to_dose": 100, "reason": "diarrhea"}]},
+     {"changes[0].reason": "diarrhea"}),
+    # gen22-b: the course before one that ended in a past year is past too
+    ("Background:\nLeft breast IDC 2014 (pT2 pN1 M0, ER+ PR+ HER2-), lumpectomy, FEC x6, RT, tamoxifen then\n"
+     "anastrozole to 2021. Recurrence 08/2025.", "tamoxifen", {"status": "historical"}, {"status": "2021"}),
+    # gen22-b: a course counted in cycles, told in the past (a past verb or a year before it)
+    ("She received TCHP x6 followed by surgery (residual 8 mm, ypT1b ypN0).", "docetaxel", {"status": "historical"},
+     {"status": "x6"}),
+    ("History:\n- 2024-03: right breast TNBC, right mastectomy 2024-09 with residual disease, adjuvant\n  capecitabine "
+     "x 6 cycles.\n", "capecitabine", {"status": "historical"}, {"status": "x 6 cycles"}),
+    # gen22-b: a change in a sentence naming no drug takes its own sentence's reason along
+    ("Notes:\n- Abemaciclib on hold from 2026-11-18 by Dr. Singh: ALT 168 U/L (grade 2, baseline 24).\n  Previously "
+     "reduced 150 mg -> 100 mg BID in 09/2026 for diarrhea. Restart plan to be\n  decided at review on 2026-11-25.",
+     "abemaciclib", {"dose": 100, "status": "held",
+                     "changes": [{"from_dose": 150, "to_dose": 100, "reason": "diarrhea"}]},
+     {"changes[0].reason": "diarrhea", "changes[0].from_dose": "150"}),
+    # gen22-b: a tablet count after a coated form's strength ("film-coated tablets   TWO tablets") makes the dose
+    ("Repeat medication\nKisqali 200mg film-coated tablets     TWO tablets once daily days 1-21,   06/11/2026\n"
+     "  (ribociclib) - hospital supplied\n", "ribociclib", {"dose": 400, "unit": "mg", "frequency": "daily"},
+     {"dose": "200"}),
+    # gen22-b: "do NOT start the next cycle of X": the next cycle is put off, the drug held (not a drug never taken)
+    ("Message from Priya Raman, MD (11/21/2026):\nHi Tonya - your neutrophils are low at 0.9, so please do not start "
+     "the next cycle of\nVerzenio (abemaciclib) on Monday.", "abemaciclib", {"status": "held"},
+     {"status": "not start the next cycle"}),
 ]
 
 ABSENT = [
@@ -1245,6 +1287,8 @@ ABSENT = [
     ("Her mother took tamoxifen for 5 years.", "tamoxifen", None),
     ("We discussed adding ribociclib; she declined.", "ribociclib", None),
     ("She will not be taking ribociclib.", "ribociclib", None),
+    # gen22-b: a drug not started at all stays negated (only "the next cycle" put off is a hold)
+    ("She did not start letrozole.", "letrozole", None),
     # a comparison after a denial is no change (lead, twenty-first round)
     ("Ribociclib remains on hold: we did not go back to 400 mg rather than 600 mg this cycle.", "ribociclib",
      ("to_dose", 400)),
@@ -1588,6 +1632,9 @@ def test_ocr_zero_read_as_letter_o_in_a_dose():
     ("- Ondansetron 8 mg PO g8h for nausea", {"frequency": "three times daily"}, {"frequency": "g8h"}),
     ("Dexamethasone 4 mg PO g12h", {"frequency": "twice daily"}, {"frequency": "g12h"}),
     ("Started on Inj. Filgrastim 300 meg SC OD.", {"dose": 300, "unit": "mcg"}, {"unit": "meg"}),
+    # gen22-b: a worn scan's q of a weekly interval read as a, right before its digits
+    (" 3  Denosumab 120 mg/1.7 mL 120 mg sc a4 weeks 2026-11-02 CONTINUE", {"frequency": "every 4 weeks"},
+     {"frequency": "a4 weeks"}),
 ])
 def test_ocr_forms_of_frequency_and_unit(text, leaves, spans):
     (finding,) = run(extract_medications, text, ocr=True)
@@ -1690,3 +1737,39 @@ def test_a_bracketed_reason_after_a_result_or_opening_a_line_explains_only_a_cha
         ribociclib = item(run(extract_medications, text), "name", "ribociclib")
         assert [c["to_dose"] for c in ribociclib.value["changes"]] == [400], text
         assert "reason" not in ribociclib.value["changes"][0], text
+
+
+@pytest.mark.parametrize("text, drug", [
+    # gen22-b: no hold in the drug's sentence, or the sentence before names another drug: no reason
+    ("Her neutrophil count fell to 0.6 on day 15 of cycle 3 (grade 4 neutropenia). Ribociclib was restarted at "
+     "400 mg, 600 mg -> 400 mg, with cycle 4.", "ribociclib"),
+    ("She had grade 3 diarrhoea on abemaciclib. Ribociclib was withheld and restarted at 400 mg (600 mg -> 400 mg).",
+     "ribociclib"),
+])
+def test_a_hold_links_the_sentence_before_only_when_it_names_no_drug(text, drug):
+    found = item(run(extract_medications, text), "name", drug)
+    assert [c.get("reason") for c in found.value["changes"]] == [None]
+
+
+@pytest.mark.parametrize("text, drug, status", [
+    # gen22-b: an end in the future says nothing of the course before; a counted course in a plan is
+    # planned, one given today runs, and a count of days is a duration, not a past course
+    ("Tamoxifen then anastrozole until 2031.", "tamoxifen", None),
+    ("Plan: TCHP x6 then surgery.", "docetaxel", "planned"),
+    ("Regimen: TCHP x6, cycle 3 given today.", "docetaxel", "active"),
+    ("She received ondansetron 8 mg x 5 days after cycle 1.", "ondansetron", None),
+])
+def test_a_past_course_needs_a_past_end_or_a_counted_course_told_in_the_past(text, drug, status):
+    assert item(run(extract_medications, text), "name", drug).value.get("status") == status
+
+
+def test_ocr_twelve_of_a_twelve_weekly_interval_and_a_route_read_as_a_drug_short_form():
+    # gen22-b: OCR's "ql2 weeks" (l for 1) and "3.75 mg SG" (SC read as sacituzumab govitecan's "SG")
+    text = "3) Inj. Zoledronic acid 4 mg IV ql2 weeks - last dose 20-10-2026.\n4) Inj. Leuprolide 3.75 mg SG - due 28-11-2026"
+    found = run(extract_medications, text, ocr=True)
+    check_item(item(found, "name", "zoledronic acid"), "zoledronic acid", {"frequency": "every 3 months"},
+               {"frequency": "ql2 weeks"})
+    assert item(found, "name", "sacituzumab govitecan") is None
+    assert item(run(extract_medications, text), "name", "zoledronic acid").value.get("frequency") is None
+    # a short form after another word still names the drug on an OCR page
+    assert item(run(extract_medications, "Started SG 10 mg/kg D1,8 q21d.", ocr=True), "name", "sacituzumab govitecan")

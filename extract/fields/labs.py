@@ -674,8 +674,9 @@ def _date_of(page: AnalyzedPage, start: int, end: int) -> tuple[Any, Evidence] |
     near = (max(s_start, line_start, start - 60), end)
     if _EARLIER.search(text, *near) and not _TODAY.search(text, near[0], min(s_end, _line_end(text, end))):
         return None  # "two delayed cycles for neutrophils of 0.9 and 0.8": an earlier result, not the page's date
-    if _TODAY.search(text, max(s_start, line_start), min(s_end, _line_end(text, end))):
-        # "ECG today", "CBC today": the date of the visit the note records.
+    if _TODAY.search(text, max(s_start, line_start), min(s_end, _line_end(text, end))) or \
+            _today_heading_above(text, line_start):
+        # "ECG today", "CBC today": the date of the visit the note records (a "Results today:" line over the row too).
         for kind in ("visit", "letter", "reported"):
             found = next((ld.mention for ld in labelled if ld.kind == kind), None)
             if found is not None:
@@ -737,6 +738,19 @@ def _yearless_line_date(page: AnalyzedPage, line_start: int, start: int) -> tupl
     if best is None:
         return None
     return best[1], page.evidence(m.start("a"), m.end("b"), "lab.date.yearless-line")
+
+
+#: A heading line of today's results over their rows ("Results today:", "Bloods this morning:").
+_TODAY_HEADING = re.compile(r"[ \t]*(?:(?:blood\s+)?results|bloods|labs|blood\s+tests?|tests|FBC|CBC)[ \t]+"
+                            r"(?:today|this\s+morning)[ \t]*:[ \t]*", re.I)
+
+
+def _today_heading_above(text: str, line_start: int) -> bool:
+    """The line right above the result's is a heading of today's results."""
+    if line_start == 0:
+        return False
+    above = text.rfind("\n", 0, line_start - 1) + 1
+    return _TODAY_HEADING.fullmatch(text, above, line_start - 1) is not None
 
 
 #: Words before a date that make it a later test's, not this result's ("(today ANC 1.3 - repeat 2026-11-11)").

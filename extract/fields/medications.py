@@ -242,8 +242,8 @@ def _unclaimed_changes(page: AnalyzedPage, reads: list[_Read]) -> None:
     """A dose change told in a sentence that names no drug and lies outside every drug's scope (a
     diary's paragraph under its "PALBOCICLIB 125 mg" heading: "Doctor changed me onto the 100 mg
     capsules now.") is the change of the drug the page is about: the one drug named before it whose
-    dose steps (extract/vocab/drugs.json) hold the new dose (and the old one, when written), in mg.
-    When two named drugs could take it, or none, it is no one's."""
+    dose steps (extract/vocab/drugs.json) hold the new dose (and the old one, when written), in mg;
+    the reasons its sentence gives come along. When two named drugs could take it, or none, it is no one's."""
     stepped = [r for r in reads if r.mention.drug.dose_steps]
     if not stepped:
         return  # (most pages: no drug with dose steps, nothing to scan)
@@ -269,6 +269,8 @@ def _unclaimed_changes(page: AnalyzedPage, reads: list[_Read]) -> None:
                             key=lambda r: r.mention.start)
                 owner.changes.append(_change_of(page, rule, m))
                 scopes.append(m.span())
+                # its own sentence's reason ("Previously reduced 150 mg -> 100 mg BID in 09/2026 for diarrhea")
+                _read_reasons(page, owner, s_start, s_end)
 
 
 #: A dose unit by body weight or area ("mg/kg", "mg/m2").
@@ -511,6 +513,9 @@ def _counts(page: AnalyzedPage, mention: DrugMention) -> bool:
     line_start = text.rfind("\n", 0, mention.start) + 1
     if _rule("med.exclude.population").pattern_for(page.is_ocr).match(text, mention.end):
         return False  # "Note for ribociclib patients: ..."
+    if len(mention.term) <= 3 and _first_match(_rule("med.exclude.ocr-route-misread"), page,
+                                                text[max(line_start, mention.start - 20):mention.start]):
+        return False  # OCR's "3.75 mg SG": the route SC, not a drug's short form
     if _rule("med.exclude.study-title").pattern_for(page.is_ocr).match(text, line_start, mention.start):
         return False  # "Protocol: ... capivasertib + fulvestrant after CDK4/6 inhibitor": the trial's drugs
     if text[mention.end:s_end].rstrip().endswith("?") and "\n" not in text[mention.end:s_end].rstrip() and \
@@ -1363,6 +1368,20 @@ def _read_statuses(page: AnalyzedPage, r: _Read, usable: Callable[[int, int], bo
                                      mention.start)
         elif (listed := _recommendation_item(page, mention.start)) is not None:
             r.default_status = listed
+        elif (done := _counted_past_course(page, r)) is not None:
+            r.default_status = done
+
+
+def _counted_past_course(page: AnalyzedPage, r: _Read) -> _Leaf | None:
+    """Historical for a course counted in cycles and told in the past ("She received TCHP x6
+    followed by surgery"; rules med.course-count, med.course-count-past)."""
+    text, mention = page.text, r.mention
+    count = next(_rule("med.course-count").finditer(text, page.is_ocr, mention.end, r.sentence[1]), None)
+    past = _rule("med.course-count-past")
+    if count is None or next(past.finditer(text, page.is_ocr, r.sentence[0], mention.start), None) is None:
+        return None
+    return _Leaf("historical", [page.evidence(count.start() + len(count.group()) - len(count.group().lstrip()),
+                                              count.end(), "med.course-count")], count.start())
 
 
 #: A list item's opening ("2. ", "- " at a line start; " 2. " inside a line that runs its items on).
@@ -1499,13 +1518,28 @@ def _linked_cause_start(page: AnalyzedPage, r: _Read) -> int | None:
     sentence says "therefore" before the drug; else None."""
     text = page.text
     s_start = r.sentence[0]
-    if not _THEREFORE.search(text, s_start, r.mention.start):
+    if not _THEREFORE.search(text, s_start, r.mention.start) and not _hold_before_change(page, r):
         return None
     before = text[:s_start].rstrip()
     if not before.endswith(".") or "\n\n" in text[len(before):s_start]:
         return None
     prev_start, _ = statement_at(page, len(before) - 1)
     return prev_start if s_start - prev_start <= 240 else None
+
+
+def _hold_before_change(page: AnalyzedPage, r: _Read) -> bool:
+    """The drug's sentence tells of a hold or a break before its first change (rule
+    med.cause-linked-hold), and the sentence before it names no drug."""
+    if not r.changes:
+        return False
+    s_start = r.sentence[0]
+    first = min(c.pos for c in r.changes)
+    hold = _rule("med.cause-linked-hold")
+    if first <= s_start or next(hold.finditer(page.text, page.is_ocr, s_start, first), None) is None:
+        return False
+    before = page.text[:s_start].rstrip()
+    prev_start, _ = statement_at(page, max(len(before) - 1, 0))
+    return not drugs().find(page.text[prev_start:s_start])
 
 
 def _read_reasons(page: AnalyzedPage, r: _Read, start: int, end: int, free_until: int | None = None) -> None:
@@ -1796,6 +1830,12 @@ def _share_joined_status(page: AnalyzedPage, group: list[_Read]) -> None:
             # "tamoxifen then anastrozole (2018-2024)": a sequence in past years is past as a whole
             if later.year_status is not None and earlier.year_status is None and not earlier.statuses:
                 earlier.year_status = later.year_status
+            elif earlier.year_status is None and not earlier.statuses and not _END_LEAVES.intersection(earlier.leaves):
+                # "tamoxifen then anastrozole to 2021": the course before one that ended is past too
+                ended = _past_end(later)
+                if ended is not None:
+                    earlier.year_status = _Leaf("historical", [ev.model_copy(update={"rule": "med.status.sequence-ended"})
+                                                               for ev in ended.evidence], ended.pos)
             continue
         if not _SLASH_JOINED.fullmatch(page.text, earlier.mention.end, later.mention.start):
             continue
@@ -1819,6 +1859,20 @@ def _share_joined_status(page: AnalyzedPage, group: list[_Read]) -> None:
                     earlier.leaves[leaf] = item
             if later.year_status is not None and earlier.year_status is None:
                 earlier.year_status = later.year_status
+
+
+_END_LEAVES = frozenset({"end", "end_month", "end_year"})
+
+
+def _past_end(r: _Read) -> _Leaf | None:
+    """The end written after the drug, in its sentence, when it is in the past ("... anastrozole to 2021")."""
+    today = _dt.date.today()
+    for key, past in (("end", lambda v: v <= today), ("end_month", lambda v: v < today.strftime("%Y-%m")),
+                      ("end_year", lambda v: v < today.year)):
+        leaf = r.leaves.get(key)
+        if leaf is not None and r.mention.end <= leaf.pos < r.sentence[1] and past(leaf.value):
+            return leaf
+    return None
 
 
 def _share_attributes_backwards(page: AnalyzedPage, group: list[_Read]) -> None:
