@@ -4177,7 +4177,6 @@ GEN21_DISTRACTOR_ROWS = [
     ("Invasive ductal carcinoma. Invasive component: 80% of tumour.", "diagnosis.tumor_size_mm", "text-layer"),
     ("The control shows HER2 amplification as expected.", "receptors.her2.ish_result", "text-layer"),
     ("If FISH shows HER2 amplification, trastuzumab is indicated.", "receptors.her2.ish_result", "text-layer"),
-    ("FISH shows HER2 amplification is absent.", "receptors.her2.ish_result", "text-layer"),
     ("ESTROGEN RECEPTOR (SP1): H-SCORE 240 (STRONG 70%, MODERATE 20%). PROGESTERONE RECEPTOR (1E2): H-SCORE 0.",
      "receptors.er.percent", "ocr"),
     # a one-word hyperplasia is no carcinoma
@@ -4483,3 +4482,72 @@ def test_gen21_ocr_side_words_are_read_with_their_correction(text, path, value, 
                                          ("Invasive ductal carcinoma. Rigthousen clinic referral.", "ocr")])
 def test_gen21_a_swapped_side_word_is_read_on_ocr_pages_only(text, source):
     assert first_fact(text, "diagnosis.laterality", source=source) is None
+
+
+# gen22: the misses round 21 left: a side heading its diagnosis without the organ word; carcinomas "with
+# medullary features" / "with neuroendocrine differentiation"; the registry order "adenocarcinoma of breast,
+# ductal"; a "nil" node count; an ISH statement that amplification is absent.
+GEN22_ROWS = [
+    ("FINAL DIAGNOSIS:\nRight: invasive ductal carcinoma. Left: benign.", "diagnosis.laterality", "right", "Right",
+     "text-layer"),
+    ("FINAL DIAGNOSIS:\nRight: benign fibrocystic change. Left: invasive lobular carcinoma, grade 2.",
+     "diagnosis.laterality", "left", "Left", "text-layer"),
+    ("DIAGNOSIS. RIGHT: BENIGN BREAST TISSUE. LEFT: INVASIVE DUCTAL CARCINOMA, GRADE 3.", "diagnosis.laterality", "left",
+     "LEFT", "ocr"),
+    ("Bilateral cores:\n- Left side: invasive ductal carcinoma (NST), grade 2\n- Right side: no malignancy",
+     "diagnosis.laterality", "left", "Left", "text-layer"),
+    ("Invasive carcinoma with medullary features, grade 3.", "diagnosis.histology", "medullary",
+     "carcinoma with medullary features", "text-layer"),
+    ("CARCINOMA WITH MEDULLARY FEATURES, 2.4 CM.", "diagnosis.histology", "medullary", "CARCINOMA WITH MEDULLARY FEATURES",
+     "ocr"),
+    ("Invasive carcinoma with neuroendocrine differentiation, grade 2.", "diagnosis.histology", "other",
+     "carcinoma with neuroendocrine differentiation", "text-layer"),
+    ("Adenocarcinoma of breast, ductal, grade 2.", "diagnosis.histology", "invasive_ductal",
+     "Adenocarcinoma of breast, ductal", "text-layer"),
+    ("ADENOCARCINOMA OF THE LEFT BREAST, LOBULAR TYPE.", "diagnosis.histology", "invasive_lobular",
+     "ADENOCARCINOMA OF THE LEFT BREAST, LOBULAR TYPE", "ocr"),
+    ("Invasive ductal carcinoma.\nLymph nodes: nil/14", "lymph_nodes.positive", 0, "Lymph nodes: nil/14", "text-layer"),
+    ("Invasive ductal carcinoma.\nLymph nodes: nil/14", "lymph_nodes.examined", 14, "Lymph nodes: nil/14", "text-layer"),
+    ("Invasive ductal carcinoma. Axillary lymph nodes: none/9.", "lymph_nodes.positive", 0,
+     "Axillary lymph nodes: none/9", "ocr"),
+    ("FISH shows HER2 amplification is absent.", "receptors.her2.ish_result", "not_amplified",
+     "HER2 amplification is absent", "text-layer"),
+    ("HER2 (FISH): amplification absent, ratio 1.2.", "receptors.her2.ish_result", "not_amplified",
+     "HER2 (FISH): amplification absent", "text-layer"),
+]
+
+
+GEN22_DISTRACTOR_ROWS = [
+    # a side heading whose clause states no cancer; a side inside a sentence; an in-situ carcinoma
+    ("Invasive ductal carcinoma of the breast.\nMargins: Right: no carcinoma seen.", "diagnosis.laterality",
+     "text-layer"),
+    ("FINAL DIAGNOSIS:\nRight: no evidence of malignancy. Left: benign.", "diagnosis.laterality", "text-layer"),
+    ("FINAL DIAGNOSIS:\nRight: ductal carcinoma in situ, low grade.\nLeft: invasive carcinoma, see comment.",
+     "diagnosis.histology", "text-layer"),
+    # medullary features said to be absent name no type
+    ("Medullary features are absent. Invasive carcinoma, type pending.", "diagnosis.histology", "text-layer"),
+    ("Carcinoma of breast, ductal, in situ, high grade.", "diagnosis.histology", "text-layer"),
+    # a "nil" that is no count of nodes; an amplification absent from a control
+    ("Invasive ductal carcinoma. Lymphovascular invasion: nil.", "lymph_nodes.positive", "text-layer"),
+    ("Control tissue: HER2 amplification is absent.", "receptors.her2.ish_result", "text-layer"),
+    ("If FISH shows HER2 amplification is absent, trastuzumab is not indicated.", "receptors.her2.ish_result",
+     "text-layer"),
+]
+
+
+@pytest.mark.parametrize("text,path,value,evidence,source", GEN22_ROWS)
+def test_gen22_phrasings_are_read_with_their_evidence(text, path, value, evidence, source):
+    f = first_fact(text, path, source=source)
+    assert f is not None and (f.value, f.evidence[0].text) == (value, evidence)
+
+
+@pytest.mark.parametrize("text,path,source", GEN22_DISTRACTOR_ROWS)
+def test_gen22_distractors_yield_nothing(text, path, source):
+    assert first_fact(text, path, source=source) is None
+
+
+def test_gen22_a_ductal_carcinoma_with_medullary_or_neuroendocrine_features_stays_ductal():
+    for text in ("Invasive ductal carcinoma with medullary features, grade 3.",
+                 "Invasive ductal carcinoma with neuroendocrine differentiation."):
+        f = first_fact(text, "diagnosis.histology")
+        assert (f.value, f.evidence[0].text) == ("invasive_ductal", "Invasive ductal carcinoma")
