@@ -4551,3 +4551,57 @@ def test_gen22_a_ductal_carcinoma_with_medullary_or_neuroendocrine_features_stay
                  "Invasive ductal carcinoma with neuroendocrine differentiation."):
         f = first_fact(text, "diagnosis.histology")
         assert (f.value, f.evidence[0].text) == ("invasive_ductal", "Invasive ductal carcinoma")
+
+
+# gen22: what our OCR makes of worn scans of printed reports: a stray underscore after a receptor label, a
+# table's leading bar read as J, a bar glued to its cell's percent; and what the scans showed of layouts: a
+# "MICROSCOPIC EXAM/DIAGNOSIS" heading after the gross description, a "BREAST CANCER SYNOPTIC" block that
+# restates the parts' node counts, a roman grade's score in brackets near a node statement.
+GEN22_SCAN_ROWS = [
+    ("IMMUNOHISTOCHEMISTRY (block A1):\nER positive 80% moderate-strong\nPR_ positive 25% moderate\n",
+     "receptors.pr.status", "positive", "PR_ positive", "ocr"),
+    ("IMMUNOHISTOCHEMISTRY (block A1):\nER positive 80% moderate-strong\nPR_ positive 25% moderate\n",
+     "receptors.pr.percent", 25.0, "PR_ positive 25%", "ocr"),
+    ("|Marker | Result | Proportion | Intensity |\nJER | Negative |0% | Nil | 0/8\n| PR | Negative | 0% | Nil |\n",
+     "receptors.er.percent", 0.0, "JER | Negative |0%", "ocr"),
+    ("GROSS DESCRIPTION:\n1. A 7.5 X 6.0 X 3.2 CM SEGMENT.\n\nMICROSCOPIC EXAM/DIAGNOSIS:\n1. LEFT BREAST, SEGMENTAL "
+     "MASTECTOMY:\nINFILTRATING DUCTAL CARCINOMA, HISTOLOGIC GRADE II/III.\n", "diagnosis.histology", "invasive_ductal",
+     "INFILTRATING DUCTAL CARCINOMA", "text-layer"),
+    ("GROSS DESCRIPTION:\n1. A 7.5 X 6.0 X 3.2 CM SEGMENT.\n\nMICROSCOPIC EXAM/DIAGNOSIS:\n2. LEFT AXILLA, SENTINEL "
+     "LYMPH NODE: ONE LYMPH NODE, NO TUMOR SEEN (0/1).\n", "lymph_nodes.examined", 1, "(0/1)", "text-layer"),
+    ("B. LYMPH NODE, SENTINEL #1, EXCISION:\n- METASTATIC CARCINOMA IN ONE LYMPH NODE (1/1).\nC. LYMPH NODE, SENTINEL "
+     "#2, EXCISION:\n- ONE LYMPH NODE, NEGATIVE FOR CARCINOMA (0/1).\n\nBREAST CANCER SYNOPTIC (CAP INVASIVE BREAST, "
+     "RESECTION)\nHistologic type Invasive carcinoma of no special type (ductal)\nRegional lymph nodes 1 of 2 positive "
+     "(macrometastasis)\n", "lymph_nodes.examined", 2, "Regional lymph nodes 1 of 2 positive", "ocr"),
+    ("METASTATIC CARCINOMA IS PRESENT IN 6 OF 21 LYMPH NODES.\n\nDIAGNOSIS:\nRIGHT BREAST: INVASIVE CARCINOMA NST, "
+     "GRADE III (9/9), 52 MM.\nAXILLA: METASTATIC CARCINOMA IN 6/21 LYMPH NODES.\n", "lymph_nodes.examined", 21,
+     "6 OF 21 LYMPH NODES", "text-layer"),
+    ("METASTATIC CARCINOMA IS PRESENT IN 6 OF 21 LYMPH NODES.\n\nDIAGNOSIS:\nRIGHT BREAST: INVASIVE CARCINOMA NST, "
+     "GRADE Ill (9/9), 52 MM.\nAXILLA: METASTATIC CARCINOMA IN 6/21 LYMPH NODES.\n", "lymph_nodes.positive", 6,
+     "6 OF 21 LYMPH NODES", "ocr"),
+]
+
+
+GEN22_SCAN_DISTRACTOR_ROWS = [
+    # the OCR forms are not read on a text layer
+    ("IMMUNOHISTOCHEMISTRY (block A1):\nPR_ positive 25% moderate\n", "receptors.pr.status", "text-layer"),
+    ("|Marker | Result |\nJER | Negative | Nil |\n", "receptors.er.status", "text-layer"),
+    # a "J" glued to a word that is no label
+    ("JERSEY CITY MEDICAL CENTER\nInvasive ductal carcinoma.", "receptors.er.status", "ocr"),
+]
+
+
+@pytest.mark.parametrize("text,path,value,evidence,source", GEN22_SCAN_ROWS)
+def test_gen22_scan_readings_are_read_with_their_evidence(text, path, value, evidence, source):
+    f = first_fact(text, path, source=source)
+    assert f is not None and (f.value, f.evidence[0].text) == (value, evidence)
+
+
+@pytest.mark.parametrize("text,path,source", GEN22_SCAN_DISTRACTOR_ROWS)
+def test_gen22_scan_distractors_yield_nothing(text, path, source):
+    assert first_fact(text, path, source=source) is None
+
+
+def test_gen22_a_bar_glued_to_a_percent_outside_a_bar_ruled_table_is_still_a_1():
+    f = first_fact("Estrogen receptor: positive, |0% of cells.", "receptors.er.percent", source="ocr")
+    assert f is not None and f.value == 10.0
