@@ -4496,6 +4496,8 @@ GEN22_ROWS = [
      "LEFT", "ocr"),
     ("Bilateral cores:\n- Left side: invasive ductal carcinoma (NST), grade 2\n- Right side: no malignancy",
      "diagnosis.laterality", "left", "Left", "text-layer"),
+    ("No atypia. DIAGNOSIS: Right: invasive ductal carcinoma, grade 2 (Nottingham 3+2+2 = 7). Left: benign (columnar "
+     "cell change).", "diagnosis.laterality", "right", "Right", "ocr"),
     ("Invasive carcinoma with medullary features, grade 3.", "diagnosis.histology", "medullary",
      "carcinoma with medullary features", "text-layer"),
     ("CARCINOMA WITH MEDULLARY FEATURES, 2.4 CM.", "diagnosis.histology", "medullary", "CARCINOMA WITH MEDULLARY FEATURES",
@@ -4564,6 +4566,8 @@ GEN22_SCAN_ROWS = [
      "receptors.pr.percent", 25.0, "PR_ positive 25%", "ocr"),
     ("|Marker | Result | Proportion | Intensity |\nJER | Negative |0% | Nil | 0/8\n| PR | Negative | 0% | Nil |\n",
      "receptors.er.percent", 0.0, "JER | Negative |0%", "ocr"),
+    ("Immunohistochemistry (specimen 1):\nEstrogen receptors \u2018Negative (0%)\nProgesterone receptors : negative (0%)\n",
+     "receptors.er.percent", 0.0, "Estrogen receptors \u2018Negative (0%", "ocr"),
     ("GROSS DESCRIPTION:\n1. A 7.5 X 6.0 X 3.2 CM SEGMENT.\n\nMICROSCOPIC EXAM/DIAGNOSIS:\n1. LEFT BREAST, SEGMENTAL "
      "MASTECTOMY:\nINFILTRATING DUCTAL CARCINOMA, HISTOLOGIC GRADE II/III.\n", "diagnosis.histology", "invasive_ductal",
      "INFILTRATING DUCTAL CARCINOMA", "text-layer"),

@@ -167,8 +167,9 @@ def _read_by_lines(engine: LineReader, image: Image.Image, dpi: int, skew: float
 
 
 #: A word of strokes only: a roman numeral ("III/III", "Il", "(IIV") as the half-size copy reads
-#: it, where the strokes of "III" stand close enough to merge or turn into a V.
-_STROKES = re.compile(r"[(\[]?(?=[IlV|!1/]*[Il|])[IlV|!1]{2,}(?:/[IlV|!1]+)?[)\].,:;]?")
+#: it, where the strokes of "III" stand close enough to merge or turn into a V; also one stroke over
+#: more ("I/II", which "II/III" became when two strokes merged away).
+_STROKES = re.compile(r"[(\[]?(?=[IlV|!1/]*[Il|])(?:[IlV|!1]{2,}(?:/[IlV|!1]+)?|[IlV|!1]/[IlV|!1]+)[)\].,:;]?")
 
 
 def _reread_strokes(engine: LineReader, out: OcrOutput, lines: list[TextLine], image: Image.Image, dpi: int,
