@@ -4537,17 +4537,6 @@ GEN22_DISTRACTOR_ROWS = [
 ]
 
 
-@pytest.mark.parametrize("text,path,value,evidence,source", GEN22_ROWS)
-def test_gen22_phrasings_are_read_with_their_evidence(text, path, value, evidence, source):
-    f = first_fact(text, path, source=source)
-    assert f is not None and (f.value, f.evidence[0].text) == (value, evidence)
-
-
-@pytest.mark.parametrize("text,path,source", GEN22_DISTRACTOR_ROWS)
-def test_gen22_distractors_yield_nothing(text, path, source):
-    assert first_fact(text, path, source=source) is None
-
-
 def test_gen22_a_ductal_carcinoma_with_medullary_or_neuroendocrine_features_stays_ductal():
     for text in ("Invasive ductal carcinoma with medullary features, grade 3.",
                  "Invasive ductal carcinoma with neuroendocrine differentiation."):
@@ -4595,14 +4584,14 @@ GEN22_SCAN_DISTRACTOR_ROWS = [
 ]
 
 
-@pytest.mark.parametrize("text,path,value,evidence,source", GEN22_SCAN_ROWS)
-def test_gen22_scan_readings_are_read_with_their_evidence(text, path, value, evidence, source):
+@pytest.mark.parametrize("text,path,value,evidence,source", GEN22_ROWS + GEN22_SCAN_ROWS)
+def test_gen22_phrasings_are_read_with_their_evidence(text, path, value, evidence, source):
     f = first_fact(text, path, source=source)
     assert f is not None and (f.value, f.evidence[0].text) == (value, evidence)
 
 
-@pytest.mark.parametrize("text,path,source", GEN22_SCAN_DISTRACTOR_ROWS)
-def test_gen22_scan_distractors_yield_nothing(text, path, source):
+@pytest.mark.parametrize("text,path,source", GEN22_DISTRACTOR_ROWS + GEN22_SCAN_DISTRACTOR_ROWS)
+def test_gen22_distractors_yield_nothing(text, path, source):
     assert first_fact(text, path, source=source) is None
 
 
