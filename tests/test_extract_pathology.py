@@ -4194,7 +4194,6 @@ GEN21_DISTRACTOR_ROWS = [
     ("Invasive ductal carcinoma. Invasive component: 80% of tumour.", "diagnosis.tumor_size_mm", "text-layer"),
     ("The control shows HER2 amplification as expected.", "receptors.her2.ish_result", "text-layer"),
     ("If FISH shows HER2 amplification, trastuzumab is indicated.", "receptors.her2.ish_result", "text-layer"),
-    ("FISH shows HER2 amplification is absent.", "receptors.her2.ish_result", "text-layer"),
     ("ESTROGEN RECEPTOR (SP1): H-SCORE 240 (STRONG 70%, MODERATE 20%). PROGESTERONE RECEPTOR (1E2): H-SCORE 0.",
      "receptors.er.percent", "ocr"),
     # a one-word hyperplasia is no carcinoma
@@ -4500,3 +4499,119 @@ def test_gen21_ocr_side_words_are_read_with_their_correction(text, path, value, 
                                          ("Invasive ductal carcinoma. Rigthousen clinic referral.", "ocr")])
 def test_gen21_a_swapped_side_word_is_read_on_ocr_pages_only(text, source):
     assert first_fact(text, "diagnosis.laterality", source=source) is None
+
+
+# gen22: the misses round 21 left: a side heading its diagnosis without the organ word; carcinomas "with
+# medullary features" / "with neuroendocrine differentiation"; the registry order "adenocarcinoma of breast,
+# ductal"; a "nil" node count; an ISH statement that amplification is absent.
+GEN22_ROWS = [
+    ("FINAL DIAGNOSIS:\nRight: invasive ductal carcinoma. Left: benign.", "diagnosis.laterality", "right", "Right",
+     "text-layer"),
+    ("FINAL DIAGNOSIS:\nRight: benign fibrocystic change. Left: invasive lobular carcinoma, grade 2.",
+     "diagnosis.laterality", "left", "Left", "text-layer"),
+    ("DIAGNOSIS. RIGHT: BENIGN BREAST TISSUE. LEFT: INVASIVE DUCTAL CARCINOMA, GRADE 3.", "diagnosis.laterality", "left",
+     "LEFT", "ocr"),
+    ("Bilateral cores:\n- Left side: invasive ductal carcinoma (NST), grade 2\n- Right side: no malignancy",
+     "diagnosis.laterality", "left", "Left", "text-layer"),
+    ("No atypia. DIAGNOSIS: Right: invasive ductal carcinoma, grade 2 (Nottingham 3+2+2 = 7). Left: benign (columnar "
+     "cell change).", "diagnosis.laterality", "right", "Right", "ocr"),
+    ("Invasive carcinoma with medullary features, grade 3.", "diagnosis.histology", "medullary",
+     "carcinoma with medullary features", "text-layer"),
+    ("CARCINOMA WITH MEDULLARY FEATURES, 2.4 CM.", "diagnosis.histology", "medullary", "CARCINOMA WITH MEDULLARY FEATURES",
+     "ocr"),
+    ("Invasive carcinoma with neuroendocrine differentiation, grade 2.", "diagnosis.histology", "other",
+     "carcinoma with neuroendocrine differentiation", "text-layer"),
+    ("Adenocarcinoma of breast, ductal, grade 2.", "diagnosis.histology", "invasive_ductal",
+     "Adenocarcinoma of breast, ductal", "text-layer"),
+    ("ADENOCARCINOMA OF THE LEFT BREAST, LOBULAR TYPE.", "diagnosis.histology", "invasive_lobular",
+     "ADENOCARCINOMA OF THE LEFT BREAST, LOBULAR TYPE", "ocr"),
+    ("Invasive ductal carcinoma.\nLymph nodes: nil/14", "lymph_nodes.positive", 0, "Lymph nodes: nil/14", "text-layer"),
+    ("Invasive ductal carcinoma.\nLymph nodes: nil/14", "lymph_nodes.examined", 14, "Lymph nodes: nil/14", "text-layer"),
+    ("Invasive ductal carcinoma. Axillary lymph nodes: none/9.", "lymph_nodes.positive", 0,
+     "Axillary lymph nodes: none/9", "ocr"),
+    ("FISH shows HER2 amplification is absent.", "receptors.her2.ish_result", "not_amplified",
+     "HER2 amplification is absent", "text-layer"),
+    ("HER2 (FISH): amplification absent, ratio 1.2.", "receptors.her2.ish_result", "not_amplified",
+     "HER2 (FISH): amplification absent", "text-layer"),
+]
+
+
+GEN22_DISTRACTOR_ROWS = [
+    # a side heading whose clause states no cancer; a side inside a sentence; an in-situ carcinoma
+    ("Invasive ductal carcinoma of the breast.\nMargins: Right: no carcinoma seen.", "diagnosis.laterality",
+     "text-layer"),
+    ("FINAL DIAGNOSIS:\nRight: no evidence of malignancy. Left: benign.", "diagnosis.laterality", "text-layer"),
+    ("FINAL DIAGNOSIS:\nRight: ductal carcinoma in situ, low grade.\nLeft: invasive carcinoma, see comment.",
+     "diagnosis.histology", "text-layer"),
+    # medullary features said to be absent name no type
+    ("Medullary features are absent. Invasive carcinoma, type pending.", "diagnosis.histology", "text-layer"),
+    ("Carcinoma of breast, ductal, in situ, high grade.", "diagnosis.histology", "text-layer"),
+    # a "nil" that is no count of nodes; an amplification absent from a control
+    ("Invasive ductal carcinoma. Lymphovascular invasion: nil.", "lymph_nodes.positive", "text-layer"),
+    ("Control tissue: HER2 amplification is absent.", "receptors.her2.ish_result", "text-layer"),
+    ("If FISH shows HER2 amplification is absent, trastuzumab is not indicated.", "receptors.her2.ish_result",
+     "text-layer"),
+]
+
+
+def test_gen22_a_ductal_carcinoma_with_medullary_or_neuroendocrine_features_stays_ductal():
+    for text in ("Invasive ductal carcinoma with medullary features, grade 3.",
+                 "Invasive ductal carcinoma with neuroendocrine differentiation."):
+        f = first_fact(text, "diagnosis.histology")
+        assert (f.value, f.evidence[0].text) == ("invasive_ductal", "Invasive ductal carcinoma")
+
+
+# gen22: what our OCR makes of worn scans of printed reports: a stray underscore after a receptor label, a
+# table's leading bar read as J, a bar glued to its cell's percent; and what the scans showed of layouts: a
+# "MICROSCOPIC EXAM/DIAGNOSIS" heading after the gross description, a "BREAST CANCER SYNOPTIC" block that
+# restates the parts' node counts, a roman grade's score in brackets near a node statement.
+GEN22_SCAN_ROWS = [
+    ("IMMUNOHISTOCHEMISTRY (block A1):\nER positive 80% moderate-strong\nPR_ positive 25% moderate\n",
+     "receptors.pr.status", "positive", "PR_ positive", "ocr"),
+    ("IMMUNOHISTOCHEMISTRY (block A1):\nER positive 80% moderate-strong\nPR_ positive 25% moderate\n",
+     "receptors.pr.percent", 25.0, "PR_ positive 25%", "ocr"),
+    ("|Marker | Result | Proportion | Intensity |\nJER | Negative |0% | Nil | 0/8\n| PR | Negative | 0% | Nil |\n",
+     "receptors.er.percent", 0.0, "JER | Negative |0%", "ocr"),
+    ("Immunohistochemistry (specimen 1):\nEstrogen receptors \u2018Negative (0%)\nProgesterone receptors : negative (0%)\n",
+     "receptors.er.percent", 0.0, "Estrogen receptors \u2018Negative (0%", "ocr"),
+    ("GROSS DESCRIPTION:\n1. A 7.5 X 6.0 X 3.2 CM SEGMENT.\n\nMICROSCOPIC EXAM/DIAGNOSIS:\n1. LEFT BREAST, SEGMENTAL "
+     "MASTECTOMY:\nINFILTRATING DUCTAL CARCINOMA, HISTOLOGIC GRADE II/III.\n", "diagnosis.histology", "invasive_ductal",
+     "INFILTRATING DUCTAL CARCINOMA", "text-layer"),
+    ("GROSS DESCRIPTION:\n1. A 7.5 X 6.0 X 3.2 CM SEGMENT.\n\nMICROSCOPIC EXAM/DIAGNOSIS:\n2. LEFT AXILLA, SENTINEL "
+     "LYMPH NODE: ONE LYMPH NODE, NO TUMOR SEEN (0/1).\n", "lymph_nodes.examined", 1, "(0/1)", "text-layer"),
+    ("B. LYMPH NODE, SENTINEL #1, EXCISION:\n- METASTATIC CARCINOMA IN ONE LYMPH NODE (1/1).\nC. LYMPH NODE, SENTINEL "
+     "#2, EXCISION:\n- ONE LYMPH NODE, NEGATIVE FOR CARCINOMA (0/1).\n\nBREAST CANCER SYNOPTIC (CAP INVASIVE BREAST, "
+     "RESECTION)\nHistologic type Invasive carcinoma of no special type (ductal)\nRegional lymph nodes 1 of 2 positive "
+     "(macrometastasis)\n", "lymph_nodes.examined", 2, "Regional lymph nodes 1 of 2 positive", "ocr"),
+    ("METASTATIC CARCINOMA IS PRESENT IN 6 OF 21 LYMPH NODES.\n\nDIAGNOSIS:\nRIGHT BREAST: INVASIVE CARCINOMA NST, "
+     "GRADE III (9/9), 52 MM.\nAXILLA: METASTATIC CARCINOMA IN 6/21 LYMPH NODES.\n", "lymph_nodes.examined", 21,
+     "6 OF 21 LYMPH NODES", "text-layer"),
+    ("METASTATIC CARCINOMA IS PRESENT IN 6 OF 21 LYMPH NODES.\n\nDIAGNOSIS:\nRIGHT BREAST: INVASIVE CARCINOMA NST, "
+     "GRADE Ill (9/9), 52 MM.\nAXILLA: METASTATIC CARCINOMA IN 6/21 LYMPH NODES.\n", "lymph_nodes.positive", 6,
+     "6 OF 21 LYMPH NODES", "ocr"),
+]
+
+
+GEN22_SCAN_DISTRACTOR_ROWS = [
+    # the OCR forms are not read on a text layer
+    ("IMMUNOHISTOCHEMISTRY (block A1):\nPR_ positive 25% moderate\n", "receptors.pr.status", "text-layer"),
+    ("|Marker | Result |\nJER | Negative | Nil |\n", "receptors.er.status", "text-layer"),
+    # a "J" glued to a word that is no label
+    ("JERSEY CITY MEDICAL CENTER\nInvasive ductal carcinoma.", "receptors.er.status", "ocr"),
+]
+
+
+@pytest.mark.parametrize("text,path,value,evidence,source", GEN22_ROWS + GEN22_SCAN_ROWS)
+def test_gen22_phrasings_are_read_with_their_evidence(text, path, value, evidence, source):
+    f = first_fact(text, path, source=source)
+    assert f is not None and (f.value, f.evidence[0].text) == (value, evidence)
+
+
+@pytest.mark.parametrize("text,path,source", GEN22_DISTRACTOR_ROWS + GEN22_SCAN_DISTRACTOR_ROWS)
+def test_gen22_distractors_yield_nothing(text, path, source):
+    assert first_fact(text, path, source=source) is None
+
+
+def test_gen22_a_bar_glued_to_a_percent_outside_a_bar_ruled_table_is_still_a_1():
+    f = first_fact("Estrogen receptor: positive, |0% of cells.", "receptors.er.percent", source="ocr")
+    assert f is not None and f.value == 10.0

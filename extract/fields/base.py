@@ -14,7 +14,7 @@ from extract.specimens import focus_at, focus_tag, is_revision, line_date, part_
 from extract.table_rows import header_row_pairs, label_column_pairs
 
 _NUMBER_WORDS = {
-    "no": 0, "none": 0, "zero": 0, "a": 1, "an": 1, "single": 1, "one": 1, "two": 2, "three": 3,
+    "no": 0, "none": 0, "nil": 0, "zero": 0, "a": 1, "an": 1, "single": 1, "one": 1, "two": 2, "three": 3,
     "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
     "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,

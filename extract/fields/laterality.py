@@ -216,6 +216,7 @@ def _stated_sides(page: AnalyzedPage) -> Iterator[Finding]:
                 yield make_finding(page, "diagnosis.laterality", side, m.span(), g[rule_id],
                                    laterality=side if side != "bilateral" else None,
                                    correction=_side_correction(m.group("side")))
+    yield from _side_headings(page)
     # Breast parts whose text names an invasive carcinoma, or whose header or first sentence after
     # it states a cancer ("1. Ablated (left) breast sample with further invasive tumor components").
     all_parts = parts(page)
@@ -265,6 +266,25 @@ def _stated_sides(page: AnalyzedPage) -> Iterator[Finding]:
                                correction=_side_correction(m.group("side")))
         if _only_historical_cancer(page, s0, s1):
             # "Prior left breast IDC 2015 (pT1c pN0)": the side of an earlier cancer, not this specimen's.
+            finding = finding.model_copy(update={"assertion": "historical"})
+        yield finding
+
+
+def _side_headings(page: AnalyzedPage) -> Iterator[Finding]:
+    """A side that heads its line or sentence ("Right: invasive ductal carcinoma. Left: benign."), when
+    its clause (to the sentence's end or the next side heading) states a cancer."""
+    g = grammar("laterality")
+    found = list(scan(page, g["laterality.side-heading"]))
+    for i, m in enumerate(found):
+        side = _side(m.group("side"))
+        end = page.sentence_at(min(m.end(), len(page.text) - 1))[1]
+        if i + 1 < len(found):
+            end = min(end, found[i + 1].start())
+        if side is None or not _cancer_in(page, m.end(), end):
+            continue
+        finding = make_finding(page, "diagnosis.laterality", side, m.span("side"), g["laterality.side-heading"],
+                               laterality=side)
+        if _only_historical_cancer(page, m.end(), end):
             finding = finding.model_copy(update={"assertion": "historical"})
         yield finding
 

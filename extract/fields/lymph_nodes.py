@@ -425,7 +425,8 @@ def _part_counts(page: AnalyzedPage) -> list[Count]:
             if rule_id == "nodes.part.fraction":
                 before = page.text[max(0, s - 120):s]
                 if not g["nodes.part.node-context"].pattern_for(False).search(before) or regex.search(
-                        r"(?:score|grade|nottingham|g\d)\W{0,12}$", before, regex.I):
+                        r"(?:score|grade|nottingham|g\d)(?:\s+(?:[IVl|]{1,3}|[1-3]))?\W{0,12}$", before, regex.I):
+                    # a grade's score ("GRADE III (9/9)"), not a node count
                     continue
             if rule_id == "nodes.part.paren-of" and not _paren_of_count(page, m):
                 continue

@@ -166,11 +166,12 @@ def _read_by_lines(engine: LineReader, image: Image.Image, dpi: int, skew: float
     return out
 
 
-#: A word of strokes only that is no roman numeral: two strokes before a V ("IIV/III", "llV"), as the
-#: half-size copy reads a "III" whose strokes stand close enough to merge. (Words of strokes that are
-#: numerals are left as read: re-reading them at full size lost a stroke as often as it won one back
-#: over the 80 scanned dev reports.)
-_STROKES = re.compile(r"[(\[]?(?=[IlV|!1/]*[Il|1]{2}V)[IlV|!1]{2,}(?:/[IlV|!1]+)?[)\].,:;]{0,2}")
+#: A word of strokes only that is no roman numeral a report writes: two strokes before a V ("IIV/III",
+#: "llV"), as the half-size copy reads a "III" whose strokes stand close enough to merge; or one stroke
+#: over two ("I/II", which a worn "II/III" became). (Words of strokes that are such numerals are left as
+#: read: re-reading them at full size lost a stroke as often as it won one back over the 80 scanned dev
+#: reports.)
+_STROKES = re.compile(r"[(\[]?(?:(?=[IlV|!1/]*[Il|1]{2}V)[IlV|!1]{2,}(?:/[IlV|!1]+)?|[Il|1]/[Il|1]{2})[)\].,:;]{0,2}")
 
 
 def _reread_strokes(engine: LineReader, out: OcrOutput, lines: list[TextLine], image: Image.Image, dpi: int,
