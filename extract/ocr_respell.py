@@ -29,6 +29,13 @@ _WORD = re.compile(r"(?<![\w°º])[A-Za-z0-9][A-Za-z0-9]{3,}(?![\w])")
 _SHORT = re.compile(r"(?<![\w°º])(?=[A-Za-z]{0,2}\d)(?=\d{0,2}[A-Za-z])[A-Za-z0-9]{2,3}(?![\w])")
 
 
+def _each_matching(words: list[str], pattern: str, rule: str) -> list[str]:
+    for word in words:
+        if not re.fullmatch(pattern, word):
+            raise ValueError(f"{word!r}: {rule}")
+    return words
+
+
 class RespellRules(BaseModel):
     model_config = ConfigDict(extra="forbid")
     version: str
@@ -43,18 +50,12 @@ class RespellRules(BaseModel):
     @field_validator("words")
     @classmethod
     def _lower_letters(cls, words: list[str]) -> list[str]:
-        for word in words:
-            if not re.fullmatch(r"[a-z]{4,}", word):
-                raise ValueError(f"{word!r}: a key word is four or more lower-case letters")
-        return words
+        return _each_matching(words, r"[a-z]{4,}", "a key word is four or more lower-case letters")
 
     @field_validator("short_words")
     @classmethod
     def _short_letters(cls, words: list[str]) -> list[str]:
-        for word in words:
-            if not re.fullmatch(r"[a-z]{2,3}", word):
-                raise ValueError(f"{word!r}: a short key word is two or three lower-case letters")
-        return words
+        return _each_matching(words, r"[a-z]{2,3}", "a short key word is two or three lower-case letters")
 
     @field_validator("confusions")
     @classmethod
