@@ -4007,12 +4007,6 @@ GEN19_REPORT_ROWS = [
 ]
 
 
-@pytest.mark.parametrize("text,path,value,evidence,source", GEN19_ROWS + GEN19_REPORT_ROWS)
-def test_gen19_layouts_are_read_with_their_evidence(text, path, value, evidence, source):
-    f = first_fact(text, path, source=source)
-    assert f is not None and (f.value, f.evidence[0].text) == (value, evidence)
-
-
 GEN19_REPORT_DISTRACTOR_ROWS = [
     # a DCIS's extent wrapped onto the next line is still no tumour size; a copy count without a ratio before it
     ("Ductal carcinoma in situ, high grade, spanning\n  4.0 cm.", "diagnosis.tumor_size_mm", "text-layer"),
@@ -4218,12 +4212,6 @@ GEN21_DISTRACTOR_ROWS = [
 ]
 
 
-@pytest.mark.parametrize("text,path,value,evidence,source", GEN20_ROWS + GEN21_ROWS)
-def test_round_phrasings_are_read_with_their_evidence(text, path, value, evidence, source):
-    f = first_fact(text, path, source=source)
-    assert f is not None and (f.value, f.evidence[0].text) == (value, evidence)
-
-
 @pytest.mark.parametrize("text,positive,examined,evidence", [
     # a total after a node label's colon; sentinel and non-sentinel counts with the part after the fraction
     ("Axillary nodes: total 11, positive 1.", 1, 11, "Axillary nodes: total 11, positive 1"),
@@ -4261,13 +4249,6 @@ def test_gen20_a_results_heading_naming_its_part_heads_the_lines_under_it():
             "PROGNOSTIC MARKERS (PART A, RIGHT BREAST):\nESTROGEN RECEPTOR: NEGATIVE (<1%)\n")
     f = first_fact(text, "receptors.er.status")
     assert (f.value, f.specimen, f.laterality) == ("negative", "A", "right")
-
-
-# Every round's distractor rows (the tables above) yield nothing.
-@pytest.mark.parametrize("text,path,source", GEN16_DISTRACTOR_ROWS + GEN18_DISTRACTOR_ROWS + GEN19_DISTRACTOR_ROWS
-                         + GEN19_REPORT_DISTRACTOR_ROWS + GEN20_DISTRACTOR_ROWS + GEN21_DISTRACTOR_ROWS)
-def test_round_distractors_yield_nothing(text, path, source):
-    assert first_fact(text, path, source=source) is None
 
 
 def test_gen19_a_repeat_outranks_the_superseded_reading_and_a_replaced_value_is_not_read():
@@ -4601,14 +4582,19 @@ GEN22_SCAN_DISTRACTOR_ROWS = [
 ]
 
 
-@pytest.mark.parametrize("text,path,value,evidence,source", GEN22_ROWS + GEN22_SCAN_ROWS)
-def test_gen22_phrasings_are_read_with_their_evidence(text, path, value, evidence, source):
+# Every round's phrasing rows (the tables above) are read with their evidence.
+@pytest.mark.parametrize("text,path,value,evidence,source", GEN19_ROWS + GEN19_REPORT_ROWS + GEN20_ROWS + GEN21_ROWS
+                         + GEN22_ROWS + GEN22_SCAN_ROWS)
+def test_round_phrasings_are_read_with_their_evidence(text, path, value, evidence, source):
     f = first_fact(text, path, source=source)
     assert f is not None and (f.value, f.evidence[0].text) == (value, evidence)
 
 
-@pytest.mark.parametrize("text,path,source", GEN22_DISTRACTOR_ROWS + GEN22_SCAN_DISTRACTOR_ROWS)
-def test_gen22_distractors_yield_nothing(text, path, source):
+# Every round's distractor rows (the tables above) yield nothing.
+@pytest.mark.parametrize("text,path,source", GEN16_DISTRACTOR_ROWS + GEN18_DISTRACTOR_ROWS + GEN19_DISTRACTOR_ROWS
+                         + GEN19_REPORT_DISTRACTOR_ROWS + GEN20_DISTRACTOR_ROWS + GEN21_DISTRACTOR_ROWS
+                         + GEN22_DISTRACTOR_ROWS + GEN22_SCAN_DISTRACTOR_ROWS)
+def test_round_distractors_yield_nothing(text, path, source):
     assert first_fact(text, path, source=source) is None
 
 
