@@ -153,15 +153,12 @@ def _read_by_lines(engine: LineReader, image: Image.Image, dpi: int, skew: float
     confidence = out.mean_confidence
     if confidence is None or confidence < min_confidence:
         return None
-    full_size: set[int] = set()
     if factor != 1:
-        full_size = _reread_strokes(engine, out, lines, image, dpi, factor, straighten_by)
-        for i, line in enumerate(out.lines):
-            if i in full_size:
-                continue  # read from the full-size page: its boxes are in its pixels already
+        for line in out.lines:
             for word in line.words:
                 word.x0, word.y0, word.x1, word.y1 = (word.x0 * factor, word.y0 * factor,
                                                       word.x1 * factor, word.y1 * factor)
+        _reread_strokes(engine, out, lines, image, dpi, factor, straighten_by)
     out.skew = straighten_by
     return out
 
@@ -175,18 +172,17 @@ _STROKES = re.compile(r"[(\[]?(?:(?=[IlV|!1/]*[Il|1]{2}V)[IlV|!1]{2,}(?:/[IlV|!1
 
 
 def _reread_strokes(engine: LineReader, out: OcrOutput, lines: list[TextLine], image: Image.Image, dpi: int,
-                    factor: int, straighten_by: float) -> set[int]:
-    """Lines of `out` (read from the copy `factor` times smaller) holding a word of strokes that is no
-    numeral are read again from the full-size page; returns their indices in `out.lines`. A roman
+                    factor: int, straighten_by: float) -> None:
+    """Lines of `out` (read from the copy `factor` times smaller, its boxes scaled back to `image`) holding a
+    word of strokes that is no numeral are read again from the full-size page, in place. A roman
     grade ("GRADE III/III" in Helvetica) read from the copy as "IIV/III" in 6 of 8 worn scans of a
     test page read right at full size; such lines are few, and cost little to read again."""
     again = [i for i, line in enumerate(out.lines) if any(_STROKES.fullmatch(w.text) for w in line.words)]
     if not again:
-        return set()
+        return
     full = straighten(image, straighten_by) if straighten_by else image
-    done: set[int] = set()
     for i in again:
-        middle = (out.lines[i].top + out.lines[i].bottom) / 2
+        middle = (out.lines[i].top + out.lines[i].bottom) / 2 / factor  # in the copy's pixels, as `lines`
         found = next((t for t in lines if t.segments and t.segments[0][1] <= middle <= t.segments[0][3]), None)
         if found is None:
             continue
@@ -196,8 +192,6 @@ def _reread_strokes(engine: LineReader, out: OcrOutput, lines: list[TextLine], i
         if len(reread) == 1:
             reread[0].paragraph_start = out.lines[i].paragraph_start
             out.lines[i] = reread[0]
-            done.add(i)
-    return done
 
 
 def _reads_better(new: OcrOutput, old: OcrOutput, *, prefer_new: bool) -> bool:
