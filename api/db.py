@@ -119,6 +119,8 @@ class PageRow(SQLModel, table=True):
     rotation: int = 0
     #: Degrees (counter-clockwise) OCR straightened the page by; word boxes are in that frame.
     skew: float = 0.0
+    #: A photo's sheet of paper that OCR flattened (ingest's `Page.sheet`: eight fractions), or None.
+    sheet: list[float] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     words: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     error_code: str | None = Field(default=None, max_length=64)
     error_message: str | None = Field(default=None, sa_column=Column(Text))

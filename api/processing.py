@@ -158,7 +158,7 @@ def _commit(svc: Services, document_id: str, worker: str, document: Any, facts: 
             s.add(PageRow(
                 document_id=document_id, number=page.number, text=page.text, source=page.source,
                 confidence=page.confidence, width=page.width, height=page.height, dpi=page.dpi,
-                rotation=page.rotation, skew=page.skew, words=[w.model_dump(mode="json") for w in page.words],
+                rotation=page.rotation, skew=page.skew, sheet=page.sheet, words=[w.model_dump(mode="json") for w in page.words],
                 error_code=err.code if err else None, error_message=err.message if err else None,
             ))
         summary = facts_json.get("summary", {})

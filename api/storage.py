@@ -176,10 +176,15 @@ class PageView:
     #: ingest's `Page.skew`: degrees (counter-clockwise) OCR straightened the page by.
     skew: float = 0.0
     gray: bool = False
+    #: ingest's `Page.sheet`: a photo's sheet of paper OCR flattened first (eight fractions), or None.
+    sheet: tuple[float, ...] | None = None
 
     @property
     def tag(self) -> str:
-        return f"r{self.rotation % 360}s{self.skew:+.2f}{'g' if self.gray else 'c'}"
+        tag = f"r{self.rotation % 360}s{self.skew:+.2f}{'g' if self.gray else 'c'}"
+        if self.sheet:
+            tag += "f" + hashlib.sha256(repr(self.sheet).encode()).hexdigest()[:10]
+        return tag
 
 
 #: Encodings of a page image and their media types. WebP (lossy) is for browsers that ask for it.
@@ -220,6 +225,7 @@ class PageImages:
 
     def _render(self, data: bytes, number: int, doc_type: str | None, view: PageView):
         from ingest.ocr.images import straighten, turn
+        from ingest.ocr.sheet import Sheet, flatten
 
         if data[:5] == b"%PDF-" or doc_type == "pdf":
             image, turned = self._render_pdf(data, number, view.gray), 0
@@ -227,6 +233,8 @@ class PageImages:
             image, turned = self._render_image(data, number, doc_type)
         if view.gray and image.mode != "L":
             image = image.convert("L")
+        if view.sheet:  # flattened as OCR flattened it, before OCR's own turn
+            image = flatten(image, Sheet.from_flat(list(view.sheet)))
         image = turn(image, (view.rotation - turned) % 360)
         if view.skew:
             image = straighten(image if image.mode == "L" else image.convert("L"), view.skew)

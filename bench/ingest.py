@@ -183,6 +183,48 @@ def straightening() -> dict:
     return result
 
 
+#: Where the sheet lies in each photo (fractions of the frame: top-left, top-right, bottom-right, bottom-left).
+PHOTO_VIEWS = [
+    [(0.08, 0.07), (0.92, 0.08), (0.93, 0.93), (0.07, 0.92)],
+    [(0.14, 0.08), (0.86, 0.09), (0.94, 0.93), (0.05, 0.92)],
+    [(0.13, 0.06), (0.93, 0.13), (0.87, 0.95), (0.06, 0.88)],
+    [(0.10, 0.12), (0.85, 0.05), (0.92, 0.90), (0.12, 0.95)],
+]
+def photos() -> dict:
+    """Phone photos (a page on a dark desk, seen at an angle, lit from one side; JPEG 80) read with
+    the sheet flattened first and read whole as before: CER and seconds a photo, on report pages
+    (Helvetica 11) and on a lab table printed in columns (Courier 9)."""
+    import ingest.ocr.page as ocr_page_module
+    from ingest import Limits, read
+    from ingest.ocr import default_engine
+    from ingest.synth import PHOTO_LAB_TABLE, image_bytes, photograph, rasterize, report_pages, text_pdf
+
+    texts = report_pages(pages=len(PHOTO_VIEWS), lines_per_page=34, seed=8)
+    kinds = {"report pages": (rasterize(text_pdf(texts), dpi=200), ["\n".join(lines) for lines in texts]),
+             "lab tables": (rasterize(text_pdf([PHOTO_LAB_TABLE] * len(PHOTO_VIEWS), font="Courier", font_size=9), dpi=200),
+                            ["\n".join(PHOTO_LAB_TABLE)] * len(PHOTO_VIEWS))}
+    engine = default_engine()
+    found = ocr_page_module.find_sheet
+    result: dict = {"views": len(PHOTO_VIEWS)}
+    for kind, (pages, refs) in kinds.items():
+        shots = [image_bytes(photograph(page, view, seed=i), "JPEG", quality=80)
+                 for i, (page, view) in enumerate(zip(pages, PHOTO_VIEWS))]
+        result[kind] = {}
+        for label, finder in (("whole", lambda image: None), ("flattened", found)):
+            ocr_page_module.find_sheet = finder
+            try:
+                start = time.perf_counter()
+                read_pages = [read(shot, f"photo{i}.jpg", engine=engine, limits=Limits(workers=1)).pages[0]
+                              for i, shot in enumerate(shots)]
+                seconds = (time.perf_counter() - start) / len(shots)
+            finally:
+                ocr_page_module.find_sheet = found
+            result[kind][label] = {"cer": round(corpus_cer([p.text for p in read_pages], refs), 4),
+                                   "s_per_photo": round(seconds, 2),
+                                   "sheets": sum(p.sheet is not None for p in read_pages)}
+    return result
+
+
 SQUEEZE_FONTS = {"Helvetica": None, "Times-Roman": None, "Courier": None,
                  "DejaVu Sans Condensed": "/usr/share/fonts/truetype/dejavu/DejaVuSansCondensed.ttf",
                  "DejaVu Serif Condensed": "/usr/share/fonts/truetype/dejavu/DejaVuSerifCondensed.ttf",
@@ -602,6 +644,17 @@ def markdown(r: dict) -> str:
                   f"JPEG 60): CER {d['off']['cer']:.2%} without, {d['on']['cer']:.2%} with; CPU "
                   f"{d['off']['cpu_s_per_page']} s against {d['on']['cpu_s_per_page']} s a page (the tilt is measured "
                   "before OCR, so a straightened page is still recognised once)."]
+    ph = r.get("photos")
+    if ph:
+        lines += ["", f"Phone photos (step `photos`; {ph['views']} views of a page on a dark desk, seen at an angle and "
+                  "lit from one side, JPEG 80, one worker): the sheet found, flattened and its light evened out before "
+                  "reading, against the photo read whole as before:", "",
+                  "| photographed | CER whole | CER flattened | s a photo, whole | s a photo, flattened | sheets found |",
+                  "|---|---|---|---|---|---|"]
+        for kind in ("report pages", "lab tables"):
+            w, f = ph[kind]["whole"], ph[kind]["flattened"]
+            lines.append(f"| {kind} | {w['cer']:.2%} | {f['cer']:.2%} | {w['s_per_photo']} | {f['s_per_photo']} | "
+                         f"{f['sheets']}/{ph['views']} |")
     q = r.get("quality")
     if q:
         lines += ["", f"Text-layer judge (`ingest/rules/text_quality.json`) on the {q['real_reports']} real OCR'd TCGA "
@@ -645,7 +698,20 @@ def markdown(r: dict) -> str:
               "is turned as the look suggests and kept when it reads with confidence 0.85 or more. Pages with "
               "vertical rules (tables, forms), pictures, lines that all touch, or a low confidence go to "
               "Tesseract's orientation detector and page layout as before. Each page is still recognised once; "
-              "the words' confidence is checked afterwards (a second reading when it is low).",
+              "the words' confidence is checked afterwards (a second reading when it is low). Before a piece is "
+              "recognised, the paper and its grain (levels within 20 of the page's median) are made white and darker "
+              "levels stretched: on a grey, grainy page the recogniser took some short pieces of a table printed in "
+              "Courier for light text on dark and read them inverted ('118' as 'ENS', '112 L' as 'a2 Es'; "
+              "2026-11-28).",
+              "- Phone photos: a 3-5 ms look at a 600-pixel copy finds a sheet of paper lying on a darker desk (the "
+              "largest bright region, inside a ring of desk, not cut by the frame); its four edges are fitted as lines "
+              "and the quadrilateral they make is mapped to a rectangle, the light evened out (each pixel divided by "
+              "the paper's brightness around it), and the resolution taken from the sheet rather than the frame "
+              "(`ingest/ocr/sheet.py`). The flattened sheet then reads like a scan, line by line; read whole, the "
+              "desk made the line finder refuse the page and Tesseract's layout read each table column as a block of "
+              "its own, labels apart from their values (step `photos`). The page keeps the sheet's corners, so its "
+              "image is shown flattened under its word boxes. Scans, screenshots and photos cropped to the paper "
+              "have no desk around them and are read as before.",
               "- Tesseract is handed a list of domain words its English dictionary lacks (`ingest/rules/ocr_words.yaml`: "
               "staging codes with every prefix, marker and gene names), so it reads more 'cM0' and fewer 'cMO'; the "
               "list costs nothing measurable a page. The third ocrmypdf row gives ocrmypdf the same list.",
@@ -682,7 +748,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="runs of the 2-worker OCR timing; the fastest is reported, every run listed")
     parser.add_argument("--write", action="store_true", help="update the Ingest section of docs/benchmarks.md")
     parser.add_argument("--only", help="comma-separated steps to rerun, merged into bench/out/ingest.json "
-                                       "(quality, text_layer, ruled, ocr, pools, straightening, invert, squeeze, ocrmypdf_plain, "
+                                       "(quality, text_layer, ruled, ocr, pools, straightening, photos, invert, squeeze, ocrmypdf_plain, "
                                        "ocrmypdf_parity, ocrmypdf_parity_words, rss_text, rss_ruled_small, rss_ruled, rss_ruled_open, "
                                        "rss_scanned_small, rss_scanned)")
     parser.add_argument("--before", type=Path, help="an earlier run's ingest.json to compare with")
@@ -715,6 +781,7 @@ def main(argv: list[str] | None = None) -> int:
         ("pools", lambda: [ocr_pool(scans, refs, kind) for kind in ("threads", "processes") * 2]),
         ("pool_startup", process_pool_startup),
         ("straightening", straightening),
+        ("photos", photos),
         ("invert", invert_check),
         ("squeeze", squeeze_fonts),
         ("ocrmypdf_plain", lambda: ocrmypdf(scans, refs, [])),

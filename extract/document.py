@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
+import traceback
 from datetime import date as Date
 
 from extract.analysis import analyze_page
@@ -67,17 +69,35 @@ def read_document(document: Document, document_id: str) -> DocumentFacts:
     return DocumentFacts(summary=summary, findings=order_findings(without_other_foci_details(findings)))
 
 
+#: Set (to anything but "" or "0") to let an extractor's error propagate instead of skipping its
+#: fields on the page: the test suite sets it, so a bug fails a test rather than hiding in a log.
+STRICT_ENV = "ONCOGUIDE_EXTRACT_STRICT"
+
+
 def _run(extractor, page) -> list[Finding]:
     """One extractor's findings on one page; none when one of its pattern searches ran past the
-    time budget (`extract.rules.TIMEOUT_S`, a pattern backtracking on text it was not written for):
-    the other fields of the page and document are still read, and the log names the extractor and
-    page (never the text)."""
+    time budget (`extract.rules.TIMEOUT_S`, a pattern backtracking on text it was not written for)
+    or when it failed on text it was not written for (a bug): the other fields of the page and
+    document are still read, and the log names the extractor, the page and the error's type
+    (never the text, nor the error's message, which may quote it)."""
+    name = getattr(extractor, "__name__", "an extractor")
     try:
         return list(extractor(page))
     except TimeoutError:
-        log.warning("%s ran out of time on page %d and was skipped", getattr(extractor, "__name__", "an extractor"),
-                    page.page.number)
+        log.warning("%s ran out of time on page %d and was skipped", name, page.page.number)
         return []
+    except Exception as exc:  # noqa: BLE001 - one field's bug must not lose the whole document
+        if os.environ.get(STRICT_ENV, "") not in ("", "0"):
+            raise
+        log.error("%s failed on page %d (%s at %s) and was skipped", name, page.page.number,
+                  type(exc).__name__, _where(exc))
+        return []
+
+
+def _where(exc: BaseException) -> str:
+    """The file and line the error was raised at, for the log (no values)."""
+    frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    return f"{os.path.basename(frame.filename)}:{frame.lineno}" if frame else "?"
 
 
 def _classify(document: Document, pages: list[Page]) -> tuple[str, Date | None]:

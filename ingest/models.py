@@ -41,6 +41,11 @@ class Page(BaseModel):
     dpi: float = 72.0
     rotation: int = Field(0, description="degrees the page image was rotated to read it upright")
     skew: float = Field(0.0, description="small rotation (degrees) applied to straighten a scan before OCR")
+    sheet: list[float] | None = Field(
+        None, min_length=8, max_length=8,
+        description="a photo's sheet of paper, flattened before OCR: its corners (top-left, top-right, "
+                    "bottom-right, bottom-left) as x, y fractions of the image before it was turned or "
+                    "straightened; width, height and word boxes are those of the flattened sheet")
     words: list[Word] = Field(default_factory=list)
     error: PageError | None = None
 

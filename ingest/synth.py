@@ -10,12 +10,15 @@ import io
 import random
 from collections.abc import Sequence
 
+import numpy as np
 import pypdfium2 as pdfium
 from PIL import Image, ImageChops, ImageFilter
 from reportlab.lib.pagesizes import letter
 from reportlab.lib.pdfencrypt import StandardEncryption
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
+
+from ingest.ocr.sheet import perspective_coefficients
 
 _HEADERS = ["SURGICAL PATHOLOGY REPORT", "ONCOLOGY CLINIC NOTE", "LABORATORY REPORT", "PATHOLOGY ADDENDUM"]
 _NAMES = ["Alma Testpatient", "Berit Samplewood", "Corinne Fictiva", "Dalia Mockridge"]
@@ -59,8 +62,9 @@ def report_pages(pages: int = 1, lines_per_page: int = 34, seed: int = 0) -> lis
 
 
 def text_pdf(pages: Sequence[Sequence[str]], *, user_password: str | None = None,
-             owner_password: str | None = None, font_size: float = 11) -> bytes:
-    """A text PDF, one page per list of lines (US Letter, Helvetica)."""
+             owner_password: str | None = None, font_size: float = 11, font: str = "Helvetica") -> bytes:
+    """A text PDF, one page per list of lines (US Letter, Helvetica unless `font` says: "Courier"
+    keeps the columns of a table printed with spaces)."""
     buf = io.BytesIO()
     encrypt = None
     if user_password is not None or owner_password is not None:
@@ -68,15 +72,16 @@ def text_pdf(pages: Sequence[Sequence[str]], *, user_password: str | None = None
                                      canPrint=1, canModify=0, canCopy=0, canAnnotate=0)
     c = canvas.Canvas(buf, pagesize=letter, encrypt=encrypt, invariant=1)
     for lines in pages:
-        _draw_lines(c, lines, font_size)
+        _draw_lines(c, lines, font_size, font=font)
         c.showPage()
     c.save()
     return buf.getvalue()
 
 
-def _draw_lines(c: canvas.Canvas, lines: Sequence[str], font_size: float, *, invisible: bool = False) -> None:
+def _draw_lines(c: canvas.Canvas, lines: Sequence[str], font_size: float, *, invisible: bool = False,
+                font: str = "Helvetica") -> None:
     text = c.beginText(60, 740)
-    text.setFont("Helvetica", font_size)
+    text.setFont(font, font_size)
     text.setLeading(font_size * 1.45)
     if invisible:
         text.setTextRenderMode(3)
@@ -92,6 +97,24 @@ LAB_TABLE = [
     ("Hemoglobin", "12.6", "", "g/dL", "12.0 - 15.5"),
     ("Neutrophils,\nabsolute (ANC)", "0.82", "L", "x10^9/L", "1.80 - 7.70"),
     ("Platelets", "171", "", "x10^9/L", "150 - 400"),
+]
+
+
+#: A lab table printed with spaces for columns, as photographed lab reports are (print it in Courier).
+PHOTO_LAB_TABLE = [
+    "RIVERBANK COMMUNITY LABORATORY                 Report date: 24/11/2026",
+    "Patient: Example, Alma                         Lab no.: 26-11-0417",
+    "",
+    "Test                          Result   Flag   Units        Reference",
+    "Haemoglobin                   10.4     L      g/dL         12.0 - 15.0",
+    "Total leucocyte count         2.9      L      10^3/uL      4.0 - 10.0",
+    "Absolute neutrophil count     1.22     L      10^3/uL      2.0 - 7.0",
+    "Lymphocytes                   46       H      %            20 - 40",
+    "Platelet count                165             10^3/uL      150 - 410",
+    "Serum creatinine              0.78            mg/dL        0.5 - 1.1",
+    "Total bilirubin               0.6             mg/dL        0.3 - 1.2",
+    "",
+    "Interpretation: mild neutropenia. Please correlate clinically.",
 ]
 
 
@@ -167,6 +190,29 @@ def degrade(image: Image.Image, *, turn: int = 0, tilt: float = 0.0, blur: float
     if turn % 360:
         img = img.rotate(-turn, expand=True)
     return img
+
+
+def photograph(page: Image.Image, corners: Sequence[tuple[float, float]], *, frame: tuple[int, int] | None = None,
+               desk: int = 85, falloff: float = 0.3, seed: int = 0) -> Image.Image:
+    """A phone photo of `page` lying on a dark desk: the page's corners (top-left, top-right,
+    bottom-right, bottom-left) land at `corners`, given as fractions of the frame (default: the page's
+    size plus a sixth), the light falls off by `falloff` from the top-left corner, and the desk is
+    noisy. Grayscale."""
+    width, height = frame or (int(page.width * 7 / 6), int(page.height * 7 / 6))
+    target = [(x * width, y * height) for x, y in corners]
+    source = [(0.0, 0.0), (float(page.width), 0.0), (float(page.width), float(page.height)), (0.0, float(page.height))]
+    coefficients = perspective_coefficients(target, source)
+    gray = page.convert("L")
+    warped = gray.transform((width, height), Image.Transform.PERSPECTIVE, coefficients, Image.Resampling.BICUBIC)
+    mask = Image.new("L", gray.size, 255).transform((width, height), Image.Transform.PERSPECTIVE, coefficients,
+                                                    Image.Resampling.BILINEAR)
+    rng = np.random.default_rng(seed)
+    photo = Image.fromarray(np.clip(rng.normal(desk, 8, (height, width)), 0, 255).astype(np.uint8), "L")
+    photo.paste(warped, (0, 0), mask)
+    yy, xx = np.mgrid[0:height, 0:width].astype(np.float32)
+    light = 1.04 - falloff * np.hypot(xx / width, yy / height) / np.sqrt(2)
+    lit = np.asarray(photo, dtype=np.float32) * light
+    return Image.fromarray(np.clip(lit, 0, 255).astype(np.uint8), "L").filter(ImageFilter.GaussianBlur(0.5))
 
 
 def image_pdf(images: Sequence[Image.Image], *, dpi: int = 300,

@@ -381,6 +381,12 @@ OCR_ROWS = [
     ("20/11: S.Creatinine 0.9 mg/dl, Hb 11.9 g/dl, ANC 4.l x10^3/uL", "ANC", {"value": 4.1}, {"value": "4.l"}),
     # gen22-b: a worn scan's "Alt" for ALT (its LT read lower case)
     ("Results today:\nAlt 36 U/l) AST<30- U/l bilirubin: 8 umol/t", "ALT", {"value": 36}, {"name": "Alt", "value": "36"}),
+    # lead23 (phone photos): a flag run onto the value, as a photo's OCR loses the space ("1.4L", "0.9LL")
+    ("FULL BLOOD COUNT 26/11/26 12/11/26 Units\nNeutrophils 1.4L 0.8L x10*9/L 2.0 - 7.5", "ANC",
+     {"value": 1.4, "unit": "10^9/L", "flag": "L"}, {"value": "1.4", "flag": "L"}),
+    ("Neutrophils 0.9LL x10*9/L 2.0 - 7.5", "ANC", {"value": 0.9, "flag": "LL"}, {"value": "0.9", "flag": "LL"}),
+    ("Haemoglobin 10.4H g/dL", "hemoglobin", {"value": 10.4, "flag": "H"}, {"value": "10.4"}),
+    ("Neutrophils 0.8 L x10°9/L 2.0 - 7.5", "ANC", {"value": 0.8, "unit": "10^9/L"}, {"unit": "x10°9/L"}),
 ]
 
 
@@ -393,8 +399,18 @@ def test_ocr_forms_of_lab_names_and_units_are_not_read_on_text_layers():
     assert item(run(extract_labs, "Labs: Hb 121 g/L, pits 318."), "name", "platelets") is None
     assert item(run(extract_labs, "Alt 36 U/l, AST 30 U/l"), "name", "ALT") is None
     assert item(run(extract_labs, "Neutrophils 1.2 x10A9/L (L)"), "name", "ANC").value.get("flag") is None
+    degree = item(run(extract_labs, "Neutrophils 1.2 x10°9/L"), "name", "ANC")
+    assert degree is None or degree.leaf_evidence["unit"][0].text != "x10°9/L"
     found = item(run(extract_labs, "Platelets 198 x1049/L"), "name", "platelets")
     assert found.leaf_evidence["unit"][0].text != "x1049/L"
+
+
+def test_a_value_run_into_letters_that_are_no_flag_is_not_read_on_ocr_pages():
+    """"1.5cm", "1.4Lx": a decimal followed by letters other than a flag is no lab value; nor does
+    a capital L stand for a digit (the page once failed on float("1.4L"))."""
+    assert item(run(extract_labs, "ANC 1.5cm x10^9/L", ocr=True), "name", "ANC") is None
+    assert item(run(extract_labs, "ANC 1.4Lx x10^9/L", ocr=True), "name", "ANC") is None
+    assert item(run(extract_labs, "ANC L.4 x10^9/L", ocr=True), "name", "ANC") is None
 
 
 def test_ocr_lab_name_forms_need_a_value():

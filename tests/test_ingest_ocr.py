@@ -3,7 +3,6 @@ pages read upright, mixed PDFs, and the pytesseract fallback engine."""
 
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 
 import pytest
@@ -11,24 +10,12 @@ from PIL import Image
 
 from ingest import read
 from ingest.errors import OcrUnavailable
-from ingest.ocr import default_engine
 from ingest.ocr.pytesseract_engine import PytesseractEngine
 from ingest.synth import cer, degrade, image_bytes, image_pdf, mixed_pdf, rasterize, report_pages, text_pdf
+from tests.ocr_marks import NEEDS_TESSERACT
 
 
-def _tesseract_missing() -> bool:
-    try:
-        default_engine()
-    except OcrUnavailable:
-        return True
-    return False
-
-
-pytestmark = [
-    pytest.mark.ocr,
-    # CI installs Tesseract, so there a missing engine fails the tests instead of skipping them.
-    pytest.mark.skipif(os.environ.get("CI") != "true" and _tesseract_missing(), reason="Tesseract not installed"),
-]
+pytestmark = NEEDS_TESSERACT
 LINES = report_pages(pages=1, lines_per_page=12, seed=5)[0]
 REFERENCE = "\n".join(LINES)
 

@@ -128,6 +128,32 @@ def test_an_extractor_out_of_time_loses_its_own_findings_only(monkeypatch, caplo
     assert "extract_receptors ran out of time on page 1" in caplog.text and "lobular" not in caplog.text
 
 
+def test_an_extractor_that_fails_loses_its_own_findings_only_unless_strict(monkeypatch, caplog):
+    """A bug in one extractor (here a ValueError quoting the record) drops that extractor's findings
+    on that page; the document's other fields are read, and the log names the extractor, page and
+    error type, never the text or the error's message. The test suite runs strict: the error rises."""
+    import extract.document as document
+    import extract.fields as fields
+
+    def broken_receptors(page):
+        yield from ()
+        raise ValueError("could not convert string to float: 'lobular 1.4L'")
+
+    broken_receptors.__name__ = "extract_receptors"
+    monkeypatch.setattr(fields, "FIELD_EXTRACTORS",
+                        [broken_receptors if f.__name__ == "extract_receptors" else f for f in fields.FIELD_EXTRACTORS])
+    doc = _document("FINAL DIAGNOSIS: Breast, right, lumpectomy: invasive lobular carcinoma, 1.6 cm. ER: positive (90%).")
+    with pytest.raises(ValueError):
+        read_document(doc, "d1")
+    monkeypatch.setenv(document.STRICT_ENV, "0")
+    with caplog.at_level("WARNING"):
+        facts = read_document(doc, "d1")
+    paths = {f.path for f in facts.facts()}
+    assert "diagnosis.histology" in paths and not any(p.startswith("receptors.") for p in paths)
+    assert "extract_receptors failed on page 1 (ValueError at test_pipeline.py:" in caplog.text
+    assert "lobular" not in caplog.text and "1.4L" not in caplog.text
+
+
 def test_read_document_skips_pages_that_failed_to_read():
     doc = _document("Invasive ductal carcinoma.", "")
     doc.pages[1].error = {"code": "ocr_failed", "message": "x"}  # type: ignore[assignment]

@@ -122,7 +122,8 @@ def _head_revision() -> str:
 
 
 def test_a_database_with_records_upgrades_to_the_latest_schema(tmp_path):
-    """Pages and corrections written before 0002 keep working: no skew (0) and no review context."""
+    """Pages and corrections written before 0002 keep working: no skew (0), no flattened sheet (0003)
+    and no review context."""
     from alembic import command
     from alembic.config import Config
     from sqlmodel import Session, select
@@ -155,7 +156,7 @@ def test_a_database_with_records_upgrades_to_the_latest_schema(tmp_path):
     migrate(engine)
     with Session(engine) as s:
         page = s.exec(select(PageRow)).one()
-        assert (page.rotation, page.skew) == (90, 0.0)
+        assert (page.rotation, page.skew, page.sheet) == (90, 0.0, None)
         row = s.exec(select(CorrectionRow)).one()
         assert row.extracted_value is None and row.item_keys is None
         assert s.get(Document, "doc_1") and s.get(Patient, "pat_1") and s.get(User, 1)

@@ -104,7 +104,8 @@ def page_image(did: str, n: PageNumber, user: CurrentUser, session: SessionDep, 
     if doc.doc_type == "text":
         raise NotFound("A plain-text document has no page image; read its text instead.")
     page = _page_row(session, did, n)
-    view = PageView(rotation=page.rotation, skew=page.skew, gray=page.source == "ocr")
+    view = PageView(rotation=page.rotation, skew=page.skew, gray=page.source == "ocr",
+                    sheet=tuple(page.sheet) if page.sheet else None)
     encoding = "webp" if accepts_webp(accept) else "png"
     image = svc.page_images.image(doc.sha256, n, doc.doc_type, view, encoding)
     audit.record(session, user, "page.image", patient_id=doc.patient_id, document_id=did, ip=ip, detail={"page": n})

@@ -169,8 +169,9 @@ def _unit_key(unit: str) -> str:
     key = re.sub(r"\s+", "", unit).lower().replace("µ", "u").replace("×", "x").replace("mcl", "ul")
     key = key.replace("⁹", "^9").replace("³", "^3")
     # "10^9", "10*9", "10E9", "10(9)" and OCR's flattened "10 9" are one exponent.
-    # OCR's "10A9" and "1049" (a caret read as A or 4) too; the grammar accepts them on OCR pages only.
-    return re.sub(r"10(?:\^|\*|e|a|4(?=[39]/))?\(?([39])\)?(?=/)", r"10^\1", key)
+    # OCR's "10A9", "1049" and "10°9" (a caret read as A, 4 or a degree sign) too; the grammar accepts
+    # them on OCR pages only.
+    return re.sub(r"10(?:\^|\*|e|a|°|4(?=[39]/))?\(?([39])\)?(?=/)", r"10^\1", key)
 
 
 @lru_cache(maxsize=1)

@@ -23,6 +23,7 @@ from ingest.models import Page
 from ingest.ocr.engine import LineReader, OcrEngine, OcrOutput
 from ingest.ocr.images import half, straighten, turn
 from ingest.ocr.lines import TextLine, find_lines, median_height
+from ingest.ocr.sheet import find_sheet, flatten
 from ingest.ocr.survey import Survey, survey
 
 #: Straighten scans tilted by more than this many degrees. Straightening costs a second recognition;
@@ -56,13 +57,19 @@ class OcrJob:
 
 def ocr_page(engine: OcrEngine, job: OcrJob, *, deskew_above: float | None = DESKEW_ABOVE) -> Page:
     image = job.image if job.image.mode == "L" else job.image.convert("L")
-    out, image, turned_by, straightened = _first_reading(engine, image, job.dpi, deskew_above)
+    dpi = job.dpi
+    sheet = find_sheet(image)
+    if sheet is not None:
+        # The resolution was worked out as if the image spanned the page; the sheet spans less of it.
+        dpi = max(int(round(dpi * sheet.long_side_share(image.width, image.height))), 70)
+        image = flatten(image, sheet)
+    out, image, turned_by, straightened = _first_reading(engine, image, dpi, deskew_above)
     confidence = out.mean_confidence
     if out.vertical_text or (confidence is not None and confidence < LOW_CONFIDENCE):
-        orientation = engine.detect_orientation(half(image), max(job.dpi // 2, 1))
+        orientation = engine.detect_orientation(half(image), max(dpi // 2, 1))
         if orientation and orientation.clockwise and orientation.confidence >= MIN_ORIENTATION_CONFIDENCE:
             upright = turn(image, orientation.clockwise)
-            retry = engine.recognize(upright, job.dpi, deskew_above=deskew_above)
+            retry = engine.recognize(upright, dpi, deskew_above=deskew_above)
             if _reads_better(retry, out, prefer_new=out.vertical_text):
                 out, image, turned_by = retry, upright, (turned_by + orientation.clockwise) % 360
     text, words = compose(out.lines)
@@ -73,9 +80,10 @@ def ocr_page(engine: OcrEngine, job: OcrJob, *, deskew_above: float | None = DES
         confidence=round(out.mean_confidence, 4) if out.mean_confidence is not None else None,
         width=float(image.width),
         height=float(image.height),
-        dpi=float(job.dpi),
+        dpi=float(dpi),
         rotation=(job.rotation + turned_by) % 360,
         skew=round(straightened + out.skew, 2),
+        sheet=sheet.flat() if sheet is not None else None,
         words=words,
     )
 

@@ -140,6 +140,11 @@ class TesserocrEngine:
         # Margins take the paper's own tone (the page's median), so a grey scan gains no edge
         # where a margin meets the paper.
         paper = int(np.median(page[::4, ::4]))
+        # Paper brought to white: on a grey page (paper at 246 with a little noise) the recogniser
+        # sometimes takes a short piece for light text on dark and reads it inverted ("118" as "ENS",
+        # "112 L" as "a2 Es"); stretched so the paper is 255, it reads the piece as printed.
+        page = _PAPER_TO_WHITE[paper][page] if paper < 255 else page
+        paper = 255 if paper > 0 else paper
         out: list[Line] = []
         with self._api(lines=True) as api:
             try:
@@ -191,6 +196,14 @@ class TesserocrEngine:
             apis, self._all = self._all, []
         for api in apis:
             api.End()
+
+
+#: Gray levels within this much of the paper's (the page's median) are paper: its grain and noise.
+_PAPER_GRAIN = 20
+#: For each paper level, the lookup table that makes paper and its grain white (255) and stretches
+#: the darker levels in proportion.
+_PAPER_TO_WHITE = [np.clip(np.arange(256) * (255.0 / max(level - _PAPER_GRAIN, 1)), 0, 255).astype(np.uint8)
+                   for level in range(256)]
 
 
 def _squeezed(crop: np.ndarray) -> np.ndarray:
