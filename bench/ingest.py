@@ -191,9 +191,10 @@ PHOTO_VIEWS = [
     [(0.10, 0.12), (0.85, 0.05), (0.92, 0.90), (0.12, 0.95)],
 ]
 def photos() -> dict:
-    """Phone photos (a page on a dark desk, seen at an angle, lit from one side; JPEG 80) read with
-    the sheet flattened first and read whole as before: CER and seconds a photo, on report pages
-    (Helvetica 11) and on a lab table printed in columns (Courier 9)."""
+    """Phone photos (a page seen at an angle, lit from one side; JPEG 80) read as now (the sheet found
+    on the desk and flattened, or the light evened out on a photo cropped to the paper) and as before
+    (read whole): CER and seconds a photo, on report pages (Helvetica 11) and on a lab table printed
+    in columns (Courier 9), each photographed on a desk and cropped to the paper."""
     import ingest.ocr.page as ocr_page_module
     from ingest import Limits, read
     from ingest.ocr import default_engine
@@ -204,24 +205,32 @@ def photos() -> dict:
              "lab tables": (rasterize(text_pdf([PHOTO_LAB_TABLE] * len(PHOTO_VIEWS), font="Courier", font_size=9), dpi=200),
                             ["\n".join(PHOTO_LAB_TABLE)] * len(PHOTO_VIEWS))}
     engine = default_engine()
-    found = ocr_page_module.find_sheet
+    now = (ocr_page_module.find_sheet, ocr_page_module.light_is_uneven)
+    before = (lambda image: None, lambda image: False)
     result: dict = {"views": len(PHOTO_VIEWS)}
     for kind, (pages, refs) in kinds.items():
-        shots = [image_bytes(photograph(page, view, seed=i), "JPEG", quality=80)
-                 for i, (page, view) in enumerate(zip(pages, PHOTO_VIEWS))]
-        result[kind] = {}
-        for label, finder in (("whole", lambda image: None), ("flattened", found)):
-            ocr_page_module.find_sheet = finder
-            try:
-                start = time.perf_counter()
-                read_pages = [read(shot, f"photo{i}.jpg", engine=engine, limits=Limits(workers=1)).pages[0]
-                              for i, shot in enumerate(shots)]
-                seconds = (time.perf_counter() - start) / len(shots)
-            finally:
-                ocr_page_module.find_sheet = found
-            result[kind][label] = {"cer": round(corpus_cer([p.text for p in read_pages], refs), 4),
-                                   "s_per_photo": round(seconds, 2),
-                                   "sheets": sum(p.sheet is not None for p in read_pages)}
+        on_desk = [photograph(page, PHOTO_VIEWS[0], seed=i, falloff=0.45) if framing else
+                   photograph(page, view, seed=i)
+                   for framing in (False, True) for i, (page, view) in enumerate(zip(pages, PHOTO_VIEWS))]
+        # The second set: the square-on view, lit more unevenly, cropped just inside the sheet.
+        shots = {"on a desk": on_desk[:len(pages)],
+                 "cropped to the paper": [shot.crop((int(shot.width * 0.11), int(shot.height * 0.10),
+                                                     int(shot.width * 0.895), int(shot.height * 0.905)))
+                                          for shot in on_desk[len(pages):]]}
+        for framing, images in shots.items():
+            encoded = [image_bytes(image, "JPEG", quality=80) for image in images]
+            row = result[f"{kind}, {framing}"] = {}
+            for label, (finder, uneven) in (("whole", before), ("now", now)):
+                ocr_page_module.find_sheet, ocr_page_module.light_is_uneven = finder, uneven
+                try:
+                    start = time.perf_counter()
+                    read_pages = [read(shot, f"photo{i}.jpg", engine=engine, limits=Limits(workers=1)).pages[0]
+                                  for i, shot in enumerate(encoded)]
+                    seconds = (time.perf_counter() - start) / len(encoded)
+                finally:
+                    ocr_page_module.find_sheet, ocr_page_module.light_is_uneven = now
+                row[label] = {"cer": round(corpus_cer([p.text for p in read_pages], refs), 4),
+                              "s_per_photo": round(seconds, 2), "sheets": sum(p.sheet is not None for p in read_pages)}
     return result
 
 
@@ -646,13 +655,16 @@ def markdown(r: dict) -> str:
                   "before OCR, so a straightened page is still recognised once)."]
     ph = r.get("photos")
     if ph:
-        lines += ["", f"Phone photos (step `photos`; {ph['views']} views of a page on a dark desk, seen at an angle and "
-                  "lit from one side, JPEG 80, one worker): the sheet found, flattened and its light evened out before "
-                  "reading, against the photo read whole as before:", "",
-                  "| photographed | CER whole | CER flattened | s a photo, whole | s a photo, flattened | sheets found |",
+        lines += ["", f"Phone photos (step `photos`; {ph['views']} photos of each: a page on a dark desk seen at an angle "
+                  "and lit from one side, or square-on, lit more unevenly and cropped just inside the sheet; JPEG 80, one "
+                  "worker): read now (the sheet found on the desk and flattened, its light evened out; a photo with no "
+                  "desk evened out when its light falls off) against read whole as before:", "",
+                  "| photographed | CER before | CER now | s a photo, before | s a photo, now | sheets found |",
                   "|---|---|---|---|---|---|"]
-        for kind in ("report pages", "lab tables"):
-            w, f = ph[kind]["whole"], ph[kind]["flattened"]
+        for kind, row in ph.items():
+            if kind == "views" or "now" not in row:
+                continue
+            w, f = row["whole"], row["now"]
             lines.append(f"| {kind} | {w['cer']:.2%} | {f['cer']:.2%} | {w['s_per_photo']} | {f['s_per_photo']} | "
                          f"{f['sheets']}/{ph['views']} |")
     q = r.get("quality")

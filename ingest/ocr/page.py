@@ -23,7 +23,7 @@ from ingest.models import Page
 from ingest.ocr.engine import LineReader, OcrEngine, OcrOutput
 from ingest.ocr.images import half, straighten, turn
 from ingest.ocr.lines import TextLine, find_lines, median_height
-from ingest.ocr.sheet import find_sheet, flatten
+from ingest.ocr.sheet import even_light, find_sheet, flatten, light_is_uneven
 from ingest.ocr.survey import Survey, survey
 
 #: Straighten scans tilted by more than this many degrees. Straightening costs a second recognition;
@@ -63,6 +63,8 @@ def ocr_page(engine: OcrEngine, job: OcrJob, *, deskew_above: float | None = DES
         # The resolution was worked out as if the image spanned the page; the sheet spans less of it.
         dpi = max(int(round(dpi * sheet.long_side_share(image.width, image.height))), 70)
         image = flatten(image, sheet)
+    elif light_is_uneven(image):
+        image = even_light(image)  # a photo cropped to the paper, darker towards one side
     out, image, turned_by, straightened = _first_reading(engine, image, dpi, deskew_above)
     confidence = out.mean_confidence
     if out.vertical_text or (confidence is not None and confidence < LOW_CONFIDENCE):

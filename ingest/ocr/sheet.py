@@ -8,6 +8,8 @@ values), which breaks each label from its value. Here the sheet is found as the 
 that the desk surrounds, its four edges are fitted as straight lines, and the quadrilateral they make is
 mapped back to a rectangle; the light is then evened out (each pixel divided by the paper's brightness
 around it). The result reads like a scan: the line finder takes it and labels stay with their values.
+A photo with no desk around the sheet (cropped to the paper, or filling the frame) has its light evened
+out all the same when it falls off across the page (`light_is_uneven`).
 
 A page that is not a sheet on a darker background (a scan, a screenshot, a photo cropped to the paper,
 a sheet cut off by the frame, a curled or folded page whose outline is no quadrilateral) is left as it
@@ -49,6 +51,9 @@ _MIN_ANGLE, _MAX_ANGLE = 60.0, 120.0
 _LIGHT_REDUCE = 16
 _LIGHT_MAX_FILTER = 5
 _LIGHT_BLUR = 2.0
+#: Paper whose darkest part is under this share of its brightest is lit unevenly (scans: above 0.98;
+#: photos cropped to the sheet: 0.8-0.92 as the light falls off).
+_UNEVEN_LIGHT = 0.9
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,15 +133,30 @@ def flatten(image: Image.Image, sheet: Sheet) -> Image.Image:
     return even_light(flat) if flat.mode == "L" else flat
 
 
+def light_is_uneven(image: Image.Image) -> bool:
+    """Whether the paper of a grayscale page is lit unevenly enough to even out (a photo, cropped to the
+    sheet or filling the frame, darker towards one side): its darkest paper under `_UNEVEN_LIGHT` of its
+    brightest. A scan's paper varies by a level or two (about 2 ms to tell)."""
+    paper = np.asarray(_paper_brightness(image), dtype=np.float32)
+    darkest, brightest = np.percentile(paper, (2, 98))
+    return bool(brightest > 0 and darkest < _UNEVEN_LIGHT * brightest)
+
+
 def even_light(image: Image.Image) -> Image.Image:
     """A grayscale page with each pixel divided by the paper's brightness around it: shadows and the
     fall-off of a phone's light no longer darken the paper into ink."""
-    small = image.reduce(_LIGHT_REDUCE) if min(image.size) >= 4 * _LIGHT_REDUCE else image
-    paper = small.filter(ImageFilter.MaxFilter(_LIGHT_MAX_FILTER)).filter(ImageFilter.GaussianBlur(_LIGHT_BLUR))
+    paper = _paper_brightness(image)
     background = np.asarray(paper.resize(image.size, Image.Resampling.BILINEAR), dtype=np.float32)
     pixels = np.asarray(image, dtype=np.float32)
     evened = pixels * 255.0 / np.maximum(background, 1.0)
     return Image.fromarray(np.clip(evened, 0, 255).astype(np.uint8), "L")
+
+
+def _paper_brightness(image: Image.Image) -> Image.Image:
+    """The paper's brightness around each point, on a copy `_LIGHT_REDUCE` times smaller: the text taken
+    out by a maximum filter (paper is the brightest thing near any letter), then smoothed."""
+    small = image.reduce(_LIGHT_REDUCE) if min(image.size) >= 4 * _LIGHT_REDUCE else image
+    return small.filter(ImageFilter.MaxFilter(_LIGHT_MAX_FILTER)).filter(ImageFilter.GaussianBlur(_LIGHT_BLUR))
 
 
 def _fitted_corners(region: np.ndarray) -> np.ndarray | None:
