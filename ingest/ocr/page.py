@@ -155,8 +155,11 @@ def _read_by_lines(engine: LineReader, image: Image.Image, dpi: int, skew: float
         work = straighten(work, straighten_by, resample=Image.Resampling.BILINEAR)
     lines = find_lines(work)
     if lines is not None and median_height(lines) < MIN_HALF_LINE_HEIGHT:
+        found_on_copy = lines
         work, factor = (straighten(image, straighten_by) if straighten_by else image), 1
-        lines = find_lines(work)
+        # Found again on the full page; where that fails (a worn scan's specks, which the copy's
+        # averaging hid, make rows of ink everywhere), the copy's lines are scaled up instead.
+        lines = find_lines(work) or [_scaled(line, 2) for line in found_on_copy]
     if lines is None:
         return None
     out = engine.read_lines(work, max(dpi // factor, 1), lines)
@@ -196,12 +199,16 @@ def _reread_strokes(engine: LineReader, out: OcrOutput, lines: list[TextLine], i
         found = next((t for t in lines if t.segments and t.segments[0][1] <= middle <= t.segments[0][3]), None)
         if found is None:
             continue
-        scaled = TextLine(segments=tuple((a * factor, b * factor, c * factor, d * factor) for a, b, c, d in found.segments),
-                          height=found.height * factor, margin=(found.margin[0] * factor, found.margin[1] * factor))
-        reread = engine.read_lines(full, dpi, [scaled]).lines
+        reread = engine.read_lines(full, dpi, [_scaled(found, factor)]).lines
         if len(reread) == 1:
             reread[0].paragraph_start = out.lines[i].paragraph_start
             out.lines[i] = reread[0]
+
+
+def _scaled(line: TextLine, factor: int) -> TextLine:
+    """A line found on a copy `factor` times smaller, in the full page's pixels."""
+    return TextLine(segments=tuple((a * factor, b * factor, c * factor, d * factor) for a, b, c, d in line.segments),
+                    height=line.height * factor, margin=(line.margin[0] * factor, line.margin[1] * factor))
 
 
 def _reads_better(new: OcrOutput, old: OcrOutput, *, prefer_new: bool) -> bool:
