@@ -447,3 +447,34 @@ def test_a_year_less_day_and_month_dates_a_line_only_near_a_full_date_on_the_pag
                  "Letter date 03/02/2026.\nInvestigations:\n  16/11: S.Creatinine 2.1 mg/dl\n"):
         found = item(run(extract_labs, text), "name", "creatinine")
         assert found is not None and found.value.get("date") != D(2026, 11, 16), text
+
+
+# lead23 (photos and PDFs of cumulative reports): OCR and text layers join words with one space, so a
+# flowsheet's cells no longer stand under their dates in characters.
+def test_flowsheet_cells_take_their_dates_in_order_when_each_date_has_one():
+    text = ("Test Units Ref range 28/10/2026 11/11/2026 25/11/2026\n"
+            "Haemoglobin g/dL 12.0 - 15.0 12.6 11.9 L 12.1\n")
+    found = [f for f in run(extract_labs, text, ocr=True) if f.value["name"] == "hemoglobin"]
+    dated = sorted((str(f.value["date"]), f.value["value"]) for f in found)
+    assert dated == [("2026-10-28", 12.6), ("2026-11-11", 11.9), ("2026-11-25", 12.1)]
+    assert {f.leaf_evidence["date"][0].text for f in found} == {"28/10/2026", "11/11/2026", "25/11/2026"}
+
+
+def test_flowsheet_cells_take_the_date_above_them_on_the_page_when_one_is_blank():
+    """A blank cell (no result on 28/10): the two results are dated by where their words stand across
+    the page, under 11/11 and 25/11 (counted in characters, the last fell under 11/11)."""
+    from extract.analysis import analyze_page
+    from ingest.layout import Line, RawWord, compose
+    from ingest.models import Page
+
+    def line(*words):
+        return Line([RawWord(text, x0, 0, x1, 10) for text, x0, x1 in words])
+
+    text, words = compose([
+        line(("Test", 0, 40), ("28/10/2026", 300, 380), ("11/11/2026", 400, 480), ("25/11/2026", 500, 580)),
+        line(("Haemoglobin", 0, 90), ("g/dL", 100, 130), ("12.0", 150, 180), ("-", 185, 190), ("15.0", 195, 225),
+             ("11.9", 420, 450), ("12.1", 520, 550)),
+    ])
+    page = analyze_page("d1", Page(number=1, text=text, source="ocr", words=words))
+    found = [f for f in extract_labs(page) if f.value["name"] == "hemoglobin"]
+    assert sorted((str(f.value["date"]), f.value["value"]) for f in found) == [("2026-11-11", 11.9), ("2026-11-25", 12.1)]

@@ -10,6 +10,7 @@ rules and thresholds ("hold if ANC < 1.0", "ANC ≥ 1.5 required") are not resul
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -400,15 +401,45 @@ def _flowsheet_values(page: AnalyzedPage, name: "_Name") -> list[Finding]:
     header = _date_header(text, _line_start(text, name.start))
     if not cells or header is None:
         return []
-    out = [_flowsheet_cell(page, name, rng, unit, cell, header) for cell in cells]
+    out = [_flowsheet_cell(page, name, rng, unit, cell, d)
+           for cell, d in zip(cells, _cell_dates(page, name, cells, header))]
     return [f for f in out if f is not None]
 
 
-def _flowsheet_cell(page: AnalyzedPage, name: "_Name", rng, unit, cell, header) -> Finding | None:
-    text = page.text
+def _cell_dates(page: AnalyzedPage, name: "_Name", cells: list[re.Match[str]], header) -> list:
+    """The header date of each cell's column. As many cells as dates: one a date, in order (OCR and
+    PDF text layers join words with one space, so characters no longer line up in columns). Else
+    the date whose words stand nearest across the page (a cell left blank), or, for plain text
+    without word boxes, the date nearest in characters from the line's start."""
     header_start, dates = header
-    col = cell.start("value") - _line_start(text, name.start)
-    d = min(dates, key=lambda d: min(abs(d.start - header_start - col), abs(d.end - header_start - col)))
+    if len(cells) == len(dates):
+        return list(dates)
+    cell_x = [_across(page, c.start("value")) for c in cells]
+    date_x = [_across(page, d.start) for d in dates]
+    if None not in cell_x and None not in date_x:
+        return [dates[min(range(len(dates)), key=lambda i: abs(date_x[i] - x))] for x in cell_x]
+    line_start = _line_start(page.text, name.start)
+    return [min(dates, key=lambda d: min(abs(d.start - header_start - col), abs(d.end - header_start - col)))
+            for col in (c.start("value") - line_start for c in cells)]
+
+
+def _across(page: AnalyzedPage, offset: int) -> float | None:
+    """The middle, across the page, of the word holding `offset`; None without word boxes (plain
+    text, or pages read together as one run)."""
+    words = page.page.words
+    if not words:
+        return None
+    starts = page.cache.get("labs.word_starts")
+    if starts is None:
+        starts = page.cache["labs.word_starts"] = [w.start for w in words]  # words are in text order
+    i = bisect_right(starts, offset) - 1
+    if i < 0 or not words[i].start <= offset < words[i].end:
+        return None
+    return (words[i].x0 + words[i].x1) / 2
+
+
+def _flowsheet_cell(page: AnalyzedPage, name: "_Name", rng, unit, cell, d) -> Finding | None:
+    text = page.text
     finding = _read_value(page, name, _ColumnHit(cell), unit)
     if finding is None:
         return None
