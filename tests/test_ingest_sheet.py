@@ -14,7 +14,7 @@ from PIL import Image, ImageDraw
 from ingest import read
 from ingest.models import Page
 from ingest.ocr.ink import otsu_threshold
-from ingest.ocr.sheet import Sheet, find_sheet, flatten, light_is_uneven
+from ingest.ocr.sheet import Sheet, even_light, find_sheet, flatten, light_is_uneven
 from ingest.synth import PHOTO_LAB_TABLE, cer, image_bytes, photograph, rasterize, report_pages, text_pdf
 from tests.ocr_marks import NEEDS_TESSERACT
 
@@ -156,7 +156,8 @@ def test_a_photographed_table_is_read_row_by_row():
 @given(width=st.integers(1, 90), height=st.integers(1, 90), seed=st.integers(0, 2**16),
        blocks=st.integers(0, 3))
 def test_any_image_gives_a_sheet_or_none_and_never_fails(width, height, seed, blocks):
-    """Tiny, flat, noisy or blocky images: no exception; a sheet found can be flattened."""
+    """Tiny, flat, noisy or blocky images: no exception; a sheet found can be flattened, uneven light
+    evened."""
     rng = np.random.default_rng(seed)
     pixels = rng.integers(0, 256, (height, width), dtype=np.uint8) if blocks == 0 else np.full((height, width), 60, np.uint8)
     for _ in range(blocks):
@@ -166,6 +167,8 @@ def test_any_image_gives_a_sheet_or_none_and_never_fails(width, height, seed, bl
     sheet = find_sheet(image)
     if sheet is not None:
         assert flatten(image, sheet).size[0] >= 1
+    if light_is_uneven(image):
+        assert even_light(image).size == image.size
 
 
 @NEEDS_TESSERACT[0]
