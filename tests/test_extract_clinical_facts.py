@@ -169,6 +169,13 @@ CLINICAL = [
      "premenopausal", "premenopausal range"),
     ("Then tamoxifen (perimenopausal at that time). Now postmenopausal (amenorrhoea since 2022).", "menopausal_status",
      "postmenopausal", "postmenopausal"),
+    # gen23-b: a score then and the score now; a MammaPrint index on its labelled line, never its cut-off
+    ("Palbociclib was withheld on admission. ECOG 2 on admission, 1 at discharge.", "ecog", 1,
+     "ECOG 2 on admission, 1 at discharge"),
+    ("ECOG 2 at admission.", "ecog", 2, "ECOG 2"),
+    ("MAMMAPRINT RESULT\n  Index:   -0.214\n  Result:  HIGH RISK  (High 1)\n  Interpretation: MammaPrint High Risk "
+     "(index <= 0.000).", "recurrence_score", {"test": "mammaprint", "value": -0.214}, "MAMMAPRINT RESULT\n  Index:   -0.214"),
+    ("Interpretation: MammaPrint High Risk (index <= 0.000).", "recurrence_score", None, None),
 ]
 
 METASTASES = [
@@ -343,6 +350,9 @@ METASTASES = [
     # ... a bone lesion's "soft tissue component" is no soft-tissue site
     ("Impression: FDG avid lytic-sclerotic lesion in D10 vertebral body with soft tissue component - a solitary "
      "skeletal metastasis.", ["bone"], True, True),
+    # gen23-b: ovarian suppression is a treatment, no ovarian site
+    ("52 y/o woman on ovarian suppression with goserelin, with ER+ HER2-negative MBC (bone-only).", ["bone"], True, None),
+    ("Metastatic breast cancer to the ovaries and peritoneum.", ["other"], True, None),
 ]
 
 

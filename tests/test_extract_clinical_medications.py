@@ -1277,6 +1277,61 @@ ROWS = [
     ("Message from Priya Raman, MD (11/21/2026):\nHi Tonya - your neutrophils are low at 0.9, so please do not start "
      "the next cycle of\nVerzenio (abemaciclib) on Monday.", "abemaciclib", {"status": "held"},
      {"status": "not start the next cycle"}),
+    # gen23-b: an EHR list's stopped row at an older dose beside the active row: the active row's dose, status and
+    # start stand, whichever row comes first; a change only where the stopped row says the dose was changed
+    ("Documented Medications\n  Order                                  Status        Start          Stop\n"
+     "  ribociclib 200 mg oral tablet          Discontinued  2026-01-12     2026-03-02\n"
+     "    600 mg, PO, Daily, days 1-21 of 28-day cycle\n"
+     "  ribociclib 200 mg oral tablet          Ordered       2026-03-02\n"
+     "    400 mg, PO, Daily, days 1-21 of 28-day cycle\n", "ribociclib",
+     {"dose": 400, "status": "active", "changes": []}, {"dose": "400", "status": "Ordered"}),
+    ("Current Outpatient Medications\n"
+     "Medication                     Sig                                   Start      Status\n"
+     "palbociclib (IBRANCE) 100 MG   Take 1 capsule by mouth daily,        10/02/2026 Active\n"
+     "  capsule                      days 1-21 of each 28-day cycle\n\nDiscontinued Medications (last 12 months)\n"
+     "palbociclib (IBRANCE) 125 MG   Take 1 capsule by mouth daily,        03/15/2026 Discontinued\n"
+     "  capsule                      days 1-21                                        10/02/2026\n"
+     "  Reason: Dose reduced - neutropenia (ANC 0.8 on C7D1)\n", "palbociclib",
+     {"dose": 100, "status": "active", "start": D(2026, 10, 2),
+      "changes": [{"from_dose": 125, "to_dose": 100, "reason": "neutropenia"}]},
+     {"dose": "100", "status": "Active", "changes[0].from_dose": "125", "changes[0].reason": "neutropenia"}),
+    # gen23-b: a change told in tablets, with the strength of one tablet stated beside the drug
+    ("Treatment: Ribociclib (Kisqali 200 mg tablets) + letrozole.\nProgress: At the start of cycle 4 her ALT was 168 U/L "
+     "(grade 2), and the ribociclib was\ninterrupted for 8 days. Her liver tests normalised and the ribociclib dose was "
+     "reduced from\n3 tablets to 2 tablets daily on 02/10/2026.", "ribociclib",
+     {"dose": 400, "changes": [{"from_dose": 600, "to_dose": 400, "reason": "elevated liver enzymes"}]},
+     {"changes[0].from_dose": "3", "changes[0].to_dose": "2", "changes[0].reason": "ALT was 168 U/L (grade 2"}),
+    ("Repeat medication\nKisqali 200mg film-coated tablets     TWO tablets once daily days 1-21,   06/11/2026\n"
+     "  (ribociclib) - hospital supplied    7 days off. (Dose reduced from\n"
+     "                                      3 tabs 10/2026 - neutropenia)\n", "ribociclib",
+     {"dose": 400, "changes": [{"from_dose": 600, "to_dose": 400, "reason": "neutropenia", "date_month": "2026-10"}]},
+     {"changes[0].from_dose": "3", "changes[0].to_dose": "TWO", "changes[0].date_month": "10/2026"}),
+    # ... in the sentence after another drug's mention ("despite loperamide. We reduced her to 2 tablets"), the
+    # change of the drug whose dose steps hold it, its reason the graded toxicity in the sentence before
+    ("Current treatment: abemaciclib 50 mg tablets + letrozole 2.5 mg daily (cycle 4).\n\nShe had ongoing grade 2 "
+     "diarrhoea\non abemaciclib 150 mg twice daily despite loperamide. We reduced her to 2 tablets twice daily\nfrom 30 "
+     "October (100 mg BD, dose level -1) and the diarrhoea has settled to grade 1.", "abemaciclib",
+     {"dose": 100, "changes": [{"from_dose": 150, "to_dose": 100, "reason": "diarrhea"}]},
+     {"changes[0].reason": "diarrhoea"}),
+    # gen23-b: a course's finish told in its own mention, the other mentions naming it only: historical
+    ("History:\n- 2024-03: right breast cT2 cN1 TNBC, KEYNOTE-522 regimen (pembrolizumab + carboplatin/\n  paclitaxel then "
+     "AC), adjuvant capecitabine x 6 cycles and pembrolizumab to complete one year (finished 2025-06).\n",
+     "pembrolizumab", {"status": "historical", "end_month": "2025-06"}, {"status": "finished"}),
+    # gen23-b: calcium and vitamin D written as parts with their strengths: the one supplement, no one dose
+    ("3. Xgeva 120 mg SC q4 weeks - given today; calcium 600 mg + vitamin D 400 IU twice daily.", "calcium and vitamin d",
+     {"dose": None, "frequency": "twice daily"}, {"name": "calcium 600 mg + vitamin D 400 IU"}),
+    ("  calcium carbonate 500 mg, vitamin D 400 IU      Ordered       2026-01-20\n    1 tab, PO, BID with meals\n",
+     "calcium and vitamin d", {"status": "active", "frequency": "twice daily"}, {"status": "Ordered"}),
+    # gen23-b: a restart planned at a dose, on a condition, sets no dose; a stop until a planned restart is a hold
+    ("3. Cap Palbociclib 125 mg - WITHHELD; do not restart until reviewed in clinic\n\nFollow-up: Oncology clinic "
+     "28/11/2026 with FBC. Plan to restart palbociclib at 100 mg if ANC\n>= 1.0 on review.", "palbociclib",
+     {"dose": 125, "status": "held"}, {"dose": "125"}),
+    ("Ribociclib was stopped on admission.\n\nAdvice on discharge:\n1. Tab. Ribociclib 200 mg - restart from next cycle "
+     "at 2 tabs OD (400 mg) D1-21.\n", "ribociclib", {"status": "held"}, {"status": "stopped"}),
+    # gen23-b: restarted "at the reduced dose": a reduction whose dose before is not written
+    ("Ribociclib was held from 10/28 to 11/04 for ANC 0.7 (grade 3) and restarted at the\nreduced dose of 400 mg "
+     "(2 tablets).", "ribociclib", {"dose": 400, "changes": [{"to_dose": 400, "reason": "neutropenia"}]},
+     {"changes[0].to_dose": "400"}),
 ]
 
 ABSENT = [
@@ -1549,6 +1604,27 @@ ABSENT = [
      "rechallenge was considered but relapse within 12 months of completing it). C1D8 delayed by\none week for ANC 0.8; "
      "filgrastim added. C2D1 given 2026-11-26 at 7.5 mg/kg (first dose\nreduction, for the neutropenia) with primary "
      "G-CSF support.\n\nPlan:\n2. Filgrastim 300 mcg SC daily days 3-7 after each dose.\n", "filgrastim", ("dose", 7.5)),
+
+    # gen23-b: an offer refused in the next clause, an option discussed, a talk planned; an allergy table under a
+    # dated or joined heading; a genomic report's therapies
+    ("Comments:\n  Zoledronic acid offered 01/2026 for bone metastases; patient declined (dental work\n  pending).\n",
+     "zoledronic acid", None),
+    ("3. Everolimus + exemestane discussed as a later option.", "everolimus", None),
+    ("She also declined\nzoledronic acid; we will re-discuss denosumab at the next visit.", "denosumab", None),
+    ("Allergies (Reviewed 11/24/2026)\n  Allergen                  Reaction             Severity     Type\n"
+     "  tamoxifen                 DVT (2015)           Severe       Intolerance\n", "tamoxifen", None),
+    ("ALLERGIES / ADVERSE REACTIONS\nAmoxicillin - rash.  Tramadol - confusion.\n", "tramadol", None),
+    ("SUMMARY OF DETECTED ALTERATIONS AND ASSOCIATED THERAPIES\n  Alteration            % cfDNA    Therapies\n"
+     "  PIK3CA H1047R         5.8%       capivasertib + fulvestrant\n", "capivasertib", None),
+    # gen23-b: tablets without a stated strength give no dose; "I ordered" is no status column
+    ("The ribociclib was reduced to 2 tablets daily.", "ribociclib", ("dose", 2)),
+    ("I ordered letrozole 2.5 mg daily today, to start next week.", "letrozole", ("status", "active")),
+    # gen23-b: a stopped row at another dose that does not say the dose changed is no change
+    ("Current Outpatient Medications\npalbociclib (IBRANCE) 100 MG   Take 1 capsule daily        10/02/2026 Active\n"
+     "\nDiscontinued Medications\npalbociclib (IBRANCE) 125 MG   Take 1 capsule daily        03/15/2026 Discontinued\n"
+     "  Reason: Insurance formulary change\n", "palbociclib", ("dose", 125)),
+    # gen23-b: a past course ended by a stop word stays stopped; a dose taken now keeps its mention's status
+    ("Pembrolizumab (KEYNOTE-522). Pembrolizumab stopped 2025-06 for colitis.", "pembrolizumab", ("status", "historical")),
 ]
 
 
