@@ -1332,6 +1332,15 @@ ROWS = [
     ("Ribociclib was held from 10/28 to 11/04 for ANC 0.7 (grade 3) and restarted at the\nreduced dose of 400 mg "
      "(2 tablets).", "ribociclib", {"dose": 400, "changes": [{"to_dose": 400, "reason": "neutropenia"}]},
      {"changes[0].to_dose": "400"}),
+    # gen23-b: a list row's indented comment line naming the dose level and the dose before; another treatment's route
+    (" PALBOCICLIB (IBRANCE)      100 MG PO DAILY D1-21/28     11/24/26     HOLD\n   Comment: Dose level -1 since C4 "
+     "(08/2026) for neutropenia; was 125 mg.\n FULVESTRANT (FASLODEX)     500 MG IM Q28 DAYS           11/12/26     "
+     "CONTINUE\n\n ONCOLOGY COMMENT: Hold palbociclib while on IV\n antibiotics; if the infection resolves, restart at "
+     "100 mg at discharge.\n", "palbociclib",
+     {"dose": 100, "status": "held", "route": "oral", "changes": [{"from_dose": 125, "to_dose": 100, "reason": "neutropenia"}]},
+     {"changes[0].from_dose": "125", "changes[0].reason": "neutropenia"}),
+    ("INPATIENT ORDERS\n CEFAZOLIN 2 G IV Q8H - started 11/25/26 2210\n", "cefazolin",
+     {"dose": 2, "unit": "g", "route": "intravenous", "status": "active"}, {"name": "CEFAZOLIN"}),
 ]
 
 ABSENT = [

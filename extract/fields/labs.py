@@ -506,6 +506,8 @@ def _is_result(page: AnalyzedPage, name: "_Name", hit) -> bool:
     before = page.text[clause_start:hit.start("value")]
     if next(iter(grammar("labs")["lab.exclude.threshold"].finditer(before, page.is_ocr)), None) is not None:
         return False
+    if hit.group("cmp") and _WRAPPED_CONDITION.search(page.text, max(0, name.start - 40), name.start):
+        return False  # "hold parameters per oncology (hold if\nANC < 1.0 x10(3)/mcL)": the condition wrapped above
     close = re.compile(r"[;\n]|\.(?:\s|$)").search(page.text, hit.end())
     after = page.text[hit.end():close.start() if close else len(page.text)]
     if hit.group("cmp") and next(iter(grammar("labs")["lab.exclude.compared-action"].finditer(after, page.is_ocr)), None):
@@ -516,6 +518,8 @@ def _is_result(page: AnalyzedPage, name: "_Name", hit) -> bool:
     return next(iter(grammar("labs")["lab.exclude.threshold-after"].finditer(after, page.is_ocr)), None) is None
 
 
+#: A condition word closing the line right above a value written with a comparator ("(hold if\nANC < 1.0").
+_WRAPPED_CONDITION = re.compile(r"\b(?:if|unless|until|till|below|under)[ \t]*\n[ \t]*$", re.I)
 #: A negation cue that stands in the lab name's own clause ("no ANC reported").
 _NEGATION_CUE = re.compile(r"\b(?:no|not|without|denies|negative\s+for)\b", re.I)
 
@@ -754,14 +758,18 @@ def _today_heading_above(text: str, line_start: int) -> bool:
 
 
 #: Words before a date that make it a later test's, not this result's ("(today ANC 1.3 - repeat 2026-11-11)").
+#: (and a cycle's start: "she will start cycle 9 on 22/11/2026 at 100 mg")
 _NEXT_DATE_LEAD = re.compile(r"\b(?:repeat(?:ed)?|recheck|re-check|next|due|until|review(?:ed)?\s+on|follow[- ]?up|"
-                             r"appointment)\b[^\d\n]{0,12}$", re.I)
+                             r"appointment)\b[^\d\n]{0,12}$"
+                             r"|\b(?:start|begin|restart|resume)\w*[ \t]+(?:cycle|C)[ \t]*\d{1,2}[ \t]+(?:on[ \t]+)?$", re.I)
 #: How far (characters) above a report date its collection date may stand in one header block.
 _HEADER_BLOCK = 160
 #: What may open a dated entry's line before its date ("---- 11/27/2026 4:15 PM  From: ...").
 _ENTRY_LEAD = re.compile(r"[ \t]*[-=*#>]*[ \t]*")
-#: A result the sentence places before the page's visit ("last cycle", "previously", "two delayed cycles for ...").
+#: A result the sentence places before the page's visit ("last cycle", "previously", "two delayed cycles for ...",
+#: "At the start of cycle 4 her ALT was 168 U/L").
 _EARLIER = re.compile(r"\b(?:previous(?:ly)?|earlier|last[ \t]+(?:cycle|time|month|week|visit)|weeks?[ \t]+ago|"
+                      r"(?:at|on|before)[ \t]+(?:the[ \t]+)?start[ \t]+of[ \t]+(?:cycle|C)[ \t]*\d{1,2}|"
                       r"months?[ \t]+ago|delayed[ \t]+cycles?|(?:cycles?|doses?)[ \t]+(?:were|was)[ \t]+delayed)\b", re.I)
 _TODAY = re.compile(r"\b(?:today|today's|this\s+morning|this\s+a\.?m\b\.?|this\s+visit|at\s+this\s+visit)", re.I)
 _HEADING = re.compile(r"[ \t]*(?:(?:(?:recent|latest|last|outside|external)[ \t]+)?"

@@ -845,6 +845,12 @@ def _extend_to_referring_sentences(page: AnalyzedPage, m: DrugMention, end: int,
     entry = _DIARY_ENTRY.match(text, line_start) is not None and text[line_start:m.start].strip() != ""
     while end < limit and end - m.end < _REFER_WINDOW:
         s_start, s_end = statement_at(page, _skip_space(text, end))
+        row_comment = _ROW_COMMENT.match(text, s_start)
+        if row_comment is not None and s_start >= end and text.count("\n", end - 1, s_start) <= 1 \
+                and text[text.rfind("\n", 0, s_start) + 1:s_start].strip() == "" and s_start > text.rfind("\n", 0, s_start) + 1:
+            # a list row's indented "Comment:" line under it ("   Comment: Dose level -1 since C4 ...; was 125 mg.")
+            end = min(_line_end(text, s_start), limit)
+            continue
         if s_start < end or section_at(page, s_start) != section:
             break
         if _wrapped_start(text, s_start, s_start) < s_start and not _LABEL_OPENS.match(text, s_start, s_end) \
@@ -880,6 +886,10 @@ def _extend_to_referring_sentences(page: AnalyzedPage, m: DrugMention, end: int,
             break
         end = s_end
     return end
+
+
+#: A list row's own comment line, indented under it.
+_ROW_COMMENT = re.compile(r"(?:comments?|notes?)[ \t]*:", re.I)
 
 
 def _skip_space(text: str, pos: int) -> int:
