@@ -539,6 +539,14 @@ def test_birth_dates_never_date_a_record():
     assert document_date(["Patient: X | DOB: 08/19/1957"], "other") is None
 
 
+TELEPHONE_ENCOUNTER = (
+    "Telephone Encounter\nHem/Onc Nurse Triage - Riverbend-style Cancer Center           Encounter Date: 11/25/2026\n"
+    "Reason for call: Lab results / dose question\n\nCall documentation (RN):\nSpoke with patient, identity verified "
+    "x2. Reviewed CBC drawn this morning:\n  WBC 2.6 (L) K/uL, ANC 0.88 (L) K/uL, Hgb 12.0 g/dL, Plt 181 K/uL.\nPer "
+    "Dr. Feld: hold Kisqali starting tonight for 7 days, recheck CBC 12/02/2026.\nPatient verbalized understanding.\n\n"
+    "Medications reviewed:\n  Kisqali (ribociclib) 200 mg tablet - 3 tablets daily days 1-21 (ON HOLD per above)\n"
+    "  letrozole 2.5 mg tablet - 1 daily\n\nDisposition: Advice given; CBC 12/02/2026.\n")
+
 KINDS = [
     ("SURGICAL PATHOLOGY REPORT\nFINAL DIAGNOSIS: invasive ductal carcinoma\nGROSS DESCRIPTION: cores", "pathology"),
     ("ADDENDUM REPORT\nHER2 FISH: amplified, ratio 2.6", "addendum"),
@@ -715,6 +723,8 @@ KINDS = [
     # gen21-b: an oncologist's letter to a GP greeted by first name, with a germline result in it
     ("Medical Oncology\n20 November 2026\nDr Michael O'Brien\n\nDear Michael,\n\nJessica is now on cycle 6 of "
      "ribociclib. Her germline panel (Invitae, 06/2026) showed no pathogenic variants in BRCA1 or BRCA2.", "clinic_note"),
+    # gen23-b: a nurse's telephone encounter reading out a blood count is a clinical contact, not a lab report
+    (TELEPHONE_ENCOUNTER, "clinic_note"),
 ]
 
 

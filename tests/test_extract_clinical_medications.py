@@ -1634,6 +1634,9 @@ ABSENT = [
      "  Reason: Insurance formulary change\n", "palbociclib", ("dose", 125)),
     # gen23-b: a past course ended by a stop word stays stopped; a dose taken now keeps its mention's status
     ("Pembrolizumab (KEYNOTE-522). Pembrolizumab stopped 2025-06 for colitis.", "pembrolizumab", ("status", "historical")),
+    # gen23-b: a dose level to resume at once the counts recover is a plan, no change made
+    ("Kisqali (ribociclib) 200 mg tablet - 3 tablets daily.\nPer Dr. Feld: hold Kisqali starting tonight for 7 days; "
+     "when ANC\nrecovers to >= 1.0, resume at dose level -1 (400 mg = 2 tablets daily).", "ribociclib", ("dose", 400)),
 ]
 
 
