@@ -725,6 +725,13 @@ KINDS = [
      "ribociclib. Her germline panel (Invitae, 06/2026) showed no pathogenic variants in BRCA1 or BRCA2.", "clinic_note"),
     # gen23-b: a nurse's telephone encounter reading out a blood count is a clinical contact, not a lab report
     (TELEPHONE_ENCOUNTER, "clinic_note"),
+    # gen23-b: a pharmacist's best possible medication history
+    ("FRASER-STYLE CANCER AGENCY - ONCOLOGY PHARMACY                  Medication Review (BPMH)\nPatient: CHAN, Wai Ling"
+     "        Date: 2026-11-24\nPrescriber: Dr. M. Roy          Protocol: BRAVRIBO (ribociclib + AI)\nSources: "
+     "PharmaNet profile, patient interview, clinic note 2026-11-10.\n\nACTIVE ONCOLOGY MEDICATIONS\n  1. ribociclib "
+     "200 mg tablets - take 2 tablets (400 mg) once daily days 1-21 q28d\n  2. letrozole 2.5 mg PO daily\n"
+     "Interactions reviewed: ribociclib + ondansetron (QTc) - ECG 2026-11-10 QTcF 437 ms, acceptable.\n",
+     "medication_list"),
 ]
 
 

@@ -35,6 +35,14 @@ TX_HISTORY = ("Treatment history\n2016-2017: neoadjuvant ddAC x4 -> weekly pacli
               "2023 - present: letrozole + abemaciclib (abemaciclib reduced to 100 mg BID 06/2023, then 50 mg BID "
               "09/2023 for diarrhoea)\n")
 
+PHARMACY_REVIEW = ("ACTIVE ONCOLOGY MEDICATIONS\n"
+                   "  1. ribociclib 200 mg tablets - take 2 tablets (400 mg) once daily days 1-21 q28d\n"
+                   "     Dose history: started 2026-04-06 at 600 mg; reduced from 3 tablets to 2 tablets\n"
+                   "     on 2026-07-13 (grade 3 neutropenia, ANC 0.6).\n"
+                   "  2. letrozole 2.5 mg PO daily\n\n"
+                   "INACTIVE / DISCONTINUED\n"
+                   "  - tamoxifen 20 mg daily 2018-2023 (adjuvant, completed)\n"
+                   "  - ribociclib 200 mg tablets, 3 tablets daily - discontinued 2026-07-13 (dose reduced)\n")
 MED_LIST_PHONE = ("Med list verified:\n palbociclib (IBRANCE) 125 mg capsule - ON HOLD\n"
                   " fulvestrant (FASLODEX) 250 mg/5 mL inj - 500 mg IM q28 days\n"
                   " letrozole - discontinued 03/2026 (progression)\n ondansetron 8 mg PO q8h PRN nausea\n")
@@ -1341,6 +1349,17 @@ ROWS = [
      {"changes[0].from_dose": "125", "changes[0].reason": "neutropenia"}),
     ("INPATIENT ORDERS\n CEFAZOLIN 2 G IV Q8H - started 11/25/26 2210\n", "cefazolin",
      {"dose": 2, "unit": "g", "route": "intravenous", "status": "active"}, {"name": "CEFAZOLIN"}),
+    # gen23-b: a pharmacist's review: "ACTIVE ONCOLOGY MEDICATIONS" heads the current list, "INACTIVE / DISCONTINUED"
+    # the stopped rows; the older-dose row there does not override the active row or repeat its change
+    (PHARMACY_REVIEW, "letrozole", {"status": "active", "dose": 2.5}, {"status": "letrozole"}),
+    (PHARMACY_REVIEW, "ribociclib", {"status": "active", "dose": 400, "end": None,
+                                     "changes": [{"from_dose": 600, "to_dose": 400, "reason": "neutropenia"}]},
+     {"dose": "400", "changes[0].reason": "neutropenia"}),
+    (PHARMACY_REVIEW, "tamoxifen", {"status": "historical"}, {}),
+    # gen23-b: a drug named as background to what happened does not share the status told after the next drug
+    ("She developed grade 3 diarrhoea in cycle 2 despite loperamide, and so abemaciclib was interrupted\nfor 5 days and "
+     "restarted at 100 mg twice daily (dose level -1) on 14/08/2026.\n\nCurrent medication:\n  Loperamide 2 mg as "
+     "required\n", "loperamide", {"status": "active", "dose": 2}, {"status": "Loperamide"}),
 ]
 
 ABSENT = [
@@ -1634,6 +1653,7 @@ ABSENT = [
      "  Reason: Insurance formulary change\n", "palbociclib", ("dose", 125)),
     # gen23-b: a past course ended by a stop word stays stopped; a dose taken now keeps its mention's status
     ("Pembrolizumab (KEYNOTE-522). Pembrolizumab stopped 2025-06 for colitis.", "pembrolizumab", ("status", "historical")),
+    ("Olaparib is not appropriate while she is responding; we will keep it in mind for later lines.", "olaparib", None),
     # gen23-b: a dose level to resume at once the counts recover is a plan, no change made
     ("Kisqali (ribociclib) 200 mg tablet - 3 tablets daily.\nPer Dr. Feld: hold Kisqali starting tonight for 7 days; "
      "when ANC\nrecovers to >= 1.0, resume at dose level -1 (400 mg = 2 tablets daily).", "ribociclib", ("dose", 400)),

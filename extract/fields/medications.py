@@ -1374,6 +1374,10 @@ def _negated_by_contrast_only(page: AnalyzedPage, sentence_start: int, m: regex.
     return bool(_CONTRAST.search(lead)) and not _DENIAL.search(lead)
 
 
+#: In a resumption's words, a dose called reduced ("restarted at the reduced dose of 400 mg").
+_REDUCED_DOSE = re.compile(r"\b(?:lower|reduced|decreased)\s+dose\b", re.I)
+
+
 def _change_of(page: AnalyzedPage, rule: CompiledRule, m: regex.Match) -> _Change:
     g = m.groupdict()
     to_value, fix = _number(g["to"])
@@ -1383,7 +1387,8 @@ def _change_of(page: AnalyzedPage, rule: CompiledRule, m: regex.Match) -> _Chang
         if g.get("unit") else None,
         pos=m.start(),
         span=m.span(),
-        resumption=bool(rule.params.get("resumption")),
+        # ("restarted at the reduced dose of 400 mg": a reduction, even where the dose before is not written)
+        resumption=bool(rule.params.get("resumption")) and not _REDUCED_DOSE.search(m.group(0)),
     )
     if g.get("from"):
         from_value, fix = _number(g["from"])
@@ -2053,6 +2058,12 @@ def _row_opened(text: str, pos: int) -> int | None:
     return line_start if not text[line_start:pos].strip(" \t-*•0123456789.)") else None
 
 
+#: Right before a drug named as background to what happened ("despite loperamide").
+_DESPITE = re.compile(r"\b(?:despite|in\s+spite\s+of|even\s+with)\s+(?:(?:the|her|his|regular|daily)\s+)?$", re.I)
+#: Between two drugs, the words that make what follows a consequence ("..., and so abemaciclib was interrupted").
+_SO = re.compile(r"\b(?:so|therefore|hence|thus|consequently)\b", re.I)
+
+
 def _share_trailing_status(page: AnalyzedPage, sentence: tuple[int, int], group: list[_Read], reads: list[_Read]) -> None:
     """A status word after the last of several drugs is about all of them ("TCHP (docetaxel,
     carboplatin, trastuzumab, pertuzumab) for 6 cycles, completed"), and so is a short drug-less
@@ -2070,7 +2081,11 @@ def _share_trailing_status(page: AnalyzedPage, sentence: tuple[int, int], group:
         last_row = text.rfind("\n", 0, last.mention.start) + 1
         last_row = last_row if last_row in rows else None
         for r in group[:-1]:
-            if not r.statuses and not (len(rows) > 1 and last_row is not None and r.mention.start < last_row):
+            if not r.statuses and not (len(rows) > 1 and last_row is not None and r.mention.start < last_row) \
+                    and not _DESPITE.search(text, max(0, r.mention.start - 30), r.mention.start) \
+                    and not _SO.search(text, r.mention.end, last.mention.start):
+                # (not a drug named as background, or a clause that led to what the last drug's status tells:
+                # "grade 3 diarrhoea despite loperamide, and so abemaciclib was interrupted")
                 r.statuses.append(after[0])
     s_start, s_end = sentence
     if not text[s_start:s_end].rstrip().endswith(";"):
@@ -2447,7 +2462,8 @@ def _finding(page: AnalyzedPage, name: str, reads: list[_Read]) -> Finding:
             rows = [(x, r) for r in now if r.dose and r.dose[0].value != owner.dose[0].value
                     and "\n" in page.text[min(r.mention.start, owner.mention.start):max(r.mention.start, owner.mention.start)]
                     for x in r.statuses if x.value == "active"]
-            if rows and owner.dose[0].value == leaves["dose"].value and not changes:
+            if rows and owner.dose[0].value == leaves["dose"].value \
+                    and not any(c.to_dose.value == owner.dose[0].value for c in changes):
                 # (the stopped row written last: the active row's dose is the dose now, and its dates)
                 active_row = rows[-1][1]
                 leaves["dose"], unit = active_row.dose
@@ -2460,7 +2476,7 @@ def _finding(page: AnalyzedPage, name: str, reads: list[_Read]) -> Finding:
                         leaves.pop(k, None)
                     leaves.update(row_dates)
                 row_change = _stopped_row_change(page, owner, active_row)
-                if row_change is not None:
+                if row_change is not None and not any(c.to_dose.value == row_change.to_dose.value for c in changes):
                     changes.append(row_change)
             rows = [(x, r) for x, r in rows if r.dose[0].value == leaves["dose"].value]
             if rows:
