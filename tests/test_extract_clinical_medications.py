@@ -1321,6 +1321,10 @@ ROWS = [
      "October (100 mg BD, dose level -1) and the diarrhoea has settled to grade 1.", "abemaciclib",
      {"dose": 100, "changes": [{"from_dose": 150, "to_dose": 100, "reason": "diarrhea"}]},
      {"changes[0].reason": "diarrhoea"}),
+    # ... or in a clause closed by ";" right before the drug's
+    ("Mdm Lim was seen today. In October she had grade 3\ndiarrhoea; abemaciclib was withheld for 4 days and then "
+     "restarted at dose level -1 (100 mg twice\ndaily).", "abemaciclib",
+     {"dose": 100, "changes": [{"to_dose": 100, "reason": "diarrhea"}]}, {"changes[0].reason": "diarrhoea"}),
     # gen23-b: a course's finish told in its own mention, the other mentions naming it only: historical
     ("History:\n- 2024-03: right breast cT2 cN1 TNBC, KEYNOTE-522 regimen (pembrolizumab + carboplatin/\n  paclitaxel then "
      "AC), adjuvant capecitabine x 6 cycles and pembrolizumab to complete one year (finished 2025-06).\n",
@@ -1835,6 +1839,16 @@ def test_a_reason_in_the_next_sentence_only_when_that_sentence_names_no_drug_and
         ribociclib = item(run(extract_medications, base + after), "name", "ribociclib")
         assert [c["to_dose"] for c in ribociclib.value["changes"]][:1] == [400]
         assert "reason" not in ribociclib.value["changes"][0], after
+
+
+def test_a_graded_toxicity_explains_a_change_only_in_a_statement_naming_the_drug_and_no_other_cancer_drug():
+    """gen23-b: "grade 3 diarrhoea on paclitaxel; abemaciclib was restarted at dose level -1" is paclitaxel's toxicity."""
+    for text in ("She had grade 3 diarrhoea on paclitaxel; abemaciclib was restarted at dose level -1 (100 mg twice "
+                 "daily).", "She had grade 3 diarrhoea last month. Abemaciclib was restarted at dose level -1 (100 mg "
+                 "twice daily)."):
+        abemaciclib = item(run(extract_medications, text), "name", "abemaciclib")
+        assert [c["to_dose"] for c in abemaciclib.value["changes"]] == [100], text
+        assert "reason" not in abemaciclib.value["changes"][0], text
 
 
 def test_a_bracketed_reason_after_a_result_or_opening_a_line_explains_only_a_change_it_stands_by():

@@ -2286,7 +2286,7 @@ def _graded_reason_before(page: AnalyzedPage, change: _Change, name: str) -> _Le
     s_start = page.sentence_at(change.span[0])[0]
     before = text[:s_start].rstrip()
     start = s_start
-    if before.endswith(".") and "\n\n" not in text[len(before):s_start]:
+    if before.endswith((".", ";")) and "\n\n" not in text[len(before):s_start]:
         start = max(page.sentence_at(len(before) - 1)[0], s_start - 300)
     grade = _rule("med.graded-toxicity")
     found: list[_Leaf] = []
@@ -2297,8 +2297,11 @@ def _graded_reason_before(page: AnalyzedPage, change: _Change, name: str) -> _Le
             near = text[max(start, m.start() - _GRADE_REACH):m.end()]
             if _first_match(grade, page, near) is None:
                 continue
-            # (its sentence names the drug, and no other cancer drug)
+            # (its sentence names the drug, and no other cancer drug; a clause closed by ";" runs on into the next:
+            # "In October she had grade 3 diarrhoea; abemaciclib was withheld ... and then restarted at dose level -1")
             t_start, t_end = page.sentence_at(m.start())
+            while text[t_start:t_end].rstrip().endswith(";") and t_end < change.span[0]:
+                t_end = page.sentence_at(_skip_space(text, t_end))[1]
             named = drugs().find(text[t_start:min(t_end, change.span[0])])
             if any(d.drug.name == name for d in named) and not any(d.drug.name != name and d.drug.oncology for d in named):
                 found.append(_Leaf(rule.params["value"], [page.evidence(m.start(), m.end(), rule.id)], m.start()))
