@@ -1360,6 +1360,21 @@ ROWS = [
                                      "changes": [{"from_dose": 600, "to_dose": 400, "reason": "neutropenia"}]},
      {"dose": "400", "changes[0].reason": "neutropenia"}),
     (PHARMACY_REVIEW, "tamoxifen", {"status": "historical"}, {}),
+    # gen23-b: lines indented under a drug's row are its own (an After Visit Summary's directions, its "CHANGED:" note
+    # giving the count before, its "Do not start your next cycle until ..."); "x 2 daily" after a tablet's strength
+    ("CHANGE how you take these medications:\n  ribociclib (KISQALI) 200 mg tablet\n     Take 2 tablets (400 mg) by "
+     "mouth once daily on days 1-21 of each 28-day cycle.\n     CHANGED: previously 3 tablets daily. Do not start your "
+     "next cycle until Dr. Amundsen\n     checks your blood counts on 11/30/2026.\n\nCONTINUE taking these "
+     "medications:\n  letrozole (FEMARA) 2.5 mg tablet - Take 1 tablet by mouth daily.\n", "ribociclib",
+     {"dose": 400, "status": "held", "changes": [{"from_dose": 600, "to_dose": 400}]},
+     {"changes[0].from_dose": "3", "status": "not start your next cycle"}),
+    ("Medications: Kisqali 200 mg tablets x 2 daily (days 1-21), letrozole 2.5 mg daily.", "ribociclib",
+     {"dose": 400, "unit": "mg"}, {"dose": "200"}),
+    # ... the change verb before the drug, the counts after it, the strength in a bracket
+    ("Her counts dropped after cycle 5 (neutrophils 0.9, grade 3) and we reduced the Kisqali to two\ntablets a day from "
+     "three (each tablet is 200 mg).", "ribociclib",
+     {"changes": [{"from_dose": 600, "to_dose": 400, "reason": "neutropenia"}]},
+     {"changes[0].to_dose": "two", "changes[0].from_dose": "three"}),
     # gen23-b: a drug named as background to what happened does not share the status told after the next drug
     ("She developed grade 3 diarrhoea in cycle 2 despite loperamide, and so abemaciclib was interrupted\nfor 5 days and "
      "restarted at 100 mg twice daily (dose level -1) on 14/08/2026.\n\nCurrent medication:\n  Loperamide 2 mg as "
@@ -1658,6 +1673,10 @@ ABSENT = [
     # gen23-b: a past course ended by a stop word stays stopped; a dose taken now keeps its mention's status
     ("Pembrolizumab (KEYNOTE-522). Pembrolizumab stopped 2025-06 for colitis.", "pembrolizumab", ("status", "historical")),
     ("Olaparib is not appropriate while she is responding; we will keep it in mind for later lines.", "olaparib", None),
+    # gen23-b: a pack count is no tablet count; a line indented under another drug's row is not this drug's
+    ("Dispensed today: Kisqali 200 mg tablets x 42.", "ribociclib", ("dose", 400)),
+    ("  letrozole 2.5 mg tablet\n     Take 1 tablet daily.\n  ribociclib (KISQALI) 200 mg tablet\n     Take 3 tablets "
+     "daily.\n", "letrozole", ("dose", 600)),
     # gen23-b: a dose level to resume at once the counts recover is a plan, no change made
     ("Kisqali (ribociclib) 200 mg tablet - 3 tablets daily.\nPer Dr. Feld: hold Kisqali starting tonight for 7 days; "
      "when ANC\nrecovers to >= 1.0, resume at dose level -1 (400 mg = 2 tablets daily).", "ribociclib", ("dose", 400)),

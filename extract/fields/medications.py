@@ -843,13 +843,18 @@ def _extend_to_referring_sentences(page: AnalyzedPage, m: DrugMention, end: int,
         return answered  # "Zoladex? No - I don't get that any more": the answer is the drug's
     line_start = text.rfind("\n", 0, m.start) + 1
     entry = _DIARY_ENTRY.match(text, line_start) is not None and text[line_start:m.start].strip() != ""
+    # (a drug opening its row, after its indent, a bullet or its generic name: "  ribociclib (KISQALI) 200 mg tablet")
+    row_indent = _indent_at(text, m.start) if _ROW_LEAD.fullmatch(text, line_start, m.start) else -1
     while end < limit and end - m.end < _REFER_WINDOW:
         s_start, s_end = statement_at(page, _skip_space(text, end))
         row_comment = _ROW_COMMENT.match(text, s_start)
-        if row_comment is not None and s_start >= end and text.count("\n", end - 1, s_start) <= 1 \
-                and text[text.rfind("\n", 0, s_start) + 1:s_start].strip() == "" and s_start > text.rfind("\n", 0, s_start) + 1:
-            # a list row's indented "Comment:" line under it ("   Comment: Dose level -1 since C4 ...; was 125 mg.")
-            end = min(_line_end(text, s_start), limit)
+        if s_start >= end and text.count("\n", end - 1, s_start) <= 1 \
+                and (row_comment is not None and _indent_at(text, s_start) > 0
+                     or _indent_at(text, s_start) > _indent_at(text, m.start) >= 0 and row_indent >= 0):
+            # a list row's indented "Comment:" line under it ("   Comment: Dose level -1 since C4 ...; was 125 mg."), or
+            # a line indented deeper under a drug's row ("  ribociclib (KISQALI) 200 mg tablet" over "     Take 2 tablets
+            # ..." and "     CHANGED: previously 3 tablets daily. Do not start your next cycle until ...")
+            end = min(s_end, limit)
             continue
         if s_start < end or section_at(page, s_start) != section:
             break
@@ -886,6 +891,17 @@ def _extend_to_referring_sentences(page: AnalyzedPage, m: DrugMention, end: int,
             break
         end = s_end
     return end
+
+
+#: What may stand before a drug that opens a list row: an indent, a bullet or number, its generic name and a bracket.
+_ROW_LEAD = re.compile(r"[ \t]*(?:(?:[-*•]|\d{1,2}[.)])[ \t]*)?(?:[A-Za-z][\w-]*[ \t]*\([ \t]*)?")
+
+
+def _indent_at(text: str, pos: int) -> int:
+    """The indent (spaces and tabs) that opens the line holding `pos`."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line = text[line_start:pos]
+    return len(line) - len(line.lstrip(" \t"))
 
 
 #: A list row's own comment line, indented under it.
@@ -1168,8 +1184,11 @@ def _tablet_changes(page: AnalyzedPage, r: _Read, body: int, end: int, usable: C
     giving only the count before goes to the row's dose now (its counted dose), one giving only the count after
     comes from the dose before it (read in `_finding`)."""
     text = page.text
-    hits = [(rule, m) for rule in _rules("med.tablet-change.") for m in rule.finditer(text, page.is_ocr, body, end)
-            if usable(m.start(), m.end()) and not any(c.span[0] < m.end() and m.start() < c.span[1] for c in r.changes)]
+    around = max(r.sentence[0], r.mention.start - _AROUND_REACH)
+    hits = [(rule, m) for rule in _rules("med.tablet-change.")
+            for m in rule.finditer(text, page.is_ocr, around if rule.params.get("around_drug") else body, end)
+            if (not rule.params.get("around_drug") or m.start("drug") == r.mention.start)
+            and usable(m.start(), m.end()) and not any(c.span[0] < m.end() and m.start() < c.span[1] for c in r.changes)]
     if not hits:
         return
     strength = _tablet_strength(page, r, end)
