@@ -337,6 +337,17 @@ def test_a_result_at_an_earlier_cycles_start_or_beside_a_later_cycles_date_is_no
     assert found.value["value"] == 1.1 and found.value.get("date") != D(2026, 11, 22)
 
 
+def test_a_letterheads_right_set_date_dates_todays_results():
+    """gen23-b: "The Mall, Sligo      25 November 2026" (the date after a gutter at the letterhead's line end) is the
+    letter's date, and dates "Today: neutrophils 1.4"; a labelled line's date at its end is not a letterhead's."""
+    text = ("SLIGO-STYLE UNIVERSITY HOSPITAL - Medical Oncology Day Unit\nThe Mall, Sligo                     "
+            "25 November 2026\n\nDear Niamh,\nToday: neutrophils 1.4 x10^9/L, Hb 12.5 g/dL.\n")
+    assert item(run(extract_labs, text), "name", "ANC").value["date"] == D(2026, 11, 25)
+    text = ("Oncology clinic\nToday: neutrophils 1.4 x10^9/L.\nLine two.\nLine three.\nLine four.\nLine five.\n"
+            "Line six.\nSigned by the registrar on call                    12/12/2026\n")
+    assert item(run(extract_labs, text), "name", "ANC").value.get("date") is None
+
+
 def test_an_earlier_result_in_a_letter_is_not_dated_by_the_letter():
     text = ("Date of clinic: 19 November 2026\nShe had two delayed cycles for neutrophils of 0.9 and 0.8. Today her "
             "neutrophils are 1.1 x10^9/L.\nANC today 1.3 (previously 0.7).\nHb 11.2 (previous 10.9).")
