@@ -479,6 +479,15 @@ def test_a_discharge_summary_is_dated_by_its_discharge_date():
     assert document_date([text], "clinic_note")[1].value == D(2026, 2, 5)
 
 
+def test_an_admission_date_does_not_date_a_medication_reconciliation():
+    """gen23-b: a pharmacist's admission reconciliation is dated when it was reconciled, not by "ADMIT DATE:"."""
+    text = (" RUN: 11/26/26-0815        ** ADMISSION MEDICATION RECONCILIATION **\n ADMIT DATE: 11/25/26   REASON: "
+            "Cellulitis\n HOME MEDICATIONS\n PALBOCICLIB (IBRANCE)  100 MG PO DAILY\n RECONCILED BY: Gomez,Teresa PharmD"
+            "  11/26/26 0810\n")
+    assert document_date([text], "medication_list")[1].value == D(2026, 11, 26)
+    assert document_date([" ADMIT DATE: 11/25/26\n Reason: cellulitis\n"], "medication_list")[1].value == D(2026, 11, 25)
+
+
 def test_another_visits_date_does_not_date_a_note():
     # gen13-b: "since last visit: ... held from 20/10/2026" is not the visit this note records
     text = ("MEDICAL ONCOLOGY OPD - FOLLOW UP\nPatient: Mrs. K. D.   54 Y / F      Date: 09/11/2026\n"
