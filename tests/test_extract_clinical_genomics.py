@@ -197,6 +197,12 @@ ROWS = [
       "ATM": {"result": "not_detected"}, "BARD1": {"result": "not_detected"}, "BRCA1": {"result": "not_detected"},
       "PALB2": {"result": "not_detected"}, "TP53": {"result": "not_detected"}},
      {"ATM": {"result": "negative for pathogenic variants unless listed above"}}),
+    # gen23-b: "no pathogenic germline variants" (the origin after the class) is a negative result, never pathogenic
+    ("GERMLINE - PATHOGENIC / LIKELY PATHOGENIC\n  PALB2     c.3113G>A (p.Trp1038*)         heterozygous    Pathogenic\n\n"
+     "GERMLINE - NOT DETECTED\n  BRCA1, BRCA2, ATM, CHEK2 - no pathogenic germline variants.\n",
+     {"PALB2": {"result": "pathogenic", "origin": "germline"}, "BRCA1": {"result": "not_detected", "origin": "germline"},
+      "BRCA2": {"result": "not_detected"}, "ATM": {"result": "not_detected"}, "CHEK2": {"result": "not_detected"}},
+     {"BRCA1": {"result": "no pathogenic germline variants"}}),
     # gen23-b: the rows under a "VARIANTS OF UNCERTAIN SIGNIFICANCE" heading
     ("Guardant360 CDx\nVARIANTS OF UNCERTAIN SIGNIFICANCE\n  ATM   R2034Q   0.4%\n",
      {"ATM": {"result": "vus", "variant": "R2034Q"}}, {"ATM": {"result": "VARIANTS OF UNCERTAIN SIGNIFICANCE"}}),
