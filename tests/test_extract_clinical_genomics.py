@@ -203,6 +203,12 @@ ROWS = [
      {"PALB2": {"result": "pathogenic", "origin": "germline"}, "BRCA1": {"result": "not_detected", "origin": "germline"},
       "BRCA2": {"result": "not_detected"}, "ATM": {"result": "not_detected"}, "CHEK2": {"result": "not_detected"}},
      {"BRCA1": {"result": "no pathogenic germline variants"}}),
+    # gen23-b: a germline variant "seen" and called benign in the clause after its ";" is no pathogenic variant
+    ("Clinical Genetics\nResult: a heterozygous likely pathogenic variant was identified in CHEK2, c.1100del.\nA BRCA2 "
+     "variant c.9976A>T p.(Lys3326Ter) was also seen; this is a common low-penetrance\nvariant classed as benign for "
+     "the purposes of clinical testing.\n",
+     {"CHEK2": {"result": "pathogenic", "origin": "germline"}, "BRCA2": {"result": "not_detected", "origin": "germline"}},
+     {"BRCA2": {"result": "classed as benign"}}),
     # gen23-b: the rows under a "VARIANTS OF UNCERTAIN SIGNIFICANCE" heading
     ("Guardant360 CDx\nVARIANTS OF UNCERTAIN SIGNIFICANCE\n  ATM   R2034Q   0.4%\n",
      {"ATM": {"result": "vus", "variant": "R2034Q"}}, {"ATM": {"result": "VARIANTS OF UNCERTAIN SIGNIFICANCE"}}),

@@ -143,7 +143,7 @@ def extract_genomics(page: AnalyzedPage) -> Iterator[Finding]:
             continue  # a receptor test (IHC, ISH), not a sequencing result
         result = _result(page, mention, mentions, c_start, c_end) or _named_variant(page, mention, c_end, page_origins)
         if result is None or int(result[0].params.get("strength", 1)) < 2:
-            result = _result_heading(page, mention.start) or result
+            result = _result_heading(page, mention.start) or _called_benign(page, mention) or result
         if result is not None and mention.gene.symbol in resolved and next(iter(g["gene.unless-listed"].finditer(
                 text, page.is_ocr, result[1].start(), c_end)), None) is not None:
             continue  # "(negative for pathogenic variants unless listed above): ..., CHEK2, ...": CHEK2's own result stands
@@ -157,6 +157,19 @@ def extract_genomics(page: AnalyzedPage) -> Iterator[Finding]:
 
 #: How far (characters) before a gene in a family history the words making it the patient's own may stand.
 _OWN_REACH = 60
+def _called_benign(page: AnalyzedPage, mention: _GeneMention):
+    """A benign call after the gene in its sentence, or in the clause after the sentence's ";" ("A BRCA2 variant
+    c.9976A>T was also seen; this is a common low-penetrance variant classed as benign"), or None."""
+    rule = grammar("genomics")["gene.benign"]
+    s_start, s_end = statement_at(page, mention.start)
+    if page.text[s_start:s_end].rstrip().endswith(";") and s_end + 1 < len(page.text):
+        s_end = statement_at(page, s_end + 1)[1]
+    m = next(iter(rule.finditer(page.text, page.is_ocr, mention.end, s_end)), None)
+    if m is None or _mentions(page.text[mention.end:m.start()]):
+        return None  # (not past another gene: it is that gene's call)
+    return rule, m
+
+
 #: How many lines above a gene a result heading may stand (a table's rows, up to a blank line).
 _RESULT_HEADING_LINES = 8
 
