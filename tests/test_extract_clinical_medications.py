@@ -1673,6 +1673,7 @@ ABSENT = [
     # gen23-b: a past course ended by a stop word stays stopped; a dose taken now keeps its mention's status
     ("Pembrolizumab (KEYNOTE-522). Pembrolizumab stopped 2025-06 for colitis.", "pembrolizumab", ("status", "historical")),
     ("Olaparib is not appropriate while she is responding; we will keep it in mind for later lines.", "olaparib", None),
+    ("PARP inhibitor (olaparib) eligibility does not apply.", "olaparib", None),
     # gen23-b: a pack count is no tablet count; a line indented under another drug's row is not this drug's
     ("Dispensed today: Kisqali 200 mg tablets x 42.", "ribociclib", ("dose", 400)),
     ("  letrozole 2.5 mg tablet\n     Take 1 tablet daily.\n  ribociclib (KISQALI) 200 mg tablet\n     Take 3 tablets "
