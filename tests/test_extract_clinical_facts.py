@@ -350,6 +350,9 @@ METASTASES = [
     # ... a bone lesion's "soft tissue component" is no soft-tissue site
     ("Impression: FDG avid lytic-sclerotic lesion in D10 vertebral body with soft tissue component - a solitary "
      "skeletal metastasis.", ["bone"], True, True),
+    # gen23-b: what a test cannot show is no site
+    ("Head/neck: Physiologic brain uptake; PET is insensitive for brain metastases. Skeleton: FDG-avid lytic lesion in "
+     "the right 8th rib, consistent with osseous metastases.", ["bone"], True, None),
     # gen23-b: ovarian suppression is a treatment, no ovarian site
     ("52 y/o woman on ovarian suppression with goserelin, with ER+ HER2-negative MBC (bone-only).", ["bone"], True, None),
     ("Metastatic breast cancer to the ovaries and peritoneum.", ["other"], True, None),
