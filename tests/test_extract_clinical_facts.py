@@ -169,6 +169,9 @@ CLINICAL = [
      "premenopausal", "premenopausal range"),
     ("Then tamoxifen (perimenopausal at that time). Now postmenopausal (amenorrhoea since 2022).", "menopausal_status",
      "postmenopausal", "postmenopausal"),
+    # gen23-b: what she was before a treatment, then what she is now
+    ("Reports hot flushes (perimenopausal symptoms before starting letrozole; now postmenopausal by FSH 2025).",
+     "menopausal_status", "postmenopausal", "postmenopausal"),
     # gen23-b: a score then and the score now; a MammaPrint index on its labelled line, never its cut-off
     ("Palbociclib was withheld on admission. ECOG 2 on admission, 1 at discharge.", "ecog", 1,
      "ECOG 2 on admission, 1 at discharge"),
