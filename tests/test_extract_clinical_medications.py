@@ -1375,6 +1375,9 @@ ROWS = [
      "three (each tablet is 200 mg).", "ribociclib",
      {"changes": [{"from_dose": 600, "to_dose": 400, "reason": "neutropenia"}]},
      {"changes[0].to_dose": "two", "changes[0].from_dose": "three"}),
+    # gen23-b: a later "monthly" restating an exact "every 4 weeks" does not replace it
+    ("She continues denosumab 120 mg subcutaneously every 4 weeks with calcium and vitamin D.\n\nPlan:\n2. Continue "
+     "denosumab monthly.", "denosumab", {"frequency": "every 4 weeks", "dose": 120}, {"frequency": "every 4 weeks"}),
     # gen23-b: a drug named as background to what happened does not share the status told after the next drug
     ("She developed grade 3 diarrhoea in cycle 2 despite loperamide, and so abemaciclib was interrupted\nfor 5 days and "
      "restarted at 100 mg twice daily (dose level -1) on 14/08/2026.\n\nCurrent medication:\n  Loperamide 2 mg as "
@@ -1678,6 +1681,7 @@ ABSENT = [
     ("Dispensed today: Kisqali 200 mg tablets x 42.", "ribociclib", ("dose", 400)),
     ("  letrozole 2.5 mg tablet\n     Take 1 tablet daily.\n  ribociclib (KISQALI) 200 mg tablet\n     Take 3 tablets "
      "daily.\n", "letrozole", ("dose", 600)),
+    ("Denosumab 120 mg SC monthly.", "denosumab", ("frequency", "every 4 weeks")),
     # gen23-b: a dose level to resume at once the counts recover is a plan, no change made
     ("Kisqali (ribociclib) 200 mg tablet - 3 tablets daily.\nPer Dr. Feld: hold Kisqali starting tonight for 7 days; "
      "when ANC\nrecovers to >= 1.0, resume at dose level -1 (400 mg = 2 tablets daily).", "ribociclib", ("dose", 400)),

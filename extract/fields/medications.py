@@ -103,6 +103,8 @@ _WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _PLANNED_CHANGE = re.compile(r"\b(?:reduce|decrease|lower|increase|escalate|de-?escalate|titrate|change|adjust)\b",
                              re.I)
 _SHARED_ATTRIBUTES = ("route", "frequency", "schedule")
+#: A frequency that restates a more exact one less exactly: the exact one stands.
+_LOOSER_FREQUENCY = {"monthly": "every 4 weeks"}
 #: A restart or resume verb right before the drug ("to restart palbociclib at 100 mg"): the dose after it is planned.
 _RESTART_BEFORE = re.compile(r"\b(?:re-?start|resume)\s+(?:the\s+|her\s+|his\s+)?$", re.I)
 
@@ -2361,6 +2363,12 @@ def _finding(page: AnalyzedPage, name: str, reads: list[_Read]) -> Finding:
     in_past = {id(r) for r in past}
     now = [r for r in reads if id(r) not in in_past]
     leaves = {**_latest_leaves(past), **_latest_leaves(now)}
+    if "frequency" in leaves and leaves["frequency"].value in _LOOSER_FREQUENCY:
+        # "denosumab 120 mg SC every 4 weeks ... Continue denosumab monthly": the same interval told less exactly
+        exact = [r.leaves["frequency"] for r in now if r.leaves.get("frequency") is not None
+                 and r.leaves["frequency"].value == _LOOSER_FREQUENCY[leaves["frequency"].value]]
+        if exact:
+            leaves["frequency"] = exact[-1]
 
     for leaf in ("start", "end"):
         if leaf in leaves:
