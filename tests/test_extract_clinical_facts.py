@@ -169,6 +169,10 @@ CLINICAL = [
      "premenopausal", "premenopausal range"),
     ("Then tamoxifen (perimenopausal at that time). Now postmenopausal (amenorrhoea since 2022).", "menopausal_status",
      "postmenopausal", "postmenopausal"),
+    # gen23-b: a GnRH agonist for ovarian suppression joined to her other drugs by "+"
+    ("On Tab. Ribociclib 200 mg 3-0-0 (D1-21) + Tab. Letrozole 2.5 mg 1-0-0 +\nInj. Leuprolide 3.75 mg monthly (ovarian "
+     "function suppression) since 06/2026.", "menopausal_status", "premenopausal",
+     "+\nInj. Leuprolide 3.75 mg monthly (ovarian function suppression"),
     # gen23-b: what she was before a treatment, then what she is now
     ("Reports hot flushes (perimenopausal symptoms before starting letrozole; now postmenopausal by FSH 2025).",
      "menopausal_status", "postmenopausal", "postmenopausal"),
@@ -483,6 +487,12 @@ def test_years_without_a_month(text, years):
 def test_a_discharge_summary_is_dated_by_its_discharge_date():
     text = "DISCHARGE SUMMARY\nAdmission date: 02/01/2026   Discharge date: 02/05/2026\nDiagnosis: neutropenic fever."
     assert document_date([text], "clinic_note")[1].value == D(2026, 2, 5)
+
+
+def test_an_indian_discharge_summarys_doa_and_dod():
+    """gen23-b: "DOA: 21/11/2026   DOD: 24/11/2026": a discharge summary is dated by its discharge."""
+    text = "DISCHARGE SUMMARY\nName: Mrs. A. Menon     DOA: 21/11/2026     DOD: 24/11/2026\nDIAGNOSIS: febrile neutropenia\n"
+    assert document_date([text], "clinic_note")[1].value == D(2026, 11, 24)
 
 
 def test_an_admission_date_does_not_date_a_medication_reconciliation():

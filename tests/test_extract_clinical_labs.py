@@ -348,6 +348,12 @@ def test_a_letterheads_right_set_date_dates_todays_results():
     assert item(run(extract_labs, text), "name", "ANC").value.get("date") is None
 
 
+def test_a_date_opening_the_line_after_a_wrapped_result_is_its_date():
+    """gen23-b: "ANC 2.1 x 10^3/uL\non 23/11/2026." (the sentence wrapped after the value); not a date after a comma."""
+    text = "COURSE: Fever settled in 48 hrs. ANC 2.1 x 10^3/uL\non 23/11/2026.\n"
+    assert item(run(extract_labs, text), "name", "ANC").value["date"] == D(2026, 11, 23)
+
+
 def test_an_earlier_result_in_a_letter_is_not_dated_by_the_letter():
     text = ("Date of clinic: 19 November 2026\nShe had two delayed cycles for neutrophils of 0.9 and 0.8. Today her "
             "neutrophils are 1.1 x10^9/L.\nANC today 1.3 (previously 0.7).\nHb 11.2 (previous 10.9).")

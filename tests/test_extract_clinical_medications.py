@@ -1378,6 +1378,14 @@ ROWS = [
     # gen23-b: a later "monthly" restating an exact "every 4 weeks" does not replace it
     ("She continues denosumab 120 mg subcutaneously every 4 weeks with calcium and vitamin D.\n\nPlan:\n2. Continue "
      "denosumab monthly.", "denosumab", {"frequency": "every 4 weeks", "dose": 120}, {"frequency": "every 4 weeks"}),
+    # gen23-b: an Indian prescription's morning-noon-night counts ("200 mg 2-0-0" is 400 mg), "Tab. <drug> 200 mg" a
+    # tablet's strength for a change told in tabs
+    ("PRESENT ILLNESS: On Tab. Ribociclib 200 mg 3-0-0 (D1-21) + Tab. Letrozole 2.5 mg 1-0-0 since 06/2026.\n"
+     "COURSE: Ribociclib withheld.\nMEDICATIONS ON DISCHARGE:\n5. Tab. Ribociclib 200 mg 2-0-0 (D1-21) - to restart "
+     "with next cycle on 01/12/2026\n   after CBC (dose reduced from 3 tabs to 2 tabs due to febrile neutropenia)\n",
+     "ribociclib", {"dose": 400, "status": "held",
+                    "changes": [{"from_dose": 600, "to_dose": 400, "reason": "febrile neutropenia"}]},
+     {"dose": "2", "changes[0].from_dose": "3"}),
     # gen23-b: a drug named as background to what happened does not share the status told after the next drug
     ("She developed grade 3 diarrhoea in cycle 2 despite loperamide, and so abemaciclib was interrupted\nfor 5 days and "
      "restarted at 100 mg twice daily (dose level -1) on 14/08/2026.\n\nCurrent medication:\n  Loperamide 2 mg as "
@@ -1682,6 +1690,7 @@ ABSENT = [
     ("  letrozole 2.5 mg tablet\n     Take 1 tablet daily.\n  ribociclib (KISQALI) 200 mg tablet\n     Take 3 tablets "
      "daily.\n", "letrozole", ("dose", 600)),
     ("Denosumab 120 mg SC monthly.", "denosumab", ("frequency", "every 4 weeks")),
+    ("Tab. Letrozole 2.5 mg 1-0-0 continue.", "letrozole", ("dose", 0)),
     # gen23-b: a dose level to resume at once the counts recover is a plan, no change made
     ("Kisqali (ribociclib) 200 mg tablet - 3 tablets daily.\nPer Dr. Feld: hold Kisqali starting tonight for 7 days; "
      "when ANC\nrecovers to >= 1.0, resume at dose level -1 (400 mg = 2 tablets daily).", "ribociclib", ("dose", 400)),

@@ -665,6 +665,10 @@ def _date_of(page: AnalyzedPage, start: int, end: int) -> tuple[Any, Evidence] |
     s_start, s_end = statement_at(page, start)
     in_sentence = [d for d in find_dates(text, max(s_start, line_start), min(s_end, _line_end(text, end)))
                    if not _NEXT_DATE_LEAD.search(text, max(0, d.start - 30), d.start)]
+    if not in_sentence:
+        # the sentence wrapped right after the value, its date opening the next line ("ANC 2.1 x 10^3/uL\non 23/11/2026.")
+        in_sentence = [d for d in find_dates(text, end, min(s_end, end + _WRAP_REACH))
+                       if _WRAPPED_DATE_LEAD.fullmatch(text, end, d.start)]
     if in_sentence:
         # A date written right before the test's name is its own ("08/16/2026 ANC 1.6, 08/17/2026 ANC 3.4").
         leading = [d for d in in_sentence if d.end <= start and not text[d.end:start].strip(" \t:-")]
@@ -757,6 +761,10 @@ def _today_heading_above(text: str, line_start: int) -> bool:
     return _TODAY_HEADING.fullmatch(text, above, line_start - 1) is not None
 
 
+#: Between a value (and its unit) ending its line and its date opening the next ("2.1 x 10^3/uL\non 23/11/2026"),
+#: and how far.
+_WRAPPED_DATE_LEAD = re.compile(r"[^\n,;]{0,24}\n[ \t]*(?:on|dated)[ \t]+", re.I)
+_WRAP_REACH = 60
 #: Words before a date that make it a later test's, not this result's ("(today ANC 1.3 - repeat 2026-11-11)").
 #: (and a cycle's start: "she will start cycle 9 on 22/11/2026 at 100 mg")
 _NEXT_DATE_LEAD = re.compile(r"\b(?:repeat(?:ed)?|recheck|re-check|next|due|until|review(?:ed)?\s+on|follow[- ]?up|"
