@@ -1386,6 +1386,10 @@ ROWS = [
      "ribociclib", {"dose": 400, "status": "held",
                     "changes": [{"from_dose": 600, "to_dose": 400, "reason": "febrile neutropenia"}]},
      {"dose": "2", "changes[0].from_dose": "3"}),
+    # gen23-b: a UK dose log's "150 mg BD -> 100 mg BD" and its reason column
+    ("Dose modifications log:\n  12/10/2026   Abemaciclib 150 mg BD -> 100 mg BD   Grade 3 diarrhoea despite "
+     "loperamide\n", "abemaciclib", {"dose": 100, "changes": [{"from_dose": 150, "to_dose": 100, "reason": "diarrhea"}]},
+     {"changes[0].from_dose": "150", "changes[0].reason": "diarrhoea"}),
     # gen23-b: a drug named as background to what happened does not share the status told after the next drug
     ("She developed grade 3 diarrhoea in cycle 2 despite loperamide, and so abemaciclib was interrupted\nfor 5 days and "
      "restarted at 100 mg twice daily (dose level -1) on 14/08/2026.\n\nCurrent medication:\n  Loperamide 2 mg as "

@@ -2300,8 +2300,9 @@ def _graded_reason_before(page: AnalyzedPage, change: _Change, name: str) -> _Le
     """A toxicity told with its grade in the sentence before the change's (in its paragraph) or earlier in the
     change's own sentence, where the drug is named and no other cancer drug ("She had ongoing grade 2 diarrhoea on
     abemaciclib 150 mg ... despite loperamide. We reduced her to 2 tablets"; "her ALT was 168 U/L (grade 2), and
-    the ribociclib was interrupted ... the dose was reduced"): the last such term before the change. (A sentence
-    naming no drug, or another cancer drug, tells no reason: "She had grade 3 diarrhoea on abemaciclib.
+    the ribociclib was interrupted ... the dose was reduced"): the last such term before the change; else one after
+    the change on its own log row ("12/10/2026   Abemaciclib 150 mg BD -> 100 mg BD   Grade 3 diarrhoea"). (A
+    sentence naming no drug, or another cancer drug, tells no reason: "She had grade 3 diarrhoea on abemaciclib.
     Ribociclib was withheld ...")"""
     text = page.text
     s_start = page.sentence_at(change.span[0])[0]
@@ -2311,10 +2312,14 @@ def _graded_reason_before(page: AnalyzedPage, change: _Change, name: str) -> _Le
         start = max(page.sentence_at(len(before) - 1)[0], s_start - 300)
     grade = _rule("med.graded-toxicity")
     found: list[_Leaf] = []
+    # (and a log row's reason column after the change on its line: "12/10/2026   Abemaciclib 150 mg BD -> 100 mg BD
+    # Grade 3 diarrhoea despite loperamide")
+    row_end = _line_end(text, change.span[1])
     for rule in _rules("med.reason."):
         if rule.id in ("med.reason.intro", "med.reason.consequence"):
             continue
-        for m in rule.finditer(text, page.is_ocr, start, change.span[0]):
+        for m in [*rule.finditer(text, page.is_ocr, start, change.span[0]),
+                  *rule.finditer(text, page.is_ocr, change.span[1], row_end)]:
             near = text[max(start, m.start() - _GRADE_REACH):m.end()]
             if _first_match(grade, page, near) is None:
                 continue
@@ -2323,10 +2328,14 @@ def _graded_reason_before(page: AnalyzedPage, change: _Change, name: str) -> _Le
             t_start, t_end = page.sentence_at(m.start())
             while text[t_start:t_end].rstrip().endswith(";") and t_end < change.span[0]:
                 t_end = page.sentence_at(_skip_space(text, t_end))[1]
-            named = drugs().find(text[t_start:min(t_end, change.span[0])])
+            if m.start() >= change.span[1]:
+                t_start, t_end = text.rfind("\n", 0, change.span[0]) + 1, row_end  # (the row's own line)
+            named = drugs().find(text[t_start:min(t_end, change.span[0])] if m.start() < change.span[1]
+                                 else text[t_start:t_end])
             if any(d.drug.name == name for d in named) and not any(d.drug.name != name and d.drug.oncology for d in named):
                 found.append(_Leaf(rule.params["value"], [page.evidence(m.start(), m.end(), rule.id)], m.start()))
-    return max(found, key=lambda x: x.pos) if found else None
+    before = [x for x in found if x.pos < change.span[0]]
+    return max(before, key=lambda x: x.pos) if before else min(found, key=lambda x: x.pos) if found else None
 
 
 #: A change told without its doses ("we lowered your Kisqali dose").
