@@ -178,19 +178,24 @@ def _result_heading(page: AnalyzedPage, pos: int):
     """The result a table heading above the gene's row gives ("VARIANTS OF UNCERTAIN SIGNIFICANCE" over "ATM
     R2034Q 0.4%"), the rows running up to it without a blank line; or None."""
     rule = grammar("genomics")["gene.result-heading.vus"]
-    text = page.text
-    end = text.rfind("\n", 0, pos)
-    for _ in range(_RESULT_HEADING_LINES):
-        if end < 0:
+    for start, end in _lines_above(page.text, pos, _RESULT_HEADING_LINES):
+        if not page.text[start:end].strip():
             return None
-        start = text.rfind("\n", 0, end) + 1
-        if not text[start:end].strip():
-            return None
-        m = rule.pattern_for(page.is_ocr).fullmatch(text, start, end)
+        m = rule.pattern_for(page.is_ocr).fullmatch(page.text, start, end)
         if m is not None:
             return rule, m
-        end = start - 1
     return None
+
+
+def _lines_above(text: str, pos: int, count: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of up to `count` lines above the line holding `pos`, nearest first."""
+    end = text.rfind("\n", 0, pos)
+    for _ in range(count):
+        if end < 0:
+            return
+        start = text.rfind("\n", 0, end) + 1
+        yield start, end
+        end = start - 1
 
 
 def _likely_is_a_class(page: AnalyzedPage, start: int, end: int) -> bool:
@@ -395,11 +400,7 @@ def _origin_heading(page: AnalyzedPage, pos: int):
     cue: a report's table heading ("Somatic - Potentially Actionable", "Germline findings"), or None."""
     g = grammar("genomics")
     text = page.text
-    end = text.rfind("\n", 0, pos)
-    for _ in range(_HEADING_LINES):
-        if end < 0:
-            return None
-        start = text.rfind("\n", 0, end) + 1
+    for start, end in _lines_above(text, pos, _HEADING_LINES):
         line = text[start:end]
         first = start + len(line) - len(line.lstrip())
         if line.strip() and len(line.strip()) <= _HEADING_MAX:
@@ -407,7 +408,6 @@ def _origin_heading(page: AnalyzedPage, pos: int):
                 m = next(iter(rule.finditer(text, page.is_ocr, first, end)), None)
                 if m is not None and m.start() == first:
                     return rule.params["value"], page.evidence(m.start(), m.end(), f"{rule.id}.heading")
-        end = start - 1
     return None
 
 

@@ -297,12 +297,7 @@ def _referred_changes_to_stepped_drug(page: AnalyzedPage, reads: list[_Read]) ->
                     and (change.from_dose is None or change.from_dose.value in o.mention.drug.dose_steps)]
             if len({o.mention.drug.name for o in held}) != 1:
                 continue
-            owner = max(held, key=lambda o: o.mention.start)
-            r.changes.remove(change)
-            owner.changes.append(change)
-            s_start, s_end = statement_at(page, change.pos)
-            owner.reasons += [x for x in r.reasons if s_start <= x.pos < s_end and x not in owner.reasons]
-            owner.reasons.sort(key=lambda x: x.pos)
+            _move_change(page, change, r, max(held, key=lambda o: o.mention.start))
 
 
 #: A dose unit by body weight or area ("mg/kg", "mg/m2").
@@ -323,12 +318,16 @@ def _per_body_changes_to_their_drug(page: AnalyzedPage, reads: list[_Read]) -> N
                       and o.dose and o.dose[1] is not None and o.dose[1].value == change.unit.value]
             if not owners:
                 continue
-            owner = max(owners, key=lambda o: o.mention.start)
-            r.changes.remove(change)
-            owner.changes.append(change)
-            s_start, s_end = statement_at(page, change.pos)
-            owner.reasons += [x for x in r.reasons if s_start <= x.pos < s_end and x not in owner.reasons]
-            owner.reasons.sort(key=lambda x: x.pos)
+            _move_change(page, change, r, max(owners, key=lambda o: o.mention.start))
+
+
+def _move_change(page: AnalyzedPage, change: _Change, source: _Read, owner: _Read) -> None:
+    """`change`, read in `source`'s scope, is `owner`'s; the reasons of its own statement come along."""
+    source.changes.remove(change)
+    owner.changes.append(change)
+    s_start, s_end = statement_at(page, change.pos)
+    owner.reasons += [x for x in source.reasons if s_start <= x.pos < s_end and x not in owner.reasons]
+    owner.reasons.sort(key=lambda x: x.pos)
 
 
 #: What a drug named by its class says of the drug (rules med.class-word.*).
