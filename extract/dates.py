@@ -288,6 +288,10 @@ def _labelled_dates(text: str) -> tuple[LabelledDate, ...]:
         line_end = len(text) if line_end < 0 else line_end
         if not text[line_start:d.start].strip() and not text[d.end:line_end].strip():
             out.append(LabelledDate("letter", "date.label.letter-line", d, d.start))
+        elif not text[d.end:line_end].strip() and _LETTERHEAD_GUTTER.search(text, line_start, d.start) \
+                and ":" not in text[line_start:d.start] and text.count("\n", 0, line_start) < _LETTERHEAD_LINES:
+            # a letterhead line with the date set right after a gutter ("The Mall, Sligo          25 November 2026")
+            out.append(LabelledDate("letter", "date.label.letterhead-right", d, d.start))
     for m in rules.label_re.finditer(text):
         after = m.end("label")
         nxt = next((d for d in dates if after <= d.start <= after + 24
@@ -300,6 +304,11 @@ def _labelled_dates(text: str) -> tuple[LabelledDate, ...]:
             continue  # "since last visit: ribociclib held from 20/10/2026", "next visit 11/03": another visit
         out.append(LabelledDate(label.kind, label.id, nxt, m.start()))
     return tuple(out)
+
+
+#: A letterhead's gutter before a date set right at its line's end, and how many lines down a letterhead reaches.
+_LETTERHEAD_GUTTER = re.compile(r"\S[ \t]{3,}$")
+_LETTERHEAD_LINES = 6
 
 
 #: The words before a visit label that make it another visit than the one the record is of.

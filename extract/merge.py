@@ -629,9 +629,10 @@ def _merge_genomics(group: list[_Mention], profile: dict, report: ProfileReport)
     for m in group:
         v = m.finding.value
         by_key[(v["gene"], v.get("origin"))].append(m)
+    by_key = {k: sub for key, mentions in by_key.items() for k, sub in _by_variant(key, mentions)}
     items: list[_Item] = []
     conflicts: list[tuple[int, list[_Mention]]] = []
-    for (gene, _), mentions in by_key.items():
+    for mentions in by_key.values():
         mentions.sort(key=lambda m: m.text_key())
         chosen = _item_of(mentions[-1])
         for m in mentions[:-1]:
@@ -657,6 +658,33 @@ def _merge_genomics(group: list[_Mention], profile: dict, report: ProfileReport)
             evidence=_dedupe([ev for m in ordered for ev in m.finding.evidence]),
             resolution="latest (merge.genomics.latest)",
         ))
+
+
+#: Results that name a variant found (two found variants of one gene are two findings).
+_FOUND = ("detected", "pathogenic", "vus")
+
+
+def _by_variant(key: tuple, mentions: list[_Mention]) -> list[tuple[tuple, list[_Mention]]]:
+    """A gene's mentions split by variant when two or more different variants were found ("ESR1 Y537S detected",
+    "ESR1 D538G detected" on one ctDNA report): one group per variant, a mention naming no variant joining the
+    group of the last variant found before it (else the first); otherwise the one group."""
+    variants: list[str] = []
+    for m in mentions:
+        v = m.finding.value
+        if v.get("result") in _FOUND and v.get("variant") and v["variant"] not in variants:
+            variants.append(v["variant"])
+    if len(variants) < 2:
+        return [(key, mentions)]
+    groups: dict[str, list[_Mention]] = {v: [] for v in variants}
+    last = variants[0]
+    for m in sorted(mentions, key=lambda m: m.text_key()):
+        v = m.finding.value.get("variant")
+        if m.finding.value.get("result") in _FOUND and v in groups:
+            last = v
+            groups[v].append(m)
+        else:
+            groups[last].append(m)
+    return [((*key, v), sub) for v, sub in groups.items()]
 
 
 def _distinct_values_of(mentions: list[_Mention], key: str) -> list[Any]:

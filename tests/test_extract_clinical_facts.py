@@ -169,6 +169,20 @@ CLINICAL = [
      "premenopausal", "premenopausal range"),
     ("Then tamoxifen (perimenopausal at that time). Now postmenopausal (amenorrhoea since 2022).", "menopausal_status",
      "postmenopausal", "postmenopausal"),
+    # gen23-b: a GnRH agonist for ovarian suppression joined to her other drugs by "+"
+    ("On Tab. Ribociclib 200 mg 3-0-0 (D1-21) + Tab. Letrozole 2.5 mg 1-0-0 +\nInj. Leuprolide 3.75 mg monthly (ovarian "
+     "function suppression) since 06/2026.", "menopausal_status", "premenopausal",
+     "+\nInj. Leuprolide 3.75 mg monthly (ovarian function suppression"),
+    # gen23-b: what she was before a treatment, then what she is now
+    ("Reports hot flushes (perimenopausal symptoms before starting letrozole; now postmenopausal by FSH 2025).",
+     "menopausal_status", "postmenopausal", "postmenopausal"),
+    # gen23-b: a score then and the score now; a MammaPrint index on its labelled line, never its cut-off
+    ("Palbociclib was withheld on admission. ECOG 2 on admission, 1 at discharge.", "ecog", 1,
+     "ECOG 2 on admission, 1 at discharge"),
+    ("ECOG 2 at admission.", "ecog", 2, "ECOG 2"),
+    ("MAMMAPRINT RESULT\n  Index:   -0.214\n  Result:  HIGH RISK  (High 1)\n  Interpretation: MammaPrint High Risk "
+     "(index <= 0.000).", "recurrence_score", {"test": "mammaprint", "value": -0.214}, "MAMMAPRINT RESULT\n  Index:   -0.214"),
+    ("Interpretation: MammaPrint High Risk (index <= 0.000).", "recurrence_score", None, None),
 ]
 
 METASTASES = [
@@ -343,6 +357,12 @@ METASTASES = [
     # ... a bone lesion's "soft tissue component" is no soft-tissue site
     ("Impression: FDG avid lytic-sclerotic lesion in D10 vertebral body with soft tissue component - a solitary "
      "skeletal metastasis.", ["bone"], True, True),
+    # gen23-b: what a test cannot show is no site
+    ("Head/neck: Physiologic brain uptake; PET is insensitive for brain metastases. Skeleton: FDG-avid lytic lesion in "
+     "the right 8th rib, consistent with osseous metastases.", ["bone"], True, None),
+    # gen23-b: ovarian suppression is a treatment, no ovarian site
+    ("52 y/o woman on ovarian suppression with goserelin, with ER+ HER2-negative MBC (bone-only).", ["bone"], True, None),
+    ("Metastatic breast cancer to the ovaries and peritoneum.", ["other"], True, None),
 ]
 
 
@@ -469,6 +489,21 @@ def test_a_discharge_summary_is_dated_by_its_discharge_date():
     assert document_date([text], "clinic_note")[1].value == D(2026, 2, 5)
 
 
+def test_an_indian_discharge_summarys_doa_and_dod():
+    """gen23-b: "DOA: 21/11/2026   DOD: 24/11/2026": a discharge summary is dated by its discharge."""
+    text = "DISCHARGE SUMMARY\nName: Mrs. A. Menon     DOA: 21/11/2026     DOD: 24/11/2026\nDIAGNOSIS: febrile neutropenia\n"
+    assert document_date([text], "clinic_note")[1].value == D(2026, 11, 24)
+
+
+def test_an_admission_date_does_not_date_a_medication_reconciliation():
+    """gen23-b: a pharmacist's admission reconciliation is dated when it was reconciled, not by "ADMIT DATE:"."""
+    text = (" RUN: 11/26/26-0815        ** ADMISSION MEDICATION RECONCILIATION **\n ADMIT DATE: 11/25/26   REASON: "
+            "Cellulitis\n HOME MEDICATIONS\n PALBOCICLIB (IBRANCE)  100 MG PO DAILY\n RECONCILED BY: Gomez,Teresa PharmD"
+            "  11/26/26 0810\n")
+    assert document_date([text], "medication_list")[1].value == D(2026, 11, 26)
+    assert document_date([" ADMIT DATE: 11/25/26\n Reason: cellulitis\n"], "medication_list")[1].value == D(2026, 11, 25)
+
+
 def test_another_visits_date_does_not_date_a_note():
     # gen13-b: "since last visit: ... held from 20/10/2026" is not the visit this note records
     text = ("MEDICAL ONCOLOGY OPD - FOLLOW UP\nPatient: Mrs. K. D.   54 Y / F      Date: 09/11/2026\n"
@@ -528,6 +563,14 @@ def test_birth_dates_never_date_a_record():
     assert document_date([text], "lab")[1].value == D(2026, 2, 27)
     assert document_date(["Patient: X | DOB: 08/19/1957"], "other") is None
 
+
+TELEPHONE_ENCOUNTER = (
+    "Telephone Encounter\nHem/Onc Nurse Triage - Riverbend-style Cancer Center           Encounter Date: 11/25/2026\n"
+    "Reason for call: Lab results / dose question\n\nCall documentation (RN):\nSpoke with patient, identity verified "
+    "x2. Reviewed CBC drawn this morning:\n  WBC 2.6 (L) K/uL, ANC 0.88 (L) K/uL, Hgb 12.0 g/dL, Plt 181 K/uL.\nPer "
+    "Dr. Feld: hold Kisqali starting tonight for 7 days, recheck CBC 12/02/2026.\nPatient verbalized understanding.\n\n"
+    "Medications reviewed:\n  Kisqali (ribociclib) 200 mg tablet - 3 tablets daily days 1-21 (ON HOLD per above)\n"
+    "  letrozole 2.5 mg tablet - 1 daily\n\nDisposition: Advice given; CBC 12/02/2026.\n")
 
 KINDS = [
     ("SURGICAL PATHOLOGY REPORT\nFINAL DIAGNOSIS: invasive ductal carcinoma\nGROSS DESCRIPTION: cores", "pathology"),
@@ -705,6 +748,15 @@ KINDS = [
     # gen21-b: an oncologist's letter to a GP greeted by first name, with a germline result in it
     ("Medical Oncology\n20 November 2026\nDr Michael O'Brien\n\nDear Michael,\n\nJessica is now on cycle 6 of "
      "ribociclib. Her germline panel (Invitae, 06/2026) showed no pathogenic variants in BRCA1 or BRCA2.", "clinic_note"),
+    # gen23-b: a nurse's telephone encounter reading out a blood count is a clinical contact, not a lab report
+    (TELEPHONE_ENCOUNTER, "clinic_note"),
+    # gen23-b: a pharmacist's best possible medication history
+    ("FRASER-STYLE CANCER AGENCY - ONCOLOGY PHARMACY                  Medication Review (BPMH)\nPatient: CHAN, Wai Ling"
+     "        Date: 2026-11-24\nPrescriber: Dr. M. Roy          Protocol: BRAVRIBO (ribociclib + AI)\nSources: "
+     "PharmaNet profile, patient interview, clinic note 2026-11-10.\n\nACTIVE ONCOLOGY MEDICATIONS\n  1. ribociclib "
+     "200 mg tablets - take 2 tablets (400 mg) once daily days 1-21 q28d\n  2. letrozole 2.5 mg PO daily\n"
+     "Interactions reviewed: ribociclib + ondansetron (QTc) - ECG 2026-11-10 QTcF 437 ms, acceptable.\n",
+     "medication_list"),
 ]
 
 

@@ -186,6 +186,36 @@ ROWS = [
     # gen21-b: a family history paragraph ends at the next paragraph that opens with a label
     ("Family history: her sister was found last year to carry a pathogenic BRCA2 variant.\n\nTesting: we "
      "tested her blood; BRCA2: no pathogenic variant detected.\n", {"BRCA2": {"result": "not_detected"}}, {}),
+    # gen23-b: a gene list "negative for pathogenic variants unless listed above": the genes reported above keep
+    # their own results
+    ("  GENE     VARIANT                         ZYGOSITY        CLASSIFICATION\n"
+     "  BRCA2    c.5946del (p.Ser1982Argfs*22)   heterozygous    PATHOGENIC\n"
+     "  CHEK2    c.1283C>T (p.Ser428Phe)         heterozygous    Uncertain Significance\n\n"
+     "  Genes analysed (negative for pathogenic variants unless listed above): ATM, BARD1, BRCA1,\n"
+     "  CHEK2, PALB2, TP53.\n",
+     {"BRCA2": {"result": "pathogenic", "origin": "germline"}, "CHEK2": {"result": "vus", "origin": "germline"},
+      "ATM": {"result": "not_detected"}, "BARD1": {"result": "not_detected"}, "BRCA1": {"result": "not_detected"},
+      "PALB2": {"result": "not_detected"}, "TP53": {"result": "not_detected"}},
+     {"ATM": {"result": "negative for pathogenic variants unless listed above"}}),
+    # gen23-b: "no pathogenic germline variants" (the origin after the class) is a negative result, never pathogenic
+    ("GERMLINE - PATHOGENIC / LIKELY PATHOGENIC\n  PALB2     c.3113G>A (p.Trp1038*)         heterozygous    Pathogenic\n\n"
+     "GERMLINE - NOT DETECTED\n  BRCA1, BRCA2, ATM, CHEK2 - no pathogenic germline variants.\n",
+     {"PALB2": {"result": "pathogenic", "origin": "germline"}, "BRCA1": {"result": "not_detected", "origin": "germline"},
+      "BRCA2": {"result": "not_detected"}, "ATM": {"result": "not_detected"}, "CHEK2": {"result": "not_detected"}},
+     {"BRCA1": {"result": "no pathogenic germline variants"}}),
+    # gen23-b: a germline variant "seen" and called benign in the clause after its ";" is no pathogenic variant
+    ("Clinical Genetics\nResult: a heterozygous likely pathogenic variant was identified in CHEK2, c.1100del.\nA BRCA2 "
+     "variant c.9976A>T p.(Lys3326Ter) was also seen; this is a common low-penetrance\nvariant classed as benign for "
+     "the purposes of clinical testing.\n",
+     {"CHEK2": {"result": "pathogenic", "origin": "germline"}, "BRCA2": {"result": "not_detected", "origin": "germline"}},
+     {"BRCA2": {"result": "classed as benign"}}),
+    # gen23-b: the rows under a "VARIANTS OF UNCERTAIN SIGNIFICANCE" heading
+    ("Guardant360 CDx\nVARIANTS OF UNCERTAIN SIGNIFICANCE\n  ATM   R2034Q   0.4%\n",
+     {"ATM": {"result": "vus", "variant": "R2034Q"}}, {"ATM": {"result": "VARIANTS OF UNCERTAIN SIGNIFICANCE"}}),
+    # gen23-b: the patient's own result in a family history paragraph, named "Patient germline" (wrapped)
+    ("Family history: daughter BRCA1 negative (tested 2025 after patient's result). Patient germline\nBRCA1/2 negative "
+     "05/2026.\n", {"BRCA1": {"result": "not_detected", "origin": "germline"},
+                     "BRCA2": {"result": "not_detected", "origin": "germline"}}, {"BRCA2": {"result": "negative"}}),
 ]
 
 FAMILY = [
@@ -217,6 +247,9 @@ FAMILY = [
     "Her cancer does not appear to be caused by the family BRCA2 variant, and she is not eligible for olaparib.",
     "Family history:\n\nMother: BRCA1 pathogenic variant, breast cancer at 45.",
     "Family history: her sister herself tested positive for a BRCA2 pathogenic variant.",
+    # gen23-b: a relative's result beside the patient's own testing still pending; a results heading with no row
+    "Family history on requisition: mother with breast cancer, BRCA1 carrier; patient's own germline testing pending.",
+    "VARIANTS OF UNCERTAIN SIGNIFICANCE\n  None reported.\n\nHer sister carries a BRCA2 VUS.",
 ]
 
 

@@ -273,6 +273,9 @@ NOT_RESULTS = [
     "Interpretation: Neutropenia (ANC < 1000/cumm) - kindly correlate with ongoing palbociclib therapy.",
     "Keep ribociclib on hold until the ANC is 1.0 x10^9/L or more.",
     "GENERAL INFORMATION ABOUT DOSE CHANGES\n\"Sandra\" had neutrophils of 0.8 x10^9/L in cycle 3.\n",
+    # gen23-b: a condition wrapped onto the line above a compared value; a laboratory's alert that a limit was crossed
+    "COMMENT: Patient on palbociclib per order comment; hold parameters per oncology (hold if\nANC < 1.0 x10(3)/mcL).",
+    "Comment: Neutrophils < 1.0 x10*9/L - result phoned to Oncology Day Unit (staff nurse J.\nBoyd) 25/11/2026 11:05.",
 ]
 
 
@@ -320,6 +323,35 @@ def test_a_cumulative_row_with_its_unit_before_the_range_gives_one_result_per_da
     creatinine = {f.value["date"]: f.value["value"] for f in found if f.value["name"] == "creatinine"}
     assert abs(creatinine[D(2026, 11, 25)] - 68 * 0.01131) < 1e-3
     assert not [f for f in found if f.value["name"] == "ANC" and f.value["value"] in (2.0, 7.5)]
+
+
+def test_a_result_at_an_earlier_cycles_start_or_beside_a_later_cycles_date_is_not_so_dated():
+    """gen23-b: "At the start of cycle 4 her ALT was 168" is an earlier result (undated); a value in a sentence that
+    dates the next cycle's start ("she will start cycle 9 on 22/11/2026") is dated by the page, not that start."""
+    text = ("Date: 24th November 2026\nProgress: At the start of cycle 4 her ALT was 168 U/L (grade 2), and the "
+            "ribociclib was\ninterrupted for 8 days.\n")
+    assert item(run(extract_labs, text), "name", "ALT").value.get("date") is None
+    text = ("Clinic date: 20 November 2026\nNeutrophils of 1.1 are acceptable and she will start cycle 9 on 22/11/2026 "
+            "at 100 mg.\n")
+    found = item(run(extract_labs, text), "name", "ANC")
+    assert found.value["value"] == 1.1 and found.value.get("date") != D(2026, 11, 22)
+
+
+def test_a_letterheads_right_set_date_dates_todays_results():
+    """gen23-b: "The Mall, Sligo      25 November 2026" (the date after a gutter at the letterhead's line end) is the
+    letter's date, and dates "Today: neutrophils 1.4"; a labelled line's date at its end is not a letterhead's."""
+    text = ("SLIGO-STYLE UNIVERSITY HOSPITAL - Medical Oncology Day Unit\nThe Mall, Sligo                     "
+            "25 November 2026\n\nDear Niamh,\nToday: neutrophils 1.4 x10^9/L, Hb 12.5 g/dL.\n")
+    assert item(run(extract_labs, text), "name", "ANC").value["date"] == D(2026, 11, 25)
+    text = ("Oncology clinic\nToday: neutrophils 1.4 x10^9/L.\nLine two.\nLine three.\nLine four.\nLine five.\n"
+            "Line six.\nSigned by the registrar on call                    12/12/2026\n")
+    assert item(run(extract_labs, text), "name", "ANC").value.get("date") is None
+
+
+def test_a_date_opening_the_line_after_a_wrapped_result_is_its_date():
+    """gen23-b: "ANC 2.1 x 10^3/uL\non 23/11/2026." (the sentence wrapped after the value); not a date after a comma."""
+    text = "COURSE: Fever settled in 48 hrs. ANC 2.1 x 10^3/uL\non 23/11/2026.\n"
+    assert item(run(extract_labs, text), "name", "ANC").value["date"] == D(2026, 11, 23)
 
 
 def test_an_earlier_result_in_a_letter_is_not_dated_by_the_letter():

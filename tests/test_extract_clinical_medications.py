@@ -35,6 +35,14 @@ TX_HISTORY = ("Treatment history\n2016-2017: neoadjuvant ddAC x4 -> weekly pacli
               "2023 - present: letrozole + abemaciclib (abemaciclib reduced to 100 mg BID 06/2023, then 50 mg BID "
               "09/2023 for diarrhoea)\n")
 
+PHARMACY_REVIEW = ("ACTIVE ONCOLOGY MEDICATIONS\n"
+                   "  1. ribociclib 200 mg tablets - take 2 tablets (400 mg) once daily days 1-21 q28d\n"
+                   "     Dose history: started 2026-04-06 at 600 mg; reduced from 3 tablets to 2 tablets\n"
+                   "     on 2026-07-13 (grade 3 neutropenia, ANC 0.6).\n"
+                   "  2. letrozole 2.5 mg PO daily\n\n"
+                   "INACTIVE / DISCONTINUED\n"
+                   "  - tamoxifen 20 mg daily 2018-2023 (adjuvant, completed)\n"
+                   "  - ribociclib 200 mg tablets, 3 tablets daily - discontinued 2026-07-13 (dose reduced)\n")
 MED_LIST_PHONE = ("Med list verified:\n palbociclib (IBRANCE) 125 mg capsule - ON HOLD\n"
                   " fulvestrant (FASLODEX) 250 mg/5 mL inj - 500 mg IM q28 days\n"
                   " letrozole - discontinued 03/2026 (progression)\n ondansetron 8 mg PO q8h PRN nausea\n")
@@ -1277,6 +1285,115 @@ ROWS = [
     ("Message from Priya Raman, MD (11/21/2026):\nHi Tonya - your neutrophils are low at 0.9, so please do not start "
      "the next cycle of\nVerzenio (abemaciclib) on Monday.", "abemaciclib", {"status": "held"},
      {"status": "not start the next cycle"}),
+    # gen23-b: an EHR list's stopped row at an older dose beside the active row: the active row's dose, status and
+    # start stand, whichever row comes first; a change only where the stopped row says the dose was changed
+    ("Documented Medications\n  Order                                  Status        Start          Stop\n"
+     "  ribociclib 200 mg oral tablet          Discontinued  2026-01-12     2026-03-02\n"
+     "    600 mg, PO, Daily, days 1-21 of 28-day cycle\n"
+     "  ribociclib 200 mg oral tablet          Ordered       2026-03-02\n"
+     "    400 mg, PO, Daily, days 1-21 of 28-day cycle\n", "ribociclib",
+     {"dose": 400, "status": "active", "changes": []}, {"dose": "400", "status": "Ordered"}),
+    ("Current Outpatient Medications\n"
+     "Medication                     Sig                                   Start      Status\n"
+     "palbociclib (IBRANCE) 100 MG   Take 1 capsule by mouth daily,        10/02/2026 Active\n"
+     "  capsule                      days 1-21 of each 28-day cycle\n\nDiscontinued Medications (last 12 months)\n"
+     "palbociclib (IBRANCE) 125 MG   Take 1 capsule by mouth daily,        03/15/2026 Discontinued\n"
+     "  capsule                      days 1-21                                        10/02/2026\n"
+     "  Reason: Dose reduced - neutropenia (ANC 0.8 on C7D1)\n", "palbociclib",
+     {"dose": 100, "status": "active", "start": D(2026, 10, 2),
+      "changes": [{"from_dose": 125, "to_dose": 100, "reason": "neutropenia"}]},
+     {"dose": "100", "status": "Active", "changes[0].from_dose": "125", "changes[0].reason": "neutropenia"}),
+    # gen23-b: a change told in tablets, with the strength of one tablet stated beside the drug
+    ("Treatment: Ribociclib (Kisqali 200 mg tablets) + letrozole.\nProgress: At the start of cycle 4 her ALT was 168 U/L "
+     "(grade 2), and the ribociclib was\ninterrupted for 8 days. Her liver tests normalised and the ribociclib dose was "
+     "reduced from\n3 tablets to 2 tablets daily on 02/10/2026.", "ribociclib",
+     {"dose": 400, "changes": [{"from_dose": 600, "to_dose": 400, "reason": "elevated liver enzymes"}]},
+     {"changes[0].from_dose": "3", "changes[0].to_dose": "2", "changes[0].reason": "ALT was 168 U/L (grade 2"}),
+    ("Repeat medication\nKisqali 200mg film-coated tablets     TWO tablets once daily days 1-21,   06/11/2026\n"
+     "  (ribociclib) - hospital supplied    7 days off. (Dose reduced from\n"
+     "                                      3 tabs 10/2026 - neutropenia)\n", "ribociclib",
+     {"dose": 400, "changes": [{"from_dose": 600, "to_dose": 400, "reason": "neutropenia", "date_month": "2026-10"}]},
+     {"changes[0].from_dose": "3", "changes[0].to_dose": "TWO", "changes[0].date_month": "10/2026"}),
+    # ... in the sentence after another drug's mention ("despite loperamide. We reduced her to 2 tablets"), the
+    # change of the drug whose dose steps hold it, its reason the graded toxicity in the sentence before
+    ("Current treatment: abemaciclib 50 mg tablets + letrozole 2.5 mg daily (cycle 4).\n\nShe had ongoing grade 2 "
+     "diarrhoea\non abemaciclib 150 mg twice daily despite loperamide. We reduced her to 2 tablets twice daily\nfrom 30 "
+     "October (100 mg BD, dose level -1) and the diarrhoea has settled to grade 1.", "abemaciclib",
+     {"dose": 100, "changes": [{"from_dose": 150, "to_dose": 100, "reason": "diarrhea"}]},
+     {"changes[0].reason": "diarrhoea"}),
+    # ... or in a clause closed by ";" right before the drug's
+    ("Mdm Lim was seen today. In October she had grade 3\ndiarrhoea; abemaciclib was withheld for 4 days and then "
+     "restarted at dose level -1 (100 mg twice\ndaily).", "abemaciclib",
+     {"dose": 100, "changes": [{"to_dose": 100, "reason": "diarrhea"}]}, {"changes[0].reason": "diarrhoea"}),
+    # gen23-b: a course's finish told in its own mention, the other mentions naming it only: historical
+    ("History:\n- 2024-03: right breast cT2 cN1 TNBC, KEYNOTE-522 regimen (pembrolizumab + carboplatin/\n  paclitaxel then "
+     "AC), adjuvant capecitabine x 6 cycles and pembrolizumab to complete one year (finished 2025-06).\n",
+     "pembrolizumab", {"status": "historical", "end_month": "2025-06"}, {"status": "finished"}),
+    # gen23-b: calcium and vitamin D written as parts with their strengths: the one supplement, no one dose
+    ("3. Xgeva 120 mg SC q4 weeks - given today; calcium 600 mg + vitamin D 400 IU twice daily.", "calcium and vitamin d",
+     {"dose": None, "frequency": "twice daily"}, {"name": "calcium 600 mg + vitamin D 400 IU"}),
+    ("  calcium carbonate 500 mg, vitamin D 400 IU      Ordered       2026-01-20\n    1 tab, PO, BID with meals\n",
+     "calcium and vitamin d", {"status": "active", "frequency": "twice daily"}, {"status": "Ordered"}),
+    # gen23-b: a restart planned at a dose, on a condition, sets no dose; a stop until a planned restart is a hold
+    ("3. Cap Palbociclib 125 mg - WITHHELD; do not restart until reviewed in clinic\n\nFollow-up: Oncology clinic "
+     "28/11/2026 with FBC. Plan to restart palbociclib at 100 mg if ANC\n>= 1.0 on review.", "palbociclib",
+     {"dose": 125, "status": "held"}, {"dose": "125"}),
+    ("Ribociclib was stopped on admission.\n\nAdvice on discharge:\n1. Tab. Ribociclib 200 mg - restart from next cycle "
+     "at 2 tabs OD (400 mg) D1-21.\n", "ribociclib", {"status": "held"}, {"status": "stopped"}),
+    # gen23-b: restarted "at the reduced dose": a reduction whose dose before is not written
+    ("Ribociclib was held from 10/28 to 11/04 for ANC 0.7 (grade 3) and restarted at the\nreduced dose of 400 mg "
+     "(2 tablets).", "ribociclib", {"dose": 400, "changes": [{"to_dose": 400, "reason": "neutropenia"}]},
+     {"changes[0].to_dose": "400"}),
+    # gen23-b: a list row's indented comment line naming the dose level and the dose before; another treatment's route
+    (" PALBOCICLIB (IBRANCE)      100 MG PO DAILY D1-21/28     11/24/26     HOLD\n   Comment: Dose level -1 since C4 "
+     "(08/2026) for neutropenia; was 125 mg.\n FULVESTRANT (FASLODEX)     500 MG IM Q28 DAYS           11/12/26     "
+     "CONTINUE\n\n ONCOLOGY COMMENT: Hold palbociclib while on IV\n antibiotics; if the infection resolves, restart at "
+     "100 mg at discharge.\n", "palbociclib",
+     {"dose": 100, "status": "held", "route": "oral", "changes": [{"from_dose": 125, "to_dose": 100, "reason": "neutropenia"}]},
+     {"changes[0].from_dose": "125", "changes[0].reason": "neutropenia"}),
+    ("INPATIENT ORDERS\n CEFAZOLIN 2 G IV Q8H - started 11/25/26 2210\n", "cefazolin",
+     {"dose": 2, "unit": "g", "route": "intravenous", "status": "active"}, {"name": "CEFAZOLIN"}),
+    # gen23-b: a pharmacist's review: "ACTIVE ONCOLOGY MEDICATIONS" heads the current list, "INACTIVE / DISCONTINUED"
+    # the stopped rows; the older-dose row there does not override the active row or repeat its change
+    (PHARMACY_REVIEW, "letrozole", {"status": "active", "dose": 2.5}, {"status": "letrozole"}),
+    (PHARMACY_REVIEW, "ribociclib", {"status": "active", "dose": 400, "end": None,
+                                     "changes": [{"from_dose": 600, "to_dose": 400, "reason": "neutropenia"}]},
+     {"dose": "400", "changes[0].reason": "neutropenia"}),
+    (PHARMACY_REVIEW, "tamoxifen", {"status": "historical"}, {}),
+    # gen23-b: lines indented under a drug's row are its own (an After Visit Summary's directions, its "CHANGED:" note
+    # giving the count before, its "Do not start your next cycle until ..."); "x 2 daily" after a tablet's strength
+    ("CHANGE how you take these medications:\n  ribociclib (KISQALI) 200 mg tablet\n     Take 2 tablets (400 mg) by "
+     "mouth once daily on days 1-21 of each 28-day cycle.\n     CHANGED: previously 3 tablets daily. Do not start your "
+     "next cycle until Dr. Amundsen\n     checks your blood counts on 11/30/2026.\n\nCONTINUE taking these "
+     "medications:\n  letrozole (FEMARA) 2.5 mg tablet - Take 1 tablet by mouth daily.\n", "ribociclib",
+     {"dose": 400, "status": "held", "changes": [{"from_dose": 600, "to_dose": 400}]},
+     {"changes[0].from_dose": "3", "status": "not start your next cycle"}),
+    ("Medications: Kisqali 200 mg tablets x 2 daily (days 1-21), letrozole 2.5 mg daily.", "ribociclib",
+     {"dose": 400, "unit": "mg"}, {"dose": "200"}),
+    # ... the change verb before the drug, the counts after it, the strength in a bracket
+    ("Her counts dropped after cycle 5 (neutrophils 0.9, grade 3) and we reduced the Kisqali to two\ntablets a day from "
+     "three (each tablet is 200 mg).", "ribociclib",
+     {"changes": [{"from_dose": 600, "to_dose": 400, "reason": "neutropenia"}]},
+     {"changes[0].to_dose": "two", "changes[0].from_dose": "three"}),
+    # gen23-b: a later "monthly" restating an exact "every 4 weeks" does not replace it
+    ("She continues denosumab 120 mg subcutaneously every 4 weeks with calcium and vitamin D.\n\nPlan:\n2. Continue "
+     "denosumab monthly.", "denosumab", {"frequency": "every 4 weeks", "dose": 120}, {"frequency": "every 4 weeks"}),
+    # gen23-b: an Indian prescription's morning-noon-night counts ("200 mg 2-0-0" is 400 mg), "Tab. <drug> 200 mg" a
+    # tablet's strength for a change told in tabs
+    ("PRESENT ILLNESS: On Tab. Ribociclib 200 mg 3-0-0 (D1-21) + Tab. Letrozole 2.5 mg 1-0-0 since 06/2026.\n"
+     "COURSE: Ribociclib withheld.\nMEDICATIONS ON DISCHARGE:\n5. Tab. Ribociclib 200 mg 2-0-0 (D1-21) - to restart "
+     "with next cycle on 01/12/2026\n   after CBC (dose reduced from 3 tabs to 2 tabs due to febrile neutropenia)\n",
+     "ribociclib", {"dose": 400, "status": "held",
+                    "changes": [{"from_dose": 600, "to_dose": 400, "reason": "febrile neutropenia"}]},
+     {"dose": "2", "changes[0].from_dose": "3"}),
+    # gen23-b: a UK dose log's "150 mg BD -> 100 mg BD" and its reason column
+    ("Dose modifications log:\n  12/10/2026   Abemaciclib 150 mg BD -> 100 mg BD   Grade 3 diarrhoea despite "
+     "loperamide\n", "abemaciclib", {"dose": 100, "changes": [{"from_dose": 150, "to_dose": 100, "reason": "diarrhea"}]},
+     {"changes[0].from_dose": "150", "changes[0].reason": "diarrhoea"}),
+    # gen23-b: a drug named as background to what happened does not share the status told after the next drug
+    ("She developed grade 3 diarrhoea in cycle 2 despite loperamide, and so abemaciclib was interrupted\nfor 5 days and "
+     "restarted at 100 mg twice daily (dose level -1) on 14/08/2026.\n\nCurrent medication:\n  Loperamide 2 mg as "
+     "required\n", "loperamide", {"status": "active", "dose": 2}, {"status": "Loperamide"}),
 ]
 
 ABSENT = [
@@ -1549,6 +1666,38 @@ ABSENT = [
      "rechallenge was considered but relapse within 12 months of completing it). C1D8 delayed by\none week for ANC 0.8; "
      "filgrastim added. C2D1 given 2026-11-26 at 7.5 mg/kg (first dose\nreduction, for the neutropenia) with primary "
      "G-CSF support.\n\nPlan:\n2. Filgrastim 300 mcg SC daily days 3-7 after each dose.\n", "filgrastim", ("dose", 7.5)),
+
+    # gen23-b: an offer refused in the next clause, an option discussed, a talk planned; an allergy table under a
+    # dated or joined heading; a genomic report's therapies
+    ("Comments:\n  Zoledronic acid offered 01/2026 for bone metastases; patient declined (dental work\n  pending).\n",
+     "zoledronic acid", None),
+    ("3. Everolimus + exemestane discussed as a later option.", "everolimus", None),
+    ("She also declined\nzoledronic acid; we will re-discuss denosumab at the next visit.", "denosumab", None),
+    ("Allergies (Reviewed 11/24/2026)\n  Allergen                  Reaction             Severity     Type\n"
+     "  tamoxifen                 DVT (2015)           Severe       Intolerance\n", "tamoxifen", None),
+    ("ALLERGIES / ADVERSE REACTIONS\nAmoxicillin - rash.  Tramadol - confusion.\n", "tramadol", None),
+    ("SUMMARY OF DETECTED ALTERATIONS AND ASSOCIATED THERAPIES\n  Alteration            % cfDNA    Therapies\n"
+     "  PIK3CA H1047R         5.8%       capivasertib + fulvestrant\n", "capivasertib", None),
+    # gen23-b: tablets without a stated strength give no dose; "I ordered" is no status column
+    ("The ribociclib was reduced to 2 tablets daily.", "ribociclib", ("dose", 2)),
+    ("I ordered letrozole 2.5 mg daily today, to start next week.", "letrozole", ("status", "active")),
+    # gen23-b: a stopped row at another dose that does not say the dose changed is no change
+    ("Current Outpatient Medications\npalbociclib (IBRANCE) 100 MG   Take 1 capsule daily        10/02/2026 Active\n"
+     "\nDiscontinued Medications\npalbociclib (IBRANCE) 125 MG   Take 1 capsule daily        03/15/2026 Discontinued\n"
+     "  Reason: Insurance formulary change\n", "palbociclib", ("dose", 125)),
+    # gen23-b: a past course ended by a stop word stays stopped; a dose taken now keeps its mention's status
+    ("Pembrolizumab (KEYNOTE-522). Pembrolizumab stopped 2025-06 for colitis.", "pembrolizumab", ("status", "historical")),
+    ("Olaparib is not appropriate while she is responding; we will keep it in mind for later lines.", "olaparib", None),
+    ("PARP inhibitor (olaparib) eligibility does not apply.", "olaparib", None),
+    # gen23-b: a pack count is no tablet count; a line indented under another drug's row is not this drug's
+    ("Dispensed today: Kisqali 200 mg tablets x 42.", "ribociclib", ("dose", 400)),
+    ("  letrozole 2.5 mg tablet\n     Take 1 tablet daily.\n  ribociclib (KISQALI) 200 mg tablet\n     Take 3 tablets "
+     "daily.\n", "letrozole", ("dose", 600)),
+    ("Denosumab 120 mg SC monthly.", "denosumab", ("frequency", "every 4 weeks")),
+    ("Tab. Letrozole 2.5 mg 1-0-0 continue.", "letrozole", ("dose", 0)),
+    # gen23-b: a dose level to resume at once the counts recover is a plan, no change made
+    ("Kisqali (ribociclib) 200 mg tablet - 3 tablets daily.\nPer Dr. Feld: hold Kisqali starting tonight for 7 days; "
+     "when ANC\nrecovers to >= 1.0, resume at dose level -1 (400 mg = 2 tablets daily).", "ribociclib", ("dose", 400)),
 ]
 
 
@@ -1727,6 +1876,16 @@ def test_a_reason_in_the_next_sentence_only_when_that_sentence_names_no_drug_and
         ribociclib = item(run(extract_medications, base + after), "name", "ribociclib")
         assert [c["to_dose"] for c in ribociclib.value["changes"]][:1] == [400]
         assert "reason" not in ribociclib.value["changes"][0], after
+
+
+def test_a_graded_toxicity_explains_a_change_only_in_a_statement_naming_the_drug_and_no_other_cancer_drug():
+    """gen23-b: "grade 3 diarrhoea on paclitaxel; abemaciclib was restarted at dose level -1" is paclitaxel's toxicity."""
+    for text in ("She had grade 3 diarrhoea on paclitaxel; abemaciclib was restarted at dose level -1 (100 mg twice "
+                 "daily).", "She had grade 3 diarrhoea last month. Abemaciclib was restarted at dose level -1 (100 mg "
+                 "twice daily)."):
+        abemaciclib = item(run(extract_medications, text), "name", "abemaciclib")
+        assert [c["to_dose"] for c in abemaciclib.value["changes"]] == [100], text
+        assert "reason" not in abemaciclib.value["changes"][0], text
 
 
 def test_a_bracketed_reason_after_a_result_or_opening_a_line_explains_only_a_change_it_stands_by():

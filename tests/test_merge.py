@@ -271,6 +271,21 @@ def test_genomics_one_item_per_gene_and_origin_with_result_conflicts():
     assert conflict_of(report, "genomics[0].result").values == ["not_detected", "vus"]
 
 
+def test_two_variants_found_in_one_gene_are_two_items():
+    """gen23-b: a ctDNA report's "ESR1 Y537S detected" and "ESR1 D538G detected" are two findings; a mention naming
+    no variant joins the last variant found before it; one variant stays one item."""
+    d1 = facts("d1", "genetics", "2026-11-16", gene("d1", {"gene": "ESR1", "result": "detected", "variant": "Y537S",
+                                                           "origin": "somatic"}),
+               gene("d1", {"gene": "ESR1", "result": "detected", "variant": "D538G", "origin": "somatic"}))
+    d2 = facts("d2", "clinic_note", "2026-11-25", gene("d2", {"gene": "ESR1", "result": "detected", "origin": "somatic"}))
+    report = merge_facts([d1, d2])
+    assert sorted((g.gene, g.variant) for g in report.profile.genomics) == [("ESR1", "D538G"), ("ESR1", "Y537S")]
+    report = merge_facts([facts("d3", "genetics", "2026-11-16", gene("d3", {"gene": "PIK3CA", "result": "detected",
+                                                                             "variant": "H1047R"})),
+                          facts("d4", "clinic_note", "2026-11-20", gene("d4", {"gene": "PIK3CA", "result": "detected"}))])
+    assert [(g.gene, g.variant) for g in report.profile.genomics] == [("PIK3CA", "H1047R")]
+
+
 def test_metastatic_sites_are_the_union_with_evidence_per_site():
     d1 = facts("d1", "imaging", "2025-05-01", fact("d1", "stage.metastatic_sites", "bone", "osseous metastases"))
     d2 = facts("d2", "imaging", "2025-07-01",

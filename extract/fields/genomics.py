@@ -120,11 +120,19 @@ def extract_genomics(page: AnalyzedPage) -> Iterator[Finding]:
     unresolved: list[_GeneMention] = []
     resolved: set[str] = set()
     for mention in mentions:
-        if section_at(page, mention.start) == "family_history" and next(iter(g["gene.self-in-family"].finditer(
-                text, page.is_ocr, *statement_at(page, mention.start))), None) is None:
-            continue  # (a relative's result; not "Claire herself was tested ...": the patient's own)
+        own = None
+        if section_at(page, mention.start) == "family_history":
+            s_start, s_end = statement_at(page, mention.start)
+            # (from its sentence's start: "Patient germline\nBRCA1/2 negative", whose statement may begin at the gene)
+            lead = max(text.rfind(". ", 0, mention.start) + 2, mention.start - _OWN_REACH)
+            own = next(iter(g["gene.self-in-family"].finditer(text, page.is_ocr, min(s_start, lead), s_end)), None)
+            if own is None:
+                continue  # (a relative's result; not "Claire herself was tested ...": the patient's own)
         c_start, c_end = _clause(page, mention.start)
         assertion = assertion_at(page, mention.start, mention.end)
+        if assertion == "family" and own is not None and own.end() <= mention.start \
+                and not names_relative(page, own.start(), mention.start):
+            assertion = "present"  # (the family section's ConText cue, not a relative named before the gene)
         if assertion == "possible" and _likely_is_a_class(page, c_start, c_end):
             assertion = "present"
         if assertion in _NOT_FACT:
@@ -134,12 +142,60 @@ def extract_genomics(page: AnalyzedPage) -> Iterator[Finding]:
         if next(iter(g["gene.exclude.protein-assay"].finditer(text, page.is_ocr, c_start, c_end)), None) is not None:
             continue  # a receptor test (IHC, ISH), not a sequencing result
         result = _result(page, mention, mentions, c_start, c_end) or _named_variant(page, mention, c_end, page_origins)
+        if result is None or int(result[0].params.get("strength", 1)) < 2:
+            result = _result_heading(page, mention.start) or _called_benign(page, mention) or result
+        if result is not None and mention.gene.symbol in resolved and next(iter(g["gene.unless-listed"].finditer(
+                text, page.is_ocr, result[1].start(), c_end)), None) is not None:
+            continue  # "(negative for pathogenic variants unless listed above): ..., CHEK2, ...": CHEK2's own result stands
         if result is None:
             unresolved.append(mention)
             continue
         resolved.add(mention.gene.symbol)
         yield _finding(page, mention, mentions, result, c_start, c_end, page_origins)
     yield from _panel(page, unresolved, resolved, page_origins)
+
+
+#: How far (characters) before a gene in a family history the words making it the patient's own may stand.
+_OWN_REACH = 60
+def _called_benign(page: AnalyzedPage, mention: _GeneMention):
+    """A benign call after the gene in its sentence, or in the clause after the sentence's ";" ("A BRCA2 variant
+    c.9976A>T was also seen; this is a common low-penetrance variant classed as benign"), or None."""
+    rule = grammar("genomics")["gene.benign"]
+    s_start, s_end = statement_at(page, mention.start)
+    if page.text[s_start:s_end].rstrip().endswith(";") and s_end + 1 < len(page.text):
+        s_end = statement_at(page, s_end + 1)[1]
+    m = next(iter(rule.finditer(page.text, page.is_ocr, mention.end, s_end)), None)
+    if m is None or _mentions(page.text[mention.end:m.start()]):
+        return None  # (not past another gene: it is that gene's call)
+    return rule, m
+
+
+#: How many lines above a gene a result heading may stand (a table's rows, up to a blank line).
+_RESULT_HEADING_LINES = 8
+
+
+def _result_heading(page: AnalyzedPage, pos: int):
+    """The result a table heading above the gene's row gives ("VARIANTS OF UNCERTAIN SIGNIFICANCE" over "ATM
+    R2034Q 0.4%"), the rows running up to it without a blank line; or None."""
+    rule = grammar("genomics")["gene.result-heading.vus"]
+    for start, end in _lines_above(page.text, pos, _RESULT_HEADING_LINES):
+        if not page.text[start:end].strip():
+            return None
+        m = rule.pattern_for(page.is_ocr).fullmatch(page.text, start, end)
+        if m is not None:
+            return rule, m
+    return None
+
+
+def _lines_above(text: str, pos: int, count: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of up to `count` lines above the line holding `pos`, nearest first."""
+    end = text.rfind("\n", 0, pos)
+    for _ in range(count):
+        if end < 0:
+            return
+        start = text.rfind("\n", 0, end) + 1
+        yield start, end
+        end = start - 1
 
 
 def _likely_is_a_class(page: AnalyzedPage, start: int, end: int) -> bool:
@@ -344,11 +400,7 @@ def _origin_heading(page: AnalyzedPage, pos: int):
     cue: a report's table heading ("Somatic - Potentially Actionable", "Germline findings"), or None."""
     g = grammar("genomics")
     text = page.text
-    end = text.rfind("\n", 0, pos)
-    for _ in range(_HEADING_LINES):
-        if end < 0:
-            return None
-        start = text.rfind("\n", 0, end) + 1
+    for start, end in _lines_above(text, pos, _HEADING_LINES):
         line = text[start:end]
         first = start + len(line) - len(line.lstrip())
         if line.strip() and len(line.strip()) <= _HEADING_MAX:
@@ -356,7 +408,6 @@ def _origin_heading(page: AnalyzedPage, pos: int):
                 m = next(iter(rule.finditer(text, page.is_ocr, first, end)), None)
                 if m is not None and m.start() == first:
                     return rule.params["value"], page.evidence(m.start(), m.end(), f"{rule.id}.heading")
-        end = start - 1
     return None
 
 

@@ -538,6 +538,8 @@ def _is_result(page: AnalyzedPage, name: "_Name", hit) -> bool:
     before = page.text[clause_start:hit.start("value")]
     if next(iter(grammar("labs")["lab.exclude.threshold"].finditer(before, page.is_ocr)), None) is not None:
         return False
+    if hit.group("cmp") and _WRAPPED_CONDITION.search(page.text, max(0, name.start - 40), name.start):
+        return False  # "hold parameters per oncology (hold if\nANC < 1.0 x10(3)/mcL)": the condition wrapped above
     close = re.compile(r"[;\n]|\.(?:\s|$)").search(page.text, hit.end())
     after = page.text[hit.end():close.start() if close else len(page.text)]
     if hit.group("cmp") and next(iter(grammar("labs")["lab.exclude.compared-action"].finditer(after, page.is_ocr)), None):
@@ -548,6 +550,8 @@ def _is_result(page: AnalyzedPage, name: "_Name", hit) -> bool:
     return next(iter(grammar("labs")["lab.exclude.threshold-after"].finditer(after, page.is_ocr)), None) is None
 
 
+#: A condition word closing the line right above a value written with a comparator ("(hold if\nANC < 1.0").
+_WRAPPED_CONDITION = re.compile(r"\b(?:if|unless|until|till|below|under)[ \t]*\n[ \t]*$", re.I)
 #: A negation cue that stands in the lab name's own clause ("no ANC reported").
 _NEGATION_CUE = re.compile(r"\b(?:no|not|without|denies|negative\s+for)\b", re.I)
 
@@ -693,6 +697,10 @@ def _date_of(page: AnalyzedPage, start: int, end: int) -> tuple[Any, Evidence] |
     s_start, s_end = statement_at(page, start)
     in_sentence = [d for d in find_dates(text, max(s_start, line_start), min(s_end, _line_end(text, end)))
                    if not _NEXT_DATE_LEAD.search(text, max(0, d.start - 30), d.start)]
+    if not in_sentence:
+        # the sentence wrapped right after the value, its date opening the next line ("ANC 2.1 x 10^3/uL\non 23/11/2026.")
+        in_sentence = [d for d in find_dates(text, end, min(s_end, end + _WRAP_REACH))
+                       if _WRAPPED_DATE_LEAD.fullmatch(text, end, d.start)]
     if in_sentence:
         # A date written right before the test's name is its own ("08/16/2026 ANC 1.6, 08/17/2026 ANC 3.4").
         leading = [d for d in in_sentence if d.end <= start and not text[d.end:start].strip(" \t:-")]
@@ -785,15 +793,23 @@ def _today_heading_above(text: str, line_start: int) -> bool:
     return _TODAY_HEADING.fullmatch(text, above, line_start - 1) is not None
 
 
+#: Between a value (and its unit) ending its line and its date opening the next ("2.1 x 10^3/uL\non 23/11/2026"),
+#: and how far.
+_WRAPPED_DATE_LEAD = re.compile(r"[^\n,;]{0,24}\n[ \t]*(?:on|dated)[ \t]+", re.I)
+_WRAP_REACH = 60
 #: Words before a date that make it a later test's, not this result's ("(today ANC 1.3 - repeat 2026-11-11)").
+#: (and a cycle's start: "she will start cycle 9 on 22/11/2026 at 100 mg")
 _NEXT_DATE_LEAD = re.compile(r"\b(?:repeat(?:ed)?|recheck|re-check|next|due|until|review(?:ed)?\s+on|follow[- ]?up|"
-                             r"appointment)\b[^\d\n]{0,12}$", re.I)
+                             r"appointment)\b[^\d\n]{0,12}$"
+                             r"|\b(?:start|begin|restart|resume)\w*[ \t]+(?:cycle|C)[ \t]*\d{1,2}[ \t]+(?:on[ \t]+)?$", re.I)
 #: How far (characters) above a report date its collection date may stand in one header block.
 _HEADER_BLOCK = 160
 #: What may open a dated entry's line before its date ("---- 11/27/2026 4:15 PM  From: ...").
 _ENTRY_LEAD = re.compile(r"[ \t]*[-=*#>]*[ \t]*")
-#: A result the sentence places before the page's visit ("last cycle", "previously", "two delayed cycles for ...").
+#: A result the sentence places before the page's visit ("last cycle", "previously", "two delayed cycles for ...",
+#: "At the start of cycle 4 her ALT was 168 U/L").
 _EARLIER = re.compile(r"\b(?:previous(?:ly)?|earlier|last[ \t]+(?:cycle|time|month|week|visit)|weeks?[ \t]+ago|"
+                      r"(?:at|on|before)[ \t]+(?:the[ \t]+)?start[ \t]+of[ \t]+(?:cycle|C)[ \t]*\d{1,2}|"
                       r"months?[ \t]+ago|delayed[ \t]+cycles?|(?:cycles?|doses?)[ \t]+(?:were|was)[ \t]+delayed)\b", re.I)
 _TODAY = re.compile(r"\b(?:today|today's|this\s+morning|this\s+a\.?m\b\.?|this\s+visit|at\s+this\s+visit)", re.I)
 _HEADING = re.compile(r"[ \t]*(?:(?:(?:recent|latest|last|outside|external)[ \t]+)?"

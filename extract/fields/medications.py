@@ -53,6 +53,10 @@ _SUBJECTLESS = re.compile(r"[\W\d]*(?:(?:further|then|later|subsequently|again)\
                           r"(?:held|restarted|resumed|stopped|discontinued|paused|interrupted|"
                           r"dose[-\s]reduced|reduced|decreased|increased|currently\s+(?:on|taking|at)(?=\s+\d)|never\s+(?:once\s+)?missed)\b"
                           r"(?![ \t]*:)", re.I)  # (not a label: "Stopped: octreotide (inpatient only)")
+#: How far before its drug a tablet's strength may be stated (characters; a wrapped list row's line above).
+_STRENGTH_REACH = 160
+#: Between a tablet's strength and its drug: another drug's name or a sentence end puts them apart.
+_STRENGTH_APART = re.compile(r"[.;]\s")
 #: A directions line of its own under a drug (pharmacy labels, GP printouts, Epic "Sig:").
 _SIG_LINE = re.compile(r"[ \t]*(?:sig\s*:\s*|directions?\s*:\s*)?(?:take|inject|give|use|apply|swallow|chew|dissolve)\s+"
                        r"(?:\d+|one|two|three|four|half|a|an|the|1/2)\b", re.I)
@@ -99,6 +103,10 @@ _WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _PLANNED_CHANGE = re.compile(r"\b(?:reduce|decrease|lower|increase|escalate|de-?escalate|titrate|change|adjust)\b",
                              re.I)
 _SHARED_ATTRIBUTES = ("route", "frequency", "schedule")
+#: A frequency that restates a more exact one less exactly: the exact one stands.
+_LOOSER_FREQUENCY = {"monthly": "every 4 weeks"}
+#: A restart or resume verb right before the drug ("to restart palbociclib at 100 mg"): the dose after it is planned.
+_RESTART_BEFORE = re.compile(r"\b(?:re-?start|resume)\s+(?:the\s+|her\s+|his\s+)?$", re.I)
 
 
 @dataclass
@@ -194,6 +202,7 @@ def extract_medications(page: AnalyzedPage) -> Iterator[Finding]:
     _course_finished_after(page, reads)
     _unclaimed_changes(page, reads)
     _per_body_changes_to_their_drug(page, reads)
+    _referred_changes_to_stepped_drug(page, reads)
     by_drug: dict[str, list[_Read]] = {}
     for r in reads:
         by_drug.setdefault(r.mention.drug.name, []).append(r)
@@ -273,6 +282,24 @@ def _unclaimed_changes(page: AnalyzedPage, reads: list[_Read]) -> None:
                 _read_reasons(page, owner, s_start, s_end)
 
 
+def _referred_changes_to_stepped_drug(page: AnalyzedPage, reads: list[_Read]) -> None:
+    """A change told in a sentence after a drug without dose steps, which joined that drug's scope by referring back
+    ("... diarrhoea on abemaciclib 150 mg twice daily despite loperamide. We reduced her to 2 tablets twice daily
+    (100 mg BD, dose level -1)"), is the change of the one drug named before it whose dose steps hold its doses."""
+    stepped = [r for r in reads if r.mention.drug.dose_steps]
+    if not stepped:
+        return
+    for r in reads:
+        if r.mention.drug.dose_steps:
+            continue
+        for change in [c for c in r.changes if c.pos >= r.sentence[1]]:
+            held = [o for o in stepped if o.mention.start < change.pos and change.to_dose.value in o.mention.drug.dose_steps
+                    and (change.from_dose is None or change.from_dose.value in o.mention.drug.dose_steps)]
+            if len({o.mention.drug.name for o in held}) != 1:
+                continue
+            _move_change(page, change, r, max(held, key=lambda o: o.mention.start))
+
+
 #: A dose unit by body weight or area ("mg/kg", "mg/m2").
 _PER_BODY = re.compile(r"/\s*(?:kg|m)", re.I)
 
@@ -291,12 +318,16 @@ def _per_body_changes_to_their_drug(page: AnalyzedPage, reads: list[_Read]) -> N
                       and o.dose and o.dose[1] is not None and o.dose[1].value == change.unit.value]
             if not owners:
                 continue
-            owner = max(owners, key=lambda o: o.mention.start)
-            r.changes.remove(change)
-            owner.changes.append(change)
-            s_start, s_end = statement_at(page, change.pos)
-            owner.reasons += [x for x in r.reasons if s_start <= x.pos < s_end and x not in owner.reasons]
-            owner.reasons.sort(key=lambda x: x.pos)
+            _move_change(page, change, r, max(owners, key=lambda o: o.mention.start))
+
+
+def _move_change(page: AnalyzedPage, change: _Change, source: _Read, owner: _Read) -> None:
+    """`change`, read in `source`'s scope, is `owner`'s; the reasons of its own statement come along."""
+    source.changes.remove(change)
+    owner.changes.append(change)
+    s_start, s_end = statement_at(page, change.pos)
+    owner.reasons += [x for x in source.reasons if s_start <= x.pos < s_end and x not in owner.reasons]
+    owner.reasons.sort(key=lambda x: x.pos)
 
 
 #: What a drug named by its class says of the drug (rules med.class-word.*).
@@ -379,7 +410,7 @@ def _drug_mentions(page: AnalyzedPage) -> list[DrugMention]:
     for start, end in clinical_segments(page):
         out += [dataclasses.replace(m, start=m.start + start, end=m.end + start)
                 for m in drugs().find(page.text[start:end])]
-    out = _without_components(page, _with_regimens(page, out))
+    out = _combinations_written_apart(page, _without_components(page, _with_regimens(page, out)))
     defined = _defined_drug_mentions(page)
     if not defined:
         return out
@@ -388,6 +419,30 @@ def _drug_mentions(page: AnalyzedPage) -> list[DrugMention]:
     kept = [m for m in defined if not any(x.start < m.end and m.start < x.end for x in exact)]
     fuzzy = [m for m in out if m.fuzzy and not any(x.start < m.end and m.start < x.end for x in kept)]
     return sorted(exact + fuzzy + kept, key=lambda m: m.start)
+
+
+#: How far before its last part a combination written as its parts may begin (characters).
+_COMBINATION_REACH = 40
+
+
+def _combinations_written_apart(page: AnalyzedPage, mentions: list[DrugMention]) -> list[DrugMention]:
+    """A combination product named as its parts with their strengths ("calcium 600 mg + vitamin D 400 IU", rule
+    med.combination.written-apart): one mention of the product, over the parts and their strengths."""
+    rule = _rule("med.combination.written-apart")
+    part = rule.params["part"]
+    if not any(m.drug.name == part for m in mentions):
+        return mentions
+    out: list[DrugMention] = []
+    for m in mentions:
+        if m.drug.name == part:
+            line_start = page.text.rfind("\n", 0, m.start) + 1
+            found = next((c for c in rule.finditer(page.text, page.is_ocr, max(line_start, m.start - _COMBINATION_REACH),
+                                                   _line_end(page.text, m.end)) if c.start("part") == m.start), None)
+            if found is not None:
+                m = DrugMention(drugs().get(rule.params["drug"]), found.start(), found.end(),
+                                page.text[found.start():found.end()].lower(), 100.0)
+        out.append(m)
+    return out
 
 
 #: Between a combination product's name and the bracket that spells out its parts ("Augmentin Duo Forte (").
@@ -530,6 +585,8 @@ def _counts(page: AnalyzedPage, mention: DrugMention) -> bool:
         return False  # "Metformin to be started by GP only if fasting glucose rises"
     if _first_match(_rule("med.exclude.not-needed"), page, text[mention.end:min(s_end, mention.end + 80)]):
         return False  # "goserelin is not needed"
+    if _rule("med.exclude.offered-declined").pattern_for(page.is_ocr).match(text, mention.end, mention.end + 120):
+        return False  # "Zoledronic acid offered 01/2026 ...; patient declined"
     if _first_match(_rule("med.exclude.advised-against"), page, text[max(s_start, mention.start - 40):mention.start]):
         return False  # "Do NOT take ibuprofen while your counts are low"
     if _first_match(_rule("med.exclude.temporal-anchor"), page, text[max(s_start, mention.start - 40):mention.start]):
@@ -787,8 +844,19 @@ def _extend_to_referring_sentences(page: AnalyzedPage, m: DrugMention, end: int,
         return answered  # "Zoladex? No - I don't get that any more": the answer is the drug's
     line_start = text.rfind("\n", 0, m.start) + 1
     entry = _DIARY_ENTRY.match(text, line_start) is not None and text[line_start:m.start].strip() != ""
+    # (a drug opening its row, after its indent, a bullet or its generic name: "  ribociclib (KISQALI) 200 mg tablet")
+    row_indent = _indent_at(text, m.start) if _ROW_LEAD.fullmatch(text, line_start, m.start) else -1
     while end < limit and end - m.end < _REFER_WINDOW:
         s_start, s_end = statement_at(page, _skip_space(text, end))
+        row_comment = _ROW_COMMENT.match(text, s_start)
+        if s_start >= end and text.count("\n", end - 1, s_start) <= 1 \
+                and (row_comment is not None and _indent_at(text, s_start) > 0
+                     or _indent_at(text, s_start) > _indent_at(text, m.start) >= 0 and row_indent >= 0):
+            # a list row's indented "Comment:" line under it ("   Comment: Dose level -1 since C4 ...; was 125 mg."), or
+            # a line indented deeper under a drug's row ("  ribociclib (KISQALI) 200 mg tablet" over "     Take 2 tablets
+            # ..." and "     CHANGED: previously 3 tablets daily. Do not start your next cycle until ...")
+            end = min(s_end, limit)
+            continue
         if s_start < end or section_at(page, s_start) != section:
             break
         if _wrapped_start(text, s_start, s_start) < s_start and not _LABEL_OPENS.match(text, s_start, s_end) \
@@ -824,6 +892,21 @@ def _extend_to_referring_sentences(page: AnalyzedPage, m: DrugMention, end: int,
             break
         end = s_end
     return end
+
+
+#: What may stand before a drug that opens a list row: an indent, a bullet or number, its generic name and a bracket.
+_ROW_LEAD = re.compile(r"[ \t]*(?:(?:[-*•]|\d{1,2}[.)])[ \t]*)?(?:[A-Za-z][\w-]*[ \t]*\([ \t]*)?")
+
+
+def _indent_at(text: str, pos: int) -> int:
+    """The indent (spaces and tabs) that opens the line holding `pos`."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line = text[line_start:pos]
+    return len(line) - len(line.lstrip(" \t"))
+
+
+#: A list row's own comment line, indented under it.
+_ROW_COMMENT = re.compile(r"(?:comments?|notes?)[ \t]*:", re.I)
 
 
 def _skip_space(text: str, pos: int) -> int:
@@ -943,7 +1026,9 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
     for m in [m for m in candidates if m not in loading] + loading:
         # (a change verb before the drug too: "reduce ribociclib to 400 mg from next cycle")
         change_verb = _PLANNED_CHANGE.search(text, max(r.pre_start, m.start() - 60), m.start())
-        if _first_match(planned, page, text[max(body, m.start() - 50):m.start()]) or change_verb and _first_match(
+        # (a restart verb right before the drug: "Plan to restart palbociclib at 100 mg if ANC >= 1.0")
+        lead_start = r.pre_start if _RESTART_BEFORE.search(text, r.pre_start, mention.start) else body
+        if _first_match(planned, page, text[max(lead_start, m.start() - 50):m.start()]) or change_verb and _first_match(
                 planned, page, text[max(r.pre_start, m.start() - 50):m.start()]):
             if "planned_dose" not in r.leaves and change_verb:
                 r.leaves["planned_dose"] = _Leaf(_number(m.group("dose"))[0], [page.evidence(
@@ -971,6 +1056,7 @@ def _read(page: AnalyzedPage, mention: DrugMention, pre_start: int, end: int) ->
             c.span[0] <= a < c.span[1] for c in r.changes))  # (not "from palbociclib 125 to 100 mg")
         if r.dose is not None:
             r.attributes_end = r.dose[0].evidence[0].end
+    _tablet_changes(page, r, body, end, usable)
     for rule, m in from_only:
         # "100mg tablets one twice daily (hospital supply; reduced from 150mg ...)": from 150 mg to the row's dose
         if r.dose is not None and r.dose[0].pos < m.start() and usable(m.start(), m.end()) \
@@ -1063,6 +1149,82 @@ def _read_dose_history(page: AnalyzedPage, r: _Read) -> None:
         pos = end + 1
 
 
+def _count(text: str) -> int:
+    return _WORD_NUMBERS.get(text.lower()) or int(text)
+
+
+def _tablet_strength(page: AnalyzedPage, r: _Read, end: int) -> regex.Match | None:
+    """The strength of one tablet of the drug: in its scope, or before it on its line or its wrapped list row's
+    line above ("Kisqali 200mg film-coated tablets ... \n  (ribociclib) ... (Dose reduced from 3 tabs"), with no
+    other drug and no sentence end between."""
+    text = page.text
+    start = text.rfind("\n", 0, r.mention.start) + 1
+    if text[start:r.mention.start].strip(" \t(") == "" and start > 0:
+        start = text.rfind("\n", 0, start - 1) + 1  # a wrapped row: its first line
+    start = max(start, r.mention.start - _STRENGTH_REACH)
+    for m in _rule("med.tablet-strength").finditer(text, page.is_ocr, start, end):
+        between = text[min(m.end(), r.mention.start):max(m.start(), r.mention.end)]
+        if m.end() <= r.mention.start and (_STRENGTH_APART.search(between) or any(
+                d.drug.name != r.mention.drug.name for d in drugs().find(between))):
+            continue
+        return m
+    # (stated with another mention of the drug: "Treatment: Ribociclib (Kisqali 200 mg tablets) + letrozole")
+    for other in _drug_mentions(page):
+        if other.drug.name == r.mention.drug.name and other.start != r.mention.start:
+            line_end = _line_end(text, other.end)
+            found = next((m for m in _rule("med.tablet-strength").finditer(text, page.is_ocr, other.end,
+                                                                           min(line_end, other.end + 40))
+                          if not _STRENGTH_APART.search(text, other.end, m.start())), None)
+            if found is not None:
+                return found
+    return None
+
+
+def _tablet_changes(page: AnalyzedPage, r: _Read, body: int, end: int, usable: Callable[[int, int], bool]) -> None:
+    """Changes told in tablets (rules med.tablet-change.*): each count times the tablet's strength; a change
+    giving only the count before goes to the row's dose now (its counted dose), one giving only the count after
+    comes from the dose before it (read in `_finding`)."""
+    text = page.text
+    around = max(r.sentence[0], r.mention.start - _AROUND_REACH)
+    hits = [(rule, m) for rule in _rules("med.tablet-change.")
+            for m in rule.finditer(text, page.is_ocr, around if rule.params.get("around_drug") else body, end)
+            if (not rule.params.get("around_drug") or m.start("drug") == r.mention.start)
+            and usable(m.start(), m.end()) and not any(c.span[0] < m.end() and m.start() < c.span[1] for c in r.changes)]
+    if not hits:
+        return
+    strength = _tablet_strength(page, r, end)
+    if strength is None:
+        return
+    per_tablet, fix = _number(strength.group("dose"))
+    steps = r.mention.drug.dose_steps
+    unit = _Leaf(_unit(strength.group("unit")), [page.evidence(strength.start("unit"), strength.end("unit"),
+                                                                "med.tablet-strength")], strength.start())
+
+    def dose(m: regex.Match, group: str, rule_id: str) -> _Leaf | None:
+        value = round(per_tablet * _count(m.group(group)), 3)
+        if steps and value not in steps:
+            return None
+        return _Leaf(value, [page.evidence(m.start(group), m.end(group), rule_id),
+                             page.evidence(strength.start("dose"), strength.end("dose"), "med.tablet-strength",
+                                           correction=fix)], m.start())
+
+    for rule, m in sorted(hits, key=lambda h: h[1].start()):
+        groups = m.groupdict()
+        from_dose = dose(m, "from_count", rule.id) if groups.get("from_count") else None
+        if groups.get("to_count"):
+            to_dose = dose(m, "to_count", rule.id)
+        elif r.dose is not None and r.dose[0].pos < m.start():
+            to_dose = r.dose[0]  # "TWO tablets once daily ... (Dose reduced from 3 tabs ...)"
+        else:
+            counted = [c for c in _rule("med.dose.count").finditer(text, page.is_ocr, strength.start(), m.start())
+                       if c.start() == strength.start()]
+            to_dose = dose(counted[-1], "count", "med.dose.count") if counted else None
+        if to_dose is None or groups.get("from_count") and (from_dose is None or from_dose.value == to_dose.value):
+            continue
+        r.changes.append(_Change(to_dose=to_dose, unit=unit, pos=m.start(), span=m.span(), from_dose=from_dose,
+                                 from_only=not groups.get("to_count")))
+
+
 def _in_strength_sum(page: AnalyzedPage, m: regex.Match) -> bool:
     """A tablet's strength inside a sum of tablets that makes one dose ("1 tab 150mg + 1 tab 100mg each
     time"): a part, not the dose (rule med.exclude.strength-sum, read on the line around it)."""
@@ -1119,6 +1281,8 @@ _PLURAL_FORM = re.compile(r"[ \t]*(?:tabs|tablets|caps|capsules)\b", re.I)
 #: A pack count right after a strength ("200 mg x 42", "200 mg tabs #42"): what was dispensed, not a day's dose.
 _PACK_COUNT = re.compile(r"[ \t]*(?:tabs?|tablets?|caps?|capsules?)?[ \t]*(?:x|×|#)[ \t]*\d{2,3}\b"
                          r"(?![ \t]*(?:days?|d\b|weeks?|wks?|doses?|cycles?|months?))", re.I)
+#: An order's detail line, indented under its product line, opening with the dose ("    600 mg, PO, Daily, ...").
+_ORDER_DETAIL_LINE = re.compile(r"[ \t]{2,}\d[\d.,]*[ \t]*(?:mg|mcg|g|units?|IU)\b", re.I)
 #: Words right before a dose that make it an earlier one ("100mg tablets ... reduced from 150mg").
 _EARLIER_DOSE_LEAD = re.compile(r"\b(?:from|previously|formerly|was|prior)[ \t]*$", re.I)
 
@@ -1132,6 +1296,11 @@ def _dose_after_strength(page: AnalyzedPage, m: regex.Match, end: int, usable: C
         return m
     line_end = text.find("\n", m.end())
     line_end = end if line_end < 0 else min(end, line_end)
+    sig = _ORDER_DETAIL_LINE.match(text, line_end + 1, end) if line_end < end else None
+    if sig is not None and not _first_match(_rule("med.dose.amount"), page, text[m.end():line_end]):
+        # a Cerner order's detail line under the product ("ribociclib 200 mg oral tablet ... Ordered\n    400 mg, PO,
+        # Daily"): the dose opening it
+        line_end = sig.end()
     for later in _rule("med.dose.amount").finditer(text, page.is_ocr, m.end(), line_end):
         if _unit(later.group("unit")) == _unit(m.group("unit")) and usable(later.start(), later.end()) \
                 and not _first_match(_rule("med.exclude.planned-dose"), page, text[m.end():later.start()]) \
@@ -1225,6 +1394,10 @@ def _negated_by_contrast_only(page: AnalyzedPage, sentence_start: int, m: regex.
     return bool(_CONTRAST.search(lead)) and not _DENIAL.search(lead)
 
 
+#: In a resumption's words, a dose called reduced ("restarted at the reduced dose of 400 mg").
+_REDUCED_DOSE = re.compile(r"\b(?:lower|reduced|decreased)\s+dose\b", re.I)
+
+
 def _change_of(page: AnalyzedPage, rule: CompiledRule, m: regex.Match) -> _Change:
     g = m.groupdict()
     to_value, fix = _number(g["to"])
@@ -1234,7 +1407,8 @@ def _change_of(page: AnalyzedPage, rule: CompiledRule, m: regex.Match) -> _Chang
         if g.get("unit") else None,
         pos=m.start(),
         span=m.span(),
-        resumption=bool(rule.params.get("resumption")),
+        # ("restarted at the reduced dose of 400 mg": a reduction, even where the dose before is not written)
+        resumption=bool(rule.params.get("resumption")) and not _REDUCED_DOSE.search(m.group(0)),
     )
     if g.get("from"):
         from_value, fix = _number(g["from"])
@@ -1618,7 +1792,10 @@ def _read_month_dates(page: AnalyzedPage, r: _Read, consumed: set[int] = frozens
     for found in months:
         if found.start in consumed:
             continue
-        if found.start in ranged:
+        if found.start in ranged and not any(
+                c.date is None and c.date_month is None and 0 <= found.start - c.span[1] <= 3
+                and not text[c.span[1]:found.start].strip() for c in r.changes):
+            # (not a change's month right after it: "Dose reduced from 3 tabs 10/2026 - neutropenia")
             leaf, rule = ranged[found.start]
             if f"{leaf}_month" not in r.leaves and leaf not in r.leaves:
                 r.leaves[f"{leaf}_month"] = _Leaf(found.iso, [page.evidence(found.start, found.end, rule)], found.start)
@@ -1901,6 +2078,12 @@ def _row_opened(text: str, pos: int) -> int | None:
     return line_start if not text[line_start:pos].strip(" \t-*•0123456789.)") else None
 
 
+#: Right before a drug named as background to what happened ("despite loperamide").
+_DESPITE = re.compile(r"\b(?:despite|in\s+spite\s+of|even\s+with)\s+(?:(?:the|her|his|regular|daily)\s+)?$", re.I)
+#: Between two drugs, the words that make what follows a consequence ("..., and so abemaciclib was interrupted").
+_SO = re.compile(r"\b(?:so|therefore|hence|thus|consequently)\b", re.I)
+
+
 def _share_trailing_status(page: AnalyzedPage, sentence: tuple[int, int], group: list[_Read], reads: list[_Read]) -> None:
     """A status word after the last of several drugs is about all of them ("TCHP (docetaxel,
     carboplatin, trastuzumab, pertuzumab) for 6 cycles, completed"), and so is a short drug-less
@@ -1918,7 +2101,11 @@ def _share_trailing_status(page: AnalyzedPage, sentence: tuple[int, int], group:
         last_row = text.rfind("\n", 0, last.mention.start) + 1
         last_row = last_row if last_row in rows else None
         for r in group[:-1]:
-            if not r.statuses and not (len(rows) > 1 and last_row is not None and r.mention.start < last_row):
+            if not r.statuses and not (len(rows) > 1 and last_row is not None and r.mention.start < last_row) \
+                    and not _DESPITE.search(text, max(0, r.mention.start - 30), r.mention.start) \
+                    and not _SO.search(text, r.mention.end, last.mention.start):
+                # (not a drug named as background, or a clause that led to what the last drug's status tells:
+                # "grade 3 diarrhoea despite loperamide, and so abemaciclib was interrupted")
                 r.statuses.append(after[0])
     s_start, s_end = sentence
     if not text[s_start:s_end].rstrip().endswith(";"):
@@ -1999,6 +2186,49 @@ def _fold_changes(changes: list[_Change]) -> list[_Change]:
     return folded
 
 
+_DATE_LEAVES = ("start", "start_month", "start_year", "end", "end_month", "end_year")
+#: A list row's comment that the row was stopped for a change of dose ("Reason: Dose reduced - neutropenia").
+_ROW_DOSE_CHANGED = re.compile(r"\b(?:dose[-\s]+)?(?:reduced|decreased|lowered|increased|changed|reduction|adjusted)\b", re.I)
+#: How many lines a stopped row's comment may run under its drug.
+_ROW_COMMENT_LINES = 3
+
+
+def _same_line(text: str, a: int, b: int) -> bool:
+    return "\n" not in text[min(a, b):max(a, b)]
+
+
+def _stopped_row_change(page: AnalyzedPage, stopped: _Read, active: _Read) -> _Change | None:
+    """A list's stopped row at another dose whose own comment says the dose was changed ("palbociclib 125 MG ...
+    Discontinued / Reason: Dose reduced - neutropenia" beside "palbociclib 100 MG ... Active"): a change from the
+    stopped row's dose to the active row's, its reason the comment's. A stopped row that does not say so is no
+    change (an old prescription, a switch of brand)."""
+    text = page.text
+    end = stopped.mention.end
+    for _ in range(_ROW_COMMENT_LINES):
+        nxt = text.find("\n", end + 1)
+        if nxt < 0:
+            end = len(text)
+            break
+        end = nxt
+    others = [m.start for m in drugs().find(text[stopped.mention.end:end])
+              if m.drug.name != stopped.mention.drug.name]
+    if others:
+        end = stopped.mention.end + min(others)
+    said = _ROW_DOSE_CHANGED.search(text, stopped.mention.end, end)
+    if said is None or stopped.dose is None or active.dose is None:
+        return None
+    to_dose, unit = active.dose
+    change = _Change(to_dose=to_dose, unit=unit, pos=max(stopped.dose[0].pos, active.dose[0].pos), span=said.span(),
+                     from_dose=_Leaf(stopped.dose[0].value,
+                                     [ev.model_copy(update={"rule": "med.change.stopped-row"}) for ev in stopped.dose[0].evidence],
+                                     stopped.dose[0].pos))
+    probe = dataclasses.replace(stopped, reasons=[])
+    _read_reasons(page, probe, said.start(), end, free_until=end)
+    if probe.reasons:
+        change.reason = probe.reasons[0]
+    return change
+
+
 def _agree(a: _Leaf | None, b: _Leaf | None) -> bool:
     return a is None or b is None or a.value == b.value
 
@@ -2061,6 +2291,52 @@ def _reason_in_next_sentence(page: AnalyzedPage, reads: list[_Read], change: _Ch
     return probe.reasons[0] if probe.reasons else None
 
 
+#: How far (characters) before a graded reason term its grade may stand ("grade 2 diarrhoea").
+_GRADE_REACH = 12
+
+
+def _graded_reason_before(page: AnalyzedPage, change: _Change, name: str) -> _Leaf | None:
+    """A toxicity told with its grade in the sentence before the change's (in its paragraph) or earlier in the
+    change's own sentence, where the drug is named and no other cancer drug ("She had ongoing grade 2 diarrhoea on
+    abemaciclib 150 mg ... despite loperamide. We reduced her to 2 tablets"; "her ALT was 168 U/L (grade 2), and
+    the ribociclib was interrupted ... the dose was reduced"): the last such term before the change; else one after
+    the change on its own log row ("12/10/2026   Abemaciclib 150 mg BD -> 100 mg BD   Grade 3 diarrhoea"). (A
+    sentence naming no drug, or another cancer drug, tells no reason: "She had grade 3 diarrhoea on abemaciclib.
+    Ribociclib was withheld ...")"""
+    text = page.text
+    s_start = page.sentence_at(change.span[0])[0]
+    before = text[:s_start].rstrip()
+    start = s_start
+    if before.endswith((".", ";")) and "\n\n" not in text[len(before):s_start]:
+        start = max(page.sentence_at(len(before) - 1)[0], s_start - 300)
+    grade = _rule("med.graded-toxicity")
+    found: list[_Leaf] = []
+    # (and a log row's reason column after the change on its line: "12/10/2026   Abemaciclib 150 mg BD -> 100 mg BD
+    # Grade 3 diarrhoea despite loperamide")
+    row_end = _line_end(text, change.span[1])
+    for rule in _rules("med.reason."):
+        if rule.id in ("med.reason.intro", "med.reason.consequence"):
+            continue
+        for m in [*rule.finditer(text, page.is_ocr, start, change.span[0]),
+                  *rule.finditer(text, page.is_ocr, change.span[1], row_end)]:
+            near = text[max(start, m.start() - _GRADE_REACH):m.end()]
+            if _first_match(grade, page, near) is None:
+                continue
+            # (its sentence names the drug, and no other cancer drug; a clause closed by ";" runs on into the next:
+            # "In October she had grade 3 diarrhoea; abemaciclib was withheld ... and then restarted at dose level -1")
+            t_start, t_end = page.sentence_at(m.start())
+            while text[t_start:t_end].rstrip().endswith(";") and t_end < change.span[0]:
+                t_end = page.sentence_at(_skip_space(text, t_end))[1]
+            if m.start() >= change.span[1]:
+                t_start, t_end = text.rfind("\n", 0, change.span[0]) + 1, row_end  # (the row's own line)
+            named = drugs().find(text[t_start:min(t_end, change.span[0])] if m.start() < change.span[1]
+                                 else text[t_start:t_end])
+            if any(d.drug.name == name for d in named) and not any(d.drug.name != name and d.drug.oncology for d in named):
+                found.append(_Leaf(rule.params["value"], [page.evidence(m.start(), m.end(), rule.id)], m.start()))
+    before = [x for x in found if x.pos < change.span[0]]
+    return max(before, key=lambda x: x.pos) if before else min(found, key=lambda x: x.pos) if found else None
+
+
 #: A change told without its doses ("we lowered your Kisqali dose").
 _CHANGE_VERB = re.compile(r"\b(?:lowered|reduced|decreased|cut|dropped|increased|dose[-\s]reduced)\b", re.I)
 
@@ -2095,6 +2371,12 @@ def _finding(page: AnalyzedPage, name: str, reads: list[_Read]) -> Finding:
     in_past = {id(r) for r in past}
     now = [r for r in reads if id(r) not in in_past]
     leaves = {**_latest_leaves(past), **_latest_leaves(now)}
+    if "frequency" in leaves and leaves["frequency"].value in _LOOSER_FREQUENCY:
+        # "denosumab 120 mg SC every 4 weeks ... Continue denosumab monthly": the same interval told less exactly
+        exact = [r.leaves["frequency"] for r in now if r.leaves.get("frequency") is not None
+                 and r.leaves["frequency"].value == _LOOSER_FREQUENCY[leaves["frequency"].value]]
+        if exact:
+            leaves["frequency"] = exact[-1]
 
     for leaf in ("start", "end"):
         if leaf in leaves:
@@ -2151,6 +2433,8 @@ def _finding(page: AnalyzedPage, name: str, reads: list[_Read]) -> Finding:
                     change.reason = min(by_hold, key=lambda x: abs(x.pos - hold.pos))
         if change.reason is None:
             change.reason = _reason_in_next_sentence(page, reads, change)
+        if change.reason is None:
+            change.reason = _graded_reason_before(page, change, name)
     # "Your white count was low today, so we lowered your Kisqali dose" (no dose of its own): the reason of
     # the one change that has none ("What changed: dose decreased from 600 mg to 400 mg", told elsewhere).
     told = [x for r in reads if not r.changes and _CHANGE_VERB.search(page.text, *r.sentence)
@@ -2172,6 +2456,11 @@ def _finding(page: AnalyzedPage, name: str, reads: list[_Read]) -> Finding:
     changes = [c for c in changes if not (c.resumption and (c.from_dose is None or c.from_dose.value == c.to_dose.value))]
 
     explicit = [s for r in now for s in r.statuses]
+    if not explicit and not any(r.default_status is not None or r.dose or r.changes for r in now):
+        # "KEYNOTE-522 regimen (pembrolizumab + ...) ... pembrolizumab to complete one year (finished 2025-06)": the
+        # other mentions name the drug and say nothing more (no dose taken now: "Ribociclib 400 mg daily. Previously
+        # on ribociclib 600 mg"), so the past mention's word is the status (not its end date's)
+        explicit = [s for r in past for s in r.statuses]
     # "Chemotherapy held for the rest of this cycle (stop capecitabine today)": the hold's stop, told by
     # another mention of the drug in the sentence (a class word)
     held = [s.pos for s in explicit if s.value == "held"]
@@ -2188,6 +2477,13 @@ def _finding(page: AnalyzedPage, name: str, reads: list[_Read]) -> Finding:
     # is to go on with it
     defaults = [d for d in defaults if d.evidence[0].rule != "med.plan-list-heading"] or defaults
     status = max(explicit, key=lambda s: s.pos) if explicit else (max(defaults, key=lambda s: s.pos) if defaults else None)
+    if status is not None and status.value == "planned" and _RESTART_WORD.search(status.evidence[0].text):
+        # "Ribociclib was stopped on admission ... Tab. Ribociclib 200 mg - restart from next cycle at 2 tabs": a stop
+        # until a planned restart is a hold
+        stops = [s for s in explicit if s.value == "stopped" and s.pos < status.pos]
+        if stops:
+            status = _Leaf("held", [ev.model_copy(update={"rule": "med.status.stopped-until-restart"})
+                                    for ev in stops[-1].evidence + status.evidence], status.pos)
     if not explicit:
         status = _status_from_dates(leaves, reads, status)
     elif all(s.evidence[0].rule == "med.status.on-drug" for s in explicit):
@@ -2198,16 +2494,28 @@ def _finding(page: AnalyzedPage, name: str, reads: list[_Read]) -> Finding:
     if status is not None and status.value == "stopped" and "dose" in leaves:
         # a list's "palbociclib 125 MG ... Discontinued" row under its "palbociclib 100 MG ... Active" row:
         # the old strength stopped, not the drug
-        owner = next((r for r in now if any(x is status for x in r.statuses)), None)
-        if owner is not None and owner.dose:
+        # (the row's read that gives its dose: "palbociclib (IBRANCE) 125 MG" is read twice, name and brand)
+        owner = next((r for r in now if r.dose and any(x.pos == status.pos for x in r.statuses)), None)
+        if owner is not None:
             rows = [(x, r) for r in now if r.dose and r.dose[0].value != owner.dose[0].value
                     and "\n" in page.text[min(r.mention.start, owner.mention.start):max(r.mention.start, owner.mention.start)]
                     for x in r.statuses if x.value == "active"]
-            if rows and owner.dose[0].value == leaves["dose"].value and not changes:
-                # (the stopped row written last: the active row's dose is the dose now)
-                leaves["dose"], unit = rows[-1][1].dose
+            if rows and owner.dose[0].value == leaves["dose"].value \
+                    and not any(c.to_dose.value == owner.dose[0].value for c in changes):
+                # (the stopped row written last: the active row's dose is the dose now, and its dates)
+                active_row = rows[-1][1]
+                leaves["dose"], unit = active_row.dose
                 if unit is not None:
                     leaves["unit"] = unit
+                row_dates = {k: v for r in now if _same_line(page.text, r.mention.start, active_row.mention.start)
+                             for k, v in r.leaves.items() if k in _DATE_LEAVES}
+                if row_dates:
+                    for k in _DATE_LEAVES:
+                        leaves.pop(k, None)
+                    leaves.update(row_dates)
+                row_change = _stopped_row_change(page, owner, active_row)
+                if row_change is not None and not any(c.to_dose.value == row_change.to_dose.value for c in changes):
+                    changes.append(row_change)
             rows = [(x, r) for x, r in rows if r.dose[0].value == leaves["dose"].value]
             if rows:
                 status = max((x for x, _ in rows), key=lambda x: x.pos)
