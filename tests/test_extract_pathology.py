@@ -4582,9 +4582,95 @@ GEN22_SCAN_DISTRACTOR_ROWS = [
 ]
 
 
+# gen23: reports of hospitals our data had not seen (Germany/Austria, the Low Countries, Scandinavia, Spain and
+# Latin America, Asia, the Gulf, Africa, New Zealand, US reference labs): the Spanish "RE"/"RP" glossed by their
+# long names and "RE/RP"; an ISH block's "Resultado:" and a result word alone after the ratio; an Allred cell
+# "PS 5 + IS 3 = 8"; Ki-67's average after its hot spot; a reference column's ">=1% positive" cut-off; a label inside
+# a control tissue's bracket; a Spanish "Antecedente:" history; "0/3 WITH METASTASIS" closing a part; "metastatic
+# carcinoma in 11/23"; a gross "Tumour 25 x 18 x 12 mm" opening its sentence; a bare ratio after the CEP17 signals;
+# a copy number whose unit wraps below it.
+GEN23_ROWS = [
+    ('INMUNOHISTOQUÍMICA:\nRE (receptores de estrógeno): positivo, 90% de células, intensidad intensa.',
+     'receptors.er.status', 'positive', 'RE (receptores de estrógeno): positivo', 'text-layer'),
+    ('INMUNOHISTOQUÍMICA:\nRE (receptores de estrógeno): positivo, 90% de células, intensidad intensa.',
+     'receptors.er.percent', 90.0, 'RE (receptores de estrógeno): positivo, 90%', 'text-layer'),
+    ('RP (receptores de progesterona): positivo, 10%, intensidad débil (weak).', 'receptors.pr.percent', 10.0,
+     'RP (receptores de progesterona): positivo, 10%', 'ocr'),
+    ('Ki-67: 30%. RE/RP: negativos.', 'receptors.er.status', 'negative', 'RE/RP: negativos', 'text-layer'),
+    ('Ki-67: 30%. RE/RP: negativos.', 'receptors.pr.status', 'negative', 'RE/RP: negativos', 'text-layer'),
+    ('ADENDA - HER2 FISH (PathVysion):\n  HER2/CEP17 ratio 1.6; average HER2 copy number 3.2 signals per cell.\n  '
+     'Resultado: NO AMPLIFICADO (not amplified).\n', 'receptors.her2.ish_result', 'not_amplified',
+     'Resultado: NO AMPLIFICADO', 'text-layer'),
+    ('| Marker | Clone | Percentage | Intensity | Allred (PS + IS) |\n| ER     | EP1   | 95 %       | strong    | PS '
+     '5 + IS 3 = 8  |\n', 'receptors.er.allred', 8, 'ER     | EP1   | 95 %       | strong    | PS 5 + IS 3 = 8',
+     'text-layer'),
+    ('PR: 70 %, moderate, PS 4 + IS 2 = 6.', 'receptors.pr.allred', 6, 'PR: 70 %, moderate, PS 4 + IS 2 = 6', 'ocr'),
+    ('Ki67  hot spot 32 %, global 21 %', 'receptors.ki67_percent', 21.0, 'Ki67  hot spot 32 %, global 21 %',
+     'text-layer'),
+    ('Ki67: average 30% (hot spot 45%).', 'receptors.ki67_percent', 30.0, 'Ki67: average 30%', 'ocr'),
+    ('Test Name                         In Range   Out of Range   Reference/Cut-off\nESTROGEN RECEPTOR (SP1)         '
+     '             POSITIVE       >=1% positive\n  % POSITIVE NUCLEI                          75 %\n',
+     'receptors.er.percent', 75.0,
+     'ESTROGEN RECEPTOR (SP1)                      POSITIVE       >=1% positive\n  % POSITIVE NUCLEI                 '
+     '         75', 'text-layer'),
+    ('METHODOLOGY: External control\ntissue (tonsil, breast carcinoma with known HER2 3+) stained appropriately.\n'
+     'HER2 (4B5): 1+, negative.', 'receptors.her2.ihc_score', '1+', 'HER2 (4B5): 1+', 'text-layer'),
+    ('DATOS CLÍNICOS: Nódulo en mama derecha, 2.0 cm.\nAntecedente: left breast carcinoma in 2015 treated with '
+     'lumpectomy.\nDIAGNÓSTICO: carcinoma ductal infiltrante, grado 3.', 'diagnosis.laterality', 'right',
+     'mama derecha', 'text-layer'),
+    ('B. RIGHT AXILLA, SENTINEL LYMPH NODES (3):\n   - ISOLATED TUMOR CELLS IN ONE NODE (< 0.2 MM), TWO NODES '
+     'NEGATIVE.\n   - pN0(i+)(sn) ; 0/3 WITH METASTASIS.\n', 'lymph_nodes.examined', 3, '0/3 WITH METASTASIS',
+     'text-layer'),
+    ('Axillary lymph nodes: metastatic carcinoma in 11/23 (level I 8/12, level II 3/8, level III 0/3).',
+     'lymph_nodes.positive', 11, 'metastatic carcinoma in 11/23', 'text-layer'),
+    ('Axillary lymph nodes: metastatic carcinoma in 11/23 (level I 8/12, level II 3/8, level III 0/3).',
+     'lymph_nodes.examined', 23, 'metastatic carcinoma in 11/23', 'ocr'),
+    ('Macroscopy: Resectate 80 x 55 x 30 mm. Tumour 25 x 18 x 12 mm, firm, greyish.\nMicroscopy: Invasive ductal '
+     'carcinoma (NST), NHG 2.', 'diagnosis.tumor_size_mm', 25.0, 'Tumour 25 x 18 x 12 mm', 'text-layer'),
+    ('FISH (HER2/CEP17, dual probe):\n  Average HER2 signals per nucleus 3.4, average CEP17 signals per nucleus 1.9, '
+     'ratio 1.79.\n', 'receptors.her2.ish_ratio', 1.79, 'ratio 1.79', 'text-layer'),
+    ('HER2 SISH on block A5:\n  Average HER2 copies 7.4 per cell; average CEP17 2.1; HER2/CEP17 ratio 3.5. '
+     'AMPLIFIED.\n', 'receptors.her2.ish_result', 'amplified', 'AMPLIFIED', 'text-layer'),
+    ('  HER2      CISH (ZytoLight)  HER2/CEP17 ratio 2.6; mean HER2 6.3\n                                copies/cell '
+     '-> AMPLIFIED\n', 'receptors.her2.ish_copy_number', 6.3,
+     'mean HER2 6.3\n                                copies/cell', 'text-layer'),
+    ('HER2 CISH: HER2/CEP17 ratio 2.6; mean HER2 6.3. copies/cell. AMPLIFIED.', 'receptors.her2.ish_copy_number', 6.3,
+     'mean HER2 6.3. copies/cell', 'ocr'),
+]
+
+
+GEN23_DISTRACTOR_ROWS = [
+    # a control tissue's values inside its bracket
+    ('METHODOLOGY: External control\ntissue (tonsil, breast carcinoma with known HER2 3+) stained appropriately.',
+     'receptors.her2.ihc_score', 'text-layer'),
+    ('Controls (ER positive breast tissue, HER2 3+ cell line) stained as expected.', 'receptors.her2.ihc_score',
+     'text-layer'),
+    # a reference column's cut-off; an H-score's breakdown by intensity
+    ('ESTROGEN RECEPTOR (SP1)                      POSITIVE       >=1% positive\n', 'receptors.er.percent',
+     'text-layer'),
+    ('ER: Positive. H-score 240 (strong 70%, moderate 20%, weak 10%).', 'receptors.er.percent', 'text-layer'),
+    # a ratio of no HER2 block; a distance from a margin; a date after a node word
+    ('Invasive ductal carcinoma. Ratio 1.79 of the two diameters.', 'receptors.her2.ish_ratio', 'text-layer'),
+    ('Invasive ductal carcinoma. Tumour 4 mm from the deep margin.', 'diagnosis.tumor_size_mm', 'text-layer'),
+    ('Invasive ductal carcinoma. Lymph nodes: no metastases in 0/3 seen on imaging 11/23/2025.',
+     'lymph_nodes.positive', 'text-layer'),
+    # a Spanish RE with no value after it
+    ('RE (ver comentario).', 'receptors.er.status', 'text-layer'),
+]
+
+
+def test_gen23_a_an_h_score_with_one_intensity_keeps_its_percent_of_cells():
+    for text, path, value in (("PR: Positive. H-score 110 (40% of cells, mostly moderate).", "receptors.pr.percent",
+                               40.0),
+                              ("Estrogen receptor: Positive, H-score 240 (strong intensity in 80% of nuclei)",
+                               "receptors.er.percent", 80.0)):
+        f = first_fact(text, path)
+        assert f is not None and f.value == value
+
+
 # Every round's phrasing rows (the tables above) are read with their evidence.
 @pytest.mark.parametrize("text,path,value,evidence,source", GEN19_ROWS + GEN19_REPORT_ROWS + GEN20_ROWS + GEN21_ROWS
-                         + GEN22_ROWS + GEN22_SCAN_ROWS)
+                         + GEN22_ROWS + GEN22_SCAN_ROWS + GEN23_ROWS)
 def test_round_phrasings_are_read_with_their_evidence(text, path, value, evidence, source):
     f = first_fact(text, path, source=source)
     assert f is not None and (f.value, f.evidence[0].text) == (value, evidence)
@@ -4593,7 +4679,7 @@ def test_round_phrasings_are_read_with_their_evidence(text, path, value, evidenc
 # Every round's distractor rows (the tables above) yield nothing.
 @pytest.mark.parametrize("text,path,source", GEN16_DISTRACTOR_ROWS + GEN18_DISTRACTOR_ROWS + GEN19_DISTRACTOR_ROWS
                          + GEN19_REPORT_DISTRACTOR_ROWS + GEN20_DISTRACTOR_ROWS + GEN21_DISTRACTOR_ROWS
-                         + GEN22_DISTRACTOR_ROWS + GEN22_SCAN_DISTRACTOR_ROWS)
+                         + GEN22_DISTRACTOR_ROWS + GEN22_SCAN_DISTRACTOR_ROWS + GEN23_DISTRACTOR_ROWS)
 def test_round_distractors_yield_nothing(text, path, source):
     assert first_fact(text, path, source=source) is None
 
