@@ -4588,7 +4588,9 @@ GEN22_SCAN_DISTRACTOR_ROWS = [
 # "PS 5 + IS 3 = 8"; Ki-67's average after its hot spot; a reference column's ">=1% positive" cut-off; a label inside
 # a control tissue's bracket; a Spanish "Antecedente:" history; "0/3 WITH METASTASIS" closing a part; "metastatic
 # carcinoma in 11/23"; a gross "Tumour 25 x 18 x 12 mm" opening its sentence; a bare ratio after the CEP17 signals;
-# a copy number whose unit wraps below it.
+# a copy number whose unit wraps below it; Ki-67's result line under its clone; a "largest diameter"; the part headers
+# "RIGHT BREAST AND AXILLA, ...:" and "Mama esquerda, ...:"; the Latin "Mamma sin." (not the Spanish "sin", without);
+# a Danish conclusion ("KONKLUSION / DIAGNOSIS") restating a part's node count.
 GEN23_ROWS = [
     ('INMUNOHISTOQUÍMICA:\nRE (receptores de estrógeno): positivo, 90% de células, intensidad intensa.',
      'receptors.er.status', 'positive', 'RE (receptores de estrógeno): positivo', 'text-layer'),
@@ -4636,6 +4638,24 @@ GEN23_ROWS = [
      'mean HER2 6.3\n                                copies/cell', 'text-layer'),
     ('HER2 CISH: HER2/CEP17 ratio 2.6; mean HER2 6.3. copies/cell. AMPLIFIED.', 'receptors.her2.ish_copy_number', 6.3,
      'mean HER2 6.3. copies/cell', 'ocr'),
+    (' Ki-67 IHC, clone 30-9\n   Result: 40% (high)\n', 'receptors.ki67_percent', 40.0,
+     'Ki-67 IHC, clone 30-9\n   Result: 40%', 'text-layer'),
+    ('A  Right breast, mastectomy: invasive carcinoma of no special type (NST), grade 3 according to Elston-Ellis '
+     '(3+3+3 = 9), largest diameter 34 mm, with central necrosis.', 'diagnosis.tumor_size_mm', 34.0,
+     'carcinoma of no special type (NST), grade 3 according to Elston-Ellis (3+3+3 = 9), largest diameter 34 mm',
+     'text-layer'),
+    ('FINAL DIAGNOSIS:\nRIGHT BREAST AND AXILLA, MODIFIED RADICAL MASTECTOMY:\n - INVASIVE LOBULAR CARCINOMA, '
+     'CLASSIC TYPE.\n\nCOMMENT: The left breast is clinically and radiologically clear.', 'diagnosis.laterality',
+     'right', 'RIGHT BREAST', 'text-layer'),
+    ('MATERIALE\n 1: Mamma sin., lumpectomi (breast, left, lumpectomy), orienteret med sutur\n\nMIKROSKOPI\n 1: '
+     'Duktalt karcinom, invasive ductal carcinoma, malignancy grade 2.', 'diagnosis.laterality', 'left',
+     'breast, left', 'text-layer'),
+    ('DADOS CLÍNICOS: Mama direita: cisto simples, BI-RADS 2.\nCONCLUSÃO\n  Mama esquerda, biópsia por agulha '
+     'grossa:\n  CARCINOMA INVASIVO DE TIPO NÃO ESPECIAL, GRAU 3.', 'diagnosis.laterality', 'left', 'Mama esquerda',
+     'text-layer'),
+    ('MIKROSKOPI\n 1: Invasive ductal carcinoma, malignancy grade 2.\n 2: Lymph node without metastasis, also at '
+     'three levels with cytokeratin (0/1).\n\nKONKLUSION / DIAGNOSIS\n Invasive ductal carcinoma, 18 mm. Sentinel '
+     'node without metastasis (0/1).\n', 'lymph_nodes.examined', 1, '(0/1)', 'text-layer'),
 ]
 
 
@@ -4656,6 +4676,8 @@ GEN23_DISTRACTOR_ROWS = [
      'lymph_nodes.positive', 'text-layer'),
     # a Spanish RE with no value after it
     ('RE (ver comentario).', 'receptors.er.status', 'text-layer'),
+    (' Ki-67 IHC, clone 30-9\n   Result: to follow in a separate report\n', 'receptors.ki67_percent', 'text-layer'),
+    ('Mama derecha: sin evidencia de carcinoma.', 'diagnosis.laterality', 'text-layer'),
 ]
 
 
