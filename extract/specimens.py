@@ -27,7 +27,8 @@ Side = Literal["left", "right"]
 _SIDE = {"left": "left", "lt": "left", "l": "left", "right": "right", "rt": "right", "r": "right",
          # after "mama", "mamma", "mammella", "sein" (rules/specimens.yaml: specimen.side)
          "derecha": "right", "izquierda": "left", "direita": "right", "esquerda": "left", "destra": "right",
-         "sinistra": "left", "droit": "right", "droite": "right", "gauche": "left"}
+         "sinistra": "left", "droit": "right", "droite": "right", "gauche": "left", "links": "left",
+         "rechts": "right", "dx": "right", "sin": "left"}
 _LYMPH = ("lymph", "node", "sentinel", "axill", "sln", "l. n.", "l.n.")
 
 

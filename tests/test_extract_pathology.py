@@ -4590,7 +4590,9 @@ GEN22_SCAN_DISTRACTOR_ROWS = [
 # carcinoma in 11/23"; a gross "Tumour 25 x 18 x 12 mm" opening its sentence; a bare ratio after the CEP17 signals;
 # a copy number whose unit wraps below it; Ki-67's result line under its clone; a "largest diameter"; the part headers
 # "RIGHT BREAST AND AXILLA, ...:" and "Mama esquerda, ...:"; the Latin "Mamma sin." (not the Spanish "sin", without);
-# a Danish conclusion ("KONKLUSION / DIAGNOSIS") restating a part's node count.
+# a Danish conclusion ("KONKLUSION / DIAGNOSIS") restating a part's node count; the Finnish "negatiivinen (1+)"; the
+# Latin "Mamma dx."; Spanish part headers ("A. MAMA IZQUIERDA, ...:") with a "(bloque A3)" results heading; "free
+# margins" after a size; the largest residual focus in a tumour bed (not the bed).
 GEN23_ROWS = [
     ('INMUNOHISTOQUÍMICA:\nRE (receptores de estrógeno): positivo, 90% de células, intensidad intensa.',
      'receptors.er.status', 'positive', 'RE (receptores de estrógeno): positivo', 'text-layer'),
@@ -4649,13 +4651,32 @@ GEN23_ROWS = [
      'right', 'RIGHT BREAST', 'text-layer'),
     ('MATERIALE\n 1: Mamma sin., lumpectomi (breast, left, lumpectomy), orienteret med sutur\n\nMIKROSKOPI\n 1: '
      'Duktalt karcinom, invasive ductal carcinoma, malignancy grade 2.', 'diagnosis.laterality', 'left',
-     'breast, left', 'text-layer'),
+     'Mamma sin.', 'text-layer'),
     ('DADOS CLÍNICOS: Mama direita: cisto simples, BI-RADS 2.\nCONCLUSÃO\n  Mama esquerda, biópsia por agulha '
      'grossa:\n  CARCINOMA INVASIVO DE TIPO NÃO ESPECIAL, GRAU 3.', 'diagnosis.laterality', 'left', 'Mama esquerda',
      'text-layer'),
     ('MIKROSKOPI\n 1: Invasive ductal carcinoma, malignancy grade 2.\n 2: Lymph node without metastasis, also at '
      'three levels with cytokeratin (0/1).\n\nKONKLUSION / DIAGNOSIS\n Invasive ductal carcinoma, 18 mm. Sentinel '
      'node without metastasis (0/1).\n', 'lymph_nodes.examined', 1, '(0/1)', 'text-layer'),
+    ('IMMUNOHISTOKEMIA (palat 1C)\n ER     90 %\n PR     10 %\n HER2   negatiivinen (1+), 4B5\n',
+     'receptors.her2.ihc_score', '1+', 'HER2   negatiivinen (1+', 'text-layer'),
+    ('IMMUNOHISTOKEMIA (palat 1C)\n ER     90 %\n PR     10 %\n HER2   negatiivinen (1+), 4B5\n',
+     'receptors.her2.status', 'negative', 'HER2   negatiivinen', 'ocr'),
+    ('NÄYTE / SPECIMEN\n 1. Mamma dx., resectio (sector resection), orientoitu\n\nMIKROSKOPIA JA LAUSUNTO\n 1. '
+     'Invasive carcinoma of no special type, gradus 2, 16 mm.\n', 'diagnosis.laterality', 'right', 'Mamma dx.',
+     'text-layer'),
+    ('DIAGNÓSTICO\n A. MAMA IZQUIERDA, CUADRANTECTOMÍA:\n    - CARCINOMA DUCTAL INFILTRANTE, GRADO HISTOLÓGICO 1, '
+     'TAMAÑO 1.2 CM.\n C. MAMA DERECHA, BIOPSIA ESCISIONAL: FIBROADENOMA, 2.1 cm.\n', 'diagnosis.laterality', 'left',
+     'MAMA IZQUIERDA', 'text-layer'),
+    ('DIAGNÓSTICO\n A. MAMA IZQUIERDA, CUADRANTECTOMÍA:\n    - CARCINOMA DUCTAL INFILTRANTE, GRADO HISTOLÓGICO 1, '
+     'TAMAÑO 1.2 CM.\n C. MAMA DERECHA, BIOPSIA ESCISIONAL: FIBROADENOMA, 2.1 cm.\n\nINMUNOHISTOQUÍMICA (bloque A3)\n'
+     ' RE: positivo, 95%, intensidad fuerte (Allred 8)\n', 'receptors.er.status', 'positive', 'RE: positivo',
+     'text-layer'),
+    ('Diagnosis: Right MRM: invasive duct carcinoma NOS grade II, 3.5 cm, free margins, 0/12 nodes.',
+     'diagnosis.tumor_size_mm', 35.0, 'carcinoma NOS grade II, 3.5 cm', 'text-layer'),
+    ('- Carcinoma ductal infiltrante residual (residual invasive ductal carcinoma), grado histológico 2 (3+2+1 = 6), '
+     'en un lecho tumoral de 35 x 25 mm; the largest residual focus measures 4 mm.', 'diagnosis.tumor_size_mm', 4.0,
+     'largest residual focus measures 4 mm', 'text-layer'),
 ]
 
 
@@ -4678,6 +4699,10 @@ GEN23_DISTRACTOR_ROWS = [
     ('RE (ver comentario).', 'receptors.er.status', 'text-layer'),
     (' Ki-67 IHC, clone 30-9\n   Result: to follow in a separate report\n', 'receptors.ki67_percent', 'text-layer'),
     ('Mama derecha: sin evidencia de carcinoma.', 'diagnosis.laterality', 'text-layer'),
+    # a tumour bed's measure; a Spanish breast "sin" (without) findings, no Latin side
+    ('Invasive ductal carcinoma after neoadjuvant therapy: tumour bed of 35 x 25 mm with fibrosis.',
+     'diagnosis.tumor_size_mm', 'text-layer'),
+    ('Mama sin alteraciones. Carcinoma ductal infiltrante, grado 2.', 'diagnosis.laterality', 'text-layer'),
 ]
 
 
