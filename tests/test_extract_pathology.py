@@ -4592,7 +4592,8 @@ GEN22_SCAN_DISTRACTOR_ROWS = [
 # "RIGHT BREAST AND AXILLA, ...:" and "Mama esquerda, ...:"; the Latin "Mamma sin." (not the Spanish "sin", without);
 # a Danish conclusion ("KONKLUSION / DIAGNOSIS") restating a part's node count; the Finnish "negatiivinen (1+)"; the
 # Latin "Mamma dx."; Spanish part headers ("A. MAMA IZQUIERDA, ...:") with a "(bloque A3)" results heading; "free
-# margins" after a size; the largest residual focus in a tumour bed (not the bed).
+# margins" after a size; the largest residual focus in a tumour bed (not the bed); the Portuguese "medindo 2,1 cm"; a
+# numbered "2) Size:" item of a Korean report.
 GEN23_ROWS = [
     ('INMUNOHISTOQUÍMICA:\nRE (receptores de estrógeno): positivo, 90% de células, intensidad intensa.',
      'receptors.er.status', 'positive', 'RE (receptores de estrógeno): positivo', 'text-layer'),
@@ -4677,6 +4678,17 @@ GEN23_ROWS = [
     ('- Carcinoma ductal infiltrante residual (residual invasive ductal carcinoma), grado histológico 2 (3+2+1 = 6), '
      'en un lecho tumoral de 35 x 25 mm; the largest residual focus measures 4 mm.', 'diagnosis.tumor_size_mm', 4.0,
      'largest residual focus measures 4 mm', 'text-layer'),
+    (' 1. Mama direita, segmentectomia:\n    - Carcinoma invasivo de tipo não especial (invasive carcinoma NST), '
+     'grau histológico 2\n      (Nottingham 3+2+1 = 6), medindo 2,1 cm no maior eixo.\n', 'diagnosis.tumor_size_mm',
+     21.0,
+     'Carcinoma invasivo de tipo não especial (invasive carcinoma NST), grau histológico 2\n      (Nottingham 3+2+1 '
+     '= 6), medindo 2,1 cm', 'text-layer'),
+    ('Breast, left, total mastectomy:\n Invasive lobular carcinoma, classic type\n 1) Histologic grade: 2/3 (tubule '
+     'formation 3, nuclear pleomorphism 2, mitotic count 1)\n 2) Size: 3.8 x 2.9 x 2.O cm\n',
+     'diagnosis.tumor_size_mm', 38.0, 'Size: 3.8 x 2.9 x 2.O cm', 'ocr'),
+    ('Breast, left, total mastectomy: Invasive lobular carcinoma, classic type. 1) Histologic grade: 2/3. 2) Size: '
+     '3.8 x 2.9 x 2.0 cm. 3) Lymphovascular invasion: not identified.', 'diagnosis.tumor_size_mm', 38.0,
+     'Size: 3.8 x 2.9 x 2.0 cm', 'ocr'),
 ]
 
 
@@ -4703,6 +4715,11 @@ GEN23_DISTRACTOR_ROWS = [
     ('Invasive ductal carcinoma after neoadjuvant therapy: tumour bed of 35 x 25 mm with fibrosis.',
      'diagnosis.tumor_size_mm', 'text-layer'),
     ('Mama sin alteraciones. Carcinoma ductal infiltrante, grado 2.', 'diagnosis.laterality', 'text-layer'),
+    # a numbered size item of a specimen, no carcinoma before it
+    ('Gross: 1) Specimen: total mastectomy.\n 2) Size: 19 x 16 x 4 cm\n', 'diagnosis.tumor_size_mm', 'text-layer'),
+    # a numbered size item under a carcinoma in situ
+    ('C. Breast, left, partial mastectomy:\n   1. Ductal carcinoma in situ\n      1) Nuclear grade: high\n      2) '
+     'Size: 2.4 cm\n', 'diagnosis.tumor_size_mm', 'text-layer'),
 ]
 
 
