@@ -4593,7 +4593,7 @@ GEN22_SCAN_DISTRACTOR_ROWS = [
 # a Danish conclusion ("KONKLUSION / DIAGNOSIS") restating a part's node count; the Finnish "negatiivinen (1+)"; the
 # Latin "Mamma dx."; Spanish part headers ("A. MAMA IZQUIERDA, ...:") with a "(bloque A3)" results heading; "free
 # margins" after a size; the largest residual focus in a tumour bed (not the bed); the Portuguese "medindo 2,1 cm"; a
-# numbered "2) Size:" item of a Korean report.
+# numbered "2) Size:" item of a Korean report; the largest contiguous residual focus.
 GEN23_ROWS = [
     ('INMUNOHISTOQUÍMICA:\nRE (receptores de estrógeno): positivo, 90% de células, intensidad intensa.',
      'receptors.er.status', 'positive', 'RE (receptores de estrógeno): positivo', 'text-layer'),
@@ -4689,6 +4689,9 @@ GEN23_ROWS = [
     ('Breast, left, total mastectomy: Invasive lobular carcinoma, classic type. 1) Histologic grade: 2/3. 2) Size: '
      '3.8 x 2.9 x 2.0 cm. 3) Lymphovascular invasion: not identified.', 'diagnosis.tumor_size_mm', 38.0,
      'Size: 3.8 x 2.9 x 2.0 cm', 'ocr'),
+    ('RIGHT BREAST, MODIFIED RADICAL MASTECTOMY (POST-NEOADJUVANT):\n - RESIDUAL INVASIVE DUCTAL CARCINOMA, '
+     'NOTTINGHAM GRADE 2, LARGEST CONTIGUOUS FOCUS 24 MM,\n   WITHIN A TUMOR BED OF 50 X 40 MM.\n',
+     'diagnosis.tumor_size_mm', 24.0, 'LARGEST CONTIGUOUS FOCUS 24 MM', 'text-layer'),
 ]
 
 
@@ -4721,6 +4724,44 @@ GEN23_DISTRACTOR_ROWS = [
     ('C. Breast, left, partial mastectomy:\n   1. Ductal carcinoma in situ\n      1) Nuclear grade: high\n      2) '
      'Size: 2.4 cm\n', 'diagnosis.tumor_size_mm', 'text-layer'),
 ]
+
+
+# gen23: German report sections ("Klinische Angaben:", "Mikroskopie:", "MAKROSKOPIE", "HISTOLOGIE",
+# "Immunhistochemie:"): a side named in the clinical details, or the results after the last (lymph node) part, stay
+# out of the diagnosis's part.
+_GEN23_GERMAN_CLINICAL = ("Klinische Angaben: BI-RADS 5 lesion 18 mm left breast. Right breast: cyst, BI-RADS 2."
+                          "\n\nMikroskopie: In all three cores infiltrates of an invasive carcinoma of no special "
+                          "type.\n\nImmunhistochemie:\n  ER (SP1): 0 % (IRS 0) - negative\n\n"
+                          "Diagnose:\nMamma links, Stanzbiopsien: invasive carcinoma NST, G3.\n")
+_GEN23_GERMAN_PARTS = ("MATERIAL\n 1) Mamma rechts, Segmentresektion\n 2) Sentinel-Lymphknoten rechts axillär, "
+                       "3 Stück\n\nMAKROSKOPIE\n 1) Segment 75 x 50 x 32 mm, a firm whitish nodule 12 x 10 x 9 mm."
+                       "\n\nHISTOLOGIE\n 1) Invasive carcinoma NST, G1 (1+1+1), 12 mm.\n 2) Three lymph nodes free "
+                       "of metastases (0/3).\n\nIMMUNHISTOCHEMIE (Herd 1)\n Östrogenrezeptor 100 % strong (IRS 12); "
+                       "HER2/neu score 0 (4B5).\n")
+
+
+_GEN23_GERMAN_BEURTEILUNG = ("Klinische Angaben: Mammakarzinom links, 2 Uhr.\n\nMakroskopie:\n1. Segmentresektat "
+                             "7,5 x 5 x 3 cm. Tumor weißlich-derb, 1,5 x 1,2 x 1,0 cm.\n\nMikroskopie und "
+                             "Beurteilung:\n1. Mamma links, Segmentresektion: Invasives Karzinom vom nicht speziellen "
+                             "Typ (NST), G2.\n\nImmunhistochemie (Block 1C):\nÖstrogenrezeptor: positiv, 95 %\n"
+                             "HER2: Score 1+, negativ\n")
+
+
+@pytest.mark.parametrize("text,expected", [(_GEN23_GERMAN_CLINICAL, ("left", 0.0, None)),
+                                           (_GEN23_GERMAN_PARTS, ("right", 100.0, "0")),
+                                           (_GEN23_GERMAN_BEURTEILUNG, ("left", 95.0, "1+"))])
+@pytest.mark.parametrize("run_on", [False, True])
+def test_gen23_a_german_sections_keep_results_with_the_index_part(text, expected, run_on):
+    from extract import build_profile
+    from ingest.models import Document
+    if run_on:  # the TCGA form: every printed line joined with ". ", read as OCR
+        text = " ".join(line.strip() if line.strip().endswith((".", ":")) else line.strip() + "."
+                        for line in text.splitlines() if line.strip())
+    doc = Document(sha256="0" * 64, filename="de.txt", type="text",
+                   pages=[Page(number=1, text=text, source="ocr" if run_on else "text-layer")])
+    p = build_profile([doc]).profile
+    assert (p.diagnosis.laterality, p.receptors.er.percent, p.receptors.her2.ihc_score) == expected
+    assert p.diagnosis.histology == "invasive_ductal"
 
 
 def test_gen23_a_an_h_score_with_one_intensity_keeps_its_percent_of_cells():
