@@ -4593,7 +4593,8 @@ GEN22_SCAN_DISTRACTOR_ROWS = [
 # a Danish conclusion ("KONKLUSION / DIAGNOSIS") restating a part's node count; the Finnish "negatiivinen (1+)"; the
 # Latin "Mamma dx."; Spanish part headers ("A. MAMA IZQUIERDA, ...:") with a "(bloque A3)" results heading; "free
 # margins" after a size; the largest residual focus in a tumour bed (not the bed); the Portuguese "medindo 2,1 cm"; a
-# numbered "2) Size:" item of a Korean report; the largest contiguous residual focus.
+# numbered "2) Size:" item of a Korean report; the largest contiguous residual focus; a HER2 score written sign first
+# ("+2"); the Portuguese mean copy number; "2 focos: 18 mm e 9 mm"; an ISH result after "if" (hypothetical).
 GEN23_ROWS = [
     ('INMUNOHISTOQUÍMICA:\nRE (receptores de estrógeno): positivo, 90% de células, intensidad intensa.',
      'receptors.er.status', 'positive', 'RE (receptores de estrógeno): positivo', 'text-layer'),
@@ -4692,6 +4693,14 @@ GEN23_ROWS = [
     ('RIGHT BREAST, MODIFIED RADICAL MASTECTOMY (POST-NEOADJUVANT):\n - RESIDUAL INVASIVE DUCTAL CARCINOMA, '
      'NOTTINGHAM GRADE 2, LARGEST CONTIGUOUS FOCUS 24 MM,\n   WITHIN A TUMOR BED OF 50 X 40 MM.\n',
      'diagnosis.tumor_size_mm', 24.0, 'LARGEST CONTIGUOUS FOCUS 24 MM', 'text-layer'),
+    ('Immunohistochemistry:\n ER  : Allred score 8 (PS 5, IS 3) - positive\n HER2: +2 (equivocal); ISH recommended\n',
+     'receptors.her2.ihc_score', '2+', 'HER2: +2', 'text-layer'),
+    ('Immunohistochemistry: ER: Allred score 8. HER2: +2 (equivocal); ISH recommended.', 'receptors.her2.status',
+     'equivocal', 'HER2: +2 (equivocal', 'ocr'),
+    ('SISH (Ventana): razão HER2/CEP17 2,6; número médio de cópias HER2 5,8 por célula: AMPLIFICADO',
+     'receptors.her2.ish_copy_number', 5.8, 'número médio de cópias HER2 5,8', 'text-layer'),
+    ('Mama esquerda, tumorectomia: carcinoma invasivo de tipo não especial (NST), multifocal (2 focos:\n   18 mm e 9 '
+     'mm), grau histológico 2 (3+2+2 = 7).', 'diagnosis.tumor_size_mm', 18.0, 'focos:\n   18 mm e 9 mm', 'text-layer'),
 ]
 
 
@@ -4723,6 +4732,13 @@ GEN23_DISTRACTOR_ROWS = [
     # a numbered size item under a carcinoma in situ
     ('C. Breast, left, partial mastectomy:\n   1. Ductal carcinoma in situ\n      1) Nuclear grade: high\n      2) '
      'Size: 2.4 cm\n', 'diagnosis.tumor_size_mm', 'text-layer'),
+    # a sign before a score that is no HER2 label's; a score's sign after a digit that is a count
+    ('ER +2 (Allred proportion score)', 'receptors.her2.ihc_score', 'text-layer'),
+    ('HER2: +20 copies in 3 cells', 'receptors.her2.ihc_score', 'text-layer'),
+    # an ISH result a conditional supposes
+    ('HER2 ISH is recommended for the equivocal (+2) result; if amplified, the tumour would be considered '
+     'HER2-positive.', 'receptors.her2.ish_result', 'text-layer'),
+    ('HER2 ISH: if not amplified, the tumour is HER2-low.', 'receptors.her2.ish_result', 'text-layer'),
 ]
 
 

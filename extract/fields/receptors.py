@@ -1081,7 +1081,9 @@ def _ish_line(page: AnalyzedPage, a: Anchor, end: int) -> list[Finding]:
         if ratio is not None and ratio < 30:
             found.append(make_finding(page, "receptors.her2.ish_ratio", ratio, (a.start, r.end()), "her2.detail.ratio"))
     r = result
-    if r is not None and not _is_reference_text(page, r.start(), r.end()):
+    # not a result a conditional supposes ("ISH is recommended; if amplified, ...")
+    if r is not None and not _is_reference_text(page, r.start(), r.end()) \
+            and page.assertion(r.start(), r.end()) != "hypothetical":
         value = _ish_value(r)
         found.append(make_finding(page, "receptors.her2.ish_result", value, (a.start, r.end()),
                                   "her2.detail.ish-result"))
