@@ -4739,6 +4739,9 @@ GEN23_DISTRACTOR_ROWS = [
     ('HER2 ISH is recommended for the equivocal (+2) result; if amplified, the tumour would be considered '
      'HER2-positive.', 'receptors.her2.ish_result', 'text-layer'),
     ('HER2 ISH: if not amplified, the tumour is HER2-low.', 'receptors.her2.ish_result', 'text-layer'),
+    # a control's bracket after a run-on join's point
+    ('METHODOLOGY: SEMI-QUANTITATIVE IHC. EXTERNAL CONTROL. TISSUE (TONSIL, BREAST CARCINOMA WITH KNOWN HER2 3+) '
+     'STAINED APPROPRIATELY.', 'receptors.her2.ihc_score', 'ocr'),
 ]
 
 
