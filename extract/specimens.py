@@ -24,7 +24,11 @@ if TYPE_CHECKING:
     from extract.analysis import AnalyzedPage
 
 Side = Literal["left", "right"]
-_SIDE = {"left": "left", "lt": "left", "l": "left", "right": "right", "rt": "right", "r": "right"}
+_SIDE = {"left": "left", "lt": "left", "l": "left", "right": "right", "rt": "right", "r": "right",
+         # after "mama", "mamma", "mammella", "sein" (rules/specimens.yaml: specimen.side)
+         "derecha": "right", "izquierda": "left", "direita": "right", "esquerda": "left", "destra": "right",
+         "sinistra": "left", "droit": "right", "droite": "right", "gauche": "left", "links": "left",
+         "rechts": "right", "dx": "right", "sin": "left"}
 _LYMPH = ("lymph", "node", "sentinel", "axill", "sln", "l. n.", "l.n.")
 
 
@@ -92,6 +96,8 @@ def _site_of(text: str) -> Literal["breast", "lymph_node", "other"]:
     if any(k in low for k in _LYMPH):
         return "lymph_node"
     if any(k in low for k in ("mastectomy", "lumpectomy", "quadrant", "areola", "nipple")):
+        return "breast"
+    if regex.match(r"(?:mama|mamma|mammella|sein)\s", low):  # "Mama esquerda, biópsia ..." (specimen.site-header)
         return "breast"
     return "other"
 

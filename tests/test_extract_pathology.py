@@ -4582,9 +4582,219 @@ GEN22_SCAN_DISTRACTOR_ROWS = [
 ]
 
 
+# gen23: reports of hospitals our data had not seen (Germany/Austria, the Low Countries, Scandinavia, Spain and
+# Latin America, Asia, the Gulf, Africa, New Zealand, US reference labs): the Spanish "RE"/"RP" glossed by their
+# long names and "RE/RP"; an ISH block's "Resultado:" and a result word alone after the ratio; an Allred cell
+# "PS 5 + IS 3 = 8"; Ki-67's average after its hot spot; a reference column's ">=1% positive" cut-off; a label inside
+# a control tissue's bracket; a Spanish "Antecedente:" history; "0/3 WITH METASTASIS" closing a part; "metastatic
+# carcinoma in 11/23"; a gross "Tumour 25 x 18 x 12 mm" opening its sentence; a bare ratio after the CEP17 signals;
+# a copy number whose unit wraps below it; Ki-67's result line under its clone; a "largest diameter"; the part headers
+# "RIGHT BREAST AND AXILLA, ...:" and "Mama esquerda, ...:"; the Latin "Mamma sin." (not the Spanish "sin", without);
+# a Danish conclusion ("KONKLUSION / DIAGNOSIS") restating a part's node count; the Finnish "negatiivinen (1+)"; the
+# Latin "Mamma dx."; Spanish part headers ("A. MAMA IZQUIERDA, ...:") with a "(bloque A3)" results heading; "free
+# margins" after a size; the largest residual focus in a tumour bed (not the bed); the Portuguese "medindo 2,1 cm"; a
+# numbered "2) Size:" item of a Korean report; the largest contiguous residual focus; a HER2 score written sign first
+# ("+2"); the Portuguese mean copy number; "2 focos: 18 mm e 9 mm"; an ISH result after "if" (hypothetical).
+GEN23_ROWS = [
+    ('INMUNOHISTOQUÍMICA:\nRE (receptores de estrógeno): positivo, 90% de células, intensidad intensa.',
+     'receptors.er.status', 'positive', 'RE (receptores de estrógeno): positivo', 'text-layer'),
+    ('INMUNOHISTOQUÍMICA:\nRE (receptores de estrógeno): positivo, 90% de células, intensidad intensa.',
+     'receptors.er.percent', 90.0, 'RE (receptores de estrógeno): positivo, 90%', 'text-layer'),
+    ('RP (receptores de progesterona): positivo, 10%, intensidad débil (weak).', 'receptors.pr.percent', 10.0,
+     'RP (receptores de progesterona): positivo, 10%', 'ocr'),
+    ('Ki-67: 30%. RE/RP: negativos.', 'receptors.er.status', 'negative', 'RE/RP: negativos', 'text-layer'),
+    ('Ki-67: 30%. RE/RP: negativos.', 'receptors.pr.status', 'negative', 'RE/RP: negativos', 'text-layer'),
+    ('ADENDA - HER2 FISH (PathVysion):\n  HER2/CEP17 ratio 1.6; average HER2 copy number 3.2 signals per cell.\n  '
+     'Resultado: NO AMPLIFICADO (not amplified).\n', 'receptors.her2.ish_result', 'not_amplified',
+     'Resultado: NO AMPLIFICADO', 'text-layer'),
+    ('| Marker | Clone | Percentage | Intensity | Allred (PS + IS) |\n| ER     | EP1   | 95 %       | strong    | PS '
+     '5 + IS 3 = 8  |\n', 'receptors.er.allred', 8, 'ER     | EP1   | 95 %       | strong    | PS 5 + IS 3 = 8',
+     'text-layer'),
+    ('PR: 70 %, moderate, PS 4 + IS 2 = 6.', 'receptors.pr.allred', 6, 'PR: 70 %, moderate, PS 4 + IS 2 = 6', 'ocr'),
+    ('Ki67  hot spot 32 %, global 21 %', 'receptors.ki67_percent', 21.0, 'Ki67  hot spot 32 %, global 21 %',
+     'text-layer'),
+    ('Ki67: average 30% (hot spot 45%).', 'receptors.ki67_percent', 30.0, 'Ki67: average 30%', 'ocr'),
+    ('Test Name                         In Range   Out of Range   Reference/Cut-off\nESTROGEN RECEPTOR (SP1)         '
+     '             POSITIVE       >=1% positive\n  % POSITIVE NUCLEI                          75 %\n',
+     'receptors.er.percent', 75.0,
+     'ESTROGEN RECEPTOR (SP1)                      POSITIVE       >=1% positive\n  % POSITIVE NUCLEI                 '
+     '         75', 'text-layer'),
+    ('METHODOLOGY: External control\ntissue (tonsil, breast carcinoma with known HER2 3+) stained appropriately.\n'
+     'HER2 (4B5): 1+, negative.', 'receptors.her2.ihc_score', '1+', 'HER2 (4B5): 1+', 'text-layer'),
+    ('DATOS CLÍNICOS: Nódulo en mama derecha, 2.0 cm.\nAntecedente: left breast carcinoma in 2015 treated with '
+     'lumpectomy.\nDIAGNÓSTICO: carcinoma ductal infiltrante, grado 3.', 'diagnosis.laterality', 'right',
+     'mama derecha', 'text-layer'),
+    ('B. RIGHT AXILLA, SENTINEL LYMPH NODES (3):\n   - ISOLATED TUMOR CELLS IN ONE NODE (< 0.2 MM), TWO NODES '
+     'NEGATIVE.\n   - pN0(i+)(sn) ; 0/3 WITH METASTASIS.\n', 'lymph_nodes.examined', 3, '0/3 WITH METASTASIS',
+     'text-layer'),
+    ('Axillary lymph nodes: metastatic carcinoma in 11/23 (level I 8/12, level II 3/8, level III 0/3).',
+     'lymph_nodes.positive', 11, 'metastatic carcinoma in 11/23', 'text-layer'),
+    ('Axillary lymph nodes: metastatic carcinoma in 11/23 (level I 8/12, level II 3/8, level III 0/3).',
+     'lymph_nodes.examined', 23, 'metastatic carcinoma in 11/23', 'ocr'),
+    ('Macroscopy: Resectate 80 x 55 x 30 mm. Tumour 25 x 18 x 12 mm, firm, greyish.\nMicroscopy: Invasive ductal '
+     'carcinoma (NST), NHG 2.', 'diagnosis.tumor_size_mm', 25.0, 'Tumour 25 x 18 x 12 mm', 'text-layer'),
+    ('FISH (HER2/CEP17, dual probe):\n  Average HER2 signals per nucleus 3.4, average CEP17 signals per nucleus 1.9, '
+     'ratio 1.79.\n', 'receptors.her2.ish_ratio', 1.79, 'ratio 1.79', 'text-layer'),
+    ('HER2 SISH on block A5:\n  Average HER2 copies 7.4 per cell; average CEP17 2.1; HER2/CEP17 ratio 3.5. '
+     'AMPLIFIED.\n', 'receptors.her2.ish_result', 'amplified', 'AMPLIFIED', 'text-layer'),
+    ('  HER2      CISH (ZytoLight)  HER2/CEP17 ratio 2.6; mean HER2 6.3\n                                copies/cell '
+     '-> AMPLIFIED\n', 'receptors.her2.ish_copy_number', 6.3,
+     'mean HER2 6.3\n                                copies/cell', 'text-layer'),
+    ('HER2 CISH: HER2/CEP17 ratio 2.6; mean HER2 6.3. copies/cell. AMPLIFIED.', 'receptors.her2.ish_copy_number', 6.3,
+     'mean HER2 6.3. copies/cell', 'ocr'),
+    (' Ki-67 IHC, clone 30-9\n   Result: 40% (high)\n', 'receptors.ki67_percent', 40.0,
+     'Ki-67 IHC, clone 30-9\n   Result: 40%', 'text-layer'),
+    ('A  Right breast, mastectomy: invasive carcinoma of no special type (NST), grade 3 according to Elston-Ellis '
+     '(3+3+3 = 9), largest diameter 34 mm, with central necrosis.', 'diagnosis.tumor_size_mm', 34.0,
+     'carcinoma of no special type (NST), grade 3 according to Elston-Ellis (3+3+3 = 9), largest diameter 34 mm',
+     'text-layer'),
+    ('FINAL DIAGNOSIS:\nRIGHT BREAST AND AXILLA, MODIFIED RADICAL MASTECTOMY:\n - INVASIVE LOBULAR CARCINOMA, '
+     'CLASSIC TYPE.\n\nCOMMENT: The left breast is clinically and radiologically clear.', 'diagnosis.laterality',
+     'right', 'RIGHT BREAST', 'text-layer'),
+    ('MATERIALE\n 1: Mamma sin., lumpectomi (breast, left, lumpectomy), orienteret med sutur\n\nMIKROSKOPI\n 1: '
+     'Duktalt karcinom, invasive ductal carcinoma, malignancy grade 2.', 'diagnosis.laterality', 'left',
+     'Mamma sin.', 'text-layer'),
+    ('DADOS CLÍNICOS: Mama direita: cisto simples, BI-RADS 2.\nCONCLUSÃO\n  Mama esquerda, biópsia por agulha '
+     'grossa:\n  CARCINOMA INVASIVO DE TIPO NÃO ESPECIAL, GRAU 3.', 'diagnosis.laterality', 'left', 'Mama esquerda',
+     'text-layer'),
+    ('MIKROSKOPI\n 1: Invasive ductal carcinoma, malignancy grade 2.\n 2: Lymph node without metastasis, also at '
+     'three levels with cytokeratin (0/1).\n\nKONKLUSION / DIAGNOSIS\n Invasive ductal carcinoma, 18 mm. Sentinel '
+     'node without metastasis (0/1).\n', 'lymph_nodes.examined', 1, '(0/1)', 'text-layer'),
+    ('IMMUNOHISTOKEMIA (palat 1C)\n ER     90 %\n PR     10 %\n HER2   negatiivinen (1+), 4B5\n',
+     'receptors.her2.ihc_score', '1+', 'HER2   negatiivinen (1+', 'text-layer'),
+    ('IMMUNOHISTOKEMIA (palat 1C)\n ER     90 %\n PR     10 %\n HER2   negatiivinen (1+), 4B5\n',
+     'receptors.her2.status', 'negative', 'HER2   negatiivinen', 'ocr'),
+    ('NÄYTE / SPECIMEN\n 1. Mamma dx., resectio (sector resection), orientoitu\n\nMIKROSKOPIA JA LAUSUNTO\n 1. '
+     'Invasive carcinoma of no special type, gradus 2, 16 mm.\n', 'diagnosis.laterality', 'right', 'Mamma dx.',
+     'text-layer'),
+    ('DIAGNÓSTICO\n A. MAMA IZQUIERDA, CUADRANTECTOMÍA:\n    - CARCINOMA DUCTAL INFILTRANTE, GRADO HISTOLÓGICO 1, '
+     'TAMAÑO 1.2 CM.\n C. MAMA DERECHA, BIOPSIA ESCISIONAL: FIBROADENOMA, 2.1 cm.\n', 'diagnosis.laterality', 'left',
+     'MAMA IZQUIERDA', 'text-layer'),
+    ('DIAGNÓSTICO\n A. MAMA IZQUIERDA, CUADRANTECTOMÍA:\n    - CARCINOMA DUCTAL INFILTRANTE, GRADO HISTOLÓGICO 1, '
+     'TAMAÑO 1.2 CM.\n C. MAMA DERECHA, BIOPSIA ESCISIONAL: FIBROADENOMA, 2.1 cm.\n\nINMUNOHISTOQUÍMICA (bloque A3)\n'
+     ' RE: positivo, 95%, intensidad fuerte (Allred 8)\n', 'receptors.er.status', 'positive', 'RE: positivo',
+     'text-layer'),
+    ('Diagnosis: Right MRM: invasive duct carcinoma NOS grade II, 3.5 cm, free margins, 0/12 nodes.',
+     'diagnosis.tumor_size_mm', 35.0, 'carcinoma NOS grade II, 3.5 cm', 'text-layer'),
+    ('- Carcinoma ductal infiltrante residual (residual invasive ductal carcinoma), grado histológico 2 (3+2+1 = 6), '
+     'en un lecho tumoral de 35 x 25 mm; the largest residual focus measures 4 mm.', 'diagnosis.tumor_size_mm', 4.0,
+     'largest residual focus measures 4 mm', 'text-layer'),
+    (' 1. Mama direita, segmentectomia:\n    - Carcinoma invasivo de tipo não especial (invasive carcinoma NST), '
+     'grau histológico 2\n      (Nottingham 3+2+1 = 6), medindo 2,1 cm no maior eixo.\n', 'diagnosis.tumor_size_mm',
+     21.0,
+     'Carcinoma invasivo de tipo não especial (invasive carcinoma NST), grau histológico 2\n      (Nottingham 3+2+1 '
+     '= 6), medindo 2,1 cm', 'text-layer'),
+    ('Breast, left, total mastectomy:\n Invasive lobular carcinoma, classic type\n 1) Histologic grade: 2/3 (tubule '
+     'formation 3, nuclear pleomorphism 2, mitotic count 1)\n 2) Size: 3.8 x 2.9 x 2.O cm\n',
+     'diagnosis.tumor_size_mm', 38.0, 'Size: 3.8 x 2.9 x 2.O cm', 'ocr'),
+    ('Breast, left, total mastectomy: Invasive lobular carcinoma, classic type. 1) Histologic grade: 2/3. 2) Size: '
+     '3.8 x 2.9 x 2.0 cm. 3) Lymphovascular invasion: not identified.', 'diagnosis.tumor_size_mm', 38.0,
+     'Size: 3.8 x 2.9 x 2.0 cm', 'ocr'),
+    ('RIGHT BREAST, MODIFIED RADICAL MASTECTOMY (POST-NEOADJUVANT):\n - RESIDUAL INVASIVE DUCTAL CARCINOMA, '
+     'NOTTINGHAM GRADE 2, LARGEST CONTIGUOUS FOCUS 24 MM,\n   WITHIN A TUMOR BED OF 50 X 40 MM.\n',
+     'diagnosis.tumor_size_mm', 24.0, 'LARGEST CONTIGUOUS FOCUS 24 MM', 'text-layer'),
+    ('Immunohistochemistry:\n ER  : Allred score 8 (PS 5, IS 3) - positive\n HER2: +2 (equivocal); ISH recommended\n',
+     'receptors.her2.ihc_score', '2+', 'HER2: +2', 'text-layer'),
+    ('Immunohistochemistry: ER: Allred score 8. HER2: +2 (equivocal); ISH recommended.', 'receptors.her2.status',
+     'equivocal', 'HER2: +2 (equivocal', 'ocr'),
+    ('SISH (Ventana): razão HER2/CEP17 2,6; número médio de cópias HER2 5,8 por célula: AMPLIFICADO',
+     'receptors.her2.ish_copy_number', 5.8, 'número médio de cópias HER2 5,8', 'text-layer'),
+    ('Mama esquerda, tumorectomia: carcinoma invasivo de tipo não especial (NST), multifocal (2 focos:\n   18 mm e 9 '
+     'mm), grau histológico 2 (3+2+2 = 7).', 'diagnosis.tumor_size_mm', 18.0, 'focos:\n   18 mm e 9 mm', 'text-layer'),
+]
+
+
+GEN23_DISTRACTOR_ROWS = [
+    # a control tissue's values inside its bracket
+    ('METHODOLOGY: External control\ntissue (tonsil, breast carcinoma with known HER2 3+) stained appropriately.',
+     'receptors.her2.ihc_score', 'text-layer'),
+    ('Controls (ER positive breast tissue, HER2 3+ cell line) stained as expected.', 'receptors.her2.ihc_score',
+     'text-layer'),
+    # a reference column's cut-off; an H-score's breakdown by intensity
+    ('ESTROGEN RECEPTOR (SP1)                      POSITIVE       >=1% positive\n', 'receptors.er.percent',
+     'text-layer'),
+    ('ER: Positive. H-score 240 (strong 70%, moderate 20%, weak 10%).', 'receptors.er.percent', 'text-layer'),
+    # a ratio of no HER2 block; a distance from a margin; a date after a node word
+    ('Invasive ductal carcinoma. Ratio 1.79 of the two diameters.', 'receptors.her2.ish_ratio', 'text-layer'),
+    ('Invasive ductal carcinoma. Tumour 4 mm from the deep margin.', 'diagnosis.tumor_size_mm', 'text-layer'),
+    ('Invasive ductal carcinoma. Lymph nodes: no metastases in 0/3 seen on imaging 11/23/2025.',
+     'lymph_nodes.positive', 'text-layer'),
+    # a Spanish RE with no value after it
+    ('RE (ver comentario).', 'receptors.er.status', 'text-layer'),
+    (' Ki-67 IHC, clone 30-9\n   Result: to follow in a separate report\n', 'receptors.ki67_percent', 'text-layer'),
+    ('Mama derecha: sin evidencia de carcinoma.', 'diagnosis.laterality', 'text-layer'),
+    # a tumour bed's measure; a Spanish breast "sin" (without) findings, no Latin side
+    ('Invasive ductal carcinoma after neoadjuvant therapy: tumour bed of 35 x 25 mm with fibrosis.',
+     'diagnosis.tumor_size_mm', 'text-layer'),
+    ('Mama sin alteraciones. Carcinoma ductal infiltrante, grado 2.', 'diagnosis.laterality', 'text-layer'),
+    # a numbered size item of a specimen, no carcinoma before it
+    ('Gross: 1) Specimen: total mastectomy.\n 2) Size: 19 x 16 x 4 cm\n', 'diagnosis.tumor_size_mm', 'text-layer'),
+    # a numbered size item under a carcinoma in situ
+    ('C. Breast, left, partial mastectomy:\n   1. Ductal carcinoma in situ\n      1) Nuclear grade: high\n      2) '
+     'Size: 2.4 cm\n', 'diagnosis.tumor_size_mm', 'text-layer'),
+    # a sign before a score that is no HER2 label's; a score's sign after a digit that is a count
+    ('ER +2 (Allred proportion score)', 'receptors.her2.ihc_score', 'text-layer'),
+    ('HER2: +20 copies in 3 cells', 'receptors.her2.ihc_score', 'text-layer'),
+    # an ISH result a conditional supposes
+    ('HER2 ISH is recommended for the equivocal (+2) result; if amplified, the tumour would be considered '
+     'HER2-positive.', 'receptors.her2.ish_result', 'text-layer'),
+    ('HER2 ISH: if not amplified, the tumour is HER2-low.', 'receptors.her2.ish_result', 'text-layer'),
+    # a control's bracket after a run-on join's point
+    ('METHODOLOGY: SEMI-QUANTITATIVE IHC. EXTERNAL CONTROL. TISSUE (TONSIL, BREAST CARCINOMA WITH KNOWN HER2 3+) '
+     'STAINED APPROPRIATELY.', 'receptors.her2.ihc_score', 'ocr'),
+]
+
+
+# gen23: German report sections ("Klinische Angaben:", "Mikroskopie:", "MAKROSKOPIE", "HISTOLOGIE",
+# "Immunhistochemie:"): a side named in the clinical details, or the results after the last (lymph node) part, stay
+# out of the diagnosis's part.
+_GEN23_GERMAN_CLINICAL = ("Klinische Angaben: BI-RADS 5 lesion 18 mm left breast. Right breast: cyst, BI-RADS 2."
+                          "\n\nMikroskopie: In all three cores infiltrates of an invasive carcinoma of no special "
+                          "type.\n\nImmunhistochemie:\n  ER (SP1): 0 % (IRS 0) - negative\n\n"
+                          "Diagnose:\nMamma links, Stanzbiopsien: invasive carcinoma NST, G3.\n")
+_GEN23_GERMAN_PARTS = ("MATERIAL\n 1) Mamma rechts, Segmentresektion\n 2) Sentinel-Lymphknoten rechts axillär, "
+                       "3 Stück\n\nMAKROSKOPIE\n 1) Segment 75 x 50 x 32 mm, a firm whitish nodule 12 x 10 x 9 mm."
+                       "\n\nHISTOLOGIE\n 1) Invasive carcinoma NST, G1 (1+1+1), 12 mm.\n 2) Three lymph nodes free "
+                       "of metastases (0/3).\n\nIMMUNHISTOCHEMIE (Herd 1)\n Östrogenrezeptor 100 % strong (IRS 12); "
+                       "HER2/neu score 0 (4B5).\n")
+
+
+_GEN23_GERMAN_BEURTEILUNG = ("Klinische Angaben: Mammakarzinom links, 2 Uhr.\n\nMakroskopie:\n1. Segmentresektat "
+                             "7,5 x 5 x 3 cm. Tumor weißlich-derb, 1,5 x 1,2 x 1,0 cm.\n\nMikroskopie und "
+                             "Beurteilung:\n1. Mamma links, Segmentresektion: Invasives Karzinom vom nicht speziellen "
+                             "Typ (NST), G2.\n\nImmunhistochemie (Block 1C):\nÖstrogenrezeptor: positiv, 95 %\n"
+                             "HER2: Score 1+, negativ\n")
+
+
+@pytest.mark.parametrize("text,expected", [(_GEN23_GERMAN_CLINICAL, ("left", 0.0, None)),
+                                           (_GEN23_GERMAN_PARTS, ("right", 100.0, "0")),
+                                           (_GEN23_GERMAN_BEURTEILUNG, ("left", 95.0, "1+"))])
+@pytest.mark.parametrize("run_on", [False, True])
+def test_gen23_a_german_sections_keep_results_with_the_index_part(text, expected, run_on):
+    from extract import build_profile
+    from ingest.models import Document
+    if run_on:  # the TCGA form: every printed line joined with ". ", read as OCR
+        text = " ".join(line.strip() if line.strip().endswith((".", ":")) else line.strip() + "."
+                        for line in text.splitlines() if line.strip())
+    doc = Document(sha256="0" * 64, filename="de.txt", type="text",
+                   pages=[Page(number=1, text=text, source="ocr" if run_on else "text-layer")])
+    p = build_profile([doc]).profile
+    assert (p.diagnosis.laterality, p.receptors.er.percent, p.receptors.her2.ihc_score) == expected
+    assert p.diagnosis.histology == "invasive_ductal"
+
+
+def test_gen23_a_an_h_score_with_one_intensity_keeps_its_percent_of_cells():
+    for text, path, value in (("PR: Positive. H-score 110 (40% of cells, mostly moderate).", "receptors.pr.percent",
+                               40.0),
+                              ("Estrogen receptor: Positive, H-score 240 (strong intensity in 80% of nuclei)",
+                               "receptors.er.percent", 80.0)):
+        f = first_fact(text, path)
+        assert f is not None and f.value == value
+
+
 # Every round's phrasing rows (the tables above) are read with their evidence.
 @pytest.mark.parametrize("text,path,value,evidence,source", GEN19_ROWS + GEN19_REPORT_ROWS + GEN20_ROWS + GEN21_ROWS
-                         + GEN22_ROWS + GEN22_SCAN_ROWS)
+                         + GEN22_ROWS + GEN22_SCAN_ROWS + GEN23_ROWS)
 def test_round_phrasings_are_read_with_their_evidence(text, path, value, evidence, source):
     f = first_fact(text, path, source=source)
     assert f is not None and (f.value, f.evidence[0].text) == (value, evidence)
@@ -4593,7 +4803,7 @@ def test_round_phrasings_are_read_with_their_evidence(text, path, value, evidenc
 # Every round's distractor rows (the tables above) yield nothing.
 @pytest.mark.parametrize("text,path,source", GEN16_DISTRACTOR_ROWS + GEN18_DISTRACTOR_ROWS + GEN19_DISTRACTOR_ROWS
                          + GEN19_REPORT_DISTRACTOR_ROWS + GEN20_DISTRACTOR_ROWS + GEN21_DISTRACTOR_ROWS
-                         + GEN22_DISTRACTOR_ROWS + GEN22_SCAN_DISTRACTOR_ROWS)
+                         + GEN22_DISTRACTOR_ROWS + GEN22_SCAN_DISTRACTOR_ROWS + GEN23_DISTRACTOR_ROWS)
 def test_round_distractors_yield_nothing(text, path, source):
     assert first_fact(text, path, source=source) is None
 

@@ -28,7 +28,8 @@ _SIDES = {"left": "left", "lt": "left", "l": "left", "right": "right", "rt": "ri
           "vanster": "left", "droit": "right", "droite": "right", "derecha": "right", "destra": "right",
           "rechts": "right", "höger": "right", "hoger": "right", "esquerda": "left", "direita": "right",
           "høyre": "right", "hoyre": "right", "venstre": "left",
-          "sağ": "right", "sag": "right", "sol": "left"}  # Turkish
+          "sağ": "right", "sag": "right", "sol": "left",  # Turkish
+          "dx": "right", "sin": "left"}  # Latin "Mamma dx." / "Mamma sin." (only after the organ word)
 
 
 #: OCR's readings of a side word with one letter misread, or two swapped (`SIDE` in rules/laterality.yaml, OCR pages only).

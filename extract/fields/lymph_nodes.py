@@ -415,7 +415,7 @@ def _part_counts(page: AnalyzedPage) -> list[Count]:
     for rule_id in ("nodes.part.single-of", "nodes.part.x-of-y", "nodes.part.nodes-metastases-in", "nodes.part.label-of",
                     "nodes.part.label-fraction", "nodes.part.foreign-label-fraction", "nodes.part.paren-label-fraction",
                     "nodes.part.none-in", "nodes.part.positive-of", "nodes.part.out-of-first", "nodes.part.count-label-positive",
-                    "nodes.part.in-count", "nodes.part.label-count",
+                    "nodes.part.in-count", "nodes.part.fraction-metastasis", "nodes.part.label-count",
                     "nodes.part.count-polarity", "nodes.part.count-after", "nodes.part.procedure-fraction",
                     "nodes.part.fraction", "nodes.part.paren-of", "nodes.part.level"):
         for m in scan(page, g[rule_id]):
@@ -459,7 +459,7 @@ def _part_counts(page: AnalyzedPage) -> list[Count]:
                 c.ex >= 3 and (o.side == c.side or None in (o.side, c.side)))) for o in merged):
             continue
         merged.append(c)
-    return _without_breakdown(page, _without_restated(page, _without_remaining(page, merged)))
+    return _without_breakdown(page, _without_restated(page, _without_remaining(page, _without_part_summed(merged))))
 
 
 def _paren_of_count(page: AnalyzedPage, m: regex.Match) -> bool:
@@ -502,6 +502,22 @@ _BREAKDOWN_REACH = 250
 
 #: A group of a breakdown names its level or group ("Level II (1/5)", "Group 2 lymph nodes (4/14)").
 _GROUP_WORD = regex.compile(r"\b(?:levels?|groups?|stations?|tiers?|(?:non-?)?sentinel|apical)\b", regex.I)
+
+
+def _without_part_summed(counts: list[Count]) -> list[Count]:
+    """Counts without those a part's closing fraction sums up: "ISOLATED TUMOR CELLS IN ONE NODE, TWO
+    NODES NEGATIVE. pN0(i+)(sn); 0/3 WITH METASTASIS" are 3 nodes, not 5 (the part's earlier counts
+    account for no more nodes, examined and positive, than the fraction stated after them)."""
+    dropped: set[int] = set()
+    for i, total in enumerate(counts):
+        if total.rule != "nodes.part.fraction-metastasis" or total.part is None:
+            continue
+        earlier = [c for c in counts[:i] if c.part == total.part and id(c) not in dropped]
+        if earlier and sum(c.ex for c in earlier) <= total.ex and sum(c.pos or 0 for c in earlier) <= (total.pos or 0):
+            dropped.update(id(c) for c in earlier)
+            total.itc = total.itc or any(c.itc for c in earlier)
+            total.micro = total.micro or any(c.micro for c in earlier)
+    return [c for c in counts if id(c) not in dropped] if dropped else counts
 
 
 def _without_breakdown(page: AnalyzedPage, counts: list[Count]) -> list[Count]:

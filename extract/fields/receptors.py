@@ -154,8 +154,17 @@ def _in_reference(page: AnalyzedPage, m: regex.Match) -> bool:
     at = m.start("pct")
     if not regex.search(r"[<>≥≤]\s*=?\s*$", page.text[max(0, at - 6):at]):
         return False  # the reference text it can be part of opens with a comparison
+    if _g()["marker.reference-cutoff"].pattern_for(page.is_ocr).match(page.text, m.end(), timeout=TIMEOUT_S):
+        return True  # a reference column's cut-off closing its line (">=1% positive")
     return any(r.start() <= at < r.end() for r in _g()["marker.reference-text"].finditer(
         page.text, page.is_ocr, max(0, at - 12), min(len(page.text), m.end() + 48)))
+
+
+def _in_hscore_breakdown(page: AnalyzedPage, m: regex.Match) -> bool:
+    """A percent inside an H-score's breakdown by intensity ("H-score 240 (strong 70%, moderate 20%)")."""
+    at = m.start()
+    return any(b.start() < at < b.end() for b in _g()["receptor.detail.hscore-breakdown"].finditer(
+        page.text, page.is_ocr, max(0, at - 80), min(len(page.text), m.end() + 160)))
 
 
 def _first(rule: CompiledRule, page: AnalyzedPage, pos: int, end: int) -> regex.Match | None:
@@ -431,7 +440,8 @@ def _receptor_details(page: AnalyzedPage, names: list[str], label_start: int, po
     if not have_percent:
         m = next((m for m in g["receptor.detail.percent"].finditer(page.text, page.is_ocr, pos, end)
                   if not ((m.group("cmp") or m.group("pct_hi")) and g["receptor.detail.category-text"].pattern_for(
-                      page.is_ocr).match(page.text, m.end())) and not _in_reference(page, m)), None)
+                      page.is_ocr).match(page.text, m.end())) and not _in_reference(page, m)
+                  and not _in_hscore_breakdown(page, m)), None)
         row = _first(g["receptor.detail.percent-row"], page, pos, end)
         if row and (m is None or row.start() < m.start()):
             m = row  # "% CELLS STAINING   80": a table row's number after its words
@@ -660,6 +670,9 @@ def _by_mrna(page: AnalyzedPage, a: Anchor, end: int) -> bool:
                     page.text, max(line_start, a.start - 40), a.start, timeout=TIMEOUT_S)
                 or g["receptor.exclude.control-line"].pattern_for(page.is_ocr).match(
                     page.text, line_start, a.start, timeout=TIMEOUT_S)
+                # inside a control's bracket, which may have opened on the line before
+                or g["receptor.exclude.control-bracket"].pattern_for(page.is_ocr).search(
+                    page.text, max(0, a.start - 80), a.start, timeout=TIMEOUT_S)
                 or g["receptor.exclude.mrna-before"].pattern_for(page.is_ocr).search(
                     page.text, max(line_start, a.start - 80), a.start, timeout=TIMEOUT_S)
                 or g["receptor.exclude.mrna-after"].pattern_for(page.is_ocr).match(
@@ -1068,7 +1081,9 @@ def _ish_line(page: AnalyzedPage, a: Anchor, end: int) -> list[Finding]:
         if ratio is not None and ratio < 30:
             found.append(make_finding(page, "receptors.her2.ish_ratio", ratio, (a.start, r.end()), "her2.detail.ratio"))
     r = result
-    if r is not None and not _is_reference_text(page, r.start(), r.end()):
+    # not a result a conditional supposes ("ISH is recommended; if amplified, ...")
+    if r is not None and not _is_reference_text(page, r.start(), r.end()) \
+            and page.assertion(r.start(), r.end()) != "hypothetical":
         value = _ish_value(r)
         found.append(make_finding(page, "receptors.her2.ish_result", value, (a.start, r.end()),
                                   "her2.detail.ish-result"))
@@ -1248,11 +1263,15 @@ def her2_ratio_statements(page: AnalyzedPage) -> Iterator[Finding]:
     rule = g["her2.detail.ratio"]
     covered = page.cache.get("her2_ratio_spans", [])
     for m in scan(page, rule):
-        if not m.group("ratio") or any(s <= m.start() < e for s, e in covered):
+        # A bare "ratio 1.79" counts after the CEP17 signals it divides by, on its line ("average CEP17 signals
+        # per nucleus 1.9, ratio 1.79").
+        text = m.group("ratio") or (m.group("ratio2") if g["her2.detail.ratio-after-cep17"].pattern_for(
+            page.is_ocr).search(page.text, max(0, m.start() - 100), m.start(), timeout=TIMEOUT_S) else None)
+        if not text or any(s <= m.start() < e for s, e in covered):
             continue
         if _is_reference_text(page, m.start(), m.end()):
             continue
-        ratio = decimal(m.group("ratio"))
+        ratio = decimal(text)
         if ratio is not None and ratio < 30:
             yield make_finding(page, "receptors.her2.ish_ratio", ratio, m.span(), rule)
 
