@@ -137,14 +137,11 @@ class TesserocrEngine:
         Tesseract's page layout analysis."""
         level = self._tesserocr.RIL.WORD
         page = np.asarray(image if image.mode == "L" else image.convert("L"), dtype=np.uint8)
-        # Margins take the paper's own tone (the page's median), so a grey scan gains no edge
-        # where a margin meets the paper.
-        paper = int(np.median(page[::4, ::4]))
-        # Paper brought to white: on a grey page (paper at 246 with a little noise) the recogniser
-        # sometimes takes a short piece for light text on dark and reads it inverted ("118" as "ENS",
-        # "112 L" as "a2 Es"); stretched so the paper is 255, it reads the piece as printed.
-        page = _PAPER_TO_WHITE[paper][page] if paper < 255 else page
-        paper = 255 if paper > 0 else paper
+        # Each piece's paper (the page's median) and its grain made white, darker levels stretched: on
+        # a grey, grainy page the recogniser took some short pieces for light text on dark and read
+        # them inverted ("118" as "ENS", "112 L" as "a2 Es"). Margins are white too, so no edge
+        # shows where a margin meets the paper.
+        white = _PAPER_TO_WHITE[int(np.median(page[::4, ::4]))]
         out: list[Line] = []
         with self._api(lines=True) as api:
             try:
@@ -152,8 +149,8 @@ class TesserocrEngine:
                     line = Line()
                     across, down = text_line.margin
                     for left, top, right, bottom in text_line.segments:
-                        piece = page[top:bottom, left:right]
-                        crop = np.full((piece.shape[0] + 2 * down, piece.shape[1] + 2 * across), paper, np.uint8)
+                        piece = white[page[top:bottom, left:right]]
+                        crop = np.full((piece.shape[0] + 2 * down, piece.shape[1] + 2 * across), 255, np.uint8)
                         crop[down:down + piece.shape[0], across:across + piece.shape[1]] = piece
                         crop = _squeezed(crop)
                         api.SetImageBytes(crop.tobytes(), crop.shape[1], crop.shape[0], 1, crop.shape[1])
@@ -161,7 +158,7 @@ class TesserocrEngine:
                         api.Recognize()
                         line.words.extend(_words(api.GetIterator(), level, left - across, top - down,
                                                  x_scale=(piece.shape[1] + 2 * across) / crop.shape[1],
-                                                 ink=_ink_columns(crop, paper)))
+                                                 ink=_ink_columns(crop, 255)))
                     if line.words:
                         out.append(line)
             except RuntimeError as exc:
