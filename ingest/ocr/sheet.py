@@ -77,12 +77,17 @@ class Sheet:
     def in_pixels(self, width: int, height: int) -> np.ndarray:
         return np.array([(x * width, y * height) for x, y in self.corners], dtype=np.float64)
 
-    def long_side_share(self, width: int, height: int) -> float:
-        """How long the sheet's longer side is against the image's longer side."""
+    def sides(self, width: int, height: int) -> tuple[float, float]:
+        """The sheet's width and height in pixels of a `width` x `height` image: each the mean of its
+        two opposite edges."""
         tl, tr, br, bl = self.in_pixels(width, height)
         across = (np.hypot(*(tr - tl)) + np.hypot(*(br - bl))) / 2
         down = (np.hypot(*(bl - tl)) + np.hypot(*(br - tr))) / 2
-        return float(max(across, down) / max(width, height))
+        return float(across), float(down)
+
+    def long_side_share(self, width: int, height: int) -> float:
+        """How long the sheet's longer side is against the image's longer side."""
+        return max(self.sides(width, height)) / max(width, height)
 
 
 def find_sheet(image: Image.Image) -> Sheet | None:
@@ -122,9 +127,7 @@ def find_sheet(image: Image.Image) -> Sheet | None:
 def flatten(image: Image.Image, sheet: Sheet) -> Image.Image:
     """The sheet mapped to an upright rectangle as large as its outline, the light evened out."""
     corners = sheet.in_pixels(image.width, image.height)
-    tl, tr, br, bl = corners
-    width = max(1, int(round((np.hypot(*(tr - tl)) + np.hypot(*(br - bl))) / 2)))
-    height = max(1, int(round((np.hypot(*(bl - tl)) + np.hypot(*(br - tr))) / 2)))
+    width, height = (max(1, int(round(side))) for side in sheet.sides(image.width, image.height))
     target = [(0.0, 0.0), (float(width), 0.0), (float(width), float(height)), (0.0, float(height))]
     coefficients = perspective_coefficients(target, corners)
     fill = 255 if image.mode == "L" else (255,) * len(image.getbands())
