@@ -13,6 +13,8 @@ GEN24A_ROWS = [
     ('TEST                       RESULT           INTERPRETATION\nHER2 (HercepTest)          3+               POSITIVE\n'
      '\nHER2: 0-1+ negative, 2+ equivocal, 3+ positive.\n', 'receptors.her2.status', 'positive',
      'HER2 (HercepTest)          3+               POSITIVE', 'text-layer'),
+    # ... while a result written as a score range with its status, no scale after it, stays a result
+    ('HER2 (IHC): 0-1+ negative', 'receptors.her2.status', 'negative', 'HER2 (IHC): 0-1+ negative', 'text-layer'),
     # leader dots between a label and its value (a community hospital's summary block)
     ('Tumor type ........................ Infiltrating ductal carcinoma\nHistologic grade .................. modified '
      'Scarff-Bloom-Richardson 2 of 3 (score 7)\n', 'diagnosis.grade', 2,
@@ -75,6 +77,28 @@ GEN24A_ROWS = [
      'ER: Pozitif (%95', 'text-layer'),
     ('ER: POZITIF (%95, GÜÇLÜ); PR: POZITIF (%50, ORTA); HER2: NEGATIF (SKOR 0)', 'receptors.pr.percent', 50.0,
      'PR: POZITIF (%50', 'ocr'),
+    # a Polish diameter; a Chinese word before the English size label
+    ('Rozpoznanie:\nCarcinoma ductale invasivum (NST), G3, średnica 26 mm.\n', 'diagnosis.tumor_size_mm', 26.0,
+     'średnica 26 mm', 'text-layer'),
+    ('(右乳) Right breast, modified radical mastectomy:\n 浸润性小叶癌 Invasive lobular carcinoma, 肿块大小 size 3.0 x 2.5 x '
+     '2.0 cm.\n', 'diagnosis.tumor_size_mm', 30.0, 'size 3.0 x 2.5 x 2.0 cm', 'text-layer'),
+    # a counted group of nodes that holds isolated tumour cells only: examined, none positive
+    ('A. LEFT BREAST: INVASIVE DUCTAL CARCINOMA, 1.1 CM.\nB. LEFT AXILLARY SENTINEL LYMPH NODES (2): ISOLATED TUMOR '
+     'CELLS IN ONE NODE; OTHER NODE NEGATIVE.\n', 'lymph_nodes.examined', 2, 'LYMPH NODES (2): ISOLATED TUMOR CELLS',
+     'text-layer'),
+    ('A. LEFT BREAST: INVASIVE DUCTAL CARCINOMA, 1.1 CM. B. LEFT AXILLARY SENTINEL LYMPH NODES (2): ISOLATED TUMOR '
+     'CELLS IN ONE NODE; OTHER NODE NEGATIVE.', 'lymph_nodes.positive', 0, 'LYMPH NODES (2): ISOLATED TUMOR CELLS',
+     'ocr'),
+    # a biospecimen bank's quality-control form quoting the source site's report
+    ('Histologic type (per source site report): Infiltrating ductal carcinoma\nTumor size per report: 2.2 cm\n',
+     'diagnosis.tumor_size_mm', 22.0, 'Tumor size per report: 2.2 cm', 'text-layer'),
+    ('Histologic type (per source site report): Infiltrating ductal carcinoma\nNottingham grade per report: 2\n',
+     'diagnosis.grade', 2, 'Nottingham grade per report: 2', 'text-layer'),
+    ('Histologic type (per source site report): Infiltrating ductal carcinoma. ER per report: positive; PR per '
+     'report: positive; HER2 per report: negative (IHC 1+).', 'receptors.her2.ihc_score', '1+',
+     'HER2 per report: negative (IHC 1+', 'ocr'),
+    ('Histologic type (per source site report): Infiltrating ductal carcinoma\nER per report: positive; PR per '
+     'report: positive\n', 'receptors.pr.status', 'positive', 'PR per report: positive', 'text-layer'),
 ]
 
 
@@ -102,6 +126,12 @@ GEN24A_DISTRACTOR_ROWS = [
     # a percent sign with no number in its bracket; a Polish label with no result
     ('PR: Pozitif (%, see comment)', 'receptors.pr.percent', 'text-layer'),
     ('Receptory estrogenowe (ER): nie wykonano (not done).', 'receptors.er.status', 'text-layer'),
+    # a lymph node's diameter in Polish; a specimen's or a DCIS's value "per report"; a result still to come
+    ('Invasive ductal carcinoma, G2. Przerzut w węźle chłonnym, średnica węzła 12 mm.', 'diagnosis.tumor_size_mm',
+     'text-layer'),
+    ('Invasive ductal carcinoma.\nSpecimen size per report: 12 x 8 x 4 cm\n', 'diagnosis.tumor_size_mm', 'text-layer'),
+    ('Invasive ductal carcinoma, 1.1 cm.\nDCIS grade per report: 3\n', 'diagnosis.grade', 'text-layer'),
+    ('ER per report: pending; PR per report: pending', 'receptors.er.status', 'text-layer'),
 ]
 
 
