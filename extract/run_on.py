@@ -34,7 +34,8 @@ class Term(BaseModel):
     def then_pattern(self) -> str:
         # grouped, so the word end holds for every word, not only the last ("MODIFIED" is no "modifie")
         words = f"(?:{_words(self.then)})" + r"(?![\w-])" if self.then else "(?!)"
-        return words + (r"|[1-3](?=[ \t]|/|\()" if self.grade_digit else "")
+        # a score's digit before a comma or semicolon too ("NUCLEI. 3, MITOSES"; never an item's "3." or "3)")
+        return words + (r"|[1-3](?=[ \t,;]|/|\()" if self.grade_digit else "")
 
 
 class RunOnRules(BaseModel):
