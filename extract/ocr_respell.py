@@ -33,7 +33,7 @@ _SHORT = re.compile(r"(?<![\w°º])(?=[A-Za-z]{0,2}\d)(?=\d{0,2}[A-Za-z])[A-Za-z
 _PIECES = re.compile(r"(?<![\w°º-])([A-Za-z]{2,})(-\.?[ \t]|[ \t])(?=([A-Za-z]+)(?![\w-]))")
 #: A speck read as a lone mark between two words ("ESTROGEN ~ RECEPTOR", "RECEPTOR: ` POSITIVE"): read as a
 #: blank. Never before a number ("~ 2 cm" is approximately 2 cm).
-_SPECK = re.compile(r"(?<=[A-Za-z:,] )[~`'^](?= [A-Za-z])")
+_SPECK = re.compile(r"(?<=[A-Za-z:,] )[~`'^_](?= [A-Za-z])")
 #: Letters a key word must have to be read from its pieces (no "NO DE" for node).
 _PIECES_MIN = 5
 
@@ -131,7 +131,7 @@ def mends(text: str) -> list[tuple[int, int, str, str]]:
     out = ([(m.start(), m.end(), m.group(), GLYPHS[m.group()]) for m in _GLYPH.finditer(text)]
            if "/" in text or "¢" in text else [])
     out += _pieces(text)
-    if "~" in text or "`" in text or "'" in text or "^" in text:
+    if "~" in text or "`" in text or "'" in text or "^" in text or " _ " in text:
         out += [(m.start(), m.end(), m.group(), " ") for m in _SPECK.finditer(text)]
     taken = [(s, e) for s, e, _, _ in out]
     table = _misreadings()

@@ -46,11 +46,24 @@ GEN24C_ROWS = [
      "diagnosis.grade_nuclei", 3, "NUCLE1=3", "ocr"),
     ("Organ: Breast Slde: Left. Procedure: Mastectomy.",
      "diagnosis.laterality", "left", "Breast Slde: Left", "ocr"),
+    ("B. Right sentinel lympli nodes: 0/2. Stage: pT2 pN0(sn).",
+     "lymph_nodes.examined", 2, "lympli nodes: 0/2", "ocr"),
+    ("Anatomic Site: Riglit Breast. Tumor location: Primary.",
+     "diagnosis.laterality", "right", "Anatomic Site: Riglit Breast", "ocr"),
+    ("RESIDUAL INFILTRATING DUCTAL CARCINOMA. RESIDUAL TUMOR SI2E: 2.5 X 2.0 X 1.5 CM.",
+     "diagnosis.tumor_size_mm", 25.0, "RESIDUAL TUMOR SI2E: 2.5 X 2.0 X 1.5 CM", "ocr"),
+    (_PAD + "ESTROGEN _ RECEPTOR: POSITIVE; 95% OF NUCLEI; INTENSITY STRONG; ALLRED 8/8.",
+     "receptors.er.status", "positive", "ESTROGEN _ RECEPTOR: POSITIVE", "ocr"),
     # a Nottingham component's word cut from its score, or from the rest of its name
     (_PAD + "MODIFIED SBR GRADE: 2 (TUBULES 2, NUCLEI. 3, MITOSES. 1 = 6).",
      "diagnosis.grade_nuclei", 3, "TUBULES 2, NUCLEI. 3, MITOSES. 1 = 6", "ocr"),
     (_PAD + "NOTTINGHAM GRADE 2 (TUBULES 3, NUCLEAR. PLEOMORPHISM 2, MITOSES 1).",
      "diagnosis.grade_nuclei", 2, "NUCLEAR. PLEOMORPHISM 2", "ocr"),
+    (_PAD + "INVASIVE DUCTAL CARCINOMA, NOS TYPE, HISTOLOGIC. GRADE. II/III. (MODERATE TUBULE FORMATION).",
+     "diagnosis.grade", 2, "HISTOLOGIC. GRADE. II/III", "ocr"),
+    # an invasion's kind cut from its noun: a "NO" after it is still its negation
+    (_PAD + "MICROCALCIFICATIONS: PRESENT. VENOUS / LYMPHATIC. INVASION: NO DEFINITIVE EVIDENCE. MARGINS FREE.",
+     "diagnosis.lvi", "absent", "VENOUS / LYMPHATIC. INVASION: NO DEFINITIVE EVIDENCE", "ocr"),
     (_PAD + "PR: POSITIVE. ALLRED. SCORE: 8 = PROPORTION SCORE 5 + INTENSITY SCORE 3.",
      "receptors.pr.allred", 8, "PR: POSITIVE. ALLRED. SCORE: 8", "ocr"),
 ]
@@ -61,6 +74,9 @@ GEN24C_DISTRACTOR_ROWS = [
     # a sentence that ends on a component's word, and the next one that opens with a count
     (_PAD + "INVASIVE DUCTAL CARCINOMA WITH ENLARGED NUCLEI. 3 OF 12 LYMPH NODES ARE POSITIVE.",
      "diagnosis.grade_nuclei", "ocr"),
+    # a lone I after a grade's word opens the next sentence ("I AGREE"), and is no grade I
+    (_PAD + "THE SLIDES WERE SHOWN FOR NUCLEAR GRADE. I AGREE WITH THE OUTSIDE DIAGNOSIS OF CARCINOMA.",
+     "diagnosis.grade", "ocr"),
     # a joined word is still a family member's, a hypothetical's, a control's
     (_PAD + "FAMILY HISTORY: MOTHER WITH ESTROG EN RECEPTOR POSITIVE BREAST CANCER.", "receptors.er.status", "ocr"),
     (_PAD + "IF ESTROGEN ~ RECEPTOR IS POSITIVE, ENDOCRINE THERAPY WILL BE CONSIDERED.", "receptors.er.status", "ocr"),
