@@ -38,8 +38,8 @@ GEN24C_ROWS = [
     (_PAD + "ER: Positive. Allred Score: 7. PR: ` Negative. Allred Score: 0 = Proportion Score 0 + Intensity Score 0.",
      "receptors.pr.status", "negative", "PR: ` Negative", "ocr"),
     # one letter misread in a word beside the value (words added to the respelled ones)
-    ("Estrogen receptor: Positive (90%, strong). Progesterone receptor: Positive (80%, 5trong).",
-     "receptors.pr.intensity", "strong", "Progesterone receptor: Positive (80%, 5trong", "ocr"),
+    ("Estrogen receptor: Positive (90%, strong). Progesterone receptor: Positive (5%, wcak).",
+     "receptors.pr.intensity", "weak", "Progesterone receptor: Positive (5%, wcak", "ocr"),
     ("Lymph nodes: Sentinel lymph node. Lymph node 5tatus: Negative 0/5.",
      "lymph_nodes.examined", 5, "Lymph node 5tatus: Negative 0/5", "ocr"),
     ("NOTTINGHAM SCORE: 8/9 (TUBULES=3, MITOSES=2, NUCLE1=3). TUMOR SIZE: 3.1 CM.",
@@ -87,7 +87,7 @@ GEN24C_DISTRACTOR_ROWS = [
     # two pieces that are words of their own are not joined; a mark before a number is no speck
     (_PAD + "TUMOR SIZE ~ 2 CM BY IMAGING; NO DE NOVO LESION.", "lymph_nodes.examined", "ocr"),
     # the respelled words are read on OCR pages only
-    ("Estrogen receptor: Positive (90%, 5trong).", "receptors.er.intensity", "text-layer"),
+    ("Estrogen receptor: Positive (90%, wcak).", "receptors.er.intensity", "text-layer"),
 ]
 
 
