@@ -29,8 +29,8 @@ _WORD = re.compile(r"(?<![\w°º])[A-Za-z0-9][A-Za-z0-9]{3,}(?![\w])")
 _SHORT = re.compile(r"(?<![\w°º])(?=[A-Za-z]{0,2}\d)(?=\d{0,2}[A-Za-z])[A-Za-z0-9]{2,3}(?![\w])")
 #: A key word in two pieces: cut at a printed line's end and joined ("CARCI-. NOMA", "INVAS- ION") or
 #: split by a space ("Duct al", "ESTROG EN"). The second piece is looked ahead, so every word is a first
-#: piece once.
-_PIECES = re.compile(r"(?<![\w°º-])([A-Za-z]{2,})(-\.?[ \t]|[ \t])(?=([A-Za-z]+)(?![\w-]))")
+#: piece once. A piece may hold OCR's digit for a letter ("POS1T-. IVE"), never open with one.
+_PIECES = re.compile(r"(?<![\w°º-])([A-Za-z][A-Za-z0-9]+)(-\.?[ \t]|[ \t])(?=([A-Za-z][A-Za-z0-9]*)(?![\w-]))")
 #: A speck read as a lone mark between two words ("ESTROGEN ~ RECEPTOR", "RECEPTOR: ` POSITIVE"): read as a
 #: blank. Never before a number ("~ 2 cm" is approximately 2 cm).
 _SPECK = re.compile(r"(?<=[A-Za-z:,] )[~`'^_](?= [A-Za-z])")
@@ -112,16 +112,18 @@ def _key_words() -> frozenset[str]:
 
 def _pieces(text: str) -> list[tuple[int, int, str, str]]:
     """A key word in two pieces, neither of them a key word itself ("Duct al", "LYMPHOVASCULAR INVAS-. ION")."""
-    words, out, after = _key_words(), [], -1
+    words, table, out, after = _key_words(), _misreadings(), [], -1
     for m in _PIECES.finditer(text):
         first, second = m.group(1), m.group(3)
         joined = (first + second).lower()
-        if m.start() < after or joined not in words or first.lower() in words or second.lower() in words:
+        # the pieces may make a misreading of the word ("PO5I-. TIVE", "POS1T-. IVE": positive)
+        word = joined if joined in words else table.get(joined) if len(joined) >= _PIECES_MIN else None
+        if m.start() < after or word is None or first.lower() in words or second.lower() in words:
             continue
         after = m.end() + len(second)
         # the reading stands at the piece's end (padded before it): "INVAS-. ION:" reads "   INVASION:"
         out.append((m.start(), after, text[m.start():after],
-                    _in_case_of(joined, first + second).rjust(after - m.start())))
+                    _in_case_of(word, first + second).rjust(after - m.start())))
     return out
 
 

@@ -27,6 +27,11 @@ GEN24C_ROWS = [
      "HER2 FISH (VYSIS): HER2/CEP17 RATIO 4.6; MEAN HER2 SIGNALS PER NUCLEUS 9.8. AMPL-. IFIED", "ocr"),
     (_PAD + "PROGESTERONE RECEP-. TOR (1E2): NEGATIVE (0%). HER2: 1+, NEGATIVE.",
      "receptors.pr.status", "negative", "PROGESTERONE RECEP-. TOR (1E2): NEGATIVE", "ocr"),
+    # ... with OCR's digit for a letter in a piece: the dash before the join is no "negative" ("ER-")
+    (_PAD + "ER (DCIS): PO5I-. TIVE, 90%. COMMENT: HER2 TESTING IS NOT PERFORMED ON THE MICROINVASIVE FOCUS.",
+     "receptors.er.status", "positive", "ER (DCIS): PO5I-. TIVE", "ocr"),
+    (_PAD + "RECEPTOR DE ESTROGENO: POSITIVO. PROGESTERONE RECEPTOR: POS1T-. IVE (70%).",
+     "receptors.pr.status", "positive", "PROGESTERONE RECEPTOR: POS1T-. IVE", "ocr"),
     # a space inside a word
     (_PAD + "IMMUNOHISTOCHEMISTRY (BLOCK A3): ESTROG EN RECEPTOR: POSITIVE (90%, STRONG).",
      "receptors.er.percent", 90.0, "ESTROG EN RECEPTOR: POSITIVE (90%", "ocr"),
@@ -81,6 +86,8 @@ GEN24C_DISTRACTOR_ROWS = [
     (_PAD + "FAMILY HISTORY: MOTHER WITH ESTROG EN RECEPTOR POSITIVE BREAST CANCER.", "receptors.er.status", "ocr"),
     (_PAD + "IF ESTROGEN ~ RECEPTOR IS POSITIVE, ENDOCRINE THERAPY WILL BE CONSIDERED.", "receptors.er.status", "ocr"),
     (_PAD + "EXTERNAL CONTROL: PROGESTERONE RECEP-. TOR POSITIVE (TONSIL). THE TUMOR WAS NOT TESTED.",
+     "receptors.pr.status", "ocr"),
+    (_PAD + "IF THE PROGESTERONE RECEPTOR IS POS1T-. IVE ON THE EXCISION, ENDOCRINE THERAPY WILL BE DISCUSSED.",
      "receptors.pr.status", "ocr"),
     # a question put to the pathologist is no finding, with its word joined
     (_PAD + "CLINICAL QUESTION: RULE OUT LYMPHOVASCULAR INVAS-. ION.", "diagnosis.lvi", "ocr"),
