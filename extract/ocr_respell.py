@@ -27,6 +27,15 @@ _WORD = re.compile(r"(?<![\w°º])[A-Za-z0-9][A-Za-z0-9]{3,}(?![\w])")
 #: A word of two or three letters with a digit among them ("0F", "0NE", "TW0"): short key words are
 #: respelled only from such misreadings, never from letters alone ("arc" may be a word).
 _SHORT = re.compile(r"(?<![\w°º])(?=[A-Za-z]{0,2}\d)(?=\d{0,2}[A-Za-z])[A-Za-z0-9]{2,3}(?![\w])")
+#: A key word in two pieces: cut at a printed line's end and joined ("CARCI-. NOMA", "INVAS- ION") or
+#: split by a space ("Duct al", "ESTROG EN"). The second piece is looked ahead, so every word is a first
+#: piece once. A piece may hold OCR's digit for a letter ("POS1T-. IVE"), never open with one.
+_PIECES = re.compile(r"(?<![\w°º-])([A-Za-z][A-Za-z0-9]+)(-\.?[ \t]|[ \t])(?=([A-Za-z][A-Za-z0-9]*)(?![\w-]))")
+#: A speck read as a lone mark between two words ("ESTROGEN ~ RECEPTOR", "RECEPTOR: ` POSITIVE"): read as a
+#: blank. Never before a number ("~ 2 cm" is approximately 2 cm).
+_SPECK = re.compile(r"(?<=[A-Za-z:,] )[~`'^_](?= [A-Za-z])")
+#: Letters a key word must have to be read from its pieces (no "NO DE" for node).
+_PIECES_MIN = 5
 
 
 def _each_matching(words: list[str], pattern: str, rule: str) -> list[str]:
@@ -95,15 +104,43 @@ def _in_case_of(word: str, written: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1)
+def _key_words() -> frozenset[str]:
+    rules: RespellRules = load_model(RULES_DIR / "ocr_respell.yaml", RespellRules)  # type: ignore[assignment]
+    return frozenset(w for w in rules.words if len(w) >= _PIECES_MIN)
+
+
+def _pieces(text: str) -> list[tuple[int, int, str, str]]:
+    """A key word in two pieces, neither of them a key word itself ("Duct al", "LYMPHOVASCULAR INVAS-. ION")."""
+    words, table, out, after = _key_words(), _misreadings(), [], -1
+    for m in _PIECES.finditer(text):
+        first, second = m.group(1), m.group(3)
+        joined = (first + second).lower()
+        # the pieces may make a misreading of the word ("PO5I-. TIVE", "POS1T-. IVE": positive)
+        word = joined if joined in words else table.get(joined) if len(joined) >= _PIECES_MIN else None
+        if m.start() < after or word is None or first.lower() in words or second.lower() in words:
+            continue
+        after = m.end() + len(second)
+        # the reading stands at the piece's end (padded before it): "INVAS-. ION:" reads "   INVASION:"
+        out.append((m.start(), after, text[m.start():after],
+                    _in_case_of(word, first + second).rjust(after - m.start())))
+    return out
+
+
 def mends(text: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, printed, read) of every glyph sequence and misread key word of an OCR page."""
+    """(start, end, printed, read) of every glyph sequence, misread key word and key word in two
+    pieces of an OCR page."""
     out = ([(m.start(), m.end(), m.group(), GLYPHS[m.group()]) for m in _GLYPH.finditer(text)]
            if "/" in text or "¢" in text else [])
+    out += _pieces(text)
+    if "~" in text or "`" in text or "'" in text or "^" in text or " _ " in text:
+        out += [(m.start(), m.end(), m.group(), " ") for m in _SPECK.finditer(text)]
+    taken = [(s, e) for s, e, _, _ in out]
     table = _misreadings()
     for pattern in (_WORD, _SHORT):
         for m in pattern.finditer(text):
             word = table.get(m.group().lower())
-            if word is not None:
+            if word is not None and not any(s < m.end() and m.start() < e for s, e in taken):
                 out.append((m.start(), m.end(), m.group(), _in_case_of(word, m.group())))
     return sorted(out)
 
@@ -129,6 +166,6 @@ def mended_span(found: list[tuple[int, int, str, str]], starts: list[int], start
         m_start, m_end, printed, read = found[i]
         if m_end > start:
             start, end = min(start, m_start), max(end, m_end)
-            readings.append(f"{printed}->{read}")
+            readings.append(f"{printed}->{read.strip() or '(blank)'}")
         i += 1
     return start, end, "; ".join(dict.fromkeys(readings)) or None

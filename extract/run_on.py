@@ -24,8 +24,9 @@ class Term(BaseModel):
     model_config = ConfigDict(extra="forbid")
     first: list[str] = Field(min_length=1)
     then: list[str] = Field(default_factory=list)
-    #: The second word may be a grade's digit, 1 to 3, before a space, "/" or "(" ("GRADO HISTOLOGICO.
-    #: 3 DE NOTTINGHAM"; never a numbered item's "3." or "3)").
+    #: The second word may be a grade's digit, 1 to 3, before a space, ",", ";", "/" or "(" ("GRADO
+    #: HISTOLOGICO. 3 DE NOTTINGHAM"; never a numbered item's "3." or "3)"), or its Roman numeral II or III
+    #: ("GRADE. II/III"; a lone I only before "/": "GRADE. I AGREE" is two sentences).
     grade_digit: bool = False
     #: The first word may carry its count in digits in parentheses before the period ("IN TWO OF
     #: EIGHTEEN (18). LYMPH NODES": the count ended its printed line, the nouns opened the next).
@@ -34,7 +35,9 @@ class Term(BaseModel):
     def then_pattern(self) -> str:
         # grouped, so the word end holds for every word, not only the last ("MODIFIED" is no "modifie")
         words = f"(?:{_words(self.then)})" + r"(?![\w-])" if self.then else "(?!)"
-        return words + (r"|[1-3](?=[ \t]|/|\()" if self.grade_digit else "")
+        # a score's digit before a comma or semicolon too ("NUCLEI. 3, MITOSES"; never an item's "3." or "3)"),
+        # or a grade in Roman numerals ("GRADE. II/III", "GRADE. III (SLIGHT"; a lone I only before its "/")
+        return words + (r"|[1-3](?=[ \t,;]|/|\()|I{2,3}(?=[ \t,;/(])|I(?=/)" if self.grade_digit else "")
 
 
 class RunOnRules(BaseModel):
