@@ -50,6 +50,9 @@ GEN24B_ROWS = [
     # a size beside a core's extent is still read where it is the tumour's
     ("Invasive lobular carcinoma, classic type, spanning 4.5 cm.", "diagnosis.tumor_size_mm", 45.0,
      "carcinoma, classic type, spanning 4.5 cm", "text-layer"),
+    # one score with its category is a result, not a scale
+    ("HER2 by IHC: 3+ positive; ER 90% positive.", "receptors.her2.ihc_score", "3+", "HER2 by IHC: 3+", "text-layer"),
+    ("HER2 (IHC): 2+, equivocal. FISH pending.", "receptors.her2.ihc_score", "2+", "HER2 (IHC): 2+", "ocr"),
 ]
 
 
@@ -69,6 +72,12 @@ GEN24B_DISTRACTOR_ROWS = [
     ("A. LEFT BREAST, LUMPECTOMY: INVASIVE DUCTAL CARCINOMA, 1.5 CM; MARGINS NEGATIVE; MICROCALCIFICATIONS IN BENIGN "
      "DUCTS AND IN THE CARCINOMA, WITH FIBROCYSTIC CHANGES ELSEWHERE IN THE SPECIMEN (2/5).", "lymph_nodes.examined",
      "ocr"),
+    # an interpretation scale printed beside the results
+    ("Interpretation ranges: ER/PR positive if 1% or more nuclei stain; HER2 0-1+ negative, 2+ equivocal, 3+ positive.",
+     "receptors.er.percent", "text-layer"),
+    ("Interpretation ranges: ER/PR positive if 1% or more nuclei stain; HER2 0-1+ negative, 2+ equivocal, 3+ positive.",
+     "receptors.her2.ihc_score", "text-layer"),
+    ("SCORING: HER2 0-1+ NEGATIVE, 2+ EQUIVOCAL, 3+ POSITIVE.", "receptors.her2.status", "ocr"),
     # a hypothetical HER2 result in a comment states no status
     ("Comment: If HER2 is equivocal by IHC, FISH will be performed. A HER2 result would be considered positive if more "
      "than 10% of cells showed complete membrane staining (3+).", "receptors.her2.status", "text-layer"),
