@@ -119,7 +119,7 @@ def extract_grade(page: AnalyzedPage) -> Iterator[Finding]:
     text = page.text
     taken: list[tuple[int, int]] = []
     anchors: list[int] = []
-    for rule_id in ("grade.system-label", "grade.system-words", "grade.system-level", "grade.system-no-word", "grade.g-number",
+    for rule_id in ("grade.system-label", "grade.system-words", "grade.system-level", "grade.system-no-word", "grade.japanese-hg", "grade.g-number",
                     "grade.words"):
         rule = g[rule_id]
         for m in scan(page, rule):

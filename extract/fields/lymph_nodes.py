@@ -424,7 +424,12 @@ def _part_counts(page: AnalyzedPage) -> list[Count]:
                 continue
             if rule_id == "nodes.part.fraction":
                 before = page.text[max(0, s - 120):s]
-                if not g["nodes.part.node-context"].pattern_for(False).search(before) or regex.search(
+                # or the fraction closes the statement of a lymph-node part ("B. SENTINEL LYMPH NODE #1, LEFT
+                # AXILLA: TWO LYMPH NODES; ONE WITH ISOLATED TUMOR CELLS (...) DETECTED BY CYTOKERATIN
+                # IMMUNOHISTOCHEMISTRY ONLY; NO METASTATIC CARCINOMA BY H&E (0/2)")
+                part = part_at(page, s)
+                node_part = part is not None and part.site == "lymph_node" and s - part.end <= 300
+                if not (node_part or g["nodes.part.node-context"].pattern_for(False).search(before)) or regex.search(
                         r"(?:score|grade|nottingham|g\d)(?:\s+(?:[IVl|]{1,3}|[1-3]))?\W{0,12}$", before, regex.I):
                     # a grade's score ("GRADE III (9/9)"), not a node count
                     continue

@@ -91,6 +91,7 @@ def _sizes(page: AnalyzedPage, skip: frozenset[str], rules: tuple[str, ...] = _R
     exclude = g["size.exclude.context"].pattern_for(False)
     re_excision = g["size.exclude.re-excision-residual"].pattern_for(False)
     invasive_after = g["size.exclude.invasive-after"].pattern_for(False)
+    core_extent = g["size.exclude.core-extent"].pattern_for(False)
     has_re_excision = "excision" in page.text.lower() or "margin" in page.text.lower()
     taken: list[tuple[int, int]] = []
     for rule_id in rules:
@@ -108,6 +109,8 @@ def _sizes(page: AnalyzedPage, skip: frozenset[str], rules: tuple[str, ...] = _R
                 continue
             if rule_id != "size.invasive-label" and invasive_after.match(page.text, e):
                 continue  # the whole lesion's size, its invasive part's size right after it
+            if core_extent.match(page.text, e):
+                continue  # the length of a needle core the carcinoma spans
             if has_re_excision and re_excision.search(page.text, max(0, s - 300), e):
                 continue
             unit = m.group("unit")
