@@ -4771,14 +4771,9 @@ _GEN23_GERMAN_BEURTEILUNG = ("Klinische Angaben: Mammakarzinom links, 2 Uhr.\n\n
                                            (_GEN23_GERMAN_BEURTEILUNG, ("left", 95.0, "1+"))])
 @pytest.mark.parametrize("run_on", [False, True])
 def test_gen23_a_german_sections_keep_results_with_the_index_part(text, expected, run_on):
-    from extract import build_profile
-    from ingest.models import Document
-    if run_on:  # the TCGA form: every printed line joined with ". ", read as OCR
-        text = " ".join(line.strip() if line.strip().endswith((".", ":")) else line.strip() + "."
-                        for line in text.splitlines() if line.strip())
-    doc = Document(sha256="0" * 64, filename="de.txt", type="text",
-                   pages=[Page(number=1, text=text, source="ocr" if run_on else "text-layer")])
-    p = build_profile([doc]).profile
+    from tests.report_forms import report_profile
+
+    p = report_profile(text, run_on)
     assert (p.diagnosis.laterality, p.receptors.er.percent, p.receptors.her2.ihc_score) == expected
     assert p.diagnosis.histology == "invasive_ductal"
 
@@ -4792,9 +4787,15 @@ def test_gen23_a_an_h_score_with_one_intensity_keeps_its_percent_of_cells():
         assert f is not None and f.value == value
 
 
-# Every round's phrasing rows (the tables above) are read with their evidence.
+# Rounds 24a, 24b and 24c keep their tables beside their whole-report tests.
+from tests.ocr_damage_rows import GEN24C_DISTRACTOR_ROWS, GEN24C_ROWS  # noqa: E402
+from tests.test_extract_round24a import GEN24A_DISTRACTOR_ROWS, GEN24A_ROWS  # noqa: E402
+from tests.test_extract_round24b import GEN24B_DISTRACTOR_ROWS, GEN24B_ROWS  # noqa: E402
+
+
+# Every round's phrasing rows (the tables above and imported) are read with their evidence.
 @pytest.mark.parametrize("text,path,value,evidence,source", GEN19_ROWS + GEN19_REPORT_ROWS + GEN20_ROWS + GEN21_ROWS
-                         + GEN22_ROWS + GEN22_SCAN_ROWS + GEN23_ROWS)
+                         + GEN22_ROWS + GEN22_SCAN_ROWS + GEN23_ROWS + GEN24A_ROWS + GEN24B_ROWS + GEN24C_ROWS)
 def test_round_phrasings_are_read_with_their_evidence(text, path, value, evidence, source):
     f = first_fact(text, path, source=source)
     assert f is not None and (f.value, f.evidence[0].text) == (value, evidence)
@@ -4803,7 +4804,8 @@ def test_round_phrasings_are_read_with_their_evidence(text, path, value, evidenc
 # Every round's distractor rows (the tables above) yield nothing.
 @pytest.mark.parametrize("text,path,source", GEN16_DISTRACTOR_ROWS + GEN18_DISTRACTOR_ROWS + GEN19_DISTRACTOR_ROWS
                          + GEN19_REPORT_DISTRACTOR_ROWS + GEN20_DISTRACTOR_ROWS + GEN21_DISTRACTOR_ROWS
-                         + GEN22_DISTRACTOR_ROWS + GEN22_SCAN_DISTRACTOR_ROWS + GEN23_DISTRACTOR_ROWS)
+                         + GEN22_DISTRACTOR_ROWS + GEN22_SCAN_DISTRACTOR_ROWS + GEN23_DISTRACTOR_ROWS
+                         + GEN24A_DISTRACTOR_ROWS + GEN24B_DISTRACTOR_ROWS + GEN24C_DISTRACTOR_ROWS)
 def test_round_distractors_yield_nothing(text, path, source):
     assert first_fact(text, path, source=source) is None
 

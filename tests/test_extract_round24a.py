@@ -6,7 +6,7 @@ vintages; a reference laboratory's result table with its legend)."""
 
 import pytest
 
-from tests.test_extract_pathology import first_fact
+from tests.report_forms import report_profile
 
 GEN24A_ROWS = [
     # a reference laboratory's result table: the row's interpretation column, not the legend under it
@@ -135,17 +135,6 @@ GEN24A_DISTRACTOR_ROWS = [
 ]
 
 
-@pytest.mark.parametrize("text,path,value,evidence,source", GEN24A_ROWS)
-def test_gen24a_phrasings_are_read_with_their_evidence(text, path, value, evidence, source):
-    f = first_fact(text, path, source=source)
-    assert f is not None and (f.value, f.evidence[0].text) == (value, evidence)
-
-
-@pytest.mark.parametrize("text,path,source", GEN24A_DISTRACTOR_ROWS)
-def test_gen24a_distractors_yield_nothing(text, path, source):
-    assert first_fact(text, path, source=source) is None
-
-
 # A Russian report translated into English keeps its own-language headings before the English ones
 # ("Заключение / Conclusion:"): the conclusion is no part of the gross description before it.
 _GEN24A_RUSSIAN = ("PATHOLOGY REPORT (English translation of the protocol)\n\n"
@@ -169,20 +158,9 @@ _GEN24A_REFERENCE_LAB = ("Specimen: Left breast, lumpectomy\n"
                          "positive.\n")
 
 
-def _profile(text: str, run_on: bool):
-    from extract import build_profile
-    from ingest.models import Document, Page
-    if run_on:  # the TCGA form: every printed line joined with ". ", read as OCR
-        text = " ".join(line.strip() if line.strip().endswith((".", ":")) else line.strip() + "."
-                        for line in text.splitlines() if line.strip())
-    doc = Document(sha256="0" * 64, filename="r.txt", type="text",
-                   pages=[Page(number=1, text=text, source="ocr" if run_on else "text-layer")])
-    return build_profile([doc]).profile
-
-
 @pytest.mark.parametrize("run_on", [False, True])
 def test_gen24a_a_bilingual_conclusion_heading_ends_the_gross_description(run_on):
-    p = _profile(_GEN24A_RUSSIAN, run_on)
+    p = report_profile(_GEN24A_RUSSIAN, run_on)
     assert (p.diagnosis.histology, p.diagnosis.grade, p.receptors.er.status, p.receptors.er.allred) == \
         ("invasive_ductal", 2, "positive", 7)
     assert (p.lymph_nodes.positive, p.lymph_nodes.examined, p.stage.pathologic.n) == (3, 12, "N1a")
@@ -190,6 +168,6 @@ def test_gen24a_a_bilingual_conclusion_heading_ends_the_gross_description(run_on
 
 @pytest.mark.parametrize("run_on", [False, True])
 def test_gen24a_a_reference_labs_legend_gives_no_result(run_on):
-    p = _profile(_GEN24A_REFERENCE_LAB, run_on)
+    p = report_profile(_GEN24A_REFERENCE_LAB, run_on)
     assert (p.receptors.er.status, p.receptors.pr.status, p.receptors.pr.percent) == ("positive", "negative", 0.0)
     assert (p.receptors.her2.status, p.receptors.her2.ihc_score) == ("positive", "3+")

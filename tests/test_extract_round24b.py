@@ -5,11 +5,9 @@ Every row is our own phrasing, written the way such reports print it."""
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
 
-from tests.test_extract_pathology import first_fact
+from tests.report_forms import report_profile
 
 GEN24B_ROWS = [
     # a result quoted from the core after "are not repeated": the "not" negates the repeat, not the quote
@@ -84,17 +82,6 @@ GEN24B_DISTRACTOR_ROWS = [
 ]
 
 
-@pytest.mark.parametrize("text,path,value,evidence,source", GEN24B_ROWS)
-def test_gen24b_phrasings_are_read_with_their_evidence(text, path, value, evidence, source):
-    f = first_fact(text, path, source=source)
-    assert f is not None and (f.value, f.evidence[0].text) == (value, evidence)
-
-
-@pytest.mark.parametrize("text,path,source", GEN24B_DISTRACTOR_ROWS)
-def test_gen24b_distractors_yield_nothing(text, path, source):
-    assert first_fact(text, path, source=source) is None
-
-
 # -- whole reports -------------------------------------------------------------------------------
 
 _GERMAN_STYLE = """INSTITUTE OF PATHOLOGY - FINDINGS REPORT
@@ -141,29 +128,9 @@ Comment: E-cadherin negative. Prognostic markers (ER, PR, HER2) have been ordere
 """
 
 
-def _run_on(text: str) -> str:
-    """The TCGA form: every printed line joined with ". " (a line that ends in "." or ":" with a space)."""
-    out = ""
-    for line in (x.strip() for x in text.splitlines()):
-        if line:
-            out += (" " if out.endswith((".", ":")) else ". ") if out else ""
-            out += line
-    return out
-
-
-def _profile(text: str, run_on: bool):
-    from extract import build_profile
-    from ingest.models import Document, Page
-    if run_on:
-        text = _run_on(text)
-    doc = Document(sha256=hashlib.sha256(text.encode()).hexdigest(), filename="report.txt", type="text",
-                   pages=[Page(number=1, text=text, source="ocr" if run_on else "text-layer")])
-    return build_profile([doc]).profile
-
-
 @pytest.mark.parametrize("run_on", [False, True])
 def test_gen24b_a_translated_report_reads_its_microscopy_and_assessment(run_on):
-    p = _profile(_GERMAN_STYLE, run_on)
+    p = report_profile(_GERMAN_STYLE, run_on)
     assert (p.diagnosis.histology, p.diagnosis.grade, p.diagnosis.laterality) == ("invasive_ductal", 2, "right")
     assert (p.receptors.er.status, p.receptors.er.percent, p.receptors.her2.ihc_score) == ("positive", 90.0, "1+")
     assert (p.lymph_nodes.positive, p.lymph_nodes.examined) == (0, 2)
@@ -171,20 +138,20 @@ def test_gen24b_a_translated_report_reads_its_microscopy_and_assessment(run_on):
 
 @pytest.mark.parametrize("run_on", [False, True])
 def test_gen24b_nodes_with_isolated_tumour_cells_are_counted_examined_not_positive(run_on):
-    p = _profile(_ITC_PARTS, run_on)
+    p = report_profile(_ITC_PARTS, run_on)
     assert (p.lymph_nodes.positive, p.lymph_nodes.examined) == (0, 3)
     assert p.stage.pathologic.n == "N0(i+)"
 
 
 @pytest.mark.parametrize("run_on", [False, True])
 def test_gen24b_an_amended_receptor_is_read_and_a_guideline_comment_is_not(run_on):
-    p = _profile(_AMENDED_ER, run_on)
+    p = report_profile(_AMENDED_ER, run_on)
     assert (p.receptors.er.status, p.receptors.er.percent) == ("low_positive", 5.0)
 
 
 @pytest.mark.parametrize("run_on", [False, True])
 def test_gen24b_a_core_biopsy_states_no_tumour_size_and_no_receptors(run_on):
-    p = _profile(_CORE_ONLY, run_on)
+    p = report_profile(_CORE_ONLY, run_on)
     assert (p.diagnosis.histology, p.diagnosis.grade) == ("invasive_lobular", 2)
     assert p.diagnosis.tumor_size_mm is None
     assert p.receptors.er.status is None and p.receptors.her2.status is None
