@@ -76,10 +76,15 @@ class RespellRules(BaseModel):
 
 
 @lru_cache(maxsize=1)
+def _rules() -> RespellRules:
+    return load_model(RULES_DIR / "ocr_respell.yaml", RespellRules)  # type: ignore[return-value]
+
+
+@lru_cache(maxsize=1)
 def _misreadings() -> dict[str, str]:
     """Lower-case misreading -> key word, one confusion each; misreadings that are key words, or
     that two key words share, are left out."""
-    rules: RespellRules = load_model(RULES_DIR / "ocr_respell.yaml", RespellRules)  # type: ignore[assignment]
+    rules = _rules()
     words = set(rules.words) | set(rules.short_words)
     found: dict[str, set[str]] = {}
     for word in words:
@@ -106,8 +111,7 @@ def _in_case_of(word: str, written: str) -> str:
 
 @lru_cache(maxsize=1)
 def _key_words() -> frozenset[str]:
-    rules: RespellRules = load_model(RULES_DIR / "ocr_respell.yaml", RespellRules)  # type: ignore[assignment]
-    return frozenset(w for w in rules.words if len(w) >= _PIECES_MIN)
+    return frozenset(w for w in _rules().words if len(w) >= _PIECES_MIN)
 
 
 def _pieces(text: str) -> list[tuple[int, int, str, str]]:
