@@ -107,19 +107,24 @@ def test_read_document_runs_every_extractor_on_every_page():
     assert by_path["receptors.her2.ihc_score"].value == "1+"
 
 
+def _receptors_raising(monkeypatch, error: Exception) -> None:
+    """Registered extractors with the receptors extractor replaced by one that raises `error`."""
+    import extract.fields as fields
+
+    def failing_receptors(page):
+        yield from ()
+        raise error
+
+    failing_receptors.__name__ = "extract_receptors"
+    monkeypatch.setattr(fields, "FIELD_EXTRACTORS",
+                        [failing_receptors if f.__name__ == "extract_receptors" else f for f in fields.FIELD_EXTRACTORS])
+
+
 def test_an_extractor_out_of_time_loses_its_own_findings_only(monkeypatch, caplog):
     """A pattern search past its time budget raises TimeoutError inside one extractor: that
     extractor's findings on that page are dropped, every other field is still read, and the log
     names the extractor and page without the record's text."""
-    import extract.fields as fields
-
-    def slow_receptors(page):
-        yield from ()
-        raise TimeoutError("regex timed out")
-
-    slow_receptors.__name__ = "extract_receptors"
-    monkeypatch.setattr(fields, "FIELD_EXTRACTORS",
-                        [slow_receptors if f.__name__ == "extract_receptors" else f for f in fields.FIELD_EXTRACTORS])
+    _receptors_raising(monkeypatch, TimeoutError("regex timed out"))
     doc = _document("FINAL DIAGNOSIS: Breast, right, lumpectomy: invasive lobular carcinoma, 1.6 cm. ER: positive (90%).")
     with caplog.at_level("WARNING"):
         facts = read_document(doc, "d1")
@@ -133,15 +138,8 @@ def test_an_extractor_that_fails_loses_its_own_findings_only_unless_strict(monke
     on that page; the document's other fields are read, and the log names the extractor, page and
     error type, never the text or the error's message. The test suite runs strict: the error rises."""
     import extract.document as document
-    import extract.fields as fields
 
-    def broken_receptors(page):
-        yield from ()
-        raise ValueError("could not convert string to float: 'lobular 1.4L'")
-
-    broken_receptors.__name__ = "extract_receptors"
-    monkeypatch.setattr(fields, "FIELD_EXTRACTORS",
-                        [broken_receptors if f.__name__ == "extract_receptors" else f for f in fields.FIELD_EXTRACTORS])
+    _receptors_raising(monkeypatch, ValueError("could not convert string to float: 'lobular 1.4L'"))
     doc = _document("FINAL DIAGNOSIS: Breast, right, lumpectomy: invasive lobular carcinoma, 1.6 cm. ER: positive (90%).")
     with pytest.raises(ValueError):
         read_document(doc, "d1")
