@@ -415,7 +415,8 @@ def _part_counts(page: AnalyzedPage) -> list[Count]:
     for rule_id in ("nodes.part.single-of", "nodes.part.x-of-y", "nodes.part.nodes-metastases-in", "nodes.part.label-of",
                     "nodes.part.label-fraction", "nodes.part.foreign-label-fraction", "nodes.part.paren-label-fraction",
                     "nodes.part.none-in", "nodes.part.positive-of", "nodes.part.out-of-first", "nodes.part.count-label-positive",
-                    "nodes.part.in-count", "nodes.part.fraction-metastasis", "nodes.part.label-count",
+                    "nodes.part.in-count", "nodes.part.fraction-metastasis", "nodes.part.fraction-itc",
+                    "nodes.part.label-count",
                     "nodes.part.count-polarity", "nodes.part.count-after", "nodes.part.procedure-fraction",
                     "nodes.part.fraction", "nodes.part.paren-of", "nodes.part.level"):
         for m in scan(page, g[rule_id]):

@@ -304,6 +304,12 @@ def _after_tnm(consumed: list[tuple[int, int]], start: int) -> bool:
     return any(0 <= start - b <= 200 for _, b in consumed)
 
 
+def _y_modifier(page: AnalyzedPage, before: int):
+    """A synoptic form's "Modified Classification: y" shortly before a p-prefixed category (its pT
+    and pN are then ypT and ypN), or None."""
+    return next((m for m in scan(page, grammar("tnm")["stage.modified-y"]) if 0 <= before - m.end() <= 200), None)
+
+
 def _emit(page: AnalyzedPage, kind: str, tm, nm, mm, counts, prefixes) -> Iterator[Finding]:
     """Findings of one staging string; a token with its own c/p prefix goes where it says
     ("pT1c pN1a cM0": the M is clinical)."""
@@ -354,7 +360,12 @@ def _emit(page: AnalyzedPage, kind: str, tm, nm, mm, counts, prefixes) -> Iterat
         first, rule = next(((m, g[r]) for m, r, read in ((tm, "tnm.t", _t_value), (nm, "tnm.n", _n_category),
                                                          (mm, "tnm.m", _m_value)) if m is not None and read(m)),
                            (None, None))
-        if prefix and first is not None:
+        ymod = _y_modifier(page, first.start()) if prefix == "p" and first is not None else None
+        if ymod is not None:
+            # "Modified Classification: y" above a form's "pT Category: pT2": the pT/pN are ypT/ypN
+            yield make_finding(page, "stage.pathologic.prefix", "yp", ymod.span(), g["stage.modified-y"],
+                               negation_applies=False, laterality=side)
+        elif prefix and first is not None:
             yield make_finding(page, "stage.pathologic.prefix", prefix, first.span(), rule, negation_applies=False,
                                laterality=side)
     if counts is not None:

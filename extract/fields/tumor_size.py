@@ -29,6 +29,9 @@ _LABELLED = ("size.invasive-label", "size.microscopic", "size.tumor-label", "siz
 #: A gross description's lesion with its size, read only there and only without a size elsewhere.
 _GROSS_RULES = _RULES + ("size.gross-mass",)
 _NUM = regex.compile(r"\d{1,3}(?:\s?[.,]\s?\d{1,2})?")
+#: A size label that names a microinvasion ("microinvasion (0.6 mm)", "Microinvasive carcinoma: 0.8 mm").
+_MICRO = regex.compile(r"micro-?invasi", regex.IGNORECASE)
+_IN_SITU = regex.compile(r"dcis|in[\s-]situ|intraductal", regex.IGNORECASE)
 
 
 def _dimensions(m: regex.Match) -> str:
@@ -105,6 +108,10 @@ def _sizes(page: AnalyzedPage, skip: frozenset[str], rules: tuple[str, ...] = _R
             # The exclusions' words within 60 characters of the size (a DCIS's 160: see the rule).
             before = page.text[max(0, s - 160):s] if rule_id in _LABELLED else \
                 page.text[max(0, s - 160):m.start("unit")]
+            # "DCIS ..., with a single focus of microinvasion (0.6 mm)": the label names the invasion
+            # itself, so the DCIS words before it are what it invades, not another lesion's size.
+            if rule_id == "size.invasive-label" and _MICRO.match(m.group(0)):
+                before = _IN_SITU.sub(lambda w: " " * len(w.group(0)), before)
             if exclude.search(before):
                 continue
             if rule_id != "size.invasive-label" and invasive_after.match(page.text, e):
