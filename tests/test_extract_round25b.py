@@ -42,6 +42,15 @@ GEN25B_ROWS = [
      "lymph_nodes.positive", 5, "Lymph nodes: metastases in 5 of 13", "text-layer"),
     ("LYMPH NODES: METASTASES IN 5 OF 13. PT2 PN2 M0.", "lymph_nodes.examined", 13,
      "LYMPH NODES: METASTASES IN 5 OF 13", "ocr"),
+    # the positive word and its count after the total
+    ("Lymph nodes: 14 examined, positive 2.\nIHC: estrogen receptors - positive (Allred score 7).",
+     "lymph_nodes.positive", 2, "Lymph nodes: 14 examined, positive 2", "text-layer"),
+    ("LYMPH NODES: 14 EXAMINED, POSITIVE 2. PT2N1AM0.", "lymph_nodes.examined", 14,
+     "LYMPH NODES: 14 EXAMINED, POSITIVE 2", "ocr"),
+    ("Histological grade: II.\nRegional lymph nodes: 17, with metastases: 4.\npTNM: pT2, pN2a, M0.",
+     "lymph_nodes.positive", 4, "Regional lymph nodes: 17, with metastases: 4", "text-layer"),
+    ("REGIONAL LYMPH NODES: 17, WITH METASTASES: 4. PTNM: PT2, PN2A, M0.", "lymph_nodes.examined", 17,
+     "REGIONAL LYMPH NODES: 17, WITH METASTASES: 4", "ocr"),
     # OCR's q for g
     ("ESTROQEN RECEPTOR: POSITIVE (30%, WEAK TO MODERATE). PROGESTERONE RECEPTOR: NEGATIVE (0%).",
      "receptors.er.status", "positive", "ESTROQEN RECEPTOR: POSITIVE", "ocr"),
@@ -59,6 +68,8 @@ GEN25B_DISTRACTOR_ROWS = [
     ("Specimen T-2, N-1 (cassettes).", "stage.pathologic.t", "text-layer"),
     # a receptor not performed states no status
     ("ESTROQEN RECEPTOR: NOT PERFORMED.", "receptors.er.status", "ocr"),
+    # a size after "positive" is no count
+    ("Lymph nodes: 14 examined, positive 2.5 cm from the margin.", "lymph_nodes.positive", "text-layer"),
     # a plan that names node metastases counts none
     ("Plan: axillary dissection if lymph node metastases are found at frozen section.", "lymph_nodes.positive",
      "text-layer"),
