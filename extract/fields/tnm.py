@@ -398,9 +398,10 @@ def _biobank(page: AnalyzedPage) -> Iterator[Finding]:
         t, n, mv = m.group("t"), m.group("n"), m.group("m")
         label = page.text[m.start("tl"):m.start("t")]
         # A bare "T: 1, N: 0" needs a staging label before it (in run-on text "STAGING:. T: 2"; a
-        # parenthesis between them is skipped: "Pathological staging (AJCC 8a ed.): T: 3").
+        # parenthesis between them is skipped: "Pathological staging (AJCC 8a ed.): T: 3"), or its M
+        # label after it: a whole "T: 2  N: 0  M: 0" chain is a staging.
         before = regex.sub(r"\([^()]{0,30}\)", "", page.text[max(0, m.start() - 60):m.start()].replace(":.", ":"))
-        if not (m.group("tpre") or regex.search(r"[a-z]{3}", label, regex.I)
+        if not (m.group("tpre") or mv or regex.search(r"[a-z]{3}", label, regex.I)
                 or grammar("tnm")["tnm.context.staging"].pattern_for(False).search(before)):
             continue
         base = f"stage.{_kind(page, m.start(), [_prefix(m, 'tpre'), _prefix(m, 'npre')])}"
