@@ -232,8 +232,9 @@ def _intensity_read(word: str) -> str | None:
     return f"{w}->{w.replace('0', 'o')}" if "0" in w else None
 
 
-#: The Vietnamese status words, without their accents (`STATUS` in rules/receptors.yaml).
-_VIETNAMESE = {"duong tinh": "positive", "am tinh": "negative"}
+#: The Vietnamese status words without their accents, and the Polish ones (`STATUS` in rules/receptors.yaml).
+_FOREIGN_STATUS = {"duong tinh": "positive", "am tinh": "negative", "dodatni": "positive", "dodatnie": "positive",
+                   "dodatnia": "positive", "ujemny": "negative", "ujemne": "negative", "ujemna": "negative"}
 
 
 def _status_word(word: str) -> str | None:
@@ -242,8 +243,8 @@ def _status_word(word: str) -> str | None:
         return "positive" if w[0] == "+" else "negative"
     if "low" in w and "pos" in w:
         return "low_positive"
-    if w in _VIETNAMESE:
-        return _VIETNAMESE[w]
+    if w in _FOREIGN_STATUS:
+        return _FOREIGN_STATUS[w]
     if w.startswith(("not ", "no ")) or w == "absent" or "neg" in w or w.startswith(("n3", "nega")):
         return "negative"
     if "equivoc" in w or "quivoque" in w or "indeterminate" in w:  # also "equívoco", "équivoque"
