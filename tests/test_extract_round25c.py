@@ -39,6 +39,13 @@ GEN25C_ROWS = [
      "FISH.", "receptors.her2.status", "negative", "HER2: Negative", "ocr"),
     ("ER/PR/HER2 Results. Positive for estrogen receptor. Positive for progesterone receptor. HER2: Negative by "
      "FISH.", "receptors.er.status", "positive", "Positive for estrogen receptor", "ocr"),
+    # value first, each label with its own bracketed result: the list of labels ends at that bracket
+    ("PROGNOSTIC MARKERS (CORE BIOPSY, SEE S08-2210): POSITIVE FOR ER (ALLRED 8), POSITIVE FOR PR (ALLRED 6), HER2 1+ "
+     "NEGATIVE.", "receptors.her2.status", "negative", "HER2 1+ NEGATIVE", "ocr"),
+    ("PROGNOSTIC MARKERS (CORE BIOPSY, SEE S08-2210): POSITIVE FOR ER (ALLRED 8), POSITIVE FOR PR (ALLRED 6), HER2 1+ "
+     "NEGATIVE.", "receptors.pr.status", "positive", "POSITIVE FOR PR", "ocr"),
+    ("The tumour cells are negative for ER (SP1), PR (1E2) and HER2.", "receptors.her2.status", "negative",
+     "negative for ER (SP1), PR (1E2) and HER2", "text-layer"),
     # "score of 2+" in brackets after the HER2 label
     ("IMMUNOHISTOCHEMISTRY: ER (+, 80%, STRONG), PR (+, 30%, MODERATE), HER-2 (score of 2+), KI-67 (+, 30%).",
      "receptors.her2.ihc_score", "2+", "HER-2 (score of 2+", "ocr"),
@@ -75,6 +82,8 @@ GEN25C_DISTRACTOR_ROWS = [
     # the heading "ER/PR/HER2 Results." with only the hormone receptors stated gives HER2 nothing
     ("ER/PR/HER2 Results. Positive for estrogen receptor. Positive for PR. HER2: Pending.", "receptors.her2.status",
      "ocr"),
+    # a status before "for" and a label whose bracket holds its own result is not HER2's after it
+    ("Positive for ER (95%), PR (40%), HER2 pending.", "receptors.her2.status", "text-layer"),
     # a legend's "score of 2+" in a note, not after the label
     ("HER2: see note. Note: a score of 2+ is equivocal and is reflexed to FISH.", "receptors.her2.ihc_score",
      "text-layer"),
