@@ -39,6 +39,14 @@ GEN25C_ROWS = [
      "FISH.", "receptors.her2.status", "negative", "HER2: Negative", "ocr"),
     ("ER/PR/HER2 Results. Positive for estrogen receptor. Positive for progesterone receptor. HER2: Negative by "
      "FISH.", "receptors.er.status", "positive", "Positive for estrogen receptor", "ocr"),
+    # value first, then the percent after a comma, a semicolon or "in"
+    ("Studies previously performed on core biopsy case and reported as: positive for estrogen receptor, 88%, 3+. "
+     "positive for Progesterone receptor, 82%, 3+.", "receptors.er.percent", 88.0,
+     "positive for estrogen receptor, 88%", "ocr"),
+    ("ADDENDUM (HORMONE RECEPTORS AND HER2, BLOCK A1): POSITIVE FOR ESTROGEN RECEPTOR; 95% OF NUCLEI; INTENSITY "
+     "STRONG; ALLRED 8/8.", "receptors.er.percent", 95.0, "POSITIVE FOR ESTROGEN RECEPTOR; 95%", "ocr"),
+    ("Tumour cells are positive for PR in 40% of nuclei.\n", "receptors.pr.percent", 40.0, "positive for PR in 40%",
+     "text-layer"),
     # value first, each label with its own bracketed result: the list of labels ends at that bracket
     ("PROGNOSTIC MARKERS (CORE BIOPSY, SEE S08-2210): POSITIVE FOR ER (ALLRED 8), POSITIVE FOR PR (ALLRED 6), HER2 1+ "
      "NEGATIVE.", "receptors.her2.status", "negative", "HER2 1+ NEGATIVE", "ocr"),
@@ -84,6 +92,9 @@ GEN25C_DISTRACTOR_ROWS = [
      "ocr"),
     # a status before "for" and a label whose bracket holds its own result is not HER2's after it
     ("Positive for ER (95%), PR (40%), HER2 pending.", "receptors.her2.status", "text-layer"),
+    # a number after a value-first label that is no percent of it
+    ("Positive for ER, 10 slides reviewed; Ki-67 30%.", "receptors.er.percent", "text-layer"),
+    ("Negative for ER, PR and HER2; Ki-67 30%.", "receptors.er.percent", "ocr"),
     # a legend's "score of 2+" in a note, not after the label
     ("HER2: see note. Note: a score of 2+ is equivocal and is reflexed to FISH.", "receptors.her2.ihc_score",
      "text-layer"),
