@@ -100,6 +100,7 @@ GEN25C_DISTRACTOR_ROWS = [
      "text-layer"),
     # a score "of" in a total-labelled sentence is no node count; nor a Nottingham total
     ("Total score: 6 of 9 (tubules 3, nuclei 2, mitoses 1).", "lymph_nodes.examined", "text-layer"),
+    ("Lymph nodes: 0 of 1.5 cm fragments show metastasis.", "lymph_nodes.examined", "ocr"),
     # "=" after a laterality label in a reference line of a form's legend with no side stated
     ("SPECIMEN LATERALITY = NOT SPECIFIED.", "diagnosis.laterality", "ocr"),
     # "--" after a type label with a benign finding
