@@ -245,6 +245,8 @@ def _status_word(word: str) -> str | None:
         return "low_positive"
     if w in _FOREIGN_STATUS:
         return _FOREIGN_STATUS[w]
+    if "reactive" in w:  # "reactive" / "immunoreactive"; "non-reactive", "unreactive"
+        return "negative" if w.startswith(("non", "un", "not ")) else "positive"
     if w.startswith(("not ", "no ")) or w == "absent" or "neg" in w or w.startswith(("n3", "nega")):
         return "negative"
     if "equivoc" in w or "quivoque" in w or "indeterminate" in w:  # also "equívoco", "équivoque"
