@@ -3457,8 +3457,9 @@ def test_gen15_results_reported_previously_are_the_prior_specimens():
     ("Invasive lobular carcinoma of the LEPT breast.", "diagnosis.laterality", "left", "LEPT breast", "LEPT->LEFT"),
     ("Invasive carcinoma in the R1GHT breast, 2 cm.", "diagnosis.laterality", "right", "R1GHT breast",
      "R1GHT->RIGHT"),
+    # (the Dutch "grootste diameter" is a size label of its own since round 25: it alone is the evidence)
     ("Invasief carcinoom NST, Graad 2 (3+2+1)\n grootste diameter 18 mm.", "diagnosis.tumor_size_mm", 18.0,
-     "Graad 2 (3+2+1)\n grootste diameter 18 mm", None),
+     "grootste diameter 18 mm", None),
     ("Mamma rechts: invasief mucineus carcinoom, zuiver type. (>90% mucineus), graad 1 (2+1+1), 16 mm.",
      "diagnosis.tumor_size_mm", 16.0, "graad 1 (2+1+1), 16 mm", None),
     ("mixed invasive carcinoma of no special type and lobular type, grade 2. (3+2+1=6), 31 mm. Also LCIS.",
@@ -4791,11 +4792,16 @@ def test_gen23_a_an_h_score_with_one_intensity_keeps_its_percent_of_cells():
 from tests.ocr_damage_rows import GEN24C_DISTRACTOR_ROWS, GEN24C_ROWS  # noqa: E402
 from tests.test_extract_round24a import GEN24A_DISTRACTOR_ROWS, GEN24A_ROWS  # noqa: E402
 from tests.test_extract_round24b import GEN24B_DISTRACTOR_ROWS, GEN24B_ROWS  # noqa: E402
+from tests.test_extract_round25a import GEN25A_DISTRACTOR_ROWS, GEN25A_ROWS  # noqa: E402
+from tests.test_extract_round25b import GEN25B_DISTRACTOR_ROWS, GEN25B_ROWS  # noqa: E402
+from tests.test_extract_round25c import GEN25C_DISTRACTOR_ROWS, GEN25C_ROWS  # noqa: E402
+from tests.test_extract_round25lead import LEAD25_DISTRACTOR_ROWS, LEAD25_ROWS  # noqa: E402
 
 
 # Every round's phrasing rows (the tables above and imported) are read with their evidence.
 @pytest.mark.parametrize("text,path,value,evidence,source", GEN19_ROWS + GEN19_REPORT_ROWS + GEN20_ROWS + GEN21_ROWS
-                         + GEN22_ROWS + GEN22_SCAN_ROWS + GEN23_ROWS + GEN24A_ROWS + GEN24B_ROWS + GEN24C_ROWS)
+                         + GEN22_ROWS + GEN22_SCAN_ROWS + GEN23_ROWS + GEN24A_ROWS + GEN24B_ROWS + GEN24C_ROWS
+                         + GEN25A_ROWS + GEN25B_ROWS + GEN25C_ROWS + LEAD25_ROWS)
 def test_round_phrasings_are_read_with_their_evidence(text, path, value, evidence, source):
     f = first_fact(text, path, source=source)
     assert f is not None and (f.value, f.evidence[0].text) == (value, evidence)
@@ -4805,7 +4811,9 @@ def test_round_phrasings_are_read_with_their_evidence(text, path, value, evidenc
 @pytest.mark.parametrize("text,path,source", GEN16_DISTRACTOR_ROWS + GEN18_DISTRACTOR_ROWS + GEN19_DISTRACTOR_ROWS
                          + GEN19_REPORT_DISTRACTOR_ROWS + GEN20_DISTRACTOR_ROWS + GEN21_DISTRACTOR_ROWS
                          + GEN22_DISTRACTOR_ROWS + GEN22_SCAN_DISTRACTOR_ROWS + GEN23_DISTRACTOR_ROWS
-                         + GEN24A_DISTRACTOR_ROWS + GEN24B_DISTRACTOR_ROWS + GEN24C_DISTRACTOR_ROWS)
+                         + GEN24A_DISTRACTOR_ROWS + GEN24B_DISTRACTOR_ROWS + GEN24C_DISTRACTOR_ROWS
+                         + GEN25A_DISTRACTOR_ROWS + GEN25B_DISTRACTOR_ROWS + GEN25C_DISTRACTOR_ROWS
+                         + LEAD25_DISTRACTOR_ROWS)
 def test_round_distractors_yield_nothing(text, path, source):
     assert first_fact(text, path, source=source) is None
 

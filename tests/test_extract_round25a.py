@@ -9,7 +9,6 @@ DCIS, and an ISH result that is no negation of the Ki-67 after it."""
 import pytest
 
 from tests.report_forms import report_profile
-from tests.test_extract_pathology import first_fact
 
 GEN25A_ROWS = [
     # a TNM after a grade's colon is still staging (the grade-components rule needs the score's number before it)
@@ -111,17 +110,6 @@ GEN25A_DISTRACTOR_ROWS = [
     ('Sentinel lymph node with micrometastasis (1.5 mm) in 11/23/2025 follow-up imaging.', 'lymph_nodes.examined', 'text-layer'),
     ('Axillary nodes: 1/2 sentinel, 3/12 non-sentinel\n', 'lymph_nodes.examined', 'text-layer'),
 ]
-
-
-@pytest.mark.parametrize("text,path,value,evidence,source", GEN25A_ROWS)
-def test_gen25a_phrasings_are_read_with_their_evidence(text, path, value, evidence, source):
-    f = first_fact(text, path, source=source)
-    assert f is not None and (f.value, f.evidence[0].text) == (value, evidence)
-
-
-@pytest.mark.parametrize("text,path,source", GEN25A_DISTRACTOR_ROWS)
-def test_gen25a_distractors_yield_nothing(text, path, source):
-    assert first_fact(text, path, source=source) is None
 
 
 # An Australian structured report: its Nottingham components are written "T3 N2 M1" after the score (no M1,

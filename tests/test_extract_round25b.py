@@ -9,7 +9,6 @@ from __future__ import annotations
 import pytest
 
 from tests.report_forms import report_profile, tcga_form
-from tests.test_extract_pathology import first_fact
 
 GEN25B_ROWS = [
     # a form that repeats the category's letter after its label
@@ -74,22 +73,6 @@ GEN25B_DISTRACTOR_ROWS = [
     ("Plan: axillary dissection if lymph node metastases are found at frozen section.", "lymph_nodes.positive",
      "text-layer"),
 ]
-
-
-@pytest.mark.parametrize(("text", "path", "value", "evidence", "source"), GEN25B_ROWS)
-def test_gen25b_rows(text, path, value, evidence, source):
-    fact = first_fact(text, path, source)
-    assert fact is not None, (text, path)
-    assert fact.value == value
-    ev = fact.evidence[0]
-    assert ev.text == evidence
-    assert text[ev.start:ev.end] == ev.text
-
-
-@pytest.mark.parametrize(("text", "path", "source"), GEN25B_DISTRACTOR_ROWS)
-def test_gen25b_distractors(text, path, source):
-    fact = first_fact(text, path, source)
-    assert fact is None, (text, path, fact.value)
 
 
 # -- whole documents -------------------------------------------------------------------------------

@@ -29,7 +29,10 @@ _SIDES = {"left": "left", "lt": "left", "l": "left", "right": "right", "rt": "ri
           "rechts": "right", "höger": "right", "hoger": "right", "esquerda": "left", "direita": "right",
           "høyre": "right", "hoyre": "right", "venstre": "left",
           "sağ": "right", "sag": "right", "sol": "left",  # Turkish
-          "dx": "right", "sin": "left"}  # Latin "Mamma dx." / "Mamma sin." (only after the organ word)
+          "dx": "right", "sin": "left",  # Latin "Mamma dx." / "Mamma sin." (only after the organ word)
+          # German adjectives before the organ word ("RECHTE MAMMA", "der linken Brust")
+          "rechte": "right", "rechten": "right", "rechter": "right", "rechtes": "right",
+          "linke": "left", "linken": "left", "linker": "left", "linkes": "left"}
 
 
 #: OCR's readings of a side word with one letter misread, or two swapped (`SIDE` in rules/laterality.yaml, OCR pages only).

@@ -100,12 +100,30 @@ _RESULT_SECTIONS = {"final_diagnosis", "synoptic", "addendum"}
 _REPORT_SECTIONS = _RESULT_SECTIONS | {"gross", "microscopic", "specimen", "frozen_section"}
 
 
+#: A word for lymph nodes in a result section (`_results_name_nodes`).
+_NODE_WORD = regex.compile(r"(?i)\bnod(?:e|es|al)\b|\blymph|(?-i:\b[AS]?LNs?\b)")
+
+
+def _results_name_nodes(page: AnalyzedPage) -> bool:
+    """Does a result section of the page (`_RESULT_SECTIONS`) name lymph nodes? (cached on the page)"""
+    cached = page.cache.get("lymph_nodes.results_name_nodes")
+    if cached is None:
+        sections = page.sections()
+        ends = [start for start, _ in sections[1:]] + [len(page.text)]
+        cached = page.cache["lymph_nodes.results_name_nodes"] = any(
+            name in _RESULT_SECTIONS and _NODE_WORD.search(page.text, start, end) is not None
+            for (start, name), end in zip(sections, ends))
+    return cached
+
+
 def _counted(page: AnalyzedPage, offset: int) -> bool:
     section = page.section_at(offset)
     if section == "microscopic":
         # A microscopic description restates the diagnosis' counts; in a report without a
-        # diagnosis section ("Microscopy: ... Lymph nodes: 4/18 ...") it is the result itself.
-        return not any(name in _RESULT_SECTIONS for _, name in page.sections())
+        # diagnosis section ("Microscopy: ... Lymph nodes: 4/18 ..."), or whose diagnosis names no
+        # node ("Microscopy: ... Axillary nodes: 2/9. Diagnosis: Invasive ductal carcinoma, pT2 N1a"),
+        # it is the result itself.
+        return not _results_name_nodes(page)
     if section == "clinical_history":
         # A pathology report's clinical history restates earlier findings; a clinic note's history
         # ("Reason for referral: ... Sentinel nodes: 1/3 SLN+ with ECE") is where it states them.

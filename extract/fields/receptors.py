@@ -2131,8 +2131,12 @@ def _receptor_findings(page: AnalyzedPage) -> Iterator[Finding]:
     proliferation = list(ki67(page))
     yield from row_table_percents(page, hormone + proliferation)
     yield from letter_spaced(page)
-    yield from slash_triples(page)
-    her2_findings = list(her2(page))
+    triples = list(slash_triples(page))
+    yield from triples
+    # "ER/PR/HER2: NEG/NEG/POS": HER2's label-value reading of the first status is the triple's ER result.
+    inside_triple = [(f.evidence[0].start, f.evidence[0].end) for f in triples]
+    her2_findings = [f for f in her2(page) if f.path != "receptors.her2.status"
+                     or not any(a <= f.evidence[0].start < b for a, b in inside_triple)]
     page.cache["her2_ratio_spans"] = [(f.evidence[0].start, f.evidence[0].end) for f in her2_findings
                                       if f.path == "receptors.her2.ish_ratio"]
     yield from her2_findings
