@@ -62,6 +62,12 @@ LEAD25_ROWS = [
      'diagnosis.laterality', 'right', 'RECHTEN MAMMA', 'ocr'),
     # a slash triple's last status is HER2's, not the first one the HER2 label is followed by
     ('ER/PR/HER2: NEG/NEG/POS. TISSUE: FFPE.', 'receptors.her2.status', 'positive', 'ER/PR/HER2: NEG/NEG/POS', 'ocr'),
+    # an ISH mean copy number with its noun left out, or cut from it by a run-on join (the ratio and the mean then
+    # settle an IHC 2+: both had stayed equivocal)
+    ('Addendum (dual ISH): HER2/CEP17 = 1.6; average HER2 copy 3.9/cell: NEGATIVE (group 5)',
+     'receptors.her2.ish_copy_number', 3.9, 'average HER2 copy 3.9', 'text-layer'),
+    ('FISH HER2: HER2/CEN17 RATIO 1.3, MEAN HER2 COPY. NUMBER 2.6 PER NUCLEUS: NOT AMPLIFIED.',
+     'receptors.her2.ish_copy_number', 2.6, 'MEAN HER2 COPY. NUMBER 2.6', 'ocr'),
 ]
 
 LEAD25_DISTRACTOR_ROWS = [
