@@ -114,16 +114,28 @@ def _key_words() -> frozenset[str]:
     return frozenset(w for w in _rules().words if len(w) >= _PIECES_MIN)
 
 
+#: The third piece of a key word split twice ("PROGE STER ONE RECEPTOR"), after the second.
+_THIRD = re.compile(r"[ \t]([A-Za-z][A-Za-z0-9]*)(?![\w-])")
+
+
 def _pieces(text: str) -> list[tuple[int, int, str, str]]:
-    """A key word in two pieces, neither of them a key word itself ("Duct al", "LYMPHOVASCULAR INVAS-. ION")."""
+    """A key word in two pieces (or three), none of them a key word itself ("Duct al", "LYMPHOVASCULAR
+    INVAS-. ION", "PROGE STER ONE")."""
     words, table, out, after = _key_words(), _misreadings(), [], -1
     for m in _PIECES.finditer(text):
         first, second = m.group(1), m.group(3)
         joined = (first + second).lower()
         # the pieces may make a misreading of the word ("PO5I-. TIVE", "POS1T-. IVE": positive)
         word = joined if joined in words else table.get(joined) if len(joined) >= _PIECES_MIN else None
+        third = None
+        if word is None and m.start() >= after and (t := _THIRD.match(text, m.end() + len(second))):
+            joined3 = joined + t.group(1).lower()
+            if joined3 in words and t.group(1).lower() not in words:
+                word, third = joined3, t
         if m.start() < after or word is None or first.lower() in words or second.lower() in words:
             continue
+        if third is not None:
+            second = text[m.end():third.end()]  # both later pieces with the blank between them
         after = m.end() + len(second)
         # the reading stands at the piece's end (padded before it): "INVAS-. ION:" reads "   INVASION:"
         out.append((m.start(), after, text[m.start():after],

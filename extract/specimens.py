@@ -97,7 +97,7 @@ def _site_of(text: str) -> Literal["breast", "lymph_node", "other"]:
         return "lymph_node"
     if any(k in low for k in ("mastectomy", "lumpectomy", "quadrant", "areola", "nipple")):
         return "breast"
-    if regex.match(r"(?:mama|mamma|mammella|sein)\s", low):  # "Mama esquerda, biópsia ..." (specimen.site-header)
+    if regex.match(r"[\W_]*(?:mama|mamma|mammella|sein)\s", low):  # "Mama esquerda, biópsia ..." (specimen.site-header)
         return "breast"
     return "other"
 
@@ -522,6 +522,25 @@ def part_at(page: "AnalyzedPage", offset: int) -> Part | None:
     if best is None:
         return _block_at(page, offset) or _sentence_side(page, offset)
     return _named_side_part(page, offset, best) if best.end <= offset else best
+
+
+#: A cancer named in a part's text (`states_no_cancer`): its own "no carcinoma" statements blanked first.
+_CANCER_WORD = regex.compile(r"carcinom|sarcom|lymphoma|malignant\b", regex.IGNORECASE)
+
+
+def states_no_cancer(page: "AnalyzedPage", part: Part, offset: int) -> bool:
+    """Whether the part's text before `offset` says the part holds no cancer and names none
+    (`specimen.no-cancer`): a tumour's result read there is the report's, not this part's."""
+    if part.end > offset:
+        return False
+    rule = grammar("specimens")["specimen.no-cancer"]
+    text = page.text[part.end:offset]
+    found = list(rule.finditer(text, page.is_ocr))
+    if not found:
+        return False
+    for m in reversed(found):
+        text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+    return _CANCER_WORD.search(text) is None
 
 
 def _heads_lines(text: str, end: int, offset: int) -> bool:

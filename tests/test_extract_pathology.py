@@ -1845,10 +1845,11 @@ ROWS = [
     ("No metastatic carcinoma identified in four lymph nodes.", "lymph_nodes.examined", 4,
      "No metastatic carcinoma identified in four lymph nodes"),
     ("If there is no tumour in the 2 nodes, no further surgery.", "lymph_nodes.examined", None, None),
+    # (read as a total with its label since round 26's "12 POSITIVE OF 18" after a total's label)
     ("Axillary nodes: 3 positive of 15 (largest deposit 11 mm, ENE present)", "lymph_nodes.examined", 15,
-     "3 positive of 15"),
+     "Axillary nodes: 3 positive of 15"),
     ("Axillary nodes: 3 positive of 15 (largest deposit 11 mm, ENE present)", "lymph_nodes.positive", 3,
-     "3 positive of 15"),
+     "Axillary nodes: 3 positive of 15"),
     # A mean HER2 copy number written before its unit, inside the HER2 label's details; not CEP17's.
     ("HER2: 2+ equivocal, ISH\n  not amplified (ratio 1.5, 3.6 copies/nucleus) - negative",
      "receptors.her2.ish_copy_number", 3.6, "HER2: 2+ equivocal, ISH\n  not amplified (ratio 1.5, 3.6 copies/nucleus"),
@@ -4796,12 +4797,13 @@ from tests.test_extract_round25a import GEN25A_DISTRACTOR_ROWS, GEN25A_ROWS  # n
 from tests.test_extract_round25b import GEN25B_DISTRACTOR_ROWS, GEN25B_ROWS  # noqa: E402
 from tests.test_extract_round25c import GEN25C_DISTRACTOR_ROWS, GEN25C_ROWS  # noqa: E402
 from tests.test_extract_round25lead import LEAD25_DISTRACTOR_ROWS, LEAD25_ROWS  # noqa: E402
+from tests.test_extract_round26lead import LEAD26_DISTRACTOR_ROWS, LEAD26_ROWS  # noqa: E402
 
 
 # Every round's phrasing rows (the tables above and imported) are read with their evidence.
 @pytest.mark.parametrize("text,path,value,evidence,source", GEN19_ROWS + GEN19_REPORT_ROWS + GEN20_ROWS + GEN21_ROWS
                          + GEN22_ROWS + GEN22_SCAN_ROWS + GEN23_ROWS + GEN24A_ROWS + GEN24B_ROWS + GEN24C_ROWS
-                         + GEN25A_ROWS + GEN25B_ROWS + GEN25C_ROWS + LEAD25_ROWS)
+                         + GEN25A_ROWS + GEN25B_ROWS + GEN25C_ROWS + LEAD25_ROWS + LEAD26_ROWS)
 def test_round_phrasings_are_read_with_their_evidence(text, path, value, evidence, source):
     f = first_fact(text, path, source=source)
     assert f is not None and (f.value, f.evidence[0].text) == (value, evidence)
@@ -4813,7 +4815,7 @@ def test_round_phrasings_are_read_with_their_evidence(text, path, value, evidenc
                          + GEN22_DISTRACTOR_ROWS + GEN22_SCAN_DISTRACTOR_ROWS + GEN23_DISTRACTOR_ROWS
                          + GEN24A_DISTRACTOR_ROWS + GEN24B_DISTRACTOR_ROWS + GEN24C_DISTRACTOR_ROWS
                          + GEN25A_DISTRACTOR_ROWS + GEN25B_DISTRACTOR_ROWS + GEN25C_DISTRACTOR_ROWS
-                         + LEAD25_DISTRACTOR_ROWS)
+                         + LEAD25_DISTRACTOR_ROWS + LEAD26_DISTRACTOR_ROWS)
 def test_round_distractors_yield_nothing(text, path, source):
     assert first_fact(text, path, source=source) is None
 

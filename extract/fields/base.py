@@ -10,7 +10,7 @@ from extract.analysis import AnalyzedPage
 from extract.findings import Finding
 from extract.models import Evidence
 from extract.rules import CompiledRule
-from extract.specimens import focus_at, focus_tag, is_revision, line_date, part_at, section_weight, synoptic_procedure
+from extract.specimens import focus_at, focus_tag, is_revision, line_date, part_at, section_weight, synoptic_procedure, states_no_cancer
 from extract.table_rows import header_row_pairs, label_column_pairs
 
 _NUMBER_WORDS = {
@@ -104,6 +104,10 @@ _FOCUS_PATHS = ("diagnosis.grade", "diagnosis.nottingham_score", "diagnosis.tumo
                 "receptors.")
 
 
+#: Results measured on a carcinoma: never of a part that holds none (`extract.specimens.states_no_cancer`).
+_TUMOUR_RESULT_PATHS = ("receptors.", "stage.")
+
+
 def make_finding(
     page: AnalyzedPage,
     path: str,
@@ -138,6 +142,8 @@ def make_finding(
     if _EMPTY_BOX.search(page.text, max(0, start - 8), start):
         assertion = "negated"  # an option left unticked on a checklist: "[ ] Invasive lobular carcinoma"
     part = part_at(page, start)
+    if part is not None and path.startswith(_TUMOUR_RESULT_PATHS) and states_no_cancer(page, part, start):
+        part = None  # a benign part's text runs on into the report's receptors or stage
     specimen = part.label if part else None
     if path.startswith(_FOCUS_PATHS) and (focus := focus_at(page, start)) is not None:
         specimen = focus_tag(specimen, focus)

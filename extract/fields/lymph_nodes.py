@@ -431,7 +431,8 @@ def _part_counts(page: AnalyzedPage) -> list[Count]:
     counts: list[Count] = []
     taken: list[tuple[int, int]] = []
     for rule_id in ("nodes.part.single-of", "nodes.part.x-of-y", "nodes.part.nodes-metastases-in", "nodes.part.label-of",
-                    "nodes.part.label-fraction", "nodes.part.foreign-label-fraction", "nodes.part.paren-label-fraction",
+                    "nodes.part.label-fraction", "nodes.part.foreign-label-fraction", "nodes.part.foreign-metastases-in",
+                    "nodes.part.paren-label-fraction",
                     "nodes.part.none-in", "nodes.part.positive-of", "nodes.part.out-of-first", "nodes.part.count-label-positive",
                     "nodes.part.in-count", "nodes.part.fraction-metastasis", "nodes.part.fraction-itc",
                     "nodes.part.label-count",
@@ -507,13 +508,14 @@ def _paren_of_count(page: AnalyzedPage, m: regex.Match) -> bool:
 def _without_remaining(page: AnalyzedPage, counts: list[Count]) -> list[Count]:
     """Counts without "the remaining N nodes" of a count given before it in the same part whose
     other nodes they are: its examined minus its positives ("A single (of 12) ... is positive. The
-    remaining 11 ... are negative" is 1 of 12). Remaining nodes that do not make up such a total
+    remaining 11 ... are negative" is 1 of 12; "Sentinel lymph nodes (3): isolated tumor cells ... in one node;
+    the remaining two nodes negative" is 0 of 3, the node with isolated cells not positive). Remaining nodes that do not make up such a total
     ("sentinel node 1/3 ... the remaining 11 axillary nodes") are more nodes and are added."""
     remaining = _g()["nodes.remaining"].pattern_for(False)
     out: list[Count] = []
     for c in counts:
         if c.pos in (None, 0) and remaining.search(page.text, max(0, c.start - 30), c.start) and any(
-                o.part == c.part and o.pos is not None and o.ex - o.pos == c.ex for o in out):
+                o.part == c.part and o.pos is not None and o.ex - o.pos - (1 if o.itc else 0) == c.ex for o in out):
             continue
         out.append(c)
     return out

@@ -108,7 +108,7 @@ def _correction(m: regex.Match, group: str, normal: str, page: AnalyzedPage) -> 
     return None
 
 
-def _kind(page: AnalyzedPage, start: int, prefixes: list[str | None]) -> str:
+def _kind(page: AnalyzedPage, start: int, prefixes: list[str | None], end: int | None = None) -> str:
     """'pathologic' or 'clinical' for a staging string (see module docstring)."""
     g = grammar("tnm")
     if any(p in ("p", "yp", "rp", "a", "y") for p in prefixes):
@@ -117,6 +117,8 @@ def _kind(page: AnalyzedPage, start: int, prefixes: list[str | None]) -> str:
         return "clinical"
     before = page.text[max(0, start - 50):start]
     if g["tnm.context.clinical"].pattern_for(False).search(before):
+        return "clinical"
+    if end is not None and g["tnm.context.clinical-after"].pattern_for(False).match(page.text, end):
         return "clinical"
     if g["tnm.context.pathologic"].pattern_for(False).search(before):
         return "pathologic"
@@ -226,7 +228,7 @@ def _extract_tnm(page: AnalyzedPage) -> Iterator[Finding]:
         # OCR's "TIC"/"TO" need a prefix or a chained N to count.
         if tpre is None and nm is None and tm.group("t")[:1] in "OoIil|":
             continue
-        kind = _kind(page, tm.start(), [tpre, npre, _prefix(mm, "mpre") if mm else None])
+        kind = _kind(page, tm.start(), [tpre, npre, _prefix(mm, "mpre") if mm else None], (mm or counts or nm or tm).end())
         consumed.append((tm.start(), (mm or counts or nm or tm).end()))
         yield from _emit(page, kind, tm, nm, mm, counts, [tpre, npre])
         if mm is not None:
@@ -248,7 +250,7 @@ def _extract_tnm(page: AnalyzedPage) -> Iterator[Finding]:
         mpre = _prefix(mm, "mpre") if mm else None
         if mm and mpre is None and mm.group("m")[:1] in "Oo" and npre is None:
             mm = None
-        kind = _kind(page, nm.start(), [npre, mpre])
+        kind = _kind(page, nm.start(), [npre, mpre], (mm or counts or nm).end())
         consumed.append((nm.start(), (mm or counts or nm).end()))
         yield from _emit(page, kind, None, nm, mm, counts, [npre])
 
