@@ -74,6 +74,78 @@ LEAD26_ROWS = [
      'invasive carcinoma of mixed type - ductal NST (approx. 60%) and lobular', 'ocr'),
     ('Rozpoznanie: carcinoma ductale et lobulare invasivum mammae sinistrae.', 'diagnosis.histology',
      'mixed_ductal_lobular', 'carcinoma ductale et lobulare invasivum', 'text-layer'),
+    # round 26 j/k: an Allred total with its parts, a Russian label and its points, a word split in three
+    ('Tumor markers (block A5):. ER  Allred total score 7/8 (PS 4 + IS 3)  - positive. PR  Allred total score 3/8.',
+     'receptors.er.allred', 7, 'ER  Allred total score 7/8', 'text-layer'),
+    ('Иммуногистохимия (IHC):. РЭ (ER): 6 баллов Allred (PS 4 + IS 2) - positive. HER2/neu: 3+ (positive).',
+     'receptors.er.status', 'positive', 'РЭ (ER): 6 баллов Allred (PS 4 + IS 2) - positive', 'text-layer'),
+    ('RECEPTORS (BLOCK 1C):. OESTROGEN RECEPTOR: POSITIVE, H-SCORE 240. PROGE STER ONE RECEPTOR: NEGATIVE, H-SCORE 0.',
+     'receptors.pr.status', 'negative', 'PROGE STER ONE RECEPTOR: NEGATIVE', 'ocr'),
+    # a status in the report's language before its English one; French adverbs and the (ER) gloss
+    ('IMUNOHISTOCHEMINIS TYRIMAS: ER NEIGIAMAS/NEGATIVE (0%); PR NEIGIAMAS/NEGATIVE (0%); HER2 1+.',
+     'receptors.er.percent', 0.0, 'ER NEIGIAMAS/NEGATIVE (0%', 'ocr'),
+    ("Marqueurs / Biomarkers:. Recepteurs d'oestrogenes (ER): faiblement positif / LOW POSITIVE, 3% des cellules.",
+     'receptors.er.percent', 3.0, "Recepteurs d'oestrogenes (ER): faiblement positif / LOW POSITIVE, 3%", 'text-layer'),
+    # a ratio with OCR's l for its 1 (and not the criteria's range after it)
+    ('HER2 FISH  HER2/CEP17 RATIO l.9; AVERAGE HER2 COPY NUMBER 4.6 PER CELL. INTERPRETATION: EQUIVOCAL (ASCO/CAP 2007 '
+     'CRITERIA, RATIO 1.8-2.2).', 'receptors.her2.ish_ratio', 1.9,
+     'HER2/CEP17 RATIO l.9', 'ocr'),
+    # nodes: "0UT" for out and a run-on inside "LYMPH. NODES", a letter for a digit after a real one,
+    # a bar table's pair of labels, leader dots of a CAP checklist
+    ('6) LYMPH NODE METASTASIS: METASTASIS IN 2 0UT OF 4 SENTINEL LYMPH. NODES (SLN #1 1.1 CM), PERINODAL EXTENSION: '
+     'ABSENT.', 'lymph_nodes.examined', 4, '2 0UT OF 4 SENTINEL LYMPH. NODES', 'ocr'),
+    ('DIAGNOSIS: INFILTRATING DUCT CARCINOMA, NOS, GRADE Il. TUMOUR SIZE: 3.8 CM. LYMPH NODES: 3/1l POSITIVE.',
+     'lymph_nodes.examined', 11, 'LYMPH NODES: 3/1l', 'ocr'),
+    ('| Histologic grade | 2 |. | Tumor size (cm) | 2.1 |. | Lymph nodes positive / examined | 0 / 3 |.',
+     'lymph_nodes.examined', 3, 'Lymph nodes positive / examined | 0 / 3', 'ocr'),
+    ('| Histologic grade | 2 |. | Tumor size (cm) | 2.1 |. | Lymph nodes positive / examined | 0 / 3 |.',
+     'diagnosis.tumor_size_mm', 21.0, 'Tumor size (cm) | 2.1', 'ocr'),
+    ('| Histologic grade | 2 |. | Tumor size (cm) | 2.1 |. | Lymph nodes positive / examined | 0 / 3 |.',
+     'diagnosis.grade', 2, 'Histologic grade | 2', 'ocr'),
+    ('SYNOPTIC REPORT - Breast. Lymph Node Sampling .............. Sentinel lymph node(s). Lymph Nodes Examined '
+     '............. 2     Sentinel: 2.', 'lymph_nodes.examined', 2, 'Lymph Nodes Examined ............. 2', 'text-layer'),
+    # a Swedish diagnosis header with its gloss opens the diagnosis (the values were read as gross description)
+    ('MAKROSKOPI: 1. RESECTION 75 X 55 X 30 MM. PAD (DIAGNOSIS):. 1. INVASIVE BREAST CANCER OF NO SPECIAL TYPE '
+     '(DUCTAL), NHG 1. TUMOUR SIZE 13 MM.', 'diagnosis.histology', 'invasive_ductal',
+     'BREAST CANCER OF NO SPECIAL TYPE', 'ocr'),
+    # round 26 m: a Canadian "Diagnosis summary:" header, Vietnamese and Polish labels, three qualifiers before a
+    # largest focus, a tumour node's quadrant, OCR's CN for cm, nodes "of which" are involved, a pN's count
+    ('Clinical: Multifocal right breast carcinoma on MRI. Diagnosis summary: Invasive ductal carcinoma (NST), right '
+     'breast. Sentinel lymph nodes: 0/3 (negative).', 'lymph_nodes.examined', 3, 'lymph nodes: 0/3', 'text-layer'),
+    ('KET LUAN: CARCINOMA ONG TUYEN XAM NHAP (INVASIVE DUCTAL CARCINOMA). KICH THUOC U 3.0 CM. HACH NACH: 3/9 HA CH DI '
+     'CAN.', 'diagnosis.tumor_size_mm', 30.0, 'KICH THUOC U 3.0 CM', 'ocr'),
+    ('KET LUAN: CARCINOMA ONG TUYEN XAM NHAP (INVASIVE DUCTAL CARCINOMA). KICH THUOC U 3.0 CM. HACH NACH: 3/9 HA CH DI '
+     'CAN.', 'lymph_nodes.examined', 9, 'HACH NACH: 3/9', 'ocr'),
+    ('ROZPOZNANIE: CARCINOMA DUCTALE INVASIVUM (NST), G3. WEZLY CHLONNE WARTOWNICZE: 0/3 (BEZ PRZERZUTOW).',
+     'lymph_nodes.examined', 3, 'WEZLY CHLONNE WARTOWNICZE: 0/3', 'ocr'),
+    ('MATERIAL: PIERS LEWA - KWADRANTEKTOMIA. ROZPOZNANIE: CARCINOMA DUCTALE INVASIVUM (NST), G3.',
+     'diagnosis.laterality', 'left', 'PIERS LEWA', 'ocr'),
+    ('MICROSCOPIC: RESIDUAL TUMOUR: INFILTRATING DUCT CARCINOMA, GRADE III. LARGEST CONTIGUOUS RESIDUAL INVASIVE FOCUS: '
+     '3.2 CM (YPT2).', 'diagnosis.tumor_size_mm', 32.0, 'LARGEST CONTIGUOUS RESIDUAL INVASIVE FOCUS: 3.2 CM', 'ocr'),
+    ('MACRO: TUMOUR NODE IN UPPER OUTER QUADRANT, 3.4 X 3.0 X 2.8 CM, GREY-WHITE, STELLATE. MICRO: INFILTRATIVE '
+     'DUCTAL CARCINOMA.', 'diagnosis.tumor_size_mm', 34.0, 'TUMOUR NODE IN UPPER OUTER QUADRANT, 3.4 X 3.0 X 2.8 CM',
+     'ocr'),
+    ('(1) RIGHT BREAST, EXCISION: INFILTRATING LOBULAR CARCINOMA, CLASSIC TYPE. MAXIMUM DIMENSION OF TUMOR 2.5 CN. '
+     'MARGINS CLEAR.', 'diagnosis.tumor_size_mm', 25.0, 'MAXIMUM DIMENSION OF TUMOR 2.5 CN', 'ocr'),
+    ('MASTECTOMY SPECIMEN 20 X 16 X 7 CM WITH ULCERATED SKIN 4 X 3 CM OVERLYING A FIRM TUMOUR 6.2 X 5.0 X 4.5 CM. '
+     'MICROSCOPY: INVASIVE DUCTAL CARCINOMA.', 'diagnosis.tumor_size_mm', 62.0, 'TUMOUR 6.2 X 5.0 X 4.5 CM', 'ocr'),
+    ('SEVENTEEN LYMPH NODES WERE IDENTIFIED IN THE AXILLARY CLEARANCE, OF WHICH FOUR CONTAIN METASTATIC CARCINOMA, '
+     'THE LARGEST DEPOSIT 9 MM.', 'lymph_nodes.positive', 4,
+     'SEVENTEEN LYMPH NODES WERE IDENTIFIED IN THE AXILLARY CLEARANCE, OF WHICH FOUR CONTAIN METASTATIC CARCINOMA',
+     'ocr'),
+    ('MICROSCOPY: LYMPHOVASCULAR INVASION PRESENT. SEVEN (7) OF THIRTEEN (l3) AXILLARY LYMPH NODES SHOW METASTATIC '
+     'CARCINOMA.', 'lymph_nodes.examined', 13, 'SEVEN (7) OF THIRTEEN (l3) AXILLARY LYMPH NODES', 'ocr'),
+    ('FINAL DIAGNOSIS: RIGHT BREAST, POST-NACT: NO RESIDUAL INVASIVE CARCINOMA IN BREAST (YPTO). RESIDUAL NODAL '
+     'DISEASE: 1/16 (YPN1A).', 'lymph_nodes.examined', 16, 'RESIDUAL NODAL DISEASE: 1/16', 'ocr'),
+    ('Diagnosis: pT1c. Regional lymph nodes: 2 with macro/micro metastasis of 4 examined. pN: pN1a.',
+     'lymph_nodes.examined', 4, 'lymph nodes: 2 with macro/micro metastasis of 4 examined', 'text-layer'),
+    ('DIAGNOSE: DIE RESEKTION ZEIGT EIN REIN LOBULAERES KARZINOM (E-CADHERIN NEGATIV).', 'diagnosis.histology',
+     'invasive_lobular', 'REIN LOBULAERES KARZINOM', 'ocr'),
+    ('PROGESTERONREZEPTOR: IRS 2 (SCHWACH POSITIV).', 'receptors.pr.status', 'positive',
+     'PROGESTERONREZEPTOR: IRS 2 (SCHWACH POSITIV', 'ocr'),
+    # a fraction whose examined count OCR read with an l for its 1 (and no count of 4 of 4 from "4/l7 NODES")
+    ('SUMMARY: RIGHT BREAST, GRADE 3 INVASIVE DUCTAL CARCINOMA, 32 MM, 4/l7 NODES POSITIVE.', 'lymph_nodes.examined',
+     17, '4/l7 NODES', 'ocr'),
     # a clinical staging string called so in the bracket after it
     ('PREVIOUS CLINICAL STAGING BEFORE. SURGERY: T2 NO M0 (CLINICAL, NOT CONFIRMED). IMMUNOHISTOCHEMISTRY: ER +.',
      'stage.clinical.n', 'N0', 'NO', 'ocr'),
@@ -86,6 +158,9 @@ LEAD26_DISTRACTOR_ROWS = [
     # a specimen's own measure is still no tumour size
     ('GROSS: THE SPECIMEN LABELLED LEFT BREAST CONTAINS A 12 X 8 X 3 CM PORTION OF FATTY TISSUE.',
      'diagnosis.tumor_size_mm', 'ocr'),
+    # a German "cannot be safely excluded" hedges the type before it
+    ('ANMERKUNG: IM VORBEFUND WAR EIN INVASIV-DUKTALES KARZINOM NICHT SICHER AUSZUSCHLIESSEN.', 'diagnosis.histology',
+     'ocr'),
     # a numbered part's bracket is not a count of nodes
     ('CONCLUSION: (2) LYMPH NODE TISSUE, SEE COMMENT.', 'lymph_nodes.examined', 'ocr'),
 ]
@@ -141,6 +216,22 @@ def test_lead26_a_material_list_names_each_numbered_parts_side():
     profile = _profile(text)
     assert profile["diagnosis"]["laterality"] == "left"
     assert profile["diagnosis"]["tumor_size_mm"] == 28.0
+
+
+def test_lead26_a_past_cancer_under_a_history_side_header_is_not_the_index_side():
+    text = ("Clinical details: 58F. Right breast: grade 1 NST carcinoma 2010 (pT1b N0, ER+) treated with WLE and "
+            "radiotherapy. New left breast mass. Microscopy:. 3. An invasive carcinoma, mixed NST and lobular, "
+            "grade 2. SUMMARY / RCPath DATASET:. Side: Left. Invasive size: 29 mm.")
+    assert _profile(text)["diagnosis"]["laterality"] == "left"
+
+
+def test_lead26_a_minor_component_of_a_metaplastic_carcinoma_is_not_its_type():
+    text = ("Microscopy: A. Malignant neoplasm of spindle cells merging with a minor component of high grade invasive "
+            "carcinoma NST. Conclusion: METAPLASTIC CARCINOMA (spindle cell and squamous), high grade.")
+    assert _profile(text)["diagnosis"]["histology"] == "metaplastic"
+    # named alone, the same words are the type
+    assert _profile("Microscopy: a minor component of high grade invasive carcinoma NST.")["diagnosis"][
+        "histology"] == "invasive_ductal"
 
 
 def test_lead26_a_history_header_in_spanish_keeps_an_earlier_cancers_side_out():

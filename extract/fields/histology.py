@@ -117,6 +117,9 @@ class HistologyVocabulary(BaseModel):
     notes: str | None = None
     words: dict[str, HistologyWord] = Field(default_factory=dict)
     unspecified_invasive: UnspecifiedInvasive | None = None
+    #: Words right before a mention that make it a minor part of another carcinoma ("merging with a
+    #: minor component of high grade invasive carcinoma NST" in a metaplastic carcinoma).
+    minor_component: str | None = None
     types: list[HistologyType]
 
     @model_validator(mode="after")
@@ -137,6 +140,14 @@ class HistologyVocabulary(BaseModel):
             except regex.error as exc:
                 raise ValueError(f"{self.unspecified_invasive.id}: pattern does not compile: {exc}") from exc
         return self
+
+    def minor_component_before(self, text: str) -> bool:
+        """Does `text` (what stands right before a mention) name the mention a minor component?"""
+        if self.minor_component is None:
+            return False
+        if not hasattr(self, "_minor"):
+            self._minor = regex.compile(self.minor_component, regex.IGNORECASE)
+        return self._minor.search(text) is not None
 
     def unspecified_patterns(self) -> list[AlternativesScanner]:
         return self._unspecified
@@ -259,7 +270,11 @@ def extract_histology(page: AnalyzedPage) -> Iterator[Finding]:
     site_done = False
     found = mentions(page)
     in_situ_only_component = any(not h.invasive for _, _, h, _ in found) and untyped_invasive_in_document(page)
+    vocabulary = histology_vocabulary()
     for start, end, htype, conf in found:
+        if htype.invasive and vocabulary.minor_component_before(page.text[max(0, start - 60):start]) and any(
+                h.invasive and h.value != htype.value for _, _, h, _ in found):
+            continue  # a minor component of another invasive carcinoma the page names: not the tumour's type
         path = "diagnosis.histology"
         if in_situ_only_component and not htype.invasive:
             path = "diagnosis.in_situ_histology"

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
+import regex
+
 from extract.analysis import AnalyzedPage
 from extract.fields.base import SKIPPED_SECTIONS, grid_values, make_finding, ocr_correction, scan
 from extract.fields.histology import mentions, untyped_invasive
@@ -29,6 +31,7 @@ _SIDES = {"left": "left", "lt": "left", "l": "left", "right": "right", "rt": "ri
           "rechts": "right", "höger": "right", "hoger": "right", "esquerda": "left", "direita": "right",
           "høyre": "right", "hoyre": "right", "venstre": "left",
           "sağ": "right", "sag": "right", "sol": "left",  # Turkish
+          "lewa": "left", "lewy": "left", "prawa": "right", "prawy": "right",  # Polish ("PIERS LEWA")
           "dx": "right", "sin": "left",  # Latin "Mamma dx." / "Mamma sin." (only after the organ word)
           # German adjectives before the organ word ("RECHTE MAMMA", "der linken Brust")
           "rechte": "right", "rechten": "right", "rechter": "right", "rechtes": "right",
@@ -252,8 +255,13 @@ def _stated_sides(page: AnalyzedPage) -> Iterator[Finding]:
             # cancer was in that breast (beside another part's residual cancer it may be a prophylactic side).
             residual = not _invasive_page(page) and g["laterality.no-residual"].pattern_for(page.is_ocr).match(
                 page.text, part.end) is not None
-            yield make_finding(page, "diagnosis.laterality", part.laterality, span, "laterality.specimen",
-                               confidence=0.92, laterality=part.laterality, negation_applies=not residual)
+            finding = make_finding(page, "diagnosis.laterality", part.laterality, span, "laterality.specimen",
+                                   confidence=0.92, laterality=part.laterality, negation_applies=not residual)
+            if page.section_at(part.start) == "clinical_history" and _PAST_YEAR.search(page.text, part.end, first):
+                # "Clinical details: Right breast: grade 1 NST carcinoma 2010 (pT1b N0) treated with WLE": an
+                # earlier cancer the history recalls, not this specimen's.
+                finding = finding.model_copy(update={"assertion": "historical"})
+            yield finding
             yield from _listed_other_side(page, part)
     # A side with its organ in a sentence that states a cancer. Mentions inside a part header were
     # judged above, by what their part says.
@@ -291,6 +299,10 @@ def _side_headings(page: AnalyzedPage) -> Iterator[Finding]:
         if _only_historical_cancer(page, m.end(), end):
             finding = finding.model_copy(update={"assertion": "historical"})
         yield finding
+
+
+#: A year in a history's sentence about a breast: the cancer it names was diagnosed then.
+_PAST_YEAR = regex.compile(r"(?<![\d/.-])(?:19[6-9]\d|20[0-4]\d)(?![\d/.-])")
 
 
 def _only_historical_cancer(page: AnalyzedPage, lo: int, hi: int) -> bool:

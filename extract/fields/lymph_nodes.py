@@ -432,6 +432,7 @@ def _part_counts(page: AnalyzedPage) -> list[Count]:
     taken: list[tuple[int, int]] = []
     for rule_id in ("nodes.part.single-of", "nodes.part.x-of-y", "nodes.part.nodes-metastases-in", "nodes.part.label-of",
                     "nodes.part.label-fraction", "nodes.part.foreign-label-fraction", "nodes.part.foreign-metastases-in",
+                    "nodes.part.of-which",
                     "nodes.part.paren-label-fraction",
                     "nodes.part.none-in", "nodes.part.positive-of", "nodes.part.out-of-first", "nodes.part.count-label-positive",
                     "nodes.part.in-count", "nodes.part.fraction-metastasis", "nodes.part.fraction-itc",

@@ -1080,9 +1080,11 @@ def _ish_line(page: AnalyzedPage, a: Anchor, end: int) -> list[Finding]:
     found = []
     r = _first(g["her2.detail.ratio"], page, method.end(), stop)
     if r is not None and not _is_reference_text(page, r.start(), r.end()):
-        ratio = decimal(r.group("ratio") or r.groupdict().get("ratio2") or "")
+        read, corr = ocr_number(r.group("ratio") or r.groupdict().get("ratio2") or "")
+        ratio = decimal(read)
         if ratio is not None and ratio < 30:
-            found.append(make_finding(page, "receptors.her2.ish_ratio", ratio, (a.start, r.end()), "her2.detail.ratio"))
+            found.append(make_finding(page, "receptors.her2.ish_ratio", ratio, (a.start, r.end()), "her2.detail.ratio",
+                                      correction=corr))
     r = result
     # not a result a conditional supposes ("ISH is recommended; if amplified, ...")
     if r is not None and not _is_reference_text(page, r.start(), r.end()) \
@@ -1231,10 +1233,11 @@ def _her2_window(page: AnalyzedPage, a: Anchor, m: regex.Match, end: int) -> Ite
     if not m.group("ratio_first"):
         r = _first(g["her2.detail.ratio"], page, pos, details_end) or _bare_ratio(page, m, details_end)
         if r is not None and not _is_reference_text(page, r.start(), r.end()):
-            ratio = decimal(r.group("ratio") or r.groupdict().get("ratio2") or "")
+            read, corr = ocr_number(r.group("ratio") or r.groupdict().get("ratio2") or "")
+            ratio = decimal(read)
             if ratio is not None and ratio < 30:
                 yield make_finding(page, "receptors.her2.ish_ratio", ratio, (a.start, r.end()),
-                                   "her2.detail.ratio", target=target)
+                                   "her2.detail.ratio", target=target, correction=corr)
     copy_rule = g["her2.detail.copy-number"]
     c = _first(copy_rule, page, a.start, details_end)
     if c is None:  # "(ratio 1.5, 3.6 copies/nucleus)": the number before its unit, in this label's details
@@ -1274,9 +1277,10 @@ def her2_ratio_statements(page: AnalyzedPage) -> Iterator[Finding]:
             continue
         if _is_reference_text(page, m.start(), m.end()):
             continue
-        ratio = decimal(text)
+        read, corr = ocr_number(text)  # OCR's "l.9" is 1.9
+        ratio = decimal(read)
         if ratio is not None and ratio < 30:
-            yield make_finding(page, "receptors.her2.ish_ratio", ratio, m.span(), rule)
+            yield make_finding(page, "receptors.her2.ish_ratio", ratio, m.span(), rule, correction=corr)
 
 
 def her2_copy_statements(page: AnalyzedPage, found: list[Finding]) -> Iterator[Finding]:
@@ -1871,10 +1875,11 @@ def _cell_ish(page: AnalyzedPage, c: TableCell) -> list[Finding]:
     "not done" in the row's other cell negates none of them)."""
     g, found = _g(), []
     r = _first(g["her2.detail.ratio"], page, c.start, c.end)
-    ratio = decimal(r.group("ratio") or r.groupdict().get("ratio2") or "") if r else None
+    read, corr = ocr_number(r.group("ratio") or r.groupdict().get("ratio2") or "") if r else ("", None)
+    ratio = decimal(read) if r else None
     if ratio is not None and ratio < 30:
         found.append(make_finding(page, "receptors.her2.ish_ratio", ratio, (c.start, r.end()), "her2.detail.ratio",
-                                  negation_applies=False))
+                                  negation_applies=False, correction=corr))
     copies = _first(g["her2.detail.copies-after-number"], page, c.start, c.end)
     if copies and _copies(copies.group("copies")) is not None:
         found.append(make_finding(page, "receptors.her2.ish_copy_number", _copies(copies.group("copies")),

@@ -41,7 +41,7 @@ def _dimensions(m: regex.Match) -> str:
 
 
 #: Units as OCR reads them (OCR pages only, see rules/tumor_size.yaml; "ck" and "em" on any page).
-_OCR_UNITS = {"ck": "cm", "em": "cm", "crn": "cm", "rnrn": "mm", "rnm": "mm", "mrn": "mm"}
+_OCR_UNITS = {"ck": "cm", "em": "cm", "crn": "cm", "cn": "cm", "rnrn": "mm", "rnm": "mm", "mrn": "mm"}
 
 
 def to_mm(value: float, unit: str) -> float:
