@@ -239,3 +239,14 @@ def test_lead26_a_history_header_in_spanish_keeps_an_earlier_cancers_side_out():
             "ESPECIMEN: MASTECTOMIA RADICAL MODIFICADA DERECHA. DIAGNOSTICO:. MAMA DERECHA, MASTECTOMIA RADICAL "
             "MODIFICADA:. - CARCINOMA DUCTAL INFILTRANTE, GRADO HISTOLOGICO 3. - TAMANO TUMORAL: 5.2 CM.")
     assert _profile(text)["diagnosis"]["laterality"] == "right"
+
+
+def test_lead26_receptors_after_a_part_not_submitted_are_the_reports():
+    text = ("SPECIMEN: LEFT BREAST - RADICAL MASTECTOMY BY MADDEN. HISTOLOGICAL CONCLUSION: INFILTRATING LOBULAR CANCER "
+            "OF THE LEFT BREAST,. TUMOUR 2. 4 CM, GRADE II. METASTASES OF LOBULAR CANCER IN 1 OF 8 LYMPH NODES. OF "
+            "AXILLARY FAT (l/8). SKIN, NIPPLE WITHOUT TUMOUR. RIGHT BREAST: NOT. SUBMITTED. RECEPTORS (IHC): ER "
+            "POSITIVE (+++), PR POSITIVE (++), HER2 NEGATIVE (0). TNM: T2 Nl MO")
+    profile = _profile(text)
+    assert profile["receptors"]["er"]["status"] == "positive"
+    assert profile["receptors"]["her2"]["status"] == "negative"
+    assert "other_tumors" not in profile
