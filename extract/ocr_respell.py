@@ -114,6 +114,12 @@ def _key_words() -> frozenset[str]:
     return frozenset(w for w in _rules().words if len(w) >= _PIECES_MIN)
 
 
+@lru_cache(maxsize=1)
+def _key_prefixes() -> frozenset[str]:
+    """Every proper prefix of a key word: two pieces that make one may have a third piece after them."""
+    return frozenset(w[:i] for w in _key_words() for i in range(2, len(w)))
+
+
 #: The third piece of a key word split twice ("PROGE STER ONE RECEPTOR"), after the second.
 _THIRD = re.compile(r"[ \t]([A-Za-z][A-Za-z0-9]*)(?![\w-])")
 
@@ -128,7 +134,8 @@ def _pieces(text: str) -> list[tuple[int, int, str, str]]:
         # the pieces may make a misreading of the word ("PO5I-. TIVE", "POS1T-. IVE": positive)
         word = joined if joined in words else table.get(joined) if len(joined) >= _PIECES_MIN else None
         third = None
-        if word is None and m.start() >= after and (t := _THIRD.match(text, m.end() + len(second))):
+        if word is None and joined in _key_prefixes() and m.start() >= after and (
+                t := _THIRD.match(text, m.end() + len(second))):
             joined3 = joined + t.group(1).lower()
             if joined3 in words and t.group(1).lower() not in words:
                 word, third = joined3, t
