@@ -131,6 +131,7 @@ class HistologyVocabulary(BaseModel):
             t.compile(self.words)
         # A slip is a word's tolerant form that does not end as the word is spelled.
         self._slips = [regex.compile(f"(?:{w.pattern})(?<!{w.word})", regex.IGNORECASE) for w in self.words.values()]
+        self._minor = regex.compile(self.minor_component, regex.IGNORECASE) if self.minor_component else None
         self._unspecified: list[AlternativesScanner] = []
         if self.unspecified_invasive:
             try:
@@ -143,11 +144,7 @@ class HistologyVocabulary(BaseModel):
 
     def minor_component_before(self, text: str) -> bool:
         """Does `text` (what stands right before a mention) name the mention a minor component?"""
-        if self.minor_component is None:
-            return False
-        if not hasattr(self, "_minor"):
-            self._minor = regex.compile(self.minor_component, regex.IGNORECASE)
-        return self._minor.search(text) is not None
+        return self._minor is not None and self._minor.search(text) is not None
 
     def unspecified_patterns(self) -> list[AlternativesScanner]:
         return self._unspecified

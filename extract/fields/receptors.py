@@ -1059,6 +1059,12 @@ def _ish_value(m: regex.Match) -> str:
     return "not_amplified" if m.group("not_amp") else ("amplified" if m.group("amp") else "equivocal")
 
 
+def _ratio_read(m: regex.Match) -> tuple[float | None, str | None]:
+    """The ISH ratio of a `her2.detail.ratio` match, with OCR's reading of it ("l.9" is 1.9)."""
+    read, corr = ocr_number(m.group("ratio") or m.groupdict().get("ratio2") or "")
+    return decimal(read), corr
+
+
 def _ish_line(page: AnalyzedPage, a: Anchor, end: int) -> list[Finding]:
     """An ISH line whose label is followed by its measures rather than a value ("HER2 FISH (dual
     probe): RATIO 2.6, MEAN HER2 COPY NUMBER 6.3. AMPLIFIED."): its ratio and result, read to the
@@ -1080,8 +1086,7 @@ def _ish_line(page: AnalyzedPage, a: Anchor, end: int) -> list[Finding]:
     found = []
     r = _first(g["her2.detail.ratio"], page, method.end(), stop)
     if r is not None and not _is_reference_text(page, r.start(), r.end()):
-        read, corr = ocr_number(r.group("ratio") or r.groupdict().get("ratio2") or "")
-        ratio = decimal(read)
+        ratio, corr = _ratio_read(r)
         if ratio is not None and ratio < 30:
             found.append(make_finding(page, "receptors.her2.ish_ratio", ratio, (a.start, r.end()), "her2.detail.ratio",
                                       correction=corr))
@@ -1233,8 +1238,7 @@ def _her2_window(page: AnalyzedPage, a: Anchor, m: regex.Match, end: int) -> Ite
     if not m.group("ratio_first"):
         r = _first(g["her2.detail.ratio"], page, pos, details_end) or _bare_ratio(page, m, details_end)
         if r is not None and not _is_reference_text(page, r.start(), r.end()):
-            read, corr = ocr_number(r.group("ratio") or r.groupdict().get("ratio2") or "")
-            ratio = decimal(read)
+            ratio, corr = _ratio_read(r)
             if ratio is not None and ratio < 30:
                 yield make_finding(page, "receptors.her2.ish_ratio", ratio, (a.start, r.end()),
                                    "her2.detail.ratio", target=target, correction=corr)
@@ -1875,8 +1879,7 @@ def _cell_ish(page: AnalyzedPage, c: TableCell) -> list[Finding]:
     "not done" in the row's other cell negates none of them)."""
     g, found = _g(), []
     r = _first(g["her2.detail.ratio"], page, c.start, c.end)
-    read, corr = ocr_number(r.group("ratio") or r.groupdict().get("ratio2") or "") if r else ("", None)
-    ratio = decimal(read) if r else None
+    ratio, corr = _ratio_read(r) if r else (None, None)
     if ratio is not None and ratio < 30:
         found.append(make_finding(page, "receptors.her2.ish_ratio", ratio, (c.start, r.end()), "her2.detail.ratio",
                                   negation_applies=False, correction=corr))
