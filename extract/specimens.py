@@ -29,7 +29,10 @@ _SIDE = {"left": "left", "lt": "left", "l": "left", "right": "right", "rt": "rig
          "derecha": "right", "izquierda": "left", "direita": "right", "esquerda": "left", "destra": "right",
          "sinistra": "left", "droit": "right", "droite": "right", "gauche": "left", "links": "left",
          "rechts": "right", "dx": "right", "sin": "left"}
-_LYMPH = ("lymph", "node", "sentinel", "axill", "sln", "l. n.", "l.n.")
+#: Words that make a part a lymph node's; also the Spanish, Portuguese, Italian, Dutch, Scandinavian, Polish,
+#: Czech, Hungarian and Indonesian node words ("Ganglio centinela No. 2", "Linfonodo sentinela", "Wezel wartowniczy").
+_LYMPH = ("lymph", "node", "sentinel", "axill", "sln", "l. n.", "l.n.", "ganglio", "gânglio", "linfonod", "klier",
+          "lymfk", "lymfeknu", "węzł", "wezl", "wezeł", "wezel", "uzlin", "nyirok", "kelenjar")
 
 
 @dataclass(frozen=True)

@@ -1,14 +1,22 @@
-"""Helpers for the clinical field tests: analyse a text as one page and run one extractor."""
+"""Helpers for the clinical field tests: analyse a text as one page and run one extractor, or build the
+profile of one OCR'd report."""
 
 from __future__ import annotations
 
 from extract.analysis import analyze_page
 from extract.findings import Finding
-from ingest.models import Page
+from ingest.models import Document, Page
 
 
 def page_of(text: str, ocr: bool = False):
     return analyze_page("d1", Page(number=1, text=text, source="ocr" if ocr else "text-layer"))
+
+
+def ocr_report_profile(text: str) -> dict:
+    """The PROFILE.md profile of one report given as OCR text (one page)."""
+    from extract import build_profile
+    doc = Document(sha256="0" * 64, filename="r.txt", type="text", pages=[Page(number=1, text=text, source="ocr")])
+    return build_profile([doc]).to_json_dict()["profile"]
 
 
 def run(extractor, text: str, ocr: bool = False) -> list[Finding]:

@@ -225,6 +225,9 @@ METASTASES = [
     ("Distant disease: liver and lung.", ["liver", "lung"], True, None),
     ("Oligometastatic disease: 3 bone lesions, no visceral involvement.", ["bone"], True, True),
     ("Known metastases at L2 and L4, treated with SBRT.", ["bone"], True, None),
+    # gen27q: OCR's "l5" for 15 in a node fraction is not the fifth lumbar vertebra; a level pair is
+    ("GANGLIOS AXILARES: 4 DE 15 GANGLIOS CON METASTASIS (4/l5), EL MAYOR DE 1,5 CM.", [], None, None),
+    ("Known metastases at L4/L5, treated with SBRT.", ["bone"], True, None),
     ("IMAGING: CT C/A/P shows 2 liver lesions, largest 1.4 cm.", [], None, None),
     ("T2 hyperintense lesion in the liver, likely hemangioma.", [], None, None),
     ("Evaluate for bone-only disease.", [], None, None),

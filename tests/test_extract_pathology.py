@@ -4798,12 +4798,13 @@ from tests.test_extract_round25b import GEN25B_DISTRACTOR_ROWS, GEN25B_ROWS  # n
 from tests.test_extract_round25c import GEN25C_DISTRACTOR_ROWS, GEN25C_ROWS  # noqa: E402
 from tests.test_extract_round25lead import LEAD25_DISTRACTOR_ROWS, LEAD25_ROWS  # noqa: E402
 from tests.test_extract_round26lead import LEAD26_DISTRACTOR_ROWS, LEAD26_ROWS  # noqa: E402
+from tests.test_extract_round27lead import LEAD27_DISTRACTOR_ROWS, LEAD27_ROWS  # noqa: E402
 
 
 # Every round's phrasing rows (the tables above and imported) are read with their evidence.
 @pytest.mark.parametrize("text,path,value,evidence,source", GEN19_ROWS + GEN19_REPORT_ROWS + GEN20_ROWS + GEN21_ROWS
                          + GEN22_ROWS + GEN22_SCAN_ROWS + GEN23_ROWS + GEN24A_ROWS + GEN24B_ROWS + GEN24C_ROWS
-                         + GEN25A_ROWS + GEN25B_ROWS + GEN25C_ROWS + LEAD25_ROWS + LEAD26_ROWS)
+                         + GEN25A_ROWS + GEN25B_ROWS + GEN25C_ROWS + LEAD25_ROWS + LEAD26_ROWS + LEAD27_ROWS)
 def test_round_phrasings_are_read_with_their_evidence(text, path, value, evidence, source):
     f = first_fact(text, path, source=source)
     assert f is not None and (f.value, f.evidence[0].text) == (value, evidence)
@@ -4815,7 +4816,7 @@ def test_round_phrasings_are_read_with_their_evidence(text, path, value, evidenc
                          + GEN22_DISTRACTOR_ROWS + GEN22_SCAN_DISTRACTOR_ROWS + GEN23_DISTRACTOR_ROWS
                          + GEN24A_DISTRACTOR_ROWS + GEN24B_DISTRACTOR_ROWS + GEN24C_DISTRACTOR_ROWS
                          + GEN25A_DISTRACTOR_ROWS + GEN25B_DISTRACTOR_ROWS + GEN25C_DISTRACTOR_ROWS
-                         + LEAD25_DISTRACTOR_ROWS + LEAD26_DISTRACTOR_ROWS)
+                         + LEAD25_DISTRACTOR_ROWS + LEAD26_DISTRACTOR_ROWS + LEAD27_DISTRACTOR_ROWS)
 def test_round_distractors_yield_nothing(text, path, source):
     assert first_fact(text, path, source=source) is None
 

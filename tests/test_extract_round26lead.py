@@ -2,7 +2,7 @@
 (docs/benchmarks.md, "twenty-third round"): a benign part's text that runs on into the report's receptors,
 run-on line ends inside labels, foreign labels, totals stated as such, and a numbered part's bracket."""
 
-from ingest.models import Document, Page
+from tests.clinical_helpers import ocr_report_profile as _profile
 
 LEAD26_ROWS = [
     # sizes: a German label with its umlaut dropped, a largest focus after a run-on line end, a Russian
@@ -166,11 +166,6 @@ LEAD26_DISTRACTOR_ROWS = [
 ]
 
 
-def _profile(text: str) -> dict:
-    from extract import build_profile
-    doc = Document(sha256="0" * 64, filename="r.txt", type="text",
-                   pages=[Page(number=1, text=text, source="ocr")])
-    return build_profile([doc]).to_json_dict()["profile"]
 
 
 def test_lead26_receptors_after_a_benign_part_are_the_reports():

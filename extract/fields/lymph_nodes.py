@@ -31,6 +31,7 @@ import regex
 
 from extract.analysis import AnalyzedPage
 from extract.fields.base import grid_values, make_finding, number, scan
+from extract.fields.node_tables import table_counts
 from extract.findings import Finding
 from extract.rules import grammar, ocr_number
 from extract.specimens import listed_entry, part_at, side_of
@@ -224,6 +225,8 @@ def _totals(page: AnalyzedPage) -> tuple[list[Finding], bool, bool]:
                                     g["nodes.total.synoptic-positive"], negation_applies=False,
                                     correction=ocr_number(m.group("pos"))[1]))
     found_ex, found_pos = _block_totals(page, out, found_ex, found_pos)
+    if not found_ex and not found_pos and "|" in page.text:
+        found_ex = found_pos = _table_totals(page, out)
     macro_micro = kinds["macro"] + kinds["micro"]
     if macro_micro and not found_pos:
         found_pos = True
@@ -274,6 +277,22 @@ def _totals(page: AnalyzedPage) -> tuple[list[Finding], bool, bool]:
             break
     _add_intramammary(page, out)
     return out, found_ex, found_pos
+
+
+def _table_totals(page: AnalyzedPage, out: list[Finding]) -> bool:
+    """A bar-ruled table's count (`extract.fields.node_tables`), the first one counted."""
+    g = _g()
+    for count in table_counts(page.text, g["nodes.table.examined-heading"], g["nodes.table.positive-heading"],
+                              g["nodes.table.total-row"], page.is_ocr):
+        if not _counted(page, count.span[0]):
+            continue
+        # Rows added up (no total row) are tagged "nodes.table.levels-sum".
+        rule = "nodes.table.levels-sum" if count.summed else g["nodes.table.total-row"]
+        confidence = 0.9 if count.summed else None
+        for path, value in (("lymph_nodes.examined", count.examined), ("lymph_nodes.positive", count.positive)):
+            out.append(make_finding(page, path, value, count.span, rule, confidence=confidence, negation_applies=False))
+        return True
+    return False
 
 
 #: One more bare cell after a value, then its printed line's end ("3 2." of "grade: nodes positive: 3 2.").
@@ -444,7 +463,7 @@ def _part_counts(page: AnalyzedPage) -> list[Count]:
             if not _counted(page, s) or any(a < e and s < b for a, b in taken):
                 continue
             if rule_id == "nodes.part.fraction":
-                before = page.text[max(0, s - 120):s]
+                before = page.text[max(0, s - 160):s]
                 # or the fraction closes the statement of a lymph-node part ("B. SENTINEL LYMPH NODE #1, LEFT
                 # AXILLA: TWO LYMPH NODES; ONE WITH ISOLATED TUMOR CELLS (...) DETECTED BY CYTOKERATIN
                 # IMMUNOHISTOCHEMISTRY ONLY; NO METASTATIC CARCINOMA BY H&E (0/2)")

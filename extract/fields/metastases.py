@@ -196,6 +196,17 @@ def _evidence(page: AnalyzedPage, a: tuple[int, int], b: tuple[int, int], rule: 
     return [page.evidence(*a, rule), page.evidence(*b, "met.word")]
 
 
+#: A vertebral level ("L5", "T10") written as a number's part: "(4/l5)" is OCR's four of fifteen nodes.
+_LEVEL = re.compile(r"[A-Za-z]\d{1,2}")
+_FRACTION_BEFORE = re.compile(r"\d[ \t]?/[ \t]?$")
+_FRACTION_AFTER = re.compile(r"[ \t]?/[ \t]?\d")
+
+
+def _in_fraction(text: str, start: int, end: int) -> bool:
+    return bool(_LEVEL.fullmatch(text, start, end)) and bool(
+        _FRACTION_BEFORE.search(text[max(0, start - 4):start]) or _FRACTION_AFTER.match(text, end))
+
+
 def _sites(page: AnalyzedPage) -> list[_Site]:
     vocab = site_vocabulary()
     g = grammar("metastases")
@@ -215,6 +226,8 @@ def _sites(page: AnalyzedPage) -> list[_Site]:
             if any(f.start == site.start() for f in found):
                 continue
             if vocab.not_site_re is not None and vocab.not_site_re.match(page.text, site.start()):
+                continue
+            if _in_fraction(page.text, site.start(), site.end()):
                 continue
             name = vocab.site_of[re.sub(r"\s+", " ", site.group(0).lower())]
             if assertion_at(page, site.start(), site.end()) in _NOT_FACT or _local_skin(page, name, site.start(), site.end()) \

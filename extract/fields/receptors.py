@@ -1191,7 +1191,10 @@ def _her2_window(page: AnalyzedPage, a: Anchor, m: regex.Match, end: int) -> Ite
         if stated and not g["her2.exclude.provisional"].pattern_for(page.is_ocr).match(
                 page.text, stated.end(), min(len(page.text), stated.end() + 20)):
             status = _status_word(stated.group("status"))
-            if status in ("positive", "negative", "equivocal"):
+            # "2+ (weakly positive, equivocal)": the older wording of a 2+ stain, no positive result; only a
+            # 3+ is positive, and a 3+ is never negative.
+            if status in ("positive", "negative", "equivocal") and (status == "positive") == (score == "3") \
+                    or status == "equivocal":
                 yield make_finding(page, "receptors.her2.status", status, (a.start, stated.end()),
                                    g["receptor.status-after-score"], target=target)
     elif m.group("score_signs"):  # "HER2/neu: +++" is IHC 3+

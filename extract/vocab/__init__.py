@@ -223,6 +223,8 @@ class DrugVocabulary(BaseModel):
         term, score, _ = hit
         if term.startswith(key + " "):
             return None  # the first word of a longer name ("vitamin" of "vitamin d"; "vitamin B12"), not a misspelling
+        if term.startswith(key) and len(term) - len(key) >= 2:
+            return None  # a word that a name merely begins with (the Spanish "margen" of "margenza"), not a misspelling
         return self._by_term[term], term, float(score)
 
     def find(self, text: str, fuzzy: bool = True) -> list[DrugMention]:
