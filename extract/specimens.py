@@ -597,6 +597,9 @@ def _named_side_part(page: "AnalyzedPage", offset: int, inherited: Part) -> Part
     if inherited.laterality is None:
         return inherited
     s0, s1 = page.sentence_at(offset)
+    # a clause after a semicolon is still its sentence's: "Receptors (right tumour): ER positive; PR negative"
+    while s0 > inherited.end and page.text[:s0].rstrip().endswith(";"):
+        s0 = page.sentence_at(len(page.text[:s0].rstrip()) - 1)[0]
     side, _ = side_of(page.text[max(s0, inherited.end):s1])
     if side is None or side == inherited.laterality:
         return inherited
@@ -621,6 +624,7 @@ _FOCUS_TAG = "focus "
 #: Where the last focus's text ends: a sentence end, a new bullet or blank line, a "LABEL:" line.
 _FOCUS_END = regex.compile(r"\.(?=\s|$)|;|\n[ \t]*(?:[-•*]|\n)|\n(?=[ \t]*[A-Z][A-Za-z /()]{2,40}:)")
 _FOCUS_GAP = regex.compile(r"\n[ \t]*\n")
+_SENTENCE_END = regex.compile(r"\.(?=\s|$)|\n")
 _FOCUS_WORDS = {"one": "1", "two": "2", "three": "3", "first": "1", "second": "2", "third": "3"}
 
 
@@ -629,9 +633,11 @@ def foci(page: "AnalyzedPage") -> list[tuple[str, int, int]]:
     cached = page.cache.get("foci")
     if cached is not None:
         return cached
-    heads = [(_FOCUS_WORDS.get(m.group("label").lower(), m.group("label").lower()), m.start(), m.end())
-             for a, b in _segments(page)
+    found = [m for a, b in _segments(page)
              for m in grammar("specimens")["specimen.focus-header"].finditer(page.text, page.is_ocr, a, b)]
+    heads = [(_FOCUS_WORDS.get(m.group("label").lower(), m.group("label").lower()), m.start(), m.end()) for m in found]
+    # A label's bracket naming its focus ("Receptors (tumour 2):") governs its own sentence only.
+    sentence_only = {m.start() for m in found if m.group("ref")}
     out: list[tuple[str, int, int]] = []
     if len({label for label, _, _ in heads}) >= 2:
         # A focus's text ends at the next section or part header too ("B. SENTINEL LYMPH NODES: ..." after
@@ -644,8 +650,8 @@ def foci(page: "AnalyzedPage") -> list[tuple[str, int, int]]:
             # A focus's text never runs past a blank line (a summary or a results table below the foci).
             gap = _FOCUS_GAP.search(page.text, end, stop)
             stop = gap.start() if gap else stop
-            if i + 1 == len(heads):
-                m = _FOCUS_END.search(page.text, end, stop)
+            if i + 1 == len(heads) or start in sentence_only:
+                m = (_SENTENCE_END if start in sentence_only else _FOCUS_END).search(page.text, end, stop)
                 stop = m.start() if m else stop
             out.append((label, start, stop))
     page.cache["foci"] = out

@@ -72,6 +72,9 @@ LEAD27_ROWS = [
     # histology: a mixed type named in an English gloss in brackets
     ('Histologic type: invasief carcinoom, gemengd ductaal (NST) en lobulair type (mixed ductal and lobular).',
      'diagnosis.histology', 'mixed_ductal_lobular', '(mixed ductal and lobular)', 'text-layer'),
+    # receptors: a ligand assay's result with its cut-off in the bracket after it
+    ('ESTROGEN RECEPTOR 145 FMOL/MG CYTOSOL PROTEIN - POSITIVE (POSITIVE > 10 FMOL/MG; BORDERLINE 3-10).',
+     'receptors.er.status', 'positive', 'ESTROGEN RECEPTOR 145 FMOL/MG CYTOSOL PROTEIN - POSITIVE', 'ocr'),
     # receptors: "low positive" abbreviated
     ('PROGESTERONE RECEPTOR: LOW POS. (5%). HER2: NEGATIVE (1+).', 'receptors.pr.status', 'low_positive',
      'PROGESTERONE RECEPTOR: LOW POS.', 'ocr'),
@@ -94,6 +97,8 @@ LEAD27_DISTRACTOR_ROWS = [
     ('LABS: Estrogen 45 pg/mL, FSH 60 IU/L (postmenopausal range).', 'receptors.er.status', 'text-layer'),
     # an older report's "weakly positive" beside a 2+ stain is no positive HER2 result
     ('HER2/NEU IMMUNOHISTOCHEMISTRY: 2+ (WEAKLY POSITIVE, EQUIVOCAL). FISH PENDING.', 'receptors.her2.status', 'ocr'),
+    # a reference range quoted after a result is still no result of its own
+    ('ER POSITIVE IF >1% OF CELLS STAIN.', 'receptors.er.status', 'ocr'),
     # an area of fibrosis is not the tumour
     ('GROSS: A FIRM WHITE AREA OF FIBROSIS MEASURING 1.0 CM IS NOTED.', 'diagnosis.tumor_size_mm', 'ocr'),
 ]
@@ -158,3 +163,29 @@ def test_lead27_an_isolated_cells_node_far_from_its_part_label_is_still_counted(
             "IDENTIFICADAS POR INMUNOHISTOQUIMICA; NO SE CUENTA COMO POSITIVO (0/1). C) MAMA DERECHA: CARCINOMA.")
     nodes = _nodes(text, "ocr")
     assert (nodes["lymph_nodes.examined"], nodes["lymph_nodes.positive"]) == (2, 1)
+
+
+def test_lead27_a_receptor_line_naming_the_other_breast_holds_for_each_clause():
+    # The last part is the left breast's DCIS; the receptor line after it names the right tumour once, and
+    # every result after a semicolon is still the right tumour's.
+    text = ("Specimens: 1. Right wide local excision. 2. Right sentinel node. 3. Left breast wire guided excision. "
+            "Diagnosis:. 1. Right breast WLE: invasive ductal carcinoma, grade 2, 11 mm. 2. Right sentinel node: "
+            "isolated tumour cells only, pN0(i+) (0/1). 3. Left breast: DCIS, low grade, 9 mm (pTis). Right breast "
+            "stage: pT1c pN0(i+)(sn). Receptors (right tumour, from core GW12-28410): ER positive 100% strong; PR "
+            "negative 0%; HER2 IHC 0 (negative).")
+    profile = _profile(text)
+    assert profile["diagnosis"]["laterality"] == "right"
+    assert (profile["receptors"]["pr"]["status"], profile["receptors"]["her2"]["ihc_score"]) == ("negative", "0")
+
+
+def test_lead27_receptor_lines_named_for_their_tumour_stay_with_it():
+    # Two tumours of one breast; each receptor line names its tumour in a bracket. The larger tumour's PR
+    # (positive) is the profile's, the smaller's (negative) does not replace it.
+    text = ("Makroskopie (gross): Mastectomy specimen left, 21 x 18 x 5 cm. Mikroskopie / Befund: Tumour 1 (upper "
+            "outer quadrant): invasive ductal carcinoma (NST), G2, max. diameter 2.2 cm. Tumour 2 (lower inner "
+            "quadrant): invasive lobular carcinoma, classical type, G2, 0.9 cm. Hormonrezeptoren (tumour 1): ER "
+            "positive, IRS 12 (90% strongly stained nuclei); PR positive, IRS 8 (60%). Hormonrezeptoren (tumour 2): "
+            "ER positive IRS 12; PR negative IRS 0; HER2 score 0.")
+    profile = _profile(text)
+    assert profile["diagnosis"]["histology"] == "invasive_ductal"
+    assert (profile["receptors"]["pr"]["status"], profile["receptors"]["pr"]["percent"]) == ("positive", 60.0)

@@ -137,11 +137,18 @@ def _window_end(page: AnalyzedPage, items: list[Anchor], i: int, limit: int = _W
     return end
 
 
+#: From a result's end to a reference text inside the bracket that opens right after the result.
+_OWN_BRACKET = regex.compile(r"[ \t]*\((?:[^()\n]){0,24}")
+
+
 def _is_reference_text(page: AnalyzedPage, start: int, end: int) -> bool:
     s0, s1 = page.sentence_at(start)
     lo, hi = max(s0, start - 40), min(max(s1, end), end + 25)
     rule = _g()["marker.reference-text"]
-    found = [m.span() for m in rule.finditer(page.text, page.is_ocr, lo, hi)]
+    # a cut-off in the bracket right after the result is the result's own ("145 FMOL/MG - POSITIVE (POSITIVE >
+    # 10 FMOL/MG)"), not quoted guideline text
+    found = [m.span() for m in rule.finditer(page.text, page.is_ocr, lo, hi)
+             if not (m.start() >= end and _OWN_BRACKET.fullmatch(page.text, end, m.start()))]
     if not found:
         return False
     groups = [m.span() for m in _g()["marker.ish-group-definition"].finditer(page.text, page.is_ocr, max(lo - 40, 0), hi)]
