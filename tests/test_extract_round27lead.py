@@ -75,6 +75,16 @@ LEAD27_ROWS = [
     # receptors: a ligand assay's result with its cut-off in the bracket after it
     ('ESTROGEN RECEPTOR 145 FMOL/MG CYTOSOL PROTEIN - POSITIVE (POSITIVE > 10 FMOL/MG; BORDERLINE 3-10).',
      'receptors.er.status', 'positive', 'ESTROGEN RECEPTOR 145 FMOL/MG CYTOSOL PROTEIN - POSITIVE', 'ocr'),
+    # set t: a French marker name alone, a French side with its English gloss, a main tumour's size, a Latin type
+    # split by OCR
+    ('RECEPTEURS HORMONAUX (IHC): OESTROGENES POSITIFS (70%), PROGESTERONE POSITIFS (50%).',
+     'receptors.er.percent', 70.0, 'OESTROGENES POSITIFS (70%', 'ocr'),
+    ('RAPPORT DE PATHOLOGIE. COTE / SIDE: DROIT (RIGHT). SPECIMEN: SEGMENTECTOMY AND AXILLARY DISSECTION.',
+     'diagnosis.laterality', 'right', 'SIDE: DROIT (RIGHT', 'ocr'),
+    ('DIAGNOSIS: INVASIVE DUCTAL CARCINOMA, G3. SIZE OF MAIN TUMOUR: 3.6 X 3.0 X 2.7 CM. A SATELLITE FOCUS 0.5 CM.',
+     'diagnosis.tumor_size_mm', 36.0, 'SIZE OF MAIN TUMOUR: 3.6 X 3.0 X 2.7 CM', 'ocr'),
+    ('ROZPOZNANIE (DIAGNOSIS): CARCINOMA DUC TALE INVASIVUM MAMMAE DEXTRAE, G3.',
+     'diagnosis.histology', 'invasive_ductal', 'CARCINOMA DUC TALE INVASIVUM', 'ocr'),
     # receptors: "low positive" abbreviated
     ('PROGESTERONE RECEPTOR: LOW POS. (5%). HER2: NEGATIVE (1+).', 'receptors.pr.status', 'low_positive',
      'PROGESTERONE RECEPTOR: LOW POS.', 'ocr'),
