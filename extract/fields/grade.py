@@ -160,16 +160,17 @@ def extract_grade(page: AnalyzedPage) -> Iterator[Finding]:
 
     yield from _grid_grade(page, taken)
 
-    for m in scan(page, g["grade.score"]):
+    for rule, m in [(g[r], m) for r in ("grade.score", "grade.score-points") for m in scan(page, g[r])]:
         s, e = m.span()
+        found = m.groupdict()
         # "3+2+2=7", "(3+2+2)" or the UK "T3 P2 M1 = 6/9" (tubules, pleomorphism, mitoses).
-        suffix = next((k for k in ("", "2", "3") if m.group("a" + k)), "2")
-        raws = [m.group(k + suffix) for k in ("a", "b", "c")]
+        suffix = next((k for k in ("", "2", "3") if found.get("a" + k)), "2")
+        raws = [found.get(k + suffix) for k in ("a", "b", "c")]
         parts = [_component(r)[0] for r in raws] if all(raws) else []
         corr = _corrections(raws) if parts else None
-        stated_sum = m.group("sum") or m.group("sum3")
-        if m.group("score"):
-            score = int(m.group("score"))
+        stated_sum = found.get("sum") or found.get("sum3")
+        if found.get("score"):
+            score = int(found["score"])
         elif stated_sum:
             score = int(stated_sum)
         elif parts:
@@ -181,11 +182,11 @@ def extract_grade(page: AnalyzedPage) -> Iterator[Finding]:
         if corr and not stated_sum:
             continue  # an OCR letter among the parts is read only when the stated sum confirms it
         anchors.append(s)
-        yield make_finding(page, "diagnosis.nottingham_score", score, (s, e), g["grade.score"], correction=corr)
+        yield make_finding(page, "diagnosis.nottingham_score", score, (s, e), rule, correction=corr)
         yield make_finding(page, "diagnosis.grade", grade_from_score(score), (s, e), "grade.from-score",
                            confidence=0.85, correction=corr)
         for name, value in zip(("tubules", "nuclei", "mitoses"), parts):
-            yield make_finding(page, f"diagnosis.grade_{name}", value, (s, e), g["grade.score"], correction=corr)
+            yield make_finding(page, f"diagnosis.grade_{name}", value, (s, e), rule, correction=corr)
 
     # A grading heading whose value only its components give ("Nottingham histologic grade:").
     anchors.extend(m.start() for m in scan(page, g["grade.component-heading"]))
