@@ -199,3 +199,13 @@ def test_lead27_receptor_lines_named_for_their_tumour_stay_with_it():
     profile = _profile(text)
     assert profile["diagnosis"]["histology"] == "invasive_ductal"
     assert (profile["receptors"]["pr"]["status"], profile["receptors"]["pr"]["percent"]) == ("positive", 60.0)
+
+
+def test_lead27_a_node_table_with_a_blank_cell_keeps_its_columns():
+    # a blank comment column at the end of each row: the counts are still read from their columns, and the
+    # evidence is the total row as printed
+    text = ("DIAGNOSIS: Invasive carcinoma.\n| Level | Nodes examined | Nodes positive | Comment |\n"
+            "| Level I | 12 | 3 |   |\n| Total | 12 | 3 |   |\n")
+    found = [f for f in run(extract_lymph_nodes, text) if f.is_fact]
+    assert {f.path: f.value for f in found} == {"lymph_nodes.examined": 12, "lymph_nodes.positive": 3}
+    assert found[0].evidence[0].text.startswith("Total | 12 | 3")

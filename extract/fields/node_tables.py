@@ -14,6 +14,7 @@ from extract.rules import CompiledRule
 
 #: Two or more cells between bars; in run-on text a whole table.
 _BAR_RUN = regex.compile(r"\|(?:[^|\n]*\|){2,}")
+_BAR = regex.compile(r"\|")
 #: Between two rows of one table: blanks, line ends and run-on full stops only.
 _ROW_GAP = regex.compile(r"[\s.]*")
 _NUMBER = regex.compile(r"\d{1,3}")
@@ -33,15 +34,15 @@ def _rows(text: str) -> list[list[list[tuple[int, int]]]]:
     last_end = -1
     for run in _BAR_RUN.finditer(text):
         rows: list[list[tuple[int, int]]] = [[]]
-        bars = [m.start() for m in regex.finditer(r"\|", text[run.start():run.end()])]
+        bars = [m.start() for m in _BAR.finditer(text, run.start(), run.end())]
         for a, b in zip(bars, bars[1:]):
-            s, e = run.start() + a + 1, run.start() + b
+            s, e = a + 1, b
             cell = text[s:e]
             if cell.strip() == "." and rows[-1]:
                 rows.append([])  # "|. |": the next printed row of a run-on table
                 continue
             lead = len(cell) - len(cell.lstrip())
-            rows[-1].append((s + lead, s + len(cell.rstrip())))
+            rows[-1].append((s + lead, s + len(cell.rstrip())) if cell.strip() else (s, s))  # a blank cell: empty
         rows = [r for r in rows if r]
         if tables and last_end >= 0 and _ROW_GAP.fullmatch(text, last_end, run.start()):
             tables[-1].extend(rows)
