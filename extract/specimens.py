@@ -590,6 +590,10 @@ def _sentence_side(page: "AnalyzedPage", offset: int) -> Part | None:
                 rule="specimen.sentence-side")
 
 
+#: A semicolon closing the clause before a sentence's start (searched up to that start).
+_CLAUSE_BREAK = regex.compile(r";\s*\Z")
+
+
 def _named_side_part(page: "AnalyzedPage", offset: int, inherited: Part) -> Part | None:
     """A sentence after a part's header that names the other breast (a comment or a receptor line
     after the last part: "Right breast tumour (A3): ER negative") belongs to the one breast part of
@@ -598,8 +602,8 @@ def _named_side_part(page: "AnalyzedPage", offset: int, inherited: Part) -> Part
         return inherited
     s0, s1 = page.sentence_at(offset)
     # a clause after a semicolon is still its sentence's: "Receptors (right tumour): ER positive; PR negative"
-    while s0 > inherited.end and page.text[:s0].rstrip().endswith(";"):
-        s0 = page.sentence_at(len(page.text[:s0].rstrip()) - 1)[0]
+    while s0 > inherited.end and (semicolon := _CLAUSE_BREAK.search(page.text, inherited.end, s0)):
+        s0 = page.sentence_at(semicolon.start())[0]
     side, _ = side_of(page.text[max(s0, inherited.end):s1])
     if side is None or side == inherited.laterality:
         return inherited

@@ -138,7 +138,7 @@ def _window_end(page: AnalyzedPage, items: list[Anchor], i: int, limit: int = _W
 
 
 #: From a result's end to a reference text inside the bracket that opens right after the result.
-_OWN_BRACKET = regex.compile(r"[ \t]*\((?:[^()\n]){0,24}")
+_OWN_BRACKET = regex.compile(r"[ \t]*\([^()\n]{0,24}")
 
 
 def _is_reference_text(page: AnalyzedPage, start: int, end: int) -> bool:
